@@ -1,0 +1,25 @@
+# Thin wrappers over desktop/bootstrap.py, which needs nothing but Python 3.11+.
+PY ?= python3
+
+.PHONY: run test setup lint bench screenshots clean
+
+run:
+	$(PY) -m desktop.bootstrap run
+
+test:
+	$(PY) -m desktop.bootstrap test
+
+setup:
+	$(PY) -m desktop.bootstrap setup
+
+lint: setup
+	.venv/bin/ruff check desktop tests bench
+
+bench: setup
+	.venv/bin/python bench/bench_import.py
+
+screenshots: setup
+	xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python -m desktop.gui.screenshots docs
+
+clean:
+	rm -rf .venv build *.egg-info resources/i18n/*.qm

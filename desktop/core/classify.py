@@ -1,0 +1,135 @@
+"""Classify report parts into the kinds the 2019 regulation requires.
+
+Kinds: ``achievements`` (主要举措和成效), ``shortcomings`` (存在的不足和原因), ``leader_duty`` (党政主要负责人履行
+第一责任人职责), ``next_plan`` (下一年度主要安排), ``other`` (其他需要报告的情况), and ``preamble`` for the text
+before the first part.
+
+Headings are scored against weighted cue patterns for each kind; the body adds weaker evidence; a part whose
+heading names no kind (a topical heading such as 坚持党的领导…) takes its kind from its body and position.
+The cues are families of wording seen across many reports, not the headings of particular files.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+REQUIRED_KINDS = ("achievements", "shortcomings", "leader_duty", "next_plan")
+ALL_KINDS = ("preamble", *REQUIRED_KINDS, "other")
+
+KIND_LABELS = {
+    "preamble": ("前言", "Preamble"),
+    "achievements": ("主要举措和成效", "Measures and results"),
+    "shortcomings": ("存在的不足和原因", "Shortcomings and causes"),
+    "leader_duty": ("第一责任人履职情况", "Leaders' duty"),
+    "next_plan": ("下一年度主要安排", "Next year's plan"),
+    "other": ("其他情况", "Other"),
+}
+
+_HEADING_CUES: dict[str, list[tuple[str, float]]] = {
+    "leader_duty": [
+        (r"第一责任人", 6), (r"(党政)?主要负责(人|同志)", 5), (r"主要领导", 4), (r"党政主要", 4),
+        (r"履行.{0,12}职责", 3), (r"述法", 3), (r"履职", 2), (r"责任落实", 1),
+    ],
+    "shortcomings": [
+        (r"存在的?(主要)?(问题|不足|短板|差距|困难)", 7), (r"(问题|不足|短板|差距)(和|及|与|、)(原因|不足|问题|短板|差距)", 6),
+        (r"不足", 4), (r"短板", 4), (r"差距", 3), (r"薄弱", 3), (r"弱项", 3), (r"原因", 2), (r"问题", 2),
+        (r"困难", 2), (r"欠缺", 3), (r"挑战", 1),
+    ],
+    "next_plan": [
+        (r"下一步", 5), (r"下一?年度?", 4), (r"明年", 5), (r"来年", 4), (r"打算", 5), (r"安排", 4), (r"计划", 3),
+        (r"思路", 3), (r"展望", 4), (r"努力方向", 5), (r"今后", 4), (r"谋划", 2), (r"工作重点|重点工作|重点任务", 2),
+    ],
+    "achievements": [
+        (r"举措", 4), (r"成效", 4), (r"成绩", 3), (r"做法", 3), (r"进展", 2), (r"主要工作", 3), (r"基本情况", 4),
+        (r"工作情况", 3), (r"总体情况", 4), (r"(开展|落实|完成|建设|推进)情况", 2), (r"情况", 1), (r"亮点", 2),
+        (r"经验", 2), (r"回顾", 3), (r"取得", 2),
+    ],
+    "other": [(r"其[他它](需要|应当)?(报告|说明)?的?(情况|事项)", 6), (r"需要报告", 4), (r"^其[他它]$", 5)],
+}
+_BODY_CUES: dict[str, list[tuple[str, float]]] = {
+    "shortcomings": [(r"有待", 1), (r"不够", 1), (r"不足", 1), (r"尚未|尚不|仍需|仍有|还需|还存在", 1),
+                     (r"欠缺|滞后|薄弱|短板", 1), (r"存在.{0,8}(问题|不足)", 2)],
+    "next_plan": [(r"^.{0,20}(将|要)", 1), (r"(继续|持续|进一步|着力|力争)", 0.5), (r"下一步|明年|来年", 2)],
+    "leader_duty": [(r"第一责任人", 3), (r"主要负责(人|同志)", 2), (r"亲自(部署|研究|督办|过问|协调)", 2)],
+    "achievements": [(r"\d+(\.\d+)?(万|亿|%|件|次|项|个|家|人)", 0.5), (r"(完成|实现|累计|建成|出台|制定)", 0.5)],
+}
+_COMPILED_HEAD = {k: [(re.compile(p), w) for p, w in v] for k, v in _HEADING_CUES.items()}
+_COMPILED_BODY = {k: [(re.compile(p), w) for p, w in v] for k, v in _BODY_CUES.items()}
+_NUMBERING = re.compile(r"^\s*(第?[一二三四五六七八九十]+(部分|[、．.])|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])\s*")
+_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
+
+
+@dataclass(frozen=True)
+class KindScore:
+    """The best kind for a heading, its score, and the runner-up's score (for confidence)."""
+
+    kind: str | None
+    score: float
+    runner_up: float
+
+
+def strip_numbering(heading: str) -> str:
+    """Heading text without its numbering marker, years and trailing punctuation."""
+    text = _NUMBERING.sub("", heading.strip())
+    return text.rstrip("。：:；;，, ")
+
+
+def heading_scores(heading: str) -> dict[str, float]:
+    """Weighted cue score of a heading for each kind."""
+    text = _YEAR.sub("", strip_numbering(heading))
+    scores: dict[str, float] = {}
+    for kind, cues in _COMPILED_HEAD.items():
+        total = 0.0
+        for pattern, weight in cues:
+            if pattern.search(text):
+                total += weight
+        if total:
+            scores[kind] = total
+    # A long topical heading (坚持…，着力解决…问题) is a statement, not a part title: damp bare cues there.
+    if len(text) > 24:
+        scores = {k: v * 0.5 for k, v in scores.items()}
+    return scores
+
+
+def classify_heading(heading: str) -> KindScore:
+    """Best kind for a heading alone (None when no cue matches)."""
+    scores = heading_scores(heading)
+    if not scores:
+        return KindScore(None, 0.0, 0.0)
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    runner = ranked[1][1] if len(ranked) > 1 else 0.0
+    return KindScore(ranked[0][0], ranked[0][1], runner)
+
+
+def body_scores(body: str) -> dict[str, float]:
+    """Cue density of a part's body per kind, per 1,000 characters (sentence-level counts)."""
+    sentences = [s for s in re.split(r"[。！？；\n]", body) if s.strip()]
+    if not sentences:
+        return {}
+    scores: dict[str, float] = {}
+    for kind, cues in _COMPILED_BODY.items():
+        total = 0.0
+        for sentence in sentences:
+            for pattern, weight in cues:
+                if pattern.search(sentence):
+                    total += weight
+        scores[kind] = total / len(sentences)
+    return scores
+
+
+def classify_part(heading: str, body: str) -> tuple[str | None, float]:
+    """Kind of a top-level part from its heading, with its body as tie-breaker; (None, 0) if undecided."""
+    head = heading_scores(heading)
+    body_s = body_scores(body[:3000])
+    combined = {k: 2.0 * v for k, v in head.items()}
+    for kind, value in body_s.items():
+        combined[kind] = combined.get(kind, 0.0) + value
+    if not head:
+        # Topical heading: trust the body only when it clearly reads like one kind.
+        best = max(body_s.items(), key=lambda kv: kv[1], default=(None, 0.0))
+        if best[0] in ("shortcomings", "next_plan", "leader_duty") and best[1] >= 0.8:
+            return best[0], best[1]
+        return None, 0.0
+    kind, score = max(combined.items(), key=lambda kv: kv[1])
+    return kind, score

@@ -1,0 +1,61 @@
+"""Read PDF reports that have a text layer; rejoin lines the PDF broke inside sentences."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from desktop.core.errors import IngestError
+
+_END_OF_PARAGRAPH = tuple("。！？：；”」』)）!?:;")
+_HEADING_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|第[一二三四五六七八九十]+[章节部分])")
+_PAGE_NUMBER = re.compile(r"^\s*[-—–－]?\s*\d{1,4}\s*[-—–－]?\s*$")
+
+
+def read_pdf(path: str, data: bytes) -> str:
+    """Return the text of a PDF; raise IngestError for encrypted, damaged or scanned (image-only) files."""
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+
+        reader = PdfReader(io.BytesIO(data))
+    except Exception as exc:
+        raise IngestError(path, f"is a damaged PDF that cannot be opened ({type(exc).__name__})",
+                          "download or export the PDF again") from exc
+    if reader.is_encrypted:
+        try:
+            opened = reader.decrypt("")
+        except Exception:
+            opened = 0
+        if not opened:
+            raise IngestError(path, "is a password-protected PDF",
+                              "remove the password (print to a new PDF) and import that copy")
+    pages: list[str] = []
+    try:
+        for page in reader.pages:
+            pages.append(page.extract_text() or "")
+    except PdfReadError as exc:
+        raise IngestError(path, f"is a damaged PDF ({exc})", "download or export the PDF again") from exc
+    except Exception as exc:
+        raise IngestError(path, f"text could not be extracted ({type(exc).__name__}: {exc})",
+                          "export the report to PDF again or save it as .docx") from exc
+    text = "\n".join(pages)
+    if sum(1 for ch in text if not ch.isspace()) < 20:
+        raise IngestError(path, f"has no text layer ({len(reader.pages)} page(s) of images: a scanned PDF)",
+                          "run OCR on it (e.g. in WPS or ocrmypdf) and import the result")
+    return rejoin_lines(text)
+
+
+def rejoin_lines(text: str) -> str:
+    """Join lines a PDF wrapped mid-sentence; keep breaks after sentence ends and before headings."""
+    out: list[str] = []
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line or _PAGE_NUMBER.match(line):
+            continue
+        if out and not out[-1].endswith(_END_OF_PARAGRAPH) and not _HEADING_START.match(line) and len(out[-1]) > 25:
+            sep = " " if out[-1][-1:].isascii() and line[:1].isascii() else ""
+            out[-1] = out[-1] + sep + line
+        else:
+            out.append(line)
+    return "\n".join(out)

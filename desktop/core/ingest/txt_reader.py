@@ -1,0 +1,70 @@
+"""Decode plain-text reports: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK, then a detector."""
+
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+from desktop.core.errors import IngestError
+
+_BINARY_CONTROLS = set(range(0x00, 0x09)) | {0x0B, 0x0E, 0x0F} | set(range(0x10, 0x1A)) | set(range(0x1C, 0x20))
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b in _BINARY_CONTROLS)
+    return controls > max(8, len(sample) // 100)
+
+
+def decode_text(path: str, data: bytes) -> tuple[str, str]:
+    """Return (text, encoding name) for the bytes of a text file, trying the likely encodings strictly."""
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return data[len(codecs.BOM_UTF8):].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise IngestError(path, f"starts with a UTF-8 mark but is not valid UTF-8 (byte {exc.start})",
+                              "re-save the file as UTF-8") from exc
+    for bom, name in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                      (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError as exc:
+                raise IngestError(path, f"starts with a {name.upper()} mark but cannot be decoded as {name.upper()}",
+                                  "re-save the file as UTF-8") from exc
+    if _looks_binary(data):
+        raise IngestError(path, "looks like a binary file, not text",
+                          "import .txt, .docx, .pdf or .html reports; convert other formats first")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _plausible_chinese(text):
+        return text, "gb18030"
+    best = from_bytes(data).best()
+    if best is not None and best.encoding and _plausible_text(str(best)):
+        return str(best), best.encoding
+    raise IngestError(path, "the text encoding could not be recognised (not UTF-8, GB18030/GBK or UTF-16)",
+                      "open it in a text editor and save it as UTF-8")
+
+
+def _plausible_chinese(text: str) -> bool:
+    """GB18030 decodes almost any byte string; accept it only when the result reads like text."""
+    if not text:
+        return False
+    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    common = sum(1 for ch in text if ch.isascii() or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
+    rare = len(text) - cjk - common
+    return cjk > 0 and rare <= len(text) * 0.05
+
+
+def _plausible_text(text: str) -> bool:
+    printable = sum(1 for ch in text if ch.isprintable() or ch in "\n\r\t")
+    return bool(text) and printable >= len(text) * 0.95

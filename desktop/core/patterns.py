@@ -1,0 +1,43 @@
+"""Regular expressions shared by cleaning, segmentation and metadata."""
+
+from __future__ import annotations
+
+import re
+
+CN_DIGITS = "〇零一二三四五六七八九十"
+# 吉政数文〔2026〕11号, 长政办发[2025]3号, 国办函（2024）12号
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,12}\s*[〔\[［【（(]\s*(?:19|20)\d{2}\s*[〕\]］】）)]\s*第?\s*\d{1,5}\s*号")
+DATE_CN = re.compile(
+    r"\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*"
+    r"|\s*([二〇零一三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日\s*"
+)
+DATE_ANY = re.compile(
+    r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+    r"|((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})"
+)
+TITLE_WORDS = re.compile(r"(法治|依法行政|法治政府|法治建设)")
+
+
+def is_title_line(line: str) -> bool:
+    """True for a line that reads like a report title (…关于2025年度法治政府建设情况的报告)."""
+    s = line.strip()
+    return 6 <= len(s) <= 90 and s.endswith(("报告", "报告》", "的报告", "情况报告", "年度报告")) and bool(
+        TITLE_WORDS.search(s)
+    ) and not s.startswith(("现将", "特此"))
+
+
+def cn_number(s: str) -> int | None:
+    """Value of a Chinese numeral (一 … 九十九, 〇/零 digits in years); None if it is not one."""
+    digits = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+    if not s:
+        return None
+    if all(ch in digits for ch in s) and len(s) > 1:
+        return int("".join(str(digits[ch]) for ch in s))
+    if "十" in s:
+        head, _, tail = s.partition("十")
+        tens = digits.get(head, None) if head else 1
+        ones = digits.get(tail, None) if tail else 0
+        if tens is None or ones is None:
+            return None
+        return tens * 10 + ones
+    return digits.get(s) if len(s) == 1 else None
