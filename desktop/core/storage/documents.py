@@ -1,0 +1,196 @@
+"""Store and load documents with what segmentation found in them.
+
+A document is written in one transaction (row, sections, outline, clutter, search index): all or nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from desktop.core.cleaning import Clutter
+from desktop.core.ingest import SourceDocument
+from desktop.core.outline import Heading
+from desktop.core.segment import Section, Segmentation
+from desktop.core.storage.search import index_document, remove_from_index
+
+SEGMENTER_VERSION = 1
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """One row of the corpus table."""
+
+    id: str
+    seq: int
+    name: str
+    title: str | None
+    agency: str | None
+    year: int | None
+    doc_number: str | None
+    doc_date: str | None
+    published_at: str | None
+    on_time: bool | None
+    missing: tuple[str, ...]
+    format: str
+    encoding: str
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "name": self.name, "title": self.title, "agency": self.agency, "year": self.year,
+                "doc_number": self.doc_number, "doc_date": self.doc_date, "published_at": self.published_at,
+                "on_time": self.on_time, "missing": list(self.missing), "format": self.format,
+                "encoding": self.encoding}
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    """A stored document with its frozen text, parts, outline, clutter and metadata sources."""
+
+    summary: DocumentSummary
+    text: str
+    sections: list[Section]
+    outline: list[Heading]
+    clutter: list[Clutter]
+    metadata_sources: dict
+    source: str | None
+    sha256: str
+    source_path: str | None
+
+    @property
+    def id(self) -> str:
+        return self.summary.id
+
+
+_SUMMARY_COLUMNS = ("id, seq, name, title, agency, year, doc_number, doc_date, published_at, on_time, missing, "
+                    "format, encoding")
+
+
+def _summary(row: tuple) -> DocumentSummary:
+    (doc_id, seq, name, title, agency, year, doc_number, doc_date, published_at, on_time, missing, fmt,
+     encoding) = row
+    return DocumentSummary(doc_id, seq, name, title, agency, year, doc_number, doc_date, published_at,
+                           None if on_time is None else bool(on_time), tuple(json.loads(missing)), fmt, encoding)
+
+
+def find_by_sha256(db: Database, sha256: str) -> str | None:
+    row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [sha256]).fetchone()
+    return row[0] if row else None
+
+
+def insert_document(db: Database, source: SourceDocument, seg: Segmentation) -> str:
+    """Insert a segmented document in one transaction and return its new UUID."""
+    doc_id = str(uuid.uuid4())
+    meta = seg.metadata.values()
+    with db.atomic():
+        cursor = db.execute(
+            """INSERT INTO documents (id, sha256, name, source_path, size, format, encoding, text, title, agency,
+               year, doc_number, doc_date, published_at, source, on_time, missing, metadata_sources,
+               segmenter_version, imported_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [doc_id, source.sha256, source.name, source.path, source.size, source.format, source.encoding,
+             source.text, meta["title"], meta["agency"], meta["year"], meta["doc_number"], meta["doc_date"],
+             meta["published_at"], meta["source"], None if meta["on_time"] is None else int(meta["on_time"]),
+             json.dumps(seg.missing), json.dumps(seg.metadata.sources(), ensure_ascii=False),
+             SEGMENTER_VERSION, now_iso()],
+        )
+        seq = cursor.lastrowid
+        db.conn.executemany(
+            'INSERT INTO sections (document_id, ordinal, kind, heading, level, placement, start, "end") '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc_id, i, s.kind, s.heading, s.level, s.placement, s.start, s.end) for i, s in enumerate(seg.sections)],
+        )
+        db.conn.executemany(
+            'INSERT INTO outline (document_id, ordinal, style, level, heading, start, heading_end, "end") '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc_id, i, h.style, h.level, h.text, h.start, h.heading_end, h.end) for i, h in enumerate(seg.outline)],
+        )
+        db.conn.executemany(
+            'INSERT INTO clutter (document_id, kind, start, "end", text) VALUES (?, ?, ?, ?, ?)',
+            [(doc_id, c.kind, c.start, c.end, c.text) for c in seg.clutter],
+        )
+        index_document(db, seq, source.text)
+    return doc_id
+
+
+def delete_document(db: Database, doc_id: str) -> None:
+    """Delete a document and everything attached to it, in one transaction."""
+    with db.atomic():
+        row = db.execute("SELECT seq, text FROM documents WHERE id = ?", [doc_id]).fetchone()
+        if row is None:
+            return
+        remove_from_index(db, row[0], row[1])
+        db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+
+
+def count_documents(db: Database) -> int:
+    return db.execute("SELECT count(*) FROM documents WHERE replaced_by IS NULL").fetchone()[0]
+
+
+def list_documents(db: Database, *, offset: int = 0, limit: int | None = None) -> list[DocumentSummary]:
+    """Current documents (not replaced by a re-import), ordered by agency, year and name."""
+    sql = (f"SELECT {_SUMMARY_COLUMNS} FROM documents WHERE replaced_by IS NULL "
+           "ORDER BY agency IS NULL, agency, year, name, seq")
+    params: list = []
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params = [limit, offset]
+    return [_summary(row) for row in db.execute(sql, params).fetchall()]
+
+
+def get_summary(db: Database, doc_id: str) -> DocumentSummary | None:
+    row = db.execute(f"SELECT {_SUMMARY_COLUMNS} FROM documents WHERE id = ?", [doc_id]).fetchone()
+    return _summary(row) if row else None
+
+
+def get_document(db: Database, doc_id: str) -> DocumentRecord | None:
+    """The full stored document, or None when no document has that id."""
+    row = db.execute(
+        f"SELECT {_SUMMARY_COLUMNS}, text, metadata_sources, source, sha256, source_path FROM documents WHERE id = ?",
+        [doc_id],
+    ).fetchone()
+    if row is None:
+        return None
+    summary = _summary(row[:13])
+    text, sources, source, sha256, source_path = row[13:]
+    sections = [
+        Section(kind, heading, level, placement, start, end)
+        for kind, heading, level, placement, start, end in db.execute(
+            'SELECT kind, heading, level, placement, start, "end" FROM sections WHERE document_id = ? ORDER BY ordinal',
+            [doc_id],
+        ).fetchall()
+    ]
+    outline = [
+        Heading(style, 0, start, heading_end, level=level, end=end, run_in=False, text=heading)
+        for style, level, heading, start, heading_end, end in db.execute(
+            'SELECT style, level, heading, start, heading_end, "end" FROM outline WHERE document_id = ? ORDER BY ordinal',
+            [doc_id],
+        ).fetchall()
+    ]
+    clutter = [
+        Clutter(kind, start, end, ctext)
+        for kind, start, end, ctext in db.execute(
+            'SELECT kind, start, "end", text FROM clutter WHERE document_id = ? ORDER BY start', [doc_id]
+        ).fetchall()
+    ]
+    return DocumentRecord(summary, text, sections, outline, clutter, json.loads(sources), source, sha256, source_path)
+
+
+def previous_report(db: Database, doc_id: str) -> DocumentSummary | None:
+    """The same agency's most recent earlier report in the corpus, if any."""
+    current = get_summary(db, doc_id)
+    if current is None or not current.agency or current.year is None:
+        return None
+    row = db.execute(
+        f"SELECT {_SUMMARY_COLUMNS} FROM documents WHERE agency = ? AND year < ? AND replaced_by IS NULL "
+        "ORDER BY year DESC LIMIT 1",
+        [current.agency, current.year],
+    ).fetchone()
+    return _summary(row) if row else None

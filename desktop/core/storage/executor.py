@@ -1,0 +1,54 @@
+"""One thread owns writes to the database (Anki's collection executor, datasette's write thread).
+
+``DatabaseExecutor`` opens the database on its own single worker thread and runs every write there, one
+function call = one transaction. Readers on other threads (the GUI thread) open their own read-only
+connection with :func:`open_reader`; WAL lets them read while the writer writes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlite_utils import Database
+
+from desktop.core.storage.database import open_database
+
+T = TypeVar("T")
+
+
+class DatabaseExecutor:
+    """Runs functions ``fn(db, *args)`` on the single thread that owns the write connection."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reviewdesk-db-writer")
+        self._db: Database = self._pool.submit(open_database, self.path).result()
+
+    def submit(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> Future[T]:
+        """Queue ``fn(db, *args, **kwargs)`` on the writer thread and return its future."""
+        return self._pool.submit(fn, self._db, *args, **kwargs)
+
+    def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run ``fn(db, ...)`` on the writer thread and wait for its result (re-raising its error)."""
+        return self.submit(fn, *args, **kwargs).result()
+
+    def close(self) -> None:
+        def _close(db: Database) -> None:
+            db.conn.close()
+
+        try:
+            self._pool.submit(_close, self._db).result()
+        finally:
+            self._pool.shutdown(wait=True)
+
+
+def open_reader(path: str | Path) -> Database:
+    """A read-only connection for the calling thread (the database must already exist and be migrated)."""
+    uri = f"file:{Path(path)}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=True)
+    conn.execute("PRAGMA query_only = ON")
+    return Database(conn)

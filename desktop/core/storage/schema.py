@@ -1,0 +1,134 @@
+"""The schema, built only through numbered, named migrations (sqlite-utils Migrations).
+
+The whole product's tables exist from 0001 on: documents and what segmentation found in them, reviewers,
+tags, annotations, rubrics, scores and reviews. Rows that reviewers create carry UUIDs so that databases
+from several reviewers can be merged. A new migration is appended here with the next number; existing
+migrations are never edited once released.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("reviewdesk")
+SEARCH_TOKENIZER = "unicode61 categories 'L* N* P* S* M* Co' remove_diacritics 0"
+
+
+@MIGRATIONS(name="0001_initial")
+def m0001_initial(db: Database) -> None:
+    db.execute("""
+        CREATE TABLE documents (
+            seq INTEGER PRIMARY KEY,          -- stable rowid, also the search index rowid
+            id TEXT NOT NULL UNIQUE,          -- UUID, stable across databases
+            sha256 TEXT NOT NULL,
+            name TEXT NOT NULL,
+            source_path TEXT,
+            size INTEGER NOT NULL,
+            format TEXT NOT NULL,
+            encoding TEXT NOT NULL,
+            text TEXT NOT NULL,               -- frozen normalized text: the coordinate system
+            title TEXT, agency TEXT, year INTEGER, doc_number TEXT,
+            doc_date TEXT, published_at TEXT, source TEXT, on_time INTEGER,
+            missing TEXT NOT NULL DEFAULT '[]',           -- JSON list of required kinds not found
+            metadata_sources TEXT NOT NULL DEFAULT '{}',  -- JSON: field -> where it was found
+            segmenter_version INTEGER NOT NULL,
+            imported_at TEXT NOT NULL,
+            replaced_by TEXT REFERENCES documents(id) ON DELETE SET NULL
+        )""")
+    db.execute("CREATE UNIQUE INDEX documents_sha256 ON documents(sha256)")
+    db.execute("CREATE INDEX documents_agency_year ON documents(agency, year)")
+    db.execute("""
+        CREATE TABLE sections (
+            id INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            ordinal INTEGER NOT NULL,
+            kind TEXT NOT NULL, heading TEXT NOT NULL, level INTEGER NOT NULL, placement TEXT NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL
+        )""")
+    db.execute("CREATE INDEX sections_document ON sections(document_id)")
+    db.execute("""
+        CREATE TABLE outline (
+            id INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            ordinal INTEGER NOT NULL,
+            style TEXT NOT NULL, level INTEGER NOT NULL, heading TEXT NOT NULL,
+            start INTEGER NOT NULL, heading_end INTEGER NOT NULL, "end" INTEGER NOT NULL
+        )""")
+    db.execute("CREATE INDEX outline_document ON outline(document_id)")
+    db.execute("""
+        CREATE TABLE clutter (
+            id INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX clutter_document ON clutter(document_id)")
+    db.execute(f"""
+        CREATE VIRTUAL TABLE search_index USING fts5(
+            grams, content='', tokenize="{SEARCH_TOKENIZER}", prefix='1'
+        )""")
+    db.execute("""
+        CREATE TABLE reviewers (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE tags (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, name_en TEXT NOT NULL DEFAULT '',
+            color TEXT NOT NULL DEFAULT '#f2c14e', description TEXT NOT NULL DEFAULT '',
+            ordinal INTEGER NOT NULL DEFAULT 0, shortcut TEXT,
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT,
+            merged_into TEXT REFERENCES tags(id)
+        )""")
+    db.execute("""
+        CREATE TABLE annotations (
+            id TEXT PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            reviewer_id TEXT REFERENCES reviewers(id),
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            quote TEXT NOT NULL, prefix TEXT NOT NULL DEFAULT '', suffix TEXT NOT NULL DEFAULT '',
+            comment TEXT NOT NULL DEFAULT '', criterion_id TEXT,
+            status TEXT NOT NULL DEFAULT 'anchored',   -- anchored | orphan
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT
+        )""")
+    db.execute("CREATE INDEX annotations_document ON annotations(document_id)")
+    db.execute("""
+        CREATE TABLE annotation_tags (
+            annotation_id TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+            tag_id TEXT NOT NULL REFERENCES tags(id),
+            PRIMARY KEY (annotation_id, tag_id)
+        )""")
+    db.execute("""
+        CREATE TABLE rubrics (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, version TEXT NOT NULL,
+            sha256 TEXT NOT NULL UNIQUE, content TEXT NOT NULL, loaded_at TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE reviews (
+            id TEXT PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            reviewer_id TEXT NOT NULL REFERENCES reviewers(id),
+            rubric_id TEXT NOT NULL REFERENCES rubrics(id),
+            status TEXT NOT NULL DEFAULT 'not_started',   -- not_started | in_progress | done
+            overall_comment TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL,
+            UNIQUE (document_id, reviewer_id, rubric_id)
+        )""")
+    db.execute("""
+        CREATE TABLE scores (
+            id TEXT PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            reviewer_id TEXT NOT NULL REFERENCES reviewers(id),
+            rubric_id TEXT NOT NULL REFERENCES rubrics(id),
+            criterion_id TEXT NOT NULL,
+            value REAL, note TEXT NOT NULL DEFAULT '',
+            suggested REAL, suggestion_accepted INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL,
+            UNIQUE (document_id, reviewer_id, rubric_id, criterion_id)
+        )""")
+    db.execute("""
+        CREATE TABLE score_evidence (
+            score_id TEXT NOT NULL REFERENCES scores(id) ON DELETE CASCADE,
+            annotation_id TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+            PRIMARY KEY (score_id, annotation_id)
+        )""")
+    db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")

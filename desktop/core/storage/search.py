@@ -1,0 +1,130 @@
+"""Full-text search over the corpus that finds 1- and 2-character Chinese queries too.
+
+The index is an FTS5 table of overlapping character bigrams of the folded text (full-width folded, lower
+case, white space removed), with a one-character prefix index. A 1-character query is a prefix query
+(``"法"*``), a 2-character query a single bigram token, a longer one a phrase of consecutive bigrams.
+Candidate documents come from the index; hit offsets are then found exactly in the frozen text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from desktop.core.text import fold_width
+
+_WS = re.compile(r"\s+")
+
+
+def search_key(text: str) -> str:
+    """The form of text that is indexed and queried: folded width and case, no white space."""
+    return _WS.sub("", fold_width(text))
+
+
+def bigram_document(text: str) -> str:
+    """Space-separated overlapping bigrams of the search key, ending with the last character alone."""
+    key = search_key(text)
+    if not key:
+        return ""
+    grams = list(map(str.__add__, key, key[1:]))
+    grams.append(key[-1])
+    return " ".join(grams)
+
+
+def index_document(db: Database, seq: int, text: str) -> None:
+    """Add one document's text to the search index under its ``seq``."""
+    db.execute("INSERT INTO search_index(rowid, grams) VALUES (?, ?)", [seq, bigram_document(text)])
+
+
+def remove_from_index(db: Database, seq: int, text: str) -> None:
+    """Remove a document from the index (a contentless FTS5 table needs the indexed text to delete it)."""
+    db.execute("INSERT INTO search_index(search_index, rowid, grams) VALUES ('delete', ?, ?)",
+               [seq, bigram_document(text)])
+
+
+def _fts_query(key: str) -> str:
+    def quote(token: str) -> str:
+        return '"' + token.replace('"', '""') + '"'
+
+    if len(key) == 1:
+        return quote(key) + "*"
+    grams = [key[i:i + 2] for i in range(len(key) - 1)]
+    return quote(" ".join(grams)) if len(grams) > 1 else quote(grams[0])
+
+
+@dataclass
+class Hit:
+    start: int
+    end: int
+    context: str
+
+
+@dataclass
+class SearchResult:
+    """One matching document with its hit count and the first hits with context."""
+
+    document_id: str
+    name: str
+    title: str | None
+    agency: str | None
+    year: int | None
+    hit_count: int
+    hits: list[Hit] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"document_id": self.document_id, "name": self.name, "title": self.title, "agency": self.agency,
+                "year": self.year, "hit_count": self.hit_count,
+                "hits": [{"start": h.start, "end": h.end, "context": h.context} for h in self.hits]}
+
+
+def hit_pattern(query: str) -> re.Pattern[str] | None:
+    """Pattern that finds the query in folded text, allowing white space between its characters."""
+    key = search_key(query)
+    if not key:
+        return None
+    return re.compile(r"\s*".join(re.escape(ch) for ch in key))
+
+
+def find_hits(text: str, query: str, limit: int | None = None, context: int = 20) -> tuple[int, list[Hit]]:
+    """Count the query's occurrences in a frozen text and return the first ``limit`` with context."""
+    pattern = hit_pattern(query)
+    if pattern is None:
+        return 0, []
+    folded = fold_width(text)
+    hits: list[Hit] = []
+    count = 0
+    for m in pattern.finditer(folded):
+        count += 1
+        if limit is None or len(hits) < limit:
+            a, b = m.start(), m.end()
+            snippet = text[max(0, a - context):b + context].replace("\n", " ")
+            hits.append(Hit(a, b, snippet))
+    return count, hits
+
+
+def search(db: Database, query: str, limit: int = 100, hits_per_document: int = 3) -> tuple[int, list[SearchResult]]:
+    """Documents containing ``query``: (number of matching documents, best ``limit`` results).
+
+    Results are ordered by the index's relevance (bm25); each carries its exact hit count.
+    """
+    key = search_key(query)
+    if not key:
+        return 0, []
+    fts = _fts_query(key)
+    total = db.execute("SELECT count(*) FROM search_index WHERE search_index MATCH ?", [fts]).fetchone()[0]
+    rows = db.execute(
+        """SELECT d.id, d.name, d.title, d.agency, d.year, d.text
+           FROM (SELECT rowid, rank FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?) AS m
+           JOIN documents d ON d.seq = m.rowid
+           WHERE d.replaced_by IS NULL
+           ORDER BY m.rank""",
+        [fts, limit],
+    ).fetchall()
+    results: list[SearchResult] = []
+    for doc_id, name, title, agency, year, text in rows:
+        count, hits = find_hits(text, query, hits_per_document)
+        if count:
+            results.append(SearchResult(doc_id, name, title, agency, year, count, hits))
+    return total, results

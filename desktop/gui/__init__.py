@@ -1,0 +1,1 @@
+"""The Qt GUI: thin widgets and documented models over desktop.core. All PySide6 imports live here."""
