@@ -26,35 +26,46 @@ KIND_LABELS = {
     "other": ("其他情况", "Other"),
 }
 
-_HEADING_CUES: dict[str, list[tuple[str, float]]] = {
+# (pattern, weight, anchor). Anchor cues name a part outright and count in any heading; the others are
+# ordinary words (问题, 计划, 情况…) that also occur in topical headings such as 着力解决群众急难愁盼问题, so
+# they count only in short headings.
+_HEADING_CUES: dict[str, list[tuple[str, float, bool]]] = {
     "leader_duty": [
-        (r"第一责任人", 6), (r"(党政)?主要负责(人|同志)", 5), (r"主要领导", 4), (r"党政主要", 4),
-        (r"履行.{0,12}职责", 3), (r"述法", 3), (r"履职", 2), (r"责任落实", 1),
+        (r"第一责任人", 6, True), (r"(党政)?主要负责(人|同志)", 5, True), (r"主要领导", 4, False),
+        (r"党政主要", 4, True), (r"履行.{0,12}职责", 3, True), (r"述法", 3, False), (r"履职", 2, False),
+        (r"责任落实", 1, False),
     ],
     "shortcomings": [
-        (r"存在的?(主要)?(问题|不足|短板|差距|困难)", 7), (r"(问题|不足|短板|差距)(和|及|与|、)(原因|不足|问题|短板|差距)", 6),
-        (r"不足", 4), (r"短板", 4), (r"差距", 3), (r"薄弱", 3), (r"弱项", 3), (r"原因", 2), (r"问题", 2),
-        (r"困难", 2), (r"欠缺", 3), (r"挑战", 1),
+        (r"存在的?(主要)?(问题|不足|短板|差距|困难|薄弱)", 7, True),
+        (r"(问题|不足|短板|差距|困难)(和|及|与|、)(原因|不足|问题|短板|差距|困难|弱项)", 6, True),
+        (r"不足", 4, False), (r"短板", 4, False), (r"差距", 3, False), (r"薄弱", 3, False), (r"弱项", 3, False),
+        (r"原因", 2, False), (r"问题", 2, False), (r"困难", 2, False), (r"欠缺", 3, False), (r"挑战", 1, False),
     ],
     "next_plan": [
-        (r"下一步", 5), (r"下一?年度?", 4), (r"明年", 5), (r"来年", 4), (r"打算", 5), (r"安排", 4), (r"计划", 3),
-        (r"思路", 3), (r"展望", 4), (r"努力方向", 5), (r"今后", 4), (r"谋划", 2), (r"工作重点|重点工作|重点任务", 2),
+        (r"下一步", 5, True), (r"下一?年度", 5, True), (r"明年", 5, True), (r"来年", 4, True), (r"打算", 5, True),
+        (r"(工作|主要|重点)安排", 5, True), (r"安排", 4, False), (r"(工作)?计划", 3, False),
+        (r"(工作)?思路", 3, False), (r"展望", 4, True), (r"努力方向", 5, True), (r"今后", 4, True),
+        (r"谋划", 2, False), (r"工作重点|重点工作|重点任务", 2, False),
     ],
     "achievements": [
-        (r"举措", 4), (r"成效", 4), (r"成绩", 3), (r"做法", 3), (r"进展", 2), (r"主要工作", 3), (r"基本情况", 4),
-        (r"工作情况", 3), (r"总体情况", 4), (r"(开展|落实|完成|建设|推进)情况", 2), (r"情况", 1), (r"亮点", 2),
-        (r"经验", 2), (r"回顾", 3), (r"取得", 2),
+        (r"举措", 4, True), (r"成效", 4, True), (r"成绩", 3, False), (r"做法", 3, True), (r"进展", 2, False),
+        (r"主要工作", 3, True), (r"基本情况", 4, True), (r"工作情况", 3, True), (r"总体情况", 4, True),
+        (r"(开展|落实|完成|建设|推进)情况", 2, False), (r"情况", 1, False), (r"亮点", 2, False),
+        (r"经验", 2, False), (r"回顾", 3, False), (r"取得", 2, False),
     ],
-    "other": [(r"其[他它](需要|应当)?(报告|说明)?的?(情况|事项)", 6), (r"需要报告", 4), (r"^其[他它]$", 5)],
+    "other": [(r"其[他它](需要|应当)?(报告|说明)?的?(情况|事项)", 6, True), (r"需要报告", 4, True),
+              (r"^其[他它]$", 5, True)],
 }
+_SHORT_HEADING = 16
 _BODY_CUES: dict[str, list[tuple[str, float]]] = {
     "shortcomings": [(r"有待", 1), (r"不够", 1), (r"不足", 1), (r"尚未|尚不|仍需|仍有|还需|还存在", 1),
                      (r"欠缺|滞后|薄弱|短板", 1), (r"存在.{0,8}(问题|不足)", 2)],
-    "next_plan": [(r"^.{0,20}(将|要)", 1), (r"(继续|持续|进一步|着力|力争)", 0.5), (r"下一步|明年|来年", 2)],
+    "next_plan": [(r"(^|[，,])(我们|我局|我委|我厅|我办)?(将|要)(进一步|继续|持续|加强|加快|深化|推动|推进|坚持|着力|全面)", 1),
+                  (r"下一步|明年|来年", 2)],
     "leader_duty": [(r"第一责任人", 3), (r"主要负责(人|同志)", 2), (r"亲自(部署|研究|督办|过问|协调)", 2)],
     "achievements": [(r"\d+(\.\d+)?(万|亿|%|件|次|项|个|家|人)", 0.5), (r"(完成|实现|累计|建成|出台|制定)", 0.5)],
 }
-_COMPILED_HEAD = {k: [(re.compile(p), w) for p, w in v] for k, v in _HEADING_CUES.items()}
+_COMPILED_HEAD = {k: [(re.compile(p), w, a) for p, w, a in v] for k, v in _HEADING_CUES.items()}
 _COMPILED_BODY = {k: [(re.compile(p), w) for p, w in v] for k, v in _BODY_CUES.items()}
 _NUMBERING = re.compile(r"^\s*(第?[一二三四五六七八九十]+(部分|[、．.])|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])\s*")
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
@@ -78,17 +89,15 @@ def strip_numbering(heading: str) -> str:
 def heading_scores(heading: str) -> dict[str, float]:
     """Weighted cue score of a heading for each kind."""
     text = _YEAR.sub("", strip_numbering(heading))
+    short = len(text) <= _SHORT_HEADING
     scores: dict[str, float] = {}
     for kind, cues in _COMPILED_HEAD.items():
         total = 0.0
-        for pattern, weight in cues:
-            if pattern.search(text):
+        for pattern, weight, anchor in cues:
+            if (anchor or short) and pattern.search(text):
                 total += weight
         if total:
             scores[kind] = total
-    # A long topical heading (坚持…，着力解决…问题) is a statement, not a part title: damp bare cues there.
-    if len(text) > 24:
-        scores = {k: v * 0.5 for k, v in scores.items()}
     return scores
 
 
@@ -128,8 +137,27 @@ def classify_part(heading: str, body: str) -> tuple[str | None, float]:
     if not head:
         # Topical heading: trust the body only when it clearly reads like one kind.
         best = max(body_s.items(), key=lambda kv: kv[1], default=(None, 0.0))
-        if best[0] in ("shortcomings", "next_plan", "leader_duty") and best[1] >= 0.8:
+        if best[0] in ("shortcomings", "next_plan", "leader_duty") and best[1] >= 1.0:
             return best[0], best[1]
         return None, 0.0
-    kind, score = max(combined.items(), key=lambda kv: kv[1])
+    ranked = sorted(combined.items(), key=lambda kv: -kv[1])
+    kind, score = ranked[0]
+    # A heading naming two parts (存在的问题及下一步打算) belongs to the one it names first.
+    strong = [k for k, v in head.items() if v >= 5]
+    if len(strong) >= 2:
+        kind = min(strong, key=lambda k: cue_position(heading, k))
+        score = combined[kind]
     return kind, score
+
+
+def cue_position(heading: str, kind: str) -> int:
+    """Where in the heading the first cue of ``kind`` appears (large when none does)."""
+    text = strip_numbering(heading)
+    positions = [m.start() for pattern, _w, _a in _COMPILED_HEAD.get(kind, []) for m in [pattern.search(text)] if m]
+    return min(positions, default=10_000)
+
+
+def named_kinds(heading: str, threshold: float = 5.0) -> list[str]:
+    """Kinds a heading names outright (score at least ``threshold``), in the order it names them."""
+    scores = heading_scores(heading)
+    return sorted((k for k, v in scores.items() if v >= threshold), key=lambda k: cue_position(heading, k))

@@ -90,10 +90,10 @@ def import_paths(db: Database, paths: list[str | Path], progress: Progress | Non
     report = ImportReport()
     total = len(files)
     for done, (path, from_walk) in enumerate(files):
+        progress.update(done, total, str(path))
         if progress.cancelled:
             report.cancelled = True
             break
-        progress.update(done, total, str(path))
         if from_walk and path.suffix.lower() not in SUPPORTED_SUFFIXES:
             report.outcomes.append(ImportOutcome(str(path), SKIPPED,
                                                  f"not a report file type ({path.suffix or 'no suffix'})"))

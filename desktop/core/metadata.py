@@ -18,6 +18,11 @@ _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _LEADING_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*年(?:度)?[，,以来]")
 _SOURCE = re.compile(r"(?:信息来源|文章来源|来源)\s*[:：]\s*(?P<v>[^\s|｜]{2,40})")
 _PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|日期|时间)\s*[:：]\s*")
+_OPENING_AGENCY = re.compile(
+    r"^\s*(?:19|20)\d{2}\s*年(?:度)?\s*[,，]\s*(?:在[^，,。]{2,30}[,，]\s*)?(?:我|本)?"
+    r"(?P<agency>[\u4e00-\u9fa5]{2,30}?(?:局|厅|委员会|委|办公室|办|人民政府|政府|中心|院|署))"
+    r"(?=坚持|认真|深入|全面|始终|紧紧|以|在|围绕|聚焦|立足|把|将|按照|持续|不断|切实|牢固|高度)"
+)
 _SIGNATURE = re.compile(r"^[\u4e00-\u9fa5（）()]{3,40}$")
 _AGENCY_WORDS = re.compile(r"(局|厅|委员会|委|办公室|办|政府|中心|院|部|署|会|处|站|所)$")
 
@@ -164,6 +169,12 @@ def extract_metadata(text: str, clutter: list[Clutter], first_heading_start: int
             iso = parse_date(c.text[labelled.end():] if labelled else c.text)
             if iso and (labelled or m or DATE_ANY.search(c.text)):
                 published = Field(iso, f"clutter:{c.kind}")
+    if agency.value is None:
+        for _p, s in lines[:8]:
+            m = _OPENING_AGENCY.match(s)
+            if m:
+                agency = Field(m.group("agency"), "opening sentence")
+                break
     if agency.value is None and source.value:
         agency = Field(source.value, "clutter source (publisher, may differ from the author)")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from desktop.core.classify import REQUIRED_KINDS, classify_heading, classify_part, heading_scores
+from desktop.core.classify import REQUIRED_KINDS, classify_heading, classify_part, heading_scores, named_kinds
 from desktop.core.cleaning import Clutter, find_clutter
 from desktop.core.metadata import Metadata, extract_metadata
 from desktop.core.outline import Heading, parse_outline
@@ -67,6 +67,7 @@ class Segmentation:
         }
 
 
+_NUMBERED = re.compile(r"^(第?[一二三四五六七八九十]+(部分|[、．.])|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|[①-⑳])")
 _ADDRESSEE = re.compile(r"^[^，。,]{2,40}[:：]$")
 _CLOSING = re.compile(r"^\s*(特此报告|特此汇报|以上报告)[。.!！]?\s*$")
 _LEADER_SENTENCE = re.compile(r"第一责任人|(主要负责(人|同志)|主要领导|党组书记).{0,30}(履行|落实|履职|亲自|带头)")
@@ -152,7 +153,7 @@ def _plain_headings(text: str, blocked: list[tuple[int, int]], closing: int | No
         if not s or _in_spans(a, blocked) or (closing is not None and a >= closing):
             continue
         lead = a + len(line) - len(line.lstrip())
-        if is_title_line(s) or _ADDRESSEE.match(s) or DATE_CN.fullmatch(s):
+        if is_title_line(s) or _ADDRESSEE.match(s) or DATE_CN.fullmatch(s) or _NUMBERED.match(s):
             continue
         if len(s) <= 30 and not re.search(r"[。，,；]", s.rstrip("。：:")):
             head = s
@@ -221,6 +222,12 @@ def segment_report(text: str) -> Segmentation:
         if kind in present:
             continue
         found = _find_nested(text, kind, outline, sections)
+        if found is None:
+            # a part whose heading names this kind too (存在的问题及下一步打算) holds it inline
+            shared = next((s for s in sections if s.placement == "section" and s.heading
+                           and kind in named_kinds(s.heading)), None)
+            if shared is not None:
+                found = Section(kind, shared.heading, shared.level, "inline", shared.start, shared.end)
         if found:
             sections.append(found)
     sections.sort(key=lambda s: (s.start, PLACEMENTS.index(s.placement)))

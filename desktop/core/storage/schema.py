@@ -132,3 +132,27 @@ def m0001_initial(db: Database) -> None:
             PRIMARY KEY (score_id, annotation_id)
         )""")
     db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
+@MIGRATIONS(name="0002_annotation_anchoring")
+def m0002_annotation_anchoring(db: Database) -> None:
+    """How each annotation was last anchored, English tag descriptions, and earlier texts of re-imported documents.
+
+    A re-import replaces documents.text in place (the document keeps its id, so annotations, reviews and
+    scores stay attached); the text it replaced is kept in document_versions so nothing is lost.
+    """
+    # selection (made on screen) | offsets | exact | fuzzy (re-attached after a re-import) | manual (placed by hand)
+    db.execute("ALTER TABLE annotations ADD COLUMN anchored_by TEXT NOT NULL DEFAULT 'selection'")
+    db.execute("ALTER TABLE annotations ADD COLUMN anchor_score REAL")
+    db.execute("ALTER TABLE tags ADD COLUMN description_en TEXT NOT NULL DEFAULT ''")
+    db.execute("CREATE INDEX annotation_tags_tag ON annotation_tags(tag_id)")
+    db.execute("""
+        CREATE TABLE document_versions (
+            id INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            sha256 TEXT NOT NULL, name TEXT NOT NULL, source_path TEXT, size INTEGER NOT NULL,
+            format TEXT NOT NULL, encoding TEXT NOT NULL, text TEXT NOT NULL,
+            segmenter_version INTEGER NOT NULL, imported_at TEXT NOT NULL,
+            replaced_at TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX document_versions_document ON document_versions(document_id)")

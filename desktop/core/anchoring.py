@@ -1,0 +1,236 @@
+"""Anchor annotations in a document text, and re-attach them when the text changes.
+
+An anchor is a [start, end) span plus the exact quote and about 32 characters before (prefix) and after
+(suffix) it. :func:`locate` finds an anchor in a (possibly changed) text, trying in turn:
+
+1. ``offsets`` — the quote is still at its offsets with the same context;
+2. ``exact`` — the quote occurs elsewhere; of several occurrences the one whose context agrees best wins,
+   and between equally good ones the nearest to the old position;
+3. ``fuzzy`` — the quote was edited: candidate places come from character bigrams of prefix, quote and
+   suffix voting for a start position; at each, the best approximate occurrence of the quote is found by a
+   bit-parallel edit distance (Myers 1999), and the candidate is scored on quote, prefix and suffix
+   similarity and position.
+
+What none of these places is an orphan: the caller keeps it, flagged, for the reviewer to place or delete.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+CONTEXT = 32
+UNCHANGED, OFFSETS, EXACT, FUZZY, ORPHAN = "unchanged", "offsets", "exact", "fuzzy", "orphan"
+# A fuzzy match must keep this share of the quote (1 - edit distance / quote length) ...
+MIN_QUOTE_SIMILARITY = 0.6
+# ... and reach this combined score (weights below); short quotes also need their context to agree.
+MIN_FUZZY_SCORE = 0.6
+SHORT_QUOTE = 8
+_WEIGHTS = {"quote": 0.6, "prefix": 0.15, "suffix": 0.15, "position": 0.1}
+# Bigrams more frequent than this in the text (法治, 建设…) carry no information about where a quote is.
+_MAX_GRAM_HITS = 60
+_CANDIDATES = 6
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where an annotation is: [start, end), the quote, and the context either side."""
+
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where :func:`locate` put an anchor: method is unchanged/offsets/exact/fuzzy, or orphan (no span)."""
+
+    method: str
+    start: int | None = None
+    end: int | None = None
+    score: float = 0.0
+
+    @property
+    def placed(self) -> bool:
+        return self.method != ORPHAN
+
+
+def make_anchor(text: str, start: int, end: int, context: int = CONTEXT) -> Anchor:
+    """The anchor of [start, end) in ``text``; raises ValueError for an empty or out-of-range span."""
+    if not (0 <= start < end <= len(text)):
+        raise ValueError(f"span [{start}, {end}) is not a non-empty range inside a text of {len(text)} characters")
+    return Anchor(start, end, text[start:end], text[max(0, start - context):start], text[end:end + context])
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(reversed(a), reversed(b), strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _context_agreement(anchor: Anchor, text: str, start: int, end: int) -> int:
+    """How many context characters next to [start, end) equal the anchor's (exactly, outward from the span)."""
+    before = text[max(0, start - len(anchor.prefix)):start]
+    after = text[end:end + len(anchor.suffix)]
+    return _common_suffix(anchor.prefix, before) + _common_prefix(anchor.suffix, after)
+
+
+def _exact(anchor: Anchor, text: str) -> Placement | None:
+    best: tuple[int, int] | None = None
+    best_key: tuple[int, int] | None = None
+    pos = text.find(anchor.quote)
+    while pos >= 0:
+        key = (-_context_agreement(anchor, text, pos, pos + len(anchor.quote)), abs(pos - anchor.start))
+        if best_key is None or key < best_key:
+            best, best_key = (pos, pos + len(anchor.quote)), key
+        pos = text.find(anchor.quote, pos + 1)
+    if best is None or best_key is None:
+        return None
+    full = len(anchor.prefix) + len(anchor.suffix)
+    score = 1.0 if full == 0 else 0.5 + 0.5 * (-best_key[0]) / full
+    return Placement(EXACT, best[0], best[1], round(score, 3))
+
+
+def _best_end(pattern: str, window: str) -> list[int]:
+    """Edit distance of ``pattern`` to the best substring of ``window`` ending at each position (Myers)."""
+    m = len(pattern)
+    peq: dict[str, int] = defaultdict(int)
+    for i, ch in enumerate(pattern):
+        peq[ch] |= 1 << i
+    mask = (1 << m) - 1
+    high = 1 << (m - 1)
+    pv, mv, score = mask, 0, m
+    out = []
+    for ch in window:
+        eq = peq.get(ch, 0)
+        xv = eq | mv
+        xh = (((eq & pv) + pv) ^ pv) | eq
+        ph = mv | (~(xh | pv) & mask)
+        mh = pv & xh
+        if ph & high:
+            score += 1
+        elif mh & high:
+            score -= 1
+        ph = (ph << 1) & mask
+        mh = (mh << 1) & mask
+        pv = mh | (~(xv | ph) & mask)
+        mv = ph & xv
+        out.append(score)
+    return out
+
+
+def _align(quote: str, text: str, lo: int, hi: int, expected_end: int) -> tuple[int, int, int]:
+    """The span of text[lo:hi] closest to ``quote`` in edit distance: (start, end, distance)."""
+    window = text[lo:hi]
+    ends = _best_end(quote, window)
+    dist = min(ends)
+    end = min((i for i, d in enumerate(ends) if d == dist), key=lambda i: abs(lo + i + 1 - expected_end)) + lo + 1
+    # The start: the same search with both reversed, over the window up to the chosen end.
+    back = _best_end(quote[::-1], text[lo:end][::-1])
+    bdist = min(back)
+    length = min((i for i, d in enumerate(back) if d == bdist), key=lambda i: abs(i + 1 - len(quote))) + 1
+    return end - length, end, dist
+
+
+def _similarity(a: str, b: str) -> float:
+    if not a and not b:
+        return 1.0
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+class TextIndex:
+    """Positions of every character bigram of a text, built once and shared by all anchors in it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._grams: dict[str, list[int]] | None = None
+
+    @property
+    def grams(self) -> dict[str, list[int]]:
+        if self._grams is None:  # built on first use: most anchors are found without it
+            grams: dict[str, list[int]] = defaultdict(list)
+            for i in range(len(self.text) - 1):
+                grams[self.text[i:i + 2]].append(i)
+            self._grams = grams
+        return self._grams
+
+    def candidates(self, anchor: Anchor, limit: int = _CANDIDATES) -> list[int]:
+        """Likely new start positions of the quote, best first, from bigram votes of prefix+quote+suffix."""
+        probe = anchor.prefix + anchor.quote + anchor.suffix
+        offset = len(anchor.prefix)
+        votes: dict[int, float] = defaultdict(float)
+        for i in range(len(probe) - 1):
+            hits = self.grams.get(probe[i:i + 2])
+            if not hits or len(hits) > _MAX_GRAM_HITS:
+                continue
+            weight = 2.0 if offset <= i < offset + len(anchor.quote) else 1.0
+            for p in hits:
+                votes[(p - i + offset) // 4] += weight / len(hits) ** 0.5
+        best = sorted(votes.items(), key=lambda kv: -kv[1])[:limit]
+        return [bucket * 4 for bucket, _ in best]
+
+
+def _fuzzy(anchor: Anchor, index: TextIndex) -> Placement | None:
+    text, quote = index.text, anchor.quote
+    slack = max(16, len(quote) // 2)
+    best: Placement | None = None
+    seen: set[tuple[int, int]] = set()
+    for cand in index.candidates(anchor):
+        lo, hi = max(0, cand - slack), min(len(text), cand + len(quote) + slack)
+        if hi <= lo:
+            continue
+        start, end, dist = _align(quote, text, lo, hi, cand + len(quote))
+        if (start, end) in seen or end <= start:
+            continue
+        seen.add((start, end))
+        q_sim = max(0.0, 1.0 - dist / len(quote))
+        p_sim = _similarity(anchor.prefix, text[max(0, start - len(anchor.prefix)):start])
+        s_sim = _similarity(anchor.suffix, text[end:end + len(anchor.suffix)])
+        pos = 1.0 - min(1.0, abs(start - anchor.start) / max(len(text), 1))
+        score = (_WEIGHTS["quote"] * q_sim + _WEIGHTS["prefix"] * p_sim + _WEIGHTS["suffix"] * s_sim
+                 + _WEIGHTS["position"] * pos)
+        if q_sim < MIN_QUOTE_SIMILARITY or score < MIN_FUZZY_SCORE:
+            continue
+        if len(quote) < SHORT_QUOTE and (p_sim + s_sim) / 2 < 0.6:
+            continue
+        if best is None or score > best.score:
+            best = Placement(FUZZY, start, end, round(score, 3))
+    return best
+
+
+def locate(anchor: Anchor, text: str, index: TextIndex | None = None) -> Placement:
+    """Where ``anchor`` is in ``text`` now (see the module docstring for the order of attempts)."""
+    if not anchor.quote:
+        return Placement(ORPHAN)
+    if text[anchor.start:anchor.end] == anchor.quote:
+        full = len(anchor.prefix) + len(anchor.suffix)
+        if _context_agreement(anchor, text, anchor.start, anchor.end) == full:
+            return Placement(UNCHANGED, anchor.start, anchor.end, 1.0)
+    exact = _exact(anchor, text)
+    if exact is not None:
+        if (exact.start, exact.end) == (anchor.start, anchor.end):
+            return Placement(OFFSETS, exact.start, exact.end, exact.score)
+        return exact
+    found = _fuzzy(anchor, index if index is not None and index.text is text else TextIndex(text))
+    return found or Placement(ORPHAN)
+
+
+def locate_all(anchors: list[Anchor], text: str) -> list[Placement]:
+    """:func:`locate` for many anchors in one text, sharing one (lazily built) bigram index."""
+    index = TextIndex(text)
+    return [locate(anchor, text, index) for anchor in anchors]

@@ -1,0 +1,146 @@
+"""Every modal question the GUI asks, as small module-level functions that tests replace with monkeypatch.
+
+Call them through the module (``dialogs.info(...)``, never ``from dialogs import info``) so that a test's
+``monkeypatch.setattr(dialogs, "info", fake)`` reaches every caller. Each function blocks in a modal dialog and
+returns the user's answer (``None`` when the user cancelled).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("dialogs", text)
+
+
+def _message(icon: QMessageBox.Icon, parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if details:
+        box.setDetailedText(details)
+    box.exec()
+
+
+def info(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+    """Tell the user something; wait for OK."""
+    _message(QMessageBox.Icon.Information, parent, title, text, details)
+
+
+def warning(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+    """Warn the user about something they can fix (the text says how)."""
+    _message(QMessageBox.Icon.Warning, parent, title, text, details)
+
+
+def error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+    """Report a failure: what went wrong and what to do."""
+    _message(QMessageBox.Icon.Critical, parent, title, text, details)
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    """Ask a yes/no question; True for yes."""
+    answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def open_file(parent: QWidget | None, title: str, filters: str = "", directory: str = "") -> str | None:
+    """One existing file chosen by the user, or None."""
+    path, _ = QFileDialog.getOpenFileName(parent, title, directory, filters)
+    return path or None
+
+
+def open_files(parent: QWidget | None, title: str, filters: str = "", directory: str = "") -> list[str]:
+    """Existing files chosen by the user (empty when cancelled)."""
+    paths, _ = QFileDialog.getOpenFileNames(parent, title, directory, filters)
+    return list(paths)
+
+
+def save_file(parent: QWidget | None, title: str, filters: str = "", directory: str = "") -> str | None:
+    """A file name to write (the dialog asks before overwriting), or None."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, directory, filters)
+    return path or None
+
+
+def choose_folder(parent: QWidget | None, title: str, directory: str = "") -> str | None:
+    """An existing folder, or None."""
+    path = QFileDialog.getExistingDirectory(parent, title, directory)
+    return path or None
+
+
+def get_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    """A line of text typed by the user, or None when cancelled."""
+    value, ok = QInputDialog.getText(parent, title, label, text=text)
+    return value if ok else None
+
+
+def get_item(parent: QWidget | None, title: str, label: str, items: Sequence[str], current: int = 0) -> str | None:
+    """One of ``items`` picked by the user, or None when cancelled."""
+    value, ok = QInputDialog.getItem(parent, title, label, list(items), current, False)
+    return value if ok else None
+
+
+def show_table(parent: QWidget | None, title: str, text: str, headers: Sequence[str],
+               rows: Sequence[Sequence[str]]) -> None:
+    """A summary sentence above a read-only table of rows (e.g. files with the reason each was not imported)."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    layout = QVBoxLayout(dialog)
+    label = QLabel(text, dialog)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    layout.addWidget(label)
+    if rows:
+        model = QStandardItemModel(len(rows), len(headers), dialog)
+        model.setHorizontalHeaderLabels(list(headers))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                item = QStandardItem(value)
+                item.setToolTip(value)
+                item.setEditable(False)
+                model.setItem(r, c, item)
+        view = QTableView(dialog)
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.verticalHeader().hide()
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        view.horizontalHeader().setStretchLastSection(True)
+        view.setWordWrap(False)
+        for c in range(len(headers) - 1):
+            view.setColumnWidth(c, 120 if c == 0 else 320)
+        layout.addWidget(view)
+        dialog.resize(900, 420)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    buttons.accepted.connect(dialog.accept)
+    layout.addWidget(buttons)
+    dialog.exec()
+
+
+def database_filter() -> str:
+    """The file-dialog filter for ReviewDesk databases."""
+    return _tr("ReviewDesk databases (*.sqlite3 *.db);;All files (*)")
+
+
+def report_filter() -> str:
+    """The file-dialog filter for report files the importer reads."""
+    from desktop.core.ingest import SUPPORTED_SUFFIXES
+
+    patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
+    return _tr("Reports (%1);;All files (*)").replace("%1", patterns)
