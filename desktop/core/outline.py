@@ -162,7 +162,7 @@ def parse_outline(text: str, blocked: list[tuple[int, int]] | None = None,
     blocked = blocked or []
     dense = text.count("\n") < 8 and len(text) > 1500
     cands = _candidates(text, blocked, dense)
-    for start, hend in plain or []:
+    for start, _hend in plain or []:
         cands.append(_Candidate("plain", 1, start, start, "line"))
     cands.sort(key=lambda c: c.start)
     # plain headings are top level; numbering continues across them

@@ -108,11 +108,9 @@ def _closing_start(text: str, blocked: list[tuple[int, int]]) -> int | None:
                     start = pa
             return start
     # A single-line report may end with …特此报告。机关名称2026年3月2日
-    m = None
-    for m in re.finditer(r"特此报告[。.]?", text):
-        pass
-    if m and m.start() > len(text) * 0.6:
-        return m.start()
+    last = text.rfind("特此报告")
+    if last > len(text) * 0.6:
+        return last
     return None
 
 

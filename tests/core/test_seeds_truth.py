@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.ingest import read_report
-from tests.conftest import SEEDS
 from desktop.core.segment import segment_report
+from tests.conftest import SEEDS
 
 TRUTH = {
     "000_0a101bd46eacac2a.txt": {

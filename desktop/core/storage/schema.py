@@ -156,3 +156,17 @@ def m0002_annotation_anchoring(db: Database) -> None:
             replaced_at TEXT NOT NULL
         )""")
     db.execute("CREATE INDEX document_versions_document ON document_versions(document_id)")
+
+
+@MIGRATIONS(name="0003_scoring")
+def m0003_scoring(db: Database) -> None:
+    """Why a score was suggested, when a review was marked done, and indexes for per-reviewer scoring queries.
+
+    ``scores.suggestion_basis`` keeps the reason shown with a suggested score (e.g. which parts were detected),
+    so the review sheet can say what a score accepted as suggested rested on; ``reviews.done_at`` dates the sheet.
+    """
+    db.execute("ALTER TABLE scores ADD COLUMN suggestion_basis TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE reviews ADD COLUMN done_at TEXT")
+    db.execute("CREATE INDEX scores_rubric_reviewer ON scores(rubric_id, reviewer_id)")
+    db.execute("CREATE INDEX reviews_rubric_reviewer ON reviews(rubric_id, reviewer_id)")
+    db.execute("CREATE INDEX score_evidence_annotation ON score_evidence(annotation_id)")
