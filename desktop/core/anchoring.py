@@ -5,7 +5,8 @@ An anchor is a [start, end) span plus the exact quote and about 32 characters be
 
 1. ``offsets`` — the quote is still at its offsets with the same context;
 2. ``exact`` — the quote occurs elsewhere; of several occurrences the one whose context agrees best wins,
-   and between equally good ones the nearest to the old position;
+   and between equally good ones the nearest to the old position (when even the best copy's context
+   mostly disagrees, an edited passage found by step 3 with a higher score is preferred);
 3. ``fuzzy`` — the quote was edited: candidate places come from character bigrams of prefix, quote and
    suffix voting for a start position; at each, the best approximate occurrence of the quote is found by a
    bit-parallel edit distance (Myers 1999), and the candidate is scored on quote, prefix and suffix
@@ -32,11 +33,13 @@ from desktop.core.storage.search import index_document, remove_from_index
 
 CONTEXT = 32
 UNCHANGED, OFFSETS, EXACT, FUZZY, ORPHAN = "unchanged", "offsets", "exact", "fuzzy", "orphan"
-# A fuzzy match must keep this share of the quote (1 - edit distance / quote length) ...
+# A fuzzy match must keep this much of the quote (difflib ratio of old and new quote) ...
 MIN_QUOTE_SIMILARITY = 0.6
 # ... and reach this combined score (weights below); short quotes also need their context to agree.
 MIN_FUZZY_SCORE = 0.6
 SHORT_QUOTE = 8
+# An exact copy of the quote is taken without looking further when this share of its context agrees.
+EXACT_CONTEXT = 0.5
 _WEIGHTS = {"quote": 0.6, "prefix": 0.15, "suffix": 0.15, "position": 0.1}
 # Bigrams more frequent than this in the text (法治, 建设…) carry no information about where a quote is.
 _MAX_GRAM_HITS = 60
@@ -100,20 +103,25 @@ def _context_agreement(anchor: Anchor, text: str, start: int, end: int) -> int:
     return _common_suffix(anchor.prefix, before) + _common_prefix(anchor.suffix, after)
 
 
-def _exact(anchor: Anchor, text: str) -> Placement | None:
-    best: tuple[int, int] | None = None
-    best_key: tuple[int, int] | None = None
+def _exact(anchor: Anchor, text: str) -> tuple[Placement, float] | None:
+    """The best exact occurrence of the quote, and how well its context agrees (0–1).
+
+    Occurrences are ranked by context similarity (a few characters inserted next to the passage barely
+    lower it), then by distance from the old position.
+    """
+    spans = []
     pos = text.find(anchor.quote)
     while pos >= 0:
-        key = (-_context_agreement(anchor, text, pos, pos + len(anchor.quote)), abs(pos - anchor.start))
-        if best_key is None or key < best_key:
-            best, best_key = (pos, pos + len(anchor.quote)), key
+        spans.append((pos, pos + len(anchor.quote)))
         pos = text.find(anchor.quote, pos + 1)
-    if best is None or best_key is None:
+    if not spans:
         return None
-    full = len(anchor.prefix) + len(anchor.suffix)
-    score = 1.0 if full == 0 else 0.5 + 0.5 * (-best_key[0]) / full
-    return Placement(EXACT, best[0], best[1], round(score, 3))
+    ranked = []
+    for start, end in spans:
+        p_sim, s_sim = _context_similarity(anchor, text, start, end)
+        ranked.append((-round((p_sim + s_sim) / 2, 2), abs(start - anchor.start), start, end))
+    key, _dist, start, end = min(ranked)
+    return Placement(EXACT, start, end, _score(anchor, text, start, end, 1.0)), -key
 
 
 def _best_end(pattern: str, window: str) -> list[int]:
@@ -163,6 +171,19 @@ def _similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+def _context_similarity(anchor: Anchor, text: str, start: int, end: int) -> tuple[float, float]:
+    return (_similarity(anchor.prefix, text[max(0, start - len(anchor.prefix)):start]),
+            _similarity(anchor.suffix, text[end:end + len(anchor.suffix)]))
+
+
+def _score(anchor: Anchor, text: str, start: int, end: int, q_sim: float) -> float:
+    """The combined score of a candidate span: quote, prefix and suffix similarity, and closeness."""
+    p_sim, s_sim = _context_similarity(anchor, text, start, end)
+    pos = 1.0 - min(1.0, abs(start - anchor.start) / max(len(text), 1))
+    return round(_WEIGHTS["quote"] * q_sim + _WEIGHTS["prefix"] * p_sim + _WEIGHTS["suffix"] * s_sim
+                 + _WEIGHTS["position"] * pos, 3)
+
+
 class TextIndex:
     """Positions of every character bigram of a text, built once and shared by all anchors in it."""
 
@@ -195,6 +216,30 @@ class TextIndex:
         return [bucket * 4 for bucket, _ in best]
 
 
+def _snap_to_context(anchor: Anchor, text: str, start: int, end: int) -> tuple[int, int]:
+    """Move the span's ends to where the old prefix ends and the old suffix starts, when those are still there.
+
+    Edit distance alone prefers to cut a quote short rather than include text inserted at its end; the
+    context says where the passage really ends.
+    """
+    reach = max(8, (end - start) // 3)
+    probe = anchor.suffix[:16]
+    if len(probe) >= 4:
+        lo, hi = max(start + 1, end - reach), min(len(text), end + reach + len(probe))
+        if hi - lo >= len(probe):
+            s, _e, d = _align(probe, text, lo, hi, end + len(probe))
+            if d <= len(probe) // 4 and s > start:
+                end = s
+    probe = anchor.prefix[-16:]
+    if len(probe) >= 4:
+        lo, hi = max(0, start - reach - len(probe)), min(end - 1, start + reach)
+        if hi - lo >= len(probe):
+            _s, e, d = _align(probe, text, lo, hi, start)
+            if d <= len(probe) // 4 and e < end:
+                start = e
+    return start, end
+
+
 def _fuzzy(anchor: Anchor, index: TextIndex) -> Placement | None:
     text, quote = index.text, anchor.quote
     slack = max(16, len(quote) // 2)
@@ -204,22 +249,21 @@ def _fuzzy(anchor: Anchor, index: TextIndex) -> Placement | None:
         lo, hi = max(0, cand - slack), min(len(text), cand + len(quote) + slack)
         if hi <= lo:
             continue
-        start, end, dist = _align(quote, text, lo, hi, cand + len(quote))
+        start, end, _dist = _align(quote, text, lo, hi, cand + len(quote))
+        start, end = _snap_to_context(anchor, text, start, end)
         if (start, end) in seen or end <= start:
             continue
         seen.add((start, end))
-        q_sim = max(0.0, 1.0 - dist / len(quote))
-        p_sim = _similarity(anchor.prefix, text[max(0, start - len(anchor.prefix)):start])
-        s_sim = _similarity(anchor.suffix, text[end:end + len(anchor.suffix)])
-        pos = 1.0 - min(1.0, abs(start - anchor.start) / max(len(text), 1))
-        score = (_WEIGHTS["quote"] * q_sim + _WEIGHTS["prefix"] * p_sim + _WEIGHTS["suffix"] * s_sim
-                 + _WEIGHTS["position"] * pos)
-        if q_sim < MIN_QUOTE_SIMILARITY or score < MIN_FUZZY_SCORE:
+        q_sim = _similarity(quote, text[start:end])
+        if q_sim < MIN_QUOTE_SIMILARITY:
             continue
-        if len(quote) < SHORT_QUOTE and (p_sim + s_sim) / 2 < 0.6:
+        score = _score(anchor, text, start, end, q_sim)
+        if score < MIN_FUZZY_SCORE:
+            continue
+        if len(quote) < SHORT_QUOTE and sum(_context_similarity(anchor, text, start, end)) / 2 < 0.6:
             continue
         if best is None or score > best.score:
-            best = Placement(FUZZY, start, end, round(score, 3))
+            best = Placement(FUZZY, start, end, score)
     return best
 
 
@@ -231,13 +275,19 @@ def locate(anchor: Anchor, text: str, index: TextIndex | None = None) -> Placeme
         full = len(anchor.prefix) + len(anchor.suffix)
         if _context_agreement(anchor, text, anchor.start, anchor.end) == full:
             return Placement(UNCHANGED, anchor.start, anchor.end, 1.0)
-    exact = _exact(anchor, text)
-    if exact is not None:
+    index = index if index is not None and index.text is text else TextIndex(text)
+    found = _exact(anchor, text)
+    if found is not None:
+        exact, agreement = found
         if (exact.start, exact.end) == (anchor.start, anchor.end):
             return Placement(OFFSETS, exact.start, exact.end, exact.score)
-        return exact
-    found = _fuzzy(anchor, index if index is not None and index.text is text else TextIndex(text))
-    return found or Placement(ORPHAN)
+        if agreement >= EXACT_CONTEXT:
+            return exact
+        # The quote's own place was edited and a copy elsewhere has other context: an edited passage
+        # that still fits its context may be the better answer.
+        fuzzy = _fuzzy(anchor, index)
+        return fuzzy if fuzzy is not None and fuzzy.score > exact.score else exact
+    return _fuzzy(anchor, index) or Placement(ORPHAN)
 
 
 def locate_all(anchors: list[Anchor], text: str) -> list[Placement]:

@@ -60,13 +60,14 @@ _SHORT_HEADING = 16
 _BODY_CUES: dict[str, list[tuple[str, float]]] = {
     "shortcomings": [(r"有待", 1), (r"不够", 1), (r"不足", 1), (r"尚未|尚不|仍需|仍有|还需|还存在", 1),
                      (r"欠缺|滞后|薄弱|短板", 1), (r"存在.{0,8}(问题|不足)", 2)],
-    "next_plan": [(r"(^|[，,])(我们|我局|我委|我厅|我办)?(将|要)(进一步|继续|持续|加强|加快|深化|推动|推进|坚持|着力|全面)", 1),
+    "next_plan": [(r"(^|[，,。；])(我们|我局|我委|我厅|我办)?(将|要)(进一步|继续|持续|加强|加快|深化|推动|推进|坚持|着力|全面)", 1),
                   (r"下一步|明年|来年", 2)],
     "leader_duty": [(r"第一责任人", 3), (r"主要负责(人|同志)", 2), (r"亲自(部署|研究|督办|过问|协调)", 2)],
     "achievements": [(r"\d+(\.\d+)?(万|亿|%|件|次|项|个|家|人)", 0.5), (r"(完成|实现|累计|建成|出台|制定)", 0.5)],
 }
 _COMPILED_HEAD = {k: [(re.compile(p), w, a) for p, w, a in v] for k, v in _HEADING_CUES.items()}
-_COMPILED_BODY = {k: [(re.compile(p), w) for p, w in v] for k, v in _BODY_CUES.items()}
+_COMPILED_BODY = {k: [(re.compile(p, re.MULTILINE), w) for p, w in v] for k, v in _BODY_CUES.items()}
+_SENTENCE_SPLIT = re.compile(r"[^。！？；\n]+")
 _NUMBERING = re.compile(r"^\s*(第?[一二三四五六七八九十]+(部分|[、．.])|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])\s*")
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
 
@@ -112,18 +113,16 @@ def classify_heading(heading: str) -> KindScore:
 
 
 def body_scores(body: str) -> dict[str, float]:
-    """Cue density of a part's body per kind, per 1,000 characters (sentence-level counts)."""
-    sentences = [s for s in re.split(r"[。！？；\n]", body) if s.strip()]
-    if not sentences:
+    """Cue density of a part's body per kind: weighted cue matches per sentence."""
+    sentences = max(1, len(_SENTENCE_SPLIT.findall(body)))
+    if not body.strip():
         return {}
     scores: dict[str, float] = {}
     for kind, cues in _COMPILED_BODY.items():
         total = 0.0
-        for sentence in sentences:
-            for pattern, weight in cues:
-                if pattern.search(sentence):
-                    total += weight
-        scores[kind] = total / len(sentences)
+        for pattern, weight in cues:
+            total += weight * len(pattern.findall(body))
+        scores[kind] = total / sentences
     return scores
 
 

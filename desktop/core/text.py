@@ -46,16 +46,25 @@ _FOLD_TABLE = {
 }
 
 
+def _build_fold_table() -> dict[int, str]:
+    table = dict(_FOLD_TABLE)
+    for code in range(0xFF01, 0xFF5F):
+        table[code] = chr(code - 0xFEE0)
+    for code in range(0xFF21, 0xFF3B):  # full-width capitals fold straight to lower case
+        table[code] = chr(code - 0xFEE0).lower()
+    for code in range(ord("A"), ord("Z") + 1):
+        table[code] = chr(code).lower()
+    # punctuation reached through the full-width range is folded once more (（ -> ( is already ASCII)
+    return {k: _FOLD_TABLE.get(ord(v), v) if len(v) == 1 else v for k, v in table.items()}
+
+
+_FOLD = _build_fold_table()
+
+
 def fold_width(text: str) -> str:
     """Map full-width forms and Chinese punctuation to one canonical form, keeping the length.
 
     Used for matching (reuse, search, anchoring), never to change stored text. The result has exactly
-    as many characters as the input so offsets stay valid.
+    as many characters as the input so offsets stay valid. ASCII letters are lower-cased.
     """
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if 0xFF01 <= code <= 0xFF5E:
-            ch = chr(code - 0xFEE0)
-        out.append(ch)
-    return "".join(out).translate(_FOLD_TABLE).lower()
+    return text.translate(_FOLD)

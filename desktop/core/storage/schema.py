@@ -65,7 +65,7 @@ def m0001_initial(db: Database) -> None:
     db.execute("CREATE INDEX clutter_document ON clutter(document_id)")
     db.execute(f"""
         CREATE VIRTUAL TABLE search_index USING fts5(
-            grams, content='', tokenize="{SEARCH_TOKENIZER}", prefix='1'
+            chars, content='', tokenize="{SEARCH_TOKENIZER}"
         )""")
     db.execute("""
         CREATE TABLE reviewers (

@@ -1,0 +1,75 @@
+"""Colours and labels of the report views: one hue per kind of part, plus marks, banners and clutter.
+
+Tints are pale so that black text stays readable on them; the strong shade of the same hue marks the
+part's stripe in the margin and its legend chip. Search hits, reuse marks and annotation marks are drawn
+over the tints and must stay distinguishable from every tint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+
+from desktop.core.classify import ALL_KINDS, REQUIRED_KINDS
+
+
+@dataclass(frozen=True)
+class KindColors:
+    tint: QColor  # background of the part's text
+    strong: QColor  # margin stripe, legend chip, outline marker
+
+
+KIND_COLORS: dict[str, KindColors] = {
+    "preamble": KindColors(QColor("#f1f1ef"), QColor("#8d8d86")),
+    "achievements": KindColors(QColor("#e6f0fb"), QColor("#2f74c0")),
+    "shortcomings": KindColors(QColor("#fdeede"), QColor("#d9730d")),
+    "leader_duty": KindColors(QColor("#f1e9fa"), QColor("#8146b4")),
+    "next_plan": KindColors(QColor("#e5f5e8"), QColor("#2e8b47")),
+    "other": KindColors(QColor("#e1f4f3"), QColor("#13877e")),
+}
+
+SEARCH_HIT = QColor("#ffd84d")
+REUSE_FILL = QColor(214, 40, 104, 46)
+REUSE_LINE = QColor("#c2185b")
+CLUTTER_TEXT = QColor("#8a8a8a")
+CLUTTER_BACKGROUND = QColor("#ececec")
+MISSING_BACKGROUND = QColor("#fdecea")
+MISSING_BORDER = QColor("#c62828")
+MISSING_TEXT = QColor("#8e1b1b")
+NOTICE_BACKGROUND = QColor("#fff6dc")
+NOTICE_BORDER = QColor("#d4a017")
+GAP_BACKGROUND = QColor("#fbe3e1")
+GAP_TEXT = QColor("#9b1c1c")
+FLASH = QColor(255, 200, 0, 90)
+
+# English source strings; the zh_CN catalog (context "Kinds") gives the Chinese labels of the regulation.
+_KIND_SOURCE = {
+    "preamble": "Preamble",
+    "achievements": "Measures and results",
+    "shortcomings": "Shortcomings and causes",
+    "leader_duty": "Leaders' duty",
+    "next_plan": "Next year's plan",
+    "other": "Other matters",
+}
+
+
+def kind_label(kind: str) -> str:
+    """The user-visible name of a kind of part, translated."""
+    source = _KIND_SOURCE.get(kind)
+    return QCoreApplication.translate("Kinds", source) if source else kind
+
+
+def kind_colors(kind: str) -> KindColors:
+    return KIND_COLORS.get(kind, KIND_COLORS["other"])
+
+
+def css(color: QColor) -> str:
+    """A colour as a style-sheet value (with alpha when not opaque)."""
+    if color.alpha() == 255:
+        return color.name()
+    return f"rgba({color.red()}, {color.green()}, {color.blue()}, {color.alpha()})"
+
+
+__all__ = ["ALL_KINDS", "REQUIRED_KINDS", "KIND_COLORS", "kind_label", "kind_colors", "css"]
