@@ -38,6 +38,7 @@ MIN_QUOTE_SIMILARITY = 0.6
 # ... and reach this combined score (weights below); short quotes also need their context to agree.
 MIN_FUZZY_SCORE = 0.6
 SHORT_QUOTE = 8
+GOOD_ENOUGH = 0.9
 # An exact copy of the quote is taken without looking further when this share of its context agrees.
 EXACT_CONTEXT = 0.5
 _WEIGHTS = {"quote": 0.6, "prefix": 0.15, "suffix": 0.15, "position": 0.1}
@@ -245,7 +246,12 @@ def _fuzzy(anchor: Anchor, index: TextIndex) -> Placement | None:
     slack = max(16, len(quote) // 2)
     best: Placement | None = None
     seen: set[tuple[int, int]] = set()
+    tried: list[int] = []
     for cand in index.candidates(anchor):
+        # Neighbouring vote buckets give the same window: align once per region.
+        if any(abs(cand - t) <= slack // 2 for t in tried):
+            continue
+        tried.append(cand)
         lo, hi = max(0, cand - slack), min(len(text), cand + len(quote) + slack)
         if hi <= lo:
             continue
@@ -264,6 +270,8 @@ def _fuzzy(anchor: Anchor, index: TextIndex) -> Placement | None:
             continue
         if best is None or score > best.score:
             best = Placement(FUZZY, start, end, score)
+            if score >= GOOD_ENOUGH:  # candidates come best-voted first; a near-perfect fit ends the search
+                break
     return best
 
 

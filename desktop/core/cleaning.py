@@ -35,6 +35,8 @@ LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("source_line", re.compile(r"(来源|发布时间|发布日期|更新时间|浏览次数|访问次数|点击率|点击数|阅读次数|转自|信息来源|文章来源|作者)" + _SEP)),
     ("metadata_table", re.compile(r"^(索引号|发文机关|发布机构|发文日期|公文生成日期|成文日期|主题分类|主题词|文号|发文字号|有效性|分类)\s*[:：\t]")),
     ("tools", re.compile(r"^(【?(打印|关闭|打印本页|关闭窗口|收藏|分享到?|字体|返回顶部|我要纠错)】?\s*)+$|扫一扫在手机打开当前页|分享到\s*[:：]|^\[?纠错\]?$")),
+    ("footer", re.compile(r"^(版权所有|主办单位|主办|承办单位|承办|协办|技术支持|网站标识码|联系我们|网站地图|网站声明|关于我们)\s*[:：]?|ICP备|公网安备|Copyright|©")),
+    ("aggregator", re.compile(r"^(原标题|原文标题|转载自|本文转自|本文来源|阅读原文|相关链接|相关阅读|上一篇|下一篇)\s*[:：]?")),
     ("page_number", re.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d+\s*页\s*[,，/]?\s*共\s*\d+\s*页$")),
 ]
 INLINE_RULES: list[tuple[str, re.Pattern[str]]] = [

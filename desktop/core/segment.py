@@ -16,6 +16,7 @@ from desktop.core.cleaning import Clutter, find_clutter
 from desktop.core.metadata import Metadata, extract_metadata
 from desktop.core.outline import Heading, parse_outline
 from desktop.core.patterns import DATE_ANY, DATE_CN, is_title_line
+from desktop.core.variants import fold_variants
 
 PLACEMENTS = ("section", "subsection", "inline")
 
@@ -174,7 +175,26 @@ def _first_sentence(text: str, start: int, end: int, limit: int = 120) -> str:
 
 
 def segment_report(text: str) -> Segmentation:
-    """Segment a frozen report text into clutter, outline, parts and metadata."""
+    """Segment a frozen report text into clutter, outline, parts and metadata.
+
+    Detection runs over a copy with traditional characters folded to simplified ones (same length, so
+    offsets agree); headings and clutter texts in the result are cut from the original text. Metadata
+    values are given in simplified form.
+    """
+    view = fold_variants(text)
+    seg = _segment(view)
+    if view == text:
+        return seg
+    seg.text = text
+    seg.clutter = [Clutter(c.kind, c.start, c.end, text[c.start:c.end]) for c in seg.clutter]
+    for h in seg.outline:
+        h.text = text[h.start:h.heading_end]
+    seg.sections = [Section(s.kind, text[s.start:s.start + len(s.heading)], s.level, s.placement, s.start, s.end)
+                    for s in seg.sections]
+    return seg
+
+
+def _segment(text: str) -> Segmentation:
     clutter = find_clutter(text)
     blocked = [(c.start, c.end) for c in clutter]
     closing = _closing_start(text, blocked)

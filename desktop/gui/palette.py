@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from desktop.core.classify import ALL_KINDS, REQUIRED_KINDS
-
 
 @dataclass(frozen=True)
 class KindColors:
@@ -71,5 +69,3 @@ def css(color: QColor) -> str:
         return color.name()
     return f"rgba({color.red()}, {color.green()}, {color.blue()}, {color.alpha()})"
 
-
-__all__ = ["ALL_KINDS", "REQUIRED_KINDS", "KIND_COLORS", "kind_label", "kind_colors", "css"]

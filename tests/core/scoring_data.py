@@ -1,37 +1,23 @@
-"""Helpers for the scoring and export tests: real annotation and tag rows written as the schema defines them."""
+"""Helpers for the scoring and export tests: real tags and annotations made through the core's own functions."""
 
 from __future__ import annotations
 
-import uuid
-
 from sqlite_utils import Database
 
-from desktop.core.storage.documents import get_document, now_iso
+from desktop.core.annotations import create_annotation
+from desktop.core.codebook import create_tag
+from desktop.core.storage.documents import get_document
 
 
-def add_tag(db: Database, name: str, name_en: str = "") -> str:
-    tag_id = str(uuid.uuid4())
-    now = now_iso()
-    with db.atomic():
-        db.execute("INSERT INTO tags (id, name, name_en, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
-                   [tag_id, name, name_en, now, now])
-    return tag_id
+def add_tag(db: Database, name: str, name_en: str = "", color: str = "#e07a5f") -> str:
+    return create_tag(db, name, color, name_en=name_en).id
 
 
 def add_annotation(db: Database, document_id: str, reviewer_id: str, start: int, end: int, comment: str = "",
                    tag_ids: tuple[str, ...] = (), criterion_id: str | None = None) -> str:
-    """An annotation over text[start:end] of the document, with its quote, prefix and suffix."""
-    text = get_document(db, document_id).text
-    annotation_id = str(uuid.uuid4())
-    now = now_iso()
-    with db.atomic():
-        db.execute('INSERT INTO annotations (id, document_id, reviewer_id, start, "end", quote, prefix, suffix, '
-                   "comment, criterion_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   [annotation_id, document_id, reviewer_id, start, end, text[start:end], text[max(0, start - 32):start],
-                    text[end:end + 32], comment, criterion_id, now, now])
-        db.conn.executemany("INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
-                            [(annotation_id, t) for t in tag_ids])
-    return annotation_id
+    """An annotation over text[start:end] of the document (trimmed of white space, as the editor does)."""
+    return create_annotation(db, document_id, start, end, reviewer_id=reviewer_id, tag_ids=tag_ids,
+                             comment=comment, criterion_id=criterion_id).id
 
 
 def section_span(db: Database, document_id: str, kind: str) -> tuple[int, int]:

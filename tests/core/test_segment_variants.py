@@ -242,3 +242,23 @@ def test_heading_wording_families(heading, kind):
         assert kinds(text)[0] == kind
     else:
         assert kinds(text)[-1] == kind
+
+
+def test_traditional_character_pages_segment_like_simplified():
+    text = read_report(SEEDS / "001_a35be3758fcb709b.txt").text
+    from desktop.core.variants import _TABLE
+
+    reverse = {v: chr(k) for k, v in _TABLE.items()}
+    traditional = "".join(reverse.get(ch, ch) for ch in text)
+    assert traditional != text
+    seg_t = segment_report(traditional)
+    seg_s = segment_report(text)
+    assert [(s.kind, s.start, s.end) for s in seg_t.sections] == [(s.kind, s.start, s.end) for s in seg_s.sections]
+    assert all(traditional[h.start:h.heading_end] == h.text for h in seg_t.outline)
+    assert seg_t.metadata.published_at.value == "2026-02-05"
+
+
+def test_footer_and_aggregator_lines_are_clutter():
+    text = "原标题：某局2023年法治政府建设情况报告\n一、主要工作情况\n办理案件12件。\n版权所有：某市人民政府 网站标识码：2201000001\n吉ICP备05002191号\n"
+    kinds_found = {c.kind for c in segment_report(text).clutter}
+    assert {"aggregator", "footer"} <= kinds_found

@@ -1,0 +1,263 @@
+"""The data every review-sheet export shares: reports, their parts, reviews, scores and annotations.
+
+:func:`fetch_raw` runs the queries (a handful of bulk SELECTs, nothing per report) and :func:`assemble` turns
+their rows into :class:`ExportData`, the one structure the xlsx, csv, docx and pdf writers read. A row of the
+sheet is one report as reviewed by one reviewer; a report nobody has reviewed yet still gets one row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from desktop.core.annotations import section_kind_at
+from desktop.core.classify import KIND_LABELS, REQUIRED_KINDS
+from desktop.core.errors import ReviewDeskError
+from desktop.core.progress import Progress
+from desktop.core.reviewers import Reviewer, find_reviewer, list_reviewers
+from desktop.core.rubric import Rubric, active_rubric_readonly, get_rubric
+from desktop.core.scoring import NOT_STARTED, STATUS_LABELS, ReviewState, ScoreEntry
+from desktop.core.segment import Section
+from desktop.core.storage.documents import DocumentSummary, list_documents
+
+PLACEMENT_LABELS = {"section": "单独成章", "subsection": "小节", "inline": "条目/一句", None: "缺"}
+PLACEMENT_LABELS_EN = {"section": "part", "subsection": "subsection", "inline": "item/sentence", None: "missing"}
+
+
+@dataclass(frozen=True)
+class SheetAnnotation:
+    """An annotation as the sheet shows it: where it is, its tags, quote and comment, what it is evidence for."""
+
+    id: str
+    document_id: str
+    reviewer_id: str | None
+    reviewer: str
+    start: int
+    end: int
+    part: str | None
+    tags: tuple[str, ...]
+    quote: str
+    comment: str
+    criterion_id: str | None
+    orphan: bool
+    evidence_for: tuple[str, ...] = ()
+
+    @property
+    def part_label(self) -> str:
+        if self.orphan:
+            return "未定位"
+        return KIND_LABELS[self.part][0] if self.part in KIND_LABELS else "—"
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    """One report as reviewed by one reviewer (``reviewer_id`` None: nobody has reviewed it yet)."""
+
+    document: DocumentSummary
+    reviewer_id: str | None
+    reviewer: str
+    review: ReviewState
+    scores: dict[str, ScoreEntry]
+    total: float | None
+    rank: int | None = None
+    annotations: tuple[SheetAnnotation, ...] = ()
+
+    def accepted_suggestions(self) -> list[str]:
+        """Criterion ids whose score is a suggestion accepted as it was."""
+        return [cid for cid, e in self.scores.items() if e.suggestion_accepted and e.value is not None]
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS.get(self.review.status, (self.review.status, ""))[0]
+
+    def sheet_date(self, fallback: str) -> str:
+        """The date the sheet carries: when the review was marked done, else last changed, else ``fallback``."""
+        stamp = self.review.done_at or self.review.updated_at
+        return _local_date(stamp) if stamp else fallback
+
+
+@dataclass
+class ExportData:
+    """Everything a review-sheet export writes, under one rubric."""
+
+    rubric: Rubric
+    generated_at: dt.datetime
+    reviewer_filter: str | None
+    documents: list[DocumentSummary]
+    placements: dict[str, dict[str, str | None]]
+    rows: list[SheetRow]
+    annotations: list[SheetAnnotation] = field(default_factory=list)
+
+    @property
+    def date(self) -> str:
+        return self.generated_at.date().isoformat()
+
+
+@dataclass
+class RawRows:
+    """The rows the export reads from SQLite, before assembly (timed alone by the benchmark)."""
+
+    documents: list[DocumentSummary]
+    sections: list[tuple]
+    reviewers: list[Reviewer]
+    reviews: list[tuple]
+    scores: list[tuple]
+    evidence: list[tuple]
+    annotations: list[tuple]
+    annotation_tags: list[tuple]
+
+
+def _local_date(stamp: str) -> str:
+    try:
+        return dt.datetime.fromisoformat(stamp).astimezone().date().isoformat()
+    except ValueError:
+        return stamp[:10]
+
+
+def resolve_reviewer(db: Database, name: str | None) -> Reviewer | None:
+    """The reviewer named ``name`` (None for all reviewers); a clear error names the reviewers there are."""
+    if name is None:
+        return None
+    reviewer = find_reviewer(db, name)
+    if reviewer is None:
+        known = ", ".join(r.name for r in list_reviewers(db)) or "none yet"
+        raise ReviewDeskError(f"no reviewer named {name!r} in this database (reviewers: {known}); check the name "
+                              "or leave --reviewer out to export every reviewer")
+    return reviewer
+
+
+def resolve_rubric(db: Database, rubric_id: str | None) -> Rubric:
+    return get_rubric(db, rubric_id) if rubric_id else active_rubric_readonly(db)
+
+
+def fetch_raw(db: Database, rubric_id: str, reviewer_id: str | None = None) -> RawRows:
+    """Run the export's queries: documents, sections, reviews, scores, evidence, annotations and their tags."""
+    who = " AND reviewer_id = ?" if reviewer_id else ""
+    args = [reviewer_id] if reviewer_id else []
+    return RawRows(
+        documents=list_documents(db),
+        sections=db.execute('SELECT s.document_id, s.kind, s.heading, s.level, s.placement, s.start, s."end" '
+                            "FROM sections s JOIN documents d ON d.id = s.document_id WHERE d.replaced_by IS NULL "
+                            "ORDER BY s.document_id, s.ordinal").fetchall(),
+        reviewers=list_reviewers(db),
+        reviews=db.execute("SELECT document_id, reviewer_id, status, overall_comment, done_at, updated_at "
+                           f"FROM reviews WHERE rubric_id = ?{who}", [rubric_id, *args]).fetchall(),
+        scores=db.execute("SELECT id, document_id, reviewer_id, criterion_id, value, note, suggested, "
+                          "suggestion_basis, suggestion_accepted, updated_at FROM scores "
+                          f"WHERE rubric_id = ?{who}", [rubric_id, *args]).fetchall(),
+        evidence=db.execute("SELECT e.score_id, e.annotation_id FROM score_evidence e JOIN scores s "
+                            "ON s.id = e.score_id WHERE s.rubric_id = ?", [rubric_id]).fetchall(),
+        annotations=db.execute('SELECT id, document_id, reviewer_id, start, "end", quote, comment, criterion_id, '
+                               f"status FROM annotations WHERE deleted_at IS NULL{who} "
+                               'ORDER BY document_id, start, "end", created_at', args).fetchall(),
+        annotation_tags=db.execute("SELECT at.annotation_id, t.name FROM annotation_tags at JOIN tags t "
+                                   "ON t.id = at.tag_id JOIN annotations a ON a.id = at.annotation_id "
+                                   "WHERE a.deleted_at IS NULL ORDER BY t.ordinal, t.name").fetchall(),
+    )
+
+
+def _ranks(rows: list[SheetRow]) -> list[SheetRow]:
+    """Competition ranks (1, 2, 2, 4) by total, within each reviewer; unscored rows get no rank."""
+    by_reviewer: dict[str | None, list[int]] = defaultdict(list)
+    for i, row in enumerate(rows):
+        if row.total is not None and row.reviewer_id is not None:
+            by_reviewer[row.reviewer_id].append(i)
+    ranks: dict[int, int] = {}
+    for indexes in by_reviewer.values():
+        ordered = sorted(indexes, key=lambda i: -(rows[i].total or 0))
+        for pos, i in enumerate(ordered):
+            prev = ordered[pos - 1] if pos else None
+            ranks[i] = ranks[prev] if prev is not None and rows[prev].total == rows[i].total else pos + 1
+    return [SheetRow(r.document, r.reviewer_id, r.reviewer, r.review, r.scores, r.total, ranks.get(i),
+                     r.annotations) for i, r in enumerate(rows)]
+
+
+def assemble(raw: RawRows, rubric: Rubric, reviewer: Reviewer | None = None,
+             now: dt.datetime | None = None) -> ExportData:
+    """Build the export's rows from the fetched rows."""
+    names = {r.id: r.name for r in raw.reviewers}
+    sections: dict[str, list[Section]] = defaultdict(list)
+    for doc_id, kind, heading, level, placement, start, end in raw.sections:
+        sections[doc_id].append(Section(kind, heading, level, placement, start, end))
+    rank = {"section": 3, "subsection": 2, "inline": 1}
+    placements: dict[str, dict[str, str | None]] = {}
+    for d in raw.documents:
+        best: dict[str, str | None] = dict.fromkeys(REQUIRED_KINDS)
+        for s in sections.get(d.id, ()):
+            if s.kind in best and rank.get(s.placement, 0) > rank.get(best[s.kind] or "", 0):
+                best[s.kind] = s.placement
+        placements[d.id] = best
+
+    evidence: dict[str, list[str]] = defaultdict(list)
+    for score_id, annotation_id in raw.evidence:
+        evidence[score_id].append(annotation_id)
+    criteria = {c.id for c in rubric.criteria}
+    scores: dict[tuple[str, str], dict[str, ScoreEntry]] = defaultdict(dict)
+    evidence_for: dict[str, list[str]] = defaultdict(list)
+    for sid, doc_id, rid, cid, value, note, suggested, basis, accepted, updated in raw.scores:
+        if cid not in criteria:
+            continue
+        ev = tuple(evidence.get(sid, ()))
+        scores[(doc_id, rid)][cid] = ScoreEntry(cid, value, note, suggested, basis, bool(accepted), ev, updated)
+        for a in ev:
+            evidence_for[a].append(cid)
+    reviews = {(doc_id, rid): ReviewState(status, comment, done_at, updated)
+               for doc_id, rid, status, comment, done_at, updated in raw.reviews}
+
+    tags: dict[str, list[str]] = defaultdict(list)
+    for annotation_id, name in raw.annotation_tags:
+        tags[annotation_id].append(name)
+    current = {d.id for d in raw.documents}
+    annotations: list[SheetAnnotation] = []
+    by_pair: dict[tuple[str, str | None], list[SheetAnnotation]] = defaultdict(list)
+    for aid, doc_id, rid, start, end, quote, comment, cid, status in raw.annotations:
+        if doc_id not in current:
+            continue
+        orphan = status == "orphan"
+        part = None if orphan else section_kind_at(sections.get(doc_id, []), start, end)
+        a = SheetAnnotation(aid, doc_id, rid, names.get(rid, ""), start, end, part, tuple(tags.get(aid, ())),
+                            quote, comment, cid, orphan, tuple(evidence_for.get(aid, ())))
+        annotations.append(a)
+        by_pair[(doc_id, rid)].append(a)
+
+    pairs: dict[str, set[str]] = defaultdict(set)
+    for doc_id, rid in list(reviews) + list(scores):
+        pairs[doc_id].add(rid)
+    rows: list[SheetRow] = []
+    for d in raw.documents:
+        reviewer_ids = [reviewer.id] if reviewer else sorted(pairs.get(d.id, ()), key=lambda r: names.get(r, r))
+        if not reviewer_ids:
+            rows.append(SheetRow(d, None, "", ReviewState(NOT_STARTED), {}, None))
+            continue
+        for rid in reviewer_ids:
+            entries = scores.get((d.id, rid), {})
+            values = {cid: e.value for cid, e in entries.items()}
+            total = rubric.weighted_total(values) if any(v is not None for v in values.values()) else None
+            rows.append(SheetRow(d, rid, names.get(rid, ""), reviews.get((d.id, rid), ReviewState()), entries,
+                                 total, None, tuple(by_pair.get((d.id, rid), ()))))
+    order = {d.id: i for i, d in enumerate(raw.documents)}
+    annotations.sort(key=lambda a: (order.get(a.document_id, 0), a.orphan, a.start, a.end))
+    return ExportData(rubric, now or dt.datetime.now().astimezone(), reviewer.name if reviewer else None,
+                      raw.documents, placements, _ranks(rows), annotations)
+
+
+def collect_export_data(db: Database, reviewer: str | None = None, rubric_id: str | None = None,
+                        progress: Progress | None = None) -> ExportData:
+    """Everything the review sheet shows, for one reviewer (by name) or all, under a rubric (default: active)."""
+    progress = progress or Progress()
+    progress.update(0, 1, "reading the database")
+    who = resolve_reviewer(db, reviewer)
+    rubric = resolve_rubric(db, rubric_id)
+    raw = fetch_raw(db, rubric.id, who.id if who else None)
+    progress.check()
+    return assemble(raw, rubric, who)
+
+
+def key_annotations(row: SheetRow, limit: int = 12) -> tuple[list[SheetAnnotation], int]:
+    """The passages a review sheet quotes: evidence for a score first, then commented ones; and how many remain."""
+    ranked = sorted(row.annotations, key=lambda a: (not a.evidence_for, not a.comment, a.orphan, a.start))
+    chosen = sorted(ranked[:limit], key=lambda a: (a.orphan, a.start))
+    return chosen, max(0, len(row.annotations) - limit)
