@@ -68,3 +68,14 @@ def fold_width(text: str) -> str:
     as many characters as the input so offsets stay valid. ASCII letters are lower-cased.
     """
     return text.translate(_FOLD)
+
+
+def _variants() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for code, folded in _FOLD.items():
+        out.setdefault(folded, set()).add(chr(code))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+VARIANTS_OF: dict[str, frozenset[str]] = _variants()
+"""For each folded character, the characters that fold to it (e.g. "(" -> {"（"})."""

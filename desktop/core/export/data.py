@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlite_utils import Database
 
@@ -149,7 +149,8 @@ def fetch_raw(db: Database, rubric_id: str, reviewer_id: str | None = None) -> R
                           "suggestion_basis, suggestion_accepted, updated_at FROM scores "
                           f"WHERE rubric_id = ?{who}", [rubric_id, *args]).fetchall(),
         evidence=db.execute("SELECT e.score_id, e.annotation_id FROM score_evidence e JOIN scores s "
-                            "ON s.id = e.score_id WHERE s.rubric_id = ?", [rubric_id]).fetchall(),
+                            "ON s.id = e.score_id JOIN annotations a ON a.id = e.annotation_id "
+                            "WHERE s.rubric_id = ? AND a.deleted_at IS NULL ORDER BY a.start", [rubric_id]).fetchall(),
         annotations=db.execute('SELECT id, document_id, reviewer_id, start, "end", quote, comment, criterion_id, '
                                f"status FROM annotations WHERE deleted_at IS NULL{who} "
                                'ORDER BY document_id, start, "end", created_at', args).fetchall(),
@@ -171,8 +172,7 @@ def _ranks(rows: list[SheetRow]) -> list[SheetRow]:
         for pos, i in enumerate(ordered):
             prev = ordered[pos - 1] if pos else None
             ranks[i] = ranks[prev] if prev is not None and rows[prev].total == rows[i].total else pos + 1
-    return [SheetRow(r.document, r.reviewer_id, r.reviewer, r.review, r.scores, r.total, ranks.get(i),
-                     r.annotations) for i, r in enumerate(rows)]
+    return [replace(r, rank=ranks.get(i)) for i, r in enumerate(rows)]
 
 
 def assemble(raw: RawRows, rubric: Rubric, reviewer: Reviewer | None = None,

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sqlite_utils import Database
 
-from desktop.core.text import fold_width
+from desktop.core.text import VARIANTS_OF, fold_width
 
 _WS = re.compile(r"\s+")
 
@@ -70,29 +71,42 @@ class SearchResult:
                 "hits": [{"start": h.start, "end": h.end, "context": h.context} for h in self.hits]}
 
 
+def _char_class(folded: str) -> str:
+    variants = sorted(VARIANTS_OF.get(folded, frozenset()) | {folded})
+    if len(variants) == 1:
+        return re.escape(folded)
+    return "[" + "".join(re.escape(v) for v in variants) + "]"
+
+
 def hit_pattern(query: str) -> re.Pattern[str] | None:
-    """Pattern that finds the query in folded text, allowing white space between its characters."""
+    """Pattern that finds the query in the frozen (unfolded) text: every full/half-width and case variant
+    of each character, with white space allowed between characters."""
     key = search_key(query)
     if not key:
         return None
-    return re.compile(r"\s*".join(re.escape(ch) for ch in key))
+    return re.compile(r"\s*".join(_char_class(ch) for ch in key))
 
 
-def find_hits(text: str, query: str, limit: int | None = None, context: int = 20) -> tuple[int, list[Hit]]:
+def find_hits(text: str, query: str, limit: int | None = None, context: int = 20,
+              pattern: re.Pattern[str] | None = None) -> tuple[int, list[Hit]]:
     """Count the query's occurrences in a frozen text and return the first ``limit`` with context."""
-    pattern = hit_pattern(query)
+    pattern = pattern or hit_pattern(query)
     if pattern is None:
         return 0, []
-    folded = fold_width(text)
     hits: list[Hit] = []
     count = 0
-    for m in pattern.finditer(folded):
+    for m in pattern.finditer(text):
         count += 1
         if limit is None or len(hits) < limit:
             a, b = m.start(), m.end()
             snippet = text[max(0, a - context):b + context].replace("\n", " ")
             hits.append(Hit(a, b, snippet))
     return count, hits
+
+
+@lru_cache(maxsize=64)
+def _cached_pattern(query: str) -> re.Pattern[str] | None:
+    return hit_pattern(query)
 
 
 def search(db: Database, query: str, limit: int = 100, hits_per_document: int = 3) -> tuple[int, list[SearchResult]]:
@@ -105,6 +119,7 @@ def search(db: Database, query: str, limit: int = 100, hits_per_document: int = 
     if not key:
         return 0, []
     fts = _fts_query(key)
+    pattern = _cached_pattern(query)
     total = db.execute(
         "SELECT count(*) FROM search_index s JOIN documents d ON d.seq = s.rowid "
         "WHERE search_index MATCH ? AND d.replaced_by IS NULL", [fts]).fetchone()[0]
@@ -117,7 +132,7 @@ def search(db: Database, query: str, limit: int = 100, hits_per_document: int = 
     ).fetchall()
     results: list[SearchResult] = []
     for doc_id, name, title, agency, year, text in rows:
-        count, hits = find_hits(text, query, hits_per_document)
+        count, hits = find_hits(text, query, hits_per_document, pattern=pattern)
         if count:
             results.append(SearchResult(doc_id, name, title, agency, year, count, hits))
     results.sort(key=lambda r: -r.hit_count)
