@@ -70,6 +70,7 @@ _COMPILED_BODY = {k: [(re.compile(p, re.MULTILINE), w) for p, w in v] for k, v i
 _SENTENCE_SPLIT = re.compile(r"[^。！？；\n]+")
 _NUMBERING = re.compile(r"^\s*(第?[一二三四五六七八九十]+(部分|[、．.])|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])\s*")
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
+_YEAR_NUMBER = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
 @dataclass(frozen=True)
@@ -126,9 +127,17 @@ def body_scores(body: str) -> dict[str, float]:
     return scores
 
 
-def classify_part(heading: str, body: str) -> tuple[str | None, float]:
-    """Kind of a top-level part from its heading, with its body as tie-breaker; (None, 0) if undecided."""
+def classify_part(heading: str, body: str, report_year: int | None = None) -> tuple[str | None, float]:
+    """Kind of a top-level part from its heading, with its body as tie-breaker; (None, 0) if undecided.
+
+    ``report_year`` (the year the report covers, when known) lets a heading such as 2024年重点工作 in a
+    report on 2023 count as next year's plan.
+    """
     head = heading_scores(heading)
+    if report_year is not None:
+        years = [int(y) for y in _YEAR_NUMBER.findall(heading)]
+        if years and max(years) == report_year + 1:
+            head["next_plan"] = head.get("next_plan", 0.0) + 4.0
     body_s = body_scores(body[:3000])
     combined = {k: 2.0 * v for k, v in head.items()}
     for kind, value in body_s.items():

@@ -115,7 +115,9 @@ def _accept(cands: list[_Candidate]) -> list[tuple[_Candidate, int]]:
         strong = c.boundary == "line"
         if idx is not None:
             expected = stack[idx][1] + 1
-            ok = c.value == expected or (strong and (c.value == 1 or expected < c.value <= expected + 1))
+            # A marker that starts its own line is a heading even when the numbering is off (一、 reused,
+            # a lost number, numbers running on across parts); run-in markers must continue the sequence.
+            ok = c.value == expected or strong
             if not ok:
                 continue
             del stack[idx + 1:]

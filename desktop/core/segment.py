@@ -224,10 +224,11 @@ def _segment(text: str) -> Segmentation:
         sections.append(Section(kind or "achievements", "", 1, "section", body_start, body_end))
 
     previous_kind = None
+    year_hint = _year_hint(text, body_start, top[0].start if top else body_end)
     for i, h in enumerate(top):
         end = top[i + 1].start if i + 1 < len(top) else body_end
         end = _trim_end(text, h.start, end, blocked)
-        kind, _score = classify_part(h.text, text[h.heading_end:end])
+        kind, _score = classify_part(h.text, text[h.heading_end:end], year_hint)
         if kind is None:
             kind = previous_kind or "achievements"
             if kind in ("shortcomings", "leader_duty", "next_plan") and previous_kind == kind:
@@ -256,6 +257,19 @@ def _segment(text: str) -> Segmentation:
     return Segmentation(text, clutter, outline, sections, missing, metadata, closing)
 
 
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def _year_hint(text: str, start: int, end: int) -> int | None:
+    """The covered year as the title or the opening sentence gives it (before metadata is extracted)."""
+    for line in text[start:end].split("\n")[:8]:
+        s = line.strip()
+        m = _TITLE_YEAR.search(s)
+        if m and (is_title_line(s) or s.startswith(m.group(0))):
+            return int(m.group(1))
+    return None
+
+
 _NESTED_THRESHOLD = {"leader_duty": 5.0, "shortcomings": 6.0, "next_plan": 5.0, "achievements": 4.0}
 
 
@@ -278,7 +292,7 @@ def _find_nested(text: str, kind: str, outline: list[Heading], parts: list[Secti
     if pattern is None:
         return None
     for part in parts:
-        if part.kind == "preamble":
+        if part.kind == "preamble" and kind != "leader_duty":
             continue
         for m in re.finditer(r"[^。；！？\n]+[。；！？]?", text[part.start:part.end]):
             sentence = m.group(0).strip()

@@ -1,25 +1,68 @@
-"""Start the ReviewDesk desktop application."""
+"""Start the ReviewDesk desktop application.
+
+``run_app(db_path)`` (used by ``reviewdesk`` / ``python -m desktop``) creates the QApplication, installs the
+interface language, shows the main window on ``db_path`` (else the last database used, else the default one),
+checks for a Chinese font and, on the first start of an empty database, imports the demo reports on a worker.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
 
-def run_app(db_path: Path | None = None) -> int:
-    """Open (seeding on first start) the database and show the main window; return the exit code."""
-    from PySide6.QtWidgets import QApplication
+from desktop.gui import fonts, i18n
+from desktop.gui.main_window import LAST_KEY, MainWindow
 
-    from desktop.core.demo import ensure_demo_corpus
-    from desktop.core.storage import default_db_path, open_database
-    from desktop.gui.main_window import MainWindow
+APP_ID = "org.reviewdesk.ReviewDesk"
 
-    app = QApplication.instance() or QApplication(sys.argv)
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, created once with the names QSettings and the desktop use."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("ReviewDesk")
     app.setOrganizationName("ReviewDesk")
-    path = db_path or default_db_path()
-    db = open_database(path)
-    ensure_demo_corpus(db)
-    window = MainWindow(db)
+    app.setOrganizationDomain("reviewdesk.org")
+    app.setApplicationDisplayName("ReviewDesk 报告评阅台")
+    app.setDesktopFileName(APP_ID)
+    return app
+
+
+def start_database(settings: QSettings, db_path: Path | None) -> Path:
+    """The database to open: the one asked for, else the last one used (if it still exists), else the default."""
+    if db_path is not None:
+        return Path(db_path)
+    last = settings.value(LAST_KEY)
+    if last and Path(str(last)).exists():
+        return Path(str(last))
+    from desktop.core.storage import default_db_path
+
+    return default_db_path()
+
+
+def create_main_window(db_path: Path | None = None, settings: QSettings | None = None, *,
+                       check_fonts: bool = True, seed: bool = True) -> MainWindow:
+    """Build, show and load the main window (the QApplication must exist)."""
+    settings = settings if settings is not None else QSettings()
+    i18n.apply_saved_language(settings)
+    window = MainWindow(settings)
     window.show()
-    return app.exec()
+    if window.open_database(start_database(settings, db_path)) and seed:
+        window.seed_demo_corpus()
+    if check_fonts:
+        # After the window is on screen, so the warning has a parent to sit on.
+        QTimer.singleShot(0, lambda: fonts.check_fonts(window))
+    return window
+
+
+def run_app(db_path: Path | None = None) -> int:
+    """Run the application until the main window closes; return the exit code."""
+    app = application()
+    window = create_main_window(db_path)
+    code = app.exec()
+    del window
+    return code

@@ -1,21 +1,574 @@
-"""The main window (a minimal corpus list; the full review window is built on top of this)."""
+"""The main window: corpus table and search on the left, the report and side-by-side views on the right.
+
+Extension points for other parts of the app (annotations, scoring, export):
+
+- ``executor``: the :class:`DatabaseExecutor` that owns writes to the open database (None before one is open);
+  ``reader``: a read-only connection for the GUI thread; ``db_path``: the open file.
+- ``undo_stack``: the window's QUndoStack (Edit > Undo Ctrl+Z / Redo Ctrl+Shift+Z); cleared when another
+  database is opened.
+- ``add_dock(widget, area)``: add a QDockWidget (give it an objectName: its place is remembered);
+  ``add_export_action(action)``: add an entry to File > Export.
+- Signals ``current_document_changed(str)`` (document id, '' for none) and ``database_changed()``.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QListWidget, QMainWindow
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlite_utils import Database
 
-from desktop.core.storage.documents import list_documents
+from desktop.core.storage.executor import DatabaseExecutor
+from desktop.gui import dialogs, fonts, workers
+from desktop.gui.corpus_model import CorpusModel
+from desktop.gui.corpus_panel import CorpusPanel
+from desktop.gui.import_controller import ImportController, paths_from_mime
+from desktop.gui.search_panel import SearchPanel
+
+RECENT_KEY = "databases/recent"
+LAST_KEY = "databases/last"
+MAX_RECENT = 8
+ICON_PATH = Path(__file__).resolve().parent.parent.parent / "resources" / "icons" / "org.reviewdesk.ReviewDesk.svg"
+
+
+def _view_classes() -> tuple[type | None, type | None]:
+    """The report and side-by-side view classes, or None for one whose module is not there yet."""
+    try:
+        from desktop.gui.report_view import ReportView
+    except ImportError:
+        ReportView = None  # noqa: N806
+    try:
+        from desktop.gui.compare_view import CompareView
+    except ImportError:
+        CompareView = None  # noqa: N806
+    return ReportView, CompareView
+
+
+def seed_demo_corpus(executor: DatabaseExecutor, *, progress: object) -> object:
+    """Import seeds/ into a database that never held documents (on the writer thread); the ImportReport or None."""
+    from desktop.core.demo import ensure_demo_corpus
+
+    return executor.call(ensure_demo_corpus, progress=progress)
 
 
 class MainWindow(QMainWindow):
-    """Lists the corpus' documents by agency and year."""
+    """The review window. ``settings`` holds per-user state (geometry, recent databases); tests pass a temporary one."""
 
-    def __init__(self, db: Database) -> None:
-        super().__init__()
-        self.setWindowTitle(self.tr("ReviewDesk — 报告评阅台"))
-        self.list = QListWidget(self)
-        for doc in list_documents(db):
-            self.list.addItem(f"{doc.year or '—'}  {doc.agency or doc.title or doc.name}")
-        self.setCentralWidget(self.list)
-        self.resize(900, 600)
+    current_document_changed = Signal(str)
+    database_changed = Signal()
+
+    def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.settings = settings if settings is not None else QSettings()
+        self.executor: DatabaseExecutor | None = None
+        self.reader: Database | None = None
+        self.db_path: Path | None = None
+        self.undo_stack = QUndoStack(self)
+        self._current_id = ""
+        self._pending_open = ""
+        self.export_actions: list[QAction] = []
+        if ICON_PATH.exists():
+            self.setWindowIcon(QIcon(str(ICON_PATH)))
+
+        self.corpus_model = CorpusModel(self)
+        self.corpus_panel = CorpusPanel(self.corpus_model, self)
+        self.search_panel = SearchPanel(self)
+        self.left = QSplitter(Qt.Orientation.Vertical, self)
+        self.left.setObjectName("leftSplitter")
+        self.left.addWidget(self.corpus_panel)
+        self.left.addWidget(self.search_panel)
+        self.left.setStretchFactor(0, 3)
+        self.left.setStretchFactor(1, 1)
+
+        report_cls, compare_cls = _view_classes()
+        self.report_view = report_cls(self) if report_cls else None
+        self.compare_view = compare_cls(self) if compare_cls else None
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.report_view or self._missing_view(), "")
+        self.tabs.addTab(self.compare_view or self._missing_view(), "")
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.left)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.setCentralWidget(self.splitter)
+
+        self.db_label = QLabel(self)
+        self.statusBar().addWidget(self.db_label, 1)
+        self.import_controller = ImportController(self, self.statusBar(), self.settings)
+        self.import_controller.documents_added.connect(lambda _n: self.reload_corpus())
+        self._open_timer = QTimer(self)
+        self._open_timer.setSingleShot(True)
+        self._open_timer.timeout.connect(self._open_pending)
+
+        self._create_actions()
+        self._create_menus()
+        self.corpus_panel.current_document_changed.connect(self._on_current_row)
+        self.corpus_panel.document_activated.connect(self.open_document)
+        self.corpus_panel.selection_changed.connect(self._update_actions)
+        self.search_panel.hit_activated.connect(self.open_document)
+        self.setAcceptDrops(True)
+        self.retranslate()
+        self._update_actions()
+        self.resize(1400, 860)
+        self._restore_layout()
+
+    # -- construction ----------------------------------------------------------------------------------
+    def _missing_view(self) -> QWidget:
+        holder = QWidget(self)
+        label = QLabel(holder)
+        label.setObjectName("missingViewLabel")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
+        QVBoxLayout(holder).addWidget(label)
+        return holder
+
+    def _action(self, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _create_actions(self) -> None:
+        sk = QKeySequence.StandardKey
+        self.new_db_action = self._action(self.new_database, sk.New)
+        self.open_db_action = self._action(self.choose_database, sk.Open)
+        self.import_files_action = self._action(self.import_controller.choose_files, "Ctrl+I")
+        self.import_folder_action = self._action(self.import_controller.choose_folder, "Ctrl+Shift+I")
+        self.settings_action = self._action(self.show_settings, "Ctrl+,")
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.quit_action = self._action(self.close, sk.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.undo_action = self.undo_stack.createUndoAction(self)
+        self.undo_action.setShortcuts([QKeySequence(sk.Undo)])
+        self.redo_action = self.undo_stack.createRedoAction(self)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.find_action = self._action(self._focus_search, sk.Find)
+        self.filter_action = self._action(self.corpus_panel.agency_edit.setFocus, "Ctrl+L")
+        self.clear_filters_action = self._action(self.corpus_panel.clear_filters)
+        self.report_tab_action = self._action(lambda: self.tabs.setCurrentIndex(0), "Ctrl+1")
+        self.compare_tab_action = self._action(lambda: self.tabs.setCurrentIndex(1), "Ctrl+2")
+        self.open_action = self._action(self._open_selected)
+        self.compare_action = self._action(self.compare_selected, "Ctrl+Shift+C")
+        self.previous_year_action = self._action(self.compare_with_previous_year, "Ctrl+Shift+P")
+        self.next_action = self._action(lambda: self._step(1), "Alt+Down")
+        self.prev_action = self._action(lambda: self._step(-1), "Alt+Up")
+        self.fonts_action = self._action(self._check_fonts_now)
+        self.about_action = self._action(self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        for action in (self.open_action, self.compare_action, self.previous_year_action):
+            self.corpus_panel.add_context_action(action)
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addActions([self.new_db_action, self.open_db_action])
+        self.recent_menu = self.file_menu.addMenu("")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.import_files_action, self.import_folder_action])
+        self.export_menu = self.file_menu.addMenu("")
+        self.export_menu.menuAction().setVisible(False)  # shown once something can be exported
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.settings_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addActions([self.undo_action, self.redo_action])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addActions([self.find_action, self.filter_action, self.clear_filters_action])
+
+        self.view_menu = bar.addMenu("")
+        self.view_menu.addActions([self.report_tab_action, self.compare_tab_action])
+        self.view_menu.addSeparator()
+        self._docks_separator = self.view_menu.addSeparator()
+
+        self.reports_menu = bar.addMenu("")
+        self.reports_menu.addActions([self.open_action, self.next_action, self.prev_action])
+        self.reports_menu.addSeparator()
+        self.reports_menu.addActions([self.compare_action, self.previous_year_action])
+
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addActions([self.fonts_action, self.about_action])
+
+    # -- texts -----------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Set every text of the window (again after a language switch)."""
+        self._update_title()
+        self.file_menu.setTitle(self.tr("&File"))
+        self.recent_menu.setTitle(self.tr("Open &Recent"))
+        self.export_menu.setTitle(self.tr("&Export"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.reports_menu.setTitle(self.tr("&Reports"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        texts = {
+            self.new_db_action: self.tr("&New Database…"),
+            self.open_db_action: self.tr("&Open Database…"),
+            self.import_files_action: self.tr("&Import Reports…"),
+            self.import_folder_action: self.tr("Import &Folder…"),
+            self.settings_action: self.tr("&Settings…"),
+            self.quit_action: self.tr("&Quit"),
+            self.find_action: self.tr("&Search Full Text"),
+            self.filter_action: self.tr("Filter by &Agency"),
+            self.clear_filters_action: self.tr("&Clear Filters"),
+            self.report_tab_action: self.tr("&Report"),
+            self.compare_tab_action: self.tr("&Side by Side"),
+            self.open_action: self.tr("&Open Report"),
+            self.next_action: self.tr("&Next Report"),
+            self.prev_action: self.tr("&Previous Report"),
+            self.compare_action: self.tr("&Compare Selected Reports"),
+            self.previous_year_action: self.tr("Compare with &Previous Year"),
+            self.fonts_action: self.tr("Check &Chinese Fonts"),
+            self.about_action: self.tr("&About ReviewDesk"),
+        }
+        for action, text in texts.items():
+            action.setText(text)
+        self.undo_action.setText(self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo"))
+        self.compare_action.setToolTip(self.tr("Select two reports in the table, then compare them side by side"))
+        self.tabs.setTabText(0, self.tr("Report"))
+        self.tabs.setTabText(1, self.tr("Side by Side"))
+        for label in self.tabs.findChildren(QLabel, "missingViewLabel"):
+            label.setText(self.tr("This view is not available in this build."))
+        self.import_controller.retranslate()
+        self._update_db_label()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _update_title(self) -> None:
+        name = self.db_path.name if self.db_path else self.tr("no database")
+        self.setWindowTitle(self.tr("ReviewDesk 报告评阅台 — %1").replace("%1", name))
+
+    def _update_db_label(self) -> None:
+        if self.db_path is None:
+            self.db_label.setText(self.tr("No database is open. Use File > New Database or Open Database."))
+        else:
+            self.db_label.setText(self.tr("Database: %1").replace("%1", str(self.db_path)))
+
+    # -- database --------------------------------------------------------------------------------------
+    def open_database(self, path: str | Path) -> bool:
+        """Open (creating and migrating if needed) a database and show its corpus; False if it cannot be used."""
+        path = Path(path).expanduser().resolve()
+        if self.import_controller.busy:
+            dialogs.warning(self, self.tr("Import running"),
+                            self.tr("Wait for the import to finish (or cancel it) before opening another "
+                                    "database."))
+            return False
+        try:
+            executor = DatabaseExecutor(path)
+        except Exception as exc:  # not a database, unreadable, newer schema...: say so, keep the current one
+            dialogs.error(self, self.tr("Cannot open database"),
+                          self.tr("%1 could not be opened: %2\n\nChoose a ReviewDesk database file, or create a new "
+                                  "one with File > New Database.").replace("%1", str(path)).replace("%2", str(exc)))
+            return False
+        from desktop.core.storage.executor import open_reader
+
+        self._close_database()
+        self.executor, self.reader, self.db_path = executor, open_reader(path), path
+        self.undo_stack.clear()
+        self.corpus_model.set_database(self.reader)
+        self.search_panel.set_database(path)
+        self.import_controller.set_executor(executor)
+        self._remember_database(path)
+        self._update_title()
+        self._update_db_label()
+        self._show_document(None)
+        self.database_changed.emit()
+        self._update_actions()
+        return True
+
+    def _close_database(self) -> None:
+        self.corpus_model.set_database(None)
+        self.search_panel.set_database(None)
+        self.import_controller.set_executor(None)
+        if self.reader is not None:
+            self.reader.conn.close()
+        if self.executor is not None:
+            self.executor.close()
+        self.executor, self.reader, self.db_path = None, None, None
+
+    def new_database(self) -> None:
+        """Ask for a new database file and open it (empty); an existing file is opened, never overwritten."""
+        path = dialogs.save_file(self, self.tr("New database"), dialogs.database_filter(), self._dialog_dir())
+        if not path:
+            return
+        target = Path(path)
+        if not target.suffix:
+            target = target.with_suffix(".sqlite3")
+        if target.exists() and target.stat().st_size > 0:
+            dialogs.info(self, self.tr("New database"),
+                         self.tr("%1 already exists; it is opened as it is (nothing is overwritten).")
+                         .replace("%1", str(target)))
+        self.open_database(target)
+
+    def choose_database(self) -> None:
+        path = dialogs.open_file(self, self.tr("Open database"), dialogs.database_filter(), self._dialog_dir())
+        if path:
+            self.open_database(path)
+
+    def _dialog_dir(self) -> str:
+        return str(self.db_path.parent) if self.db_path else ""
+
+    def recent_databases(self) -> list[str]:
+        value = self.settings.value(RECENT_KEY, [])
+        if isinstance(value, str):  # QSettings (INI) gives a one-item list back as a string
+            value = [value]
+        return [str(v) for v in value or []]
+
+    def _remember_database(self, path: Path) -> None:
+        recent = [str(path)] + [p for p in self.recent_databases() if p != str(path)]
+        self.settings.setValue(RECENT_KEY, recent[:MAX_RECENT])
+        self.settings.setValue(LAST_KEY, str(path))
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.recent_databases()
+        for path in recent:
+            action = self.recent_menu.addAction(path)
+            exists = Path(path).exists()
+            action.setEnabled(exists and Path(path) != self.db_path)
+            if not exists:
+                action.setText(self.tr("%1 (missing)").replace("%1", path))
+            action.triggered.connect(lambda _c=False, p=path: self.open_database(p))
+        if not recent:
+            self.recent_menu.addAction(self.tr("No recent databases")).setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction(self.tr("Clear List")).triggered.connect(
+                lambda: self.settings.setValue(RECENT_KEY, []))
+
+    def reload_corpus(self) -> None:
+        """Re-read the corpus table (after an import or a change to documents), keeping the current report."""
+        current = self._current_id
+        self.corpus_model.reload()
+        if current:
+            self.corpus_panel.select_document(current)
+        self._update_actions()
+
+    def seed_demo_corpus(self) -> workers.Task | None:
+        """On first start of an empty database, import seeds/ on a worker; the task, or None if not needed."""
+        if self.executor is None or self.corpus_model.total > 0:
+            return None
+        task = workers.run_task(seed_demo_corpus, self.executor, name="demo corpus")
+        label = QLabel(self.tr("Importing the demo reports…"), self)
+        self.statusBar().addWidget(label)
+        task.finished.connect(lambda: (self.statusBar().removeWidget(label), label.deleteLater()))
+        task.done.connect(lambda report: self.reload_corpus() if report else None)
+        task.failed.connect(lambda exc: dialogs.error(self, self.tr("Demo reports not imported"), str(exc),
+                                                      task.traceback))
+        return task
+
+    # -- documents -------------------------------------------------------------------------------------
+    def current_document_id(self) -> str:
+        """The document shown in the report view ('' for none)."""
+        return self._current_id
+
+    def _on_current_row(self, doc_id: str) -> None:
+        # Holding an arrow key moves the current row faster than reports render: open only the last one.
+        self._pending_open = doc_id
+        self._open_timer.start(0)
+
+    def _open_pending(self) -> None:
+        if self._pending_open and self._pending_open != self._current_id:
+            self.open_document(self._pending_open)
+
+    def open_document(self, doc_id: str, query: str = "", offset: int = -1) -> bool:
+        """Show a report in the report view, optionally with a search query highlighted and an offset in view."""
+        from desktop.core.storage.documents import get_document
+
+        record = get_document(self.reader, doc_id) if self.reader is not None and doc_id else None
+        if record is None:
+            return False
+        self._show_document(record)
+        self.tabs.setCurrentIndex(0)
+        if self.corpus_panel.current_document_id() != doc_id:
+            self.corpus_panel.select_document(doc_id)
+        if self.report_view is not None:
+            if query:
+                self.report_view.highlight_query(query)
+            if offset >= 0:
+                self.report_view.scroll_to_offset(offset)
+        return True
+
+    def _show_document(self, record: object | None) -> None:
+        doc_id = record.id if record is not None else ""
+        if record is not None and self.report_view is not None:
+            self.report_view.show_document(record)
+        if doc_id != self._current_id:
+            self._current_id = doc_id
+            self.current_document_changed.emit(doc_id)
+        self._update_actions()
+
+    def _open_selected(self) -> None:
+        doc_id = self.corpus_panel.current_document_id()
+        if doc_id:
+            self.open_document(doc_id)
+
+    def _step(self, delta: int) -> None:
+        table = self.corpus_panel.table
+        row = table.currentIndex().row() + delta
+        if 0 <= row < self.corpus_panel.proxy.rowCount():
+            table.selectRow(row)
+
+    def compare_documents(self, left_id: str, right_id: str) -> bool:
+        """Show two reports side by side (the earlier year on the left)."""
+        from desktop.core.storage.documents import get_document
+
+        if self.reader is None or self.compare_view is None:
+            return False
+        left, right = get_document(self.reader, left_id), get_document(self.reader, right_id)
+        if left is None or right is None:
+            return False
+        if (left.summary.year or 0) > (right.summary.year or 0):
+            left, right = right, left
+        self.compare_view.show_pair(left, right)
+        self.tabs.setCurrentIndex(1)
+        return True
+
+    def compare_selected(self) -> None:
+        ids = self.corpus_panel.selected_ids()
+        if len(ids) != 2:
+            dialogs.info(self, self.tr("Compare reports"),
+                         self.tr("Select exactly two reports in the table (Ctrl+click the second one), then "
+                                 "compare them."))
+            return
+        self.compare_documents(*ids)
+
+    def compare_with_previous_year(self) -> None:
+        from desktop.core.storage.documents import get_summary, previous_report
+
+        doc_id = self._current_id or self.corpus_panel.current_document_id()
+        if not doc_id or self.reader is None:
+            return
+        previous = previous_report(self.reader, doc_id)
+        if previous is None:
+            current = get_summary(self.reader, doc_id)
+            agency = (current.agency if current else None) or self.tr("this report's agency")
+            dialogs.info(self, self.tr("Compare with previous year"),
+                         self.tr("The corpus holds no earlier report of %1. Import it, or select two reports and "
+                                 "use Compare Selected Reports.").replace("%1", agency))
+            return
+        self.compare_documents(previous.id, doc_id)
+
+    def _update_actions(self) -> None:
+        has_db = self.executor is not None
+        selected = len(self.corpus_panel.selected_ids()) if has_db else 0
+        for action in (self.import_files_action, self.import_folder_action):
+            action.setEnabled(has_db)
+        self.open_action.setEnabled(bool(self.corpus_panel.current_document_id()))
+        self.compare_action.setEnabled(selected == 2 and self.compare_view is not None)
+        self.previous_year_action.setEnabled(bool(self._current_id) and self.compare_view is not None)
+
+    # -- extension points ------------------------------------------------------------------------------
+    def add_dock(self, widget: QDockWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> None:
+        """Add a dock widget with a toggle in the View menu; its saved place is restored if it had one."""
+        if not widget.objectName():
+            raise ValueError("a dock widget needs an objectName so that its place can be remembered")
+        self.addDockWidget(area, widget)
+        self.restoreDockWidget(widget)
+        self.view_menu.insertAction(self._docks_separator, widget.toggleViewAction())
+
+    def add_export_action(self, action: QAction) -> None:
+        """Add an entry to File > Export (the submenu appears with its first entry)."""
+        self.export_actions.append(action)
+        self.export_menu.addAction(action)
+        self.export_menu.menuAction().setVisible(True)
+
+    # -- drag and drop ---------------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if paths_from_mime(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragEnterEvent) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if self.handle_drop(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def handle_drop(self, mime: QMimeData) -> bool:
+        """Import the files and folders of a drop; False when it carries no local files."""
+        return self.import_controller.import_mime(mime)
+
+    # -- misc ------------------------------------------------------------------------------------------
+    def _focus_search(self) -> None:
+        sizes = self.left.sizes()
+        if len(sizes) == 2 and sizes[1] == 0:
+            self.left.setSizes([sizes[0] * 2 // 3, sizes[0] // 3])
+        self.search_panel.focus_query()
+
+    def show_settings(self) -> None:
+        from desktop.gui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.settings, self).exec()
+
+    def _check_fonts_now(self) -> None:
+        if fonts.check_fonts(self):
+            dialogs.info(self, self.tr("Chinese fonts"),
+                         self.tr("Chinese text is shown with: %1").replace("%1", ", ".join(fonts.cjk_families()[:5])))
+
+    def show_about(self) -> None:
+        from desktop import __version__
+
+        dialogs.info(self, self.tr("About ReviewDesk"),
+                     self.tr("ReviewDesk (报告评阅台) %1\n\nReview and score annual reports on building rule-of-law "
+                             "government: see each report's required parts, compare reports side by side, "
+                             "annotate and score them. Works offline; your data stays in the database file.")
+                     .replace("%1", __version__))
+
+    # -- layout persistence ----------------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray | bytes) and geometry:
+            self.restoreGeometry(QByteArray(geometry))
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray | bytes) and state:
+            self.restoreState(QByteArray(state))
+        for splitter in (self.splitter, self.left):
+            value = self.settings.value(f"window/{splitter.objectName()}")
+            if isinstance(value, QByteArray | bytes) and value:
+                splitter.restoreState(QByteArray(value))
+
+    def save_layout(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        for splitter in (self.splitter, self.left):
+            self.settings.setValue(f"window/{splitter.objectName()}", splitter.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.import_controller.cancel()
+        self.save_layout()
+        workers.cancel_all_and_wait(10_000)
+        self._close_database()
+        super().closeEvent(event)
+
+
+def menu_texts(menu: QMenu) -> list[str]:
+    """The visible entries of a menu (for tests and screenshots)."""
+    return [a.text() for a in menu.actions() if a.isVisible() and not a.isSeparator()]

@@ -262,3 +262,43 @@ def test_footer_and_aggregator_lines_are_clutter():
     text = "原标题：某局2023年法治政府建设情况报告\n一、主要工作情况\n办理案件12件。\n版权所有：某市人民政府 网站标识码：2201000001\n吉ICP备05002191号\n"
     kinds_found = {c.kind for c in segment_report(text).clutter}
     assert {"aggregator", "footer"} <= kinds_found
+
+
+def test_top_level_marker_reused_at_second_level():
+    text = """一、主要工作情况
+一、加强组织领导。全年召开专题会议4次。
+二、规范行政执法。办理案件120件。
+二、存在的问题
+执法装备不足。
+三、下一步打算
+更新执法装备。
+"""
+    seg = segment_report(text)
+    assert "shortcomings" not in seg.missing and "next_plan" not in seg.missing
+    assert [s.kind for s in seg.parts()][-2:] == ["shortcomings", "next_plan"]
+
+
+def test_heading_with_next_year_counts_as_plan():
+    text = """某局关于2023年度法治政府建设情况的报告
+一、主要工作
+全年办理行政复议案件30件。
+二、存在问题
+培训不足。
+三、2024年重点工作
+加强培训。
+"""
+    assert kinds(text) == ["achievements", "shortcomings", "next_plan"]
+
+
+def test_leader_duty_sentence_in_preamble_is_found_inline():
+    text = """2023年，局党组书记、局长切实履行推进法治建设第一责任人职责，带头学法用法。现将有关情况报告如下。
+一、主要举措和成效
+办理案件30件。
+二、存在的不足
+培训不足。
+三、下一步工作打算
+加强培训。
+"""
+    seg = segment_report(text)
+    nested = [s for s in seg.sections if s.kind == "leader_duty"]
+    assert nested and nested[0].placement == "inline" and seg.missing == []

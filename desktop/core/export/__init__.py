@@ -1,0 +1,121 @@
+"""Export the review sheet: xlsx, csv, docx, pdf or a full json dump (formats in docs/export-formats.md).
+
+:func:`export` is a plain long-running core function (it takes a Progress, checks for cancellation and returns
+an :class:`ExportResult`); the GUI runs it on a worker, the CLI calls it directly. A file is written to a
+temporary name next to the target and renamed when complete, so a failed or cancelled export never leaves a
+half-written file in place of a good one.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from desktop.core.errors import ReviewDeskError
+from desktop.core.progress import Progress
+
+FORMATS = ("xlsx", "csv", "docx", "pdf", "json")
+FORMAT_LABELS = {"xlsx": "Excel 评阅表 (.xlsx)", "csv": "CSV 汇总表 (.csv)", "docx": "Word 评阅表 (.docx)",
+                 "pdf": "PDF 评阅表 (.pdf)", "json": "JSON 完整数据 (.json)"}
+PER_REPORT_FORMATS = ("docx", "pdf")
+
+
+class ExportError(ReviewDeskError):
+    """An export that cannot be written (bad path, unknown format, …): says what to do."""
+
+
+@dataclass
+class ExportResult:
+    """What an export wrote."""
+
+    format: str
+    paths: list[Path] = field(default_factory=list)
+    rows: int = 0
+
+
+def _atomic_write(target: Path, write: Callable[[Path], int]) -> int:
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        count = write(tmp_path)
+        os.replace(tmp_path, target)
+    except BaseException:
+        tmp_path.unlink(missing_ok=True)
+        raise
+    return count
+
+
+def _check_target(out: Path, per_report: bool) -> None:
+    if per_report:
+        if out.exists() and not out.is_dir():
+            raise ExportError(f"{out} is a file; one file per report needs a folder: choose a folder")
+        out.mkdir(parents=True, exist_ok=True)
+        return
+    if out.is_dir():
+        raise ExportError(f"{out} is a folder; give a file name to export to (e.g. {out / 'review.xlsx'})")
+    if not out.parent.exists():
+        raise ExportError(f"the folder {out.parent} does not exist; create it or choose another place")
+
+
+def safe_filename(text: str, limit: int = 60) -> str:
+    """Text usable as a file name on Windows, macOS and Linux."""
+    clean = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", text).strip(" ._")
+    return clean[:limit] or "report"
+
+
+def export(db: Database, fmt: str, out: str | Path, *, reviewer: str | None = None, rubric_id: str | None = None,
+           per_report: bool = False, progress: Progress | None = None) -> ExportResult:
+    """Export the review sheet in ``fmt`` to ``out`` (a folder when ``per_report``: one docx/pdf per sheet)."""
+    progress = progress or Progress()
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if per_report and fmt not in PER_REPORT_FORMATS:
+        raise ExportError(f"one file per report is available for {' and '.join(PER_REPORT_FORMATS)} only")
+    out = Path(out)
+    _check_target(out, per_report)
+    result = ExportResult(fmt)
+    if fmt == "json":
+        from desktop.core.export.to_json import write_json
+
+        result.rows = _atomic_write(out, lambda p: write_json(db, p, progress, reviewer=reviewer))
+        result.paths.append(out)
+        return result
+
+    from desktop.core.export.data import collect_export_data
+
+    data = collect_export_data(db, reviewer, rubric_id, progress)
+    if fmt == "xlsx":
+        from desktop.core.export.to_xlsx import write_xlsx as writer
+    elif fmt == "csv":
+        from desktop.core.export.to_csv import write_csv as writer
+    elif fmt == "docx":
+        from desktop.core.export.to_docx import write_docx as writer
+    else:
+        from desktop.core.export.to_pdf import write_pdf as writer
+    if not per_report:
+        result.rows = _atomic_write(out, lambda p: writer(data, p, progress))
+        result.paths.append(out)
+        return result
+    from desktop.core.export.data import ExportData
+
+    total = len(data.rows)
+    for i, row in enumerate(data.rows, 1):
+        progress.check()
+        progress.update(i - 1, total, row.document.name)
+        d = row.document
+        name = safe_filename(f"{i:04d}_{d.agency or d.title or d.name}_{d.year or ''}_{row.reviewer}")
+        target = out / f"{name}.{fmt}"
+        single = ExportData(data.rubric, data.generated_at, data.reviewer_filter, [d],
+                            {d.id: data.placements.get(d.id, {})}, [row], list(row.annotations))
+        _atomic_write(target, lambda p, s=single: writer(s, p, Progress()))
+        result.paths.append(target)
+        result.rows += 1
+    progress.update(total, total, "")
+    return result

@@ -1,0 +1,184 @@
+"""The review sheet as an Excel workbook, formatted for printing.
+
+Sheets: 汇总 (Summary: one row per report and reviewer), 批注 (Annotations), 必备部分 (Sections: report × required
+part, with placement), 分数分布 (a histogram of totals with a bar chart) and 说明 (the rubric and how to read the
+sheet). Every table has a frozen, bold header repeated on each printed page, Chinese headers, set column widths,
+number and date formats, A4 landscape fitted to the page width, and page numbers in the footer.
+
+Written in openpyxl's write-only (streaming) mode: one prototype style per column, copied to each cell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from copy import copy
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.chart import BarChart, Reference
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+
+from desktop.core.export.data import ExportData
+from desktop.core.export.safe import looks_like_formula, xml_safe
+from desktop.core.export.tables import (
+    Column,
+    Value,
+    annotation_columns,
+    annotation_rows,
+    score_distribution,
+    section_columns,
+    section_rows,
+    summary_columns,
+    summary_rows,
+)
+from desktop.core.progress import Progress
+
+FONT_NAME = "等线"  # Excel's default Chinese UI font; WPS and LibreOffice substitute their own
+_THIN = Side(style="thin", color="A6A6A6")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
+_PLACEMENT_FILLS = {"缺": PatternFill("solid", fgColor="F4C7C3"), "小节": PatternFill("solid", fgColor="FCE8B2"),
+                    "条目/一句": PatternFill("solid", fgColor="FCE8B2")}
+
+
+class _Styler:
+    """Prototype cells per column (body and header), so each written cell only copies a style array."""
+
+    def __init__(self, ws, columns: list[Column]) -> None:
+        self.ws = ws
+        self.body = []
+        for col in columns:
+            proto = WriteOnlyCell(ws)
+            proto.font = Font(name=FONT_NAME, size=10)
+            proto.border = _BORDER
+            proto.alignment = Alignment(vertical="top", wrap_text=col.wrap)
+            if col.number_format:
+                proto.number_format = col.number_format
+            self.body.append(proto)
+        header = WriteOnlyCell(ws)
+        header.font = Font(name=FONT_NAME, size=10, bold=True)
+        header.fill = _HEADER_FILL
+        header.border = _BORDER
+        header.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        self.header = header
+        quoted = WriteOnlyCell(ws)
+        quoted.quotePrefix = True
+        self._quote_flag = quoted._style.quotePrefix
+
+    def header_row(self, columns: list[Column]) -> list[WriteOnlyCell]:
+        out = []
+        for col in columns:
+            cell = WriteOnlyCell(self.ws, value=col.header)
+            cell._style = copy(self.header._style)
+            out.append(cell)
+        return out
+
+    def row(self, values: Iterable[Value]) -> list[WriteOnlyCell]:
+        out = []
+        for proto, value in zip(self.body, values, strict=True):
+            if isinstance(value, str):
+                value = xml_safe(value)
+            cell = WriteOnlyCell(self.ws, value=value)
+            cell._style = copy(proto._style)
+            if isinstance(value, str) and looks_like_formula(value):
+                # text, never a formula: a string cell with Excel's quote prefix (stays text when edited)
+                cell.data_type = "s"
+                cell._style.quotePrefix = self._quote_flag
+            out.append(cell)
+        return out
+
+
+def _setup_sheet(ws, columns: list[Column], title: str, freeze: str = "A2") -> _Styler:
+    for i, col in enumerate(columns, 1):
+        ws.column_dimensions[get_column_letter(i)].width = col.width
+    ws.freeze_panes = freeze
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.print_options.horizontalCentered = True
+    ws.oddHeader.center.text = title
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    return _Styler(ws, columns)
+
+
+def _table(wb: Workbook, name: str, title: str, columns: list[Column], rows: Iterable[list[Value]],
+           progress: Progress, total: int, freeze: str = "A2") -> int:
+    ws = wb.create_sheet(name)
+    styler = _setup_sheet(ws, columns, title, freeze)
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}1"
+    ws.append(styler.header_row(columns))
+    count = 0
+    for count, values in enumerate(rows, 1):
+        ws.append(styler.row(values))
+        if count % 500 == 0:
+            progress.check()
+            progress.update(count, total, name)
+    return count
+
+
+def _distribution(wb: Workbook, data: ExportData) -> None:
+    labels, reviewers, counts = score_distribution(data)
+    columns = [Column("总分区间", "Total range", 14)] + [Column(r or "—", r, 12, "0") for r in reviewers]
+    ws = wb.create_sheet("分数分布")
+    styler = _setup_sheet(ws, columns, "总分分布")
+    ws.append(styler.header_row(columns))
+    for label, row in zip(labels, counts, strict=True):
+        ws.append(styler.row([label, *row]))
+    chart = BarChart()
+    chart.type = "col"
+    chart.grouping = "clustered"
+    chart.title = "总分分布"
+    chart.y_axis.title = "报告数"
+    chart.x_axis.title = f"总分（满分{data.rubric.weights_total:g}）"
+    chart.y_axis.majorGridlines = None
+    chart.add_data(Reference(ws, min_col=2, max_col=1 + len(reviewers), min_row=1, max_row=1 + len(labels)),
+                   titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=1 + len(labels)))
+    chart.width, chart.height = 22, 11
+    ws.add_chart(chart, f"{get_column_letter(len(columns) + 2)}2")
+
+
+def _about(wb: Workbook, data: ExportData) -> None:
+    columns = [Column("项目", "Item", 22, wrap=True), Column("内容", "Content", 90, wrap=True),
+               Column("满分", "Max", 8, "0.0"), Column("权重", "Weight", 8, "0.0")]
+    ws = wb.create_sheet("说明")
+    styler = _setup_sheet(ws, columns, "说明")
+    ws.append(styler.header_row(columns))
+    r = data.rubric
+    facts = [("评阅标准", f"{r.name}（版本 {r.version}）"), ("标准内容校验值 (sha256)", r.sha256),
+             ("导出时间", data.generated_at.strftime("%Y-%m-%d %H:%M")),
+             ("评阅人", data.reviewer_filter or "全部"),
+             ("总分计算", f"各项得分 ÷ 该项满分 × 权重，合计满分 {r.weights_total:g} 分。"),
+             ("采纳系统建议的项目", "评阅人原样采纳系统建议分（由检出的必备部分、发布日期、标题落款等计算）的评阅项目。")]
+    for item, text in facts:
+        ws.append(styler.row([item, text, None, None]))
+    for c in r.criteria:
+        levels = "；".join(f"{lv.points:g}分 {lv.label}：{lv.descriptor}" for lv in c.levels)
+        ws.append(styler.row([c.title, f"{c.description}\n{levels}", c.max_points, c.weight]))
+
+
+def write_xlsx(data: ExportData, path: Path, progress: Progress) -> int:
+    """Write the workbook; return the number of summary rows."""
+    wb = Workbook(write_only=True)
+    total = len(data.rows) + len(data.annotations) + len(data.documents)
+    n = _table(wb, "汇总", "法治政府建设年度报告评阅汇总表", summary_columns(data), summary_rows(data), progress,
+               total, freeze="C2")
+    _table(wb, "批注", "评阅批注", annotation_columns(), annotation_rows(data), progress, total, freeze="C2")
+    _table(wb, "必备部分", "必备部分检出情况", section_columns(), section_rows(data), progress, total, freeze="B2")
+    _distribution(wb, data)
+    _about(wb, data)
+    progress.update(total, total, "saving")
+    wb.properties.title = "法治政府建设年度报告评阅表"
+    wb.properties.creator = "ReviewDesk"
+    wb.properties.created = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    wb.save(path)
+    return n
