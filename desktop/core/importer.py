@@ -1,20 +1,30 @@
-"""Import files and folders into a database: one outcome line per file, one transaction per file."""
+"""Import files and folders into a database: one outcome line per file, one transaction per file.
+
+The work is split in two so that any caller can place each half where it belongs: :func:`prepare_file`
+reads and segments a file (CPU work, no database; may run in worker processes) and :func:`store_prepared`
+writes it (one transaction; runs wherever the database's writer is). :func:`run_import` drives both for a
+list of paths, in parallel processes for large batches; :func:`import_paths` is the plain synchronous form.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from desktop.core.errors import IngestError
-from desktop.core.ingest import SUPPORTED_SUFFIXES, read_report
+from desktop.core.ingest import SUPPORTED_SUFFIXES, SourceDocument, read_report
 from desktop.core.progress import Progress
-from desktop.core.segment import segment_report
+from desktop.core.segment import Segmentation, segment_report
 from desktop.core.storage.documents import find_by_sha256, insert_document
 
 IMPORTED, DUPLICATE, FAILED, SKIPPED = "imported", "duplicate", "failed", "skipped"
+PARALLEL_MIN_FILES = 200
 
 
 @dataclass(frozen=True)
@@ -48,6 +58,16 @@ class ImportReport:
         return text + (" (cancelled)" if self.cancelled else "")
 
 
+@dataclass(frozen=True)
+class PreparedFile:
+    """A file read and segmented, ready to store; or the outcome that ends it (failed, skipped)."""
+
+    path: str
+    source: SourceDocument | None = None
+    segmentation: Segmentation | None = None
+    outcome: ImportOutcome | None = None
+
+
 def expand_paths(paths: list[str | Path]) -> list[tuple[Path, bool]]:
     """Files to import, in a stable order; the flag says whether the file came from a folder walk."""
     out: list[tuple[Path, bool]] = []
@@ -64,41 +84,103 @@ def expand_paths(paths: list[str | Path]) -> list[tuple[Path, bool]]:
     return out
 
 
-def import_one(db: Database, path: Path) -> ImportOutcome:
-    """Import a single file; never raises for a bad file."""
+def prepare_file(path: str | Path, from_walk: bool = False) -> PreparedFile:
+    """Read and segment one file (no database); never raises for a bad file."""
+    path = Path(path)
     shown = str(path)
+    if from_walk and path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        return PreparedFile(shown, outcome=ImportOutcome(shown, SKIPPED,
+                                                         f"not a report file type ({path.suffix or 'no suffix'})"))
     try:
         source = read_report(path)
-        existing = find_by_sha256(db, source.sha256)
-        if existing:
-            return ImportOutcome(shown, DUPLICATE, "same content already in the database", existing)
-        seg = segment_report(source.text)
-        doc_id = insert_document(db, source, seg)
+        return PreparedFile(shown, source, segment_report(source.text))
     except IngestError as exc:
         message = exc.problem + (f" — {exc.hint}" if exc.hint else "")
-        return ImportOutcome(shown, FAILED, message)
+        return PreparedFile(shown, outcome=ImportOutcome(shown, FAILED, message))
     except Exception as exc:  # one bad file never stops a folder import
-        return ImportOutcome(shown, FAILED, f"unexpected error ({type(exc).__name__}: {exc}); please report it")
+        return PreparedFile(shown, outcome=ImportOutcome(
+            shown, FAILED, f"unexpected error ({type(exc).__name__}: {exc}); please report it"))
+
+
+def store_prepared(db: Database, prepared: PreparedFile) -> ImportOutcome:
+    """Store a prepared file in one transaction (unless it is a duplicate); never raises for a bad file."""
+    if prepared.outcome is not None:
+        return prepared.outcome
+    source, seg = prepared.source, prepared.segmentation
+    assert source is not None and seg is not None
+    try:
+        existing = find_by_sha256(db, source.sha256)
+        if existing:
+            return ImportOutcome(prepared.path, DUPLICATE, "same content already in the database", existing)
+        doc_id = insert_document(db, source, seg)
+    except Exception as exc:
+        return ImportOutcome(prepared.path, FAILED, f"could not be stored ({type(exc).__name__}: {exc})")
     missing = ", ".join(seg.missing)
-    return ImportOutcome(shown, IMPORTED, f"missing: {missing}" if missing else "", doc_id)
+    return ImportOutcome(prepared.path, IMPORTED, f"missing: {missing}" if missing else "", doc_id)
 
 
-def import_paths(db: Database, paths: list[str | Path], progress: Progress | None = None) -> ImportReport:
-    """Import files and folders; unsupported files met in a folder walk are skipped with a line each."""
+def import_one(db: Database, path: Path) -> ImportOutcome:
+    """Import a single file; never raises for a bad file."""
+    return store_prepared(db, prepare_file(path))
+
+
+def _prepare_args(args: tuple[str, bool]) -> PreparedFile:
+    return prepare_file(*args)
+
+
+def default_workers(file_count: int) -> int:
+    """Worker processes worth starting for a batch (1 means: prepare in this thread)."""
+    if file_count < PARALLEL_MIN_FILES:
+        return 1
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def prepared_files(files: list[tuple[Path, bool]], workers: int, progress: Progress) -> Iterator[PreparedFile]:
+    """Prepared files in input order; with ``workers > 1`` they are read and segmented in child processes."""
+    if workers <= 1:
+        for path, from_walk in files:
+            if progress.cancelled:
+                return
+            yield prepare_file(path, from_walk)
+        return
+    # spawn, not fork: the caller may be a multi-threaded GUI process holding a database connection
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    try:
+        args = [(str(p), w) for p, w in files]
+        for prepared in pool.map(_prepare_args, args, chunksize=8):
+            yield prepared
+            if progress.cancelled:
+                return
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def run_import(paths: list[str | Path], store: Callable[[PreparedFile], ImportOutcome],
+               progress: Progress | None = None, workers: int | None = None) -> ImportReport:
+    """Import files and folders, handing each prepared file to ``store``; cancellable between files."""
     progress = progress or Progress()
     files = expand_paths(paths)
-    report = ImportReport()
     total = len(files)
-    for done, (path, from_walk) in enumerate(files):
-        progress.update(done, total, str(path))
-        if progress.cancelled:
+    report = ImportReport()
+    if workers is None:
+        workers = default_workers(total)
+    progress.update(0, total, str(files[0][0]) if files else "")
+    if progress.cancelled:
+        report.cancelled = bool(files)
+        return report
+    for done, prepared in enumerate(prepared_files(files, workers, progress), start=1):
+        report.outcomes.append(store(prepared))
+        progress.update(done, total, prepared.path)
+        if progress.cancelled and done < total:
             report.cancelled = True
             break
-        if from_walk and path.suffix.lower() not in SUPPORTED_SUFFIXES:
-            report.outcomes.append(ImportOutcome(str(path), SKIPPED,
-                                                 f"not a report file type ({path.suffix or 'no suffix'})"))
-            continue
-        report.outcomes.append(import_one(db, path))
-    else:
-        progress.update(total, total, "")
+    if progress.cancelled and len(report.outcomes) < total:
+        report.cancelled = True
     return report
+
+
+def import_paths(db: Database, paths: list[str | Path], progress: Progress | None = None,
+                 workers: int | None = None) -> ImportReport:
+    """Import files and folders into ``db`` from this thread (parallel preparation for large batches)."""
+    return run_import(paths, lambda prepared: store_prepared(db, prepared), progress, workers)

@@ -101,7 +101,6 @@ class CorpusPanel(QWidget):
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self._set_column_widths()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -124,11 +123,15 @@ class CorpusPanel(QWidget):
         self.retranslate()
 
     def _set_column_widths(self) -> None:
+        """Widths from the header texts and typical contents (measuring every row would read them all)."""
         char = self.fontMetrics().horizontalAdvance("国")
-        for key, chars in (("agency", 17), ("year", 4), ("doc_date", 7), ("on_time", 5)):
+        header = self.table.horizontalHeader()
+        for key, chars in (("agency", 16), ("year", 3), ("doc_date", 6), ("on_time", 3)):
             column = self.model.column_index(key)
             if column >= 0:
-                self.table.setColumnWidth(column, char * chars)
+                title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+                self.table.setColumnWidth(column, max(char * chars, header.fontMetrics().horizontalAdvance(title)
+                                                      + char * 2))
 
     # -- texts -----------------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -149,6 +152,7 @@ class CorpusPanel(QWidget):
         self.missing_combo.blockSignals(False)
         self.clear_button.setText(self.tr("Clear filters"))
         self.model.retranslate()
+        self._set_column_widths()
         self._update_count()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -106,6 +106,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([560, 840])
+        self.left.setSizes([600, 200])
         self.setCentralWidget(self.splitter)
 
         self.db_label = QLabel(self)

@@ -122,3 +122,23 @@ def test_delete_document_cleans_index(memory_db, seeds_dir):
     delete_document(memory_db, doc.id)
     assert search(memory_db, "梨树")[0] == 0
     assert _table_counts(memory_db)["sections"] == 0
+
+
+def test_parallel_preparation_gives_the_same_outcomes(tmp_path, seeds_dir):
+    from desktop.core.storage import open_database
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in seeds_dir.glob("*.txt"):
+        (folder / path.name).write_bytes(path.read_bytes())
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "copy.txt").write_bytes((seeds_dir / "000_0a101bd46eacac2a.txt").read_bytes())
+    serial_db = open_database(tmp_path / "serial.sqlite3")
+    parallel_db = open_database(tmp_path / "parallel.sqlite3")
+    serial = import_paths(serial_db, [folder], workers=1)
+    parallel = import_paths(parallel_db, [folder], workers=2)
+    assert [(o.path, o.status, o.message) for o in serial.outcomes] == \
+           [(o.path, o.status, o.message) for o in parallel.outcomes]
+    assert count_documents(parallel_db) == 5
+    serial_db.conn.close()
+    parallel_db.conn.close()

@@ -1,0 +1,107 @@
+"""The content of one review sheet (评阅表), shared by the docx and pdf writers: the same fields in the same order.
+
+Layout (as review sheets in Chinese offices are laid out): title; report details; a criteria table with score,
+weighted score and notes; the weighted total; the overall comment; key annotated passages; reviewer and date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.core.export.data import ExportData, SheetRow, key_annotations
+from desktop.core.export.tables import missing_label, on_time_label, report_label
+from desktop.core.rubric import Criterion
+
+SHEET_TITLE = "法治政府建设年度报告评阅表"
+CRITERIA_HEADERS = ("序号", "评阅项目", "满分", "权重", "得分", "折算分", "评分说明")
+
+
+@dataclass(frozen=True)
+class CriterionLine:
+    number: int
+    title: str
+    max_points: str
+    weight: str
+    score: str
+    weighted: str
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Passage:
+    number: int
+    where: str       # part and tags, e.g. 存在的不足和原因｜泛泛而谈
+    quote: str
+    comment: str
+    evidence: str    # criteria it is evidence for
+
+
+@dataclass(frozen=True)
+class SheetContent:
+    title: str
+    report: str
+    details: list[tuple[str, str]]
+    criteria: list[CriterionLine]
+    total: str
+    weights_total: str
+    overall_comment: str
+    passages: list[Passage]
+    more_passages: int
+    reviewer: str
+    date: str
+    status: str
+
+
+def _num(value: float | None, digits: int = 1) -> str:
+    if value is None:
+        return ""
+    return f"{value:.{digits}f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value)}"
+
+
+def _explanation(criterion: Criterion, row: SheetRow) -> str:
+    entry = row.scores.get(criterion.id)
+    if entry is None:
+        return ""
+    parts = []
+    level = criterion.level_for(entry.value)
+    if level is not None:
+        parts.append(f"{level.label}：{level.descriptor}")
+    if entry.note:
+        parts.append(f"评阅意见：{entry.note}")
+    if entry.suggested is not None:
+        if entry.suggestion_accepted and entry.value is not None:
+            parts.append(f"采纳系统建议分（{entry.suggestion_basis.rstrip('。')}）")
+        elif entry.value is not None:
+            parts.append(f"系统建议{_num(entry.suggested)}分，评阅人改为{_num(entry.value)}分")
+    return "\n".join(parts)
+
+
+def sheet_content(data: ExportData, row: SheetRow, passage_limit: int = 12) -> SheetContent:
+    """Everything one review sheet shows, as display text."""
+    d = row.document
+    r = data.rubric
+    details = [
+        ("报告名称", report_label(d)),
+        ("报告机关", d.agency or "未识别"),
+        ("报告年度", f"{d.year}年度" if d.year else "未识别"),
+        ("文号", d.doc_number or "无"),
+        ("成文日期", d.doc_date or "未识别"),
+        ("发布日期", d.published_at or "未识别"),
+        ("按时公开", on_time_label(d.on_time)),
+        ("缺少的必备部分", missing_label(d.missing) or "无"),
+        ("评阅标准", f"{r.name}（版本 {r.version}）"),
+    ]
+    lines = []
+    for i, c in enumerate(r.criteria, 1):
+        entry = row.scores.get(c.id)
+        value = entry.value if entry else None
+        lines.append(CriterionLine(i, c.title, _num(c.max_points), _num(c.weight), _num(value),
+                                   _num(c.weighted(value), 2) if value is not None else "", _explanation(c, row)))
+    titles = {c.id: c.title for c in r.criteria}
+    chosen, more = key_annotations(row, passage_limit)
+    passages = [Passage(i, "｜".join([a.part_label, *a.tags]), a.quote, a.comment,
+                        "、".join(titles.get(cid, cid) for cid in a.evidence_for))
+                for i, a in enumerate(chosen, 1)]
+    return SheetContent(SHEET_TITLE, report_label(d), details, lines, _num(row.total, 2) if row.total is not None
+                        else "", _num(r.weights_total), row.review.overall_comment, passages, more,
+                        row.reviewer, row.sheet_date(data.date), row.status_label)

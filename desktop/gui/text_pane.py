@@ -1,0 +1,462 @@
+"""TextPane: the read-only report text with part tints, bold headings, optional clutter and painted marks.
+
+The pane shows a *display* text (clutter hidden, gap banners inserted) built from the frozen document text;
+a :class:`desktop.core.textmap.TextMap` converts between the two. Everything the pane reports or accepts
+(selection, scroll targets, marks) is in document offsets.
+
+Part tints and headings are formats of the QTextDocument, built once per load. Marks (search hits,
+reused text, annotations, the navigation flash) are painted over the visible lines only, in multiply mode:
+like a highlighter pen they colour the background, keep the tint visible and leave the text dark, and
+overlapping marks stay readable. That keeps loading fast for very long reports.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QWidget
+
+from desktop.core.cleaning import Clutter
+from desktop.core.outline import Heading
+from desktop.core.segment import Section
+from desktop.core.textmap import Insertion, TextMap, whole_line_spans
+from desktop.gui import palette
+
+KIND_PROPERTY = QTextFormat.Property.UserProperty + 1  # block format: the part kind, for the margin stripe
+GAP_PROPERTY = QTextFormat.Property.UserProperty + 2  # block format: a gap banner line
+STRIPE_WIDTH = 6
+FLASH_MS = 1200
+READING_FAMILIES = ["Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
+                    "Microsoft YaHei", "PingFang SC", "SimSun"]
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int  # display offsets
+    end: int
+    color: QColor
+    key: str
+    lane: int = 0
+
+
+class _Layer:
+    """Painted spans of one kind (display offsets), sorted, with a running maximum of ends for lookups."""
+
+    def __init__(self, spans: Iterable[_Span], underline: bool, lanes: bool = False) -> None:
+        ordered = sorted(spans, key=lambda s: (s.start, -s.end))
+        if lanes:
+            ordered = _assign_lanes(ordered)
+        self.spans = ordered
+        self.underline = underline
+        self.max_end: list[int] = []
+        running = -1
+        for s in ordered:
+            running = max(running, s.end)
+            self.max_end.append(running)
+
+    def overlapping(self, start: int, end: int) -> Iterable[_Span]:
+        i = bisect_right(self.max_end, start)
+        while i < len(self.spans) and self.spans[i].start < end:
+            span = self.spans[i]
+            if span.end > start:
+                yield span
+            i += 1
+
+    def at(self, pos: int) -> list[_Span]:
+        return [s for s in self.overlapping(pos, pos + 1)]
+
+
+def _assign_lanes(spans: list[_Span]) -> list[_Span]:
+    """Give overlapping spans different underline lanes (interval colouring, greedy by start)."""
+    lane_ends: list[int] = []
+    out: list[_Span] = []
+    for s in spans:
+        lane = next((i for i, e in enumerate(lane_ends) if e <= s.start), len(lane_ends))
+        if lane == len(lane_ends):
+            lane_ends.append(s.end)
+        else:
+            lane_ends[lane] = s.end
+        out.append(_Span(s.start, s.end, s.color, s.key, lane))
+    return out
+
+
+def reading_font(point_size: float = 11.5) -> QFont:
+    """The font of report text: a CJK-capable family when one is installed."""
+    font = QFont()
+    font.setFamilies(READING_FAMILIES)
+    font.setPointSizeF(point_size)
+    return font
+
+
+def _line_aligned(text: str, start: int, end: int) -> bool:
+    """True when [start, end) begins and ends its lines (only white space around it on them)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip()
+
+
+class _Stripe(QWidget):
+    """The left margin: a stripe in the strong colour of the part each line belongs to."""
+
+    def __init__(self, pane: TextPane) -> None:
+        super().__init__(pane)
+        self._pane = pane
+
+    def sizeHint(self) -> QSize:
+        return QSize(STRIPE_WIDTH, 0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), self.palette().base())
+        for block, top, height in self._pane.visible_blocks():
+            kind = block.blockFormat().property(KIND_PROPERTY)
+            if kind:
+                painter.fillRect(QRectF(1, top, STRIPE_WIDTH - 2, height), palette.kind_colors(kind).strong)
+
+
+class TextPane(QPlainTextEdit):
+    """Read-only report text in document coordinates; see the module docstring."""
+
+    selection_changed = Signal(int, int)  # document offsets; -1, -1 when nothing is selected
+    mark_clicked = Signal(str)  # annotation id of the clicked mark
+    offset_clicked = Signal(int)  # document offset of a plain click (no selection made)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setFont(reading_font())
+        self.setMouseTracking(True)
+        self._text = ""
+        self._map = TextMap(0)
+        self._layers: dict[str, _Layer] = {}
+        self._doc_layers: dict[str, tuple[list[tuple[int, int, QColor, str]], bool, bool]] = {}
+        self._last_selection = (-1, -1)
+        self._stripe = _Stripe(self)
+        self.setViewportMargins(STRIPE_WIDTH, 0, 0, 0)
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.timeout.connect(lambda: self._set_layer("flash", [], False))
+        self.selectionChanged.connect(self._on_selection_changed)
+        self.updateRequest.connect(self._on_update_request)
+
+    # --- content ----------------------------------------------------------------------------------------
+
+    @property
+    def textmap(self) -> TextMap:
+        return self._map
+
+    def document_text(self) -> str:
+        return self._text
+
+    def load(self, text: str, sections: Sequence[Section] = (), outline: Sequence[Heading] = (),
+             clutter: Sequence[Clutter] = (), *, show_clutter: bool = False,
+             insertions: Sequence[Insertion] = ()) -> None:
+        """Show a document text with its parts tinted, headings bold, clutter hidden or greyed, and banners."""
+        clutter_spans = [(c.start, c.end) for c in clutter]
+        hidden = [] if show_clutter else whole_line_spans(text, clutter_spans)
+        tm = TextMap(len(text), hidden, insertions)
+        display = tm.display_text(text)
+        doc = QTextDocument(self)
+        doc.setDocumentLayout(QPlainTextDocumentLayout(doc))
+        doc.setUndoRedoEnabled(False)
+        doc.setDefaultFont(self.font())
+        doc.setDocumentMargin(10)
+        doc.setPlainText(display)
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        self._format_sections(cursor, display, tm, sections)
+        self._format_headings(cursor, tm, outline)
+        if show_clutter:
+            grey = QTextCharFormat()
+            grey.setForeground(palette.CLUTTER_TEXT)
+            grey.setBackground(palette.CLUTTER_BACKGROUND)
+            grey.setToolTip(self.tr("Page clutter (not part of the report)"))
+            for a, b in clutter_spans:
+                self._merge_char(cursor, tm.to_display(a, "start"), tm.to_display(b, "end"), grey)
+        self._format_insertions(cursor, tm)
+        cursor.endEditBlock()
+        old = self.document()
+        self._text, self._map = text, tm
+        self._last_selection = (-1, -1)
+        self.setDocument(doc)
+        if old is not None and old.parent() is self:
+            old.deleteLater()
+        self._rebuild_layers()
+        self._stripe.update()
+
+    @staticmethod
+    def _merge_char(cursor: QTextCursor, a: int, b: int, fmt: QTextCharFormat) -> None:
+        if b <= a:
+            return
+        cursor.setPosition(a)
+        cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(fmt)
+
+    def _format_sections(self, cursor: QTextCursor, display: str, tm: TextMap, sections: Sequence[Section]) -> None:
+        # Top-level parts first, nested parts (a subsection or an inline item of another part) over them.
+        ordered = sorted(sections, key=lambda s: s.placement != "section")
+        for s in ordered:
+            a, b = tm.span_to_display(s.start, s.end)
+            if b <= a:
+                continue
+            colors = palette.kind_colors(s.kind)
+            if _line_aligned(display, a, b):
+                fmt = QTextBlockFormat()
+                fmt.setBackground(colors.tint)
+                fmt.setProperty(KIND_PROPERTY, s.kind)
+                cursor.setPosition(a)
+                cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeBlockFormat(fmt)
+            else:  # a part that starts or ends inside a line (an inline item, a report on one line)
+                fmt = QTextCharFormat()
+                fmt.setBackground(colors.tint)
+                self._merge_char(cursor, a, b, fmt)
+
+    def _format_headings(self, cursor: QTextCursor, tm: TextMap, outline: Sequence[Heading]) -> None:
+        bold = QTextCharFormat()
+        bold.setFontWeight(QFont.Weight.Bold)
+        major = QTextCharFormat(bold)
+        major.setFontPointSize(self.font().pointSizeF() * 1.1)
+        for h in outline:
+            if h.style == "cn_shi":
+                continue
+            a, b = tm.span_to_display(h.start, h.heading_end)
+            self._merge_char(cursor, a, b, major if h.level == 1 else bold)
+
+    def _format_insertions(self, cursor: QTextCursor, tm: TextMap) -> None:
+        if not tm.insertion_spans:
+            return
+        block_fmt = QTextBlockFormat()
+        block_fmt.setBackground(palette.GAP_BACKGROUND)
+        block_fmt.setProperty(GAP_PROPERTY, True)
+        char_fmt = QTextCharFormat()
+        char_fmt.setForeground(palette.GAP_TEXT)
+        char_fmt.setFontWeight(QFont.Weight.Bold)
+        for a, b in tm.insertion_spans:
+            cursor.setPosition(a)
+            cursor.setPosition(max(a, b - 1), QTextCursor.MoveMode.KeepAnchor)
+            cursor.setBlockFormat(block_fmt)
+            cursor.mergeCharFormat(char_fmt)
+
+    # --- marks --------------------------------------------------------------------------------------------
+
+    def set_marks(self, name: str, spans: Sequence[tuple[int, int, QColor, str]], *, underline: bool = False,
+                  lanes: bool = False) -> None:
+        """Paint a layer of marks given as (document start, end, colour, key); an empty list clears it."""
+        self._doc_layers[name] = (list(spans), underline, lanes)
+        self._set_layer_from_document(name)
+        self.viewport().update()
+
+    def marks(self, name: str) -> list[tuple[int, int, QColor, str]]:
+        return list(self._doc_layers.get(name, ([], False, False))[0])
+
+    def _set_layer_from_document(self, name: str) -> None:
+        spans, underline, lanes = self._doc_layers[name]
+        display = []
+        for start, end, color, key in spans:
+            a, b = self._map.span_to_display(start, end)
+            if b > a:
+                display.append(_Span(a, b, QColor(color), key))
+        self._layers[name] = _Layer(display, underline, lanes)
+
+    def _set_layer(self, name: str, spans: Sequence[_Span], underline: bool) -> None:
+        self._layers[name] = _Layer(spans, underline)
+        self.viewport().update()
+
+    def _rebuild_layers(self) -> None:
+        self._layers.pop("flash", None)
+        for name in self._doc_layers:
+            self._set_layer_from_document(name)
+
+    # --- geometry and painting ----------------------------------------------------------------------------
+
+    def visible_blocks(self) -> list[tuple[QTextBlock, float, float]]:
+        """(block, top, height) in viewport coordinates of the blocks currently on screen."""
+        out = []
+        block = self.firstVisibleBlock()
+        offset = self.contentOffset()
+        bottom = self.viewport().height()
+        while block.isValid():
+            rect = self.blockBoundingGeometry(block).translated(offset)
+            if rect.top() > bottom:
+                break
+            if block.isVisible():
+                out.append((block, rect.top(), rect.height()))
+            block = block.next()
+        return out
+
+    def _span_rects(self, a: int, b: int, blocks: list[tuple[QTextBlock, float, float]]) -> list[QRectF]:
+        rects = []
+        for block, top, _height in blocks:
+            bpos = block.position()
+            if bpos >= b or bpos + block.length() <= a:
+                continue
+            layout = block.layout()
+            origin = layout.position()
+            for i in range(layout.lineCount()):
+                line = layout.lineAt(i)
+                ls, le = line.textStart(), line.textStart() + line.textLength()
+                s, e = max(a - bpos, ls), min(b - bpos, le)
+                if e <= s:
+                    continue
+                x1 = line.cursorToX(s)[0]
+                x2 = line.cursorToX(e)[0]
+                rects.append(QRectF(origin.x() + min(x1, x2), top + origin.y() + line.y(), abs(x2 - x1),
+                                    line.height()))
+        return rects
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not any(layer.spans for layer in self._layers.values()):
+            return
+        blocks = self.visible_blocks()
+        if not blocks:
+            return
+        first, last = blocks[0][0], blocks[-1][0]
+        vis_start, vis_end = first.position(), last.position() + last.length()
+        painter = QPainter(self.viewport())
+        for name in ("reuse", "search", "annotations", "flash"):
+            layer = self._layers.get(name)
+            if layer is None or not layer.spans:
+                continue
+            for span in layer.overlapping(vis_start, vis_end):
+                rects = self._span_rects(span.start, span.end, blocks)
+                painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
+                for r in rects:
+                    painter.fillRect(r, span.color)
+                if layer.underline:
+                    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+                    line_color = QColor(span.color)
+                    line_color.setAlpha(255)
+                    line_color = line_color.darker(160)
+                    for r in rects:
+                        y = r.bottom() - 2 - 3 * span.lane
+                        painter.fillRect(QRectF(r.left(), y, r.width(), 2), line_color)
+        painter.end()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        rect = self.contentsRect()
+        self._stripe.setGeometry(QRect(rect.left(), rect.top(), STRIPE_WIDTH, rect.height()))
+
+    def _on_update_request(self, rect: QRect, dy: int) -> None:
+        if dy:
+            self._stripe.scroll(0, dy)
+        self._stripe.update(0, rect.y(), STRIPE_WIDTH, rect.height())
+
+    # --- selection, clicks ------------------------------------------------------------------------------
+
+    def document_selection(self) -> tuple[int, int]:
+        """The selection in document offsets (hidden clutter and banners excluded); (-1, -1) when none."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return (-1, -1)
+        span = self._map.span_to_document(cursor.selectionStart(), cursor.selectionEnd())
+        return span if span is not None else (-1, -1)
+
+    def select_document_span(self, start: int, end: int) -> None:
+        """Select a document span (its visible part)."""
+        a, b = self._map.span_to_display(start, end)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(a)
+        cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def _on_selection_changed(self) -> None:
+        current = self.document_selection()
+        if current != self._last_selection:
+            self._last_selection = current
+            self.selection_changed.emit(*current)
+
+    def _display_pos_at(self, point: QPoint) -> int:
+        return self.cursorForPosition(point).position()
+
+    def _annotation_at(self, point: QPoint) -> _Span | None:
+        layer = self._layers.get("annotations")
+        if layer is None or not layer.spans:
+            return None
+        pos = self._display_pos_at(point)
+        candidates = [s for s in layer.at(pos) + layer.at(pos - 1)
+                      if any(r.contains(point.x(), point.y()) for r in self._span_rects(s.start, s.end,
+                                                                                           self.visible_blocks()))]
+        return min(candidates, key=lambda s: s.end - s.start) if candidates else None
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        point = event.position().toPoint()
+        mark = self._annotation_at(point)
+        if mark is not None:
+            self.mark_clicked.emit(mark.key)
+        self.offset_clicked.emit(self._map.to_document(self._display_pos_at(point)))
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if event.buttons() == Qt.MouseButton.NoButton:
+            over = self._annotation_at(event.position().toPoint()) is not None
+            self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.IBeamCursor)
+
+    # --- scrolling ----------------------------------------------------------------------------------------
+
+    def _line_number(self, display_pos: int) -> int:
+        block = self.document().findBlock(display_pos)
+        if not block.isValid():
+            return 0
+        line = block.layout().lineForTextPosition(display_pos - block.position())
+        return block.firstLineNumber() + (line.lineNumber() if line.isValid() else 0)
+
+    def scroll_to_offset(self, offset: int, *, context_lines: int = 1, flash: bool = True) -> None:
+        """Bring a document offset near the top of the view (a line of context above) and flash its line."""
+        pos = self._map.to_display(offset)
+        self.scroll_display_to_y(pos, self.fontMetrics().lineSpacing() * context_lines)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(pos)
+        self.setTextCursor(cursor)
+        if flash:
+            self._flash(pos)
+
+    def scroll_display_to_y(self, display_pos: int, y: float) -> None:
+        """Scroll so that the line holding a display position is about ``y`` pixels below the top."""
+        lines_above = int(y / max(1, self.fontMetrics().lineSpacing()))
+        bar = self.verticalScrollBar()
+        bar.setValue(max(0, min(bar.maximum(), self._line_number(display_pos) - lines_above)))
+
+    def offset_at_y(self, y: int) -> int:
+        """The document offset shown at ``y`` pixels below the top of the view."""
+        return self._map.to_document(self._display_pos_at(QPoint(STRIPE_WIDTH + 4, y)))
+
+    def y_of_offset(self, offset: int) -> float:
+        """Vertical position in the viewport of the line holding a document offset."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_display(offset))
+        return self.cursorRect(cursor).top()
+
+    def _flash(self, display_pos: int) -> None:
+        block = self.document().findBlock(display_pos)
+        if not block.isValid():
+            return
+        span = _Span(block.position(), block.position() + max(1, block.length() - 1), palette.FLASH, "flash")
+        self._set_layer("flash", [span], False)
+        self._flash_timer.start(FLASH_MS)
