@@ -223,17 +223,15 @@ def _segment(text: str) -> Segmentation:
         kind, _score = classify_part("", text[body_start:body_end])
         sections.append(Section(kind or "achievements", "", 1, "section", body_start, body_end))
 
-    previous_kind = None
     year_hint = _year_hint(text, body_start, top[0].start if top else body_end)
     for i, h in enumerate(top):
         end = top[i + 1].start if i + 1 < len(top) else body_end
         end = _trim_end(text, h.start, end, blocked)
         kind, _score = classify_part(h.text, text[h.heading_end:end], year_hint)
         if kind is None:
-            kind = previous_kind or "achievements"
-            if kind in ("shortcomings", "leader_duty", "next_plan") and previous_kind == kind:
-                kind = previous_kind
-        previous_kind = kind
+            # A topical heading (坚持党的领导，…) that names no part is a measure: reports use topical
+            # headings for the achievements part, wherever it stands.
+            kind = "achievements"
         sections.append(Section(kind, h.text, 1, "section", h.start, max(end, h.heading_end)))
 
     present = {s.kind for s in sections}

@@ -69,6 +69,8 @@ class CorpusPanel(QWidget):
         self.agency_edit.setClearButtonEnabled(True)
         self.missing_label = QLabel(self)
         self.missing_combo = QComboBox(self)
+        self.missing_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.missing_combo.setMinimumContentsLength(8)
         self.clear_button = QToolButton(self)
         self.count_label = QLabel(self)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -152,6 +152,7 @@ class TextPane(QPlainTextEdit):
         self._layers: dict[str, _Layer] = {}
         self._doc_layers: dict[str, tuple[list[tuple[int, int, QColor, str]], bool, bool]] = {}
         self._last_selection = (-1, -1)
+        self._own_document: QTextDocument | None = None
         self._stripe = _Stripe(self)
         self.setViewportMargins(STRIPE_WIDTH, 0, 0, 0)
         self._flash_timer = QTimer(self)
@@ -196,11 +197,12 @@ class TextPane(QPlainTextEdit):
                 self._merge_char(cursor, tm.to_display(a, "start"), tm.to_display(b, "end"), grey)
         self._format_insertions(cursor, tm)
         cursor.endEditBlock()
-        old = self.document()
+        old = self._own_document  # the edit's initial document is deleted by the edit itself
         self._text, self._map = text, tm
         self._last_selection = (-1, -1)
         self.setDocument(doc)
-        if old is not None and old.parent() is self:
+        self._own_document = doc
+        if old is not None:
             old.deleteLater()
         self._rebuild_layers()
         self._stripe.update()

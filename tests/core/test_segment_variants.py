@@ -302,3 +302,40 @@ def test_leader_duty_sentence_in_preamble_is_found_inline():
     seg = segment_report(text)
     nested = [s for s in seg.sections if s.kind == "leader_duty"]
     assert nested and nested[0].placement == "inline" and seg.missing == []
+
+
+def test_part_style_numbering_and_colons():
+    text = """第一部分 2023年法治政府建设主要成效：
+全年办理案件100件。
+第二部分 存在的不足和原因：
+人员不足。
+第三部分 2024年工作打算：
+补充人员。
+"""
+    assert kinds(text) == ["achievements", "shortcomings", "next_plan"]
+
+
+def test_paren_numbering_as_top_level():
+    text = """（一）主要工作情况
+全年办理案件100件。
+（二）存在的问题
+人员不足。
+（三）党政主要负责人履职情况
+主要负责人带头述法。
+（四）下一步工作计划
+补充人员。
+"""
+    assert kinds(text) == ["achievements", "shortcomings", "leader_duty", "next_plan"]
+
+
+def test_topical_parts_after_leader_duty_are_still_achievements():
+    text = """一、党政主要负责人履行推进法治建设第一责任人职责情况
+主要负责人带头学法。
+二、坚持依法科学民主决策，重大行政决策程序全面落实
+审议重大决策事项12项。
+三、存在的问题
+执法力量不足。
+四、下一步工作打算
+加强执法力量。
+"""
+    assert kinds(text) == ["leader_duty", "achievements", "shortcomings", "next_plan"]

@@ -99,7 +99,7 @@ def sheet_content(data: ExportData, row: SheetRow, passage_limit: int = 12) -> S
                                    _num(c.weighted(value), 2) if value is not None else "", _explanation(c, row)))
     titles = {c.id: c.title for c in r.criteria}
     chosen, more = key_annotations(row, passage_limit)
-    passages = [Passage(i, "｜".join([a.part_label, *a.tags]), a.quote, a.comment,
+    passages = [Passage(i, "｜".join([a.part_label, *a.tags]), " ".join(a.quote.split()), a.comment,
                         "、".join(titles.get(cid, cid) for cid in a.evidence_for))
                 for i, a in enumerate(chosen, 1)]
     return SheetContent(SHEET_TITLE, report_label(d), details, lines, _num(row.total, 2) if row.total is not None

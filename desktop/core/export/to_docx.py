@@ -10,7 +10,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
@@ -21,7 +21,7 @@ from desktop.core.progress import Progress
 
 BODY_FONT = "宋体"
 HEADING_FONT = "黑体"
-_CRITERIA_WIDTHS = (Cm(1.0), Cm(3.6), Cm(1.1), Cm(1.1), Cm(1.1), Cm(1.4), Cm(6.7))
+_CRITERIA_WIDTHS = (Cm(1.0), Cm(3.4), Cm(1.3), Cm(1.3), Cm(1.3), Cm(1.5), Cm(6.9))
 _DETAIL_WIDTHS = (Cm(2.8), Cm(5.2), Cm(2.8), Cm(5.2))
 
 
@@ -77,9 +77,10 @@ def _setup(doc) -> None:
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), BODY_FONT)
 
 
-def add_sheet(doc, sheet: SheetContent) -> None:
-    """Append one review sheet to the document."""
+def add_sheet(doc, sheet: SheetContent, *, new_page: bool = False) -> None:
+    """Append one review sheet to the document (starting a new page when ``new_page``)."""
     title = doc.add_paragraph()
+    title.paragraph_format.page_break_before = new_page
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.paragraph_format.space_after = Pt(8)
     _text(title, sheet.title, font=HEADING_FONT, size=18, bold=True)
@@ -158,9 +159,7 @@ def write_docx(data: ExportData, path: Path, progress: Progress) -> int:
         progress.check()
         if i % 20 == 0:
             progress.update(i, total, "docx")
-        if i:
-            doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        add_sheet(doc, sheet_content(data, row))
+        add_sheet(doc, sheet_content(data, row), new_page=i > 0)
     progress.update(total, total, "saving")
     doc.save(str(path))
     return total
