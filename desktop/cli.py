@@ -42,6 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--limit", type=int, default=100, help="at most this many documents (default 100)")
 
+    p = sub.add_parser("merge", help="merge other reviewers' databases into this one")
+    p.add_argument("sources", nargs="+", metavar="OTHER_DB")
+    _add_db(p)
+
     p = sub.add_parser("gui", help="start the desktop application (the default)")
     _add_db(p)
     return parser
@@ -119,13 +123,27 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_merge(args: argparse.Namespace) -> int:
+    from desktop.core.merge import merge_database
+
+    db = _open(args)
+    for source in args.sources:
+        report = merge_database(db, source)
+        print(f"# {source}")
+        for line in report.lines():
+            print(line)
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from desktop.gui.app import run_app
 
     return run_app(Path(args.db) if args.db else None)
 
 
-COMMANDS = {"segment": cmd_segment, "import": cmd_import, "list": cmd_list, "search": cmd_search, "gui": cmd_gui}
+COMMANDS = {"segment": cmd_segment, "import": cmd_import, "list": cmd_list, "search": cmd_search,
+            "merge": cmd_merge,
+            "gui": cmd_gui}
 
 
 def main(argv: list[str] | None = None) -> int:

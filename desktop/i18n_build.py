@@ -1,24 +1,44 @@
-"""Compile the Qt translation catalogs (resources/i18n/*.ts -> .qm) during setup; .qm files are not committed."""
+"""Build the Qt translation catalogs; only the standard library is imported (this runs during setup).
+
+    python -m desktop.i18n_build            # compile resources/i18n/*.ts -> .qm (setup does this; .qm is not committed)
+    python -m desktop.i18n_build update     # re-extract the GUI's strings into the .ts files (translations kept)
+    python -m desktop.i18n_build check      # list strings that have no translation yet (exit 1 if any)
+
+After ``update``, translate the new entries (Qt Linguist: ``pyside6-linguist``, or edit the XML) and commit the .ts.
+"""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
-I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+ROOT = Path(__file__).resolve().parent.parent
+I18N_DIR = ROOT / "resources" / "i18n"
+GUI_DIR = ROOT / "desktop" / "gui"
 
 
-def _lrelease() -> list[str] | None:
-    exe = Path(sys.executable).parent / "pyside6-lrelease"
+def _tool(name: str) -> list[str] | None:
+    exe = Path(sys.executable).parent / f"pyside6-{name}"
     if exe.exists():
         return [str(exe)]
-    found = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+    found = shutil.which(f"pyside6-{name}") or shutil.which(name)
     return [found] if found else None
 
 
-def build() -> int:
+def _lrelease() -> list[str] | None:
+    return _tool("lrelease")
+
+
+def gui_sources() -> list[Path]:
+    """The Python files whose strings the catalogs hold (every module of the GUI package)."""
+    return sorted(p for p in GUI_DIR.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def build(force: bool = False) -> int:
+    """Compile each .ts whose .qm is missing or older; 0 on success (or when the tool is missing)."""
     sources = sorted(I18N_DIR.glob("*.ts"))
     if not sources:
         return 0
@@ -28,11 +48,58 @@ def build() -> int:
         return 0
     for ts in sources:
         qm = ts.with_suffix(".qm")
-        if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
+        if not force and qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
             continue
         subprocess.run([*tool, "-silent", str(ts), "-qm", str(qm)], check=True)
     return 0
 
 
+def update(ts_files: list[Path] | None = None, sources: list[Path] | None = None) -> int:
+    """Extract the GUI's translatable strings into the .ts files, keeping existing translations."""
+    tool = _tool("lupdate")
+    if tool is None:
+        print("pyside6-lupdate not found; install the project's dependencies first")
+        return 1
+    targets = ts_files or sorted(I18N_DIR.glob("*.ts")) or [I18N_DIR / "reviewdesk_zh_CN.ts"]
+    files = [str(p) for p in (sources or gui_sources())]
+    for ts in targets:
+        language = ts.stem.split("_", 1)[1] if "_" in ts.stem else ""
+        subprocess.run([*tool, *files, "-ts", str(ts), "-target-language", language, "-locations", "none",
+                        "-no-obsolete", "-silent"], check=True)
+    return 0
+
+
+def unfinished(ts: Path) -> list[tuple[str, str]]:
+    """(context, source) of every message of a catalog that has no finished translation."""
+    out: list[tuple[str, str]] = []
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is None or translation.get("type") in ("unfinished", "vanished", "obsolete") or \
+                    not (translation.text or "").strip():
+                out.append((name, message.findtext("source", "")))
+    return out
+
+
+def check() -> int:
+    missing = [(ts.name, *item) for ts in sorted(I18N_DIR.glob("*.ts")) for item in unfinished(ts)]
+    for name, context, source in missing:
+        print(f"{name}\t{context}\t{source}")
+    return 1 if missing else 0
+
+
+def main(argv: list[str]) -> int:
+    command = argv[0] if argv else "build"
+    if command == "build":
+        return build()
+    if command == "update":
+        return update()
+    if command == "check":
+        return check()
+    print(__doc__)
+    return 2
+
+
 if __name__ == "__main__":
-    sys.exit(build())
+    sys.exit(main(sys.argv[1:]))

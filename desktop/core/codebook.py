@@ -98,6 +98,11 @@ def read_codebook_file(path: Path = DEFAULT_CODEBOOK) -> list[dict]:
     return tags
 
 
+def codebook_loaded(db: Database) -> bool:
+    """Whether the database has had its codebook set up (so reading it needs no write)."""
+    return bool(get_setting(db, _SEEDED_KEY))
+
+
 def ensure_default_codebook(db: Database, path: Path = DEFAULT_CODEBOOK) -> int:
     """Load the default codebook into a database that never had one; returns the number of tags added.
 

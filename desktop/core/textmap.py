@@ -35,10 +35,10 @@ def merge_spans(spans: Iterable[tuple[int, int]], length: int) -> list[tuple[int
 
 
 def whole_line_spans(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Widen each span to its whole line(s), newline included, when nothing but white space shares the line.
+    """Widen each span to its whole line(s) when nothing but white space shares the line.
 
-    Hiding a clutter line then leaves no empty line behind; an inline span (a watermark inside a
-    sentence) is returned unchanged.
+    The widened span takes the line's newline and the blank lines after it, so hiding a clutter line
+    leaves no empty lines behind; an inline span (a watermark inside a sentence) is returned unchanged.
     """
     out: list[tuple[int, int]] = []
     for a, b in spans:
@@ -47,8 +47,15 @@ def whole_line_spans(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[
         line_end = len(text) if newline < 0 else newline
         if text[line_start:a].strip() or text[b:line_end].strip():
             out.append((a, b))
-        else:
-            out.append((line_start, line_end + 1 if newline >= 0 else line_end))
+            continue
+        end = line_end
+        while end < len(text):  # the newline, then any following blank lines
+            nxt = text.find("\n", end + 1)
+            if nxt < 0 or text[end + 1:nxt].strip():
+                end += 1
+                break
+            end = nxt
+        out.append((line_start, min(end, len(text))))
     return out
 
 

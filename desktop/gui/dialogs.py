@@ -26,10 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("dialogs", text)
-
-
 def _message(icon: QMessageBox.Icon, parent: QWidget | None, title: str, text: str, details: str = "") -> None:
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -135,7 +131,7 @@ def show_table(parent: QWidget | None, title: str, text: str, headers: Sequence[
 
 def database_filter() -> str:
     """The file-dialog filter for ReviewDesk databases."""
-    return _tr("ReviewDesk databases (*.sqlite3 *.db);;All files (*)")
+    return QCoreApplication.translate("dialogs", "ReviewDesk databases (*.sqlite3 *.db);;All files (*)")
 
 
 def report_filter() -> str:
@@ -143,4 +139,4 @@ def report_filter() -> str:
     from desktop.core.ingest import SUPPORTED_SUFFIXES
 
     patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
-    return _tr("Reports (%1);;All files (*)").replace("%1", patterns)
+    return QCoreApplication.translate("dialogs", "Reports (%1);;All files (*)").replace("%1", patterns)

@@ -1,8 +1,9 @@
 """Colours and labels of the report views: one hue per kind of part, plus marks, banners and clutter.
 
 Tints are pale so that black text stays readable on them; the strong shade of the same hue marks the
-part's stripe in the margin and its legend chip. Search hits, reuse marks and annotation marks are drawn
-over the tints and must stay distinguishable from every tint.
+part's stripe in the margin and its legend chip. Search hits, reuse marks, annotation marks and the
+navigation flash are multiplied over the tints (like a highlighter pen), so they are opaque pale colours
+that stay distinguishable from every tint.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ KIND_COLORS: dict[str, KindColors] = {
 }
 
 SEARCH_HIT = QColor("#ffd84d")
-REUSE_FILL = QColor(214, 40, 104, 46)
+REUSE_FILL = QColor("#f7c6da")
 REUSE_LINE = QColor("#c2185b")
 CLUTTER_TEXT = QColor("#8a8a8a")
 CLUTTER_BACKGROUND = QColor("#ececec")
@@ -40,7 +41,7 @@ NOTICE_BACKGROUND = QColor("#fff6dc")
 NOTICE_BORDER = QColor("#d4a017")
 GAP_BACKGROUND = QColor("#fbe3e1")
 GAP_TEXT = QColor("#9b1c1c")
-FLASH = QColor(255, 200, 0, 90)
+FLASH = QColor("#ffe89a")
 
 # English source strings; the zh_CN catalog (context "Kinds") gives the Chinese labels of the regulation.
 _KIND_SOURCE = {

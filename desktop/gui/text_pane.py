@@ -255,9 +255,13 @@ class TextPane(QPlainTextEdit):
         char_fmt = QTextCharFormat()
         char_fmt.setForeground(palette.GAP_TEXT)
         char_fmt.setFontWeight(QFont.Weight.Bold)
-        for a, b in tm.insertion_spans:
+        for (a, b), ins in zip(tm.insertion_spans, tm.insertions, strict=True):
+            a += len(ins.text) - len(ins.text.lstrip("\n"))  # a banner may open with a line break
+            b -= len(ins.text) - len(ins.text.rstrip("\n"))
+            if b <= a:
+                continue
             cursor.setPosition(a)
-            cursor.setPosition(max(a, b - 1), QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
             cursor.setBlockFormat(block_fmt)
             cursor.mergeCharFormat(char_fmt)
 

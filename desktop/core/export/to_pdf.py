@@ -101,8 +101,10 @@ def sheet_flowables(sheet: SheetContent, st: _Styles) -> list:
         out.append(_p(text, st.passage))
     if sheet.more_passages:
         out.append(_p(f"另有 {sheet.more_passages} 条批注，见 Excel 评阅表“批注”工作表。", st.small))
-    out.append(KeepTogether([Spacer(1, 4), _p(f"评阅人：{sheet.reviewer or '__________'}　　　　"
-                                              f"评阅日期：{sheet.date}　　（{sheet.status}）", st.sign)]))
+    gap = "&nbsp;" * 8  # reportlab collapses runs of spaces, full-width ones included
+    sign = (f"评阅人：{escape(sheet.reviewer) or '__________'}{gap}评阅日期：{sheet.date}{gap[:24]}"
+            f"（{sheet.status}）")
+    out.append(KeepTogether([Spacer(1, 4), Paragraph(sign, st.sign)]))
     return out
 
 

@@ -77,13 +77,15 @@ class _Styler:
             out.append(cell)
         return out
 
-    def row(self, values: Iterable[Value]) -> list[WriteOnlyCell]:
+    def row(self, values: Iterable[Value], fills: dict[str, PatternFill] | None = None) -> list[WriteOnlyCell]:
         out = []
         for proto, value in zip(self.body, values, strict=True):
             if isinstance(value, str):
                 value = xml_safe(value)
             cell = WriteOnlyCell(self.ws, value=value)
             cell._style = copy(proto._style)
+            if fills and isinstance(value, str) and value in fills:
+                cell.fill = fills[value]
             if isinstance(value, str) and looks_like_formula(value):
                 # text, never a formula: a string cell with Excel's quote prefix (stays text when edited)
                 cell.data_type = "s"
@@ -111,14 +113,14 @@ def _setup_sheet(ws, columns: list[Column], title: str, freeze: str = "A2") -> _
 
 
 def _table(wb: Workbook, name: str, title: str, columns: list[Column], rows: Iterable[list[Value]],
-           progress: Progress, total: int, freeze: str = "A2") -> int:
+           progress: Progress, total: int, freeze: str = "A2", fills: dict[str, PatternFill] | None = None) -> int:
     ws = wb.create_sheet(name)
     styler = _setup_sheet(ws, columns, title, freeze)
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}1"
     ws.append(styler.header_row(columns))
     count = 0
     for count, values in enumerate(rows, 1):
-        ws.append(styler.row(values))
+        ws.append(styler.row(values, fills))
         if count % 500 == 0:
             progress.check()
             progress.update(count, total, name)
@@ -173,7 +175,8 @@ def write_xlsx(data: ExportData, path: Path, progress: Progress) -> int:
     n = _table(wb, "汇总", "法治政府建设年度报告评阅汇总表", summary_columns(data), summary_rows(data), progress,
                total, freeze="C2")
     _table(wb, "批注", "评阅批注", annotation_columns(), annotation_rows(data), progress, total, freeze="C2")
-    _table(wb, "必备部分", "必备部分检出情况", section_columns(), section_rows(data), progress, total, freeze="B2")
+    _table(wb, "必备部分", "必备部分检出情况", section_columns(), section_rows(data), progress, total, freeze="B2",
+           fills=_PLACEMENT_FILLS)
     _distribution(wb, data)
     _about(wb, data)
     progress.update(total, total, "saving")

@@ -1,0 +1,144 @@
+"""The full dump as json: documents with text and parts, annotations, tags, every rubric, reviews and scores.
+
+The structure is the documented contract in docs/export-json-schema.md (JSON Schema: docs/export-json.schema.json);
+``schema_version`` changes when it changes incompatibly. Offsets are [start, end) into each document's ``text``.
+Unlike the review sheet, the dump holds the scores made under every rubric (each with its exact content), so an
+old rubric's scores can be read back as they were made.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from desktop import __version__
+from desktop.core.export.data import resolve_reviewer
+from desktop.core.progress import Progress
+from desktop.core.rubric import Rubric, active_rubric_readonly, parse_rubric
+
+SCHEMA_VERSION = 1
+FORMAT_NAME = "reviewdesk-export"
+
+
+def _rubric_json(rubric: Rubric, row_id: str, loaded_at: str) -> dict:
+    return {
+        "id": row_id, "key": rubric.key, "name": rubric.name, "name_en": rubric.name_en, "version": rubric.version,
+        "sha256": rubric.sha256, "loaded_at": loaded_at, "weights_total": rubric.weights_total,
+        "criteria": [{"id": c.id, "title": c.title, "title_en": c.title_en, "description": c.description,
+                      "description_en": c.description_en, "max_points": c.max_points, "weight": c.weight,
+                      "step": c.step, "suggest": c.suggest,
+                      "levels": [{"points": lv.points, "label": lv.label, "label_en": lv.label_en,
+                                  "descriptor": lv.descriptor, "descriptor_en": lv.descriptor_en}
+                                 for lv in c.levels]} for c in rubric.criteria],
+        "content": rubric.content,
+    }
+
+
+def build_dump(db: Database, progress: Progress, reviewer: str | None = None) -> dict:
+    """The whole dump as a dict (for one reviewer's annotations, reviews and scores, or everyone's)."""
+    who = resolve_reviewer(db, reviewer)
+    where = " AND reviewer_id = ?" if who else ""
+    args = [who.id] if who else []
+    rubrics, parsed = [], {}
+    for rid, content, loaded_at in db.execute("SELECT id, content, loaded_at FROM rubrics ORDER BY loaded_at"):
+        rubric = parse_rubric(content, f"stored rubric {rid}")
+        parsed[rid] = rubric
+        rubrics.append(_rubric_json(rubric, rid, loaded_at))
+    active = active_rubric_readonly(db)
+
+    sections: dict[str, list[dict]] = defaultdict(list)
+    for doc_id, kind, heading, level, placement, start, end in db.execute(
+            'SELECT document_id, kind, heading, level, placement, start, "end" FROM sections '
+            "ORDER BY document_id, ordinal"):
+        sections[doc_id].append({"kind": kind, "heading": heading, "level": level, "placement": placement,
+                                 "start": start, "end": end})
+    doc_rows = db.execute(
+        "SELECT id, name, sha256, format, encoding, size, title, agency, year, doc_number, doc_date, published_at, "
+        "on_time, source, missing, metadata_sources, imported_at, text FROM documents WHERE replaced_by IS NULL "
+        "ORDER BY agency IS NULL, agency, year, name, seq").fetchall()
+    documents = []
+    total = len(doc_rows)
+    for i, r in enumerate(doc_rows):
+        if i % 200 == 0:
+            progress.check()
+            progress.update(i, total, "json")
+        (doc_id, name, sha, fmt, enc, size, title, agency, year, number, doc_date, published, on_time, source,
+         missing, sources, imported, text) = r
+        documents.append({
+            "id": doc_id, "name": name, "sha256": sha, "format": fmt, "encoding": enc, "size": size,
+            "title": title, "agency": agency, "year": year, "doc_number": number, "doc_date": doc_date,
+            "published_at": published, "on_time": None if on_time is None else bool(on_time), "source": source,
+            "missing": json.loads(missing), "metadata_sources": json.loads(sources), "imported_at": imported,
+            "text": text, "sections": sections.get(doc_id, []),
+        })
+    current = {d["id"] for d in documents}
+
+    tag_ids: dict[str, list[str]] = defaultdict(list)
+    for annotation_id, tag_id in db.execute("SELECT at.annotation_id, at.tag_id FROM annotation_tags at "
+                                            "JOIN tags t ON t.id = at.tag_id ORDER BY t.ordinal, t.name"):
+        tag_ids[annotation_id].append(tag_id)
+    annotations = [
+        {"id": a, "document_id": d, "reviewer_id": rv, "start": s, "end": e, "quote": q, "prefix": pre,
+         "suffix": suf, "comment": c, "criterion_id": crit, "status": st, "tag_ids": tag_ids.get(a, []),
+         "created_at": ca, "updated_at": ua}
+        for a, d, rv, s, e, q, pre, suf, c, crit, st, ca, ua in db.execute(
+            'SELECT id, document_id, reviewer_id, start, "end", quote, prefix, suffix, comment, criterion_id, status, '
+            f"created_at, updated_at FROM annotations WHERE deleted_at IS NULL{where} "
+            "ORDER BY document_id, start", args)
+        if d in current]
+    live = {a["id"] for a in annotations}
+    used_tags = {t for a in annotations for t in a["tag_ids"]}
+    tags = [{"id": t, "name": n, "name_en": ne, "color": col, "description": desc}
+            for t, n, ne, col, desc, deleted in db.execute(
+                "SELECT id, name, name_en, color, description, deleted_at FROM tags ORDER BY ordinal, name")
+            if deleted is None or t in used_tags]
+
+    evidence: dict[str, list[str]] = defaultdict(list)
+    for score_id, annotation_id in db.execute("SELECT score_id, annotation_id FROM score_evidence"):
+        if annotation_id in live:
+            evidence[score_id].append(annotation_id)
+    scores = []
+    values: dict[tuple[str, str, str], dict[str, float | None]] = defaultdict(dict)
+    for sid, d, rv, rb, crit, v, note, sugg, basis, acc, ua in db.execute(
+            "SELECT id, document_id, reviewer_id, rubric_id, criterion_id, value, note, suggested, suggestion_basis, "
+            f"suggestion_accepted, updated_at FROM scores WHERE 1 = 1{where} ORDER BY document_id, rubric_id, "
+            "reviewer_id, criterion_id", args):
+        if d not in current:
+            continue
+        scores.append({"id": sid, "document_id": d, "reviewer_id": rv, "rubric_id": rb, "criterion_id": crit,
+                       "value": v, "note": note, "suggested": sugg, "suggestion_basis": basis,
+                       "suggestion_accepted": bool(acc), "evidence": evidence.get(sid, []), "updated_at": ua})
+        values[(d, rv, rb)][crit] = v
+    reviews = [{"document_id": d, "reviewer_id": rv, "rubric_id": rb, "status": st, "overall_comment": c,
+                "done_at": done, "updated_at": ua}
+               for d, rv, rb, st, c, done, ua in db.execute(
+                   "SELECT document_id, reviewer_id, rubric_id, status, overall_comment, done_at, updated_at "
+                   f"FROM reviews WHERE 1 = 1{where} ORDER BY document_id, rubric_id, reviewer_id", args)
+               if d in current]
+    totals = [{"document_id": d, "reviewer_id": rv, "rubric_id": rb,
+               "total": parsed[rb].weighted_total(v) if rb in parsed else None,
+               "complete": parsed[rb].is_complete(v) if rb in parsed else False}
+              for (d, rv, rb), v in values.items() if any(x is not None for x in v.values())]
+    reviewers = [{"id": rid, "name": name} for rid, name in db.execute("SELECT id, name FROM reviewers ORDER BY name")
+                 if who is None or rid == who.id]
+    progress.update(total, total, "json")
+    return {
+        "format": FORMAT_NAME, "schema_version": SCHEMA_VERSION, "app_version": __version__,
+        "generated_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "reviewer_filter": who.name if who else None, "active_rubric_id": active.id,
+        "reviewers": reviewers, "rubrics": rubrics, "tags": tags, "documents": documents,
+        "annotations": annotations, "reviews": reviews, "scores": scores, "totals": totals,
+    }
+
+
+def write_json(db: Database, path: Path, progress: Progress, reviewer: str | None = None) -> int:
+    """Write the dump (UTF-8, Chinese as is); return the number of documents."""
+    dump = build_dump(db, progress, reviewer)
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(dump, handle, ensure_ascii=False, indent=1)
+        handle.write("\n")
+    return len(dump["documents"])
