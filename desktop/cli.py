@@ -46,6 +46,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("sources", nargs="+", metavar="OTHER_DB")
     _add_db(p)
 
+    p = sub.add_parser("export", help="export the review sheet (xlsx, csv, docx, pdf) or a full json dump")
+    p.add_argument("--format", required=True, choices=["xlsx", "csv", "docx", "pdf", "json"])
+    p.add_argument("--out", required=True, metavar="PATH", help="file to write (a folder with --per-report)")
+    _add_db(p)
+    p.add_argument("--reviewer", metavar="NAME", help="only this reviewer's reviews (default: every reviewer)")
+    p.add_argument("--rubric", metavar="RUBRIC_ID", help="scores made under this stored rubric (default: active)")
+    p.add_argument("--per-report", action="store_true", help="docx/pdf: one file per report in the folder PATH")
+
     p = sub.add_parser("gui", help="start the desktop application (the default)")
     _add_db(p)
     return parser
@@ -135,6 +143,17 @@ def cmd_merge(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from desktop.core.export import export
+
+    result = export(_open(args), args.format, args.out, reviewer=args.reviewer, rubric_id=args.rubric,
+                    per_report=args.per_report)
+    for path in result.paths:
+        print(path)
+    print(f"{result.rows} row(s) exported as {result.format} to {len(result.paths)} file(s)", file=sys.stderr)
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from desktop.gui.app import run_app
 
@@ -143,7 +162,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 COMMANDS = {"segment": cmd_segment, "import": cmd_import, "list": cmd_list, "search": cmd_search,
             "merge": cmd_merge,
-            "gui": cmd_gui}
+            "export": cmd_export, "gui": cmd_gui}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -308,9 +308,27 @@ def jaccard(a: str, b: str) -> float:
     return len(sa & sb) / len(sa | sb) if sa and sb else 0.0
 
 
-def _shared(a: dict[str, float], b: dict[str, float], limit: int = 6) -> tuple[str, ...]:
-    common = sorted((g for g in a if g in b), key=lambda g: -(a[g] * b[g]))
-    return tuple(common[:limit])
+def _shared(text: str, a: dict[str, float], b: dict[str, float], limit: int = 5) -> tuple[str, ...]:
+    """The words two items share, most telling first: runs of ``text`` made of bigrams both vectors weigh."""
+    common = {g: a[g] * b[g] for g in a if g in b and a[g] * b[g] > 0}
+    runs: dict[str, float] = {}
+    for run in _KEEP.findall(text):
+        i = 0
+        while i < len(run) - 1:
+            if run[i:i + 2] not in common:
+                i += 1
+                continue
+            j = i
+            while j < len(run) - 1 and run[j:j + 2] in common:
+                j += 1
+            word = run[i:j + 1]
+            runs[word] = max(runs.get(word, 0.0), sum(common[word[k:k + 2]] for k in range(len(word) - 1)))
+            i = j
+    chosen: list[str] = []
+    for word in sorted(runs, key=lambda w: -runs[w]):
+        if not any(word in c for c in chosen):  # 宣传 adds nothing next to 宣传方式
+            chosen.append(word)
+    return tuple(chosen[:limit])
 
 
 # --- the whole part ------------------------------------------------------------------------------------------------
@@ -353,7 +371,7 @@ def shortcomings_aids(report: ReportLike, previous: ReportLike | None = None,
         for plan, pv in zip(aids.plan_items, plan_vectors, strict=True):
             sim = cosine(vector, pv)
             if sim >= PLAN_LINK_THRESHOLD:
-                links.append(Link(plan.index, round(sim, 3), _shared(vector, pv)))
+                links.append(Link(plan.index, round(sim, 3), _shared(item.text, vector, pv)))
         links.sort(key=lambda link: -link.similarity)
         repeats = []
         for old in aids.previous_items or []:

@@ -17,7 +17,6 @@ What none of these places is an orphan: the caller keeps it, flagged, for the re
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -28,8 +27,7 @@ from desktop.core.errors import ReviewDeskError
 from desktop.core.ingest import SourceDocument
 from desktop.core.progress import Progress
 from desktop.core.segment import segment_report
-from desktop.core.storage.documents import SEGMENTER_VERSION, find_by_sha256, now_iso
-from desktop.core.storage.search import index_document, remove_from_index
+from desktop.core.storage.documents import find_by_sha256, now_iso, replace_document_text
 
 CONTEXT = 32
 UNCHANGED, OFFSETS, EXACT, FUZZY, ORPHAN = "unchanged", "offsets", "exact", "fuzzy", "orphan"
@@ -379,34 +377,6 @@ def reimport_document(db: Database, document_id: str, source: SourceDocument,
         raise ReviewDeskError(f"{source.path}: this exact text is already in the database as another document "
                               f"({other}); delete that one first or re-import a different file")
     seg = segment_report(source.text)
-    meta = seg.metadata.values()
     with db.atomic():
-        db.execute("INSERT INTO document_versions (document_id, sha256, name, source_path, size, format, encoding, "
-                   "text, segmenter_version, imported_at, replaced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   [document_id, *old[1:], now_iso()])
-        remove_from_index(db, old[0], old[7])
-        db.execute(
-            "UPDATE documents SET sha256 = ?, name = ?, source_path = ?, size = ?, format = ?, encoding = ?, "
-            "text = ?, title = ?, agency = ?, year = ?, doc_number = ?, doc_date = ?, published_at = ?, source = ?, "
-            "on_time = ?, missing = ?, metadata_sources = ?, segmenter_version = ?, imported_at = ? WHERE id = ?",
-            [source.sha256, source.name, source.path, source.size, source.format, source.encoding, source.text,
-             meta["title"], meta["agency"], meta["year"], meta["doc_number"], meta["doc_date"],
-             meta["published_at"], meta["source"], None if meta["on_time"] is None else int(meta["on_time"]),
-             json.dumps(seg.missing), json.dumps(seg.metadata.sources(), ensure_ascii=False),
-             SEGMENTER_VERSION, now_iso(), document_id])
-        for table in ("sections", "outline", "clutter"):
-            db.execute(f"DELETE FROM {table} WHERE document_id = ?", [document_id])
-        db.conn.executemany(
-            'INSERT INTO sections (document_id, ordinal, kind, heading, level, placement, start, "end") '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(document_id, i, s.kind, s.heading, s.level, s.placement, s.start, s.end)
-             for i, s in enumerate(seg.sections)])
-        db.conn.executemany(
-            'INSERT INTO outline (document_id, ordinal, style, level, heading, start, heading_end, "end") '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(document_id, i, h.style, h.level, h.text, h.start, h.heading_end, h.end)
-             for i, h in enumerate(seg.outline)])
-        db.conn.executemany('INSERT INTO clutter (document_id, kind, start, "end", text) VALUES (?, ?, ?, ?, ?)',
-                            [(document_id, c.kind, c.start, c.end, c.text) for c in seg.clutter])
-        index_document(db, old[0], source.text)
+        replace_document_text(db, document_id, source, seg)
         return reanchor(db, document_id, source.text, progress)

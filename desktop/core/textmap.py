@@ -199,12 +199,34 @@ class TextMap:
         return (a, b)
 
     def spans_to_display(self, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-        """Display spans of document spans, dropping those that end up empty."""
-        out = []
-        for s, e in spans:
-            a, b = self.span_to_display(s, e)
-            if b > a:
-                out.append((a, b))
+        """Display spans of many document spans, in the same order (a hidden span becomes empty).
+
+        Linear in the number of spans when they come sorted (search hits, headings), which keeps
+        thousands of marks on a long report cheap to map.
+        """
+        if self.is_identity:
+            return [(min(max(s, 0), self.length), min(max(e, s, 0), self.length)) for s, e in spans]
+        starts = self._map_many([s for s, _e in spans], "start")
+        ends = self._map_many([e for _s, e in spans], "end")
+        return [(a, max(a, b)) for a, b in zip(starts, ends, strict=True)]
+
+    def _map_many(self, offsets: list[int], side: Side) -> list[int]:
+        if any(offsets[i] > offsets[i + 1] for i in range(len(offsets) - 1)):
+            return [self.to_display(p, side) for p in offsets]
+        seg_a, seg_b, seg_d = self._seg_a, self._seg_b, self._seg_d
+        n = len(seg_a)
+        out: list[int] = []
+        i = 0
+        if side == "start":  # first segment ending after p
+            for p in offsets:
+                while i < n and seg_b[i] <= p:
+                    i += 1
+                out.append(self.display_length if i == n else seg_d[i] + max(0, p - seg_a[i]))
+            return out
+        for p in offsets:  # last segment starting before p
+            while i + 1 < n and seg_a[i + 1] < p:
+                i += 1
+            out.append(seg_d[i] + min(p, seg_b[i]) - seg_a[i] if n and seg_a[i] < p else 0)
         return out
 
     def is_hidden(self, offset: int) -> bool:

@@ -153,8 +153,13 @@ class AnnotationFilter(QSortFilterProxyModel):
         self.reviewer_id: str | None = None
 
     def set_filters(self, tag_id: str | None, section_kind: str | None, reviewer_id: str | None) -> None:
-        self.tag_id, self.section_kind, self.reviewer_id = tag_id, section_kind, reviewer_id
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9 (invalidateFilter is deprecated there)
+            self.beginFilterChange()
+            self.tag_id, self.section_kind, self.reviewer_id = tag_id, section_kind, reviewer_id
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            self.tag_id, self.section_kind, self.reviewer_id = tag_id, section_kind, reviewer_id
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         index = self.sourceModel().index(source_row, 0, source_parent)
@@ -168,21 +173,59 @@ class AnnotationFilter(QSortFilterProxyModel):
 class TagModel(QAbstractListModel):
     """The codebook: one row per tag, shown as “name (English name) — n annotations” with its colour."""
 
-    def __init__(self, parent: object | None = None, *, numbered: bool = False, counts: bool = True) -> None:
+    def __init__(self, parent: object | None = None, *, numbered: bool = False, counts: bool = True,
+                 checkable: bool = False) -> None:
         super().__init__(parent)
         self._tags: list[Tag] = []
         self._usage: dict[str, int] = {}
+        self._checked: set[str] = set()
         self.numbered = numbered
         self.counts = counts
+        self.checkable = checkable
 
     def set_tags(self, tags: list[Tag], usage: dict[str, int] | None = None) -> None:
         self.beginResetModel()
         self._tags = list(tags)
         self._usage = dict(usage or {})
+        self._checked &= {t.id for t in tags}
         self.endResetModel()
 
     def tag(self, row: int) -> Tag:
         return self._tags[row]
+
+    def checked_ids(self) -> tuple[str, ...]:
+        """The checked tags, in codebook order (checkable models only)."""
+        return tuple(t.id for t in self._tags if t.id in self._checked)
+
+    def set_checked_ids(self, tag_ids: tuple[str, ...] | list[str]) -> None:
+        self._checked = set(tag_ids)
+        if self._tags:
+            self.dataChanged.emit(self.index(0), self.index(len(self._tags) - 1), [Qt.ItemDataRole.CheckStateRole])
+
+    def toggle(self, row: int) -> None:
+        """Check or uncheck the tag in a row (what number keys do in the annotation editor)."""
+        if 0 <= row < len(self._tags):
+            tag_id = self._tags[row].id
+            self._checked ^= {tag_id}
+            self.dataChanged.emit(self.index(row), self.index(row), [Qt.ItemDataRole.CheckStateRole])
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if self.checkable and index.isValid():
+            base |= Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not (self.checkable and index.isValid() and role == Qt.ItemDataRole.CheckStateRole):
+            return False
+        tag_id = self._tags[index.row()].id
+        checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2)
+        if checked:
+            self._checked.add(tag_id)
+        else:
+            self._checked.discard(tag_id)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        return True
 
     def tags(self) -> list[Tag]:
         return list(self._tags)
@@ -202,10 +245,13 @@ class TagModel(QAbstractListModel):
             if self.numbered and index.row() < 9:
                 text = f"{index.row() + 1}  {text}"
             if self.counts:
-                text += "  — " + _tr("%n annotation(s)").replace("%n", str(self._usage.get(tag.id, 0)))
+                text += "  — " + QCoreApplication.translate("Annotations", "%n annotation(s)", "",
+                                                            self._usage.get(tag.id, 0))
             return text
         if role == Qt.ItemDataRole.DecorationRole:
             return swatch(QColor(tag.color), 14)
+        if role == Qt.ItemDataRole.CheckStateRole and self.checkable:
+            return Qt.CheckState.Checked if tag.id in self._checked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(x for x in (tag.description, tag.description_en) if x) or None
         return {ID_ROLE: tag.id, COLOR_ROLE: QColor(tag.color)}.get(role)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -43,14 +44,28 @@ class PartShare:
 
 
 def ignored_spans(record: DocumentRecord) -> list[tuple[int, int]]:
-    """Text reuse does not look at page clutter or at the part headings the regulation prescribes."""
+    """What text reuse does not look at: text every report repeats by design, or that is not the report's.
+
+    Page clutter, the part headings the regulation prescribes, the title and document number, and the
+    closing (特此报告, issuing body, date) after the last part.
+    """
+    text = record.text
     spans = [(c.start, c.end) for c in record.clutter]
     spans += [(s.start, s.start + len(s.heading)) for s in record.sections if s.placement == "section" and s.heading]
+    for value in (record.summary.title, record.summary.doc_number):
+        if value:
+            at = text.find(value)
+            if at >= 0:
+                spans.append((at, at + len(value)))
+    end = body_end(record.sections, len(text))
+    if end < len(text):
+        spans.append((end, len(text)))
     return spans
 
 
 def gap_banner_text(kind: str) -> str:
-    return QCoreApplication.translate("CompareView", "This report lacks: %1").replace("%1", palette.kind_label(kind))
+    return QCoreApplication.translate("CompareView", "This report lacks: %1 (the other report has it)").replace(
+        "%1", palette.kind_label(kind))
 
 
 def _gap_insertion(text: str, position: int, kind: str) -> Insertion:
@@ -70,9 +85,11 @@ def _gap_insertion(text: str, position: int, kind: str) -> Insertion:
 class PartCard(QToolButton):
     """One kind of part in both reports: placement or absence on each side, and the reuse share."""
 
-    def __init__(self, part: AlignedPart, share: PartShare, parent: QWidget | None = None) -> None:
+    def __init__(self, part: AlignedPart, share: PartShare, side_names: tuple[str, str],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.part = part
+        self.side_names = side_names
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.setIcon(color_icon(palette.kind_colors(part.kind).strong, 14))
         self.setText(f"{palette.kind_label(part.kind)}\n{self._side(part.left, share.left, True)}   "
@@ -86,7 +103,7 @@ class PartCard(QToolButton):
                                 "(headings excluded) that also appears in the other report."))
 
     def _side(self, ref: PartRef | None, share: float | None, left: bool) -> str:
-        side = self.tr("L") if left else self.tr("R")
+        side = self.side_names[0] if left else self.side_names[1]
         if ref is None:
             return self.tr("%1: missing").replace("%1", side)
         if ref.placement == "subsection":
@@ -116,16 +133,14 @@ class CompareView(QWidget):
         self.anchors: list[tuple[int, int]] = []
         self.cards: list[PartCard] = []
         self._syncing = False
+        self._last_scrolled_left = True  # the pane the reader scrolled last leads when syncing is switched on
 
-        self.sync_box = QCheckBox(self.tr("Synchronized scrolling"), self)
+        self.sync_box = QCheckBox(self)
         self.sync_box.setChecked(True)
-        self.sync_box.setToolTip(self.tr("Scroll both reports together, part by part"))
         self.min_length = QSpinBox(self)
         self.min_length.setRange(4, 200)
         self.min_length.setValue(DEFAULT_MIN_LENGTH)
-        self.min_length.setSuffix(self.tr(" characters"))
-        self.min_length.setToolTip(self.tr("Shortest passage counted as shared text (after normalizing "
-                                           "punctuation, width and white space)"))
+        self.min_length_label = QLabel(self)
         swatch = QLabel(self)
         swatch.setFixedSize(28, 14)
         swatch.setStyleSheet(f"background: {palette.REUSE_FILL.name()}; "
@@ -134,7 +149,7 @@ class CompareView(QWidget):
         toolbar = QHBoxLayout()
         toolbar.setContentsMargins(6, 4, 6, 0)
         toolbar.addWidget(swatch)
-        toolbar.addWidget(QLabel(self.tr("Text found in both reports, passages of at least"), self))
+        toolbar.addWidget(self.min_length_label)
         toolbar.addWidget(self.min_length)
         toolbar.addSpacing(16)
         toolbar.addWidget(self.summary, 1)
@@ -150,6 +165,8 @@ class CompareView(QWidget):
         self.splitter.addWidget(self.left)
         self.splitter.addWidget(self.right)
         self.splitter.setChildrenCollapsible(False)
+        self.left.header.installEventFilter(self)
+        self.right.header.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -157,13 +174,36 @@ class CompareView(QWidget):
         layout.addWidget(cards)
         layout.addWidget(self.splitter, 1)
 
-        self.sync_box.toggled.connect(lambda on: on and self._sync(True))
+        self.sync_box.toggled.connect(lambda on: on and self._sync(self._last_scrolled_left))
         self.min_length.valueChanged.connect(self._on_min_length)
         for pane, is_left in ((self.left, True), (self.right, False)):
-            pane.text.verticalScrollBar().valueChanged.connect(lambda _v, s=is_left: self._sync(s))
+            pane.text.verticalScrollBar().valueChanged.connect(lambda _v, s=is_left: self._on_scrolled(s))
             pane.part_chosen.connect(self.go_to_part)
             pane.navigated.connect(lambda offset, s=is_left: self._on_navigated(s, offset))
             pane.text.offset_clicked.connect(lambda offset, s=is_left: self._on_clicked(s, offset))
+        self._retranslate_static()
+
+    def _retranslate_static(self) -> None:
+        self.sync_box.setText(self.tr("Synchronized scrolling"))
+        self.sync_box.setToolTip(self.tr("Scroll both reports together, part by part"))
+        self.min_length.setSuffix(self.tr(" characters"))
+        self.min_length.setToolTip(self.tr("Shortest passage counted as shared text (after normalizing "
+                                           "punctuation, width and white space)"))
+        self.min_length_label.setText(self.tr("Text found in both reports, passages of at least"))
+
+    def retranslate(self) -> None:
+        """Set every text again (after a language switch), gap banners included."""
+        self._retranslate_static()
+        left, right = self.documents()
+        if left is not None and right is not None:
+            self.left.set_insertions(self._insertions("left", left.text))
+            self.right.set_insertions(self._insertions("right", right.text))
+            self._compute_reuse()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # --- public API -------------------------------------------------------------------------------------
 
@@ -180,6 +220,7 @@ class CompareView(QWidget):
         finally:
             self._syncing = False
         self._compute_reuse()
+        self._equalize_headers()
         self.pair_shown.emit()
 
     def documents(self) -> tuple[DocumentRecord | None, DocumentRecord | None]:
@@ -205,6 +246,29 @@ class CompareView(QWidget):
 
     # --- internals --------------------------------------------------------------------------------------
 
+    def _equalize_headers(self) -> None:
+        """Give both headers the same height so that the two texts start on the same line."""
+        if not self.isVisible():
+            return
+        heights = []
+        for pane in (self.left, self.right):
+            layout = pane.header.layout()
+            width = pane.header.width()
+            h = layout.heightForWidth(width) if layout.hasHeightForWidth() else -1
+            heights.append(max(h, layout.minimumSize().height()))
+        for pane in (self.left, self.right):
+            if pane.header.minimumHeight() != max(heights):
+                pane.header.setMinimumHeight(max(heights))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and event.size().width() != event.oldSize().width():
+            self._equalize_headers()  # headers are as wide as their panes; their height follows the text
+        return super().eventFilter(watched, event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._equalize_headers()
+
     def _insertions(self, side: str, text: str) -> list[Insertion]:
         return [_gap_insertion(text, g.position, g.kind) for g in self.gaps if g.side == side]
 
@@ -218,9 +282,9 @@ class CompareView(QWidget):
         lignore, rignore = ignored_spans(left), ignored_spans(right)
         self.reuse = find_reuse(left.text, right.text, self.min_length.value(), lignore, rignore)
         fill = palette.REUSE_FILL
-        self.left.text.set_marks("reuse", [(a, b, fill, "reuse") for a, b in self.reuse.left_spans], underline=True)
-        self.right.text.set_marks("reuse", [(a, b, fill, "reuse") for a, b in self.reuse.right_spans],
-                                  underline=True)
+        for pane, spans in ((self.left, self.reuse.left_spans), (self.right, self.reuse.right_spans)):
+            pane.text.set_marks("reuse", [(a, b, fill, "reuse") for a, b in spans], underline=True,
+                                line_color=palette.REUSE_LINE)
         lprefix, rprefix = countable_prefix(left.text, lignore), countable_prefix(right.text, rignore)
         self.shares = {}
         for part in self.parts:
@@ -241,12 +305,23 @@ class CompareView(QWidget):
             if item.widget() is not None:
                 item.widget().deleteLater()
         self.cards = []
+        left, right = self.documents()
+        years = (left.summary.year if left else None, right.summary.year if right else None)
+        if years[0] and years[1] and years[0] != years[1]:
+            names = (str(years[0]), str(years[1]))
+        else:
+            names = (self.tr("Left"), self.tr("Right"))
         for part in self.parts:
-            card = PartCard(part, self.shares[part.kind], self)
+            card = PartCard(part, self.shares[part.kind], names, self)
             card.clicked.connect(lambda _checked=False, k=part.kind: self.go_to_part(k))
             self.cards_box.addWidget(card)
             self.cards.append(card)
         self.cards_box.addStretch(1)
+
+    def _on_scrolled(self, from_left: bool) -> None:
+        if not self._syncing:
+            self._last_scrolled_left = from_left
+        self._sync(from_left)
 
     def _sync(self, from_left: bool) -> None:
         """Scroll the other pane so that the matching place sits at the same height (middle line)."""

@@ -3,14 +3,14 @@
 :class:`CorpusModel` adapts ``desktop.core.storage.documents.list_documents`` (one :class:`DocumentSummary`
 per row, in the core's order: agency, year, name). Rows are read in pages as the view scrolls
 (``canFetchMore``/``fetchMore``), so opening a corpus of 10,000 reports reads one page; display values are
-built when a cell is first shown and cached. :class:`CorpusFilterProxy` filters by year, agency text and
-"missing required part" and sorts by typed keys; it loads the remaining pages only when a filter or a sort
-other than the core's own order needs every row.
+built when a cell is first shown and cached. The model sorts itself by typed keys (a sort other than the
+core's own order loads every row first). :class:`CorpusFilterProxy` filters by year, agency text and "missing
+required part"; a filter loads the remaining pages first.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,8 +26,10 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from sqlite_utils import Database
 
 from desktop.core.classify import KIND_LABELS, REQUIRED_KINDS
+from desktop.core.scoring import STATUS_LABELS, STATUSES, OverviewRow
 from desktop.core.storage.documents import DocumentSummary, count_documents, list_documents
 from desktop.core.text import fold_width
+from desktop.gui import i18n
 
 DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ANY_MISSING = "*"  # missing-part filter value: "missing at least one required part"
@@ -35,6 +37,7 @@ ANY_MISSING = "*"  # missing-part filter value: "missing at least one required p
 _Index = QModelIndex | QPersistentModelIndex
 _WARN = QColor("#b3261e")
 _MUTED = QColor("#6b6b6b")
+_STATUS_COLORS = {"not_started": _MUTED, "in_progress": QColor("#9a6700"), "done": QColor("#1a7f37")}
 
 
 def missing_label(kinds: tuple[str, ...] | list[str]) -> str:
@@ -69,6 +72,8 @@ class CorpusModel(QAbstractTableModel):
         self._ids: dict[str, int] = {}
         self._total = 0
         self._cache: dict[tuple[int, int], str] = {}
+        self._reviews: dict[str, OverviewRow] | None = None
+        self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
         self.columns: list[Column] = self._default_columns()
 
     # -- columns ---------------------------------------------------------------------------------------
@@ -89,7 +94,52 @@ class CorpusModel(QAbstractTableModel):
                    lambda d: self.tr("Reports are due to be made public by 1 April of the following year.")),
             Column("missing", lambda: self.tr("Missing parts"), lambda d: missing_label(d.missing),
                    lambda d: (len(d.missing), missing_label(d.missing), d.seq), self._missing_tooltip),
+            Column("review", lambda: self.tr("Review status"), self._status_text,
+                   lambda d: (self._status_rank(d), d.seq), self._review_tooltip),
+            Column("total", lambda: self.tr("Total score"), self._total_text,
+                   lambda d: (self._review_total(d) is None, self._review_total(d) or 0.0, d.seq), self._review_tooltip),
         ]
+
+    # -- review columns (desktop.core.scoring.review_overview rows of the current reviewer) -------------
+    def set_reviews(self, rows: Mapping[str, OverviewRow] | None) -> None:
+        """Review status and weighted total per document id for the current reviewer (None: no reviewer)."""
+        self._reviews = dict(rows) if rows is not None else None
+        first, last = self.column_index("review"), self.column_index("total")
+        for key in list(self._cache):
+            if key[1] in (first, last):
+                del self._cache[key]
+        if self._rows:
+            self.dataChanged.emit(self.index(0, first), self.index(len(self._rows) - 1, last))
+
+    def _review(self, d: DocumentSummary) -> OverviewRow | None:
+        return self._reviews.get(d.id) if self._reviews is not None else None
+
+    def _status_text(self, d: DocumentSummary) -> str:
+        review = self._review(d)
+        if review is None:
+            return ""
+        zh, en = STATUS_LABELS.get(review.status, (review.status, review.status))
+        return zh if i18n.current_language() == i18n.CHINESE else en
+
+    def _status_rank(self, d: DocumentSummary) -> int:
+        review = self._review(d)
+        return -1 if review is None else STATUSES.index(review.status) if review.status in STATUSES else 9
+
+    def _review_total(self, d: DocumentSummary) -> float | None:
+        review = self._review(d)
+        return None if review is None else review.total
+
+    def _total_text(self, d: DocumentSummary) -> str:
+        total = self._review_total(d)
+        return "" if total is None else f"{total:g}"
+
+    def _review_tooltip(self, d: DocumentSummary) -> str:
+        review = self._review(d)
+        if self._reviews is None:
+            return self.tr("No reviewer yet: your review status and scores show here once you have a name.")
+        if review is None:
+            return ""
+        return self.tr("%1 of %2 criteria scored").replace("%1", str(review.scored)).replace("%2", str(review.criteria))
 
     def _agency_text(self, d: DocumentSummary) -> str:
         return d.agency or d.title or d.name
@@ -128,6 +178,9 @@ class CorpusModel(QAbstractTableModel):
         self._rows, self._ids, self._cache = [], {}, {}
         self._total = count_documents(self._db) if self._db is not None else 0
         self._load(self._page_size)
+        if not self.is_natural_order():
+            self._load(None)
+            self._sort_rows()
         self.endResetModel()
 
     def _load(self, limit: int | None) -> list[DocumentSummary]:
@@ -240,6 +293,8 @@ class CorpusModel(QAbstractTableModel):
                 return QBrush(_WARN)
             if column.key == "on_time" and doc.on_time is False:
                 return QBrush(_WARN)
+            if column.key == "review" and self._review(doc) is not None:
+                return QBrush(_STATUS_COLORS.get(self._review(doc).status, _MUTED))
             if (column.key == "agency" and not doc.agency) or (column.key == "on_time" and doc.on_time is None):
                 return QBrush(_MUTED)
             return None
@@ -247,8 +302,10 @@ class CorpusModel(QAbstractTableModel):
             font = QFont()
             font.setItalic(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.key in ("year", "doc_date", "on_time"):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.key in ("year", "doc_date", "on_time", "review"):
             return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.key == "total":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -264,13 +321,39 @@ class CorpusModel(QAbstractTableModel):
     def sort_key(self, row: int, column: int) -> tuple:
         return self.columns[column].sort_key(self._rows[row])
 
+    # -- sorting (here, in Python, rather than per comparison in the proxy: 10,000 rows sort in milliseconds) --
+    def is_natural_order(self) -> bool:
+        """Sorted as the core lists documents (agency ascending): pages can be appended as they are read."""
+        column, order = self._sort
+        return column <= 0 and order == Qt.SortOrder.AscendingOrder
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows by a column's typed key (stable); any order but the core's first loads every row."""
+        if not 0 <= column < len(self.columns):
+            column, order = 0, Qt.SortOrder.AscendingOrder
+        self._sort = (column, order)
+        if not self.is_natural_order():
+            self.fetch_all()
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        moved = [(self._rows[i.row()].id, i.column()) for i in persistent]
+        self._sort_rows()
+        self.changePersistentIndexList(persistent, [self.index(self._ids[doc_id], col) for doc_id, col in moved])
+        self.layoutChanged.emit()
+
+    def _sort_rows(self) -> None:
+        column, order = self._sort
+        self._rows.sort(key=self.columns[column].sort_key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self._ids = {d.id: row for row, d in enumerate(self._rows)}
+        self._cache.clear()
+
 
 def _fold(text: str) -> str:
     return fold_width(text).casefold()
 
 
 class CorpusFilterProxy(QSortFilterProxyModel):
-    """Sorts the corpus by typed keys and filters it by year, agency text and a missing required part."""
+    """Filters the corpus by year, agency text and a missing required part; sorting is passed to the corpus."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -347,15 +430,8 @@ class CorpusFilterProxy(QSortFilterProxyModel):
 
     # -- sorting ---------------------------------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        source = self.sourceModel()
-        natural = column <= 0 and order == Qt.SortOrder.AscendingOrder
-        if not natural and isinstance(source, CorpusModel):
-            source.fetch_all()
-        super().sort(column, order)
-
-    def lessThan(self, left: _Index, right: _Index) -> bool:
-        corpus = self.corpus()
-        return corpus.sort_key(left.row(), left.column()) < corpus.sort_key(right.row(), right.column())
+        """Sorting is done by the corpus model itself (one Python sort); this proxy keeps its order."""
+        self.corpus().sort(column, order)
 
     def document_id(self, proxy_row: int) -> str:
         return self.data(self.index(proxy_row, 0), DOCUMENT_ID_ROLE)

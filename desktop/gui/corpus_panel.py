@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.classify import KIND_LABELS, REQUIRED_KINDS
+from desktop.core.scoring import NOT_STARTED, STATUS_LABELS
 from desktop.gui.corpus_model import ANY_MISSING, DOCUMENT_ID_ROLE, CorpusFilterProxy, CorpusModel
 
 
@@ -79,9 +80,8 @@ class CorpusPanel(QWidget):
         filters.setContentsMargins(0, 0, 0, 0)
         filters.addWidget(self.year_label)
         filters.addWidget(self.year_combo)
-        filters.addWidget(self.agency_edit, 1)
         filters.addWidget(self.missing_label)
-        filters.addWidget(self.missing_combo)
+        filters.addWidget(self.missing_combo, 1)
         filters.addWidget(self.clear_button)
 
         self.table = QTableView(self)
@@ -106,6 +106,7 @@ class CorpusPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.agency_edit)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
@@ -126,14 +127,18 @@ class CorpusPanel(QWidget):
 
     def _set_column_widths(self) -> None:
         """Widths from the header texts and typical contents (measuring every row would read them all)."""
-        char = self.fontMetrics().horizontalAdvance("国")
+        cell = self.table.fontMetrics()
         header = self.table.horizontalHeader()
-        for key, chars in (("agency", 16), ("year", 3), ("doc_date", 6), ("on_time", 3)):
+        samples = {"agency": "吉林省政务服务和数字化建设", "year": "2025", "doc_date": "2026-03-02",
+                   "on_time": "Unknown",  # the longest of Yes / No / Unknown in either language
+                   "missing": "存在的不足和原因、第一责任", "review": max(STATUS_LABELS[NOT_STARTED], key=len)}
+        for key, sample in samples.items():
             column = self.model.column_index(key)
             if column >= 0:
                 title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
-                self.table.setColumnWidth(column, max(char * chars, header.fontMetrics().horizontalAdvance(title)
-                                                      + char * 2))
+                # Room for the sort indicator next to the title, and for the cell margins.
+                self.table.setColumnWidth(column, max(header.fontMetrics().horizontalAdvance(title) + 28,
+                                                      cell.horizontalAdvance(sample) + 14))
 
     # -- texts -----------------------------------------------------------------------------------------
     def retranslate(self) -> None:

@@ -1,97 +1,40 @@
 """Import report files and folders from the GUI: off the GUI thread, with progress, cancel and a summary.
 
-:func:`import_with_executor` is the work (plain Python, no Qt): it reads and segments each file on the
-calling worker thread and stores it through the single writer thread (DatabaseExecutor), one transaction per
-file, so the GUI thread only ever handles progress signals. :class:`ImportController` starts it from the
-File menu or a drop, shows a progress bar with a cancel button in the status bar, and ends with a summary of
-what was imported, found to be a duplicate, failed or skipped, with the reason for each.
+:func:`import_with_executor` is the work (plain Python, no Qt): files are read and segmented on the calling
+worker thread (or in worker processes for large batches) and stored through the single writer thread
+(DatabaseExecutor), one transaction per file, so the GUI thread only ever handles progress signals.
+:class:`ImportController` starts it from the File menu or a drop, shows a progress bar with a cancel button
+in the status bar, and ends with a summary of what was imported, found to be a duplicate, failed or skipped,
+with the reason for each.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QMimeData, QObject, QSettings, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
-from desktop.core.importer import DUPLICATE, FAILED, IMPORTED, SKIPPED, ImportOutcome, ImportReport
+from desktop.core.importer import DUPLICATE, FAILED, IMPORTED, SKIPPED, ImportReport
 from desktop.core.progress import Progress
 from desktop.core.storage.executor import DatabaseExecutor
 from desktop.gui import dialogs, workers
 
-if TYPE_CHECKING:
-    from sqlite_utils import Database
-
-    from desktop.core.ingest import SourceDocument
-    from desktop.core.segment import Segmentation
-
 LAST_DIR_KEY = "import/last_dir"
 
 
-def _store(db: Database, source: SourceDocument, seg: Segmentation) -> tuple[str, str]:
-    """On the writer thread: insert unless the same content arrived meanwhile; (status, document id)."""
-    from desktop.core.storage.documents import find_by_sha256, insert_document
+def import_with_executor(executor: DatabaseExecutor, paths: Iterable[str | Path], *, progress: Progress,
+                         workers: int | None = None) -> ImportReport:
+    """Import files and folders, storing each through ``executor`` in its own transaction.
 
-    existing = find_by_sha256(db, source.sha256)
-    if existing:
-        return DUPLICATE, existing
-    return IMPORTED, insert_document(db, source, seg)
-
-
-def import_file(executor: DatabaseExecutor, path: Path) -> ImportOutcome:
-    """Read and segment one file here, store it on the writer thread; never raises for a bad file."""
-    from desktop.core.errors import IngestError
-    from desktop.core.ingest import read_report
-    from desktop.core.segment import segment_report
-    from desktop.core.storage.documents import find_by_sha256
-
-    shown = str(path)
-    try:
-        source = read_report(path)
-        existing = executor.call(find_by_sha256, source.sha256)
-        if existing:
-            return ImportOutcome(shown, DUPLICATE, "same content already in the database", existing)
-        seg = segment_report(source.text)
-        status, doc_id = executor.call(_store, source, seg)
-    except IngestError as exc:
-        message = exc.problem + (f" — {exc.hint}" if exc.hint else "")
-        return ImportOutcome(shown, FAILED, message)
-    except Exception as exc:  # one bad file never stops a folder import
-        return ImportOutcome(shown, FAILED, f"unexpected error ({type(exc).__name__}: {exc}); please report it")
-    if status == DUPLICATE:
-        return ImportOutcome(shown, DUPLICATE, "same content already in the database", doc_id)
-    missing = ", ".join(seg.missing)
-    return ImportOutcome(shown, IMPORTED, f"missing: {missing}" if missing else "", doc_id)
-
-
-def import_with_executor(executor: DatabaseExecutor, paths: Iterable[str | Path], *,
-                         progress: Progress) -> ImportReport:
-    """Import files and folders like ``desktop.core.importer.import_paths``, storing through ``executor``.
-
-    Files met in a folder walk that are not report types are skipped with a line each; cancelling stops
-    before the next file and keeps what was stored.
+    Reading and segmenting happen here (or in worker processes for large batches, as
+    ``desktop.core.importer.run_import`` decides), never on the writer thread. Cancelling stops before the next
+    file and keeps what was stored.
     """
-    from desktop.core.importer import expand_paths
-    from desktop.core.ingest import SUPPORTED_SUFFIXES
+    from desktop.core.importer import run_import, store_prepared
 
-    files = expand_paths(list(paths))
-    report = ImportReport()
-    total = len(files)
-    for done, (path, from_walk) in enumerate(files):
-        if progress.cancelled:
-            report.cancelled = True
-            break
-        progress.update(done, total, str(path))
-        if from_walk and path.suffix.lower() not in SUPPORTED_SUFFIXES:
-            report.outcomes.append(ImportOutcome(str(path), SKIPPED,
-                                                 f"not a report file type ({path.suffix or 'no suffix'})"))
-            continue
-        report.outcomes.append(import_file(executor, path))
-    else:
-        progress.update(total, total, "")
-    return report
+    return run_import(list(paths), lambda prepared: executor.call(store_prepared, prepared), progress, workers)
 
 
 def paths_from_mime(mime: QMimeData) -> list[str]:

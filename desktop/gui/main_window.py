@@ -16,7 +16,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QMimeData, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+    QShowEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -24,35 +33,24 @@ from PySide6.QtWidgets import (
     QMenu,
     QSplitter,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 from sqlite_utils import Database
 
 from desktop.core.storage.executor import DatabaseExecutor
 from desktop.gui import dialogs, fonts, workers
+from desktop.gui.compare_view import CompareView
 from desktop.gui.corpus_model import CorpusModel
 from desktop.gui.corpus_panel import CorpusPanel
 from desktop.gui.import_controller import ImportController, paths_from_mime
+from desktop.gui.report_view import ReportView
 from desktop.gui.search_panel import SearchPanel
 
 RECENT_KEY = "databases/recent"
 LAST_KEY = "databases/last"
 MAX_RECENT = 8
+REVIEWER_NAME_KEY = "reviewer/name"  # written by desktop/gui/reviewer_name.py (not imported: it pulls in annotations)
 ICON_PATH = Path(__file__).resolve().parent.parent.parent / "resources" / "icons" / "org.reviewdesk.ReviewDesk.svg"
-
-
-def _view_classes() -> tuple[type | None, type | None]:
-    """The report and side-by-side view classes, or None for one whose module is not there yet."""
-    try:
-        from desktop.gui.report_view import ReportView
-    except ImportError:
-        ReportView = None  # noqa: N806
-    try:
-        from desktop.gui.compare_view import CompareView
-    except ImportError:
-        CompareView = None  # noqa: N806
-    return ReportView, CompareView
 
 
 def seed_demo_corpus(executor: DatabaseExecutor, *, progress: object) -> object:
@@ -75,6 +73,7 @@ class MainWindow(QMainWindow):
         self.executor: DatabaseExecutor | None = None
         self.reader: Database | None = None
         self.db_path: Path | None = None
+        self.reviewer_id: str | None = None
         self.undo_stack = QUndoStack(self)
         self._current_id = ""
         self._pending_open = ""
@@ -92,13 +91,12 @@ class MainWindow(QMainWindow):
         self.left.setStretchFactor(0, 3)
         self.left.setStretchFactor(1, 1)
 
-        report_cls, compare_cls = _view_classes()
-        self.report_view = report_cls(self) if report_cls else None
-        self.compare_view = compare_cls(self) if compare_cls else None
+        self.report_view = ReportView(self)
+        self.compare_view = CompareView(self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.report_view or self._missing_view(), "")
-        self.tabs.addTab(self.compare_view or self._missing_view(), "")
+        self.tabs.addTab(self.report_view, "")
+        self.tabs.addTab(self.compare_view, "")
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -106,8 +104,6 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([560, 840])
-        self.left.setSizes([600, 200])
         self.setCentralWidget(self.splitter)
 
         self.db_label = QLabel(self)
@@ -131,15 +127,6 @@ class MainWindow(QMainWindow):
         self._restore_layout()
 
     # -- construction ----------------------------------------------------------------------------------
-    def _missing_view(self) -> QWidget:
-        holder = QWidget(self)
-        label = QLabel(holder)
-        label.setObjectName("missingViewLabel")
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setWordWrap(True)
-        QVBoxLayout(holder).addWidget(label)
-        return holder
-
     def _action(self, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
         action = QAction(self)
         if shortcut is not None:
@@ -248,8 +235,6 @@ class MainWindow(QMainWindow):
         self.compare_action.setToolTip(self.tr("Select two reports in the table, then compare them side by side"))
         self.tabs.setTabText(0, self.tr("Report"))
         self.tabs.setTabText(1, self.tr("Side by Side"))
-        for label in self.tabs.findChildren(QLabel, "missingViewLabel"):
-            label.setText(self.tr("This view is not available in this build."))
         self.import_controller.retranslate()
         self._update_db_label()
 
@@ -290,6 +275,8 @@ class MainWindow(QMainWindow):
         self.executor, self.reader, self.db_path = executor, open_reader(path), path
         self.undo_stack.clear()
         self.corpus_model.set_database(self.reader)
+        self.reviewer_id = self._saved_reviewer_id()
+        self.refresh_reviews()
         self.search_panel.set_database(path)
         self.import_controller.set_executor(executor)
         self._remember_database(path)
@@ -364,9 +351,32 @@ class MainWindow(QMainWindow):
         """Re-read the corpus table (after an import or a change to documents), keeping the current report."""
         current = self._current_id
         self.corpus_model.reload()
+        self.refresh_reviews()
         if current:
             self.corpus_panel.select_document(current)
         self._update_actions()
+
+    def set_reviewer(self, reviewer_id: str | None) -> None:
+        """Show this reviewer's review status and total score in the corpus table (None: no reviewer)."""
+        self.reviewer_id = reviewer_id
+        self.refresh_reviews()
+
+    def refresh_reviews(self) -> None:
+        """Re-read the review status and total of every document (call after a score or status changes)."""
+        from desktop.core.scoring import review_overview
+
+        rows = None
+        if self.reader is not None and self.reviewer_id:
+            rows = review_overview(self.reader, self.reviewer_id).rows
+        self.corpus_model.set_reviews(rows)
+
+    def _saved_reviewer_id(self) -> str | None:
+        """The reviewer named in the user's settings, if that name is known in the open database."""
+        from desktop.core.reviewers import find_reviewer
+
+        name = str(self.settings.value(REVIEWER_NAME_KEY, "") or "").strip()
+        reviewer = find_reviewer(self.reader, name) if name and self.reader is not None else None
+        return reviewer.id if reviewer else None
 
     def seed_demo_corpus(self) -> workers.Task | None:
         """On first start of an empty database, import seeds/ on a worker; the task, or None if not needed."""
@@ -406,16 +416,15 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(0)
         if self.corpus_panel.current_document_id() != doc_id:
             self.corpus_panel.select_document(doc_id)
-        if self.report_view is not None:
-            if query:
-                self.report_view.highlight_query(query)
-            if offset >= 0:
-                self.report_view.scroll_to_offset(offset)
+        if query:
+            self.report_view.highlight_query(query)
+        if offset >= 0:
+            self.report_view.scroll_to_offset(offset)
         return True
 
     def _show_document(self, record: object | None) -> None:
         doc_id = record.id if record is not None else ""
-        if record is not None and self.report_view is not None:
+        if record is not None:
             self.report_view.show_document(record)
         if doc_id != self._current_id:
             self._current_id = doc_id
@@ -437,7 +446,7 @@ class MainWindow(QMainWindow):
         """Show two reports side by side (the earlier year on the left)."""
         from desktop.core.storage.documents import get_document
 
-        if self.reader is None or self.compare_view is None:
+        if self.reader is None:
             return False
         left, right = get_document(self.reader, left_id), get_document(self.reader, right_id)
         if left is None or right is None:
@@ -479,8 +488,8 @@ class MainWindow(QMainWindow):
         for action in (self.import_files_action, self.import_folder_action):
             action.setEnabled(has_db)
         self.open_action.setEnabled(bool(self.corpus_panel.current_document_id()))
-        self.compare_action.setEnabled(selected == 2 and self.compare_view is not None)
-        self.previous_year_action.setEnabled(bool(self._current_id) and self.compare_view is not None)
+        self.compare_action.setEnabled(selected == 2)
+        self.previous_year_action.setEnabled(bool(self._current_id))
 
     # -- extension points ------------------------------------------------------------------------------
     def add_dock(self, widget: QDockWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> None:
@@ -544,7 +553,18 @@ class MainWindow(QMainWindow):
                      .replace("%1", __version__))
 
     # -- layout persistence ----------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._layout_restored:
+            # First start: the corpus table gets about 40% of the width, the search hits a quarter of its height.
+            self._layout_restored = True
+            # (The splitters are not laid out yet when the window is first shown: go by the window's size.)
+            width, height = self.width(), max(self.height() - 160, 300)
+            self.splitter.setSizes([width * 2 // 5, width - width * 2 // 5])
+            self.left.setSizes([height * 3 // 4, height // 4])
+
     def _restore_layout(self) -> None:
+        self._layout_restored = False
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray | bytes) and geometry:
             self.restoreGeometry(QByteArray(geometry))
@@ -554,7 +574,7 @@ class MainWindow(QMainWindow):
         for splitter in (self.splitter, self.left):
             value = self.settings.value(f"window/{splitter.objectName()}")
             if isinstance(value, QByteArray | bytes) and value:
-                splitter.restoreState(QByteArray(value))
+                self._layout_restored = splitter.restoreState(QByteArray(value)) or self._layout_restored
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -71,6 +71,7 @@ class MetadataHeader(QWidget):
         self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._layout.addWidget(self.title)
         self._layout.addWidget(self.meta)
+        self._layout.addStretch(1)  # extra height (side by side, headers are made equal) goes below
         self.banners: list[_Banner] = []
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
@@ -109,10 +110,11 @@ class MetadataHeader(QWidget):
         for label, value, key in fields:
             where = sources.get(key) or self.tr("not found in the text")
             title = html.escape(self.tr("Found in: %1").replace("%1", where), quote=True)
-            parts.append(f'<span title="{title}"><span style="color:#666">{html.escape(label)}</span> '
-                         f"<b>{html.escape(_value_or_dash(value))}</b></span>")
+            value_html = html.escape(_value_or_dash(value)).replace(" ", "&nbsp;")
+            parts.append(f'<span title="{title}"><span style="color:#666">{html.escape(label)}</span>&nbsp;'
+                         f"<b>{value_html}</b></span>")
         parts.append(self._on_time_html(s.on_time, sources.get("on_time", "")))
-        return "&nbsp;&nbsp;·&nbsp;&nbsp;".join(parts)
+        return "&nbsp;&nbsp;· ".join(parts)
 
     def _on_time_html(self, on_time: bool | None, why: str) -> str:
         if on_time is True:
@@ -123,7 +125,7 @@ class MetadataHeader(QWidget):
             text, bg, fg = self.tr("Publication date unknown"), "#efefef", "#555555"
         tip = html.escape(why or self.tr("No publication date was found in the text"), quote=True)
         return (f'<span title="{tip}" style="background:{bg}; color:{fg}; font-weight:600">'
-                f"&nbsp;{html.escape(text)}&nbsp;</span>")
+                f"&nbsp;{html.escape(text).replace(' ', '&nbsp;')}&nbsp;</span>")
 
     def _add_missing(self, kind: str) -> None:
         text = (f"<b>{html.escape(self.tr('Missing required part:'))}</b> {html.escape(palette.kind_label(kind))}")
@@ -150,7 +152,7 @@ class MetadataHeader(QWidget):
 
     def _add_banner(self, banner: _Banner) -> None:
         self.banners.append(banner)
-        self._layout.addWidget(banner)
+        self._layout.insertWidget(self._layout.count() - 1, banner)
 
     def _on_link(self, href: str) -> None:
         if href.startswith(_LINK_PREFIX):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 
 
@@ -43,20 +43,21 @@ GAP_BACKGROUND = QColor("#fbe3e1")
 GAP_TEXT = QColor("#9b1c1c")
 FLASH = QColor("#ffe89a")
 
-# English source strings; the zh_CN catalog (context "Kinds") gives the Chinese labels of the regulation.
-_KIND_SOURCE = {
-    "preamble": "Preamble",
-    "achievements": "Measures and results",
-    "shortcomings": "Shortcomings and causes",
-    "leader_duty": "Leaders' duty",
-    "next_plan": "Next year's plan",
-    "other": "Other matters",
+# The English names of desktop.core.classify.KIND_LABELS (a test checks they match), marked for lupdate (context "Kinds"); the zh_CN
+# catalog gives the Chinese names of the regulation (KIND_LABELS' Chinese column).
+_KIND_SOURCES = {
+    "preamble": QT_TRANSLATE_NOOP("Kinds", "Preamble"),
+    "achievements": QT_TRANSLATE_NOOP("Kinds", "Measures and results"),
+    "shortcomings": QT_TRANSLATE_NOOP("Kinds", "Shortcomings and causes"),
+    "leader_duty": QT_TRANSLATE_NOOP("Kinds", "Leaders' duty"),
+    "next_plan": QT_TRANSLATE_NOOP("Kinds", "Next year's plan"),
+    "other": QT_TRANSLATE_NOOP("Kinds", "Other"),
 }
 
 
 def kind_label(kind: str) -> str:
     """The user-visible name of a kind of part, translated."""
-    source = _KIND_SOURCE.get(kind)
+    source = _KIND_SOURCES.get(kind)
     return QCoreApplication.translate("Kinds", source) if source else kind
 
 

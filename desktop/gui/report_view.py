@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,6 +33,8 @@ from desktop.gui.metadata_header import MetadataHeader
 from desktop.gui.outline_model import OFFSET_ROLE, OutlineModel
 from desktop.gui.text_pane import TextPane
 
+MAX_EXPANDED_PARTS = 40
+
 
 def color_icon(color: QColor, size: int = 12) -> QIcon:
     pixmap = QPixmap(size, size)
@@ -51,6 +53,7 @@ class LegendBar(QWidget):
         self._layout.setContentsMargins(4, 2, 4, 2)
         self._layout.setSpacing(2)
         self.chips: dict[str, QToolButton] = {}
+        self.show_chips = True
         self._chip_box = QHBoxLayout()
         self._chip_box.setSpacing(2)
         self._layout.addLayout(self._chip_box)
@@ -60,27 +63,40 @@ class LegendBar(QWidget):
         self.hits = QLabel(self)
         self.previous_hit = QToolButton(self)
         self.previous_hit.setArrowType(Qt.ArrowType.UpArrow)
-        self.previous_hit.setToolTip(self.tr("Previous hit"))
         self.next_hit = QToolButton(self)
         self.next_hit.setArrowType(Qt.ArrowType.DownArrow)
-        self.next_hit.setToolTip(self.tr("Next hit"))
         for w in (self.hits, self.previous_hit, self.next_hit):
             self._layout.addWidget(w)
             w.hide()
         self.outline_toggle = QToolButton(self)
-        self.outline_toggle.setText(self.tr("Outline"))
         self.outline_toggle.setCheckable(True)
         self.outline_toggle.setAutoRaise(True)
         self._layout.addWidget(self.outline_toggle)
         self.clutter = QCheckBox(self)
         self._layout.addWidget(self.clutter)
+        self._placements: dict[str, str] = {}
+        self._clutter_count = 0
+        self._hit_count: int | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text again (after a language switch)."""
+        self.previous_hit.setToolTip(self.tr("Previous hit"))
+        self.next_hit.setToolTip(self.tr("Next hit"))
+        self.outline_toggle.setText(self.tr("Outline"))
+        self.set_parts(self._placements)
+        self.set_clutter_count(self._clutter_count)
+        self.set_hit_count(self._hit_count)
 
     def set_parts(self, placements: dict[str, str]) -> None:
         """One chip per kind present: kind -> placement ("section", "subsection" or "inline")."""
+        self._placements = dict(placements)
         for chip in self.chips.values():
             self._chip_box.removeWidget(chip)
             chip.deleteLater()
         self.chips = {}
+        if not self.show_chips:
+            return
         for kind in ALL_KINDS:
             placement = placements.get(kind)
             if placement is None:
@@ -103,6 +119,7 @@ class LegendBar(QWidget):
             self.chips[kind] = chip
 
     def set_clutter_count(self, count: int) -> None:
+        self._clutter_count = count
         self.clutter.setText(self.tr("Show page clutter (%1)").replace("%1", str(count)))
         self.clutter.setEnabled(count > 0)
         self.clutter.setToolTip(self.tr("Site names, breadcrumbs, source lines and page tools found around the "
@@ -111,6 +128,7 @@ class LegendBar(QWidget):
 
     def set_hit_count(self, count: int | None) -> None:
         """Show the number of search hits (None hides the counter)."""
+        self._hit_count = count
         for w in (self.hits, self.previous_hit, self.next_hit):
             w.setVisible(count is not None)
         if count is not None:
@@ -166,6 +184,9 @@ class ReportView(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.splitter, 1)
 
+        # Side by side, the compare view's part cards are the legend and navigate; the chips would only
+        # make each pane wider.
+        self.legend.show_chips = not compact
         self.legend.outline_toggle.setChecked(not compact)
         self.outline.setVisible(not compact)
         self.legend.outline_toggle.toggled.connect(self.outline.setVisible)
@@ -193,7 +214,8 @@ class ReportView(QWidget):
         self.text.set_marks("annotations", [])
         self.header.set_record(record)
         self.outline_model.set_outline(record.outline, record.sections)
-        self.outline.expandToDepth(0)
+        if self.outline_model.rowCount() <= MAX_EXPANDED_PARTS:  # a few parts: show their subsections too
+            self.outline.expandToDepth(0)
         self.legend.set_parts({kind: ref.placement for kind, ref in part_refs(record.sections).items()})
         self.legend.set_clutter_count(len(record.clutter))
         self.legend.set_hit_count(None)
@@ -252,8 +274,7 @@ class ReportView(QWidget):
     def set_annotation_marks(self, marks: list[tuple[int, int, QColor, str]]) -> None:
         """Marks (start, end, colour, annotation id) drawn over the tints; overlapping marks get their own lines."""
         self._annotation_marks = list(marks)
-        self.text.set_marks("annotations", [(a, b, _mark_fill(c), key) for a, b, c, key in marks],
-                            underline=True, lanes=True)
+        self.text.set_marks("annotations", marks, underline=True, lanes=True, pale_fill=True)
 
     def selection(self) -> tuple[int, int]:
         """The current selection in document offsets, (-1, -1) when none (valid with clutter hidden)."""
@@ -274,6 +295,18 @@ class ReportView(QWidget):
         self.scroll_to_offset(start)
         return True
 
+    def retranslate(self) -> None:
+        """Set every text again (after a language switch)."""
+        self.legend.retranslate()
+        self.header.set_record(self._record)
+        if self._record is not None:
+            self._reload_keeping_position()  # the text's tooltips
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     # --- internals --------------------------------------------------------------------------------------
 
     def _load_text(self) -> None:
@@ -283,13 +316,16 @@ class ReportView(QWidget):
                        show_clutter=self.clutter_visible(), insertions=self._insertions)
 
     def _reload_keeping_position(self) -> None:
+        at_start = self.text.verticalScrollBar().value() == 0
         top = self.text.offset_at_y(0)
         selection = self.text.document_selection()
         self._load_text()
-        self.text.scroll_display_to_y(self.text.textmap.to_display(top), 0)
+        if at_start:  # e.g. clutter shown above the first line: show it
+            self.text.verticalScrollBar().setValue(0)
+        else:
+            self.text.scroll_display_to_y(self.text.textmap.to_display(top), 0)
         if selection != (-1, -1):
-            with QSignalBlocker(self.text):
-                self.text.select_document_span(*selection)
+            self.text.select_document_span(*selection, notify=False)
 
     def _on_clutter_toggled(self, visible: bool) -> None:
         if self._record is not None:
@@ -322,9 +358,3 @@ class ReportView(QWidget):
                 self.outline.setCurrentIndex(index)
             self.outline.viewport().update()
 
-
-def _mark_fill(color: QColor) -> QColor:
-    """The fill of an annotation mark: a pale version of its colour (multiplied over the text)."""
-    c = QColor(color)
-    h, s, v, _a = c.getHsv()
-    return QColor.fromHsv(h, min(s, 90), max(v, 235))

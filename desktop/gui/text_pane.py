@@ -1,6 +1,7 @@
 """TextPane: the read-only report text with part tints, bold headings, optional clutter and painted marks.
 
-The pane shows a *display* text (clutter hidden, gap banners inserted) built from the frozen document text;
+The pane (a QTextEdit: proportional line height for comfortable reading of Chinese text, pixel scrolling,
+and a document layout that lays long texts out in the background) shows a *display* text (clutter hidden, gap banners inserted) built from the frozen document text;
 a :class:`desktop.core.textmap.TextMap` converts between the two. Everything the pane reports or accepts
 (selection, scroll targets, marks) is in document offsets.
 
@@ -12,17 +13,20 @@ overlapping marks stay readable. That keeps loading fast for very long reports.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, QRectF, QSignalBlocker, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QResizeEvent,
     QTextBlock,
     QTextBlockFormat,
@@ -31,7 +35,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QTextEdit, QWidget
 
 from desktop.core.cleaning import Clutter
 from desktop.core.outline import Heading
@@ -43,6 +47,9 @@ KIND_PROPERTY = QTextFormat.Property.UserProperty + 1  # block format: the part 
 GAP_PROPERTY = QTextFormat.Property.UserProperty + 2  # block format: a gap banner line
 STRIPE_WIDTH = 6
 FLASH_MS = 1200
+LINE_HEIGHT_PERCENT = 140
+BLANK_LINE_PERCENT = 50
+_BLANK_LINE = re.compile(r"\n(?=\n)")
 READING_FAMILIES = ["Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
                     "Microsoft YaHei", "PingFang SC", "SimSun"]
 
@@ -51,16 +58,25 @@ READING_FAMILIES = ["Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans SC
 class _Span:
     start: int  # display offsets
     end: int
-    color: QColor
+    color: QColor  # fill, multiplied over the text
     key: str
     lane: int = 0
+    line: QColor | None = None  # underline colour
+
+
+def pale(color: QColor) -> QColor:
+    """A pale version of a colour, for fills multiplied over text (two or three overlaps stay readable)."""
+    h, s, _v, _a = QColor(color).getHsv()
+    return QColor.fromHsv(max(h, 0), min(s, 60), 255)
 
 
 class _Layer:
     """Painted spans of one kind (display offsets), sorted, with a running maximum of ends for lookups."""
 
     def __init__(self, spans: Iterable[_Span], underline: bool, lanes: bool = False) -> None:
-        ordered = sorted(spans, key=lambda s: (s.start, -s.end))
+        ordered = list(spans)
+        if any(x.start > y.start for x, y in pairwise(ordered)):  # marks usually come sorted already
+            ordered.sort(key=lambda s: (s.start, -s.end))
         if lanes:
             ordered = _assign_lanes(ordered)
         self.spans = ordered
@@ -93,7 +109,7 @@ def _assign_lanes(spans: list[_Span]) -> list[_Span]:
             lane_ends.append(s.end)
         else:
             lane_ends[lane] = s.end
-        out.append(_Span(s.start, s.end, s.color, s.key, lane))
+        out.append(_Span(s.start, s.end, s.color, s.key, lane, s.line))
     return out
 
 
@@ -126,13 +142,18 @@ class _Stripe(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(event.rect(), self.palette().base())
-        for block, top, height in self._pane.visible_blocks():
-            kind = block.blockFormat().property(KIND_PROPERTY)
-            if kind:
-                painter.fillRect(QRectF(1, top, STRIPE_WIDTH - 2, height), palette.kind_colors(kind).strong)
+        blocks = self._pane.visible_blocks()
+        for i, (block, top, height) in enumerate(blocks):
+            bottom = blocks[i + 1][1] if i + 1 < len(blocks) else top + height
+            fmt = block.blockFormat()
+            kind = fmt.property(KIND_PROPERTY)
+            if fmt.property(GAP_PROPERTY):
+                painter.fillRect(QRectF(1, top, STRIPE_WIDTH - 2, bottom - top), palette.MISSING_BORDER)
+            elif kind:
+                painter.fillRect(QRectF(1, top, STRIPE_WIDTH - 2, bottom - top), palette.kind_colors(kind).strong)
 
 
-class TextPane(QPlainTextEdit):
+class TextPane(QTextEdit):
     """Read-only report text in document coordinates; see the module docstring."""
 
     selection_changed = Signal(int, int)  # document offsets; -1, -1 when nothing is selected
@@ -142,15 +163,23 @@ class TextPane(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setReadOnly(True)
+        self.setAcceptRichText(False)
+        self.setUndoRedoEnabled(False)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self.setFont(reading_font())
         self.setMouseTracking(True)
+        # The part tints are pale: keep the page light with dark text whatever the desktop theme is.
+        colors = self.palette()
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled):
+            colors.setColor(group, QPalette.ColorRole.Base, QColor("#ffffff"))
+            colors.setColor(group, QPalette.ColorRole.Text, QColor("#1a1a1a"))
+        self.setPalette(colors)
         self._text = ""
         self._map = TextMap(0)
         self._layers: dict[str, _Layer] = {}
-        self._doc_layers: dict[str, tuple[list[tuple[int, int, QColor, str]], bool, bool]] = {}
+        self._doc_layers: dict[str, tuple] = {}
         self._last_selection = (-1, -1)
         self._own_document: QTextDocument | None = None
         self._stripe = _Stripe(self)
@@ -159,7 +188,7 @@ class TextPane(QPlainTextEdit):
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(lambda: self._set_layer("flash", [], False))
         self.selectionChanged.connect(self._on_selection_changed)
-        self.updateRequest.connect(self._on_update_request)
+        self.verticalScrollBar().valueChanged.connect(self._stripe.update)
 
     # --- content ----------------------------------------------------------------------------------------
 
@@ -179,13 +208,24 @@ class TextPane(QPlainTextEdit):
         tm = TextMap(len(text), hidden, insertions)
         display = tm.display_text(text)
         doc = QTextDocument(self)
-        doc.setDocumentLayout(QPlainTextDocumentLayout(doc))
         doc.setUndoRedoEnabled(False)
         doc.setDefaultFont(self.font())
-        doc.setDocumentMargin(10)
+        doc.setDocumentMargin(12)
         doc.setPlainText(display)
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()
+        spacing = QTextBlockFormat()
+        spacing.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.mergeBlockFormat(spacing)
+        # Blank lines between paragraphs: half a line is enough space with the taller lines. (A fixed
+        # height: a proportional height under 100% breaks Qt's hit testing of the next line.)
+        blank = QTextBlockFormat()
+        blank.setLineHeight(round(self.fontMetrics().lineSpacing() * BLANK_LINE_PERCENT / 100),
+                            QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        for m in _BLANK_LINE.finditer(display):
+            cursor.setPosition(m.end())
+            cursor.mergeBlockFormat(blank)
         self._format_sections(cursor, display, tm, sections)
         self._format_headings(cursor, tm, outline)
         if show_clutter:
@@ -223,9 +263,8 @@ class TextPane(QPlainTextEdit):
             if b <= a:
                 continue
             colors = palette.kind_colors(s.kind)
-            if _line_aligned(display, a, b):
+            if _line_aligned(display, a, b):  # whole lines: tinted from margin to margin by paintEvent
                 fmt = QTextBlockFormat()
-                fmt.setBackground(colors.tint)
                 fmt.setProperty(KIND_PROPERTY, s.kind)
                 cursor.setPosition(a)
                 cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
@@ -240,17 +279,16 @@ class TextPane(QPlainTextEdit):
         bold.setFontWeight(QFont.Weight.Bold)
         major = QTextCharFormat(bold)
         major.setFontPointSize(self.font().pointSizeF() * 1.1)
-        for h in outline:
-            if h.style == "cn_shi":
-                continue
-            a, b = tm.span_to_display(h.start, h.heading_end)
+        headings = [h for h in outline if h.style != "cn_shi"]
+        spans = tm.spans_to_display([(h.start, h.heading_end) for h in headings])
+        for h, (a, b) in zip(headings, spans, strict=True):
             self._merge_char(cursor, a, b, major if h.level == 1 else bold)
 
     def _format_insertions(self, cursor: QTextCursor, tm: TextMap) -> None:
         if not tm.insertion_spans:
             return
         block_fmt = QTextBlockFormat()
-        block_fmt.setBackground(palette.GAP_BACKGROUND)
+        block_fmt.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         block_fmt.setProperty(GAP_PROPERTY, True)
         char_fmt = QTextCharFormat()
         char_fmt.setForeground(palette.GAP_TEXT)
@@ -268,22 +306,40 @@ class TextPane(QPlainTextEdit):
     # --- marks --------------------------------------------------------------------------------------------
 
     def set_marks(self, name: str, spans: Sequence[tuple[int, int, QColor, str]], *, underline: bool = False,
-                  lanes: bool = False) -> None:
-        """Paint a layer of marks given as (document start, end, colour, key); an empty list clears it."""
-        self._doc_layers[name] = (list(spans), underline, lanes)
+                  lanes: bool = False, pale_fill: bool = False, line_color: QColor | None = None) -> None:
+        """Paint a layer of marks given as (document start, end, colour, key); an empty list clears it.
+
+        ``name`` is one of "reuse", "search", "annotations" (painted in that order). ``underline`` draws a
+        line under each mark (``lanes``: overlapping marks on separate lines); ``pale_fill`` fills with a
+        pale version of each colour and underlines in the colour itself; ``line_color`` overrides the line.
+        """
+        self._doc_layers[name] = (list(spans), underline, lanes, pale_fill, line_color)
         self._set_layer_from_document(name)
         self.viewport().update()
 
     def marks(self, name: str) -> list[tuple[int, int, QColor, str]]:
-        return list(self._doc_layers.get(name, ([], False, False))[0])
+        """The marks of a layer as given (document offsets)."""
+        return list(self._doc_layers[name][0]) if name in self._doc_layers else []
+
+    def display_marks(self, name: str) -> list[tuple[int, int, str, int]]:
+        """(display start, end, key, underline lane) of a layer's painted marks."""
+        layer = self._layers.get(name)
+        return [(s.start, s.end, s.key, s.lane) for s in layer.spans] if layer else []
 
     def _set_layer_from_document(self, name: str) -> None:
-        spans, underline, lanes = self._doc_layers[name]
+        spans, underline, lanes, pale_fill, line_color = self._doc_layers[name]
+        colors: dict[int, tuple[QColor, QColor]] = {}  # one fill/line pair per colour (thousands of hits)
         display = []
-        for start, end, color, key in spans:
-            a, b = self._map.span_to_display(start, end)
-            if b > a:
-                display.append(_Span(a, b, QColor(color), key))
+        mapped = self._map.spans_to_display([(start, end) for start, end, _c, _k in spans])
+        for (a, b), (_start, _end, color, key) in zip(mapped, spans, strict=True):
+            if b <= a:
+                continue
+            pair = colors.get(color.rgba())
+            if pair is None:
+                fill = pale(color) if pale_fill else QColor(color)
+                line = line_color or (QColor(color) if pale_fill else QColor(color).darker(160))
+                pair = colors[color.rgba()] = (fill, line)
+            display.append(_Span(a, b, pair[0], key, 0, pair[1]))
         self._layers[name] = _Layer(display, underline, lanes)
 
     def _set_layer(self, name: str, spans: Sequence[_Span], underline: bool) -> None:
@@ -300,21 +356,26 @@ class TextPane(QPlainTextEdit):
     def visible_blocks(self) -> list[tuple[QTextBlock, float, float]]:
         """(block, top, height) in viewport coordinates of the blocks currently on screen."""
         out = []
-        block = self.firstVisibleBlock()
-        offset = self.contentOffset()
+        layout = self.document().documentLayout()
+        block = self.cursorForPosition(QPoint(0, 0)).block()
+        scroll = self.verticalScrollBar().value()
         bottom = self.viewport().height()
         while block.isValid():
-            rect = self.blockBoundingGeometry(block).translated(offset)
+            rect = layout.blockBoundingRect(block).translated(0, -scroll)
             if rect.top() > bottom:
                 break
-            if block.isVisible():
+            if block.isVisible() and rect.bottom() >= 0:
                 out.append((block, rect.top(), rect.height()))
             block = block.next()
         return out
 
-    def _span_rects(self, a: int, b: int, blocks: list[tuple[QTextBlock, float, float]]) -> list[QRectF]:
+    def _span_rects(self, a: int, b: int, blocks: list[tuple[QTextBlock, float, float]],
+                    full_line: bool = False) -> list[QRectF]:
+        """Viewport rectangles covering display span [a, b): the glyph boxes, or whole lines (hit tests)."""
         rects = []
-        for block, top, _height in blocks:
+        dx = -self.horizontalScrollBar().value()
+        dy = -self.verticalScrollBar().value()
+        for block, _top, _height in blocks:
             bpos = block.position()
             if bpos >= b or bpos + block.length() <= a:
                 continue
@@ -328,16 +389,33 @@ class TextPane(QPlainTextEdit):
                     continue
                 x1 = line.cursorToX(s)[0]
                 x2 = line.cursorToX(e)[0]
-                rects.append(QRectF(origin.x() + min(x1, x2), top + origin.y() + line.y(), abs(x2 - x1),
-                                    line.height()))
+                # the glyph box (ascent + descent), not the taller proportional line
+                height = line.height() if full_line else line.ascent() + line.descent() + 1
+                rects.append(QRectF(origin.x() + dx + min(x1, x2), origin.y() + dy + line.y(), abs(x2 - x1), height))
         return rects
 
+    def _paint_tints(self, blocks: list[tuple[QTextBlock, float, float]]) -> None:
+        """Part tints and gap banners as full-width bands, under the text (before QTextEdit paints it)."""
+        painter = QPainter(self.viewport())
+        width = self.viewport().width()
+        for i, (block, top, height) in enumerate(blocks):
+            # up to the next block's top, so that consecutive lines of a part form one band
+            bottom = blocks[i + 1][1] if i + 1 < len(blocks) else top + height
+            fmt = block.blockFormat()
+            if fmt.property(GAP_PROPERTY):
+                painter.fillRect(QRectF(0, top, width, bottom - top), palette.GAP_BACKGROUND)
+                continue
+            kind = fmt.property(KIND_PROPERTY)
+            if kind:
+                painter.fillRect(QRectF(0, top, width, bottom - top), palette.kind_colors(kind).tint)
+        painter.end()
+
     def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if not any(layer.spans for layer in self._layers.values()):
-            return
         blocks = self.visible_blocks()
-        if not blocks:
+        self._paint_tints(blocks)
+        super().paintEvent(event)
+        self._stripe.update()
+        if not blocks or not any(layer.spans for layer in self._layers.values()):
             return
         first, last = blocks[0][0], blocks[-1][0]
         vis_start, vis_end = first.position(), last.position() + last.length()
@@ -351,25 +429,16 @@ class TextPane(QPlainTextEdit):
                 painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
                 for r in rects:
                     painter.fillRect(r, span.color)
-                if layer.underline:
+                if layer.underline and span.line is not None:
                     painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
-                    line_color = QColor(span.color)
-                    line_color.setAlpha(255)
-                    line_color = line_color.darker(160)
-                    for r in rects:
-                        y = r.bottom() - 2 - 3 * span.lane
-                        painter.fillRect(QRectF(r.left(), y, r.width(), 2), line_color)
+                    for r in rects:  # below the glyphs, in the room the line height leaves
+                        painter.fillRect(QRectF(r.left(), r.bottom() + 1 + 3 * span.lane, r.width(), 2), span.line)
         painter.end()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         rect = self.contentsRect()
         self._stripe.setGeometry(QRect(rect.left(), rect.top(), STRIPE_WIDTH, rect.height()))
-
-    def _on_update_request(self, rect: QRect, dy: int) -> None:
-        if dy:
-            self._stripe.scroll(0, dy)
-        self._stripe.update(0, rect.y(), STRIPE_WIDTH, rect.height())
 
     # --- selection, clicks ------------------------------------------------------------------------------
 
@@ -381,13 +450,18 @@ class TextPane(QPlainTextEdit):
         span = self._map.span_to_document(cursor.selectionStart(), cursor.selectionEnd())
         return span if span is not None else (-1, -1)
 
-    def select_document_span(self, start: int, end: int) -> None:
-        """Select a document span (its visible part)."""
+    def select_document_span(self, start: int, end: int, *, notify: bool = True) -> None:
+        """Select a document span (its visible part); ``notify=False`` restores a selection silently."""
         a, b = self._map.span_to_display(start, end)
         cursor = QTextCursor(self.document())
         cursor.setPosition(a)
         cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
-        self.setTextCursor(cursor)
+        if notify:
+            self.setTextCursor(cursor)
+            return
+        with QSignalBlocker(self):
+            self.setTextCursor(cursor)
+        self._last_selection = self.document_selection()
 
     def _on_selection_changed(self) -> None:
         current = self.document_selection()
@@ -403,9 +477,9 @@ class TextPane(QPlainTextEdit):
         if layer is None or not layer.spans:
             return None
         pos = self._display_pos_at(point)
+        blocks = self.visible_blocks()
         candidates = [s for s in layer.at(pos) + layer.at(pos - 1)
-                      if any(r.contains(point.x(), point.y()) for r in self._span_rects(s.start, s.end,
-                                                                                           self.visible_blocks()))]
+                      if any(r.contains(point.x(), point.y()) for r in self._span_rects(s.start, s.end, blocks, True))]
         return min(candidates, key=lambda s: s.end - s.start) if candidates else None
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -426,32 +500,30 @@ class TextPane(QPlainTextEdit):
 
     # --- scrolling ----------------------------------------------------------------------------------------
 
-    def _line_number(self, display_pos: int) -> int:
-        block = self.document().findBlock(display_pos)
-        if not block.isValid():
-            return 0
-        line = block.layout().lineForTextPosition(display_pos - block.position())
-        return block.firstLineNumber() + (line.lineNumber() if line.isValid() else 0)
-
     def scroll_to_offset(self, offset: int, *, context_lines: int = 1, flash: bool = True) -> None:
         """Bring a document offset near the top of the view (a line of context above) and flash its line."""
         pos = self._map.to_display(offset)
-        self.scroll_display_to_y(pos, self.fontMetrics().lineSpacing() * context_lines)
         cursor = QTextCursor(self.document())
         cursor.setPosition(pos)
         self.setTextCursor(cursor)
+        self.scroll_display_to_y(pos, self._line_height() * context_lines)
         if flash:
             self._flash(pos)
 
+    def _line_height(self) -> float:
+        return self.fontMetrics().lineSpacing() * LINE_HEIGHT_PERCENT / 100
+
     def scroll_display_to_y(self, display_pos: int, y: float) -> None:
-        """Scroll so that the line holding a display position is about ``y`` pixels below the top."""
-        lines_above = int(y / max(1, self.fontMetrics().lineSpacing()))
+        """Scroll so that the line holding a display position is ``y`` pixels below the top of the view."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(max(0, min(display_pos, self.document().characterCount() - 1)))
         bar = self.verticalScrollBar()
-        bar.setValue(max(0, min(bar.maximum(), self._line_number(display_pos) - lines_above)))
+        top = self.cursorRect(cursor).top()  # viewport coordinates; lays the text out up to there
+        bar.setValue(max(0, min(bar.maximum(), round(bar.value() + top - y))))
 
     def offset_at_y(self, y: int) -> int:
         """The document offset shown at ``y`` pixels below the top of the view."""
-        return self._map.to_document(self._display_pos_at(QPoint(STRIPE_WIDTH + 4, y)))
+        return self._map.to_document(self._display_pos_at(QPoint(4, y)))
 
     def y_of_offset(self, offset: int) -> float:
         """Vertical position in the viewport of the line holding a document offset."""

@@ -106,14 +106,15 @@ def build_scored_corpus(path: Path) -> ScoredCorpus:
     return corpus
 
 
-@pytest.fixture(scope="session")
-def scored_corpus(tmp_path_factory) -> ScoredCorpus:
+# Import these into a test module to use the fixtures ``scored_corpus`` and ``scored_db``.
+@pytest.fixture(scope="session", name="scored_corpus")
+def scored_corpus_fixture(tmp_path_factory) -> ScoredCorpus:
     """The scored corpus, built once (tests only read it)."""
     return build_scored_corpus(tmp_path_factory.mktemp("scored") / "scored.sqlite3")
 
 
-@pytest.fixture
-def scored_db(scored_corpus):
+@pytest.fixture(name="scored_db")
+def scored_db_fixture(scored_corpus):
     """A connection to the scored corpus, closed after the test."""
     db = open_database(scored_corpus.path)
     yield db

@@ -70,7 +70,7 @@ def test_seed_000_items_specificity_and_plan_links(seeds):
     # each shortcoming is answered by the plan item of the same number, and by nothing else
     assert [[link.index for link in a.plan_links] for a in aids.items] == [[0], [1], [2]]
     assert aids.unanswered == []
-    assert "宣传" in aids.items[2].plan_links[0].shared
+    assert aids.items[2].plan_links[0].shared[0] == "宣传方式"
     # the earlier report of the same agency (003, 2022) has no shortcomings part to compare with
     assert prev["000"] is not None and prev["000"].summary.year == 2022
     assert aids.previous_items == [] and all(a.repeats == () for a in aids.items)

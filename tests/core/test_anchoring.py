@@ -214,3 +214,15 @@ def test_reimport_refuses_another_documents_text(memory_db, seeds_dir, tmp_path)
         reimport_document(memory_db, first.id, read_report(seeds_dir / second.name))
     with pytest.raises(ReviewDeskError, match="no document"):
         reimport_document(memory_db, "missing", read_report(seeds_dir / SEED))
+
+
+def test_an_edited_passage_beats_an_unedited_copy_in_another_context():
+    quote = "依法行政能力有待进一步提高"
+    text = ("二、存在的不足。一是" + quote + "，行政执法人员培训覆盖面不够。\n"
+            "三、党政主要负责人履行职责情况。主要负责人在专题会上指出：" + quote + "，要求各科室抓好落实。\n")
+    start = text.index(quote)
+    anchor = make_anchor(text, start, start + len(quote))
+    edited = quote.replace("有待", "仍有待")
+    changed = text.replace("一是" + quote, "一是" + edited)
+    place = locate(anchor, changed)
+    assert place.method == FUZZY and changed[place.start:place.end] == edited

@@ -156,3 +156,13 @@ def test_whole_line_spans_cover_the_original_spans(text, data):
     for (a, b), (c, d) in zip(spans, whole_line_spans(text, spans), strict=True):
         assert c <= a and (d >= b or b <= a)
         assert not text[c:a].strip() and not text[b:d].strip() or (c, d) == (a, b)
+
+
+@given(layouts(), st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=12), st.booleans())
+def test_mapping_many_spans_equals_mapping_each(layout, spans, presort):
+    text, hidden, inserts = layout
+    tm = TextMap(len(text), hidden, inserts)
+    spans = [(min(a, len(text)), min(b, len(text))) for a, b in spans]
+    if presort:
+        spans.sort()
+    assert tm.spans_to_display(spans) == [tm.span_to_display(a, b) for a, b in spans]

@@ -41,12 +41,13 @@ def test_rows_show_agency_year_date_on_time_and_missing_parts(qapp, seeded_memor
     model.set_database(seeded_memory_db)
     assert model.rowCount() == model.total == 5
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["Agency", "Year", "Document date", "Published on time", "Missing parts"]
+    assert headers == ["Agency", "Year", "Document date", "Published on time", "Missing parts", "Review status",
+                       "Total score"]
     rows = {model.summary(r).name: [model.index(r, c).data() for c in range(model.columnCount())]
             for r in range(model.rowCount())}
     assert rows["003_768f1515f39e9dba.txt"] == ["吉林省政务服务和数字化建设管理局", "2022", "2023-01-30", "Unknown",
-                                               "存在的不足和原因"]
-    assert rows["001_a35be3758fcb709b.txt"][1:] == ["2025", "2025-12-05", "Yes", ""]
+                                               "存在的不足和原因", "", ""]
+    assert rows["001_a35be3758fcb709b.txt"][1:5] == ["2025", "2025-12-05", "Yes", ""]
     assert rows["000_0a101bd46eacac2a.txt"][4] == "第一责任人履职情况"
     # Missing parts are drawn in a warning colour and explained in the tooltip.
     row = next(r for r in range(5) if model.summary(r).name.startswith("000_"))
@@ -127,3 +128,53 @@ def test_an_empty_or_absent_database_gives_an_empty_table(qtmodeltester, memory_
     model.set_database(memory_db)
     assert model.rowCount() == 0 and not model.canFetchMore(QModelIndex())
     qtmodeltester.check(model)
+
+
+def test_review_columns_show_the_reviewers_status_and_total(qtmodeltester, seeded_memory_db):
+    from desktop.core.reviewers import get_or_create_reviewer
+    from desktop.core.rubric import active_rubric
+    from desktop.core.scoring import DONE, review_overview, set_review_status, set_score
+
+    reviewer = get_or_create_reviewer(seeded_memory_db, "王芳")
+    rubric = active_rubric(seeded_memory_db)
+    docs = list_documents(seeded_memory_db)
+    criterion = rubric.criteria[0]
+    set_score(seeded_memory_db, docs[0].id, reviewer.id, rubric, criterion.id, criterion.max_points)
+    set_review_status(seeded_memory_db, docs[0].id, reviewer.id, rubric, DONE)
+
+    model = CorpusModel()
+    model.set_database(seeded_memory_db)
+    status, total = model.column_index("review"), model.column_index("total")
+    assert model.index(0, status).data() == "" and "No reviewer yet" in model.index(0, status).data(
+        Qt.ItemDataRole.ToolTipRole)
+    model.set_reviews(review_overview(seeded_memory_db, reviewer.id).rows)
+    qtmodeltester.check(model)
+    expected_total = rubric.weighted_total({criterion.id: criterion.max_points})
+    assert model.index(0, status).data() == "Done"
+    assert model.index(0, total).data() == f"{expected_total:g}"
+    assert [model.index(r, status).data() for r in range(1, 5)] == ["Not started"] * 4
+    assert [model.index(r, total).data() for r in range(1, 5)] == [""] * 4
+    proxy = CorpusFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(total, Qt.SortOrder.AscendingOrder)
+    assert proxy.document_id(0) == docs[0].id  # scored reports first, unscored last
+
+
+def test_sorting_moves_persistent_indexes_and_survives_a_reload(qtmodeltester, seeded_memory_db):
+    from PySide6.QtCore import QPersistentModelIndex
+
+    model = CorpusModel(page_size=2)
+    model.set_database(seeded_memory_db)
+    kept = QPersistentModelIndex(model.index(0, 0))
+    kept_id = model.summary(0).id
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    assert model.loaded == 5  # a sort other than the core's order reads every row first
+    assert model.summary(kept.row()).id == kept_id
+    assert [model.summary(r).year for r in range(5)] == [2025, 2025, 2025, 2024, 2022]
+    model.reload()
+    assert [model.summary(r).year for r in range(5)] == [2025, 2025, 2025, 2024, 2022]
+    qtmodeltester.check(model)
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    assert [d.id for d in model.summaries()] == [d.id for d in list_documents(seeded_memory_db)]
+    model.reload()
+    assert model.loaded == 2  # back in the core's order: lazy again

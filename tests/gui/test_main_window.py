@@ -115,9 +115,9 @@ def test_year_filter_lists_the_corpus_years(window):
 
 def test_search_then_clicking_a_hit_opens_the_report_at_the_hit(qtbot, window, monkeypatch):
     calls: list[tuple[str, object]] = []
-    if window.report_view is not None:
-        monkeypatch.setattr(window.report_view, "highlight_query", lambda q: calls.append(("highlight", q)))
-        monkeypatch.setattr(window.report_view, "scroll_to_offset", lambda o: calls.append(("scroll", o)))
+    highlight, scroll = window.report_view.highlight_query, window.report_view.scroll_to_offset
+    monkeypatch.setattr(window.report_view, "highlight_query", lambda q: calls.append(("highlight", q)) or highlight(q))
+    monkeypatch.setattr(window.report_view, "scroll_to_offset", lambda o: calls.append(("scroll", o)) or scroll(o))
     panel = window.search_panel
     window.find_action.trigger()
     type_text(panel.edit, "梨树县")
@@ -134,8 +134,10 @@ def test_search_then_clicking_a_hit_opens_the_report_at_the_hit(qtbot, window, m
                          pos=panel.view.visualRect(panel.model.index(0, 1)).center())
     assert window.current_document_id() == target
     assert window.corpus_panel.current_document_id() == target
-    if window.report_view is not None:
-        assert calls == [("highlight", "梨树县"), ("scroll", hit.start)]
+    # The report view shows that report with every hit marked, the clicked one scrolled into view.
+    assert window.report_view.current_document().id == target
+    assert calls[0] == ("highlight", "梨树县") and calls[-1] == ("scroll", hit.start)
+    assert (hit.start, hit.start + 3) in window.report_view.hit_spans()
 
 
 def test_search_with_no_hits_says_so(qtbot, window):
@@ -149,8 +151,6 @@ def test_compare_selected_needs_two_reports(qtbot, window, no_dialogs, monkeypat
     window.corpus_panel.table.selectRow(0)
     window.compare_selected()
     assert no_dialogs and no_dialogs[-1][0] == "info"
-    if window.compare_view is None:
-        pytest.skip("the side-by-side view is not built yet")
     pairs: list[tuple[str, str]] = []
     monkeypatch.setattr(window.compare_view, "show_pair", lambda a, b: pairs.append((a.id, b.id)))
     table = window.corpus_panel.table
@@ -165,17 +165,16 @@ def test_compare_selected_needs_two_reports(qtbot, window, no_dialogs, monkeypat
     assert window.tabs.currentIndex() == 1
 
 
-def test_compare_with_previous_year(qtbot, window, no_dialogs, monkeypatch):
-    if window.compare_view is None:
-        pytest.skip("the side-by-side view is not built yet")
-    pairs: list[tuple[str, str]] = []
-    monkeypatch.setattr(window.compare_view, "show_pair", lambda a, b: pairs.append((a.id, b.id)))
+def test_compare_with_previous_year(qtbot, window, no_dialogs):
     window.open_document(_id_of_name(window, "000_"))
     window.previous_year_action.trigger()
-    assert pairs == [(_id_of_name(window, "003_"), _id_of_name(window, "000_"))]
+    left, right = window.compare_view.documents()
+    assert (left.id, right.id) == (_id_of_name(window, "003_"), _id_of_name(window, "000_"))
+    assert (left.summary.year, right.summary.year) == (2022, 2025)
+    assert window.tabs.currentIndex() == 1
     window.open_document(_id_of_name(window, "001_"))
     window.previous_year_action.trigger()
-    assert len(pairs) == 1
+    assert window.compare_view.documents()[1].id == _id_of_name(window, "000_")  # unchanged
     assert no_dialogs[-1][0] == "info" and "no earlier report" in no_dialogs[-1][1][2]
 
 
@@ -309,3 +308,21 @@ def test_app_start_opens_the_database_seeds_it_and_checks_fonts(qtbot, tmp_path,
     qtbot.waitUntil(lambda: window.corpus_model.total == 5, timeout=20000)
     qtbot.waitUntil(lambda: any(kind == "warning" for kind, _ in no_dialogs), timeout=3000)
     assert window.corpus_panel.proxy.rowCount() == 5
+
+
+def test_review_columns_follow_the_reviewer_named_in_the_settings(qtbot, settings, seeded_db_path, no_dialogs):
+    from desktop.core.reviewers import get_or_create_reviewer
+    from desktop.core.storage import open_database
+
+    db = open_database(seeded_db_path)
+    reviewer = get_or_create_reviewer(db, "李明")
+    db.conn.close()
+    settings.setValue("reviewer/name", "李明")
+    w = MainWindow(settings)
+    qtbot.addWidget(w)
+    w.open_database(seeded_db_path)
+    assert w.reviewer_id == reviewer.id
+    status = w.corpus_model.column_index("review")
+    assert [w.corpus_model.index(r, status).data() for r in range(5)] == ["Not started"] * 5
+    w.set_reviewer(None)
+    assert w.corpus_model.index(0, status).data() == ""

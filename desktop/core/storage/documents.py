@@ -85,10 +85,38 @@ def find_by_sha256(db: Database, sha256: str) -> str | None:
     return row[0] if row else None
 
 
+def _metadata_row(seg: Segmentation) -> list:
+    """title … segmenter_version, in the column order used by insert and replace."""
+    meta = seg.metadata.values()
+    return [meta["title"], meta["agency"], meta["year"], meta["doc_number"], meta["doc_date"], meta["published_at"],
+            meta["source"], None if meta["on_time"] is None else int(meta["on_time"]), json.dumps(seg.missing),
+            json.dumps(seg.metadata.sources(), ensure_ascii=False), SEGMENTER_VERSION]
+
+
+def write_segmentation(db: Database, doc_id: str, seg: Segmentation) -> None:
+    """Replace a document's sections, outline and clutter rows by what ``seg`` found (inside the caller's
+    transaction)."""
+    for table in ("sections", "outline", "clutter"):
+        db.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc_id])
+    db.conn.executemany(
+        'INSERT INTO sections (document_id, ordinal, kind, heading, level, placement, start, "end") '
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(doc_id, i, s.kind, s.heading, s.level, s.placement, s.start, s.end) for i, s in enumerate(seg.sections)],
+    )
+    db.conn.executemany(
+        'INSERT INTO outline (document_id, ordinal, style, level, heading, start, heading_end, "end") '
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(doc_id, i, h.style, h.level, h.text, h.start, h.heading_end, h.end) for i, h in enumerate(seg.outline)],
+    )
+    db.conn.executemany(
+        'INSERT INTO clutter (document_id, kind, start, "end", text) VALUES (?, ?, ?, ?, ?)',
+        [(doc_id, c.kind, c.start, c.end, c.text) for c in seg.clutter],
+    )
+
+
 def insert_document(db: Database, source: SourceDocument, seg: Segmentation) -> str:
     """Insert a segmented document in one transaction and return its new UUID."""
     doc_id = str(uuid.uuid4())
-    meta = seg.metadata.values()
     with db.atomic():
         cursor = db.execute(
             """INSERT INTO documents (id, sha256, name, source_path, size, format, encoding, text, title, agency,
@@ -96,28 +124,34 @@ def insert_document(db: Database, source: SourceDocument, seg: Segmentation) -> 
                segmenter_version, imported_at)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [doc_id, source.sha256, source.name, source.path, source.size, source.format, source.encoding,
-             source.text, meta["title"], meta["agency"], meta["year"], meta["doc_number"], meta["doc_date"],
-             meta["published_at"], meta["source"], None if meta["on_time"] is None else int(meta["on_time"]),
-             json.dumps(seg.missing), json.dumps(seg.metadata.sources(), ensure_ascii=False),
-             SEGMENTER_VERSION, now_iso()],
+             source.text, *_metadata_row(seg), now_iso()],
         )
-        seq = cursor.lastrowid
-        db.conn.executemany(
-            'INSERT INTO sections (document_id, ordinal, kind, heading, level, placement, start, "end") '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(doc_id, i, s.kind, s.heading, s.level, s.placement, s.start, s.end) for i, s in enumerate(seg.sections)],
-        )
-        db.conn.executemany(
-            'INSERT INTO outline (document_id, ordinal, style, level, heading, start, heading_end, "end") '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(doc_id, i, h.style, h.level, h.text, h.start, h.heading_end, h.end) for i, h in enumerate(seg.outline)],
-        )
-        db.conn.executemany(
-            'INSERT INTO clutter (document_id, kind, start, "end", text) VALUES (?, ?, ?, ?, ?)',
-            [(doc_id, c.kind, c.start, c.end, c.text) for c in seg.clutter],
-        )
-        index_document(db, seq, source.text)
+        write_segmentation(db, doc_id, seg)
+        index_document(db, cursor.lastrowid, source.text)
     return doc_id
+
+
+def replace_document_text(db: Database, doc_id: str, source: SourceDocument, seg: Segmentation) -> None:
+    """Give a document a changed text in place (same id), keeping the old text in document_versions.
+
+    Runs inside the caller's transaction (the caller re-anchors annotations in the same one).
+    """
+    old = db.execute("SELECT seq, sha256, name, source_path, size, format, encoding, text, segmenter_version, "
+                     "imported_at FROM documents WHERE id = ?", [doc_id]).fetchone()
+    if old is None:
+        raise ValueError(f"no document with id {doc_id}")
+    db.execute("INSERT INTO document_versions (document_id, sha256, name, source_path, size, format, encoding, "
+               "text, segmenter_version, imported_at, replaced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               [doc_id, *old[1:], now_iso()])
+    remove_from_index(db, old[0], old[7])
+    db.execute(
+        "UPDATE documents SET sha256 = ?, name = ?, source_path = ?, size = ?, format = ?, encoding = ?, "
+        "text = ?, title = ?, agency = ?, year = ?, doc_number = ?, doc_date = ?, published_at = ?, source = ?, "
+        "on_time = ?, missing = ?, metadata_sources = ?, segmenter_version = ?, imported_at = ? WHERE id = ?",
+        [source.sha256, source.name, source.path, source.size, source.format, source.encoding, source.text,
+         *_metadata_row(seg), now_iso(), doc_id])
+    write_segmentation(db, doc_id, seg)
+    index_document(db, old[0], source.text)
 
 
 def delete_document(db: Database, doc_id: str) -> None:

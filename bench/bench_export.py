@@ -1,0 +1,131 @@
+"""Benchmark: export the review sheet of 1,000 scored reports, two reviewers, 20 annotations each.
+
+Builds a temporary database with real rows: 1,000 synthetic reports (bench/corpus.py) imported through the core
+importer; reviewers 张三 and 李四 each score every criterion of every report (suggestions accepted, the rest
+drawn at random), write an overall comment, mark most reviews done and make 20 annotations per report (with tags
+and comments; two linked as evidence). Then times, in the same run:
+
+- the floor: the raw queries of the export (desktop.core.export.data.fetch_raw: the same rows from SQLite);
+- assembling them into the sheet's rows;
+- each export: xlsx (target <= 5 s), csv (<= 1 s), pdf (<= 30 s), and docx and json for information.
+
+    .venv/bin/python bench/bench_export.py [--reports 1000] [--annotations 20] [--keep DB]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.corpus import write_corpus  # noqa: E402
+from desktop.core import scoring  # noqa: E402
+from desktop.core.annotations import create_annotation  # noqa: E402
+from desktop.core.codebook import ensure_default_codebook, list_tags  # noqa: E402
+from desktop.core.export import export  # noqa: E402
+from desktop.core.export.data import assemble, fetch_raw, resolve_reviewer, resolve_rubric  # noqa: E402
+from desktop.core.importer import import_paths  # noqa: E402
+from desktop.core.reviewers import get_or_create_reviewer  # noqa: E402
+from desktop.core.rubric import active_rubric  # noqa: E402
+from desktop.core.storage import open_database  # noqa: E402
+from desktop.core.storage.documents import get_document, list_documents  # noqa: E402
+from desktop.core.suggestions import suggest_scores  # noqa: E402
+
+TARGETS = {"xlsx": 5.0, "csv": 1.0, "pdf": 30.0}
+COMMENTS = ["表述笼统，缺少数据支撑", "举措具体，成效有量化", "原因分析流于形式", "与上年报告表述雷同", "整改措施未对应不足",
+            "亮点做法，可推广", "=SUM(A1:A9) 注入测试", "仅一句带过"]
+
+
+def build(db_path: Path, reports: int, per_reviewer: int, seed: int = 11) -> None:
+    rng = random.Random(seed)
+    with tempfile.TemporaryDirectory() as folder:
+        write_corpus(Path(folder), reports, seed=seed)
+        db = open_database(db_path)
+        report = import_paths(db, [folder])
+        assert report.count("imported") == reports, report.summary()
+    ensure_default_codebook(db)
+    tags = [t.id for t in list_tags(db)]
+    rubric = active_rubric(db)
+    reviewers = [get_or_create_reviewer(db, name).id for name in ("张三", "李四")]
+    with db.atomic():  # one transaction for the setup only; each call below is a savepoint inside it
+        for doc in list_documents(db):
+            record = get_document(db, doc.id)
+            suggestions = suggest_scores(rubric, record)
+            length = len(record.text)
+            for rid in reviewers:
+                for c in rubric.criteria:
+                    s = suggestions.get(c.id)
+                    if s is not None and s.value is not None and rng.random() < 0.7:
+                        scoring.accept_suggestion(db, doc.id, rid, rubric, s)
+                    else:
+                        steps = int(c.max_points / c.step)
+                        scoring.set_score(db, doc.id, rid, rubric, c.id, rng.randint(0, steps) * c.step, s)
+                scoring.set_note(db, doc.id, rid, rubric, "measures", rng.choice(COMMENTS))
+                scoring.set_overall_comment(db, doc.id, rid, rubric, "结构完整；" + rng.choice(COMMENTS) + "。")
+                if rng.random() < 0.8:
+                    scoring.set_review_status(db, doc.id, rid, rubric, scoring.DONE)
+                made = []
+                for _ in range(per_reviewer):
+                    start = rng.randrange(0, max(1, length - 60))
+                    a = create_annotation(db, doc.id, start, start + rng.randint(8, 60), reviewer_id=rid,
+                                          tag_ids=rng.sample(tags, rng.randint(0, 2)), comment=rng.choice(COMMENTS))
+                    made.append(a.id)
+                scoring.link_evidence(db, doc.id, rid, rubric, "shortcomings", made[0])
+                scoring.link_evidence(db, doc.id, rid, rubric, "measures", made[1])
+    db.conn.close()
+
+
+def timed(fn) -> tuple[float, object]:
+    start = time.perf_counter()
+    value = fn()
+    return time.perf_counter() - start, value
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--reports", type=int, default=1000)
+    parser.add_argument("--annotations", type=int, default=20, help="annotations per report and reviewer")
+    parser.add_argument("--keep", metavar="DB", help="build into (or reuse) this database file")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        db_path = Path(args.keep) if args.keep else Path(tmp) / "bench.sqlite3"
+        if not db_path.exists():
+            t, _ = timed(lambda: build(db_path, args.reports, args.annotations))
+            print(f"built {args.reports} reports x 2 reviewers x {args.annotations} annotations in {t:.1f} s")
+        db = open_database(db_path)
+        counts = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("documents", "scores", "annotations", "reviews")}
+        print("rows: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+        rubric = resolve_rubric(db, None)
+        floor, raw = timed(lambda: fetch_raw(db, rubric.id))
+        floor2, _ = timed(lambda: fetch_raw(db, rubric.id))
+        floor = min(floor, floor2)
+        t_assemble, data = timed(lambda: assemble(raw, rubric, resolve_reviewer(db, None)))
+        print(f"{'floor: query the same rows from SQLite':<44}{floor:8.3f} s")
+        print(f"{'assemble the sheet rows':<44}{t_assemble:8.3f} s   ({len(data.rows)} rows, "
+              f"{len(data.annotations)} annotations)")
+        failed = False
+        for fmt in ("csv", "xlsx", "pdf", "docx", "json"):
+            out = Path(tmp) / f"sheet.{fmt}"
+            t, result = timed(lambda f=fmt, o=out: export(db, f, o))
+            size = out.stat().st_size / 1e6
+            target = TARGETS.get(fmt)
+            verdict = ""
+            if target is not None:
+                ok = t <= target
+                failed |= not ok
+                verdict = f"target <= {target:g} s: {'ok' if ok else 'TOO SLOW'}"
+            print(f"{'export ' + fmt:<44}{t:8.3f} s   ({t / floor:7.0f} x floor, {size:6.1f} MB, "
+                  f"{result.rows} rows)  {verdict}")
+        db.conn.close()
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,117 @@
+"""GUI responsiveness during an import: the longest the GUI thread is blocked while the main window imports
+1,000 synthetic reports through its import controller (worker + writer thread), next to the same probe on an
+idle event loop in the same run (the floor). Target: no stall over 100 ms.
+
+The probe is a 5 ms QTimer on the GUI thread; a stall is the time between two of its ticks beyond its interval.
+
+    .venv/bin/python bench/bench_gui_import.py [--files 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+TICK_MS = 5
+TARGET_MS = 100.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=1000)
+    args = parser.parse_args(argv)
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from bench.corpus import write_corpus
+    from desktop.gui import dialogs
+    from desktop.gui.main_window import MainWindow
+
+    app = QApplication(sys.argv[:1])
+    summaries: list[str] = []
+    dialogs.show_table = lambda parent, title, text, headers, rows: summaries.append(text)  # no modal dialog
+
+    class Probe:
+        """Records the gaps between ticks of a short timer on the GUI thread."""
+
+        def __init__(self) -> None:
+            self.gaps: list[float] = []
+            self.last = time.perf_counter()
+            self.timer = QTimer()
+            self.timer.setInterval(TICK_MS)
+            self.timer.timeout.connect(self.tick)
+
+        def tick(self) -> None:
+            now = time.perf_counter()
+            self.gaps.append((now - self.last) * 1000 - TICK_MS)
+            self.last = now
+
+        def start(self) -> None:
+            self.gaps.clear()
+            self.last = time.perf_counter()
+            self.timer.start()
+
+        def stop(self) -> list[float]:
+            self.timer.stop()
+            return list(self.gaps)
+
+    def run_loop_for(seconds: float) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(int(seconds * 1000), loop.quit)
+        loop.exec()
+
+    with tempfile.TemporaryDirectory(prefix="reviewdesk-bench-gui-import-") as tmp:
+        folder = Path(tmp) / "reports"
+        write_corpus(folder, args.files)
+        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(settings)
+        window.show()
+        window.open_database(Path(tmp) / "bench.sqlite3")
+
+        probe = Probe()
+        probe.start()
+        run_loop_for(2.0)
+        idle = probe.stop()
+
+        finished = QEventLoop()
+        window.import_controller.finished.connect(lambda _report: finished.quit())
+        probe.start()
+        started = time.perf_counter()
+        window.import_controller.import_paths([str(folder)])
+        finished.exec()
+        run_loop_for(0.2)  # the corpus reload after the import
+        elapsed = time.perf_counter() - started
+        busy = probe.stop()
+        rows = window.corpus_model.total
+        window.close()
+
+    def describe(gaps: list[float]) -> str:
+        ordered = sorted(gaps)
+        p99 = ordered[int(len(ordered) * 0.99) - 1] if ordered else 0.0
+        return (f"max {max(gaps):6.1f} ms, p99 {p99:5.1f} ms, median {statistics.median(gaps):4.1f} ms, "
+                f"{sum(g > TARGET_MS for g in gaps)} over {TARGET_MS:.0f} ms ({len(gaps)} ticks)")
+
+    platform = app.platformName()
+    print(f"platform: {platform}; probe: {TICK_MS} ms timer on the GUI thread; stall = gap beyond the interval")
+    print(f"idle event loop (floor):  {describe(idle)}")
+    print(f"during import:            {describe(busy)}")
+    print(f"import: {args.files} files in {elapsed:.1f} s; {rows} documents in the table; summary: {summaries[-1]}")
+    ok = max(busy) <= TARGET_MS
+    print(f"longest GUI stall {max(busy):.1f} ms (target <= {TARGET_MS:.0f} ms; idle floor {max(idle):.1f} ms)  "
+          f"{'OK' if ok else 'TOO SLOW'}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

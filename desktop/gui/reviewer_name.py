@@ -1,0 +1,67 @@
+"""The reviewer's name: asked once, kept in the user's settings, stored with every annotation.
+
+The name is kept in QSettings (per user, so it follows the reviewer from database to database) and
+registered in each database's reviewers table (desktop.core.reviewers) when first used there. It is asked
+through ``dialogs.get_text`` (patchable in tests) the first time an annotation is made.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QWidget
+
+from desktop.core.reviewers import Reviewer, get_or_create_reviewer
+from desktop.gui import dialogs
+from desktop.gui.annotation_commands import AnnotationStore
+
+SETTINGS_KEY = "reviewer/name"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Annotations", text)
+
+
+def saved_name(settings: QSettings) -> str:
+    return str(settings.value(SETTINGS_KEY, "") or "").strip()
+
+
+def ask_name(parent: QWidget | None, current: str = "") -> str | None:
+    """Ask for the reviewer's name (None when cancelled); an empty answer is asked again."""
+    while True:
+        name = dialogs.get_text(parent, _tr("Your name"),
+                                _tr("Your name is stored with every annotation you make, so that reviews by several "
+                                    "people can be told apart and merged:"), current)
+        if name is None:
+            return None
+        if name.strip():
+            return name.strip()
+        current = ""
+
+
+def ensure_reviewer(parent: QWidget | None, settings: QSettings, store: AnnotationStore) -> Reviewer | None:
+    """The reviewer for new annotations: from the settings, else asked once; registered in the open database.
+
+    Returns None when the reviewer cancels the question (nothing is annotated then).
+    """
+    name = saved_name(settings)
+    if not name:
+        name = ask_name(parent) or ""
+        if not name:
+            return None
+        settings.setValue(SETTINGS_KEY, name)
+    if store.reviewer_id is None or store.reviewer_name != name:
+        reviewer = store.write(get_or_create_reviewer, name)
+        store.reviewer_id, store.reviewer_name = reviewer.id, reviewer.name
+    return Reviewer(store.reviewer_id, store.reviewer_name)
+
+
+def change_name(parent: QWidget | None, settings: QSettings, store: AnnotationStore) -> str | None:
+    """Let the reviewer correct their name; later annotations carry the new one. Returns it, or None."""
+    name = ask_name(parent, saved_name(settings))
+    if not name:
+        return None
+    settings.setValue(SETTINGS_KEY, name)
+    store.reviewer_id = None
+    if store.ready:
+        ensure_reviewer(parent, settings, store)
+    return name

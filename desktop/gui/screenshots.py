@@ -1,0 +1,111 @@
+"""Screenshots of the real app on the demo corpus: ``python -m desktop.gui.screenshots OUTDIR [--language zh_CN]``.
+
+Run under a display (``make screenshots`` uses Xvfb). The app starts on a fresh temporary database, imports
+seeds/ the way a first start does, and writes ``main_window.png`` (corpus table, search hits and a report),
+``report_view.png`` (one report: header, missing-part banner, outline, tinted parts) and ``compare_view.png``
+(the 吉林省 reports of 2022 and 2025 side by side). User settings are not touched (a temporary QSettings file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.gui import fonts, i18n
+from desktop.gui.app import application, create_main_window
+from desktop.gui.main_window import MainWindow
+
+JILIN_2022 = "003_"  # seeds/003_*: 吉林省政务服务和数字化建设管理局, 2022
+JILIN_2025 = "000_"  # seeds/000_*: the same agency, 2025
+QUERY = "执法"
+
+
+def settle(ms: int = 300) -> None:
+    """Let the event loop run for a while (layouts, paints, queued signals)."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def wait_for(condition: object, timeout_ms: int = 30_000) -> None:
+    waited = 0
+    while not condition():
+        if waited > timeout_ms:
+            raise TimeoutError("the app did not get ready in time")
+        settle(50)
+        waited += 50
+
+
+def document_id(window: MainWindow, name_prefix: str) -> str:
+    model = window.corpus_model
+    model.fetch_all()
+    for doc in model.summaries():
+        if doc.name.startswith(name_prefix):
+            return doc.id
+    raise LookupError(f"no seed report named {name_prefix}* in the corpus")
+
+
+def save(widget: QWidget, path: Path) -> Path:
+    settle(200)
+    if not widget.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    print(path)
+    return path
+
+
+def take(outdir: Path, language: str | None = None) -> list[Path]:
+    """Start the app in a temporary place, take the three screenshots, close it; the paths written."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    app = application()
+    if not fonts.has_cjk_font():
+        print("warning: no Chinese font is installed; the screenshots will show boxes "
+              f"({fonts.install_hint()})", file=sys.stderr)
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="reviewdesk-shots-") as tmp:
+        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+        if language:
+            settings.setValue(i18n.SETTINGS_KEY, language)
+        window = create_main_window(Path(tmp) / "demo.sqlite3", settings, check_fonts=False)
+        window.resize(1560, 940)
+        wait_for(lambda: window.corpus_model.total >= 5)
+        settle()
+
+        # Main window: the corpus, a full-text search and the hit opened in the report view.
+        window.search_panel.search(QUERY)
+        wait_for(lambda: window.search_panel.model.rowCount() > 0)
+        window.search_panel.view.selectRow(0)
+        hit = window.search_panel.model.hit(0)
+        window.open_document(hit.document_id, QUERY, hit.start)
+        written.append(save(window, outdir / "main_window.png"))
+
+        # One report: the 2025 吉林省 report lacks the leader-duty part.
+        window.open_document(document_id(window, JILIN_2025))
+        window.splitter.setSizes([0, window.width()])
+        written.append(save(window.report_view, outdir / "report_view.png"))
+
+        # Side by side: the same agency's reports of 2022 and 2025.
+        window.compare_documents(document_id(window, JILIN_2022), document_id(window, JILIN_2025))
+        written.append(save(window, outdir / "compare_view.png"))
+        window.close()
+        app.processEvents()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m desktop.gui.screenshots", description=__doc__.splitlines()[0])
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("--language", choices=[i18n.CHINESE, i18n.ENGLISH], help="interface language (default: "
+                        "the system's)")
+    args = parser.parse_args(argv)
+    take(args.outdir, args.language)
+    QApplication.instance().quit()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,262 @@
+"""ReportView on real widgets: each seed, outline and banner navigation, clutter, selection, search, marks."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QTextCursor, QTextDocumentFragment
+
+from desktop.core.alignment import part_refs
+from desktop.core.importer import import_paths
+from desktop.core.storage import open_database
+from desktop.core.storage.documents import get_document, list_documents
+from desktop.core.storage.search import find_hits
+from desktop.gui.report_view import ReportView
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def records():
+    """The five seed reports as stored (prefix "000".."004" -> DocumentRecord)."""
+    db = open_database(":memory:")
+    import_paths(db, [SEEDS])
+    out = {d.name[:3]: get_document(db, d.id) for d in list_documents(db)}
+    db.conn.close()
+    return out
+
+
+@pytest.fixture
+def view(qtbot):
+    w = ReportView()
+    w.resize(1200, 800)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def visible_text(record, hide_clutter=True):
+    """The record's text with whole clutter lines (and the blank lines after them) removed."""
+    from desktop.core.textmap import TextMap, whole_line_spans
+
+    spans = whole_line_spans(record.text, [(c.start, c.end) for c in record.clutter]) if hide_clutter else []
+    return TextMap(len(record.text), spans).display_text(record.text)
+
+
+def plain(label) -> str:
+    """What a rich-text label shows."""
+    return QTextDocumentFragment.fromHtml(label.text()).toPlainText().replace("\xa0", " ")
+
+
+def top_offset(view) -> int:
+    """The document offset of the first line in view."""
+    return view.text.offset_at_y(2)
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_shows_each_seed(view, records, prefix):
+    record = records[prefix]
+    view.show_document(record)
+    assert view.current_document() is record
+    assert view.text.toPlainText() == visible_text(record)
+    assert view.header.title.text() == (record.summary.title or record.summary.name)
+    assert view.outline_model.rowCount() > 0
+    assert set(view.legend.chips) == set(part_refs(record.sections))
+    kinds = [b.kind for b in view.header.banners]
+    nested = [s.kind for s in record.sections if s.placement in ("subsection", "inline")]
+    assert kinds == list(record.summary.missing) + nested
+    assert view.selection() == (-1, -1)
+
+
+def test_metadata_header_shows_values_and_timeliness(view, records):
+    view.show_document(records["001"])
+    meta = plain(view.header.meta)
+    for value in ("梨树县政务服务和数字化建设管理局", "2025", "2025-12-05", "2026-02-05", "Published on time"):
+        assert value in meta
+    view.show_document(records["000"])
+    meta = plain(view.header.meta)
+    assert "吉政数文〔2026〕11号" in meta and "Publication date unknown" in meta
+
+
+def test_outline_click_scrolls_to_the_heading(view, records, qtbot):
+    record = records["003"]
+    view.show_document(record)
+    plan = next(h for h in record.outline if h.text.startswith("二、2023年度"))
+    index = view.outline_model.index(1, 0)
+    assert index.data() == plan.text
+    rect = view.outline.visualRect(index)
+    with qtbot.waitSignal(view.navigated) as blocker:
+        qtbot.mouseClick(view.outline.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == [plan.start]
+    # the heading's line is now at the top of the text, below one line of context
+    assert view.text.y_of_offset(plan.start) < 3 * view.text.fontMetrics().lineSpacing()
+    assert top_offset(view) <= plan.start
+    assert view.text.display_marks("flash")
+
+
+@pytest.mark.parametrize("prefix", ["003", "004"])
+def test_banner_link_scrolls_to_the_leaders_duty_subsection(view, records, qtbot, prefix):
+    record = records[prefix]
+    view.show_document(record)
+    subsection = next(s for s in record.sections if s.kind == "leader_duty")
+    assert subsection.placement == "subsection"
+    banner = next(b for b in view.header.banners if b.kind == "leader_duty")
+    assert "only a subsection of" in plain(banner.label)
+    href = re.search(r'href="([^"]+)"', banner.label.text()).group(1)
+    bar = view.text.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert view.text.y_of_offset(subsection.start) < 0  # out of view, above
+    with qtbot.waitSignal(view.navigated) as blocker:
+        banner.label.linkActivated.emit(href)
+    assert blocker.args == [subsection.start]
+    y = view.text.y_of_offset(subsection.start)
+    assert 0 <= y < 3 * view.text.fontMetrics().lineSpacing()
+
+
+def test_missing_part_banner(view, records):
+    view.show_document(records["000"])
+    banner = next(b for b in view.header.banners if b.kind == "leader_duty")
+    assert plain(banner.label) == "Missing required part: Leaders' duty"
+    assert banner.offset == -1
+
+
+def test_legend_chip_goes_to_the_part(view, records, qtbot):
+    record = records["000"]
+    view.show_document(record)
+    start = part_refs(record.sections)["shortcomings"].start
+    with qtbot.waitSignal(view.part_chosen) as blocker:
+        qtbot.mouseClick(view.legend.chips["shortcomings"], Qt.MouseButton.LeftButton)
+    assert blocker.args == ["shortcomings"]
+    assert 0 <= view.text.y_of_offset(start) < 3 * view.text.fontMetrics().lineSpacing()
+
+
+def test_clutter_is_hidden_by_default_and_shown_on_demand(view, records, qtbot):
+    record = records["001"]
+    view.show_document(record)
+    assert record.clutter and "governor" not in view.text.toPlainText()
+    assert "[纠错]" not in view.text.toPlainText()
+    assert view.legend.clutter.isEnabled() and "5" in view.legend.clutter.text()
+    with qtbot.waitSignal(view.clutter_toggled) as blocker:
+        qtbot.mouseClick(view.legend.clutter, Qt.MouseButton.LeftButton)
+    assert blocker.args == [True] and view.clutter_visible()
+    assert view.text.toPlainText() == record.text
+    assert view.text.verticalScrollBar().value() == 0  # the clutter above the title is in view
+    view.set_clutter_visible(False)
+    assert view.text.toPlainText() == visible_text(record)
+    view.show_document(records["000"])
+    assert not view.legend.clutter.isEnabled()
+
+
+def drag_select(qtbot, pane, a: int, b: int) -> None:
+    """Select display positions [a, b) with the mouse, as a reader would."""
+    def point(pos, dx):
+        cursor = QTextCursor(pane.document())
+        cursor.setPosition(pos)
+        return pane.cursorRect(cursor).center() + QPoint(dx, 0)
+
+    viewport = pane.viewport()
+    # just inside the first character, and just inside the last one
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=point(a, 2))
+    qtbot.mouseMove(viewport, pos=point(b, -2))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=point(b, -2))
+
+
+def test_selection_signal_gives_document_offsets_with_clutter_hidden(view, records, qtbot):
+    record = records["001"]
+    view.show_document(record)
+    phrase = "梨树县政数局坚持以习近平新时代中国特色社会主义思想为指导"
+    display_at = view.text.toPlainText().index(phrase)
+    document_at = record.text.index(phrase)
+    assert display_at < document_at  # hidden clutter precedes it
+    with qtbot.waitSignal(view.selection_changed, check_params_cb=lambda a, b: b - a == len(phrase)) as blocker:
+        drag_select(qtbot, view.text, display_at, display_at + len(phrase))
+    a, b = blocker.args
+    assert (a, b) == (document_at, document_at + len(phrase))
+    assert record.text[a:b] == phrase
+    assert view.selection() == (a, b)
+    # with the clutter shown the same words have the same document offsets
+    view.set_clutter_visible(True)
+    assert view.selection() == (a, b)
+    with qtbot.waitSignal(view.selection_changed) as blocker:
+        view.text.moveCursor(QTextCursor.MoveOperation.Start)
+    assert blocker.args == [-1, -1]
+
+
+def test_selection_across_hidden_clutter_maps_to_the_document_span(view, records):
+    record = records["001"]
+    view.show_document(record)
+    shown = view.text.toPlainText()
+    cursor = QTextCursor(view.text.document())
+    cursor.setPosition(0)
+    cursor.setPosition(len(shown), QTextCursor.MoveMode.KeepAnchor)
+    view.text.setTextCursor(cursor)
+    a, b = view.selection()
+    first_clutter = record.clutter[0]
+    assert a >= first_clutter.end  # the hidden clutter at the top is not part of the selection
+    assert record.text[a:b].strip().startswith(record.summary.title)
+
+
+def test_search_highlight_marks_every_hit(view, records, qtbot):
+    record = records["002"]
+    view.show_document(record)
+    expected, hits = find_hits(record.text, "法治")
+    assert view.highlight_query("法治") == expected > 3
+    marks = view.text.display_marks("search")
+    shown = view.text.toPlainText()
+    assert len(marks) == expected
+    assert all(shown[a:b] == "法治" for a, b, _key, _lane in marks)
+    assert view.legend.hits.text() == f"{expected} hits"
+    assert view.hit_spans()[0] == (hits[0].start, hits[0].end)
+    qtbot.mouseClick(view.legend.next_hit, Qt.MouseButton.LeftButton)
+    assert view.text.textCursor().position() == view.text.textmap.to_display(hits[1].start)
+    assert view.highlight_query("没有这个词组") == 0 and view.text.display_marks("search") == []
+    view.highlight_query("")
+    assert view.legend.hits.isHidden()
+
+
+def test_search_with_clutter_hidden_marks_only_visible_hits(view, records):
+    record = records["001"]
+    view.show_document(record)
+    total, _hits = find_hits(record.text, "梨树县")
+    view.highlight_query("梨树县")
+    shown = view.text.toPlainText()
+    marks = view.text.display_marks("search")
+    assert 0 < len(marks) < total  # hits inside the hidden source line and repeated title are not drawn
+    assert all(shown[a:b] == "梨树县" for a, b, _key, _lane in marks)
+
+
+def test_annotation_marks_overlap_on_separate_lanes_and_click(view, records, qtbot):
+    record = records["001"]
+    view.show_document(record)
+    phrase = "构建“主要领导负总责、分管领导牵头抓、股室具体落实”的责任体系"
+    at = record.text.index(phrase)
+    marks = [(at, at + 20, QColor("#e53935"), "a1"), (at + 10, at + 30, QColor("#1e88e5"), "a2"),
+             (at + 12, at + 16, QColor("#43a047"), "a3")]
+    view.set_annotation_marks(marks)
+    drawn = view.text.display_marks("annotations")
+    assert sorted(key for _a, _b, key, _lane in drawn) == ["a1", "a2", "a3"]
+    assert len({lane for _a, _b, _key, lane in drawn}) == 3  # three overlapping marks, three underline lanes
+    shown = view.text.toPlainText()
+    a1 = next(m for m in drawn if m[2] == "a1")
+    assert shown[a1[0]:a1[1]] == record.text[at:at + 20]
+    view.scroll_to_offset(at)
+    cursor = QTextCursor(view.text.document())
+    cursor.setPosition(view.text.textmap.to_display(at + 14))
+    inside_a3 = view.text.cursorRect(cursor).center() + QPoint(3, 0)
+    with qtbot.waitSignal(view.mark_clicked) as blocker:
+        qtbot.mouseClick(view.text.viewport(), Qt.MouseButton.LeftButton, pos=inside_a3)
+    assert blocker.args == ["a3"]  # the innermost mark under the pointer
+    cursor.setPosition(view.text.textmap.to_display(at + 25))
+    with qtbot.waitSignal(view.mark_clicked) as blocker:
+        qtbot.mouseClick(view.text.viewport(), Qt.MouseButton.LeftButton,
+                         pos=view.text.cursorRect(cursor).center() + QPoint(3, 0))
+    assert blocker.args == ["a2"]
+    # marks survive showing the clutter (they are kept in document offsets)
+    view.set_clutter_visible(True)
+    shown = view.text.toPlainText()
+    a1 = next(m for m in view.text.display_marks("annotations") if m[2] == "a1")
+    assert shown[a1[0]:a1[1]] == record.text[at:at + 20]
