@@ -26,6 +26,7 @@ TARGET_MS = 100.0
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=1000)
+    parser.add_argument("--workers", type=int, default=None, help="reading processes (default: as the app decides)")
     args = parser.parse_args(argv)
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -78,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
         window = MainWindow(settings)
         window.show()
         window.open_database(Path(tmp) / "bench.sqlite3")
+        if args.workers is not None:
+            window.import_controller.workers = args.workers
 
         probe = Probe()
         probe.start()

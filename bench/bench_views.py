@@ -175,7 +175,7 @@ def main() -> int:
     print(f"\nSide by side (show_pair with alignment, gap banners, text reuse and marks, painted), "
           f"median of {args.runs} runs")
     print(f"{'pair':<34}{'chars':>10}{'view ms':>10}{'floor ms':>10}{'target':>9}  verdict")
-    for label, left, right in (("seeds 003 | 000 (吉林省 2022 | 2025)", seeds["003"], seeds["000"]),
+    for label, left, right in (("seeds 003 | 000 (Jilin 2022|2025)", seeds["003"], seeds["000"]),
                                ("two 20,000-character reports", left20, right20)):
         ms = statistics.median(timed(app, lambda a=left, b=right: compare.show_pair(a, b), paint_compare, args.runs))
         floor = statistics.median(timed(app, bare_pair, paint_bare, args.runs)) if left is left20 else float("nan")

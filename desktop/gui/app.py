@@ -44,12 +44,20 @@ def start_database(settings: QSettings, db_path: Path | None) -> Path:
     return default_db_path()
 
 
+def install_extensions(window: MainWindow) -> None:
+    """Add the parts of the app built on the main window's extension points (docks, menus, export)."""
+    from desktop.gui.annotations_integration import install_annotations
+
+    window.extensions["annotations"] = install_annotations(window)
+
+
 def create_main_window(db_path: Path | None = None, settings: QSettings | None = None, *,
                        check_fonts: bool = True, seed: bool = True) -> MainWindow:
     """Build, show and load the main window (the QApplication must exist)."""
     settings = settings if settings is not None else QSettings()
     i18n.apply_saved_language(settings)
     window = MainWindow(settings)
+    install_extensions(window)
     window.show()
     if window.open_database(start_database(settings, db_path)) and seed:
         window.seed_demo_corpus()

@@ -12,15 +12,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +33,7 @@ from desktop.core.storage.documents import DocumentRecord
 from desktop.core.textmap import Insertion
 from desktop.gui import palette
 from desktop.gui.outline_model import kind_lookup
-from desktop.gui.report_view import ReportView, color_icon
+from desktop.gui.report_view import ReportView
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,7 @@ def _gap_insertion(text: str, position: int, kind: str) -> Insertion:
     return Insertion(line_start, banner + "\n")
 
 
-class PartCard(QToolButton):
+class PartCard(QPushButton):
     """One kind of part in both reports: placement or absence on each side, and the reuse share."""
 
     def __init__(self, part: AlignedPart, share: PartShare, side_names: tuple[str, str],
@@ -90,15 +92,15 @@ class PartCard(QToolButton):
         super().__init__(parent)
         self.part = part
         self.side_names = side_names
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.setIcon(color_icon(palette.kind_colors(part.kind).strong, 14))
-        self.setText(f"{palette.kind_label(part.kind)}\n{self._side(part.left, share.left, True)}   "
+        self.setText(f"{palette.kind_label(part.kind)}\n{self._side(part.left, share.left, True)}\n"
                      f"{self._side(part.right, share.right, False)}")
-        missing = part.left is None or part.right is None
-        border = palette.MISSING_BORDER.name() if missing else palette.kind_colors(part.kind).strong.name()
-        self.setStyleSheet(f"QToolButton {{ background: {palette.kind_colors(part.kind).tint.name()}; "
-                           f"border: 1px solid {border}; border-radius: 4px; padding: 3px 8px; text-align: left; }}"
-                           "QToolButton:hover { border-width: 2px; }")
+        colors = palette.kind_colors(part.kind)
+        missing = part.left is None or part.right is None  # a red frame: one report lacks this part
+        border = palette.MISSING_BORDER.name() if missing else colors.strong.name()
+        self.setStyleSheet(f"QPushButton {{ background: {colors.tint.name()}; color: #1a1a1a; "
+                           f"border: 1px solid {border}; border-left: 6px solid {colors.strong.name()}; "
+                           "border-radius: 4px; padding: 3px 10px 3px 6px; text-align: left; }"
+                           f"QPushButton:hover {{ border-color: {colors.strong.name()}; background: white; }}")
         self.setToolTip(self.tr("Show this part in both reports. The percentage is the share of the part's text "
                                 "(headings excluded) that also appears in the other report."))
 
@@ -146,6 +148,7 @@ class CompareView(QWidget):
         swatch.setStyleSheet(f"background: {palette.REUSE_FILL.name()}; "
                              f"border-bottom: 2px solid {palette.REUSE_LINE.name()};")
         self.summary = QLabel(self)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         toolbar = QHBoxLayout()
         toolbar.setContentsMargins(6, 4, 6, 0)
         toolbar.addWidget(swatch)
@@ -158,8 +161,16 @@ class CompareView(QWidget):
         self.cards_box = QHBoxLayout()
         self.cards_box.setContentsMargins(6, 2, 6, 4)
         self.cards_box.setSpacing(6)
-        cards = QFrame(self)
-        cards.setLayout(self.cards_box)
+        cards_strip = QWidget(self)
+        cards_strip.setLayout(self.cards_box)
+        # On a narrow window the strip scrolls sideways instead of widening the window.
+        cards = QScrollArea(self)
+        cards.setWidget(cards_strip)
+        cards.setWidgetResizable(True)
+        cards.setFrameShape(QFrame.Shape.NoFrame)
+        cards.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        cards.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self._cards_area = cards
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.left)
@@ -317,6 +328,20 @@ class CompareView(QWidget):
             self.cards_box.addWidget(card)
             self.cards.append(card)
         self.cards_box.addStretch(1)
+        strip = self._cards_area.widget()
+        strip.adjustSize()
+        self._fit_cards_height()
+
+    def _fit_cards_height(self) -> None:
+        """As tall as the cards, plus the sideways scroll bar when they do not fit."""
+        strip = self._cards_area.widget()
+        needs_bar = strip.sizeHint().width() > self._cards_area.viewport().width()
+        bar = self._cards_area.horizontalScrollBar().sizeHint().height() if needs_bar else 0
+        self._cards_area.setFixedHeight(strip.sizeHint().height() + bar)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_cards_height()
 
     def _on_scrolled(self, from_left: bool) -> None:
         if not self._syncing:

@@ -54,6 +54,7 @@ class Column:
     text: Callable[[DocumentSummary], str]
     sort_key: Callable[[DocumentSummary], tuple]
     tooltip: Callable[[DocumentSummary], str] | None = None
+    short: Callable[[], str] | None = None  # the header's text when it differs from the full name (its tooltip)
 
 
 class CorpusModel(QAbstractTableModel):
@@ -88,16 +89,20 @@ class CorpusModel(QAbstractTableModel):
                    lambda d: (d.year is None, d.year or 0, d.agency or "", d.seq)),
             Column("doc_date", lambda: self.tr("Document date"), lambda d: d.doc_date or "",
                    lambda d: (d.doc_date is None, d.doc_date or "", d.seq),
-                   lambda d: self.tr("Published: %1").replace("%1", d.published_at or self.tr("unknown"))),
+                   lambda d: self.tr("Published: %1").replace("%1", d.published_at or self.tr("unknown")),
+                   lambda: self.tr("Date", "document date, short column header")),
             Column("on_time", lambda: self.tr("Published on time"), self._on_time_text,
                    lambda d: ({True: 0, False: 1, None: 2}[d.on_time], d.seq),
-                   lambda d: self.tr("Reports are due to be made public by 1 April of the following year.")),
+                   lambda d: self.tr("Reports are due to be made public by 1 April of the following year."),
+                   lambda: self.tr("On time", "published on time, short column header")),
             Column("missing", lambda: self.tr("Missing parts"), lambda d: missing_label(d.missing),
                    lambda d: (len(d.missing), missing_label(d.missing), d.seq), self._missing_tooltip),
             Column("review", lambda: self.tr("Review status"), self._status_text,
-                   lambda d: (self._status_rank(d), d.seq), self._review_tooltip),
+                   lambda d: (self._status_rank(d), d.seq), self._review_tooltip,
+                   lambda: self.tr("Review", "review status, short column header")),
             Column("total", lambda: self.tr("Total score"), self._total_text,
-                   lambda d: (self._review_total(d) is None, self._review_total(d) or 0.0, d.seq), self._review_tooltip),
+                   lambda d: (self._review_total(d) is None, self._review_total(d) or 0.0, d.seq),
+                   self._review_tooltip, lambda: self.tr("Score", "total score, short column header")),
         ]
 
     # -- review columns (desktop.core.scoring.review_overview rows of the current reviewer) -------------
@@ -311,8 +316,11 @@ class CorpusModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            column = self.columns[section]
             if role == Qt.ItemDataRole.DisplayRole:
-                return self.columns[section].header()
+                return (column.short or column.header)()
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return column.header()
             return None
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole and section >= 0:
             return str(section + 1)

@@ -129,9 +129,9 @@ class CorpusPanel(QWidget):
         """Widths from the header texts and typical contents (measuring every row would read them all)."""
         cell = self.table.fontMetrics()
         header = self.table.horizontalHeader()
-        samples = {"agency": "吉林省政务服务和数字化建设", "year": "2025", "doc_date": "2026-03-02",
+        samples = {"agency": "吉林省政务服务和数字化", "year": "2025", "doc_date": "2026-03-02",
                    "on_time": "Unknown",  # the longest of Yes / No / Unknown in either language
-                   "missing": "存在的不足和原因、第一责任", "review": max(STATUS_LABELS[NOT_STARTED], key=len)}
+                   "missing": "存在的不足和原因", "review": max(STATUS_LABELS[NOT_STARTED], key=len)}
         for key, sample in samples.items():
             column = self.model.column_index(key)
             if column >= 0:

@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self._current_id = ""
         self._pending_open = ""
         self.export_actions: list[QAction] = []
+        self.extensions: dict[str, object] = {}  # controllers installed by desktop.gui.app.install_extensions
         if ICON_PATH.exists():
             self.setWindowIcon(QIcon(str(ICON_PATH)))
 

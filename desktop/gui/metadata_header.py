@@ -69,7 +69,13 @@ class MetadataHeader(QWidget):
         self.meta.setWordWrap(True)
         self.meta.setTextFormat(Qt.TextFormat.RichText)
         self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._layout.addWidget(self.title)
+        self.on_time = QLabel(self)  # a badge next to the title: published on time, late, or unknown
+        self.on_time.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title_row = QHBoxLayout()
+        title_row.setSpacing(10)
+        title_row.addWidget(self.title, 1)
+        title_row.addWidget(self.on_time, 0, Qt.AlignmentFlag.AlignTop)
+        self._layout.addLayout(title_row)
         self._layout.addWidget(self.meta)
         self._layout.addStretch(1)  # extra height (side by side, headers are made equal) goes below
         self.banners: list[_Banner] = []
@@ -84,11 +90,13 @@ class MetadataHeader(QWidget):
         if record is None:
             self.title.clear()
             self.meta.clear()
+            self.on_time.clear()
             return
         s = record.summary
         self.title.setText(s.title or s.name)
         self.title.setToolTip(self.tr("Found in: %1").replace("%1", record.metadata_sources.get("title", "")))
         self.meta.setText(self._meta_html(record))
+        self._set_on_time(s.on_time, record.metadata_sources.get("on_time", ""))
         for kind in REQUIRED_KINDS:
             if kind in s.missing:
                 self._add_missing(kind)
@@ -113,22 +121,23 @@ class MetadataHeader(QWidget):
             value_html = html.escape(_value_or_dash(value)).replace(" ", "&nbsp;")
             parts.append(f'<span title="{title}"><span style="color:#666">{html.escape(label)}</span>&nbsp;'
                          f"<b>{value_html}</b></span>")
-        parts.append(self._on_time_html(s.on_time, sources.get("on_time", "")))
         return "&nbsp;&nbsp;· ".join(parts)
 
-    def _on_time_html(self, on_time: bool | None, why: str) -> str:
+    def _set_on_time(self, on_time: bool | None, why: str) -> None:
         if on_time is True:
             text, bg, fg = self.tr("Published on time"), "#e3f4e6", "#1e6b33"
         elif on_time is False:
             text, bg, fg = self.tr("Published late"), "#fdecea", "#8e1b1b"
         else:
-            text, bg, fg = self.tr("Publication date unknown"), "#efefef", "#555555"
-        tip = html.escape(why or self.tr("No publication date was found in the text"), quote=True)
-        return (f'<span title="{tip}" style="background:{bg}; color:{fg}; font-weight:600">'
-                f"&nbsp;{html.escape(text).replace(' ', '&nbsp;')}&nbsp;</span>")
+            text, bg, fg = self.tr("Timeliness unknown"), "#efefef", "#555555"
+        self.on_time.setText(text)
+        self.on_time.setToolTip(why or self.tr("No publication date was found in the text"))
+        self.on_time.setStyleSheet(f"QLabel {{ background: {bg}; color: {fg}; font-weight: 600; "
+                                   f"border: 1px solid {fg}; border-radius: 3px; padding: 1px 6px; }}")
 
     def _add_missing(self, kind: str) -> None:
-        text = (f"<b>{html.escape(self.tr('Missing required part:'))}</b> {html.escape(palette.kind_label(kind))}")
+        lead = self.tr("Missing required part:")
+        text = f"<b>{html.escape(lead)}</b> {html.escape(palette.kind_label(kind))}"
         banner = _Banner(text, palette.css(palette.MISSING_BACKGROUND), palette.css(palette.MISSING_BORDER),
                          palette.css(palette.MISSING_TEXT), self, kind=kind)
         banner.setToolTip(self.tr("The regulation requires every annual report to contain this part."))
@@ -144,7 +153,8 @@ class MetadataHeader(QWidget):
             lead = self.tr("%1 is not a part of its own, only an item inside %2:")
         lead = lead.replace("%1", f"<b>{html.escape(palette.kind_label(kind))}</b>").replace(
             "%2", f"“{html.escape(where.strip())}”")
-        link = f'<a href="{_LINK_PREFIX}{offset}">{html.escape(heading.strip() or self.tr("show"))}</a>'
+        shown = heading.strip() or self.tr("show")
+        link = f'<a href="{_LINK_PREFIX}{offset}">{html.escape(shown)}</a>'
         banner = _Banner(f"{lead} {link}", palette.css(palette.NOTICE_BACKGROUND),
                          palette.css(palette.NOTICE_BORDER), "#5c4400", self, kind=kind, offset=offset)
         banner.label.linkActivated.connect(self._on_link)

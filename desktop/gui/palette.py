@@ -41,7 +41,7 @@ NOTICE_BACKGROUND = QColor("#fff6dc")
 NOTICE_BORDER = QColor("#d4a017")
 GAP_BACKGROUND = QColor("#fbe3e1")
 GAP_TEXT = QColor("#9b1c1c")
-FLASH = QColor("#ffe89a")
+FLASH = QColor("#fff0b3")
 
 # The English names of desktop.core.classify.KIND_LABELS (a test checks they match), marked for lupdate (context "Kinds"); the zh_CN
 # catalog gives the Chinese names of the regulation (KIND_LABELS' Chinese column).

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSplitter,
     QToolButton,
     QTreeView,
@@ -43,7 +44,11 @@ def color_icon(color: QColor, size: int = 12) -> QIcon:
 
 
 class LegendBar(QWidget):
-    """Part colour chips (click to go to the part), search-hit count and the clutter switch."""
+    """Search-hit count, outline switch and clutter switch above the text, and the part colour chips.
+
+    The chips (one per kind of part: its colour and name; click to go to the part) live in ``chip_panel``,
+    which the report view shows above the outline, where a column of them never makes the window wider.
+    """
 
     part_clicked = Signal(str)
 
@@ -52,14 +57,12 @@ class LegendBar(QWidget):
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(4, 2, 4, 2)
         self._layout.setSpacing(2)
-        self.chips: dict[str, QToolButton] = {}
-        self.show_chips = True
-        self._chip_box = QHBoxLayout()
+        self.chips: dict[str, QPushButton] = {}
+        self.chip_panel = QWidget(self)
+        self._chip_box = QVBoxLayout(self.chip_panel)
+        self._chip_box.setContentsMargins(2, 2, 2, 4)
         self._chip_box.setSpacing(2)
-        self._layout.addLayout(self._chip_box)
         self._layout.addStretch(1)
-        self.extra = QHBoxLayout()  # room for the compare view's reuse legend
-        self._layout.addLayout(self.extra)
         self.hits = QLabel(self)
         self.previous_hit = QToolButton(self)
         self.previous_hit.setArrowType(Qt.ArrowType.UpArrow)
@@ -95,15 +98,12 @@ class LegendBar(QWidget):
             self._chip_box.removeWidget(chip)
             chip.deleteLater()
         self.chips = {}
-        if not self.show_chips:
-            return
         for kind in ALL_KINDS:
             placement = placements.get(kind)
             if placement is None:
                 continue
-            chip = QToolButton(self)
-            chip.setAutoRaise(True)
-            chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            chip = QPushButton(self.chip_panel)
+            chip.setFlat(True)
             chip.setIcon(color_icon(palette.kind_colors(kind).strong))
             label = palette.kind_label(kind)
             if placement == "subsection":
@@ -112,8 +112,9 @@ class LegendBar(QWidget):
                 label = self.tr("%1 (inline)").replace("%1", label)
             chip.setText(label)
             chip.setToolTip(self.tr("Go to this part"))
-            chip.setStyleSheet(f"QToolButton {{ background: {palette.kind_colors(kind).tint.name()}; "
-                               "border-radius: 3px; padding: 1px 5px; }")
+            chip.setStyleSheet(f"QPushButton {{ background: {palette.kind_colors(kind).tint.name()}; "
+                               "border: none; border-radius: 3px; padding: 2px 6px; text-align: left; }"
+                               f"QPushButton:hover {{ border: 1px solid {palette.kind_colors(kind).strong.name()}; }}")
             chip.clicked.connect(lambda _checked=False, k=kind: self.part_clicked.emit(k))
             self._chip_box.addWidget(chip)
             self.chips[kind] = chip
@@ -171,8 +172,14 @@ class ReportView(QWidget):
         right_layout.setSpacing(0)
         right_layout.addWidget(self.legend)
         right_layout.addWidget(self.text, 1)
+        self.side = QWidget(self)  # the part legend above the outline
+        side_layout = QVBoxLayout(self.side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.setSpacing(0)
+        side_layout.addWidget(self.legend.chip_panel)
+        side_layout.addWidget(self.outline, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.outline)
+        self.splitter.addWidget(self.side)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([260, 740])
@@ -184,12 +191,10 @@ class ReportView(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.splitter, 1)
 
-        # Side by side, the compare view's part cards are the legend and navigate; the chips would only
-        # make each pane wider.
-        self.legend.show_chips = not compact
+        # Side by side, the compare view's part cards are the legend: the outline column starts hidden.
         self.legend.outline_toggle.setChecked(not compact)
-        self.outline.setVisible(not compact)
-        self.legend.outline_toggle.toggled.connect(self.outline.setVisible)
+        self.side.setVisible(not compact)
+        self.legend.outline_toggle.toggled.connect(self.side.setVisible)
         self.legend.part_clicked.connect(self._on_part_clicked)
         self.legend.clutter.toggled.connect(self._on_clutter_toggled)
         self.legend.next_hit.clicked.connect(lambda: self.go_to_hit(self._hit_index + 1))
@@ -276,6 +281,10 @@ class ReportView(QWidget):
         self._annotation_marks = list(marks)
         self.text.set_marks("annotations", marks, underline=True, lanes=True, pale_fill=True)
 
+    def select_span(self, start: int, end: int) -> None:
+        """Select a document span (its visible part), as if the reader had selected it."""
+        self.text.select_document_span(start, end)
+
     def selection(self) -> tuple[int, int]:
         """The current selection in document offsets, (-1, -1) when none (valid with clutter hidden)."""
         return self.text.document_selection()
@@ -350,9 +359,10 @@ class ReportView(QWidget):
 
     def _follow_scroll(self) -> None:
         """Keep the outline's current item on the heading at the top of the text."""
-        if self._record is None or not self.outline.isVisible():
+        if self._record is None or not self.side.isVisible():
             return
-        index = self.outline_model.index_for_offset(self.text.offset_at_y(self.text.fontMetrics().lineSpacing()))
+        # the line where navigation puts its target (one line of context below the top)
+        index = self.outline_model.index_for_offset(self.text.offset_at_y(round(self.text.line_height()) + 4))
         if index.isValid():
             with QSignalBlocker(self.outline.selectionModel()):
                 self.outline.setCurrentIndex(index)

@@ -1,6 +1,6 @@
 """Screenshots of the real app on the demo corpus: ``python -m desktop.gui.screenshots OUTDIR [--language zh_CN]``.
 
-Run under a display (``make screenshots`` uses Xvfb). The app starts on a fresh temporary database, imports
+Run under a display (``make screenshots`` uses Xvfb, 1600 x 1000). The app starts on a fresh temporary database, imports
 seeds/ the way a first start does, and writes ``main_window.png`` (corpus table, search hits and a report),
 ``report_view.png`` (one report: header, missing-part banner, outline, tinted parts) and ``compare_view.png``
 (the 吉林省 reports of 2022 and 2025 side by side). User settings are not touched (a temporary QSettings file).
@@ -9,6 +9,8 @@ seeds/ the way a first start does, and writes ``main_window.png`` (corpus table,
 from __future__ import annotations
 
 import argparse
+import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -51,9 +53,14 @@ def document_id(window: MainWindow, name_prefix: str) -> str:
 
 
 def save(widget: QWidget, path: Path) -> Path:
+    """Grab a widget into a PNG; shrunk with pngquant (a palette of up to 256 colours) when it is installed."""
     settle(200)
     if not widget.grab().save(str(path)):
         raise OSError(f"could not write {path}")
+    pngquant = shutil.which("pngquant")
+    if pngquant:
+        subprocess.run([pngquant, "--quality", "80-95", "--speed", "1", "--skip-if-larger", "--force", "--ext",
+                        ".png", str(path)], check=False)
     print(path)
     return path
 
@@ -71,7 +78,7 @@ def take(outdir: Path, language: str | None = None) -> list[Path]:
         if language:
             settings.setValue(i18n.SETTINGS_KEY, language)
         window = create_main_window(Path(tmp) / "demo.sqlite3", settings, check_fonts=False)
-        window.resize(1560, 940)
+        window.resize(1600, 960)
         wait_for(lambda: window.corpus_model.total >= 5)
         settle()
 

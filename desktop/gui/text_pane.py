@@ -309,7 +309,8 @@ class TextPane(QTextEdit):
                   lanes: bool = False, pale_fill: bool = False, line_color: QColor | None = None) -> None:
         """Paint a layer of marks given as (document start, end, colour, key); an empty list clears it.
 
-        ``name`` is one of "reuse", "search", "annotations" (painted in that order). ``underline`` draws a
+        Layers are painted in the order "reuse", any other names (in the order first set), "search",
+        "annotations". ``underline`` draws a
         line under each mark (``lanes``: overlapping marks on separate lines); ``pale_fill`` fills with a
         pale version of each colour and underlines in the colour itself; ``line_color`` overrides the line.
         """
@@ -337,7 +338,8 @@ class TextPane(QTextEdit):
             pair = colors.get(color.rgba())
             if pair is None:
                 fill = pale(color) if pale_fill else QColor(color)
-                line = line_color or (QColor(color) if pale_fill else QColor(color).darker(160))
+                line = QColor(line_color or (QColor(color) if pale_fill else QColor(color).darker(160)))
+                line.setAlpha(255)
                 pair = colors[color.rgba()] = (fill, line)
             display.append(_Span(a, b, pair[0], key, 0, pair[1]))
         self._layers[name] = _Layer(display, underline, lanes)
@@ -420,7 +422,9 @@ class TextPane(QTextEdit):
         first, last = blocks[0][0], blocks[-1][0]
         vis_start, vis_end = first.position(), last.position() + last.length()
         painter = QPainter(self.viewport())
-        for name in ("reuse", "search", "annotations", "flash"):
+        fixed = ("reuse", "search", "annotations", "flash")
+        extra = [n for n in self._layers if n not in fixed]
+        for name in ("reuse", *extra, "search", "annotations", "flash"):
             layer = self._layers.get(name)
             if layer is None or not layer.spans:
                 continue
@@ -506,11 +510,12 @@ class TextPane(QTextEdit):
         cursor = QTextCursor(self.document())
         cursor.setPosition(pos)
         self.setTextCursor(cursor)
-        self.scroll_display_to_y(pos, self._line_height() * context_lines)
+        self.scroll_display_to_y(pos, self.line_height() * context_lines)
         if flash:
             self._flash(pos)
 
-    def _line_height(self) -> float:
+    def line_height(self) -> float:
+        """Height of a line of body text (with the proportional line height)."""
         return self.fontMetrics().lineSpacing() * LINE_HEIGHT_PERCENT / 100
 
     def scroll_display_to_y(self, display_pos: int, y: float) -> None:
@@ -532,9 +537,15 @@ class TextPane(QTextEdit):
         return self.cursorRect(cursor).top()
 
     def _flash(self, display_pos: int) -> None:
+        """Briefly mark the line a navigation landed on, so that the eye finds it."""
         block = self.document().findBlock(display_pos)
         if not block.isValid():
             return
-        span = _Span(block.position(), block.position() + max(1, block.length() - 1), palette.FLASH, "flash")
-        self._set_layer("flash", [span], False)
+        line = block.layout().lineForTextPosition(display_pos - block.position())
+        if line.isValid() and line.textLength() > 0:
+            start = block.position() + line.textStart()
+            end = start + line.textLength()
+        else:
+            start, end = block.position(), block.position() + max(1, block.length() - 1)
+        self._set_layer("flash", [_Span(start, end, palette.FLASH, "flash")], False)
         self._flash_timer.start(FLASH_MS)

@@ -1,770 +1,1327 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-<context>
-    <name>Annotations</name>
-    <message>
-        <source>%n annotation(s) could not be found in the re-imported text. They are listed last, in red: select where each belongs in the text and press Place, or delete it.</source>
-        <translation>有 %n 条批注在重新导入的文本中找不到位置，以红色列在最后：请在正文中选中其应在的位置后按“放置”，或将其删除。</translation>
-    </message>
-    <message>
-        <source>%n annotation(s)</source>
-        <translation>%n 条批注</translation>
-    </message>
-</context>
-<context>
-    <name>CompareView</name>
-    <message>
-        <source>This report lacks: %1 (the other report has it)</source>
-        <translation>本报告缺少：%1（另一份报告有此部分）</translation>
-    </message>
-    <message>
-        <source>Synchronized scrolling</source>
-        <translation>同步滚动</translation>
-    </message>
-    <message>
-        <source>Scroll both reports together, part by part</source>
-        <translation>按部分同步滚动两份报告</translation>
-    </message>
-    <message>
-        <source> characters</source>
-        <translation> 字</translation>
-    </message>
-    <message>
-        <source>Shortest passage counted as shared text (after normalizing punctuation, width and white space)</source>
-        <translation>计为共同文字的最短段落长度（已统一标点、全角半角和空白）</translation>
-    </message>
-    <message>
-        <source>Text found in both reports, passages of at least</source>
-        <translation>两份报告共有的文字，段落长度至少</translation>
-    </message>
-    <message>
-        <source>Shared: %1% of the left report, %2% of the right report</source>
-        <translation>共同文字：占左侧报告 %1%，占右侧报告 %2%</translation>
-    </message>
-    <message>
-        <source>Left</source>
-        <translation>左侧</translation>
-    </message>
-    <message>
-        <source>Right</source>
-        <translation>右侧</translation>
-    </message>
-</context>
-<context>
-    <name>CorpusModel</name>
-    <message>
-        <source>Agency</source>
-        <translation>机关</translation>
-    </message>
-    <message>
-        <source>Year</source>
-        <translation>年度</translation>
-    </message>
-    <message>
-        <source>Document date</source>
-        <translation>成文日期</translation>
-    </message>
-    <message>
-        <source>Published: %1</source>
-        <translation>发布日期：%1</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>未知</translation>
-    </message>
-    <message>
-        <source>Published on time</source>
-        <translation>按时公开</translation>
-    </message>
-    <message>
-        <source>Reports are due to be made public by 1 April of the following year.</source>
-        <translation>年度报告应于次年4月1日前向社会公开。</translation>
-    </message>
-    <message>
-        <source>Missing parts</source>
-        <translation>缺少的部分</translation>
-    </message>
-    <message>
-        <source>Review status</source>
-        <translation>评阅状态</translation>
-    </message>
-    <message>
-        <source>Total score</source>
-        <translation>总分</translation>
-    </message>
-    <message>
-        <source>No reviewer yet: your review status and scores show here once you have a name.</source>
-        <translation>尚未设置评阅人：填写姓名后，这里会显示您的评阅状态和得分。</translation>
-    </message>
-    <message>
-        <source>%1 of %2 criteria scored</source>
-        <translation>已评 %1 / %2 项指标</translation>
-    </message>
-    <message>
-        <source>File: %1</source>
-        <translation>文件：%1</translation>
-    </message>
-    <message>
-        <source>The issuing agency was not found in the text.</source>
-        <translation>正文中未找到报告机关。</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation>未知</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <source>All required parts were found.</source>
-        <translation>规定的各部分均已找到。</translation>
-    </message>
-</context>
-<context>
-    <name>CorpusPanel</name>
-    <message>
-        <source>Year:</source>
-        <translation>年度：</translation>
-    </message>
-    <message>
-        <source>All years</source>
-        <translation>全部年度</translation>
-    </message>
-    <message>
-        <source>Filter by agency…</source>
-        <translation>按机关筛选…</translation>
-    </message>
-    <message>
-        <source>Parts:</source>
-        <translation>部分：</translation>
-    </message>
-    <message>
-        <source>All reports</source>
-        <translation>全部报告</translation>
-    </message>
-    <message>
-        <source>Missing any required part</source>
-        <translation>缺少任一规定部分</translation>
-    </message>
-    <message>
-        <source>Missing: %1</source>
-        <translation>缺少：%1</translation>
-    </message>
-    <message>
-        <source>Clear filters</source>
-        <translation>清除筛选</translation>
-    </message>
-    <message>
-        <source>%1 of %2 reports</source>
-        <translation>%1 / %2 份报告</translation>
-    </message>
-    <message>
-        <source>%1 reports</source>
-        <translation>%1 份报告</translation>
-    </message>
-</context>
-<context>
-    <name>ImportController</name>
-    <message>
-        <source>imported</source>
-        <translation>已导入</translation>
-    </message>
-    <message>
-        <source>duplicate</source>
-        <translation>重复</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>skipped</source>
-        <translation>已跳过</translation>
-    </message>
-    <message>
-        <source>Cancel import</source>
-        <translation>取消导入</translation>
-    </message>
-    <message>
-        <source>Stop after the current file; what was imported is kept</source>
-        <translation>处理完当前文件后停止；已导入的报告会保留</translation>
-    </message>
-    <message>
-        <source>Import reports</source>
-        <translation>导入报告</translation>
-    </message>
-    <message>
-        <source>Import a folder of reports</source>
-        <translation>导入报告文件夹</translation>
-    </message>
-    <message>
-        <source>No database</source>
-        <translation>没有打开数据库</translation>
-    </message>
-    <message>
-        <source>Open or create a database first (File menu), then import.</source>
-        <translation>请先通过“文件”菜单打开或新建数据库，然后再导入。</translation>
-    </message>
-    <message>
-        <source>Importing… (%1 more queued)</source>
-        <translation>正在导入…（另有 %1 批排队）</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>正在导入…</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>正在取消…</translation>
-    </message>
-    <message>
-        <source>Importing %1</source>
-        <translation>正在导入 %1</translation>
-    </message>
-    <message>
-        <source>Import stopped</source>
-        <translation>导入已中止</translation>
-    </message>
-    <message>
-        <source>The import stopped because of an unexpected error: %1
+    <context>
+        <name>Annotations</name>
+        <message>
+            <source>%n annotation(s) could not be found in the re-imported text. They are listed last, in red: select where each belongs in the text and press Place, or delete it.</source>
+            <translation>%n 条批注在重新导入的文本中未找到，以红色列在最后：请在正文中选中各自应在的位置并点击“定位到选区”，或将其删除。</translation>
+        </message>
+        <message>
+            <source>%n annotation(s)</source>
+            <translation>%n 条批注</translation>
+        </message>
+        <message>
+            <source>%1 annotation(s) re-attached, %2 orphan(s) to place or delete.</source>
+            <translation>已重新定位 %1 条批注，%2 条失位批注待定位或删除。</translation>
+        </message>
+        <message>
+            <source>%1 of %2</source>
+            <translation>%2中的 %1 条</translation>
+        </message>
+        <message>
+            <source>%1 passage(s) in %2 report(s)</source>
+            <translation>%2 份报告中的 %1 段文字</translation>
+        </message>
+        <message>
+            <source>&amp;Annotate Selection…</source>
+            <translation>批注选中文字(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>&amp;Annotations</source>
+            <translation>批注(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Codebook…</source>
+            <translation>标签体系(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>&amp;Delete Annotation</source>
+            <translation>删除批注(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit Annotation…</source>
+            <translation>编辑批注(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>&amp;Re-import Changed Version…</source>
+            <translation>重新导入修改后的版本(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Add tag “%1”</source>
+            <translation>添加标签“%1”</translation>
+        </message>
+        <message>
+            <source>All parts</source>
+            <translation>全部部分</translation>
+        </message>
+        <message>
+            <source>All reviewers</source>
+            <translation>全部评阅人</translation>
+        </message>
+        <message>
+            <source>All tags</source>
+            <translation>全部标签</translation>
+        </message>
+        <message>
+            <source>Annotate passage</source>
+            <translation>批注段落</translation>
+        </message>
+        <message>
+            <source>Annotate “%1”</source>
+            <translation>批注“%1”</translation>
+        </message>
+        <message>
+            <source>Annotation deleted (Ctrl+Z brings it back).</source>
+            <translation>批注已删除（按 Ctrl+Z 可恢复）。</translation>
+        </message>
+        <message>
+            <source>Annotation not placed</source>
+            <translation>批注未定位</translation>
+        </message>
+        <message>
+            <source>Annotation not saved</source>
+            <translation>批注未保存</translation>
+        </message>
+        <message>
+            <source>Annotation saved.</source>
+            <translation>批注已保存。</translation>
+        </message>
+        <message>
+            <source>Annotations</source>
+            <translation>批注</translation>
+        </message>
+        <message>
+            <source>Attach this annotation to the passage selected in the report</source>
+            <translation>把这条批注定位到报告中选中的文字</translation>
+        </message>
+        <message>
+            <source>Change tag “%1”</source>
+            <translation>修改标签“%1”</translation>
+        </message>
+        <message>
+            <source>Choose an annotation in the panel or click its mark, then press Ctrl+E.</source>
+            <translation>请在批注面板中选择一条批注或单击其标记，再按 Ctrl+E。</translation>
+        </message>
+        <message>
+            <source>Click to go to the passage · Enter: edit · Delete: delete</source>
+            <translation>单击跳转到该段落 · Enter：编辑 · Delete：删除</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>评语</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>Delete annotation “%1”</source>
+            <translation>删除批注“%1”</translation>
+        </message>
+        <message>
+            <source>Delete tag “%1”</source>
+            <translation>删除标签“%1”</translation>
+        </message>
+        <message>
+            <source>Double-click or press Enter to open the passage in its report</source>
+            <translation>双击或按 Enter 在所属报告中打开该段落</translation>
+        </message>
+        <message>
+            <source>Edit annotation</source>
+            <translation>编辑批注</translation>
+        </message>
+        <message>
+            <source>Edit annotation “%1”</source>
+            <translation>编辑批注“%1”</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <source>Evidence for</source>
+            <translation>作为证据的评分项</translation>
+        </message>
+        <message>
+            <source>Keys 1–9 tick tags · Tab: comment · Ctrl+Enter: save · Esc: cancel</source>
+            <translation>数字键 1–9 勾选标签 · Tab：评语 · Ctrl+Enter：保存 · Esc：取消</translation>
+        </message>
+        <message>
+            <source>Merge tag “%1” into “%2”</source>
+            <translation>将标签“%1”合并到“%2”</translation>
+        </message>
+        <message>
+            <source>No database is open.</source>
+            <translation>尚未打开数据库。</translation>
+        </message>
+        <message>
+            <source>Open the report to re-import first.</source>
+            <translation>请先打开要重新导入的报告。</translation>
+        </message>
+        <message>
+            <source>Orphan</source>
+            <translation>失位</translation>
+        </message>
+        <message>
+            <source>Orphan: not found in the new text</source>
+            <translation>失位：在新文本中未找到</translation>
+        </message>
+        <message>
+            <source>Part</source>
+            <translation>部分</translation>
+        </message>
+        <message>
+            <source>Passage</source>
+            <translation>段落</translation>
+        </message>
+        <message>
+            <source>Passages tagged</source>
+            <translation>带有标签</translation>
+        </message>
+        <message>
+            <source>Place annotation “%1”</source>
+            <translation>重新定位批注“%1”</translation>
+        </message>
+        <message>
+            <source>Place on Selection</source>
+            <translation>定位到选区</translation>
+        </message>
+        <message>
+            <source>Re-attached (approximate)</source>
+            <translation>已重新定位（近似匹配）</translation>
+        </message>
+        <message>
+            <source>Re-import changed version</source>
+            <translation>重新导入修改后的版本</translation>
+        </message>
+        <message>
+            <source>Re-import failed</source>
+            <translation>重新导入失败</translation>
+        </message>
+        <message>
+            <source>Recolour tag “%1”</source>
+            <translation>更改标签“%1”的颜色</translation>
+        </message>
+        <message>
+            <source>Replace this report's text by a corrected file; annotations are re-attached, those not found are listed as orphans</source>
+            <translation>用修改后的文件替换本报告的文本；批注会重新定位，找不到的列为失位批注</translation>
+        </message>
+        <message>
+            <source>Report</source>
+            <translation>报告</translation>
+        </message>
+        <message>
+            <source>Retrieved Segments</source>
+            <translation>标签检索</translation>
+        </message>
+        <message>
+            <source>Reviewer</source>
+            <translation>评阅人</translation>
+        </message>
+        <message>
+            <source>Select a passage in the report first, then press Ctrl+M to annotate it.</source>
+            <translation>请先在报告中选中一段文字，再按 Ctrl+M 批注。</translation>
+        </message>
+        <message>
+            <source>Select the passage the annotation belongs to, then press Place.</source>
+            <translation>请选中批注应在的文字，再点击“定位到选区”。</translation>
+        </message>
+        <message>
+            <source>Show only annotations by this reviewer</source>
+            <translation>只显示这位评阅人的批注</translation>
+        </message>
+        <message>
+            <source>Show only annotations in this part of the report</source>
+            <translation>只显示报告这一部分中的批注</translation>
+        </message>
+        <message>
+            <source>Show only annotations with this tag</source>
+            <translation>只显示带有此标签的批注</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Tag and comment the selected passage (Ctrl+M)</source>
+            <translation>为选中的文字加标签和评语（Ctrl+M）</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>The text is unchanged; nothing was done.</source>
+            <translation>文本没有变化，未做任何改动。</translation>
+        </message>
+        <message>
+            <source>This passage was not found after the report was re-imported. Select where it belongs and use Place, or delete the annotation.</source>
+            <translation>重新导入报告后未找到这段文字。请在正文中选中它应在的位置并点击“定位到选区”，或删除该批注。</translation>
+        </message>
+        <message>
+            <source>Why this passage matters (optional)</source>
+            <translation>为什么标注这段文字（可选）</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>年度</translation>
+        </message>
+        <message>
+            <source>Your &amp;Name…</source>
+            <translation>您的姓名(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>Your name</source>
+            <translation>您的姓名</translation>
+        </message>
+        <message>
+            <source>Your name is stored with every annotation you make, so that reviews by several people can be told apart and merged:</source>
+            <translation>您的姓名将随每条批注保存，以便区分和合并多位评阅人的评阅：</translation>
+        </message>
+        <message>
+            <source>— none —</source>
+            <translation>— 无 —</translation>
+        </message>
+        <message>
+            <source>“%1” could not be applied: %2</source>
+            <translation>“%1”未能执行：%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompareView</name>
+        <message>
+            <source>This report lacks: %1 (the other report has it)</source>
+            <translation>本报告缺少：%1（另一份报告有此部分）</translation>
+        </message>
+        <message>
+            <source>Synchronized scrolling</source>
+            <translation>同步滚动</translation>
+        </message>
+        <message>
+            <source>Scroll both reports together, part by part</source>
+            <translation>按部分同步滚动两份报告</translation>
+        </message>
+        <message>
+            <source> characters</source>
+            <translation> 字</translation>
+        </message>
+        <message>
+            <source>Shortest passage counted as shared text (after normalizing punctuation, width and white space)</source>
+            <translation>计为共同文字的最短段落长度（已统一标点、全角半角和空白）</translation>
+        </message>
+        <message>
+            <source>Text found in both reports, passages of at least</source>
+            <translation>两份报告共有的文字，段落长度至少</translation>
+        </message>
+        <message>
+            <source>Shared: %1% of the left report, %2% of the right report</source>
+            <translation>共同文字：占左侧报告 %1%，占右侧报告 %2%</translation>
+        </message>
+        <message>
+            <source>Left</source>
+            <translation>左侧</translation>
+        </message>
+        <message>
+            <source>Right</source>
+            <translation>右侧</translation>
+        </message>
+    </context>
+    <context>
+        <name>CorpusModel</name>
+        <message>
+            <source>Agency</source>
+            <translation>机关</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>年度</translation>
+        </message>
+        <message>
+            <source>Document date</source>
+            <translation>成文日期</translation>
+        </message>
+        <message>
+            <source>Published: %1</source>
+            <translation>发布日期：%1</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>未知</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <comment>document date, short column header</comment>
+            <translation>成文日期</translation>
+        </message>
+        <message>
+            <source>Published on time</source>
+            <translation>按时公开</translation>
+        </message>
+        <message>
+            <source>Reports are due to be made public by 1 April of the following year.</source>
+            <translation>年度报告应于次年4月1日前向社会公开。</translation>
+        </message>
+        <message>
+            <source>On time</source>
+            <comment>published on time, short column header</comment>
+            <translation>按时公开</translation>
+        </message>
+        <message>
+            <source>Missing parts</source>
+            <translation>缺少的部分</translation>
+        </message>
+        <message>
+            <source>Review status</source>
+            <translation>评阅状态</translation>
+        </message>
+        <message>
+            <source>Review</source>
+            <comment>review status, short column header</comment>
+            <translation>评阅状态</translation>
+        </message>
+        <message>
+            <source>Total score</source>
+            <translation>总分</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <comment>total score, short column header</comment>
+            <translation>总分</translation>
+        </message>
+        <message>
+            <source>No reviewer yet: your review status and scores show here once you have a name.</source>
+            <translation>尚未设置评阅人：填写姓名后，这里会显示您的评阅状态和得分。</translation>
+        </message>
+        <message>
+            <source>%1 of %2 criteria scored</source>
+            <translation>已评 %1 / %2 项指标</translation>
+        </message>
+        <message>
+            <source>File: %1</source>
+            <translation>文件：%1</translation>
+        </message>
+        <message>
+            <source>The issuing agency was not found in the text.</source>
+            <translation>正文中未找到报告机关。</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>未知</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>All required parts were found.</source>
+            <translation>规定的各部分均已找到。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CorpusPanel</name>
+        <message>
+            <source>Year:</source>
+            <translation>年度：</translation>
+        </message>
+        <message>
+            <source>All years</source>
+            <translation>全部年度</translation>
+        </message>
+        <message>
+            <source>Filter by agency…</source>
+            <translation>按机关筛选…</translation>
+        </message>
+        <message>
+            <source>Parts:</source>
+            <translation>部分：</translation>
+        </message>
+        <message>
+            <source>All reports</source>
+            <translation>全部报告</translation>
+        </message>
+        <message>
+            <source>Missing any required part</source>
+            <translation>缺少任一规定部分</translation>
+        </message>
+        <message>
+            <source>Missing: %1</source>
+            <translation>缺少：%1</translation>
+        </message>
+        <message>
+            <source>Clear filters</source>
+            <translation>清除筛选</translation>
+        </message>
+        <message>
+            <source>%1 of %2 reports</source>
+            <translation>%1 / %2 份报告</translation>
+        </message>
+        <message>
+            <source>%1 reports</source>
+            <translation>%1 份报告</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportController</name>
+        <message>
+            <source>imported</source>
+            <translation>已导入</translation>
+        </message>
+        <message>
+            <source>duplicate</source>
+            <translation>重复</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>失败</translation>
+        </message>
+        <message>
+            <source>skipped</source>
+            <translation>已跳过</translation>
+        </message>
+        <message>
+            <source>Cancel import</source>
+            <translation>取消导入</translation>
+        </message>
+        <message>
+            <source>Stop after the current file; what was imported is kept</source>
+            <translation>处理完当前文件后停止；已导入的报告会保留</translation>
+        </message>
+        <message>
+            <source>Import reports</source>
+            <translation>导入报告</translation>
+        </message>
+        <message>
+            <source>Import a folder of reports</source>
+            <translation>导入报告文件夹</translation>
+        </message>
+        <message>
+            <source>No database</source>
+            <translation>没有打开数据库</translation>
+        </message>
+        <message>
+            <source>Open or create a database first (File menu), then import.</source>
+            <translation>请先通过“文件”菜单打开或新建数据库，然后再导入。</translation>
+        </message>
+        <message>
+            <source>Importing… (%1 more queued)</source>
+            <translation>正在导入…（另有 %1 批排队）</translation>
+        </message>
+        <message>
+            <source>Importing…</source>
+            <translation>正在导入…</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <source>Importing %1</source>
+            <translation>正在导入 %1</translation>
+        </message>
+        <message>
+            <source>Import stopped</source>
+            <translation>导入已中止</translation>
+        </message>
+        <message>
+            <source>The import stopped because of an unexpected error: %1
 
 Files imported before the error are kept. Please report this problem.</source>
-        <translation>导入因意外错误而中止：%1
+            <translation>导入因意外错误而中止：%1
 
 出错前已导入的文件会保留。请报告此问题。</translation>
-    </message>
-    <message>
-        <source>%1 imported, %2 duplicate, %3 failed, %4 skipped.</source>
-        <translation>已导入 %1 份，重复 %2 份，失败 %3 份，跳过 %4 份。</translation>
-    </message>
-    <message>
-        <source>The import was cancelled; the files after that point were not read.</source>
-        <translation>导入已取消；其后的文件没有读取。</translation>
-    </message>
-    <message>
-        <source>Failed files were not changed; fix them as the reason says and import them again.</source>
-        <translation>失败的文件未作任何改动；请按原因说明修正后重新导入。</translation>
-    </message>
-    <message>
-        <source>Import cancelled</source>
-        <translation>导入已取消</translation>
-    </message>
-    <message>
-        <source>Import finished</source>
-        <translation>导入完成</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-</context>
-<context>
-    <name>LegendBar</name>
-    <message>
-        <source>Previous hit</source>
-        <translation>上一处</translation>
-    </message>
-    <message>
-        <source>Next hit</source>
-        <translation>下一处</translation>
-    </message>
-    <message>
-        <source>Outline</source>
-        <translation>目录</translation>
-    </message>
-    <message>
-        <source>%1 (subsection)</source>
-        <translation>%1（小节）</translation>
-    </message>
-    <message>
-        <source>%1 (inline)</source>
-        <translation>%1（条目）</translation>
-    </message>
-    <message>
-        <source>Go to this part</source>
-        <translation>转到此部分</translation>
-    </message>
-    <message>
-        <source>Show page clutter (%1)</source>
-        <translation>显示网页杂项（%1）</translation>
-    </message>
-    <message>
-        <source>Site names, breadcrumbs, source lines and page tools found around the report; hidden from the text, kept in the database.</source>
-        <translation>报告周围的网站名称、导航路径、来源行和页面工具；不在正文中显示，但保存在数据库中。</translation>
-    </message>
-    <message>
-        <source>No page clutter was found in this report.</source>
-        <translation>本报告中未发现网页杂项。</translation>
-    </message>
-    <message>
-        <source>%1 hits</source>
-        <translation>%1 处命中</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation>最近打开(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Export</source>
-        <translation>导出(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Reports</source>
-        <translation>报告(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;New Database…</source>
-        <translation>新建数据库(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>&amp;Open Database…</source>
-        <translation>打开数据库(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>&amp;Import Reports…</source>
-        <translation>导入报告(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>Import &amp;Folder…</source>
-        <translation>导入文件夹(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>设置(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Search Full Text</source>
-        <translation>全文检索(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Filter by &amp;Agency</source>
-        <translation>按机关筛选(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Clear Filters</source>
-        <translation>清除筛选(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Report</source>
-        <translation>报告(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Side by Side</source>
-        <translation>并排对照(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Open Report</source>
-        <translation>打开报告(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;Next Report</source>
-        <translation>下一份报告(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Previous Report</source>
-        <translation>上一份报告(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Compare Selected Reports</source>
-        <translation>对照所选报告(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Compare with &amp;Previous Year</source>
-        <translation>与上一年度对照(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Check &amp;Chinese Fonts</source>
-        <translation>检查中文字体(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;About ReviewDesk</source>
-        <translation>关于报告评阅台(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Select two reports in the table, then compare them side by side</source>
-        <translation>在表格中选择两份报告，然后并排对照</translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <translation>报告</translation>
-    </message>
-    <message>
-        <source>Side by Side</source>
-        <translation>并排对照</translation>
-    </message>
-    <message>
-        <source>no database</source>
-        <translation>未打开数据库</translation>
-    </message>
-    <message>
-        <source>ReviewDesk 报告评阅台 — %1</source>
-        <translation>报告评阅台 ReviewDesk — %1</translation>
-    </message>
-    <message>
-        <source>No database is open. Use File &gt; New Database or Open Database.</source>
-        <translation>未打开数据库。请使用“文件 &gt; 新建数据库”或“打开数据库”。</translation>
-    </message>
-    <message>
-        <source>Database: %1</source>
-        <translation>数据库：%1</translation>
-    </message>
-    <message>
-        <source>Import running</source>
-        <translation>正在导入</translation>
-    </message>
-    <message>
-        <source>Wait for the import to finish (or cancel it) before opening another database.</source>
-        <translation>请等待导入完成（或取消导入）后再打开其他数据库。</translation>
-    </message>
-    <message>
-        <source>Cannot open database</source>
-        <translation>无法打开数据库</translation>
-    </message>
-    <message>
-        <source>%1 could not be opened: %2
+        </message>
+        <message>
+            <source>%1 imported, %2 duplicate, %3 failed, %4 skipped.</source>
+            <translation>已导入 %1 份，重复 %2 份，失败 %3 份，跳过 %4 份。</translation>
+        </message>
+        <message>
+            <source>The import was cancelled; the files after that point were not read.</source>
+            <translation>导入已取消；其后的文件没有读取。</translation>
+        </message>
+        <message>
+            <source>Failed files were not changed; fix them as the reason says and import them again.</source>
+            <translation>失败的文件未作任何改动；请按原因说明修正后重新导入。</translation>
+        </message>
+        <message>
+            <source>Import cancelled</source>
+            <translation>导入已取消</translation>
+        </message>
+        <message>
+            <source>Import finished</source>
+            <translation>导入完成</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+    </context>
+    <context>
+        <name>Kinds</name>
+        <message>
+            <source>Preamble</source>
+            <translation>前言</translation>
+        </message>
+        <message>
+            <source>Measures and results</source>
+            <translation>主要举措和成效</translation>
+        </message>
+        <message>
+            <source>Shortcomings and causes</source>
+            <translation>存在的不足和原因</translation>
+        </message>
+        <message>
+            <source>Leaders' duty</source>
+            <translation>第一责任人履职情况</translation>
+        </message>
+        <message>
+            <source>Next year's plan</source>
+            <translation>下一年度主要安排</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>其他情况</translation>
+        </message>
+    </context>
+    <context>
+        <name>LegendBar</name>
+        <message>
+            <source>Previous hit</source>
+            <translation>上一处</translation>
+        </message>
+        <message>
+            <source>Next hit</source>
+            <translation>下一处</translation>
+        </message>
+        <message>
+            <source>Outline</source>
+            <translation>目录</translation>
+        </message>
+        <message>
+            <source>%1 (subsection)</source>
+            <translation>%1（小节）</translation>
+        </message>
+        <message>
+            <source>%1 (inline)</source>
+            <translation>%1（条目）</translation>
+        </message>
+        <message>
+            <source>Go to this part</source>
+            <translation>转到此部分</translation>
+        </message>
+        <message>
+            <source>Show page clutter (%1)</source>
+            <translation>显示网页杂项（%1）</translation>
+        </message>
+        <message>
+            <source>Site names, breadcrumbs, source lines and page tools found around the report; hidden from the text, kept in the database.</source>
+            <translation>报告周围的网站名称、导航路径、来源行和页面工具；不在正文中显示，但保存在数据库中。</translation>
+        </message>
+        <message>
+            <source>No page clutter was found in this report.</source>
+            <translation>本报告中未发现网页杂项。</translation>
+        </message>
+        <message>
+            <source>%1 hits</source>
+            <translation>%1 处命中</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Open &amp;Recent</source>
+            <translation>最近打开(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Export</source>
+            <translation>导出(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Reports</source>
+            <translation>报告(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>&amp;New Database…</source>
+            <translation>新建数据库(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>&amp;Open Database…</source>
+            <translation>打开数据库(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>&amp;Import Reports…</source>
+            <translation>导入报告(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>Import &amp;Folder…</source>
+            <translation>导入文件夹(&amp;F)…</translation>
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>设置(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;Search Full Text</source>
+            <translation>全文检索(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Filter by &amp;Agency</source>
+            <translation>按机关筛选(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Clear Filters</source>
+            <translation>清除筛选(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Report</source>
+            <translation>报告(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Side by Side</source>
+            <translation>并排对照(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Open Report</source>
+            <translation>打开报告(&amp;O)</translation>
+        </message>
+        <message>
+            <source>&amp;Next Report</source>
+            <translation>下一份报告(&amp;N)</translation>
+        </message>
+        <message>
+            <source>&amp;Previous Report</source>
+            <translation>上一份报告(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Compare Selected Reports</source>
+            <translation>对照所选报告(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Compare with &amp;Previous Year</source>
+            <translation>与上一年度对照(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Check &amp;Chinese Fonts</source>
+            <translation>检查中文字体(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;About ReviewDesk</source>
+            <translation>关于报告评阅台(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Select two reports in the table, then compare them side by side</source>
+            <translation>在表格中选择两份报告，然后并排对照</translation>
+        </message>
+        <message>
+            <source>Report</source>
+            <translation>报告</translation>
+        </message>
+        <message>
+            <source>Side by Side</source>
+            <translation>并排对照</translation>
+        </message>
+        <message>
+            <source>no database</source>
+            <translation>未打开数据库</translation>
+        </message>
+        <message>
+            <source>ReviewDesk 报告评阅台 — %1</source>
+            <translation>报告评阅台 ReviewDesk — %1</translation>
+        </message>
+        <message>
+            <source>No database is open. Use File &gt; New Database or Open Database.</source>
+            <translation>未打开数据库。请使用“文件 &gt; 新建数据库”或“打开数据库”。</translation>
+        </message>
+        <message>
+            <source>Database: %1</source>
+            <translation>数据库：%1</translation>
+        </message>
+        <message>
+            <source>Import running</source>
+            <translation>正在导入</translation>
+        </message>
+        <message>
+            <source>Wait for the import to finish (or cancel it) before opening another database.</source>
+            <translation>请等待导入完成（或取消导入）后再打开其他数据库。</translation>
+        </message>
+        <message>
+            <source>Cannot open database</source>
+            <translation>无法打开数据库</translation>
+        </message>
+        <message>
+            <source>%1 could not be opened: %2
 
 Choose a ReviewDesk database file, or create a new one with File &gt; New Database.</source>
-        <translation>无法打开 %1：%2
+            <translation>无法打开 %1：%2
 
 请选择报告评阅台数据库文件，或通过“文件 &gt; 新建数据库”新建一个。</translation>
-    </message>
-    <message>
-        <source>New database</source>
-        <translation>新建数据库</translation>
-    </message>
-    <message>
-        <source>%1 already exists; it is opened as it is (nothing is overwritten).</source>
-        <translation>%1 已存在；将按原样打开（不会覆盖任何内容）。</translation>
-    </message>
-    <message>
-        <source>Open database</source>
-        <translation>打开数据库</translation>
-    </message>
-    <message>
-        <source>%1 (missing)</source>
-        <translation>%1（文件不存在）</translation>
-    </message>
-    <message>
-        <source>No recent databases</source>
-        <translation>没有最近打开的数据库</translation>
-    </message>
-    <message>
-        <source>Clear List</source>
-        <translation>清空列表</translation>
-    </message>
-    <message>
-        <source>Importing the demo reports…</source>
-        <translation>正在导入示例报告…</translation>
-    </message>
-    <message>
-        <source>Demo reports not imported</source>
-        <translation>示例报告未能导入</translation>
-    </message>
-    <message>
-        <source>Compare reports</source>
-        <translation>对照报告</translation>
-    </message>
-    <message>
-        <source>Select exactly two reports in the table (Ctrl+click the second one), then compare them.</source>
-        <translation>请在表格中恰好选择两份报告（按住 Ctrl 单击第二份），然后进行对照。</translation>
-    </message>
-    <message>
-        <source>this report&apos;s agency</source>
-        <translation>该报告机关</translation>
-    </message>
-    <message>
-        <source>Compare with previous year</source>
-        <translation>与上一年度对照</translation>
-    </message>
-    <message>
-        <source>The corpus holds no earlier report of %1. Import it, or select two reports and use Compare Selected Reports.</source>
-        <translation>语料库中没有%1更早年度的报告。请导入该报告，或选择两份报告后使用“对照所选报告”。</translation>
-    </message>
-    <message>
-        <source>Chinese fonts</source>
-        <translation>中文字体</translation>
-    </message>
-    <message>
-        <source>Chinese text is shown with: %1</source>
-        <translation>中文使用以下字体显示：%1</translation>
-    </message>
-    <message>
-        <source>About ReviewDesk</source>
-        <translation>关于报告评阅台</translation>
-    </message>
-    <message>
-        <source>ReviewDesk (报告评阅台) %1
+        </message>
+        <message>
+            <source>New database</source>
+            <translation>新建数据库</translation>
+        </message>
+        <message>
+            <source>%1 already exists; it is opened as it is (nothing is overwritten).</source>
+            <translation>%1 已存在；将按原样打开（不会覆盖任何内容）。</translation>
+        </message>
+        <message>
+            <source>Open database</source>
+            <translation>打开数据库</translation>
+        </message>
+        <message>
+            <source>%1 (missing)</source>
+            <translation>%1（文件不存在）</translation>
+        </message>
+        <message>
+            <source>No recent databases</source>
+            <translation>没有最近打开的数据库</translation>
+        </message>
+        <message>
+            <source>Clear List</source>
+            <translation>清空列表</translation>
+        </message>
+        <message>
+            <source>Importing the demo reports…</source>
+            <translation>正在导入示例报告…</translation>
+        </message>
+        <message>
+            <source>Demo reports not imported</source>
+            <translation>示例报告未能导入</translation>
+        </message>
+        <message>
+            <source>Compare reports</source>
+            <translation>对照报告</translation>
+        </message>
+        <message>
+            <source>Select exactly two reports in the table (Ctrl+click the second one), then compare them.</source>
+            <translation>请在表格中恰好选择两份报告（按住 Ctrl 单击第二份），然后进行对照。</translation>
+        </message>
+        <message>
+            <source>this report's agency</source>
+            <translation>该报告机关</translation>
+        </message>
+        <message>
+            <source>Compare with previous year</source>
+            <translation>与上一年度对照</translation>
+        </message>
+        <message>
+            <source>The corpus holds no earlier report of %1. Import it, or select two reports and use Compare Selected Reports.</source>
+            <translation>语料库中没有%1更早年度的报告。请导入该报告，或选择两份报告后使用“对照所选报告”。</translation>
+        </message>
+        <message>
+            <source>Chinese fonts</source>
+            <translation>中文字体</translation>
+        </message>
+        <message>
+            <source>Chinese text is shown with: %1</source>
+            <translation>中文使用以下字体显示：%1</translation>
+        </message>
+        <message>
+            <source>About ReviewDesk</source>
+            <translation>关于报告评阅台</translation>
+        </message>
+        <message>
+            <source>ReviewDesk (报告评阅台) %1
 
-Review and score annual reports on building rule-of-law government: see each report&apos;s required parts, compare reports side by side, annotate and score them. Works offline; your data stays in the database file.</source>
-        <translation>报告评阅台（ReviewDesk）%1
+Review and score annual reports on building rule-of-law government: see each report's required parts, compare reports side by side, annotate and score them. Works offline; your data stays in the database file.</source>
+            <translation>报告评阅台（ReviewDesk）%1
 
 评阅法治政府建设年度报告并评分：查看每份报告的规定部分，并排对照报告，批注并评分。离线运行；数据保存在数据库文件中。</translation>
-    </message>
-</context>
-<context>
-    <name>MetadataHeader</name>
-    <message>
-        <source>Found in: %1</source>
-        <translation>出处：%1</translation>
-    </message>
-    <message>
-        <source>Agency</source>
-        <translation>机关</translation>
-    </message>
-    <message>
-        <source>Year</source>
-        <translation>年度</translation>
-    </message>
-    <message>
-        <source>Document number</source>
-        <translation>文号</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>Published</source>
-        <translation>发布日期</translation>
-    </message>
-    <message>
-        <source>not found in the text</source>
-        <translation>正文中未找到</translation>
-    </message>
-    <message>
-        <source>Published on time</source>
-        <translation>按时公开</translation>
-    </message>
-    <message>
-        <source>Published late</source>
-        <translation>逾期公开</translation>
-    </message>
-    <message>
-        <source>Publication date unknown</source>
-        <translation>发布日期未知</translation>
-    </message>
-    <message>
-        <source>No publication date was found in the text</source>
-        <translation>正文中未找到发布日期</translation>
-    </message>
-    <message>
-        <source>The regulation requires every annual report to contain this part.</source>
-        <translation>规定要求每份年度报告都包含此部分。</translation>
-    </message>
-    <message>
-        <source>%1 is not a part of its own, only a subsection of %2:</source>
-        <translation>%1 不是独立部分，只是%2中的一个小节：</translation>
-    </message>
-    <message>
-        <source>%1 is not a part of its own, only an item inside %2:</source>
-        <translation>%1 不是独立部分，只是%2中的一个条目：</translation>
-    </message>
-</context>
-<context>
-    <name>OutlineModel</name>
-    <message>
-        <source>Outline</source>
-        <translation>目录</translation>
-    </message>
-</context>
-<context>
-    <name>PartCard</name>
-    <message>
-        <source>Show this part in both reports. The percentage is the share of the part&apos;s text (headings excluded) that also appears in the other report.</source>
-        <translation>在两份报告中显示此部分。百分比为此部分正文（不含标题）中也出现在另一份报告中的比例。</translation>
-    </message>
-    <message>
-        <source>%1: missing</source>
-        <translation>%1：缺失</translation>
-    </message>
-    <message>
-        <source>%1: subsection</source>
-        <translation>%1：小节</translation>
-    </message>
-    <message>
-        <source>%1: inline</source>
-        <translation>%1：条目</translation>
-    </message>
-    <message>
-        <source>%1 %2% shared</source>
-        <translation>%1 共同 %2%</translation>
-    </message>
-</context>
-<context>
-    <name>SearchPanel</name>
-    <message>
-        <source>Search the full text of all reports…</source>
-        <translation>检索全部报告的全文…</translation>
-    </message>
-    <message>
-        <source>Finds words of one or more characters; white space and full-width forms are ignored</source>
-        <translation>可检索一个或多个字的词语；忽略空白及全角半角差异</translation>
-    </message>
-    <message>
-        <source>Searching…</source>
-        <translation>正在检索…</translation>
-    </message>
-    <message>
-        <source>No report contains “%1”</source>
-        <translation>没有报告包含“%1”</translation>
-    </message>
-    <message>
-        <source>%1 reports; the first %2 shown</source>
-        <translation>共 %1 份报告；显示前 %2 份</translation>
-    </message>
-    <message>
-        <source>%1 reports</source>
-        <translation>%1 份报告</translation>
-    </message>
-    <message>
-        <source>Search failed: %1</source>
-        <translation>检索失败：%1</translation>
-    </message>
-</context>
-<context>
-    <name>SearchResultsModel</name>
-    <message>
-        <source>%1 hits in this report</source>
-        <translation>本报告中命中 %1 处</translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <translation>报告</translation>
-    </message>
-    <message>
-        <source>Context</source>
-        <translation>上下文</translation>
-    </message>
-</context>
-<context>
-    <name>SettingsDialog</name>
-    <message>
-        <source>Settings</source>
-        <translation>设置</translation>
-    </message>
-    <message>
-        <source>Interface language:</source>
-        <translation>界面语言：</translation>
-    </message>
-    <message>
-        <source>Automatic shows Chinese on a Chinese-language system and English otherwise.</source>
-        <translation>“自动”在中文系统上显示中文，其他系统上显示英文。</translation>
-    </message>
-    <message>
-        <source>Chinese interface not available</source>
-        <translation>中文界面不可用</translation>
-    </message>
-    <message>
-        <source>The Chinese translation (%1) is missing and could not be compiled. Run the setup again (python3 -m desktop.bootstrap setup); the interface stays in English until then.</source>
-        <translation>中文翻译（%1）缺失且无法编译。请重新运行安装（python3 -m desktop.bootstrap setup）；在此之前界面保持英文。</translation>
-    </message>
-</context>
-<context>
-    <name>TextPane</name>
-    <message>
-        <source>Page clutter (not part of the report)</source>
-        <translation>网页杂项（不属于报告正文）</translation>
-    </message>
-</context>
-<context>
-    <name>YearCombo</name>
-    <message>
-        <source>All years</source>
-        <translation>全部年度</translation>
-    </message>
-</context>
-<context>
-    <name>dialogs</name>
-    <message>
-        <source>ReviewDesk databases (*.sqlite3 *.db);;All files (*)</source>
-        <translation>报告评阅台数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Reports (%1);;All files (*)</source>
-        <translation>报告 (%1);;所有文件 (*)</translation>
-    </message>
-</context>
-<context>
-    <name>fonts</name>
-    <message>
-        <source>macOS includes Chinese fonts (PingFang SC); reinstall them from Font Book if they were removed</source>
-        <translation>macOS 自带中文字体（苹方）；如已删除，请在“字体册”中恢复</translation>
-    </message>
-    <message>
-        <source>Settings &gt; Time &amp; language &gt; Language: add 中文(简体) (its supplemental fonts)</source>
-        <translation>设置 &gt; 时间和语言 &gt; 语言：添加“中文(简体)”（及其补充字体）</translation>
-    </message>
-    <message>
-        <source>No font on this computer can show Chinese characters, so report texts and Chinese labels would appear as empty boxes.
+        </message>
+    </context>
+    <context>
+        <name>MetadataHeader</name>
+        <message>
+            <source>Found in: %1</source>
+            <translation>出处：%1</translation>
+        </message>
+        <message>
+            <source>Agency</source>
+            <translation>机关</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>年度</translation>
+        </message>
+        <message>
+            <source>Document number</source>
+            <translation>文号</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Published</source>
+            <translation>发布日期</translation>
+        </message>
+        <message>
+            <source>not found in the text</source>
+            <translation>正文中未找到</translation>
+        </message>
+        <message>
+            <source>Published on time</source>
+            <translation>按时公开</translation>
+        </message>
+        <message>
+            <source>Published late</source>
+            <translation>逾期公开</translation>
+        </message>
+        <message>
+            <source>Timeliness unknown</source>
+            <translation>无法判断是否按时公开</translation>
+        </message>
+        <message>
+            <source>show</source>
+            <translation>查看</translation>
+        </message>
+        <message>
+            <source>No publication date was found in the text</source>
+            <translation>正文中未找到发布日期</translation>
+        </message>
+        <message>
+            <source>Missing required part:</source>
+            <translation>缺少必备部分：</translation>
+        </message>
+        <message>
+            <source>The regulation requires every annual report to contain this part.</source>
+            <translation>规定要求每份年度报告都包含此部分。</translation>
+        </message>
+        <message>
+            <source>%1 is not a part of its own, only a subsection of %2:</source>
+            <translation>%1 不是独立部分，只是%2中的一个小节：</translation>
+        </message>
+        <message>
+            <source>%1 is not a part of its own, only an item inside %2:</source>
+            <translation>%1 不是独立部分，只是%2中的一个条目：</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutlineModel</name>
+        <message>
+            <source>Outline</source>
+            <translation>目录</translation>
+        </message>
+    </context>
+    <context>
+        <name>PartCard</name>
+        <message>
+            <source>Show this part in both reports. The percentage is the share of the part's text (headings excluded) that also appears in the other report.</source>
+            <translation>在两份报告中显示此部分。百分比为此部分正文（不含标题）中也出现在另一份报告中的比例。</translation>
+        </message>
+        <message>
+            <source>%1: missing</source>
+            <translation>%1：缺失</translation>
+        </message>
+        <message>
+            <source>%1: subsection</source>
+            <translation>%1：小节</translation>
+        </message>
+        <message>
+            <source>%1: inline</source>
+            <translation>%1：条目</translation>
+        </message>
+        <message>
+            <source>%1 %2% shared</source>
+            <translation>%1 共同 %2%</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchPanel</name>
+        <message>
+            <source>Search the full text of all reports…</source>
+            <translation>检索全部报告的全文…</translation>
+        </message>
+        <message>
+            <source>Finds words of one or more characters; white space and full-width forms are ignored</source>
+            <translation>可检索一个或多个字的词语；忽略空白及全角半角差异</translation>
+        </message>
+        <message>
+            <source>Searching…</source>
+            <translation>正在检索…</translation>
+        </message>
+        <message>
+            <source>No report contains “%1”</source>
+            <translation>没有报告包含“%1”</translation>
+        </message>
+        <message>
+            <source>%1 reports; the first %2 shown</source>
+            <translation>共 %1 份报告；显示前 %2 份</translation>
+        </message>
+        <message>
+            <source>%1 reports</source>
+            <translation>%1 份报告</translation>
+        </message>
+        <message>
+            <source>Search failed: %1</source>
+            <translation>检索失败：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchResultsModel</name>
+        <message>
+            <source>%1 hits in this report</source>
+            <translation>本报告中命中 %1 处</translation>
+        </message>
+        <message>
+            <source>Report</source>
+            <translation>报告</translation>
+        </message>
+        <message>
+            <source>Context</source>
+            <translation>上下文</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>Interface language:</source>
+            <translation>界面语言：</translation>
+        </message>
+        <message>
+            <source>Automatic shows Chinese on a Chinese-language system and English otherwise.</source>
+            <translation>“自动”在中文系统上显示中文，其他系统上显示英文。</translation>
+        </message>
+        <message>
+            <source>Chinese interface not available</source>
+            <translation>中文界面不可用</translation>
+        </message>
+        <message>
+            <source>The Chinese translation (%1) is missing and could not be compiled. Run the setup again (python3 -m desktop.bootstrap setup); the interface stays in English until then.</source>
+            <translation>中文翻译（%1）缺失且无法编译。请重新运行安装（python3 -m desktop.bootstrap setup）；在此之前界面保持英文。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TextPane</name>
+        <message>
+            <source>Page clutter (not part of the report)</source>
+            <translation>网页杂项（不属于报告正文）</translation>
+        </message>
+    </context>
+    <context>
+        <name>YearCombo</name>
+        <message>
+            <source>All years</source>
+            <translation>全部年度</translation>
+        </message>
+    </context>
+    <context>
+        <name>dialogs</name>
+        <message>
+            <source>ReviewDesk databases (*.sqlite3 *.db);;All files (*)</source>
+            <translation>报告评阅台数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Reports (%1);;All files (*)</source>
+            <translation>报告 (%1);;所有文件 (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>fonts</name>
+        <message>
+            <source>macOS includes Chinese fonts (PingFang SC); reinstall them from Font Book if they were removed</source>
+            <translation>macOS 自带中文字体（苹方）；如已删除，请在“字体册”中恢复</translation>
+        </message>
+        <message>
+            <source>Settings &gt; Time &amp; language &gt; Language: add 中文(简体) (its supplemental fonts)</source>
+            <translation>设置 &gt; 时间和语言 &gt; 语言：添加“中文(简体)”（及其补充字体）</translation>
+        </message>
+        <message>
+            <source>No font on this computer can show Chinese characters, so report texts and Chinese labels would appear as empty boxes.
 
 Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
 
     %1
 
 (other systems: install Noto Sans CJK SC or Source Han Sans SC)</source>
-        <translation>本机没有能显示汉字的字体，报告正文和中文标签会显示为空白方框。
+            <translation>本机没有能显示汉字的字体，报告正文和中文标签会显示为空白方框。
 
 请安装中文字体，然后重新启动报告评阅台。Debian 或 Ubuntu 上：
 
     %1
 
 （其他系统：安装 Noto Sans CJK SC 或思源黑体 Source Han Sans SC）</translation>
-    </message>
-    <message>
-        <source>No Chinese font found</source>
-        <translation>未找到中文字体</translation>
-    </message>
-</context>
-<context>
-    <name>i18n</name>
-    <message>
-        <source>Automatic (system language)</source>
-        <translation>自动（跟随系统语言）</translation>
-    </message>
-</context>
+        </message>
+        <message>
+            <source>No Chinese font found</source>
+            <translation>未找到中文字体</translation>
+        </message>
+    </context>
+    <context>
+        <name>i18n</name>
+        <message>
+            <source>Automatic (system language)</source>
+            <translation>自动（跟随系统语言）</translation>
+        </message>
+    </context>
+    <context>
+        <name>Aids</name>
+        <message>
+            <source>%n item(s)</source>
+            <translation>%n 项</translation>
+        </message>
+        <message>
+            <source>%n stock phrase(s) marked</source>
+            <translation>已标出 %n 处套话</translation>
+        </message>
+        <message>
+            <source>Answered in the plan by: </source>
+            <translation>对应的安排：</translation>
+        </message>
+        <message>
+            <source>Cause given: </source>
+            <translation>所述原因：</translation>
+        </message>
+        <message>
+            <source>Causes: analysed for %1 of %2 items</source>
+            <translation>原因：%2 项中有 %1 项分析了原因</translation>
+        </message>
+        <message>
+            <source>Causes: none analysed</source>
+            <translation>原因：没有分析</translation>
+        </message>
+        <message>
+            <source>Concrete details: %1</source>
+            <translation>具体内容：%1</translation>
+        </message>
+        <message>
+            <source>Earlier report (%1): %n shortcoming(s) repeated</source>
+            <translation>往年报告（%1）：%n 项不足与之雷同</translation>
+        </message>
+        <message>
+            <source>Earlier report (%1): it has no shortcomings part to compare with</source>
+            <translation>往年报告（%1）：该报告没有不足部分可供对照</translation>
+        </message>
+        <message>
+            <source>Earlier report: none of the same agency in the corpus</source>
+            <translation>往年报告：库中没有同一单位的往年报告</translation>
+        </message>
+        <message>
+            <source>Mark stock phrases in the text</source>
+            <translation>在正文中标出套话</translation>
+        </message>
+        <message>
+            <source>Next year's plan: %n shortcoming(s) with no matching plan item</source>
+            <translation>下一年度安排：%n 项不足没有对应的整改措施</translation>
+        </message>
+        <message>
+            <source>Next year's plan: every shortcoming has a matching plan item</source>
+            <translation>下一年度安排：每项不足都有对应的措施</translation>
+        </message>
+        <message>
+            <source>Next year's plan: the report has no plan part to compare with</source>
+            <translation>下一年度安排：报告没有安排部分可供对照</translation>
+        </message>
+        <message>
+            <source>No cause given</source>
+            <translation>未说明原因</translation>
+        </message>
+        <message>
+            <source>Nothing in next year's plan answers this</source>
+            <translation>下一年度安排中没有对应措施</translation>
+        </message>
+        <message>
+            <source>Open a report to see hints about its shortcomings part.</source>
+            <translation>打开一份报告即可查看其不足部分的提示。</translation>
+        </message>
+        <message>
+            <source>Phrases such as 有待进一步加强 or 仍有提升空间 that state a gap without saying what, where or why</source>
+            <translation>如“有待进一步加强”“仍有提升空间”等只说有差距、不说差在哪里和为什么的表述</translation>
+        </message>
+        <message>
+            <source>Repeats the earlier report: “%1” (%2 overlap)</source>
+            <translation>与往年报告雷同：“%1”（重合 %2）</translation>
+        </message>
+        <message>
+            <source>Shortcomings Aids</source>
+            <translation>不足部分辅助提示</translation>
+        </message>
+        <message>
+            <source>Shortcomings part</source>
+            <translation>不足部分</translation>
+        </message>
+        <message>
+            <source>Stock phrases (%n): </source>
+            <translation>套话（%n 处）：</translation>
+        </message>
+        <message>
+            <source>The rules ask every annual report for the shortcomings of the year and their causes.</source>
+            <translation>规定要求年度报告写明上一年度存在的不足和原因。</translation>
+        </message>
+        <message>
+            <source>These are hints to check by reading, not scores.</source>
+            <translation>以上仅为提示，需阅读核实，不是评分。</translation>
+        </message>
+        <message>
+            <source>This report has no shortcomings part.</source>
+            <translation>本报告没有不足部分。</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>partly specific</source>
+            <translation>部分具体</translation>
+        </message>
+        <message>
+            <source>shared: %1</source>
+            <translation>共同词语：%1</translation>
+        </message>
+        <message>
+            <source>specific</source>
+            <translation>具体</translation>
+        </message>
+        <message>
+            <source>the heading promises causes (原因) but the text gives none</source>
+            <translation>标题写了“原因”，正文却没有分析原因</translation>
+        </message>
+        <message>
+            <source>vague</source>
+            <translation>笼统</translation>
+        </message>
+    </context>
+    <context>
+        <name>Codebook</name>
+        <message>
+            <source>%n annotation(s) tagged “%1” will be tagged “%2” instead.</source>
+            <translation>带有“%1”的 %n 条批注将改为带有“%2”。</translation>
+        </message>
+        <message>
+            <source>%n of them will be left with no tag (they stay, with their comments).</source>
+            <translation>其中 %n 条将不再带有任何标签（批注及评语仍保留）。</translation>
+        </message>
+        <message>
+            <source>&amp;Add…</source>
+            <translation>添加(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>&amp;Colour…</source>
+            <translation>颜色(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>&amp;Delete…</source>
+            <translation>删除(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>&amp;Merge into…</source>
+            <translation>合并到(&amp;M)…</translation>
+        </message>
+        <message>
+            <source>&amp;Rename…</source>
+            <translation>重命名(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Codebook</source>
+            <translation>标签体系</translation>
+        </message>
+        <message>
+            <source>Colour of “%1”</source>
+            <translation>“%1”的颜色</translation>
+        </message>
+        <message>
+            <source>Delete tag</source>
+            <translation>删除标签</translation>
+        </message>
+        <message>
+            <source>Delete the tag “%1”?</source>
+            <translation>删除标签“%1”？</translation>
+        </message>
+        <message>
+            <source>English name (optional):</source>
+            <translation>英文名称（可选）：</translation>
+        </message>
+        <message>
+            <source>English name:</source>
+            <translation>英文名称：</translation>
+        </message>
+        <message>
+            <source>It is on %n annotation(s); it will be taken off them.</source>
+            <translation>有 %n 条批注带有此标签，删除后将从这些批注上移除。</translation>
+        </message>
+        <message>
+            <source>Merge tags</source>
+            <translation>合并标签</translation>
+        </message>
+        <message>
+            <source>Merge “%1” into:</source>
+            <translation>将“%1”合并到：</translation>
+        </message>
+        <message>
+            <source>Name of the new tag (Chinese):</source>
+            <translation>新标签名称（中文）：</translation>
+        </message>
+        <message>
+            <source>New name (Chinese):</source>
+            <translation>新名称（中文）：</translation>
+        </message>
+        <message>
+            <source>New tag</source>
+            <translation>新标签</translation>
+        </message>
+        <message>
+            <source>No annotation carries it.</source>
+            <translation>没有批注带有此标签。</translation>
+        </message>
+        <message>
+            <source>Rename tag</source>
+            <translation>重命名标签</translation>
+        </message>
+        <message>
+            <source>The tag “%1” will be removed from the codebook. Annotations and their comments are kept; you can undo this with Ctrl+Z.</source>
+            <translation>标签“%1”将从标签体系中移除。批注及其评语都会保留；可按 Ctrl+Z 撤销。</translation>
+        </message>
+        <message>
+            <source>The tags, in the order of the number keys in the annotation editor</source>
+            <translation>标签列表，顺序即批注编辑框中数字键的顺序</translation>
+        </message>
+        <message>
+            <source>You can undo this with Ctrl+Z.</source>
+            <translation>可按 Ctrl+Z 撤销。</translation>
+        </message>
+    </context>
 </TS>

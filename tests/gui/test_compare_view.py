@@ -13,6 +13,7 @@ from desktop.core.reuse import normalize_for_reuse
 from desktop.core.storage import open_database
 from desktop.core.storage.documents import get_document, list_documents
 from desktop.gui.compare_view import CompareView
+from desktop.gui.text_pane import GAP_PROPERTY
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -64,6 +65,8 @@ def test_gap_banners_stand_where_the_missing_part_belongs(compare, records):
         lines = pane.text.toPlainText().split("\n")
         banner = next(i for i, line in enumerate(lines) if line.startswith("⚠"))
         assert lines[banner + 1] == plan  # the gap sits right before next year's plan
+        block = pane.text.document().findBlockByNumber(banner)
+        assert block.blockFormat().property(GAP_PROPERTY)  # drawn as a red band
         # the banner is display-only: selecting it alone selects no document text
         shown = pane.text.toPlainText()
         at = shown.index("⚠")
@@ -185,3 +188,17 @@ def test_any_two_reports_including_the_same_one(qtbot, records):
     w.show_pair(records["004"], records["002"])
     assert [g.kind for g in w.gaps] == ["shortcomings"]
     assert w.gap_banners("left") and not w.gap_banners("right")
+
+
+def test_switching_language_retranslates_gap_banners(compare, qtbot):
+    from desktop.gui import i18n
+
+    if not i18n.set_language(i18n.CHINESE):
+        pytest.skip("the Chinese catalog could not be compiled here")
+    try:
+        qtbot.waitUntil(lambda: compare.gap_banners("left")[0].startswith("⚠ 本报告缺少："))
+        assert compare.sync_box.text() == "同步滚动"
+        assert compare.reuse.right_spans and compare.right.text.display_marks("reuse")
+    finally:
+        i18n.set_language(i18n.ENGLISH)
+    qtbot.waitUntil(lambda: compare.gap_banners("left")[0].startswith("⚠ This report lacks:"))

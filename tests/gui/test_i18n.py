@@ -107,3 +107,32 @@ def test_saved_choice_is_applied_at_start(qapp, settings, english_afterwards):
     assert i18n.apply_saved_language(settings) == i18n.CHINESE
     settings.setValue(i18n.SETTINGS_KEY, "klingon")
     assert i18n.saved_choice(settings) == i18n.AUTO
+
+
+def test_handover_files_fill_and_extend_the_catalog(qapp, tmp_path):
+    ts = tmp_path / "reviewdesk_zh_CN.ts"
+    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="zh_CN">\n'
+                  "<context><name>Aids</name><message><source>Cause given: </source>"
+                  '<translation type="unfinished"></translation></message></context></TS>\n', encoding="utf-8")
+    tsv = tmp_path / "i18n-aids.tsv"
+    tsv.write_text("# comment\ncontext\tsource\ttranslation\nAids\tCause given: \t已说明原因：\n"
+                   "Aids\t%n item(s)\t%n 项\nScores\tFirst line\\nsecond\t第一行\\n第二行\n", encoding="utf-8")
+    assert i18n_build.merge_handover(ts, [tsv]) == 3
+    assert i18n_build.unfinished(ts) == []
+    entries = i18n_build.read_handover([tsv])
+    assert entries[("Scores", "First line\nsecond")] == "第一行\n第二行"
+    assert i18n_build.merge_handover(ts, [tsv]) == 0  # nothing left to change
+    if i18n_build._lrelease() is None:
+        return
+    import subprocess
+
+    qm = tmp_path / "x.qm"
+    subprocess.run([*i18n_build._lrelease(), "-silent", str(ts), "-qm", str(qm)], check=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    qapp.installTranslator(translator)
+    try:
+        assert QCoreApplication.translate("Aids", "%n item(s)", "", 4) == "4 项"
+        assert QCoreApplication.translate("Scores", "First line\nsecond") == "第一行\n第二行"
+    finally:
+        qapp.removeTranslator(translator)

@@ -177,3 +177,13 @@ def test_import_with_executor_stores_through_the_writer_thread(db_path, mixed_fo
         assert missing.outcomes[0].status == FAILED and "nope.txt" in missing.outcomes[0].path
     finally:
         executor.close()
+
+
+@pytest.mark.parametrize(("cpus", "files", "expected"), [(2, 1000, 1), (4, 1000, 3), (8, 1000, 4), (8, 10, 1), (1, 500, 1)])
+def test_gui_imports_leave_a_core_for_the_gui(monkeypatch, cpus, files, expected):
+    import os
+
+    from desktop.gui.import_controller import gui_workers
+
+    monkeypatch.setattr(os, "cpu_count", lambda: cpus)  # the core's default_workers reads it too
+    assert gui_workers(files) == expected

@@ -75,11 +75,14 @@ def test_shows_each_seed(view, records, prefix):
 def test_metadata_header_shows_values_and_timeliness(view, records):
     view.show_document(records["001"])
     meta = plain(view.header.meta)
-    for value in ("梨树县政务服务和数字化建设管理局", "2025", "2025-12-05", "2026-02-05", "Published on time"):
+    for value in ("梨树县政务服务和数字化建设管理局", "2025", "2025-12-05", "2026-02-05"):
         assert value in meta
+    assert view.header.on_time.text() == "Published on time"
+    assert view.header.on_time.toolTip() == "published 2026-02-05, deadline 2026-04-01"
     view.show_document(records["000"])
     meta = plain(view.header.meta)
-    assert "吉政数文〔2026〕11号" in meta and "Publication date unknown" in meta
+    assert "吉政数文〔2026〕11号" in meta and "Published —" in meta
+    assert view.header.on_time.text() == "Timeliness unknown"
 
 
 def test_outline_click_scrolls_to_the_heading(view, records, qtbot):
@@ -260,3 +263,79 @@ def test_annotation_marks_overlap_on_separate_lanes_and_click(view, records, qtb
     shown = view.text.toPlainText()
     a1 = next(m for m in view.text.display_marks("annotations") if m[2] == "a1")
     assert shown[a1[0]:a1[1]] == record.text[at:at + 20]
+
+
+def test_kind_labels_are_the_core_names(qapp):
+    from desktop.core.classify import KIND_LABELS
+    from desktop.gui import palette
+
+    assert {k: palette.kind_label(k) for k in KIND_LABELS} == {k: en for k, (_zh, en) in KIND_LABELS.items()}
+
+
+def test_switching_language_retranslates_the_view(view, records, qtbot):
+    from desktop.gui import i18n
+
+    view.show_document(records["000"])
+    view.highlight_query("法治")
+    if not i18n.set_language(i18n.CHINESE):
+        pytest.skip("the Chinese catalog could not be compiled here")
+    try:
+        qtbot.waitUntil(lambda: view.legend.outline_toggle.text() == "目录")
+        assert "机关" in plain(view.header.meta)
+        assert view.legend.hits.text().endswith("处命中")
+        assert view.header.banners and view.text.display_marks("search")
+    finally:
+        i18n.set_language(i18n.ENGLISH)
+    qtbot.waitUntil(lambda: view.legend.outline_toggle.text() == "Outline")
+    assert "Agency" in plain(view.header.meta)
+
+
+def test_a_report_on_a_single_line_is_tinted_part_by_part(view, records, tmp_path):
+    path = tmp_path / "one_line.txt"
+    path.write_text(" ".join(records["002"].text.split()), encoding="utf-8")
+    db = open_database(":memory:")
+    record = get_document(db, import_paths(db, [path]).outcomes[0].document_id)
+    db.conn.close()
+    parts = [s for s in record.sections if s.placement == "section"]
+    assert len(parts) >= 4 and record.text.count("\n") <= 1
+    view.show_document(record)
+    assert view.text.toPlainText() == visible_text(record)
+    from desktop.gui import palette
+
+    for part in parts:  # the parts share one line: each is tinted on its own characters
+        cursor = QTextCursor(view.text.document())
+        cursor.setPosition(view.text.textmap.to_display((part.start + part.end) // 2))
+        assert cursor.charFormat().background().color() == palette.kind_colors(part.kind).tint
+
+
+def test_parts_on_their_own_lines_are_tinted_as_bands(view, records):
+    from desktop.gui.text_pane import KIND_PROPERTY
+
+    record = records["001"]
+    view.show_document(record)
+    for part in (s for s in record.sections if s.placement == "section"):
+        for offset in (part.start, (part.start + part.end) // 2, part.end - 1):
+            block = view.text.document().findBlock(view.text.textmap.to_display(offset))
+            assert block.blockFormat().property(KIND_PROPERTY) == part.kind
+    title = view.text.document().findBlock(view.text.toPlainText().index(record.summary.title))
+    assert title.blockFormat().property(KIND_PROPERTY) == "preamble"
+    # text outside every part (the clutter, when shown) carries no tint
+    view.set_clutter_visible(True)
+    assert not view.text.document().firstBlock().blockFormat().property(KIND_PROPERTY)
+
+
+
+def test_an_extra_mark_layer_and_selecting_a_span(view, records, qtbot):
+    record = records["000"]
+    view.show_document(record)
+    phrase = "仍有提升空间"
+    at = record.text.index(phrase)
+    view.text.set_marks("aids", [(at, at + len(phrase), QColor(150, 110, 255, 70), "stock")], underline=True)
+    shown = view.text.toPlainText()
+    ((a, b, key, _lane),) = view.text.display_marks("aids")
+    assert shown[a:b] == phrase and key == "stock"
+    with qtbot.waitSignal(view.selection_changed) as blocker:
+        view.select_span(at, at + len(phrase))
+    assert blocker.args == [at, at + len(phrase)]
+    view.text.set_marks("aids", [])
+    assert view.text.display_marks("aids") == []

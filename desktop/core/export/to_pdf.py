@@ -24,6 +24,7 @@ from desktop.core.progress import Progress
 
 _GRID = colors.HexColor("#808080")
 _SHADE = colors.HexColor("#E8ECF2")
+_LABEL = colors.HexColor("#1F3A5F")
 _CRITERIA_WIDTHS = [1.0 * cm, 3.4 * cm, 1.2 * cm, 1.2 * cm, 1.2 * cm, 1.4 * cm, 7.6 * cm]
 _DETAIL_WIDTHS = [2.8 * cm, 5.2 * cm, 2.8 * cm, 6.2 * cm]
 
@@ -49,43 +50,57 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(xml_safe(text)).replace("\n", "<br/>"), style)
 
 
-def _grid(extra: list | None = None) -> TableStyle:
+def _lines(text: str, style: ParagraphStyle) -> list[Paragraph]:
+    """One paragraph per line: a paragraph with line breaks is split character by character, several times slower."""
+    return [Paragraph(escape(xml_safe(line)), style) for line in text.split("\n") if line]
+
+
+def _grid(font: str, extra: list | None = None) -> TableStyle:
+    # Short one-line cells are plain strings (drawn directly, in the FONTNAME/FONTSIZE set here); only cells that
+    # may wrap are Paragraphs, which cost far more to lay out.
     return TableStyle([("GRID", (0, 0), (-1, -1), 0.5, _GRID), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                       ("FONTNAME", (0, 0), (-1, -1), font), ("FONTSIZE", (0, 0), (-1, -1), 9.5),
+                       ("LEADING", (0, 0), (-1, -1), 12.5), ("TEXTCOLOR", (0, 0), (-1, -1), colors.black),
                        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
                        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3), *(extra or [])])
 
 
+def _s(text: str) -> str:
+    return xml_safe(text)
+
+
 def sheet_flowables(sheet: SheetContent, st: _Styles) -> list:
     """The flowables of one review sheet."""
+    font = st.body.fontName
     out: list = [_p(sheet.title, st.title)]
     (first_label, first_value), *rest = sheet.details
-    rows = [[_p(first_label, st.label), _p(first_value, st.cell), "", ""]]
+    rows = [[_s(first_label), _p(first_value, st.cell), "", ""]]
     spans = [("SPAN", (1, 0), (3, 0))]
     for i in range(0, len(rest), 2):
         pair = rest[i:i + 2]
         row: list = []
         for label, value in pair:
-            row += [_p(label, st.label), _p(value, st.cell)]
+            row += [_s(label), _p(value, st.cell)]
         if len(pair) == 1:
             row += ["", ""]
             spans.append(("SPAN", (1, len(rows)), (3, len(rows))))
         rows.append(row)
-    shade = [("BACKGROUND", (0, 0), (0, -1), _SHADE), ("BACKGROUND", (2, 1), (2, -1), _SHADE)]
-    out.append(Table(rows, colWidths=_DETAIL_WIDTHS, style=_grid(spans + shade)))
+    labels = [("BACKGROUND", (0, 0), (0, -1), _SHADE), ("BACKGROUND", (2, 1), (2, -1), _SHADE),
+              ("TEXTCOLOR", (0, 0), (0, -1), _LABEL), ("TEXTCOLOR", (2, 0), (2, -1), _LABEL)]
+    out.append(Table(rows, colWidths=_DETAIL_WIDTHS, style=_grid(font, spans + labels)))
 
     out.append(_p("一、评分情况", st.heading))
-    rows = [[_p(h, st.cell_center) for h in CRITERIA_HEADERS]]
+    rows = [list(CRITERIA_HEADERS)]
     for line in sheet.criteria:
-        rows.append([_p(str(line.number), st.cell_center), _p(line.title, st.cell),
-                     _p(line.max_points, st.cell_center), _p(line.weight, st.cell_center),
-                     _p(line.score, st.cell_center), _p(line.weighted, st.cell_center),
-                     _p(line.explanation, st.small)])
-    rows.append([_p(f"合计（满分{sheet.weights_total}分）", st.cell_center), "", "", "", "",
-                 _p(sheet.total, st.cell_center), ""])
+        rows.append([str(line.number), _p(line.title, st.cell), line.max_points, line.weight, line.score,
+                     line.weighted, _lines(line.explanation, st.small)])
+    rows.append([f"合计（满分{sheet.weights_total}分）", "", "", "", "", sheet.total, ""])
     last = len(rows) - 1
     out.append(Table(rows, colWidths=_CRITERIA_WIDTHS, repeatRows=1,
-                     style=_grid([("BACKGROUND", (0, 0), (-1, 0), _SHADE), ("SPAN", (0, last), (4, last)),
-                                  ("BACKGROUND", (0, last), (-1, last), _SHADE)])))
+                     style=_grid(font, [("BACKGROUND", (0, 0), (-1, 0), _SHADE), ("SPAN", (0, last), (4, last)),
+                                        ("ALIGN", (0, 0), (-1, -1), "CENTER"), ("ALIGN", (1, 1), (1, -1), "LEFT"),
+                                        ("ALIGN", (6, 1), (6, -1), "LEFT"),
+                                        ("BACKGROUND", (0, last), (-1, last), _SHADE)])))
 
     out.append(_p("二、总体评价", st.heading))
     out.append(_p(sheet.overall_comment or "（未填写）", st.body))

@@ -5,26 +5,22 @@ part, with placement), 分数分布 (a histogram of totals with a bar chart) and
 sheet). Every table has a frozen, bold header repeated on each printed page, Chinese headers, set column widths,
 number and date formats, A4 landscape fitted to the page width, and page numbers in the footer.
 
-Written in openpyxl's write-only (streaming) mode: one prototype style per column, copied to each cell.
+Written in openpyxl's write-only (streaming) mode through :class:`~desktop.core.export.xlsx_rows.RowStream`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from copy import copy
 from pathlib import Path
-from types import MethodType
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from desktop.core.export.data import ExportData
-from desktop.core.export.safe import looks_like_formula, xml_safe
 from desktop.core.export.tables import (
     Column,
     Value,
@@ -36,6 +32,7 @@ from desktop.core.export.tables import (
     summary_columns,
     summary_rows,
 )
+from desktop.core.export.xlsx_rows import CellFormat, RowStream
 from desktop.core.progress import Progress
 
 FONT_NAME = "等线"  # Excel's default Chinese UI font; WPS and LibreOffice substitute their own
@@ -46,70 +43,20 @@ _PLACEMENT_FILLS = {"缺": PatternFill("solid", fgColor="F4C7C3"), "小节": Pat
                     "条目/一句": PatternFill("solid", fgColor="FCE8B2")}
 
 
-class _Styler:
-    """Prototype cells per column (body and header), so each written cell only copies a style array."""
-
-    def __init__(self, ws, columns: list[Column]) -> None:
-        self.ws = ws
-        self.body = []
-        for col in columns:
-            proto = WriteOnlyCell(ws)
-            proto.font = Font(name=FONT_NAME, size=10)
-            proto.border = _BORDER
-            proto.alignment = Alignment(vertical="top", wrap_text=col.wrap)
-            if col.number_format:
-                proto.number_format = col.number_format
-            self.body.append(proto)
-        header = WriteOnlyCell(ws)
-        header.font = Font(name=FONT_NAME, size=10, bold=True)
-        header.fill = _HEADER_FILL
-        header.border = _BORDER
-        header.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        self.header = header
-        quoted = WriteOnlyCell(ws)
-        quoted.quotePrefix = True
-        self._quote_flag = quoted._style.quotePrefix
-
-    def header_row(self, columns: list[Column]) -> list[WriteOnlyCell]:
-        out = []
-        for col in columns:
-            cell = WriteOnlyCell(self.ws, value=col.header)
-            cell._style = copy(self.header._style)
-            out.append(cell)
-        return out
-
-    def row(self, values: Iterable[Value], fills: dict[str, PatternFill] | None = None) -> list[WriteOnlyCell]:
-        out = []
-        for proto, value in zip(self.body, values, strict=True):
-            if isinstance(value, str):
-                value = xml_safe(value)
-            cell = WriteOnlyCell(self.ws, value=value)
-            cell._style = copy(proto._style)
-            if fills and isinstance(value, str) and value in fills:
-                cell.fill = fills[value]
-            if isinstance(value, str) and looks_like_formula(value):
-                # text, never a formula: a string cell with Excel's quote prefix (stays text when edited)
-                cell.data_type = "s"
-                cell._style.quotePrefix = self._quote_flag
-            out.append(cell)
-        return out
+def _formats(columns: list[Column]) -> list[CellFormat]:
+    body_font = Font(name=FONT_NAME, size=10)
+    return [CellFormat(body_font, _BORDER, Alignment(vertical="top", wrap_text=c.wrap), c.number_format)
+            for c in columns]
 
 
-def _cells_to_row(self, cells, row_idx):
-    """Stand-in for WriteOnlyWorksheet._values_to_row when every value is already a styled cell.
-
-    openpyxl's version first tries each value as a plain value (raising and catching a ValueError per cell)
-    and then allocates a spare cell for every styled one: half the time of a large export.
-    """
-    for col_idx, cell in enumerate(cells, 1):
-        cell.column = col_idx
-        cell.row = row_idx
-        yield cell
+_HEADER = CellFormat(Font(name=FONT_NAME, size=10, bold=True), _BORDER,
+                     Alignment(horizontal="center", vertical="center", wrap_text=True), fill=_HEADER_FILL)
 
 
-def _setup_sheet(ws, columns: list[Column], title: str, freeze: str = "A2") -> _Styler:
-    if hasattr(ws, "_values_to_row"):  # every row this module appends is a list of styled cells
-        ws._values_to_row = MethodType(_cells_to_row, ws)
+def _sheet(wb: Workbook, name: str, columns: list[Column], title: str, freeze: str = "A2",
+           fills: dict[str, PatternFill] | None = None, autofilter: bool = True) -> RowStream:
+    """A write-only sheet set up for printing, with its header row written."""
+    ws = wb.create_sheet(name)
     for i, col in enumerate(columns, 1):
         ws.column_dimensions[get_column_letter(i)].width = col.width
     ws.freeze_panes = freeze
@@ -124,19 +71,20 @@ def _setup_sheet(ws, columns: list[Column], title: str, freeze: str = "A2") -> _
     ws.print_options.horizontalCentered = True
     ws.oddHeader.center.text = title
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-    return _Styler(ws, columns)
+    if autofilter:
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}1"
+    stream = RowStream(ws, _formats(columns), fills, header=_HEADER)
+    stream.append([c.header for c in columns], header=True)
+    return stream
 
 
 def _table(wb: Workbook, name: str, title: str, columns: list[Column], rows: Iterable[list[Value]],
            progress: Progress, total: int, freeze: str = "A2", fills: dict[str, PatternFill] | None = None) -> int:
-    ws = wb.create_sheet(name)
-    styler = _setup_sheet(ws, columns, title, freeze)
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}1"
-    ws.append(styler.header_row(columns))
+    stream = _sheet(wb, name, columns, title, freeze, fills)
     count = 0
     for count, values in enumerate(rows, 1):
-        ws.append(styler.row(values, fills))
-        if count % 500 == 0:
+        stream.append(values)
+        if count % 1000 == 0:
             progress.check()
             progress.update(count, total, name)
     return count
@@ -145,11 +93,10 @@ def _table(wb: Workbook, name: str, title: str, columns: list[Column], rows: Ite
 def _distribution(wb: Workbook, data: ExportData) -> None:
     labels, reviewers, counts = score_distribution(data)
     columns = [Column("总分区间", "Total range", 14)] + [Column(r or "—", r, 12, "0") for r in reviewers]
-    ws = wb.create_sheet("分数分布")
-    styler = _setup_sheet(ws, columns, "总分分布")
-    ws.append(styler.header_row(columns))
+    stream = _sheet(wb, "分数分布", columns, "总分分布", autofilter=False)
+    ws = stream.ws
     for label, row in zip(labels, counts, strict=True):
-        ws.append(styler.row([label, *row]))
+        stream.append([label, *row])
     chart = BarChart()
     chart.type = "col"
     chart.grouping = "clustered"
@@ -167,9 +114,7 @@ def _distribution(wb: Workbook, data: ExportData) -> None:
 def _about(wb: Workbook, data: ExportData) -> None:
     columns = [Column("项目", "Item", 22, wrap=True), Column("内容", "Content", 90, wrap=True),
                Column("满分", "Max", 8, "0.0"), Column("权重", "Weight", 8, "0.0")]
-    ws = wb.create_sheet("说明")
-    styler = _setup_sheet(ws, columns, "说明")
-    ws.append(styler.header_row(columns))
+    stream = _sheet(wb, "说明", columns, "说明", autofilter=False)
     r = data.rubric
     facts = [("评阅标准", f"{r.name}（版本 {r.version}）"), ("标准内容校验值 (sha256)", r.sha256),
              ("导出时间", data.generated_at.strftime("%Y-%m-%d %H:%M")),
@@ -177,10 +122,10 @@ def _about(wb: Workbook, data: ExportData) -> None:
              ("总分计算", f"各项得分 ÷ 该项满分 × 权重，合计满分 {r.weights_total:g} 分。"),
              ("采纳系统建议的项目", "评阅人原样采纳系统建议分（由检出的必备部分、发布日期、标题落款等计算）的评阅项目。")]
     for item, text in facts:
-        ws.append(styler.row([item, text, None, None]))
+        stream.append([item, text, None, None])
     for c in r.criteria:
         levels = "；".join(f"{lv.points:g}分 {lv.label}：{lv.descriptor}" for lv in c.levels)
-        ws.append(styler.row([c.title, f"{c.description}\n{levels}", c.max_points, c.weight]))
+        stream.append([c.title, f"{c.description}\n{levels}", c.max_points, c.weight])
 
 
 def write_xlsx(data: ExportData, path: Path, progress: Progress) -> int:
