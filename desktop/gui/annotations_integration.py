@@ -28,7 +28,6 @@ from desktop.gui.retrieved_segments import RetrievedSegmentsDock
 from desktop.gui.reviewer_name import change_name, ensure_reviewer
 
 AIDS_LAYER = "aids"
-FALLBACK_LAYER = "reuse"
 
 
 def _tr(text: str) -> str:
@@ -82,8 +81,7 @@ class AnnotationsController(QObject):
         for view in self.all_views():
             view.mark_clicked.connect(self._on_mark_clicked)
             view.selection_changed.connect(lambda *_: self._update_selection_state())
-            if hasattr(view, "document_shown"):  # re-draw marks whenever a view (re)loads a report
-                view.document_shown.connect(lambda *_: self.refresh_annotations(""))
+            view.document_shown.connect(lambda *_: self.refresh_annotations(""))  # re-draw on every (re)load
         if compare_view is not None and hasattr(compare_view, "pair_shown"):
             compare_view.pair_shown.connect(lambda: self.refresh_annotations(""))
         self.retranslate()
@@ -130,10 +128,7 @@ class AnnotationsController(QObject):
         if view is None:
             return
         view.scroll_to_offset(start)
-        if hasattr(view, "select_span"):
-            view.select_span(start, end)
-        elif hasattr(view, "text"):
-            view.text.select_document_span(start, end)
+        view.select_span(start, end)
 
     # --- refreshing ------------------------------------------------------------------------------------
 
@@ -193,12 +188,7 @@ class AnnotationsController(QObject):
         view = self.report_view
         if view is None:
             return
-        if hasattr(view, "set_extra_marks"):
-            view.set_extra_marks(AIDS_LAYER, marks)
-        elif hasattr(view, "text"):
-            # Until ReportView paints a layer of its own for aids, stock phrases use the slot of the reuse
-            # layer, which the single report view never fills (reuse is shown in the side-by-side panes).
-            view.text.set_marks(FALLBACK_LAYER, marks, underline=True, line_color=FORMULAIC_LINE)
+        view.set_extra_marks(AIDS_LAYER, marks, line_color=FORMULAIC_LINE)
 
     def _update_selection_state(self) -> None:
         view = self.report_view

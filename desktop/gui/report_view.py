@@ -146,6 +146,7 @@ class ReportView(QWidget):
     navigated = Signal(int)  # the reader chose a place (outline, legend chip, banner link): its document offset
     part_chosen = Signal(str)  # the reader chose a part in the legend: its kind
     clutter_toggled = Signal(bool)
+    document_shown = Signal(str)  # the id of the report just (re)loaded; marks of other layers are cleared
 
     def __init__(self, parent: QWidget | None = None, *, compact: bool = False) -> None:
         super().__init__(parent)
@@ -154,6 +155,7 @@ class ReportView(QWidget):
         self._hits: list[tuple[int, int]] = []
         self._hit_index = -1
         self._annotation_marks: list[tuple[int, int, QColor, str]] = []
+        self._extra_layers: set[str] = set()
 
         self.header = MetadataHeader(self, compact=compact)
         self.legend = LegendBar(self)
@@ -217,6 +219,8 @@ class ReportView(QWidget):
         self._annotation_marks = []
         self.text.set_marks("search", [])
         self.text.set_marks("annotations", [])
+        for name in self._extra_layers:
+            self.text.set_marks(name, [])
         self.header.set_record(record)
         self.outline_model.set_outline(record.outline, record.sections)
         if self.outline_model.rowCount() <= MAX_EXPANDED_PARTS:  # a few parts: show their subsections too
@@ -226,6 +230,7 @@ class ReportView(QWidget):
         self.legend.set_hit_count(None)
         self._load_text()
         self.text.verticalScrollBar().setValue(0)
+        self.document_shown.emit(record.id)
 
     def current_document(self) -> DocumentRecord | None:
         return self._record
@@ -280,6 +285,13 @@ class ReportView(QWidget):
         """Marks (start, end, colour, annotation id) drawn over the tints; overlapping marks get their own lines."""
         self._annotation_marks = list(marks)
         self.text.set_marks("annotations", marks, underline=True, lanes=True, pale_fill=True)
+
+    def set_extra_marks(self, name: str, marks: list[tuple[int, int, QColor, str]], *,
+                        line_color: QColor | None = None) -> None:
+        """Paint an extra layer of underlined marks (e.g. the aids' stock phrases) between the reuse and search
+        layers; showing another report clears it."""
+        self._extra_layers.add(name)
+        self.text.set_marks(name, marks, underline=True, line_color=line_color)
 
     def select_span(self, start: int, end: int) -> None:
         """Select a document span (its visible part), as if the reader had selected it."""

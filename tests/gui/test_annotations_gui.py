@@ -330,11 +330,11 @@ def test_aids_panel_shows_hints_and_marks_stock_phrases(qtbot, env):
     html = aids.render_html()
     assert "3 item(s)" in html and "the heading promises causes" in html
     assert "3 shortcoming(s) with no matching plan item" in html and "Nothing in next year" in html
-    marks = env.view.text.marks(annotations_integration.FALLBACK_LAYER)
+    marks = env.view.text.marks(annotations_integration.AIDS_LAYER)
     assert len(marks) == len(aids.aids.formulaic) > 0
     assert env.view.current_document().text[marks[0][0]:marks[0][1]] == "有待进一步提高"
     aids.mark_box.setChecked(False)
-    assert env.view.text.marks(annotations_integration.FALLBACK_LAYER) == []
+    assert env.view.text.marks(annotations_integration.AIDS_LAYER) == []
     with qtbot.waitSignal(aids.jump_requested) as blocker:
         aids.browser.anchorClicked.emit(__import__("PySide6.QtCore", fromlist=["QUrl"]).QUrl("jump:1308:1349"))
     assert blocker.args == [1308, 1349] and env.view.selection() == (1308, 1349)
