@@ -15,11 +15,19 @@ setup:
 lint: setup
 	.venv/bin/ruff check desktop tests bench
 
+XVFB = xvfb-run -a -s "-screen 0 1600x1000x24"
+
 bench: setup
 	.venv/bin/python bench/bench_import.py
+	.venv/bin/python bench/bench_anchoring.py
+	.venv/bin/python bench/bench_export.py
+	$(XVFB) .venv/bin/python bench/bench_views.py
+	$(XVFB) .venv/bin/python bench/bench_gui_start.py
+	$(XVFB) .venv/bin/python bench/bench_gui_import.py
+	$(XVFB) .venv/bin/python bench/bench_corpus_table.py
 
 screenshots: setup
-	xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python -m desktop.gui.screenshots docs
+	$(XVFB) .venv/bin/python -m desktop.gui.screenshots docs --language zh_CN
 
 clean:
 	rm -rf .venv build *.egg-info resources/i18n/*.qm

@@ -34,7 +34,7 @@ def _requirements_digest() -> str:
 
 def ensure_environment() -> Path:
     """Create .venv and install the project with its test extras when pyproject.toml changed."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this file runs under whatever python3 the machine has
         sys.exit(f"ReviewDesk needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
     py = _venv_python()
     if not py.exists():

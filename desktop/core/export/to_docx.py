@@ -1,7 +1,9 @@
 """Review sheets as a Word document (python-docx): one sheet per report and reviewer, each on its own pages.
 
 Fonts are named as Chinese offices expect (宋体 for text, 黑体 for headings, set for East Asian text too);
-Word and WPS use them, LibreOffice substitutes its CJK font. The paper is A4 portrait.
+Word and WPS use them, LibreOffice substitutes its CJK font. The paper is A4 portrait. All formatting lives in a
+few named styles defined once per document (runs carry no formatting of their own), which keeps a document of
+thousands of sheets small and fast to build.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
@@ -22,38 +25,67 @@ from desktop.core.progress import Progress
 BODY_FONT = "宋体"
 HEADING_FONT = "黑体"
 _CRITERIA_WIDTHS = (Cm(1.0), Cm(3.4), Cm(1.3), Cm(1.3), Cm(1.3), Cm(1.5), Cm(6.9))
-_DETAIL_WIDTHS = (Cm(2.8), Cm(5.2), Cm(2.8), Cm(5.2))
+_DETAIL_WIDTHS = (Cm(2.8), Cm(5.2), Cm(2.8), Cm(6.2))
+
+# name: (type, font, size, bold, alignment, space before, space after)
+_STYLES = {
+    "RD Title": (WD_STYLE_TYPE.PARAGRAPH, HEADING_FONT, 18, True, WD_ALIGN_PARAGRAPH.CENTER, 0, 8),
+    "RD Heading": (WD_STYLE_TYPE.PARAGRAPH, HEADING_FONT, 12, True, None, 10, 4),
+    "RD Text": (WD_STYLE_TYPE.PARAGRAPH, BODY_FONT, 10.5, False, None, 0, 0),
+    "RD Cell": (WD_STYLE_TYPE.PARAGRAPH, BODY_FONT, 10.5, False, None, 0, 0),
+    "RD Cell Center": (WD_STYLE_TYPE.PARAGRAPH, BODY_FONT, 10.5, False, WD_ALIGN_PARAGRAPH.CENTER, 0, 0),
+    "RD Cell Label": (WD_STYLE_TYPE.PARAGRAPH, HEADING_FONT, 10.5, True, None, 0, 0),
+    "RD Cell Head": (WD_STYLE_TYPE.PARAGRAPH, HEADING_FONT, 10.5, True, WD_ALIGN_PARAGRAPH.CENTER, 0, 0),
+    "RD Cell Small": (WD_STYLE_TYPE.PARAGRAPH, BODY_FONT, 9, False, None, 0, 0),
+    "RD Passage": (WD_STYLE_TYPE.PARAGRAPH, BODY_FONT, 10, False, None, 0, 3),
+    "RD Note": (WD_STYLE_TYPE.PARAGRAPH, BODY_FONT, 9, False, None, 0, 0),
+    "RD Sign": (WD_STYLE_TYPE.PARAGRAPH, BODY_FONT, 10.5, False, WD_ALIGN_PARAGRAPH.RIGHT, 18, 0),
+    "RD Mark": (WD_STYLE_TYPE.CHARACTER, HEADING_FONT, 10, False, None, 0, 0),
+    "RD Gray": (WD_STYLE_TYPE.CHARACTER, BODY_FONT, 9, False, None, 0, 0),
+}
 
 
-def _font(run, name: str, size: float, bold: bool = False) -> None:
-    run.font.name = name
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    rpr = run._element.get_or_add_rPr()
-    rpr.get_or_add_rFonts().set(qn("w:eastAsia"), name)
+def _setup(doc) -> dict:
+    """A4 page, and the sheet's named styles; returns the styles by name."""
+    section = doc.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+    section.top_margin = section.bottom_margin = Cm(2.2)
+    section.left_margin = section.right_margin = Cm(2.0)
+    normal = doc.styles["Normal"]
+    normal.font.name = BODY_FONT
+    normal.font.size = Pt(10.5)
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), BODY_FONT)
+    styles = {}
+    for name, (kind, font, size, bold, align, before, after) in _STYLES.items():
+        style = doc.styles.add_style(name, kind)
+        if kind == WD_STYLE_TYPE.PARAGRAPH:
+            style.base_style = normal
+            style.paragraph_format.alignment = align
+            style.paragraph_format.space_before = Pt(before)
+            style.paragraph_format.space_after = Pt(after)
+        style.font.name = font
+        style.font.size = Pt(size)
+        style.font.bold = bold
+        style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
+        styles[name] = style
+    styles["RD Gray"].font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+    passage = styles["RD Passage"].paragraph_format
+    passage.left_indent, passage.first_line_indent = Cm(0.6), Cm(-0.6)
+    return styles
 
 
-def _text(paragraph, text: str, *, font: str = BODY_FONT, size: float = 10.5, bold: bool = False) -> None:
+def _text(paragraph, text: str, style=None) -> None:
     lines = xml_safe(text).split("\n")
     for i, line in enumerate(lines):
-        run = paragraph.add_run(line)
-        _font(run, font, size, bold)
+        run = paragraph.add_run(line, style)
         if i < len(lines) - 1:
             run.add_break()
 
 
-def _cell(cell, text: str, *, bold: bool = False, center: bool = False, size: float = 10.5) -> None:
+def _cell(cell, text: str, style) -> None:
     p = cell.paragraphs[0]
-    if center:
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _text(p, text, size=size, bold=bold, font=HEADING_FONT if bold else BODY_FONT)
-
-
-def _heading(doc, text: str, size: float = 12) -> None:
-    p = doc.add_paragraph()
-    p.paragraph_format.space_before = Pt(10)
-    p.paragraph_format.space_after = Pt(4)
-    _text(p, text, font=HEADING_FONT, size=size, bold=True)
+    p.style = style
+    _text(p, text)
 
 
 def _widths(table, widths) -> None:
@@ -66,88 +98,67 @@ def _widths(table, widths) -> None:
             cell.width = width
 
 
-def _setup(doc) -> None:
-    section = doc.sections[0]
-    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
-    section.top_margin = section.bottom_margin = Cm(2.2)
-    section.left_margin = section.right_margin = Cm(2.0)
-    normal = doc.styles["Normal"]
-    normal.font.name = BODY_FONT
-    normal.font.size = Pt(10.5)
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), BODY_FONT)
-
-
-def add_sheet(doc, sheet: SheetContent, *, new_page: bool = False) -> None:
+def add_sheet(doc, styles: dict, sheet: SheetContent, *, new_page: bool = False) -> None:
     """Append one review sheet to the document (starting a new page when ``new_page``)."""
-    title = doc.add_paragraph()
-    title.paragraph_format.page_break_before = new_page
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title.paragraph_format.space_after = Pt(8)
-    _text(title, sheet.title, font=HEADING_FONT, size=18, bold=True)
+    title = doc.add_paragraph(style=styles["RD Title"])
+    title.paragraph_format.page_break_before = new_page or None
+    _text(title, sheet.title)
 
+    label, cell, center = styles["RD Cell Label"], styles["RD Cell"], styles["RD Cell Center"]
     details = doc.add_table(rows=0, cols=4)
     details.style = "Table Grid"
     details.alignment = WD_TABLE_ALIGNMENT.CENTER
     first, *rest = sheet.details
     cells = details.add_row().cells
-    _cell(cells[0], first[0], bold=True)
-    merged = cells[1].merge(cells[3])
-    _cell(merged, first[1])
+    _cell(cells[0], first[0], label)
+    _cell(cells[1].merge(cells[3]), first[1], cell)
     for i in range(0, len(rest), 2):
         cells = details.add_row().cells
         pair = rest[i:i + 2]
-        for j, (label, value) in enumerate(pair):
-            _cell(cells[2 * j], label, bold=True)
-            _cell(cells[2 * j + 1], value)
+        for j, (name, value) in enumerate(pair):
+            _cell(cells[2 * j], name, label)
+            _cell(cells[2 * j + 1], value, cell)
         if len(pair) == 1:
             cells[1].merge(cells[3])
     _widths(details, _DETAIL_WIDTHS)
 
-    _heading(doc, "一、评分情况")
+    _text(doc.add_paragraph(style=styles["RD Heading"]), "一、评分情况")
     table = doc.add_table(rows=1, cols=len(CRITERIA_HEADERS))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, header in zip(table.rows[0].cells, CRITERIA_HEADERS, strict=True):
-        _cell(cell, header, bold=True, center=True)
+    for c, header in zip(table.rows[0].cells, CRITERIA_HEADERS, strict=True):
+        _cell(c, header, styles["RD Cell Head"])
     for line in sheet.criteria:
         cells = table.add_row().cells
         for k, value in enumerate((str(line.number), line.title, line.max_points, line.weight, line.score,
                                    line.weighted)):
-            _cell(cells[k], value, center=k != 1)
-        _cell(cells[6], line.explanation, size=9)
+            _cell(cells[k], value, cell if k == 1 else center)
+        _cell(cells[6], line.explanation, styles["RD Cell Small"])
     cells = table.add_row().cells
-    label = cells[0].merge(cells[4])
-    _cell(label, f"合计（满分{sheet.weights_total}分）", bold=True, center=True)
-    _cell(cells[5], sheet.total, bold=True, center=True)
+    _cell(cells[0].merge(cells[4]), f"合计（满分{sheet.weights_total}分）", styles["RD Cell Head"])
+    _cell(cells[5], sheet.total, styles["RD Cell Head"])
     _widths(table, _CRITERIA_WIDTHS)
 
-    _heading(doc, "二、总体评价")
-    p = doc.add_paragraph()
-    _text(p, sheet.overall_comment or "（未填写）")
+    _text(doc.add_paragraph(style=styles["RD Heading"]), "二、总体评价")
+    _text(doc.add_paragraph(style=styles["RD Text"]), sheet.overall_comment or "（未填写）")
 
-    _heading(doc, "三、重点批注摘录")
+    _text(doc.add_paragraph(style=styles["RD Heading"]), "三、重点批注摘录")
     if not sheet.passages:
-        _text(doc.add_paragraph(), "（无批注）")
+        _text(doc.add_paragraph(style=styles["RD Text"]), "（无批注）")
     for passage in sheet.passages:
-        p = doc.add_paragraph()
-        p.paragraph_format.left_indent = Cm(0.6)
-        p.paragraph_format.first_line_indent = Cm(-0.6)
-        p.paragraph_format.space_after = Pt(3)
-        _text(p, f"{passage.number}. 【{passage.where}】", font=HEADING_FONT, size=10)
-        _text(p, f"“{passage.quote}”", size=10)
+        p = doc.add_paragraph(style=styles["RD Passage"])
+        _text(p, f"{passage.number}. 【{passage.where}】", styles["RD Mark"])
+        _text(p, f"“{passage.quote}”")
         if passage.comment:
-            _text(p, f" 批注：{passage.comment}", size=10)
+            _text(p, f" 批注：{passage.comment}")
         if passage.evidence:
-            run = p.add_run(f"（评分依据：{passage.evidence}）")
-            _font(run, BODY_FONT, 9)
-            run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+            _text(p, f"（评分依据：{passage.evidence}）", styles["RD Gray"])
     if sheet.more_passages:
-        _text(doc.add_paragraph(), f"另有 {sheet.more_passages} 条批注，见 Excel 评阅表“批注”工作表。", size=9)
+        _text(doc.add_paragraph(style=styles["RD Note"]),
+              f"另有 {sheet.more_passages} 条批注，见 Excel 评阅表“批注”工作表。")
 
-    sign = doc.add_paragraph()
-    sign.paragraph_format.space_before = Pt(18)
-    sign.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    _text(sign, f"评阅人：{sheet.reviewer or '__________'}　　　　评阅日期：{sheet.date}　　（{sheet.status}）")
+    _text(doc.add_paragraph(style=styles["RD Sign"]),
+          f"评阅人：{sheet.reviewer or '__________'}　　　　评阅日期：{sheet.date}　　（{sheet.status}）")
 
 
 def write_docx(data: ExportData, path: Path, progress: Progress) -> int:
@@ -157,7 +168,7 @@ def write_docx(data: ExportData, path: Path, progress: Progress) -> int:
     # python-docx inserts each new element before the section properties by scanning the body, which makes a
     # long document quadratic: each sheet is built in a small scratch document and its elements moved over.
     scratch = Document()
-    _setup(scratch)
+    styles = _setup(scratch)
     body = doc.element.body
     sect = body.sectPr
     if sect is not None:
@@ -167,7 +178,7 @@ def write_docx(data: ExportData, path: Path, progress: Progress) -> int:
         progress.check()
         if i % 20 == 0:
             progress.update(i, total, "docx")
-        add_sheet(scratch, sheet_content(data, row), new_page=i > 0)
+        add_sheet(scratch, styles, sheet_content(data, row), new_page=i > 0)
         for element in list(scratch.element.body):
             if element.tag != qn("w:sectPr"):
                 body.append(element)

@@ -9,14 +9,17 @@ import datetime as dt
 import json
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
 from desktop.core.cleaning import Clutter
-from desktop.core.ingest import SourceDocument
 from desktop.core.outline import Heading
 from desktop.core.segment import Section, Segmentation
 from desktop.core.storage.search import index_document, remove_from_index
+
+if TYPE_CHECKING:  # the readers (docx, pdf, html, charset detection) are not needed to read the database
+    from desktop.core.ingest import SourceDocument
 
 SEGMENTER_VERSION = 1
 

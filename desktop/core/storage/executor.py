@@ -26,7 +26,11 @@ class DatabaseExecutor:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reviewdesk-db-writer")
-        self._db: Database = self._pool.submit(open_database, self.path).result()
+        try:
+            self._db: Database = self._pool.submit(open_database, self.path).result()
+        except BaseException:
+            self._pool.shutdown(wait=False)  # a file that cannot be opened leaves no idle thread behind
+            raise
 
     def submit(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> Future[T]:
         """Queue ``fn(db, *args, **kwargs)`` on the writer thread and return its future."""

@@ -170,3 +170,10 @@ def m0003_scoring(db: Database) -> None:
     db.execute("CREATE INDEX scores_rubric_reviewer ON scores(rubric_id, reviewer_id)")
     db.execute("CREATE INDEX reviews_rubric_reviewer ON reviews(rubric_id, reviewer_id)")
     db.execute("CREATE INDEX score_evidence_annotation ON score_evidence(annotation_id)")
+
+
+@MIGRATIONS(name="0004_documents_listing_index")
+def m0004_documents_listing_index(db: Database) -> None:
+    """An index in the corpus table's order, so reading it page by page never re-sorts the corpus."""
+    db.execute("CREATE INDEX documents_listing ON documents(agency IS NULL, agency, year, name, seq) "
+               "WHERE replaced_by IS NULL")
