@@ -1,7 +1,9 @@
-"""Check that some installed font can show Chinese; if none can, tell the user what to install.
+"""Check that some font can show Chinese; if none is installed, use the bundled one or say what to install.
 
 Without a CJK font Qt draws every Chinese character as an empty box, silently. The reports, the agency
-names and the Chinese interface all need one, so the app checks at start-up and says what to do.
+names and the Chinese interface all need one, so the app checks at start-up. When the machine has none, the
+font the PDF export embeds (WenQuanYi Micro Hei, from the paperang-p2-fonts-cjk package) is registered with
+Qt and added to the application font's fallbacks; only when that is missing too is the user warned.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import sys
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.gui import dialogs
 
@@ -47,9 +49,29 @@ def missing_font_message() -> str:
     ).replace("%1", install_hint())
 
 
+def load_bundled_font() -> str | None:
+    """Register the bundled Chinese font with Qt as a fallback of the application font; its family or None."""
+    from desktop.core.export.fonts import bundled_font_path
+
+    path = bundled_font_path()
+    if path is None:
+        return None
+    font_id = QFontDatabase.addApplicationFont(str(path))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        return None
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        font = app.font()
+        font.setFamilies([*font.families(), families[0]])
+        app.setFont(font)
+    return families[0]
+
+
 def check_fonts(parent: QWidget | None) -> bool:
-    """True when a Chinese font exists; otherwise warn through :mod:`dialogs` and return False."""
-    if has_cjk_font():
+    """True when Chinese can be shown (an installed font, or the bundled one loaded now); otherwise warn
+    through :mod:`dialogs` and return False."""
+    if has_cjk_font() or load_bundled_font():
         return True
     dialogs.warning(parent, QCoreApplication.translate("fonts", "No Chinese font found"), missing_font_message())
     return False

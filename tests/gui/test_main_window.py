@@ -280,10 +280,22 @@ def test_layout_is_remembered(qtbot, settings, seeded_db_path, no_dialogs):
 
 def test_font_check_warns_with_what_to_install(qtbot, window, monkeypatch, no_dialogs):
     monkeypatch.setattr(fonts, "cjk_families", lambda: [])
+    monkeypatch.setattr(fonts, "load_bundled_font", lambda: None)
     assert fonts.check_fonts(window) is False
     kind, args = no_dialogs[-1]
     assert kind == "warning"
     assert "fonts-noto-cjk" in args[2] and "empty boxes" in args[2]
+
+
+def test_bundled_font_is_used_when_the_machine_has_none(window, monkeypatch, no_dialogs):
+    from PySide6.QtGui import QFontDatabase
+    from PySide6.QtWidgets import QApplication
+
+    monkeypatch.setattr(fonts, "cjk_families", lambda: [])
+    assert fonts.check_fonts(window) is True
+    assert no_dialogs == []
+    family = QApplication.font().families()[-1]
+    assert QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(family)
 
 
 def test_font_check_passes_quietly_when_a_chinese_font_exists(window, monkeypatch, no_dialogs):
@@ -303,6 +315,7 @@ def test_app_start_opens_the_database_seeds_it_and_checks_fonts(qtbot, tmp_path,
     from desktop.gui.app import create_main_window
 
     monkeypatch.setattr(fonts, "cjk_families", lambda: [])
+    monkeypatch.setattr(fonts, "load_bundled_font", lambda: None)
     window = create_main_window(Path(tmp_path / "first.sqlite3"), settings)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.corpus_model.total == 5, timeout=20000)
