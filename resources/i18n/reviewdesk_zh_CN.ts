@@ -1324,4 +1324,303 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>可按 Ctrl+Z 撤销。</translation>
         </message>
     </context>
+    <context>
+        <name>Scoring</name>
+        <message>
+            <source>%1 of %2 reports done (%p%)</source>
+            <translation>已完成 %1 / %2 份报告（%p%）</translation>
+        </message>
+        <message>
+            <source>&amp;Load Rubric…</source>
+            <translation>加载评阅标准(&amp;L)…</translation>
+        </message>
+        <message>
+            <source>&amp;Scoring</source>
+            <translation>评分(&amp;S)</translation>
+        </message>
+        <message>
+            <source>+ Evidence</source>
+            <translation>+ 评分依据</translation>
+        </message>
+        <message>
+            <source>Accept</source>
+            <translation>采纳</translation>
+        </message>
+        <message>
+            <source>Accept suggested score of “%1”</source>
+            <translation>采纳“%1”的建议分</translation>
+        </message>
+        <message>
+            <source>Agency</source>
+            <translation>机关</translation>
+        </message>
+        <message>
+            <source>All reports</source>
+            <translation>全部报告</translation>
+        </message>
+        <message>
+            <source>All reviewers</source>
+            <translation>全部评阅人</translation>
+        </message>
+        <message>
+            <source>CSV Summary (.csv)…</source>
+            <translation>CSV 汇总表 (.csv)…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Choose where to save the export.</source>
+            <translation>请选择导出的保存位置。</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <source>Clear score of “%1”</source>
+            <translation>清除“%1”的评分</translation>
+        </message>
+        <message>
+            <source>Clear this score</source>
+            <translation>清除此项评分</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <source>Excel Review Sheet (.xlsx)…</source>
+            <translation>Excel 评阅表 (.xlsx)…</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>Export cancelled; nothing was written.</source>
+            <translation>已取消导出，未写入任何文件。</translation>
+        </message>
+        <message>
+            <source>Export failed</source>
+            <translation>导出失败</translation>
+        </message>
+        <message>
+            <source>Export failed: %1</source>
+            <translation>导出失败：%1</translation>
+        </message>
+        <message>
+            <source>Export review sheet</source>
+            <translation>导出评阅表</translation>
+        </message>
+        <message>
+            <source>Exported %1 row(s) to %2</source>
+            <translation>已导出 %1 行到 %2</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>正在导出…</translation>
+        </message>
+        <message>
+            <source>Folder for the review sheets</source>
+            <translation>评阅表存放文件夹</translation>
+        </message>
+        <message>
+            <source>Format</source>
+            <translation>格式</translation>
+        </message>
+        <message>
+            <source>Full Data Dump (.json)…</source>
+            <translation>完整数据 (.json)…</translation>
+        </message>
+        <message>
+            <source>In progress</source>
+            <translation>进行中</translation>
+        </message>
+        <message>
+            <source>Link an annotation of this report as evidence for the score</source>
+            <translation>将本报告的一条批注关联为该项评分的依据</translation>
+        </message>
+        <message>
+            <source>Link evidence to “%1”</source>
+            <translation>为“%1”关联评分依据</translation>
+        </message>
+        <message>
+            <source>Load rubric</source>
+            <translation>加载评阅标准</translation>
+        </message>
+        <message>
+            <source>New scores are made under “%1” (version %2). Scores made under “%3” (version %4) are kept with that rubric and are not changed; load it again to see them.</source>
+            <translation>今后的评分按“%1”（版本 %2）进行。按“%3”（版本 %4）所评的分数仍保存在该标准下，不会被改动；重新加载该标准即可查看。</translation>
+        </message>
+        <message>
+            <source>No annotations to link: annotate a passage first</source>
+            <translation>没有可关联的批注：请先批注一段文字</translation>
+        </message>
+        <message>
+            <source>No database is open.</source>
+            <translation>没有打开的数据库。</translation>
+        </message>
+        <message>
+            <source>No evidence linked</source>
+            <translation>未关联评分依据</translation>
+        </message>
+        <message>
+            <source>No suggestion: %1</source>
+            <translation>无系统建议：%1</translation>
+        </message>
+        <message>
+            <source>Not started</source>
+            <translation>未开始</translation>
+        </message>
+        <message>
+            <source>Not started: %1 · In progress: %2 · Done: %3</source>
+            <translation>未开始 %1 · 进行中 %2 · 已完成 %3</translation>
+        </message>
+        <message>
+            <source>Note on this score…</source>
+            <translation>评分意见…</translation>
+        </message>
+        <message>
+            <source>Note on “%1”</source>
+            <translation>“%1”的评分意见</translation>
+        </message>
+        <message>
+            <source>One file per report (into a folder)</source>
+            <translation>每份报告一个文件（存入文件夹）</translation>
+        </message>
+        <message>
+            <source>Open a report to score it.</source>
+            <translation>打开一份报告即可评分。</translation>
+        </message>
+        <message>
+            <source>Overall comment</source>
+            <translation>总体评价</translation>
+        </message>
+        <message>
+            <source>Overall comment (总体评价)</source>
+            <translation>总体评价</translation>
+        </message>
+        <message>
+            <source>PDF Review Sheets (.pdf)…</source>
+            <translation>PDF 评阅表 (.pdf)…</translation>
+        </message>
+        <message>
+            <source>Remove evidence from “%1”</source>
+            <translation>移除“%1”的评分依据</translation>
+        </message>
+        <message>
+            <source>Report</source>
+            <translation>报告</translation>
+        </message>
+        <message>
+            <source>Review &amp;Overview…</source>
+            <translation>评阅进度(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>Review overview</source>
+            <translation>评阅进度</translation>
+        </message>
+        <message>
+            <source>Review status</source>
+            <translation>评阅状态</translation>
+        </message>
+        <message>
+            <source>Review status: %1</source>
+            <translation>评阅状态：%1</translation>
+        </message>
+        <message>
+            <source>Reviewer</source>
+            <translation>评阅人</translation>
+        </message>
+        <message>
+            <source>Reviewer: %1 — rubric: %2</source>
+            <translation>评阅人：%1 — 评阅标准：%2</translation>
+        </message>
+        <message>
+            <source>Rubric changed</source>
+            <translation>评阅标准已更换</translation>
+        </message>
+        <message>
+            <source>Rubric files (*.toml);;All files (*)</source>
+            <translation>评阅标准文件 (*.toml);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Rubric not loaded</source>
+            <translation>评阅标准未加载</translation>
+        </message>
+        <message>
+            <source>Save to</source>
+            <translation>保存到</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>评分</translation>
+        </message>
+        <message>
+            <source>Score “%1”: %2</source>
+            <translation>评分“%1”：%2</translation>
+        </message>
+        <message>
+            <source>Scored</source>
+            <translation>已评项</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Suggested %1 — %2</source>
+            <translation>系统建议 %1 分 — %2</translation>
+        </message>
+        <message>
+            <source>Suggested %1, your score %2 — %3</source>
+            <translation>系统建议 %1 分，您评为 %2 分 — %3</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>总分</translation>
+        </message>
+        <message>
+            <source>Total %1 / %2  (%3 of %4 criteria scored)</source>
+            <translation>总分 %1 / %2（已评 %3 / %4 项）</translation>
+        </message>
+        <message>
+            <source>Use &amp;Default Rubric</source>
+            <translation>使用默认评阅标准(&amp;D)</translation>
+        </message>
+        <message>
+            <source>What the review sheet says about the report as a whole…</source>
+            <translation>评阅表中对报告的总体评价…</translation>
+        </message>
+        <message>
+            <source>Word Review Sheets (.docx)…</source>
+            <translation>Word 评阅表 (.docx)…</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>年度</translation>
+        </message>
+        <message>
+            <source>default rubric</source>
+            <translation>默认评阅标准</translation>
+        </message>
+        <message>
+            <source>of %1 · weight %2</source>
+            <translation>满分 %1 · 权重 %2</translation>
+        </message>
+        <message>
+            <source>“%1” could not be applied: %2</source>
+            <translation>“%1”无法执行：%2</translation>
+        </message>
+        <message>
+            <source>✓ Suggestion accepted: %1 — %2</source>
+            <translation>✓ 已采纳系统建议：%1 分 — %2</translation>
+        </message>
+    </context>
 </TS>

@@ -78,7 +78,7 @@ def test_xlsx_sheets_values_and_print_setup(scored_db, tmp_path, scored_corpus):
     # formatted for printing: frozen header, bold header, widths, number formats, landscape A4 fitted to width
     assert ws.freeze_panes == "C2"
     assert ws["A1"].font.b and ws["B1"].value == "报告"
-    assert ws.column_dimensions["B"].width == 42
+    assert ws.column_dimensions["B"].width == 34 and ws.page_setup.paperSize == 8
     col = headers.index("总分（满分100）") + 1
     assert ws.cell(row=2, column=col).number_format == "0.00"
     assert ws.cell(row=2, column=headers.index("发布日期") + 1).number_format == "yyyy-mm-dd"
@@ -142,3 +142,20 @@ def test_xlsx_annotations_sections_distribution_and_about(scored_db, tmp_path, s
 
 def open_text(db, doc_id):
     return db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()[0]
+
+
+def sheet_values(path):
+    wb = load_workbook(path)
+    return {ws.title: [[(c.value, c.data_type, bool(c.quotePrefix), c.number_format, c.font.b) for c in row]
+                       for row in ws.iter_rows()] for ws in wb.worksheets}
+
+
+def test_xlsx_fast_row_writer_matches_openpyxl_cells(scored_db, tmp_path, monkeypatch):
+    from desktop.core.export.xlsx_rows import RowStream
+
+    fast = tmp_path / "fast.xlsx"
+    export(scored_db, "xlsx", fast)
+    monkeypatch.setattr(RowStream, "_install", lambda self: False)
+    slow = tmp_path / "slow.xlsx"
+    export(scored_db, "xlsx", slow)
+    assert sheet_values(fast) == sheet_values(slow)

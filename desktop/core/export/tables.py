@@ -51,14 +51,14 @@ def report_label(row_doc) -> str:
 def summary_columns(data: ExportData) -> list[Column]:
     cols = [
         Column("序号", "No.", 6, "0"),
-        Column("报告", "Report", 42, wrap=True),
-        Column("机关", "Agency", 26, wrap=True),
+        Column("报告", "Report", 34, wrap=True),
+        Column("机关", "Agency", 22, wrap=True),
         Column("年度", "Year", 7, "0"),
-        Column("文号", "Document number", 18),
+        Column("文号", "Document number", 16, wrap=True),
         Column("成文日期", "Document date", 12, "yyyy-mm-dd"),
         Column("发布日期", "Published", 12, "yyyy-mm-dd"),
         Column("按时公开", "On time", 9),
-        Column("缺少部分", "Missing parts", 20, wrap=True),
+        Column("缺少部分", "Missing parts", 16, wrap=True),
     ]
     for c in data.rubric.criteria:
         cols.append(Column(f"{c.title}（{c.max_points:g}分）", f"{c.title_en} (of {c.max_points:g})", 11, "0.0",
@@ -68,8 +68,8 @@ def summary_columns(data: ExportData) -> list[Column]:
         Column("排名", "Rank", 6, "0"),
         Column("评阅人", "Reviewer", 10),
         Column("评阅状态", "Status", 9),
-        Column("采纳系统建议的项目", "Suggestions accepted as they were", 22, wrap=True),
-        Column("总体评价", "Overall comment", 48, wrap=True),
+        Column("采纳系统建议的项目", "Suggestions accepted as they were", 20, wrap=True),
+        Column("总体评价", "Overall comment", 40, wrap=True),
     ]
     return cols
 

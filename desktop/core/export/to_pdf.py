@@ -146,6 +146,8 @@ def write_pdf(data: ExportData, path: Path, progress: Progress) -> int:
         if i:
             story.append(PageBreak())
         story += sheet_flowables(sheet_content(data, row), st)
+    if not story:
+        story = [_p("法治政府建设年度报告评阅表", st.title), _p("（数据库中没有可导出的报告。）", st.body)]
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=1.8 * cm,
                             bottomMargin=2 * cm, title="法治政府建设年度报告评阅表", author="ReviewDesk",
                             creator="ReviewDesk")

@@ -3,7 +3,8 @@
 Sheets: 汇总 (Summary: one row per report and reviewer), 批注 (Annotations), 必备部分 (Sections: report × required
 part, with placement), 分数分布 (a histogram of totals with a bar chart) and 说明 (the rubric and how to read the
 sheet). Every table has a frozen, bold header repeated on each printed page, Chinese headers, set column widths,
-number and date formats, A4 landscape fitted to the page width, and page numbers in the footer.
+number and date formats, landscape fitted to the page width (A3 for the wide summary, A4 for the rest), and page
+numbers in the footer; rows as tall as their wrapped text.
 
 Written in openpyxl's write-only (streaming) mode through :class:`~desktop.core.export.xlsx_rows.RowStream`.
 """
@@ -36,6 +37,7 @@ from desktop.core.export.xlsx_rows import CellFormat, RowStream
 from desktop.core.progress import Progress
 
 FONT_NAME = "等线"  # Excel's default Chinese UI font; WPS and LibreOffice substitute their own
+A4, A3 = 9, 8  # Excel paper sizes; the summary is wide, and offices print wide tables on A3
 _THIN = Side(style="thin", color="A6A6A6")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
@@ -54,7 +56,7 @@ _HEADER = CellFormat(Font(name=FONT_NAME, size=10, bold=True), _BORDER,
 
 
 def _sheet(wb: Workbook, name: str, columns: list[Column], title: str, freeze: str = "A2",
-           fills: dict[str, PatternFill] | None = None, autofilter: bool = True) -> RowStream:
+           fills: dict[str, PatternFill] | None = None, autofilter: bool = True, paper: int = A4) -> RowStream:
     """A write-only sheet set up for printing, with its header row written."""
     ws = wb.create_sheet(name)
     for i, col in enumerate(columns, 1):
@@ -62,7 +64,7 @@ def _sheet(wb: Workbook, name: str, columns: list[Column], title: str, freeze: s
     ws.freeze_panes = freeze
     ws.print_title_rows = "1:1"
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.paperSize = paper
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
@@ -73,14 +75,15 @@ def _sheet(wb: Workbook, name: str, columns: list[Column], title: str, freeze: s
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
     if autofilter:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}1"
-    stream = RowStream(ws, _formats(columns), fills, header=_HEADER)
+    stream = RowStream(ws, _formats(columns), fills, header=_HEADER, widths=[c.width for c in columns])
     stream.append([c.header for c in columns], header=True)
     return stream
 
 
 def _table(wb: Workbook, name: str, title: str, columns: list[Column], rows: Iterable[list[Value]],
-           progress: Progress, total: int, freeze: str = "A2", fills: dict[str, PatternFill] | None = None) -> int:
-    stream = _sheet(wb, name, columns, title, freeze, fills)
+           progress: Progress, total: int, freeze: str = "A2", fills: dict[str, PatternFill] | None = None,
+           paper: int = A4) -> int:
+    stream = _sheet(wb, name, columns, title, freeze, fills, paper=paper)
     count = 0
     for count, values in enumerate(rows, 1):
         stream.append(values)
@@ -133,7 +136,7 @@ def write_xlsx(data: ExportData, path: Path, progress: Progress) -> int:
     wb = Workbook(write_only=True)
     total = len(data.rows) + len(data.annotations) + len(data.documents)
     n = _table(wb, "汇总", "法治政府建设年度报告评阅汇总表", summary_columns(data), summary_rows(data), progress,
-               total, freeze="C2")
+               total, freeze="C2", paper=A3)
     _table(wb, "批注", "评阅批注", annotation_columns(), annotation_rows(data), progress, total, freeze="C2")
     _table(wb, "必备部分", "必备部分检出情况", section_columns(), section_rows(data), progress, total, freeze="B2",
            fills=_PLACEMENT_FILLS)

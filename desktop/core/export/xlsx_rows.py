@@ -13,6 +13,7 @@ it is shown and kept as text (see desktop.core.export.safe).
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from copy import copy
 from types import MethodType
@@ -25,6 +26,7 @@ from openpyxl.utils import get_column_letter
 from desktop.core.export.safe import looks_like_formula, xml_safe
 
 Value = str | int | float | dt.date | None
+LINE_HEIGHT = 13.0  # points per line of 10-point text
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
@@ -49,22 +51,34 @@ class CellFormat:
         return proto
 
 
+def text_lines(value: str, width: float) -> int:
+    """How many lines ``value`` takes in a column ``width`` characters wide (a CJK character counts 2)."""
+    # (UTF-8 bytes + characters) / 2 is 2 for a CJK character (3 bytes) and 1 for an ASCII one, computed in C
+    return sum(max(1, math.ceil((len(part.encode("utf-8")) + len(part)) / 2 / width)) for part in value.split("\n"))
+
+
 class RowStream:
     """Appends rows of plain values to a write-only sheet, each column in its own format.
 
-    Create it after the sheet's widths, freeze panes and views are set (openpyxl writes them before the first row).
-    ``fills`` maps a text value to a fill used for cells holding exactly that text.
+    Create it after the sheet's widths, freeze panes and views are set (openpyxl writes them before the first
+    row). ``fills`` maps a text value to a fill used for cells holding exactly that text. With ``widths``, a row
+    whose wrapped text needs several lines gets that height: Excel fits rows when it opens a file, LibreOffice
+    and WPS do not, and a cut-off comment would be lost on paper.
     """
 
     def __init__(self, ws, formats: Sequence[CellFormat], fills: dict[str, PatternFill] | None = None,
-                 header: CellFormat | None = None) -> None:
+                 header: CellFormat | None = None, widths: Sequence[float] | None = None) -> None:
         self.ws = ws
         self.formats = list(formats)
         self.header_format = header
         self.letters = [get_column_letter(i) for i in range(1, len(formats) + 1)]
+        usable = [max(2.0, w - 1.5) for w in widths] if widths else []
+        self._body_wrap = [(i, w) for i, w in enumerate(usable) if self.formats[i].alignment.wrap_text]
+        self._all_wrap = list(enumerate(usable))
         self._protos: dict[tuple, WriteOnlyCell] = {}
         self._ids: dict[tuple, int] = {}
         self._fills = fills or {}
+        self._heights: dict[int, float] = {}
         self.rows = 0
         self.fast = self._install()
 
@@ -87,6 +101,15 @@ class RowStream:
             sid = self._ids[key] = self._proto(key).style_id
         return sid
 
+    def _height(self, values: list[Value], header: bool) -> float | None:
+        """The row height (points) its wrapped text needs, or None for one line."""
+        lines = 1
+        for i, width in self._all_wrap if header else self._body_wrap:
+            v = values[i]
+            if isinstance(v, str):
+                lines = max(lines, text_lines(v, width))
+        return None if lines == 1 else round(lines * LINE_HEIGHT + 3, 1)
+
     def _install(self) -> bool:
         ws = self.ws
         if not (hasattr(ws, "_values_to_row") and hasattr(ws, "_get_writer")):
@@ -102,6 +125,10 @@ class RowStream:
     def _write_row(self, xf, row: list[tuple[int, Value]], row_idx: int) -> None:
         r = str(row_idx)
         el = etree.Element("row", r=r)
+        height = self._heights.pop(row_idx, None)
+        if height:
+            el.set("ht", str(height))
+            el.set("customHeight", "1")
         for letter, (style, value) in zip(self.letters, row, strict=True):
             ref = letter + r
             s = str(style)
@@ -122,16 +149,21 @@ class RowStream:
 
     def append(self, values: Sequence[Value], *, header: bool = False) -> None:
         """Append one row (``header``: in the header format)."""
-        clean = [xml_safe(v) if isinstance(v, str) else v for v in values]
+        clean = [(xml_safe(v) or None) if isinstance(v, str) else v for v in values]
         if len(clean) != len(self.formats):
             raise ValueError(f"row has {len(clean)} values for {len(self.formats)} columns")
         self.rows += 1
         keys = [self._key(i, v, header) for i, v in enumerate(clean)]
+        height = self._height(clean, header)
         if self.fast:
             self.ws._max_row = self.rows
             self.ws._max_col = len(clean)
+            if height:
+                self._heights[self.rows] = height
             self.ws.append([(self._style_id(k), v) for k, v in zip(keys, clean, strict=True)])
             return
+        if height:
+            self.ws.row_dimensions[self.rows].height = height
         cells = []
         for key, value in zip(keys, clean, strict=True):
             cell = WriteOnlyCell(self.ws, value=value)
