@@ -25,6 +25,7 @@ from desktop.core.storage.documents import find_by_sha256, insert_document
 
 IMPORTED, DUPLICATE, FAILED, SKIPPED = "imported", "duplicate", "failed", "skipped"
 PARALLEL_MIN_FILES = 200
+_WINDOW = 256
 
 
 @dataclass(frozen=True)
@@ -148,10 +149,13 @@ def prepared_files(files: list[tuple[Path, bool]], workers: int, progress: Progr
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
     try:
         args = [(str(p), w) for p, w in files]
-        for prepared in pool.map(_prepare_args, args, chunksize=8):
-            yield prepared
-            if progress.cancelled:
-                return
+        # Submitted a window at a time: Executor.map queues every file at once, and prepared texts would pile
+        # up in memory whenever storing is slower than preparing.
+        for lo in range(0, len(args), _WINDOW):
+            for prepared in pool.map(_prepare_args, args[lo:lo + _WINDOW], chunksize=8):
+                yield prepared
+                if progress.cancelled:
+                    return
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
