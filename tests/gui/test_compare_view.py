@@ -8,23 +8,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from desktop.core.importer import import_paths
 from desktop.core.reuse import normalize_for_reuse
-from desktop.core.storage import open_database
-from desktop.core.storage.documents import get_document, list_documents
 from desktop.gui.compare_view import CompareView
 from desktop.gui.text_pane import GAP_PROPERTY
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-
-
-@pytest.fixture(scope="module")
-def records():
-    db = open_database(":memory:")
-    import_paths(db, [SEEDS])
-    out = {d.name[:3]: get_document(db, d.id) for d in list_documents(db)}
-    db.conn.close()
-    return out
 
 
 @pytest.fixture

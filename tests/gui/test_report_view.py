@@ -12,21 +12,11 @@ from PySide6.QtGui import QColor, QTextCursor, QTextDocumentFragment
 from desktop.core.alignment import part_refs
 from desktop.core.importer import import_paths
 from desktop.core.storage import open_database
-from desktop.core.storage.documents import get_document, list_documents
+from desktop.core.storage.documents import get_document
 from desktop.core.storage.search import find_hits
 from desktop.gui.report_view import ReportView
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-
-
-@pytest.fixture(scope="module")
-def records():
-    """The five seed reports as stored (prefix "000".."004" -> DocumentRecord)."""
-    db = open_database(":memory:")
-    import_paths(db, [SEEDS])
-    out = {d.name[:3]: get_document(db, d.id) for d in list_documents(db)}
-    db.conn.close()
-    return out
 
 
 @pytest.fixture
