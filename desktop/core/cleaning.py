@@ -84,17 +84,17 @@ def find_clutter(text: str) -> list[Clutter]:
         s = line.strip()
         if not s:
             continue
-        if _is_anchor(s):
+        labelled = next((k for k, rule in LINE_RULES if rule.search(s)), None) if len(s) <= 120 else None
+        if labelled is None and _is_anchor(s):  # 索引号： is a label, not an addressee line
             break
-        if len(s) <= _LONG_LINE:
+        if len(s) <= _LONG_LINE or labelled:
             a, b = _stripped_span(start, line)
-            kind = next((k for k, rule in LINE_RULES if rule.search(s)), "portal")
-            add(kind, a, b)
+            add(labelled or "portal", a, b)
 
-    title = None
-    for _start, _end, line in lines[:12]:
+    title, title_line = None, -1
+    for i, (_start, _end, line) in enumerate(lines[:20]):
         if is_title_line(line.strip()):
-            title = line.strip()
+            title, title_line = line.strip(), i
             break
 
     last_date_line = -1
@@ -116,7 +116,7 @@ def find_clutter(text: str) -> list[Clutter]:
                 add(kind, a, b)
                 break
         else:
-            if title and i > last_date_line >= 0 and s == title:
+            if title and i > title_line and i > last_date_line >= 0 and s == title:
                 add("repeated_title", a, b)
 
     covered = sorted(found.values(), key=lambda c: c.start)

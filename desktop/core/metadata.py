@@ -17,6 +17,7 @@ _TITLE_AGENCY_LOOSE = re.compile(r"^(?P<agency>.{2,40}?)(?:关于|(?:19|20)\d{2}
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _LEADING_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*年(?:度)?[，,以来]")
 _SOURCE = re.compile(r"(?:信息来源|文章来源|来源)\s*[:：]\s*(?P<v>[^\s|｜]{2,40})")
+_PUBLISH_LABEL = re.compile(r"发布(时间|日期)")
 _PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|日期|时间)\s*[:：]\s*")
 _OPENING_AGENCY = re.compile(
     r"^\s*(?:19|20)\d{2}\s*年(?:度)?\s*[,，]\s*(?:在[^，,。]{2,30}[,，]\s*)?(?:我|本)?"
@@ -137,6 +138,13 @@ def extract_metadata(text: str, clutter: list[Clutter], first_heading_start: int
                 date_line_index = len(lines) - len(tail) + idx
                 break
     if doc_date.value is None:
+        # Some reports print the date in brackets under the title: （2024年3月20日）
+        for _p, s in head_lines:
+            inner = s.strip("（）() ")
+            if s != inner and DATE_CN.fullmatch(inner):
+                doc_date = Field(parse_date(inner), "date under the title")
+                break
+    if doc_date.value is None:
         for c in clutter:
             if re.search(r"成文日期|公文生成日期", c.text):
                 iso = parse_date(c.text)
@@ -158,6 +166,8 @@ def extract_metadata(text: str, clutter: list[Clutter], first_heading_start: int
 
     source = NONE
     published = NONE
+    # Lines that say 发布 come first: a metadata table's 发文日期 value or a portal date is only a fallback.
+    clutter = sorted(clutter, key=lambda c: 0 if _PUBLISH_LABEL.search(c.text) else 1)
     for c in clutter:
         if c.kind not in ("source_line", "metadata_table", "portal"):
             continue

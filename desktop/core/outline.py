@@ -106,7 +106,7 @@ def _candidates(text: str, blocked: list[tuple[int, int]], dense: bool) -> list[
     return out
 
 
-def _accept(cands: list[_Candidate]) -> list[tuple[_Candidate, int]]:
+def _accept(cands: list[_Candidate], dense: bool = False) -> list[tuple[_Candidate, int]]:
     """Keep candidates that continue a numbering sequence; return them with their level."""
     stack: list[list] = []  # [style, last_value]
     accepted: list[tuple[_Candidate, int]] = []
@@ -126,7 +126,8 @@ def _accept(cands: list[_Candidate]) -> list[tuple[_Candidate, int]]:
             continue
         if not (c.value <= 2 or strong):
             continue
-        if c.boundary != "line" and c.value != 1:
+        if c.boundary != "line" and (c.value != 1 or (not stack and not dense)):
+            # A run-in list (…如下：1.…；2.…) never opens the outline; in a one-line report it may.
             continue
         rank = STYLE_RANK[c.style]
         while stack and STYLE_RANK[stack[-1][0]] >= rank:
@@ -168,7 +169,7 @@ def parse_outline(text: str, blocked: list[tuple[int, int]] | None = None,
         cands.append(_Candidate("plain", 1, start, start, "line"))
     cands.sort(key=lambda c: c.start)
     # plain headings are top level; numbering continues across them
-    accepted = _accept_with_plain(cands)
+    accepted = _accept_with_plain(cands, dense)
     headings: list[Heading] = []
     starts = [c.start for c, _lvl in accepted] + [len(text)]
     plain_ends = dict(plain or [])
@@ -182,20 +183,20 @@ def parse_outline(text: str, blocked: list[tuple[int, int]] | None = None,
     return headings
 
 
-def _accept_with_plain(cands: list[_Candidate]) -> list[tuple[_Candidate, int]]:
+def _accept_with_plain(cands: list[_Candidate], dense: bool) -> list[tuple[_Candidate, int]]:
     out: list[tuple[_Candidate, int]] = []
     chunk: list[_Candidate] = []
     for c in cands:
         if c.style == "plain":
-            out.extend((x, lvl + 1) for x, lvl in _accept(chunk))
+            out.extend((x, lvl + 1) for x, lvl in _accept(chunk, dense))
             chunk = []
             out.append((c, 1))
         else:
             chunk.append(c)
     if any(c.style == "plain" for c, _ in out):
-        out.extend((x, lvl + 1) for x, lvl in _accept(chunk))
+        out.extend((x, lvl + 1) for x, lvl in _accept(chunk, dense))
     else:
-        out.extend(_accept(chunk))
+        out.extend(_accept(chunk, dense))
     out.sort(key=lambda t: t[0].start)
     return out
 

@@ -97,6 +97,7 @@ def _closing_start(text: str, blocked: list[tuple[int, int]]) -> int | None:
     for a, b in tail:
         if _CLOSING.match(text[a:b]):
             return a
+    tail = [(a, b) for a, b in lines[-3:] if a >= len(text) // 2]  # the 落款 date closes the text
     for idx in range(len(tail) - 1, -1, -1):
         a, b = tail[idx]
         s = text[a:b].strip()

@@ -339,3 +339,50 @@ def test_topical_parts_after_leader_duty_are_still_achievements():
 加强执法力量。
 """
     assert kinds(text) == ["leader_duty", "achievements", "shortcomings", "next_plan"]
+
+
+def test_date_in_brackets_under_the_title():
+    text = """XX市人民政府关于2023年度法治政府建设情况的报告
+（2024年3月20日）
+市委：
+一、主要举措和成效
+做了工作。
+"""
+    assert segment_report(text).metadata.doc_date.value == "2024-03-20"
+
+
+def test_metadata_table_with_values_on_their_own_lines():
+    text = """索引号：
+11220000/2024-00012
+发布机构：
+某市司法局
+发文日期：
+2024年03月15日
+发布时间：2024-03-28
+某市司法局2023年度法治政府建设工作报告
+一、主要工作
+做了工作，办理案件30件，开展培训12次，审查文件8件。
+二、存在问题
+执法人员不足。
+三、下步打算
+加强培训。
+"""
+    seg = segment_report(text)
+    assert [s.kind for s in seg.parts() if s.kind != "preamble"] == ["achievements", "shortcomings", "next_plan"]
+    assert seg.metadata.title.value == "某市司法局2023年度法治政府建设工作报告"
+    assert "repeated_title" not in {c.kind for c in seg.clutter}
+    assert seg.metadata.published_at.value == "2024-03-28"
+    assert seg.parts()[-1].end > text.index("加强培训")
+
+
+def test_run_in_list_in_the_preamble_is_not_a_part():
+    text = """某县2023年法治政府建设情况报告
+今年以来，我县重点做了以下工作：1.完善制度；2.规范执法。现将情况报告如下。
+一、工作开展情况
+（一）完善制度。出台文件5件。
+二、存在的困难和问题
+不足。
+三、明年工作计划
+安排。
+"""
+    assert kinds(text) == ["achievements", "shortcomings", "next_plan"]
