@@ -156,3 +156,15 @@ def test_huge_file_is_refused_before_reading(tmp_path):
 def test_missing_file_and_folder(tmp_path):
     assert "not found" in _problem(tmp_path / "nope.txt")
     assert "folder" in _problem(tmp_path)
+
+
+def test_pdf_lines_are_rejoined_but_headings_stay_apart():
+    from desktop.core.ingest.pdf_reader import rejoin_lines
+
+    raw = ("一、2023年推进法治政府建设的主要举措和成效\n2023年，我局深入学习贯彻习近平法治思想，全面推进\n"
+           "依法行政，取得了明显成效。\n— 2 —\n（一）完善制度。")
+    assert rejoin_lines(raw).split("\n") == [
+        "一、2023年推进法治政府建设的主要举措和成效",
+        "2023年，我局深入学习贯彻习近平法治思想，全面推进依法行政，取得了明显成效。",
+        "（一）完善制度。",
+    ]

@@ -53,7 +53,9 @@ def rejoin_lines(text: str) -> str:
         line = raw.strip()
         if not line or _PAGE_NUMBER.match(line):
             continue
-        if out and not out[-1].endswith(_END_OF_PARAGRAPH) and not _HEADING_START.match(line) and len(out[-1]) > 25:
+        previous_is_heading = bool(out) and len(out[-1]) <= 45 and bool(_HEADING_START.match(out[-1]))
+        if (out and not out[-1].endswith(_END_OF_PARAGRAPH) and not _HEADING_START.match(line)
+                and len(out[-1]) > 25 and not previous_is_heading):
             sep = " " if out[-1][-1:].isascii() and line[:1].isascii() else ""
             out[-1] = out[-1] + sep + line
         else:
