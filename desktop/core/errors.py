@@ -8,15 +8,22 @@ class ReviewDeskError(Exception):
 
 
 class IngestError(ReviewDeskError):
-    """A file could not be read as a report: says which file, what is wrong, and what to do."""
+    """A file could not be read as a report: says which file, what is wrong, and what to do.
 
-    def __init__(self, path: str, problem: str, hint: str = "") -> None:
+    ``problem`` and ``hint`` are English templates with ``{name}`` fields filled from ``params``; the GUI
+    translates the templates (context "Ingest") before filling them, so the reasons appear in Chinese too.
+    """
+
+    def __init__(self, path: str, problem: str, hint: str = "", **params: object) -> None:
         self.path = path
-        self.problem = problem
-        self.hint = hint
-        message = f"{path}: {problem}"
-        if hint:
-            message += f" — {hint}"
+        self.problem_template = problem
+        self.hint_template = hint
+        self.params = {k: str(v) for k, v in params.items()}
+        self.problem = problem.format(**self.params)
+        self.hint = hint.format(**self.params)
+        message = f"{path}: {self.problem}"
+        if self.hint:
+            message += f" — {self.hint}"
         super().__init__(message)
 
 

@@ -36,6 +36,19 @@ class ImportOutcome:
     status: str
     message: str = ""
     document_id: str | None = None
+    reason: str = ""  # the message's English template, {name} fields from params (translated by the GUI)
+    hint: str = ""
+    params: tuple[tuple[str, str], ...] = ()
+
+    def text(self, translate: Callable[[str], str] = lambda s: s) -> str:
+        """The message with its templates passed through ``translate`` (e.g. Qt's) before being filled."""
+        if not self.reason:
+            return self.message
+        values = dict(self.params)
+        text = translate(self.reason).format(**values)
+        if self.hint:
+            text += " — " + translate(self.hint).format(**values)
+        return text
 
     def line(self) -> str:
         """The contract line printed by ``reviewdesk import``: ``STATUS<TAB>PATH[<TAB>MESSAGE]``."""
@@ -90,17 +103,17 @@ def prepare_file(path: str | Path, from_walk: bool = False) -> PreparedFile:
     path = Path(path)
     shown = str(path)
     if from_walk and path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        return PreparedFile(shown, outcome=ImportOutcome(shown, SKIPPED,
-                                                         f"not a report file type ({path.suffix or 'no suffix'})"))
+        return PreparedFile(shown, outcome=_outcome(shown, SKIPPED, "not a report file type ({suffix})",
+                                                    suffix=path.suffix or "no suffix"))
     try:
         source = read_report(path)
         return PreparedFile(shown, source, segment_report(source.text))
     except IngestError as exc:
-        message = exc.problem + (f" — {exc.hint}" if exc.hint else "")
-        return PreparedFile(shown, outcome=ImportOutcome(shown, FAILED, message))
+        return PreparedFile(shown, outcome=_outcome(shown, FAILED, exc.problem_template, exc.hint_template,
+                                                    **exc.params))
     except Exception as exc:  # one bad file never stops a folder import
-        return PreparedFile(shown, outcome=ImportOutcome(
-            shown, FAILED, f"unexpected error ({type(exc).__name__}: {exc}); please report it"))
+        return PreparedFile(shown, outcome=_outcome(shown, FAILED, "unexpected error ({error}); please report it",
+                                                    error=f"{type(exc).__name__}: {exc}"))
 
 
 def store_prepared(db: Database, prepared: PreparedFile) -> ImportOutcome:
@@ -112,12 +125,21 @@ def store_prepared(db: Database, prepared: PreparedFile) -> ImportOutcome:
     try:
         existing = find_by_sha256(db, source.sha256)
         if existing:
-            return ImportOutcome(prepared.path, DUPLICATE, "same content already in the database", existing)
+            return _outcome(prepared.path, DUPLICATE, "same content already in the database",
+                            document_id=existing)
         doc_id = insert_document(db, source, seg)
     except Exception as exc:
-        return ImportOutcome(prepared.path, FAILED, f"could not be stored ({type(exc).__name__}: {exc})")
-    missing = ", ".join(seg.missing)
-    return ImportOutcome(prepared.path, IMPORTED, f"missing: {missing}" if missing else "", doc_id)
+        return _outcome(prepared.path, FAILED, "could not be stored ({error})", error=f"{type(exc).__name__}: {exc}")
+    if not seg.missing:
+        return ImportOutcome(prepared.path, IMPORTED, "", doc_id)
+    return _outcome(prepared.path, IMPORTED, "missing: {parts}", document_id=doc_id, parts=", ".join(seg.missing))
+
+
+def _outcome(path: str, status: str, reason: str, hint: str = "", *, document_id: str | None = None,
+             **params: object) -> ImportOutcome:
+    values = tuple((k, str(v)) for k, v in params.items())
+    probe = ImportOutcome(path, status, "", document_id, reason, hint, values)
+    return ImportOutcome(path, status, probe.text(), document_id, reason, hint, values)
 
 
 def import_one(db: Database, path: Path) -> ImportOutcome:

@@ -25,6 +25,11 @@ from desktop.gui import dialogs, workers
 LAST_DIR_KEY = "import/last_dir"
 
 
+def _translate_reason(template: str) -> str:
+    """A core import reason template in the interface language (catalog context "Ingest")."""
+    return QCoreApplication.translate("Ingest", template)
+
+
 def gui_workers(file_count: int) -> int:
     """Reading processes for an import started from the GUI: as the core would, but leaving one CPU core free
     for the GUI thread (on two cores, preparing in the worker thread is both smoother and faster)."""
@@ -209,7 +214,8 @@ class ImportController(QObject):
 
     def show_summary(self, report: ImportReport) -> None:
         """The summary dialog: counts, then every file not imported with the reason."""
-        rows = [(status_label(o.status), o.path, o.message) for o in report.outcomes if o.status != IMPORTED]
+        rows = [(status_label(o.status), o.path, o.text(_translate_reason))
+                for o in report.outcomes if o.status != IMPORTED]
         title = self.tr("Import cancelled") if report.cancelled else self.tr("Import finished")
         dialogs.show_table(self._window, title, self.summary_text(report),
                            [self.tr("Result"), self.tr("File"), self.tr("Reason")], rows)

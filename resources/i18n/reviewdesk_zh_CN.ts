@@ -1325,6 +1325,181 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
         </message>
     </context>
     <context>
+        <name>Ingest</name>
+        <message>
+            <source>cannot be read: {reason}</source>
+            <translation>无法读取：{reason}</translation>
+        </message>
+        <message>
+            <source>check that the file is a report</source>
+            <translation>请确认该文件是一份报告</translation>
+        </message>
+        <message>
+            <source>check the file's permissions</source>
+            <translation>请检查文件的访问权限</translation>
+        </message>
+        <message>
+            <source>check the path</source>
+            <translation>请检查路径</translation>
+        </message>
+        <message>
+            <source>contains no text after decoding</source>
+            <translation>解码后没有任何文字</translation>
+        </message>
+        <message>
+            <source>could not be parsed as a web page ({error})</source>
+            <translation>无法解析为网页（{error}）</translation>
+        </message>
+        <message>
+            <source>could not be read as .docx ({error})</source>
+            <translation>无法按 .docx 读取（{error}）</translation>
+        </message>
+        <message>
+            <source>could not be stored ({error})</source>
+            <translation>无法保存（{error}）</translation>
+        </message>
+        <message>
+            <source>download or export the PDF again</source>
+            <translation>请重新下载或重新导出 PDF</translation>
+        </message>
+        <message>
+            <source>export the report to PDF again or save it as .docx</source>
+            <translation>请重新导出 PDF，或另存为 .docx</translation>
+        </message>
+        <message>
+            <source>file not found</source>
+            <translation>找不到该文件</translation>
+        </message>
+        <message>
+            <source>has no text layer ({pages} page(s) of images: a scanned PDF)</source>
+            <translation>没有文字层（{pages} 页图片：扫描版 PDF）</translation>
+        </message>
+        <message>
+            <source>import .txt, .docx, .pdf or .html reports; convert other formats first</source>
+            <translation>请导入 .txt、.docx、.pdf 或 .html 格式的报告；其他格式请先转换</translation>
+        </message>
+        <message>
+            <source>import the folder instead</source>
+            <translation>请改用“导入文件夹”</translation>
+        </message>
+        <message>
+            <source>is a damaged .docx (missing part {part})</source>
+            <translation>.docx 文件已损坏（缺少部件 {part}）</translation>
+        </message>
+        <message>
+            <source>is a damaged PDF ({error})</source>
+            <translation>PDF 文件已损坏（{error}）</translation>
+        </message>
+        <message>
+            <source>is a damaged PDF that cannot be opened ({error})</source>
+            <translation>PDF 文件已损坏，无法打开（{error}）</translation>
+        </message>
+        <message>
+            <source>is a folder, not a file</source>
+            <translation>这是一个文件夹，不是文件</translation>
+        </message>
+        <message>
+            <source>is a password-protected PDF</source>
+            <translation>PDF 文件设有密码保护</translation>
+        </message>
+        <message>
+            <source>is a zip archive, not a text file</source>
+            <translation>这是 zip 压缩包，不是文本文件</translation>
+        </message>
+        <message>
+            <source>is an old Word .doc (or other OLE) file, which is not supported</source>
+            <translation>这是旧版 Word .doc（或其他 OLE）文件，不支持</translation>
+        </message>
+        <message>
+            <source>is not a valid .docx (the zip container is damaged)</source>
+            <translation>不是有效的 .docx 文件（压缩容器已损坏）</translation>
+        </message>
+        <message>
+            <source>looks like a binary file, not text</source>
+            <translation>看起来是二进制文件，不是文本</translation>
+        </message>
+        <message>
+            <source>missing: {parts}</source>
+            <translation>缺少：{parts}</translation>
+        </message>
+        <message>
+            <source>not a report file type ({suffix})</source>
+            <translation>不是报告文件类型（{suffix}）</translation>
+        </message>
+        <message>
+            <source>open it in Word or WPS and save it again as .docx</source>
+            <translation>请用 Word 或 WPS 打开并重新另存为 .docx</translation>
+        </message>
+        <message>
+            <source>open it in Word or WPS and save it as .docx</source>
+            <translation>请用 Word 或 WPS 打开并另存为 .docx</translation>
+        </message>
+        <message>
+            <source>open it in a text editor and save it as UTF-8</source>
+            <translation>请用文本编辑器打开并另存为 UTF-8 编码</translation>
+        </message>
+        <message>
+            <source>re-save or re-download the report</source>
+            <translation>请重新保存或重新下载该报告</translation>
+        </message>
+        <message>
+            <source>re-save the file as UTF-8</source>
+            <translation>请将文件另存为 UTF-8 编码</translation>
+        </message>
+        <message>
+            <source>remove the password (print to a new PDF) and import that copy</source>
+            <translation>请去除密码（打印为新的 PDF）后导入该副本</translation>
+        </message>
+        <message>
+            <source>run OCR on it (e.g. in WPS or ocrmypdf) and import the result</source>
+            <translation>请先进行文字识别（OCR，如 WPS 或 ocrmypdf），再导入识别结果</translation>
+        </message>
+        <message>
+            <source>same content already in the database</source>
+            <translation>数据库中已有内容相同的报告</translation>
+        </message>
+        <message>
+            <source>save the page again from the browser, or copy its text into a .txt file</source>
+            <translation>请在浏览器中重新保存网页，或将正文复制到 .txt 文件</translation>
+        </message>
+        <message>
+            <source>split it or check that it really is a single report</source>
+            <translation>请拆分文件，或确认它确实只是一份报告</translation>
+        </message>
+        <message>
+            <source>starts with a UTF-8 mark but is not valid UTF-8 (byte {byte})</source>
+            <translation>文件以 UTF-8 标记开头，但不是有效的 UTF-8（第 {byte} 字节）</translation>
+        </message>
+        <message>
+            <source>starts with a {encoding} mark but cannot be decoded as {encoding}</source>
+            <translation>文件以 {encoding} 标记开头，但无法按 {encoding} 解码</translation>
+        </message>
+        <message>
+            <source>text could not be extracted ({error})</source>
+            <translation>无法提取文字（{error}）</translation>
+        </message>
+        <message>
+            <source>the file is empty (0 bytes)</source>
+            <translation>文件是空的（0 字节）</translation>
+        </message>
+        <message>
+            <source>the file is {size} MB, larger than the {limit} MB limit for one report</source>
+            <translation>文件大小为 {size} MB，超过单份报告 {limit} MB 的上限</translation>
+        </message>
+        <message>
+            <source>the text encoding could not be recognised (not UTF-8, GB18030/GBK or UTF-16)</source>
+            <translation>无法识别文字编码（不是 UTF-8、GB18030/GBK 或 UTF-16）</translation>
+        </message>
+        <message>
+            <source>unexpected error ({error}); please report it</source>
+            <translation>意外错误（{error}）；请报告此问题</translation>
+        </message>
+        <message>
+            <source>unpack it and import the files inside</source>
+            <translation>请解压后导入其中的文件</translation>
+        </message>
+    </context>
+    <context>
         <name>Scoring</name>
         <message>
             <source>%1 of %2 reports done (%p%)</source>

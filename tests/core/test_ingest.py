@@ -168,3 +168,22 @@ def test_pdf_lines_are_rejoined_but_headings_stay_apart():
         "2023年，我局深入学习贯彻习近平法治思想，全面推进依法行政，取得了明显成效。",
         "（一）完善制度。",
     ]
+
+
+def test_every_import_reason_has_a_chinese_translation():
+    """Each reason template the core raises or reports is in the zh_CN hand-over file (docs/i18n-ingest.tsv)."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    translated = {line.split("\t")[1] for line in (root / "docs" / "i18n-ingest.tsv").read_text(encoding="utf-8")
+                  .splitlines() if line.startswith("Ingest\t")}
+    templates = set()
+    for path in [*(root / "desktop" / "core" / "ingest").glob("*.py"), root / "desktop" / "core" / "importer.py"]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("IngestError", "_outcome"):
+                for arg in node.args[1:4]:
+                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and " " in arg.value:
+                        templates.add(arg.value)
+    assert len(templates) > 30
+    assert templates - translated == set()

@@ -136,3 +136,27 @@ def test_handover_files_fill_and_extend_the_catalog(qapp, tmp_path):
         assert QCoreApplication.translate("Scores", "First line\nsecond") == "第一行\n第二行"
     finally:
         qapp.removeTranslator(translator)
+
+
+def test_import_reasons_from_the_core_are_translated(tmp_path):
+    """The core's import reasons are templates; the compiled catalog turns them into Chinese, fields filled."""
+    tool = i18n_build._lrelease()
+    if tool is None:
+        pytest.skip("pyside6-lrelease is not installed")
+    import subprocess
+
+    from desktop.core.importer import prepare_file
+
+    qm = tmp_path / "zh.qm"
+    subprocess.run([*tool, "-silent", str(CATALOG), "-qm", str(qm)], check=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"\xff\xd8")
+    failed = prepare_file(empty).outcome
+    skipped = prepare_file(photo, from_walk=True).outcome
+    assert failed.text() == "the file is empty (0 bytes) — re-save or re-download the report"
+    assert failed.text(lambda s: translator.translate("Ingest", s) or s) == "文件是空的（0 字节） — 请重新保存或重新下载该报告"
+    assert skipped.text(lambda s: translator.translate("Ingest", s) or s) == "不是报告文件类型（.jpg）"

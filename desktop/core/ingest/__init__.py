@@ -70,13 +70,15 @@ def read_report(path: str | Path) -> SourceDocument:
     if size > MAX_BYTES:
         raise IngestError(
             shown,
-            f"the file is {size / 1024 / 1024:.0f} MB, larger than the {MAX_BYTES // 1024 // 1024} MB limit for one report",
+            "the file is {size} MB, larger than the {limit} MB limit for one report",
             "split it or check that it really is a single report",
+            size=f"{size / 1024 / 1024:.0f}", limit=MAX_BYTES // 1024 // 1024,
         )
     try:
         data = p.read_bytes()
     except OSError as exc:
-        raise IngestError(shown, f"cannot be read: {exc.strerror or exc}", "check the file's permissions") from exc
+        raise IngestError(shown, "cannot be read: {reason}", "check the file's permissions",
+                          reason=exc.strerror or exc) from exc
     fmt = sniff_format(p, data[:4096])
     if fmt == "ole":
         raise IngestError(shown, "is an old Word .doc (or other OLE) file, which is not supported",

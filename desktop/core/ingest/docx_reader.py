@@ -21,11 +21,12 @@ def read_docx(path: str, data: bytes) -> str:
         raise IngestError(path, "is not a valid .docx (the zip container is damaged)",
                           "open it in Word or WPS and save it again as .docx") from exc
     except KeyError as exc:
-        raise IngestError(path, f"is a damaged .docx (missing part {exc})",
-                          "open it in Word or WPS and save it again as .docx") from exc
+        raise IngestError(path, "is a damaged .docx (missing part {part})",
+                          "open it in Word or WPS and save it again as .docx", part=exc) from exc
     except Exception as exc:  # python-docx raises several types for broken packages
-        raise IngestError(path, f"could not be read as .docx ({type(exc).__name__}: {exc})",
-                          "open it in Word or WPS and save it again as .docx") from exc
+        raise IngestError(path, "could not be read as .docx ({error})",
+                          "open it in Word or WPS and save it again as .docx",
+                          error=f"{type(exc).__name__}: {exc}") from exc
     lines: list[str] = []
     body = document.element.body
     for child in body.iterchildren():

@@ -73,8 +73,9 @@ def read_html(path: str, data: bytes) -> tuple[str, str]:
 
         soup = BeautifulSoup(html, "lxml")
     except Exception as exc:
-        raise IngestError(path, f"could not be parsed as a web page ({type(exc).__name__})",
-                          "save the page again from the browser, or copy its text into a .txt file") from exc
+        raise IngestError(path, "could not be parsed as a web page ({error})",
+                          "save the page again from the browser, or copy its text into a .txt file",
+                          error=type(exc).__name__) from exc
     meta_lines: list[str] = []
     for meta in soup.find_all("meta"):
         label = _PAGE_META.get(str(meta.get("name", "")).lower())

@@ -20,8 +20,8 @@ def read_pdf(path: str, data: bytes) -> str:
 
         reader = PdfReader(io.BytesIO(data))
     except Exception as exc:
-        raise IngestError(path, f"is a damaged PDF that cannot be opened ({type(exc).__name__})",
-                          "download or export the PDF again") from exc
+        raise IngestError(path, "is a damaged PDF that cannot be opened ({error})",
+                          "download or export the PDF again", error=type(exc).__name__) from exc
     if reader.is_encrypted:
         try:
             opened = reader.decrypt("")
@@ -35,14 +35,15 @@ def read_pdf(path: str, data: bytes) -> str:
         for page in reader.pages:
             pages.append(page.extract_text() or "")
     except PdfReadError as exc:
-        raise IngestError(path, f"is a damaged PDF ({exc})", "download or export the PDF again") from exc
+        raise IngestError(path, "is a damaged PDF ({error})", "download or export the PDF again", error=exc) from exc
     except Exception as exc:
-        raise IngestError(path, f"text could not be extracted ({type(exc).__name__}: {exc})",
-                          "export the report to PDF again or save it as .docx") from exc
+        raise IngestError(path, "text could not be extracted ({error})",
+                          "export the report to PDF again or save it as .docx",
+                          error=f"{type(exc).__name__}: {exc}") from exc
     text = "\n".join(pages)
     if sum(1 for ch in text if not ch.isspace()) < 20:
-        raise IngestError(path, f"has no text layer ({len(reader.pages)} page(s) of images: a scanned PDF)",
-                          "run OCR on it (e.g. in WPS or ocrmypdf) and import the result")
+        raise IngestError(path, "has no text layer ({pages} page(s) of images: a scanned PDF)",
+                          "run OCR on it (e.g. in WPS or ocrmypdf) and import the result", pages=len(reader.pages))
     return rejoin_lines(text)
 
 

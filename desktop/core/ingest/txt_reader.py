@@ -27,16 +27,16 @@ def decode_text(path: str, data: bytes) -> tuple[str, str]:
         try:
             return data[len(codecs.BOM_UTF8):].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError as exc:
-            raise IngestError(path, f"starts with a UTF-8 mark but is not valid UTF-8 (byte {exc.start})",
-                              "re-save the file as UTF-8") from exc
+            raise IngestError(path, "starts with a UTF-8 mark but is not valid UTF-8 (byte {byte})",
+                              "re-save the file as UTF-8", byte=exc.start) from exc
     for bom, name in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
                       (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
                 return data.decode(name), name
             except UnicodeDecodeError as exc:
-                raise IngestError(path, f"starts with a {name.upper()} mark but cannot be decoded as {name.upper()}",
-                                  "re-save the file as UTF-8") from exc
+                raise IngestError(path, "starts with a {encoding} mark but cannot be decoded as {encoding}",
+                                  "re-save the file as UTF-8", encoding=name.upper()) from exc
     if _looks_binary(data):
         raise IngestError(path, "looks like a binary file, not text",
                           "import .txt, .docx, .pdf or .html reports; convert other formats first")
