@@ -187,3 +187,48 @@ def test_every_import_reason_has_a_chinese_translation():
                         templates.add(arg.value)
     assert len(templates) > 30
     assert templates - translated == set()
+
+
+def _numbered_docx(path, fmt: str, text: str, sub_fmt: str = "chineseCounting", sub_text: str = "（%2）"):
+    """A .docx whose headings are numbered by Word (List Number), levels re-defined as Chinese reports use."""
+    import docx
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    style_num = document.styles["List Number"].element.pPr.numPr.numId.val
+    numbering = document.part.numbering_part.element
+    num = next(n for n in numbering.findall(qn("w:num")) if n.get(qn("w:numId")) == str(style_num))
+    abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+    abstract = next(a for a in numbering.findall(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == abstract_id)
+    import copy
+
+    levels = abstract.findall(qn("w:lvl"))
+    if len(levels) < 2:  # the default template's list has one level: add a second like Word would
+        second = copy.deepcopy(levels[0])
+        second.set(qn("w:ilvl"), "1")
+        levels[0].addnext(second)
+    for lvl in abstract.findall(qn("w:lvl")):
+        level = int(lvl.get(qn("w:ilvl")))
+        if level in (0, 1):
+            lvl.find(qn("w:numFmt")).set(qn("w:val"), fmt if level == 0 else sub_fmt)
+            lvl.find(qn("w:lvlText")).set(qn("w:val"), text if level == 0 else sub_text)
+    document.add_paragraph("2024年，我局深入贯彻习近平法治思想，全面推进法治政府建设，现将有关情况报告如下。")
+    for heading, subs in [("主要举措和成效", ["完善制度体系", "规范执法行为"]), ("存在的不足和原因", []),
+                          ("党政主要负责人履行推进法治建设第一责任人职责情况", []), ("2025年工作安排", [])]:
+        document.add_paragraph(heading, style="List Number")
+        for sub in subs:
+            p = document.add_paragraph(sub, style="List Number")
+            p.paragraph_format.element.get_or_add_pPr().get_or_add_numPr().get_or_add_ilvl().val = 1
+        document.add_paragraph("相关工作内容，全年办理案件12件。")
+    document.save(str(path))
+    return path
+
+
+def test_docx_word_numbering_is_rendered_as_shown(tmp_path):
+    doc = read_report(_numbered_docx(tmp_path / "auto.docx", "chineseCounting", "%1、"))
+    lines = doc.text.split("\n")
+    assert "一、主要举措和成效" in lines and "（一）完善制度体系" in lines and "（二）规范执法行为" in lines
+    assert "二、存在的不足和原因" in lines and "四、2025年工作安排" in lines
+    seg = segment_report(doc.text)
+    assert [s.kind for s in seg.parts() if s.kind != "preamble"] == [
+        "achievements", "shortcomings", "leader_duty", "next_plan"]

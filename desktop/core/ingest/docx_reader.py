@@ -6,10 +6,14 @@ import io
 import zipfile
 
 from desktop.core.errors import IngestError
+from desktop.core.ingest.docx_numbering import NumberingRenderer
 
 
 def read_docx(path: str, data: bytes) -> str:
-    """Return the text of a .docx file, one line per paragraph and per table row (cells joined by tabs)."""
+    """Return the text of a .docx file, one line per paragraph and per table row (cells joined by tabs).
+
+    Paragraphs numbered automatically by Word get the label Word shows (一、, （一）, 1. …) in front.
+    """
     try:
         import docx  # python-docx
         from docx.oxml.ns import qn
@@ -28,10 +32,14 @@ def read_docx(path: str, data: bytes) -> str:
                           "open it in Word or WPS and save it again as .docx",
                           error=f"{type(exc).__name__}: {exc}") from exc
     lines: list[str] = []
+    numbering = NumberingRenderer(document)
     body = document.element.body
     for child in body.iterchildren():
         if child.tag == qn("w:p"):
-            lines.append(Paragraph(child, document).text)
+            paragraph = Paragraph(child, document)
+            text = paragraph.text
+            label = numbering.label(paragraph) if text.strip() else ""
+            lines.append(label + text)
         elif child.tag == qn("w:tbl"):
             table = Table(child, document)
             for row in table.rows:

@@ -1,0 +1,125 @@
+"""Render Word's automatic list numbering (一、 （一） 1. …) as the text a reader sees.
+
+Headings numbered by Word keep their numbers in numbering.xml, not in the paragraph text, so python-docx
+returns 主要举措和成效 where the page shows 一、主要举措和成效. The segmenter needs those markers: this module
+follows the numbering definitions (numFmt, lvlText, start) and counts paragraphs like Word does.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CN_DIGITS = "零一二三四五六七八九"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def chinese_counting(n: int) -> str:
+    """1 -> 一, 10 -> 十, 12 -> 十二, 21 -> 二十一 (Word's chineseCounting up to 99)."""
+    if n < 10:
+        return _CN_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
+
+
+def format_number(n: int, fmt: str) -> str:
+    if fmt in ("chineseCounting", "chineseCountingThousand", "ideographTraditional", "japaneseCounting",
+               "chineseLegalSimplified", "taiwaneseCounting", "taiwaneseCountingThousand"):
+        return chinese_counting(n) if n < 100 else str(n)
+    if fmt == "decimalEnclosedCircle" or fmt == "decimalEnclosedCircleChinese":
+        return _CIRCLED[n - 1] if 0 < n <= len(_CIRCLED) else str(n)
+    if fmt == "lowerLetter":
+        return chr(ord("a") + (n - 1) % 26)
+    if fmt == "upperLetter":
+        return chr(ord("A") + (n - 1) % 26)
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = _roman(n)
+        return roman.lower() if fmt == "lowerRoman" else roman
+    if fmt in ("bullet", "none"):
+        return ""
+    return str(n)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                           (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out += letters
+            n -= value
+    return out
+
+
+class NumberingRenderer:
+    """Counts numbered paragraphs of one document and returns the label Word shows before each."""
+
+    def __init__(self, document) -> None:
+        self._levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self._counters: dict[str, dict[int, int]] = {}
+        try:
+            numbering = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for node in numbering.findall(f"{_W}abstractNum"):
+            levels: dict[int, tuple[str, str, int]] = {}
+            for lvl in node.findall(f"{_W}lvl"):
+                ilvl = int(lvl.get(f"{_W}ilvl", "0"))
+                fmt = _val(lvl.find(f"{_W}numFmt")) or "decimal"
+                text = _val(lvl.find(f"{_W}lvlText")) or ""
+                start = int(_val(lvl.find(f"{_W}start")) or "1")
+                levels[ilvl] = (fmt, text, start)
+            abstract[node.get(f"{_W}abstractNumId", "")] = levels
+        for num in numbering.findall(f"{_W}num"):
+            ref = _val(num.find(f"{_W}abstractNumId"))
+            self._levels[num.get(f"{_W}numId", "")] = abstract.get(ref or "", {})
+
+    def label(self, paragraph) -> str:
+        """The number label (e.g. "一、", "（二）", "3.") Word draws before this paragraph, or ""."""
+        num_id, ilvl = _num_pr(paragraph)
+        if num_id is None or num_id == "0" or num_id not in self._levels:
+            return ""
+        levels = self._levels[num_id]
+        if ilvl not in levels:
+            return ""
+        counters = self._counters.setdefault(num_id, {})
+        counters[ilvl] = counters.get(ilvl, levels[ilvl][2] - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        fmt, text, _start = levels[ilvl]
+        if fmt == "bullet" or not text:
+            return ""
+
+        def fill(match: re.Match[str]) -> str:
+            level = int(match.group(1)) - 1
+            lfmt, _t, lstart = levels.get(level, ("decimal", "", 1))
+            value = counters.get(level, lstart)
+            return format_number(value, lfmt)
+
+        return re.sub(r"%(\d)", fill, text)
+
+
+def _val(node) -> str | None:
+    return None if node is None else node.get(f"{_W}val")
+
+
+def _num_pr(paragraph) -> tuple[str | None, int]:
+    """(numId, ilvl): each from the paragraph's own properties, else from its style chain (Word's rule)."""
+    num_id: str | None = None
+    ilvl: int | None = None
+    sources = []
+    if paragraph._p.pPr is not None:
+        sources.append(paragraph._p.pPr.numPr)
+    style = paragraph.style
+    while style is not None:
+        if style.element.pPr is not None:
+            sources.append(style.element.pPr.numPr)
+        style = style.base_style
+    for num_pr in sources:
+        if num_pr is None:
+            continue
+        if num_id is None and num_pr.numId is not None:
+            num_id = str(num_pr.numId.val)
+        if ilvl is None and num_pr.ilvl is not None:
+            ilvl = int(num_pr.ilvl.val)
+    return num_id, ilvl or 0
