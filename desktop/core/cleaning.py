@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from desktop.core.classify import classify_heading
 from desktop.core.patterns import DATE_CN, DOC_NUMBER, is_title_line
 
 
@@ -66,7 +67,7 @@ def _is_anchor(line: str) -> bool:
     s = line.strip()
     return bool(
         is_title_line(s) or DOC_NUMBER.search(s) or _ADDRESSEE.match(s) or _HEADING.match(s)
-        or (len(s) >= _LONG_LINE and _SENTENCE_END.search(s))
+        or (len(s) >= _LONG_LINE and _SENTENCE_END.search(s)) or classify_heading(s).score >= 4
     )
 
 
@@ -90,6 +91,10 @@ def find_clutter(text: str) -> list[Clutter]:
         if len(s) <= _LONG_LINE or labelled:
             a, b = _stripped_span(start, line)
             add(labelled or "portal", a, b)
+
+    chrome_chars = sum(c.end - c.start for c in found.values())
+    if chrome_chars > 0.6 * len(text.strip()):  # short lines all the way down: a terse report, not a portal
+        found = {k: c for k, c in found.items() if c.kind != "portal"}
 
     title, title_line = None, -1
     for i, (_start, _end, line) in enumerate(lines[:20]):

@@ -146,7 +146,6 @@ def _body_start(text: str, blocked: list[tuple[int, int]]) -> int:
 def _plain_headings(text: str, blocked: list[tuple[int, int]], closing: int | None) -> list[tuple[int, int]]:
     """Unnumbered part headings: short standalone lines or lead sentences that clearly name a part."""
     found: list[tuple[int, int]] = []
-    seen_body = False
     for a, b in _line_spans(text):
         line = text[a:b]
         s = line.strip()
@@ -155,17 +154,16 @@ def _plain_headings(text: str, blocked: list[tuple[int, int]], closing: int | No
         lead = a + len(line) - len(line.lstrip())
         if is_title_line(s) or _ADDRESSEE.match(s) or DATE_CN.fullmatch(s) or _NUMBERED.match(s):
             continue
-        if len(s) <= 30 and not re.search(r"[。，,；]", s.rstrip("。：:")):
-            head = s
+        if len(s) <= 30 and not re.search(r"[。，,；]", s.rstrip("：:")):
+            head = s  # a standalone heading line (a full sentence ending in 。 is body text)
         else:
+            # a lead sentence that names the part and is followed by the paragraph it heads
             m = re.match(r"^[^。：:]{4,40}[。：:]", s)
-            head = m.group(0) if m else ""
-        if head and seen_body:
+            head = m.group(0) if m and len(s) > len(m.group(0)) + 4 else ""
+        if head:
             ks = classify_heading(head)
             if ks.kind and ks.score >= 4 and ks.score > ks.runner_up:
                 found.append((lead, lead + len(head)))
-        if len(s) > 30:
-            seen_body = True
     return found
 
 

@@ -386,3 +386,16 @@ def test_run_in_list_in_the_preamble_is_not_a_part():
 安排。
 """
     assert kinds(text) == ["achievements", "shortcomings", "next_plan"]
+
+
+def test_unnumbered_headings_from_the_first_line():
+    text = """主要工作情况
+全年制定行政规范性文件5件，全部经过合法性审查。
+存在的问题
+报备不及时。
+党政主要负责人履职情况
+主要负责人带头学法。
+明年工作打算
+加强备案审查。
+"""
+    assert kinds(text) == ["achievements", "shortcomings", "leader_duty", "next_plan"]
