@@ -232,3 +232,14 @@ def test_docx_word_numbering_is_rendered_as_shown(tmp_path):
     seg = segment_report(doc.text)
     assert [s.kind for s in seg.parts() if s.kind != "preamble"] == [
         "achievements", "shortcomings", "leader_duty", "next_plan"]
+
+
+def test_html_title_above_the_content_box_is_kept(tmp_path):
+    page = saved_web_page().replace('<div id="zoom"', '<h1 class="art-title">某县司法局关于2024年度法治政府建设情况的报告</h1>'
+                                                      '<div id="zoom"')
+    page = page.replace("<p>某县司法局关于2024年度法治政府建设情况的报告</p>", "")  # only the <h1> has it
+    path = tmp_path / "titled.html"
+    path.write_text(page, encoding="utf-8")
+    seg = segment_report(read_report(path).text)
+    assert seg.metadata.title.value == "某县司法局关于2024年度法治政府建设情况的报告"
+    assert seg.metadata.agency.value == "某县司法局"

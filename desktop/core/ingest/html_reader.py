@@ -109,4 +109,20 @@ def read_html(path: str, data: bytes) -> tuple[str, str]:
             outside.append(line)
     content = _block_text(best)
     header = [line for line in outside if line not in content]
+    # The report's title often sits in an <h1> (or a .title box) above the content box.
+    title = _page_title(body)
+    if title and title not in content:
+        header.append(title)
     return "\n".join(meta_lines + header + [content]), encoding
+
+
+def _page_title(body) -> str | None:
+    from desktop.core.patterns import is_title_line
+
+    candidates = body.find_all(["h1", "h2", "h3"]) + body.find_all(
+        attrs={"class": re.compile("title", re.I)}) + body.find_all(attrs={"id": re.compile("title", re.I)})
+    for element in candidates:
+        text = re.sub(r"\s+", "", element.get_text())
+        if is_title_line(text):
+            return text
+    return None
