@@ -42,7 +42,7 @@ _HEADING_CUES: dict[str, list[tuple[str, float, bool]]] = {
         (r"原因", 2, False), (r"问题", 2, False), (r"困难", 2, False), (r"欠缺", 3, False), (r"挑战", 1, False),
     ],
     "next_plan": [
-        (r"下一步", 5, True), (r"下一?年度", 5, True), (r"明年", 5, True), (r"来年", 4, True), (r"打算", 5, True),
+        (r"下一?步|下一?阶段", 5, True), (r"下一?年度", 5, True), (r"明年", 5, True), (r"来年", 4, True), (r"打算", 5, True),
         (r"(工作|主要|重点)安排", 5, True), (r"安排", 4, False), (r"(工作)?计划", 3, False),
         (r"(工作)?思路", 3, False), (r"展望", 4, True), (r"努力方向", 5, True), (r"今后", 4, True),
         (r"谋划", 2, False), (r"工作重点|重点工作|重点任务", 2, False),
@@ -137,7 +137,7 @@ def classify_part(heading: str, body: str, report_year: int | None = None) -> tu
     if report_year is not None:
         years = [int(y) for y in _YEAR_NUMBER.findall(heading)]
         if years and max(years) == report_year + 1:
-            head["next_plan"] = head.get("next_plan", 0.0) + 4.0
+            head["next_plan"] = head.get("next_plan", 0.0) + 6.0
     body_s = body_scores(body[:3000])
     combined = {k: 2.0 * v for k, v in head.items()}
     for kind, value in body_s.items():

@@ -233,6 +233,10 @@ def test_late_publication_is_flagged():
     ("二、下一年度推进法治政府建设的主要安排", "next_plan"),
     ("二、2024年工作思路", "next_plan"),
     ("二、今后工作打算", "next_plan"),
+    ("二、下步工作举措", "next_plan"),
+    ("二、下阶段工作安排", "next_plan"),
+    ("二、问题与不足", "shortcomings"),
+    ("二、落实第一责任人职责情况", "leader_duty"),
     ("二、其他需要报告的情况", "other"),
 ])
 def test_heading_wording_families(heading, kind):
