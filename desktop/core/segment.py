@@ -72,7 +72,9 @@ _NUMBERED = re.compile(r"^(第?[一二三四五六七八九十]+(部分|[、．.
 _ADDRESSEE = re.compile(r"^[^，。,]{2,40}[:：]$")
 _CLOSING = re.compile(r"^\s*(特此报告|特此汇报|以上报告)[。.!！]?\s*$")
 _LEADER_SENTENCE = re.compile(r"第一责任人|(主要负责(人|同志)|主要领导|党组书记).{0,30}(履行|落实|履职|亲自|带头)")
-_SHORTCOMING_SENTENCE = re.compile(r"(存在|仍有|还有|面临|也有)[^。；]{0,16}(不足|问题|短板|差距|困难|弱项)")
+# The report speaking of its own shortcomings (但还存在一些不足), not of problems it solved (解决群众存在的困难).
+_SHORTCOMING_SENTENCE = re.compile(
+    r"(还|仍|也|但|同时|尚)[^。；]{0,6}(存在|有)[^。；]{0,10}(不足|问题|短板|差距|弱项)|不足之处|存在以下(问题|不足)")
 _PLAN_SENTENCE = re.compile(r"^(下一步|今后|明年|来年|下一年度?|(?:19|20)\d{2}\s*年[,，]?\s*(我们|我局|我委|我厅|我办|本单位)?(将|要|计划))")
 
 

@@ -403,3 +403,16 @@ def test_unnumbered_headings_from_the_first_line():
 加强备案审查。
 """
     assert kinds(text) == ["achievements", "shortcomings", "leader_duty", "next_plan"]
+
+
+def test_solved_problems_do_not_count_as_a_shortcomings_part():
+    text = """一、主要工作情况
+着力解决群众存在的急难愁盼问题，全年化解矛盾纠纷300件。
+二、下一步工作打算
+持续推进。
+"""
+    assert "shortcomings" in segment_report(text).missing
+    admitted = text.replace("全年化解矛盾纠纷300件。", "全年化解矛盾纠纷300件。但还存在一些不足，基层力量薄弱。")
+    seg = segment_report(admitted)
+    assert "shortcomings" not in seg.missing
+    assert [s.placement for s in seg.sections if s.kind == "shortcomings"] == ["inline"]
