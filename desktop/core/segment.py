@@ -75,6 +75,7 @@ _LEADER_SENTENCE = re.compile(r"第一责任人|(主要负责(人|同志)|主要
 # The report speaking of its own shortcomings (但还存在一些不足), not of problems it solved (解决群众存在的困难).
 _SHORTCOMING_SENTENCE = re.compile(
     r"(还|仍|也|但|同时|尚)[^。；]{0,6}(存在|有)[^。；]{0,10}(不足|问题|短板|差距|弱项)|不足之处|存在以下(问题|不足)")
+_LEAD_YEAR = re.compile(r"^((?:19|20)\d{2})\s*年")
 _PLAN_SENTENCE = re.compile(r"^(下一步|今后|明年|来年|下一年度?|(?:19|20)\d{2}\s*年[,，]?\s*(我们|我局|我委|我厅|我办|本单位)?(将|要|计划))")
 
 
@@ -239,7 +240,7 @@ def _segment(text: str) -> Segmentation:
     for kind in REQUIRED_KINDS:
         if kind in present:
             continue
-        found = _find_nested(text, kind, outline, sections)
+        found = _find_nested(text, kind, outline, sections, year_hint)
         if found is None:
             # a part whose heading names this kind too (存在的问题及下一步打算) holds it inline
             shared = next((s for s in sections if s.placement == "section" and s.heading
@@ -272,7 +273,8 @@ def _year_hint(text: str, start: int, end: int) -> int | None:
 _NESTED_THRESHOLD = {"leader_duty": 5.0, "shortcomings": 6.0, "next_plan": 5.0, "achievements": 4.0}
 
 
-def _find_nested(text: str, kind: str, outline: list[Heading], parts: list[Section]) -> Section | None:
+def _find_nested(text: str, kind: str, outline: list[Heading], parts: list[Section],
+                 year: int | None = None) -> Section | None:
     """Where a required kind sits inside another part: a subsection, an 一是 item, or a sentence."""
     for h in outline:
         if h.level < 2 and h.style != "cn_shi":
@@ -295,8 +297,13 @@ def _find_nested(text: str, kind: str, outline: list[Heading], parts: list[Secti
             continue
         for m in re.finditer(r"[^。；！？\n]+[。；！？]?", text[part.start:part.end]):
             sentence = m.group(0).strip()
-            if not sentence or not pattern.search(sentence):
+            found = pattern.search(sentence) if sentence else None
+            if found is None:
                 continue
+            if kind == "next_plan" and (lead_year := _LEAD_YEAR.match(sentence)):
+                # 2023年，我局将…纳入… is past work; only next year's 将 is a plan
+                if year is None or int(lead_year.group(1)) != year + 1:
+                    continue
             start = part.start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
             end = part.start + m.end()
             if kind != "leader_duty":  # a shortcomings or plan passage runs to the end of its paragraph

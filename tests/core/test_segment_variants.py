@@ -416,3 +416,16 @@ def test_solved_problems_do_not_count_as_a_shortcomings_part():
     seg = segment_report(admitted)
     assert "shortcomings" not in seg.missing
     assert [s.placement for s in seg.sections if s.kind == "shortcomings"] == ["inline"]
+
+
+def test_past_year_sentence_with_jiang_is_not_a_plan():
+    text = """某局关于2023年度法治政府建设情况的报告
+一、主要工作情况
+2023年，我局将法治建设纳入年度重点工作，全年办理案件30件。
+二、存在的不足
+培训不足。
+"""
+    assert "next_plan" in segment_report(text).missing
+    planned = text.replace("培训不足。", "培训不足。\n2024年，我局将加强培训，实现全覆盖。")
+    seg = segment_report(planned)
+    assert [s.placement for s in seg.sections if s.kind == "next_plan"] == ["inline"]
