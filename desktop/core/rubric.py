@@ -344,11 +344,9 @@ def set_active_rubric(db: Database, rubric: Rubric) -> str:
 
 def active_rubric(db: Database) -> Rubric:
     """The rubric new scores are made under: the one chosen last, else the default rubric (stored on first use)."""
-    rubric_id = get_setting(db, _ACTIVE_KEY)
-    if rubric_id:
-        row = db.execute("SELECT content FROM rubrics WHERE id = ?", [rubric_id]).fetchone()
-        if row is not None:
-            return parse_rubric(row[0], f"stored rubric {rubric_id}")
+    stored = _stored_active(db)
+    if stored is not None:
+        return stored
     rubric = load_default_rubric()
     set_active_rubric(db, rubric)
     return rubric
@@ -356,9 +354,15 @@ def active_rubric(db: Database) -> Rubric:
 
 def active_rubric_readonly(db: Database) -> Rubric:
     """Like :func:`active_rubric` but never writes (for read-only connections): the default if none is stored."""
+    stored = _stored_active(db)
+    return stored if stored is not None else load_default_rubric()
+
+
+def _stored_active(db: Database) -> Rubric | None:
+    """The rubric chosen last, as stored; None when none was chosen or its row is gone."""
     rubric_id = get_setting(db, _ACTIVE_KEY)
     if rubric_id:
         row = db.execute("SELECT content FROM rubrics WHERE id = ?", [rubric_id]).fetchone()
         if row is not None:
             return parse_rubric(row[0], f"stored rubric {rubric_id}")
-    return load_default_rubric()
+    return None

@@ -6,6 +6,25 @@ import pytest
 
 from tests.conftest import SEEDS
 
+RECORDED_DIALOGS = ("info", "warning", "error", "show_table")
+
+
+@pytest.fixture
+def no_dialogs(monkeypatch) -> list[tuple[str, tuple]]:
+    """Record every message dialog (desktop.gui.dialogs) instead of showing it, as (kind, args)."""
+    from desktop.gui import dialogs
+
+    shown: list[tuple[str, tuple]] = []
+    for name in RECORDED_DIALOGS:
+        monkeypatch.setattr(dialogs, name, lambda *args, _n=name: shown.append((_n, args)))
+    return shown
+
+
+@pytest.fixture
+def shown(no_dialogs) -> list[tuple[str, tuple]]:
+    """The same recording under the name the import and scoring tests use."""
+    return no_dialogs
+
 
 @pytest.fixture(scope="module")
 def records():

@@ -25,14 +25,6 @@ def settings(tmp_path) -> QSettings:
 
 
 @pytest.fixture
-def shown(monkeypatch) -> list[tuple[str, tuple]]:
-    calls: list[tuple[str, tuple]] = []
-    for name in ("info", "warning", "error", "show_table"):
-        monkeypatch.setattr(dialogs, name, lambda *args, _n=name: calls.append((_n, args)))
-    return calls
-
-
-@pytest.fixture
 def window(qtbot, settings, db_path, shown) -> MainWindow:
     w = MainWindow(settings)
     qtbot.addWidget(w)

@@ -21,15 +21,6 @@ def settings(tmp_path) -> QSettings:
 
 
 @pytest.fixture
-def no_dialogs(monkeypatch):
-    """Record every dialog instead of showing it; a test that expects none asserts the list is empty."""
-    shown: list[tuple[str, tuple]] = []
-    for name in ("info", "warning", "error", "show_table"):
-        monkeypatch.setattr(dialogs, name, lambda *args, _n=name: shown.append((_n, args)))
-    return shown
-
-
-@pytest.fixture
 def window(qtbot, settings, seeded_db_path, no_dialogs) -> MainWindow:
     w = MainWindow(settings)
     qtbot.addWidget(w)

@@ -17,15 +17,6 @@ from tests.core.scoring_data import add_annotation, build_scored_corpus, section
 
 
 @pytest.fixture
-def shown(monkeypatch):
-    """Every message dialog recorded instead of shown."""
-    seen: list[tuple[str, tuple]] = []
-    for name in ("info", "warning", "error"):
-        monkeypatch.setattr(dialogs, name, lambda *args, _n=name: seen.append((_n, args)))
-    return seen
-
-
-@pytest.fixture
 def window(qtbot, tmp_path, shown):
     corpus = build_scored_corpus(tmp_path / "scored.sqlite3")
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
