@@ -26,8 +26,8 @@ sys.path.insert(0, str(ROOT))
 def build_database(path: Path, count: int) -> None:
     """``count`` documents made from the seeds (each with its own content hash, agency and year)."""
     from desktop.core.ingest import read_report
-    from desktop.core.metadata import Field
-    from desktop.core.segment import segment_report
+    from desktop.core.segmentation.metadata import Field
+    from desktop.core.segmentation.segment import segment_report
     from desktop.core.storage import open_database
     from desktop.core.storage.documents import insert_document
 

@@ -25,17 +25,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import write_corpus  # noqa: E402
-from desktop.core import scoring  # noqa: E402
-from desktop.core.annotations import create_annotation  # noqa: E402
-from desktop.core.codebook import ensure_default_codebook, list_tags  # noqa: E402
 from desktop.core.export import export  # noqa: E402
 from desktop.core.export.data import assemble, fetch_raw, resolve_reviewer, resolve_rubric  # noqa: E402
-from desktop.core.importer import import_paths  # noqa: E402
-from desktop.core.reviewers import get_or_create_reviewer  # noqa: E402
-from desktop.core.rubric import active_rubric  # noqa: E402
+from desktop.core.ingest.importer import import_paths  # noqa: E402
+from desktop.core.review.annotations import create_annotation  # noqa: E402
+from desktop.core.review.codebook import ensure_default_codebook, list_tags  # noqa: E402
+from desktop.core.review.reviewers import get_or_create_reviewer  # noqa: E402
+from desktop.core.scoring import scores as scoring  # noqa: E402
+from desktop.core.scoring.rubric import active_rubric  # noqa: E402
+from desktop.core.scoring.suggestions import suggest_scores  # noqa: E402
 from desktop.core.storage import open_database  # noqa: E402
 from desktop.core.storage.documents import get_document, list_documents  # noqa: E402
-from desktop.core.suggestions import suggest_scores  # noqa: E402
 
 TARGETS = {"xlsx": 5.0, "csv": 1.0, "pdf": 30.0}
 COMMENTS = ["表述笼统，缺少数据支撑", "举措具体，成效有量化", "原因分析流于形式", "与上年报告表述雷同", "整改措施未对应不足",

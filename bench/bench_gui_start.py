@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     env.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
     sys.path.insert(0, str(ROOT))
-    from desktop.core.demo import ensure_demo_corpus
+    from desktop.core.ingest.demo import ensure_demo_corpus
     from desktop.core.storage import open_database
 
     with tempfile.TemporaryDirectory(prefix="reviewdesk-bench-start-") as tmp:

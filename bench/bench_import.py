@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import write_corpus  # noqa: E402
-from desktop.core.importer import default_workers  # noqa: E402
+from desktop.core.ingest.importer import default_workers  # noqa: E402
 
 CHILD = r"""
 import json, resource, sys, time
@@ -43,7 +43,7 @@ if mode == "floor":
         with db.atomic():
             db.execute("INSERT INTO settings (key, value) VALUES (?, ?)", [str(path), text])
 else:
-    from desktop.core.importer import import_paths
+    from desktop.core.ingest.importer import import_paths
     report = import_paths(db, [folder], workers=int(sys.argv[5]))
     assert report.count("imported") == len(files), report.summary()
 elapsed = time.perf_counter() - start

@@ -28,12 +28,12 @@ if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
 
 from PySide6.QtWidgets import QApplication, QTextEdit  # noqa: E402
 
-from desktop.core.importer import import_paths  # noqa: E402
+from desktop.core.ingest.importer import import_paths  # noqa: E402
 from desktop.core.storage import open_database  # noqa: E402
 from desktop.core.storage.documents import DocumentRecord, get_document, list_documents  # noqa: E402
 from desktop.core.text import normalize_text  # noqa: E402
-from desktop.gui.compare_view import CompareView  # noqa: E402
-from desktop.gui.report_view import ReportView  # noqa: E402
+from desktop.gui.reading.compare_view import CompareView  # noqa: E402
+from desktop.gui.reading.report_view import ReportView  # noqa: E402
 
 SEEDS = ROOT / "seeds"
 TARGET_SEED_MS = 50

@@ -6,7 +6,7 @@ import random
 from pathlib import Path
 
 from desktop.core.ingest import read_report
-from desktop.core.segment import segment_report
+from desktop.core.segmentation.segment import segment_report
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 AGENCIES = ["市司法局", "县人民政府", "区生态环境局", "市场监督管理局", "自然资源局", "住房和城乡建设局", "教育局", "卫生健康委员会"]

@@ -68,7 +68,7 @@ def _open(args: argparse.Namespace):
 def cmd_segment(args: argparse.Namespace) -> int:
     from desktop.core.errors import IngestError
     from desktop.core.ingest import read_report
-    from desktop.core.segment import segment_report
+    from desktop.core.segmentation.segment import segment_report
 
     try:
         source = read_report(args.file)
@@ -93,7 +93,7 @@ def cmd_segment(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from desktop.core.importer import FAILED, import_paths
+    from desktop.core.ingest.importer import FAILED, import_paths
 
     db = _open(args)
     report = import_paths(db, args.paths)
@@ -132,7 +132,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from desktop.core.merge import merge_database
+    from desktop.core.exchange.merge import merge_database
 
     db = _open(args)
     for source in args.sources:

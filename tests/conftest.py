@@ -37,7 +37,7 @@ def db_path(tmp_path) -> Path:
 @pytest.fixture
 def seeded_db_path(db_path) -> Path:
     """A database file holding the five seed reports."""
-    from desktop.core.importer import import_paths
+    from desktop.core.ingest.importer import import_paths
     from desktop.core.storage import open_database
 
     db = open_database(db_path)

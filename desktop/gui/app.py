@@ -46,8 +46,8 @@ def start_database(settings: QSettings, db_path: Path | None) -> Path:
 
 def install_extensions(window: MainWindow) -> None:
     """Add the parts of the app built on the main window's extension points (docks, menus, export)."""
-    from desktop.gui.annotations_integration import install_annotations
-    from desktop.gui.scoring_integration import install_scoring
+    from desktop.gui.annotate.integration import install_annotations
+    from desktop.gui.scoring.integration import install_scoring
 
     window.extensions["annotations"] = install_annotations(window)
     window.extensions["scoring"] = install_scoring(window)

@@ -12,7 +12,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
-I18N_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "i18n"
+from desktop.core.resources import resource_path
+
+I18N_DIR = resource_path("i18n")
 SETTINGS_KEY = "ui/language"
 AUTO, CHINESE, ENGLISH = "auto", "zh_CN", "en"
 CHOICES = (AUTO, CHINESE, ENGLISH)

@@ -37,25 +37,26 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from desktop.core.resources import resource_path
 from desktop.core.storage.executor import DatabaseExecutor
 from desktop.gui import dialogs, fonts, workers
-from desktop.gui.compare_view import CompareView
-from desktop.gui.corpus_model import CorpusModel
-from desktop.gui.corpus_panel import CorpusPanel
-from desktop.gui.import_controller import ImportController, paths_from_mime
-from desktop.gui.report_view import ReportView
-from desktop.gui.search_panel import SearchPanel
+from desktop.gui.corpus.corpus_model import CorpusModel
+from desktop.gui.corpus.corpus_panel import CorpusPanel
+from desktop.gui.corpus.import_controller import ImportController, paths_from_mime
+from desktop.gui.corpus.search_panel import SearchPanel
+from desktop.gui.reading.compare_view import CompareView
+from desktop.gui.reading.report_view import ReportView
 
 RECENT_KEY = "databases/recent"
 LAST_KEY = "databases/last"
 MAX_RECENT = 8
 REVIEWER_NAME_KEY = "reviewer/name"  # written by desktop/gui/reviewer_name.py (not imported: it pulls in annotations)
-ICON_PATH = Path(__file__).resolve().parent.parent.parent / "resources" / "icons" / "org.reviewdesk.ReviewDesk.svg"
+ICON_PATH = resource_path("icons", "org.reviewdesk.ReviewDesk.svg")
 
 
 def seed_demo_corpus(executor: DatabaseExecutor, *, progress: object) -> object:
     """Import seeds/ into a database that never held documents (on the writer thread); the ImportReport or None."""
-    from desktop.core.demo import ensure_demo_corpus
+    from desktop.core.ingest.demo import ensure_demo_corpus
 
     return executor.call(ensure_demo_corpus, progress=progress)
 
@@ -364,7 +365,7 @@ class MainWindow(QMainWindow):
 
     def refresh_reviews(self) -> None:
         """Re-read the review status and total of every document (call after a score or status changes)."""
-        from desktop.core.scoring import review_overview
+        from desktop.core.scoring.scores import review_overview
 
         rows = None
         if self.reader is not None and self.reviewer_id:
@@ -373,7 +374,7 @@ class MainWindow(QMainWindow):
 
     def _saved_reviewer_id(self) -> str | None:
         """The reviewer named in the user's settings, if that name is known in the open database."""
-        from desktop.core.reviewers import find_reviewer
+        from desktop.core.review.reviewers import find_reviewer
 
         name = str(self.settings.value(REVIEWER_NAME_KEY, "") or "").strip()
         reviewer = find_reviewer(self.reader, name) if name and self.reader is not None else None

@@ -43,7 +43,7 @@ GAP_BACKGROUND = QColor("#fbe3e1")
 GAP_TEXT = QColor("#9b1c1c")
 FLASH = QColor("#fff0b3")
 
-# The English names of desktop.core.classify.KIND_LABELS (a test checks they match), marked for lupdate (context "Kinds"); the zh_CN
+# The English names of desktop.core.segmentation.classify.KIND_LABELS (a test checks they match), marked for lupdate (context "Kinds"); the zh_CN
 # catalog gives the Chinese names of the regulation (KIND_LABELS' Chinese column).
 _KIND_SOURCES = {
     "preamble": QT_TRANSLATE_NOOP("Kinds", "Preamble"),

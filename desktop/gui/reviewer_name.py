@@ -1,7 +1,7 @@
 """The reviewer's name: asked once, kept in the user's settings, stored with every annotation.
 
 The name is kept in QSettings (per user, so it follows the reviewer from database to database) and
-registered in each database's reviewers table (desktop.core.reviewers) when first used there. It is asked
+registered in each database's reviewers table (desktop.core.review.reviewers) when first used there. It is asked
 through ``dialogs.get_text`` (patchable in tests) the first time an annotation is made.
 """
 
@@ -10,9 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QWidget
 
-from desktop.core.reviewers import Reviewer, get_or_create_reviewer
+from desktop.core.review.reviewers import Reviewer, get_or_create_reviewer
 from desktop.gui import dialogs
-from desktop.gui.annotation_commands import AnnotationStore
+from desktop.gui.annotate.commands import AnnotationStore
 
 SETTINGS_KEY = "reviewer/name"
 

@@ -29,7 +29,7 @@ def shown(no_dialogs) -> list[tuple[str, tuple]]:
 @pytest.fixture(scope="module")
 def records():
     """The five seed reports as stored (prefix "000".."004" -> DocumentRecord)."""
-    from desktop.core.importer import import_paths
+    from desktop.core.ingest.importer import import_paths
     from desktop.core.storage import open_database
     from desktop.core.storage.documents import get_document, list_documents
 

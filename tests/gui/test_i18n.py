@@ -14,8 +14,8 @@ from desktop.gui.settings_dialog import SettingsDialog
 
 CATALOG = i18n.I18N_DIR / "reviewdesk_zh_CN.ts"
 # The shell's modules; their strings must all be in the catalog, translated.
-SHELL_MODULES = ["app", "main_window", "corpus_model", "corpus_panel", "search_panel", "workers", "import_controller",
-                 "dialogs", "fonts", "i18n", "settings_dialog"]
+SHELL_MODULES = ["app", "main_window", "corpus/corpus_model", "corpus/corpus_panel", "corpus/search_panel", "workers",
+                 "corpus/import_controller", "dialogs", "fonts", "i18n", "settings_dialog"]
 
 
 @pytest.fixture
@@ -145,7 +145,7 @@ def test_import_reasons_from_the_core_are_translated(tmp_path):
         pytest.skip("pyside6-lrelease is not installed")
     import subprocess
 
-    from desktop.core.importer import prepare_file
+    from desktop.core.ingest.importer import prepare_file
 
     qm = tmp_path / "zh.qm"
     subprocess.run([*tool, "-silent", str(CATALOG), "-qm", str(qm)], check=True)

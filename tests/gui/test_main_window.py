@@ -315,7 +315,7 @@ def test_app_start_opens_the_database_seeds_it_and_checks_fonts(qtbot, tmp_path,
 
 
 def test_review_columns_follow_the_reviewer_named_in_the_settings(qtbot, settings, seeded_db_path, no_dialogs):
-    from desktop.core.reviewers import get_or_create_reviewer
+    from desktop.core.review.reviewers import get_or_create_reviewer
     from desktop.core.storage import open_database
 
     db = open_database(seeded_db_path)

@@ -13,14 +13,14 @@ from dataclasses import dataclass, field, replace
 
 from sqlite_utils import Database
 
-from desktop.core.annotations import section_kind_at
-from desktop.core.classify import KIND_LABELS, REQUIRED_KINDS
 from desktop.core.errors import ReviewDeskError
 from desktop.core.progress import Progress
-from desktop.core.reviewers import Reviewer, find_reviewer, list_reviewers
-from desktop.core.rubric import Rubric, active_rubric_readonly, get_rubric
-from desktop.core.scoring import NOT_STARTED, STATUS_LABELS, ReviewState, ScoreEntry
-from desktop.core.segment import Section
+from desktop.core.review.annotations import section_kind_at
+from desktop.core.review.reviewers import Reviewer, find_reviewer, list_reviewers
+from desktop.core.scoring.rubric import Rubric, active_rubric_readonly, get_rubric
+from desktop.core.scoring.scores import NOT_STARTED, STATUS_LABELS, ReviewState, ScoreEntry
+from desktop.core.segmentation.classify import KIND_LABELS, REQUIRED_KINDS
+from desktop.core.segmentation.segment import Section
 from desktop.core.storage.documents import DocumentSummary, list_documents
 
 PLACEMENT_LABELS = {"section": "单独成章", "subsection": "小节", "inline": "条目/一句", None: "缺"}

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from desktop.core.export.data import ExportData, SheetRow, key_annotations
 from desktop.core.export.tables import missing_label, on_time_label, report_label
-from desktop.core.rubric import Criterion
+from desktop.core.scoring.rubric import Criterion
 
 SHEET_TITLE = "法治政府建设年度报告评阅表"
 CRITERIA_HEADERS = ("序号", "评阅项目", "满分", "权重", "得分", "折算分", "评分说明")

@@ -10,8 +10,8 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from desktop.core.classify import KIND_LABELS, REQUIRED_KINDS
 from desktop.core.export.data import PLACEMENT_LABELS, ExportData, SheetRow
+from desktop.core.segmentation.classify import KIND_LABELS, REQUIRED_KINDS
 
 Value = str | int | float | dt.date | None
 

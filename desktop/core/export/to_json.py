@@ -18,7 +18,7 @@ from sqlite_utils import Database
 from desktop import __version__
 from desktop.core.export.data import resolve_reviewer
 from desktop.core.progress import Progress
-from desktop.core.rubric import Rubric, active_rubric_readonly, parse_rubric
+from desktop.core.scoring.rubric import Rubric, active_rubric_readonly, parse_rubric
 
 SCHEMA_VERSION = 1
 FORMAT_NAME = "reviewdesk-export"

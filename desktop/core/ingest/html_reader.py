@@ -117,7 +117,7 @@ def read_html(path: str, data: bytes) -> tuple[str, str]:
 
 
 def _page_title(body) -> str | None:
-    from desktop.core.patterns import is_title_line
+    from desktop.core.segmentation.patterns import is_title_line
 
     candidates = body.find_all(["h1", "h2", "h3"]) + body.find_all(
         attrs={"class": re.compile("title", re.I)}) + body.find_all(attrs={"id": re.compile("title", re.I)})

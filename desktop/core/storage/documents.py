@@ -5,7 +5,6 @@ A document is written in one transaction (row, sections, outline, clutter, searc
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import uuid
 from dataclasses import dataclass
@@ -13,19 +12,16 @@ from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
-from desktop.core.cleaning import Clutter
-from desktop.core.outline import Heading
-from desktop.core.segment import Section, Segmentation
+from desktop.core.clock import now_iso
+from desktop.core.segmentation.cleaning import Clutter
+from desktop.core.segmentation.outline import Heading
+from desktop.core.segmentation.segment import Section, Segmentation
 from desktop.core.storage.search import index_document, remove_from_index
 
 if TYPE_CHECKING:  # the readers (docx, pdf, html, charset detection) are not needed to read the database
     from desktop.core.ingest import SourceDocument
 
 SEGMENTER_VERSION = 1
-
-
-def now_iso() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True)

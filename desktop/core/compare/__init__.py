@@ -1,0 +1,1 @@
+"""Comparing reports: text reuse, alignment of parts, and the map between document and display offsets. Pure."""

@@ -1,0 +1,1 @@
+"""Exchange between databases: merging other reviewers' work into this one."""

@@ -1,0 +1,212 @@
+"""Import files and folders into a database: one outcome line per file, one transaction per file.
+
+The work is split in two so that any caller can place each half where it belongs: :func:`prepare_file`
+reads and segments a file (CPU work, no database; may run in worker processes) and :func:`store_prepared`
+writes it (one transaction; runs wherever the database's writer is). :func:`run_import` drives both for a
+list of paths, in parallel processes for large batches; :func:`import_paths` is the plain synchronous form.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from desktop.core.errors import IngestError
+from desktop.core.ingest import SUPPORTED_SUFFIXES, SourceDocument, read_report
+from desktop.core.progress import Progress
+from desktop.core.segmentation.segment import Segmentation, segment_report
+from desktop.core.storage.documents import find_by_sha256, insert_document
+
+IMPORTED, DUPLICATE, FAILED, SKIPPED = "imported", "duplicate", "failed", "skipped"
+PARALLEL_MIN_FILES = 200
+_WINDOW = 256
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What happened to one file."""
+
+    path: str
+    status: str
+    message: str = ""
+    document_id: str | None = None
+    reason: str = ""  # the message's English template, {name} fields from params (translated by the GUI)
+    hint: str = ""
+    params: tuple[tuple[str, str], ...] = ()
+
+    def text(self, translate: Callable[[str], str] = lambda s: s) -> str:
+        """The message with its templates passed through ``translate`` (e.g. Qt's) before being filled."""
+        if not self.reason:
+            return self.message
+        values = dict(self.params)
+        text = translate(self.reason).format(**values)
+        if self.hint:
+            text += " — " + translate(self.hint).format(**values)
+        return text
+
+    def line(self) -> str:
+        """The contract line printed by ``reviewdesk import``: ``STATUS<TAB>PATH[<TAB>MESSAGE]``."""
+        parts = [self.status, self.path]
+        if self.message:
+            parts.append(self.message)
+        return "\t".join(parts)
+
+
+@dataclass
+class ImportReport:
+    outcomes: list[ImportOutcome] = field(default_factory=list)
+    cancelled: bool = False
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    def summary(self) -> str:
+        text = (f"{self.count(IMPORTED)} imported, {self.count(DUPLICATE)} duplicate, "
+                f"{self.count(FAILED)} failed, {self.count(SKIPPED)} skipped")
+        return text + (" (cancelled)" if self.cancelled else "")
+
+
+@dataclass(frozen=True)
+class PreparedFile:
+    """A file read and segmented, ready to store; or the outcome that ends it (failed, skipped)."""
+
+    path: str
+    source: SourceDocument | None = None
+    segmentation: Segmentation | None = None
+    outcome: ImportOutcome | None = None
+
+
+def expand_paths(paths: list[str | Path]) -> list[tuple[Path, bool]]:
+    """Files to import, in a stable order; the flag says whether the file came from a folder walk."""
+    out: list[tuple[Path, bool]] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith("."):
+                        out.append((Path(root) / name, True))
+        else:
+            out.append((p, False))
+    return out
+
+
+def prepare_file(path: str | Path, from_walk: bool = False) -> PreparedFile:
+    """Read and segment one file (no database); never raises for a bad file."""
+    path = Path(path)
+    shown = str(path)
+    if from_walk and path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        return PreparedFile(shown, outcome=_outcome(shown, SKIPPED, "not a report file type ({suffix})",
+                                                    suffix=path.suffix or "no suffix"))
+    try:
+        source = read_report(path)
+        return PreparedFile(shown, source, segment_report(source.text))
+    except IngestError as exc:
+        return PreparedFile(shown, outcome=_outcome(shown, FAILED, exc.problem_template, exc.hint_template,
+                                                    **exc.params))
+    except Exception as exc:  # one bad file never stops a folder import
+        return PreparedFile(shown, outcome=_outcome(shown, FAILED, "unexpected error ({error}); please report it",
+                                                    error=f"{type(exc).__name__}: {exc}"))
+
+
+def store_prepared(db: Database, prepared: PreparedFile) -> ImportOutcome:
+    """Store a prepared file in one transaction (unless it is a duplicate); never raises for a bad file."""
+    if prepared.outcome is not None:
+        return prepared.outcome
+    source, seg = prepared.source, prepared.segmentation
+    assert source is not None and seg is not None
+    try:
+        existing = find_by_sha256(db, source.sha256)
+        if existing:
+            return _outcome(prepared.path, DUPLICATE, "same content already in the database",
+                            document_id=existing)
+        doc_id = insert_document(db, source, seg)
+    except Exception as exc:
+        return _outcome(prepared.path, FAILED, "could not be stored ({error})", error=f"{type(exc).__name__}: {exc}")
+    if not seg.missing:
+        return ImportOutcome(prepared.path, IMPORTED, "", doc_id)
+    return _outcome(prepared.path, IMPORTED, "missing: {parts}", document_id=doc_id, parts=", ".join(seg.missing))
+
+
+def _outcome(path: str, status: str, reason: str, hint: str = "", *, document_id: str | None = None,
+             **params: object) -> ImportOutcome:
+    values = tuple((k, str(v)) for k, v in params.items())
+    probe = ImportOutcome(path, status, "", document_id, reason, hint, values)
+    return ImportOutcome(path, status, probe.text(), document_id, reason, hint, values)
+
+
+def import_one(db: Database, path: Path) -> ImportOutcome:
+    """Import a single file; never raises for a bad file."""
+    return store_prepared(db, prepare_file(path))
+
+
+def _prepare_args(args: tuple[str, bool]) -> PreparedFile:
+    return prepare_file(*args)
+
+
+def default_workers(file_count: int) -> int:
+    """Worker processes worth starting for a batch (1 means: prepare in this thread)."""
+    if file_count < PARALLEL_MIN_FILES:
+        return 1
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def prepared_files(files: list[tuple[Path, bool]], workers: int, progress: Progress) -> Iterator[PreparedFile]:
+    """Prepared files in input order; with ``workers > 1`` they are read and segmented in child processes."""
+    if workers <= 1:
+        for path, from_walk in files:
+            if progress.cancelled:
+                return
+            yield prepare_file(path, from_walk)
+        return
+    # spawn, not fork: the caller may be a multi-threaded GUI process holding a database connection
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    try:
+        args = [(str(p), w) for p, w in files]
+        # Submitted a window at a time: Executor.map queues every file at once, and prepared texts would pile
+        # up in memory whenever storing is slower than preparing.
+        for lo in range(0, len(args), _WINDOW):
+            for prepared in pool.map(_prepare_args, args[lo:lo + _WINDOW], chunksize=8):
+                yield prepared
+                if progress.cancelled:
+                    return
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def run_import(paths: list[str | Path], store: Callable[[PreparedFile], ImportOutcome],
+               progress: Progress | None = None, workers: int | None = None) -> ImportReport:
+    """Import files and folders, handing each prepared file to ``store``; cancellable between files."""
+    progress = progress or Progress()
+    files = expand_paths(paths)
+    total = len(files)
+    report = ImportReport()
+    if workers is None:
+        workers = default_workers(total)
+    progress.update(0, total, str(files[0][0]) if files else "")
+    if progress.cancelled:
+        report.cancelled = bool(files)
+        return report
+    for done, prepared in enumerate(prepared_files(files, workers, progress), start=1):
+        report.outcomes.append(store(prepared))
+        progress.update(done, total, prepared.path)
+        if progress.cancelled and done < total:
+            report.cancelled = True
+            break
+    if progress.cancelled and len(report.outcomes) < total:
+        report.cancelled = True
+    return report
+
+
+def import_paths(db: Database, paths: list[str | Path], progress: Progress | None = None,
+                 workers: int | None = None) -> ImportReport:
+    """Import files and folders into ``db`` from this thread (parallel preparation for large batches)."""
+    return run_import(paths, lambda prepared: store_prepared(db, prepared), progress, workers)

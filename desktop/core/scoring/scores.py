@@ -1,0 +1,353 @@
+"""Scores and reviews: one score per (document, reviewer, rubric, criterion), one review per (document, reviewer,
+rubric), each change its own transaction.
+
+Every mutator takes the database first (so the GUI runs it on the writer thread through the executor) and
+returns a :class:`ScoreChange` / :class:`ReviewChange` holding the state before and after, which is what an undo
+command needs: undo writes ``old`` back with :func:`put_score` / :func:`put_review`, redo writes ``new``.
+
+A score row remembers the suggestion shown for its criterion (``suggested`` and ``suggestion_basis``) and whether
+the reviewer accepted it as it was (``suggestion_accepted``); any other value the reviewer sets is an override.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, replace
+
+from sqlite_utils import Database
+
+from desktop.core.clock import now_iso
+from desktop.core.errors import ReviewDeskError
+from desktop.core.scoring.rubric import Criterion, Rubric, active_rubric_readonly, get_rubric, store_rubric
+from desktop.core.scoring.suggestions import Suggestion
+
+NOT_STARTED, IN_PROGRESS, DONE = "not_started", "in_progress", "done"
+STATUSES = (NOT_STARTED, IN_PROGRESS, DONE)
+STATUS_LABELS = {NOT_STARTED: ("未开始", "Not started"), IN_PROGRESS: ("进行中", "In progress"),
+                 DONE: ("已完成", "Done")}
+
+
+class ScoreError(ReviewDeskError):
+    """A score or review change that cannot be made (value out of range, unknown criterion, …)."""
+
+
+@dataclass(frozen=True)
+class ScoreEntry:
+    """The stored state of one criterion's score for one document, reviewer and rubric."""
+
+    criterion_id: str
+    value: float | None = None
+    note: str = ""
+    suggested: float | None = None
+    suggestion_basis: str = ""
+    suggestion_accepted: bool = False
+    evidence: tuple[str, ...] = ()
+    updated_at: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing worth keeping: no value, note, suggestion record or evidence."""
+        return self.value is None and not self.note and self.suggested is None and not self.evidence
+
+
+@dataclass(frozen=True)
+class ScoreChange:
+    old: ScoreEntry | None
+    new: ScoreEntry | None
+
+
+@dataclass(frozen=True)
+class ReviewState:
+    """A reviewer's review of one document under one rubric."""
+
+    status: str = NOT_STARTED
+    overall_comment: str = ""
+    done_at: str | None = None
+    updated_at: str = ""
+
+
+@dataclass(frozen=True)
+class ReviewChange:
+    old: ReviewState
+    new: ReviewState
+
+
+# --- reading -------------------------------------------------------------------------------------------------
+
+_SCORE_COLUMNS = "id, criterion_id, value, note, suggested, suggestion_basis, suggestion_accepted, updated_at"
+
+
+def _evidence(db: Database, score_ids: list[str]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    if not score_ids:
+        return {}
+    marks = ",".join("?" * len(score_ids))
+    for score_id, annotation_id in db.execute(
+            "SELECT e.score_id, e.annotation_id FROM score_evidence e JOIN annotations a ON a.id = e.annotation_id "
+            f"WHERE e.score_id IN ({marks}) AND a.deleted_at IS NULL ORDER BY a.start, a.id", score_ids).fetchall():
+        out.setdefault(score_id, []).append(annotation_id)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def get_scores(db: Database, document_id: str, reviewer_id: str, rubric_id: str) -> dict[str, ScoreEntry]:
+    """The reviewer's stored scores for a document under a rubric, keyed by criterion id."""
+    rows = db.execute(f"SELECT {_SCORE_COLUMNS} FROM scores WHERE document_id = ? AND reviewer_id = ? "
+                      "AND rubric_id = ?", [document_id, reviewer_id, rubric_id]).fetchall()
+    evidence = _evidence(db, [r[0] for r in rows])
+    return {r[1]: ScoreEntry(r[1], r[2], r[3], r[4], r[5], bool(r[6]), evidence.get(r[0], ()), r[7]) for r in rows}
+
+
+def get_score(db: Database, document_id: str, reviewer_id: str, rubric_id: str,
+              criterion_id: str) -> ScoreEntry | None:
+    row = db.execute(f"SELECT {_SCORE_COLUMNS} FROM scores WHERE document_id = ? AND reviewer_id = ? "
+                     "AND rubric_id = ? AND criterion_id = ?",
+                     [document_id, reviewer_id, rubric_id, criterion_id]).fetchone()
+    if row is None:
+        return None
+    evidence = _evidence(db, [row[0]])
+    return ScoreEntry(row[1], row[2], row[3], row[4], row[5], bool(row[6]), evidence.get(row[0], ()), row[7])
+
+
+def get_review(db: Database, document_id: str, reviewer_id: str, rubric_id: str) -> ReviewState:
+    """The review's state (``not_started`` with no comment when nothing was stored yet)."""
+    row = db.execute("SELECT status, overall_comment, done_at, updated_at FROM reviews WHERE document_id = ? AND "
+                     "reviewer_id = ? AND rubric_id = ?", [document_id, reviewer_id, rubric_id]).fetchone()
+    return ReviewState(*row) if row else ReviewState()
+
+
+def weighted_total(rubric: Rubric, scores: dict[str, ScoreEntry]) -> float:
+    """The weighted total of the scored criteria (out of the rubric's weights_total)."""
+    return rubric.weighted_total({cid: e.value for cid, e in scores.items()})
+
+
+# --- writing -------------------------------------------------------------------------------------------------
+
+def _criterion(rubric: Rubric, criterion_id: str) -> Criterion:
+    try:
+        return rubric.criterion(criterion_id)
+    except KeyError:
+        raise ScoreError(f"the rubric {rubric.name!r} (version {rubric.version}) has no criterion "
+                         f"{criterion_id!r}") from None
+
+
+def _check_value(criterion: Criterion, value: float | None) -> float | None:
+    if value is None:
+        return None
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        raise ScoreError(f"{value!r} is not a number; give {criterion.title} a score from 0 to "
+                         f"{criterion.max_points:g}") from None
+    if not criterion.is_valid_value(value):
+        raise ScoreError(f"{value:g} is not a valid score for {criterion.title} ({criterion.id}): use 0–"
+                         f"{criterion.max_points:g} in steps of {criterion.step:g}")
+    return value
+
+
+def _check_evidence(db: Database, document_id: str, annotation_ids: tuple[str, ...]) -> None:
+    for annotation_id in annotation_ids:
+        row = db.execute("SELECT document_id, deleted_at FROM annotations WHERE id = ?", [annotation_id]).fetchone()
+        if row is None or row[1] is not None:
+            raise ScoreError(f"annotation {annotation_id} does not exist (it may have been deleted); link another "
+                             "annotation as evidence")
+        if row[0] != document_id:
+            raise ScoreError(f"annotation {annotation_id} belongs to another report; only annotations of this "
+                             "report can be evidence for its scores")
+
+
+def _touch_review(db: Database, document_id: str, reviewer_id: str, rubric_id: str, now: str) -> None:
+    """Make sure a review row exists; a first score moves a review from not started to in progress."""
+    db.execute("INSERT INTO reviews (id, document_id, reviewer_id, rubric_id, status, updated_at) "
+               "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(document_id, reviewer_id, rubric_id) DO UPDATE SET "
+               "status = CASE WHEN status = 'not_started' THEN 'in_progress' ELSE status END, "
+               "updated_at = excluded.updated_at",
+               [str(uuid.uuid4()), document_id, reviewer_id, rubric_id, IN_PROGRESS, now])
+
+
+def put_score(db: Database, document_id: str, reviewer_id: str, rubric: Rubric,
+              entry: ScoreEntry) -> ScoreChange:
+    """Write a criterion's whole score state in one transaction (an empty entry deletes the row)."""
+    criterion = _criterion(rubric, entry.criterion_id)
+    value = _check_value(criterion, entry.value)
+    _check_evidence(db, document_id, entry.evidence)
+    now = now_iso()
+    with db.atomic():
+        store_rubric(db, rubric)
+        old = get_score(db, document_id, reviewer_id, rubric.id, entry.criterion_id)
+        if entry.is_empty:
+            db.execute("DELETE FROM scores WHERE document_id = ? AND reviewer_id = ? AND rubric_id = ? AND "
+                       "criterion_id = ?", [document_id, reviewer_id, rubric.id, entry.criterion_id])
+            return ScoreChange(old, None)
+        row = db.execute("SELECT id FROM scores WHERE document_id = ? AND reviewer_id = ? AND rubric_id = ? AND "
+                         "criterion_id = ?", [document_id, reviewer_id, rubric.id, entry.criterion_id]).fetchone()
+        score_id = row[0] if row else str(uuid.uuid4())
+        db.execute(
+            "INSERT INTO scores (id, document_id, reviewer_id, rubric_id, criterion_id, value, note, suggested, "
+            "suggestion_basis, suggestion_accepted, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET value = excluded.value, note = excluded.note, "
+            "suggested = excluded.suggested, suggestion_basis = excluded.suggestion_basis, "
+            "suggestion_accepted = excluded.suggestion_accepted, updated_at = excluded.updated_at",
+            [score_id, document_id, reviewer_id, rubric.id, entry.criterion_id, value, entry.note, entry.suggested,
+             entry.suggestion_basis, int(entry.suggestion_accepted), now])
+        db.execute("DELETE FROM score_evidence WHERE score_id = ?", [score_id])
+        db.conn.executemany("INSERT INTO score_evidence (score_id, annotation_id) VALUES (?, ?)",
+                            [(score_id, a) for a in dict.fromkeys(entry.evidence)])
+        if value is not None:
+            _touch_review(db, document_id, reviewer_id, rubric.id, now)
+        new = get_score(db, document_id, reviewer_id, rubric.id, entry.criterion_id)
+    return ScoreChange(old, new)
+
+
+def _current(db: Database, document_id: str, reviewer_id: str, rubric: Rubric, criterion_id: str) -> ScoreEntry:
+    _criterion(rubric, criterion_id)
+    return get_score(db, document_id, reviewer_id, rubric.id, criterion_id) or ScoreEntry(criterion_id)
+
+
+def _with_suggestion(entry: ScoreEntry, suggestion: Suggestion | None) -> ScoreEntry:
+    if suggestion is None or suggestion.value is None:
+        return entry
+    return replace(entry, suggested=suggestion.value, suggestion_basis=suggestion.basis)
+
+
+def set_score(db: Database, document_id: str, reviewer_id: str, rubric: Rubric, criterion_id: str,
+              value: float | None, suggestion: Suggestion | None = None) -> ScoreChange:
+    """Set (or with None clear) a criterion's value; records the suggestion shown, and the value as an override.
+
+    A value equal to the suggestion that was already accepted stays accepted; any other value is an override.
+    """
+    current = _current(db, document_id, reviewer_id, rubric, criterion_id)
+    entry = _with_suggestion(current, suggestion)
+    accepted = entry.suggestion_accepted and value is not None and value == entry.value
+    return put_score(db, document_id, reviewer_id, rubric, replace(entry, value=value, suggestion_accepted=accepted))
+
+
+def clear_score(db: Database, document_id: str, reviewer_id: str, rubric: Rubric,
+                criterion_id: str) -> ScoreChange:
+    """Remove a criterion's value (its note and evidence stay)."""
+    return set_score(db, document_id, reviewer_id, rubric, criterion_id, None)
+
+
+def accept_suggestion(db: Database, document_id: str, reviewer_id: str, rubric: Rubric,
+                      suggestion: Suggestion) -> ScoreChange:
+    """Take the suggested value as the score, recorded as a suggestion accepted as it was."""
+    if suggestion.value is None:
+        raise ScoreError(f"there is no suggested value for {suggestion.criterion_id}: {suggestion.basis_en}")
+    current = _current(db, document_id, reviewer_id, rubric, suggestion.criterion_id)
+    entry = replace(_with_suggestion(current, suggestion), value=suggestion.value, suggestion_accepted=True)
+    return put_score(db, document_id, reviewer_id, rubric, entry)
+
+
+def set_note(db: Database, document_id: str, reviewer_id: str, rubric: Rubric, criterion_id: str,
+             note: str) -> ScoreChange:
+    current = _current(db, document_id, reviewer_id, rubric, criterion_id)
+    return put_score(db, document_id, reviewer_id, rubric, replace(current, note=note))
+
+
+def link_evidence(db: Database, document_id: str, reviewer_id: str, rubric: Rubric, criterion_id: str,
+                  annotation_id: str) -> ScoreChange:
+    """Link an annotation of the document as evidence for a criterion's score."""
+    current = _current(db, document_id, reviewer_id, rubric, criterion_id)
+    if annotation_id in current.evidence:
+        return ScoreChange(current, current)
+    return put_score(db, document_id, reviewer_id, rubric,
+                     replace(current, evidence=(*current.evidence, annotation_id)))
+
+
+def unlink_evidence(db: Database, document_id: str, reviewer_id: str, rubric: Rubric, criterion_id: str,
+                    annotation_id: str) -> ScoreChange:
+    current = _current(db, document_id, reviewer_id, rubric, criterion_id)
+    evidence = tuple(a for a in current.evidence if a != annotation_id)
+    return put_score(db, document_id, reviewer_id, rubric, replace(current, evidence=evidence))
+
+
+def put_review(db: Database, document_id: str, reviewer_id: str, rubric: Rubric,
+               state: ReviewState) -> ReviewChange:
+    """Write a review's status and overall comment in one transaction."""
+    if state.status not in STATUSES:
+        raise ScoreError(f"unknown review status {state.status!r}; use one of {', '.join(STATUSES)}")
+    now = now_iso()
+    done_at = state.done_at or (now if state.status == DONE else None)
+    if state.status != DONE:
+        done_at = None
+    with db.atomic():
+        store_rubric(db, rubric)
+        old = get_review(db, document_id, reviewer_id, rubric.id)
+        db.execute("INSERT INTO reviews (id, document_id, reviewer_id, rubric_id, status, overall_comment, "
+                   "done_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                   "ON CONFLICT(document_id, reviewer_id, rubric_id) DO UPDATE SET status = excluded.status, "
+                   "overall_comment = excluded.overall_comment, done_at = excluded.done_at, "
+                   "updated_at = excluded.updated_at",
+                   [str(uuid.uuid4()), document_id, reviewer_id, rubric.id, state.status, state.overall_comment,
+                    done_at, now])
+        new = get_review(db, document_id, reviewer_id, rubric.id)
+    return ReviewChange(old, new)
+
+
+def set_review_status(db: Database, document_id: str, reviewer_id: str, rubric: Rubric,
+                      status: str) -> ReviewChange:
+    current = get_review(db, document_id, reviewer_id, rubric.id)
+    return put_review(db, document_id, reviewer_id, rubric, replace(current, status=status, done_at=None))
+
+
+def set_overall_comment(db: Database, document_id: str, reviewer_id: str, rubric: Rubric,
+                        comment: str) -> ReviewChange:
+    current = get_review(db, document_id, reviewer_id, rubric.id)
+    status = IN_PROGRESS if current.status == NOT_STARTED and comment.strip() else current.status
+    return put_review(db, document_id, reviewer_id, rubric, replace(current, status=status, overall_comment=comment))
+
+
+# --- overview ------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class OverviewRow:
+    """One document's review by one reviewer: status, weighted total (None if nothing scored), progress."""
+
+    document_id: str
+    status: str
+    total: float | None
+    scored: int
+    criteria: int
+
+
+@dataclass(frozen=True)
+class ReviewOverview:
+    """Review progress of one reviewer across the corpus under one rubric."""
+
+    reviewer_id: str
+    rubric_id: str
+    weights_total: float
+    rows: dict[str, OverviewRow]
+    counts: dict[str, int]
+
+    @property
+    def documents(self) -> int:
+        return len(self.rows)
+
+    @property
+    def done_fraction(self) -> float:
+        return self.counts[DONE] / len(self.rows) if self.rows else 0.0
+
+
+def review_overview(db: Database, reviewer_id: str, rubric_id: str | None = None) -> ReviewOverview:
+    """Status and weighted total of every current document for a reviewer, with counts per status.
+
+    Without ``rubric_id`` the active rubric is used. Read-only: safe on a reader connection.
+    """
+    rubric = get_rubric(db, rubric_id) if rubric_id else active_rubric_readonly(db)
+    values: dict[str, dict[str, float]] = {}
+    for doc_id, criterion_id, value in db.execute(
+            "SELECT document_id, criterion_id, value FROM scores WHERE reviewer_id = ? AND rubric_id = ? "
+            "AND value IS NOT NULL", [reviewer_id, rubric.id]).fetchall():
+        values.setdefault(doc_id, {})[criterion_id] = value
+    statuses = dict(db.execute("SELECT document_id, status FROM reviews WHERE reviewer_id = ? AND rubric_id = ?",
+                               [reviewer_id, rubric.id]).fetchall())
+    known = {c.id for c in rubric.criteria}
+    rows: dict[str, OverviewRow] = {}
+    counts = dict.fromkeys(STATUSES, 0)
+    for (doc_id,) in db.execute("SELECT id FROM documents WHERE replaced_by IS NULL ORDER BY seq").fetchall():
+        scored = values.get(doc_id, {})
+        status = statuses.get(doc_id, NOT_STARTED)
+        counts[status] = counts.get(status, 0) + 1
+        total = rubric.weighted_total(scored) if scored else None
+        rows[doc_id] = OverviewRow(doc_id, status, total, len(known & scored.keys()), len(rubric.criteria))
+    return ReviewOverview(reviewer_id, rubric.id, rubric.weights_total, rows, counts)

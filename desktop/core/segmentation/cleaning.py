@@ -1,0 +1,141 @@
+"""Find web-page and print clutter in a report text without removing it.
+
+Clutter (portal chrome, breadcrumbs, source/date lines, tool links, sign-offs, metadata tables, page numbers,
+a repeated title at the bottom) is returned as spans over the frozen text. Nothing is deleted: the spans
+are hidden in the reading view on request, feed the metadata (publication date, source), and are excluded
+from segmentation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from desktop.core.segmentation.classify import classify_heading
+from desktop.core.segmentation.patterns import DATE_CN, DOC_NUMBER, is_title_line
+
+
+@dataclass(frozen=True)
+class Clutter:
+    """A span of page clutter: kind, [start, end) offsets into the frozen text, and the text itself."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+    def to_json(self) -> dict:
+        return {"kind": self.kind, "start": self.start, "end": self.end, "text": self.text}
+
+
+_SEP = r"\s*[:：]\s*"
+LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("site_clock", re.compile(r"今天是\s*[:：]?\s*\d{4}\s*[年\-/]|星期[一二三四五六日天].{0,6}$")),
+    ("breadcrumb", re.compile(r"^(当前位置|您所在的位置|您现在的位置|所在位置|位置)" + _SEP + r"|^首页\s*[>＞»/]")),
+    ("signoff", re.compile(r"^[\[【]?(初审|复审|终审|责任编辑|编辑|审核|校对|审校|签发)[\]】]?" + _SEP)),
+    ("source_line", re.compile(r"(来源|发布时间|发布日期|更新时间|浏览次数|访问次数|点击率|点击数|阅读次数|转自|信息来源|文章来源|作者)" + _SEP)),
+    ("metadata_table", re.compile(r"^(索引号|发文机关|发布机构|发文日期|公文生成日期|成文日期|主题分类|主题词|文号|发文字号|有效性|分类)\s*[:：\t]")),
+    ("tools", re.compile(r"^(【?(打印|关闭|打印本页|关闭窗口|收藏|分享到?|字体|返回顶部|我要纠错)】?\s*)+$|扫一扫在手机打开当前页|分享到\s*[:：]|^\[?纠错\]?$")),
+    ("footer", re.compile(r"^(版权所有|主办单位|主办|承办单位|承办|协办|技术支持|网站标识码|联系我们|网站地图|网站声明|关于我们)\s*[:：]?|ICP备|公网安备|Copyright|©")),
+    ("aggregator", re.compile(r"^(原标题|原文标题|转载自|本文转自|本文来源|阅读原文|相关链接|相关阅读|上一篇|下一篇)\s*[:：]?")),
+    ("page_number", re.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d+\s*页\s*[,，/]?\s*共\s*\d+\s*页$")),
+]
+INLINE_RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("tools", re.compile(r"\[纠错\]|【纠错】|【打印】|【关闭】|【字体\s*[:：]\s*大\s*中\s*小】|【收藏】|扫一扫在手机打开当前页面?")),
+]
+_LONG_LINE = 40
+_SENTENCE_END = re.compile(r"[。！？；]")
+_ADDRESSEE = re.compile(r"^[^，。,]{2,40}[:：]$")
+_HEADING = re.compile(r"^\s*([一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[)）])")
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line), line))
+        pos += len(line) + 1
+    return out
+
+
+def _stripped_span(start: int, line: str) -> tuple[int, int]:
+    lead = len(line) - len(line.lstrip())
+    return start + lead, start + len(line.rstrip())
+
+
+def _is_anchor(line: str) -> bool:
+    s = line.strip()
+    return bool(
+        is_title_line(s) or DOC_NUMBER.search(s) or _ADDRESSEE.match(s) or _HEADING.match(s)
+        or (len(s) >= _LONG_LINE and _SENTENCE_END.search(s)) or classify_heading(s).score >= 4
+    )
+
+
+def find_clutter(text: str) -> list[Clutter]:
+    """Return the clutter spans of a normalized report text, sorted by position, never overlapping."""
+    lines = _lines(text)
+    found: dict[int, Clutter] = {}
+
+    def add(kind: str, start: int, end: int) -> None:
+        if end > start and start not in found:
+            found[start] = Clutter(kind, start, end, text[start:end])
+
+    # Portal chrome: short lines before the first line that looks like the report itself.
+    for start, _end, line in lines:
+        s = line.strip()
+        if not s:
+            continue
+        labelled = next((k for k, rule in LINE_RULES if rule.search(s)), None) if len(s) <= 120 else None
+        if labelled is None and _is_anchor(s):  # 索引号： is a label, not an addressee line
+            break
+        if len(s) <= _LONG_LINE or labelled:
+            a, b = _stripped_span(start, line)
+            add(labelled or "portal", a, b)
+
+    chrome_chars = sum(c.end - c.start for c in found.values())
+    if chrome_chars > 0.6 * len(text.strip()):  # short lines all the way down: a terse report, not a portal
+        found = {k: c for k, c in found.items() if c.kind != "portal"}
+
+    title, title_line = None, -1
+    for i, (_start, _end, line) in enumerate(lines[:20]):
+        if is_title_line(line.strip()):
+            title, title_line = line.strip(), i
+            break
+
+    last_date_line = -1
+    for i, (_start, _end, line) in enumerate(lines):
+        s = line.strip()
+        if DATE_CN.fullmatch(s):
+            last_date_line = i
+
+    for i, (start, _end, line) in enumerate(lines):
+        s = line.strip()
+        if not s or len(s) > 200:
+            continue
+        a, b = _stripped_span(start, line)
+        for kind, rule in LINE_RULES:
+            if rule.search(s):
+                # A long sentence that merely mentions 来源 is body text, not a source line.
+                if kind == "source_line" and _SENTENCE_END.search(s) and len(s) > 60:
+                    continue
+                add(kind, a, b)
+                break
+        else:
+            if title and i > title_line and i > last_date_line >= 0 and s == title:
+                add("repeated_title", a, b)
+
+    covered = sorted(found.values(), key=lambda c: c.start)
+    for kind, rule in INLINE_RULES:
+        for m in rule.finditer(text):
+            if not any(c.start <= m.start() < c.end for c in covered):
+                found.setdefault(m.start(), Clutter(kind, m.start(), m.end(), m.group(0)))
+    return _without_overlaps(sorted(found.values(), key=lambda c: (c.start, -c.end)))
+
+
+def _without_overlaps(spans: list[Clutter]) -> list[Clutter]:
+    out: list[Clutter] = []
+    for span in spans:
+        if out and span.start < out[-1].end:
+            continue
+        out.append(span)
+    return out

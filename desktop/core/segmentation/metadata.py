@@ -1,0 +1,222 @@
+"""Extract a report's metadata: title, agency, year covered, document number, dates, source, timeliness.
+
+Every field records where it came from (``source``), so the reviewer can judge how far to trust it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from desktop.core.segmentation.cleaning import Clutter
+from desktop.core.segmentation.patterns import DATE_ANY, DATE_CN, DOC_NUMBER, cn_number, is_title_line
+
+_TITLE_AGENCY = re.compile(r"^(?P<agency>.{2,40}?)(?:关于|\s)(?:.{0,6})(?:19|20)\d{2}\s*年")
+_TITLE_AGENCY_LOOSE = re.compile(r"^(?P<agency>.{2,40}?)(?:关于|(?:19|20)\d{2}\s*年)")
+_YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年度?")
+_LEADING_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*年(?:度)?[，,以来]")
+_SOURCE = re.compile(r"(?:信息来源|文章来源|来源)\s*[:：]\s*(?P<v>[^\s|｜]{2,40})")
+_PUBLISH_LABEL = re.compile(r"发布(时间|日期)")
+_PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|日期|时间)\s*[:：]\s*")
+_OPENING_AGENCY = re.compile(
+    r"^\s*(?:19|20)\d{2}\s*年(?:度)?\s*[,，]\s*(?:在[^，,。]{2,30}[,，]\s*)?(?:我|本)?"
+    r"(?P<agency>[\u4e00-\u9fa5]{2,30}?(?:局|厅|委员会|委|办公室|办|人民政府|政府|中心|院|署))"
+    r"(?=坚持|认真|深入|全面|始终|紧紧|以|在|围绕|聚焦|立足|把|将|按照|持续|不断|切实|牢固|高度)"
+)
+_SIGNATURE = re.compile(r"^[\u4e00-\u9fa5（）()]{3,40}$")
+_AGENCY_WORDS = re.compile(r"(局|厅|委员会|委|办公室|办|政府|中心|院|部|署|会|处|站|所)$")
+
+
+@dataclass(frozen=True)
+class Field:
+    """A metadata value and where it was found (e.g. ``title``, ``signature``, ``clutter:source_line``)."""
+
+    value: object
+    source: str
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """The metadata of one report; values are None when unknown."""
+
+    title: Field
+    agency: Field
+    year: Field
+    doc_number: Field
+    doc_date: Field
+    published_at: Field
+    source: Field
+    on_time: Field
+
+    def values(self) -> dict:
+        return {name: getattr(self, name).value for name in self.__dataclass_fields__}
+
+    def sources(self) -> dict:
+        return {name: getattr(self, name).source for name in self.__dataclass_fields__}
+
+
+NONE = Field(None, "")
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_date(s: str) -> str | None:
+    """ISO date of the first date in a string (2026年3月2日, 二〇二六年三月二日, 2026-03-02, 2026/3/2)."""
+    m = DATE_CN.search(s)
+    if m:
+        if m.group(1):
+            return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        year, month, day = cn_number(m.group(4)), cn_number(m.group(5)), cn_number(m.group(6))
+        if year and month and day:
+            return _iso(year, month, day)
+    m = DATE_ANY.search(s)
+    if m:
+        if m.group(1):
+            return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return _iso(int(m.group(4)), int(m.group(5)), int(m.group(6)))
+    return None
+
+
+def _lines_outside(text: str, clutter: list[Clutter]) -> list[tuple[int, str]]:
+    spans = [(c.start, c.end) for c in clutter]
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        s = line.strip()
+        if s and not any(a <= pos + (len(line) - len(line.lstrip())) < b for a, b in spans):
+            out.append((pos, s))
+        pos += len(line) + 1
+    return out
+
+
+def extract_metadata(text: str, clutter: list[Clutter], first_heading_start: int | None = None,
+                     part_headings: list[tuple[str, str]] | None = None) -> Metadata:
+    """Metadata of a normalized report text, given its clutter spans and (kind, heading) of its parts."""
+    lines = _lines_outside(text, clutter)
+    head_limit = first_heading_start if first_heading_start is not None else len(text)
+    head_lines = [(p, s) for p, s in lines if p < head_limit][:12]
+
+    title = NONE
+    for i, (_p, s) in enumerate(head_lines):
+        if is_title_line(s):
+            title = Field(s, f"text line {i + 1}")
+            break
+        # titles are sometimes broken over two lines
+        if i + 1 < len(head_lines) and is_title_line(s + head_lines[i + 1][1]) and len(s) < 40:
+            title = Field(s + head_lines[i + 1][1], f"text lines {i + 1}-{i + 2}")
+            break
+
+    doc_number = NONE
+    for _p, s in head_lines:
+        m = DOC_NUMBER.search(s)
+        if m:
+            doc_number = Field(re.sub(r"\s+", "", m.group(0)), "text")
+            break
+    if doc_number.value is None:
+        for c in clutter:
+            m = DOC_NUMBER.search(c.text)
+            if m:
+                doc_number = Field(re.sub(r"\s+", "", m.group(0)), f"clutter:{c.kind}")
+                break
+
+    # The document date: the last date standing alone on a line near the end (the 落款 date).
+    doc_date = NONE
+    date_line_index = None
+    tail = lines[-8:]
+    for idx in range(len(tail) - 1, -1, -1):
+        _p, s = tail[idx]
+        if DATE_CN.fullmatch(s) or (len(s) <= 16 and DATE_ANY.fullmatch(s)):
+            iso = parse_date(s)
+            if iso:
+                doc_date = Field(iso, "date line at the end")
+                date_line_index = len(lines) - len(tail) + idx
+                break
+    if doc_date.value is None:
+        # Some reports print the date in brackets under the title: （2024年3月20日）
+        for _p, s in head_lines:
+            inner = s.strip("（）() ")
+            if s != inner and DATE_CN.fullmatch(inner):
+                doc_date = Field(parse_date(inner), "date under the title")
+                break
+    if doc_date.value is None:
+        for c in clutter:
+            if re.search(r"成文日期|公文生成日期", c.text):
+                iso = parse_date(c.text)
+                if iso:
+                    doc_date = Field(iso, f"clutter:{c.kind}")
+                    break
+
+    agency = NONE
+    if title.value:
+        m = _TITLE_AGENCY.match(str(title.value)) or _TITLE_AGENCY_LOOSE.match(str(title.value))
+        if m and len(m.group("agency").strip()) >= 2:
+            agency = Field(m.group("agency").strip(), "title")
+    if agency.value is None and date_line_index is not None:
+        for j in range(date_line_index - 1, max(date_line_index - 3, -1), -1):
+            s = lines[j][1]
+            if _SIGNATURE.match(s) and _AGENCY_WORDS.search(s) and "特此" not in s:
+                agency = Field(s, "signature")
+                break
+
+    source = NONE
+    published = NONE
+    # Lines that say 发布 come first: a metadata table's 发文日期 value or a portal date is only a fallback.
+    clutter = sorted(clutter, key=lambda c: 0 if _PUBLISH_LABEL.search(c.text) else 1)
+    for c in clutter:
+        if c.kind not in ("source_line", "metadata_table", "portal"):
+            continue
+        m = _SOURCE.search(c.text)
+        if m and source.value is None:
+            source = Field(m.group("v"), f"clutter:{c.kind}")
+        if published.value is None and c.kind != "site_clock":
+            labelled = _PUBLISHED.search(c.text)
+            iso = parse_date(c.text[labelled.end():] if labelled else c.text)
+            if iso and (labelled or m or DATE_ANY.search(c.text)):
+                published = Field(iso, f"clutter:{c.kind}")
+    if agency.value is None:
+        for _p, s in lines[:8]:
+            m = _OPENING_AGENCY.match(s)
+            if m:
+                agency = Field(m.group("agency"), "opening sentence")
+                break
+    if agency.value is None and source.value:
+        agency = Field(source.value, "clutter source (publisher, may differ from the author)")
+
+    year = NONE
+    if title.value:
+        m = _YEAR_IN_TITLE.search(str(title.value))
+        if m:
+            year = Field(int(m.group(1)), "title")
+    if year.value is None:
+        for kind, heading in part_headings or []:
+            m = _YEAR_IN_TITLE.search(heading)
+            if m and kind in ("achievements", "shortcomings", "leader_duty"):
+                year = Field(int(m.group(1)), f"heading ({kind})")
+                break
+            if m and kind == "next_plan":
+                year = Field(int(m.group(1)) - 1, "heading (next_plan) minus one")
+                break
+    if year.value is None:
+        for p, s in lines[:6]:
+            if p >= head_limit and head_limit:
+                pass
+            m = _LEADING_YEAR.match(s)
+            if m:
+                year = Field(int(m.group(1)), "opening sentence")
+                break
+    if year.value is None and doc_date.value:
+        d = dt.date.fromisoformat(str(doc_date.value))
+        year = Field(d.year - 1 if d.month <= 6 else d.year, "document date")
+
+    on_time = NONE
+    if published.value and year.value:
+        deadline = dt.date(int(year.value) + 1, 4, 1)
+        on_time = Field(dt.date.fromisoformat(str(published.value)) <= deadline,
+                        f"published {published.value}, deadline {deadline.isoformat()}")
+    return Metadata(title, agency, year, doc_number, doc_date, published, source, on_time)

@@ -1,0 +1,262 @@
+"""Parse the heading hierarchy of a report: 一、 / （一） (一) / 1. 1、 1． / (1) / ① / 第一部分, and 一是… items.
+
+Headings may stand on their own line, run into their paragraph (（一）标题。正文…), or, in reports flattened to a
+single line, follow a sentence end. Candidates are accepted only when they continue a numbering sequence,
+which keeps numbers inside sentences (1.2万, 第（一）项) out of the outline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from desktop.core.segmentation.patterns import cn_number
+
+# Ranks: lower is more major. The nesting follows the order in which styles appear, corrected by rank.
+STYLE_RANK = {"part": 0, "plain": 0, "cn_dun": 1, "cn_paren": 2, "ar_dot": 3, "ar_paren": 4, "circled": 5}
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_MARKER = re.compile(
+    r"(?P<part>第(?P<part_v>[一二三四五六七八九十]{1,3})(?:部分|章))"
+    r"|(?P<cn_dun>(?P<cn_dun_v>[一二三四五六七八九十]{1,3})\s?(?:、|[．.](?!\d)))"
+    r"|(?P<cn_paren>[（(]\s?(?P<cn_paren_v>[一二三四五六七八九十]{1,3})\s?[)）])"
+    r"|(?P<ar_paren>[（(]\s?(?P<ar_paren_v>\d{1,2})\s?[)）])"
+    r"|(?P<ar_dot>(?P<ar_dot_v>\d{1,2})\s?[.．、](?!\d))"
+    r"|(?P<circled>(?P<circled_v>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))"
+)
+_SHI = re.compile(r"(?P<v>[一二三四五六七八九十]{1,3})是(?=[^，。；\s]?)")
+_SENTENCE_END = "。；！？：:;!?"
+_HEAD_STOP = "。；！？"
+
+
+@dataclass
+class Heading:
+    """One node of the outline: its numbering style and value, level, and spans in the frozen text.
+
+    ``start`` is where the marker begins, ``heading_end`` where the heading text ends, ``end`` where the
+    node's content ends (the next heading of the same or a higher level). ``run_in`` is True when the
+    heading does not start its own line; ``style == "cn_shi"`` marks an inline 一是… item.
+    """
+
+    style: str
+    value: int
+    start: int
+    heading_end: int
+    level: int = 0
+    end: int = 0
+    run_in: bool = False
+    text: str = ""
+    children: list[Heading] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"style": self.style, "level": self.level, "heading": self.text, "start": self.start,
+                "heading_end": self.heading_end, "end": self.end, "inline": self.style == "cn_shi"}
+
+
+@dataclass
+class _Candidate:
+    style: str
+    value: int
+    start: int
+    marker_end: int
+    boundary: str  # "line", "sentence" or "none"
+
+
+def _boundary(text: str, pos: int) -> str:
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\u3000":
+        i -= 1
+    if i < 0 or text[i] == "\n":
+        return "line"
+    if text[i] in _SENTENCE_END:
+        return "sentence"
+    return "none"
+
+
+def _value(style: str, raw: str) -> int | None:
+    if style in ("ar_dot", "ar_paren"):
+        return int(raw)
+    if style == "circled":
+        return _CIRCLED.index(raw) + 1
+    return cn_number(raw)
+
+
+def _candidates(text: str, blocked: list[tuple[int, int]], dense: bool) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for m in _MARKER.finditer(text):
+        style = m.lastgroup
+        if style is None:
+            continue
+        # lastgroup is the value group; map it back to the style name
+        style = style.removesuffix("_v")
+        value = _value(style, m.group(style + "_v"))
+        if value is None or value == 0:
+            continue
+        start = m.start()
+        if any(a <= start < b for a, b in blocked):
+            continue
+        boundary = _boundary(text, start)
+        if boundary == "none":
+            prev = text[start - 1] if start else ""
+            if not dense or style not in ("cn_dun", "cn_paren", "part") or prev in "第款项条目\"“" or prev.isdigit():
+                continue
+        rest = text[m.end(): m.end() + 2]
+        if not rest.strip() or rest[0] in "，,。、；）)":
+            continue
+        out.append(_Candidate(style, value, start, m.end(), boundary))
+    return out
+
+
+def _accept(cands: list[_Candidate], dense: bool = False) -> list[tuple[_Candidate, int]]:
+    """Keep candidates that continue a numbering sequence; return them with their level."""
+    stack: list[list] = []  # [style, last_value]
+    accepted: list[tuple[_Candidate, int]] = []
+    for c in cands:
+        idx = next((i for i, (s, _v) in enumerate(stack) if s == c.style), None)
+        strong = c.boundary == "line"
+        if idx is not None:
+            expected = stack[idx][1] + 1
+            # A marker that starts its own line is a heading even when the numbering is off (一、 reused,
+            # a lost number, numbers running on across parts); run-in markers must continue the sequence.
+            ok = c.value == expected or strong
+            if not ok:
+                continue
+            del stack[idx + 1:]
+            stack[idx][1] = c.value
+            accepted.append((c, idx + 1))
+            continue
+        if not (c.value <= 2 or strong):
+            continue
+        if c.boundary != "line" and (c.value != 1 or (not stack and not dense)):
+            # A run-in list (…如下：1.…；2.…) never opens the outline; in a one-line report it may.
+            continue
+        rank = STYLE_RANK[c.style]
+        while stack and STYLE_RANK[stack[-1][0]] >= rank:
+            stack.pop()
+        stack.append([c.style, c.value])
+        accepted.append((c, len(stack)))
+    return accepted
+
+
+def _heading_end(text: str, start: int, limit: int) -> int:
+    line_end = text.find("\n", start)
+    if line_end < 0 or line_end > limit:
+        line_end = limit
+    segment = text[start:line_end]
+    stripped = segment.rstrip()
+    inner = stripped[:-1] if stripped.endswith(tuple(_HEAD_STOP)) else stripped
+    if len(stripped) <= 50 and not any(ch in _HEAD_STOP for ch in inner):
+        return start + len(stripped)
+    for i, ch in enumerate(segment[:90]):
+        if ch in _HEAD_STOP:
+            return start + i + 1
+    comma = segment.find("，", 8, 40)
+    if comma < 0:
+        comma = segment.find(",", 8, 40)
+    return start + (comma if comma > 0 else min(len(stripped), 40))
+
+
+def parse_outline(text: str, blocked: list[tuple[int, int]] | None = None,
+                  plain: list[tuple[int, int]] | None = None) -> list[Heading]:
+    """Return the flat, ordered list of headings (numbered and 一是 items) with levels and extents.
+
+    ``blocked`` spans (page clutter) never hold headings. ``plain`` gives (start, heading_end) spans of
+    unnumbered top-level headings found by the caller.
+    """
+    blocked = blocked or []
+    dense = text.count("\n") < 8 and len(text) > 1500
+    cands = _candidates(text, blocked, dense)
+    for start, _hend in plain or []:
+        cands.append(_Candidate("plain", 1, start, start, "line"))
+    cands.sort(key=lambda c: c.start)
+    # plain headings are top level; numbering continues across them
+    accepted = _accept_with_plain(cands, dense)
+    headings: list[Heading] = []
+    starts = [c.start for c, _lvl in accepted] + [len(text)]
+    plain_ends = dict(plain or [])
+    for i, (c, level) in enumerate(accepted):
+        limit = starts[i + 1]
+        hend = plain_ends.get(c.start) if c.style == "plain" else _heading_end(text, c.start, limit)
+        headings.append(Heading(c.style, c.value, c.start, hend, level=level, run_in=c.boundary != "line",
+                                text=text[c.start:hend]))
+    _add_shi_items(text, headings, blocked)
+    _set_extents(headings, text)
+    return headings
+
+
+def _accept_with_plain(cands: list[_Candidate], dense: bool) -> list[tuple[_Candidate, int]]:
+    out: list[tuple[_Candidate, int]] = []
+    chunk: list[_Candidate] = []
+    for c in cands:
+        if c.style == "plain":
+            out.extend((x, lvl + 1) for x, lvl in _accept(chunk, dense))
+            chunk = []
+            out.append((c, 1))
+        else:
+            chunk.append(c)
+    if any(c.style == "plain" for c, _ in out):
+        out.extend((x, lvl + 1) for x, lvl in _accept(chunk, dense))
+    else:
+        out.extend(_accept(chunk, dense))
+    out.sort(key=lambda t: t[0].start)
+    return out
+
+
+def _add_shi_items(text: str, headings: list[Heading], blocked: list[tuple[int, int]]) -> None:
+    """Add 一是…二是… items found in running text, one level below the heading they sit under."""
+    items: list[Heading] = []
+    expected = 1
+    last_para = -1
+    for m in _SHI.finditer(text):
+        start = m.start()
+        if any(a <= start < b for a, b in blocked):
+            continue
+        prev = text[start - 1] if start else "\n"
+        if prev not in "\n。；：，:;, \u3000":
+            continue
+        value = cn_number(m.group("v"))
+        para = text.rfind("\n", 0, start)
+        if para != last_para:
+            expected = 1
+            last_para = para
+        if value != expected:
+            if value == 1:
+                expected = 1
+            else:
+                continue
+        expected += 1
+        stop = start
+        while stop < len(text) and stop - start < 40 and text[stop] not in "，,。；;\n":
+            stop += 1
+        items.append(Heading("cn_shi", value, start, stop, run_in=True, text=text[start:stop]))
+    if not items:
+        return
+    owners = sorted(headings, key=lambda h: h.start)
+    for item in items:
+        parent = None
+        for h in owners:
+            if h.start <= item.start:
+                parent = h
+            else:
+                break
+        item.level = (parent.level + 1) if parent else 1
+    headings.extend(items)
+    headings.sort(key=lambda h: (h.start, h.style == "cn_shi"))
+
+
+def _set_extents(headings: list[Heading], text: str) -> None:
+    text_len = len(text)
+    numbered = [h for h in headings if h.style != "cn_shi"]
+    for i, h in enumerate(numbered):
+        h.end = text_len
+        for later in numbered[i + 1:]:
+            if later.level <= h.level:
+                h.end = later.start
+                break
+    shi = [h for h in headings if h.style == "cn_shi"]
+    for i, h in enumerate(shi):
+        newline = text.find("\n", h.start)
+        stops = [text_len, newline if newline >= 0 else text_len]
+        if i + 1 < len(shi) and shi[i + 1].value == h.value + 1:
+            stops.append(shi[i + 1].start)
+        stops.extend(n.start for n in numbered if n.start > h.start)
+        h.end = min(s for s in stops if s > h.start)

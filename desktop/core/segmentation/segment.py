@@ -1,0 +1,319 @@
+"""Segment a report: clutter, heading outline, required parts with their kinds and placement, metadata.
+
+``segment_report(text)`` is pure: it takes the frozen normalized text and returns a :class:`Segmentation`
+whose offsets all point into that text. Parts (placement ``section``) never overlap; a required kind that is
+not its own part but a subsection or an inline item is reported with placement ``subsection``/``inline``
+and lies inside a part.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from desktop.core.segmentation.classify import (
+    REQUIRED_KINDS,
+    classify_heading,
+    classify_part,
+    heading_scores,
+    named_kinds,
+)
+from desktop.core.segmentation.cleaning import Clutter, find_clutter
+from desktop.core.segmentation.metadata import Metadata, extract_metadata
+from desktop.core.segmentation.outline import Heading, parse_outline
+from desktop.core.segmentation.patterns import DATE_ANY, DATE_CN, is_title_line
+from desktop.core.segmentation.variants import fold_variants
+
+PLACEMENTS = ("section", "subsection", "inline")
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of a report: its kind, heading as it appears, level, placement and [start, end) offsets."""
+
+    kind: str
+    heading: str
+    level: int
+    placement: str
+    start: int
+    end: int
+
+    def to_json(self) -> dict:
+        return {"kind": self.kind, "heading": self.heading, "level": self.level, "placement": self.placement,
+                "start": self.start, "end": self.end}
+
+
+@dataclass
+class Segmentation:
+    """Everything segmentation found in one report text."""
+
+    text: str
+    clutter: list[Clutter]
+    outline: list[Heading]
+    sections: list[Section]
+    missing: list[str]
+    metadata: Metadata
+    closing_start: int | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def parts(self) -> list[Section]:
+        """Sections with placement ``section`` (the top-level parts and the preamble)."""
+        return [s for s in self.sections if s.placement == "section"]
+
+    def to_json(self) -> dict:
+        meta = self.metadata.values()
+        return {
+            "title": meta["title"], "agency": meta["agency"], "year": meta["year"],
+            "doc_number": meta["doc_number"], "doc_date": meta["doc_date"],
+            "published_at": meta["published_at"], "on_time": meta["on_time"], "source": meta["source"],
+            "sections": [s.to_json() for s in self.sections],
+            "missing": list(self.missing),
+            "clutter": [c.to_json() for c in self.clutter],
+            "outline": [h.to_json() for h in self.outline],
+            "metadata_sources": self.metadata.sources(),
+        }
+
+
+_NUMBERED = re.compile(r"^(第?[一二三四五六七八九十]+(部分|[、．.])|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|[①-⑳])")
+_ADDRESSEE = re.compile(r"^[^，。,]{2,40}[:：]$")
+_CLOSING = re.compile(r"^\s*(特此报告|特此汇报|以上报告)[。.!！]?\s*$")
+_LEADER_SENTENCE = re.compile(r"第一责任人|(主要负责(人|同志)|主要领导|党组书记).{0,30}(履行|落实|履职|亲自|带头)")
+# The report speaking of its own shortcomings (但还存在一些不足), not of problems it solved (解决群众存在的困难).
+_SHORTCOMING_SENTENCE = re.compile(
+    r"(还|仍|也|但|同时|尚)[^。；]{0,6}(存在|有)[^。；]{0,10}(不足|问题|短板|差距|弱项)|不足之处|存在以下(问题|不足)")
+_LEAD_YEAR = re.compile(r"^((?:19|20)\d{2})\s*年")
+_PLAN_SENTENCE = re.compile(r"^(下一步|今后|明年|来年|下一年度?|(?:19|20)\d{2}\s*年[,，]?\s*(我们|我局|我委|我厅|我办|本单位)?(将|要|计划))")
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _closing_start(text: str, blocked: list[tuple[int, int]]) -> int | None:
+    """Start of the closing block (特此报告 / issuing body / date), or None."""
+    lines = [(a, b) for a, b in _line_spans(text) if text[a:b].strip() and not _in_spans(a + len(text[a:b]) - len(text[a:b].lstrip()), blocked)]
+    if not lines:
+        return None
+    tail = lines[-6:]
+    for a, b in tail:
+        if _CLOSING.match(text[a:b]):
+            return a
+    tail = [(a, b) for a, b in lines[-3:] if a >= len(text) // 2]  # the 落款 date closes the text
+    for idx in range(len(tail) - 1, -1, -1):
+        a, b = tail[idx]
+        s = text[a:b].strip()
+        if DATE_CN.fullmatch(s) or (len(s) <= 16 and DATE_ANY.fullmatch(s)):
+            start = a
+            if idx > 0:
+                pa, pb = tail[idx - 1]
+                prev = text[pa:pb].strip()
+                if len(prev) <= 40 and not re.search(r"[。；，,]", prev):
+                    start = pa
+            return start
+    # A single-line report may end with …特此报告。机关名称2026年3月2日
+    last = text.rfind("特此报告")
+    if last > len(text) * 0.6:
+        return last
+    return None
+
+
+def _trim_end(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> int:
+    changed = True
+    while changed and end > start:
+        changed = False
+        while end > start and text[end - 1].isspace():
+            end -= 1
+            changed = True
+        for a, b in blocked:
+            if a < end <= b and a >= start:
+                end = a
+                changed = True
+    return end
+
+
+def _body_start(text: str, blocked: list[tuple[int, int]]) -> int:
+    pos = 0
+    while pos < len(text):
+        if text[pos].isspace():
+            pos += 1
+            continue
+        span = next(((a, b) for a, b in blocked if a <= pos < b), None)
+        if span is None:
+            return pos
+        pos = span[1]
+    return len(text)
+
+
+def _plain_headings(text: str, blocked: list[tuple[int, int]], closing: int | None) -> list[tuple[int, int]]:
+    """Unnumbered part headings: short standalone lines or lead sentences that clearly name a part."""
+    found: list[tuple[int, int]] = []
+    for a, b in _line_spans(text):
+        line = text[a:b]
+        s = line.strip()
+        if not s or _in_spans(a, blocked) or (closing is not None and a >= closing):
+            continue
+        lead = a + len(line) - len(line.lstrip())
+        if is_title_line(s) or _ADDRESSEE.match(s) or DATE_CN.fullmatch(s) or _NUMBERED.match(s):
+            continue
+        if len(s) <= 30 and not re.search(r"[。，,；]", s.rstrip("：:")):
+            head = s  # a standalone heading line (a full sentence ending in 。 is body text)
+        else:
+            # a lead sentence that names the part and is followed by the paragraph it heads
+            m = re.match(r"^[^。：:]{4,40}[。：:]", s)
+            head = m.group(0) if m and len(s) > len(m.group(0)) + 4 else ""
+        if head:
+            ks = classify_heading(head)
+            if ks.kind and ks.score >= 4 and ks.score > ks.runner_up:
+                found.append((lead, lead + len(head)))
+    return found
+
+
+def _first_sentence(text: str, start: int, end: int, limit: int = 120) -> str:
+    chunk = text[start:min(end, start + limit)]
+    m = re.search(r"[。；！？]", chunk)
+    return chunk[: m.end()] if m else chunk
+
+
+def segment_report(text: str) -> Segmentation:
+    """Segment a frozen report text into clutter, outline, parts and metadata.
+
+    Detection runs over a copy with traditional characters folded to simplified ones (same length, so
+    offsets agree); headings and clutter texts in the result are cut from the original text. Metadata
+    values are given in simplified form.
+    """
+    view = fold_variants(text)
+    seg = _segment(view)
+    if view == text:
+        return seg
+    seg.text = text
+    seg.clutter = [Clutter(c.kind, c.start, c.end, text[c.start:c.end]) for c in seg.clutter]
+    for h in seg.outline:
+        h.text = text[h.start:h.heading_end]
+    seg.sections = [Section(s.kind, text[s.start:s.start + len(s.heading)], s.level, s.placement, s.start, s.end)
+                    for s in seg.sections]
+    return seg
+
+
+def _segment(text: str) -> Segmentation:
+    clutter = find_clutter(text)
+    blocked = [(c.start, c.end) for c in clutter]
+    closing = _closing_start(text, blocked)
+    outline = parse_outline(text, blocked)
+    top = [h for h in outline if h.level == 1 and h.style != "cn_shi" and (closing is None or h.start < closing)]
+    if not any(h.style in ("cn_dun", "part") for h in top):
+        plain = _plain_headings(text, blocked, closing)
+        if plain:
+            outline = parse_outline(text, blocked, plain)
+            top = [h for h in outline if h.level == 1 and h.style != "cn_shi" and (closing is None or h.start < closing)]
+    if closing is not None:
+        outline = [h for h in outline if h.start < closing]
+        for h in outline:
+            h.end = min(h.end, closing)
+    for h in outline:
+        h.end = max(h.heading_end, _trim_end(text, h.start, h.end, blocked))
+
+    body_start = _body_start(text, blocked)
+    body_end = _trim_end(text, body_start, closing if closing is not None else len(text), blocked)
+    sections: list[Section] = []
+    if top and top[0].start > body_start:
+        pre_end = _trim_end(text, body_start, top[0].start, blocked)
+        if pre_end > body_start:
+            sections.append(Section("preamble", "", 0, "section", body_start, pre_end))
+    elif not top and body_end > body_start:
+        kind, _score = classify_part("", text[body_start:body_end])
+        sections.append(Section(kind or "achievements", "", 1, "section", body_start, body_end))
+
+    year_hint = _year_hint(text, body_start, top[0].start if top else body_end)
+    for i, h in enumerate(top):
+        end = top[i + 1].start if i + 1 < len(top) else body_end
+        end = _trim_end(text, h.start, end, blocked)
+        kind, _score = classify_part(h.text, text[h.heading_end:end], year_hint)
+        if kind is None:
+            # A topical heading (坚持党的领导，…) that names no part is a measure: reports use topical
+            # headings for the achievements part, wherever it stands.
+            kind = "achievements"
+        sections.append(Section(kind, h.text, 1, "section", h.start, max(end, h.heading_end)))
+
+    present = {s.kind for s in sections}
+    for kind in REQUIRED_KINDS:
+        if kind in present:
+            continue
+        found = _find_nested(text, kind, outline, sections, year_hint)
+        if found is None:
+            # a part whose heading names this kind too (存在的问题及下一步打算) holds it inline
+            shared = next((s for s in sections if s.placement == "section" and s.heading
+                           and kind in named_kinds(s.heading)), None)
+            if shared is not None:
+                found = Section(kind, shared.heading, shared.level, "inline", shared.start, shared.end)
+        if found:
+            sections.append(found)
+    sections.sort(key=lambda s: (s.start, PLACEMENTS.index(s.placement)))
+    present = {s.kind for s in sections}
+    missing = [k for k in REQUIRED_KINDS if k not in present]
+    part_headings = [(s.kind, s.heading) for s in sections if s.placement == "section" and s.heading]
+    metadata = extract_metadata(text, clutter, top[0].start if top else None, part_headings)
+    return Segmentation(text, clutter, outline, sections, missing, metadata, closing)
+
+
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def _year_hint(text: str, start: int, end: int) -> int | None:
+    """The covered year as the title or the opening sentence gives it (before metadata is extracted)."""
+    for line in text[start:end].split("\n")[:8]:
+        s = line.strip()
+        m = _TITLE_YEAR.search(s)
+        if m and (is_title_line(s) or s.startswith(m.group(0))):
+            return int(m.group(1))
+    return None
+
+
+_NESTED_THRESHOLD = {"leader_duty": 5.0, "shortcomings": 6.0, "next_plan": 5.0, "achievements": 4.0}
+
+
+def _find_nested(text: str, kind: str, outline: list[Heading], parts: list[Section],
+                 year: int | None = None) -> Section | None:
+    """Where a required kind sits inside another part: a subsection, an 一是 item, or a sentence."""
+    for h in outline:
+        if h.level < 2 and h.style != "cn_shi":
+            continue
+        probe = h.text
+        if kind == "leader_duty":
+            probe += _first_sentence(text, h.heading_end, h.end)
+        score = heading_scores(probe).get(kind, 0.0)
+        if kind == "leader_duty" and _LEADER_SENTENCE.search(probe):
+            score = max(score, 6.0)
+        if score >= _NESTED_THRESHOLD[kind]:
+            placement = "inline" if h.style == "cn_shi" else "subsection"
+            return Section(kind, h.text, h.level, placement, h.start, h.end)
+    pattern = {"leader_duty": _LEADER_SENTENCE, "shortcomings": _SHORTCOMING_SENTENCE,
+               "next_plan": _PLAN_SENTENCE}.get(kind)
+    if pattern is None:
+        return None
+    for part in parts:
+        if part.kind == "preamble" and kind != "leader_duty":
+            continue
+        for m in re.finditer(r"[^。；！？\n]+[。；！？]?", text[part.start:part.end]):
+            sentence = m.group(0).strip()
+            found = pattern.search(sentence) if sentence else None
+            if found is None:
+                continue
+            if kind == "next_plan" and (lead_year := _LEAD_YEAR.match(sentence)):
+                # 2023年，我局将…纳入… is past work; only next year's 将 is a plan
+                if year is None or int(lead_year.group(1)) != year + 1:
+                    continue
+            start = part.start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+            end = part.start + m.end()
+            if kind != "leader_duty":  # a shortcomings or plan passage runs to the end of its paragraph
+                para_end = text.find("\n", end)
+                end = min(part.end, para_end if para_end >= 0 else part.end)
+            return Section(kind, sentence[:40], part.level + 1, "inline", start, end)
+    return None

@@ -1,0 +1,228 @@
+"""The corpus panel: filter controls above the corpus table (model: corpus_model)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.scoring.scores import NOT_STARTED, STATUS_LABELS
+from desktop.core.segmentation.classify import KIND_LABELS, REQUIRED_KINDS
+from desktop.gui.corpus.corpus_model import ANY_MISSING, DOCUMENT_ID_ROLE, CorpusFilterProxy, CorpusModel
+
+
+class YearCombo(QComboBox):
+    """"All years" plus the corpus' years; the list is refreshed (all rows loaded) when it opens."""
+
+    def __init__(self, model: CorpusModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.refresh(load_all=False)
+
+    def refresh(self, load_all: bool = True) -> None:
+        """Rebuild the list of years, keeping the chosen one."""
+        current = self.currentData()
+        years = self._model.years() if load_all else sorted(
+            {d.year for d in self._model.summaries() if d.year is not None}, reverse=True)
+        if current is not None and current not in years:
+            years = sorted({*years, current}, reverse=True)
+        self.blockSignals(True)
+        self.clear()
+        self.addItem(self.tr("All years"), None)
+        for year in years:
+            self.addItem(str(year), year)
+        self.setCurrentIndex(max(0, self.findData(current)) if current is not None else 0)
+        self.blockSignals(False)
+
+    def showPopup(self) -> None:
+        self.refresh(load_all=True)
+        super().showPopup()
+
+
+class CorpusPanel(QWidget):
+    """Filters (year, agency text, missing part) and the sortable corpus table."""
+
+    current_document_changed = Signal(str)   # the current row's document id ('' for none)
+    document_activated = Signal(str)         # double click or Enter on a row
+    selection_changed = Signal()
+
+    def __init__(self, model: CorpusModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.proxy = CorpusFilterProxy(self)
+        self.proxy.setSourceModel(model)
+
+        self.year_label = QLabel(self)
+        self.year_combo = YearCombo(model, self)
+        self.agency_edit = QLineEdit(self)
+        self.agency_edit.setClearButtonEnabled(True)
+        self.missing_label = QLabel(self)
+        self.missing_combo = QComboBox(self)
+        self.missing_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.missing_combo.setMinimumContentsLength(8)
+        self.clear_button = QToolButton(self)
+        self.count_label = QLabel(self)
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.year_label)
+        filters.addWidget(self.year_combo)
+        filters.addWidget(self.missing_label)
+        filters.addWidget(self.missing_combo, 1)
+        filters.addWidget(self.clear_button)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setObjectName("corpusTable")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.verticalHeader().hide()
+        # Fixed row heights and column widths: sizing to contents would read every row of a large corpus.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.agency_edit)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+        self.year_combo.currentIndexChanged.connect(lambda _i: self.proxy.set_year(self.year_combo.currentData()))
+        self.agency_edit.textChanged.connect(self.proxy.set_agency_text)
+        self.missing_combo.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_missing_kind(self.missing_combo.currentData()))
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.table.activated.connect(self._on_activated)
+        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
+                       self.proxy.layoutChanged):
+            signal.connect(self._update_count)
+        model.modelReset.connect(lambda: self.year_combo.refresh(load_all=False))
+        self.retranslate()
+
+    def _set_column_widths(self) -> None:
+        """Widths from the header texts and typical contents (measuring every row would read them all)."""
+        cell = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        samples = {"agency": "吉林省政务服务和数字化", "year": "2025", "doc_date": "2026-03-02",
+                   "on_time": "Unknown",  # the longest of Yes / No / Unknown in either language
+                   "missing": "存在的不足和原因", "review": max(STATUS_LABELS[NOT_STARTED], key=len)}
+        for key, sample in samples.items():
+            column = self.model.column_index(key)
+            if column >= 0:
+                title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+                # Room for the sort indicator next to the title, and for the cell margins.
+                self.table.setColumnWidth(column, max(header.fontMetrics().horizontalAdvance(title) + 28,
+                                                      cell.horizontalAdvance(sample) + 14))
+
+    # -- texts -----------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.year_label.setText(self.tr("Year:"))
+        self.year_combo.setItemText(0, self.tr("All years"))
+        self.agency_edit.setPlaceholderText(self.tr("Filter by agency…"))
+        self.missing_label.setText(self.tr("Parts:"))
+        current = self.missing_combo.currentData()
+        self.missing_combo.blockSignals(True)
+        self.missing_combo.clear()
+        self.missing_combo.addItem(self.tr("All reports"), None)
+        self.missing_combo.addItem(self.tr("Missing any required part"), ANY_MISSING)
+        for kind in REQUIRED_KINDS:
+            self.missing_combo.addItem(self.tr("Missing: %1").replace("%1", KIND_LABELS[kind][0]), kind)
+            self.missing_combo.setItemData(self.missing_combo.count() - 1, KIND_LABELS[kind][1],
+                                           Qt.ItemDataRole.ToolTipRole)
+        self.missing_combo.setCurrentIndex(max(0, self.missing_combo.findData(current)))
+        self.missing_combo.blockSignals(False)
+        self.clear_button.setText(self.tr("Clear filters"))
+        self.model.retranslate()
+        self._set_column_widths()
+        self._update_count()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _update_count(self, *args: object) -> None:
+        total = self.model.total
+        if self.proxy.is_filtering():
+            text = self.tr("%1 of %2 reports").replace("%1", str(self.proxy.rowCount())).replace("%2", str(total))
+        else:
+            text = self.tr("%1 reports").replace("%1", str(total))
+        self.count_label.setText(text)
+
+    # -- filters ---------------------------------------------------------------------------------------
+    def clear_filters(self) -> None:
+        self.year_combo.setCurrentIndex(0)
+        self.agency_edit.clear()
+        self.missing_combo.setCurrentIndex(0)
+
+    def set_year(self, year: int | None) -> None:
+        """Choose a year in the year filter (None: all years)."""
+        self.year_combo.refresh(load_all=True)
+        self.year_combo.setCurrentIndex(0 if year is None else max(0, self.year_combo.findData(year)))
+
+    def set_missing_kind(self, kind: str | None) -> None:
+        self.missing_combo.setCurrentIndex(max(0, self.missing_combo.findData(kind)))
+
+    # -- selection -------------------------------------------------------------------------------------
+    def current_document_id(self) -> str:
+        index = self.table.currentIndex()
+        return index.data(DOCUMENT_ID_ROLE) if index.isValid() else ""
+
+    def selected_ids(self) -> list[str]:
+        """Ids of the selected rows, top to bottom."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.proxy.document_id(r) for r in rows]
+
+    def select_document(self, doc_id: str) -> bool:
+        """Make a document the current row (clearing filters that hide it); False if it is not in the corpus."""
+        row = self.proxy.proxy_row_of(doc_id)
+        if row < 0 and self.model.row_of(doc_id) >= 0:
+            self.clear_filters()
+            row = self.proxy.proxy_row_of(doc_id)
+        if row < 0:
+            return False
+        index = self.proxy.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+        return True
+
+    def add_context_action(self, action: QAction) -> None:
+        self.table.addAction(action)
+
+    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.current_document_changed.emit(current.data(DOCUMENT_ID_ROLE) if current.isValid() else "")
+
+    def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self.selection_changed.emit()
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.document_activated.emit(index.data(DOCUMENT_ID_ROLE))
+

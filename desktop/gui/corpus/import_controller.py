@@ -1,0 +1,228 @@
+"""Import report files and folders from the GUI: off the GUI thread, with progress, cancel and a summary.
+
+:func:`import_with_executor` is the work (plain Python, no Qt): files are read and segmented on the calling
+worker thread (or in worker processes for large batches) and stored through the single writer thread
+(DatabaseExecutor), one transaction per file, so the GUI thread only ever handles progress signals.
+:class:`ImportController` starts it from the File menu or a drop, shows a progress bar with a cancel button
+in the status bar, and ends with a summary of what was imported, found to be a duplicate, failed or skipped,
+with the reason for each.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMimeData, QObject, QSettings, Signal
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
+
+from desktop.core.ingest.importer import DUPLICATE, FAILED, IMPORTED, SKIPPED, ImportReport
+from desktop.core.progress import Progress
+from desktop.core.storage.executor import DatabaseExecutor
+from desktop.gui import dialogs, workers
+
+LAST_DIR_KEY = "import/last_dir"
+
+
+def _translate_reason(template: str) -> str:
+    """A core import reason template in the interface language (catalog context "Ingest")."""
+    return QCoreApplication.translate("Ingest", template)
+
+
+def gui_workers(file_count: int) -> int:
+    """Reading processes for an import started from the GUI: as the core would, but leaving one CPU core free
+    for the GUI thread (on two cores, preparing in the worker thread is both smoother and faster)."""
+    from desktop.core.ingest.importer import default_workers
+
+    return max(1, min(default_workers(file_count), (os.cpu_count() or 1) - 1))
+
+
+def import_with_executor(executor: DatabaseExecutor, paths: Iterable[str | Path], *, progress: Progress,
+                         workers: int | None = None) -> ImportReport:
+    """Import files and folders, storing each through ``executor`` in its own transaction.
+
+    Reading and segmenting happen here, or in ``workers`` processes (default: :func:`gui_workers`), never on
+    the writer thread. Cancelling stops before the next file and keeps what was stored.
+    """
+    from desktop.core.ingest.importer import expand_paths, run_import, store_prepared
+
+    paths = list(paths)
+    if workers is None:
+        workers = gui_workers(len(expand_paths(paths)))
+    return run_import(paths, lambda prepared: executor.call(store_prepared, prepared), progress, workers)
+
+
+def paths_from_mime(mime: QMimeData) -> list[str]:
+    """Local files and folders carried by a drag (other URLs are ignored)."""
+    if not mime.hasUrls():
+        return []
+    return [url.toLocalFile() for url in mime.urls() if url.isLocalFile() and url.toLocalFile()]
+
+
+def status_label(status: str) -> str:
+    labels = {
+        IMPORTED: QCoreApplication.translate("ImportController", "imported"),
+        DUPLICATE: QCoreApplication.translate("ImportController", "duplicate"),
+        FAILED: QCoreApplication.translate("ImportController", "failed"),
+        SKIPPED: QCoreApplication.translate("ImportController", "skipped"),
+    }
+    return labels.get(status, status)
+
+
+class ImportController(QObject):
+    """Runs imports one after another for a window, with progress and cancel in its status bar."""
+
+    started = Signal()
+    finished = Signal(object)        # the ImportReport
+    documents_added = Signal(int)    # how many new documents were stored
+
+    def __init__(self, window: QWidget, status_bar: QStatusBar, settings: QSettings) -> None:
+        super().__init__(window)
+        self._window = window
+        self._settings = settings
+        self.executor: DatabaseExecutor | None = None
+        self.workers: int | None = None  # processes that read and segment; None: gui_workers() decides
+        self.task: workers.Task | None = None
+        self._queue: list[list[str]] = []
+        self.label = QLabel(status_bar)
+        self.progress_bar = QProgressBar(status_bar)
+        self.progress_bar.setMaximumWidth(220)
+        self.progress_bar.setTextVisible(True)
+        self.cancel_button = QToolButton(status_bar)
+        self.cancel_button.clicked.connect(self.cancel)
+        for widget in (self.label, self.progress_bar, self.cancel_button):
+            status_bar.addPermanentWidget(widget)
+            widget.hide()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.cancel_button.setText(self.tr("Cancel import"))
+        self.cancel_button.setToolTip(self.tr("Stop after the current file; what was imported is kept"))
+
+    def set_executor(self, executor: DatabaseExecutor | None) -> None:
+        """Store into this database from the next import on."""
+        self.executor = executor
+
+    @property
+    def busy(self) -> bool:
+        return self.task is not None
+
+    # -- starting --------------------------------------------------------------------------------------
+    def choose_files(self) -> None:
+        """Ask for report files, then import them."""
+        paths = dialogs.open_files(self._window, self.tr("Import reports"), dialogs.report_filter(),
+                                   self._last_dir())
+        if paths:
+            self._remember_dir(Path(paths[0]).parent)
+            self.import_paths(paths)
+
+    def choose_folder(self) -> None:
+        """Ask for a folder, then import every report in it (and its subfolders)."""
+        folder = dialogs.choose_folder(self._window, self.tr("Import a folder of reports"), self._last_dir())
+        if folder:
+            self._remember_dir(Path(folder))
+            self.import_paths([folder])
+
+    def import_mime(self, mime: QMimeData) -> bool:
+        """Import the local files and folders of a drop; False when it carries none."""
+        paths = paths_from_mime(mime)
+        if paths:
+            self.import_paths(paths)
+        return bool(paths)
+
+    def import_paths(self, paths: list[str]) -> None:
+        """Import files and folders now, or after the import that is running."""
+        if not paths:
+            return
+        if self.executor is None:
+            dialogs.warning(self._window, self.tr("No database"),
+                            self.tr("Open or create a database first (File menu), then import."))
+            return
+        if self.busy:
+            self._queue.append(list(paths))
+            self.label.setText(self.tr("Importing… (%1 more queued)").replace("%1", str(len(self._queue))))
+            return
+        self._start(list(paths))
+
+    def _start(self, paths: list[str]) -> None:
+        self.label.setText(self.tr("Importing…"))
+        self.progress_bar.setRange(0, 0)
+        for widget in (self.label, self.progress_bar, self.cancel_button):
+            widget.show()
+        self.cancel_button.setEnabled(True)
+        task = workers.run_task(import_with_executor, self.executor, paths, name="import", workers=self.workers)
+        task.progress.connect(self._on_progress)
+        task.done.connect(self._on_done)
+        task.failed.connect(self._on_failed)
+        self.task = task
+        self.started.emit()
+
+    def cancel(self) -> None:
+        """Stop the running import after its current file and drop queued ones."""
+        self._queue.clear()
+        if self.task is not None:
+            self.task.cancel()
+            self.cancel_button.setEnabled(False)
+            self.label.setText(self.tr("Cancelling…"))
+
+    # -- progress and results --------------------------------------------------------------------------
+    def _on_progress(self, done: int, total: int, message: str) -> None:
+        self.progress_bar.setRange(0, max(total, 1))
+        self.progress_bar.setValue(done)
+        self.progress_bar.setFormat(f"{done} / {total}")
+        if message and self.cancel_button.isEnabled():
+            self.label.setText(self.tr("Importing %1").replace("%1", Path(message).name))
+
+    def _on_done(self, report: ImportReport) -> None:
+        self._end()
+        added = report.count(IMPORTED)
+        if added:
+            self.documents_added.emit(added)
+        self.finished.emit(report)
+        self.show_summary(report)
+        self._next()
+
+    def _on_failed(self, exc: object) -> None:
+        self._end()
+        dialogs.error(self._window, self.tr("Import stopped"),
+                      self.tr("The import stopped because of an unexpected error: %1\n\nFiles imported before "
+                              "the error are kept. Please report this problem.").replace("%1", str(exc)),
+                      self.task.traceback if self.task else "")
+        self.documents_added.emit(0)
+        self._next()
+
+    def _end(self) -> None:
+        self.task = None
+        for widget in (self.label, self.progress_bar, self.cancel_button):
+            widget.hide()
+
+    def _next(self) -> None:
+        if self._queue and not self.busy:
+            self._start(self._queue.pop(0))
+
+    def summary_text(self, report: ImportReport) -> str:
+        text = (self.tr("%1 imported, %2 duplicate, %3 failed, %4 skipped.")
+                .replace("%1", str(report.count(IMPORTED))).replace("%2", str(report.count(DUPLICATE)))
+                .replace("%3", str(report.count(FAILED))).replace("%4", str(report.count(SKIPPED))))
+        if report.cancelled:
+            text += " " + self.tr("The import was cancelled; the files after that point were not read.")
+        if report.count(FAILED):
+            text += " " + self.tr("Failed files were not changed; fix them as the reason says and import them "
+                                  "again.")
+        return text
+
+    def show_summary(self, report: ImportReport) -> None:
+        """The summary dialog: counts, then every file not imported with the reason."""
+        rows = [(status_label(o.status), o.path, o.text(_translate_reason))
+                for o in report.outcomes if o.status != IMPORTED]
+        title = self.tr("Import cancelled") if report.cancelled else self.tr("Import finished")
+        dialogs.show_table(self._window, title, self.summary_text(report),
+                           [self.tr("Result"), self.tr("File"), self.tr("Reason")], rows)
+
+    # -- the folder remembered for the next file dialog ------------------------------------------------
+    def _last_dir(self) -> str:
+        return str(self._settings.value(LAST_DIR_KEY, "") or "")
+
+    def _remember_dir(self, folder: Path) -> None:
+        self._settings.setValue(LAST_DIR_KEY, str(folder))

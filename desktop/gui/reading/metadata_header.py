@@ -1,0 +1,169 @@
+"""MetadataHeader: a report's title, metadata line, and banners about its required parts.
+
+Shows agency, year, document number, document date, publication date and whether the report was made public
+on time (with where each value was found, as a tooltip); a red banner for each required part the report
+lacks; an amber banner, with a link, for each required part that is only a subsection or an inline item
+of another part. Clicking a link emits ``link_activated`` with the document offset to scroll to.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from desktop.core.segmentation.classify import REQUIRED_KINDS
+from desktop.core.storage.documents import DocumentRecord
+from desktop.gui import palette
+
+_LINK_PREFIX = "offset:"
+
+
+def _value_or_dash(value: object) -> str:
+    return "—" if value in (None, "") else str(value)
+
+
+class _Banner(QFrame):
+    """A coloured banner line of rich text with optional links."""
+
+    def __init__(self, text: str, background: str, border: str, color: str, parent: QWidget | None = None, *,
+                 kind: str = "", offset: int = -1) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.offset = offset  # document offset the banner's link shows, -1 when it has none
+        self.setObjectName("banner")
+        self.setStyleSheet(f"QFrame#banner {{ background: {background}; border: 1px solid {border}; "
+                           f"border-left: 4px solid {border}; border-radius: 3px; }}"
+                           f"QLabel {{ color: {color}; background: transparent; border: none; }}")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 3, 8, 3)
+        self.label = QLabel(text, self)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                           | Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setOpenExternalLinks(False)
+        layout.addWidget(self.label)
+
+
+class MetadataHeader(QWidget):
+    """Title, metadata and required-part banners of one report."""
+
+    link_activated = Signal(int)  # document offset of a subsection/inline part to show
+
+    def __init__(self, parent: QWidget | None = None, *, compact: bool = False) -> None:
+        super().__init__(parent)
+        self._compact = compact
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(8, 6, 8, 6)
+        self._layout.setSpacing(4)
+        self.title = QLabel(self)
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * (1.1 if compact else 1.3))
+        self.title.setFont(font)
+        self.meta = QLabel(self)
+        self.meta.setWordWrap(True)
+        self.meta.setTextFormat(Qt.TextFormat.RichText)
+        self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.on_time = QLabel(self)  # a badge next to the title: published on time, late, or unknown
+        self.on_time.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title_row = QHBoxLayout()
+        title_row.setSpacing(10)
+        title_row.addWidget(self.title, 1)
+        title_row.addWidget(self.on_time, 0, Qt.AlignmentFlag.AlignTop)
+        self._layout.addLayout(title_row)
+        self._layout.addWidget(self.meta)
+        self._layout.addStretch(1)  # extra height (side by side, headers are made equal) goes below
+        self.banners: list[_Banner] = []
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    def set_record(self, record: DocumentRecord | None) -> None:
+        """Show one report's metadata and part banners (None clears the header)."""
+        for banner in self.banners:
+            self._layout.removeWidget(banner)
+            banner.deleteLater()
+        self.banners = []
+        if record is None:
+            self.title.clear()
+            self.meta.clear()
+            self.on_time.clear()
+            return
+        s = record.summary
+        self.title.setText(s.title or s.name)
+        self.title.setToolTip(self.tr("Found in: %1").replace("%1", record.metadata_sources.get("title", "")))
+        self.meta.setText(self._meta_html(record))
+        self._set_on_time(s.on_time, record.metadata_sources.get("on_time", ""))
+        for kind in REQUIRED_KINDS:
+            if kind in s.missing:
+                self._add_missing(kind)
+        for section in record.sections:
+            if section.kind in REQUIRED_KINDS and section.placement in ("subsection", "inline"):
+                self._add_nested(record, section.kind, section.placement, section.heading, section.start)
+
+    def _meta_html(self, record: DocumentRecord) -> str:
+        s = record.summary
+        sources = record.metadata_sources
+        fields = [
+            (self.tr("Agency"), s.agency, "agency"),
+            (self.tr("Year"), s.year, "year"),
+            (self.tr("Document number"), s.doc_number, "doc_number"),
+            (self.tr("Date"), s.doc_date, "doc_date"),
+            (self.tr("Published"), s.published_at, "published_at"),
+        ]
+        parts = []
+        for label, value, key in fields:
+            where = sources.get(key) or self.tr("not found in the text")
+            title = html.escape(self.tr("Found in: %1").replace("%1", where), quote=True)
+            value_html = html.escape(_value_or_dash(value)).replace(" ", "&nbsp;")
+            parts.append(f'<span title="{title}"><span style="color:#666">{html.escape(label)}</span>&nbsp;'
+                         f"<b>{value_html}</b></span>")
+        return "&nbsp;&nbsp;· ".join(parts)
+
+    def _set_on_time(self, on_time: bool | None, why: str) -> None:
+        if on_time is True:
+            text, bg, fg = self.tr("Published on time"), "#e3f4e6", "#1e6b33"
+        elif on_time is False:
+            text, bg, fg = self.tr("Published late"), "#fdecea", "#8e1b1b"
+        else:
+            text, bg, fg = self.tr("Timeliness unknown"), "#efefef", "#555555"
+        self.on_time.setText(text)
+        self.on_time.setToolTip(why or self.tr("No publication date was found in the text"))
+        self.on_time.setStyleSheet(f"QLabel {{ background: {bg}; color: {fg}; font-weight: 600; "
+                                   f"border: 1px solid {fg}; border-radius: 3px; padding: 1px 6px; }}")
+
+    def _add_missing(self, kind: str) -> None:
+        lead = self.tr("Missing required part:")
+        text = f"<b>{html.escape(lead)}</b> {html.escape(palette.kind_label(kind))}"
+        banner = _Banner(text, palette.css(palette.MISSING_BACKGROUND), palette.css(palette.MISSING_BORDER),
+                         palette.css(palette.MISSING_TEXT), self, kind=kind)
+        banner.setToolTip(self.tr("The regulation requires every annual report to contain this part."))
+        self._add_banner(banner)
+
+    def _add_nested(self, record: DocumentRecord, kind: str, placement: str, heading: str, offset: int) -> None:
+        parent = next((p for p in record.sections
+                       if p.placement == "section" and p.start <= offset < p.end), None)
+        where = (parent.heading or palette.kind_label(parent.kind)) if parent else ""
+        if placement == "subsection":
+            lead = self.tr("%1 is not a part of its own, only a subsection of %2:")
+        else:
+            lead = self.tr("%1 is not a part of its own, only an item inside %2:")
+        lead = lead.replace("%1", f"<b>{html.escape(palette.kind_label(kind))}</b>").replace(
+            "%2", f"“{html.escape(where.strip())}”")
+        shown = heading.strip() or self.tr("show")
+        link = f'<a href="{_LINK_PREFIX}{offset}">{html.escape(shown)}</a>'
+        banner = _Banner(f"{lead} {link}", palette.css(palette.NOTICE_BACKGROUND),
+                         palette.css(palette.NOTICE_BORDER), "#5c4400", self, kind=kind, offset=offset)
+        banner.label.linkActivated.connect(self._on_link)
+        self._add_banner(banner)
+
+    def _add_banner(self, banner: _Banner) -> None:
+        self.banners.append(banner)
+        self._layout.insertWidget(self._layout.count() - 1, banner)
+
+    def _on_link(self, href: str) -> None:
+        if href.startswith(_LINK_PREFIX):
+            self.link_activated.emit(int(href[len(_LINK_PREFIX):]))

@@ -1,0 +1,1 @@
+"""Scoring in the GUI: the score panel and its commands, the review overview and the export dialog."""

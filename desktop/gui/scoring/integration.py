@@ -1,0 +1,235 @@
+"""Scoring in the review window: the score dock, the Scoring menu (overview, rubric) and File > Export entries.
+
+:func:`install_scoring` adds all of it to the MainWindow through its extension points (``add_dock``,
+``add_export_action``, ``undo_stack``, ``executor``/``reader``, ``current_document_changed``,
+``database_changed``) and returns the :class:`ScoringController`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMenu
+
+from desktop.core.export import FORMAT_LABELS, FORMATS
+from desktop.core.review.reviewers import get_or_create_reviewer
+from desktop.core.scoring.rubric import RubricError, load_default_rubric, load_rubric_file
+from desktop.gui import dialogs
+from desktop.gui.reviewer_name import SETTINGS_KEY, ask_name, saved_name
+from desktop.gui.scoring.commands import ScoreStore
+from desktop.gui.scoring.export_dialog import ExportDialog
+from desktop.gui.scoring.overview_dialog import OverviewDialog
+from desktop.gui.scoring.panel import ScorePanel
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Scoring", text)
+
+
+class ScoringController(QObject):
+    """Connects the score panel, its store, the dialogs and the main window."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.store = ScoreStore(window.executor, window.reader, window.undo_stack, self)
+        self.panel = ScorePanel(self.store, window)
+        self.panel.ensure_reviewer = self.ensure_reviewer
+        self.panel.jump_requested.connect(self.jump_to)
+        self.panel.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
+        self.store.failed.connect(lambda text: window.statusBar().showMessage(text, 8000))
+        self.reviewer_name = ""
+        self.overview: OverviewDialog | None = None
+        self.export_dialog: ExportDialog | None = None
+        # The corpus table's status and total columns are re-read once after a burst of changes.
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(250)
+        self._refresh_timer.timeout.connect(self._refresh_corpus)
+        self.store.scores_changed.connect(lambda _doc: self._refresh_timer.start())
+
+        self.overview_action = QAction(self)
+        self.overview_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.overview_action.triggered.connect(self.show_overview)
+        self.load_rubric_action = QAction(self)
+        self.load_rubric_action.triggered.connect(self.load_rubric)
+        self.default_rubric_action = QAction(self)
+        self.default_rubric_action.triggered.connect(self.use_default_rubric)
+        self.export_actions: dict[str, QAction] = {}
+        for fmt in FORMATS:
+            action = QAction(self)
+            action.triggered.connect(lambda _checked=False, f=fmt: self.show_export(f))
+            self.export_actions[fmt] = action
+        self.export_actions["xlsx"].setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.menu: QMenu | None = None
+        window.installEventFilter(self)
+        self.retranslate()
+
+    # --- database, document, reviewer -----------------------------------------------------------------
+
+    def on_database(self) -> None:
+        w = self.window
+        self.store.set_database(w.executor, w.reader)
+        self.store.reviewer_id = getattr(w, "reviewer_id", None)
+        self.reviewer_name = saved_name(w.settings) if self.store.reviewer_id else ""
+        self.panel.show_document(w.current_document_id() if w.executor is not None else "")
+        self._update_actions()
+
+    def ensure_reviewer(self) -> bool:
+        """The reviewer scoring: the name in the settings (asked once if none), registered in this database."""
+        if self.store.executor is None:
+            return False
+        name = saved_name(self.window.settings)
+        if self.store.reviewer_id and name == self.reviewer_name:
+            return True
+        if not name:
+            name = ask_name(self.window) or ""
+            if not name:
+                return False
+            self.window.settings.setValue(SETTINGS_KEY, name)
+        reviewer = self.store.write(get_or_create_reviewer, name)
+        self.store.reviewer_id, self.reviewer_name = reviewer.id, reviewer.name
+        if hasattr(self.window, "set_reviewer"):
+            self.window.set_reviewer(reviewer.id)
+        return True
+
+    def jump_to(self, start: int, end: int) -> None:
+        w = self.window
+        if getattr(w, "tabs", None) is not None:
+            w.tabs.setCurrentIndex(0)
+        w.report_view.scroll_to_offset(start)
+        w.report_view.select_span(start, end)
+
+    def _refresh_corpus(self) -> None:
+        if hasattr(self.window, "refresh_reviews"):
+            self.window.refresh_reviews()
+        if self.overview is not None and self.overview.isVisible():
+            self.overview.reload()
+
+    # --- actions --------------------------------------------------------------------------------------
+
+    def show_overview(self) -> OverviewDialog | None:
+        """The review overview of the current reviewer (asked for a name first if none)."""
+        if not self.store.ready or not self.ensure_reviewer():
+            return None
+        if self.overview is not None:
+            self.overview.close()
+            self.overview.deleteLater()
+        self.overview = OverviewDialog(self.window.reader, self.store.reviewer_id, self.reviewer_name,
+                                       self.store.rubric.id, self.window)
+        self.overview.open_requested.connect(lambda doc_id: self.window.open_document(doc_id))
+        self.overview.show()
+        return self.overview
+
+    def load_rubric(self) -> bool:
+        """Let the reviewer choose a rubric file; new scores are made under it, old ones stay with theirs."""
+        if not self.store.ready:
+            return False
+        path = dialogs.open_file(self.window, _tr("Load rubric"), _tr("Rubric files (*.toml);;All files (*)"))
+        if not path:
+            return False
+        try:
+            rubric = load_rubric_file(path)
+        except RubricError as exc:
+            dialogs.warning(self.window, _tr("Rubric not loaded"), str(exc))
+            return False
+        return self._use(rubric)
+
+    def use_default_rubric(self) -> bool:
+        return self._use(load_default_rubric()) if self.store.ready else False
+
+    def _use(self, rubric) -> bool:
+        previous = self.store.rubric
+        if previous is not None and previous.id == rubric.id:
+            return True
+        self.store.use_rubric(rubric)
+        self._refresh_corpus()
+        if previous is not None:
+            dialogs.info(self.window, _tr("Rubric changed"),
+                         _tr("New scores are made under “%1” (version %2). Scores made under “%3” (version %4) are "
+                             "kept with that rubric and are not changed; load it again to see them.")
+                         .replace("%1", rubric.name).replace("%2", rubric.version)
+                         .replace("%3", previous.name).replace("%4", previous.version))
+        return True
+
+    def show_export(self, fmt: str = "xlsx") -> ExportDialog | None:
+        w = self.window
+        if w.db_path is None or w.reader is None:
+            return None
+        if self.export_dialog is not None and self.export_dialog.task is not None:
+            self.export_dialog.raise_()
+            return self.export_dialog
+        self.export_dialog = ExportDialog(w.db_path, w.reader, w.settings, fmt, self.reviewer_name,
+                                          self.store.rubric.id if self.store.rubric else None, w)
+        self.export_dialog.show()
+        return self.export_dialog
+
+    def _update_actions(self) -> None:
+        ready = self.store.ready
+        for action in (self.overview_action, self.load_rubric_action, self.default_rubric_action,
+                       *self.export_actions.values()):
+            action.setEnabled(ready)
+
+    # --- texts ----------------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.overview_action.setText(_tr("Review &Overview…"))
+        self.load_rubric_action.setText(_tr("&Load Rubric…"))
+        self.default_rubric_action.setText(_tr("Use &Default Rubric"))
+        names = {"xlsx": _tr("Excel Review Sheet (.xlsx)…"), "csv": _tr("CSV Summary (.csv)…"),
+                 "docx": _tr("Word Review Sheets (.docx)…"), "pdf": _tr("PDF Review Sheets (.pdf)…"),
+                 "json": _tr("Full Data Dump (.json)…")}
+        for fmt, action in self.export_actions.items():
+            action.setText(names.get(fmt, FORMAT_LABELS[fmt]))
+        self.panel.retranslate()
+        if self.menu is not None:
+            self.menu.setTitle(_tr("&Scoring"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return super().eventFilter(watched, event)
+
+
+def _first_layout(mw: Any, panel: ScorePanel) -> None:
+    """First start: share the shortcomings aids' place (tabbed, score in front), below the annotation list."""
+    aids = mw.findChild(QDockWidget, "shortcomingsAidsDock")
+    if aids is not None and mw.dockWidgetArea(aids) == mw.dockWidgetArea(panel):
+        mw.tabifyDockWidget(aids, panel)
+        QTimer.singleShot(0, panel.raise_)
+        annotations = mw.findChild(QDockWidget, "annotationsDock")
+        if annotations is not None and mw.dockWidgetArea(annotations) == mw.dockWidgetArea(panel):
+            mw.resizeDocks([annotations, panel], [260, 740], Qt.Orientation.Vertical)
+    mw.resizeDocks([panel], [440], Qt.Orientation.Horizontal)  # room for the level descriptors
+
+
+def install_scoring(main_window: Any) -> ScoringController:
+    """Add the score dock, the Scoring menu and the File > Export entries to the MainWindow and wire them up."""
+    mw = main_window
+    ctrl = ScoringController(mw)
+    mw.add_dock(ctrl.panel, Qt.DockWidgetArea.RightDockWidgetArea)
+    if not mw.settings.value("window/state"):
+        _first_layout(mw, ctrl.panel)
+    for action in ctrl.export_actions.values():
+        mw.add_export_action(action)
+    menu = QMenu(mw)
+    menu.addAction(ctrl.panel.toggleViewAction())
+    menu.addAction(ctrl.overview_action)
+    menu.addSeparator()
+    menu.addActions([ctrl.load_rubric_action, ctrl.default_rubric_action])
+    help_menu = getattr(mw, "help_menu", None)
+    if help_menu is not None:
+        mw.menuBar().insertMenu(help_menu.menuAction(), menu)
+    else:
+        mw.menuBar().addMenu(menu)
+    ctrl.menu = menu
+    ctrl.retranslate()
+    mw.database_changed.connect(ctrl.on_database)
+    mw.current_document_changed.connect(ctrl.panel.show_document)
+    if mw.executor is not None:
+        ctrl.on_database()
+    else:
+        ctrl._update_actions()
+    return ctrl

@@ -1,0 +1,188 @@
+"""Review progress across the corpus: how many reports are not started, in progress and done, with each total.
+
+:class:`OverviewModel` is a table adapter over :func:`desktop.core.scoring.scores.review_overview` rows joined with the
+documents' summaries (one row per current document). :class:`OverviewDialog` shows it with a progress bar and a
+status filter; double-clicking a report asks the main window to open it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from desktop.core.scoring.rubric import get_rubric
+from desktop.core.scoring.scores import DONE, IN_PROGRESS, NOT_STARTED, STATUSES, OverviewRow, review_overview
+from desktop.core.storage.documents import DocumentSummary, list_documents
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+ID_ROLE = Qt.ItemDataRole.UserRole + 3
+_STATUS_TEXT = {NOT_STARTED: "Not started", IN_PROGRESS: "In progress", DONE: "Done"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Scoring", text)
+
+
+class OverviewModel(QAbstractTableModel):
+    """Rows: (document summary, overview row); columns: agency, year, report, status, scored criteria, total."""
+
+    COLUMNS = ("agency", "year", "report", "status", "scored", "total")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[DocumentSummary, OverviewRow]] = []
+
+    def set_rows(self, rows: list[tuple[DocumentSummary, OverviewRow]]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        if not 0 <= section < len(self.COLUMNS):
+            return None
+        return {"agency": _tr("Agency"), "year": _tr("Year"), "report": _tr("Report"), "status": _tr("Status"),
+                "scored": _tr("Scored"), "total": _tr("Total")}[self.COLUMNS[section]]
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        doc, row = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == ID_ROLE:
+            return doc.id
+        if role == STATUS_ROLE:
+            return row.status
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {"agency": doc.agency or "—", "year": str(doc.year) if doc.year else "—",
+                    "report": doc.title or doc.name, "status": _tr(_STATUS_TEXT.get(row.status, row.status)),
+                    "scored": f"{row.scored} / {row.criteria}",
+                    "total": "" if row.total is None else f"{row.total:.2f}".rstrip("0").rstrip(".")}[column]
+        if role == SORT_ROLE:
+            return {"agency": doc.agency or "", "year": doc.year or 0, "report": doc.title or doc.name,
+                    "status": STATUSES.index(row.status) if row.status in STATUSES else 9, "scored": row.scored,
+                    "total": -1.0 if row.total is None else row.total}[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("year", "scored", "total"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class _StatusFilter(QSortFilterProxyModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.status = ""
+        self.setSortRole(SORT_ROLE)
+
+    def set_status(self, status: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9 (invalidateFilter is deprecated there)
+            self.beginFilterChange()
+            self.status = status
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.status = status
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if not self.status:
+            return True
+        return self.sourceModel().index(source_row, 0, source_parent).data(STATUS_ROLE) == self.status
+
+
+class OverviewDialog(QDialog):
+    """Review progress of one reviewer across the corpus under one rubric."""
+
+    open_requested = Signal(str)  # document id
+
+    def __init__(self, reader: Database, reviewer_id: str, reviewer_name: str, rubric_id: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_tr("Review overview"))
+        self.reader, self.reviewer_id, self.rubric_id = reader, reviewer_id, rubric_id
+        self.model = OverviewModel(self)
+        self.proxy = _StatusFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.heading = QLabel(self)
+        self.heading.setWordWrap(True)
+        self.progress = QProgressBar(self)
+        self.counts = QLabel(self)
+        self.filter = QComboBox(self)
+        self.filter.addItem(_tr("All reports"), "")
+        for status in STATUSES:
+            self.filter.addItem(_tr(_STATUS_TEXT[status]), status)
+        self.filter.currentIndexChanged.connect(lambda _i: self.proxy.set_status(self.filter.currentData()))
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self._open)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.counts, 1)
+        row.addWidget(self.filter)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.progress)
+        layout.addLayout(row)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(900, 560)
+        self.reviewer_name = reviewer_name
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read the overview from the database."""
+        overview = review_overview(self.reader, self.reviewer_id, self.rubric_id)
+        rubric = get_rubric(self.reader, overview.rubric_id) if self.reader.execute(
+            "SELECT 1 FROM rubrics WHERE id = ?", [overview.rubric_id]).fetchone() else None
+        docs = {d.id: d for d in list_documents(self.reader)}
+        self.model.set_rows([(docs[i], r) for i, r in overview.rows.items() if i in docs])
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        n = overview.documents
+        self.progress.setRange(0, max(1, n))
+        self.progress.setValue(overview.counts[DONE])
+        self.progress.setFormat(_tr("%1 of %2 reports done (%p%)").replace("%1", str(overview.counts[DONE]))
+                                .replace("%2", str(n)))
+        self.counts.setText(_tr("Not started: %1 · In progress: %2 · Done: %3")
+                            .replace("%1", str(overview.counts[NOT_STARTED]))
+                            .replace("%2", str(overview.counts[IN_PROGRESS])).replace("%3", str(overview.counts[DONE])))
+        rubric_text = f"{rubric.name}（{rubric.version}）" if rubric else _tr("default rubric")
+        self.heading.setText(_tr("Reviewer: %1 — rubric: %2").replace("%1", self.reviewer_name)
+                             .replace("%2", rubric_text))
+
+    def _open(self, index: QModelIndex) -> None:
+        doc_id = self.proxy.data(index, ID_ROLE)
+        if doc_id:
+            self.open_requested.emit(doc_id)

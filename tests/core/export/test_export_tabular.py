@@ -1,0 +1,161 @@
+"""xlsx and csv exports, read back with openpyxl and the csv module."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+
+from openpyxl import load_workbook
+
+from desktop.core.export import export
+from tests.core.scoring.scoring_data import (  # noqa: F401  (fixtures)
+    INJECTED_ANNOTATION,
+    INJECTED_COMMENT,
+    OVERALL_001,
+    scored_corpus_fixture,
+    scored_db_fixture,
+)
+
+
+def by_key(rows, headers):
+    i_report, i_reviewer = headers.index("报告"), headers.index("评阅人")
+    return {(r[i_report], r[i_reviewer] or ""): dict(zip(headers, r, strict=True)) for r in rows}
+
+
+LISHU = "梨树县政务服务和数字化建设管理局关于2025年度法治政府建设情况的报告"
+JILIN_2025 = "吉林省政务服务和数字化建设管理局关于2025年度法治政府建设情况的报告"
+
+
+def test_csv_is_utf8_with_bom_and_holds_the_summary(scored_db, tmp_path):
+    out = tmp_path / "summary.csv"
+    result = export(scored_db, "csv", out)
+    assert result.rows == 6 and result.paths == [out]
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    with open(out, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    headers = rows[0]
+    assert headers[:4] == ["序号", "报告", "机关", "年度"]
+    table = by_key(rows[1:], headers)
+    lishu = table[(LISHU, "张三")]
+    assert lishu["机关"] == "梨树县政务服务和数字化建设管理局" and lishu["年度"] == "2025"
+    assert lishu["发布日期"] == "2026-02-05" and lishu["按时公开"] == "是"
+    assert lishu["必备内容齐全（4分）"] == "4" and lishu["举措具体、成效量化（5分）"] == "4"
+    assert lishu["总分（满分100）"] == "80" and lishu["排名"] == "1" and lishu["评阅状态"] == "已完成"
+    assert lishu["采纳系统建议的项目"] == "必备内容齐全、按时公开、标题、落款和日期规范"
+    assert lishu["总体评价"] == OVERALL_001
+    jilin = table[(JILIN_2025, "张三")]
+    assert jilin["缺少部分"] == "第一责任人履职情况" and jilin["总分（满分100）"] == "65.83"
+    # formula injection: the comment starting with = gets a leading apostrophe
+    assert jilin["总体评价"] == "'" + INJECTED_COMMENT
+    assert len(rows) == 7
+
+
+def test_csv_for_one_reviewer(scored_db, tmp_path):
+    out = tmp_path / "li.csv"
+    export(scored_db, "csv", out, reviewer="李四")
+    with open(out, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    table = by_key(rows[1:], rows[0])
+    assert len(table) == 5
+    assert table[(LISHU, "李四")]["总分（满分100）"] == "32"
+
+
+def test_xlsx_sheets_values_and_print_setup(scored_db, tmp_path, scored_corpus):
+    out = tmp_path / "sheet.xlsx"
+    assert export(scored_db, "xlsx", out).rows == 6
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["汇总", "批注", "必备部分", "分数分布", "说明"]
+    ws = wb["汇总"]
+    headers = [c.value for c in ws[1]]
+    rows = [[c.value for c in row] for row in ws.iter_rows(min_row=2)]
+    table = by_key(rows, headers)
+    lishu = table[(LISHU, "张三")]
+    assert lishu["总分（满分100）"] == 80 and lishu["排名"] == 1 and lishu["年度"] == 2025
+    assert lishu["发布日期"] == dt.datetime(2026, 2, 5)
+    assert table[(LISHU, "李四")]["总分（满分100）"] == 32
+    assert table[(JILIN_2025, "张三")]["总分（满分100）"] == 65.83
+    # formatted for printing: frozen header, bold header, widths, number formats, landscape A4 fitted to width
+    assert ws.freeze_panes == "C2"
+    assert ws["A1"].font.b and ws["B1"].value == "报告"
+    assert ws.column_dimensions["B"].width == 34 and ws.page_setup.paperSize == 8
+    col = headers.index("总分（满分100）") + 1
+    assert ws.cell(row=2, column=col).number_format == "0.00"
+    assert ws.cell(row=2, column=headers.index("发布日期") + 1).number_format == "yyyy-mm-dd"
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+    assert ws.print_title_rows == "$1:$1"
+    assert "&P" in ws.oddFooter.center.text
+
+
+def test_xlsx_neutralizes_formulas_but_keeps_the_text(scored_db, tmp_path):
+    out = tmp_path / "sheet.xlsx"
+    export(scored_db, "xlsx", out)
+    wb = load_workbook(out)
+    ws = wb["汇总"]
+    headers = [c.value for c in ws[1]]
+    comment_col = headers.index("总体评价")
+    cells = [row[comment_col] for row in ws.iter_rows(min_row=2)]
+    injected = next(c for c in cells if c.value == INJECTED_COMMENT)
+    assert injected.data_type == "s" and injected.quotePrefix
+    plain = next(c for c in cells if c.value == OVERALL_001)
+    assert not plain.quotePrefix
+    notes = wb["批注"]
+    headers = [c.value for c in notes[1]]
+    comments = [row[headers.index("批注意见")] for row in notes.iter_rows(min_row=2)]
+    bad = next(c for c in comments if c.value == INJECTED_ANNOTATION)
+    assert bad.data_type == "s" and bad.quotePrefix
+    # no cell anywhere in the workbook is a formula
+    for sheet in wb.worksheets:
+        for row in sheet.iter_rows():
+            assert all(c.data_type != "f" for c in row), sheet.title
+
+
+def test_xlsx_annotations_sections_distribution_and_about(scored_db, tmp_path, scored_corpus):
+    out = tmp_path / "sheet.xlsx"
+    export(scored_db, "xlsx", out)
+    wb = load_workbook(out)
+    notes = wb["批注"]
+    headers = [c.value for c in notes[1]]
+    rows = [dict(zip(headers, [c.value for c in r], strict=True)) for r in notes.iter_rows(min_row=2)]
+    assert len(rows) == 3
+    short = next(r for r in rows if r["批注意见"] == "原因分析不具体")
+    assert short["部分"] == "存在的不足和原因" and short["标签"] == "测试：套话"
+    assert short["作为评分依据"] == "不足具体、原因分析到位" and short["评阅人"] == "张三"
+    assert short["原文摘录"] and short["原文摘录"] in open_text(scored_db, scored_corpus.docs["001"])
+
+    parts = wb["必备部分"]
+    headers = [c.value for c in parts[1]]
+    matrix = {r[0].value: r for r in parts.iter_rows(min_row=2)}
+    jilin22 = matrix["吉林省政务服务和数字化建设管理局关于2022年度法治政府建设情况的报告"]
+    assert jilin22[headers.index("存在的不足和原因")].value == "缺"
+    assert jilin22[headers.index("第一责任人履职情况")].value == "小节"
+    assert jilin22[headers.index("存在的不足和原因")].fill.fgColor.rgb.endswith("F4C7C3")
+    assert jilin22[headers.index("缺少部分数")].value == 1
+
+    dist = wb["分数分布"]
+    assert len(dist._charts) == 1
+    assert [c.value for c in dist[1]][0] == "总分区间"
+    about = wb["说明"]
+    texts = [c.value for c in about["B"]]
+    assert any(t and "版本 1.0" in t for t in texts)
+
+
+def open_text(db, doc_id):
+    return db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()[0]
+
+
+def sheet_values(path):
+    wb = load_workbook(path)
+    return {ws.title: [[(c.value, c.data_type, bool(c.quotePrefix), c.number_format, c.font.b) for c in row]
+                       for row in ws.iter_rows()] for ws in wb.worksheets}
+
+
+def test_xlsx_fast_row_writer_matches_openpyxl_cells(scored_db, tmp_path, monkeypatch):
+    from desktop.core.export.xlsx_rows import RowStream
+
+    fast = tmp_path / "fast.xlsx"
+    export(scored_db, "xlsx", fast)
+    monkeypatch.setattr(RowStream, "_install", lambda self: False)
+    slow = tmp_path / "slow.xlsx"
+    export(scored_db, "xlsx", slow)
+    assert sheet_values(fast) == sheet_values(slow)

@@ -1,0 +1,192 @@
+"""Scores, evidence, reviews and the corpus overview, stored per document, reviewer, rubric and criterion."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.ingest.importer import import_paths
+from desktop.core.review.reviewers import get_or_create_reviewer
+from desktop.core.scoring import scores as scoring
+from desktop.core.scoring.rubric import active_rubric, load_default_rubric, parse_rubric, set_active_rubric
+from desktop.core.scoring.scores import DONE, IN_PROGRESS, NOT_STARTED, ScoreEntry, ScoreError
+from desktop.core.scoring.suggestions import suggest_scores
+from desktop.core.storage import open_database
+from desktop.core.storage.documents import get_document, list_documents
+from tests.core.scoring.scoring_data import add_annotation, section_span
+
+
+@pytest.fixture
+def corpus(seeds_dir):
+    """An in-memory database with the seed reports, a reviewer and the default rubric."""
+    db = open_database(":memory:")
+    import_paths(db, [seeds_dir])
+    reviewer = get_or_create_reviewer(db, "张三")
+    docs = {d.name[:3]: d.id for d in list_documents(db)}
+    yield db, reviewer.id, active_rubric(db), docs
+    db.conn.close()
+
+
+def test_set_score_stores_value_and_moves_review_to_in_progress(corpus):
+    db, rid, rubric, docs = corpus
+    doc = docs["001"]
+    assert scoring.get_review(db, doc, rid, rubric.id).status == NOT_STARTED
+    change = scoring.set_score(db, doc, rid, rubric, "measures", 4)
+    assert change.old is None and change.new.value == 4
+    assert scoring.get_scores(db, doc, rid, rubric.id)["measures"].value == 4
+    assert scoring.get_review(db, doc, rid, rubric.id).status == IN_PROGRESS
+
+
+def test_values_out_of_range_or_off_step_are_refused_with_a_clear_message(corpus):
+    db, rid, rubric, docs = corpus
+    with pytest.raises(ScoreError, match=r"6 is not a valid score for 举措具体、成效量化 \(measures\): use 0–5"):
+        scoring.set_score(db, docs["001"], rid, rubric, "measures", 6)
+    with pytest.raises(ScoreError, match="steps of 0.5"):
+        scoring.set_score(db, docs["001"], rid, rubric, "completeness", 3.25)
+    with pytest.raises(ScoreError, match="has no criterion 'style'"):
+        scoring.set_score(db, docs["001"], rid, rubric, "style", 1)
+    assert scoring.get_scores(db, docs["001"], rid, rubric.id) == {}
+
+
+def test_clear_keeps_the_note_and_an_empty_entry_is_deleted(corpus):
+    db, rid, rubric, docs = corpus
+    doc = docs["001"]
+    scoring.set_score(db, doc, rid, rubric, "measures", 3)
+    scoring.set_note(db, doc, rid, rubric, "measures", "成效缺少数据")
+    scoring.clear_score(db, doc, rid, rubric, "measures")
+    entry = scoring.get_score(db, doc, rid, rubric.id, "measures")
+    assert entry.value is None and entry.note == "成效缺少数据"
+    scoring.set_note(db, doc, rid, rubric, "measures", "")
+    assert scoring.get_score(db, doc, rid, rubric.id, "measures") is None
+
+
+def test_accepted_suggestion_is_recorded_and_an_override_is_not(corpus):
+    db, rid, rubric, docs = corpus
+    doc = docs["000"]
+    suggestion = suggest_scores(rubric, get_document(db, doc))["completeness"]
+    entry = scoring.accept_suggestion(db, doc, rid, rubric, suggestion).new
+    assert (entry.value, entry.suggested, entry.suggestion_accepted) == (3, 3, True)
+    assert "缺少：第一责任人履职情况" in entry.suggestion_basis
+    overridden = scoring.set_score(db, doc, rid, rubric, "completeness", 2.5).new
+    assert (overridden.value, overridden.suggested, overridden.suggestion_accepted) == (2.5, 3, False)
+    # setting the suggested value by hand after overriding does not make it "accepted as it was"
+    assert scoring.set_score(db, doc, rid, rubric, "completeness", 3).new.suggestion_accepted is False
+
+
+def test_a_score_set_next_to_a_suggestion_records_the_suggestion_as_overridden(corpus):
+    db, rid, rubric, docs = corpus
+    doc = docs["001"]
+    suggestion = suggest_scores(rubric, get_document(db, doc))["timeliness"]
+    entry = scoring.set_score(db, doc, rid, rubric, "timeliness", 1, suggestion).new
+    assert (entry.value, entry.suggested, entry.suggestion_accepted) == (1, 2, False)
+
+
+def test_accepting_an_empty_suggestion_is_refused(corpus):
+    db, rid, rubric, docs = corpus
+    doc = docs["000"]
+    suggestion = suggest_scores(rubric, get_document(db, doc))["timeliness"]
+    assert suggestion.value is None
+    with pytest.raises(ScoreError, match="no suggested value"):
+        scoring.accept_suggestion(db, doc, rid, rubric, suggestion)
+
+
+def test_evidence_links_annotations_of_the_same_report_only(corpus):
+    db, rid, rubric, docs = corpus
+    doc = docs["001"]
+    start, end = section_span(db, doc, "shortcomings")
+    a1 = add_annotation(db, doc, rid, start + 20, start + 40, "套话")
+    a2 = add_annotation(db, doc, rid, start, start + 10)
+    other = add_annotation(db, docs["000"], rid, 0, 5)
+    scoring.link_evidence(db, doc, rid, rubric, "shortcomings", a1)
+    scoring.link_evidence(db, doc, rid, rubric, "shortcomings", a2)
+    scoring.link_evidence(db, doc, rid, rubric, "shortcomings", a1)  # linking twice keeps one link
+    # listed in text order
+    assert scoring.get_score(db, doc, rid, rubric.id, "shortcomings").evidence == (a2, a1)
+    with pytest.raises(ScoreError, match="belongs to another report"):
+        scoring.link_evidence(db, doc, rid, rubric, "shortcomings", other)
+    with pytest.raises(ScoreError, match="does not exist"):
+        scoring.link_evidence(db, doc, rid, rubric, "shortcomings", "missing-id")
+    scoring.unlink_evidence(db, doc, rid, rubric, "shortcomings", a2)
+    assert scoring.get_score(db, doc, rid, rubric.id, "shortcomings").evidence == (a1,)
+    # a deleted annotation disappears from the evidence
+    db.execute("UPDATE annotations SET deleted_at = '2026-01-01' WHERE id = ?", [a1])
+    assert scoring.get_score(db, doc, rid, rubric.id, "shortcomings").evidence == ()
+
+
+def test_put_score_restores_an_earlier_state_exactly(corpus):
+    db, rid, rubric, docs = corpus
+    doc = docs["001"]
+    start, _ = section_span(db, doc, "achievements")
+    a = add_annotation(db, doc, rid, start, start + 8)
+    scoring.set_score(db, doc, rid, rubric, "measures", 4)
+    scoring.set_note(db, doc, rid, rubric, "measures", "有数据")
+    before = scoring.link_evidence(db, doc, rid, rubric, "measures", a).new
+    change = scoring.set_score(db, doc, rid, rubric, "measures", 2)
+    scoring.put_score(db, doc, rid, rubric, change.old)  # undo
+    after = scoring.get_score(db, doc, rid, rubric.id, "measures")
+    assert (after.value, after.note, after.evidence) == (before.value, before.note, before.evidence)
+    scoring.put_score(db, doc, rid, rubric, ScoreEntry("measures"))  # undo of the first set: nothing
+    assert scoring.get_score(db, doc, rid, rubric.id, "measures") is None
+
+
+def test_review_status_and_comment_with_done_date(corpus):
+    db, rid, rubric, docs = corpus
+    doc = docs["002"]
+    change = scoring.set_overall_comment(db, doc, rid, rubric, "结构完整，不足部分较笼统。")
+    assert change.old.status == NOT_STARTED and change.new.status == IN_PROGRESS
+    done = scoring.set_review_status(db, doc, rid, rubric, DONE).new
+    assert done.status == DONE and done.done_at and done.overall_comment == "结构完整，不足部分较笼统。"
+    back = scoring.set_review_status(db, doc, rid, rubric, IN_PROGRESS).new
+    assert back.done_at is None
+    scoring.put_review(db, doc, rid, rubric, done)
+    assert scoring.get_review(db, doc, rid, rubric.id).done_at == done.done_at
+    with pytest.raises(ScoreError, match="unknown review status 'finished'"):
+        scoring.set_review_status(db, doc, rid, rubric, "finished")
+
+
+def test_weighted_total_and_overview(corpus):
+    db, rid, rubric, docs = corpus
+    scoring.set_score(db, docs["001"], rid, rubric, "completeness", 4)    # 20
+    scoring.set_score(db, docs["001"], rid, rubric, "measures", 4)        # 16
+    scoring.set_score(db, docs["001"], rid, rubric, "next_plan", 3)       # 9
+    scoring.set_score(db, docs["000"], rid, rubric, "shortcomings", 5)    # 20
+    scoring.set_review_status(db, docs["000"], rid, rubric, DONE)
+    total = scoring.weighted_total(rubric, scoring.get_scores(db, docs["001"], rid, rubric.id))
+    assert total == 45
+    overview = scoring.review_overview(db, rid)
+    assert overview.counts == {NOT_STARTED: 3, IN_PROGRESS: 1, DONE: 1}
+    assert overview.documents == 5 and overview.done_fraction == 0.2
+    row = overview.rows[docs["001"]]
+    assert (row.status, row.total, row.scored, row.criteria) == (IN_PROGRESS, 45, 3, 8)
+    assert overview.rows[docs["002"]].total is None
+    # another reviewer's overview is separate
+    other = get_or_create_reviewer(db, "李四")
+    assert scoring.review_overview(db, other.id).counts[NOT_STARTED] == 5
+
+
+def test_a_new_rubric_version_never_rewrites_old_scores(corpus):
+    db, rid, rubric, docs = corpus
+    scoring.set_score(db, docs["001"], rid, rubric, "measures", 5)
+    edited = parse_rubric(rubric.content.replace('weight = 20\n\n[[criteria.levels]]\npoints = 5\nlabel = "具体充分"',
+                                                 'weight = 20\n\n[[criteria.levels]]\npoints = 5\nlabel = "非常具体"'))
+    assert edited.id != rubric.id
+    set_active_rubric(db, edited)
+    scoring.set_score(db, docs["001"], rid, edited, "measures", 2)
+    assert scoring.get_scores(db, docs["001"], rid, rubric.id)["measures"].value == 5
+    assert scoring.get_scores(db, docs["001"], rid, edited.id)["measures"].value == 2
+    assert scoring.review_overview(db, rid).rubric_id == edited.id
+    assert scoring.review_overview(db, rid, rubric.id).rows[docs["001"]].total == 20
+
+
+def test_scores_survive_reopening_a_database_file(db_path, seeds_dir):
+    db = open_database(db_path)
+    import_paths(db, [seeds_dir])
+    rid = get_or_create_reviewer(db, "王五").id
+    rubric = load_default_rubric()
+    doc = list_documents(db)[0].id
+    scoring.set_score(db, doc, rid, rubric, "originality", 2)
+    db.conn.close()
+    db = open_database(db_path)
+    try:
+        assert scoring.get_score(db, doc, rid, rubric.id, "originality").value == 2
+    finally:
+        db.conn.close()
