@@ -92,3 +92,13 @@ def test_every_subcommand_and_option_is_documented():
             for option in action.option_strings:
                 if option not in ("-h", "--help"):
                     assert option in section, f"{name} {option}"
+
+
+def test_db_is_honoured_before_and_after_the_subcommand(tmp_path, capsys):
+    before, after = tmp_path / "before.sqlite3", tmp_path / "after.sqlite3"
+    assert main(["--db", str(before), "import", str(SEED)]) == 0
+    assert main(["import", str(SEED), "--db", str(after)]) == 0
+    capsys.readouterr()
+    for path in (before, after):
+        assert main(["--db", str(path), "list", "--json"]) == 0
+        assert len(json.loads(capsys.readouterr().out)) == 1

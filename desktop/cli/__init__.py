@@ -1,0 +1,47 @@
+"""The ``reviewdesk`` command line: headless jobs for batch use and measurement.
+
+With no sub-command it starts the GUI. Output formats are contracts, documented in README.md
+(section "Command line"); tests/test_cli.py fails when a sub-command or option is undocumented.
+
+One module per group of sub-commands; each has ``register(sub)`` that adds its parsers and sets
+``func`` on them. A new command is a new module listed in ``COMMAND_MODULES``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from desktop import __version__
+from desktop.cli.common import add_db
+
+COMMAND_MODULES = ["segment", "corpus", "merge", "export", "gui"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="reviewdesk", description="ReviewDesk (报告评阅台)")
+    parser.add_argument("--version", action="version", version=f"reviewdesk {__version__}")
+    add_db(parser, top_level=True)
+    sub = parser.add_subparsers(dest="command")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"desktop.cli.{name}").register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
+    try:
+        return int(args.func(args))
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:
+        from desktop.core.errors import ReviewDeskError
+
+        if isinstance(exc, ReviewDeskError):
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        raise

@@ -1,0 +1,67 @@
+"""``reviewdesk import``, ``list`` and ``search``: put reports into the corpus and find them again."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from desktop.cli.common import add_db, open_db
+
+
+def register(sub) -> None:
+    p = sub.add_parser("import", help="import files and folders into the database")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    add_db(p)
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("list", help="list the documents in the database")
+    add_db(p)
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("search", help="full-text search across the corpus")
+    p.add_argument("query")
+    add_db(p)
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--limit", type=int, default=100, help="at most this many documents (default 100)")
+    p.set_defaults(func=cmd_search)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from desktop.core.ingest.importer import FAILED, import_paths
+
+    db = open_db(args)
+    report = import_paths(db, args.paths)
+    for outcome in report.outcomes:
+        print(outcome.line(), flush=True)
+    print(report.summary(), file=sys.stderr)
+    return 1 if report.count(FAILED) else 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from desktop.core.storage.documents import list_documents
+
+    docs = list_documents(open_db(args))
+    if args.json:
+        print(json.dumps([d.to_json() for d in docs], ensure_ascii=False))
+        return 0
+    for d in docs:
+        missing = ",".join(d.missing) or "-"
+        print("\t".join([d.id, str(d.year or "-"), d.agency or "-", d.doc_date or "-", missing, d.name]))
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from desktop.core.storage.search import search
+
+    total, results = search(open_db(args), args.query, limit=args.limit)
+    if args.json:
+        print(json.dumps({"query": args.query, "total": total, "results": [r.to_json() for r in results]},
+                         ensure_ascii=False))
+        return 0
+    for r in results:
+        context = r.hits[0].context if r.hits else ""
+        print("\t".join([r.document_id, str(r.hit_count), r.agency or "-", str(r.year or "-"), context]))
+    print(f"{total} document(s)", file=sys.stderr)
+    return 0
