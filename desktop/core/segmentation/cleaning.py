@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from desktop.core.segmentation.classify import classify_heading
 from desktop.core.segmentation.patterns import DATE_CN, DOC_NUMBER, is_title_line
+from desktop.core.segmentation.spans import Spans
 
 
 @dataclass(frozen=True)
@@ -124,10 +125,10 @@ def find_clutter(text: str) -> list[Clutter]:
             if title and i > title_line and i > last_date_line >= 0 and s == title:
                 add("repeated_title", a, b)
 
-    covered = sorted(found.values(), key=lambda c: c.start)
+    covered = Spans((c.start, c.end) for c in found.values())
     for kind, rule in INLINE_RULES:
         for m in rule.finditer(text):
-            if not any(c.start <= m.start() < c.end for c in covered):
+            if not covered.contains(m.start()):
                 found.setdefault(m.start(), Clutter(kind, m.start(), m.end(), m.group(0)))
     return _without_overlaps(sorted(found.values(), key=lambda c: (c.start, -c.end)))
 

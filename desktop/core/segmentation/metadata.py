@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from desktop.core.segmentation.cleaning import Clutter
 from desktop.core.segmentation.patterns import DATE_ANY, DATE_CN, DOC_NUMBER, cn_number, is_title_line
+from desktop.core.segmentation.spans import Spans
 
 _TITLE_AGENCY = re.compile(r"^(?P<agency>.{2,40}?)(?:关于|\s)(?:.{0,6})(?:19|20)\d{2}\s*年")
 _TITLE_AGENCY_LOOSE = re.compile(r"^(?P<agency>.{2,40}?)(?:关于|(?:19|20)\d{2}\s*年)")
@@ -84,12 +85,12 @@ def parse_date(s: str) -> str | None:
 
 
 def _lines_outside(text: str, clutter: list[Clutter]) -> list[tuple[int, str]]:
-    spans = [(c.start, c.end) for c in clutter]
+    spans = Spans((c.start, c.end) for c in clutter)
     out = []
     pos = 0
     for line in text.split("\n"):
         s = line.strip()
-        if s and not any(a <= pos + (len(line) - len(line.lstrip())) < b for a, b in spans):
+        if s and not spans.contains(pos + (len(line) - len(line.lstrip()))):
             out.append((pos, s))
         pos += len(line) + 1
     return out

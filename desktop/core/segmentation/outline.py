@@ -8,9 +8,11 @@ which keeps numbers inside sentences (1.2万, 第（一）项) out of the outlin
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from desktop.core.segmentation.patterns import cn_number
+from desktop.core.segmentation.spans import Spans, as_spans
 
 # Ranks: lower is more major. The nesting follows the order in which styles appear, corrected by rank.
 STYLE_RANK = {"part": 0, "plain": 0, "cn_dun": 1, "cn_paren": 2, "ar_dot": 3, "ar_paren": 4, "circled": 5}
@@ -80,7 +82,7 @@ def _value(style: str, raw: str) -> int | None:
     return cn_number(raw)
 
 
-def _candidates(text: str, blocked: list[tuple[int, int]], dense: bool) -> list[_Candidate]:
+def _candidates(text: str, blocked: Spans, dense: bool) -> list[_Candidate]:
     out: list[_Candidate] = []
     for m in _MARKER.finditer(text):
         style = m.lastgroup
@@ -92,7 +94,7 @@ def _candidates(text: str, blocked: list[tuple[int, int]], dense: bool) -> list[
         if value is None or value == 0:
             continue
         start = m.start()
-        if any(a <= start < b for a, b in blocked):
+        if blocked.contains(start):
             continue
         boundary = _boundary(text, start)
         if boundary == "none":
@@ -155,14 +157,14 @@ def _heading_end(text: str, start: int, limit: int) -> int:
     return start + (comma if comma > 0 else min(len(stripped), 40))
 
 
-def parse_outline(text: str, blocked: list[tuple[int, int]] | None = None,
+def parse_outline(text: str, blocked: Spans | list[tuple[int, int]] | None = None,
                   plain: list[tuple[int, int]] | None = None) -> list[Heading]:
     """Return the flat, ordered list of headings (numbered and 一是 items) with levels and extents.
 
     ``blocked`` spans (page clutter) never hold headings. ``plain`` gives (start, heading_end) spans of
     unnumbered top-level headings found by the caller.
     """
-    blocked = blocked or []
+    blocked = as_spans(blocked)
     dense = text.count("\n") < 8 and len(text) > 1500
     cands = _candidates(text, blocked, dense)
     for start, _hend in plain or []:
@@ -201,14 +203,14 @@ def _accept_with_plain(cands: list[_Candidate], dense: bool) -> list[tuple[_Cand
     return out
 
 
-def _add_shi_items(text: str, headings: list[Heading], blocked: list[tuple[int, int]]) -> None:
+def _add_shi_items(text: str, headings: list[Heading], blocked: Spans) -> None:
     """Add 一是…二是… items found in running text, one level below the heading they sit under."""
     items: list[Heading] = []
     expected = 1
     last_para = -1
     for m in _SHI.finditer(text):
         start = m.start()
-        if any(a <= start < b for a, b in blocked):
+        if blocked.contains(start):
             continue
         prev = text[start - 1] if start else "\n"
         if prev not in "\n。；：，:;, \u3000":
@@ -231,13 +233,10 @@ def _add_shi_items(text: str, headings: list[Heading], blocked: list[tuple[int, 
     if not items:
         return
     owners = sorted(headings, key=lambda h: h.start)
+    owner_starts = [h.start for h in owners]
     for item in items:
-        parent = None
-        for h in owners:
-            if h.start <= item.start:
-                parent = h
-            else:
-                break
+        i = bisect_right(owner_starts, item.start) - 1
+        parent = owners[i] if i >= 0 else None
         item.level = (parent.level + 1) if parent else 1
     headings.extend(items)
     headings.sort(key=lambda h: (h.start, h.style == "cn_shi"))
@@ -253,10 +252,13 @@ def _set_extents(headings: list[Heading], text: str) -> None:
                 h.end = later.start
                 break
     shi = [h for h in headings if h.style == "cn_shi"]
+    numbered_starts = sorted(n.start for n in numbered)
     for i, h in enumerate(shi):
         newline = text.find("\n", h.start)
         stops = [text_len, newline if newline >= 0 else text_len]
         if i + 1 < len(shi) and shi[i + 1].value == h.value + 1:
             stops.append(shi[i + 1].start)
-        stops.extend(n.start for n in numbered if n.start > h.start)
+        j = bisect_right(numbered_starts, h.start)
+        if j < len(numbered_starts):
+            stops.append(numbered_starts[j])
         h.end = min(s for s in stops if s > h.start)

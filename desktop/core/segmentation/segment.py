@@ -22,6 +22,7 @@ from desktop.core.segmentation.cleaning import Clutter, find_clutter
 from desktop.core.segmentation.metadata import Metadata, extract_metadata
 from desktop.core.segmentation.outline import Heading, parse_outline
 from desktop.core.segmentation.patterns import DATE_ANY, DATE_CN, is_title_line
+from desktop.core.segmentation.spans import Spans
 from desktop.core.segmentation.variants import fold_variants
 
 PLACEMENTS = ("section", "subsection", "inline")
@@ -93,11 +94,11 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+def _in_spans(pos: int, spans: Spans) -> bool:
+    return spans.contains(pos)
 
 
-def _closing_start(text: str, blocked: list[tuple[int, int]]) -> int | None:
+def _closing_start(text: str, blocked: Spans) -> int | None:
     """Start of the closing block (特此报告 / issuing body / date), or None."""
     lines = [(a, b) for a, b in _line_spans(text) if text[a:b].strip() and not _in_spans(a + len(text[a:b]) - len(text[a:b].lstrip()), blocked)]
     if not lines:
@@ -125,34 +126,35 @@ def _closing_start(text: str, blocked: list[tuple[int, int]]) -> int | None:
     return None
 
 
-def _trim_end(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> int:
+def _trim_end(text: str, start: int, end: int, blocked: Spans) -> int:
+    """``end`` moved back over trailing whitespace and clutter (never before ``start``)."""
     changed = True
     while changed and end > start:
         changed = False
         while end > start and text[end - 1].isspace():
             end -= 1
             changed = True
-        for a, b in blocked:
-            if a < end <= b and a >= start:
-                end = a
-                changed = True
+        span = blocked.ending_over(end)
+        if span is not None and span[0] >= start and span[0] < end:
+            end = span[0]
+            changed = True
     return end
 
 
-def _body_start(text: str, blocked: list[tuple[int, int]]) -> int:
+def _body_start(text: str, blocked: Spans) -> int:
     pos = 0
     while pos < len(text):
         if text[pos].isspace():
             pos += 1
             continue
-        span = next(((a, b) for a, b in blocked if a <= pos < b), None)
+        span = blocked.at(pos)
         if span is None:
             return pos
         pos = span[1]
     return len(text)
 
 
-def _plain_headings(text: str, blocked: list[tuple[int, int]], closing: int | None) -> list[tuple[int, int]]:
+def _plain_headings(text: str, blocked: Spans, closing: int | None) -> list[tuple[int, int]]:
     """Unnumbered part headings: short standalone lines or lead sentences that clearly name a part."""
     found: list[tuple[int, int]] = []
     for a, b in _line_spans(text):
@@ -204,7 +206,7 @@ def segment_report(text: str) -> Segmentation:
 
 def _segment(text: str) -> Segmentation:
     clutter = find_clutter(text)
-    blocked = [(c.start, c.end) for c in clutter]
+    blocked = Spans((c.start, c.end) for c in clutter)
     closing = _closing_start(text, blocked)
     outline = parse_outline(text, blocked)
     top = [h for h in outline if h.level == 1 and h.style != "cn_shi" and (closing is None or h.start < closing)]

@@ -1,0 +1,145 @@
+"""Accuracy of segmentation and metadata on the real report openings (tests/data/real_openings, with truth).
+
+Each file gives these checks:
+- one per labelled part: a detected section of the same kind where the truth puts it (a top-level part must
+  start at the heading and be a ``section``; a nested one must cover the labelled heading or sentence);
+- ``missing``: the detected missing list equals the truth's (the files are cut, so parts beyond the cut are
+  missing; a required part that is in the file but reported missing is a false "missing" flag, counted
+  separately and never allowed);
+- ``year``: the year covered;
+- ``agency``: when the text names the issuing body, the full name (or the alternative given in brackets);
+  when the truth had to infer it, the program must not invent a different one (None passes);
+- ``date``: when the truth has a date, the publication date (page 发布时间/日期/更新时间) or the document date
+  (metadata 发文日期/公文生成日期) as the truth says.
+
+    .venv/bin/python bench/real_openings.py [--dir DIR] [--quiet]
+
+Prints per-file misses and the overall figure; exits 1 below the floor or on any false "missing" flag.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from desktop.core.segmentation.segment import segment_report  # noqa: E402
+
+DEFAULT_DIR = ROOT / "tests" / "data" / "real_openings"
+FLOOR = 0.95
+
+
+@dataclass
+class FileResult:
+    """Checks passed and the misses of one file."""
+
+    name: str
+    passed: int = 0
+    total: int = 0
+    misses: list[str] = field(default_factory=list)
+    false_missing: list[str] = field(default_factory=list)
+
+    def check(self, ok: bool, label: str) -> None:
+        self.total += 1
+        if ok:
+            self.passed += 1
+        else:
+            self.misses.append(label)
+
+
+def _agency_forms(truth: str) -> set[str]:
+    """The truth agency and the alternatives it gives in brackets (name(short name), name(A、B))."""
+    truth = truth.replace("（", "(").replace("）", ")")
+    forms = {truth}
+    m = re.match(r"^(?P<main>[^()]+)\((?P<alt>[^()]+)\)$", truth)
+    if m:
+        forms.add(m.group("main"))
+        forms.update(p for p in re.split(r"[、,，]", m.group("alt")) if p)
+    return forms
+
+
+def _norm(value: object) -> str:
+    return str(value).replace("（", "(").replace("）", ")").replace(" ", "") if value is not None else ""
+
+
+def _section_ok(sec: dict, found: list, text: str) -> bool:
+    offset, heading = sec["offset"], sec["heading"]
+    hend = offset + len(heading)
+    for s in found:
+        if s.kind != sec["kind"]:
+            continue
+        if sec["level"] == "top":
+            if abs(s.start - offset) <= 2 and s.placement == "section":
+                return True
+        elif sec["level"] == "sub":
+            if s.placement in ("subsection", "inline") and offset - 2 <= s.start < hend:
+                return True
+        elif s.start < hend and s.end > offset and s.start >= offset - 80:
+            return True
+    return False
+
+
+def check_file(path: Path, truth: dict) -> FileResult:
+    """Run segmentation on one file and compare it with its truth."""
+    text = path.read_text(encoding="utf-8")
+    seg = segment_report(text)
+    meta = seg.metadata.values()
+    res = FileResult(path.name)
+    for sec in truth["sections"]:
+        ok = _section_ok(sec, seg.sections, text)
+        res.check(ok, f"part {sec['kind']}@{sec['offset']} {sec['heading'][:24]!r} ({sec['level']})")
+    res.false_missing = [k for k in seg.missing if k not in truth["missing"]]
+    res.check(sorted(seg.missing) == sorted(truth["missing"]),
+              f"missing {seg.missing} != {truth['missing']}")
+    res.check(meta["year"] == truth["year_covered"], f"year {meta['year']} != {truth['year_covered']}")
+    forms = {_norm(f) for f in _agency_forms(truth["agency"])}
+    if truth["agency_source"] == "text":
+        res.check(_norm(meta["agency"]) in forms, f"agency {meta['agency']!r} != {truth['agency']!r}")
+    else:
+        res.check(meta["agency"] is None or _norm(meta["agency"]) in forms,
+                  f"agency {meta['agency']!r}, truth inferred {truth['agency']!r}")
+    if truth.get("doc_date"):
+        which = "published_at" if str(truth.get("date_source", "")).startswith("page") else "doc_date"
+        res.check(meta[which] == truth["doc_date"], f"{which} {meta[which]} != {truth['doc_date']}")
+    return res
+
+
+def run(folder: Path = DEFAULT_DIR) -> list[FileResult]:
+    """Check every file listed in the folder's truth.json."""
+    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
+    return [check_file(folder / t["file"], t) for t in truth]
+
+
+def figure(results: list[FileResult]) -> float:
+    """Share of checks passed."""
+    total = sum(r.total for r in results)
+    return sum(r.passed for r in results) / total if total else 1.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dir", type=Path, default=DEFAULT_DIR)
+    parser.add_argument("--quiet", action="store_true", help="only the figure")
+    args = parser.parse_args(argv)
+    results = run(args.dir)
+    for r in results:
+        if r.misses and not args.quiet:
+            print(f"{r.name}: {r.passed}/{r.total}")
+            for miss in r.misses:
+                print(f"    {miss}")
+    false_missing = [(r.name, k) for r in results for k in r.false_missing]
+    score = figure(results)
+    passed, total = sum(r.passed for r in results), sum(r.total for r in results)
+    print(f"real openings: {passed}/{total} checks = {score:.1%} (floor {FLOOR:.0%}); "
+          f"false missing flags: {len(false_missing)} {false_missing or ''}")
+    return 0 if score >= FLOOR and not false_missing else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
