@@ -14,6 +14,8 @@ setup:
 
 lint: setup
 	.venv/bin/ruff check desktop tests bench
+	.venv/bin/lint-imports --no-logo
+	.venv/bin/mypy
 
 XVFB = xvfb-run -a -s "-screen 0 1600x1000x24"
 

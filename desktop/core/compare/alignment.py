@@ -144,7 +144,8 @@ def sync_anchors(parts: Sequence[AlignedPart], left_length: int, right_length: i
     """
     pairs = {(0, 0), (left_length, right_length)}
     for part in parts:
-        if part.paired and part.left.placement == "section" and part.right.placement == "section":
+        if (part.left is not None and part.right is not None  # (paired, spelled out for the type checker)
+                and part.left.placement == "section" and part.right.placement == "section"):
             pairs.add((part.left.start, part.right.start))
             pairs.add((part.left.end, part.right.end))
     # equal left offsets sorted by decreasing right offset, so that no two of them can chain

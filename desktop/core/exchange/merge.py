@@ -64,6 +64,7 @@ def _insert(db: Database, table: str, row: dict) -> int:
     cursor = db.execute(
         f'INSERT INTO main.{table} ({", ".join(chr(34) + c + chr(34) for c in cols)}) '
         f'VALUES ({", ".join("?" for _ in cols)})', [row[c] for c in cols])
+    assert cursor.lastrowid is not None  # an INSERT always sets it
     return cursor.lastrowid
 
 

@@ -13,12 +13,17 @@ import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
 from desktop.core.errors import ReviewDeskError
 from desktop.core.progress import Progress
+
+if TYPE_CHECKING:  # the data module pulls in the whole review model: imported when an export runs
+    from desktop.core.export.data import ExportData
 
 FORMATS = ("xlsx", "csv", "docx", "pdf", "json")
 FORMAT_LABELS = {"xlsx": "Excel 评阅表 (.xlsx)", "csv": "CSV 汇总表 (.csv)", "docx": "Word 评阅表 (.docx)",
@@ -37,6 +42,11 @@ class ExportResult:
     format: str
     paths: list[Path] = field(default_factory=list)
     rows: int = 0
+
+
+def _write_with(writer: Callable[[ExportData, Path, Progress], int], data: ExportData, path: Path) -> int:
+    """One per-report file: ``writer`` over ``data`` (its progress is not shown: the loop reports per report)."""
+    return writer(data, path, Progress())
 
 
 def _atomic_write(target: Path, write: Callable[[Path], int]) -> int:
@@ -114,7 +124,7 @@ def export(db: Database, fmt: str, out: str | Path, *, reviewer: str | None = No
         target = out / f"{name}.{fmt}"
         single = ExportData(data.rubric, data.generated_at, data.reviewer_filter, [d],
                             {d.id: data.placements.get(d.id, {})}, [row], list(row.annotations))
-        _atomic_write(target, lambda p, s=single: writer(s, p, Progress()))
+        _atomic_write(target, partial(_write_with, writer, single))
         result.paths.append(target)
         result.rows += 1
     progress.update(total, total, "")

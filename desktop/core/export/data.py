@@ -202,8 +202,8 @@ def assemble(raw: RawRows, rubric: Rubric, reviewer: Reviewer | None = None,
             continue
         ev = tuple(evidence.get(sid, ()))
         scores[(doc_id, rid)][cid] = ScoreEntry(cid, value, note, suggested, basis, bool(accepted), ev, updated)
-        for a in ev:
-            evidence_for[a].append(cid)
+        for annotation_id in ev:
+            evidence_for[annotation_id].append(cid)
     reviews = {(doc_id, rid): ReviewState(status, comment, done_at, updated)
                for doc_id, rid, status, comment, done_at, updated in raw.reviews}
 

@@ -88,7 +88,7 @@ def read_html(path: str, data: bytes) -> tuple[str, str]:
     total = _cjk_count(body.get_text())
     best, best_score = None, 0.0
     for candidate in body.find_all(["div", "article", "section", "td", "main"]):
-        hint = " ".join([str(candidate.get("id", "")), " ".join(candidate.get("class", []) or [])])
+        hint = " ".join([str(candidate.get("id", "")), " ".join(candidate.get("class") or [])])
         text = candidate.get_text()
         cjk = _cjk_count(text)
         if cjk < max(200, total * 0.3):

@@ -24,9 +24,9 @@ def read_pdf(path: str, data: bytes) -> str:
                           "download or export the PDF again", error=type(exc).__name__) from exc
     if reader.is_encrypted:
         try:
-            opened = reader.decrypt("")
+            opened = bool(reader.decrypt(""))  # PasswordType.NOT_DECRYPTED is 0
         except Exception:
-            opened = 0
+            opened = False
         if not opened:
             raise IngestError(path, "is a password-protected PDF",
                               "remove the password (print to a new PDF) and import that copy")

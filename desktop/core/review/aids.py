@@ -267,7 +267,7 @@ _KEEP = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
 
 def bigrams(text: str) -> list[str]:
     """Character bigrams of the text's runs of letters and digits (punctuation and white space break runs)."""
-    out = []
+    out: list[str] = []
     for run in _KEEP.findall(text):
         out.extend(run[i:i + 2] for i in range(len(run) - 1))
     return out

@@ -216,8 +216,8 @@ def extract_metadata(text: str, clutter: list[Clutter], first_heading_start: int
         year = Field(d.year - 1 if d.month <= 6 else d.year, "document date")
 
     on_time = NONE
-    if published.value and year.value:
-        deadline = dt.date(int(year.value) + 1, 4, 1)
+    if published.value and isinstance(year.value, int) and year.value:
+        deadline = dt.date(year.value + 1, 4, 1)
         on_time = Field(dt.date.fromisoformat(str(published.value)) <= deadline,
                         f"published {published.value}, deadline {deadline.isoformat()}")
     return Metadata(title, agency, year, doc_number, doc_date, published, source, on_time)

@@ -177,7 +177,7 @@ def parse_outline(text: str, blocked: Spans | list[tuple[int, int]] | None = Non
     plain_ends = dict(plain or [])
     for i, (c, level) in enumerate(accepted):
         limit = starts[i + 1]
-        hend = plain_ends.get(c.start) if c.style == "plain" else _heading_end(text, c.start, limit)
+        hend = plain_ends[c.start] if c.style == "plain" else _heading_end(text, c.start, limit)
         headings.append(Heading(c.style, c.value, c.start, hend, level=level, run_in=c.boundary != "line",
                                 text=text[c.start:hend]))
     _add_shi_items(text, headings, blocked)

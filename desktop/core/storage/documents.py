@@ -126,6 +126,7 @@ def insert_document(db: Database, source: SourceDocument, seg: Segmentation) -> 
              source.text, *_metadata_row(seg), now_iso()],
         )
         write_segmentation(db, doc_id, seg)
+        assert cursor.lastrowid is not None  # an INSERT always sets it
         index_document(db, cursor.lastrowid, source.text)
     return doc_id
 

@@ -1,0 +1,38 @@
+"""The package boundaries (import-linter contracts in pyproject.toml) hold and desktop/core type-checks (mypy).
+
+Both tools run as the developer would run them (``make lint``), in a subprocess from the repository root, so
+that CI (``python3 -m desktop.bootstrap test``) fails with their own report when a contract or a type breaks.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _run(argv: list[str], timeout: int) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+
+
+def _lint_imports() -> str:
+    script = Path(sys.executable).with_name("lint-imports")
+    found = str(script) if script.exists() else shutil.which("lint-imports")
+    assert found, "import-linter is not installed: install the test extras (pip install -e '.[test]')"
+    return found
+
+
+def test_import_contracts_are_kept():
+    out = _run([_lint_imports(), "--no-logo"], timeout=300)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "0 broken" in out.stdout
+
+
+def test_core_type_checks():
+    # The cache lives in .mypy_cache (ignored by git): a re-run checks only what changed, in about a second.
+    out = _run([sys.executable, "-m", "mypy", "--cache-dir", str(ROOT / ".mypy_cache")], timeout=600)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert out.stdout.startswith("Success"), out.stdout
