@@ -60,6 +60,7 @@ def create_main_window(db_path: Path | None = None, settings: QSettings | None =
     i18n.apply_saved_language(settings)
     window = MainWindow(settings)
     install_extensions(window)
+    window.restore_layout()  # once every dock is there: restoring earlier would lose the docks' places
     window.show()
     if window.open_database(start_database(settings, db_path)) and seed:
         window.seed_demo_corpus()

@@ -6,7 +6,8 @@ Extension points for other parts of the app (annotations, scoring, export):
   ``reader``: a read-only connection for the GUI thread; ``db_path``: the open file.
 - ``undo_stack``: the window's QUndoStack (Edit > Undo Ctrl+Z / Redo Ctrl+Shift+Z); cleared when another
   database is opened.
-- ``add_dock(widget, area)``: add a QDockWidget (give it an objectName: its place is remembered);
+- ``add_dock(widget, area, visible=True)``: add a QDockWidget (give it an objectName: its place is remembered;
+  ``visible=False`` docks start hidden and are opened by the reviewer only);
   ``add_export_action(action)``: add an entry to File > Export.
 - Signals ``current_document_changed(str)`` (document id, '' for none) and ``database_changed()``.
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QMimeData, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -27,6 +28,7 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -48,10 +50,34 @@ from desktop.gui.reading.compare_view import CompareView
 from desktop.gui.reading.report_view import ReportView
 
 RECENT_KEY = "databases/recent"
+LAST_DOCUMENT_KEY = "documents/last"  # "<database path>\t<document id>": the report to reopen at start
 LAST_KEY = "databases/last"
 MAX_RECENT = 8
 REVIEWER_NAME_KEY = "reviewer/name"  # written by desktop/gui/reviewer_name.py (not imported: it pulls in annotations)
 ICON_PATH = resource_path("icons", "org.reviewdesk.ReviewDesk.svg")
+# Bumped whenever docks or splitters change: a state saved by another layout version is not restored (it would
+# put docks in places that no longer make sense) and the default layout is used instead.
+LAYOUT_VERSION = 3
+PREFERRED_SIZE = QSize(1600, 1000)
+# Widths of the side columns at first start (the report text gets the rest, >= 55 % of a 1600 px window).
+LEFT_WIDTH = (280, 330)   # corpus column: minimum, preferred
+DOCK_WIDTH = (290, 340)   # right docks: minimum, preferred
+
+
+def default_window_size(available: QSize) -> QSize:
+    """The first-start window size: 1600x1000 where the screen has room, else what the screen's work area allows
+    (minus a margin for the window frame), never below a usable minimum."""
+    width = min(PREFERRED_SIZE.width(), available.width() - 16)
+    height = min(PREFERRED_SIZE.height(), available.height() - 40)
+    return QSize(max(width, 900), max(height, 560))
+
+
+def side_widths(width: int) -> tuple[int, int]:
+    """(corpus column, right docks) widths for a window this wide: the text column gets the rest."""
+    share = max(0.0, min(1.0, (width - 1200) / 400))  # 0 at 1200 px, 1 at 1600 px and above
+    left = round(LEFT_WIDTH[0] + share * (LEFT_WIDTH[1] - LEFT_WIDTH[0]))
+    dock = round(DOCK_WIDTH[0] + share * (DOCK_WIDTH[1] - DOCK_WIDTH[0]))
+    return left, dock
 
 
 def seed_demo_corpus(executor: DatabaseExecutor, *, progress: object) -> object:
@@ -86,27 +112,40 @@ class MainWindow(QMainWindow):
         self.corpus_model = CorpusModel(self)
         self.corpus_panel = CorpusPanel(self.corpus_model, self)
         self.search_panel = SearchPanel(self)
+        self.report_view = ReportView(self)
+        self.compare_view = CompareView(self)
+        # The left column is the navigator (as in an IDE): the corpus, the open report's outline and part legend,
+        # the search hits. Beside the text the outline would take the room the text needs.
+        self.outline_panel = self.report_view.side
         self.left = QSplitter(Qt.Orientation.Vertical, self)
         self.left.setObjectName("leftSplitter")
         self.left.addWidget(self.corpus_panel)
+        self.left.addWidget(self.outline_panel)
         self.left.addWidget(self.search_panel)
         self.left.setStretchFactor(0, 3)
-        self.left.setStretchFactor(1, 1)
+        self.left.setStretchFactor(1, 2)
+        self.left.setStretchFactor(2, 1)
+        self.left.setMinimumWidth(LEFT_WIDTH[0] - 60)
 
-        self.report_view = ReportView(self)
-        self.compare_view = CompareView(self)
         self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("viewTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.report_view, "")
         self.tabs.addTab(self.compare_view, "")
+        self.report_hint = EmptyHint(self.report_view)
+        self.compare_hint = EmptyHint(self.compare_view)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.left)
         self.splitter.addWidget(self.tabs)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
         self.setCentralWidget(self.splitter)
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
+        self._reading_mode: list[QWidget] | None = None  # what reading mode hid, None when not reading
+        self._state_restored = False
 
         self.db_label = QLabel(self)
         self.statusBar().addWidget(self.db_label, 1)
@@ -122,11 +161,12 @@ class MainWindow(QMainWindow):
         self.corpus_panel.document_activated.connect(self.open_document)
         self.corpus_panel.selection_changed.connect(self._update_actions)
         self.search_panel.hit_activated.connect(self.open_document)
+        self.compare_view.pair_shown.connect(self._update_hints)
         self.setAcceptDrops(True)
         self.retranslate()
         self._update_actions()
-        self.resize(1400, 860)
-        self._restore_layout()
+        self.resize(default_window_size(self.screen().availableGeometry().size()))
+        self._restore_geometry()
 
     # -- construction ----------------------------------------------------------------------------------
     def _action(self, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
@@ -160,6 +200,16 @@ class MainWindow(QMainWindow):
         self.previous_year_action = self._action(self.compare_with_previous_year, "Ctrl+Shift+P")
         self.next_action = self._action(lambda: self._step(1), "Alt+Down")
         self.prev_action = self._action(lambda: self._step(-1), "Alt+Up")
+        self.reading_action = self._action(self.toggle_reading_mode)
+        self.reading_action.setShortcuts([QKeySequence("F11"), QKeySequence("Ctrl+Shift+F")])
+        self.reading_action.setCheckable(True)
+        self.focus_corpus_action = self._action(self.focus_corpus, "Alt+1")
+        self.focus_text_action = self._action(self.focus_report_text, "Alt+2")
+        self.focus_annotations_action = self._action(lambda: self.focus_dock("annotationsDock"), "Alt+3")
+        self.focus_score_action = self._action(lambda: self.focus_dock("scorePanel"), "Alt+4")
+        self.next_pane_action = self._action(lambda: self.cycle_panes(1), "F6")
+        self.previous_pane_action = self._action(lambda: self.cycle_panes(-1), "Shift+F6")
+        self.shortcuts_action = self._action(self.show_shortcuts)
         self.fonts_action = self._action(self._check_fonts_now)
         self.about_action = self._action(self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -187,7 +237,13 @@ class MainWindow(QMainWindow):
         self.edit_menu.addActions([self.find_action, self.filter_action, self.clear_filters_action])
 
         self.view_menu = bar.addMenu("")
-        self.view_menu.addActions([self.report_tab_action, self.compare_tab_action])
+        self.view_menu.addActions([self.report_tab_action, self.compare_tab_action, self.reading_action])
+        self.view_menu.addSeparator()
+        self.goto_menu = self.view_menu.addMenu("")
+        self.goto_menu.addActions([self.focus_corpus_action, self.find_action, self.focus_text_action,
+                                   self.focus_annotations_action, self.focus_score_action])
+        self.goto_menu.addSeparator()
+        self.goto_menu.addActions([self.next_pane_action, self.previous_pane_action])
         self.view_menu.addSeparator()
         self._docks_separator = self.view_menu.addSeparator()
 
@@ -197,7 +253,7 @@ class MainWindow(QMainWindow):
         self.reports_menu.addActions([self.compare_action, self.previous_year_action])
 
         self.help_menu = bar.addMenu("")
-        self.help_menu.addActions([self.fonts_action, self.about_action])
+        self.help_menu.addActions([self.shortcuts_action, self.fonts_action, self.about_action])
 
     # -- texts -----------------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -210,6 +266,7 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(self.tr("&View"))
         self.reports_menu.setTitle(self.tr("&Reports"))
         self.help_menu.setTitle(self.tr("&Help"))
+        self.goto_menu.setTitle(self.tr("&Go To"))
         texts = {
             self.new_db_action: self.tr("&New Database…"),
             self.open_db_action: self.tr("&Open Database…"),
@@ -227,6 +284,14 @@ class MainWindow(QMainWindow):
             self.prev_action: self.tr("&Previous Report"),
             self.compare_action: self.tr("&Compare Selected Reports"),
             self.previous_year_action: self.tr("Compare with &Previous Year"),
+            self.reading_action: self.tr("Reading &Mode"),
+            self.focus_corpus_action: self.tr("&Corpus Table"),
+            self.focus_text_action: self.tr("Report &Text"),
+            self.focus_annotations_action: self.tr("&Annotations List"),
+            self.focus_score_action: self.tr("&Score Form"),
+            self.next_pane_action: self.tr("&Next Pane"),
+            self.previous_pane_action: self.tr("&Previous Pane"),
+            self.shortcuts_action: self.tr("&Keyboard Shortcuts"),
             self.fonts_action: self.tr("Check &Chinese Fonts"),
             self.about_action: self.tr("&About ReviewDesk"),
         }
@@ -237,6 +302,9 @@ class MainWindow(QMainWindow):
         self.compare_action.setToolTip(self.tr("Select two reports in the table, then compare them side by side"))
         self.tabs.setTabText(0, self.tr("Report"))
         self.tabs.setTabText(1, self.tr("Side by Side"))
+        self.reading_action.setToolTip(self.tr("Hide the corpus column and the docks to read; again to bring "
+                                               "them back (F11 or Ctrl+Shift+F)"))
+        self._update_hints()
         self.import_controller.retranslate()
         self._update_db_label()
 
@@ -287,9 +355,21 @@ class MainWindow(QMainWindow):
         self._show_document(None)
         self.database_changed.emit()
         self._update_actions()
+        self._reopen_last_document()
         return True
 
+    def _remember_document(self) -> None:
+        if self.db_path is not None:
+            self.settings.setValue(LAST_DOCUMENT_KEY, f"{self.db_path}\t{self._current_id}")
+
+    def _reopen_last_document(self) -> None:
+        """Show the report that was open when this database was last closed (if it is still in it)."""
+        path, _, doc_id = str(self.settings.value(LAST_DOCUMENT_KEY, "") or "").partition("\t")
+        if doc_id and path == str(self.db_path):
+            self.open_document(doc_id)
+
     def _close_database(self) -> None:
+        self._remember_document()
         self.corpus_model.set_database(None)
         self.search_panel.set_database(None)
         self.import_controller.set_executor(None)
@@ -432,6 +512,7 @@ class MainWindow(QMainWindow):
             self._current_id = doc_id
             self.current_document_changed.emit(doc_id)
         self._update_actions()
+        self._update_hints()
 
     def _open_selected(self) -> None:
         doc_id = self.corpus_panel.current_document_id()
@@ -494,13 +575,22 @@ class MainWindow(QMainWindow):
         self.previous_year_action.setEnabled(bool(self._current_id))
 
     # -- extension points ------------------------------------------------------------------------------
-    def add_dock(self, widget: QDockWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> None:
-        """Add a dock widget with a toggle in the View menu; its saved place is restored if it had one."""
+    def add_dock(self, widget: QDockWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
+                 *, visible: bool = True) -> None:
+        """Add a dock widget with a toggle in the View menu. Its saved place is restored with the whole layout
+        (:meth:`restore_layout`, once every dock is added); ``visible=False`` docks start hidden."""
         if not widget.objectName():
             raise ValueError("a dock widget needs an objectName so that its place can be remembered")
+        widget.setMinimumWidth(min(widget.minimumWidth() or DOCK_WIDTH[0], DOCK_WIDTH[0]))
         self.addDockWidget(area, widget)
-        self.restoreDockWidget(widget)
+        if not visible:
+            widget.hide()
+        self._hidden_by_default = getattr(self, "_hidden_by_default", set())
+        if not visible:
+            self._hidden_by_default.add(widget.objectName())
         self.view_menu.insertAction(self._docks_separator, widget.toggleViewAction())
+        if self._state_restored:  # added after the layout was restored: give it its default place now
+            self._default_dock_layout()
 
     def add_export_action(self, action: QAction) -> None:
         """Add an entry to File > Export (the submenu appears with its first entry)."""
@@ -527,6 +617,129 @@ class MainWindow(QMainWindow):
     def handle_drop(self, mime: QMimeData) -> bool:
         """Import the files and folders of a drop; False when it carries no local files."""
         return self.import_controller.import_mime(mime)
+
+    # -- keyboard --------------------------------------------------------------------------------------
+    def focus_corpus(self) -> None:
+        self._leave_reading_mode()
+        self.corpus_panel.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_report_text(self) -> None:
+        """Focus the text of the report tab (or the left pane side by side)."""
+        if self.tabs.currentWidget() is self.compare_view:
+            self.compare_view.left.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self.tabs.setCurrentIndex(0)
+            self.report_view.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_dock(self, name: str) -> bool:
+        """Show and focus a dock by objectName (its focus proxy, else its first focusable child)."""
+        dock = self.findChild(QDockWidget, name)
+        if dock is None:
+            return False
+        self._leave_reading_mode()
+        dock.show()
+        dock.raise_()
+        target = dock.widget().focusProxy() if dock.widget() is not None else None
+        target = target or (dock.focusProxy() if dock.focusProxy() is not None else dock.widget())
+        if target is not None:
+            if target.focusPolicy() == Qt.FocusPolicy.NoFocus:
+                target.nextInFocusChain().setFocus(Qt.FocusReason.ShortcutFocusReason)
+            else:
+                target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return True
+
+    def panes(self) -> list[QWidget]:
+        """The panes F6 cycles through, in order, as far as they are visible."""
+        text = self.report_view.text if self.tabs.currentWidget() is self.report_view else self.compare_view.left.text
+        candidates: list[QWidget] = [self.corpus_panel.table, self.search_panel.edit, text]
+        if self.tabs.currentWidget() is self.compare_view:
+            candidates.append(self.compare_view.right.text)
+        for name in ("annotationsDock", "scorePanel", "shortcomingsAidsDock"):
+            dock = self.findChild(QDockWidget, name)
+            if dock is not None and dock.widget() is not None:
+                candidates.append(dock.widget().focusProxy() or dock.widget())
+        return [w for w in candidates if w.isVisible()]
+
+    def cycle_panes(self, step: int = 1) -> QWidget | None:
+        """F6 / Shift+F6: focus the next (previous) pane; the one holding the focus counts as current."""
+        panes = self.panes()
+        if not panes:
+            return None
+        focus = QApplication.focusWidget()
+        current = next((i for i, w in enumerate(panes) if focus is not None and (w is focus or w.isAncestorOf(focus))),
+                       -1 if step > 0 else 0)
+        target = panes[(current + step) % len(panes)]
+        if target.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            target.nextInFocusChain().setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return target
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """(action, keys) of every action of the menus that has a shortcut, in menu order."""
+        rows: list[tuple[str, str]] = []
+        seen: set[int] = set()
+
+        def walk(menu: QMenu) -> None:
+            for action in menu.actions():
+                if action.menu() is not None:
+                    walk(action.menu())
+                elif action.shortcuts() and id(action) not in seen:
+                    seen.add(id(action))
+                    keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+                    rows.append((action.text().replace("&", "").rstrip("…"), keys))
+
+        for top in self.menuBar().actions():
+            if top.menu() is not None:
+                walk(top.menu())
+        rows.append((self.tr("Move between fields"), self.tr("Tab, Shift+Tab")))
+        rows.append((self.tr("Open the chosen report"), self.tr("Enter")))
+        rows.append((self.tr("Choose a score level in a focused criterion"), self.tr("0–9")))
+        rows.append((self.tr("From the search box to its hits"), self.tr("Down")))
+        return rows
+
+    def show_shortcuts(self) -> None:
+        """Help > Keyboard Shortcuts: every shortcut of the window, in a table."""
+        dialogs.show_table(self, self.tr("Keyboard shortcuts"),
+                           self.tr("Every pane can be reached from the keyboard; F6 moves between them."),
+                           [self.tr("Action"), self.tr("Keys")], self.shortcut_rows())
+
+    # -- reading mode ----------------------------------------------------------------------------------
+    def reading_mode(self) -> bool:
+        return self._reading_mode is not None
+
+    def toggle_reading_mode(self) -> None:
+        """F11: hide the corpus column and every dock to read; again brings back exactly what was shown."""
+        if self._reading_mode is None:
+            hidden: list[QWidget] = [d for d in self.findChildren(QDockWidget) if d.isVisible()]
+            if self.left.isVisible():
+                hidden.append(self.left)
+            for widget in hidden:
+                widget.hide()
+            self._reading_mode = hidden
+        else:
+            self._leave_reading_mode()
+        self.reading_action.setChecked(self._reading_mode is not None)
+
+    def _leave_reading_mode(self) -> None:
+        if self._reading_mode is None:
+            return
+        for widget in self._reading_mode:
+            widget.show()
+        self._reading_mode = None
+        self.reading_action.setChecked(False)
+
+    # -- empty views -----------------------------------------------------------------------------------
+    def _update_hints(self) -> None:
+        self.report_hint.set_text(
+            "" if self.report_view.current_document() is not None else
+            self.tr("No report is open.\n\nChoose one in the corpus table on the left (arrow keys, then Enter), "
+                    "or search the full text with Ctrl+F.\nImport reports with File > Import Reports (Ctrl+I)."))
+        self.compare_hint.set_text(
+            "" if self.compare_view.left.current_document() is not None else
+            self.tr("Nothing to compare yet.\n\nSelect two reports in the corpus table (Ctrl+click the second) "
+                    "and press Ctrl+Shift+C,\nor open a report and press Ctrl+Shift+P to compare it with the "
+                    "agency's previous year."))
 
     # -- misc ------------------------------------------------------------------------------------------
     def _focus_search(self) -> None:
@@ -556,41 +769,112 @@ class MainWindow(QMainWindow):
 
     # -- layout persistence ----------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
+        if not self._state_restored:
+            self.restore_layout()
         super().showEvent(event)
-        if not self._layout_restored:
-            # First start: the corpus table gets about 40% of the width, the search hits a quarter of its height.
-            self._layout_restored = True
-            # (The splitters are not laid out yet when the window is first shown: go by the window's size.)
-            width, height = self.width(), max(self.height() - 160, 300)
-            self.splitter.setSizes([width * 2 // 5, width - width * 2 // 5])
-            self.left.setSizes([height * 3 // 4, height // 4])
 
-    def _restore_layout(self) -> None:
-        self._layout_restored = False
+    def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray | bytes) and geometry:
             self.restoreGeometry(QByteArray(geometry))
-        state = self.settings.value("window/state")
-        if isinstance(state, QByteArray | bytes) and state:
-            self.restoreState(QByteArray(state))
+
+    def _state_key(self, name: str) -> str:
+        return f"window/v{LAYOUT_VERSION}/{name}"
+
+    def restore_layout(self) -> bool:
+        """Put docks and splitters where the reviewer left them; call once every dock is added (the app does it
+        before showing the window; showing it does it otherwise). False when the default layout was used."""
+        self._state_restored = True
+        state = self.settings.value(self._state_key("state"))
+        restored = (isinstance(state, QByteArray | bytes) and bool(state)
+                    and self.restoreState(QByteArray(state), LAYOUT_VERSION))
+        splitters_restored = True
         for splitter in (self.splitter, self.left):
-            value = self.settings.value(f"window/{splitter.objectName()}")
-            if isinstance(value, QByteArray | bytes) and value:
-                self._layout_restored = splitter.restoreState(QByteArray(value)) or self._layout_restored
+            value = self.settings.value(self._state_key(splitter.objectName()))
+            ok = isinstance(value, QByteArray | bytes) and bool(value) and splitter.restoreState(QByteArray(value))
+            splitters_restored = splitters_restored and ok
+        if not restored:
+            self._default_dock_layout()
+        if not splitters_restored:
+            self._default_splitter_sizes()
+        return restored and splitters_restored
+
+    def _default_dock_layout(self) -> None:
+        """First start: the annotation list above the score form, which is tabbed with the shortcomings aids (score in
+        front); docks that open on demand (retrieved segments) stay closed."""
+        docks = {d.objectName(): d for d in self.findChildren(QDockWidget)}
+        for name in getattr(self, "_hidden_by_default", set()):
+            if name in docks:
+                docks[name].hide()
+        annotations, aids, score = (docks.get(n) for n in ("annotationsDock", "shortcomingsAidsDock", "scorePanel"))
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        if annotations is not None and score is not None:
+            self.splitDockWidget(annotations, score, Qt.Orientation.Vertical)
+        if aids is not None and score is not None:
+            self.tabifyDockWidget(score, aids)
+            score.raise_()
+        shown = [d for d in (annotations, score) if d is not None and self.dockWidgetArea(d) == right]
+        _left, dock_width = side_widths(self.width())
+        if shown:
+            self.resizeDocks(shown[:1], [dock_width], Qt.Orientation.Horizontal)
+        if len(shown) == 2:
+            height = self.height()
+            self.resizeDocks(shown, [height * 3 // 10, height * 7 // 10], Qt.Orientation.Vertical)
+
+    def _default_splitter_sizes(self) -> None:
+        width, height = self.width(), max(self.height() - 120, 400)
+        left, _dock = side_widths(width)
+        self.splitter.setSizes([left, max(width - left, 400)])
+        self.left.setSizes([height * 45 // 100, height * 33 // 100, height * 22 // 100])
 
     def save_layout(self) -> None:
+        """Remember geometry, docks and splitters (as shown outside reading mode)."""
+        reading = self._reading_mode
+        if reading is not None:  # save the layout the reviewer works in, not the reading view
+            for widget in reading:
+                widget.show()
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue(self._state_key("state"), self.saveState(LAYOUT_VERSION))
         for splitter in (self.splitter, self.left):
-            self.settings.setValue(f"window/{splitter.objectName()}", splitter.saveState())
+            self.settings.setValue(self._state_key(splitter.objectName()), splitter.saveState())
+        if reading is not None:
+            for widget in reading:
+                widget.hide()
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.import_controller.cancel()
         self.save_layout()
+        self._remember_document()
         workers.cancel_all_and_wait(10_000)
         self._close_database()
         super().closeEvent(event)
+
+
+class EmptyHint(QLabel):
+    """A centred sentence over an empty view saying what to do; hidden while the text is empty."""
+
+    def __init__(self, view: QWidget) -> None:
+        super().__init__(view)
+        self.setObjectName("emptyHint")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+        self.setStyleSheet("QLabel#emptyHint { color: #555; background: palette(base); padding: 24px; }")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        view.installEventFilter(self)
+        self.hide()
+
+    def set_text(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+        if text:
+            self.setGeometry(self.parentWidget().rect())
+            self.raise_()
+
+    def eventFilter(self, watched: object, event: QEvent) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.parentWidget().rect())
+        return False
 
 
 def menu_texts(menu: QMenu) -> list[str]:

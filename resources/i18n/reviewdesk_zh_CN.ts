@@ -669,6 +669,10 @@ Files imported before the error are kept. Please report this problem.</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
+            <source>&amp;Go To</source>
+            <translation>转到(&amp;G)</translation>
+        </message>
+        <message>
             <source>&amp;New Database…</source>
             <translation>新建数据库(&amp;N)…</translation>
         </message>
@@ -733,6 +737,38 @@ Files imported before the error are kept. Please report this problem.</source>
             <translation>与上一年度对照(&amp;P)</translation>
         </message>
         <message>
+            <source>Reading &amp;Mode</source>
+            <translation>阅读模式(&amp;M)</translation>
+        </message>
+        <message>
+            <source>&amp;Corpus Table</source>
+            <translation>报告列表(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Report &amp;Text</source>
+            <translation>报告正文(&amp;T)</translation>
+        </message>
+        <message>
+            <source>&amp;Annotations List</source>
+            <translation>批注列表(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Score Form</source>
+            <translation>评分表(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Next Pane</source>
+            <translation>下一个窗格(&amp;N)</translation>
+        </message>
+        <message>
+            <source>&amp;Previous Pane</source>
+            <translation>上一个窗格(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard Shortcuts</source>
+            <translation>键盘快捷键(&amp;K)</translation>
+        </message>
+        <message>
             <source>Check &amp;Chinese Fonts</source>
             <translation>检查中文字体(&amp;C)</translation>
         </message>
@@ -759,6 +795,10 @@ Files imported before the error are kept. Please report this problem.</source>
         <message>
             <source>Side by Side</source>
             <translation>并排对照</translation>
+        </message>
+        <message>
+            <source>Hide the corpus column and the docks to read; again to bring them back (F11 or Ctrl+Shift+F)</source>
+            <translation>隐藏报告列表和侧边面板以专心阅读；再按一次恢复（F11 或 Ctrl+Shift+F）</translation>
         </message>
         <message>
             <source>no database</source>
@@ -847,6 +887,74 @@ Choose a ReviewDesk database file, or create a new one with File &gt; New Databa
         <message>
             <source>The corpus holds no earlier report of %1. Import it, or select two reports and use Compare Selected Reports.</source>
             <translation>语料库中没有%1更早年度的报告。请导入该报告，或选择两份报告后使用“对照所选报告”。</translation>
+        </message>
+        <message>
+            <source>Move between fields</source>
+            <translation>在字段之间移动</translation>
+        </message>
+        <message>
+            <source>Tab, Shift+Tab</source>
+            <translation>Tab、Shift+Tab</translation>
+        </message>
+        <message>
+            <source>Open the chosen report</source>
+            <translation>打开选中的报告</translation>
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation>Enter</translation>
+        </message>
+        <message>
+            <source>Choose a score level in a focused criterion</source>
+            <translation>在获得焦点的评分项中选择分档</translation>
+        </message>
+        <message>
+            <source>0–9</source>
+            <translation>0–9</translation>
+        </message>
+        <message>
+            <source>From the search box to its hits</source>
+            <translation>从搜索框进入搜索结果</translation>
+        </message>
+        <message>
+            <source>Down</source>
+            <translation>下方向键</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>键盘快捷键</translation>
+        </message>
+        <message>
+            <source>Every pane can be reached from the keyboard; F6 moves between them.</source>
+            <translation>每个窗格都可以用键盘到达；F6 在窗格之间切换。</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>按键</translation>
+        </message>
+        <message>
+            <source>No report is open.
+
+Choose one in the corpus table on the left (arrow keys, then Enter), or search the full text with Ctrl+F.
+Import reports with File &gt; Import Reports (Ctrl+I).</source>
+            <translation>尚未打开报告。
+
+请在左侧报告列表中选择一份（方向键选择，Enter 打开），或按 Ctrl+F 全文搜索。
+可通过“文件 &gt; 导入报告”（Ctrl+I）导入报告。</translation>
+        </message>
+        <message>
+            <source>Nothing to compare yet.
+
+Select two reports in the corpus table (Ctrl+click the second) and press Ctrl+Shift+C,
+or open a report and press Ctrl+Shift+P to compare it with the agency's previous year.</source>
+            <translation>尚无对照内容。
+
+请在报告列表中选择两份报告（按住 Ctrl 单击第二份）后按 Ctrl+Shift+C，
+或打开一份报告后按 Ctrl+Shift+P，与该机关上一年度的报告对照。</translation>
         </message>
         <message>
             <source>Chinese fonts</source>

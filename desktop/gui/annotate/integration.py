@@ -376,9 +376,8 @@ def install_annotations(main_window: Any) -> AnnotationsController:
     ctrl.active_views = active_views
     mw.add_dock(ctrl.panel, Qt.DockWidgetArea.RightDockWidgetArea)
     mw.add_dock(ctrl.aids_panel, Qt.DockWidgetArea.RightDockWidgetArea)
-    mw.add_dock(ctrl.segments, Qt.DockWidgetArea.BottomDockWidgetArea)
-    if not mw.settings.value("window/state"):
-        ctrl.segments.hide()  # first start: corpus-wide retrieval is opened from the Annotations menu
+    # Corpus-wide retrieval is opened from the Annotations menu, never by itself.
+    mw.add_dock(ctrl.segments, Qt.DockWidgetArea.BottomDockWidgetArea, visible=False)
     menu = QMenu(mw)
     menu.setTitle(_tr("&Annotations"))
     ctrl.fill_menu(menu)

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMenu
+from PySide6.QtWidgets import QMenu
 
 from desktop.core.export import FORMAT_LABELS, FORMATS
 from desktop.core.review.reviewers import get_or_create_reviewer
@@ -193,25 +193,11 @@ class ScoringController(QObject):
         return super().eventFilter(watched, event)
 
 
-def _first_layout(mw: Any, panel: ScorePanel) -> None:
-    """First start: share the shortcomings aids' place (tabbed, score in front), below the annotation list."""
-    aids = mw.findChild(QDockWidget, "shortcomingsAidsDock")
-    if aids is not None and mw.dockWidgetArea(aids) == mw.dockWidgetArea(panel):
-        mw.tabifyDockWidget(aids, panel)
-        QTimer.singleShot(0, panel.raise_)
-        annotations = mw.findChild(QDockWidget, "annotationsDock")
-        if annotations is not None and mw.dockWidgetArea(annotations) == mw.dockWidgetArea(panel):
-            mw.resizeDocks([annotations, panel], [260, 740], Qt.Orientation.Vertical)
-    mw.resizeDocks([panel], [440], Qt.Orientation.Horizontal)  # room for the level descriptors
-
-
 def install_scoring(main_window: Any) -> ScoringController:
     """Add the score dock, the Scoring menu and the File > Export entries to the MainWindow and wire them up."""
     mw = main_window
     ctrl = ScoringController(mw)
-    mw.add_dock(ctrl.panel, Qt.DockWidgetArea.RightDockWidgetArea)
-    if not mw.settings.value("window/state"):
-        _first_layout(mw, ctrl.panel)
+    mw.add_dock(ctrl.panel, Qt.DockWidgetArea.RightDockWidgetArea)  # the window tabs it with the aids at first start
     for action in ctrl.export_actions.values():
         mw.add_export_action(action)
     menu = QMenu(mw)
