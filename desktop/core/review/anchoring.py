@@ -17,6 +17,7 @@ What none of these places is an orphan: the caller keeps it, flagged, for the re
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -319,13 +320,18 @@ class ReimportReport:
     changed: bool
     methods: dict[str, int]
     orphans: tuple[str, ...]
+    # the reviewer's part corrections that could not be placed in the new text (kept, listed, not applied)
+    correction_orphans: tuple[str, ...] = ()
 
     def summary(self) -> str:
         if not self.changed:
             return "the text is unchanged; nothing to do"
         placed = sum(n for m, n in self.methods.items() if m != ORPHAN)
-        return (f"{placed} annotation(s) re-attached ({', '.join(f'{m}: {n}' for m, n in sorted(self.methods.items()) if m != ORPHAN) or 'none'}), "
+        line = (f"{placed} annotation(s) re-attached ({', '.join(f'{m}: {n}' for m, n in sorted(self.methods.items()) if m != ORPHAN) or 'none'}), "
                 f"{len(self.orphans)} orphan(s) to place or delete")
+        if self.correction_orphans:
+            line += f"; {len(self.correction_orphans)} correction(s) could not be placed"
+        return line
 
 
 def reanchor(db: Database, document_id: str, text: str, progress: Progress | None = None) -> ReimportReport:
@@ -364,8 +370,8 @@ def reimport_document(db: Database, document_id: str, source: SourceDocument,
     """Replace a document's text by a changed version (read from a file) and re-attach its annotations.
 
     One transaction: the old text goes to document_versions, the document row, its sections, outline,
-    clutter and search entry are rebuilt, and every annotation is re-anchored (orphans flagged, never
-    dropped). Raises ReviewDeskError when the document is unknown or the new text is another document's.
+    clutter and search entry are rebuilt, every annotation and every part correction is re-anchored (orphans
+    flagged, never dropped), and the corrections are applied again. Raises ReviewDeskError when the document is unknown or the new text is another document's.
     """
     old = db.execute("SELECT seq, sha256, name, source_path, size, format, encoding, text, segmenter_version, "
                      "imported_at FROM documents WHERE id = ?", [document_id]).fetchone()
@@ -377,7 +383,11 @@ def reimport_document(db: Database, document_id: str, source: SourceDocument,
     if other is not None:
         raise ReviewDeskError(f"{source.path}: this exact text is already in the database as another document "
                               f"({other}); delete that one first or re-import a different file")
+    from desktop.core.review.corrections import reanchor_corrections  # corrections build on this module
+
     seg = segment_report(source.text)
     with db.atomic():
         replace_document_text(db, document_id, source, seg)
-        return reanchor(db, document_id, source.text, progress)
+        report = reanchor(db, document_id, source.text, progress)
+        _methods, lost = reanchor_corrections(db, document_id, source.text)
+    return dataclasses.replace(report, correction_orphans=tuple(lost))

@@ -16,6 +16,7 @@ from desktop.core.clock import now_iso
 from desktop.core.segmentation.cleaning import Clutter
 from desktop.core.segmentation.outline import Heading
 from desktop.core.segmentation.segment import Section, Segmentation
+from desktop.core.storage.corrections import after_segmentation
 from desktop.core.storage.search import index_document, remove_from_index
 
 if TYPE_CHECKING:  # the readers (docx, pdf, html, charset detection) are not needed to read the database
@@ -94,7 +95,7 @@ def _metadata_row(seg: Segmentation) -> list:
 
 def write_segmentation(db: Database, doc_id: str, seg: Segmentation) -> None:
     """Replace a document's sections, outline and clutter rows by what ``seg`` found (inside the caller's
-    transaction)."""
+    transaction), then apply the document's corrections again (the columns and rows hold effective values)."""
     for table in ("sections", "outline", "clutter"):
         db.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc_id])
     db.conn.executemany(
@@ -111,6 +112,7 @@ def write_segmentation(db: Database, doc_id: str, seg: Segmentation) -> None:
         'INSERT INTO clutter (document_id, kind, start, "end", text) VALUES (?, ?, ?, ?, ?)',
         [(doc_id, c.kind, c.start, c.end, c.text) for c in seg.clutter],
     )
+    after_segmentation(db, doc_id, seg)
 
 
 def insert_document(db: Database, source: SourceDocument, seg: Segmentation) -> str:

@@ -177,3 +177,32 @@ def m0004_documents_listing_index(db: Database) -> None:
     """An index in the corpus table's order, so reading it page by page never re-sorts the corpus."""
     db.execute("CREATE INDEX documents_listing ON documents(agency IS NULL, agency, year, name, seq) "
                "WHERE replaced_by IS NULL")
+
+
+@MIGRATIONS(name="0005_corrections")
+def m0005_corrections(db: Database) -> None:
+    """The reviewer's corrections of detected parts and metadata, and the automatic values they override.
+
+    A correction is its own record (who, when, before, after), anchored to the frozen text like an annotation
+    when it concerns a passage (a part heading, a marked part), so that it survives a re-import. Deleting is
+    soft (``deleted_at``: reset and undo) so that merge and redo find the same row. ``documents`` and
+    ``sections`` hold the effective values that every reader uses; ``documents.auto_segmentation`` keeps
+    what segmentation found (JSON) while the document has corrections, NULL when the columns are automatic.
+    """
+    db.execute("""
+        CREATE TABLE corrections (
+            id TEXT PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            reviewer_id TEXT REFERENCES reviewers(id),
+            kind TEXT NOT NULL,                 -- field | relabel | mark_part | not_heading | new_part
+            target TEXT NOT NULL DEFAULT '',    -- the field name, or what the part correction is about
+            before TEXT,                        -- JSON: the value or kind before the correction
+            after TEXT,                         -- JSON: the value, or {"kind", "placement", "level"}
+            start INTEGER, "end" INTEGER,       -- anchor in the frozen text (part corrections only)
+            quote TEXT NOT NULL DEFAULT '', prefix TEXT NOT NULL DEFAULT '', suffix TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'anchored',   -- anchored | orphan
+            anchored_by TEXT NOT NULL DEFAULT 'selection', anchor_score REAL,
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT
+        )""")
+    db.execute("CREATE INDEX corrections_document ON corrections(document_id)")
+    db.execute("ALTER TABLE documents ADD COLUMN auto_segmentation TEXT")
