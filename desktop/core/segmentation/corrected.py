@@ -79,7 +79,7 @@ def on_time_for(year: object, published_at: object) -> bool | None:
     if year is None or not published_at:
         return None
     try:
-        return dt.date.fromisoformat(str(published_at)) <= dt.date(int(year) + 1, 4, 1)
+        return dt.date.fromisoformat(str(published_at)) <= dt.date(int(str(year)) + 1, 4, 1)
     except ValueError:
         return None
 
@@ -168,9 +168,9 @@ def _apply_part(text: str, items: list[tuple[Section, Origin]], c: CorrectionRec
             return False
         items[:] = [(s, o) for s, o in items if not (s.kind == kind and s.placement != "section")]
         if placement == "section":
-            tops = [(min(s.end, c.end) - max(s.start, c.start), j) for j, (s, _o) in enumerate(items)
-                    if s.placement == "section"]
-            overlap, j = max(tops, default=(0, -1))
+            overlaps: list[tuple[int, int]] = [(min(s.end, c.end) - max(s.start, c.start), j)
+                                               for j, (s, _o) in enumerate(items) if s.placement == "section"]
+            overlap, j = max(overlaps, default=(0, -1))
             if overlap <= 0:
                 return False
             items[j] = (replace(items[j][0], kind=kind), origin)
@@ -201,7 +201,7 @@ def apply_corrections(text: str, metadata: dict, sources: dict, sections: list[S
             unapplied.append(c.id)
     if meta_origin["year"].origin == CORRECTED or meta_origin["published_at"].origin == CORRECTED:
         meta["on_time"] = on_time_for(meta.get("year"), meta.get("published_at"))
-        srcs["on_time"] = (f"published {meta['published_at']}, deadline {int(meta['year']) + 1}-04-01"
+        srcs["on_time"] = (f"published {meta['published_at']}, deadline {int(str(meta['year'])) + 1}-04-01"
                            if meta["on_time"] is not None else "")
     items.sort(key=lambda it: (it[0].start, PLACEMENTS.index(it[0].placement), -it[0].end))
     effective_sections = [s for s, _o in items]

@@ -9,8 +9,8 @@ from desktop.core.ingest.importer import import_paths
 from desktop.core.review.anchoring import reimport_document
 from desktop.core.review.corrections import (
     CorrectionError,
-    corrected_view,
     correct_field,
+    corrected_view,
     delete_corrections,
     list_corrections,
     mark_part,
