@@ -44,3 +44,18 @@ def seeded_db_path(db_path) -> Path:
     import_paths(db, [SEEDS])
     db.conn.close()
     return db_path
+
+
+@pytest.fixture
+def unprivileged_tmp():
+    """A temporary folder an unprivileged user can reach (pytest's own tmp root is private to its owner)."""
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="reviewdesk-test-"))
+    folder.chmod(0o755)
+    yield folder
+    for path in [folder, *folder.rglob("*")]:
+        if not path.is_symlink():
+            path.chmod(0o777 if path.is_dir() else 0o666)
+    shutil.rmtree(folder, ignore_errors=True)

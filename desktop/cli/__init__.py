@@ -38,10 +38,34 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args))
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        print("error: interrupted; nothing half-stored (each file and each merge is one transaction)",
+              file=sys.stderr)
+        return 130
     except Exception as exc:
-        from desktop.core.errors import ReviewDeskError
+        message = _error_message(args, exc)
+        if message is None:
+            raise
+        print(f"error: {message}", file=sys.stderr)
+        return 1
 
-        if isinstance(exc, ReviewDeskError):
-            print(f"error: {exc}", file=sys.stderr)
-            return 1
-        raise
+
+def _error_message(args: argparse.Namespace, exc: Exception) -> str | None:
+    """The one-line message for an expected failure (bad input, unusable database or target), None for a bug."""
+    import sqlite3
+
+    from desktop.core.errors import ReviewDeskError
+
+    if isinstance(exc, ReviewDeskError):
+        return str(exc)
+    if isinstance(exc, sqlite3.Error):
+        from desktop.cli.common import db_path
+        from desktop.core.storage.database import storage_error
+
+        return str(storage_error(db_path(args), exc))
+    if isinstance(exc, MemoryError):
+        return "out of memory; close other programs and try again"
+    if isinstance(exc, OSError) and exc.filename:
+        return (f"{exc.filename}: {exc.strerror or exc}; check that the place exists, is writable and has free "
+                "space")
+    return None

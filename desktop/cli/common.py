@@ -1,8 +1,9 @@
-"""What every sub-command shares: the ``--db`` option and opening the database it names."""
+"""What every sub-command shares: the ``--db`` option, opening the database it names, tab-separated fields."""
 
 from __future__ import annotations
 
 import argparse
+import os
 
 
 def add_db(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
@@ -11,8 +12,37 @@ def add_db(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
                         help="database file (default: the user data directory)")
 
 
-def open_db(args: argparse.Namespace):
-    """The database named by ``--db`` (or the default one), migrated."""
-    from desktop.core.storage import open_database
+def open_db(args: argparse.Namespace, *, write: bool = True):
+    """The database named by ``--db`` (or the default one), migrated; ``write=False`` also accepts a database that
+    can only be read (read-only location, newer ReviewDesk)."""
+    from desktop.core.storage.database import open_database, open_for_reading
 
-    return open_database(args.db)
+    return open_database(args.db) if write else open_for_reading(args.db)
+
+
+def db_path(args: argparse.Namespace):
+    """The database file a command works on (for messages)."""
+    from desktop.core.storage.database import default_db_path
+
+    return getattr(args, "db", None) or default_db_path()
+
+
+def cli_text(value: str) -> str:
+    """A command-line argument as text: bytes that are not UTF-8 (a GBK terminal, a mangled paste) arrive as
+    surrogate escapes; they are decoded as GB18030 when they are, else dropped."""
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        raw = os.fsencode(value)
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "ignore")
+
+
+def tsv_field(value: str) -> str:
+    """One field of tab-separated output, escaped (see desktop.core.ingest.importer.tsv_field)."""
+    from desktop.core.ingest.importer import tsv_field as escape
+
+    return escape(value)

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from desktop.cli.common import add_db, open_db
+from desktop.cli.common import add_db, cli_text, open_db, tsv_field
 
 
 def register(sub) -> None:
@@ -24,8 +24,19 @@ def register(sub) -> None:
     p.add_argument("query")
     add_db(p)
     p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.add_argument("--limit", type=int, default=100, help="at most this many documents (default 100)")
+    p.add_argument("--limit", type=_limit, default=100, help="at most this many documents (default 100)")
     p.set_defaults(func=cmd_search)
+
+
+def _limit(value: str) -> int:
+    """--limit: a whole number >= 1; a huge one means "all" (capped, SQLite integers are 64-bit)."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return min(number, 1_000_000_000)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -42,26 +53,29 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     from desktop.core.storage.documents import list_documents
 
-    docs = list_documents(open_db(args))
+    docs = list_documents(open_db(args, write=False))
     if args.json:
         print(json.dumps([d.to_json() for d in docs], ensure_ascii=False))
         return 0
     for d in docs:
         missing = ",".join(d.missing) or "-"
-        print("\t".join([d.id, str(d.year or "-"), d.agency or "-", d.doc_date or "-", missing, d.name]))
+        print("\t".join(tsv_field(f) for f in [d.id, str(d.year or "-"), d.agency or "-", d.doc_date or "-", missing,
+                                                 d.name]))
     return 0
 
 
 def cmd_search(args: argparse.Namespace) -> int:
     from desktop.core.storage.search import search
 
-    total, results = search(open_db(args), args.query, limit=args.limit)
+    query = cli_text(args.query)
+    total, results = search(open_db(args, write=False), query, limit=args.limit)
     if args.json:
-        print(json.dumps({"query": args.query, "total": total, "results": [r.to_json() for r in results]},
+        print(json.dumps({"query": query, "total": total, "results": [r.to_json() for r in results]},
                          ensure_ascii=False))
         return 0
     for r in results:
         context = r.hits[0].context if r.hits else ""
-        print("\t".join([r.document_id, str(r.hit_count), r.agency or "-", str(r.year or "-"), context]))
+        print("\t".join(tsv_field(f) for f in [r.document_id, str(r.hit_count), r.agency or "-", str(r.year or "-"),
+                                                 context]))
     print(f"{total} document(s)", file=sys.stderr)
     return 0

@@ -22,7 +22,7 @@ def register(sub) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     from desktop.core.export import export
 
-    result = export(open_db(args), args.format, args.out, reviewer=args.reviewer, rubric_id=args.rubric,
+    result = export(open_db(args, write=False), args.format, args.out, reviewer=args.reviewer, rubric_id=args.rubric,
                     per_report=args.per_report)
     for path in result.paths:
         print(path)

@@ -8,6 +8,10 @@ import unicodedata
 _TRAILING_WS = re.compile(r"[ \t\u3000\u00a0]+$", re.MULTILINE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff]")
 _MANY_BLANK = re.compile(r"\n{3,}")
+# Invisible format characters (zero-width spaces and joiners, direction marks and embeddings, soft hyphen, BOM):
+# they are not searched for and never stand between the characters of a match.
+INVISIBLE_CHARS = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
 
 
 def normalize_text(raw: str) -> str:

@@ -8,18 +8,20 @@ format, normalizes the text once, and returns a :class:`SourceDocument`. Every f
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.core.errors import IngestError
+from desktop.core.ingest.containers import check_zip_expansion, ole_kind, zip_members
 from desktop.core.ingest.docx_reader import read_docx
-from desktop.core.ingest.html_reader import read_html
+from desktop.core.ingest.html_reader import looks_like_mhtml, read_html, read_mhtml
 from desktop.core.ingest.pdf_reader import read_pdf
 from desktop.core.ingest.txt_reader import decode_text
 from desktop.core.text import normalize_text
 
 MAX_BYTES = 50 * 1024 * 1024
-SUPPORTED_SUFFIXES = (".txt", ".text", ".docx", ".pdf", ".html", ".htm", ".shtml", ".mhtml")
+SUPPORTED_SUFFIXES = (".txt", ".text", ".docx", ".pdf", ".html", ".htm", ".shtml", ".mhtml", ".mht")
 
 
 @dataclass(frozen=True)
@@ -35,19 +37,26 @@ class SourceDocument:
     text: str
 
 
-def sniff_format(path: Path, head: bytes) -> str:
-    """Name the format of a file from its content first and its suffix second."""
+def sniff_format(path: Path, head: bytes, data: bytes | None = None) -> str:
+    """Name the format of a file from its content first and its suffix second.
+
+    With the whole file in ``data``, a zip is called a docx only when it holds a Word document (a .docx renamed
+    .txt is still a docx; a plain zip is a zip whatever its name).
+    """
     suffix = path.suffix.lower()
     if head.startswith(b"%PDF"):
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
-        if suffix in (".docx", ".zip", ""):
-            return "docx"
-        return "docx" if suffix != ".txt" else "zip"
+        names = zip_members(data) if data is not None else None
+        if names is not None:
+            return "docx" if "word/document.xml" in names else "zip"
+        return "docx" if suffix != ".txt" else "zip"  # unreadable: a damaged docx, unless it claims to be text
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "ole"
+    if suffix in (".mhtml", ".mht") or looks_like_mhtml(head):
+        return "mhtml"
     lowered = head[:2048].lower()
-    if suffix in (".html", ".htm", ".shtml", ".mhtml") or b"<html" in lowered or b"<!doctype html" in lowered:
+    if suffix in (".html", ".htm", ".shtml") or b"<html" in lowered or b"<!doctype html" in lowered:
         return "html"
     if suffix == ".pdf":
         return "pdf"
@@ -56,15 +65,38 @@ def sniff_format(path: Path, head: bytes) -> str:
     return "txt"
 
 
+def display_name(name: str) -> str:
+    """A file name that can be stored and printed: names in bytes that are not UTF-8 (GBK names copied from
+    Windows) arrive with surrogate escapes; they are decoded as GB18030 when that reads as text, else shown
+    with the bad bytes as \\xNN."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        pass
+    raw = os.fsencode(name)
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "backslashreplace")
+
+
 def read_report(path: str | Path) -> SourceDocument:
     """Read one report file and return its normalized text; raise IngestError when it cannot be used."""
     p = Path(path)
-    shown = str(p)
-    if not p.exists():
-        raise IngestError(shown, "file not found", "check the path")
-    if p.is_dir():
-        raise IngestError(shown, "is a folder, not a file", "import the folder instead")
-    size = p.stat().st_size
+    shown = display_name(str(p))
+    try:
+        if not p.exists():
+            raise IngestError(shown, "file not found", "check the path")
+        if p.is_dir():
+            raise IngestError(shown, "is a folder, not a file", "import the folder instead")
+        if not p.is_file():  # a pipe or a device: reading it could block forever
+            raise IngestError(shown, "is not a regular file (a pipe, socket or device)",
+                              "import the report file itself")
+        size = p.stat().st_size
+    except OSError as exc:
+        raise IngestError(shown, "cannot be read: {reason}", "check the file's permissions",
+                          reason=exc.strerror or exc) from exc
     if size == 0:
         raise IngestError(shown, "the file is empty (0 bytes)", "re-save or re-download the report")
     if size > MAX_BYTES:
@@ -75,20 +107,32 @@ def read_report(path: str | Path) -> SourceDocument:
             size=f"{size / 1024 / 1024:.0f}", limit=MAX_BYTES // 1024 // 1024,
         )
     try:
-        data = p.read_bytes()
+        with open(p, "rb") as handle:
+            data = handle.read(min(size, MAX_BYTES) + 1)  # read(n) allocates n bytes up front
     except OSError as exc:
         raise IngestError(shown, "cannot be read: {reason}", "check the file's permissions",
                           reason=exc.strerror or exc) from exc
-    fmt = sniff_format(p, data[:4096])
+    if len(data) > MAX_BYTES:  # grew since stat, or a device posing as a file
+        raise IngestError(shown, "the file is {size} MB, larger than the {limit} MB limit for one report",
+                          "split it or check that it really is a single report",
+                          size=f">{MAX_BYTES // 1024 // 1024}", limit=MAX_BYTES // 1024 // 1024)
+    fmt = sniff_format(p, data[:4096], data)
     if fmt == "ole":
+        if ole_kind(data) == "encrypted":
+            raise IngestError(shown, "is a password-protected Word document",
+                              "open it in Word or WPS, remove the password and save it as .docx")
         raise IngestError(shown, "is an old Word .doc (or other OLE) file, which is not supported",
                           "open it in Word or WPS and save it as .docx")
     if fmt == "zip":
         raise IngestError(shown, "is a zip archive, not a text file", "unpack it and import the files inside")
     if fmt == "docx":
+        check_zip_expansion(shown, data)
         raw, encoding = read_docx(shown, data), "docx"
     elif fmt == "pdf":
         raw, encoding = read_pdf(shown, data), "pdf"
+    elif fmt == "mhtml":
+        raw, encoding = read_mhtml(shown, data)
+        fmt = "html"
     elif fmt == "html":
         raw, encoding = read_html(shown, data)
     else:
@@ -97,8 +141,8 @@ def read_report(path: str | Path) -> SourceDocument:
     if not text.strip():
         raise IngestError(shown, "contains no text after decoding", "check that the file is a report")
     return SourceDocument(
-        path=str(p.resolve()),
-        name=p.name,
+        path=display_name(str(p.resolve())),
+        name=display_name(p.name),
         size=size,
         sha256=hashlib.sha256(data).hexdigest(),
         format=fmt,
@@ -107,4 +151,4 @@ def read_report(path: str | Path) -> SourceDocument:
     )
 
 
-__all__ = ["SourceDocument", "read_report", "sniff_format", "SUPPORTED_SUFFIXES", "MAX_BYTES"]
+__all__ = ["SourceDocument", "read_report", "sniff_format", "display_name", "SUPPORTED_SUFFIXES", "MAX_BYTES"]

@@ -64,10 +64,10 @@ class NumberingRenderer:
         for node in numbering.findall(f"{_W}abstractNum"):
             levels: dict[int, tuple[str, str, int]] = {}
             for lvl in node.findall(f"{_W}lvl"):
-                ilvl = int(lvl.get(f"{_W}ilvl", "0"))
+                ilvl = _int(lvl.get(f"{_W}ilvl"), 0)
                 fmt = _val(lvl.find(f"{_W}numFmt")) or "decimal"
                 text = _val(lvl.find(f"{_W}lvlText")) or ""
-                start = int(_val(lvl.find(f"{_W}start")) or "1")
+                start = _int(_val(lvl.find(f"{_W}start")), 1)
                 levels[ilvl] = (fmt, text, start)
             abstract[node.get(f"{_W}abstractNumId", "")] = levels
         for num in numbering.findall(f"{_W}num"):
@@ -99,6 +99,16 @@ class NumberingRenderer:
         return re.sub(r"%(\d)", fill, text)
 
 
+def _int(value: str | None, default: int) -> int:
+    """A numbering attribute as a number; a damaged or hand-edited file may hold anything there (Word then
+    falls back to the default, and so do we). Bounded so a huge value cannot make labels enormous."""
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        return default
+    return number if 0 <= number <= 100_000 else default
+
+
 def _val(node) -> str | None:
     return None if node is None else node.get(f"{_W}val")
 
@@ -118,8 +128,11 @@ def _num_pr(paragraph) -> tuple[str | None, int]:
     for num_pr in sources:
         if num_pr is None:
             continue
-        if num_id is None and num_pr.numId is not None:
-            num_id = str(num_pr.numId.val)
-        if ilvl is None and num_pr.ilvl is not None:
-            ilvl = int(num_pr.ilvl.val)
-    return num_id, ilvl or 0
+        # raw attributes, not python-docx's typed accessors: those raise on a value that is not a number
+        num_node = num_pr.find(f"{_W}numId")
+        ilvl_node = num_pr.find(f"{_W}ilvl")
+        if num_id is None and num_node is not None and _val(num_node) is not None:
+            num_id = str(_int(_val(num_node), 0))
+        if ilvl is None and ilvl_node is not None and _val(ilvl_node) is not None:
+            ilvl = _int(_val(ilvl_node), 0)
+    return num_id, min(ilvl or 0, 8)

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sqlite3
+import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -17,11 +20,12 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from desktop.core.errors import IngestError
-from desktop.core.ingest import SUPPORTED_SUFFIXES, SourceDocument, read_report
+from desktop.core.errors import IngestError, ReviewDeskError
+from desktop.core.ingest import SUPPORTED_SUFFIXES, SourceDocument, display_name, read_report
 from desktop.core.progress import Progress
 from desktop.core.segmentation.segment import Segmentation, segment_report
-from desktop.core.storage.documents import find_by_sha256, insert_document
+from desktop.core.storage.database import immediate_transaction, storage_error
+from desktop.core.storage.documents import find_duplicate, insert_document
 
 IMPORTED, DUPLICATE, FAILED, SKIPPED = "imported", "duplicate", "failed", "skipped"
 PARALLEL_MIN_FILES = 200
@@ -51,11 +55,22 @@ class ImportOutcome:
         return text
 
     def line(self) -> str:
-        """The contract line printed by ``reviewdesk import``: ``STATUS<TAB>PATH[<TAB>MESSAGE]``."""
+        """The contract line printed by ``reviewdesk import``: ``STATUS<TAB>PATH[<TAB>MESSAGE]``.
+
+        Fields are escaped (:func:`tsv_field`): a file name holding a tab or a newline cannot split the line.
+        """
         parts = [self.status, self.path]
         if self.message:
             parts.append(self.message)
-        return "\t".join(parts)
+        return "\t".join(tsv_field(p) for p in parts)
+
+
+def tsv_field(value: str) -> str:
+    """A field of tab-separated output: backslash, tab, newline and carriage return written as ``\\\\``, ``\\t``,
+    ``\\n`` and ``\\r`` (the convention of PostgreSQL's COPY and MySQL's LOAD DATA), anything unprintable in
+    the output encoding as ``\\xNN``."""
+    value = value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    return value.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 @dataclass
@@ -101,19 +116,22 @@ def expand_paths(paths: list[str | Path]) -> list[tuple[Path, bool]]:
 def prepare_file(path: str | Path, from_walk: bool = False) -> PreparedFile:
     """Read and segment one file (no database); never raises for a bad file."""
     path = Path(path)
-    shown = str(path)
+    shown = display_name(str(path))
     if from_walk and path.suffix.lower() not in SUPPORTED_SUFFIXES:
         return PreparedFile(shown, outcome=_outcome(shown, SKIPPED, "not a report file type ({suffix})",
-                                                    suffix=path.suffix or "no suffix"))
+                                                    params={"suffix": display_name(path.suffix) or "no suffix"}))
     try:
         source = read_report(path)
         return PreparedFile(shown, source, segment_report(source.text))
     except IngestError as exc:
         return PreparedFile(shown, outcome=_outcome(shown, FAILED, exc.problem_template, exc.hint_template,
-                                                    **exc.params))
+                                                    params=exc.params))
+    except MemoryError:
+        return PreparedFile(shown, outcome=_outcome(shown, FAILED, "ran out of memory while reading it",
+                                                    "close other programs, or split the report", params={}))
     except Exception as exc:  # one bad file never stops a folder import
         return PreparedFile(shown, outcome=_outcome(shown, FAILED, "unexpected error ({error}); please report it",
-                                                    error=f"{type(exc).__name__}: {exc}"))
+                                                    params={"error": f"{type(exc).__name__}: {exc}"}))
 
 
 def store_prepared(db: Database, prepared: PreparedFile) -> ImportOutcome:
@@ -123,20 +141,37 @@ def store_prepared(db: Database, prepared: PreparedFile) -> ImportOutcome:
     source, seg = prepared.source, prepared.segmentation
     assert source is not None and seg is not None
     try:
-        existing = find_by_sha256(db, source.sha256)
+        # The duplicate check and the insert in one write transaction taken up front: two processes importing
+        # the same report at once are serialized, and the second one sees the first one's row.
+        with immediate_transaction(db):
+            existing = find_duplicate(db, source.sha256, source.text)
+            if existing:
+                return _outcome(prepared.path, DUPLICATE, "same content already in the database",
+                                document_id=existing, params={})
+            doc_id = insert_document(db, source, seg)
+    except sqlite3.IntegrityError:
+        existing = find_duplicate(db, source.sha256, source.text)
         if existing:
             return _outcome(prepared.path, DUPLICATE, "same content already in the database",
-                            document_id=existing)
-        doc_id = insert_document(db, source, seg)
+                            document_id=existing, params={})
+        raise
+    except ReviewDeskError:
+        raise
+    except sqlite3.OperationalError as exc:
+        # the database itself cannot be written (read-only, locked for too long, disk full): not this file's fault
+        raise storage_error(db, exc) from exc
     except Exception as exc:
-        return _outcome(prepared.path, FAILED, "could not be stored ({error})", error=f"{type(exc).__name__}: {exc}")
+        return _outcome(prepared.path, FAILED, "could not be stored ({error})",
+                        params={"error": f"{type(exc).__name__}: {exc}"})
     if not seg.missing:
         return ImportOutcome(prepared.path, IMPORTED, "", doc_id)
-    return _outcome(prepared.path, IMPORTED, "missing: {parts}", document_id=doc_id, parts=", ".join(seg.missing))
+    return _outcome(prepared.path, IMPORTED, "missing: {parts}", document_id=doc_id,
+                    params={"parts": ", ".join(seg.missing)})
 
 
 def _outcome(path: str, status: str, reason: str, hint: str = "", *, document_id: str | None = None,
-             **params: object) -> ImportOutcome:
+             params: dict[str, object]) -> ImportOutcome:
+    # params is a dict, not **kwargs: a reason's field may be called anything (reason, hint, path …)
     values = tuple((k, str(v)) for k, v in params.items())
     probe = ImportOutcome(path, status, "", document_id, reason, hint, values)
     return ImportOutcome(path, status, probe.text(), document_id, reason, hint, values)
@@ -145,6 +180,20 @@ def _outcome(path: str, status: str, reason: str, hint: str = "", *, document_id
 def import_one(db: Database, path: Path) -> ImportOutcome:
     """Import a single file; never raises for a bad file."""
     return store_prepared(db, prepare_file(path))
+
+
+def _watch_parent(parent_pid: int) -> None:
+    """Pool initializer: end this worker as soon as the importing process is gone (killed, crashed).
+
+    A worker blocked waiting for its next file would otherwise live on after its parent was killed.
+    """
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent_pid:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="reviewdesk-parent-watchdog", daemon=True).start()
 
 
 def _prepare_args(args: tuple[str, bool]) -> PreparedFile:
@@ -168,7 +217,8 @@ def prepared_files(files: list[tuple[Path, bool]], workers: int, progress: Progr
         return
     # spawn, not fork: the caller may be a multi-threaded GUI process holding a database connection
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_watch_parent,
+                               initargs=(os.getpid(),))
     try:
         args = [(str(p), w) for p, w in files]
         # Submitted a window at a time: Executor.map queues every file at once, and prepared texts would pile

@@ -14,26 +14,32 @@ _PAGE_NUMBER = re.compile(r"^\s*[-—–－]?\s*\d{1,4}\s*[-—–－]?\s*$")
 
 def read_pdf(path: str, data: bytes) -> str:
     """Return the text of a PDF; raise IngestError for encrypted, damaged or scanned (image-only) files."""
-    try:
-        from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
+    try:
         reader = PdfReader(io.BytesIO(data))
+        encrypted = reader.is_encrypted
+    except (DependencyError, FileNotDecryptedError) as exc:
+        raise _protected(path) from exc
     except Exception as exc:
         raise IngestError(path, "is a damaged PDF that cannot be opened ({error})",
                           "download or export the PDF again", error=type(exc).__name__) from exc
-    if reader.is_encrypted:
+    if encrypted:
+        # Most "encrypted" reports only restrict printing or copying and open with the empty user password
+        # (AES needs the cryptography package, a dependency); a real user password cannot be guessed.
         try:
             opened = bool(reader.decrypt(""))  # PasswordType.NOT_DECRYPTED is 0
         except Exception:
             opened = False
         if not opened:
-            raise IngestError(path, "is a password-protected PDF",
-                              "remove the password (print to a new PDF) and import that copy")
+            raise _protected(path)
     pages: list[str] = []
     try:
         for page in reader.pages:
             pages.append(page.extract_text() or "")
+    except (DependencyError, FileNotDecryptedError) as exc:
+        raise _protected(path) from exc
     except PdfReadError as exc:
         raise IngestError(path, "is a damaged PDF ({error})", "download or export the PDF again", error=exc) from exc
     except Exception as exc:
@@ -45,6 +51,11 @@ def read_pdf(path: str, data: bytes) -> str:
         raise IngestError(path, "has no text layer ({pages} page(s) of images: a scanned PDF)",
                           "run OCR on it (e.g. in WPS or ocrmypdf) and import the result", pages=len(reader.pages))
     return rejoin_lines(text)
+
+
+def _protected(path: str) -> IngestError:
+    return IngestError(path, "is a password-protected PDF",
+                       "remove the password (print to a new PDF) and import that copy")
 
 
 def rejoin_lines(text: str) -> str:

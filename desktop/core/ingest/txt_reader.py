@@ -37,6 +37,10 @@ def decode_text(path: str, data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise IngestError(path, "starts with a {encoding} mark but cannot be decoded as {encoding}",
                                   "re-save the file as UTF-8", encoding=name.upper()) from exc
+    if b"\x00" in data[:8192]:
+        unmarked = _decode_unmarked_utf16_32(data)
+        if unmarked is not None:
+            return unmarked
     if _looks_binary(data):
         raise IngestError(path, "looks like a binary file, not text",
                           "import .txt, .docx, .pdf or .html reports; convert other formats first")
@@ -55,6 +59,21 @@ def decode_text(path: str, data: bytes) -> tuple[str, str]:
         return str(best), best.encoding
     raise IngestError(path, "the text encoding could not be recognised (not UTF-8, GB18030/GBK or UTF-16)",
                       "open it in a text editor and save it as UTF-8")
+
+
+def _decode_unmarked_utf16_32(data: bytes) -> tuple[str, str] | None:
+    """UTF-32 or UTF-16 saved without a byte-order mark: the first of them that decodes strictly into readable
+    text (zero bytes are what give these away; real binary files do not decode into plain text)."""
+    for name, width in (("utf-32-le", 4), ("utf-32-be", 4), ("utf-16-le", 2), ("utf-16-be", 2)):
+        if len(data) % width:
+            continue
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if _plausible_text(text) and (_plausible_chinese(text) or text.isascii()):
+            return text, name
+    return None
 
 
 def _plausible_chinese(text: str) -> bool:

@@ -5,6 +5,7 @@ A document is written in one transaction (row, sections, outline, clutter, searc
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from dataclasses import dataclass
@@ -85,6 +86,22 @@ def find_by_sha256(db: Database, sha256: str) -> str | None:
     return row[0] if row else None
 
 
+def text_hash(text: str) -> str:
+    """SHA-256 of a frozen (normalized) text: the same report saved as UTF-8, UTF-8 with BOM, with CRLF line
+    ends or as GBK has one text hash although its bytes differ."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def find_duplicate(db: Database, sha256: str, text: str) -> str | None:
+    """The current document with the same bytes or the same normalized text, if any."""
+    found = find_by_sha256(db, sha256)
+    if found:
+        return found
+    row = db.execute("SELECT id FROM documents WHERE text_sha256 = ? AND replaced_by IS NULL LIMIT 1",
+                     [text_hash(text)]).fetchone()
+    return row[0] if row else None
+
+
 def _metadata_row(seg: Segmentation) -> list:
     """title … segmenter_version, in the column order used by insert and replace."""
     meta = seg.metadata.values()
@@ -122,10 +139,10 @@ def insert_document(db: Database, source: SourceDocument, seg: Segmentation) -> 
         cursor = db.execute(
             """INSERT INTO documents (id, sha256, name, source_path, size, format, encoding, text, title, agency,
                year, doc_number, doc_date, published_at, source, on_time, missing, metadata_sources,
-               segmenter_version, imported_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+               segmenter_version, imported_at, text_sha256)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [doc_id, source.sha256, source.name, source.path, source.size, source.format, source.encoding,
-             source.text, *_metadata_row(seg), now_iso()],
+             source.text, *_metadata_row(seg), now_iso(), text_hash(source.text)],
         )
         write_segmentation(db, doc_id, seg)
         assert cursor.lastrowid is not None  # an INSERT always sets it
@@ -149,9 +166,10 @@ def replace_document_text(db: Database, doc_id: str, source: SourceDocument, seg
     db.execute(
         "UPDATE documents SET sha256 = ?, name = ?, source_path = ?, size = ?, format = ?, encoding = ?, "
         "text = ?, title = ?, agency = ?, year = ?, doc_number = ?, doc_date = ?, published_at = ?, source = ?, "
-        "on_time = ?, missing = ?, metadata_sources = ?, segmenter_version = ?, imported_at = ? WHERE id = ?",
+        "on_time = ?, missing = ?, metadata_sources = ?, segmenter_version = ?, imported_at = ?, text_sha256 = ? "
+        "WHERE id = ?",
         [source.sha256, source.name, source.path, source.size, source.format, source.encoding, source.text,
-         *_metadata_row(seg), now_iso(), doc_id])
+         *_metadata_row(seg), now_iso(), text_hash(source.text), doc_id])
     write_segmentation(db, doc_id, seg)
     index_document(db, old[0], source.text)
 

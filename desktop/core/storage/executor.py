@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
-from desktop.core.storage.database import open_database
+from desktop.core.storage.database import open_database, sqlite_uri
 
 T = TypeVar("T")
 
@@ -52,7 +52,8 @@ class DatabaseExecutor:
 
 def open_reader(path: str | Path) -> Database:
     """A read-only connection for the calling thread (the database must already exist and be migrated)."""
-    uri = f"file:{Path(path)}?mode=ro"
-    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=True)
+    # sqlite_uri escapes the path: a "#", "?" or "%" in a folder name would otherwise cut the URI short and
+    # open another (empty) file
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, isolation_level=None, check_same_thread=True)
     conn.execute("PRAGMA query_only = ON")
     return Database(conn)

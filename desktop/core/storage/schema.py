@@ -206,3 +206,29 @@ def m0005_corrections(db: Database) -> None:
         )""")
     db.execute("CREATE INDEX corrections_document ON corrections(document_id)")
     db.execute("ALTER TABLE documents ADD COLUMN auto_segmentation TEXT")
+
+
+@MIGRATIONS(name="0008_hardening")
+def m0008_hardening(db: Database) -> None:
+    """A hash of each document's normalized text, so the same report saved in another encoding or with other
+    line ends is recognised as a duplicate (the byte hash ``sha256`` differs); filled for existing rows."""
+    import hashlib
+
+    db.execute("ALTER TABLE documents ADD COLUMN text_sha256 TEXT")
+    rows = db.execute("SELECT seq, text FROM documents").fetchall()
+    db.conn.executemany("UPDATE documents SET text_sha256 = ? WHERE seq = ?",
+                        [(hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), seq)
+                         for seq, text in rows])
+    db.execute("CREATE INDEX documents_text_sha256 ON documents(text_sha256)")
+    # Search keys no longer hold invisible format characters (direction marks, soft hyphens): re-index the few
+    # texts that contain any, deleting them under their old tokens (a contentless index needs exactly those).
+    import re
+
+    from desktop.core.storage.search import index_tokens
+    from desktop.core.text import INVISIBLE, fold_width
+
+    for seq, text in rows:
+        if INVISIBLE.search(text):
+            old = " ".join(re.sub(r"\s+", "", fold_width(text)))
+            db.execute("INSERT INTO search_index(search_index, rowid, chars) VALUES ('delete', ?, ?)", [seq, old])
+            db.execute("INSERT INTO search_index(rowid, chars) VALUES (?, ?)", [seq, index_tokens(text)])

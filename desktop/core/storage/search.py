@@ -9,20 +9,24 @@ Candidate documents come from the index; hit offsets are then found exactly in t
 
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from sqlite_utils import Database
 
-from desktop.core.text import VARIANTS_OF, fold_width
+from desktop.core.text import INVISIBLE_CHARS, VARIANTS_OF, fold_width
 
-_WS = re.compile(r"\s+")
+_WS = re.compile(rf"[\s{INVISIBLE_CHARS}]+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+MAX_LIMIT = 1_000_000_000
 
 
 def search_key(text: str) -> str:
-    """The form of text that is indexed and queried: folded width and case, no white space."""
-    return _WS.sub("", fold_width(text))
+    """The form of text that is indexed and queried: folded width and case, no white space, no invisible
+    format characters (zero-width, direction marks) and no lone surrogates (undecodable input)."""
+    return _WS.sub("", _SURROGATE.sub("", fold_width(text)))
 
 
 def index_tokens(text: str) -> str:
@@ -71,6 +75,9 @@ class SearchResult:
                 "hits": [{"start": h.start, "end": h.end, "context": h.context} for h in self.hits]}
 
 
+_GAP = rf"[\s{INVISIBLE_CHARS}]*"
+
+
 def _char_class(folded: str) -> str:
     variants = sorted(VARIANTS_OF.get(folded, frozenset()) | {folded})
     if len(variants) == 1:
@@ -84,7 +91,7 @@ def hit_pattern(query: str) -> re.Pattern[str] | None:
     key = search_key(query)
     if not key:
         return None
-    return re.compile(r"\s*".join(_char_class(ch) for ch in key))
+    return re.compile(_GAP.join(_char_class(ch) for ch in key))
 
 
 def find_hits(text: str, query: str, limit: int | None = None, context: int = 20,
@@ -110,30 +117,39 @@ def _cached_pattern(query: str) -> re.Pattern[str] | None:
 
 
 def search(db: Database, query: str, limit: int = 100, hits_per_document: int = 3) -> tuple[int, list[SearchResult]]:
-    """Documents containing ``query``: (number of matching documents, up to ``limit`` results).
+    """Documents containing ``query``: (number of matching documents, the ``limit`` best results).
 
-    The first ``limit`` matching documents (in import order) are returned sorted by their exact hit count,
-    most hits first.
+    Every matching document is ranked by its exact hit count (most hits first, then import order) before the
+    first ``limit`` are taken: the best results are returned whatever the corpus order. Texts are read one at a
+    time; only the kept results hold their hits.
     """
     key = search_key(query)
-    if not key:
+    limit = max(0, min(int(limit), MAX_LIMIT))
+    if not key or not limit:
         return 0, []
     fts = _fts_query(key)
-    pattern = _cached_pattern(query)
-    total = db.execute(
-        "SELECT count(*) FROM search_index s JOIN documents d ON d.seq = s.rowid "
-        "WHERE search_index MATCH ? AND d.replaced_by IS NULL", [fts]).fetchone()[0]
-    rows = db.execute(
-        """SELECT d.id, d.name, d.title, d.agency, d.year, d.text
-           FROM search_index s JOIN documents d ON d.seq = s.rowid
-           WHERE search_index MATCH ? AND d.replaced_by IS NULL
-           LIMIT ?""",
-        [fts, limit],
-    ).fetchall()
+    pattern = _cached_pattern(key)
+    if pattern is None:
+        return 0, []
+    best: list[tuple[int, int, str]] = []  # min-heap of (hits, -seq, id): the weakest kept result on top
+    total = 0
+    cursor = db.execute(
+        "SELECT d.seq, d.id, d.text FROM search_index s JOIN documents d ON d.seq = s.rowid "
+        "WHERE search_index MATCH ? AND d.replaced_by IS NULL", [fts])
+    for seq, doc_id, text in cursor:
+        count = sum(1 for _ in pattern.finditer(text))
+        if not count:
+            continue
+        total += 1
+        entry = (count, -seq, doc_id)
+        if len(best) < limit:
+            heapq.heappush(best, entry)
+        elif entry > best[0]:
+            heapq.heapreplace(best, entry)
     results: list[SearchResult] = []
-    for doc_id, name, title, agency, year, text in rows:
-        count, hits = find_hits(text, query, hits_per_document, pattern=pattern)
-        if count:
-            results.append(SearchResult(doc_id, name, title, agency, year, count, hits))
-    results.sort(key=lambda r: -r.hit_count)
+    for count, _neg_seq, doc_id in sorted(best, reverse=True):
+        row = db.execute("SELECT name, title, agency, year, text FROM documents WHERE id = ?", [doc_id]).fetchone()
+        name, title, agency, year, text = row
+        _count, hits = find_hits(text, key, hits_per_document, pattern=pattern)
+        results.append(SearchResult(doc_id, name, title, agency, year, count, hits))
     return total, results

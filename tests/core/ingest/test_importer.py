@@ -7,7 +7,7 @@ import pytest
 from desktop.core.ingest.importer import DUPLICATE, FAILED, IMPORTED, SKIPPED, import_paths
 from desktop.core.progress import Progress
 from desktop.core.storage.documents import count_documents, get_document, list_documents
-from tests.core.builders import write_docx, write_pdf, write_txt
+from tests.core.builders import SAMPLE, write_docx, write_pdf, write_txt
 
 
 def _table_counts(db) -> dict[str, int]:
@@ -19,7 +19,7 @@ def test_folder_with_good_bad_and_other_files(tmp_path, memory_db):
     write_txt(tmp_path, "a.txt")
     write_txt(tmp_path, "same-as-a.txt")
     write_docx(tmp_path, "b.docx", text="某局关于2023年度法治政府建设情况的报告\n一、主要工作情况\n办理案件5件。\n")
-    write_pdf(tmp_path, "c.pdf")
+    write_pdf(tmp_path, "c.pdf", text=SAMPLE.replace("2024年", "2023年"))  # the same text would be a duplicate
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04garbage")
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 100)
