@@ -1451,6 +1451,10 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>请检查路径</translation>
         </message>
         <message>
+            <source>close other programs, or split the report</source>
+            <translation>请关闭其他程序，或将报告拆分</translation>
+        </message>
+        <message>
             <source>contains no text after decoding</source>
             <translation>解码后没有任何文字</translation>
         </message>
@@ -1483,12 +1487,20 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>没有文字层（{pages} 页图片：扫描版 PDF）</translation>
         </message>
         <message>
+            <source>holds {count} parts, far more than a Word document has</source>
+            <translation>包含 {count} 个部件，远多于 Word 文档应有的数量</translation>
+        </message>
+        <message>
             <source>import .txt, .docx, .pdf or .html reports; convert other formats first</source>
             <translation>请导入 .txt、.docx、.pdf 或 .html 格式的报告；其他格式请先转换</translation>
         </message>
         <message>
             <source>import the folder instead</source>
             <translation>请改用“导入文件夹”</translation>
+        </message>
+        <message>
+            <source>import the report file itself</source>
+            <translation>请导入报告文件本身</translation>
         </message>
         <message>
             <source>is a damaged .docx (missing part {part})</source>
@@ -1511,12 +1523,28 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>PDF 文件设有密码保护</translation>
         </message>
         <message>
+            <source>is a password-protected Word document</source>
+            <translation>这是一个设置了密码保护的 Word 文档</translation>
+        </message>
+        <message>
+            <source>is a saved web page archive (.mhtml) without an html part</source>
+            <translation>这是一个不含网页正文部分的网页存档（.mhtml）</translation>
+        </message>
+        <message>
             <source>is a zip archive, not a text file</source>
             <translation>这是 zip 压缩包，不是文本文件</translation>
         </message>
         <message>
+            <source>is an encrypted zip, not a Word document</source>
+            <translation>这是一个加密的压缩包，不是 Word 文档</translation>
+        </message>
+        <message>
             <source>is an old Word .doc (or other OLE) file, which is not supported</source>
             <translation>这是旧版 Word .doc（或其他 OLE）文件，不支持</translation>
+        </message>
+        <message>
+            <source>is not a regular file (a pipe, socket or device)</source>
+            <translation>不是普通文件（是管道、套接字或设备）</translation>
         </message>
         <message>
             <source>is not a valid .docx (the zip container is damaged)</source>
@@ -1543,8 +1571,20 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>请用 Word 或 WPS 打开并另存为 .docx</translation>
         </message>
         <message>
+            <source>open it in Word or WPS, remove the password and save it as .docx</source>
+            <translation>请用 Word 或 WPS 打开，取消密码后另存为 .docx</translation>
+        </message>
+        <message>
             <source>open it in a text editor and save it as UTF-8</source>
             <translation>请用文本编辑器打开并另存为 UTF-8 编码</translation>
+        </message>
+        <message>
+            <source>open it in the browser and save the page as .html</source>
+            <translation>请用浏览器打开并将网页另存为 .html</translation>
+        </message>
+        <message>
+            <source>ran out of memory while reading it</source>
+            <translation>读取时内存不足</translation>
         </message>
         <message>
             <source>re-save or re-download the report</source>
@@ -1557,6 +1597,10 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
         <message>
             <source>remove the password (print to a new PDF) and import that copy</source>
             <translation>请去除密码（打印为新的 PDF）后导入该副本</translation>
+        </message>
+        <message>
+            <source>remove the password in Word or WPS and save it again as .docx</source>
+            <translation>请在 Word 或 WPS 中取消密码后重新另存为 .docx</translation>
         </message>
         <message>
             <source>run OCR on it (e.g. in WPS or ocrmypdf) and import the result</source>
@@ -1605,6 +1649,10 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
         <message>
             <source>unpack it and import the files inside</source>
             <translation>请解压后导入其中的文件</translation>
+        </message>
+        <message>
+            <source>unpacks to more than {limit} MB (a zip bomb or a damaged file); not imported</source>
+            <translation>解压后超过 {limit} MB（压缩炸弹或文件已损坏），未导入</translation>
         </message>
     </context>
     <context>
