@@ -13,6 +13,7 @@ import email
 import email.policy
 import html as html_lib
 import re
+from typing import Any
 
 from desktop.core.errors import IngestError
 from desktop.core.ingest.txt_reader import decode_text
@@ -106,7 +107,7 @@ def _block_text(element) -> str:
     """Text of an element with block elements on their own lines (iterative: any depth)."""
     parts: list[str] = []
     # stack of (element, entering?); on leaving we emit the block break and the element's tail
-    stack: list[tuple[object, bool]] = [(element, True)]
+    stack: list[tuple[Any, bool]] = [(element, True)]
     while stack:
         node, entering = stack.pop()
         tag = _tag(node)

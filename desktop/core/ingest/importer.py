@@ -13,7 +13,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -170,7 +170,7 @@ def store_prepared(db: Database, prepared: PreparedFile) -> ImportOutcome:
 
 
 def _outcome(path: str, status: str, reason: str, hint: str = "", *, document_id: str | None = None,
-             params: dict[str, object]) -> ImportOutcome:
+             params: Mapping[str, object]) -> ImportOutcome:
     # params is a dict, not **kwargs: a reason's field may be called anything (reason, hint, path …)
     values = tuple((k, str(v)) for k, v in params.items())
     probe = ImportOutcome(path, status, "", document_id, reason, hint, values)
