@@ -1658,6 +1658,18 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
     <context>
         <name>Scoring</name>
         <message>
+            <source>%1 evidence</source>
+            <translation>%1 条证据</translation>
+        </message>
+        <message>
+            <source>%1 is not a score of “%2”: choose 0–%3 (steps of %4). Nothing was changed.</source>
+            <translation>%1 不是“%2”的有效分值：请在 0–%3 之间选择（步长 %4）。未作任何改动。</translation>
+        </message>
+        <message>
+            <source>%1 of %2 criteria scored</source>
+            <translation>已评 %1 / %2 项指标</translation>
+        </message>
+        <message>
             <source>%1 of %2 reports done (%p%)</source>
             <translation>已完成 %1 / %2 份报告（%p%）</translation>
         </message>
@@ -1806,6 +1818,10 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>无系统建议：%1</translation>
         </message>
         <message>
+            <source>Not scored yet</source>
+            <translation>尚未评分</translation>
+        </message>
+        <message>
             <source>Not started</source>
             <translation>未开始</translation>
         </message>
@@ -1894,12 +1910,20 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>评分</translation>
         </message>
         <message>
+            <source>Score %1 (0–%2): type a digit to choose a level, Space for the details</source>
+            <translation>为“%1”评分（0–%2）：输入数字选择分档，按空格键展开详情</translation>
+        </message>
+        <message>
             <source>Score “%1”: %2</source>
             <translation>评分“%1”：%2</translation>
         </message>
         <message>
             <source>Scored</source>
             <translation>已评项</translation>
+        </message>
+        <message>
+            <source>Show the level descriptors, the note and the evidence (Space)</source>
+            <translation>显示各分档说明、备注和证据（空格键）</translation>
         </message>
         <message>
             <source>Status</source>
@@ -1940,6 +1964,10 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
         <message>
             <source>default rubric</source>
             <translation>默认评阅标准</translation>
+        </message>
+        <message>
+            <source>note</source>
+            <translation>备注</translation>
         </message>
         <message>
             <source>of %1 · weight %2</source>

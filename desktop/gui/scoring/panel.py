@@ -1,9 +1,12 @@
-"""The score panel: a dock beside the report for scoring it against the rubric.
+"""The score panel: a dock beside the report for scoring it against the rubric, one compact row per criterion.
 
-Per criterion: a spin box limited to the criterion's range and step ("—" when not scored), the level descriptors
-with the current level highlighted, the suggestion for objective criteria with an Accept button, a note, and the
-annotations linked as evidence (click one to jump to it in the report; × unlinks it). Above: the weighted total,
-updated as scores change, and the review status; below: the overall comment. Every change goes through the
+Per criterion (HotCRP-like): the title, one button per level 0…max (its descriptor on hover), a score box limited
+to the criterion's range and step ("—" when not scored; a digit typed there chooses that level, a value out of range
+is answered on the spot), the chosen level's descriptor and, for objective criteria, the suggestion with an Accept
+button. Its details (▸ or Space) hold every level descriptor (click one to choose it), the suggestion's basis, a note
+and the annotations linked as evidence (click one to jump to it in the report; × unlinks it). Pinned above the
+criteria: the weighted total and how many criteria are scored, and the review status; below them: the overall
+comment. Every change goes through the
 :class:`~desktop.gui.scoring.commands.ScoreStore` (saved at once, undoable) and the panel re-reads what it shows.
 """
 
@@ -12,20 +15,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QValidator
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QComboBox,
     QDockWidget,
     QDoubleSpinBox,
-    QFormLayout,
-    QGroupBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
     QPlainTextEdit,
-    QPushButton,
+    QProgressBar,
     QScrollArea,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -54,41 +59,170 @@ def _short(text: str, limit: int = 18) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-class CriterionBox(QGroupBox):
-    """The controls of one criterion; it only emits what the reviewer did, the panel does the rest."""
+class ElidedLabel(QLabel):
+    """A one-line label that elides its text to the width it gets (the full text is its tooltip)."""
+
+    def __init__(self, parent: QWidget | None = None, mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self._mode = mode
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(40)
+
+    def set_full_text(self, text: str, tooltip: str | None = None) -> None:
+        self._full = text
+        self.setToolTip(tooltip if tooltip is not None else text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(40, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        return QSize(min(super().sizeHint().width(), 200), super().sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self._full, self._mode, max(self.width(), 20)))
+
+
+class ScoreSpin(QDoubleSpinBox):
+    """The score of a focused criterion: a digit key chooses that level at once; a value out of range is answered
+    (``out_of_range``) instead of being swallowed; Space opens or closes the criterion's details."""
+
+    out_of_range = Signal(str)   # what was typed
+    toggle_details = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        if event.key() == Qt.Key.Key_Space and not event.modifiers():
+            self.toggle_details.emit()
+            return
+        if text.isdigit() and len(text) == 1 and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            line = self.lineEdit()
+            whole = line.hasSelectedText() and line.selectedText() == line.text()
+            typed = line.text()[:line.cursorPosition()] + text + line.text()[line.cursorPosition():]
+            try:
+                fits = 0 <= float(typed) <= self.maximum()
+            except ValueError:
+                fits = False
+            if whole or self.value() < 0 or not fits:  # a fresh choice, not the next digit of a number
+                value = float(text)
+                if value > self.maximum():
+                    self.out_of_range.emit(text if whole or self.value() < 0 else typed)
+                    line.selectAll()
+                    return
+                self.setValue(value)
+                line.setText(f"{value:g}")
+                line.end(False)  # typing on ("3" "." "5") makes 3.5
+                return
+        super().keyPressEvent(event)
+
+    def validate(self, text: str, pos: int) -> object:
+        state = super().validate(text, pos)
+        if state[0] == QValidator.State.Invalid:
+            typed = text.strip().replace(",", ".")
+            try:
+                number = float(typed)
+            except ValueError:
+                number = None
+            if number is not None and not self.minimum() <= number <= self.maximum():
+                self.out_of_range.emit(typed)
+        return state
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        QTimer.singleShot(0, self.lineEdit().selectAll)  # digits typed next choose a level
+
+
+class CriterionBox(QFrame):
+    """One criterion as one row (HotCRP-like): title, level buttons 0…max, the score box; below it the chosen
+    level's descriptor and a suggestion to accept; the details (all descriptors, note, evidence) open with ▸ or
+    Space. It only emits what the reviewer did, the panel does the rest."""
 
     value_edited = Signal(str, object)      # criterion id, float or None
     accept_clicked = Signal(str)            # criterion id
     note_edited = Signal(str, str)          # criterion id, text
     evidence_menu_requested = Signal(str, object)  # criterion id, the QMenu to fill
     link_activated = Signal(str, str)       # criterion id, "go:ID" / "rm:ID"
+    refused = Signal(str)                   # why a typed value was not taken
 
     def __init__(self, criterion: Criterion, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.criterion = criterion
         c = criterion
-        self.spin = QDoubleSpinBox(self)
+        self.setObjectName(f"criterion_{c.id}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.expand_button = QToolButton(self)
+        self.expand_button.setObjectName(f"details_{c.id}")
+        self.expand_button.setAutoRaise(True)
+        self.expand_button.setCheckable(True)
+        self.expand_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.expand_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space in the score box does the same
+        self.expand_button.toggled.connect(self.set_expanded)
+        self.title_label = ElidedLabel(self)
+        font = self.title_label.font()
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.level_buttons: dict[float, QToolButton] = {}
+        buttons = QHBoxLayout()
+        buttons.setSpacing(1)
+        for level in sorted(c.levels, key=lambda lv: lv.points):
+            button = QToolButton(self)
+            button.setObjectName(f"level_{c.id}_{level.points:g}")
+            button.setText(f"{level.points:g}")
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard uses the digits in the score box
+            button.setFixedWidth(button.fontMetrics().horizontalAdvance("00") + 6)
+            button.setStyleSheet("QToolButton { padding: 1px 0px; }"
+                                 "QToolButton:checked { background: #2f74c0; color: white; font-weight: bold; }")
+            button.clicked.connect(lambda _checked=False, v=level.points: self._choose(v))
+            buttons.addWidget(button)
+            self.level_buttons[level.points] = button
+        self.spin = ScoreSpin(self)
         self.spin.setObjectName(f"score_{c.id}")
         self.spin.setDecimals(0 if float(c.step).is_integer() else 1)
         self.spin.setSingleStep(c.step)
         self.spin.setRange(-c.step, c.max_points)  # the minimum shows "—": not scored
         self.spin.setSpecialValueText("—")
         self.spin.setKeyboardTracking(False)  # a typed value counts when confirmed, not at every digit
+        self.spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+        self.spin.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.spin.setFixedWidth(self.spin.fontMetrics().horizontalAdvance("0.5") + 14)
         self.spin.setValue(-c.step)
         self.spin.valueChanged.connect(self._on_spin)
+        self.spin.out_of_range.connect(self._on_out_of_range)
+        self.spin.toggle_details.connect(self.expand_button.toggle)
         self.clear_button = QToolButton(self)
         self.clear_button.setText("×")
+        self.clear_button.setAutoRaise(True)
+        self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Delete/Backspace in the score box clears
         self.clear_button.clicked.connect(lambda: self.value_edited.emit(c.id, None))
+        self.current_level = ElidedLabel(self)  # the chosen level's descriptor, one line
+        self.current_level.setObjectName(f"currentLevel_{c.id}")
+        self.current_level.setStyleSheet("color: #555")
+        self.warning = QLabel(self)  # a refused typed value, answered on the spot
+        self.warning.setObjectName(f"warning_{c.id}")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #a61b1b")
+        self.warning.hide()
         self.max_label = QLabel(self)
-        self.subtitle = QLabel(self)  # the English title, wrapped (a long group-box title would widen the dock)
+        self.max_label.setStyleSheet("color: #555")
+        self.subtitle = QLabel(self)  # the English title and the description
         self.subtitle.setWordWrap(True)
         self.subtitle.setStyleSheet("color: #555")
         self.levels = QLabel(self)
         self.levels.setWordWrap(True)
         self.levels.setTextFormat(Qt.TextFormat.RichText)
+        self.levels.linkActivated.connect(self._on_level_link)
         self.suggestion = QLabel(self)
         self.suggestion.setWordWrap(True)
-        self.accept_button = QPushButton(self)
+        self.accept_button = QToolButton(self)
         self.accept_button.setObjectName(f"accept_{c.id}")
         self.accept_button.clicked.connect(lambda: self.accept_clicked.emit(c.id))
         self.note = QLineEdit(self)
@@ -106,43 +240,104 @@ class CriterionBox(QGroupBox):
         self.evidence_menu.aboutToShow.connect(lambda: self.evidence_menu_requested.emit(c.id, self.evidence_menu))
 
         top = QHBoxLayout()
+        top.setSpacing(1)
+        top.addWidget(self.expand_button)
+        top.addWidget(self.title_label, 1)
+        top.addLayout(buttons)
+        top.addSpacing(4)
         top.addWidget(self.spin)
         top.addWidget(self.clear_button)
-        top.addWidget(self.max_label, 1)
-        suggestion_row = QHBoxLayout()
-        suggestion_row.addWidget(self.suggestion, 1)
-        suggestion_row.addWidget(self.accept_button, 0, Qt.AlignmentFlag.AlignTop)
+        second = QHBoxLayout()
+        second.setContentsMargins(16, 0, 0, 0)
+        second.addWidget(self.current_level, 1)
+        second.addWidget(self.accept_button)
+        self.details = QWidget(self)
+        self.details.setObjectName(f"detailsBox_{c.id}")
         evidence_row = QHBoxLayout()
         evidence_row.addWidget(self.evidence, 1)
         evidence_row.addWidget(self.add_evidence, 0, Qt.AlignmentFlag.AlignTop)
+        details = QVBoxLayout(self.details)
+        details.setContentsMargins(16, 0, 0, 2)
+        details.setSpacing(3)
+        details.addWidget(self.subtitle)
+        details.addWidget(self.max_label)
+        details.addWidget(self.levels)
+        details.addWidget(self.suggestion)
+        details.addWidget(self.note)
+        details.addLayout(evidence_row)
         layout = QVBoxLayout(self)
-        layout.setSpacing(4)
-        layout.addWidget(self.subtitle)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(1)
         layout.addLayout(top)
-        layout.addWidget(self.levels)
-        layout.addLayout(suggestion_row)
-        layout.addWidget(self.note)
-        layout.addLayout(evidence_row)
+        layout.addLayout(second)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.details)
+        self.details.hide()
+        self.setFocusProxy(self.spin)
         self.suggestion.setVisible(c.suggest is not None)
         self.accept_button.setVisible(False)
         self._suggestion: Suggestion | None = None
+        self._entry: ScoreEntry | None = None
+        self._warning_timer = QTimer(self)
+        self._warning_timer.setSingleShot(True)
+        self._warning_timer.setInterval(6000)
+        self._warning_timer.timeout.connect(self.warning.hide)
         self.retranslate()
 
     def retranslate(self) -> None:
         c = self.criterion
-        self.setTitle(c.title)
-        self.subtitle.setText(c.title_en)
-        self.setToolTip(f"{c.description}\n\n{c.description_en}".strip())
+        self.title_label.set_full_text(c.title, f"{c.title} — {c.title_en}\n\n{c.description}\n\n"
+                                                f"{c.description_en}".strip())
+        self.subtitle.setText(f"{c.title_en}. {c.description_en}" if c.title_en else c.description)
         self.max_label.setText(_tr("of %1 · weight %2").replace("%1", f"{c.max_points:g}")
                                .replace("%2", f"{c.weight:g}"))
+        for level in c.levels:
+            button = self.level_buttons.get(level.points)
+            if button is not None:
+                button.setToolTip(f"{level.points:g} {level.label} — {level.descriptor}"
+                                  + (f"\n{level.label_en}: {level.descriptor_en}" if level.descriptor_en else ""))
+        self.spin.setToolTip(_tr("Score %1 (0–%2): type a digit to choose a level, Space for the details")
+                             .replace("%1", c.title).replace("%2", f"{c.max_points:g}"))
+        self.expand_button.setToolTip(_tr("Show the level descriptors, the note and the evidence (Space)"))
         self.clear_button.setToolTip(_tr("Clear this score"))
         self.accept_button.setText(_tr("Accept"))
         self.note.setPlaceholderText(_tr("Note on this score…"))
         self.add_evidence.setText(_tr("+ Evidence"))
         self.add_evidence.setToolTip(_tr("Link an annotation of this report as evidence for the score"))
+        if self._entry is not None or self._suggestion is not None:
+            self._show_current(self._entry.value if self._entry else None)
+
+    def set_expanded(self, expanded: bool) -> None:
+        """Show or hide the details (all level descriptors, suggestion basis, note, evidence)."""
+        self.details.setVisible(expanded)
+        self.expand_button.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
+        if self.expand_button.isChecked() != expanded:
+            with QSignalBlocker(self.expand_button):
+                self.expand_button.setChecked(expanded)
+
+    def expanded(self) -> bool:
+        return not self.details.isHidden()
+
+    def _choose(self, points: float) -> None:
+        self.warning.hide()
+        self.value_edited.emit(self.criterion.id, points)
+
+    def _on_level_link(self, link: str) -> None:
+        if link.startswith("lv:"):
+            self._choose(float(link[3:]))
+
+    def _on_out_of_range(self, typed: str) -> None:
+        c = self.criterion
+        text = _tr("%1 is not a score of “%2”: choose 0–%3 (steps of %4). Nothing was changed.") \
+            .replace("%1", typed).replace("%2", c.title).replace("%3", f"{c.max_points:g}").replace("%4", f"{c.step:g}")
+        self.warning.setText(text)
+        self.warning.show()
+        self._warning_timer.start()
+        self.refused.emit(text)
 
     def _on_spin(self, value: float) -> None:
         c = self.criterion
+        self.warning.hide()
         if value < 0:
             self.value_edited.emit(c.id, None)
             return
@@ -153,14 +348,20 @@ class CriterionBox(QGroupBox):
                    annotations: dict[str, Annotation]) -> None:
         """Show a stored score (None: nothing stored) without emitting anything."""
         c = self.criterion
+        self._entry = entry
         value = entry.value if entry else None
         with QSignalBlocker(self.spin):
             self.spin.setValue(-c.step if value is None else value)
+        if self.spin.hasFocus():
+            self.spin.lineEdit().selectAll()
         self.clear_button.setEnabled(value is not None)
         current = c.level_for(value)
+        for points, button in self.level_buttons.items():
+            button.setChecked(value is not None and points == value)
         lines = []
         for level in c.levels:
-            text = f"<b>{level.points:g}</b> {escape(level.label)} — {escape(level.descriptor)}"
+            text = (f"<a href='lv:{level.points:g}' style='text-decoration:none'><b>{level.points:g}</b> "
+                    f"{escape(level.label)}</a> — {escape(level.descriptor)}")
             if current is not None and level.points == current.points:
                 text = f"<span style='background:#fff1b8'>▶ {text}</span>"
             lines.append(text)
@@ -171,6 +372,7 @@ class CriterionBox(QGroupBox):
                 self.note.setText(note)
         self._suggestion = suggestion
         self._show_suggestion(entry, suggestion)
+        self._show_current(value)
         links = []
         for annotation_id in entry.evidence if entry else ():
             a = annotations.get(annotation_id)
@@ -178,6 +380,24 @@ class CriterionBox(QGroupBox):
             links.append(f"<a href='go:{annotation_id}'>“{quote}”</a> <a href='rm:{annotation_id}'>×</a>")
         self.evidence.setText(" · ".join(links) if links else f"<i>{escape(_tr('No evidence linked'))}</i>")
 
+    def _show_current(self, value: float | None) -> None:
+        c = self.criterion
+        level = c.level_for(value)
+        if value is None:
+            text = _tr("Not scored yet")
+        elif level is None:
+            text = f"{value:g}"
+        else:
+            text = f"{value:g} · {level.label} — {level.descriptor}"
+        entry = self._entry
+        extra = []
+        if entry is not None and entry.note:
+            extra.append(_tr("note"))
+        if entry is not None and entry.evidence:
+            extra.append(_tr("%1 evidence").replace("%1", str(len(entry.evidence))))
+        if extra:
+            text += "  [" + ", ".join(extra) + "]"
+        self.current_level.set_full_text(text)
     def _show_suggestion(self, entry: ScoreEntry | None, suggestion: Suggestion | None) -> None:
         if self.criterion.suggest is None:
             return
@@ -222,48 +442,70 @@ class ScorePanel(QDockWidget):
         # Called before a first change; returns False when no reviewer could be set (the integration asks a name).
         self.ensure_reviewer: Callable[[], bool] = lambda: self.store.reviewer_id is not None
 
-        body = QWidget(self)
-        self.report_label = QLabel(body)
-        self.report_label.setWordWrap(True)
-        self.total_label = QLabel(body)
+        outer = QWidget(self)
+        outer.setObjectName("scoreForm")
+        body = QWidget(outer)
+        self.body = body
+        # Pinned above the criteria: which report, the total and how many criteria are scored, the status.
+        self.report_label = ElidedLabel(outer)
+        self.total_label = QLabel(outer)
         self.total_label.setObjectName("scoreTotal")
         font = self.total_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
         font.setBold(True)
         self.total_label.setFont(font)
         self.total_label.setWordWrap(True)
-        self.status = QComboBox(body)
+        self.completion = QProgressBar(outer)
+        self.completion.setObjectName("scoreCompletion")
+        self.completion.setMaximumHeight(self.fontMetrics().height())
+        self.completion.setTextVisible(False)
+        self.status = QComboBox(outer)
         self.status.setObjectName("reviewStatus")
         for status in STATUSES:
             self.status.addItem("", status)
         self.status.activated.connect(self._on_status)
-        self.status_caption = QLabel(body)
-        self.message_label = QLabel(body)
+        self.status_caption = QLabel(outer)
+        self.message_label = QLabel(outer)
         self.message_label.setWordWrap(True)
         self.message_label.setStyleSheet("color: #a61b1b")
         self.comment = QPlainTextEdit(body)
         self.comment.setObjectName("overallComment")
+        self.comment.setTabChangesFocus(True)  # a tab typed here would be saved in the comment
         self.comment.setMaximumHeight(110)
         self.comment.textChanged.connect(self._on_comment)
         self.comment_caption = QLabel(body)
+        self.comment_caption.setBuddy(self.comment)
         self.criteria_layout = QVBoxLayout()
-        self.criteria_layout.setSpacing(6)
+        self.criteria_layout.setSpacing(3)
 
-        head = QFormLayout()
-        head.addRow(self.status_caption, self.status)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status_caption)
+        status_row.addWidget(self.status, 1)
+        head = QVBoxLayout()
+        head.setContentsMargins(6, 4, 6, 4)
+        head.setSpacing(2)
+        head.addWidget(self.report_label)
+        head.addWidget(self.total_label)
+        head.addWidget(self.completion)
+        head.addLayout(status_row)
+        head.addWidget(self.message_label)
         layout = QVBoxLayout(body)
-        layout.addWidget(self.report_label)
-        layout.addWidget(self.total_label)
-        layout.addLayout(head)
-        layout.addWidget(self.message_label)
+        layout.setContentsMargins(2, 0, 2, 4)
         layout.addLayout(self.criteria_layout)
         layout.addWidget(self.comment_caption)
         layout.addWidget(self.comment)
         layout.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        self.setWidget(scroll)
+        self.scroll = QScrollArea(outer)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(body)
+        outer_layout = QVBoxLayout(outer)
+        outer_layout.setContentsMargins(0, 0, 0, 0)
+        outer_layout.setSpacing(0)
+        outer_layout.addLayout(head)
+        outer_layout.addWidget(self.scroll, 1)
+        self.setWidget(outer)
         self._loading = False
         store.scores_changed.connect(self._on_scores_changed)
         store.rubric_changed.connect(self.rebuild)
@@ -281,14 +523,20 @@ class ScorePanel(QDockWidget):
         self.boxes = {}
         rubric = self.store.rubric
         for c in rubric.criteria if rubric is not None else ():
-            box = CriterionBox(c, self.widget().widget())
+            box = CriterionBox(c, self.body)
             box.value_edited.connect(self._on_value)
             box.accept_clicked.connect(self._on_accept)
             box.note_edited.connect(self._on_note)
             box.evidence_menu_requested.connect(self._fill_evidence_menu)
             box.link_activated.connect(self._on_link)
+            box.refused.connect(self.message)
             self.criteria_layout.addWidget(box)
             self.boxes[c.id] = box
+        # Tab goes criterion to criterion (each row's score box), then to the overall comment.
+        chain = [box.spin for box in self.boxes.values()] + [self.comment]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        self.widget().setFocusProxy(chain[0])
         self.show_document(self.document_id)
 
     def retranslate(self) -> None:
@@ -322,7 +570,7 @@ class ScorePanel(QDockWidget):
         else:
             self.suggestions = suggest_scores(self.store.rubric, record)
         name = "" if record is None else (record.summary.title or record.summary.name)
-        self.report_label.setText(name or _tr("Open a report to score it."))
+        self.report_label.set_full_text(name or _tr("Open a report to score it."))
         self.message_label.clear()
         self.refresh()
 
@@ -344,8 +592,13 @@ class ScorePanel(QDockWidget):
                                      .replace("%1", f"{rubric.weighted_total(values):.2f}".rstrip("0").rstrip("."))
                                      .replace("%2", f"{rubric.weights_total:g}").replace("%3", str(scored))
                                      .replace("%4", str(len(rubric.criteria))))
+            self.completion.setRange(0, len(rubric.criteria))
+            self.completion.setValue(scored)
+            self.completion.setToolTip(_tr("%1 of %2 criteria scored").replace("%1", str(scored))
+                                       .replace("%2", str(len(rubric.criteria))))
         else:
             self.total_label.setText("")
+            self.completion.setValue(0)
         review = self.store.review(self.document_id) if enabled else None
         with QSignalBlocker(self.status):
             self.status.setCurrentIndex(STATUSES.index(review.status) if review else 0)

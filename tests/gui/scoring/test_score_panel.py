@@ -60,7 +60,9 @@ def test_a_value_is_saved_at_once_and_the_total_updates(rig):
     assert rig.panel.total_text().startswith("Total 16 / 100  (1 of 8")
     rig.panel.boxes["completeness"].spin.setValue(3)
     assert rig.panel.total_text().startswith("Total 31 / 100  (2 of 8")
-    assert "▶" in box.levels.text() and "较具体" in box.levels.text().split("▶")[1][:40]
+    assert "▶" in box.levels.text() and "较具体" in box.levels.text().split("▶")[1][:120]
+    assert box.current_level.full_text().startswith("4 · 较具体")
+    assert box.level_buttons[4].isChecked() and not box.level_buttons[5].isChecked()
 
 
 def test_typed_values_are_limited_to_the_criterion_range_and_step(rig, qtbot):
@@ -203,3 +205,58 @@ def test_switching_reports_shows_each_ones_scores(rig):
     assert rig.panel.boxes["measures"].spin.value() == 5
     rig.panel.show_document("")
     assert not rig.panel.boxes["measures"].isEnabled()
+
+
+def test_one_compact_row_per_criterion_with_the_total_pinned_above(rig, qtbot):
+    rig.panel.resize(340, 900)
+    qtbot.waitUntil(lambda: rig.panel.boxes["measures"].height() > 0)
+    heights = [box.sizeHint().height() for box in rig.panel.boxes.values()]
+    line = rig.panel.fontMetrics().height()
+    assert max(heights) <= 4 * line + 24  # a title row and one descriptor line, not a page of descriptors
+    assert sum(heights) < 900 - 200  # the eight criteria fit under the pinned total in a 900 px dock
+    assert not rig.panel.scroll.isAncestorOf(rig.panel.total_label)  # the total never scrolls away
+    assert rig.panel.completion.maximum() == 8 and rig.panel.completion.value() == 0
+    box = rig.panel.boxes["measures"]
+    assert [b.text() for b in box.level_buttons.values()] == ["0", "1", "2", "3", "4", "5"]
+    assert "具体充分" in box.level_buttons[5].toolTip()  # the descriptor on hover
+    assert not box.expanded()
+    box.expand_button.click()
+    assert box.expanded() and box.levels.isVisible() and box.note.isVisible()
+
+
+def test_a_level_button_or_a_descriptor_chooses_the_level(rig):
+    box = rig.panel.boxes["measures"]
+    box.level_buttons[3].click()
+    assert rig.stored("measures").value == 3 and box.level_buttons[3].isChecked()
+    assert rig.panel.completion.value() == 1
+    box.levels.linkActivated.emit("lv:5")
+    assert rig.stored("measures").value == 5
+
+
+def test_digit_keys_choose_the_level_of_the_focused_criterion(rig, qtbot):
+    box = rig.panel.boxes["measures"]
+    box.spin.setFocus()
+    qtbot.keyClick(box.spin, Qt.Key.Key_3)
+    assert rig.stored("measures").value == 3
+    qtbot.keyClick(box.spin, Qt.Key.Key_4)  # a second digit is a new choice (34 is no score here)
+    assert rig.stored("measures").value == 4
+    qtbot.keyClick(box.spin, Qt.Key.Key_Space)
+    assert box.expanded()
+
+
+def test_a_typed_value_out_of_range_is_answered_on_the_spot(rig, qtbot):
+    box = rig.panel.boxes["measures"]
+    box.spin.setFocus()
+    with qtbot.waitSignal(rig.panel.message) as said:
+        qtbot.keyClick(box.spin, Qt.Key.Key_9)
+    assert "9" in said.args[0] and "0–5" in said.args[0]
+    assert box.warning.isVisible() and "0–5" in box.warning.text()
+    assert rig.stored("measures") is None  # nothing changed, and the reviewer was told
+
+
+def test_tab_in_the_overall_comment_moves_on(rig, qtbot):
+    rig.panel.comment.setFocus()
+    qtbot.keyClicks(rig.panel.comment, "ok")
+    qtbot.keyClick(rig.panel.comment, Qt.Key.Key_Tab)
+    assert "\t" not in rig.panel.comment.toPlainText()
+    assert rig.panel.comment.tabChangesFocus()
