@@ -1,17 +1,43 @@
-"""Shared fixtures. Qt runs offscreen in every test; core tests never need a display."""
+"""Shared fixtures. Qt runs offscreen in every test; core tests never need a display.
+
+Fonts: before Qt is imported, fontconfig is pointed at a configuration that lists only the bundled font
+(resources/fonts/, WenQuanYi Micro Hei: Latin and Chinese). Layout, text widths and scroll ranges are then the same
+on every machine, with or without Chinese or any other fonts installed.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
-
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+FONTS = ROOT / "resources" / "fonts"
+
+
+def _bundled_font_only() -> Path:
+    """Write a fontconfig file that knows only the bundled font; its path (the cache is kept per user)."""
+    folder = Path(tempfile.gettempdir()) / f"reviewdesk-test-fontconfig-{os.getuid() if hasattr(os, 'getuid') else 0}"
+    folder.mkdir(parents=True, exist_ok=True)
+    conf = folder / f"fonts-{hashlib.sha256(str(FONTS).encode()).hexdigest()[:12]}.conf"  # one per checkout
+    text = (
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        f"  <dir>{FONTS}</dir>\n  <cachedir>{folder / 'cache'}</cachedir>\n</fontconfig>\n"
+    )
+    if not conf.exists() or conf.read_text(encoding="utf-8") != text:
+        tmp = conf.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(conf)  # atomic: parallel test runs never read half a file
+    return conf
+
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+os.environ["FONTCONFIG_FILE"] = str(_bundled_font_only())
 
 
 @pytest.fixture

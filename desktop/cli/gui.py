@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from desktop.cli.common import add_db
@@ -15,6 +16,12 @@ def register(sub) -> None:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    from desktop import syslibs
+
+    problem = syslibs.check()  # before Qt loads: name the missing system libraries instead of Qt's abort
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     from desktop.gui.app import run_app
 
     return run_app(Path(args.db) if args.db else None)

@@ -2,7 +2,7 @@
 
 Without a CJK font Qt draws every Chinese character as an empty box, silently. The reports, the agency
 names and the Chinese interface all need one, so the app checks at start-up. When the machine has none, the
-font the PDF export embeds (WenQuanYi Micro Hei, from the paperang-p2-fonts-cjk package) is registered with
+font the PDF export embeds (WenQuanYi Micro Hei, bundled in resources/fonts/) is registered with
 Qt and added to the application font's fallbacks; only when that is missing too is the user warned.
 """
 

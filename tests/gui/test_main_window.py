@@ -283,10 +283,14 @@ def test_bundled_font_is_used_when_the_machine_has_none(window, monkeypatch, no_
     from PySide6.QtWidgets import QApplication
 
     monkeypatch.setattr(fonts, "cjk_families", lambda: [])
-    assert fonts.check_fonts(window) is True
-    assert no_dialogs == []
-    family = QApplication.font().families()[-1]
-    assert QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(family)
+    before = QApplication.font()
+    try:
+        assert fonts.check_fonts(window) is True
+        assert no_dialogs == []
+        family = QApplication.font().families()[-1]
+        assert QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(family)
+    finally:
+        QApplication.setFont(before)  # the application font outlives the test: later tests must not see the change
 
 
 def test_font_check_passes_quietly_when_a_chinese_font_exists(window, monkeypatch, no_dialogs):

@@ -1,35 +1,32 @@
 """A Chinese font for the pdf export, found without relying on the fonts of the machine.
 
-The first choice is WenQuanYi Micro Hei (文泉驿微米黑, Apache 2.0 / GPLv3 with font exception), a TrueType font
-shipped in the ``paperang-p2-fonts-cjk`` PyPI package: reportlab embeds the glyphs used (a subset), so the pdf
-looks the same everywhere and its text is extractable. Without that package, reportlab's built-in CID font
-STSong-Light is used: not embedded (viewers substitute a Song face), but still extractable text.
+The first choice is WenQuanYi Micro Hei (文泉驿微米黑, Apache 2.0 / GPLv3 with font exception), a TrueType collection
+bundled as ``resources/fonts/wqy-microhei.ttc`` with its licence: reportlab embeds the glyphs used (a subset), so
+the pdf looks the same everywhere and its text is extractable. Should the file be missing (a damaged install),
+reportlab's built-in CID font STSong-Light is used: not embedded (viewers substitute a Song face), but still
+extractable text.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import threading
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 
+from desktop.core.resources import resource_path
+
 EMBEDDED_NAME = "ReviewDeskCJK"
 CID_NAME = "STSong-Light"
+BUNDLED_FILE = "wqy-microhei.ttc"
 _lock = threading.Lock()
 _registered: str | None = None
 
 
 def bundled_font_path() -> Path | None:
-    """The bundled CJK TrueType collection, or None when its package is not installed."""
-    spec = importlib.util.find_spec("paperang_p2_fonts_cjk")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    for folder in spec.submodule_search_locations:
-        path = Path(folder) / "fonts" / "wqy-microhei.ttc"
-        if path.is_file():
-            return path
-    return None
+    """The bundled CJK TrueType collection (``resources/fonts/``), or None when it is missing from the install."""
+    path = resource_path("fonts", BUNDLED_FILE)
+    return path if path.is_file() else None
 
 
 def cjk_font_name() -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from docx import Document
 from pypdf import PdfReader
 
@@ -125,8 +124,9 @@ def pdf_fonts(path) -> dict[str, bool]:
 
 
 def test_pdf_embeds_the_bundled_font(scored_db, tmp_path):
-    if bundled_font_path() is None:  # a dependency of the project: only a machine set up by hand can lack it
-        pytest.skip("the paperang-p2-fonts-cjk package (the bundled CJK font) is not installed")
+    path = bundled_font_path()
+    assert path is not None and path.parent.name == "fonts"  # resources/fonts/, found through the resource module
+    assert (path.parent / "wqy-microhei.COPYRIGHT").is_file()  # the licence travels with the font
     out = tmp_path / "one.pdf"
     export(scored_db, "pdf", out, reviewer="李四")
     assert cjk_font_name() == EMBEDDED_NAME
