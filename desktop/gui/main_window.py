@@ -6,8 +6,12 @@ Extension points for other parts of the app (annotations, scoring, export):
   ``reader``: a read-only connection for the GUI thread; ``db_path``: the open file.
 - ``undo_stack``: the window's QUndoStack (Edit > Undo Ctrl+Z / Redo Ctrl+Shift+Z); cleared when another
   database is opened.
+- ``changes``: the window's :class:`~desktop.gui.changes.ChangeBus`. Whatever writes announces what it changed
+  there (``changes.announce(Changes.of(...))``); every view listens to ``changes.changed`` and re-reads what it
+  shows. Writes by other windows and programs arrive there too (``outside=True``).
 - ``add_dock(widget, area, visible=True)``: add a QDockWidget (give it an objectName: its place is remembered;
-  ``visible=False`` docks start hidden and are opened by the reviewer only);
+  ``visible=False`` docks start hidden and are opened by the reviewer only); ``docks``: the docks added, by
+  objectName;
   ``add_export_action(action)``: add an entry to File > Export.
 - Signals ``current_document_changed(str)`` (document id, '' for none) and ``database_changed()``.
 """
@@ -39,9 +43,11 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from desktop.core.changes import Changes
 from desktop.core.resources import resource_path
 from desktop.core.storage.executor import DatabaseExecutor
 from desktop.gui import dialogs, fonts, workers
+from desktop.gui.changes import ChangeBus
 from desktop.gui.corpus.corpus_model import CorpusModel
 from desktop.gui.corpus.corpus_panel import CorpusPanel
 from desktop.gui.corpus.import_controller import ImportController, paths_from_mime
@@ -102,6 +108,8 @@ class MainWindow(QMainWindow):
         self.db_path: Path | None = None
         self.reviewer_id: str | None = None
         self.undo_stack = QUndoStack(self)
+        self.changes = ChangeBus(self)
+        self.docks: dict[str, QDockWidget] = {}
         self._current_id = ""
         self._pending_open = ""
         self.export_actions: list[QAction] = []
@@ -149,11 +157,16 @@ class MainWindow(QMainWindow):
 
         self.db_label = QLabel(self)
         self.statusBar().addWidget(self.db_label, 1)
-        self.import_controller = ImportController(self, self.statusBar(), self.settings)
-        self.import_controller.documents_added.connect(lambda _n: self.reload_corpus())
+        self.import_controller = ImportController(self, self.statusBar(), self.settings, self.changes)
         self._open_timer = QTimer(self)
         self._open_timer.setSingleShot(True)
         self._open_timer.timeout.connect(self._open_pending)
+        # The corpus table's status and total columns are re-read once after a burst of score changes.
+        self._reviews_timer = QTimer(self)
+        self._reviews_timer.setSingleShot(True)
+        self._reviews_timer.setInterval(250)
+        self._reviews_timer.timeout.connect(self.refresh_reviews)
+        self.changes.changed.connect(self._on_changes)
 
         self._create_actions()
         self._create_menus()
@@ -349,6 +362,7 @@ class MainWindow(QMainWindow):
         self.refresh_reviews()
         self.search_panel.set_database(path)
         self.import_controller.set_executor(executor)
+        self.changes.watch(executor)
         self._remember_database(path)
         self._update_title()
         self._update_db_label()
@@ -369,6 +383,7 @@ class MainWindow(QMainWindow):
             self.open_document(doc_id)
 
     def _close_database(self) -> None:
+        self.changes.watch(None)
         self._remember_document()
         self.corpus_model.set_database(None)
         self.search_panel.set_database(None)
@@ -438,6 +453,27 @@ class MainWindow(QMainWindow):
             self.corpus_panel.select_document(current)
         self._update_actions()
 
+    def _on_changes(self, changes: Changes) -> None:
+        """Re-read what the window itself shows (the corpus table, the current report) when a write concerns it."""
+        if changes.any("documents", "metadata", "corrections", "parts"):
+            self.reload_corpus()
+        elif changes.any("scores", "reviews", "rubric"):
+            self._reviews_timer.start()
+        if changes.any("reviews"):  # the reviewer may just have been registered or renamed
+            self.reviewer_id = self._saved_reviewer_id()
+        if self._current_id and changes.concerns(self._current_id, "documents", "parts", "metadata", "corrections"):
+            self._reshow_current()
+
+    def _reshow_current(self) -> None:
+        """Show the current report again when what is stored differs from what is shown (gone: show nothing)."""
+        from desktop.core.storage.documents import get_document
+
+        fresh = get_document(self.reader, self._current_id) if self.reader is not None else None
+        if fresh is None:
+            self._show_document(None)
+        elif fresh != self.report_view.current_document():
+            self.report_view.show_document(fresh)
+
     def set_reviewer(self, reviewer_id: str | None) -> None:
         """Show this reviewer's review status and total score in the corpus table (None: no reviewer)."""
         self.reviewer_id = reviewer_id
@@ -468,7 +504,7 @@ class MainWindow(QMainWindow):
         label = QLabel(self.tr("Importing the demo reports…"), self)
         self.statusBar().addWidget(label)
         task.finished.connect(lambda: (self.statusBar().removeWidget(label), label.deleteLater()))
-        task.done.connect(lambda report: self.reload_corpus() if report else None)
+        task.done.connect(lambda report: self.changes.announce(Changes.of("documents")) if report else None)
         task.failed.connect(lambda exc: dialogs.error(self, self.tr("Demo reports not imported"), str(exc),
                                                       task.traceback))
         return task
@@ -588,6 +624,7 @@ class MainWindow(QMainWindow):
         self._hidden_by_default = getattr(self, "_hidden_by_default", set())
         if not visible:
             self._hidden_by_default.add(widget.objectName())
+        self.docks[widget.objectName()] = widget
         self.view_menu.insertAction(self._docks_separator, widget.toggleViewAction())
         if self._state_restored:  # added after the layout was restored: give it its default place now
             self._default_dock_layout()
@@ -633,7 +670,7 @@ class MainWindow(QMainWindow):
 
     def focus_dock(self, name: str) -> bool:
         """Show and focus a dock by objectName (its focus proxy, else its first focusable child)."""
-        dock = self.findChild(QDockWidget, name)
+        dock = self.docks.get(name)
         if dock is None:
             return False
         self._leave_reading_mode()
@@ -655,7 +692,7 @@ class MainWindow(QMainWindow):
         if self.tabs.currentWidget() is self.compare_view:
             candidates.append(self.compare_view.right.text)
         for name in ("annotationsDock", "scorePanel", "shortcomingsAidsDock"):
-            dock = self.findChild(QDockWidget, name)
+            dock = self.docks.get(name)
             if dock is not None and dock.widget() is not None:
                 candidates.append(dock.widget().focusProxy() or dock.widget())
         return [w for w in candidates if w.isVisible()]

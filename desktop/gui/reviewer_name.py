@@ -7,28 +7,15 @@ through ``dialogs.get_text`` (patchable in tests) the first time an annotation i
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, Protocol
-
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QWidget
 
+from desktop.core.changes import Changes
 from desktop.core.review.reviewers import Reviewer, get_or_create_reviewer
 from desktop.gui import dialogs
+from desktop.gui.undo import UndoableStore
 
 SETTINGS_KEY = "reviewer/name"
-
-
-class ReviewerStore(Protocol):
-    """What the name needs of a store: its reviewer, whether a database is open, and a write."""
-
-    reviewer_id: str | None
-    reviewer_name: str
-
-    @property
-    def ready(self) -> bool: ...
-
-    def write(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any: ...
 
 
 def _tr(text: str) -> str:
@@ -52,7 +39,7 @@ def ask_name(parent: QWidget | None, current: str = "") -> str | None:
         current = ""
 
 
-def ensure_reviewer(parent: QWidget | None, settings: QSettings, store: ReviewerStore) -> Reviewer | None:
+def ensure_reviewer(parent: QWidget | None, settings: QSettings, store: UndoableStore) -> Reviewer | None:
     """The reviewer for new annotations: from the settings, else asked once; registered in the open database.
 
     Returns None when the reviewer cancels the question (nothing is annotated then).
@@ -66,10 +53,11 @@ def ensure_reviewer(parent: QWidget | None, settings: QSettings, store: Reviewer
     if store.reviewer_id is None or store.reviewer_name != name:
         reviewer = store.write(get_or_create_reviewer, name)
         store.reviewer_id, store.reviewer_name = reviewer.id, reviewer.name
+        store.announce(Changes.of("reviews"))  # whose reviews the views show may have changed
     return Reviewer(store.reviewer_id, store.reviewer_name)
 
 
-def change_name(parent: QWidget | None, settings: QSettings, store: ReviewerStore) -> str | None:
+def change_name(parent: QWidget | None, settings: QSettings, store: UndoableStore) -> str | None:
     """Let the reviewer correct their name; later annotations carry the new one. Returns it, or None."""
     name = ask_name(parent, saved_name(settings))
     if not name:

@@ -1982,4 +1982,35 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>✓ 已采纳系统建议：%1 分 — %2</translation>
         </message>
     </context>
+    <context>
+        <name>Undo</name>
+        <message>
+            <source>%1 not possible</source>
+            <translation>无法%1</translation>
+        </message>
+        <message>
+            <source>No database is open.</source>
+            <translation>没有打开的数据库。</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>重做</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <source>“%1” could not be applied: %2</source>
+            <translation>无法执行“%1”：%2</translation>
+        </message>
+        <message>
+            <source>“%1” was not redone: this data was changed since, in another window or program. Redoing it would overwrite that newer change, so the step was removed from the undo history.</source>
+            <translation>未重做“%1”：此后这些数据已在另一个窗口或程序中被修改。重做会覆盖那次更新的修改，因此该步骤已从撤销历史中移除。</translation>
+        </message>
+        <message>
+            <source>“%1” was not undone: this data was changed since, in another window or program. Undoing it would overwrite that newer change, so the step was removed from the undo history.</source>
+            <translation>未撤销“%1”：此后这些数据已在另一个窗口或程序中被修改。撤销会覆盖那次更新的修改，因此该步骤已从撤销历史中移除。</translation>
+        </message>
+    </context>
 </TS>

@@ -305,3 +305,12 @@ def open_read_only(path: str | Path, *, check_same_thread: bool = True) -> Datab
                            check_same_thread=check_same_thread, timeout=BUSY_TIMEOUT_S)
     conn.execute("PRAGMA query_only = ON")
     return Database(conn)
+
+
+def data_version(db: Database) -> int:
+    """SQLite's ``PRAGMA data_version`` of this connection: it changes when another connection commits.
+
+    Commits made through ``db`` itself do not change it, so polling it on the writer's connection tells
+    exactly when another window or process wrote to the same file (desktop.gui.changes watches it).
+    """
+    return int(db.execute("PRAGMA data_version").fetchone()[0])

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.changes import Changes
 from desktop.core.errors import ReviewDeskError
 from desktop.core.review.codebook import Tag, removal_preview
 from desktop.gui import dialogs
@@ -85,11 +86,15 @@ class CodebookDialog(QDialog):
         layout.addWidget(self.info)
         layout.addWidget(self.buttons)
         self.resize(560, 420)
-        store.codebook_changed.connect(self.reload)
+        store.changes.changed.connect(self._on_changes)
         self.retranslate()
         self.reload()
 
     # --- content ---------------------------------------------------------------------------------------
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.any("tags", "annotations"):  # names, colours, usage counts
+            self.reload()
 
     def reload(self) -> None:
         current = self.current_tag()

@@ -1,28 +1,25 @@
-"""Undoable annotation and codebook changes, and the store that runs them.
+"""Undoable annotation and codebook changes: the annotation feature's store.
 
-:class:`AnnotationStore` is the one place the annotation widgets change data: each method does the change
-once through the database's writer thread (so a refused change raises before anything is on the undo
-stack), then pushes a QUndoCommand whose undo/redo are each one more saved transaction. The store emits
-``annotations_changed(document_id)`` ('' when many documents may be affected) and ``codebook_changed()``
-after every change, undo and redo, so views re-read what they show.
+:class:`AnnotationStore` is the one place the annotation widgets change data. Each method makes its change once
+through :meth:`~desktop.gui.undo.UndoableStore.record` (saved at once; a refused change raises before anything is
+on the undo stack) and describes its undo step; undo and redo are each one more transaction, refused when another
+window changed the annotation or tag since. Every change, undo and redo is announced on the window's change bus:
+``annotations`` (with the document) for annotations, ``tags`` and ``annotations`` (any document) for the codebook.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtCore import QCoreApplication
 from sqlite_utils import Database
 
+from desktop.core.changes import Changes
 from desktop.core.review import annotations as core
 from desktop.core.review import codebook
-from desktop.core.review.annotations import AnchorState, Annotation, Content
-from desktop.core.review.codebook import Tag, TagMerge, TagRemoval
-from desktop.core.storage.executor import DatabaseExecutor
-
-T = TypeVar("T")
+from desktop.core.review.annotations import AnchorState, Annotation, AnnotationError, Content
+from desktop.core.review.codebook import CodebookError, Tag, TagMerge, TagRemoval
+from desktop.gui.undo import Step, UndoableStore
 
 
 def _tr(text: str) -> str:
@@ -34,37 +31,31 @@ def _short(text: str, limit: int = 16) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-class AnnotationStore(QObject):
+def annotation_state(annotation_id: str) -> Callable[[Database], Annotation | None]:
+    """Reads what an annotation step writes: the annotation, deleted or not (None when there is none)."""
+    def read(db: Database) -> Annotation | None:
+        try:
+            return core.get_annotation(db, annotation_id, include_deleted=True)
+        except AnnotationError:
+            return None
+    return read
+
+
+def tags_state(*tag_ids: str) -> Callable[[Database], tuple[Tag | None, ...]]:
+    """Reads what a codebook step writes: the live tags (None for a deleted or merged one)."""
+    def read(db: Database) -> tuple[Tag | None, ...]:
+        out: list[Tag | None] = []
+        for tag_id in tag_ids:
+            try:
+                out.append(codebook.get_tag(db, tag_id))
+            except CodebookError:
+                out.append(None)
+        return tuple(out)
+    return read
+
+
+class AnnotationStore(UndoableStore):
     """Runs annotation and codebook changes on the writer thread, with undo; reads through ``reader``."""
-
-    annotations_changed = Signal(str)
-    codebook_changed = Signal()
-    failed = Signal(str)  # a message for the reader when an undo/redo could not be applied
-
-    def __init__(self, executor: DatabaseExecutor | None, reader: Database | None, undo_stack: QUndoStack,
-                 parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.executor = executor
-        self.reader = reader
-        self.undo_stack = undo_stack
-        self.reviewer_id: str | None = None
-        self.reviewer_name = ""
-
-    def set_database(self, executor: DatabaseExecutor | None, reader: Database | None) -> None:
-        self.executor, self.reader = executor, reader
-        self.reviewer_id = None
-        self.codebook_changed.emit()
-        self.annotations_changed.emit("")
-
-    @property
-    def ready(self) -> bool:
-        return self.executor is not None and self.reader is not None
-
-    def write(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Run ``fn(db, ...)`` as one transaction on the writer thread and return its result."""
-        if self.executor is None:
-            raise RuntimeError(_tr("No database is open."))
-        return self.executor.call(fn, *args, **kwargs)
 
     # --- reads ---------------------------------------------------------------------------------------
 
@@ -88,133 +79,89 @@ class AnnotationStore(QObject):
 
     # --- annotation changes ---------------------------------------------------------------------------
 
+    def _annotation_step(self, text: str, annotation: Annotation, redo: Callable[[Database], object],
+                         undo: Callable[[Database], object]) -> Step:
+        return Step(text.replace("%1", _short(annotation.quote)), undo=undo, redo=redo,
+                    state=annotation_state(annotation.id),
+                    changes=Changes.of("annotations", document_ids=[annotation.document_id]))
+
     def create(self, document_id: str, start: int, end: int, tag_ids: tuple[str, ...] | list[str],
                comment: str = "", criterion_id: str | None = None) -> Annotation:
-        made = self.write(core.create_annotation, document_id, start, end, reviewer_id=self.reviewer_id,
-                          tag_ids=tuple(tag_ids), comment=comment, criterion_id=criterion_id)
-        self._push(_AnnotationCommand(self, _tr("Annotate “%1”").replace("%1", _short(made.quote)), document_id,
-                                      redo=lambda db: core.restore_annotation(db, made.id),
-                                      undo=lambda db: core.delete_annotation(db, made.id)))
-        return made
+        return self.record(
+            lambda db: core.create_annotation(db, document_id, start, end, reviewer_id=self.reviewer_id,
+                                              tag_ids=tuple(tag_ids), comment=comment, criterion_id=criterion_id),
+            lambda made: self._annotation_step(_tr("Annotate “%1”"), made,
+                                               redo=lambda db: core.restore_annotation(db, made.id),
+                                               undo=lambda db: core.delete_annotation(db, made.id)))
 
     def edit(self, annotation_id: str, content: Content) -> Annotation:
         old = self.annotation(annotation_id)
         before = core.content_of(old)
         if before == content:
             return old
-        new = self.write(core.set_content, annotation_id, content)
-        self._push(_AnnotationCommand(self, _tr("Edit annotation “%1”").replace("%1", _short(old.quote)),
-                                      old.document_id, redo=lambda db: core.set_content(db, annotation_id, content),
-                                      undo=lambda db: core.set_content(db, annotation_id, before)))
-        return new
+        return self.record(lambda db: core.set_content(db, annotation_id, content),
+                           lambda _new: self._annotation_step(
+                               _tr("Edit annotation “%1”"), old,
+                               redo=lambda db: core.set_content(db, annotation_id, content),
+                               undo=lambda db: core.set_content(db, annotation_id, before)))
 
     def delete(self, annotation_id: str) -> Annotation:
-        old = self.write(core.delete_annotation, annotation_id)
-        self._push(_AnnotationCommand(self, _tr("Delete annotation “%1”").replace("%1", _short(old.quote)),
-                                      old.document_id, redo=lambda db: core.delete_annotation(db, annotation_id),
-                                      undo=lambda db: core.restore_annotation(db, annotation_id)))
-        return old
+        return self.record(lambda db: core.delete_annotation(db, annotation_id),
+                           lambda old: self._annotation_step(
+                               _tr("Delete annotation “%1”"), old,
+                               redo=lambda db: core.delete_annotation(db, annotation_id),
+                               undo=lambda db: core.restore_annotation(db, annotation_id)))
 
     def place(self, annotation_id: str, start: int, end: int) -> Annotation:
         """Anchor an annotation (an orphan, typically) on a passage the reviewer selected."""
         old = self.annotation(annotation_id)
         before: AnchorState = core.anchor_state(old)
-        new = self.write(core.place_annotation, annotation_id, start, end)
-        after = core.anchor_state(new)
-        self._push(_AnnotationCommand(self, _tr("Place annotation “%1”").replace("%1", _short(old.quote)),
-                                      old.document_id,
-                                      redo=lambda db: core.set_anchor_state(db, annotation_id, after),
-                                      undo=lambda db: core.set_anchor_state(db, annotation_id, before)))
-        return new
+
+        def step(new: Annotation) -> Step:
+            after = core.anchor_state(new)
+            return self._annotation_step(_tr("Place annotation “%1”"), old,
+                                         redo=lambda db: core.set_anchor_state(db, annotation_id, after),
+                                         undo=lambda db: core.set_anchor_state(db, annotation_id, before))
+
+        return self.record(lambda db: core.place_annotation(db, annotation_id, start, end), step)
 
     # --- codebook changes -----------------------------------------------------------------------------
 
+    @staticmethod
+    def _codebook_step(text: str, tag_ids: tuple[str, ...], redo: Callable[[Database], object],
+                       undo: Callable[[Database], object]) -> Step:
+        # tags on annotations may have changed in any document
+        return Step(text, undo=undo, redo=redo, state=tags_state(*tag_ids), changes=Changes.of("tags", "annotations"))
+
     def add_tag(self, name: str, color: str, name_en: str = "", description: str = "") -> Tag:
-        tag = self.write(codebook.create_tag, name, color, name_en=name_en, description=description)
-        self._push(_CodebookCommand(self, _tr("Add tag “%1”").replace("%1", tag.name),
-                                    redo=lambda db: codebook.restore_tag(db, tag.id),
-                                    undo=lambda db: codebook.delete_tag(db, tag.id)))
-        return tag
+        return self.record(lambda db: codebook.create_tag(db, name, color, name_en=name_en, description=description),
+                           lambda tag: self._codebook_step(_tr("Add tag “%1”").replace("%1", tag.name), (tag.id,),
+                                                           redo=lambda db: codebook.restore_tag(db, tag.id),
+                                                           undo=lambda db: codebook.delete_tag(db, tag.id)))
 
     def update_tag(self, tag_id: str, **changes: str) -> Tag:
         """Rename, recolour or re-describe a tag (keyword arguments of codebook.update_tag)."""
         old = codebook.get_tag(self.reader, tag_id)
-        new = self.write(codebook.update_tag, tag_id, **changes)
         fields = {"name": old.name, "name_en": old.name_en, "color": old.color, "description": old.description,
                   "description_en": old.description_en}
         back = {k: fields[k] for k in changes}
         label = _tr("Recolour tag “%1”") if set(changes) == {"color"} else _tr("Change tag “%1”")
-        self._push(_CodebookCommand(self, label.replace("%1", old.name),
-                                    redo=lambda db: codebook.update_tag(db, tag_id, **changes),
-                                    undo=lambda db: codebook.update_tag(db, tag_id, **back)))
-        return new
+        return self.record(lambda db: codebook.update_tag(db, tag_id, **changes),
+                           lambda _new: self._codebook_step(label.replace("%1", old.name), (tag_id,),
+                                                            redo=lambda db: codebook.update_tag(db, tag_id, **changes),
+                                                            undo=lambda db: codebook.update_tag(db, tag_id, **back)))
 
     def delete_tag(self, tag_id: str) -> TagRemoval:
-        removal = self.write(codebook.delete_tag, tag_id)
-        self._push(_CodebookCommand(self, _tr("Delete tag “%1”").replace("%1", removal.tag.name),
-                                    redo=lambda db: codebook.delete_tag(db, tag_id),
-                                    undo=lambda db: codebook.restore_tag(db, tag_id, removal.annotation_ids)))
-        return removal
+        return self.record(lambda db: codebook.delete_tag(db, tag_id),
+                           lambda removal: self._codebook_step(
+                               _tr("Delete tag “%1”").replace("%1", removal.tag.name), (tag_id,),
+                               redo=lambda db: codebook.delete_tag(db, tag_id),
+                               undo=lambda db: codebook.restore_tag(db, tag_id, removal.annotation_ids)))
 
     def merge_tags(self, source_id: str, target_id: str) -> TagMerge:
-        merge = self.write(codebook.merge_tags, source_id, target_id)
-        self._push(_CodebookCommand(self, _tr("Merge tag “%1” into “%2”").replace("%1", merge.source.name)
-                                    .replace("%2", merge.target.name),
-                                    redo=lambda db: codebook.merge_tags(db, source_id, target_id),
-                                    undo=lambda db: codebook.unmerge_tags(db, merge)))
-        return merge
-
-    # --- plumbing -------------------------------------------------------------------------------------
-
-    def _push(self, command: QUndoCommand) -> None:
-        self.undo_stack.push(command)  # its first redo() only announces: the change is already saved
-
-    def _apply(self, fn: Callable[[Database], object], command: QUndoCommand) -> bool:
-        try:
-            self.write(fn)
-        except Exception as exc:  # e.g. a tag restored under a name taken meanwhile: say so, drop the step
-            command.setObsolete(True)
-            self.failed.emit(_tr("“%1” could not be applied: %2").replace("%1", command.text()).replace("%2", str(exc)))
-            return False
-        return True
-
-
-class _StoreCommand(QUndoCommand):
-    """A change already made once; undo/redo run one transaction each, then tell the store's listeners."""
-
-    def __init__(self, store: AnnotationStore, text: str, redo: Callable[[Database], object],
-                 undo: Callable[[Database], object]) -> None:
-        super().__init__(text)
-        self.store = store
-        self._redo, self._undo = redo, undo
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-        elif not self.store._apply(self._redo, self):
-            return
-        self.announce()
-
-    def undo(self) -> None:
-        if self.store._apply(self._undo, self):
-            self.announce()
-
-    def announce(self) -> None:
-        raise NotImplementedError
-
-
-class _AnnotationCommand(_StoreCommand):
-    def __init__(self, store: AnnotationStore, text: str, document_id: str, redo: Callable[[Database], object],
-                 undo: Callable[[Database], object]) -> None:
-        super().__init__(store, text, redo, undo)
-        self.document_id = document_id
-
-    def announce(self) -> None:
-        self.store.annotations_changed.emit(self.document_id)
-
-
-class _CodebookCommand(_StoreCommand):
-    def announce(self) -> None:
-        self.store.codebook_changed.emit()
-        self.store.annotations_changed.emit("")  # tags on annotations may have changed anywhere
+        return self.record(lambda db: codebook.merge_tags(db, source_id, target_id),
+                           lambda merge: self._codebook_step(
+                               _tr("Merge tag “%1” into “%2”").replace("%1", merge.source.name)
+                               .replace("%2", merge.target.name), (source_id, target_id),
+                               redo=lambda db: codebook.merge_tags(db, source_id, target_id),
+                               undo=lambda db: codebook.unmerge_tags(db, merge)))

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, Sig
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
+from desktop.core.changes import Changes
 from desktop.core.errors import ReviewDeskError
 from desktop.core.review.annotations import Annotation, content_of
 from desktop.core.storage.documents import DocumentRecord, get_document, previous_report
@@ -75,14 +76,13 @@ class AnnotationsController(QObject):
         self.segments.tag_changed.connect(lambda _t: self.refresh_segments())
         self.segments.open_requested.connect(self._open_segment)
         self.segments.visibilityChanged.connect(lambda visible: visible and self.refresh_segments())
-        self.store.annotations_changed.connect(self.refresh_annotations)
-        self.store.codebook_changed.connect(self.refresh_codebook)
+        self.store.changes.changed.connect(self.on_changes)
         self.store.failed.connect(self.message)
         for view in self.all_views():
             view.mark_clicked.connect(self._on_mark_clicked)
             view.selection_changed.connect(lambda *_: self._update_selection_state())
             view.document_shown.connect(lambda *_: self.refresh_annotations(""))  # re-draw on every (re)load
-        if compare_view is not None and hasattr(compare_view, "pair_shown"):
+        if compare_view is not None:
             compare_view.pair_shown.connect(lambda: self.refresh_annotations(""))
         self.retranslate()
         self._update_selection_state()
@@ -137,6 +137,19 @@ class AnnotationsController(QObject):
         self.refresh_annotations("")
         self.refresh_aids()
         self._update_selection_state()
+
+    def on_changes(self, changes: Changes) -> None:
+        """Re-read what the annotation docks and marks show when a write (here or elsewhere) concerns them."""
+        if not self.store.ready:
+            return
+        if changes.any("tags"):
+            self.refresh_codebook()
+        if changes.any("annotations", "tags", "documents", "parts"):
+            ids = changes.document_ids
+            self.refresh_annotations(next(iter(ids)) if len(ids) == 1 else "")
+        current = self.current_document()
+        if current is not None and changes.concerns(current.id, "documents", "parts"):
+            self.refresh_aids()
 
     def refresh_annotations(self, document_id: str = "") -> None:
         """Re-read annotations for the panel and the marks of every view showing ``document_id`` ('' = all)."""
@@ -315,15 +328,8 @@ class AnnotationsController(QObject):
             dialogs.warning(self.window, _tr("Re-import failed"), str(exc))
             return
         self.store.undo_stack.clear()  # offsets of earlier steps refer to the old text
-        if hasattr(self.window, "reload_corpus"):
-            self.window.reload_corpus()
-        if hasattr(self.window, "open_document"):
-            self.window.open_document(record.id)
-        elif self.report_view is not None:
-            fresh = get_document(self.store.reader, record.id)
-            if fresh is not None:
-                self.report_view.show_document(fresh)
-        self.on_document_changed(record.id)
+        # the window shows the new text (and the corpus its new metadata); the docks re-read their rows
+        self.store.announce(Changes.of("documents", "parts", "metadata", "annotations", document_ids=[record.id]))
         text = (_tr("The text is unchanged; nothing was done.") if not report.changed else
                 _tr("%1 annotation(s) re-attached, %2 orphan(s) to place or delete.")
                 .replace("%1", str(sum(n for m, n in report.methods.items() if m != "orphan")))
@@ -364,7 +370,7 @@ class AnnotationsController(QObject):
 def install_annotations(main_window: Any) -> AnnotationsController:
     """Add the annotation docks, the Annotations menu and its shortcuts to the MainWindow and wire them up."""
     mw = main_window
-    store = AnnotationStore(mw.executor, mw.reader, mw.undo_stack, mw)
+    store = AnnotationStore(mw.executor, mw.reader, mw.undo_stack, mw.changes, mw)
     ctrl = AnnotationsController(mw, store, mw.settings, mw.report_view, mw.compare_view,
                                  open_document=lambda doc_id, query, offset: mw.open_document(doc_id, query, offset))
 

@@ -17,10 +17,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QMimeData, QObject, QSettings, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
+from desktop.core.changes import Changes
 from desktop.core.ingest.importer import DUPLICATE, FAILED, IMPORTED, SKIPPED, ImportReport
 from desktop.core.progress import Progress
 from desktop.core.storage.executor import DatabaseExecutor
 from desktop.gui import dialogs, workers
+from desktop.gui.changes import ChangeBus
 
 LAST_DIR_KEY = "import/last_dir"
 
@@ -75,11 +77,13 @@ class ImportController(QObject):
 
     started = Signal()
     finished = Signal(object)        # the ImportReport
-    documents_added = Signal(int)    # how many new documents were stored
 
-    def __init__(self, window: QWidget, status_bar: QStatusBar, settings: QSettings) -> None:
+    def __init__(self, window: QWidget, status_bar: QStatusBar, settings: QSettings,
+                 changes: ChangeBus | None = None) -> None:
+        """``changes``: the window's change bus, told about the documents each import adds."""
         super().__init__(window)
         self._window = window
+        self._changes = changes
         self._settings = settings
         self.executor: DatabaseExecutor | None = None
         self.workers: int | None = None  # processes that read and segment; None: gui_workers() decides
@@ -178,7 +182,7 @@ class ImportController(QObject):
         self._end()
         added = report.count(IMPORTED)
         if added:
-            self.documents_added.emit(added)
+            self._announce()
         self.finished.emit(report)
         self.show_summary(report)
         self._next()
@@ -189,8 +193,12 @@ class ImportController(QObject):
                       self.tr("The import stopped because of an unexpected error: %1\n\nFiles imported before "
                               "the error are kept. Please report this problem.").replace("%1", str(exc)),
                       self.task.traceback if self.task else "")
-        self.documents_added.emit(0)
+        self._announce()  # files imported before the error are kept
         self._next()
+
+    def _announce(self) -> None:
+        if self._changes is not None:
+            self._changes.announce(Changes.of("documents"))
 
     def _end(self) -> None:
         self.task = None

@@ -13,11 +13,11 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from desktop.core.changes import Changes
 from desktop.core.export import FORMAT_LABELS, FORMATS
-from desktop.core.review.reviewers import get_or_create_reviewer
-from desktop.core.scoring.rubric import RubricError, load_default_rubric, load_rubric_file
+from desktop.core.scoring.rubric import Rubric, RubricError, load_default_rubric, load_rubric_file
 from desktop.gui import dialogs
-from desktop.gui.reviewer_name import SETTINGS_KEY, ask_name, saved_name
+from desktop.gui.reviewer_name import ensure_reviewer, saved_name
 from desktop.gui.scoring.commands import ScoreStore
 from desktop.gui.scoring.export_dialog import ExportDialog
 from desktop.gui.scoring.overview_dialog import OverviewDialog
@@ -34,21 +34,19 @@ class ScoringController(QObject):
     def __init__(self, window: Any) -> None:
         super().__init__(window)
         self.window = window
-        self.store = ScoreStore(window.executor, window.reader, window.undo_stack, self)
+        self.store = ScoreStore(window.executor, window.reader, window.undo_stack, window.changes, self)
         self.panel = ScorePanel(self.store, window)
         self.panel.ensure_reviewer = self.ensure_reviewer
         self.panel.jump_requested.connect(self.jump_to)
         self.panel.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
-        self.store.failed.connect(lambda text: window.statusBar().showMessage(text, 8000))
-        self.reviewer_name = ""
         self.overview: OverviewDialog | None = None
         self.export_dialog: ExportDialog | None = None
-        # The corpus table's status and total columns are re-read once after a burst of changes.
+        # The overview is re-read once after a burst of changes.
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(250)
-        self._refresh_timer.timeout.connect(self._refresh_corpus)
-        self.store.scores_changed.connect(lambda _doc: self._refresh_timer.start())
+        self._refresh_timer.timeout.connect(self._refresh_overview)
+        window.changes.changed.connect(self._on_changes)
 
         self.overview_action = QAction(self)
         self.overview_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
@@ -72,28 +70,25 @@ class ScoringController(QObject):
     def on_database(self) -> None:
         w = self.window
         self.store.set_database(w.executor, w.reader)
-        self.store.reviewer_id = getattr(w, "reviewer_id", None)
-        self.reviewer_name = saved_name(w.settings) if self.store.reviewer_id else ""
-        self.panel.show_document(w.current_document_id() if w.executor is not None else "")
+        self.store.reviewer_id = w.reviewer_id
+        self.store.reviewer_name = saved_name(w.settings) if self.store.reviewer_id else ""
+        self.panel.document_id = w.current_document_id() if w.executor is not None else ""
+        self.panel.rebuild()  # the database's rubric; shows the current report
         self._update_actions()
+
+    @property
+    def reviewer_name(self) -> str:
+        return self.store.reviewer_name
 
     def ensure_reviewer(self) -> bool:
         """The reviewer scoring: the name in the settings (asked once if none), registered in this database."""
         if self.store.executor is None:
             return False
-        name = saved_name(self.window.settings)
-        if self.store.reviewer_id and name == self.reviewer_name:
-            return True
-        if not name:
-            name = ask_name(self.window) or ""
-            if not name:
-                return False
-            self.window.settings.setValue(SETTINGS_KEY, name)
-        reviewer = self.store.write(get_or_create_reviewer, name)
-        self.store.reviewer_id, self.reviewer_name = reviewer.id, reviewer.name
-        if hasattr(self.window, "set_reviewer"):
-            self.window.set_reviewer(reviewer.id)
-        return True
+        return ensure_reviewer(self.window, self.window.settings, self.store) is not None
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.any("scores", "reviews", "rubric", "documents", "metadata"):
+            self._refresh_timer.start()
 
     def jump_to(self, start: int, end: int) -> None:
         w = self.window
@@ -102,9 +97,7 @@ class ScoringController(QObject):
         w.report_view.scroll_to_offset(start)
         w.report_view.select_span(start, end)
 
-    def _refresh_corpus(self) -> None:
-        if hasattr(self.window, "refresh_reviews"):
-            self.window.refresh_reviews()
+    def _refresh_overview(self) -> None:
         if self.overview is not None and self.overview.isVisible():
             self.overview.reload()
 
@@ -140,12 +133,12 @@ class ScoringController(QObject):
     def use_default_rubric(self) -> bool:
         return self._use(load_default_rubric()) if self.store.ready else False
 
-    def _use(self, rubric) -> bool:
+    def _use(self, rubric: Rubric) -> bool:
         previous = self.store.rubric
         if previous is not None and previous.id == rubric.id:
             return True
         self.store.use_rubric(rubric)
-        self._refresh_corpus()
+        self.panel.rebuild()
         if previous is not None:
             dialogs.info(self.window, _tr("Rubric changed"),
                          _tr("New scores are made under “%1” (version %2). Scores made under “%3” (version %4) are "

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.changes import Changes
 from desktop.core.errors import ReviewDeskError
 from desktop.core.review.annotations import Annotation, list_annotations
 from desktop.core.scoring.rubric import Criterion
@@ -507,8 +508,7 @@ class ScorePanel(QDockWidget):
         outer_layout.addWidget(self.scroll, 1)
         self.setWidget(outer)
         self._loading = False
-        store.scores_changed.connect(self._on_scores_changed)
-        store.rubric_changed.connect(self.rebuild)
+        store.changes.changed.connect(self._on_changes)
         store.failed.connect(self._show_message)
         self.rebuild()
         self.retranslate()
@@ -677,8 +677,11 @@ class ScorePanel(QDockWidget):
         """Link an annotation as evidence for a criterion (what the + Evidence menu does)."""
         return self._run(lambda: self.store.link(self.document_id, criterion_id, annotation_id))
 
-    def _on_scores_changed(self, document_id: str) -> None:
-        if document_id == self.document_id:
+    def _on_changes(self, changes: Changes) -> None:
+        """Re-read the shown report's scores when a write concerns them (its evidence too: annotations)."""
+        if changes.concerns(self.document_id, "documents", "parts", "metadata", "corrections"):
+            self.show_document(self.document_id)  # suggestions depend on the text and its parts
+        elif changes.concerns(self.document_id, "scores", "reviews", "annotations"):
             self.refresh()
 
     def _show_message(self, text: str) -> None:

@@ -21,6 +21,7 @@ from desktop.gui.annotate.editor import AnnotationEditor
 from desktop.gui.annotate.integration import AnnotationsController
 from desktop.gui.annotate.models import ORPHAN_ROLE, AnnotationFilter, AnnotationModel, TagModel
 from desktop.gui.annotate.retrieved_segments import SegmentsModel
+from desktop.gui.changes import ChangeBus
 from desktop.gui.reading.report_view import ReportView
 
 QUOTE = "法治理论学习的系统性和深度仍有提升空间"
@@ -44,7 +45,8 @@ class Env:
         self.window = QMainWindow()
         self.view = ReportView(self.window)
         self.window.setCentralWidget(self.view)
-        self.store = AnnotationStore(self.executor, self.reader, self.stack, self.window)
+        self.changes = ChangeBus()
+        self.store = AnnotationStore(self.executor, self.reader, self.stack, self.changes, self.window)
         self.ctrl = AnnotationsController(self.window, self.store, self.settings, self.view,
                                           open_document=self.open_document)
         for dock in (self.ctrl.panel, self.ctrl.aids_panel, self.ctrl.segments):

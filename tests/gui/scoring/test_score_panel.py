@@ -12,6 +12,7 @@ from desktop.core.review.reviewers import get_or_create_reviewer
 from desktop.core.scoring import scores as scoring
 from desktop.core.storage.documents import list_documents
 from desktop.core.storage.executor import DatabaseExecutor, open_reader
+from desktop.gui.changes import ChangeBus
 from desktop.gui.scoring.commands import ScoreStore
 from desktop.gui.scoring.panel import ScorePanel
 from tests.core.scoring.scoring_data import add_annotation, section_span
@@ -25,7 +26,8 @@ class Rig:
         self.executor = DatabaseExecutor(path)
         self.reader = open_reader(path)
         self.undo = QUndoStack()
-        self.store = ScoreStore(self.executor, self.reader, self.undo)
+        self.changes = ChangeBus()
+        self.store = ScoreStore(self.executor, self.reader, self.undo, self.changes)
         self.store.set_database(self.executor, self.reader)
         if reviewer:
             self.store.reviewer_id = self.executor.call(get_or_create_reviewer, reviewer).id

@@ -1,0 +1,102 @@
+"""The change bus: writes here and in other windows/programs reach every view, and the cited stale-view bugs."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from desktop.core.changes import Changes
+from desktop.core.review.reviewers import get_or_create_reviewer
+from desktop.core.storage import open_database
+from desktop.core.storage.executor import DatabaseExecutor
+from desktop.gui.app import install_extensions
+from desktop.gui.changes import ChangeBus
+from desktop.gui.main_window import MainWindow
+from tests.core.scoring.scoring_data import build_scored_corpus
+
+
+def test_the_bus_announces_writes_by_other_connections_and_not_its_own(qtbot, seeded_db_path):
+    executor = DatabaseExecutor(seeded_db_path)
+    bus = ChangeBus(interval_ms=20)
+    heard: list[Changes] = []
+    bus.changed.connect(heard.append)
+    with qtbot.waitSignal(bus.checked, timeout=3000):
+        bus.watch(executor)  # the first answer is the baseline
+    executor.call(get_or_create_reviewer, "本窗口")  # this window's own write (its store announces it)
+    for _ in range(3):
+        with qtbot.waitSignal(bus.checked, timeout=3000):
+            pass
+    assert heard == []
+    other = open_database(seeded_db_path)  # another program writes to the same file
+    get_or_create_reviewer(other, "另一个程序")
+    other.conn.close()
+    qtbot.waitUntil(lambda: len(heard) == 1, timeout=3000)
+    assert heard[0].outside and heard[0].kinds == Changes.everything().kinds
+    bus.watch(None)
+    assert not bus.watching
+    executor.close()
+
+
+def test_announcing_reaches_every_listener_once(qtbot):
+    bus = ChangeBus()
+    one, two = [], []
+    bus.changed.connect(one.append)
+    bus.changed.connect(two.append)
+    change = Changes.of("annotations", document_ids=["d"])
+    bus.announce(change)
+    assert one == two == [change]
+
+
+def _window(qtbot, path, tmp_path, name: str) -> MainWindow:
+    settings = QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat)
+    settings.setValue("reviewer/name", "张三")
+    w = MainWindow(settings)
+    qtbot.addWidget(w)
+    install_extensions(w)
+    assert w.open_database(path)
+    w.show()
+    return w
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    return build_scored_corpus(tmp_path / "scored.sqlite3")
+
+
+def test_deleting_an_annotation_takes_its_evidence_link_off_the_score_panel(qtbot, tmp_path, corpus, shown):
+    w = _window(qtbot, corpus.path, tmp_path, "w")
+    annotations, scoring = w.extensions["annotations"], w.extensions["scoring"]
+    w.open_document(corpus.docs["001"])
+    short = corpus.annotations["short"]
+    box = scoring.panel.boxes["shortcomings"]
+    assert f"go:{short}" in box.evidence.text()
+    annotations.delete_annotation(short)
+    assert f"go:{short}" not in box.evidence.text() and "No evidence linked" in box.evidence.text()
+    w.undo_stack.undo()
+    assert f"go:{short}" in box.evidence.text()
+    assert shown == []
+    w.close()
+
+
+def test_a_score_made_in_another_window_shows_in_this_one(qtbot, tmp_path, corpus, shown):
+    first = _window(qtbot, corpus.path, tmp_path, "first")
+    second = _window(qtbot, corpus.path, tmp_path, "second")
+    doc = corpus.docs["003"]
+    for w in (first, second):
+        w.open_document(doc)
+    theirs = second.extensions["scoring"].panel
+    model = second.corpus_model
+    total = model.index(model.row_of(doc), model.column_index("total"))
+    assert theirs.boxes["measures"].spin.value() < 0 and total.data() == "10"  # not scored yet: "—"
+    first.extensions["scoring"].panel.boxes["measures"].spin.setValue(4)
+    qtbot.waitUntil(lambda: theirs.boxes["measures"].spin.value() == 4, timeout=5000)
+    qtbot.waitUntil(lambda: model.index(model.row_of(doc), model.column_index("total")).data() != "10",
+                    timeout=5000)
+    # and an annotation made there is listed here
+    ann = first.extensions["annotations"]
+    made = ann.store.create(doc, 30, 60, [ann.store.tags()[0].id], "从另一个窗口")
+    panel = second.extensions["annotations"].panel
+    qtbot.waitUntil(lambda: panel.model.row_of(made.id) >= 0, timeout=5000)
+    assert shown == []
+    first.close()
+    second.close()
