@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 REQUIRED_KINDS = ("achievements", "shortcomings", "leader_duty", "next_plan")
 ALL_KINDS = ("preamble", *REQUIRED_KINDS, "other")
@@ -89,7 +90,13 @@ def strip_numbering(heading: str) -> str:
 
 
 def heading_scores(heading: str) -> dict[str, float]:
-    """Weighted cue score of a heading for each kind."""
+    """Weighted cue score of a heading for each kind (a fresh dict the caller may change)."""
+    return dict(_heading_scores(heading))
+
+
+@lru_cache(maxsize=4096)
+def _heading_scores(heading: str) -> tuple[tuple[str, float], ...]:
+    # cached: pages repeat the same short lines thousands of times
     text = _YEAR.sub("", strip_numbering(heading))
     short = len(text) <= _SHORT_HEADING
     scores: dict[str, float] = {}
@@ -100,7 +107,7 @@ def heading_scores(heading: str) -> dict[str, float]:
                 total += weight
         if total:
             scores[kind] = total
-    return scores
+    return tuple(scores.items())
 
 
 def classify_heading(heading: str) -> KindScore:

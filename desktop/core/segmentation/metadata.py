@@ -9,22 +9,24 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from desktop.core.segmentation import agency as agency_rules
 from desktop.core.segmentation.cleaning import Clutter
 from desktop.core.segmentation.patterns import DATE_ANY, DATE_CN, DOC_NUMBER, cn_number, is_title_line
 from desktop.core.segmentation.spans import Spans
 
-_TITLE_AGENCY = re.compile(r"^(?P<agency>.{2,40}?)(?:关于|\s)(?:.{0,6})(?:19|20)\d{2}\s*年")
-_TITLE_AGENCY_LOOSE = re.compile(r"^(?P<agency>.{2,40}?)(?:关于|(?:19|20)\d{2}\s*年)")
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _LEADING_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*年(?:度)?[，,以来]")
+_REPORTING_YEAR = re.compile(r"现将[^。；\n]{0,20}?((?:19|20)\d{2})\s*年度?[^。；\n]{0,40}?(?:报告|汇报|总结)如下")
+_FIELD_GAP = re.compile(r"\s+[-–—|｜]\s+|\s{2,}|\t")
 _SOURCE = re.compile(r"(?:信息来源|文章来源|来源)\s*[:：]\s*(?P<v>[^\s|｜]{2,40})")
+_DATE_LABEL = re.compile(
+    r"(?P<label>成文日期|公文生成日期|发文日期|印发日期|发布时间|发布日期|更新时间|更新日期|(?<![\u4e00-\u9fa5])(?:日期|时间))"
+    r"\s*[:：]\s*(?P<date>(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)")
+_DOC_DATE_LABEL = re.compile(r"成文日期|公文生成日期|发文日期|印发日期")
+_PUBLISH_RANK = {"发布时间": 0, "发布日期": 0, "更新时间": 1, "更新日期": 1}
 _PUBLISH_LABEL = re.compile(r"发布(时间|日期)")
 _PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|日期|时间)\s*[:：]\s*")
-_OPENING_AGENCY = re.compile(
-    r"^\s*(?:19|20)\d{2}\s*年(?:度)?\s*[,，]\s*(?:在[^，,。]{2,30}[,，]\s*)?(?:我|本)?"
-    r"(?P<agency>[\u4e00-\u9fa5]{2,30}?(?:局|厅|委员会|委|办公室|办|人民政府|政府|中心|院|署))"
-    r"(?=坚持|认真|深入|全面|始终|紧紧|以|在|围绕|聚焦|立足|把|将|按照|持续|不断|切实|牢固|高度)"
-)
+_TITLE_PREFIX = re.compile(r"^(.{6,80}?报告)(?=\S{10})")
 _SIGNATURE = re.compile(r"^[\u4e00-\u9fa5（）()]{3,40}$")
 _AGENCY_WORDS = re.compile(r"(局|厅|委员会|委|办公室|办|政府|中心|院|部|署|会|处|站|所)$")
 
@@ -84,6 +86,28 @@ def parse_date(s: str) -> str | None:
     return None
 
 
+def _labelled_dates(head: str) -> tuple[Field, Field]:
+    """(document date, publication date) printed with their labels in the page head.
+
+    成文日期/发文日期/公文生成日期 give the document date; 发布时间/发布日期 the publication date, before 更新时间 and
+    a bare 日期/时间 label: a page printing both never has its 成文日期 taken for the publication date.
+    """
+    doc, pub, pub_rank = NONE, NONE, 9
+    for m in _DATE_LABEL.finditer(head):
+        label = m.group("label")
+        d = m.group("date")
+        nums = re.findall(r"\d+", d)
+        iso = _iso(int(nums[0]), int(nums[1]), int(nums[2])) if len(nums) >= 3 else None
+        if iso is None:
+            continue
+        if _DOC_DATE_LABEL.fullmatch(label):
+            if doc.value is None:
+                doc = Field(iso, f"page metadata ({label})")
+        elif _PUBLISH_RANK.get(label, 2) < pub_rank:
+            pub, pub_rank = Field(iso, f"page ({label})"), _PUBLISH_RANK.get(label, 2)
+    return doc, pub
+
+
 def _lines_outside(text: str, clutter: list[Clutter]) -> list[tuple[int, str]]:
     spans = Spans((c.start, c.end) for c in clutter)
     out = []
@@ -108,10 +132,20 @@ def extract_metadata(text: str, clutter: list[Clutter], first_heading_start: int
         if is_title_line(s):
             title = Field(s, f"text line {i + 1}")
             break
+        first = _FIELD_GAP.split(s)[0]  # a flattened metadata table: 标题 - 文号:
+        if first != s and is_title_line(first):
+            title = Field(first, f"text line {i + 1}")
+            break
         # titles are sometimes broken over two lines
         if i + 1 < len(head_lines) and is_title_line(s + head_lines[i + 1][1]) and len(s) < 40:
             title = Field(s + head_lines[i + 1][1], f"text lines {i + 1}-{i + 2}")
             break
+
+    if title.value is None and head_lines:
+        # a page flattened to one line: the title runs straight into the report (…情况的报告2023年，省政府…)
+        m = _TITLE_PREFIX.match(head_lines[0][1])
+        if m and is_title_line(m.group(1)):
+            title = Field(m.group(1), "start of text line 1")
 
     doc_number = NONE
     for _p, s in head_lines:
@@ -145,19 +179,16 @@ def extract_metadata(text: str, clutter: list[Clutter], first_heading_start: int
             if s != inner and DATE_CN.fullmatch(inner):
                 doc_date = Field(parse_date(inner), "date under the title")
                 break
+    head_text = text[: min(max(head_limit, 0) or len(text), 4000)]
+    labelled_doc, labelled_pub = _labelled_dates(head_text)
     if doc_date.value is None:
-        for c in clutter:
-            if re.search(r"成文日期|公文生成日期", c.text):
-                iso = parse_date(c.text)
-                if iso:
-                    doc_date = Field(iso, f"clutter:{c.kind}")
-                    break
+        doc_date = labelled_doc
 
     agency = NONE
     if title.value:
-        m = _TITLE_AGENCY.match(str(title.value)) or _TITLE_AGENCY_LOOSE.match(str(title.value))
-        if m and len(m.group("agency").strip()) >= 2:
-            agency = Field(m.group("agency").strip(), "title")
+        name = agency_rules.from_title(str(title.value))
+        if name:
+            agency = Field(name, "title")
     if agency.value is None and date_line_index is not None:
         for j in range(date_line_index - 1, max(date_line_index - 3, -1), -1):
             s = lines[j][1]
@@ -166,7 +197,7 @@ def extract_metadata(text: str, clutter: list[Clutter], first_heading_start: int
                 break
 
     source = NONE
-    published = NONE
+    published = labelled_pub
     # Lines that say 发布 come first: a metadata table's 发文日期 value or a portal date is only a fallback.
     clutter = sorted(clutter, key=lambda c: 0 if _PUBLISH_LABEL.search(c.text) else 1)
     for c in clutter:
@@ -175,19 +206,25 @@ def extract_metadata(text: str, clutter: list[Clutter], first_heading_start: int
         m = _SOURCE.search(c.text)
         if m and source.value is None:
             source = Field(m.group("v"), f"clutter:{c.kind}")
-        if published.value is None and c.kind != "site_clock":
+        if published.value is None and c.kind != "site_clock" and not _DOC_DATE_LABEL.search(c.text):
             labelled = _PUBLISHED.search(c.text)
             iso = parse_date(c.text[labelled.end():] if labelled else c.text)
             if iso and (labelled or m or DATE_ANY.search(c.text)):
                 published = Field(iso, f"clutter:{c.kind}")
     if agency.value is None:
-        for _p, s in lines[:8]:
-            m = _OPENING_AGENCY.match(s)
-            if m:
-                agency = Field(m.group("agency"), "opening sentence")
-                break
-    if agency.value is None and source.value:
+        name = agency_rules.from_opening([s for _p, s in lines[:8]])
+        if name:
+            agency = Field(name, "opening sentence")
+    if agency.value is None:
+        name = agency_rules.from_label(text[:3000])
+        if name:
+            agency = Field(name, "page metadata (发文机关/发布机构)")
+    if agency.value is None and agency_rules.plausible(source.value):
         agency = Field(source.value, "clutter source (publisher, may differ from the author)")
+    if agency.value is not None:
+        full = agency_rules.complete(str(agency.value), text)
+        if full != agency.value:
+            agency = Field(full, f"{agency.source}, completed from the text")
 
     year = NONE
     if title.value:
@@ -211,9 +248,15 @@ def extract_metadata(text: str, clutter: list[Clutter], first_heading_start: int
             if m:
                 year = Field(int(m.group(1)), "opening sentence")
                 break
-    if year.value is None and doc_date.value:
-        d = dt.date.fromisoformat(str(doc_date.value))
-        year = Field(d.year - 1 if d.month <= 6 else d.year, "document date")
+    if year.value is None:
+        m = _REPORTING_YEAR.search(text[:3000])
+        if m:
+            year = Field(int(m.group(1)), "现将…报告如下 sentence")
+    for date_field, name in ((doc_date, "document date"), (published, "publication date")):
+        if year.value is None and date_field.value:
+            # reports are written early in the next year: a date in January–June covers the year before
+            d = dt.date.fromisoformat(str(date_field.value))
+            year = Field(d.year - 1 if d.month <= 6 else d.year, f"{name} (year arithmetic)")
 
     on_time = NONE
     if published.value and isinstance(year.value, int) and year.value:

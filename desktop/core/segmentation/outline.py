@@ -165,7 +165,7 @@ def parse_outline(text: str, blocked: Spans | list[tuple[int, int]] | None = Non
     unnumbered top-level headings found by the caller.
     """
     blocked = as_spans(blocked)
-    dense = text.count("\n") < 8 and len(text) > 1500
+    dense = _is_dense(text)
     cands = _candidates(text, blocked, dense)
     for start, _hend in plain or []:
         cands.append(_Candidate("plain", 1, start, start, "line"))
@@ -183,6 +183,14 @@ def parse_outline(text: str, blocked: Spans | list[tuple[int, int]] | None = Non
     _add_shi_items(text, headings, blocked)
     _set_extents(headings, text)
     return headings
+
+
+def _is_dense(text: str) -> bool:
+    """True for a report flattened onto few lines: one line holds most of the text."""
+    if text.count("\n") < 8 and len(text) > 1500:
+        return True
+    longest = max((len(line) for line in text.split("\n")), default=0)
+    return longest >= 400 and longest > 0.5 * len(text.strip())
 
 
 def _accept_with_plain(cands: list[_Candidate], dense: bool) -> list[tuple[_Candidate, int]]:

@@ -16,6 +16,8 @@ DATE_ANY = re.compile(
     r"|((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})"
 )
 TITLE_WORDS = re.compile(r"(法治|依法行政|法治政府|法治建设)")
+# a breadcrumb (首页 > 政务公开 > …) ends like a title but is page navigation
+_BREADCRUMB = re.compile(r"\S\s*[>＞»›]\s*\S|^\W?\d{0,3}(首页|当前位置|您现在的位置|您所在的位置)")
 
 
 def is_title_line(line: str) -> bool:
@@ -23,7 +25,7 @@ def is_title_line(line: str) -> bool:
     s = line.strip()
     return 6 <= len(s) <= 90 and s.endswith(("报告", "报告》", "的报告", "情况报告", "年度报告")) and bool(
         TITLE_WORDS.search(s)
-    ) and not s.startswith(("现将", "特此"))
+    ) and not s.startswith(("现将", "特此")) and not _BREADCRUMB.search(s)
 
 
 def cn_number(s: str) -> int | None:

@@ -19,6 +19,7 @@ from desktop.core.segmentation.classify import (
     named_kinds,
 )
 from desktop.core.segmentation.cleaning import Clutter, find_clutter
+from desktop.core.segmentation.damage import DamageView, damage_view
 from desktop.core.segmentation.metadata import Metadata, extract_metadata
 from desktop.core.segmentation.outline import Heading, parse_outline
 from desktop.core.segmentation.patterns import DATE_ANY, DATE_CN, is_title_line
@@ -179,6 +180,8 @@ def _plain_headings(text: str, blocked: Spans, closing: int | None) -> list[tupl
 
 
 def _first_sentence(text: str, start: int, end: int, limit: int = 120) -> str:
+    while start < end and text[start] in "。；！？：:，, \u3000":  # the stop that ended the heading
+        start += 1
     chunk = text[start:min(end, start + limit)]
     m = re.search(r"[。；！？]", chunk)
     return chunk[: m.end()] if m else chunk
@@ -187,21 +190,50 @@ def _first_sentence(text: str, start: int, end: int, limit: int = 120) -> str:
 def segment_report(text: str) -> Segmentation:
     """Segment a frozen report text into clutter, outline, parts and metadata.
 
-    Detection runs over a copy with traditional characters folded to simplified ones (same length, so
-    offsets agree); headings and clutter texts in the result are cut from the original text. Metadata
-    values are given in simplified form.
+    Detection runs over a view of the text with damage removed (watermarks, notices, inserted pinyin, spaces
+    inside words; see damage.py) and traditional characters folded to simplified ones; every offset is mapped
+    back, and headings and clutter texts in the result are cut from the original text. Metadata values are
+    given in the view's (simplified, undamaged) form.
     """
-    view = fold_variants(text)
+    damage = damage_view(text)
+    view = fold_variants(damage.text)
     seg = _segment(view)
     if view == text:
         return seg
+    if damage.changed:
+        _map_back(seg, damage)
+    else:
+        seg.sections = [Section(s.kind, text[s.start:s.start + len(s.heading)], s.level, s.placement, s.start,
+                                s.end) for s in seg.sections]
     seg.text = text
     seg.clutter = [Clutter(c.kind, c.start, c.end, text[c.start:c.end]) for c in seg.clutter]
     for h in seg.outline:
         h.text = text[h.start:h.heading_end]
-    seg.sections = [Section(s.kind, text[s.start:s.start + len(s.heading)], s.level, s.placement, s.start, s.end)
-                    for s in seg.sections]
     return seg
+
+
+def _map_back(seg: Segmentation, damage: DamageView) -> None:
+    """Move every offset of a segmentation of the damage view onto the original text."""
+    text = damage.original
+    start, end = damage.start, damage.end
+    spans = [Clutter(c.kind, start(c.start), end(c.end), "") for c in seg.clutter]
+    spans += [Clutter(kind, a, b, "") for kind, a, b in damage.clutter_spans()]
+    spans.sort(key=lambda c: (c.start, -c.end))
+    clutter: list[Clutter] = []
+    for c in spans:
+        if clutter and c.start < clutter[-1].end:
+            continue
+        clutter.append(c)
+    seg.clutter = clutter
+    for h in seg.outline:
+        h.start, h.heading_end, h.end = start(h.start), end(h.heading_end), end(h.end)
+        h.heading_end = max(h.start, h.heading_end)
+        h.end = max(h.heading_end, h.end)
+    seg.sections = [Section(s.kind, text[start(s.start):max(start(s.start), end(s.start + len(s.heading)))],
+                            s.level, s.placement, start(s.start), max(start(s.start), end(s.end)))
+                    for s in seg.sections]
+    if seg.closing_start is not None:
+        seg.closing_start = start(seg.closing_start)
 
 
 def _segment(text: str) -> Segmentation:
@@ -238,6 +270,10 @@ def _segment(text: str) -> Segmentation:
         end = top[i + 1].start if i + 1 < len(top) else body_end
         end = _trim_end(text, h.start, end, blocked)
         kind, _score = classify_part(h.text, text[h.heading_end:end], year_hint)
+        if i == 0 and not heading_scores(h.text):
+            # The first part under a topical heading (坚持党的领导，…) opens the measures: a report starts
+            # with what it did; leader duty or a plan written inside it is found nested below.
+            kind = None
         if kind is None:
             # A topical heading (坚持党的领导，…) that names no part is a measure: reports use topical
             # headings for the achievements part, wherever it stands.
@@ -283,19 +319,30 @@ _NESTED_THRESHOLD = {"leader_duty": 5.0, "shortcomings": 6.0, "next_plan": 5.0, 
 
 def _find_nested(text: str, kind: str, outline: list[Heading], parts: list[Section],
                  year: int | None = None) -> Section | None:
-    """Where a required kind sits inside another part: a subsection, an 一是 item, or a sentence."""
+    """Where a required kind sits inside another part: a subsection, an 一是 item, or a sentence.
+
+    Among nested headings the one whose own words name the kind wins over one whose first sentence does
+    (2.落实第一责任人职责 over 1.健全领导机制 whose body mentions 主要负责人); ties go to the first.
+    """
+    best: tuple[float, Heading] | None = None
     for h in outline:
         if h.level < 2 and h.style != "cn_shi":
             continue
-        probe = h.text
+        own = heading_scores(h.text).get(kind, 0.0)
+        score = own
         if kind == "leader_duty":
-            probe += _first_sentence(text, h.heading_end, h.end)
-        score = heading_scores(probe).get(kind, 0.0)
-        if kind == "leader_duty" and _LEADER_SENTENCE.search(probe):
-            score = max(score, 6.0)
+            probe = h.text + _first_sentence(text, h.heading_end, h.end)
+            score = max(score, heading_scores(probe).get(kind, 0.0))
+            if _LEADER_SENTENCE.search(probe):
+                score = max(score, 6.0)
         if score >= _NESTED_THRESHOLD[kind]:
-            placement = "inline" if h.style == "cn_shi" else "subsection"
-            return Section(kind, h.text, h.level, placement, h.start, h.end)
+            rank = score + own  # the heading's own words count twice
+            if best is None or rank > best[0]:
+                best = (rank, h)
+    if best is not None:
+        h = best[1]
+        placement = "inline" if h.style == "cn_shi" else "subsection"
+        return Section(kind, h.text, h.level, placement, h.start, h.end)
     pattern = {"leader_duty": _LEADER_SENTENCE, "shortcomings": _SHORTCOMING_SENTENCE,
                "next_plan": _PLAN_SENTENCE}.get(kind)
     if pattern is None:
