@@ -64,7 +64,7 @@ def _watermarks(text: str) -> list[tuple[int, int]]:
     groups: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for hit in hits:
         groups[hit[2]].append(hit)
-    out = []
+    out: list[tuple[int, int]] = []
     for same in groups.values():
         left = 0
         if len(same) >= 2:
@@ -80,7 +80,7 @@ def _watermarks(text: str) -> list[tuple[int, int]]:
 
 def _inner_spaces(text: str) -> list[tuple[str, int, int]]:
     """Single spaces inside words of running text (a line of sentences), never before a label (来源:)."""
-    out = []
+    out: list[tuple[str, int, int]] = []
     pos = 0
     for line in text.split("\n"):
         if len(line) > 40 and _RUNNING.search(line) and " " in line:

@@ -219,7 +219,7 @@ def extract_metadata(text: str, clutter: list[Clutter], first_heading_start: int
         name = agency_rules.from_label(text[:3000])
         if name:
             agency = Field(name, "page metadata (发文机关/发布机构)")
-    if agency.value is None and agency_rules.plausible(source.value):
+    if agency.value is None and source.value and agency_rules.plausible(str(source.value)):
         agency = Field(source.value, "clutter source (publisher, may differ from the author)")
     if agency.value is not None:
         full = agency_rules.complete(str(agency.value), text)

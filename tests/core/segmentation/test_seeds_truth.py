@@ -38,7 +38,7 @@ TRUTH = {
                   ("next_plan", "四、2025年推进法治政府建设的主要安排")],
         "nested": [],
         "missing": [],
-        "meta": {"title": None, "year": 2024, "doc_number": None, "doc_date": None, "published_at": None,
+        "meta": {"title": None, "agency": "长春市政务服务化数字化建设管理局", "year": 2024, "doc_number": None, "doc_date": None, "published_at": None,
                  "on_time": None},
         "clutter": {"signoff"},
     },
@@ -56,7 +56,8 @@ TRUTH = {
         "parts": [("achievements", "一、主要工作情况"), ("next_plan", "二、明年工作安排")],
         "nested": [("leader_duty", "subsection")],
         "missing": ["shortcomings"],
-        "meta": {"title": None, "year": 2025, "doc_number": None, "doc_date": None, "published_at": None},
+        "meta": {"title": None, "agency": "江苏省数据局", "year": 2025, "doc_number": None, "doc_date": None,
+                 "published_at": None},
         "clutter": set(),
     },
 }
