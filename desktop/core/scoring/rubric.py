@@ -6,6 +6,15 @@ add up to the rubric's ``weights_total``. The weighted total of a report is ``su
 
 A rubric's identity in the database is derived from the sha256 of its file content, so editing a rubric makes a
 new rubric row and scores made under the old content keep pointing at the old content (never rewritten).
+
+For panel review a rubric may also declare (all optional, validated like the rest):
+
+- per criterion ``allow_na = true``: a reviewer may mark the criterion not applicable (with a reason); the total is
+  then taken over the applicable criteria and scaled back to ``weights_total`` (see :meth:`Rubric.weighted_total`);
+- per criterion ``disagreement = N``: reviewers disagree on the criterion when their scores spread (max - min) by
+  N points or more on the criterion's own scale (its levels), and ``disagreement_total = N`` on the weighted total;
+- grade bands (等次) as ``[[grades]]`` tables with ``label``, ``label_en`` and ``min`` (the lowest total in the
+  band); one band must start at 0 so that every total gets a grade.
 """
 
 from __future__ import annotations
@@ -14,7 +23,7 @@ import hashlib
 import math
 import tomllib
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,6 +81,8 @@ class Criterion:
     step: float
     levels: tuple[Level, ...]
     suggest: str | None = None
+    allow_na: bool = False
+    disagreement: float | None = None  # spread (max - min, in points) from which reviewers disagree
 
     def level_for(self, points: float | None) -> Level | None:
         """The highest level at or below ``points`` (levels are anchors; values between them share the lower)."""
@@ -92,6 +103,23 @@ class Criterion:
     def weighted(self, points: float) -> float:
         return points / self.max_points * self.weight
 
+    def round_to_step(self, points: float) -> float:
+        """``points`` rounded to the nearest multiple of the step (halves up), within [0, max_points].
+
+        This is how a default final score is made from the mean of several reviewers' scores.
+        """
+        steps = math.floor(points / self.step + 0.5 + 1e-9)
+        return min(self.max_points, max(0.0, round(steps * self.step, 6)))
+
+
+@dataclass(frozen=True)
+class Grade:
+    """A grade band (等次): totals from ``min`` up to the next band's ``min`` get this label."""
+
+    label: str
+    label_en: str
+    min: float
+
 
 @dataclass(frozen=True)
 class Rubric:
@@ -107,6 +135,8 @@ class Rubric:
     criteria: tuple[Criterion, ...]
     content: str
     sha256: str
+    grades: tuple[Grade, ...] = ()  # sorted high to low
+    disagreement_total: float | None = None
 
     @property
     def id(self) -> str:
@@ -119,17 +149,39 @@ class Rubric:
                 return c
         raise KeyError(f"the rubric {self.name!r} has no criterion {criterion_id!r}")
 
-    def weighted_total(self, values: Mapping[str, float | None]) -> float:
-        """Weighted total of the scored criteria (unscored ones count 0), out of ``weights_total``."""
+    def weighted_total(self, values: Mapping[str, float | None], not_applicable: Iterable[str] = ()) -> float:
+        """Weighted total of the scored criteria (unscored ones count 0), out of ``weights_total``.
+
+        Criteria in ``not_applicable`` are left out and the rest scaled up to ``weights_total``, so a report is
+        not penalised for a criterion that does not apply to it (all of them not applicable: 0).
+        """
+        na = set(not_applicable)
         total = 0.0
+        applicable = 0.0
         for c in self.criteria:
+            if c.id in na:
+                continue
+            applicable += c.weight
             v = values.get(c.id)
             if v is not None:
                 total += c.weighted(v)
+        if na and applicable > 0:
+            total = total * self.weights_total / applicable
         return round(total, 2)
 
-    def is_complete(self, values: Mapping[str, float | None]) -> bool:
-        return all(values.get(c.id) is not None for c in self.criteria)
+    def is_complete(self, values: Mapping[str, float | None], not_applicable: Iterable[str] = ()) -> bool:
+        """Whether every criterion is scored or (where allowed) marked not applicable."""
+        na = set(not_applicable)
+        return all(values.get(c.id) is not None or (c.id in na and c.allow_na) for c in self.criteria)
+
+    def grade_for(self, total: float | None) -> Grade | None:
+        """The grade band a total falls in (None without a total or without bands)."""
+        if total is None:
+            return None
+        for grade in self.grades:  # high to low
+            if total + _EPS >= grade.min:
+                return grade
+        return None
 
 
 def _text(table: dict, key: str, where: str, problems: list[str], *, required: bool = True) -> str:
@@ -222,14 +274,61 @@ def _parse_criterion(item: object, index: int, problems: list[str]) -> Criterion
                         "it out")
         suggest = None
     levels = _parse_levels(item.get("levels"), where, max_points, step, problems)
+    allow_na = item.get("allow_na", False)
+    if not isinstance(allow_na, bool):
+        problems.append(f"{where}: 'allow_na' must be true or false, not {allow_na!r}")
+        allow_na = False
+    disagreement = _number(item, "disagreement", where, problems) if "disagreement" in item else None
+    if disagreement is not None and (disagreement <= 0 or (max_points is not None
+                                                           and disagreement > max_points + _EPS)):
+        problems.append(f"{where}: disagreement {disagreement:g} must be greater than 0 and at most "
+                        f"max_points ({max_points:g})" if max_points is not None else
+                        f"{where}: disagreement {disagreement:g} must be greater than 0")
     known = {"id", "title", "title_en", "description", "description_en", "max_points", "weight", "step",
-             "suggest", "levels"}
+             "suggest", "levels", "allow_na", "disagreement"}
     for key in sorted(set(item) - known):
         problems.append(f"{where}: unknown key {key!r}")
     if max_points is None or weight is None or step is None:
         return None
     return Criterion(cid, title, title_en, description, description_en, max_points, weight, step, levels,
-                     suggest)
+                     suggest, allow_na, disagreement)
+
+
+def _parse_grades(raw: object, weights_total: float | None, problems: list[str]) -> tuple[Grade, ...]:
+    """The ``[[grades]]`` bands, high to low; every problem named by band number."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not raw:
+        problems.append("rubric: 'grades' must be a list of [[grades]] tables with label and min")
+        return ()
+    grades: list[Grade] = []
+    for i, item in enumerate(raw, 1):
+        where = f"grade {i}"
+        if not isinstance(item, dict):
+            problems.append(f"{where}: must be a table ([[grades]])")
+            continue
+        label = _text(item, "label", where, problems)
+        if label:
+            where = f"grade {i} ({label})"
+        label_en = _text(item, "label_en", where, problems, required=False)
+        low = _number(item, "min", where, problems)
+        for key in sorted(set(item) - {"label", "label_en", "min"}):
+            problems.append(f"{where}: unknown key {key!r}")
+        if low is None:
+            continue
+        if low < 0 or (weights_total is not None and low > weights_total + _EPS):
+            problems.append(f"{where}: min {low:g} is outside the total's range 0–{weights_total:g}"
+                            if weights_total is not None else f"{where}: min {low:g} must not be negative")
+        grades.append(Grade(label, label_en, low))
+    labels = [g.label for g in grades if g.label]
+    for dup in sorted({x for x in labels if labels.count(x) > 1}):
+        problems.append(f"grade label {dup!r} is used more than once")
+    mins = [g.min for g in grades]
+    for dup in sorted({x for x in mins if mins.count(x) > 1}):
+        problems.append(f"more than one grade starts at {dup:g}; each band needs its own min")
+    if grades and len(grades) == len(raw) and all(abs(g.min) > _EPS for g in grades):
+        problems.append("no grade starts at 0: give the lowest band min = 0 so that every total gets a grade")
+    return tuple(sorted(grades, key=lambda g: -g.min))
 
 
 def parse_rubric(content: str, source: str = "<rubric>") -> Rubric:
@@ -270,13 +369,20 @@ def parse_rubric(content: str, source: str = "<rubric>") -> Rubric:
         if abs(total - weights_total) > 1e-6:
             problems.append(f"the weights add up to {total:g}, but the rubric declares weights_total = "
                             f"{weights_total:g}")
+    grades = _parse_grades(data.get("grades"), weights_total, problems)
+    disagreement_total = (_number(data, "disagreement_total", "rubric", problems)
+                          if "disagreement_total" in data else None)
+    if disagreement_total is not None and (disagreement_total <= 0 or (
+            weights_total is not None and disagreement_total > weights_total)):
+        problems.append(f"rubric: disagreement_total {disagreement_total:g} must be greater than 0 and at most "
+                        f"weights_total")
     if problems:
         raise RubricError(source, problems)
     assert weights_total is not None
     sha = hashlib.sha256(content.encode("utf-8")).hexdigest()
     return Rubric(key, name, name_en, version.strip(), _text(data, "description", "rubric", [], required=False),
                   _text(data, "description_en", "rubric", [], required=False), weights_total, tuple(criteria),
-                  content, sha)
+                  content, sha, grades, disagreement_total)
 
 
 def load_rubric_file(path: str | Path) -> Rubric:

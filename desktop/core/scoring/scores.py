@@ -7,6 +7,13 @@ command needs: undo writes ``old`` back with :func:`put_score` / :func:`put_revi
 
 A score row remembers the suggestion shown for its criterion (``suggested`` and ``suggestion_basis``) and whether
 the reviewer accepted it as it was (``suggestion_accepted``); any other value the reviewer sets is an override.
+Where the rubric allows it (``allow_na``) a criterion may be marked not applicable instead, with a reason.
+
+Review states: 未开始 ``not_started``, 进行中 ``in_progress``, 已提交 ``done`` (the stored code kept from earlier
+versions, so exported json and older databases keep their meaning; :data:`SUBMITTED` is the same code).
+:func:`submit_review` requires every criterion scored or marked not applicable and raises
+:class:`IncompleteReview` listing what is missing. A submitted review is read-only (its scores, notes, evidence
+and comment cannot change) until :func:`reopen_review`, which records who reopened it and when.
 """
 
 from __future__ import annotations
@@ -22,13 +29,30 @@ from desktop.core.scoring.rubric import Criterion, Rubric, active_rubric_readonl
 from desktop.core.scoring.suggestions import Suggestion
 
 NOT_STARTED, IN_PROGRESS, DONE = "not_started", "in_progress", "done"
+SUBMITTED = DONE  # "done" is the stored code of a submitted review
 STATUSES = (NOT_STARTED, IN_PROGRESS, DONE)
 STATUS_LABELS = {NOT_STARTED: ("未开始", "Not started"), IN_PROGRESS: ("进行中", "In progress"),
-                 DONE: ("已完成", "Done")}
+                 DONE: ("已提交", "Submitted")}
 
 
 class ScoreError(ReviewDeskError):
     """A score or review change that cannot be made (value out of range, unknown criterion, …)."""
+
+
+class IncompleteReview(ScoreError):
+    """A review that cannot be submitted yet; ``missing`` lists the criteria neither scored nor not applicable."""
+
+    def __init__(self, missing: list[Criterion], total: int) -> None:
+        self.missing = missing
+        self.total = total
+        names = "、".join(f"{c.title} ({c.id})" for c in missing)
+        super().__init__(f"the review cannot be submitted: {len(missing)} of {total} criteria are not scored yet: "
+                         f"{names}; score them (or mark them not applicable with a reason, where the rubric "
+                         "allows it) and submit again")
+
+
+class ReviewLocked(ScoreError):
+    """A change to a submitted review; it must be reopened first."""
 
 
 @dataclass(frozen=True)
@@ -43,11 +67,19 @@ class ScoreEntry:
     suggestion_accepted: bool = False
     evidence: tuple[str, ...] = ()
     updated_at: str = ""
+    not_applicable: bool = False
+    na_reason: str = ""
 
     @property
     def is_empty(self) -> bool:
-        """Nothing worth keeping: no value, note, suggestion record or evidence."""
-        return self.value is None and not self.note and self.suggested is None and not self.evidence
+        """Nothing worth keeping: no value, note, suggestion record, evidence or not-applicable mark."""
+        return (self.value is None and not self.note and self.suggested is None and not self.evidence
+                and not self.not_applicable)
+
+    @property
+    def is_settled(self) -> bool:
+        """Scored, or marked not applicable with a reason: counts as done for submitting."""
+        return self.value is not None or (self.not_applicable and bool(self.na_reason.strip()))
 
 
 @dataclass(frozen=True)
@@ -62,8 +94,15 @@ class ReviewState:
 
     status: str = NOT_STARTED
     overall_comment: str = ""
-    done_at: str | None = None
+    done_at: str | None = None  # when it was submitted
     updated_at: str = ""
+    submitted_by: str | None = None
+    reopened_at: str | None = None
+    reopened_by: str | None = None
+
+    @property
+    def submitted(self) -> bool:
+        return self.status == SUBMITTED
 
 
 @dataclass(frozen=True)
@@ -74,7 +113,12 @@ class ReviewChange:
 
 # --- reading -------------------------------------------------------------------------------------------------
 
-_SCORE_COLUMNS = "id, criterion_id, value, note, suggested, suggestion_basis, suggestion_accepted, updated_at"
+_SCORE_COLUMNS = ("id, criterion_id, value, note, suggested, suggestion_basis, suggestion_accepted, updated_at, "
+                  "not_applicable, na_reason")
+
+
+def _entry(row: tuple, evidence: tuple[str, ...]) -> ScoreEntry:
+    return ScoreEntry(row[1], row[2], row[3], row[4], row[5], bool(row[6]), evidence, row[7], bool(row[8]), row[9])
 
 
 def _evidence(db: Database, score_ids: list[str]) -> dict[str, tuple[str, ...]]:
@@ -94,7 +138,7 @@ def get_scores(db: Database, document_id: str, reviewer_id: str, rubric_id: str)
     rows = db.execute(f"SELECT {_SCORE_COLUMNS} FROM scores WHERE document_id = ? AND reviewer_id = ? "
                       "AND rubric_id = ?", [document_id, reviewer_id, rubric_id]).fetchall()
     evidence = _evidence(db, [r[0] for r in rows])
-    return {r[1]: ScoreEntry(r[1], r[2], r[3], r[4], r[5], bool(r[6]), evidence.get(r[0], ()), r[7]) for r in rows}
+    return {r[1]: _entry(r, evidence.get(r[0], ())) for r in rows}
 
 
 def get_score(db: Database, document_id: str, reviewer_id: str, rubric_id: str,
@@ -105,19 +149,31 @@ def get_score(db: Database, document_id: str, reviewer_id: str, rubric_id: str,
     if row is None:
         return None
     evidence = _evidence(db, [row[0]])
-    return ScoreEntry(row[1], row[2], row[3], row[4], row[5], bool(row[6]), evidence.get(row[0], ()), row[7])
+    return _entry(row, evidence.get(row[0], ()))
 
 
 def get_review(db: Database, document_id: str, reviewer_id: str, rubric_id: str) -> ReviewState:
     """The review's state (``not_started`` with no comment when nothing was stored yet)."""
-    row = db.execute("SELECT status, overall_comment, done_at, updated_at FROM reviews WHERE document_id = ? AND "
-                     "reviewer_id = ? AND rubric_id = ?", [document_id, reviewer_id, rubric_id]).fetchone()
+    row = db.execute("SELECT status, overall_comment, done_at, updated_at, submitted_by, reopened_at, reopened_by "
+                     "FROM reviews WHERE document_id = ? AND reviewer_id = ? AND rubric_id = ?",
+                     [document_id, reviewer_id, rubric_id]).fetchone()
     return ReviewState(*row) if row else ReviewState()
 
 
+def missing_criteria(rubric: Rubric, scores: dict[str, ScoreEntry]) -> list[Criterion]:
+    """The criteria neither scored nor (where the rubric allows it) marked not applicable with a reason."""
+    out = []
+    for c in rubric.criteria:
+        e = scores.get(c.id)
+        if e is None or not (e.value is not None or (c.allow_na and e.not_applicable and e.na_reason.strip())):
+            out.append(c)
+    return out
+
+
 def weighted_total(rubric: Rubric, scores: dict[str, ScoreEntry]) -> float:
-    """The weighted total of the scored criteria (out of the rubric's weights_total)."""
-    return rubric.weighted_total({cid: e.value for cid, e in scores.items()})
+    """The weighted total of the scored criteria (out of the rubric's weights_total; not-applicable ones left out)."""
+    return rubric.weighted_total({cid: e.value for cid, e in scores.items()},
+                                 [cid for cid, e in scores.items() if e.not_applicable])
 
 
 # --- writing -------------------------------------------------------------------------------------------------
@@ -164,14 +220,33 @@ def _touch_review(db: Database, document_id: str, reviewer_id: str, rubric_id: s
                [str(uuid.uuid4()), document_id, reviewer_id, rubric_id, IN_PROGRESS, now])
 
 
+def _check_unlocked(db: Database, document_id: str, reviewer_id: str, rubric_id: str) -> None:
+    if get_review(db, document_id, reviewer_id, rubric_id).status == SUBMITTED:
+        raise ReviewLocked("this review has been submitted and is read-only; reopen it to change it")
+
+
 def put_score(db: Database, document_id: str, reviewer_id: str, rubric: Rubric,
               entry: ScoreEntry) -> ScoreChange:
-    """Write a criterion's whole score state in one transaction (an empty entry deletes the row)."""
+    """Write a criterion's whole score state in one transaction (an empty entry deletes the row).
+
+    Refused (:class:`ReviewLocked`) while the review is submitted. A not-applicable entry needs a criterion that
+    allows it, a reason, and no value.
+    """
     criterion = _criterion(rubric, entry.criterion_id)
     value = _check_value(criterion, entry.value)
+    if entry.not_applicable:
+        if not criterion.allow_na:
+            raise ScoreError(f"{criterion.title} ({criterion.id}) cannot be marked not applicable: the rubric "
+                             "requires a score for it")
+        if not entry.na_reason.strip():
+            raise ScoreError(f"give a reason why {criterion.title} ({criterion.id}) does not apply")
+        if value is not None:
+            raise ScoreError(f"{criterion.title} ({criterion.id}) is marked not applicable and cannot also have a "
+                             "score; clear one of them")
     _check_evidence(db, document_id, entry.evidence)
     now = now_iso()
     with db.atomic():
+        _check_unlocked(db, document_id, reviewer_id, rubric.id)
         store_rubric(db, rubric)
         old = get_score(db, document_id, reviewer_id, rubric.id, entry.criterion_id)
         if entry.is_empty:
@@ -183,16 +258,19 @@ def put_score(db: Database, document_id: str, reviewer_id: str, rubric: Rubric,
         score_id = row[0] if row else str(uuid.uuid4())
         db.execute(
             "INSERT INTO scores (id, document_id, reviewer_id, rubric_id, criterion_id, value, note, suggested, "
-            "suggestion_basis, suggestion_accepted, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "suggestion_basis, suggestion_accepted, updated_at, not_applicable, na_reason) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(id) DO UPDATE SET value = excluded.value, note = excluded.note, "
             "suggested = excluded.suggested, suggestion_basis = excluded.suggestion_basis, "
-            "suggestion_accepted = excluded.suggestion_accepted, updated_at = excluded.updated_at",
+            "suggestion_accepted = excluded.suggestion_accepted, updated_at = excluded.updated_at, "
+            "not_applicable = excluded.not_applicable, na_reason = excluded.na_reason",
             [score_id, document_id, reviewer_id, rubric.id, entry.criterion_id, value, entry.note, entry.suggested,
-             entry.suggestion_basis, int(entry.suggestion_accepted), now])
+             entry.suggestion_basis, int(entry.suggestion_accepted), now, int(entry.not_applicable),
+             entry.na_reason.strip() if entry.not_applicable else ""])
         db.execute("DELETE FROM score_evidence WHERE score_id = ?", [score_id])
         db.conn.executemany("INSERT INTO score_evidence (score_id, annotation_id) VALUES (?, ?)",
                             [(score_id, a) for a in dict.fromkeys(entry.evidence)])
-        if value is not None:
+        if value is not None or entry.not_applicable:
             _touch_review(db, document_id, reviewer_id, rubric.id, now)
         new = get_score(db, document_id, reviewer_id, rubric.id, entry.criterion_id)
     return ScoreChange(old, new)
@@ -218,7 +296,19 @@ def set_score(db: Database, document_id: str, reviewer_id: str, rubric: Rubric, 
     current = _current(db, document_id, reviewer_id, rubric, criterion_id)
     entry = _with_suggestion(current, suggestion)
     accepted = entry.suggestion_accepted and value is not None and value == entry.value
+    if value is not None:  # a score replaces a not-applicable mark
+        entry = replace(entry, not_applicable=False, na_reason="")
     return put_score(db, document_id, reviewer_id, rubric, replace(entry, value=value, suggestion_accepted=accepted))
+
+
+def set_not_applicable(db: Database, document_id: str, reviewer_id: str, rubric: Rubric, criterion_id: str,
+                       reason: str | None) -> ScoreChange:
+    """Mark a criterion not applicable with ``reason`` (its value is cleared); ``None`` takes the mark off."""
+    current = _current(db, document_id, reviewer_id, rubric, criterion_id)
+    if reason is None:
+        return put_score(db, document_id, reviewer_id, rubric, replace(current, not_applicable=False, na_reason=""))
+    return put_score(db, document_id, reviewer_id, rubric,
+                     replace(current, value=None, suggestion_accepted=False, not_applicable=True, na_reason=reason))
 
 
 def clear_score(db: Database, document_id: str, reviewer_id: str, rubric: Rubric,
@@ -233,7 +323,8 @@ def accept_suggestion(db: Database, document_id: str, reviewer_id: str, rubric: 
     if suggestion.value is None:
         raise ScoreError(f"there is no suggested value for {suggestion.criterion_id}: {suggestion.basis_en}")
     current = _current(db, document_id, reviewer_id, rubric, suggestion.criterion_id)
-    entry = replace(_with_suggestion(current, suggestion), value=suggestion.value, suggestion_accepted=True)
+    entry = replace(_with_suggestion(current, suggestion), value=suggestion.value, suggestion_accepted=True,
+                    not_applicable=False, na_reason="")
     return put_score(db, document_id, reviewer_id, rubric, entry)
 
 
@@ -262,7 +353,10 @@ def unlink_evidence(db: Database, document_id: str, reviewer_id: str, rubric: Ru
 
 def put_review(db: Database, document_id: str, reviewer_id: str, rubric: Rubric,
                state: ReviewState) -> ReviewChange:
-    """Write a review's status and overall comment in one transaction."""
+    """Write a review's whole state in one transaction (what undo/redo use; the verbs below check more).
+
+    A submitted review's comment cannot change while it stays submitted (:class:`ReviewLocked`).
+    """
     if state.status not in STATUSES:
         raise ScoreError(f"unknown review status {state.status!r}; use one of {', '.join(STATUSES)}")
     now = now_iso()
@@ -272,26 +366,73 @@ def put_review(db: Database, document_id: str, reviewer_id: str, rubric: Rubric,
     with db.atomic():
         store_rubric(db, rubric)
         old = get_review(db, document_id, reviewer_id, rubric.id)
+        if old.status == DONE and state.status == DONE and old.overall_comment != state.overall_comment:
+            raise ReviewLocked("this review has been submitted and is read-only; reopen it to change its comment")
         db.execute("INSERT INTO reviews (id, document_id, reviewer_id, rubric_id, status, overall_comment, "
-                   "done_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                   "done_at, updated_at, submitted_by, reopened_at, reopened_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                    "ON CONFLICT(document_id, reviewer_id, rubric_id) DO UPDATE SET status = excluded.status, "
                    "overall_comment = excluded.overall_comment, done_at = excluded.done_at, "
-                   "updated_at = excluded.updated_at",
+                   "updated_at = excluded.updated_at, submitted_by = excluded.submitted_by, "
+                   "reopened_at = excluded.reopened_at, reopened_by = excluded.reopened_by",
                    [str(uuid.uuid4()), document_id, reviewer_id, rubric.id, state.status, state.overall_comment,
-                    done_at, now])
+                    done_at, now, state.submitted_by if state.status == DONE else None, state.reopened_at,
+                    state.reopened_by])
         new = get_review(db, document_id, reviewer_id, rubric.id)
     return ReviewChange(old, new)
 
 
-def set_review_status(db: Database, document_id: str, reviewer_id: str, rubric: Rubric,
-                      status: str) -> ReviewChange:
+def submit_review(db: Database, document_id: str, reviewer_id: str, rubric: Rubric, by: str = "") -> ReviewChange:
+    """Submit a review: every criterion must be scored or not applicable (else :class:`IncompleteReview`).
+
+    ``by`` is who submitted it (default: the reviewer's name). Submitting a submitted review changes nothing.
+    """
+    with db.atomic():
+        current = get_review(db, document_id, reviewer_id, rubric.id)
+        if current.status == DONE:
+            return ReviewChange(current, current)
+        missing = missing_criteria(rubric, get_scores(db, document_id, reviewer_id, rubric.id))
+        if missing:
+            raise IncompleteReview(missing, len(rubric.criteria))
+        if not by:
+            row = db.execute("SELECT name FROM reviewers WHERE id = ?", [reviewer_id]).fetchone()
+            by = row[0] if row else ""
+        return put_review(db, document_id, reviewer_id, rubric,
+                          replace(current, status=DONE, done_at=None, submitted_by=by))
+
+
+def reopen_review(db: Database, document_id: str, reviewer_id: str, rubric: Rubric, by: str = "") -> ReviewChange:
+    """Reopen a submitted review for changes, recording who (``by``) and when; other reviews: nothing changes."""
     current = get_review(db, document_id, reviewer_id, rubric.id)
+    if current.status != DONE:
+        return ReviewChange(current, current)
+    return put_review(db, document_id, reviewer_id, rubric,
+                      replace(current, status=IN_PROGRESS, done_at=None, reopened_at=now_iso(), reopened_by=by))
+
+
+def set_review_status(db: Database, document_id: str, reviewer_id: str, rubric: Rubric,
+                      status: str, by: str = "") -> ReviewChange:
+    """Move a review to ``status``: to submitted through :func:`submit_review`, out of it through
+    :func:`reopen_review`."""
+    if status not in STATUSES:
+        raise ScoreError(f"unknown review status {status!r}; use one of {', '.join(STATUSES)}")
+    current = get_review(db, document_id, reviewer_id, rubric.id)
+    if status == DONE:
+        return submit_review(db, document_id, reviewer_id, rubric, by)
+    if current.status == DONE:
+        change = reopen_review(db, document_id, reviewer_id, rubric, by)
+        if status == IN_PROGRESS:
+            return change
+        current = change.new
+        return ReviewChange(change.old, put_review(db, document_id, reviewer_id, rubric,
+                                                   replace(current, status=status)).new)
     return put_review(db, document_id, reviewer_id, rubric, replace(current, status=status, done_at=None))
 
 
 def set_overall_comment(db: Database, document_id: str, reviewer_id: str, rubric: Rubric,
                         comment: str) -> ReviewChange:
     current = get_review(db, document_id, reviewer_id, rubric.id)
+    if current.status == DONE and comment != current.overall_comment:
+        raise ReviewLocked("this review has been submitted and is read-only; reopen it to change its comment")
     status = IN_PROGRESS if current.status == NOT_STARTED and comment.strip() else current.status
     return put_review(db, document_id, reviewer_id, rubric, replace(current, status=status, overall_comment=comment))
 
@@ -334,11 +475,14 @@ def review_overview(db: Database, reviewer_id: str, rubric_id: str | None = None
     Without ``rubric_id`` the active rubric is used. Read-only: safe on a reader connection.
     """
     rubric = get_rubric(db, rubric_id) if rubric_id else active_rubric_readonly(db)
-    values: dict[str, dict[str, float]] = {}
-    for doc_id, criterion_id, value in db.execute(
-            "SELECT document_id, criterion_id, value FROM scores WHERE reviewer_id = ? AND rubric_id = ? "
-            "AND value IS NOT NULL", [reviewer_id, rubric.id]).fetchall():
+    values: dict[str, dict[str, float | None]] = {}
+    na: dict[str, set[str]] = {}
+    for doc_id, criterion_id, value, not_applicable in db.execute(
+            "SELECT document_id, criterion_id, value, not_applicable FROM scores WHERE reviewer_id = ? "
+            "AND rubric_id = ? AND (value IS NOT NULL OR not_applicable = 1)", [reviewer_id, rubric.id]).fetchall():
         values.setdefault(doc_id, {})[criterion_id] = value
+        if not_applicable:
+            na.setdefault(doc_id, set()).add(criterion_id)
     statuses = dict(db.execute("SELECT document_id, status FROM reviews WHERE reviewer_id = ? AND rubric_id = ?",
                                [reviewer_id, rubric.id]).fetchall())
     known = {c.id for c in rubric.criteria}
@@ -348,6 +492,6 @@ def review_overview(db: Database, reviewer_id: str, rubric_id: str | None = None
         scored = values.get(doc_id, {})
         status = statuses.get(doc_id, NOT_STARTED)
         counts[status] = counts.get(status, 0) + 1
-        total = rubric.weighted_total(scored) if scored else None
+        total = rubric.weighted_total(scored, na.get(doc_id, ())) if scored else None
         rows[doc_id] = OverviewRow(doc_id, status, total, len(known & scored.keys()), len(rubric.criteria))
     return ReviewOverview(reviewer_id, rubric.id, rubric.weights_total, rows, counts)

@@ -208,6 +208,63 @@ def m0005_corrections(db: Database) -> None:
     db.execute("ALTER TABLE documents ADD COLUMN auto_segmentation TEXT")
 
 
+@MIGRATIONS(name="0006_panel_review")
+def m0006_panel_review(db: Database) -> None:
+    """Panel review: submitted/reopened reviews, not-applicable criteria, assignments, adjudications, project id.
+
+    A review's ``status`` keeps its stored codes (``done`` now means submitted; ``done_at`` is when it was
+    submitted), with who submitted it and who reopened it last and when. A score may be marked not applicable
+    (``not_applicable``, with ``na_reason``) where the rubric allows it. ``assignments`` say which reviewer is to
+    review which report (by whom, when); ``adjudications`` hold the lead's decision per report (final comment
+    评审意见 and 等次) and ``adjudication_scores`` the final score per criterion (by whom, when). The project id
+    (a UUID per database, copied into packages) lets ``merge`` refuse a package made for another project.
+    """
+    import uuid
+
+    db.execute("ALTER TABLE reviews ADD COLUMN submitted_by TEXT")
+    db.execute("ALTER TABLE reviews ADD COLUMN reopened_at TEXT")
+    db.execute("ALTER TABLE reviews ADD COLUMN reopened_by TEXT")
+    db.execute("ALTER TABLE scores ADD COLUMN not_applicable INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE scores ADD COLUMN na_reason TEXT NOT NULL DEFAULT ''")
+    db.execute("""
+        CREATE TABLE assignments (
+            id TEXT PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            reviewer_id TEXT NOT NULL REFERENCES reviewers(id),
+            assigned_by TEXT NOT NULL DEFAULT '',
+            assigned_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (document_id, reviewer_id)
+        )""")
+    db.execute("CREATE INDEX assignments_reviewer ON assignments(reviewer_id)")
+    db.execute("""
+        CREATE TABLE adjudications (
+            id TEXT PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            rubric_id TEXT NOT NULL REFERENCES rubrics(id),
+            comment TEXT NOT NULL DEFAULT '',       -- 评审意见
+            grade TEXT,                             -- 等次 chosen by the lead (NULL: from the rubric's bands)
+            decided_by TEXT NOT NULL DEFAULT '',
+            decided_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (document_id, rubric_id)
+        )""")
+    db.execute("""
+        CREATE TABLE adjudication_scores (
+            id TEXT PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            rubric_id TEXT NOT NULL REFERENCES rubrics(id),
+            criterion_id TEXT NOT NULL,
+            value REAL,                              -- NULL with not_applicable = 1
+            not_applicable INTEGER NOT NULL DEFAULT 0,
+            decided_by TEXT NOT NULL DEFAULT '',
+            decided_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (document_id, rubric_id, criterion_id)
+        )""")
+    db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES ('project_id', ?)", [str(uuid.uuid4())])
+
+
 @MIGRATIONS(name="0008_hardening")
 def m0008_hardening(db: Database) -> None:
     """A hash of each document's normalized text, so the same report saved in another encoding or with other

@@ -14,3 +14,17 @@ def set_setting(db: Database, key: str, value: str) -> None:
     with db.atomic():
         db.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, value])
+
+
+PROJECT_KEY = "project_id"
+
+
+def project_id(db: Database) -> str:
+    """This database's project id (a UUID set by migration 0006; packages carry their lead's id)."""
+    value = get_setting(db, PROJECT_KEY)
+    if value is None:  # only a database whose settings row was removed by hand
+        import uuid
+
+        value = str(uuid.uuid4())
+        set_setting(db, PROJECT_KEY, value)
+    return value

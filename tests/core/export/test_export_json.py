@@ -103,14 +103,14 @@ def test_json_dump_keeps_scores_of_every_rubric_version(tmp_path):
     corpus = build_scored_corpus(tmp_path / "c.sqlite3")
     db = open_database(corpus.path)
     try:
-        edited = parse_rubric(corpus.rubric.content.replace('version = "1.0"', 'version = "1.1"'))
+        edited = parse_rubric(corpus.rubric.content.replace('version = "1.1"', 'version = "1.2"'))
         scoring.set_score(db, corpus.docs["001"], corpus.reviewers["李四"], edited, "measures", 5)
         out = tmp_path / "dump.json"
         export(db, "json", out, reviewer="李四")
     finally:
         db.conn.close()
     dump = json.loads(out.read_text(encoding="utf-8"))
-    assert {r["version"] for r in dump["rubrics"]} == {"1.0", "1.1"}
+    assert {r["version"] for r in dump["rubrics"]} == {"1.1", "1.2"}
     measures = {(s["rubric_id"], s["value"]) for s in dump["scores"] if s["criterion_id"] == "measures"}
     assert measures == {(corpus.rubric.id, 3), (edited.id, 5)}
     assert {s["reviewer_id"] for s in dump["scores"]} == {corpus.reviewers["李四"]}

@@ -41,7 +41,7 @@ def test_csv_is_utf8_with_bom_and_holds_the_summary(scored_db, tmp_path):
     assert lishu["机关"] == "梨树县政务服务和数字化建设管理局" and lishu["年度"] == "2025"
     assert lishu["发布日期"] == "2026-02-05" and lishu["按时公开"] == "是"
     assert lishu["必备内容齐全（4分）"] == "4" and lishu["举措具体、成效量化（5分）"] == "4"
-    assert lishu["总分（满分100）"] == "80" and lishu["排名"] == "1" and lishu["评阅状态"] == "已完成"
+    assert lishu["总分（满分100）"] == "80" and lishu["排名"] == "1" and lishu["评阅状态"] == "已提交"
     assert lishu["采纳系统建议的项目"] == "必备内容齐全、按时公开、标题、落款和日期规范"
     assert lishu["总体评价"] == OVERALL_001
     jilin = table[(JILIN_2025, "张三")]
@@ -137,7 +137,7 @@ def test_xlsx_annotations_sections_distribution_and_about(scored_db, tmp_path, s
     assert [c.value for c in dist[1]][0] == "总分区间"
     about = wb["说明"]
     texts = [c.value for c in about["B"]]
-    assert any(t and "版本 1.0" in t for t in texts)
+    assert any(t and "版本 1.1" in t for t in texts)
 
 
 def open_text(db, doc_id):

@@ -83,13 +83,13 @@ def build_scored_corpus(path: Path) -> ScoredCorpus:
         score("001", zhang, {"measures": 4, "shortcomings": 3, "leader_duty": 4, "next_plan": 3, "originality": 3},
               accept=("completeness", "timeliness", "formalities"))
         scoring.set_overall_comment(db, docs["001"], zhang, rubric, OVERALL_001)
-        scoring.set_review_status(db, docs["001"], zhang, rubric, scoring.DONE)
         start, end = section_span(db, docs["001"], "shortcomings")
         corpus.annotations["short"] = add_annotation(db, docs["001"], zhang, start + 11, start + 60,
                                                      "原因分析不具体", (tag,))
         a0, _ = section_span(db, docs["001"], "achievements")
         corpus.annotations["inject"] = add_annotation(db, docs["001"], zhang, a0 + 20, a0 + 50, INJECTED_ANNOTATION)
         scoring.link_evidence(db, docs["001"], zhang, rubric, "shortcomings", corpus.annotations["short"])
+        scoring.set_review_status(db, docs["001"], zhang, rubric, scoring.DONE)
 
         score("000", zhang, {"timeliness": 1, "measures": 5, "shortcomings": 2, "leader_duty": 0, "next_plan": 4,
                              "originality": 2}, accept=("completeness", "formalities"))

@@ -184,3 +184,54 @@ def test_active_rubric_defaults_to_the_shipped_file_and_can_be_switched(memory_d
     assert active_rubric(memory_db).key == "small"
     # the earlier rubric stays stored
     assert {r.name for r in list_rubrics(memory_db)} == {default.name, "小标准"}
+
+
+PANEL = SMALL.replace('weights_total = 10\n', 'weights_total = 10\ndisagreement_total = 3\n').replace(
+    'step = 0.5\n', 'step = 0.5\ndisagreement = 1\nallow_na = true\n') + """
+[[grades]]
+label = "好"
+label_en = "Good"
+min = 8
+[[grades]]
+label = "差"
+min = 0
+"""
+
+
+def test_grade_bands_disagreement_and_not_applicable_are_read():
+    rubric = parse_rubric(PANEL)
+    assert [(g.label, g.min) for g in rubric.grades] == [("好", 8), ("差", 0)]
+    assert rubric.grade_for(8).label == "好" and rubric.grade_for(7.99).label == "差"
+    assert rubric.grade_for(None) is None and parse_rubric(SMALL).grade_for(9) is None
+    a, b = rubric.criteria
+    assert (a.allow_na, a.disagreement, b.allow_na, b.disagreement) == (True, 1, False, None)
+    assert rubric.disagreement_total == 3
+    assert rubric.weighted_total({"b": 2}, ["a"]) == 5  # b alone scaled to the whole 10
+    assert rubric.is_complete({"b": 2}, ["a"]) and not rubric.is_complete({"a": 2}, ["b"])
+    assert (a.round_to_step(1.25), a.round_to_step(1.24), a.round_to_step(1.75)) == (1.5, 1.0, 2.0)
+    assert b.round_to_step(2.5) == 3 and b.round_to_step(3.49) == 3
+
+
+def test_default_rubric_has_grades_disagreement_and_na_where_it_makes_sense():
+    rubric = load_default_rubric()
+    assert [g.label for g in rubric.grades] == ["优秀", "良好", "合格", "不合格"]
+    assert [g.min for g in rubric.grades] == [90, 75, 60, 0]
+    assert rubric.disagreement_total == 15 and all(c.disagreement for c in rubric.criteria)
+    assert {c.id for c in rubric.criteria if c.allow_na} == {"timeliness", "originality"}
+
+
+def test_bad_grades_and_thresholds_are_all_reported():
+    bad = PANEL.replace("min = 8", "min = 11").replace("min = 0", "min = 11").replace(
+        'disagreement = 1\n', 'disagreement = 5\n').replace('allow_na = true', 'allow_na = "yes"').replace(
+        'disagreement_total = 3', 'disagreement_total = -1')
+    problems = problems_of(bad)
+    assert "criterion 1 (a): 'allow_na' must be true or false, not 'yes'" in problems
+    assert "criterion 1 (a): disagreement 5 must be greater than 0 and at most max_points (2)" in problems
+    assert "grade 1 (好): min 11 is outside the total's range 0–10" in problems
+    assert "more than one grade starts at 11; each band needs its own min" in problems
+    assert "no grade starts at 0: give the lowest band min = 0 so that every total gets a grade" in problems
+    assert any("disagreement_total -1" in p for p in problems)
+    dup = PANEL.replace('label = "差"\nmin = 0', 'label = "好"\nmin = 0\ncolour = 1')
+    problems = problems_of(dup)
+    assert "grade label '好' is used more than once" in problems
+    assert "grade 2 (好): unknown key 'colour'" in problems

@@ -128,11 +128,17 @@ def test_put_score_restores_an_earlier_state_exactly(corpus):
     assert scoring.get_score(db, doc, rid, rubric.id, "measures") is None
 
 
+def score_all(db, doc, rid, rubric, value: float = 1) -> None:
+    for c in rubric.criteria:
+        scoring.set_score(db, doc, rid, rubric, c.id, value)
+
+
 def test_review_status_and_comment_with_done_date(corpus):
     db, rid, rubric, docs = corpus
     doc = docs["002"]
     change = scoring.set_overall_comment(db, doc, rid, rubric, "结构完整，不足部分较笼统。")
     assert change.old.status == NOT_STARTED and change.new.status == IN_PROGRESS
+    score_all(db, doc, rid, rubric)
     done = scoring.set_review_status(db, doc, rid, rubric, DONE).new
     assert done.status == DONE and done.done_at and done.overall_comment == "结构完整，不足部分较笼统。"
     back = scoring.set_review_status(db, doc, rid, rubric, IN_PROGRESS).new
@@ -148,6 +154,7 @@ def test_weighted_total_and_overview(corpus):
     scoring.set_score(db, docs["001"], rid, rubric, "completeness", 4)    # 20
     scoring.set_score(db, docs["001"], rid, rubric, "measures", 4)        # 16
     scoring.set_score(db, docs["001"], rid, rubric, "next_plan", 3)       # 9
+    score_all(db, docs["000"], rid, rubric, 0)
     scoring.set_score(db, docs["000"], rid, rubric, "shortcomings", 5)    # 20
     scoring.set_review_status(db, docs["000"], rid, rubric, DONE)
     total = scoring.weighted_total(rubric, scoring.get_scores(db, docs["001"], rid, rubric.id))
@@ -166,8 +173,7 @@ def test_weighted_total_and_overview(corpus):
 def test_a_new_rubric_version_never_rewrites_old_scores(corpus):
     db, rid, rubric, docs = corpus
     scoring.set_score(db, docs["001"], rid, rubric, "measures", 5)
-    edited = parse_rubric(rubric.content.replace('weight = 20\n\n[[criteria.levels]]\npoints = 5\nlabel = "具体充分"',
-                                                 'weight = 20\n\n[[criteria.levels]]\npoints = 5\nlabel = "非常具体"'))
+    edited = parse_rubric(rubric.content.replace('label = "具体充分"', 'label = "非常具体"', 1))
     assert edited.id != rubric.id
     set_active_rubric(db, edited)
     scoring.set_score(db, docs["001"], rid, edited, "measures", 2)
@@ -190,3 +196,56 @@ def test_scores_survive_reopening_a_database_file(db_path, seeds_dir):
         assert scoring.get_score(db, doc, rid, rubric.id, "originality").value == 2
     finally:
         db.conn.close()
+
+
+def test_submit_lists_what_is_missing_and_locks_until_reopened(corpus):
+    db, rid, rubric, docs = corpus
+    doc = docs["001"]
+    for c in rubric.criteria[:5]:
+        scoring.set_score(db, doc, rid, rubric, c.id, 1)
+    with pytest.raises(scoring.IncompleteReview) as failure:
+        scoring.submit_review(db, doc, rid, rubric)
+    assert [c.id for c in failure.value.missing] == ["leader_duty", "next_plan", "originality"]
+    assert "3 of 8 criteria are not scored yet" in str(failure.value) and "第一责任人履职具体" in str(failure.value)
+    assert scoring.get_review(db, doc, rid, rubric.id).status == IN_PROGRESS
+    scoring.set_score(db, doc, rid, rubric, "leader_duty", 2)
+    scoring.set_score(db, doc, rid, rubric, "next_plan", 2)
+    # originality allows "not applicable", but only with a reason
+    with pytest.raises(ScoreError, match="give a reason"):
+        scoring.set_not_applicable(db, doc, rid, rubric, "originality", "  ")
+    with pytest.raises(ScoreError, match="requires a score"):
+        scoring.set_not_applicable(db, doc, rid, rubric, "measures", "不适用")
+    scoring.set_not_applicable(db, doc, rid, rubric, "originality", "首次报告，无上年报告可比")
+    change = scoring.submit_review(db, doc, rid, rubric)
+    assert change.new.status == scoring.SUBMITTED and change.new.submitted_by == "张三" and change.new.done_at
+    assert scoring.STATUS_LABELS[scoring.SUBMITTED][0] == "已提交"
+    with pytest.raises(scoring.ReviewLocked, match="reopen"):
+        scoring.set_score(db, doc, rid, rubric, "measures", 3)
+    with pytest.raises(scoring.ReviewLocked):
+        scoring.set_overall_comment(db, doc, rid, rubric, "改一下")
+    with pytest.raises(scoring.ReviewLocked):
+        scoring.set_not_applicable(db, doc, rid, rubric, "originality", None)
+    reopened = scoring.reopen_review(db, doc, rid, rubric, by="组长王").new
+    assert reopened.status == IN_PROGRESS and reopened.reopened_by == "组长王" and reopened.reopened_at
+    assert reopened.done_at is None and reopened.submitted_by is None
+    scoring.set_score(db, doc, rid, rubric, "measures", 3)
+    # undo of the reopen writes the submitted state back
+    scoring.put_review(db, doc, rid, rubric, change.new)
+    assert scoring.get_review(db, doc, rid, rubric.id).status == scoring.SUBMITTED
+
+
+def test_not_applicable_is_left_out_of_the_total_and_a_score_replaces_it(corpus):
+    db, rid, rubric, docs = corpus
+    doc = docs["000"]
+    for c in rubric.criteria:
+        scoring.set_score(db, doc, rid, rubric, c.id, c.max_points)
+    scoring.set_not_applicable(db, doc, rid, rubric, "timeliness", "涉密，不公开")
+    entries = scoring.get_scores(db, doc, rid, rubric.id)
+    assert entries["timeliness"].not_applicable and entries["timeliness"].value is None
+    assert scoring.weighted_total(rubric, entries) == 100  # the other 95 weights scaled to 100
+    scoring.set_score(db, doc, rid, rubric, "measures", 0)  # 95 - 20 = 75 of 95 -> 78.95 of 100
+    assert scoring.weighted_total(rubric, scoring.get_scores(db, doc, rid, rubric.id)) == 78.95
+    assert scoring.review_overview(db, rid).rows[doc].total == 78.95
+    scoring.set_score(db, doc, rid, rubric, "timeliness", 1)
+    entry = scoring.get_scores(db, doc, rid, rubric.id)["timeliness"]
+    assert entry.value == 1 and not entry.not_applicable and entry.na_reason == ""

@@ -103,3 +103,22 @@ def test_executor_writes_on_one_thread_and_reader_sees_them(db_path, seeds_dir):
         reader.execute("DELETE FROM documents")
     reader.conn.close()
     executor.close()
+
+
+def test_panel_review_migration_keeps_old_reviews_and_gives_a_project_id(tmp_path):
+    from desktop.core.storage.settings import project_id
+
+    path = tmp_path / "old.sqlite3"
+    db = open_database(path)
+    first = project_id(db)
+    assert len(first) == 36 and project_id(db) == first
+    tables = set(db.table_names())
+    assert {"assignments", "adjudications", "adjudication_scores"} <= tables
+    assert {"not_applicable", "na_reason"} <= {c.name for c in db["scores"].columns}
+    assert {"submitted_by", "reopened_at", "reopened_by"} <= {c.name for c in db["reviews"].columns}
+    assert "0006_panel_review" in {m.name for m in MIGRATIONS.applied(db)}
+    db.conn.close()
+    other = open_database(tmp_path / "other.sqlite3")
+    assert project_id(other) != first  # every database its own project
+    other.conn.close()
+    assert sqlite3.connect(path).execute("SELECT value FROM settings WHERE key = 'project_id'").fetchone()[0] == first

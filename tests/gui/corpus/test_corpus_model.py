@@ -138,8 +138,8 @@ def test_review_columns_show_the_reviewers_status_and_total(qtmodeltester, seede
     reviewer = get_or_create_reviewer(seeded_memory_db, "王芳")
     rubric = active_rubric(seeded_memory_db)
     docs = list_documents(seeded_memory_db)
-    criterion = rubric.criteria[0]
-    set_score(seeded_memory_db, docs[0].id, reviewer.id, rubric, criterion.id, criterion.max_points)
+    for criterion in rubric.criteria:
+        set_score(seeded_memory_db, docs[0].id, reviewer.id, rubric, criterion.id, criterion.max_points)
     set_review_status(seeded_memory_db, docs[0].id, reviewer.id, rubric, DONE)
 
     model = CorpusModel()
@@ -149,8 +149,8 @@ def test_review_columns_show_the_reviewers_status_and_total(qtmodeltester, seede
         Qt.ItemDataRole.ToolTipRole)
     model.set_reviews(review_overview(seeded_memory_db, reviewer.id).rows)
     qtmodeltester.check(model)
-    expected_total = rubric.weighted_total({criterion.id: criterion.max_points})
-    assert model.index(0, status).data() == "Done"
+    expected_total = rubric.weighted_total({c.id: c.max_points for c in rubric.criteria})
+    assert model.index(0, status).data() == "Submitted"
     assert model.index(0, total).data() == f"{expected_total:g}"
     assert [model.index(r, status).data() for r in range(1, 5)] == ["Not started"] * 4
     assert [model.index(r, total).data() for r in range(1, 5)] == [""] * 4

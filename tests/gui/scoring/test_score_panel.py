@@ -126,7 +126,14 @@ def test_undo_and_redo_scores_notes_and_status(rig):
     assert rig.undo.count() == count
     rig.undo.redo()
     assert box.note.text() == "有数据"
-    # status
+    # status: submitting needs every criterion scored
+    rig.panel.status.setCurrentIndex(2)
+    rig.panel.status.activated.emit(2)
+    assert rig.store.review(rig.panel.document_id).status == "in_progress"
+    assert "cannot be submitted" in rig.panel.message_label.text()
+    for b in rig.panel.boxes.values():
+        if rig.stored(b.criterion.id) is None:
+            b.spin.setValue(1)
     rig.panel.status.setCurrentIndex(2)
     rig.panel.status.activated.emit(2)
     assert rig.store.review(rig.panel.document_id).status == "done"

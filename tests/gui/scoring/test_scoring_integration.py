@@ -8,6 +8,7 @@ import csv
 import pytest
 from PySide6.QtCore import QSettings
 
+from desktop.core.scoring import scores as scoring
 from desktop.core.storage.executor import open_reader
 from desktop.gui import dialogs
 from desktop.gui.main_window import MainWindow
@@ -107,7 +108,7 @@ def test_overview_model_alone(qtmodeltester):
 
 
 def test_loading_a_rubric_keeps_old_scores(window, tmp_path, monkeypatch, shown):
-    edited = window.corpus.rubric.content.replace('version = "1.0"', 'version = "2.0"')
+    edited = window.corpus.rubric.content.replace('version = "1.1"', 'version = "2.0"')
     path = tmp_path / "v2.toml"
     path.write_text(edited, encoding="utf-8")
     monkeypatch.setattr(dialogs, "open_file", lambda *a: str(path))
@@ -177,6 +178,8 @@ def test_export_can_be_cancelled(window, qtbot, tmp_path):
 
 def test_evidence_for_a_new_annotation_links_from_the_menu(window):
     doc = window.corpus.docs["000"]
+    rubric, zhang = window.scoring.store.rubric, window.corpus.reviewers["张三"]
+    window.executor.call(scoring.reopen_review, doc, zhang, rubric, "张三")  # submitted reviews are read-only
     window.open_document(doc)
     start, _ = section_span(window.reader, doc, "shortcomings")
     annotation_id = window.executor.call(add_annotation, doc, window.corpus.reviewers["张三"], start + 5, start + 30)
