@@ -13,7 +13,6 @@ not applicable) count, a criterion marked not applicable is a missing value, and
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -52,16 +51,16 @@ def krippendorff_alpha(data: Sequence[Sequence[float | None]], metric: str = "in
     if len(units) < 1 or n_values < 2:
         return Alpha(None, len(units), len(coders), n_values,
                      "no unit has values from two or more coders (reports scored by two or more reviewers)")
-    coincidence: Counter[tuple[float, float]] = Counter()
+    coincidence: dict[tuple[float, float], float] = {}
     for u in units:
         m = len(u)
         for i, a in enumerate(u):
             for j, b in enumerate(u):
                 if i != j:
-                    coincidence[(a, b)] += 1 / (m - 1)
-    n_c: Counter[float] = Counter()
+                    coincidence[(a, b)] = coincidence.get((a, b), 0.0) + 1 / (m - 1)
+    n_c: dict[float, float] = {}
     for (a, _), weight in coincidence.items():
-        n_c[a] += weight
+        n_c[a] = n_c.get(a, 0.0) + weight
     values = sorted(n_c)
     n = sum(n_c.values())
 

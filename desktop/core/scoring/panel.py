@@ -33,13 +33,13 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from desktop.core.review.assignments import assigned_reviewers
 from desktop.core.scoring.adjudication import (
     Adjudication,
     FinalScore,
     all_adjudications,
     all_final_scores,
 )
+from desktop.core.scoring.assignments import assigned_reviewers
 from desktop.core.scoring.rubric import Criterion, Rubric, active_rubric_readonly, get_rubric
 from desktop.core.scoring.scores import DONE, NOT_STARTED, STATUS_LABELS
 from desktop.core.storage.documents import DocumentSummary, get_summary, list_documents
@@ -272,8 +272,10 @@ def _ranked(reports: list[ReportPanel]) -> list[ReportPanel]:
     ranks: dict[int, int] = {}
     for pos, i in enumerate(order):
         prev = order[pos - 1] if pos else None
-        same = prev is not None and reports[prev].final_total == reports[i].final_total
-        ranks[i] = ranks[prev] if same else pos + 1
+        if prev is not None and reports[prev].final_total == reports[i].final_total:
+            ranks[i] = ranks[prev]
+        else:
+            ranks[i] = pos + 1
     return [replace(r, rank=ranks.get(i)) for i, r in enumerate(reports)]
 
 

@@ -324,8 +324,8 @@ def _parse_grades(raw: object, weights_total: float | None, problems: list[str])
     for dup in sorted({x for x in labels if labels.count(x) > 1}):
         problems.append(f"grade label {dup!r} is used more than once")
     mins = [g.min for g in grades]
-    for dup in sorted({x for x in mins if mins.count(x) > 1}):
-        problems.append(f"more than one grade starts at {dup:g}; each band needs its own min")
+    for low in sorted({x for x in mins if mins.count(x) > 1}):
+        problems.append(f"more than one grade starts at {low:g}; each band needs its own min")
     if grades and len(grades) == len(raw) and all(abs(g.min) > _EPS for g in grades):
         problems.append("no grade starts at 0: give the lowest band min = 0 so that every total gets a grade")
     return tuple(sorted(grades, key=lambda g: -g.min))

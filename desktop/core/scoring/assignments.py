@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from desktop.core.clock import now_iso
 from desktop.core.errors import ReviewDeskError
+from desktop.core.scoring.scores import DONE, IN_PROGRESS
 
 
 class AssignmentError(ReviewDeskError):
@@ -162,8 +163,6 @@ def assign_balanced(db: Database, document_ids: Sequence[str], reviewer_ids: Seq
 
 def reviewer_progress(db: Database, rubric_id: str) -> list[ReviewerProgress]:
     """Progress of every reviewer under a rubric, by name: assigned / not started / in progress / submitted."""
-    from desktop.core.scoring.scores import DONE, IN_PROGRESS
-
     assigned: dict[str, set[str]] = {}
     for doc, rid in db.execute("SELECT a.document_id, a.reviewer_id FROM assignments a JOIN documents d "
                                "ON d.id = a.document_id WHERE d.replaced_by IS NULL").fetchall():
