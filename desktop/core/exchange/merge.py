@@ -2,10 +2,11 @@
 
 Rows that reviewers create carry UUIDs, so the same row is recognised in both files:
 documents by id, then by content (sha256); reviewers by id, then by name; tags by id, then by name; rubrics by
-content (sha256); annotations by id; reviews and scores by (document, reviewer, rubric[, criterion]).
+content (sha256); annotations and the reviewer's corrections by id; reviews and scores by (document, reviewer, rubric[, criterion]).
 Where both files changed the same row, the one edited last (``updated_at``) wins; nothing is ever deleted.
 An annotation whose document text differs between the files (a document re-imported in one of them) is
-re-anchored onto this database's text, or kept as an orphan for the reviewer to place.
+re-anchored onto this database's text, or kept as an orphan for the reviewer to place; so is a part correction.
+Two reviewers' corrections of the same field or part both stay: the newer applies, the pair is reported.
 The whole merge is one transaction, after a backup of this database.
 """
 
@@ -38,6 +39,8 @@ class MergeReport:
     tables: dict[str, TableCounts] = field(default_factory=dict)
     reanchored: int = 0
     orphaned: int = 0
+    # corrections of the same field or part made in both files: the newer applies, the other is kept
+    correction_conflicts: list[str] = field(default_factory=list)
 
     def counts(self, table: str) -> TableCounts:
         return self.tables.setdefault(table, TableCounts())
@@ -46,6 +49,7 @@ class MergeReport:
         """The contract lines printed by ``reviewdesk merge``: ``TABLE<TAB>added N<TAB>updated N<TAB>kept N``."""
         out = [f"{name}\tadded {c.added}\tupdated {c.updated}\tkept {c.kept}" for name, c in self.tables.items()]
         out.append(f"annotations re-anchored\t{self.reanchored}\torphaned\t{self.orphaned}")
+        out.extend(self.correction_conflicts)
         return out
 
 
@@ -124,6 +128,7 @@ def merge_database(db: Database, source: str | Path, progress: Progress | None =
             rubric_map = _merge_by_key(db, report, "rubrics", "id", natural="sha256")
             progress.check()
             _merge_annotations(db, report, doc_map, reviewer_map, tag_map)
+            _merge_corrections(db, report, doc_map, reviewer_map)
             _merge_keyed(db, report, "reviews", ("document_id", "reviewer_id", "rubric_id"),
                          {"document_id": doc_map, "reviewer_id": reviewer_map, "rubric_id": rubric_map})
             score_map = _merge_keyed(db, report, "scores", ("document_id", "reviewer_id", "rubric_id", "criterion_id"),
@@ -231,6 +236,68 @@ def _merge_annotations(db: Database, report: MergeReport, doc_map: dict[str, str
                                     [row["id"]]).fetchall():
             db.execute("INSERT OR IGNORE INTO main.annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
                        [row["id"], tag_map.get(tag_id, tag_id)])
+
+
+def _merge_corrections(db: Database, report: MergeReport, doc_map: dict[str, str],
+                       reviewer_map: dict[str, str]) -> None:
+    """Corrections by id, the later edit winning; part corrections re-anchored like annotations.
+
+    Two live corrections of the same field or part (one from each file, different ids) both stay: the newer
+    applies and the pair is reported (``correction conflict`` lines). The documents concerned get their
+    effective values recomputed.
+    """
+    from desktop.core.review.anchoring import Anchor, locate
+    from desktop.core.storage.corrections import refresh_effective
+
+    if not db.execute("SELECT 1 FROM src.sqlite_master WHERE name = 'corrections'").fetchone():
+        return
+    cols = [c for c in _columns(db, "src", "corrections") if c in set(_columns(db, "main", "corrections"))]
+    counts = report.counts("corrections")
+    changed: dict[str, set[str]] = {}
+    texts: dict[str, str] = {}
+    for row in _rows(db, "corrections", cols):
+        row["document_id"] = doc_map.get(row["document_id"], row["document_id"])
+        if row.get("reviewer_id"):
+            row["reviewer_id"] = reviewer_map.get(row["reviewer_id"], row["reviewer_id"])
+        doc = row["document_id"]
+        if doc not in texts:
+            here = db.execute("SELECT text FROM main.documents WHERE id = ?", [doc]).fetchone()
+            if here is None:
+                continue
+            texts[doc] = here[0]
+        text = texts[doc]
+        if row.get("start") is not None and row.get("status") != "orphan" \
+                and text[row["start"]:row["end"]] != row["quote"]:
+            placed = locate(Anchor(row["start"], row["end"], row["quote"], row["prefix"], row["suffix"]), text)
+            if placed.placed:
+                row["start"], row["end"] = placed.start, placed.end
+            else:
+                row["status"] = "orphan"
+        same = db.execute("SELECT updated_at FROM main.corrections WHERE id = ?", [row["id"]]).fetchone()
+        if same is None:
+            _insert(db, "corrections", row)
+            counts.added += 1
+        elif row["updated_at"] > same[0]:
+            _update(db, "corrections", "id", row)
+            counts.updated += 1
+        else:
+            counts.kept += 1
+            continue
+        changed.setdefault(doc, set()).add(row["id"])
+    for doc, ids in changed.items():
+        for target, in db.execute("SELECT DISTINCT target FROM main.corrections WHERE document_id = ? "
+                                  "AND deleted_at IS NULL AND target != ''", [doc]).fetchall():
+            live = db.execute(
+                "SELECT c.id, c.after, coalesce(r.name, ''), c.updated_at FROM main.corrections c "
+                "LEFT JOIN main.reviewers r ON r.id = c.reviewer_id WHERE c.document_id = ? AND c.target = ? "
+                "AND c.deleted_at IS NULL ORDER BY c.updated_at DESC, c.id DESC", [doc, target]).fetchall()
+            if len(live) > 1 and any(r[0] in ids for r in live):
+                win = live[0]
+                for other in live[1:]:
+                    report.correction_conflicts.append(
+                        f"correction conflict\t{doc}\t{target}\tapplied {win[1]} by {win[2] or '?'} ({win[3]})"
+                        f"\tkept {other[1]} by {other[2] or '?'} ({other[3]})")
+        refresh_effective(db, doc)
 
 
 def _merge_keyed(db: Database, report: MergeReport, table: str, natural: tuple[str, ...],

@@ -100,3 +100,39 @@ def test_bad_sources_are_refused_clearly(tmp_path, seeds_dir):
     with pytest.raises(ReviewDeskError, match="itself"):
         merge_database(a, tmp_path / "a.sqlite3")
     a.conn.close()
+
+
+def test_corrections_merge_newer_wins_the_other_is_kept_and_reported(tmp_path, seeds_dir):
+    from desktop.core.review.corrections import correct_field, list_corrections, mark_part, show_json
+    from desktop.core.storage.documents import get_document, get_summary
+
+    name = "001_a35be3758fcb709b.txt"
+    a = _corpus(tmp_path / "a.sqlite3", seeds_dir, [name])
+    b = _corpus(tmp_path / "b.sqlite3", seeds_dir, [name, "002_b264e5a26ee73ea4.txt"])
+    wang, li = get_or_create_reviewer(a, "王明"), get_or_create_reviewer(b, "李评审")
+    doc_a, doc_b = _doc(a, name), _doc(b, name)
+    older = correct_field(a, doc_a.id, "agency", "甲市司法局", reviewer_id=wang.id)
+    text = get_document(b, doc_b.id).text
+    start = text.index("。") + 1
+    mark = mark_part(b, doc_b.id, "leader_duty", start, text.index("。", start) + 1, reviewer_id=li.id)
+    other = _doc(b, "002_b264e5a26ee73ea4.txt")
+    correct_field(b, other.id, "year", "2023", reviewer_id=li.id)
+    b.execute("UPDATE corrections SET updated_at = '2999-01-01T00:00:00+00:00' WHERE id = ?", [mark.id])
+    newer = correct_field(b, doc_b.id, "agency", "乙市司法局", reviewer_id=li.id)
+    b.execute("UPDATE corrections SET updated_at = '2999-01-02T00:00:00+00:00' WHERE id = ?", [newer.id])
+    b.conn.close()
+
+    report = merge_database(a, tmp_path / "b.sqlite3")
+    assert report.counts("corrections").added == 3
+    assert get_summary(a, doc_a.id).agency == "乙市司法局"  # the newer correction applies
+    assert {c.id for c in list_corrections(a, doc_a.id)} == {older.id, newer.id, mark.id}  # the other is kept
+    (conflict,) = report.correction_conflicts
+    assert conflict.startswith(f"correction conflict\t{doc_a.id}\tagency\tapplied \"乙市司法局\" by 李评审")
+    assert "kept \"甲市司法局\" by 王明" in conflict and conflict in report.lines()
+    shown = show_json(a, doc_a.id)
+    assert shown["metadata_origin"]["agency"]["corrected_by"] == "李评审"
+    assert [s["corrected_by"] for s in shown["sections"] if s["origin"] == "corrected"] == ["李评审"]
+    assert get_summary(a, _doc(a, "002_b264e5a26ee73ea4.txt").id).year == 2023  # a merged-in document, corrected
+    again = merge_database(a, tmp_path / "b.sqlite3")
+    assert again.counts("corrections").kept == 3 and again.correction_conflicts == []
+    a.conn.close()
