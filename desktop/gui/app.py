@@ -47,10 +47,17 @@ def start_database(settings: QSettings, db_path: Path | None) -> Path:
 def install_extensions(window: MainWindow) -> None:
     """Add the parts of the app built on the main window's extension points (docks, menus, export)."""
     from desktop.gui.annotate.integration import install_annotations
+    from desktop.gui.reading.corrections import install_corrections
     from desktop.gui.scoring.integration import install_scoring
 
     window.extensions["annotations"] = install_annotations(window)
-    window.extensions["scoring"] = install_scoring(window)
+    scoring = install_scoring(window)
+    window.extensions["scoring"] = scoring
+    corrections = install_corrections(window)
+    window.extensions["corrections"] = corrections
+    # A corrected report changes its score suggestions (completeness, timeliness): re-read the scored report.
+    corrections.document_corrected.connect(
+        lambda doc_id: scoring.panel.show_document(doc_id) if doc_id == window.current_document_id() else None)
 
 
 def create_main_window(db_path: Path | None = None, settings: QSettings | None = None, *,

@@ -1433,6 +1433,121 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
         </message>
     </context>
     <context>
+        <name>Corrections</name>
+        <message>
+            <source>%1 correction(s) could not be placed in the changed text</source>
+            <translation>%1 项更正无法在修改后的文本中定位</translation>
+        </message>
+        <message>
+            <source>Agency</source>
+            <translation>报告机关</translation>
+        </message>
+        <message>
+            <source>Change kind of “%1”</source>
+            <translation>更改“%1”的类型</translation>
+        </message>
+        <message>
+            <source>Correct %1</source>
+            <translation>更正%1</translation>
+        </message>
+        <message>
+            <source>Correct the title, agency, year, document number or dates (right-click a part heading or a selection to correct parts)</source>
+            <translation>更正标题、报告机关、年度、文号或日期（在部分标题或选中的文字上单击右键可更正部分）</translation>
+        </message>
+        <message>
+            <source>Correction not made</source>
+            <translation>未能更正</translation>
+        </message>
+        <message>
+            <source>Document date</source>
+            <translation>成文日期</translation>
+        </message>
+        <message>
+            <source>Document number</source>
+            <translation>文号</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>完成</translation>
+        </message>
+        <message>
+            <source>Edit metadata…</source>
+            <translation>更正元数据…</translation>
+        </message>
+        <message>
+            <source>Mark as %1</source>
+            <translation>标记为“%1”</translation>
+        </message>
+        <message>
+            <source>Mark as required part</source>
+            <translation>标记为必备部分</translation>
+        </message>
+        <message>
+            <source>No database is open.</source>
+            <translation>没有打开数据库。</translation>
+        </message>
+        <message>
+            <source>Not a part heading</source>
+            <translation>不是部分标题</translation>
+        </message>
+        <message>
+            <source>Parts and metadata as detected</source>
+            <translation>部分和元数据均为自动识别结果</translation>
+        </message>
+        <message>
+            <source>Publication date</source>
+            <translation>发布日期</translation>
+        </message>
+        <message>
+            <source>Relabel part as %1</source>
+            <translation>将部分改为“%1”</translation>
+        </message>
+        <message>
+            <source>Reset %1 to automatic</source>
+            <translation>将%1恢复为自动识别值</translation>
+        </message>
+        <message>
+            <source>Reset to automatic</source>
+            <translation>恢复自动识别值</translation>
+        </message>
+        <message>
+            <source>Start a new part here</source>
+            <translation>从此处开始新部分</translation>
+        </message>
+        <message>
+            <source>Start a part: %1</source>
+            <translation>从此处开始新部分：%1</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>年度</translation>
+        </message>
+        <message>
+            <source>automatic: %1 (found in: %2)</source>
+            <translation>自动识别：%1（来源：%2）</translation>
+        </message>
+        <message>
+            <source>corrected by %1</source>
+            <translation>由%1更正</translation>
+        </message>
+        <message>
+            <source>not found in the text</source>
+            <translation>文中未找到</translation>
+        </message>
+        <message>
+            <source>“%1” could not be applied: %2</source>
+            <translation>“%1”无法执行：%2</translation>
+        </message>
+        <message>
+            <source>✎ Edit metadata…</source>
+            <translation>✎ 更正元数据…</translation>
+        </message>
+    </context>
+    <context>
         <name>Ingest</name>
         <message>
             <source>cannot be read: {reason}</source>

@@ -119,6 +119,8 @@ class MetadataHeader(QWidget):
             where = sources.get(key) or self.tr("not found in the text")
             title = html.escape(self.tr("Found in: %1").replace("%1", where), quote=True)
             value_html = html.escape(_value_or_dash(value)).replace(" ", "&nbsp;")
+            if str(sources.get(key, "")).startswith("corrected"):  # a reviewer's correction: marked, violet
+                value_html = f'<span style="color:#7a3db8">{value_html}&nbsp;✎</span>'
             parts.append(f'<span title="{title}"><span style="color:#666">{html.escape(label)}</span>&nbsp;'
                          f"<b>{value_html}</b></span>")
         return "&nbsp;&nbsp;· ".join(parts)

@@ -1,0 +1,272 @@
+"""Correcting detected parts and metadata in the report view and in each pane of side by side.
+
+:class:`CorrectionsController` adds to every ReportView it is given:
+
+- a context menu on the text: with a selection, “Mark as required part ▸ kind” (placement inferred); on a
+  part's heading line, “Change part kind ▸” and “Not a part heading”; on any other line, “Start a new part
+  here ▸ kind”;
+- a context menu on the outline entries: “Change part kind ▸”, “Not a part heading”, “Start a new part here ▸”;
+- under the header, the corrections bar (“✎ corrected by 王明: …”) and the metadata editor (each field with its
+  automatic value and source, “Reset to automatic”), opened from the bar or the header's context menu.
+
+Every change goes through the :class:`CorrectionStore` (writer thread, one transaction, undoable); afterwards
+the views showing that report are re-read, the corpus table is reloaded and ``document_corrected`` is emitted
+so other features (score suggestions) can re-read the report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPoint, QSettings, Qt, Signal
+from PySide6.QtWidgets import QMenu, QWidget
+
+from desktop.core.errors import ReviewDeskError
+from desktop.core.segmentation.classify import REQUIRED_KINDS
+from desktop.core.segmentation.corrected import PART_KINDS
+from desktop.core.segmentation.segment import Section
+from desktop.core.storage.documents import get_document
+from desktop.gui import dialogs, palette
+from desktop.gui.reading.correction_store import CorrectionStore
+from desktop.gui.reading.metadata_editor import CorrectionsBar, MetadataEditor
+from desktop.gui.reviewer_name import ensure_reviewer
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Corrections", text)
+
+
+def _line_span(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, len(text) if end < 0 else end
+
+
+class CorrectionsController(QObject):
+    """Connects the correction menus, bars and editors of the report views to the store; see the module docstring."""
+
+    message = Signal(str)
+    document_corrected = Signal(str)  # a report's effective parts or metadata changed (also on undo/redo)
+
+    def __init__(self, window: QWidget, store: CorrectionStore, settings: QSettings, report_view: Any,
+                 compare_view: Any = None, reload_corpus: Callable[[], object] | None = None) -> None:
+        super().__init__(window)
+        self.window, self.store, self.settings = window, store, settings
+        self.report_view, self.compare_view = report_view, compare_view
+        self.reload_corpus = reload_corpus
+        self.bars: dict[Any, CorrectionsBar] = {}
+        self.editors: dict[Any, MetadataEditor] = {}
+        for view in self.all_views():
+            self._attach(view, compact=view is not report_view)
+        store.corrections_changed.connect(self.on_corrections_changed)
+        store.failed.connect(self.message)
+
+    def all_views(self) -> list[Any]:
+        views = [self.report_view] if self.report_view is not None else []
+        if self.compare_view is not None:
+            views += [self.compare_view.left, self.compare_view.right]
+        return views
+
+    def _attach(self, view: Any, *, compact: bool) -> None:
+        bar = CorrectionsBar(view, compact=compact)
+        editor = MetadataEditor(view)
+        editor.setVisible(False)
+        layout = view.layout()
+        at = layout.indexOf(view.header)
+        layout.insertWidget(at + 1, bar)
+        layout.insertWidget(at + 2, editor)
+        self.bars[view], self.editors[view] = bar, editor
+        bar.edit_requested.connect(lambda v=view: self.toggle_editor(v))
+        editor.field_edited.connect(lambda name, value, v=view: self.correct_field(v, name, value))
+        editor.reset_requested.connect(lambda name, v=view: self.reset_field(v, name))
+        for widget, handler in ((view.text, self._on_text_menu), (view.outline, self._on_outline_menu),
+                                (view.header, self._on_header_menu)):
+            widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            widget.customContextMenuRequested.connect(lambda pos, v=view, h=handler: h(v, pos))
+        view.document_shown.connect(lambda _doc_id, v=view: self.refresh_widgets(v))
+
+    # --- menus -----------------------------------------------------------------------------------------
+
+    def text_menu(self, view: Any, offset: int, parent: QWidget | None = None) -> QMenu:
+        """The correction entries for a document offset in ``view``'s text (and its selection, if any)."""
+        menu = QMenu(parent or view)
+        record = view.current_document()
+        if record is None or not self.store.ready:
+            return menu
+        start, end = view.selection()
+        if (start, end) != (-1, -1):
+            sub = menu.addMenu(_tr("Mark as required part"))
+            sub.setObjectName("mark_menu")
+            for kind in REQUIRED_KINDS:
+                action = sub.addAction(palette.kind_label(kind))
+                action.setObjectName(f"mark_{kind}")
+                action.triggered.connect(lambda _c=False, k=kind, a=start, b=end: self.mark_part(view, k, a, b))
+        line = _line_span(record.text, offset)
+        heading = self._section_on_line(record.sections, *line, offset)
+        self._add_part_entries(menu, view, heading, offset)
+        menu.addSeparator()
+        action = menu.addAction(_tr("Edit metadata…"))
+        action.setObjectName("edit_metadata")
+        action.triggered.connect(lambda _c=False: self.toggle_editor(view, True))
+        return menu
+
+    def outline_menu(self, view: Any, index: QModelIndex, parent: QWidget | None = None) -> QMenu:
+        """The correction entries for an outline entry of ``view``."""
+        menu = QMenu(parent or view)
+        record = view.current_document()
+        heading = view.outline_model.heading(index) if index.isValid() else None
+        if record is None or heading is None or not self.store.ready:
+            return menu
+        section = self._section_on_line(record.sections, heading.start, heading.heading_end, heading.start)
+        self._add_part_entries(menu, view, section, heading.start)
+        return menu
+
+    @staticmethod
+    def _section_on_line(sections: list[Section], line_start: int, line_end: int, offset: int) -> Section | None:
+        """The part whose heading is at ``offset`` (else the first part starting on the line), top-level first."""
+        on_line = [s for s in sections if line_start <= s.start < max(line_end, line_start + 1)
+                   and (s.heading or s.placement == "section")]
+        at = [s for s in on_line if s.start <= offset < s.start + max(len(s.heading), 1)]
+        found = sorted(at or on_line, key=lambda s: (s.placement != "section", s.start))
+        return found[0] if found else None
+
+    def _add_part_entries(self, menu: QMenu, view: Any, section: Section | None, offset: int) -> None:
+        if section is not None:
+            name = section.heading.strip()[:24] or palette.kind_label(section.kind)
+            sub = menu.addMenu(_tr("Change kind of “%1”").replace("%1", name))
+            sub.setObjectName("relabel_menu")
+            for kind in PART_KINDS:
+                action = sub.addAction(palette.kind_label(kind))
+                action.setObjectName(f"relabel_{kind}")
+                action.setEnabled(kind != section.kind)
+                action.triggered.connect(lambda _c=False, k=kind, s=section: self.relabel(view, s, k))
+            action = menu.addAction(_tr("Not a part heading"))
+            action.setObjectName("not_heading")
+            action.triggered.connect(lambda _c=False, p=section.start: self.not_a_heading(view, p))
+        sub = menu.addMenu(_tr("Start a new part here"))
+        sub.setObjectName("new_part_menu")
+        for kind in PART_KINDS:
+            action = sub.addAction(palette.kind_label(kind))
+            action.setObjectName(f"new_part_{kind}")
+            action.triggered.connect(lambda _c=False, k=kind, p=offset: self.start_part(view, p, k))
+
+    def _on_text_menu(self, view: Any, pos: QPoint) -> None:
+        text = view.text
+        offset = text.textmap.to_document(text.cursorForPosition(pos).position())
+        menu = text.createStandardContextMenu()
+        extra = self.text_menu(view, offset, menu)
+        if extra.actions():
+            menu.addSeparator()
+            for action in extra.actions():
+                menu.addAction(action)
+        menu.exec(text.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def _on_outline_menu(self, view: Any, pos: QPoint) -> None:
+        menu = self.outline_menu(view, view.outline.indexAt(pos))
+        if menu.actions():
+            menu.exec(view.outline.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def _on_header_menu(self, view: Any, pos: QPoint) -> None:
+        if view.current_document() is None:
+            return
+        menu = QMenu(view)
+        menu.addAction(_tr("Edit metadata…")).triggered.connect(lambda _c=False: self.toggle_editor(view, True))
+        menu.exec(view.header.mapToGlobal(pos))
+        menu.deleteLater()
+
+    # --- changes ---------------------------------------------------------------------------------------
+
+    def _run(self, view: Any, change: Callable[[str], object]) -> object | None:
+        record = view.current_document()
+        if record is None or not self.store.ready:
+            return None
+        if ensure_reviewer(self.window, self.settings, self.store) is None:
+            return None
+        try:
+            return change(record.id)
+        except ReviewDeskError as exc:
+            dialogs.warning(self.window, _tr("Correction not made"), str(exc))
+            return None
+
+    def mark_part(self, view: Any, kind: str, start: int, end: int) -> object | None:
+        return self._run(view, lambda doc_id: self.store.mark_part(doc_id, kind, start, end))
+
+    def relabel(self, view: Any, section: Section, kind: str) -> object | None:
+        return self._run(view, lambda doc_id: self.store.relabel(doc_id, section, kind))
+
+    def not_a_heading(self, view: Any, offset: int) -> object | None:
+        return self._run(view, lambda doc_id: self.store.not_a_heading(doc_id, offset))
+
+    def start_part(self, view: Any, offset: int, kind: str) -> object | None:
+        return self._run(view, lambda doc_id: self.store.start_part(doc_id, offset, kind))
+
+    def correct_field(self, view: Any, name: str, value: str) -> object | None:
+        return self._run(view, lambda doc_id: self.store.correct_field(doc_id, name, value))
+
+    def reset_field(self, view: Any, name: str) -> object | None:
+        return self._run(view, lambda doc_id: self.store.reset_field(doc_id, name))
+
+    # --- showing ---------------------------------------------------------------------------------------
+
+    def toggle_editor(self, view: Any, visible: bool | None = None) -> None:
+        editor = self.editors[view]
+        show = not editor.isVisible() if visible is None else visible
+        if show:
+            editor.set_view(self.store.view(view.current_document().id) if view.current_document() else None)
+        editor.setVisible(show and view.current_document() is not None)
+
+    def refresh_widgets(self, view: Any) -> None:
+        """Re-read the bar and the editor of one view (after its report was (re)loaded)."""
+        record = view.current_document()
+        corrected = self.store.view(record.id) if record is not None else None
+        self.bars[view].set_view(corrected)
+        editor = self.editors[view]
+        editor.set_view(corrected)
+        if corrected is None:
+            editor.setVisible(False)
+
+    def on_corrections_changed(self, document_id: str) -> None:
+        """Re-read every view showing the report, the corpus table, and tell the other features."""
+        reader = self.store.reader
+        if reader is None:
+            return
+        if self.report_view is not None and (doc := self.report_view.current_document()) is not None \
+                and doc.id == document_id and (fresh := get_document(reader, document_id)) is not None:
+            bar = self.report_view.text.verticalScrollBar()
+            position = bar.value()
+            self.report_view.show_document(fresh)
+            bar.setValue(position)
+        if self.compare_view is not None:
+            left, right = self.compare_view.documents()
+            if left is not None and right is not None and document_id in (left.id, right.id):
+                positions = [p.text.verticalScrollBar().value() for p in (self.compare_view.left,
+                                                                          self.compare_view.right)]
+                new_left, new_right = get_document(reader, left.id), get_document(reader, right.id)
+                if new_left is not None and new_right is not None:
+                    self.compare_view.show_pair(new_left, new_right)
+                    for pane, position in zip((self.compare_view.left, self.compare_view.right), positions,
+                                              strict=True):
+                        pane.text.verticalScrollBar().setValue(position)
+        if self.reload_corpus is not None:
+            self.reload_corpus()
+        self.document_corrected.emit(document_id)
+
+
+def install_corrections(main_window: Any) -> CorrectionsController:
+    """Add the correction menus, bars and editors to the MainWindow's report views and wire them up."""
+    mw = main_window
+    store = CorrectionStore(mw.executor, mw.reader, mw.undo_stack, mw)
+    ctrl = CorrectionsController(mw, store, mw.settings, mw.report_view, mw.compare_view,
+                                 reload_corpus=mw.reload_corpus)
+
+    def on_database() -> None:
+        store.set_database(mw.executor, mw.reader)
+        for view in ctrl.all_views():
+            ctrl.refresh_widgets(view)
+
+    mw.database_changed.connect(on_database)
+    ctrl.message.connect(lambda text: mw.statusBar().showMessage(text, 6000))
+    return ctrl

@@ -1,0 +1,196 @@
+"""Correcting parts and metadata on real widgets: mark a passage, relabel, not a heading, new part, edit and reset
+metadata, each undone and redone; the side-by-side panes; what every view shows afterwards."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMainWindow, QSplitter
+
+from desktop.core.ingest.importer import import_paths
+from desktop.core.storage import open_database
+from desktop.core.storage.documents import get_document, get_summary, list_documents
+from desktop.core.storage.executor import DatabaseExecutor, open_reader
+from desktop.gui import dialogs
+from desktop.gui.reading.compare_view import CompareView
+from desktop.gui.reading.correction_store import CorrectionStore
+from desktop.gui.reading.corrections import CorrectionsController
+from desktop.gui.reading.report_view import ReportView
+from desktop.gui.reviewer_name import SETTINGS_KEY
+from tests.core.builders import SAMPLE, write_txt
+from tests.gui.annotate.test_annotations_gui import type_text
+
+NO_DUTY = SAMPLE.replace("三、党政主要负责人履行推进法治建设第一责任人职责情况\n局主要负责人带头学法，主持召开专题会议3次。\n",
+                         "").replace("四、2025年工作安排", "三、2025年工作安排").replace(
+    "（一）完善制度体系。", "（一）完善制度体系。局长带头学法讲法，主持召开专题会议3次。")
+DUTY = "局长带头学法讲法，主持召开专题会议3次。"
+
+
+class Env:
+    """A window with a ReportView and a CompareView, the store on a real writer thread, and the controller."""
+
+    def __init__(self, qtbot, tmp_path):
+        path = tmp_path / "c.sqlite3"
+        db = open_database(path)
+        import_paths(db, [write_txt(tmp_path, "a.txt", NO_DUTY), write_txt(tmp_path, "b.txt", SAMPLE)])
+        db.conn.close()
+        self.executor = DatabaseExecutor(path)
+        self.reader = open_reader(path)
+        self.stack = QUndoStack()
+        self.settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        self.settings.setValue(SETTINGS_KEY, "王明")
+        self.window = QMainWindow()
+        splitter = QSplitter(self.window)
+        self.view = ReportView(splitter)
+        self.compare = CompareView(splitter)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.compare)
+        self.window.setCentralWidget(splitter)
+        self.store = CorrectionStore(self.executor, self.reader, self.stack, self.window)
+        self.reloads = 0
+        self.ctrl = CorrectionsController(self.window, self.store, self.settings, self.view, self.compare,
+                                          reload_corpus=self._reload)
+        self.window.resize(1600, 900)
+        qtbot.addWidget(self.window)
+        self.window.show()
+        qtbot.waitExposed(self.window)
+        self.docs = {d.name: d.id for d in list_documents(self.reader)}
+        self.doc_id = self.docs["a.txt"]
+        self.view.show_document(get_document(self.reader, self.doc_id))
+
+    def _reload(self) -> None:
+        self.reloads += 1
+
+    def record(self):
+        return self.view.current_document()
+
+    def offset_of(self, quote: str) -> int:
+        return self.record().text.index(quote)
+
+    def trigger(self, menu, name: str) -> None:
+        action = next((a for a in menu.findChildren(type(menu.menuAction())) if a.objectName() == name), None)
+        assert action is not None, (name, [a.objectName() for a in menu.findChildren(type(menu.menuAction()))])
+        assert action.isEnabled(), name
+        action.trigger()
+
+    def banner_kinds(self, view=None) -> list[str]:
+        """The kinds of the red "missing" banners (the amber ones for nested parts link to an offset)."""
+        return [b.kind for b in (view or self.view).header.banners if b.offset < 0]
+
+    def close(self):
+        self.reader.conn.close()
+        self.executor.close()
+
+
+@pytest.fixture
+def env(qtbot, tmp_path, monkeypatch):
+    for name in ("info", "warning", "error"):
+        monkeypatch.setattr(dialogs, name, lambda *a, _n=name: pytest.fail(f"unexpected {_n} dialog: {a}"))
+    e = Env(qtbot, tmp_path)
+    yield e
+    e.close()
+
+
+def test_mark_a_passage_as_the_missing_part_then_undo_and_redo(env):
+    assert "leader_duty" in env.banner_kinds()
+    start = env.offset_of(DUTY)
+    env.view.text.select_document_span(start, start + len(DUTY))
+    menu = env.ctrl.text_menu(env.view, start)
+    env.trigger(menu, "mark_leader_duty")
+    record = env.record()
+    assert "leader_duty" not in record.summary.missing  # the view was re-read
+    assert [(s.placement, s.start, s.end) for s in record.sections if s.kind == "leader_duty"] == \
+        [("inline", start, start + len(DUTY))]
+    assert "leader_duty" not in env.banner_kinds()  # no red banner: an amber one says where it is (inline)
+    bar = env.ctrl.bars[env.view]
+    assert bar.isVisible() and "王明" in bar.text.text()
+    assert env.reloads == 1 and env.stack.count() == 1
+    env.stack.undo()
+    assert "leader_duty" in env.record().summary.missing and "leader_duty" in env.banner_kinds()
+    assert "leader_duty" in get_summary(env.reader, env.doc_id).missing
+    env.stack.redo()
+    assert "leader_duty" not in get_summary(env.reader, env.doc_id).missing
+    assert "王明" in bar.text.text()
+
+
+def test_relabel_from_the_outline_not_a_heading_and_a_new_part(env):
+    outline = env.view.outline_model
+    short = next(s for s in env.record().sections if s.kind == "shortcomings")
+    index = outline.index_for_offset(short.start)
+    env.trigger(env.ctrl.outline_menu(env.view, index), "relabel_other")
+    assert "shortcomings" in env.record().summary.missing
+    env.stack.undo()
+    assert "shortcomings" not in env.record().summary.missing
+
+    plan = next(s for s in env.record().sections if s.kind == "next_plan" and s.placement == "section")
+    menu = env.ctrl.text_menu(env.view, plan.start + 3)
+    assert menu.findChild(type(menu), "relabel_menu") is not None
+    env.trigger(menu, "not_heading")
+    assert not [s for s in env.record().sections if s.placement == "section" and s.start == plan.start]
+
+    line = env.offset_of("（一）加强执法培训")
+    env.trigger(env.ctrl.text_menu(env.view, line + 2), "new_part_next_plan")
+    new = next(s for s in env.record().sections if s.start == line)
+    assert (new.kind, new.placement) == ("next_plan", "section")
+    assert env.stack.count() == 2  # the undone relabel was dropped by the next change
+    env.stack.undo()
+    env.stack.undo()
+    assert next(s for s in env.record().sections if s.start == plan.start).kind == "next_plan"
+
+
+def test_edit_and_reset_metadata_in_the_editor_under_the_header(env, qtbot):
+    bar = env.ctrl.bars[env.view]
+    editor = env.ctrl.editors[env.view]
+    assert not editor.isVisible()
+    qtbot.mouseClick(bar.edit_button, Qt.MouseButton.LeftButton)
+    assert editor.isVisible()
+    assert editor.edits["agency"].text() == "某县司法局"
+    assert "某县司法局" in editor.autos["agency"].text() and "title" in editor.autos["agency"].text()
+    assert not editor.resets["agency"].isEnabled()
+    edit = editor.edits["agency"]
+    edit.setFocus()
+    edit.selectAll()
+    type_text(edit, "某县人民政府司法局")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert get_summary(env.reader, env.doc_id).agency == "某县人民政府司法局"
+    assert env.record().summary.agency == "某县人民政府司法局"
+    assert "王明" in editor.marks["agency"].text() and editor.resets["agency"].isEnabled()
+    assert "某县人民政府司法局" in env.view.header.meta.text()
+    # a year that is not a year: a warning, nothing stored
+    warned = []
+    import desktop.gui.dialogs as dialogs_module
+
+    original = dialogs_module.warning
+    dialogs_module.warning = lambda *a: warned.append(a)
+    try:
+        env.ctrl.correct_field(env.view, "year", "20x4")
+    finally:
+        dialogs_module.warning = original
+    assert warned and "not a year" in warned[0][2]
+    assert get_summary(env.reader, env.doc_id).year == 2024
+    qtbot.mouseClick(editor.resets["agency"], Qt.MouseButton.LeftButton)
+    assert get_summary(env.reader, env.doc_id).agency == "某县司法局"
+    assert editor.edits["agency"].text() == "某县司法局" and editor.marks["agency"].text() == ""
+    env.stack.undo()  # undo the reset
+    assert get_summary(env.reader, env.doc_id).agency == "某县人民政府司法局"
+    env.stack.undo()  # undo the edit
+    assert get_summary(env.reader, env.doc_id).agency == "某县司法局"
+    assert env.stack.count() == 2
+
+
+def test_correct_in_a_side_by_side_pane(env):
+    left, right = get_document(env.reader, env.docs["b.txt"]), get_document(env.reader, env.doc_id)
+    env.compare.show_pair(left, right)
+    pane = next(p for p in (env.compare.left, env.compare.right) if p.current_document().id == env.doc_id)
+    assert "leader_duty" in env.banner_kinds(pane)
+    start = pane.current_document().text.index(DUTY)
+    pane.text.select_document_span(start, start + len(DUTY))
+    env.trigger(env.ctrl.text_menu(pane, start), "mark_leader_duty")
+    pane = next(p for p in (env.compare.left, env.compare.right) if p.current_document().id == env.doc_id)
+    assert "leader_duty" not in pane.current_document().summary.missing
+    assert "leader_duty" not in env.banner_kinds(pane)
+    assert "leader_duty" not in env.record().summary.missing  # the single report view too
+    assert env.ctrl.bars[pane].isVisible()  # compact panes show the bar once there is a correction
+    env.stack.undo()
+    assert "leader_duty" in env.banner_kinds(pane)
