@@ -133,9 +133,11 @@ class MetadataEditor(QFrame):
             label = QLabel(self)
             edit = QLineEdit(self)
             edit.setObjectName(f"edit_{name}")
+            edit.setMinimumWidth(200 if name in ("title", "agency", "doc_number") else 120)
             edit.editingFinished.connect(lambda name=name: self._on_edited(name))
             auto = QLabel(self)
             auto.setStyleSheet("color: #666")
+            auto.setWordWrap(True)  # a long automatic title wraps instead of squeezing the edit field
             auto.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             mark = QLabel(self)
             mark.setStyleSheet(f"color: {MARK_COLOR}; font-weight: 600")
@@ -150,8 +152,8 @@ class MetadataEditor(QFrame):
             grid.addWidget(auto, row, 4)
             self.labels[name], self.edits[name], self.autos[name] = label, edit, auto
             self.marks[name], self.resets[name] = mark, reset
-        grid.setColumnStretch(1, 3)
-        grid.setColumnStretch(4, 2)
+        grid.setColumnStretch(1, 4)
+        grid.setColumnStretch(4, 3)
         self.done = QPushButton(self)
         self.done.clicked.connect(self._close)
         grid.addWidget(self.done, len(FIELDS), 4, Qt.AlignmentFlag.AlignRight)
@@ -182,6 +184,7 @@ class MetadataEditor(QFrame):
             self._values[name] = value
             if edit.text() != value:
                 edit.setText(value)
+                edit.setCursorPosition(0)  # a long title shows its beginning
             auto_value = _shown(view.auto.metadata.get(name)) or "—"
             source = view.auto.sources.get(name) or _tr("not found in the text")
             self.autos[name].setText(_tr("automatic: %1 (found in: %2)").replace("%1", auto_value)
