@@ -12,7 +12,8 @@ Extension points for other parts of the app (annotations, scoring, export):
 - ``add_dock(widget, area, visible=True)``: add a QDockWidget (give it an objectName: its place is remembered;
   ``visible=False`` docks start hidden and are opened by the reviewer only); ``docks``: the docks added, by
   objectName;
-  ``add_export_action(action)``: add an entry to File > Export.
+  ``add_export_action(action)``: add an entry to File > Export; ``add_menu(menu)``: a feature's menu, before Help;
+  ``show_passage(start, end)``: select a passage of the current report in the report tab.
 - Signals ``current_document_changed(str)`` (document id, '' for none) and ``database_changed()``.
 """
 
@@ -628,6 +629,16 @@ class MainWindow(QMainWindow):
         self.view_menu.insertAction(self._docks_separator, widget.toggleViewAction())
         if self._state_restored:  # added after the layout was restored: give it its default place now
             self._default_dock_layout()
+
+    def add_menu(self, menu: QMenu) -> None:
+        """Add a feature's menu to the menu bar, before Help."""
+        self.menuBar().insertMenu(self.help_menu.menuAction(), menu)
+
+    def show_passage(self, start: int, end: int) -> None:
+        """Bring a passage of the current report into view in the report tab and select it."""
+        self.tabs.setCurrentIndex(0)
+        self.report_view.scroll_to_offset(start)
+        self.report_view.select_span(start, end)
 
     def add_export_action(self, action: QAction) -> None:
         """Add an entry to File > Export (the submenu appears with its first entry)."""

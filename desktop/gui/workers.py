@@ -4,6 +4,8 @@
 whose signals (``progress``, ``done``, ``failed``, ``cancelled``, ``finished``) are always emitted on the
 thread that created the task (the GUI thread), whatever kind of callable is connected to them.
 ``task.cancel()`` sets the :class:`~desktop.core.progress.Progress` cancel flag the core function checks.
+:class:`LatestTask` is "newest task wins" for a panel that re-runs work as the reviewer types or clicks: starting
+a task cancels the previous one, and only the newest task's outcome is delivered.
 """
 
 from __future__ import annotations
@@ -146,3 +148,50 @@ def cancel_all_and_wait(timeout_ms: int = 5000, pool: QThreadPool | None = None)
     for task in list(_running):
         task.cancel()
     return (pool or QThreadPool.globalInstance()).waitForDone(timeout_ms)
+
+
+class LatestTask(QObject):
+    """One kind of work for a panel where only the newest request counts (a search as the reviewer types, …).
+
+    :meth:`start` cancels the task still running and starts the new one; ``done(value)`` and
+    ``failed(exception, traceback)`` carry only the newest task's outcome: an older task that finishes late is
+    dropped. :meth:`cancel` drops the running one (nothing is delivered).
+    """
+
+    done = Signal(object)
+    failed = Signal(object, str)
+
+    def __init__(self, name: str = "", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.task: Task | None = None
+
+    @property
+    def running(self) -> bool:
+        return self.task is not None
+
+    def start(self, fn: Callable[..., Any], *args: Any, pool: QThreadPool | None = None, **kwargs: Any) -> Task:
+        """Cancel the running task (its outcome will be dropped) and run ``fn(*args, progress=…, **kwargs)``."""
+        self.cancel()
+        task = run_task(fn, *args, name=self.name, pool=pool, **kwargs)
+        task.done.connect(lambda value, t=task: self._deliver(t, self.done, value))
+        task.failed.connect(lambda exc, t=task: self._deliver(t, self.failed, exc, t.traceback))
+        task.cancelled.connect(lambda t=task: self._forget(t))
+        self.task = task
+        return task
+
+    def cancel(self) -> None:
+        """Stop waiting for the running task (and ask it to stop)."""
+        if self.task is not None:
+            self.task.cancel()
+            self.task = None
+
+    def _forget(self, task: Task) -> None:
+        if task is self.task:
+            self.task = None
+
+    def _deliver(self, task: Task, signal: Any, *args: object) -> None:
+        if task is not self.task:
+            return  # an older request finished after a newer one started
+        self.task = None
+        signal.emit(*args)

@@ -91,3 +91,37 @@ def test_progress_is_coalesced(qtbot, steps):
         pass
     assert received[-1] == (steps, steps)  # the last update always arrives
     assert len(received) < steps / 4
+
+
+def _held(release: threading.Event, value: str, progress: Progress) -> str:
+    release.wait(5)  # ignores cancellation on purpose: its result arrives after the newer task's
+    return value
+
+
+def test_latest_task_delivers_only_the_newest_outcome(qtbot):
+    latest = workers.LatestTask("search")
+    delivered: list[object] = []
+    latest.done.connect(delivered.append)
+    latest.failed.connect(lambda exc, tb: delivered.append(("failed", str(exc), "Traceback" in tb)))
+    old_release, new_release = threading.Event(), threading.Event()
+    old = latest.start(_held, old_release, "old")
+    new = latest.start(_held, new_release, "new")
+    assert old.is_cancelled and latest.task is new
+    new_release.set()
+    with qtbot.waitSignal(latest.done, timeout=5000):
+        pass
+    old_release.set()
+    with qtbot.waitSignal(old.finished, timeout=5000):
+        pass
+    assert delivered == ["new"] and not latest.running
+    # a failure of the newest task is delivered with its traceback; cancel() drops a running task's outcome
+    with qtbot.waitSignal(latest.failed, timeout=5000):
+        latest.start(_boom)
+    assert delivered[-1] == ("failed", "the file is not a database", True)
+    gone_release = threading.Event()
+    gone = latest.start(_held, gone_release, "dropped")
+    latest.cancel()
+    gone_release.set()
+    with qtbot.waitSignal(gone.finished, timeout=5000):
+        pass
+    assert delivered[-1] != "dropped" and not latest.running

@@ -387,11 +387,7 @@ def install_annotations(main_window: Any) -> AnnotationsController:
     menu = QMenu(mw)
     menu.setTitle(_tr("&Annotations"))
     ctrl.fill_menu(menu)
-    help_menu = getattr(mw, "help_menu", None)
-    if help_menu is not None:
-        mw.menuBar().insertMenu(help_menu.menuAction(), menu)
-    else:
-        mw.menuBar().addMenu(menu)
+    mw.add_menu(menu)
     ctrl.menu = menu
 
     def on_database() -> None:

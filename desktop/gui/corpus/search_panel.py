@@ -129,7 +129,9 @@ class SearchPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db_path: Path | None = None
-        self._task: workers.Task | None = None
+        self._search = workers.LatestTask("search", self)  # a new query makes the hits of older ones moot
+        self._search.done.connect(self._on_done)
+        self._search.failed.connect(self._on_failed)
         self._opening = False
         self.edit = QLineEdit(self)
         self.edit.setClearButtonEnabled(True)
@@ -191,23 +193,15 @@ class SearchPanel(QWidget):
     def search_now(self) -> None:
         self._debounce.stop()
         query = self.edit.text().strip()
-        if self._task is not None:
-            self._task.cancel()
-            self._task = None
+        self._search.cancel()
         if not query or self._db_path is None:
             self.model.clear()
             self.status.clear()
             return
         self.status.setText(self.tr("Searching…"))
-        task = workers.run_task(run_search, self._db_path, query, name="search")
-        task.done.connect(lambda value, t=task: self._on_done(t, value))
-        task.failed.connect(lambda exc, t=task: self._on_failed(t, exc))
-        self._task = task
+        self._search.start(run_search, self._db_path, query)
 
-    def _on_done(self, task: workers.Task, value: tuple[str, int, list[SearchResult]]) -> None:
-        if task is not self._task:
-            return  # an older query finished after a newer one started
-        self._task = None
+    def _on_done(self, value: tuple[str, int, list[SearchResult]]) -> None:
         query, total, results = value
         self.model.set_results(query, results)
         if total == 0:
@@ -219,10 +213,7 @@ class SearchPanel(QWidget):
             self.status.setText(self.tr("%1 reports").replace("%1", str(total)))
         self.search_finished.emit(total)
 
-    def _on_failed(self, task: workers.Task, exc: object) -> None:
-        if task is not self._task:
-            return
-        self._task = None
+    def _on_failed(self, exc: object, _traceback: str = "") -> None:
         self.model.clear()
         self.status.setText(self.tr("Search failed: %1").replace("%1", str(exc)))
         self.search_finished.emit(0)

@@ -91,11 +91,7 @@ class ScoringController(QObject):
             self._refresh_timer.start()
 
     def jump_to(self, start: int, end: int) -> None:
-        w = self.window
-        if getattr(w, "tabs", None) is not None:
-            w.tabs.setCurrentIndex(0)
-        w.report_view.scroll_to_offset(start)
-        w.report_view.select_span(start, end)
+        self.window.show_passage(start, end)
 
     def _refresh_overview(self) -> None:
         if self.overview is not None and self.overview.isVisible():
@@ -198,11 +194,7 @@ def install_scoring(main_window: Any) -> ScoringController:
     menu.addAction(ctrl.overview_action)
     menu.addSeparator()
     menu.addActions([ctrl.load_rubric_action, ctrl.default_rubric_action])
-    help_menu = getattr(mw, "help_menu", None)
-    if help_menu is not None:
-        mw.menuBar().insertMenu(help_menu.menuAction(), menu)
-    else:
-        mw.menuBar().addMenu(menu)
+    mw.add_menu(menu)
     ctrl.menu = menu
     ctrl.retranslate()
     mw.database_changed.connect(ctrl.on_database)
