@@ -84,14 +84,14 @@ def test_steps_of_one_window_undo_in_order_without_refusals(two):
     other = a.scores.rubric.criteria[2].id
     a.scores.set_value(doc, cid, 1)
     a.scores.set_value(doc, other, 1)
-    a.scores.set_status(doc, scoring.DONE)
+    a.scores.set_comment(doc, "总体还行")
     for _ in range(3):
         a.stack.undo()
     assert (a.value(doc, cid), a.value(doc, other)) == (None, None) and shown == []
-    assert a.scores.review(doc).status == scoring.NOT_STARTED
+    assert a.scores.review(doc).status == scoring.NOT_STARTED and a.scores.review(doc).overall_comment == ""
     for _ in range(3):
         a.stack.redo()
-    assert (a.value(doc, cid), a.value(doc, other)) == (1, 1) and a.scores.review(doc).status == scoring.DONE
+    assert (a.value(doc, cid), a.value(doc, other)) == (1, 1) and a.scores.review(doc).overall_comment == "总体还行"
     assert shown == []
 
 
