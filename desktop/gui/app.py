@@ -51,13 +51,8 @@ def install_extensions(window: MainWindow) -> None:
     from desktop.gui.scoring.integration import install_scoring
 
     window.extensions["annotations"] = install_annotations(window)
-    scoring = install_scoring(window)
-    window.extensions["scoring"] = scoring
-    corrections = install_corrections(window)
-    window.extensions["corrections"] = corrections
-    # A corrected report changes its score suggestions (completeness, timeliness): re-read the scored report.
-    corrections.document_corrected.connect(
-        lambda doc_id: scoring.panel.show_document(doc_id) if doc_id == window.current_document_id() else None)
+    window.extensions["scoring"] = install_scoring(window)
+    window.extensions["corrections"] = install_corrections(window)
 
 
 def create_main_window(db_path: Path | None = None, settings: QSettings | None = None, *,

@@ -473,7 +473,10 @@ class MainWindow(QMainWindow):
         if fresh is None:
             self._show_document(None)
         elif fresh != self.report_view.current_document():
+            bar = self.report_view.text.verticalScrollBar()
+            position = bar.value()  # the same report re-read (a correction, an undo): stay where the reader is
             self.report_view.show_document(fresh)
+            bar.setValue(position)
 
     def set_reviewer(self, reviewer_id: str | None) -> None:
         """Show this reviewer's review status and total score in the corpus table (None: no reviewer)."""

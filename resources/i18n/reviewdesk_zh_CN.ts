@@ -152,10 +152,6 @@
             <translation>将标签“%1”合并到“%2”</translation>
         </message>
         <message>
-            <source>No database is open.</source>
-            <translation>尚未打开数据库。</translation>
-        </message>
-        <message>
             <source>Open the report to re-import first.</source>
             <translation>请先打开要重新导入的报告。</translation>
         </message>
@@ -282,10 +278,6 @@
         <message>
             <source>— none —</source>
             <translation>— 无 —</translation>
-        </message>
-        <message>
-            <source>“%1” could not be applied: %2</source>
-            <translation>“%1”未能执行：%2</translation>
         </message>
     </context>
     <context>
@@ -1483,10 +1475,6 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>标记为必备部分</translation>
         </message>
         <message>
-            <source>No database is open.</source>
-            <translation>没有打开数据库。</translation>
-        </message>
-        <message>
             <source>Not a part heading</source>
             <translation>不是部分标题</translation>
         </message>
@@ -1537,10 +1525,6 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
         <message>
             <source>not found in the text</source>
             <translation>文中未找到</translation>
-        </message>
-        <message>
-            <source>“%1” could not be applied: %2</source>
-            <translation>“%1”无法执行：%2</translation>
         </message>
         <message>
             <source>✎ Edit metadata…</source>
@@ -1921,10 +1905,6 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>没有可关联的批注：请先批注一段文字</translation>
         </message>
         <message>
-            <source>No database is open.</source>
-            <translation>没有打开的数据库。</translation>
-        </message>
-        <message>
             <source>No evidence linked</source>
             <translation>未关联评分依据</translation>
         </message>
@@ -2087,10 +2067,6 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
         <message>
             <source>of %1 · weight %2</source>
             <translation>满分 %1 · 权重 %2</translation>
-        </message>
-        <message>
-            <source>“%1” could not be applied: %2</source>
-            <translation>“%1”无法执行：%2</translation>
         </message>
         <message>
             <source>✓ Suggestion accepted: %1 — %2</source>

@@ -316,6 +316,12 @@ def _set_deleted(db: Database, ids: list[str], deleted: bool) -> list[str]:
     return ids
 
 
+def correction_states(db: Database, ids: list[str]) -> list[Correction]:
+    """The stored state of some corrections (what an undo step compares before it writes)."""
+    return [_row(r) for r in db.execute(f"SELECT {_COLUMNS} {_FROM} WHERE c.id IN "
+                                        f"({', '.join('?' for _ in ids)}) ORDER BY c.id", ids).fetchall()]
+
+
 def delete_corrections(db: Database, ids: list[str]) -> list[str]:
     """Delete corrections (undo of adding them); one transaction; the effective values are recomputed."""
     return _set_deleted(db, ids, True)

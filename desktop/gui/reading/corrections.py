@@ -9,9 +9,9 @@
 - under the header, the corrections bar (“✎ corrected by 王明: …”) and the metadata editor (each field with its
   automatic value and source, “Reset to automatic”), opened from the bar or the header's context menu.
 
-Every change goes through the :class:`CorrectionStore` (writer thread, one transaction, undoable); afterwards
-the views showing that report are re-read, the corpus table is reloaded and ``document_corrected`` is emitted
-so other features (score suggestions) can re-read the report.
+Every change goes through the :class:`CorrectionStore` (writer thread, one transaction, undoable), which
+announces it on the window's change bus; the corpus table, the score panel and the main window's report view
+re-read on that announcement, and this controller re-reads the side-by-side panes and its bars and editors.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPoint, QSettings, Qt, Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
+from desktop.core.changes import Changes
 from desktop.core.errors import ReviewDeskError
 from desktop.core.segmentation.classify import REQUIRED_KINDS
 from desktop.core.segmentation.corrected import PART_KINDS
@@ -47,19 +48,17 @@ class CorrectionsController(QObject):
     """Connects the correction menus, bars and editors of the report views to the store; see the module docstring."""
 
     message = Signal(str)
-    document_corrected = Signal(str)  # a report's effective parts or metadata changed (also on undo/redo)
 
     def __init__(self, window: QWidget, store: CorrectionStore, settings: QSettings, report_view: Any,
-                 compare_view: Any = None, reload_corpus: Callable[[], object] | None = None) -> None:
+                 compare_view: Any = None) -> None:
         super().__init__(window)
         self.window, self.store, self.settings = window, store, settings
         self.report_view, self.compare_view = report_view, compare_view
-        self.reload_corpus = reload_corpus
         self.bars: dict[Any, CorrectionsBar] = {}
         self.editors: dict[Any, MetadataEditor] = {}
         for view in self.all_views():
             self._attach(view, compact=view is not report_view)
-        store.corrections_changed.connect(self.on_corrections_changed)
+        store.changes.changed.connect(self.on_changes)
         store.failed.connect(self.message)
 
     def all_views(self) -> list[Any]:
@@ -228,39 +227,44 @@ class CorrectionsController(QObject):
         if corrected is None:
             editor.setVisible(False)
 
-    def on_corrections_changed(self, document_id: str) -> None:
-        """Re-read every view showing the report, the corpus table, and tell the other features."""
+    def on_changes(self, changes: Changes) -> None:
+        """Re-read the views showing a report whose parts or metadata changed (keeping their scroll position)."""
         reader = self.store.reader
-        if reader is None:
+        if reader is None or not changes.any("corrections", "parts", "metadata", "documents"):
             return
         if self.report_view is not None and (doc := self.report_view.current_document()) is not None \
-                and doc.id == document_id and (fresh := get_document(reader, document_id)) is not None:
-            bar = self.report_view.text.verticalScrollBar()
-            position = bar.value()
-            self.report_view.show_document(fresh)
-            bar.setValue(position)
+                and changes.concerns(doc.id, "corrections", "parts", "metadata", "documents"):
+            fresh = get_document(reader, doc.id)
+            if fresh is not None and fresh != doc:
+                _reshow(self.report_view, lambda: self.report_view.show_document(fresh))
+            else:
+                self.refresh_widgets(self.report_view)
         if self.compare_view is not None:
             left, right = self.compare_view.documents()
-            if left is not None and right is not None and document_id in (left.id, right.id):
-                positions = [p.text.verticalScrollBar().value() for p in (self.compare_view.left,
-                                                                          self.compare_view.right)]
+            if left is not None and right is not None and any(
+                    changes.concerns(d.id, "corrections", "parts", "metadata", "documents") for d in (left, right)):
                 new_left, new_right = get_document(reader, left.id), get_document(reader, right.id)
-                if new_left is not None and new_right is not None:
-                    self.compare_view.show_pair(new_left, new_right)
-                    for pane, position in zip((self.compare_view.left, self.compare_view.right), positions,
-                                              strict=True):
-                        pane.text.verticalScrollBar().setValue(position)
-        if self.reload_corpus is not None:
-            self.reload_corpus()
-        self.document_corrected.emit(document_id)
+                if new_left is not None and new_right is not None and (new_left, new_right) != (left, right):
+                    _reshow(self.compare_view.left, lambda: _reshow(
+                        self.compare_view.right, lambda: self.compare_view.show_pair(new_left, new_right)))
+                else:
+                    for pane in (self.compare_view.left, self.compare_view.right):
+                        self.refresh_widgets(pane)
+
+
+def _reshow(view: Any, show: Callable[[], object]) -> None:
+    """Show a report again where the reader was (showing a report starts at its top)."""
+    bar = view.text.verticalScrollBar()
+    position = bar.value()
+    show()
+    bar.setValue(position)
 
 
 def install_corrections(main_window: Any) -> CorrectionsController:
     """Add the correction menus, bars and editors to the MainWindow's report views and wire them up."""
     mw = main_window
-    store = CorrectionStore(mw.executor, mw.reader, mw.undo_stack, mw)
-    ctrl = CorrectionsController(mw, store, mw.settings, mw.report_view, mw.compare_view,
-                                 reload_corpus=mw.reload_corpus)
+    store = CorrectionStore(mw.executor, mw.reader, mw.undo_stack, mw.changes, mw)
+    ctrl = CorrectionsController(mw, store, mw.settings, mw.report_view, mw.compare_view)
 
     def on_database() -> None:
         store.set_database(mw.executor, mw.reader)

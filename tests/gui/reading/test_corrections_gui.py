@@ -13,6 +13,7 @@ from desktop.core.storage import open_database
 from desktop.core.storage.documents import get_document, get_summary, list_documents
 from desktop.core.storage.executor import DatabaseExecutor, open_reader
 from desktop.gui import dialogs
+from desktop.gui.changes import ChangeBus
 from desktop.gui.reading.compare_view import CompareView
 from desktop.gui.reading.correction_store import CorrectionStore
 from desktop.gui.reading.corrections import CorrectionsController
@@ -47,10 +48,11 @@ class Env:
         splitter.addWidget(self.view)
         splitter.addWidget(self.compare)
         self.window.setCentralWidget(splitter)
-        self.store = CorrectionStore(self.executor, self.reader, self.stack, self.window)
-        self.reloads = 0
-        self.ctrl = CorrectionsController(self.window, self.store, self.settings, self.view, self.compare,
-                                          reload_corpus=self._reload)
+        self.changes = ChangeBus(self.window)
+        self.announced = []
+        self.changes.changed.connect(self.announced.append)
+        self.store = CorrectionStore(self.executor, self.reader, self.stack, self.changes, self.window)
+        self.ctrl = CorrectionsController(self.window, self.store, self.settings, self.view, self.compare)
         self.window.resize(1600, 900)
         qtbot.addWidget(self.window)
         self.window.show()
@@ -58,9 +60,6 @@ class Env:
         self.docs = {d.name: d.id for d in list_documents(self.reader)}
         self.doc_id = self.docs["a.txt"]
         self.view.show_document(get_document(self.reader, self.doc_id))
-
-    def _reload(self) -> None:
-        self.reloads += 1
 
     def record(self):
         return self.view.current_document()
@@ -105,7 +104,8 @@ def test_mark_a_passage_as_the_missing_part_then_undo_and_redo(env):
     assert "leader_duty" not in env.banner_kinds()  # no red banner: an amber one says where it is (inline)
     bar = env.ctrl.bars[env.view]
     assert bar.isVisible() and "王明" in bar.text.text()
-    assert env.reloads == 1 and env.stack.count() == 1
+    assert env.stack.count() == 1
+    assert env.announced[-1].corrections and env.announced[-1].document_ids == {env.doc_id}
     env.stack.undo()
     assert "leader_duty" in env.record().summary.missing and "leader_duty" in env.banner_kinds()
     assert "leader_duty" in get_summary(env.reader, env.doc_id).missing
