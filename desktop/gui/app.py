@@ -50,6 +50,7 @@ def install_extensions(window: MainWindow) -> None:
     from desktop.gui.reading.corrections import install_corrections
     from desktop.gui.scoring.integration import install_scoring
 
+    # The features never call each other: each listens to the window's change bus (window.changes).
     window.extensions["annotations"] = install_annotations(window)
     window.extensions["scoring"] = install_scoring(window)
     window.extensions["corrections"] = install_corrections(window)

@@ -51,6 +51,10 @@ class Step:
     merge_key: object = None
 
 
+def _nothing(_db: Database) -> None:
+    return None
+
+
 class UndoableStore(QObject):
     """Runs a feature's changes on the writer thread with undo; reads through ``reader``; announces on ``changes``.
 
@@ -85,19 +89,21 @@ class UndoableStore(QObject):
     def announce(self, changes: Changes) -> None:
         self.changes.announce(changes)
 
-    def record(self, change: Callable[[Database], T], step: Callable[[T], Step]) -> T:
+    def record(self, change: Callable[[Database], T], step: Callable[[T], Step | None]) -> T:
         """Make ``change(db)`` once, announce it and push its undo step ``step(result)``; return the result.
 
-        A change the core refuses raises (its ReviewDeskError) and leaves the undo stack as it was.
+        A change the core refuses raises (its ReviewDeskError) and leaves the undo stack as it was; a ``step``
+        that returns None says the change changed nothing (nothing is announced or pushed).
         """
-        made: dict[str, Step] = {}
+        made: dict[str, Step | None] = {}
 
         def state_for(result: T) -> Callable[[Database], object]:
             made["step"] = step(result)
-            return made["step"].state
+            return made["step"].state if made["step"] is not None else _nothing
 
         result, after = self.write(write_and_capture, change, state_for)
-        self.undo_stack.push(StoreCommand(self, made["step"], after))  # its first redo() only announces
+        if made["step"] is not None:
+            self.undo_stack.push(StoreCommand(self, made["step"], after))  # its first redo() only announces
         return result
 
     def dialog_parent(self) -> QWidget | None:

@@ -100,3 +100,20 @@ def test_a_score_made_in_another_window_shows_in_this_one(qtbot, tmp_path, corpu
     assert shown == []
     first.close()
     second.close()
+
+
+def test_a_correction_made_in_another_window_is_shown_here(qtbot, tmp_path, corpus, shown):
+    first = _window(qtbot, corpus.path, tmp_path, "first")
+    second = _window(qtbot, corpus.path, tmp_path, "second")
+    doc = corpus.docs["002"]
+    for w in (first, second):
+        w.open_document(doc)
+    first.extensions["corrections"].store.correct_field(doc, "agency", "另一个窗口改的机关")
+    assert first.report_view.current_document().summary.agency == "另一个窗口改的机关"  # this window: at once
+    qtbot.waitUntil(lambda: second.report_view.current_document().summary.agency == "另一个窗口改的机关",
+                    timeout=5000)
+    model = second.corpus_model
+    assert model.index(model.row_of(doc), model.column_index("agency")).data() == "另一个窗口改的机关"
+    assert shown == []
+    first.close()
+    second.close()

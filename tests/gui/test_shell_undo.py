@@ -125,3 +125,28 @@ def test_a_refused_change_is_not_put_on_the_undo_stack(two):
     with pytest.raises(scoring.ScoreError):
         a.scores.set_value(doc, cid, 999)
     assert a.stack.count() == 0 and a.heard == []
+
+
+def test_undo_of_a_correction_refuses_over_a_newer_correction_from_another_window(seeded_db_path, shown):
+    from desktop.core.storage.documents import get_summary
+    from desktop.gui.reading.correction_store import CorrectionStore
+
+    stores = []
+    for window in (Window(seeded_db_path), Window(seeded_db_path)):
+        store = CorrectionStore(window.executor, window.reader, window.stack, window.changes)
+        store.set_database(window.executor, window.reader)
+        stores.append((window, store))
+    (a, mine), (b, theirs) = stores
+    doc = list_documents(a.reader)[0].id
+    mine.correct_field(doc, "agency", "本窗口改的机关")
+    assert a.heard[-1].concerns(doc, "corrections", "metadata", "parts")
+    theirs.correct_field(doc, "agency", "另一窗口改的机关")  # supersedes mine
+    a.stack.undo()
+    assert get_summary(a.reader, doc).agency == "另一窗口改的机关" and "was not undone" in shown[0][1][2]
+    b.stack.undo()  # theirs undoes to what it replaced
+    assert get_summary(a.reader, doc).agency == "本窗口改的机关" and len(shown) == 1
+    # resetting a field nobody corrected changes nothing and leaves nothing to undo
+    count = a.stack.count()
+    assert mine.reset_field(doc, "title") == [] and a.stack.count() == count
+    for window, _store in stores:
+        window.close()

@@ -19,7 +19,6 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from desktop.core.errors import ReviewDeskError
-from desktop.core.exchange.package import check_package_project
 from desktop.core.progress import Progress
 from desktop.core.storage.schema import MIGRATIONS
 from desktop.core.storage.search import index_document
@@ -121,7 +120,6 @@ def merge_database(db: Database, source: str | Path, progress: Progress | None =
     db.execute("ATTACH DATABASE ? AS src", [str(source)])
     try:
         _check_versions(db, source)
-        check_package_project(db, "src", str(source))
         report = MergeReport(str(source))
         with db.atomic():
             doc_map = _merge_documents(db, report, progress)
