@@ -19,8 +19,10 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from desktop.core.errors import ReviewDeskError
+from desktop.core.exchange.validate import MergeRefused, validate_source
 from desktop.core.progress import Progress
 from desktop.core.storage.schema import MIGRATIONS
+from desktop.core.storage.documents import text_hash
 from desktop.core.storage.search import index_document
 
 
@@ -92,15 +94,11 @@ def _check_versions(db: Database, source: Path) -> None:
 
 
 def backup_database(db: Database, path: Path) -> Path:
-    """Copy the open database to ``<file>.backup-before-merge-<time>`` next to it and return that path."""
-    import datetime as dt
+    """Copy the open database to ``<file>.backup-before-merge-<time>[-N]`` next to it and return that path (a new
+    name every time: two merges in the same second keep both backups)."""
+    from desktop.core.storage.database import backup_to
 
-    target = path.with_name(f"{path.name}.backup-before-merge-{dt.datetime.now():%Y%m%d-%H%M%S}")
-    copy = sqlite3.connect(str(target))
-    with copy:
-        db.conn.backup(copy)
-    copy.close()
-    return target
+    return backup_to(db.conn, path, "backup-before-merge")
 
 
 def merge_database(db: Database, source: str | Path, progress: Progress | None = None) -> MergeReport:
@@ -115,6 +113,9 @@ def merge_database(db: Database, source: str | Path, progress: Progress | None =
     main_file = db.execute("PRAGMA database_list").fetchone()[2]
     if main_file and Path(main_file).resolve() == source.resolve():
         raise ReviewDeskError(f"{source} is this database itself; choose the other reviewer's file")
+    problems = validate_source(source, db)  # every incoming row, before anything is changed
+    if problems:
+        raise MergeRefused(source, problems)
     if main_file:
         backup_database(db, Path(main_file))
     db.execute("ATTACH DATABASE ? AS src", [str(source)])
@@ -164,6 +165,7 @@ def _merge_documents(db: Database, report: MergeReport, progress: Progress) -> d
             db.execute(f"INSERT INTO main.{child} ({quoted}) SELECT {quoted} FROM src.{child} WHERE document_id = ?",
                        [src_id])
         index_document(db, seq, row["text"])
+        db.execute("UPDATE main.documents SET text_sha256 = ? WHERE seq = ?", [text_hash(row["text"]), seq])
         doc_map[src_id] = src_id
         counts.added += 1
     return doc_map
