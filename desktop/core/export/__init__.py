@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from sqlite_utils import Database
 
 from desktop.core.errors import ReviewDeskError
+from desktop.core.export.target import bound_texts, check_not_database, write_error
 from desktop.core.progress import Progress
 
 if TYPE_CHECKING:  # the data module pulls in the whole review model: imported when an export runs
@@ -50,12 +51,18 @@ def _write_with(writer: Callable[[ExportData, Path, Progress], int], data: Expor
 
 
 def _atomic_write(target: Path, write: Callable[[Path], int]) -> int:
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except OSError as exc:
+        raise write_error(target, exc) from exc
     os.close(fd)
     tmp_path = Path(tmp)
     try:
         count = write(tmp_path)
         os.replace(tmp_path, target)
+    except OSError as exc:
+        tmp_path.unlink(missing_ok=True)
+        raise write_error(target, exc) from exc
     except BaseException:
         tmp_path.unlink(missing_ok=True)
         raise
@@ -89,6 +96,7 @@ def export(db: Database, fmt: str, out: str | Path, *, reviewer: str | None = No
     if per_report and fmt not in PER_REPORT_FORMATS:
         raise ExportError(f"one file per report is available for {' and '.join(PER_REPORT_FORMATS)} only")
     out = Path(out)
+    check_not_database(db, out)
     _check_target(out, per_report)
     result = ExportResult(fmt)
     if fmt == "json":
@@ -100,7 +108,8 @@ def export(db: Database, fmt: str, out: str | Path, *, reviewer: str | None = No
 
     from desktop.core.export.data import collect_export_data
 
-    data = collect_export_data(db, reviewer, rubric_id, progress)
+    # every text cut to a bounded length: a 20 MB comment would take minutes and gigabytes to lay out (json keeps it)
+    data = bound_texts(collect_export_data(db, reviewer, rubric_id, progress))
     if fmt == "xlsx":
         from desktop.core.export.to_xlsx import write_xlsx as writer
     elif fmt == "csv":

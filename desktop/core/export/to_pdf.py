@@ -87,7 +87,8 @@ def sheet_flowables(sheet: SheetContent, st: _Styles) -> list:
         rows.append(row)
     labels = [("BACKGROUND", (0, 0), (0, -1), _SHADE), ("BACKGROUND", (2, 1), (2, -1), _SHADE),
               ("TEXTCOLOR", (0, 0), (0, -1), _LABEL), ("TEXTCOLOR", (2, 0), (2, -1), _LABEL)]
-    out.append(Table(rows, colWidths=_DETAIL_WIDTHS, style=_grid(font, spans + labels)))
+    out.append(Table(rows, colWidths=_DETAIL_WIDTHS, splitInRow=1,  # a long value may run onto the next page
+                     style=_grid(font, spans + labels)))
 
     out.append(_p("一、评分情况", st.heading))
     rows = [list(CRITERIA_HEADERS)]
@@ -96,7 +97,7 @@ def sheet_flowables(sheet: SheetContent, st: _Styles) -> list:
                      line.weighted, _lines(line.explanation, st.small)])
     rows.append([f"合计（满分{sheet.weights_total}分）", "", "", "", "", sheet.total, ""])
     last = len(rows) - 1
-    out.append(Table(rows, colWidths=_CRITERIA_WIDTHS, repeatRows=1,
+    out.append(Table(rows, colWidths=_CRITERIA_WIDTHS, repeatRows=1, splitInRow=1,
                      style=_grid(font, [("BACKGROUND", (0, 0), (-1, 0), _SHADE), ("SPAN", (0, last), (4, last)),
                                         ("ALIGN", (0, 0), (-1, -1), "CENTER"), ("ALIGN", (1, 1), (1, -1), "LEFT"),
                                         ("ALIGN", (6, 1), (6, -1), "LEFT"),

@@ -1,0 +1,131 @@
+"""Where an export may be written, and how a failed write is reported; how long a cell may be.
+
+An export never replaces the database it reads, its ``-wal``/``-shm``/``-journal`` companions, one of its
+backups, or any other SQLite file (the target is compared by resolved path and by identity, so links are
+caught too). A target that cannot be written (read-only folder, full disk) gives an :class:`ExportError`
+naming the target and what to do, never a traceback; the temporary file is removed, so nothing half-written
+is left. Long texts (a 20 MB comment) are cut to a bounded length in the sheets laid out page by page (pdf,
+docx) and in spreadsheet cells; the json dump keeps the full text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import errno
+import os
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+from sqlite_utils import Database
+
+from desktop.core.errors import ReviewDeskError
+
+T = TypeVar("T")
+
+MAX_PARAGRAPH_CHARS = 5_000   # one paragraph or table cell of a pdf/docx sheet
+MAX_CELL_CHARS = 32_000       # one spreadsheet cell (Excel holds at most 32,767 characters)
+CUT_NOTE = "…（内容过长，已截断；全文见 JSON 导出）"
+
+
+class ExportTargetError(ReviewDeskError):
+    """The chosen target must not or cannot be written."""
+
+
+def bounded(text: str, limit: int = MAX_PARAGRAPH_CHARS) -> str:
+    """``text`` cut to at most ``limit`` characters, saying so and where the full text is."""
+    if len(text) <= limit:
+        return text
+    return text[:max(0, limit - len(CUT_NOTE))] + CUT_NOTE
+
+
+def _database_file(db: Database) -> Path | None:
+    try:
+        name = db.execute("PRAGMA database_list").fetchone()[2]
+    except Exception:
+        return None
+    return Path(name) if name else None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and os.path.samefile(a, b))
+    except OSError:
+        return False
+
+
+def _is_sqlite(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
+def check_not_database(db: Database, out: Path) -> None:
+    """Refuse a target that is the open database, its companion files, one of its backups or any SQLite file."""
+    database = _database_file(db)
+    if database is not None:
+        protected = [database] + [database.with_name(database.name + s) for s in ("-wal", "-shm", "-journal")]
+        for path in protected:
+            if _same_file(out, path):
+                raise ExportTargetError(f"{out} is the open database (or its {path.name[len(database.name):] or 'file'}"
+                                        "); an export would destroy it: choose another file name")
+        resolved = out.resolve()
+        if resolved.parent == database.resolve().parent and resolved.name.startswith(database.name + ".backup-"):
+            raise ExportTargetError(f"{out} is a backup of the database; choose another file name")
+    if out.is_file() and _is_sqlite(out):
+        raise ExportTargetError(f"{out} is an SQLite database, not an export; choose another file name")
+
+
+def write_error(target: Path, exc: OSError) -> ExportTargetError:
+    """The message for a target that could not be written."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        what = "the disk is full: free some space or export to another disk"
+    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        what = "the folder is read-only: choose a folder you can write to"
+    else:
+        what = "choose another place to export to"
+    return ExportTargetError(f"{target} could not be written ({exc.strerror or exc}); nothing was written. {what}")
+
+
+def bound_texts(value: T, limit: int = MAX_PARAGRAPH_CHARS) -> T:
+    """A copy of export data with every text longer than ``limit`` cut (:func:`bounded`); rubrics are kept whole.
+
+    Walks dataclasses, lists, tuples and dicts generically, so fields added to the sheet data later are bounded
+    too. Objects that hold no long text are returned as they are (no copy).
+    """
+    from desktop.core.scoring.rubric import Rubric
+
+    memo: dict[int, Any] = {}
+
+    def walk(item: Any) -> Any:
+        if isinstance(item, str):
+            return bounded(item, limit) if len(item) > limit else item
+        if isinstance(item, (int, float, bool, type(None), Rubric)):
+            return item
+        key = id(item)
+        if key in memo:
+            return memo[key]
+        result: Any = item
+        if dataclasses.is_dataclass(item) and not isinstance(item, type):
+            changes = {}
+            for f in dataclasses.fields(item):
+                if not f.init:
+                    continue
+                old = getattr(item, f.name)
+                new = walk(old)
+                if new is not old:
+                    changes[f.name] = new
+            result = dataclasses.replace(item, **changes) if changes else item
+        elif isinstance(item, (list, tuple)):
+            walked = [walk(x) for x in item]
+            if any(a is not b for a, b in zip(walked, item, strict=True)):
+                result = type(item)(walked) if not hasattr(item, "_fields") else type(item)(*walked)
+        elif isinstance(item, dict):
+            walked_d = {k: walk(v) for k, v in item.items()}
+            if any(walked_d[k] is not v for k, v in item.items()):
+                result = walked_d
+        memo[key] = result
+        return result
+
+    return cast(T, walk(value))
