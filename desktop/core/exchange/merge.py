@@ -21,8 +21,8 @@ from sqlite_utils import Database
 from desktop.core.errors import ReviewDeskError
 from desktop.core.exchange.validate import MergeRefused, validate_source
 from desktop.core.progress import Progress
-from desktop.core.storage.schema import MIGRATIONS
 from desktop.core.storage.documents import text_hash
+from desktop.core.storage.schema import MIGRATIONS
 from desktop.core.storage.search import index_document
 
 

@@ -147,7 +147,7 @@ def test_two_imports_on_a_new_database_at_once(tmp_path):
     procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env)
              for _ in range(3)]
     results = [p.communicate(timeout=120) for p in procs]
-    for out, err in results:
+    for _out, err in results:
         assert "Traceback" not in err and "locked" not in err, err
     statuses = sorted(line.split("\t")[0] for out, _ in results for line in out.strip().split("\n"))
     assert statuses == ["duplicate"] * 10 + ["imported"] * 5
