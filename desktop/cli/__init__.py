@@ -16,7 +16,7 @@ import sys
 from desktop import __version__
 from desktop.cli.common import add_db
 
-COMMAND_MODULES = ["segment", "corpus", "corrections", "merge", "export", "gui"]
+COMMAND_MODULES = ["segment", "corpus", "corrections", "merge", "export", "panel", "scores", "gui"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from desktop.core.errors import ReviewDeskError
+from desktop.core.exchange.package import check_package_project
 from desktop.core.exchange.validate import MergeRefused, validate_source
 from desktop.core.progress import Progress
 from desktop.core.storage.documents import text_hash
@@ -121,6 +122,7 @@ def merge_database(db: Database, source: str | Path, progress: Progress | None =
     db.execute("ATTACH DATABASE ? AS src", [str(source)])
     try:
         _check_versions(db, source)
+        check_package_project(db, "src", str(source))
         report = MergeReport(str(source))
         with db.atomic():
             doc_map = _merge_documents(db, report, progress)

@@ -132,11 +132,16 @@ def panel_agreement(db: Database, rubric_id: str | None = None) -> PanelAgreemen
             rows.append(row)
         return rows
 
+    def why(alpha: Alpha) -> str | None:
+        if alpha.reason and alpha.n_units == 0:
+            return "no report has complete reviews (submitted, every criterion settled) from two or more reviewers"
+        return alpha.reason
+
     criteria = []
     for c in summary.rubric.criteria:
         data = matrix(lambda review, cid=c.id: review.values.get(cid))
         interval, ordinal = krippendorff_alpha(data, "interval"), krippendorff_alpha(data, "ordinal")
         criteria.append(CriterionAgreement(c.id, c.title, interval.value, ordinal.value, interval.n_units,
-                                           interval.n_coders, interval.reason or ordinal.reason))
+                                           interval.n_coders, why(interval) or why(ordinal)))
     total = krippendorff_alpha(matrix(lambda review: review.total), "interval")
-    return PanelAgreement(criteria, total.value, total.n_units, total.n_coders, total.reason)
+    return PanelAgreement(criteria, total.value, total.n_units, total.n_coders, why(total))

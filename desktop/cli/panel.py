@@ -1,0 +1,136 @@
+"""Panel review from the command line: ``assign``, ``progress``, ``package`` and ``agreement``.
+
+Bad input (an unknown reviewer, report or rubric, k out of range, a package file that exists) ends with exit
+status 2 and a message that says what to change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from desktop.cli.common import add_db, cli_text, open_db, tsv_field
+
+BAD_INPUT = 2
+
+
+def register(sub) -> None:
+    p = sub.add_parser("assign", help="assign reports to reviewers (by hand, or k reviewers per report, balanced)")
+    add_db(p)
+    p.add_argument("--reviewer", action="append", required=True, metavar="NAME", type=cli_text,
+                   help="a reviewer (repeat for several; created if new)")
+    p.add_argument("--report", action="append", metavar="DOC_ID", help="a report id (repeat; default: every report)")
+    p.add_argument("--per-report", type=int, metavar="K",
+                   help="give each report K of the reviewers, balancing their loads (default: every reviewer)")
+    p.add_argument("--by", metavar="NAME", default="", type=cli_text, help="who assigns (recorded)")
+    p.set_defaults(func=cmd_assign)
+
+    p = sub.add_parser("progress", help="progress per reviewer: assigned, not started, in progress, submitted")
+    add_db(p)
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.set_defaults(func=cmd_progress)
+
+    p = sub.add_parser("package", help="write a database file with one reviewer's reports, to review offline")
+    add_db(p)
+    p.add_argument("--reviewer", required=True, metavar="NAME", type=cli_text)
+    p.add_argument("--out", required=True, metavar="FILE", help="the package file to create")
+    p.set_defaults(func=cmd_package)
+
+    p = sub.add_parser("agreement", help="Krippendorff's alpha per criterion and on the total")
+    add_db(p)
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--rubric", metavar="RUBRIC_ID", help="scores made under this stored rubric (default: active)")
+    p.set_defaults(func=cmd_agreement)
+
+
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return BAD_INPUT
+
+
+def cmd_assign(args: argparse.Namespace) -> int:
+    from desktop.core.review.reviewers import get_or_create_reviewer
+    from desktop.core.scoring.assignments import AssignmentError, assign, assign_balanced
+    from desktop.core.storage.documents import list_documents
+
+    names = [n.strip() for n in args.reviewer]
+    if any(not n for n in names):
+        return _fail("--reviewer needs a name")
+    db = open_db(args)
+    current = {d.id: d for d in list_documents(db)}
+    reports = args.report or list(current)
+    unknown = [r for r in reports if r not in current]
+    if unknown:
+        return _fail(f"no report with id {', '.join(unknown)} in this database; `reviewdesk list` shows the ids")
+    if not reports:
+        return _fail("the database has no reports; import reports first")
+    if args.per_report is not None and not 1 <= args.per_report <= len(set(names)):
+        return _fail(f"--per-report {args.per_report}: choose K from 1 to {len(set(names))} (the reviewers given)")
+    reviewers = [get_or_create_reviewer(db, n) for n in names]
+    names_by_id = {r.id: r.name for r in reviewers}
+    try:
+        if args.per_report is None:
+            added = assign(db, reports, [r.id for r in reviewers], args.by)
+        else:
+            added = assign_balanced(db, reports, [r.id for r in reviewers], args.per_report, args.by)
+    except AssignmentError as exc:
+        return _fail(str(exc))
+    for a in added:
+        print(f"{a.document_id}\t{tsv_field(names_by_id[a.reviewer_id])}")
+    print(f"{len(added)} assignment(s) added for {len(reports)} report(s)", file=sys.stderr)
+    return 0
+
+
+def cmd_progress(args: argparse.Namespace) -> int:
+    from desktop.core.scoring.assignments import reviewer_progress
+    from desktop.core.scoring.rubric import active_rubric_readonly
+
+    db = open_db(args, write=False)
+    rows = reviewer_progress(db, active_rubric_readonly(db).id)
+    if args.json:
+        print(json.dumps([{"reviewer": p.reviewer, "assigned": p.assigned, "not_started": p.not_started,
+                           "in_progress": p.in_progress, "started": p.started, "submitted": p.submitted}
+                          for p in rows], ensure_ascii=False))
+        return 0
+    for p in rows:
+        print(f"{tsv_field(p.reviewer)}\t{p.assigned}\t{p.not_started}\t{p.in_progress}\t{p.submitted}")
+    return 0
+
+
+def cmd_package(args: argparse.Namespace) -> int:
+    from desktop.core.exchange.package import PackageError, make_package
+
+    db = open_db(args)
+    try:
+        result = make_package(db, args.reviewer, args.out)
+    except PackageError as exc:
+        return _fail(str(exc))
+    print(result.path)
+    print(f"package for {result.reviewer}: {result.reports} report(s), project {result.project_id}", file=sys.stderr)
+    return 0
+
+
+def cmd_agreement(args: argparse.Namespace) -> int:
+    from desktop.core.errors import ReviewDeskError
+    from desktop.core.scoring.agreement import panel_agreement
+
+    db = open_db(args, write=False)
+    try:
+        result = panel_agreement(db, args.rubric).to_json()
+    except ReviewDeskError as exc:
+        return _fail(f"{exc}; `reviewdesk export --format json` lists the stored rubrics"
+                     if args.rubric else str(exc))
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+        return 0
+
+    def num(v: float | None) -> str:
+        return "-" if v is None else f"{v:.3f}"
+
+    for c in result["criteria"]:
+        print(f"{c['id']}\t{num(c['alpha_interval'])}\t{num(c['alpha_ordinal'])}\t{c['n_reports']}\t"
+              f"{c['n_reviewers']}\t{tsv_field(c['reason'] or '')}")
+    t = result["total"]
+    print(f"total\t{num(t['alpha_interval'])}\t-\t{t['n_reports']}\t{t['n_reviewers']}\t{tsv_field(t['reason'] or '')}")
+    return 0

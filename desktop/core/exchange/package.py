@@ -1,0 +1,150 @@
+"""Reviewer packages: a ReviewDesk database holding just one reviewer's reports, to review offline.
+
+:func:`make_package` copies the lead's database (``VACUUM INTO``, a consistent snapshot) and removes from the copy
+every report not assigned to (or started by) the reviewer, every other reviewer's annotations, scores, reviews and
+assignments, and the lead's adjudications. The rubrics, the codebook (tags), the settings (the active rubric) and
+the project id stay, and the copy is marked as a package for that reviewer (settings ``package_reviewer``,
+``package_created_at``). The reviewer opens the file in the app (``reviewdesk gui --db FILE``); the lead merges it
+back with ``reviewdesk merge``, which refuses a package whose project id is not the lead database's.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from desktop.core.clock import now_iso
+from desktop.core.errors import ReviewDeskError
+from desktop.core.review.reviewers import find_reviewer, list_reviewers
+from desktop.core.storage.search import index_document
+from desktop.core.storage.settings import get_setting, project_id, set_setting
+
+PACKAGE_REVIEWER_KEY = "package_reviewer"
+PACKAGE_CREATED_KEY = "package_created_at"
+# Tables whose rows belong to one reviewer: a package keeps only its reviewer's.
+_REVIEWER_TABLES = ("annotations", "scores", "reviews", "assignments")
+# The lead's decisions: never in a package.
+_LEAD_TABLES = ("adjudications", "adjudication_scores")
+
+
+class PackageError(ReviewDeskError):
+    """A package that cannot be made (unknown reviewer, nothing assigned, file exists)."""
+
+
+@dataclass(frozen=True)
+class PackageResult:
+    """What went into a package."""
+
+    path: Path
+    reviewer: str
+    reports: int
+    project_id: str
+
+
+def package_reports(db: Database, reviewer_id: str) -> list[str]:
+    """The current reports a package for the reviewer holds: assigned to them or already started by them."""
+    rows = db.execute(
+        "SELECT d.id FROM documents d WHERE d.replaced_by IS NULL AND (d.id IN (SELECT document_id FROM "
+        "assignments WHERE reviewer_id = ?) OR d.id IN (SELECT document_id FROM reviews WHERE reviewer_id = ? AND "
+        "status != 'not_started')) ORDER BY d.seq", [reviewer_id, reviewer_id]).fetchall()
+    return [r[0] for r in rows]
+
+
+def package_info(db: Database) -> tuple[str, str] | None:
+    """(reviewer name, project id) when this database is a package, else None."""
+    reviewer = get_setting(db, PACKAGE_REVIEWER_KEY)
+    return (reviewer, project_id(db)) if reviewer else None
+
+
+def _tables_with(db: Database, column: str) -> list[str]:
+    out = []
+    for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE "
+                              "'CREATE VIRTUAL%' AND name NOT LIKE 'search_index%' AND name NOT LIKE 'sqlite_%' "
+                              "AND name NOT LIKE '\\_%' ESCAPE '\\'").fetchall():
+        if column in {r[1] for r in db.execute(f'PRAGMA table_info("{name}")').fetchall()}:
+            out.append(name)
+    return out
+
+
+def make_package(db: Database, reviewer_name: str, out: str | Path) -> PackageResult:
+    """Write a package for the reviewer named ``reviewer_name`` to the new file ``out``; see the module docstring."""
+    out = Path(out)
+    reviewer = find_reviewer(db, reviewer_name)
+    if reviewer is None:
+        known = ", ".join(r.name for r in list_reviewers(db)) or "none yet"
+        raise PackageError(f"no reviewer named {reviewer_name!r} in this database (reviewers: {known}); assign "
+                           "reports to the reviewer first (reviewdesk assign)")
+    keep = package_reports(db, reviewer.id)
+    if not keep:
+        raise PackageError(f"no reports are assigned to {reviewer.name}; assign reports first (reviewdesk assign)")
+    if out.exists():
+        raise PackageError(f"{out} already exists; choose a new file name (a package never overwrites a file)")
+    if not out.parent.is_dir():
+        raise PackageError(f"{out.parent} is not a folder; choose a file in an existing folder")
+    project = project_id(db)
+    db.execute("VACUUM INTO ?", [str(out)])
+    conn = sqlite3.connect(str(out), isolation_level=None)
+    try:
+        pkg = Database(conn)
+        pkg.execute("PRAGMA foreign_keys = ON")
+        _trim(pkg, reviewer.id, keep)
+        set_setting(pkg, PACKAGE_REVIEWER_KEY, reviewer.name)
+        set_setting(pkg, PACKAGE_CREATED_KEY, now_iso())
+        pkg.execute("VACUUM")
+        pkg.execute("PRAGMA journal_mode = DELETE")  # one self-contained file to hand over
+    except BaseException:
+        conn.close()
+        out.unlink(missing_ok=True)
+        raise
+    conn.close()
+    return PackageResult(out, reviewer.name, len(keep), project)
+
+
+def _trim(pkg: Database, reviewer_id: str, keep: list[str]) -> None:
+    """Remove from the copy what the reviewer's package does not hold, in one transaction."""
+    with pkg.atomic():
+        pkg.execute("CREATE TEMP TABLE keep_docs (id TEXT PRIMARY KEY)")
+        pkg.conn.executemany("INSERT INTO keep_docs (id) VALUES (?)", [(d,) for d in keep])
+        for table in _LEAD_TABLES:
+            pkg.execute(f"DELETE FROM {table}")
+        for table in _REVIEWER_TABLES:
+            pkg.execute(f"DELETE FROM {table} WHERE reviewer_id IS NOT NULL AND reviewer_id != ?", [reviewer_id])
+        pkg.execute("UPDATE documents SET replaced_by = NULL WHERE replaced_by IS NOT NULL")
+        for table in _tables_with(pkg, "document_id"):
+            pkg.execute(f"DELETE FROM {table} WHERE document_id NOT IN (SELECT id FROM keep_docs)")
+        pkg.execute("DELETE FROM documents WHERE id NOT IN (SELECT id FROM keep_docs)")
+        used = {reviewer_id}
+        for table in _tables_with(pkg, "reviewer_id"):
+            used |= {r[0] for r in pkg.execute(f"SELECT DISTINCT reviewer_id FROM {table} "
+                                                "WHERE reviewer_id IS NOT NULL").fetchall()}
+        marks = ",".join("?" * len(used))
+        pkg.execute(f"DELETE FROM reviewers WHERE id NOT IN ({marks})", list(used))
+        # a contentless index cannot drop rows without their text: empty it and index the kept reports again
+        pkg.execute("INSERT INTO search_index(search_index) VALUES ('delete-all')")
+        for seq, text in pkg.execute("SELECT seq, text FROM documents").fetchall():
+            index_document(pkg, seq, text)
+        pkg.execute("DROP TABLE temp.keep_docs")
+
+
+def check_package_project(db: Database, schema: str = "src", source: str = "") -> None:
+    """Refuse (ReviewDeskError) to merge a package made from another project's database.
+
+    ``schema`` is the attached database to look at. Plain reviewer databases (not packages) are not checked,
+    so merging colleagues' own databases keeps working as before.
+    """
+    try:
+        rows = dict(db.execute(f"SELECT key, value FROM {schema}.settings WHERE key IN (?, ?)",
+                               [PACKAGE_REVIEWER_KEY, "project_id"]).fetchall())
+    except sqlite3.OperationalError:
+        return
+    if PACKAGE_REVIEWER_KEY not in rows:
+        return
+    here = project_id(db)
+    there = rows.get("project_id")
+    if there != here:
+        raise ReviewDeskError(f"{source or 'the file'} is a package for {rows[PACKAGE_REVIEWER_KEY]} from another "
+                              f"project ({there or 'no project id'}; this database is project {here}); merge it "
+                              "into the database it was made from")

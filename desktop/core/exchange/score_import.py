@@ -1,0 +1,352 @@
+"""Import a reviewer's scores from a filled-in review sheet (csv or xlsx, the 汇总 layout as exported).
+
+For experts who score in Excel or WPS instead of the app. The sheet's first row is the header; the columns read:
+
+- ``报告`` (required), with ``机关`` and ``年度`` when present, identify the report: the 报告 text is matched
+  against each current report's title, file name and "机关 + 年度 + 法治政府建设年度报告" label, narrowed by 机关 and
+  年度; when 报告 matches nothing, a unique 机关 + 年度 pair is enough;
+- one column per criterion headed ``title（max分）`` (half-width brackets accepted), every criterion of the
+  rubric: a number on the criterion's step within 0–max, empty (not scored), or ``不适用：reason`` where the rubric
+  allows not applicable;
+- ``总体评价`` (optional): the overall comment; ``评阅人`` (optional): rows of another reviewer are skipped.
+
+All or nothing: every problem is collected with its row and cell (``row 5, cell K5 (举措具体、成效量化（5分）)``)
+and :class:`ScoreImportError` lists them all; nothing is stored then. Otherwise one transaction stores every row:
+the values given replace the reviewer's earlier ones (empty cells leave them as they were), the comment replaces
+the earlier one when given, and a review with every criterion settled is submitted (else in progress). A review
+already submitted may only be imported again unchanged: reopen it first. The reviewer is created if new.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from desktop.core.errors import ReviewDeskError
+from desktop.core.review.reviewers import get_or_create_reviewer
+from desktop.core.scoring import scores as scoring
+from desktop.core.scoring.rubric import Criterion, Rubric, active_rubric
+from desktop.core.storage.documents import DocumentSummary, list_documents
+from desktop.core.text import fold_width
+
+_HEADER = re.compile(r"^(?P<title>.+?)\s*[（(]\s*(?P<max>\d+(?:\.\d+)?)\s*分\s*[)）]$")
+_NA = re.compile(r"^(?:不适用|N/?A)\s*(?:[:：]\s*(?P<reason>.*))?$", re.IGNORECASE)
+REPORT_SUFFIX = "法治政府建设年度报告"
+
+
+class ScoreImportError(ReviewDeskError):
+    """The sheet cannot be imported; ``problems`` names every problem with its row and cell."""
+
+    def __init__(self, source: str, problems: list[str]) -> None:
+        self.source = source
+        self.problems = problems
+        shown = "\n".join(f"  - {p}" for p in problems[:200])
+        more = f"\n  … and {len(problems) - 200} more" if len(problems) > 200 else ""
+        super().__init__(f"{source}: nothing imported, {len(problems)} problem(s); correct the sheet and import "
+                         f"it again:\n{shown}{more}")
+
+
+@dataclass
+class ScoreImportResult:
+    """What an import stored."""
+
+    reviewer: str
+    reports: int = 0
+    scores: int = 0
+    submitted: int = 0
+    in_progress: int = 0
+    skipped_other_reviewers: int = 0
+    skipped_empty: int = 0
+    document_ids: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Row:
+    number: int                       # 1-based row number in the sheet
+    cells: list[object]
+
+
+def _col_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def read_sheet(path: str | Path) -> tuple[list[str], list[_Row]]:
+    """The header and the data rows of a csv (UTF-8, with or without BOM, or GB18030) or xlsx (sheet 汇总)."""
+    p = Path(path)
+    if not p.is_file():
+        raise ScoreImportError(str(p), ["the file does not exist"])
+    suffix = p.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(p)
+    if suffix in (".csv", ".txt"):
+        return _read_csv(p)
+    raise ScoreImportError(str(p), [f"{p.suffix or 'a file without extension'} is not a sheet ReviewDesk reads; "
+                                    "save it as .xlsx or .csv"])
+
+
+def _read_csv(p: Path) -> tuple[list[str], list[_Row]]:
+    data = p.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise ScoreImportError(str(p), ["the file is neither UTF-8 nor GB18030 text; save it as CSV UTF-8"])
+    rows = list(csv.reader(text.splitlines()))
+    if not rows:
+        raise ScoreImportError(str(p), ["the file is empty"])
+    return [h.strip() for h in rows[0]], [_Row(i, list(r)) for i, r in enumerate(rows[1:], 2)]
+
+
+def _read_xlsx(p: Path) -> tuple[list[str], list[_Row]]:
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(p, read_only=True, data_only=True)
+    except Exception as exc:  # zip/xml errors of a damaged or mislabelled file
+        raise ScoreImportError(str(p), [f"cannot be read as an Excel workbook ({exc})"]) from None
+    try:
+        ws = wb["汇总"] if "汇总" in wb.sheetnames else wb.worksheets[0]
+        rows = [list(r) for r in ws.iter_rows(values_only=True)]
+    finally:
+        wb.close()
+    if not rows:
+        raise ScoreImportError(str(p), ["the sheet is empty"])
+    header = ["" if h is None else str(h).strip() for h in rows[0]]
+    return header, [_Row(i, r) for i, r in enumerate(rows[1:], 2)]
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def report_labels(d: DocumentSummary) -> set[str]:
+    """The texts a sheet's 报告 cell may hold for this report."""
+    labels = {d.name, d.name.rsplit(".", 1)[0]}
+    if d.title:
+        labels.add(d.title)
+    if d.agency and d.year:
+        labels.add(f"{d.agency}{d.year}年度{REPORT_SUFFIX}")
+        labels.add(f"{d.agency}{d.year}年{REPORT_SUFFIX}")
+    return {fold_width(x).strip() for x in labels if x}
+
+
+class _Matcher:
+    def __init__(self, documents: list[DocumentSummary]) -> None:
+        self.documents = documents
+        self.labels = {d.id: report_labels(d) for d in documents}
+
+    def find(self, report: str, agency: str, year: str) -> tuple[DocumentSummary | None, str | None]:
+        key = fold_width(report).strip()
+        found = [d for d in self.documents if key and key in self.labels[d.id]]
+        narrowed = [d for d in found if (not agency or (d.agency or "") == agency)
+                    and (not year or str(d.year or "") == year)]
+        if len(narrowed) == 1:
+            return narrowed[0], None
+        if len(found) > 1 or len(narrowed) > 1:
+            return None, f"{report!r} matches {len(narrowed) or len(found)} reports; give 机关 and 年度 to tell them apart"
+        if not found and agency and year:
+            pair = [d for d in self.documents if (d.agency or "") == agency and str(d.year or "") == year]
+            if len(pair) == 1:
+                return pair[0], None
+        what = report or f"{agency} {year}".strip()
+        return None, f"unknown report {what!r}: no report in this database has that title or name" + (
+            f" with 机关 {agency} and 年度 {year}" if found else "")
+
+
+def _value(raw: object, c: Criterion) -> tuple[str, float | str | None]:
+    """('empty'|'value'|'na'|'error', value or reason or message)."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return "empty", None
+    if isinstance(raw, bool) or isinstance(raw, dt.date):
+        return "error", f"{raw!r} is not a number"
+    if isinstance(raw, int | float):
+        number = float(raw)
+    else:
+        text = fold_width(str(raw)).strip()
+        na = _NA.match(text)
+        if na:
+            reason = (na.group("reason") or "").strip()
+            if not c.allow_na:
+                return "error", f"{c.title} cannot be not applicable (the rubric requires a score)"
+            if not reason:
+                return "error", "not applicable needs a reason: write 不适用：reason"
+            return "na", reason
+        try:
+            number = float(text.removesuffix("分"))
+        except ValueError:
+            return "error", f"{str(raw)!r} is not a number"
+    if not c.is_valid_value(number):
+        return "error", f"{number:g} is out of range: use 0–{c.max_points:g} in steps of {c.step:g}"
+    return "value", number
+
+
+@dataclass
+class _Planned:
+    document: DocumentSummary
+    row: int
+    values: dict[str, float] = field(default_factory=dict)
+    na: dict[str, str] = field(default_factory=dict)
+    comment: str | None = None
+
+
+def _columns(header: list[str], rubric: Rubric, problems: list[str]) -> dict[str, int]:
+    index: dict[str, int] = {}
+    for i, h in enumerate(header):
+        folded = fold_width(h).strip()
+        if folded in ("报告", "机关", "年度", "总体评价", "评阅人") and folded not in index:
+            index[folded] = i
+            continue
+        m = _HEADER.match(folded)
+        if not m:
+            continue
+        title = m.group("title").strip()
+        for c in rubric.criteria:
+            if fold_width(c.title) == title:
+                if abs(float(m.group("max")) - c.max_points) > 1e-9:
+                    problems.append(f"row 1, cell {_col_letter(i)}1 ({h}): the rubric's maximum for {c.title} is "
+                                    f"{c.max_points:g}, not {m.group('max')}; export a new sheet")
+                index[c.id] = i
+    if "报告" not in index:
+        problems.append("row 1: no 报告 column; use the 汇总 sheet as exported (序号, 报告, 机关, 年度, …)")
+    for c in rubric.criteria:
+        if c.id not in index:
+            problems.append(f"row 1: no column for {c.title}（{c.max_points:g}分）")
+    return index
+
+
+def plan_import(db: Database, path: str | Path, reviewer_name: str,
+                rubric: Rubric) -> tuple[list[_Planned], int, int]:
+    """Read and check the sheet; return the rows to store, rows of other reviewers and empty rows skipped."""
+    header, rows = read_sheet(path)
+    problems: list[str] = []
+    cols = _columns(header, rubric, problems)
+    if problems:
+        raise ScoreImportError(str(path), problems)
+    matcher = _Matcher(list_documents(db))
+    planned: list[_Planned] = []
+    seen: dict[str, int] = {}
+    other = empty = 0
+
+    def cell(row: _Row, key: str) -> object:
+        i = cols.get(key)
+        return row.cells[i] if i is not None and i < len(row.cells) else None
+
+    for row in rows:
+        if all(_text(v) == "" for v in row.cells):
+            continue
+        who = _text(cell(row, "评阅人"))
+        if who and who != reviewer_name.strip():
+            other += 1
+            continue
+        entry: _Planned | None = None
+        doc, why = matcher.find(_text(cell(row, "报告")), _text(cell(row, "机关")), _text(cell(row, "年度")))
+        where = f"row {row.number}, cell {_col_letter(cols['报告'])}{row.number}"
+        if doc is None:
+            problems.append(f"{where}: {why}")
+        elif doc.id in seen:
+            problems.append(f"{where}: the report is also on row {seen[doc.id]}; keep one row per report")
+        else:
+            seen[doc.id] = row.number
+            entry = _Planned(doc, row.number)
+        for c in rubric.criteria:
+            kind, value = _value(cell(row, c.id), c)
+            if kind == "error":
+                problems.append(f"row {row.number}, cell {_col_letter(cols[c.id])}{row.number} "
+                                f"({header[cols[c.id]]}): {value}")
+            elif entry is not None and kind == "value":
+                entry.values[c.id] = float(value)  # type: ignore[arg-type]
+            elif entry is not None and kind == "na":
+                entry.na[c.id] = str(value)
+        comment = cell(row, "总体评价")
+        if entry is not None:
+            entry.comment = _text(comment) or None
+            if entry.values or entry.na or entry.comment:
+                planned.append(entry)
+            else:
+                empty += 1
+    if problems:
+        raise ScoreImportError(str(path), problems)
+    return planned, other, empty
+
+
+def import_scores(db: Database, path: str | Path, reviewer_name: str,
+                  rubric: Rubric | None = None) -> ScoreImportResult:
+    """Import the sheet at ``path`` as ``reviewer_name``'s scores (all or nothing; see the module docstring)."""
+    name = reviewer_name.strip()
+    if not name:
+        raise ScoreImportError(str(path), ["give the reviewer's name (--reviewer NAME)"])
+    rubric = rubric or active_rubric(db)
+    planned, other, empty = plan_import(db, path, name, rubric)
+    result = ScoreImportResult(name, skipped_other_reviewers=other, skipped_empty=empty)
+    with db.atomic():
+        reviewer = get_or_create_reviewer(db, name)
+        problems = []
+        for p in planned:
+            review = scoring.get_review(db, p.document.id, reviewer.id, rubric.id)
+            if review.submitted and _changes(db, p, reviewer.id, rubric):
+                problems.append(f"row {p.row}: {name}'s review of {p.document.title or p.document.name} is "
+                                "submitted; reopen it before importing other scores")
+        if problems:
+            raise ScoreImportError(str(path), problems)
+        for p in planned:
+            if scoring.get_review(db, p.document.id, reviewer.id, rubric.id).submitted:
+                result.reports += 1
+                result.submitted += 1
+                result.document_ids.append(p.document.id)
+                continue
+            _store(db, p, reviewer.id, rubric, result)
+    return result
+
+
+def _changes(db: Database, p: _Planned, reviewer_id: str, rubric: Rubric) -> bool:
+    stored = scoring.get_scores(db, p.document.id, reviewer_id, rubric.id)
+    for cid, value in p.values.items():
+        if cid not in stored or stored[cid].value != value:
+            return True
+    for cid, reason in p.na.items():
+        if cid not in stored or not stored[cid].not_applicable or stored[cid].na_reason != reason:
+            return True
+    review = scoring.get_review(db, p.document.id, reviewer_id, rubric.id)
+    return p.comment is not None and p.comment != review.overall_comment
+
+
+def _store(db: Database, p: _Planned, reviewer_id: str, rubric: Rubric, result: ScoreImportResult) -> None:
+    doc = p.document.id
+    stored = scoring.get_scores(db, doc, reviewer_id, rubric.id)
+    for cid, value in p.values.items():
+        entry = stored.get(cid) or scoring.ScoreEntry(cid)
+        accepted = entry.suggestion_accepted and entry.value == value
+        scoring.put_score(db, doc, reviewer_id, rubric, replace(entry, value=value, suggestion_accepted=accepted,
+                                                                not_applicable=False, na_reason=""))
+        result.scores += 1
+    for cid, reason in p.na.items():
+        entry = stored.get(cid) or scoring.ScoreEntry(cid)
+        scoring.put_score(db, doc, reviewer_id, rubric, replace(entry, value=None, suggestion_accepted=False,
+                                                                not_applicable=True, na_reason=reason))
+        result.scores += 1
+    if p.comment is not None:
+        scoring.set_overall_comment(db, doc, reviewer_id, rubric, p.comment)
+    result.reports += 1
+    result.document_ids.append(doc)
+    if not scoring.missing_criteria(rubric, scoring.get_scores(db, doc, reviewer_id, rubric.id)):
+        scoring.submit_review(db, doc, reviewer_id, rubric)
+        result.submitted += 1
+    else:
+        result.in_progress += 1

@@ -1,0 +1,112 @@
+"""``reviewdesk assign / progress / package / agreement / scores import`` end to end, with their bad inputs."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+from desktop.cli import main
+from tests.conftest import SEEDS
+
+
+def _lead(tmp_path, capsys) -> str:
+    db = str(tmp_path / "lead.sqlite3")
+    assert main(["import", str(SEEDS), "--db", db]) == 0
+    capsys.readouterr()
+    return db
+
+
+def _ids(db: str, capsys) -> list[str]:
+    assert main(["list", "--db", db, "--json"]) == 0
+    return [d["id"] for d in json.loads(capsys.readouterr().out)]
+
+
+def test_assign_progress_package_and_merge_back(tmp_path, capsys):
+    db = _lead(tmp_path, capsys)
+    assert main(["assign", "--db", db, "--reviewer", "张三", "--reviewer", "李四", "--reviewer", "王五",
+                 "--per-report", "2", "--by", "组长"]) == 0
+    out = capsys.readouterr()
+    lines = [line.split("\t") for line in out.out.strip().split("\n")]
+    assert len(lines) == 10 and "10 assignment(s) added for 5 report(s)" in out.err
+    assert main(["progress", "--db", db, "--json"]) == 0
+    progress = {p["reviewer"]: p for p in json.loads(capsys.readouterr().out)}
+    assert sorted(p["assigned"] for p in progress.values()) == [3, 3, 4]
+    assert all(p["submitted"] == 0 and p["not_started"] == p["assigned"] for p in progress.values())
+    assert main(["progress", "--db", db]) == 0
+    assert len(capsys.readouterr().out.strip().split("\n")) == 3
+
+    package = tmp_path / "zhang.sqlite3"
+    assert main(["package", "--db", db, "--reviewer", "张三", "--out", str(package)]) == 0
+    out = capsys.readouterr()
+    assert out.out.strip() == str(package) and "package for 张三" in out.err
+    assert len(_ids(str(package), capsys)) == progress["张三"]["assigned"]
+    assert main(["merge", str(package), "--db", db]) == 0
+    assert f"# {package}" in capsys.readouterr().out
+
+    only = _ids(db, capsys)[0]
+    assert main(["assign", "--db", db, "--reviewer", "赵六", "--report", only]) == 0
+    assert capsys.readouterr().out.strip() == f"{only}\t赵六"
+
+
+def test_bad_inputs_exit_2_with_a_message(tmp_path, capsys):
+    db = _lead(tmp_path, capsys)
+    assert main(["assign", "--db", db, "--reviewer", "张三", "--report", "nope"]) == 2
+    assert "no report with id nope" in capsys.readouterr().err
+    assert main(["assign", "--db", db, "--reviewer", "张三", "--per-report", "2"]) == 2
+    assert "--per-report 2: choose K from 1 to 1" in capsys.readouterr().err
+    assert main(["assign", "--db", db, "--reviewer", " "]) == 2
+    assert "--reviewer needs a name" in capsys.readouterr().err
+    assert main(["package", "--db", db, "--reviewer", "无名", "--out", str(tmp_path / "p.sqlite3")]) == 2
+    assert "no reviewer named '无名'" in capsys.readouterr().err
+    assert main(["assign", "--db", db, "--reviewer", "张三", "--report", _ids(db, capsys)[0]]) == 0
+    capsys.readouterr()
+    (tmp_path / "taken.sqlite3").write_bytes(b"x")
+    assert main(["package", "--db", db, "--reviewer", "张三", "--out", str(tmp_path / "taken.sqlite3")]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert main(["agreement", "--db", db, "--rubric", "no-such-rubric"]) == 2
+    assert "no rubric with id no-such-rubric" in capsys.readouterr().err
+    bad = tmp_path / "bad.csv"
+    bad.write_text("序号,报告\n1,无此报告\n", encoding="utf-8")
+    assert main(["scores", "import", str(bad), "--reviewer", "王五", "--db", db]) == 2
+    err = capsys.readouterr().err
+    assert "nothing imported" in err and "row 1: no column for 必备内容齐全（4分）" in err
+
+
+def test_scores_import_then_agreement_json(tmp_path, capsys):
+    db = _lead(tmp_path, capsys)
+    sheet = tmp_path / "sheet.csv"
+    assert main(["export", "--format", "csv", "--out", str(sheet), "--db", db]) == 0
+    capsys.readouterr()
+    rows = list(csv.reader(sheet.read_text(encoding="utf-8-sig").splitlines()))
+    header, body = rows[0], rows[1:]
+    first = header.index("必备内容齐全（4分）")
+    sheets = {"甲": [["4", "2", "3", "5", "4", "4", "4", "3"], ["2", "1", "2", "2", "2", "1", "2", "1"],
+                     ["3", "1", "2", "3", "3", "3", "3", "2"]],
+              "乙": [["3.5", "2", "3", "4", "4", "5", "4", "3"], ["2", "0", "2", "1", "2", "2", "1", "1"],
+                     ["3", "1", "3", "3", "2", "3", "3", "2"]]}
+    for name, values in sheets.items():
+        filled = [list(r) for r in body]
+        for row, v in zip(filled, values, strict=False):
+            row[first:first + 8] = v
+        path = tmp_path / f"{name}.csv"
+        with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+            csv.writer(handle).writerows([header, *filled])
+        assert main(["scores", "import", str(path), "--reviewer", name, "--db", db]) == 0
+        assert capsys.readouterr().out.startswith("3\treports\t24\tscores\t3\tsubmitted\t0\tin progress")
+    assert main(["agreement", "--db", db, "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert list(result) == ["criteria", "total"]
+    assert list(result["total"]) == ["alpha_interval", "n_reports", "n_reviewers", "reason"]
+    measures = next(c for c in result["criteria"] if c["id"] == "measures")
+    assert (measures["n_reports"], measures["n_reviewers"]) == (3, 2)
+    # independent check: interval alpha of measures, 5/4, 2/1, 3/3 (pairwise definition)
+    values = [[5, 4], [2, 1], [3, 3]]
+    flat = [v for u in values for v in u]
+    n = len(flat)
+    d_o = sum((a - b) ** 2 * 2 for a, b in values) / n
+    d_e = sum((a - b) ** 2 for i, a in enumerate(flat) for j, b in enumerate(flat) if i != j) / (n * (n - 1))
+    assert measures["alpha_interval"] == round(1 - d_o / d_e, 4)
+    assert result["total"]["alpha_interval"] is not None and result["total"]["n_reports"] == 3
+    assert main(["agreement", "--db", db]) == 0
+    lines = capsys.readouterr().out.strip().split("\n")
+    assert len(lines) == 9 and lines[-1].startswith("total\t")
