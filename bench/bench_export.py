@@ -7,15 +7,19 @@ and comments; two linked as evidence). Then times, in the same run:
 
 - the floor: the raw queries of the export (desktop.core.export.data.fetch_raw: the same rows from SQLite);
 - assembling them into the sheet's rows;
-- each export: xlsx (target <= 5 s), csv (<= 1 s), pdf (<= 30 s), and docx and json for information.
+- each export: xlsx (target <= 5 s), csv (<= 1 s), pdf (<= 30 s), and docx and json for information;
+- peak memory (maximum resident set size), each in a fresh process: the floor (open the database and run the
+  export's queries) and the docx export (target <= 300 MB).
 
-    .venv/bin/python bench/bench_export.py [--reports 1000] [--annotations 20] [--keep DB]
+    .venv/bin/python bench/bench_export.py [--reports 1000] [--annotations 20] [--keep DB] [--no-memory]
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import random
+import resource
 import sys
 import tempfile
 import time
@@ -38,6 +42,7 @@ from desktop.core.storage import open_database  # noqa: E402
 from desktop.core.storage.documents import get_document, list_documents  # noqa: E402
 
 TARGETS = {"xlsx": 5.0, "csv": 1.0, "pdf": 30.0}
+MEMORY_TARGETS_MB = {"docx": 300.0}
 COMMENTS = ["表述笼统，缺少数据支撑", "举措具体，成效有量化", "原因分析流于形式", "与上年报告表述雷同", "整改措施未对应不足",
             "亮点做法，可推广", "=SUM(A1:A9) 注入测试", "仅一句带过"]
 
@@ -87,11 +92,34 @@ def timed(fn) -> tuple[float, object]:
     return time.perf_counter() - start, value
 
 
+def _peak_child(db_path: str, what: str, out: str, queue) -> None:
+    """Run one step in this fresh process and report its peak resident memory (MB)."""
+    db = open_database(Path(db_path))
+    if what == "floor":
+        fetch_raw(db, resolve_rubric(db, None).id)
+    else:
+        export(db, what, Path(out))
+    db.conn.close()
+    queue.put(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)  # Linux: kilobytes
+
+
+def peak_memory(db_path: Path, what: str, out: Path) -> float:
+    """Peak resident memory (MB) of a fresh process running ``what`` (floor, or an export format)."""
+    ctx = multiprocessing.get_context("spawn")
+    queue = ctx.Queue()
+    proc = ctx.Process(target=_peak_child, args=(str(db_path), what, str(out), queue))
+    proc.start()
+    value = queue.get()
+    proc.join()
+    return value
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--reports", type=int, default=1000)
     parser.add_argument("--annotations", type=int, default=20, help="annotations per report and reviewer")
     parser.add_argument("--keep", metavar="DB", help="build into (or reuse) this database file")
+    parser.add_argument("--no-memory", action="store_true", help="skip the peak-memory measurements")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db_path = Path(args.keep) if args.keep else Path(tmp) / "bench.sqlite3"
@@ -124,6 +152,15 @@ def main() -> int:
             print(f"{'export ' + fmt:<44}{t:8.3f} s   ({t / floor:7.0f} x floor, {size:6.1f} MB, "
                   f"{result.rows} rows)  {verdict}")
         db.conn.close()
+        if not args.no_memory:
+            floor_mb = peak_memory(db_path, "floor", Path(tmp) / "unused")
+            print(f"{'peak memory, floor: open + query':<44}{floor_mb:8.0f} MB")
+            for fmt, target in MEMORY_TARGETS_MB.items():
+                mb = peak_memory(db_path, fmt, Path(tmp) / f"memory.{fmt}")
+                ok = mb <= target
+                failed |= not ok
+                print(f"{'peak memory, export ' + fmt:<44}{mb:8.0f} MB   ({mb / floor_mb:5.1f} x floor)  "
+                      f"target <= {target:g} MB: {'ok' if ok else 'TOO MUCH'}")
     return 1 if failed else 0
 
 

@@ -3,7 +3,7 @@
 :func:`export` is a plain long-running core function (it takes a Progress, checks for cancellation and returns
 an :class:`ExportResult`); the GUI runs it on a worker, the CLI calls it directly. A file is written to a
 temporary name next to the target and renamed when complete, so a failed or cancelled export never leaves a
-half-written file in place of a good one.
+half-written file in place of a good one; it ends with the permissions the umask gives any new file.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -50,6 +51,17 @@ def _write_with(writer: Callable[[ExportData, Path, Progress], int], data: Expor
     return writer(data, path, Progress())
 
 
+_umask_lock = threading.Lock()
+
+
+def current_umask() -> int:
+    """The process's umask (read by setting and restoring it, under a lock: there is no getter)."""
+    with _umask_lock:
+        mask = os.umask(0o022)
+        os.umask(mask)
+    return mask
+
+
 def _atomic_write(target: Path, write: Callable[[Path], int]) -> int:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
@@ -59,6 +71,8 @@ def _atomic_write(target: Path, write: Callable[[Path], int]) -> int:
     tmp_path = Path(tmp)
     try:
         count = write(tmp_path)
+        # mkstemp makes the file private (0600); an exported file gets the permissions any new file would
+        os.chmod(tmp_path, 0o666 & ~current_umask())
         os.replace(tmp_path, target)
     except OSError as exc:
         tmp_path.unlink(missing_ok=True)

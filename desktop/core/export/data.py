@@ -15,7 +15,6 @@ from sqlite_utils import Database
 
 from desktop.core.errors import ReviewDeskError
 from desktop.core.progress import Progress
-from desktop.core.review.annotations import section_kind_at
 from desktop.core.review.reviewers import Reviewer, find_reviewer, list_reviewers
 from desktop.core.scoring.rubric import Rubric, active_rubric_readonly, get_rubric
 from desktop.core.scoring.scores import NOT_STARTED, STATUS_LABELS, ReviewState, ScoreEntry
@@ -44,12 +43,20 @@ class SheetAnnotation:
     criterion_id: str | None
     orphan: bool
     evidence_for: tuple[str, ...] = ()
+    paragraph: int | None = None  # within its part: 0 the heading line, 1 the first paragraph after it
 
     @property
     def part_label(self) -> str:
         if self.orphan:
             return "未定位"
         return KIND_LABELS[self.part][0] if self.part in KIND_LABELS else "—"
+
+    @property
+    def position_label(self) -> str:
+        """Where the passage is, as a reader finds it on paper: part and paragraph (e.g. 存在的不足和原因 第2段)."""
+        if self.orphan or self.part not in KIND_LABELS or self.paragraph is None:
+            return self.part_label
+        return f"{self.part_label} {'标题' if self.paragraph == 0 else f'第{self.paragraph}段'}"
 
 
 @dataclass(frozen=True)
@@ -64,6 +71,24 @@ class SheetRow:
     total: float | None
     rank: int | None = None
     annotations: tuple[SheetAnnotation, ...] = ()
+    criteria: int = 0  # how many criteria the rubric has
+
+    @property
+    def scored(self) -> int:
+        """How many of the rubric's criteria have a value."""
+        return sum(1 for e in self.scores.values() if e.value is not None)
+
+    @property
+    def complete(self) -> bool:
+        """Every criterion scored: only then is the total a total (and ranked)."""
+        return self.criteria > 0 and self.scored >= self.criteria
+
+    @property
+    def completion_label(self) -> str:
+        """已完成 for a complete review; else 未完成（已评 n/8）; 未评 when nothing is scored."""
+        if self.complete:
+            return "已完成"
+        return f"未完成（已评 {self.scored}/{self.criteria}）" if self.scored else "未评"
 
     def accepted_suggestions(self) -> list[str]:
         """Criterion ids whose score is a suggestion accepted as it was."""
@@ -108,6 +133,8 @@ class RawRows:
     evidence: list[tuple]
     annotations: list[tuple]
     annotation_tags: list[tuple]
+    lines: dict[tuple[str, int], int] = field(default_factory=dict)  # (document id, offset) -> line number
+    assigned: list[tuple[str, str]] = field(default_factory=list)  # (document id, reviewer id) assignments
 
 
 def _local_date(stamp: str) -> str:
@@ -133,11 +160,30 @@ def resolve_rubric(db: Database, rubric_id: str | None) -> Rubric:
     return get_rubric(db, rubric_id) if rubric_id else active_rubric_readonly(db)
 
 
+def line_numbers(db: Database, offsets: dict[str, set[int]]) -> dict[tuple[str, int], int]:
+    """The line (0-based; a line of the stored text is a paragraph) each (document, offset) falls on.
+
+    Reads one document's text at a time, so the export never holds the whole corpus text.
+    """
+    out: dict[tuple[str, int], int] = {}
+    ids = sorted(offsets)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        for doc_id, text in db.execute(f"SELECT id, text FROM documents WHERE id IN ({marks})", chunk):
+            line, pos = 0, 0
+            for offset in sorted(offsets[doc_id]):
+                line += text.count("\n", pos, offset)
+                pos = max(pos, offset)
+                out[(doc_id, offset)] = line
+    return out
+
+
 def fetch_raw(db: Database, rubric_id: str, reviewer_id: str | None = None) -> RawRows:
     """Run the export's queries: documents, sections, reviews, scores, evidence, annotations and their tags."""
     who = " AND reviewer_id = ?" if reviewer_id else ""
     args = [reviewer_id] if reviewer_id else []
-    return RawRows(
+    raw = RawRows(
         documents=list_documents(db),
         sections=db.execute('SELECT s.document_id, s.kind, s.heading, s.level, s.placement, s.start, s."end" '
                             "FROM sections s JOIN documents d ON d.id = s.document_id WHERE d.replaced_by IS NULL "
@@ -158,13 +204,29 @@ def fetch_raw(db: Database, rubric_id: str, reviewer_id: str | None = None) -> R
                                    "ON t.id = at.tag_id JOIN annotations a ON a.id = at.annotation_id "
                                    "WHERE a.deleted_at IS NULL ORDER BY t.ordinal, t.name").fetchall(),
     )
+    offsets: dict[str, set[int]] = defaultdict(set)
+    annotated = set()
+    for row in raw.annotations:
+        offsets[row[1]].add(row[3])
+        annotated.add(row[1])
+    for doc_id, _kind, _heading, _level, _placement, start, _end in raw.sections:
+        if doc_id in annotated:
+            offsets[doc_id].add(start)
+    raw.lines = line_numbers(db, offsets)
+    return raw
+
+
+def innermost_section(sections: list[Section], start: int) -> Section | None:
+    """The innermost section containing ``start`` (a subsection beats its part), as section_kind_at picks it."""
+    inside = [s for s in sections if s.start <= start < s.end]
+    return min(inside, key=lambda s: s.end - s.start) if inside else None
 
 
 def _ranks(rows: list[SheetRow]) -> list[SheetRow]:
-    """Competition ranks (1, 2, 2, 4) by total, within each reviewer; unscored rows get no rank."""
+    """Competition ranks (1, 2, 2, 4) by total, within each reviewer; only complete reviews are ranked."""
     by_reviewer: dict[str | None, list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
-        if row.total is not None and row.reviewer_id is not None:
+        if row.total is not None and row.reviewer_id is not None and row.complete:
             by_reviewer[row.reviewer_id].append(i)
     ranks: dict[int, int] = {}
     for indexes in by_reviewer.values():
@@ -217,27 +279,40 @@ def assemble(raw: RawRows, rubric: Rubric, reviewer: Reviewer | None = None,
         if doc_id not in current:
             continue
         orphan = status == "orphan"
-        part = None if orphan else section_kind_at(sections.get(doc_id, []), start, end)
+        section = None if orphan else innermost_section(sections.get(doc_id, []), start)
+        part = section.kind if section else None
+        paragraph = None
+        if section is not None and (doc_id, start) in raw.lines and (doc_id, section.start) in raw.lines:
+            paragraph = raw.lines[(doc_id, start)] - raw.lines[(doc_id, section.start)]
+            if not section.heading:  # a part without a heading line (the preamble) starts with its 第1段
+                paragraph += 1
         a = SheetAnnotation(aid, doc_id, rid, names.get(rid, ""), start, end, part, tuple(tags.get(aid, ())),
-                            quote, comment, cid, orphan, tuple(evidence_for.get(aid, ())))
+                            quote, comment, cid, orphan, tuple(evidence_for.get(aid, ())), paragraph)
         annotations.append(a)
         by_pair[(doc_id, rid)].append(a)
 
+    # A reviewer's row for a report exists when the report was assigned to them or they started it (a review, a
+    # score or an annotation): a reviewer never gets a sheet for a report they were not given and never opened.
     pairs: dict[str, set[str]] = defaultdict(set)
-    for doc_id, rid in list(reviews) + list(scores):
-        pairs[doc_id].add(rid)
+    for doc_id, rid in [*reviews, *scores, *by_pair, *raw.assigned]:
+        if rid is not None:
+            pairs[doc_id].add(rid)
     rows: list[SheetRow] = []
     for d in raw.documents:
-        reviewer_ids = [reviewer.id] if reviewer else sorted(pairs.get(d.id, ()), key=lambda r: names.get(r, r))
+        reviewer_ids = sorted(pairs.get(d.id, ()), key=lambda r: names.get(r, r))
+        if reviewer:
+            reviewer_ids = [r for r in reviewer_ids if r == reviewer.id]
+            if not reviewer_ids:
+                continue
         if not reviewer_ids:
-            rows.append(SheetRow(d, None, "", ReviewState(NOT_STARTED), {}, None))
+            rows.append(SheetRow(d, None, "", ReviewState(NOT_STARTED), {}, None, criteria=len(rubric.criteria)))
             continue
         for rid in reviewer_ids:
             entries = scores.get((d.id, rid), {})
             values = {cid: e.value for cid, e in entries.items()}
             total = rubric.weighted_total(values) if any(v is not None for v in values.values()) else None
             rows.append(SheetRow(d, rid, names.get(rid, ""), reviews.get((d.id, rid), ReviewState()), entries,
-                                 total, None, tuple(by_pair.get((d.id, rid), ()))))
+                                 total, None, tuple(by_pair.get((d.id, rid), ())), len(rubric.criteria)))
     order = {d.id: i for i, d in enumerate(raw.documents)}
     annotations.sort(key=lambda a: (order.get(a.document_id, 0), a.orphan, a.start, a.end))
     return ExportData(rubric, now or dt.datetime.now().astimezone(), reviewer.name if reviewer else None,

@@ -1,7 +1,8 @@
 """The content of one review sheet (评阅表), shared by the docx and pdf writers: the same fields in the same order.
 
 Layout (as review sheets in Chinese offices are laid out): title; report details; a criteria table with score,
-weighted score and notes; the weighted total; the overall comment; key annotated passages; reviewer and date.
+weighted score and notes; the weighted total; the overall comment; key annotated passages; and a sign-off block
+to be signed and dated by hand (评阅人（签字）：＿＿＿＿  年  月  日), not a typed name and date.
 """
 
 from __future__ import annotations
@@ -9,11 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.core.export.data import ExportData, SheetRow, key_annotations
-from desktop.core.export.tables import missing_label, on_time_label, report_label
+from desktop.core.export.tables import cap, missing_label, on_time_label, report_label
 from desktop.core.scoring.rubric import Criterion
 
 SHEET_TITLE = "法治政府建设年度报告评阅表"
 CRITERIA_HEADERS = ("序号", "评阅项目", "满分", "权重", "得分", "折算分", "评分说明")
+BLANK = "＿" * 8  # a line to sign on
+SIGN_DATE = "年　　月　　日"
+
+
+def sign_line(role: str) -> str:
+    """A sign-off line: role（签字）, a blank to sign on and a date to fill in by hand."""
+    return f"{role}（签字）：{BLANK}　　{SIGN_DATE}"
 
 
 @dataclass(frozen=True)
@@ -50,6 +58,18 @@ class SheetContent:
     reviewer: str
     date: str
     status: str
+    completion: str = ""
+    total_note: str = ""  # beside the total: why there is none (an unfinished review)
+
+    @property
+    def sign_off(self) -> str:
+        return sign_line("评阅人")
+
+    @property
+    def record(self) -> str:
+        """A small line under the sign-off: whose review this is and its state (the signature is by hand)."""
+        who = f"评阅记录：{self.reviewer}" if self.reviewer else "评阅记录：尚无评阅人"
+        return f"{who}；评阅状态：{self.status}；{self.completion}" if self.completion else f"{who}；评阅状态：{self.status}"
 
 
 def _num(value: float | None, digits: int = 1) -> str:
@@ -69,8 +89,11 @@ def _explanation(criterion: Criterion, row: SheetRow) -> str:
     if entry.note:
         parts.append(f"评阅意见：{entry.note}")
     if entry.suggested is not None:
-        if entry.suggestion_accepted and entry.value is not None:
-            parts.append(f"采纳系统建议分（{entry.suggestion_basis.rstrip('。')}）")
+        basis = entry.suggestion_basis.rstrip("。")
+        if entry.value is not None and entry.suggestion_accepted:
+            parts.append(f"采纳系统建议分（{basis}）")
+        elif entry.value is not None and abs(entry.value - entry.suggested) < 1e-9:
+            parts.append(f"评分与系统建议分一致（{basis}）")
         elif entry.value is not None:
             parts.append(f"系统建议{_num(entry.suggested)}分，评阅人改为{_num(entry.value)}分")
     return "\n".join(parts)
@@ -99,9 +122,13 @@ def sheet_content(data: ExportData, row: SheetRow, passage_limit: int = 12) -> S
                                    _num(c.weighted(value), 2) if value is not None else "", _explanation(c, row)))
     titles = {c.id: c.title for c in r.criteria}
     chosen, more = key_annotations(row, passage_limit)
-    passages = [Passage(i, "｜".join([a.part_label, *a.tags]), " ".join(a.quote.split()), a.comment,
+    passages = [Passage(i, "｜".join([a.position_label, *a.tags]), cap(" ".join(a.quote.split())), a.comment,
                         "、".join(titles.get(cid, cid) for cid in a.evidence_for))
                 for i, a in enumerate(chosen, 1)]
-    return SheetContent(SHEET_TITLE, report_label(d), details, lines, _num(row.total, 2) if row.total is not None
-                        else "", _num(r.weights_total), row.review.overall_comment, passages, more,
-                        row.reviewer, row.sheet_date(data.date), row.status_label)
+    total, note = _num(row.total, 2), ""
+    if not row.complete:  # a partial sum is not a total: say how far the review got
+        total = "—"
+        note = f"{row.completion_label}，不计总分、不参加排名" if row.scored else "尚未评分"
+    return SheetContent(SHEET_TITLE, report_label(d), details, lines, total, _num(r.weights_total),
+                        row.review.overall_comment, passages, more, row.reviewer, row.sheet_date(data.date),
+                        row.status_label, row.completion_label if row.reviewer_id else "", note)

@@ -1,9 +1,12 @@
-"""Review sheets as a Word document (python-docx): one sheet per report and reviewer, each on its own pages.
+"""Review sheets as a Word document (python-docx): one sheet per report and reviewer, each its own section.
 
 Fonts are named as Chinese offices expect (宋体 for text, 黑体 for headings, set for East Asian text too);
 Word and WPS use them, LibreOffice substitutes its CJK font. The paper is A4 portrait. All formatting lives in a
 few named styles defined once per document (runs carry no formatting of their own), which keeps a document of
-thousands of sheets small and fast to build.
+thousands of sheets small and fast to build. Each sheet is a section with the report's name in its header and
+第 X 页 共 Y 页 in its footer (Word fields), and is written out as soon as it is built
+(:mod:`desktop.core.export.docx_stream`), so memory does not grow with the number of sheets. The sign-off block
+is kept on one page with the paragraph before it, so a signature never stands alone on a page.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from desktop.core.export.data import ExportData
+from desktop.core.export.docx_stream import DocxStream
 from desktop.core.export.safe import xml_safe
 from desktop.core.export.sheet import CRITERIA_HEADERS, SheetContent, sheet_content
 from desktop.core.progress import Progress
@@ -39,7 +43,8 @@ _STYLES = {
     "RD Cell Small": (WD_STYLE_TYPE.PARAGRAPH, BODY_FONT, 9, False, None, 0, 0),
     "RD Passage": (WD_STYLE_TYPE.PARAGRAPH, BODY_FONT, 10, False, None, 0, 3),
     "RD Note": (WD_STYLE_TYPE.PARAGRAPH, BODY_FONT, 9, False, None, 0, 0),
-    "RD Sign": (WD_STYLE_TYPE.PARAGRAPH, BODY_FONT, 10.5, False, WD_ALIGN_PARAGRAPH.RIGHT, 18, 0),
+    "RD Sign": (WD_STYLE_TYPE.PARAGRAPH, BODY_FONT, 12, False, WD_ALIGN_PARAGRAPH.RIGHT, 24, 6),
+    "RD Record": (WD_STYLE_TYPE.PARAGRAPH, BODY_FONT, 9, False, WD_ALIGN_PARAGRAPH.RIGHT, 0, 0),
     "RD Mark": (WD_STYLE_TYPE.CHARACTER, HEADING_FONT, 10, False, None, 0, 0),
     "RD Gray": (WD_STYLE_TYPE.CHARACTER, BODY_FONT, 9, False, None, 0, 0),
 }
@@ -69,6 +74,9 @@ def _setup(doc) -> dict[str, str]:
         style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
         styles[name] = style
     styles["RD Gray"].font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+    styles["RD Record"].font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+    styles["RD Heading"].paragraph_format.keep_with_next = True
+    styles["RD Sign"].paragraph_format.keep_with_next = True
     passage = styles["RD Passage"].paragraph_format
     passage.left_indent, passage.first_line_indent = Cm(0.6), Cm(-0.6)
     return {name: style.style_id for name, style in styles.items()}
@@ -108,11 +116,30 @@ def _widths(table, widths) -> None:
             cell.width = width
 
 
-def add_sheet(doc, styles: dict[str, str], sheet: SheetContent, *, new_page: bool = False) -> None:
-    """Append one review sheet to the document (starting a new page when ``new_page``)."""
-    title = _para(doc, styles["RD Title"])
-    title.paragraph_format.page_break_before = new_page or None
-    _text(title, sheet.title)
+def keep_with_next(paragraph) -> None:
+    """Keep the paragraph on the page of the next one (Word and LibreOffice honour w:keepNext)."""
+    paragraph.paragraph_format.keep_with_next = True
+
+
+def add_sign_off(doc, styles: dict[str, str], lines: list[str], record: str = "") -> None:
+    """Sign-off lines (role（签字）：＿＿＿＿  年  月  日), kept on the page of the paragraph before them."""
+    body = doc.element.body
+    previous = [el for el in body if el.tag == qn("w:p")]
+    if previous:
+        ppr = previous[-1].get_or_add_pPr()
+        ppr.get_or_add_keepNext()
+    for i, line in enumerate(lines):
+        p = _para(doc, styles["RD Sign"])
+        if i == len(lines) - 1 and not record:
+            p.paragraph_format.keep_with_next = False
+        _text(p, line)
+    if record:
+        _text(_para(doc, styles["RD Record"]), record)
+
+
+def add_sheet(doc, styles: dict[str, str], sheet: SheetContent) -> None:
+    """Append one review sheet to the document."""
+    _text(_para(doc, styles["RD Title"]), sheet.title)
 
     label, cell, center = styles["RD Cell Label"], styles["RD Cell"], styles["RD Cell Center"]
     details = doc.add_table(rows=0, cols=4)
@@ -147,6 +174,7 @@ def add_sheet(doc, styles: dict[str, str], sheet: SheetContent, *, new_page: boo
     cells = table.add_row().cells
     _cell(cells[0].merge(cells[4]), f"合计（满分{sheet.weights_total}分）", styles["RD Cell Head"])
     _cell(cells[5], sheet.total, styles["RD Cell Head"])
+    _cell(cells[6], sheet.total_note, styles["RD Cell Small"])
     _widths(table, _CRITERIA_WIDTHS)
 
     _text(_para(doc, styles["RD Heading"]), "二、总体评价")
@@ -167,35 +195,42 @@ def add_sheet(doc, styles: dict[str, str], sheet: SheetContent, *, new_page: boo
         _text(_para(doc, styles["RD Note"]),
               f"另有 {sheet.more_passages} 条批注，见 Excel 评阅表“批注”工作表。")
 
-    _text(_para(doc, styles["RD Sign"]),
-          f"评阅人：{sheet.reviewer or '__________'}　　　　评阅日期：{sheet.date}　　（{sheet.status}）")
+    add_sign_off(doc, styles, [sheet.sign_off], sheet.record)
+
+
+def _take(scratch) -> list:
+    """The body elements built in the scratch document, removed from it (its section properties stay)."""
+    body = scratch.element.body
+    out = [el for el in body if el.tag != qn("w:sectPr")]
+    for el in out:
+        body.remove(el)
+    return out
 
 
 def write_docx(data: ExportData, path: Path, progress: Progress) -> int:
     """Write every sheet row as a review sheet; return the number of sheets."""
-    doc = Document()
-    _setup(doc)
-    # python-docx inserts each new element before the section properties by scanning the body, which makes a
-    # long document quadratic: each sheet is built in a small scratch document and its elements moved over.
+    template = Document()
+    _setup(template)
+    # Each sheet is built in a small scratch document (python-docx appends by scanning the body, quadratic in a
+    # long one), then streamed to the file and dropped.
     scratch = Document()
     styles = _setup(scratch)
-    body = doc.element.body
-    sect = body.sectPr
-    if sect is not None:
-        body.remove(sect)
     total = len(data.rows)
-    for i, row in enumerate(data.rows):
-        progress.check()
-        if i % 20 == 0:
-            progress.update(i, total, "docx")
-        add_sheet(scratch, styles, sheet_content(data, row), new_page=i > 0)
-        for element in list(scratch.element.body):
-            if element.tag != qn("w:sectPr"):
-                body.append(element)
-    if not data.rows:
-        _text(_para(doc, styles["RD Text"]), "（数据库中没有可导出的报告。）")
-    if sect is not None:
-        body.append(sect)
-    progress.update(total, total, "saving")
-    doc.save(str(path))
+    stream = DocxStream(template, path, total)
+    try:
+        for i, row in enumerate(data.rows):
+            progress.check()
+            if i % 20 == 0:
+                progress.update(i, total, "docx")
+            sheet = sheet_content(data, row)
+            add_sheet(scratch, styles, sheet)
+            stream.add_section(_take(scratch), sheet.report)
+        if not data.rows:
+            _text(_para(scratch, styles["RD Text"]), "（数据库中没有可导出的报告。）")
+            stream.add_section(_take(scratch), "法治政府建设年度报告评阅表")
+        progress.update(total, total, "saving")
+        stream.close()
+    except BaseException:
+        stream.abort()
+        raise
     return total

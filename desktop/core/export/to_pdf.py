@@ -1,7 +1,9 @@
 """Review sheets as a pdf (reportlab): the same sheet as the docx, A4, with the Chinese font embedded.
 
-Text is set with CJK line breaking; each sheet starts on a new page; the footer carries the page number and
-the rubric version. The font comes from :mod:`desktop.core.export.fonts`.
+Text is set with CJK line breaking; each sheet starts on a new page; every page has the report's name in its
+header and 第 X 页 共 Y 页 in its footer, counted per sheet (a two-pass canvas: pages are kept until the end, when
+each sheet's page count is known). The sign-off block is kept together with the passage before it. The font
+comes from :mod:`desktop.core.export.fonts`.
 """
 
 from __future__ import annotations
@@ -14,7 +16,17 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from desktop.core.export.data import ExportData
 from desktop.core.export.fonts import cjk_font_name
@@ -43,7 +55,70 @@ class _Styles:
                                     **base)
         self.passage = ParagraphStyle("passage", fontSize=9.5, leading=13.5, leftIndent=14, firstLineIndent=-14,
                                       spaceAfter=3, **base)
-        self.sign = ParagraphStyle("sign", fontSize=10.5, leading=15, alignment=TA_RIGHT, spaceBefore=16, **base)
+        self.sign = ParagraphStyle("sign", fontSize=12, leading=18, alignment=TA_RIGHT, spaceBefore=20, spaceAfter=4,
+                                   **base)
+        self.record = ParagraphStyle("record", fontSize=8.5, leading=11.5, alignment=TA_RIGHT,
+                                     textColor=colors.HexColor("#555555"), **base)
+
+
+class SheetMark(Flowable):
+    """Zero-size marker at the start of a sheet: tells the canvas which sheet (and header text) its pages carry."""
+
+    def __init__(self, header: str) -> None:
+        super().__init__()
+        self.header = header
+        self.width = self.height = 0
+
+    def wrap(self, available_width, available_height):
+        return 0, 0
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.rd_sheet = getattr(canvas, "rd_sheet", -1) + 1
+        canvas.rd_header = self.header
+
+
+def numbered_canvas(font: str, left_note: str):
+    """A canvas class that draws each page's header (its sheet's report) and 第 X 页 共 Y 页 (within the sheet)."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[tuple[dict, int, str]] = []
+            self.rd_sheet, self.rd_header = 0, ""
+
+        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+            self._pages.append((dict(self.__dict__), self.rd_sheet, self.rd_header))
+            self._startPage()
+
+        def save(self) -> None:
+            counts: dict[int, int] = {}
+            for _, sheet, _ in self._pages:
+                counts[sheet] = counts.get(sheet, 0) + 1
+            seen: dict[int, int] = {}
+            for state, sheet, header in self._pages:
+                self.__dict__.update(state)
+                seen[sheet] = seen.get(sheet, 0) + 1
+                self._decorate(header, seen[sheet], counts[sheet])
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+        def _decorate(self, header: str, page: int, pages: int) -> None:
+            width, height = A4
+            self.saveState()
+            self.setFont(font, 9)
+            self.setFillColor(colors.HexColor("#444444"))
+            if header:
+                self.drawCentredString(width / 2, height - 1.2 * cm, header[:60])
+                self.setStrokeColor(colors.HexColor("#999999"))
+                self.setLineWidth(0.5)
+                self.line(2 * cm, height - 1.35 * cm, width - 2 * cm, height - 1.35 * cm)
+            self.drawCentredString(width / 2, 1.2 * cm, f"第 {page} 页 共 {pages} 页")
+            self.setFont(font, 7.5)
+            self.drawString(2 * cm, 0.7 * cm, left_note)
+            self.restoreState()
+
+    return NumberedCanvas
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
@@ -72,7 +147,7 @@ def _s(text: str) -> str:
 def sheet_flowables(sheet: SheetContent, st: _Styles) -> list:
     """The flowables of one review sheet."""
     font = st.body.fontName
-    out: list = [_p(sheet.title, st.title)]
+    out: list = [SheetMark(sheet.report), _p(sheet.title, st.title)]
     (first_label, first_value), *rest = sheet.details
     rows = [[_s(first_label), _p(first_value, st.cell), "", ""]]
     spans = [("SPAN", (1, 0), (3, 0))]
@@ -95,7 +170,7 @@ def sheet_flowables(sheet: SheetContent, st: _Styles) -> list:
     for line in sheet.criteria:
         rows.append([str(line.number), _p(line.title, st.cell), line.max_points, line.weight, line.score,
                      line.weighted, _lines(line.explanation, st.small)])
-    rows.append([f"合计（满分{sheet.weights_total}分）", "", "", "", "", sheet.total, ""])
+    rows.append([f"合计（满分{sheet.weights_total}分）", "", "", "", "", sheet.total, _p(sheet.total_note, st.small)])
     last = len(rows) - 1
     out.append(Table(rows, colWidths=_CRITERIA_WIDTHS, repeatRows=1, splitInRow=1,
                      style=_grid(font, [("BACKGROUND", (0, 0), (-1, 0), _SHADE), ("SPAN", (0, last), (4, last)),
@@ -105,38 +180,38 @@ def sheet_flowables(sheet: SheetContent, st: _Styles) -> list:
 
     out.append(_p("二、总体评价", st.heading))
     out.append(_p(sheet.overall_comment or "（未填写）", st.body))
-    out.append(_p("三、重点批注摘录", st.heading))
+    tail: list = [_p("三、重点批注摘录", st.heading)]
     if not sheet.passages:
-        out.append(_p("（无批注）", st.body))
+        tail.append(_p("（无批注）", st.body))
     for passage in sheet.passages:
         text = f"{passage.number}. 【{passage.where}】“{passage.quote}”"
         if passage.comment:
             text += f" 批注：{passage.comment}"
         if passage.evidence:
             text += f"（评分依据：{passage.evidence}）"
-        out.append(_p(text, st.passage))
+        tail.append(_p(text, st.passage))
     if sheet.more_passages:
-        out.append(_p(f"另有 {sheet.more_passages} 条批注，见 Excel 评阅表“批注”工作表。", st.small))
-    gap = "&nbsp;" * 8  # reportlab collapses runs of spaces, full-width ones included
-    sign = (f"评阅人：{escape(sheet.reviewer) or '__________'}{gap}评阅日期：{sheet.date}{gap[:24]}"
-            f"（{sheet.status}）")
-    out.append(KeepTogether([Spacer(1, 4), Paragraph(sign, st.sign)]))
+        tail.append(_p(f"另有 {sheet.more_passages} 条批注，见 Excel 评阅表“批注”工作表。", st.small))
+    out += tail[:-1]
+    out.append(sign_off(tail[-1], [sheet.sign_off], sheet.record, st))
     return out
+
+
+def sign_off(before, lines: list[str], record: str, st: _Styles) -> KeepTogether:
+    """The sign-off lines with the flowable before them on one page: a signature never stands alone."""
+    # reportlab collapses runs of spaces, full-width ones included: the gaps are non-breaking spaces
+    items = [before, Spacer(1, 4)]
+    items += [Paragraph(escape(line).replace("　", "&nbsp;&nbsp;&nbsp;"), st.sign) for line in lines]
+    if record:
+        items.append(_p(record, st.record))
+    return KeepTogether(items)
 
 
 def write_pdf(data: ExportData, path: Path, progress: Progress) -> int:
     """Write every sheet row as a review sheet; return the number of sheets."""
     font = cjk_font_name()
     st = _Styles(font)
-    footer = f"{data.rubric.name}（版本 {data.rubric.version}）　导出于 {data.date}"
-
-    def on_page(canvas, doc) -> None:
-        canvas.saveState()
-        canvas.setFont(font, 8)
-        canvas.setFillColor(colors.HexColor("#666666"))
-        canvas.drawString(2 * cm, 1.2 * cm, footer)
-        canvas.drawRightString(A4[0] - 2 * cm, 1.2 * cm, f"第 {doc.page} 页")
-        canvas.restoreState()
+    note = f"{data.rubric.name}（版本 {data.rubric.version}）　导出于 {data.date}"
 
     story: list = []
     total = len(data.rows)
@@ -153,5 +228,5 @@ def write_pdf(data: ExportData, path: Path, progress: Progress) -> int:
                             bottomMargin=2 * cm, title="法治政府建设年度报告评阅表", author="ReviewDesk",
                             creator="ReviewDesk")
     progress.update(total, total, "laying out pages")
-    doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
+    doc.build(story, canvasmaker=numbered_canvas(font, note))
     return total

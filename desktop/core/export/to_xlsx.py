@@ -1,10 +1,15 @@
 """The review sheet as an Excel workbook, formatted for printing.
 
 Sheets: 汇总 (Summary: one row per report and reviewer), 批注 (Annotations), 必备部分 (Sections: report × required
-part, with placement), 分数分布 (a histogram of totals with a bar chart) and 说明 (the rubric and how to read the
-sheet). Every table has a frozen, bold header repeated on each printed page, Chinese headers, set column widths,
-number and date formats, landscape fitted to the page width (A3 for the wide summary, A4 for the rest), and page
-numbers in the footer; rows as tall as their wrapped text.
+part, with placement, dates and 按时公开), 分数分布 (a histogram of totals with a bar chart) and 说明 (the rubric and
+how to read the sheet). Every table has a frozen, bold header repeated on each printed page, Chinese headers, set
+column widths, number and date formats, A4 landscape fitted to the page width at a legible size (body text 10 pt,
+columns narrow enough that the fit keeps it at 8 pt or more), and page numbers in the footer; rows as tall as
+their wrapped text.
+
+On 汇总 the rows above the header hold each criterion's maximum and weight, and each total is a formula over the
+row's score cells and those two rows, so a corrected score updates its total; a review with criteria left
+unscored shows 未完成（已评 n/8）instead of a partial sum, and is not ranked. Those totals are the only formulas.
 
 Written in openpyxl's write-only (streaming) mode through :class:`~desktop.core.export.xlsx_rows.RowStream`.
 """
@@ -24,14 +29,17 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from desktop.core.export.data import ExportData
 from desktop.core.export.tables import (
     Column,
+    Formula,
     Value,
     annotation_columns,
     annotation_rows,
+    criterion_columns,
     score_distribution,
     section_columns,
     section_rows,
     summary_columns,
-    summary_rows,
+    summary_row,
+    total_value,
 )
 from desktop.core.export.xlsx_rows import CellFormat, RowStream
 from desktop.core.progress import Progress
@@ -56,26 +64,32 @@ _HEADER = CellFormat(Font(name=FONT_NAME, size=10, bold=True), _BORDER,
 
 
 def _sheet(wb: Workbook, name: str, columns: list[Column], title: str, freeze: str = "A2",
-           fills: dict[str, PatternFill] | None = None, autofilter: bool = True, paper: int = A4) -> RowStream:
-    """A write-only sheet set up for printing, with its header row written."""
+           fills: dict[str, PatternFill] | None = None, autofilter: bool = True, paper: int = A4,
+           above: list[list[Value]] | None = None) -> RowStream:
+    """A write-only sheet set up for printing, with its header row written (after the ``above`` rows)."""
     ws = wb.create_sheet(name)
     for i, col in enumerate(columns, 1):
         ws.column_dimensions[get_column_letter(i)].width = col.width
+    header_row = 1 + len(above or ())
     ws.freeze_panes = freeze
-    ws.print_title_rows = "1:1"
+    ws.print_title_rows = f"1:{header_row}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = paper
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    # header and footer sit in their own margin, clear of the table (LibreOffice clips them otherwise)
+    ws.page_margins.left = ws.page_margins.right = 0.3
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.page_margins.header = ws.page_margins.footer = 0.3
     ws.print_options.horizontalCentered = True
     ws.oddHeader.center.text = title
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
     if autofilter:
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}1"
+        ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(columns))}{header_row}"
     stream = RowStream(ws, _formats(columns), fills, header=_HEADER, widths=[c.width for c in columns])
+    for values in above or ():
+        stream.append(values, header=True)
     stream.append([c.header for c in columns], header=True)
     return stream
 
@@ -91,6 +105,41 @@ def _table(wb: Workbook, name: str, title: str, columns: list[Column], rows: Ite
             progress.check()
             progress.update(count, total, name)
     return count
+
+
+SUMMARY_HEADER_ROW = 3  # 汇总: row 1 the criteria's maximums, row 2 their weights, row 3 the header
+
+
+def total_formula(first: str, last: str, row: int, criteria: int) -> str:
+    """The 总分 formula of a 汇总 row: blank, 未完成（已评 n/8）, or Σ score ÷ maximum × weight (rows 1 and 2)."""
+    cells = f"{first}{row}:{last}{row}"
+    return (f'IF(COUNT({cells})=0,"",IF(COUNT({cells})<{criteria},"未完成（已评 "&COUNT({cells})&"/{criteria}）",'
+            f"ROUND(SUMPRODUCT({cells}/{first}$1:{last}$1*{first}$2:{last}$2),2)))")
+
+
+def _summary(wb: Workbook, data: ExportData, progress: Progress, total: int) -> int:
+    columns = summary_columns(data, printable=True)
+    lo, hi = criterion_columns(data, printable=True)
+    first, last = get_column_letter(lo + 1), get_column_letter(hi + 1)
+    r = data.rubric
+    maxima: list[Value] = [None] * len(columns)
+    weights: list[Value] = [None] * len(columns)
+    maxima[1], weights[1] = "各项满分", "各项权重（总分 = Σ 得分 ÷ 满分 × 权重）"
+    for i, c in enumerate(r.criteria):
+        maxima[lo + i], weights[lo + i] = c.max_points, c.weight
+    weights[hi + 1] = r.weights_total
+    stream = _sheet(wb, "汇总", columns, "法治政府建设年度报告评阅汇总表", freeze=f"C{SUMMARY_HEADER_ROW + 1}",
+                    above=[maxima, weights])
+    n = len(r.criteria)
+    for count, row in enumerate(data.rows, 1):
+        at = SUMMARY_HEADER_ROW + count
+        cached = total_value(row)
+        stream.append(summary_row(data, count, row, printable=True,
+                                  total=Formula(total_formula(first, last, at, n), "" if cached is None else cached)))
+        if count % 1000 == 0:
+            progress.check()
+            progress.update(count, total, "汇总")
+    return len(data.rows)
 
 
 def _distribution(wb: Workbook, data: ExportData) -> None:
@@ -135,8 +184,7 @@ def write_xlsx(data: ExportData, path: Path, progress: Progress) -> int:
     """Write the workbook; return the number of summary rows."""
     wb = Workbook(write_only=True)
     total = len(data.rows) + len(data.annotations) + len(data.documents)
-    n = _table(wb, "汇总", "法治政府建设年度报告评阅汇总表", summary_columns(data), summary_rows(data), progress,
-               total, freeze="C2", paper=A3)
+    n = _summary(wb, data, progress, total)
     _table(wb, "批注", "评阅批注", annotation_columns(), annotation_rows(data), progress, total, freeze="C2")
     _table(wb, "必备部分", "必备部分检出情况", section_columns(), section_rows(data), progress, total, freeze="B2",
            fills=_PLACEMENT_FILLS)

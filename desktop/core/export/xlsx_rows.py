@@ -7,7 +7,9 @@ stream, a few µs per cell. It relies on two internals of openpyxl's write-only 
 writer's ``write_row``); when they are missing it falls back to openpyxl's public cells, with the same result.
 
 Formula injection: a text starting like a formula is written as an inline string with the quote-prefix style, so
-it is shown and kept as text (see desktop.core.export.safe).
+it is shown and kept as text (see desktop.core.export.safe). The only formulas are the sheet's own
+(:class:`~desktop.core.export.tables.Formula` values), written with their current value cached so that readers
+which do not calculate (and a printout before any recalculation) show the right number.
 """
 
 from __future__ import annotations
@@ -24,8 +26,9 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from desktop.core.export.safe import looks_like_formula, xml_safe
+from desktop.core.export.tables import Formula
 
-Value = str | int | float | dt.date | None
+Value = str | int | float | dt.date | Formula | None
 LINE_HEIGHT = 13.0  # points per line of 10-point text
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -134,6 +137,14 @@ class RowStream:
             s = str(style)
             if value is None or value == "":
                 etree.SubElement(el, "c", r=ref, s=s)
+            elif isinstance(value, Formula):
+                c = etree.SubElement(el, "c", r=ref, s=s)
+                etree.SubElement(c, "f").text = value.text
+                if isinstance(value.value, str):
+                    c.set("t", "str")
+                    etree.SubElement(c, "v").text = value.value
+                elif value.value is not None:
+                    etree.SubElement(c, "v").text = repr(value.value)
             elif isinstance(value, str):
                 c = etree.SubElement(el, "c", r=ref, s=s, t="inlineStr")
                 t = etree.SubElement(etree.SubElement(c, "is"), "t")
@@ -166,7 +177,7 @@ class RowStream:
             self.ws.row_dimensions[self.rows].height = height
         cells = []
         for key, value in zip(keys, clean, strict=True):
-            cell = WriteOnlyCell(self.ws, value=value)
+            cell = WriteOnlyCell(self.ws, value=f"={value.text}" if isinstance(value, Formula) else value)
             cell._style = copy(self._proto(key)._style)
             if isinstance(value, str):
                 cell.data_type = "s"  # text, never a formula

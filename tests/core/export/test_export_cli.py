@@ -19,7 +19,7 @@ def test_export_each_format(scored_corpus, tmp_path, capsys):
         assert captured.out.strip() == str(out)
         assert out.stat().st_size > 0
         assert f"exported as {fmt} to 1 file(s)" in captured.err
-    assert load_workbook(tmp_path / "sheet.xlsx")["汇总"].max_row == 7
+    assert load_workbook(tmp_path / "sheet.xlsx")["汇总"].max_row == 9  # maximums, weights, header, 6 rows
 
 
 def test_export_for_one_reviewer_and_per_report(scored_corpus, tmp_path, capsys):

@@ -30,11 +30,21 @@ def test_one_row_per_report_and_reviewer_and_one_for_unreviewed_reports(scored_d
     assert rows[("002", "")].total is None and rows[("002", "")].review.status == "not_started"
 
 
-def test_ranks_are_per_reviewer_by_total(scored_db):
+def test_ranks_are_per_reviewer_by_total_and_only_for_complete_reviews(scored_db):
     rows = rows_by(collect_export_data(scored_db))
-    assert [rows[(d, "张三")].rank for d in ("001", "000", "003")] == [1, 2, 3]
-    assert rows[("001", "李四")].rank == 1
+    # 003 has 1 of 8 criteria scored, 李四's 001 has 2 of 8: partial sums are not ranked with finished reviews
+    assert [rows[(d, "张三")].rank for d in ("001", "000", "003")] == [1, 2, None]
+    assert rows[("001", "李四")].rank is None
     assert rows[("004", "")].rank is None
+
+
+def test_unfinished_reviews_say_how_far_they_got(scored_db):
+    rows = rows_by(collect_export_data(scored_db))
+    assert rows[("001", "张三")].complete and rows[("001", "张三")].completion_label == "已完成"
+    partial = rows[("003", "张三")]
+    assert not partial.complete and partial.scored == 1
+    assert partial.completion_label == "未完成（已评 1/8）"
+    assert rows[("001", "李四")].completion_label == "未完成（已评 2/8）"
 
 
 def test_accepted_suggestions_are_told_apart_from_equal_manual_values(scored_db):
@@ -45,9 +55,11 @@ def test_accepted_suggestions_are_told_apart_from_equal_manual_values(scored_db)
     assert li.scores["completeness"].suggested == 4 and li.accepted_suggestions() == []
 
 
-def test_reviewer_filter_gives_every_report_once(scored_db):
+def test_reviewer_filter_gives_only_the_reports_the_reviewer_started(scored_db):
     data = collect_export_data(scored_db, reviewer="李四")
-    assert len(data.rows) == 5 and {r.reviewer for r in data.rows} == {"李四"}
+    # 李四 scored and annotated 001 only: no sheet for the four reports he never opened
+    assert [(r.document.name[:3], r.reviewer) for r in data.rows] == [("001", "李四")]
+    assert len(collect_export_data(scored_db, reviewer="张三").rows) == 3
     assert [a.comment for a in data.annotations] == ["李四的批注"]
     with pytest.raises(ReviewDeskError, match="no reviewer named '王五'.*reviewers: 张三, 李四|reviewers: 李四, 张三"):
         collect_export_data(scored_db, reviewer="王五")
@@ -59,6 +71,12 @@ def test_annotations_carry_part_tags_and_evidence(scored_db, scored_corpus):
     short = by_id[scored_corpus.annotations["short"]]
     assert short.part == "shortcomings" and short.part_label == "存在的不足和原因"
     assert short.tags == ("测试：套话",) and short.evidence_for == ("shortcomings",)
+    # the position is the part and the paragraph within it (its heading line is 0), counted independently here
+    text = scored_db.execute("SELECT text FROM documents WHERE id = ?", [short.document_id]).fetchone()[0]
+    section = scored_db.execute("SELECT start FROM sections WHERE document_id = ? AND kind = 'shortcomings' "
+                                "ORDER BY ordinal", [short.document_id]).fetchone()[0]
+    paragraph = text[section:short.start].count("\n")
+    assert short.paragraph == paragraph and short.position_label == f"存在的不足和原因 第{paragraph}段"
     row = rows_by(data)[("001", "张三")]
     chosen, more = key_annotations(row, limit=1)
     assert [a.id for a in chosen] == [short.id] and more == 1  # evidence first
@@ -70,13 +88,24 @@ def test_placements_matrix(scored_db, scored_corpus):
                                                           "leader_duty": "subsection", "next_plan": "section"}
 
 
-def test_distribution_bins_totals_per_reviewer(scored_db):
+def test_distribution_bins_complete_totals_per_reviewer(scored_db):
     labels, reviewers, counts = score_distribution(collect_export_data(scored_db))
     assert labels[0] == "0–10" and labels[-1] == "90–100"
-    assert reviewers == ["张三", "李四"] or reviewers == ["李四", "张三"]
-    zhang = reviewers.index("张三")
-    assert [counts[b][zhang] for b in (1, 6, 8)] == [1, 1, 1]
-    assert sum(sum(c) for c in counts) == 4
+    assert reviewers == ["张三"]  # 李四's only review is unfinished
+    assert [counts[b][0] for b in (1, 6, 8)] == [0, 1, 1]
+    assert sum(sum(c) for c in counts) == 2
+
+
+def test_report_name_falls_back_to_agency_and_year_never_the_file_name(scored_db):
+    from desktop.core.export.tables import report_label
+
+    data = collect_export_data(scored_db)
+    for d in data.documents:
+        label = report_label(d)
+        assert label != d.name and not label.endswith(".txt")
+        if not d.title and d.agency and d.year:
+            assert label == f"{d.agency}{d.year}年度法治政府建设年度报告"
+    assert any(not d.title for d in data.documents)  # the seeds hold a report without a recognized title
 
 
 def test_summary_columns_name_each_criterion_with_its_maximum(scored_db):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from docx import Document
+from docx.shared import Cm
 from pypdf import PdfReader
 
 from desktop.core.export import export
@@ -46,7 +47,7 @@ def test_docx_one_sheet_per_report_and_reviewer(scored_db, tmp_path):
     assert len(sheets) == 6
     lishu = [s for s in sheets if s["details"][0][1] == LISHU]
     assert len(lishu) == 2
-    zhang = next(s for s in lishu if "评阅人：张三" in s["text"])
+    zhang = next(s for s in lishu if "评阅记录：张三" in s["text"])
     details = {row[0]: row[1] for row in zhang["details"]} | {row[2]: row[3] for row in zhang["details"]}
     assert details["报告机关"] == "梨树县政务服务和数字化建设管理局"
     assert details["发布日期"] == "2026-02-05" and details["按时公开"] == "是"
@@ -60,15 +61,54 @@ def test_docx_one_sheet_per_report_and_reviewer(scored_db, tmp_path):
     assert shortcomings[4:6] == ["3", "12"]
     assert criteria[-1][0].startswith("合计（满分100分）") and criteria[-1][5] == "80"
     assert OVERALL_001 in zhang["text"]
-    assert "【存在的不足和原因｜测试：套话】" in zhang["text"] and "原因分析不具体" in zhang["text"]
+    assert re.search(r"【存在的不足和原因 第\d+段｜测试：套话】", zhang["text"]) and "原因分析不具体" in zhang["text"]
     assert "评分依据：不足具体、原因分析到位" in zhang["text"]
+    # signed by hand: a blank to sign on and a date to fill in, not a typed name and an ISO date
+    assert "评阅人（签字）：＿＿＿＿＿＿＿＿　　年　　月　　日" in zhang["text"]
+    assert not re.search(r"评阅人：张三|\d{4}-\d{2}-\d{2}", zhang["text"].split("三、重点批注摘录")[1])
+    # 李四 typed the suggested 4 himself: no "系统建议4分，评阅人改为4分"
+    li = next(s for s in lishu if "评阅记录：李四" in s["text"])
+    assert "评阅人改为" not in li["criteria"][1][6] and "评分与系统建议分一致" in li["criteria"][1][6]
+    # not a partial sum looking like a total
+    assert li["criteria"][-1][5] == "—" and li["criteria"][-1][6] == "未完成（已评 2/8），不计总分、不参加排名"
+
+
+def test_docx_sections_have_report_header_page_footer_and_keep_the_signature(scored_db, tmp_path):
+    out = tmp_path / "sheets.docx"
+    export(scored_db, "docx", out)
+    doc = Document(str(out))
+    sheets = docx_sheets(out)
+    assert len(doc.sections) == len(sheets) == 6
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for section, sheet in zip(doc.sections, sheets, strict=True):
+        assert section.header.paragraphs[0].text == sheet["details"][0][1]  # the report's name on every page
+        assert not section.header.is_linked_to_previous
+        assert section._sectPr.find(f"{w}pgNumType").get(f"{w}start") == "1"  # page numbers per sheet
+        footer = section.footer._element.xml
+        assert "PAGE" in footer and "SECTIONPAGES" in footer
+        assert "".join(t.text for t in section.footer._element.iter(f"{w}t")) == "第 1 页 共 1 页"
+        assert abs(section.page_width - Cm(21.0)) < Cm(0.01) and abs(section.page_height - Cm(29.7)) < Cm(0.01)
+    # the paragraph before each sign-off is kept with it, and the sign-off with its record line
+    paragraphs = doc.paragraphs
+    signs = [i for i, p in enumerate(paragraphs) if p.text.startswith("评阅人（签字）")]
+    assert len(signs) == 6
+    for i in signs:
+        assert paragraphs[i - 1].paragraph_format.keep_with_next
+        assert paragraphs[i].paragraph_format.keep_with_next or paragraphs[i].style.paragraph_format.keep_with_next
+
+
+def test_docx_of_one_sheet_counts_all_pages(scored_db, tmp_path):
+    folder = tmp_path / "one"
+    result = export(scored_db, "docx", folder, reviewer="李四", per_report=True)
+    footer = Document(str(result.paths[0])).sections[0].footer._element.xml
+    assert "NUMPAGES" in footer and "SECTIONPAGES" not in footer
 
 
 def test_docx_override_and_note_are_explained(scored_db, tmp_path):
     out = tmp_path / "zhang.docx"
     export(scored_db, "docx", out, reviewer="张三")
     sheets = docx_sheets(out)
-    assert len(sheets) == 5
+    assert len(sheets) == 3  # only the reports 张三 started
     jilin22 = next(s for s in sheets if "2022年度" in s["details"][0][1])
     completeness = jilin22["criteria"][1]
     assert completeness[4] == "2" and "系统建议2.5分，评阅人改为2分" in completeness[6]
@@ -76,18 +116,17 @@ def test_docx_override_and_note_are_explained(scored_db, tmp_path):
     measures = next(r for r in jilin["criteria"] if r[1] == "举措具体、成效量化")
     assert "评阅意见：" + INJECTED_NOTE in measures[6]
     assert INJECTED_COMMENT in jilin["text"]  # a Word document cannot run formulas: the text is kept as is
-    unreviewed = [s for s in sheets if "未开始" in s["text"]]
-    assert len(unreviewed) == 2 and all("（无批注）" in s["text"] for s in unreviewed)
+    assert all("评阅记录：张三" in s["text"] for s in sheets)
 
 
 def test_docx_per_report_files(scored_db, tmp_path):
     folder = tmp_path / "sheets"
     result = export(scored_db, "docx", folder, reviewer="李四", per_report=True)
-    assert len(result.paths) == 5 and all(p.parent == folder and p.suffix == ".docx" for p in result.paths)
-    assert any("梨树县" in p.name for p in result.paths)
-    lishu = next(p for p in result.paths if "梨树县" in p.name)
+    assert len(result.paths) == 1 and all(p.parent == folder and p.suffix == ".docx" for p in result.paths)
+    lishu = result.paths[0]
+    assert "梨树县" in lishu.name
     sheet = docx_sheets(lishu)[0]
-    assert "评阅人：李四" in sheet["text"] and sheet["criteria"][-1][5] == "32"
+    assert "评阅记录：李四" in sheet["text"] and sheet["criteria"][-1][5] == "—"
 
 
 def pdf_text(path) -> str:
@@ -103,10 +142,20 @@ def test_pdf_chinese_text_is_extractable(scored_db, tmp_path):
     flat = re.sub(r"\s+", "", text)
     assert flat.count("法治政府建设年度报告评阅表") == 6
     assert "梨树县政务服务和数字化建设管理局" in flat
-    assert "评阅人：张三" in flat and "评阅人：李四" in flat
+    assert "评阅记录：张三" in flat and "评阅记录：李四" in flat
+    assert flat.count("评阅人（签字）：＿＿＿＿＿＿＿＿年月日") == 6
     assert re.sub(r"\s+", "", OVERALL_001) in flat
     assert "合计（满分100分）" in flat and "采纳系统建议分" in flat
-    assert "【存在的不足和原因｜测试：套话】" in flat
+    assert re.search(r"【存在的不足和原因第\d+段｜测试：套话】", flat)
+    # every page: the report's name on top, 第 X 页 共 Y 页 counted within its sheet
+    for page in reader.pages:
+        lines = [line.strip() for line in page.extract_text().splitlines() if line.strip()]
+        assert re.search(r"第 \d+ 页 共 \d+ 页", page.extract_text())
+        assert "法治政府建设" in lines[0] and "报告" in lines[0]
+    numbers = [tuple(map(int, re.search(r"第 (\d+) 页 共 (\d+) 页", p.extract_text()).groups()))
+               for p in reader.pages]
+    assert sum(1 for page, _ in numbers if page == 1) == 6
+    assert all(page <= total for page, total in numbers)
 
 
 def pdf_fonts(path) -> dict[str, bool]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 
 from openpyxl import load_workbook
 
@@ -42,6 +43,10 @@ def test_csv_is_utf8_with_bom_and_holds_the_summary(scored_db, tmp_path):
     assert lishu["发布日期"] == "2026-02-05" and lishu["按时公开"] == "是"
     assert lishu["必备内容齐全（4分）"] == "4" and lishu["举措具体、成效量化（5分）"] == "4"
     assert lishu["总分（满分100）"] == "80" and lishu["排名"] == "1" and lishu["评阅状态"] == "已提交"
+    assert lishu["完成情况"] == "已完成"
+    partial = table[(LISHU, "李四")]
+    assert partial["总分（满分100）"] == "未完成（已评 2/8）" and partial["排名"] == ""
+    assert partial["举措具体、成效量化（5分）"] == "3" and partial["不足具体、原因分析到位（5分）"] == ""
     assert lishu["采纳系统建议的项目"] == "必备内容齐全、按时公开、标题、落款和日期规范"
     assert lishu["总体评价"] == OVERALL_001
     jilin = table[(JILIN_2025, "张三")]
@@ -57,34 +62,83 @@ def test_csv_for_one_reviewer(scored_db, tmp_path):
     with open(out, encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     table = by_key(rows[1:], rows[0])
-    assert len(table) == 5
-    assert table[(LISHU, "李四")]["总分（满分100）"] == "32"
+    assert list(table) == [(LISHU, "李四")]  # the only report 李四 started
+    assert table[(LISHU, "李四")]["总分（满分100）"] == "未完成（已评 2/8）"
+
+
+HEADER_ROW = 3
+
+
+def summary_table(ws):
+    headers = [c.value for c in ws[HEADER_ROW]]
+    rows = [[c.value for c in row] for row in ws.iter_rows(min_row=HEADER_ROW + 1)]
+    return headers, by_key(rows, headers)
 
 
 def test_xlsx_sheets_values_and_print_setup(scored_db, tmp_path, scored_corpus):
     out = tmp_path / "sheet.xlsx"
     assert export(scored_db, "xlsx", out).rows == 6
-    wb = load_workbook(out)
+    wb = load_workbook(out, data_only=True)  # the values as written (cached with the formulas)
     assert wb.sheetnames == ["汇总", "批注", "必备部分", "分数分布", "说明"]
     ws = wb["汇总"]
-    headers = [c.value for c in ws[1]]
-    rows = [[c.value for c in row] for row in ws.iter_rows(min_row=2)]
-    table = by_key(rows, headers)
+    headers, table = summary_table(ws)
     lishu = table[(LISHU, "张三")]
     assert lishu["总分（满分100）"] == 80 and lishu["排名"] == 1 and lishu["年度"] == 2025
-    assert lishu["发布日期"] == dt.datetime(2026, 2, 5)
-    assert table[(LISHU, "李四")]["总分（满分100）"] == 32
+    assert table[(LISHU, "李四")]["总分（满分100）"] == "未完成（已评 2/8）"
+    assert table[(LISHU, "李四")]["排名"] is None and "完成情况" not in headers  # the total cell says it
     assert table[(JILIN_2025, "张三")]["总分（满分100）"] == 65.83
+    # the maximums and weights the totals are computed with, above the header
+    first = headers.index("必备内容齐全（4分）")
+    assert ws.cell(row=1, column=first + 1).value == 4 and ws.cell(row=2, column=first + 1).value == 20
+    assert ws.cell(row=1, column=2).value == "各项满分" and ws.cell(row=2, column=2).value.startswith("各项权重")
     # formatted for printing: frozen header, bold header, widths, number formats, landscape A4 fitted to width
-    assert ws.freeze_panes == "C2"
-    assert ws["A1"].font.b and ws["B1"].value == "报告"
-    assert ws.column_dimensions["B"].width == 34 and ws.page_setup.paperSize == 8
+    assert ws.freeze_panes == "C4"
+    assert ws.cell(row=HEADER_ROW, column=1).font.b and ws.cell(row=HEADER_ROW, column=2).value == "报告"
+    assert ws.column_dimensions["B"].width == 22 and ws.page_setup.paperSize == 9
     col = headers.index("总分（满分100）") + 1
-    assert ws.cell(row=2, column=col).number_format == "0.00"
-    assert ws.cell(row=2, column=headers.index("发布日期") + 1).number_format == "yyyy-mm-dd"
+    assert ws.cell(row=HEADER_ROW + 1, column=col).number_format == "0.00"
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
-    assert ws.print_title_rows == "$1:$1"
+    assert ws.print_title_rows == "$1:$3"
     assert "&P" in ws.oddFooter.center.text
+    for sheet in wb.worksheets:  # legible: nothing smaller than 8 pt before the fit-to-width scaling
+        for row in sheet.iter_rows():
+            assert all(c.font.sz is None or c.font.sz >= 8 for c in row)
+    parts = wb["必备部分"]  # the report's own details, once per report
+    p_headers = [c.value for c in parts[1]]
+    lishu_parts = next(r for r in parts.iter_rows(min_row=2) if r[0].value == LISHU)
+    assert lishu_parts[p_headers.index("发布日期")].value == dt.datetime(2026, 2, 5)
+    assert lishu_parts[p_headers.index("发布日期")].number_format == "yyyy-mm-dd"
+    assert lishu_parts[p_headers.index("按时公开")].value == "是"
+
+
+def test_xlsx_totals_are_formulas_that_recompute(scored_db, tmp_path):
+    from tests.core.export.formula_eval import evaluate
+
+    out = tmp_path / "sheet.xlsx"
+    export(scored_db, "xlsx", out)
+    wb = load_workbook(out)
+    ws = wb["汇总"]
+    headers = [c.value for c in ws[HEADER_ROW]]
+    total_col = headers.index("总分（满分100）") + 1
+    cached = load_workbook(out, data_only=True)["汇总"]
+    for r in range(HEADER_ROW + 1, ws.max_row + 1):
+        cell = ws.cell(row=r, column=total_col)
+        assert cell.data_type == "f"
+        expected = cached.cell(row=r, column=total_col).value
+        assert evaluate(ws, cell.value) == (expected if expected is not None else "")
+    # correct a score, complete an unfinished review: the formulas give the new totals
+    reports = {ws.cell(row=r, column=2).value + "|" + (ws.cell(row=r, column=headers.index("评阅人") + 1).value
+                                                        or ""): r for r in range(HEADER_ROW + 1, ws.max_row + 1)}
+    zhang = reports[LISHU + "|张三"]
+    measures = headers.index("举措具体、成效量化（5分）") + 1
+    ws.cell(row=zhang, column=measures).value = 5  # was 4: +1/5 of the weight 20
+    assert evaluate(ws, ws.cell(row=zhang, column=total_col).value) == 84
+    li = reports[LISHU + "|李四"]
+    first = headers.index("必备内容齐全（4分）") + 1
+    for c in range(first, first + 8):
+        if ws.cell(row=li, column=c).value is None:
+            ws.cell(row=li, column=c).value = 0
+    assert evaluate(ws, ws.cell(row=li, column=total_col).value) == 32
 
 
 def test_xlsx_neutralizes_formulas_but_keeps_the_text(scored_db, tmp_path):
@@ -92,22 +146,25 @@ def test_xlsx_neutralizes_formulas_but_keeps_the_text(scored_db, tmp_path):
     export(scored_db, "xlsx", out)
     wb = load_workbook(out)
     ws = wb["汇总"]
-    headers = [c.value for c in ws[1]]
+    headers = [c.value for c in ws[HEADER_ROW]]
     comment_col = headers.index("总体评价")
-    cells = [row[comment_col] for row in ws.iter_rows(min_row=2)]
+    cells = [row[comment_col] for row in ws.iter_rows(min_row=HEADER_ROW + 1)]
     injected = next(c for c in cells if c.value == INJECTED_COMMENT)
     assert injected.data_type == "s" and injected.quotePrefix
     plain = next(c for c in cells if c.value == OVERALL_001)
     assert not plain.quotePrefix
     notes = wb["批注"]
-    headers = [c.value for c in notes[1]]
-    comments = [row[headers.index("批注意见")] for row in notes.iter_rows(min_row=2)]
+    headers_notes = [c.value for c in notes[1]]
+    comments = [row[headers_notes.index("批注意见")] for row in notes.iter_rows(min_row=2)]
     bad = next(c for c in comments if c.value == INJECTED_ANNOTATION)
     assert bad.data_type == "s" and bad.quotePrefix
-    # no cell anywhere in the workbook is a formula
+    # the totals of 汇总 are the workbook's only formulas
+    total_col = headers.index("总分（满分100）")
     for sheet in wb.worksheets:
-        for row in sheet.iter_rows():
-            assert all(c.data_type != "f" for c in row), sheet.title
+        for r, row in enumerate(sheet.iter_rows(), 1):
+            for c in row:
+                if c.data_type == "f":
+                    assert sheet.title == "汇总" and c.column - 1 == total_col and r > HEADER_ROW
 
 
 def test_xlsx_annotations_sections_distribution_and_about(scored_db, tmp_path, scored_corpus):
@@ -121,6 +178,7 @@ def test_xlsx_annotations_sections_distribution_and_about(scored_db, tmp_path, s
     short = next(r for r in rows if r["批注意见"] == "原因分析不具体")
     assert short["部分"] == "存在的不足和原因" and short["标签"] == "测试：套话"
     assert short["作为评分依据"] == "不足具体、原因分析到位" and short["评阅人"] == "张三"
+    assert short["部分"] == "存在的不足和原因" and re.fullmatch(r"第\d+段", short["位置"])
     assert short["原文摘录"] and short["原文摘录"] in open_text(scored_db, scored_corpus.docs["001"])
 
     parts = wb["必备部分"]
