@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from desktop.core.errors import ReviewDeskError
 from desktop.core.progress import Progress
 from desktop.core.review.reviewers import Reviewer, find_reviewer, list_reviewers
+from desktop.core.scoring.panel import PanelSummary, panel_summary
 from desktop.core.scoring.rubric import Rubric, active_rubric_readonly, get_rubric
 from desktop.core.scoring.scores import NOT_STARTED, STATUS_LABELS, ReviewState, ScoreEntry
 from desktop.core.segmentation.classify import KIND_LABELS, REQUIRED_KINDS
@@ -75,8 +76,8 @@ class SheetRow:
 
     @property
     def scored(self) -> int:
-        """How many of the rubric's criteria have a value."""
-        return sum(1 for e in self.scores.values() if e.value is not None)
+        """How many of the rubric's criteria are settled: scored, or marked not applicable (with a reason)."""
+        return sum(1 for e in self.scores.values() if e.value is not None or e.not_applicable)
 
     @property
     def complete(self) -> bool:
@@ -115,6 +116,7 @@ class ExportData:
     placements: dict[str, dict[str, str | None]]
     rows: list[SheetRow]
     annotations: list[SheetAnnotation] = field(default_factory=list)
+    panel: PanelSummary | None = None  # the panel's combined view (exports of every reviewer only)
 
     @property
     def date(self) -> str:
@@ -192,7 +194,7 @@ def fetch_raw(db: Database, rubric_id: str, reviewer_id: str | None = None) -> R
         reviews=db.execute("SELECT document_id, reviewer_id, status, overall_comment, done_at, updated_at "
                            f"FROM reviews WHERE rubric_id = ?{who}", [rubric_id, *args]).fetchall(),
         scores=db.execute("SELECT id, document_id, reviewer_id, criterion_id, value, note, suggested, "
-                          "suggestion_basis, suggestion_accepted, updated_at FROM scores "
+                          "suggestion_basis, suggestion_accepted, updated_at, not_applicable, na_reason FROM scores "
                           f"WHERE rubric_id = ?{who}", [rubric_id, *args]).fetchall(),
         evidence=db.execute("SELECT e.score_id, e.annotation_id FROM score_evidence e JOIN scores s "
                             "ON s.id = e.score_id JOIN annotations a ON a.id = e.annotation_id "
@@ -213,6 +215,9 @@ def fetch_raw(db: Database, rubric_id: str, reviewer_id: str | None = None) -> R
         if doc_id in annotated:
             offsets[doc_id].add(start)
     raw.lines = line_numbers(db, offsets)
+    who_a = " WHERE reviewer_id = ?" if reviewer_id else ""
+    raw.assigned = [tuple(r) for r in db.execute(f"SELECT document_id, reviewer_id FROM assignments{who_a}",
+                                                  args).fetchall()]
     return raw
 
 
@@ -259,11 +264,13 @@ def assemble(raw: RawRows, rubric: Rubric, reviewer: Reviewer | None = None,
     criteria = {c.id for c in rubric.criteria}
     scores: dict[tuple[str, str], dict[str, ScoreEntry]] = defaultdict(dict)
     evidence_for: dict[str, list[str]] = defaultdict(list)
-    for sid, doc_id, rid, cid, value, note, suggested, basis, accepted, updated in raw.scores:
+    for sid, doc_id, rid, cid, value, note, suggested, basis, accepted, updated, na, reason in raw.scores:
         if cid not in criteria:
             continue
         ev = tuple(evidence.get(sid, ()))
-        scores[(doc_id, rid)][cid] = ScoreEntry(cid, value, note, suggested, basis, bool(accepted), ev, updated)
+        na = bool(na) and rubric.criterion(cid).allow_na and value is None and bool((reason or "").strip())
+        scores[(doc_id, rid)][cid] = ScoreEntry(cid, value, note, suggested, basis, bool(accepted), ev, updated,
+                                                na, reason or "" if na else "")
         for annotation_id in ev:
             evidence_for[annotation_id].append(cid)
     reviews = {(doc_id, rid): ReviewState(status, comment, done_at, updated)
@@ -310,7 +317,9 @@ def assemble(raw: RawRows, rubric: Rubric, reviewer: Reviewer | None = None,
         for rid in reviewer_ids:
             entries = scores.get((d.id, rid), {})
             values = {cid: e.value for cid, e in entries.items()}
-            total = rubric.weighted_total(values) if any(v is not None for v in values.values()) else None
+            not_applicable = [cid for cid, e in entries.items() if e.not_applicable]
+            total = (rubric.weighted_total(values, not_applicable)
+                     if any(v is not None for v in values.values()) else None)
             rows.append(SheetRow(d, rid, names.get(rid, ""), reviews.get((d.id, rid), ReviewState()), entries,
                                  total, None, tuple(by_pair.get((d.id, rid), ())), len(rubric.criteria)))
     order = {d.id: i for i, d in enumerate(raw.documents)}
@@ -328,7 +337,10 @@ def collect_export_data(db: Database, reviewer: str | None = None, rubric_id: st
     rubric = resolve_rubric(db, rubric_id)
     raw = fetch_raw(db, rubric.id, who.id if who else None)
     progress.check()
-    return assemble(raw, rubric, who)
+    data = assemble(raw, rubric, who)
+    if who is None:
+        data.panel = panel_summary(db, rubric.id)
+    return data
 
 
 def key_annotations(row: SheetRow, limit: int = 12) -> tuple[list[SheetAnnotation], int]:

@@ -25,6 +25,7 @@ class Formula:
 
 Value = str | int | float | dt.date | Formula | None
 REPORT_SUFFIX = "法治政府建设年度报告"
+NOT_APPLICABLE = "不适用"  # a criterion marked not applicable (where the rubric allows it)
 MAX_QUOTE = 300  # characters of a quote in a sheet cell; the json export holds the full text
 
 
@@ -133,7 +134,7 @@ def summary_row(data: ExportData, index: int, row: SheetRow, printable: bool = F
                    missing_label(d.missing)]
     for c in data.rubric.criteria:
         entry = row.scores.get(c.id)
-        values.append(entry.value if entry else None)
+        values.append(NOT_APPLICABLE if entry and entry.not_applicable else (entry.value if entry else None))
     values += [total if total is not None else total_value(row), row.rank, row.reviewer, row.status_label]
     if not printable:
         values += [row.completion_label if row.reviewer_id else "",

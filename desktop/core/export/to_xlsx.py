@@ -27,7 +27,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from desktop.core.export.data import ExportData
+from desktop.core.export.panel_table import final_cell, final_columns, panel_columns, panel_row
 from desktop.core.export.tables import (
+    NOT_APPLICABLE,
     Column,
     Formula,
     Value,
@@ -111,10 +113,16 @@ SUMMARY_HEADER_ROW = 3  # 汇总: row 1 the criteria's maximums, row 2 their wei
 
 
 def total_formula(first: str, last: str, row: int, criteria: int) -> str:
-    """The 总分 formula of a 汇总 row: blank, 未完成（已评 n/8）, or Σ score ÷ maximum × weight (rows 1 and 2)."""
-    cells = f"{first}{row}:{last}{row}"
-    return (f'IF(COUNT({cells})=0,"",IF(COUNT({cells})<{criteria},"未完成（已评 "&COUNT({cells})&"/{criteria}）",'
-            f"ROUND(SUMPRODUCT({cells}/{first}$1:{last}$1*{first}$2:{last}$2),2)))")
+    """The 总分 formula of a 汇总 row: blank, 未完成（已评 n/8）, or Σ score ÷ maximum × weight (rows 1 and 2).
+
+    A criterion marked 不适用 counts as settled and is left out, the other weights scaled up to the full total (as
+    desktop.core.scoring.rubric.Rubric.weighted_total does). SUMPRODUCT with two arrays takes text as 0.
+    """
+    cells, maxima, weights = f"{first}{row}:{last}{row}", f"{first}$1:{last}$1", f"{first}$2:{last}$2"
+    settled = f'(COUNT({cells})+COUNTIF({cells},"{NOT_APPLICABLE}"))'
+    applicable = f'(SUM({weights})-SUMIF({cells},"{NOT_APPLICABLE}",{weights}))'
+    return (f'IF({settled}=0,"",IF({settled}<{criteria},"未完成（已评 "&{settled}&"/{criteria}）",'
+            f"IF({applicable}=0,0,ROUND(SUMPRODUCT({cells},{weights}/{maxima})*SUM({weights})/{applicable},2))))")
 
 
 def _summary(wb: Workbook, data: ExportData, progress: Progress, total: int) -> int:
@@ -122,14 +130,8 @@ def _summary(wb: Workbook, data: ExportData, progress: Progress, total: int) -> 
     lo, hi = criterion_columns(data, printable=True)
     first, last = get_column_letter(lo + 1), get_column_letter(hi + 1)
     r = data.rubric
-    maxima: list[Value] = [None] * len(columns)
-    weights: list[Value] = [None] * len(columns)
-    maxima[1], weights[1] = "各项满分", "各项权重（总分 = Σ 得分 ÷ 满分 × 权重）"
-    for i, c in enumerate(r.criteria):
-        maxima[lo + i], weights[lo + i] = c.max_points, c.weight
-    weights[hi + 1] = r.weights_total
     stream = _sheet(wb, "汇总", columns, "法治政府建设年度报告评阅汇总表", freeze=f"C{SUMMARY_HEADER_ROW + 1}",
-                    above=[maxima, weights])
+                    above=_parameter_rows(data, len(columns), lo, hi + 1))
     n = len(r.criteria)
     for count, row in enumerate(data.rows, 1):
         at = SUMMARY_HEADER_ROW + count
@@ -140,6 +142,35 @@ def _summary(wb: Workbook, data: ExportData, progress: Progress, total: int) -> 
             progress.check()
             progress.update(count, total, "汇总")
     return len(data.rows)
+
+
+def _parameter_rows(data: ExportData, width: int, first: int, total_col: int) -> list[list[Value]]:
+    """The two rows above a header: each criterion's maximum and weight, over the criteria's columns."""
+    r = data.rubric
+    maxima: list[Value] = [None] * width
+    weights: list[Value] = [None] * width
+    maxima[1], weights[1] = "各项满分", "各项权重（总分 = Σ 得分 ÷ 满分 × 权重）"
+    for i, c in enumerate(r.criteria):
+        maxima[first + i], weights[first + i] = c.max_points, c.weight
+    weights[total_col] = r.weights_total
+    return [maxima, weights]
+
+
+def _panel(wb: Workbook, data: ExportData, progress: Progress) -> None:
+    """评审汇总: one row per report, the reviewers side by side, mean, final scores, rank and grade."""
+    panel = data.panel
+    if panel is None:
+        return
+    columns = panel_columns(data, panel)
+    lo, hi = final_columns(data, panel)
+    first, last = get_column_letter(lo + 1), get_column_letter(hi + 1)
+    stream = _sheet(wb, "评审汇总", columns, "法治政府建设年度报告评审汇总表", freeze=f"C{SUMMARY_HEADER_ROW + 1}",
+                    above=_parameter_rows(data, len(columns), lo, hi + 1))
+    for count, report in enumerate(panel.reports, 1):
+        at = SUMMARY_HEADER_ROW + count
+        stream.append(panel_row(data, panel, count, report, final=final_cell(first, last, at, data, report)))
+        if count % 1000 == 0:
+            progress.check()
 
 
 def _distribution(wb: Workbook, data: ExportData) -> None:
@@ -185,6 +216,7 @@ def write_xlsx(data: ExportData, path: Path, progress: Progress) -> int:
     wb = Workbook(write_only=True)
     total = len(data.rows) + len(data.annotations) + len(data.documents)
     n = _summary(wb, data, progress, total)
+    _panel(wb, data, progress)
     _table(wb, "批注", "评阅批注", annotation_columns(), annotation_rows(data), progress, total, freeze="C2")
     _table(wb, "必备部分", "必备部分检出情况", section_columns(), section_rows(data), progress, total, freeze="B2",
            fills=_PLACEMENT_FILLS)

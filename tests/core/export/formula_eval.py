@@ -2,7 +2,8 @@
 
 Written independently of the exporter: it parses the formula text (Excel syntax) and evaluates it over an
 openpyxl workbook's cells. It knows what the export uses: numbers, "text", cell and range references (with $,
-optionally 'sheet'!), + - * / & = < > <= >= <>, and IF, COUNT, SUM, SUMPRODUCT, AVERAGE, ROUND, IFERROR.
+optionally 'sheet'!), + - * / & = < > <= >= <>, and IF, COUNT, COUNTIF, SUM, SUMIF, SUMPRODUCT,
+AVERAGE, ROUND, IFERROR.
 Ranges are evaluated to lists (arithmetic on them is element-wise, as in Excel's array context).
 """
 
@@ -89,6 +90,13 @@ def _binary(op: str, a, b):
     if isinstance(x, str) != isinstance(y, str):
         x, y = _text(x), _text(y)
     return {"=": x == y, "<>": x != y, "<": x < y, ">": x > y, "<=": x <= y, ">=": x >= y}[op]
+
+
+def _matches(value, criterion) -> bool:
+    """COUNTIF/SUMIF equality criterion (text compared case-insensitively, numbers by value)."""
+    if isinstance(criterion, str):
+        return isinstance(value, str) and value.lower() == criterion.lower()
+    return isinstance(value, int | float) and float(value) == float(criterion)
 
 
 def _round(value: float, digits: int) -> float:
@@ -216,7 +224,24 @@ class _Parser:
         if name == "SUM":
             return sum(_num(v) for v in flat if not isinstance(v, str))
         if name == "SUMPRODUCT":
-            return sum(_num(v) for v in flat)
+            if len(args) == 1:
+                return sum(_num(v) for v in flat)
+            # several arrays: element-wise products, a non-number taken as 0 (as Excel and LibreOffice do)
+            arrays = [a if isinstance(a, list) else [a] for a in args]
+            total = 0.0
+            for items in zip(*arrays, strict=True):
+                product = 1.0
+                for v in items:
+                    product *= v if isinstance(v, int | float) and not isinstance(v, bool) else 0.0
+                total += product
+            return total
+        if name == "COUNTIF":
+            return float(sum(1 for v in _flat([args[0]]) if _matches(v, args[1])))
+        if name == "SUMIF":
+            cells = _flat([args[0]])
+            values = _flat([args[2]]) if len(args) > 2 else cells
+            return sum(_num(x) for v, x in zip(cells, values, strict=True)
+                       if _matches(v, args[1]) and isinstance(x, int | float))
         if name == "AVERAGE":
             numbers = [float(v) for v in flat if isinstance(v, int | float) and not isinstance(v, bool)]
             if not numbers:

@@ -79,7 +79,7 @@ def test_xlsx_sheets_values_and_print_setup(scored_db, tmp_path, scored_corpus):
     out = tmp_path / "sheet.xlsx"
     assert export(scored_db, "xlsx", out).rows == 6
     wb = load_workbook(out, data_only=True)  # the values as written (cached with the formulas)
-    assert wb.sheetnames == ["汇总", "批注", "必备部分", "分数分布", "说明"]
+    assert wb.sheetnames == ["汇总", "评审汇总", "批注", "必备部分", "分数分布", "说明"]
     ws = wb["汇总"]
     headers, table = summary_table(ws)
     lishu = table[(LISHU, "张三")]
@@ -158,13 +158,17 @@ def test_xlsx_neutralizes_formulas_but_keeps_the_text(scored_db, tmp_path):
     comments = [row[headers_notes.index("批注意见")] for row in notes.iter_rows(min_row=2)]
     bad = next(c for c in comments if c.value == INJECTED_ANNOTATION)
     assert bad.data_type == "s" and bad.quotePrefix
-    # the totals of 汇总 are the workbook's only formulas
-    total_col = headers.index("总分（满分100）")
+    # the totals (汇总's 总分, 评审汇总's 最终得分) are the workbook's only formulas
+    total_headers = {"汇总": "总分（满分100）", "评审汇总": "最终得分（满分100）"}
+    formulas = 0
     for sheet in wb.worksheets:
         for r, row in enumerate(sheet.iter_rows(), 1):
             for c in row:
                 if c.data_type == "f":
-                    assert sheet.title == "汇总" and c.column - 1 == total_col and r > HEADER_ROW
+                    formulas += 1
+                    assert sheet.title in total_headers and r > HEADER_ROW
+                    assert sheet.cell(row=HEADER_ROW, column=c.column).value == total_headers[sheet.title]
+    assert formulas == 6 + 5
 
 
 def test_xlsx_annotations_sections_distribution_and_about(scored_db, tmp_path, scored_corpus):
@@ -217,3 +221,71 @@ def test_xlsx_fast_row_writer_matches_openpyxl_cells(scored_db, tmp_path, monkey
     slow = tmp_path / "slow.xlsx"
     export(scored_db, "xlsx", slow)
     assert sheet_values(fast) == sheet_values(slow)
+
+
+def test_xlsx_total_leaves_out_a_criterion_marked_not_applicable(scored_corpus, tmp_path):
+    import shutil
+
+    from desktop.core.scoring import scores as scoring
+    from desktop.core.storage import open_database
+    from tests.core.export.formula_eval import evaluate
+
+    path = tmp_path / "na.sqlite3"
+    shutil.copy(scored_corpus.path, path)
+    db = open_database(path)
+    rubric, doc, zhang = scored_corpus.rubric, scored_corpus.docs["003"], scored_corpus.reviewers["张三"]
+    values = {"measures": 4, "shortcomings": 3, "leader_duty": 4, "next_plan": 3, "originality": 3, "formalities": 2}
+    for cid, value in values.items():
+        scoring.set_score(db, doc, zhang, rubric, cid, value)
+    scoring.set_not_applicable(db, doc, zhang, rubric, "timeliness", "涉密，依法不公开")
+    out = tmp_path / "na.xlsx"
+    export(db, "xlsx", out)
+    expected = rubric.weighted_total({**values, "completeness": 2}, ["timeliness"])
+    db.conn.close()
+    ws = load_workbook(out)["汇总"]
+    headers = [c.value for c in ws[HEADER_ROW]]
+    row = next(r for r in range(HEADER_ROW + 1, ws.max_row + 1)
+               if ws.cell(row=r, column=2).value.startswith("吉林省") and "2022" in ws.cell(row=r, column=2).value)
+    assert ws.cell(row=row, column=headers.index("按时公开（2分）") + 1).value == "不适用"
+    total = ws.cell(row=row, column=headers.index("总分（满分100）") + 1)
+    assert evaluate(ws, total.value) == expected
+    assert load_workbook(out, data_only=True)["汇总"].cell(row=row, column=total.column).value == expected
+
+
+def test_xlsx_panel_summary_one_row_per_report(scored_db, tmp_path, scored_corpus):
+    from desktop.core.scoring.panel import panel_summary
+    from tests.core.export.formula_eval import evaluate
+
+    out = tmp_path / "panel.xlsx"
+    export(scored_db, "xlsx", out)
+    wb = load_workbook(out)
+    assert wb.sheetnames[:2] == ["汇总", "评审汇总"]
+    ws = wb["评审汇总"]
+    headers = [c.value for c in ws[HEADER_ROW]]
+    cached = load_workbook(out, data_only=True)["评审汇总"]
+    rows = {cached.cell(row=r, column=2).value: {h: cached.cell(row=r, column=i + 1).value
+                                                 for i, h in enumerate(headers)}
+            for r in range(HEADER_ROW + 1, ws.max_row + 1)}
+    assert len(rows) == 5  # one row per report, not per reviewer
+    lishu = rows[LISHU]
+    # 李四 left six criteria unscored: shown as such, and left out of the mean, the final score and the rank
+    assert lishu["张三评分"] == 80 and lishu["李四评分"] == "未完成（已评 2/8）"
+    assert lishu["平均分"] == 80 and lishu["最终得分（满分100）"] == 80 and lishu["排名"] == 1
+    assert lishu["完成情况"] == "1/2 份已提交"
+    jilin = rows[JILIN_2025]
+    assert jilin["最终得分（满分100）"] == 65.83 and jilin["排名"] == 2
+    summary = panel_summary(scored_db)
+    rubric = summary.rubric
+    assert lishu["等次"] == rubric.grade_for(80).label and jilin["等次"] == rubric.grade_for(65.83).label
+    unfinished = rows["吉林省政务服务和数字化建设管理局关于2022年度法治政府建设情况的报告"]
+    assert unfinished["张三评分"] == "未完成（已评 1/8）" and unfinished["平均分"] is None
+    assert unfinished["排名"] is None and unfinished["最终得分（满分100）"] in (None, "")
+    # 最终得分 is a formula over the final scores and the weights above them: change a final score, it follows
+    final_col = headers.index("最终得分（满分100）") + 1
+    row = next(r for r in range(HEADER_ROW + 1, ws.max_row + 1) if ws.cell(row=r, column=2).value == LISHU)
+    assert ws.cell(row=row, column=final_col).data_type == "f"
+    assert evaluate(ws, ws.cell(row=row, column=final_col).value) == 80
+    measures = headers.index("举措具体、成效量化（5分）") + 1
+    assert ws.cell(row=row, column=measures).value == 4
+    ws.cell(row=row, column=measures).value = 2
+    assert evaluate(ws, ws.cell(row=row, column=final_col).value) == 72
