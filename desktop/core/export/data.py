@@ -339,7 +339,7 @@ def collect_export_data(db: Database, reviewer: str | None = None, rubric_id: st
     progress.check()
     data = assemble(raw, rubric, who)
     if who is None:
-        data.panel = panel_summary(db, rubric.id)
+        data.panel = panel_summary(db, rubric_id)  # None: the active rubric, even when not stored yet
     return data
 
 

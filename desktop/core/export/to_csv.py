@@ -8,7 +8,7 @@ from pathlib import Path
 
 from desktop.core.export.data import ExportData
 from desktop.core.export.safe import neutralize_csv
-from desktop.core.export.tables import Value, summary_columns, summary_rows
+from desktop.core.export.tables import Formula, Value, summary_columns, summary_rows
 from desktop.core.progress import Progress
 
 
@@ -21,6 +21,8 @@ def _cell(value: Value) -> str:
         return f"{value:g}" if value == int(value) else f"{value:.2f}".rstrip("0")
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, Formula):  # the csv holds values, never formulas
+        return _cell(value.value)
     return neutralize_csv(value)
 
 
