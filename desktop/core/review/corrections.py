@@ -281,7 +281,7 @@ def not_a_heading(db: Database, document_id: str, position: int, *, reviewer_id:
     if not 0 <= position < len(text):
         raise CorrectionError(f"position {position} is outside the text (0:{len(text)})")
     span = _line_span(text, position, outline, sections)
-    gone = [s.to_json() for s in sections if span[0] - 1 <= s.start < span[1]]
+    gone = [s.to_json() for s in sections if s.heading and span[0] - 1 <= s.start < span[1]]
     if not gone:
         raise CorrectionError("no part starts on that line; choose a line where a detected part begins")
     return _part_correction(db, document_id, NOT_HEADING, f"heading:{span[0]}", gone, {"kind": None}, span,

@@ -101,11 +101,12 @@ def _trim_back(text: str, start: int, end: int) -> int:
 
 
 def _heading_match(items: list[tuple[Section, Origin]], start: int, end: int,
-                   placement: str | None = None, kind: str | None = None, top_only: bool = False) -> int | None:
+                   placement: str | None = None, kind: str | None = None, top_only: bool = False,
+                   headed: bool = False) -> int | None:
     """Index of the section whose heading the span [start, end) covers (best: same placement and kind, nearest)."""
     best: tuple | None = None
     for i, (s, _o) in enumerate(items):
-        if top_only and s.placement != "section":
+        if (top_only and s.placement != "section") or (headed and not s.heading):
             continue
         head_end = s.start + max(len(s.heading), 1)
         if not (start - 1 <= s.start < max(end, start + 1) or s.start <= start < head_end):
@@ -130,14 +131,14 @@ def _apply_part(text: str, items: list[tuple[Section, Origin]], c: CorrectionRec
         items[i] = (replace(items[i][0], kind=kind), origin)
         return True
     if c.kind == NOT_HEADING:
-        i = _heading_match(items, c.start, c.end)
+        i = _heading_match(items, c.start, c.end, headed=True)
         if i is None:
             return False
         gone = items.pop(i)[0]
         if gone.placement == "section":
             before = [j for j, (s, _o) in enumerate(items) if s.placement == "section" and s.start < gone.start]
             if before:
-                j = before[-1]
+                j = max(before, key=lambda j: items[j][0].start)
                 items[j] = (replace(items[j][0], end=max(items[j][0].end, gone.end)), items[j][1])
             else:
                 items.append((Section("preamble", "", 0, "section", gone.start, gone.end), origin))
@@ -159,8 +160,10 @@ def _apply_part(text: str, items: list[tuple[Section, Origin]], c: CorrectionRec
             items.append((Section(kind, heading, 1, "section", c.start, part.end), origin))
             return True
         later = [items[j][0].start for j in tops if items[j][0].start > c.start]
-        end = min(later) if later else len(text)
-        items.append((Section(kind, heading, 1, "section", c.start, _trim_back(text, c.start, end)), origin))
+        end = _trim_back(text, c.start, min(later) if later else len(text))
+        if end <= c.start:  # nothing but white space before the next part
+            return False
+        items.append((Section(kind, heading, 1, "section", c.start, end), origin))
         return True
     if c.kind == MARK_PART:
         placement = after.get("placement", "inline")

@@ -85,7 +85,8 @@ def _auto_from_values(auto: AutoValues) -> str:
                        "sections": [_section_json(s) for s in auto.sections]}, ensure_ascii=False)
 
 
-def _write_sections(db: Database, document_id: str, sections: list[Section]) -> None:
+def write_sections(db: Database, document_id: str, sections: list[Section]) -> None:
+    """Replace a document's sections rows (the one writer of that table: automatic and effective values alike)."""
     db.execute("DELETE FROM sections WHERE document_id = ?", [document_id])
     db.conn.executemany(
         'INSERT INTO sections (document_id, ordinal, kind, heading, level, placement, start, "end") '
@@ -125,7 +126,7 @@ def refresh_effective(db: Database, document_id: str) -> Effective | None:
                       [document_id]).fetchone() is not None
     kept = _auto_from_values(auto) if live else None
     _write_metadata(db, document_id, effective.metadata, effective.sources, effective.missing, kept)
-    _write_sections(db, document_id, effective.sections)
+    write_sections(db, document_id, effective.sections)
     return effective
 
 

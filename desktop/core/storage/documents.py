@@ -17,7 +17,7 @@ from desktop.core.clock import now_iso
 from desktop.core.segmentation.cleaning import Clutter
 from desktop.core.segmentation.outline import Heading
 from desktop.core.segmentation.segment import Section, Segmentation
-from desktop.core.storage.corrections import after_segmentation
+from desktop.core.storage.corrections import after_segmentation, write_sections
 from desktop.core.storage.search import index_document, remove_from_index
 
 if TYPE_CHECKING:  # the readers (docx, pdf, html, charset detection) are not needed to read the database
@@ -113,13 +113,9 @@ def _metadata_row(seg: Segmentation) -> list:
 def write_segmentation(db: Database, doc_id: str, seg: Segmentation) -> None:
     """Replace a document's sections, outline and clutter rows by what ``seg`` found (inside the caller's
     transaction), then apply the document's corrections again (the columns and rows hold effective values)."""
-    for table in ("sections", "outline", "clutter"):
+    for table in ("outline", "clutter"):
         db.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc_id])
-    db.conn.executemany(
-        'INSERT INTO sections (document_id, ordinal, kind, heading, level, placement, start, "end") '
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(doc_id, i, s.kind, s.heading, s.level, s.placement, s.start, s.end) for i, s in enumerate(seg.sections)],
-    )
+    write_sections(db, doc_id, seg.sections)
     db.conn.executemany(
         'INSERT INTO outline (document_id, ordinal, style, level, heading, start, heading_end, "end") '
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -140,9 +140,10 @@ class CorrectionsController(QObject):
                 action.setObjectName(f"relabel_{kind}")
                 action.setEnabled(kind != section.kind)
                 action.triggered.connect(lambda _c=False, k=kind, s=section: self.relabel(view, s, k))
-            action = menu.addAction(_tr("Not a part heading"))
-            action.setObjectName("not_heading")
-            action.triggered.connect(lambda _c=False, p=section.start: self.not_a_heading(view, p))
+            if section.heading:  # the preamble has no heading to disown
+                action = menu.addAction(_tr("Not a part heading"))
+                action.setObjectName("not_heading")
+                action.triggered.connect(lambda _c=False, p=section.start: self.not_a_heading(view, p))
         sub = menu.addMenu(_tr("Start a new part here"))
         sub.setObjectName("new_part_menu")
         for kind in PART_KINDS:
