@@ -68,7 +68,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         value = data[key] if data[key] is not None else "—"
         mark = ""
         if key in origin and origin[key]["origin"] == "corrected":
-            mark = f"   [corrected by {origin[key]['corrected_by'] or '?'}; automatic: {origin[key]['auto_value']}]"
+            auto = origin[key]["auto_value"]
+            mark = f"   [corrected by {origin[key]['corrected_by'] or '?'}; automatic: {'—' if auto is None else auto}]"
         print(f"{key + ':':<14}{value}{mark}")
     print("sections:")
     for s in data["sections"]:
