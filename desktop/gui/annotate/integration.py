@@ -8,7 +8,9 @@ Annotate Selection (Ctrl+M), Edit Annotation (Ctrl+E), Codebook, Re-import Chang
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, Signal
@@ -17,9 +19,12 @@ from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from desktop.core.changes import Changes
 from desktop.core.errors import ReviewDeskError
+from desktop.core.progress import Progress
+from desktop.core.review.anchoring import ReimportReport, reimport_document
 from desktop.core.review.annotations import Annotation, content_of
 from desktop.core.storage.documents import DocumentRecord, get_document, previous_report
-from desktop.gui import dialogs
+from desktop.core.storage.executor import DatabaseExecutor
+from desktop.gui import dialogs, workers
 from desktop.gui.annotate.aids_panel import FORMULAIC_LINE, AidsPanel
 from desktop.gui.annotate.codebook_dialog import show_codebook
 from desktop.gui.annotate.commands import AnnotationStore
@@ -29,6 +34,20 @@ from desktop.gui.annotate.retrieved_segments import RetrievedSegmentsDock
 from desktop.gui.reviewer_name import change_name, ensure_reviewer
 
 AIDS_LAYER = "aids"
+log = logging.getLogger(__name__)
+
+
+def reimport_from_file(executor: DatabaseExecutor, document_id: str, path: str | Path, *,
+                       progress: Progress) -> ReimportReport:
+    """Read ``path`` and re-import it into the document (one transaction on the writer thread): runs on a worker.
+
+    Returns the core's ReimportReport; raises IngestError (unreadable file) or ReviewDeskError (refused).
+    """
+    from desktop.core.ingest import read_report
+
+    source = read_report(path)
+    progress.check()
+    return executor.call(reimport_document, document_id, source)
 
 
 def _tr(text: str) -> str:
@@ -39,6 +58,7 @@ class AnnotationsController(QObject):
     """Connects the annotation widgets, the store and the report views; see the module docstring."""
 
     message = Signal(str)  # a short status message for the reviewer
+    reimported = Signal(object)  # a ReimportReport, after a re-import stored and the views were refreshed
 
     def __init__(self, window: QWidget, store: AnnotationStore, settings: QSettings, report_view: Any,
                  compare_view: Any = None, open_document: Callable[[str, str, int], object] | None = None) -> None:
@@ -49,6 +69,7 @@ class AnnotationsController(QObject):
         self.open_document = open_document
         self.active_views: Callable[[], list[Any]] = self.all_views
         self.current_annotation_id = ""
+        self.reimport_task: workers.Task | None = None
         self.menu: QMenu | None = None
         window.installEventFilter(self)
 
@@ -309,31 +330,55 @@ class AnnotationsController(QObject):
             self.jump_to(start, end, view)
 
     def reimport_current(self) -> None:
-        """Replace the current report's text by a changed version of its file and re-attach its annotations."""
-        from desktop.core.errors import IngestError
-        from desktop.core.ingest import read_report
-        from desktop.core.review.anchoring import reimport_document
+        """Replace the current report's text by a changed version of its file and re-attach its annotations.
 
+        Reading the file (a long pdf takes seconds) and re-anchoring run on a worker, the write on the writer
+        thread; the window stays responsive and the action is disabled until the task ends.
+        """
         record = self.current_document()
         if record is None or self.store.executor is None:
             self.message.emit(_tr("Open the report to re-import first."))
             return
+        if self.reimport_task is not None:
+            return  # one at a time: the action is disabled meanwhile; a shortcut may still arrive
         path = dialogs.open_file(self.window, _tr("Re-import changed version"), dialogs.report_filter())
         if not path:
             return
-        try:
-            source = read_report(path)
-            report = self.store.write(reimport_document, record.id, source)
-        except (IngestError, ReviewDeskError) as exc:
+        log.info("re-import of %s from %s", record.id, path)
+        task = workers.run_task(reimport_from_file, self.store.executor, record.id, path, name="re-import")
+        self.reimport_task = task
+        self.reimport_action.setEnabled(False)
+        self.message.emit(_tr("Re-importing %1…").replace("%1", path))
+        task.done.connect(lambda report: self._reimport_done(record.id, report))
+        task.failed.connect(lambda exc: self._reimport_failed(exc, task.traceback))
+        task.finished.connect(self._reimport_finished)
+
+    def _reimport_finished(self) -> None:
+        self.reimport_task = None
+        self.reimport_action.setEnabled(True)
+
+    def _reimport_failed(self, exc: object, details: str) -> None:
+        from desktop.core.errors import IngestError
+
+        if isinstance(exc, IngestError | ReviewDeskError):
+            log.warning("re-import refused: %s", exc)
             dialogs.warning(self.window, _tr("Re-import failed"), str(exc))
-            return
-        self.store.undo_stack.clear()  # offsets of earlier steps refer to the old text
-        # the window shows the new text (and the corpus its new metadata); the docks re-read their rows
-        self.store.announce(Changes.of("documents", "parts", "metadata", "annotations", document_ids=[record.id]))
+        else:
+            log.error("re-import failed\n%s", details)
+            dialogs.error(self.window, _tr("Re-import failed"),
+                          _tr("The report was not changed. The details below say what went wrong."), details)
+
+    def _reimport_done(self, document_id: str, report: ReimportReport) -> None:
+        if report.changed:
+            self.store.undo_stack.clear()  # offsets of earlier steps refer to the old text
+            # the window shows the new text (and the corpus its new metadata); the docks re-read their rows
+            self.store.announce(Changes.of("documents", "parts", "metadata", "annotations",
+                                           document_ids=[document_id]))
         text = (_tr("The text is unchanged; nothing was done.") if not report.changed else
                 _tr("%1 annotation(s) re-attached, %2 orphan(s) to place or delete.")
                 .replace("%1", str(sum(n for m, n in report.methods.items() if m != "orphan")))
                 .replace("%2", str(len(report.orphans))))
+        self.reimported.emit(report)
         dialogs.info(self.window, _tr("Re-import changed version"), text)
 
     # --- texts -----------------------------------------------------------------------------------------

@@ -429,3 +429,43 @@ def test_main_window_gets_the_annotations_menu_docks_and_shortcut(qtbot, seeded_
     window.undo_stack.undo()
     assert ctrl.panel.model.rowCount() == 0
     assert "Causes: none analysed" in ctrl.aids_panel.render_html()
+
+
+def test_reimport_reads_and_stores_on_a_worker_and_keeps_the_window_responsive(env, monkeypatch, qtbot, tmp_path):
+    import threading
+
+    import desktop.core.ingest as ingest
+
+    env.open_document(env.docs["000"])
+    old_text = env.view.current_document().text
+    changed = tmp_path / "changed.txt"
+    changed.write_text(old_text.replace("法治", "法制", 1), encoding="utf-8")
+    threads, infos = [], []
+    real_read = ingest.read_report
+    monkeypatch.setattr(ingest, "read_report", lambda path: threads.append(threading.current_thread()) or
+                        real_read(path))
+    monkeypatch.setattr(dialogs, "open_file", lambda *a: str(changed))
+    monkeypatch.setattr(dialogs, "info", lambda *a: infos.append(a[2]))
+    with qtbot.waitSignal(env.ctrl.reimported, timeout=20000) as blocker:
+        env.ctrl.reimport_current()
+        assert not env.ctrl.reimport_action.isEnabled()  # returned at once; the work is elsewhere
+    assert threads and threads[0] is not threading.main_thread()
+    assert blocker.args[0].changed and env.view.current_document().text != old_text
+    assert "法制" in env.view.current_document().text
+    assert infos and "re-attached" in infos[0]
+    qtbot.waitUntil(lambda: env.ctrl.reimport_action.isEnabled())
+
+
+def test_reimport_of_an_unreadable_file_warns_and_changes_nothing(env, monkeypatch, qtbot, tmp_path):
+    env.open_document(env.docs["000"])
+    old_text = env.view.current_document().text
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 this is not a pdf")
+    warnings = []
+    monkeypatch.setattr(dialogs, "open_file", lambda *a: str(broken))
+    monkeypatch.setattr(dialogs, "warning", lambda *a: warnings.append(a[2]))
+    env.ctrl.reimport_current()
+    qtbot.waitUntil(lambda: bool(warnings), timeout=20000)
+    qtbot.waitUntil(lambda: env.ctrl.reimport_action.isEnabled())
+    assert "broken.pdf" in warnings[0] or "pdf" in warnings[0].lower()
+    assert get_document(env.reader, env.docs["000"]).text == old_text
