@@ -38,6 +38,8 @@ def _bundled_font_only() -> Path:
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 os.environ["FONTCONFIG_FILE"] = str(_bundled_font_only())
+# The log file (desktop/core/logs.py) of everything the tests run goes to a temporary folder, not the user's.
+os.environ["REVIEWDESK_LOG_DIR"] = tempfile.mkdtemp(prefix="reviewdesk-test-logs-")
 
 
 @pytest.fixture

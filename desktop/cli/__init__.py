@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 
 from desktop import __version__
 from desktop.cli.common import add_db
 
+log = logging.getLogger("desktop.cli")
 COMMAND_MODULES = ["segment", "corpus", "corrections", "merge", "export", "panel", "scores", "gui"]
 
 
@@ -30,8 +32,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from desktop.core import logs
+
     parser = build_parser()
     args = parser.parse_args(argv)
+    logs.setup_file_logging()  # import, merge, export and migrations log what they did (desktop/core/logs.py)
     if args.command is None:
         args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
     try:
@@ -45,7 +50,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:
         message = _error_message(args, exc)
         if message is None:
+            log.exception("reviewdesk %s failed", args.command)
             raise
+        log.warning("reviewdesk %s: %s", args.command, message)
         print(f"error: {message}", file=sys.stderr)
         return 1
 

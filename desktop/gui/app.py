@@ -7,16 +7,19 @@ checks for a Chinese font and, on the first start of an empty database, imports 
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop.gui import fonts, i18n
+from desktop import __version__
+from desktop.gui import crash, fonts, i18n
 from desktop.gui.main_window import LAST_KEY, MainWindow
 
 APP_ID = "org.reviewdesk.ReviewDesk"
+log = logging.getLogger(__name__)
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -74,9 +77,16 @@ def create_main_window(db_path: Path | None = None, settings: QSettings | None =
 
 
 def run_app(db_path: Path | None = None) -> int:
-    """Run the application until the main window closes; return the exit code."""
+    """Run the application until the main window closes; return the exit code.
+
+    Uncaught errors are logged to the log file and shown in a dialog (desktop/gui/crash.py) from the start.
+    """
     app = application()
+    reporter = crash.install()
+    log.info("ReviewDesk %s starting (database %s)", __version__, db_path or "last used/default")
     window = create_main_window(db_path)
+    reporter.window = window
     code = app.exec()
+    log.info("ReviewDesk closed (exit code %s)", code)
     del window
     return code

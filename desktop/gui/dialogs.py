@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMessageBox,
+    QPlainTextEdit,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -127,6 +129,36 @@ def show_table(parent: QWidget | None, title: str, text: str, headers: Sequence[
     buttons.accepted.connect(dialog.accept)
     layout.addWidget(buttons)
     dialog.exec()
+
+
+def crash_dialog(parent: QWidget | None, title: str, text: str, details: str) -> QDialog:
+    """The dialog :func:`crash` shows (built separately so that a test can look at it without a modal loop)."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    layout = QVBoxLayout(dialog)
+    label = QLabel(text, dialog)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    layout.addWidget(label)
+    box = QPlainTextEdit(details, dialog)
+    box.setObjectName("details")
+    box.setReadOnly(True)
+    box.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+    layout.addWidget(box)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    copy = buttons.addButton(QCoreApplication.translate("dialogs", "&Copy Details"),
+                             QDialogButtonBox.ButtonRole.ActionRole)
+    copy.setObjectName("copy")
+    copy.clicked.connect(lambda: QApplication.clipboard().setText(details))
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    dialog.resize(760, 420)
+    return dialog
+
+
+def crash(parent: QWidget | None, title: str, text: str, details: str) -> None:
+    """An unexpected error: what happened, the details (traceback, log file) and a button that copies them."""
+    crash_dialog(parent, title, text, details).exec()
 
 
 def database_filter() -> str:
