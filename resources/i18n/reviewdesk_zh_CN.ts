@@ -279,6 +279,14 @@
             <source>— none —</source>
             <translation>— 无 —</translation>
         </message>
+        <message>
+            <source>Re-importing %1…</source>
+            <translation>正在重新导入 %1…</translation>
+        </message>
+        <message>
+            <source>The report was not changed. The details below say what went wrong.</source>
+            <translation>报告未作更改。下方的详细信息说明了出错原因。</translation>
+        </message>
     </context>
     <context>
         <name>CompareView</name>
@@ -1158,6 +1166,10 @@ Review and score annual reports on building rule-of-law government: see each rep
         <message>
             <source>Reports (%1);;All files (*)</source>
             <translation>报告 (%1);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>&amp;Copy Details</source>
+            <translation>复制详细信息(&amp;C)</translation>
         </message>
     </context>
     <context>
@@ -2102,6 +2114,21 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
         <message>
             <source>“%1” was not undone: this data was changed since, in another window or program. Undoing it would overwrite that newer change, so the step was removed from the undo history.</source>
             <translation>未撤销“%1”：此后这些数据已在另一个窗口或程序中被修改。撤销会覆盖那次更新的修改，因此该步骤已从撤销历史中移除。</translation>
+        </message>
+    </context>
+    <context>
+        <name>crash</name>
+        <message>
+            <source>ReviewDesk met an unexpected error: %1
+
+Your reviews are safe: every edit was saved when you made it. If something looks wrong, restart ReviewDesk. To report the problem, copy the details below (they were also written to %2).</source>
+            <translation>报告评阅台遇到意外错误：%1
+
+您的评阅不会丢失：每一处修改在做出时即已保存。如有异常，请重新启动报告评阅台。如需报告此问题，请复制下方的详细信息（也已写入 %2）。</translation>
+        </message>
+        <message>
+            <source>Unexpected error</source>
+            <translation>意外错误</translation>
         </message>
     </context>
 </TS>

@@ -12,6 +12,7 @@ The whole merge is one transaction, after a backup of this database.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,8 @@ from desktop.core.progress import Progress
 from desktop.core.storage.documents import text_hash
 from desktop.core.storage.schema import MIGRATIONS
 from desktop.core.storage.search import index_document
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -118,7 +121,7 @@ def merge_database(db: Database, source: str | Path, progress: Progress | None =
     if problems:
         raise MergeRefused(source, problems)
     if main_file:
-        backup_database(db, Path(main_file))
+        log.info("merge of %s into %s: backup %s", source, main_file, backup_database(db, Path(main_file)))
     db.execute("ATTACH DATABASE ? AS src", [str(source)])
     try:
         _check_versions(db, source)
@@ -137,6 +140,7 @@ def merge_database(db: Database, source: str | Path, progress: Progress | None =
             score_map = _merge_keyed(db, report, "scores", ("document_id", "reviewer_id", "rubric_id", "criterion_id"),
                                      {"document_id": doc_map, "reviewer_id": reviewer_map, "rubric_id": rubric_map})
             _merge_evidence(db, report, score_map)
+        log.info("merged %s: %s", source, "; ".join(report.lines()))
         return report
     finally:
         db.execute("DETACH DATABASE src")

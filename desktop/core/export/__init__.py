@@ -8,6 +8,8 @@ half-written file in place of a good one; it ends with the permissions the umask
 
 from __future__ import annotations
 
+import functools
+import logging
 import os
 import re
 import tempfile
@@ -16,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
@@ -31,6 +33,7 @@ FORMATS = ("xlsx", "csv", "docx", "pdf", "json")
 FORMAT_LABELS = {"xlsx": "Excel 评阅表 (.xlsx)", "csv": "CSV 汇总表 (.csv)", "docx": "Word 评阅表 (.docx)",
                  "pdf": "PDF 评阅表 (.pdf)", "json": "JSON 完整数据 (.json)"}
 PER_REPORT_FORMATS = ("docx", "pdf")
+log = logging.getLogger(__name__)
 
 
 class ExportError(ReviewDeskError):
@@ -101,6 +104,26 @@ def safe_filename(text: str, limit: int = 60) -> str:
     return clean[:limit] or "report"
 
 
+def _logged(fn: Callable[..., ExportResult]) -> Callable[..., ExportResult]:
+    """Write each export (what, where, how many; or why not) to the log file."""
+
+    @functools.wraps(fn)
+    def logged(db: Database, fmt: str, out: str | Path, **options: Any) -> ExportResult:
+        try:
+            result = fn(db, fmt, out, **options)
+        except ReviewDeskError as exc:
+            log.warning("export %s to %s refused: %s", fmt, out, exc)
+            raise
+        except Exception:
+            log.exception("export %s to %s failed", fmt, out)
+            raise
+        log.info("export %s: %d row(s) in %d file(s) at %s", fmt, result.rows, len(result.paths), out)
+        return result
+
+    return logged
+
+
+@_logged
 def export(db: Database, fmt: str, out: str | Path, *, reviewer: str | None = None, rubric_id: str | None = None,
            per_report: bool = False, progress: Progress | None = None) -> ExportResult:
     """Export the review sheet in ``fmt`` to ``out`` (a folder when ``per_report``: one docx/pdf per sheet)."""

@@ -8,6 +8,7 @@ list of paths, in parallel processes for large batches; :func:`import_paths` is 
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import sqlite3
@@ -26,6 +27,8 @@ from desktop.core.progress import Progress
 from desktop.core.segmentation.segment import Segmentation, segment_report
 from desktop.core.storage.database import immediate_transaction, storage_error
 from desktop.core.storage.documents import find_duplicate, insert_document
+
+log = logging.getLogger(__name__)
 
 IMPORTED, DUPLICATE, FAILED, SKIPPED = "imported", "duplicate", "failed", "skipped"
 PARALLEL_MIN_FILES = 200
@@ -253,7 +256,16 @@ def run_import(paths: list[str | Path], store: Callable[[PreparedFile], ImportOu
             break
     if progress.cancelled and len(report.outcomes) < total:
         report.cancelled = True
+    _log_report(report)
     return report
+
+
+def _log_report(report: ImportReport) -> None:
+    """The log file's record of an import: each failure with its reason, then the summary."""
+    for outcome in report.outcomes:
+        if outcome.status == FAILED:
+            log.warning("import failed: %s: %s", outcome.path, outcome.message)
+    log.info("import of %d file(s): %s", len(report.outcomes), report.summary())
 
 
 def import_paths(db: Database, paths: list[str | Path], progress: Progress | None = None,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -22,6 +23,7 @@ from desktop.core.errors import ReviewDeskError
 from desktop.core.storage.schema import MIGRATIONS
 
 APP_NAME = "ReviewDesk"
+log = logging.getLogger(__name__)
 BUSY_TIMEOUT_S = 30  # another process migrating or importing holds the write lock for at most seconds
 
 
@@ -262,10 +264,11 @@ def _migrate(db: Database, path: Path, existed: bool) -> None:
         pending = _check_schema(db, path, for_writing=True)
         if pending and existed and _has_migrations(db):
             db.conn.execute("COMMIT")  # the backup reads the file: end our (empty) transaction first
-            _backup(path)
+            log.info("backup before migrating %s: %s", path, _backup(path))
             db.execute("BEGIN IMMEDIATE")
             pending = _check_schema(db, path, for_writing=True)
         if pending:
+            log.info("applying migrations to %s: %s", path, ", ".join(m.name for m in pending))
             MIGRATIONS.apply(db)
         db.conn.execute("COMMIT")
     except BaseException:

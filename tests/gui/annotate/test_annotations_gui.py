@@ -446,12 +446,15 @@ def test_reimport_reads_and_stores_on_a_worker_and_keeps_the_window_responsive(e
                         real_read(path))
     monkeypatch.setattr(dialogs, "open_file", lambda *a: str(changed))
     monkeypatch.setattr(dialogs, "info", lambda *a: infos.append(a[2]))
+    announced = []
+    env.store.changes.changed.connect(announced.append)
     with qtbot.waitSignal(env.ctrl.reimported, timeout=20000) as blocker:
         env.ctrl.reimport_current()
         assert not env.ctrl.reimport_action.isEnabled()  # returned at once; the work is elsewhere
     assert threads and threads[0] is not threading.main_thread()
-    assert blocker.args[0].changed and env.view.current_document().text != old_text
-    assert "法制" in env.view.current_document().text
+    assert blocker.args[0].changed
+    assert "法制" in get_document(env.reader, env.docs["000"]).text
+    assert announced and env.docs["000"] in announced[-1].document_ids  # the views refresh from this
     assert infos and "re-attached" in infos[0]
     qtbot.waitUntil(lambda: env.ctrl.reimport_action.isEnabled())
 
