@@ -66,6 +66,7 @@ ICON_PATH = resource_path("icons", "org.reviewdesk.ReviewDesk.svg")
 # put docks in places that no longer make sense) and the default layout is used instead.
 LAYOUT_VERSION = 3
 PREFERRED_SIZE = QSize(1600, 1000)
+OPEN_SETTLE_MS = 250  # the current row opens once the reviewer stops on it this long
 # Widths of the side columns at first start (the report text gets the rest, >= 55 % of a 1600 px window).
 LEFT_WIDTH = (280, 330)   # corpus column: minimum, preferred
 DOCK_WIDTH = (290, 340)   # right docks: minimum, preferred
@@ -161,6 +162,9 @@ class MainWindow(QMainWindow):
         self.import_controller = ImportController(self, self.statusBar(), self.settings, self.changes)
         self._open_timer = QTimer(self)
         self._open_timer.setSingleShot(True)
+        # Moving through the table opens the row the reviewer settles on, not every row passed on the way
+        # (Enter or a double click opens at once).
+        self._open_timer.setInterval(OPEN_SETTLE_MS)
         self._open_timer.timeout.connect(self._open_pending)
         # The corpus table's status and total columns are re-read once after a burst of score changes.
         self._reviews_timer = QTimer(self)
@@ -521,14 +525,18 @@ class MainWindow(QMainWindow):
     def _on_current_row(self, doc_id: str) -> None:
         # Holding an arrow key moves the current row faster than reports render: open only the last one.
         self._pending_open = doc_id
-        self._open_timer.start(0)
+        self._open_timer.start()
 
     def _open_pending(self) -> None:
         if self._pending_open and self._pending_open != self._current_id:
-            self.open_document(self._pending_open)
+            self.open_document(self._pending_open, keep_focus=True)
 
-    def open_document(self, doc_id: str, query: str = "", offset: int = -1) -> bool:
-        """Show a report in the report view, optionally with a search query highlighted and an offset in view."""
+    def open_document(self, doc_id: str, query: str = "", offset: int = -1, *, keep_focus: bool = False) -> bool:
+        """Show a report in the report view, optionally with a search query highlighted and an offset in view.
+
+        Opened on purpose (Enter, a search hit), the report text gets the keyboard focus; opened by moving through
+        the table (``keep_focus``), the focus stays where it is."""
+        self._open_timer.stop()
         from desktop.core.storage.documents import get_document
 
         record = get_document(self.reader, doc_id) if self.reader is not None and doc_id else None
@@ -542,6 +550,8 @@ class MainWindow(QMainWindow):
             self.report_view.highlight_query(query)
         if offset >= 0:
             self.report_view.scroll_to_offset(offset)
+        if not keep_focus and self.isVisible():
+            self.report_view.text.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
     def _show_document(self, record: object | None) -> None:
@@ -832,10 +842,24 @@ class MainWindow(QMainWindow):
     def _state_key(self, name: str) -> str:
         return f"window/v{LAYOUT_VERSION}/{name}"
 
+    def set_tab_order(self) -> None:
+        """Tab goes corpus filters → corpus table → search → report text → annotations → score criteria."""
+        chain: list[QWidget] = [self.corpus_panel.agency_edit, self.corpus_panel.year_combo,
+                                self.corpus_panel.missing_combo, self.corpus_panel.table,
+                                self.search_panel.edit, self.search_panel.view, self.report_view.text]
+        for name in ("annotationsDock", "scorePanel"):
+            dock = self.findChild(QDockWidget, name)
+            if dock is not None and dock.widget() is not None:
+                proxy = dock.widget().focusProxy()
+                chain.append(proxy if proxy is not None else dock.widget())
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
     def restore_layout(self) -> bool:
         """Put docks and splitters where the reviewer left them; call once every dock is added (the app does it
         before showing the window; showing it does it otherwise). False when the default layout was used."""
         self._state_restored = True
+        self.set_tab_order()
         state = self.settings.value(self._state_key("state"))
         restored = (isinstance(state, QByteArray | bytes) and bool(state)
                     and self.restoreState(QByteArray(state), LAYOUT_VERSION))

@@ -90,9 +90,14 @@ class AnnotationPanel(QDockWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in ((AnnotationModel.QUOTE, 220), (AnnotationModel.TAGS, 130), (AnnotationModel.COMMENT, 160),
-                           (AnnotationModel.SECTION, 110), (AnnotationModel.REVIEWER, 70)):
+        # Part and reviewer first, narrow: the dock is ~300 px wide and they must show without scrolling.
+        header.moveSection(header.visualIndex(AnnotationModel.SECTION), 0)
+        header.moveSection(header.visualIndex(AnnotationModel.REVIEWER), 1)
+        for col, width in ((AnnotationModel.SECTION, 64), (AnnotationModel.REVIEWER, 52), (AnnotationModel.QUOTE, 120),
+                           (AnnotationModel.TAGS, 70), (AnnotationModel.COMMENT, 120)):
             self.table.setColumnWidth(col, width)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move in it
+        body.setFocusProxy(self.table)
         self.table.clicked.connect(self._jump)
         self.table.activated.connect(lambda index: self._emit_for(index, self.edit_requested))
         self.table.installEventFilter(self)

@@ -103,6 +103,7 @@ class CorpusPanel(QWidget):
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrow keys move within it)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

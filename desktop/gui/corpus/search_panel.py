@@ -166,7 +166,18 @@ class SearchPanel(QWidget):
         self.edit.returnPressed.connect(self.search_now)
         self.view.activated.connect(self._open_hit)
         self.view.clicked.connect(self._open_hit)
+        self.view.setTabKeyNavigation(False)
+        self.edit.installEventFilter(self)  # Down goes from the box to the hits
         self.retranslate()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.edit and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Down and self.model.rowCount() > 0):
+            self.view.setFocus(Qt.FocusReason.TabFocusReason)
+            if not self.view.currentIndex().isValid():
+                self.view.setCurrentIndex(self.model.index(0, 0))
+            return True
+        return super().eventFilter(watched, event)
 
     def retranslate(self) -> None:
         self.edit.setPlaceholderText(self.tr("Search the full text of all reports…"))
