@@ -20,6 +20,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPixmap
 
 from desktop.core.review.annotations import Annotation
 from desktop.core.review.codebook import Tag
+from desktop.gui.proxies import change_filter
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1          # annotation or tag id
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 2        # (start, end) of an annotation
@@ -153,13 +154,10 @@ class AnnotationFilter(QSortFilterProxyModel):
         self.reviewer_id: str | None = None
 
     def set_filters(self, tag_id: str | None, section_kind: str | None, reviewer_id: str | None) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9 (invalidateFilter is deprecated there)
-            self.beginFilterChange()
+        def apply() -> None:
             self.tag_id, self.section_kind, self.reviewer_id = tag_id, section_kind, reviewer_id
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:  # pragma: no cover - older Qt
-            self.tag_id, self.section_kind, self.reviewer_id = tag_id, section_kind, reviewer_id
-            self.invalidateFilter()
+
+        change_filter(self, apply)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         index = self.sourceModel().index(source_row, 0, source_parent)

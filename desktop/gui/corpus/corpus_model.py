@@ -30,6 +30,7 @@ from desktop.core.segmentation.classify import KIND_LABELS, REQUIRED_KINDS
 from desktop.core.storage.documents import DocumentSummary, count_documents, list_documents
 from desktop.core.text import fold_width
 from desktop.gui import i18n
+from desktop.gui.proxies import change_filter
 
 DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ANY_MISSING = "*"  # missing-part filter value: "missing at least one required part"
@@ -413,13 +414,11 @@ class CorpusFilterProxy(QSortFilterProxyModel):
             return
         if (year is not None or agency or missing is not None) and isinstance(self.sourceModel(), CorpusModel):
             self.corpus().fetch_all()  # a filter over a partly loaded table would hide unloaded matches
-        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
-            self.beginFilterChange()
+
+        def apply() -> None:
             self._year, self._agency, self._missing = year, agency, missing
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:  # pragma: no cover - older Qt
-            self._year, self._agency, self._missing = year, agency, missing
-            self.invalidateFilter()
+
+        change_filter(self, apply)
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         doc = self.corpus().summary(source_row)

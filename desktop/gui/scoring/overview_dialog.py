@@ -34,6 +34,7 @@ from sqlite_utils import Database
 from desktop.core.scoring.rubric import get_rubric
 from desktop.core.scoring.scores import DONE, IN_PROGRESS, NOT_STARTED, STATUSES, OverviewRow, review_overview
 from desktop.core.storage.documents import DocumentSummary, list_documents
+from desktop.gui.proxies import change_filter
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -103,13 +104,10 @@ class _StatusFilter(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_status(self, status: str) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9 (invalidateFilter is deprecated there)
-            self.beginFilterChange()
+        def apply() -> None:
             self.status = status
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.status = status
-            self.invalidateFilter()
+
+        change_filter(self, apply)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         if not self.status:
