@@ -459,28 +459,13 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _on_changes(self, changes: Changes) -> None:
-        """Re-read what the window itself shows (the corpus table, the current report) when a write concerns it."""
+        """Re-read the corpus table when a write concerns it (the reading feature re-reads the report views)."""
         if changes.any("documents", "metadata", "corrections", "parts"):
             self.reload_corpus()
         elif changes.any("scores", "reviews", "rubric"):
             self._reviews_timer.start()
         if changes.any("reviews"):  # the reviewer may just have been registered or renamed
             self.reviewer_id = self._saved_reviewer_id()
-        if self._current_id and changes.concerns(self._current_id, "documents", "parts", "metadata", "corrections"):
-            self._reshow_current()
-
-    def _reshow_current(self) -> None:
-        """Show the current report again when what is stored differs from what is shown (gone: show nothing)."""
-        from desktop.core.storage.documents import get_document
-
-        fresh = get_document(self.reader, self._current_id) if self.reader is not None else None
-        if fresh is None:
-            self._show_document(None)
-        elif fresh != self.report_view.current_document():
-            bar = self.report_view.text.verticalScrollBar()
-            position = bar.value()  # the same report re-read (a correction, an undo): stay where the reader is
-            self.report_view.show_document(fresh)
-            bar.setValue(position)
 
     def set_reviewer(self, reviewer_id: str | None) -> None:
         """Show this reviewer's review status and total score in the corpus table (None: no reviewer)."""

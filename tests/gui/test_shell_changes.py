@@ -117,3 +117,25 @@ def test_a_correction_made_in_another_window_is_shown_here(qtbot, tmp_path, corp
     assert shown == []
     first.close()
     second.close()
+
+
+def test_a_reimport_is_shown_by_every_view_through_the_bus(qtbot, tmp_path, corpus, shown, monkeypatch):
+    from desktop.gui import dialogs
+
+    w = _window(qtbot, corpus.path, tmp_path, "w")
+    doc = corpus.docs["001"]
+    w.open_document(doc)
+    old = w.report_view.current_document().text
+    cut = old[200:260]
+    changed = tmp_path / "changed.txt"
+    changed.write_text(old.replace(cut, ""), encoding="utf-8")
+    monkeypatch.setattr(dialogs, "open_file", lambda *a, **k: str(changed))
+    heard: list[Changes] = []
+    w.changes.changed.connect(heard.append)
+    w.extensions["annotations"].reimport_current()  # reads and re-anchors on a worker
+    qtbot.waitUntil(lambda: bool(heard), timeout=10000)
+    assert heard[0].concerns(doc, "documents", "parts", "annotations") and not heard[0].outside
+    assert cut not in w.report_view.current_document().text  # the reading feature re-read the report
+    assert w.undo_stack.count() == 0  # offsets of earlier steps referred to the old text
+    assert shown and shown[-1][0] == "info"
+    w.close()
