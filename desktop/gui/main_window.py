@@ -462,6 +462,8 @@ class MainWindow(QMainWindow):
         """Re-read the corpus table when a write concerns it (the reading feature re-reads the report views)."""
         if changes.any("documents", "metadata", "corrections", "parts"):
             self.reload_corpus()
+        if changes.any("documents"):
+            self.search_panel.refresh()
         elif changes.any("scores", "reviews", "rubric"):
             self._reviews_timer.start()
         if changes.any("reviews"):  # the reviewer may just have been registered or renamed

@@ -139,3 +139,20 @@ def test_a_reimport_is_shown_by_every_view_through_the_bus(qtbot, tmp_path, corp
     assert w.undo_stack.count() == 0  # offsets of earlier steps referred to the old text
     assert shown and shown[-1][0] == "info"
     w.close()
+
+
+def test_search_hits_follow_reports_imported_by_another_program(qtbot, tmp_path, corpus, shown):
+    from desktop.core.ingest.importer import import_paths
+    from tests.core.builders import SAMPLE, write_txt
+
+    w = _window(qtbot, corpus.path, tmp_path, "w")
+    word = "琥珀色的审查灯塔"
+    with qtbot.waitSignal(w.search_panel.search_finished, timeout=5000):
+        w.search_panel.search(word)
+    assert w.search_panel.model.rowCount() == 0
+    other = open_database(corpus.path)
+    import_paths(other, [write_txt(tmp_path, "new.txt", SAMPLE.replace("（一）完善制度体系。", f"（一）{word}。"))])
+    other.conn.close()
+    qtbot.waitUntil(lambda: w.search_panel.model.rowCount() == 1, timeout=5000)
+    assert w.corpus_model.total == 6 and shown == []
+    w.close()

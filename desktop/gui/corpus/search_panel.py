@@ -201,6 +201,11 @@ class SearchPanel(QWidget):
         self.edit.setText(query)
         self.search_now()
 
+    def refresh(self) -> None:
+        """Run the query in the box again (the corpus changed: its hits may have too)."""
+        if self.edit.text().strip() and self._db_path is not None:
+            self.search_now()
+
     def search_now(self) -> None:
         self._debounce.stop()
         query = self.edit.text().strip()
