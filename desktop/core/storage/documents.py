@@ -128,6 +128,19 @@ def write_segmentation(db: Database, doc_id: str, seg: Segmentation) -> None:
     after_segmentation(db, doc_id, seg)
 
 
+def store_segmentation(db: Database, doc_id: str, seg: Segmentation) -> None:
+    """Store a new automatic segmentation of a document's unchanged text (a re-segmentation by a newer segmenter):
+    metadata columns, sections, outline and clutter, with the reviewer's corrections applied again on top.
+
+    Runs inside the caller's transaction. Write segmentation results only through this function or
+    :func:`write_segmentation` after the metadata columns, so that corrections are never overwritten.
+    """
+    db.execute("UPDATE documents SET title = ?, agency = ?, year = ?, doc_number = ?, doc_date = ?, published_at = ?, "
+               "source = ?, on_time = ?, missing = ?, metadata_sources = ?, segmenter_version = ? WHERE id = ?",
+               [*_metadata_row(seg), doc_id])
+    write_segmentation(db, doc_id, seg)
+
+
 def insert_document(db: Database, source: SourceDocument, seg: Segmentation) -> str:
     """Insert a segmented document in one transaction and return its new UUID."""
     doc_id = str(uuid.uuid4())

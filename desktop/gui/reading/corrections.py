@@ -189,6 +189,7 @@ class CorrectionsController(QObject):
             return change(record.id)
         except ReviewDeskError as exc:
             dialogs.warning(self.window, _tr("Correction not made"), str(exc))
+            self.refresh_widgets(view)  # the editor shows the stored value again, not the refused one
             return None
 
     def mark_part(self, view: Any, kind: str, start: int, end: int) -> object | None:
@@ -227,6 +228,12 @@ class CorrectionsController(QObject):
         editor.set_view(corrected)
         if corrected is None:
             editor.setVisible(False)
+        if self.compare_view is not None and view in (self.compare_view.left, self.compare_view.right):
+            # Side by side, both panes show the bar when either has one, so that the texts start level.
+            bars = [self.bars[self.compare_view.left], self.bars[self.compare_view.right]]
+            wanted = any(bar.has_news() for bar in bars)
+            for bar in bars:
+                bar.setVisible(wanted and bar.has_view())
 
     def on_changes(self, changes: Changes) -> None:
         """Re-read the views showing a report whose parts or metadata changed (keeping their scroll position)."""

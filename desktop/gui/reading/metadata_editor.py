@@ -66,6 +66,7 @@ class CorrectionsBar(QFrame):
         layout.addWidget(self.text, 1)
         layout.addWidget(self.edit_button)
         self._view: CorrectedView | None = None
+        self._news = False
         self.retranslate()
         self.set_view(None)
 
@@ -78,6 +79,7 @@ class CorrectionsBar(QFrame):
     def set_view(self, view: CorrectedView | None) -> None:
         self._view = view
         if view is None:
+            self._news = False
             self.text.clear()
             self.setVisible(False)
             return
@@ -103,8 +105,16 @@ class CorrectionsBar(QFrame):
             self.text.setToolTip("")
         self.text.setText("&nbsp;&nbsp;·&nbsp;&nbsp;".join(pieces) if pieces else
                           f'<span style="color:#777">{html.escape(_tr("Parts and metadata as detected"))}</span>')
+        self._news = bool(pieces)
         # Side by side the header is kept to one line: the bar shows only when there is something to say.
         self.setVisible(bool(pieces) or not self._compact)
+
+    def has_view(self) -> bool:
+        return self._view is not None
+
+    def has_news(self) -> bool:
+        """True when the bar reports corrections or unplaced ones (not just “as detected”)."""
+        return self._view is not None and self._news
 
 
 class MetadataEditor(QFrame):

@@ -23,7 +23,7 @@ from desktop.core.review.corrections import (
 )
 from desktop.core.review.reviewers import get_or_create_reviewer
 from desktop.core.segmentation.segment import segment_report
-from desktop.core.storage.documents import get_document, get_summary, list_documents, write_segmentation
+from desktop.core.storage.documents import get_document, get_summary, list_documents, store_segmentation
 from desktop.core.storage.search import search
 from tests.core.builders import SAMPLE, write_txt
 
@@ -143,7 +143,7 @@ def test_corrections_survive_resegmentation_and_reimport_of_a_changed_text(doc, 
     lost = mark_part(db, doc_id, "next_plan", plan, record.text.index("\n", plan), reviewer_id=rid)
     # re-segmentation writes new automatic values: the corrections are applied on top again
     with db.atomic():
-        write_segmentation(db, doc_id, segment_report(record.text))
+        store_segmentation(db, doc_id, segment_report(record.text))
     assert "leader_duty" not in get_summary(db, doc_id).missing
     assert get_summary(db, doc_id).agency == "某县人民政府司法局"
     # a changed version: text inserted before the passage, and the plan part's text rewritten entirely

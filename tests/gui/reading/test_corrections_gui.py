@@ -191,6 +191,9 @@ def test_correct_in_a_side_by_side_pane(env):
     assert "leader_duty" not in pane.current_document().summary.missing
     assert "leader_duty" not in env.banner_kinds(pane)
     assert "leader_duty" not in env.record().summary.missing  # the single report view too
-    assert env.ctrl.bars[pane].isVisible()  # compact panes show the bar once there is a correction
+    panes = (env.compare.left, env.compare.right)
+    assert all(env.ctrl.bars[p].isVisible() for p in panes)  # both show a bar once one has a correction: level texts
+    assert "王明" in env.ctrl.bars[pane].text.text()
     env.stack.undo()
     assert "leader_duty" in env.banner_kinds(pane)
+    assert not any(env.ctrl.bars[p].isVisible() for p in panes)
