@@ -25,6 +25,7 @@ import tomllib
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -471,5 +472,11 @@ def _stored_active(db: Database) -> Rubric | None:
     if rubric_id:
         row = db.execute("SELECT content FROM rubrics WHERE id = ?", [rubric_id]).fetchone()
         if row is not None:
-            return parse_rubric(row[0], f"stored rubric {rubric_id}")
+            return _parse_stored(rubric_id, row[0])
     return None
+
+
+@lru_cache(maxsize=8)
+def _parse_stored(rubric_id: str, content: str) -> Rubric:
+    """A stored rubric parsed once (the corpus table asks for the active one after every score change)."""
+    return parse_rubric(content, f"stored rubric {rubric_id}")

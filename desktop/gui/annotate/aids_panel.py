@@ -73,9 +73,11 @@ class AidsPanel(QDockWidget):
 
     def set_report(self, record: DocumentRecord | None, previous: DocumentRecord | None = None) -> None:
         """Show the aids for a report (None clears); ``previous`` is the agency's earlier report, if any."""
-        self.record, self.previous = record, previous
-        self.aids = shortcomings_aids(record, previous) if record is not None else None
-        self._render()
+        same = record is not None and self.aids is not None and (record, previous) == (self.record, self.previous)
+        if not same:  # the same report again (a refresh after a change elsewhere): the aids shown still hold
+            self.aids = shortcomings_aids(record, previous) if record is not None else None
+            self.record, self.previous = record, previous
+            self._render()
         self._emit_marks()
 
     def marks(self) -> list[tuple[int, int, QColor, str]]:

@@ -437,6 +437,7 @@ class ScorePanel(QDockWidget):
         self.setObjectName("scorePanel")
         self.store = store
         self.document_id = ""
+        self._record: object | None = None  # the report as last shown (its suggestions are computed for it)
         self.suggestions: dict[str, Suggestion] = {}
         self.annotations: dict[str, Annotation] = {}
         self.boxes: dict[str, CriterionBox] = {}
@@ -565,6 +566,7 @@ class ScorePanel(QDockWidget):
         record = None
         if self.store.ready and self.document_id:
             record = get_document(self.store.reader, self.document_id)
+        self._record = record
         if record is None:
             self.document_id = ""
         else:
@@ -679,7 +681,8 @@ class ScorePanel(QDockWidget):
 
     def _on_changes(self, changes: Changes) -> None:
         """Re-read the shown report's scores when a write concerns them (its evidence too: annotations)."""
-        if changes.concerns(self.document_id, "documents", "parts", "metadata", "corrections"):
+        if changes.concerns(self.document_id, "documents", "parts", "metadata", "corrections") and \
+                get_document(self.store.reader, self.document_id) != self._record:
             self.show_document(self.document_id)  # suggestions depend on the text and its parts
         elif changes.concerns(self.document_id, "scores", "reviews", "annotations"):
             self.refresh()
