@@ -14,14 +14,19 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -172,3 +177,45 @@ def report_filter() -> str:
 
     patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
     return QCoreApplication.translate("dialogs", "Reports (%1);;All files (*)").replace("%1", patterns)
+
+
+def choose_reviewers(parent: QWidget | None, title: str, text: str,
+                     names: Sequence[str]) -> tuple[list[str], int | None] | None:
+    """Reviewers to assign reports to: (names checked or typed, k per report balanced or None for every one).
+
+    The known ``names`` are listed with check boxes; more can be typed, separated by commas. None when cancelled.
+    """
+    def _t(source: str) -> str:
+        return QCoreApplication.translate("Dialogs", source)
+
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    layout = QVBoxLayout(dialog)
+    label = QLabel(text, dialog)
+    label.setWordWrap(True)
+    layout.addWidget(label)
+    listing = QListWidget(dialog)
+    for name in names:
+        item = QListWidgetItem(name, listing)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Unchecked)
+    layout.addWidget(listing)
+    extra = QLineEdit(dialog)
+    extra.setPlaceholderText(_t("New reviewers, separated by commas"))
+    layout.addWidget(extra)
+    balanced = QCheckBox(_t("Give each report only this many of them, balancing their loads:"), dialog)
+    k = QSpinBox(dialog)
+    k.setRange(1, 20)
+    k.setValue(2)
+    layout.addWidget(balanced)
+    layout.addWidget(k)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    chosen = [listing.item(i).text() for i in range(listing.count())
+              if listing.item(i).checkState() == Qt.CheckState.Checked]
+    chosen += [n.strip() for n in extra.text().replace("，", ",").split(",") if n.strip()]
+    return list(dict.fromkeys(chosen)), (k.value() if balanced.isChecked() else None)

@@ -486,8 +486,11 @@ class MainWindow(QMainWindow):
     def _saved_reviewer_id(self) -> str | None:
         """The reviewer named in the user's settings, if that name is known in the open database."""
         from desktop.core.review.reviewers import find_reviewer
+        from desktop.core.storage.settings import get_setting
 
-        name = str(self.settings.value(REVIEWER_NAME_KEY, "") or "").strip()
+        # a reviewer package (reviewdesk package) is worked on as the reviewer it was made for
+        package = get_setting(self.reader, "package_reviewer") if self.reader is not None else None
+        name = package or str(self.settings.value(REVIEWER_NAME_KEY, "") or "").strip()
         reviewer = find_reviewer(self.reader, name) if name and self.reader is not None else None
         return reviewer.id if reviewer else None
 
@@ -639,6 +642,18 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(0)
         self.report_view.scroll_to_offset(start)
         self.report_view.select_span(start, end)
+
+    def add_import_action(self, action: QAction) -> None:
+        """Add an entry to the File menu after Import Files/Folder (e.g. Import Scores…)."""
+        self.file_menu.insertAction(self.export_menu.menuAction(), action)
+
+    def add_corpus_action(self, action: QAction) -> None:
+        """Add an entry to the corpus table's context menu; it acts on :meth:`selected_document_ids`."""
+        self.corpus_panel.table.addAction(action)
+
+    def selected_document_ids(self) -> list[str]:
+        """The ids of the reports selected in the corpus table."""
+        return self.corpus_panel.selected_ids()
 
     def add_export_action(self, action: QAction) -> None:
         """Add an entry to File > Export (the submenu appears with its first entry)."""

@@ -39,12 +39,19 @@ def ask_name(parent: QWidget | None, current: str = "") -> str | None:
         current = ""
 
 
+def package_reviewer(store: UndoableStore) -> str:
+    """The reviewer a package database was made for ('' for an ordinary database): who works in it."""
+    from desktop.core.storage.settings import get_setting
+
+    return (get_setting(store.reader, "package_reviewer") or "") if store.reader is not None else ""
+
+
 def ensure_reviewer(parent: QWidget | None, settings: QSettings, store: UndoableStore) -> Reviewer | None:
     """The reviewer for new annotations: from the settings, else asked once; registered in the open database.
 
     Returns None when the reviewer cancels the question (nothing is annotated then).
     """
-    name = saved_name(settings)
+    name = package_reviewer(store) or saved_name(settings)
     if not name:
         name = ask_name(parent) or ""
         if not name:

@@ -1544,6 +1544,17 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
         </message>
     </context>
     <context>
+        <name>Dialogs</name>
+        <message>
+            <source>Give each report only this many of them, balancing their loads:</source>
+            <translation>每份报告只分配其中几位（均衡各人工作量）：</translation>
+        </message>
+        <message>
+            <source>New reviewers, separated by commas</source>
+            <translation>新评阅人，用逗号分隔</translation>
+        </message>
+    </context>
+    <context>
         <name>Ingest</name>
         <message>
             <source>cannot be read: {reason}</source>
@@ -1769,6 +1780,10 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
     <context>
         <name>Scoring</name>
         <message>
+            <source>%1 assignment(s) added</source>
+            <translation>已新增 %1 项分配</translation>
+        </message>
+        <message>
             <source>%1 evidence</source>
             <translation>%1 条证据</translation>
         </message>
@@ -1777,12 +1792,24 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>%1 不是“%2”的有效分值：请在 0–%3 之间选择（步长 %4）。未作任何改动。</translation>
         </message>
         <message>
+            <source>%1 of %2 criteria are neither scored nor marked not applicable:</source>
+            <translation>%2 项中有 %1 项既未评分也未标为不适用：</translation>
+        </message>
+        <message>
             <source>%1 of %2 criteria scored</source>
             <translation>已评 %1 / %2 项指标</translation>
         </message>
         <message>
             <source>%1 of %2 reports done (%p%)</source>
             <translation>已完成 %1 / %2 份报告（%p%）</translation>
+        </message>
+        <message>
+            <source>%1 of %2 reports submitted (%p%)</source>
+            <translation>已提交 %1 / %2 份报告（%p%）</translation>
+        </message>
+        <message>
+            <source>%1 row(s) of other reviewers skipped.</source>
+            <translation>已跳过其他评阅人的 %1 行。</translation>
         </message>
         <message>
             <source>&amp;Load Rubric…</source>
@@ -1817,12 +1844,40 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>全部评阅人</translation>
         </message>
         <message>
+            <source>Assign %1 report(s)</source>
+            <translation>分配 %1 份报告</translation>
+        </message>
+        <message>
+            <source>Assign %1 selected report(s) to:</source>
+            <translation>将选中的 %1 份报告分配给：</translation>
+        </message>
+        <message>
+            <source>Assign the selected reports to reviewers (all of them, or k per report)</source>
+            <translation>将选中的报告分配给评阅人（全部评阅人，或每份报告 k 人）</translation>
+        </message>
+        <message>
+            <source>Assign to Reviewers</source>
+            <translation>分配给评阅人</translation>
+        </message>
+        <message>
+            <source>Assign to Reviewers…</source>
+            <translation>分配给评阅人…</translation>
+        </message>
+        <message>
             <source>CSV Summary (.csv)…</source>
             <translation>CSV 汇总表 (.csv)…</translation>
         </message>
         <message>
             <source>Cancel</source>
             <translation>取消</translation>
+        </message>
+        <message>
+            <source>Cannot submit yet</source>
+            <translation>尚不能提交</translation>
+        </message>
+        <message>
+            <source>Choose or type at least one reviewer.</source>
+            <translation>请至少选择或输入一位评阅人。</translation>
         </message>
         <message>
             <source>Choose where to save the export.</source>
@@ -1847,6 +1902,10 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
         <message>
             <source>Done</source>
             <translation>已完成</translation>
+        </message>
+        <message>
+            <source>Each report cannot get %1 reviewers from %2.</source>
+            <translation>无法从 %2 位评阅人中为每份报告分配 %1 位。</translation>
         </message>
         <message>
             <source>Excel Review Sheet (.xlsx)…</source>
@@ -1893,6 +1952,22 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>完整数据 (.json)…</translation>
         </message>
         <message>
+            <source>Import Scores</source>
+            <translation>导入评分</translation>
+        </message>
+        <message>
+            <source>Import Scores…</source>
+            <translation>导入评分…</translation>
+        </message>
+        <message>
+            <source>Import a reviewer's scores from a filled-in review sheet (csv/xlsx)</source>
+            <translation>从填写好的评阅表（csv/xlsx）导入评阅人的评分</translation>
+        </message>
+        <message>
+            <source>Imported %1's scores for %2 report(s): %3 submitted, %4 in progress.</source>
+            <translation>已导入 %1 对 %2 份报告的评分：已提交 %3 份，进行中 %4 份。</translation>
+        </message>
+        <message>
             <source>In progress</source>
             <translation>进行中</translation>
         </message>
@@ -1907,6 +1982,14 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
         <message>
             <source>Load rubric</source>
             <translation>加载评阅标准</translation>
+        </message>
+        <message>
+            <source>Mark this criterion not applicable to the report (with a reason)</source>
+            <translation>将此项标为不适用于本报告（须说明理由）</translation>
+        </message>
+        <message>
+            <source>N/A</source>
+            <translation>不适用</translation>
         </message>
         <message>
             <source>New scores are made under “%1” (version %2). Scores made under “%3” (version %4) are kept with that rubric and are not changed; load it again to see them.</source>
@@ -1925,6 +2008,18 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>无系统建议：%1</translation>
         </message>
         <message>
+            <source>No.</source>
+            <translation>序号</translation>
+        </message>
+        <message>
+            <source>Not applicable</source>
+            <translation>不适用</translation>
+        </message>
+        <message>
+            <source>Not applicable: %1</source>
+            <translation>不适用：%1</translation>
+        </message>
+        <message>
             <source>Not scored yet</source>
             <translation>尚未评分</translation>
         </message>
@@ -1937,12 +2032,20 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>未开始 %1 · 进行中 %2 · 已完成 %3</translation>
         </message>
         <message>
+            <source>Not started: %1 · In progress: %2 · Submitted: %3</source>
+            <translation>未开始 %1 · 进行中 %2 · 已提交 %3</translation>
+        </message>
+        <message>
             <source>Note on this score…</source>
             <translation>评分意见…</translation>
         </message>
         <message>
             <source>Note on “%1”</source>
             <translation>“%1”的评分意见</translation>
+        </message>
+        <message>
+            <source>Nothing was imported from %1: correct these %2 problem(s) in the sheet and import it again.</source>
+            <translation>%1 未导入任何内容：请在表中改正以下 %2 处问题后重新导入。</translation>
         </message>
         <message>
             <source>One file per report (into a folder)</source>
@@ -1965,8 +2068,24 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>PDF 评阅表 (.pdf)…</translation>
         </message>
         <message>
+            <source>Problem</source>
+            <translation>问题</translation>
+        </message>
+        <message>
             <source>Remove evidence from “%1”</source>
             <translation>移除“%1”的评分依据</translation>
+        </message>
+        <message>
+            <source>Reopen</source>
+            <translation>重新打开</translation>
+        </message>
+        <message>
+            <source>Reopen review</source>
+            <translation>重新打开评阅</translation>
+        </message>
+        <message>
+            <source>Reopen the submitted review to change it (recorded)</source>
+            <translation>重新打开已提交的评阅以便修改（将记录操作人和时间）</translation>
         </message>
         <message>
             <source>Report</source>
@@ -1979,6 +2098,10 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
         <message>
             <source>Review overview</source>
             <translation>评阅进度</translation>
+        </message>
+        <message>
+            <source>Review sheets (*.xlsx *.csv);;All files (*)</source>
+            <translation>评阅表 (*.xlsx *.csv);;所有文件 (*)</translation>
         </message>
         <message>
             <source>Review status</source>
@@ -2029,12 +2152,40 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>已评项</translation>
         </message>
         <message>
+            <source>Scores imported</source>
+            <translation>评分已导入</translation>
+        </message>
+        <message>
+            <source>Scores not imported</source>
+            <translation>评分未导入</translation>
+        </message>
+        <message>
+            <source>Select the reports to assign first.</source>
+            <translation>请先选择要分配的报告。</translation>
+        </message>
+        <message>
             <source>Show the level descriptors, the note and the evidence (Space)</source>
             <translation>显示各分档说明、备注和证据（空格键）</translation>
         </message>
         <message>
             <source>Status</source>
             <translation>状态</translation>
+        </message>
+        <message>
+            <source>Submit</source>
+            <translation>提交</translation>
+        </message>
+        <message>
+            <source>Submit review</source>
+            <translation>提交评阅</translation>
+        </message>
+        <message>
+            <source>Submit the review: every criterion scored (or not applicable); it is read-only afterwards</source>
+            <translation>提交评阅：须每项均已评分（或标为不适用）；提交后只读</translation>
+        </message>
+        <message>
+            <source>Submitted</source>
+            <translation>已提交</translation>
         </message>
         <message>
             <source>Suggested %1 — %2</source>
@@ -2061,12 +2212,24 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>评阅表中对报告的总体评价…</translation>
         </message>
         <message>
+            <source>Whose scores are in %1? (reviewers: %2)</source>
+            <translation>%1 中是哪位评阅人的评分？（现有评阅人：%2）</translation>
+        </message>
+        <message>
+            <source>Why does “%1” not apply to this report?</source>
+            <translation>“%1”为何不适用于本报告？</translation>
+        </message>
+        <message>
             <source>Word Review Sheets (.docx)…</source>
             <translation>Word 评阅表 (.docx)…</translation>
         </message>
         <message>
             <source>Year</source>
             <translation>年度</translation>
+        </message>
+        <message>
+            <source>by %1, %2</source>
+            <translation>%1 提交于 %2</translation>
         </message>
         <message>
             <source>default rubric</source>
@@ -2079,6 +2242,18 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
         <message>
             <source>of %1 · weight %2</source>
             <translation>满分 %1 · 权重 %2</translation>
+        </message>
+        <message>
+            <source>reopened by %1, %2</source>
+            <translation>%1 于 %2 重新打开</translation>
+        </message>
+        <message>
+            <source>“%1” applicable again</source>
+            <translation>“%1”恢复适用</translation>
+        </message>
+        <message>
+            <source>“%1” not applicable</source>
+            <translation>“%1”不适用</translation>
         </message>
         <message>
             <source>✓ Suggestion accepted: %1 — %2</source>

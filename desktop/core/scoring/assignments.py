@@ -113,6 +113,12 @@ def assign(db: Database, document_ids: Sequence[str], reviewer_ids: Sequence[str
     return added
 
 
+def delete_assignments(db: Database, assignment_ids: Sequence[str]) -> None:
+    """Delete assignments by id (undo of :func:`assign` / :func:`assign_balanced`)."""
+    with db.atomic():
+        db.conn.executemany("DELETE FROM assignments WHERE id = ?", [(i,) for i in assignment_ids])
+
+
 def unassign(db: Database, document_ids: Sequence[str], reviewer_ids: Sequence[str]) -> list[Assignment]:
     """Remove the assignments of these reports to these reviewers; return the ones removed (reviews stay)."""
     removed: list[Assignment] = []

@@ -131,6 +131,13 @@ class ScoreStore(UndoableStore):
         return self._score_change(_tr("Note on “%1”").replace("%1", title), document_id, scoring.set_note,
                                   criterion_id, note, merge_id=_NOTE_ID)
 
+    def set_not_applicable(self, document_id: str, criterion_id: str, reason: str | None) -> ScoreChange:
+        """Mark a criterion not applicable with a reason (None: take the mark off)."""
+        title = self.rubric.criterion(criterion_id).title
+        text = _tr("“%1” not applicable") if reason is not None else _tr("“%1” applicable again")
+        return self._score_change(text.replace("%1", title), document_id, scoring.set_not_applicable,
+                                  criterion_id, reason)
+
     def link(self, document_id: str, criterion_id: str, annotation_id: str) -> ScoreChange:
         title = self.rubric.criterion(criterion_id).title
         return self._score_change(_tr("Link evidence to “%1”").replace("%1", title), document_id,
@@ -163,6 +170,16 @@ class ScoreStore(UndoableStore):
         label = scoring.STATUS_LABELS[status][1] if status in scoring.STATUS_LABELS else status
         return self._review_change(_tr("Review status: %1").replace("%1", _tr(label)), document_id,
                                    scoring.set_review_status, status)
+
+    def submit(self, document_id: str) -> scoring.ReviewChange:
+        """Submit the review (raises IncompleteReview listing what is missing); it is read-only afterwards."""
+        return self._review_change(_tr("Submit review"), document_id, scoring.submit_review,
+                                   self.reviewer_name)
+
+    def reopen(self, document_id: str) -> scoring.ReviewChange:
+        """Reopen a submitted review for changes (who and when are recorded)."""
+        return self._review_change(_tr("Reopen review"), document_id, scoring.reopen_review,
+                                   self.reviewer_name)
 
     def set_comment(self, document_id: str, comment: str) -> scoring.ReviewChange:
         return self._review_change(_tr("Overall comment"), document_id, scoring.set_overall_comment, comment,

@@ -22,6 +22,7 @@ from desktop.gui.scoring.commands import ScoreStore
 from desktop.gui.scoring.export_dialog import ExportDialog
 from desktop.gui.scoring.overview_dialog import OverviewDialog
 from desktop.gui.scoring.panel import ScorePanel
+from desktop.gui.scoring.panel_actions import PanelActions, install_panel_actions
 
 
 def _tr(text: str) -> str:
@@ -62,6 +63,7 @@ class ScoringController(QObject):
             self.export_actions[fmt] = action
         self.export_actions["xlsx"].setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.menu: QMenu | None = None
+        self.panel_actions: PanelActions | None = None
         window.installEventFilter(self)
         self.retranslate()
 
@@ -173,6 +175,8 @@ class ScoringController(QObject):
         for fmt, action in self.export_actions.items():
             action.setText(names.get(fmt, FORMAT_LABELS[fmt]))
         self.panel.retranslate()
+        if self.panel_actions is not None:
+            self.panel_actions.retranslate()
         if self.menu is not None:
             self.menu.setTitle(_tr("&Scoring"))
 
@@ -196,6 +200,7 @@ def install_scoring(main_window: Any) -> ScoringController:
     menu.addActions([ctrl.load_rubric_action, ctrl.default_rubric_action])
     mw.add_menu(menu)
     ctrl.menu = menu
+    ctrl.panel_actions = install_panel_actions(mw, ctrl.store)
     ctrl.retranslate()
     mw.database_changed.connect(ctrl.on_database)
     mw.current_document_changed.connect(ctrl.panel.show_document)

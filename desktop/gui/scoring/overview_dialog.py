@@ -39,7 +39,7 @@ from desktop.gui.proxies import change_filter
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 ID_ROLE = Qt.ItemDataRole.UserRole + 3
-_STATUS_TEXT = {NOT_STARTED: "Not started", IN_PROGRESS: "In progress", DONE: "Done"}
+_STATUS_TEXT = {NOT_STARTED: "Not started", IN_PROGRESS: "In progress", DONE: "Submitted"}
 
 
 def _tr(text: str) -> str:
@@ -171,9 +171,9 @@ class OverviewDialog(QDialog):
         n = overview.documents
         self.progress.setRange(0, max(1, n))
         self.progress.setValue(overview.counts[DONE])
-        self.progress.setFormat(_tr("%1 of %2 reports done (%p%)").replace("%1", str(overview.counts[DONE]))
+        self.progress.setFormat(_tr("%1 of %2 reports submitted (%p%)").replace("%1", str(overview.counts[DONE]))
                                 .replace("%2", str(n)))
-        self.counts.setText(_tr("Not started: %1 · In progress: %2 · Done: %3")
+        self.counts.setText(_tr("Not started: %1 · In progress: %2 · Submitted: %3")
                             .replace("%1", str(overview.counts[NOT_STARTED]))
                             .replace("%2", str(overview.counts[IN_PROGRESS])).replace("%3", str(overview.counts[DONE])))
         rubric_text = f"{rubric.name}（{rubric.version}）" if rubric else _tr("default rubric")

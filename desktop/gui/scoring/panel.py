@@ -5,8 +5,9 @@ to the criterion's range and step ("—" when not scored; a digit typed there ch
 is answered on the spot), the chosen level's descriptor and, for objective criteria, the suggestion with an Accept
 button. Its details (▸ or Space) hold every level descriptor (click one to choose it), the suggestion's basis, a note
 and the annotations linked as evidence (click one to jump to it in the report; × unlinks it). Pinned above the
-criteria: the weighted total and how many criteria are scored, and the review status; below them: the overall
-comment. Every change goes through the
+criteria: the weighted total and how many criteria are scored, and the review's state with Submit (which lists the
+criteria still missing) or, once submitted and read-only, Reopen; below them: the overall comment. Where the rubric
+allows it, N/A marks a criterion not applicable (a reason is asked). Every change goes through the
 :class:`~desktop.gui.scoring.commands.ScoreStore` (saved at once, undoable) and the panel re-reads what it shows.
 """
 
@@ -19,7 +20,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, QSize, Qt, 
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
-    QComboBox,
     QDockWidget,
     QDoubleSpinBox,
     QFrame,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QProgressBar,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QToolButton,
@@ -40,10 +41,20 @@ from desktop.core.changes import Changes
 from desktop.core.errors import ReviewDeskError
 from desktop.core.review.annotations import Annotation, list_annotations
 from desktop.core.scoring.rubric import Criterion
-from desktop.core.scoring.scores import STATUS_LABELS, STATUSES, ScoreEntry
+from desktop.core.scoring.scores import (
+    DONE,
+    NOT_STARTED,
+    STATUS_LABELS,
+    IncompleteReview,
+    ReviewState,
+    ScoreEntry,
+    missing_criteria,
+    weighted_total,
+)
 from desktop.core.scoring.suggestions import Suggestion, suggest_scores
 from desktop.core.segmentation.classify import KIND_LABELS
 from desktop.core.storage.documents import get_document
+from desktop.gui import dialogs
 from desktop.gui.scoring.commands import ScoreStore
 
 
@@ -53,6 +64,16 @@ def _tr(text: str) -> str:
 
 def _num(value: float | None) -> str:
     return "—" if value is None else f"{value:g}"
+
+
+def _local_time(stamp: str) -> str:
+    """A stored UTC time stamp as local ``YYYY-MM-DD HH:MM``."""
+    import datetime as dt
+
+    try:
+        return dt.datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp
 
 
 def _short(text: str, limit: int = 18) -> str:
@@ -152,6 +173,7 @@ class CriterionBox(QFrame):
     evidence_menu_requested = Signal(str, object)  # criterion id, the QMenu to fill
     link_activated = Signal(str, str)       # criterion id, "go:ID" / "rm:ID"
     refused = Signal(str)                   # why a typed value was not taken
+    na_requested = Signal(str, bool)        # criterion id, mark (True) or unmark not applicable
 
     def __init__(self, criterion: Criterion, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -204,6 +226,13 @@ class CriterionBox(QFrame):
         self.clear_button.setAutoRaise(True)
         self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Delete/Backspace in the score box clears
         self.clear_button.clicked.connect(lambda: self.value_edited.emit(c.id, None))
+        self.na_button = QToolButton(self)  # only where the rubric allows "not applicable" (allow_na)
+        self.na_button.setObjectName(f"na_{c.id}")
+        self.na_button.setCheckable(True)
+        self.na_button.setAutoRaise(True)
+        self.na_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.na_button.clicked.connect(lambda checked: self.na_requested.emit(c.id, checked))
+        self.na_button.setVisible(c.allow_na)
         self.current_level = ElidedLabel(self)  # the chosen level's descriptor, one line
         self.current_level.setObjectName(f"currentLevel_{c.id}")
         self.current_level.setStyleSheet("color: #555")
@@ -248,6 +277,7 @@ class CriterionBox(QFrame):
         top.addSpacing(4)
         top.addWidget(self.spin)
         top.addWidget(self.clear_button)
+        top.addWidget(self.na_button)
         second = QHBoxLayout()
         second.setContentsMargins(16, 0, 0, 0)
         second.addWidget(self.current_level, 1)
@@ -301,6 +331,8 @@ class CriterionBox(QFrame):
                              .replace("%1", c.title).replace("%2", f"{c.max_points:g}"))
         self.expand_button.setToolTip(_tr("Show the level descriptors, the note and the evidence (Space)"))
         self.clear_button.setToolTip(_tr("Clear this score"))
+        self.na_button.setText(_tr("N/A"))
+        self.na_button.setToolTip(_tr("Mark this criterion not applicable to the report (with a reason)"))
         self.accept_button.setText(_tr("Accept"))
         self.note.setPlaceholderText(_tr("Note on this score…"))
         self.add_evidence.setText(_tr("+ Evidence"))
@@ -356,6 +388,8 @@ class CriterionBox(QFrame):
         if self.spin.hasFocus():
             self.spin.lineEdit().selectAll()
         self.clear_button.setEnabled(value is not None)
+        with QSignalBlocker(self.na_button):
+            self.na_button.setChecked(bool(entry and entry.not_applicable))
         current = c.level_for(value)
         for points, button in self.level_buttons.items():
             button.setChecked(value is not None and points == value)
@@ -384,7 +418,9 @@ class CriterionBox(QFrame):
     def _show_current(self, value: float | None) -> None:
         c = self.criterion
         level = c.level_for(value)
-        if value is None:
+        if value is None and self._entry is not None and self._entry.not_applicable:
+            text = _tr("Not applicable: %1").replace("%1", self._entry.na_reason)
+        elif value is None:
             text = _tr("Not scored yet")
         elif level is None:
             text = f"{value:g}"
@@ -425,6 +461,13 @@ class CriterionBox(QFrame):
     def current_suggestion(self) -> Suggestion | None:
         return self._suggestion
 
+    def set_read_only(self, read_only: bool) -> None:
+        """A submitted review: nothing to change (the details and evidence links still open)."""
+        for w in (self.spin, self.clear_button, self.na_button, self.accept_button, self.note, self.add_evidence,
+                  *self.level_buttons.values()):
+            w.setEnabled(not read_only)
+        self.evidence.setEnabled(True)
+
 
 class ScorePanel(QDockWidget):
     """Scores the report shown in the report view; see the module docstring."""
@@ -461,11 +504,15 @@ class ScorePanel(QDockWidget):
         self.completion.setObjectName("scoreCompletion")
         self.completion.setMaximumHeight(self.fontMetrics().height())
         self.completion.setTextVisible(False)
-        self.status = QComboBox(outer)
-        self.status.setObjectName("reviewStatus")
-        for status in STATUSES:
-            self.status.addItem("", status)
-        self.status.activated.connect(self._on_status)
+        # The review's state (未开始 / 进行中 / 已提交), Submit (lists what is missing) and Reopen.
+        self.state_label = QLabel(outer)
+        self.state_label.setObjectName("reviewState")
+        self.submit_button = QPushButton(outer)
+        self.submit_button.setObjectName("submitReview")
+        self.submit_button.clicked.connect(self.submit)
+        self.reopen_button = QPushButton(outer)
+        self.reopen_button.setObjectName("reopenReview")
+        self.reopen_button.clicked.connect(self.reopen)
         self.status_caption = QLabel(outer)
         self.message_label = QLabel(outer)
         self.message_label.setWordWrap(True)
@@ -482,7 +529,9 @@ class ScorePanel(QDockWidget):
 
         status_row = QHBoxLayout()
         status_row.addWidget(self.status_caption)
-        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.state_label, 1)
+        status_row.addWidget(self.submit_button)
+        status_row.addWidget(self.reopen_button)
         head = QVBoxLayout()
         head.setContentsMargins(6, 4, 6, 4)
         head.setSpacing(2)
@@ -531,6 +580,7 @@ class ScorePanel(QDockWidget):
             box.evidence_menu_requested.connect(self._fill_evidence_menu)
             box.link_activated.connect(self._on_link)
             box.refused.connect(self.message)
+            box.na_requested.connect(self._on_na)
             self.criteria_layout.addWidget(box)
             self.boxes[c.id] = box
         # Tab goes criterion to criterion (each row's score box), then to the overall comment.
@@ -543,9 +593,11 @@ class ScorePanel(QDockWidget):
     def retranslate(self) -> None:
         self.setWindowTitle(_tr("Score"))
         self.status_caption.setText(_tr("Review status"))
-        for i, status in enumerate(STATUSES):
-            zh, en = STATUS_LABELS[status]
-            self.status.setItemText(i, _tr(en))
+        self.submit_button.setText(_tr("Submit"))
+        self.submit_button.setToolTip(_tr("Submit the review: every criterion scored (or not applicable); "
+                                          "it is read-only afterwards"))
+        self.reopen_button.setText(_tr("Reopen"))
+        self.reopen_button.setToolTip(_tr("Reopen the submitted review to change it (recorded)"))
         self.comment_caption.setText(_tr("Overall comment (总体评价)"))
         self.comment.setPlaceholderText(_tr("What the review sheet says about the report as a whole…"))
         for box in self.boxes.values():
@@ -579,19 +631,22 @@ class ScorePanel(QDockWidget):
     def refresh(self) -> None:
         """Re-read and show the stored scores, total, status and comment of the current document."""
         enabled = bool(self.document_id) and self.store.ready
-        for w in (self.status, self.comment, *self.boxes.values()):
+        for w in (self.comment, *self.boxes.values()):
             w.setEnabled(enabled)
         scores = self.store.scores(self.document_id) if enabled else {}
+        review = self.store.review(self.document_id) if enabled else None
+        submitted = review is not None and review.submitted
         self.annotations = ({a.id: a for a in list_annotations(self.store.reader, self.document_id)}
                             if enabled else {})
         for cid, box in self.boxes.items():
             box.show_state(scores.get(cid), self.suggestions.get(cid), self.annotations)
+            box.set_read_only(submitted)
         rubric = self.store.rubric
         if rubric is not None and enabled:
-            values = {cid: e.value for cid, e in scores.items()}
-            scored = sum(1 for c in rubric.criteria if values.get(c.id) is not None)
+            scored = len(rubric.criteria) - len(missing_criteria(rubric, scores))  # not applicable counts
+            total = weighted_total(rubric, scores)
             self.total_label.setText(_tr("Total %1 / %2  (%3 of %4 criteria scored)")
-                                     .replace("%1", f"{rubric.weighted_total(values):.2f}".rstrip("0").rstrip("."))
+                                     .replace("%1", f"{total:.2f}".rstrip("0").rstrip("."))
                                      .replace("%2", f"{rubric.weights_total:g}").replace("%3", str(scored))
                                      .replace("%4", str(len(rubric.criteria))))
             self.completion.setRange(0, len(rubric.criteria))
@@ -601,9 +656,8 @@ class ScorePanel(QDockWidget):
         else:
             self.total_label.setText("")
             self.completion.setValue(0)
-        review = self.store.review(self.document_id) if enabled else None
-        with QSignalBlocker(self.status):
-            self.status.setCurrentIndex(STATUSES.index(review.status) if review else 0)
+        self._show_state(review, enabled)
+        self.comment.setReadOnly(submitted)
         comment = review.overall_comment if review else ""
         if self.comment.toPlainText() != comment:
             self._loading = True
@@ -612,8 +666,48 @@ class ScorePanel(QDockWidget):
             finally:
                 self._loading = False
 
+    def _show_state(self, review: ReviewState | None, enabled: bool) -> None:
+        status = review.status if review else NOT_STARTED
+        zh, en = STATUS_LABELS[status]
+        text = f"{zh} · {_tr(en)}"
+        if review is not None and review.submitted and review.done_at:
+            text += "  " + _tr("by %1, %2").replace("%1", review.submitted_by or "—").replace(
+                "%2", _local_time(review.done_at))
+        elif review is not None and review.reopened_at:
+            text += "  " + _tr("reopened by %1, %2").replace("%1", review.reopened_by or "—").replace(
+                "%2", _local_time(review.reopened_at))
+        self.state_label.setText(text)
+        submitted = status == DONE
+        self.submit_button.setVisible(not submitted)
+        self.reopen_button.setVisible(submitted)
+        self.submit_button.setEnabled(enabled)
+        self.reopen_button.setEnabled(enabled)
+
     def total_text(self) -> str:
         return self.total_label.text()
+
+    def submit(self) -> bool:
+        """Submit the shown review; when criteria are missing, say which (a dialog and the message line)."""
+        if not self.document_id or not self.ensure_reviewer():
+            return False
+        try:
+            self.store.submit(self.document_id)
+        except IncompleteReview as exc:
+            lines = "\n".join(f"• {c.title}" for c in exc.missing)
+            text = _tr("%1 of %2 criteria are neither scored nor marked not applicable:").replace(
+                "%1", str(len(exc.missing))).replace("%2", str(exc.total))
+            self._show_message(text + " " + "、".join(c.title for c in exc.missing))
+            dialogs.warning(self, _tr("Cannot submit yet"), f"{text}\n{lines}")
+            return False
+        except ReviewDeskError as exc:
+            self._show_message(str(exc))
+            return False
+        self.message_label.clear()
+        return True
+
+    def reopen(self) -> bool:
+        """Reopen the shown submitted review for changes."""
+        return self._run(lambda: self.store.reopen(self.document_id))
 
     # --- reviewer actions -----------------------------------------------------------------------------
 
@@ -643,8 +737,17 @@ class ScorePanel(QDockWidget):
     def _on_note(self, criterion_id: str, text: str) -> None:
         self._run(lambda: self.store.set_note(self.document_id, criterion_id, text))
 
-    def _on_status(self, index: int) -> None:
-        self._run(lambda: self.store.set_status(self.document_id, STATUSES[index]))
+    def _on_na(self, criterion_id: str, mark: bool) -> None:
+        if not mark:
+            self._run(lambda: self.store.set_not_applicable(self.document_id, criterion_id, None))
+            return
+        title = self.store.rubric.criterion(criterion_id).title if self.store.rubric else criterion_id
+        reason = dialogs.get_text(self, _tr("Not applicable"),
+                                  _tr("Why does “%1” not apply to this report?").replace("%1", title))
+        if reason is None or not reason.strip():
+            self.refresh()  # cancelled: the button shows the stored state again
+            return
+        self._run(lambda: self.store.set_not_applicable(self.document_id, criterion_id, reason.strip()))
 
     def _on_comment(self) -> None:
         if not self._loading:

@@ -126,20 +126,56 @@ def test_undo_and_redo_scores_notes_and_status(rig):
     assert rig.undo.count() == count
     rig.undo.redo()
     assert box.note.text() == "有数据"
-    # status: submitting needs every criterion scored
-    rig.panel.status.setCurrentIndex(2)
-    rig.panel.status.activated.emit(2)
-    assert rig.store.review(rig.panel.document_id).status == "in_progress"
-    assert "cannot be submitted" in rig.panel.message_label.text()
+    # submitting needs every criterion scored; undo takes the submission back
     for b in rig.panel.boxes.values():
         if rig.stored(b.criterion.id) is None:
             b.spin.setValue(1)
-    rig.panel.status.setCurrentIndex(2)
-    rig.panel.status.activated.emit(2)
+    assert rig.panel.submit()
     assert rig.store.review(rig.panel.document_id).status == "done"
     rig.undo.undo()
     assert rig.store.review(rig.panel.document_id).status == "in_progress"
-    assert rig.panel.status.currentIndex() == 1
+    assert rig.panel.submit_button.isVisibleTo(rig.panel) and not rig.panel.reopen_button.isVisibleTo(rig.panel)
+
+
+def test_submit_lists_what_is_missing_then_locks_until_reopened(rig, shown, monkeypatch):
+    from desktop.gui import dialogs
+
+    panel = rig.panel
+    assert panel.state_label.text().startswith("未开始")
+    panel.boxes["measures"].spin.setValue(4)
+    assert panel.state_label.text().startswith("进行中")
+    assert not panel.submit()
+    kind, (_, title, text) = shown[-1]
+    assert kind == "warning" and title == "Cannot submit yet"
+    assert text.startswith("7 of 8 criteria are neither scored nor marked not applicable")
+    assert "• 必备内容齐全" in text and "举措具体" not in text
+    assert rig.store.review(panel.document_id).status == "in_progress"
+    # originality may be not applicable: N/A asks a reason (cancel leaves it as it was)
+    originality = panel.boxes["originality"]
+    assert originality.na_button.isVisibleTo(panel) and not panel.boxes["measures"].na_button.isVisibleTo(panel)
+    monkeypatch.setattr(dialogs, "get_text", lambda *a, **k: None)
+    originality.na_button.click()
+    assert rig.stored("originality") is None and not originality.na_button.isChecked()
+    monkeypatch.setattr(dialogs, "get_text", lambda *a, **k: "首次报告，无上年可比")
+    originality.na_button.click()
+    assert rig.stored("originality").not_applicable and originality.na_button.isChecked()
+    assert originality.current_level.full_text() == "Not applicable: 首次报告，无上年可比"
+    for cid, box in panel.boxes.items():
+        if cid not in ("measures", "originality"):
+            box.spin.setValue(2)
+    assert panel.total_text().startswith("Total") and "(8 of 8" in panel.total_text()
+    assert panel.submit()
+    review = rig.store.review(panel.document_id)
+    assert review.status == "done" and review.submitted_by == "张三"  # the reviewer, by default
+    assert panel.state_label.text().startswith("已提交") and panel.reopen_button.isVisibleTo(panel)
+    assert not panel.boxes["measures"].spin.isEnabled() and panel.comment.isReadOnly()
+    panel.boxes["measures"].value_edited.emit("measures", 1.0)  # a change slipped through is refused
+    assert rig.stored("measures").value == 4 and "read-only" in panel.message_label.text()
+    assert panel.reopen()
+    review = rig.store.review(panel.document_id)
+    assert review.status == "in_progress" and review.reopened_at
+    assert panel.boxes["measures"].spin.isEnabled() and not panel.comment.isReadOnly()
+    assert "reopened by" in panel.state_label.text()
 
 
 def test_overall_comment_is_saved_and_undone(rig, qtbot):
