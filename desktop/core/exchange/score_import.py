@@ -2,12 +2,14 @@
 
 For experts who score in Excel or WPS instead of the app. The sheet's first row is the header; the columns read:
 
+- the header is the first of the top rows holding ``报告`` (rows above it, such as the xlsx's maximums and weights,
+  are skipped);
 - ``报告`` (required), with ``机关`` and ``年度`` when present, identify the report: the 报告 text is matched
   against each current report's title, file name and "机关 + 年度 + 法治政府建设年度报告" label, narrowed by 机关 and
   年度; when 报告 matches nothing, a unique 机关 + 年度 pair is enough;
 - one column per criterion headed ``title（max分）`` (half-width brackets accepted), every criterion of the
   rubric: a number on the criterion's step within 0–max, empty (not scored), or ``不适用：reason`` where the rubric
-  allows not applicable;
+  allows not applicable (a bare ``不适用``, as exported, keeps a mark already stored with its reason);
 - ``总体评价`` (optional): the overall comment; ``评阅人`` (optional): rows of another reviewer are skipped.
 
 All or nothing: every problem is collected with its row and cell (``row 5, cell K5 (举措具体、成效量化（5分）)``)
@@ -28,7 +30,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from desktop.core.errors import ReviewDeskError
-from desktop.core.review.reviewers import get_or_create_reviewer
+from desktop.core.review.reviewers import find_reviewer, get_or_create_reviewer
 from desktop.core.scoring import scores as scoring
 from desktop.core.scoring.rubric import Criterion, Rubric, active_rubric
 from desktop.core.storage.documents import DocumentSummary, list_documents
@@ -80,8 +82,8 @@ def _col_letter(index: int) -> str:
     return letters
 
 
-def read_sheet(path: str | Path) -> tuple[list[str], list[_Row]]:
-    """The header and the data rows of a csv (UTF-8, with or without BOM, or GB18030) or xlsx (sheet 汇总)."""
+def read_sheet(path: str | Path) -> tuple[int, list[str], list[_Row]]:
+    """The header's row number, the header and the data rows of a csv (UTF-8, with or without BOM, or GB18030) or xlsx (sheet 汇总)."""
     p = Path(path)
     if not p.is_file():
         raise ScoreImportError(str(p), ["the file does not exist"])
@@ -94,7 +96,7 @@ def read_sheet(path: str | Path) -> tuple[list[str], list[_Row]]:
                                     "save it as .xlsx or .csv"])
 
 
-def _read_csv(p: Path) -> tuple[list[str], list[_Row]]:
+def _read_csv(p: Path) -> tuple[int, list[str], list[_Row]]:
     data = p.read_bytes()
     for encoding in ("utf-8-sig", "gb18030"):
         try:
@@ -104,13 +106,25 @@ def _read_csv(p: Path) -> tuple[list[str], list[_Row]]:
             continue
     else:
         raise ScoreImportError(str(p), ["the file is neither UTF-8 nor GB18030 text; save it as CSV UTF-8"])
-    rows = list(csv.reader(text.splitlines()))
+    rows = [list(r) for r in csv.reader(text.splitlines())]
     if not rows:
         raise ScoreImportError(str(p), ["the file is empty"])
-    return [h.strip() for h in rows[0]], [_Row(i, list(r)) for i, r in enumerate(rows[1:], 2)]
+    return _split(rows)
 
 
-def _read_xlsx(p: Path) -> tuple[list[str], list[_Row]]:
+def _split(rows: list[list[object]]) -> tuple[int, list[str], list[_Row]]:
+    """The header row (the first of the top rows with a 报告 cell; rows above it, such as the xlsx's maximums and
+    weights, are not data) and the data rows below it, numbered as in the sheet."""
+    at = 0
+    for i, row in enumerate(rows[:10]):
+        if any(fold_width(_text(v)) == "报告" for v in row):
+            at = i
+            break
+    header = [_text(h) for h in rows[at]]
+    return at + 1, header, [_Row(i, r) for i, r in enumerate(rows[at + 1:], at + 2)]
+
+
+def _read_xlsx(p: Path) -> tuple[int, list[str], list[_Row]]:
     from openpyxl import load_workbook
 
     try:
@@ -124,8 +138,7 @@ def _read_xlsx(p: Path) -> tuple[list[str], list[_Row]]:
         wb.close()
     if not rows:
         raise ScoreImportError(str(p), ["the sheet is empty"])
-    header = ["" if h is None else str(h).strip() for h in rows[0]]
-    return header, [_Row(i, r) for i, r in enumerate(rows[1:], 2)]
+    return _split(rows)
 
 
 def _text(value: object) -> str:
@@ -141,9 +154,14 @@ def report_labels(d: DocumentSummary) -> set[str]:
     labels = {d.name, d.name.rsplit(".", 1)[0]}
     if d.title:
         labels.add(d.title)
-    if d.agency and d.year:
-        labels.add(f"{d.agency}{d.year}年度{REPORT_SUFFIX}")
-        labels.add(f"{d.agency}{d.year}年{REPORT_SUFFIX}")
+    # the names the review sheet gives a report without a title (desktop.core.export.tables.report_label)
+    year = f"{d.year}年度" if d.year else ""
+    if d.agency:
+        labels.add(f"{d.agency}{year}{REPORT_SUFFIX}")
+    elif year:
+        labels.add(f"{year}{REPORT_SUFFIX}（机关未识别）")
+    else:
+        labels.add(f"{REPORT_SUFFIX}（标题未识别，第{d.seq}份）")
     return {fold_width(x).strip() for x in labels if x}
 
 
@@ -185,9 +203,7 @@ def _value(raw: object, c: Criterion) -> tuple[str, float | str | None]:
             reason = (na.group("reason") or "").strip()
             if not c.allow_na:
                 return "error", f"{c.title} cannot be not applicable (the rubric requires a score)"
-            if not reason:
-                return "error", "not applicable needs a reason: write 不适用：reason"
-            return "na", reason
+            return "na", reason  # a bare 不适用 must match a stored mark (checked when storing)
         try:
             number = float(text.removesuffix("分"))
         except ValueError:
@@ -203,10 +219,11 @@ class _Planned:
     row: int
     values: dict[str, float] = field(default_factory=dict)
     na: dict[str, str] = field(default_factory=dict)
+    cells: dict[str, str] = field(default_factory=dict)  # criterion id -> "row N, cell XN (header)"
     comment: str | None = None
 
 
-def _columns(header: list[str], rubric: Rubric, problems: list[str]) -> dict[str, int]:
+def _columns(at: int, header: list[str], rubric: Rubric, problems: list[str]) -> dict[str, int]:
     index: dict[str, int] = {}
     for i, h in enumerate(header):
         folded = fold_width(h).strip()
@@ -220,23 +237,23 @@ def _columns(header: list[str], rubric: Rubric, problems: list[str]) -> dict[str
         for c in rubric.criteria:
             if fold_width(c.title) == title:
                 if abs(float(m.group("max")) - c.max_points) > 1e-9:
-                    problems.append(f"row 1, cell {_col_letter(i)}1 ({h}): the rubric's maximum for {c.title} is "
+                    problems.append(f"row {at}, cell {_col_letter(i)}{at} ({h}): the rubric's maximum for {c.title} is "
                                     f"{c.max_points:g}, not {m.group('max')}; export a new sheet")
                 index[c.id] = i
     if "报告" not in index:
-        problems.append("row 1: no 报告 column; use the 汇总 sheet as exported (序号, 报告, 机关, 年度, …)")
+        problems.append(f"row {at}: no 报告 column; use the 汇总 sheet as exported (序号, 报告, 机关, 年度, …)")
     for c in rubric.criteria:
         if c.id not in index:
-            problems.append(f"row 1: no column for {c.title}（{c.max_points:g}分）")
+            problems.append(f"row {at}: no column for {c.title}（{c.max_points:g}分）")
     return index
 
 
 def plan_import(db: Database, path: str | Path, reviewer_name: str,
                 rubric: Rubric) -> tuple[list[_Planned], int, int]:
     """Read and check the sheet; return the rows to store, rows of other reviewers and empty rows skipped."""
-    header, rows = read_sheet(path)
+    at, header, rows = read_sheet(path)
     problems: list[str] = []
-    cols = _columns(header, rubric, problems)
+    cols = _columns(at, header, rubric, problems)
     if problems:
         raise ScoreImportError(str(path), problems)
     matcher = _Matcher(list_documents(db))
@@ -267,9 +284,11 @@ def plan_import(db: Database, path: str | Path, reviewer_name: str,
             entry = _Planned(doc, row.number)
         for c in rubric.criteria:
             kind, value = _value(cell(row, c.id), c)
+            where_c = f"row {row.number}, cell {_col_letter(cols[c.id])}{row.number} ({header[cols[c.id]]})"
+            if entry is not None:
+                entry.cells[c.id] = where_c
             if kind == "error":
-                problems.append(f"row {row.number}, cell {_col_letter(cols[c.id])}{row.number} "
-                                f"({header[cols[c.id]]}): {value}")
+                problems.append(f"{where_c}: {value}")
             elif entry is not None and kind == "value":
                 entry.values[c.id] = float(value)  # type: ignore[arg-type]
             elif entry is not None and kind == "na":
@@ -281,9 +300,24 @@ def plan_import(db: Database, path: str | Path, reviewer_name: str,
                 planned.append(entry)
             else:
                 empty += 1
+    known = find_reviewer(db, reviewer_name)
+    for p in planned:
+        stored = scoring.get_scores(db, p.document.id, known.id, rubric.id) if known else {}
+        for cid, reason in list(p.na.items()):
+            if reason:
+                continue
+            if cid in stored and stored[cid].not_applicable and stored[cid].na_reason:
+                p.na[cid] = stored[cid].na_reason  # as exported: the mark already stored, with its reason
+            else:
+                problems.append(f"{p.cells[cid]}: not applicable needs a reason: write 不适用：reason")
     if problems:
-        raise ScoreImportError(str(path), problems)
+        raise ScoreImportError(str(path), sorted(problems, key=_row_order))
     return planned, other, empty
+
+
+def _row_order(problem: str) -> tuple[int, str]:
+    match = re.match(r"row (\d+)", problem)
+    return (int(match.group(1)) if match else 0, problem)
 
 
 def import_scores(db: Database, path: str | Path, reviewer_name: str,
