@@ -196,6 +196,10 @@
             <translation>重新导入失败</translation>
         </message>
         <message>
+            <source>Re-importing %1…</source>
+            <translation>正在重新导入 %1…</translation>
+        </message>
+        <message>
             <source>Recolour tag “%1”</source>
             <translation>更改标签“%1”的颜色</translation>
         </message>
@@ -248,6 +252,10 @@
             <translation>标签</translation>
         </message>
         <message>
+            <source>The report was not changed. The details below say what went wrong.</source>
+            <translation>报告未作更改。下方的详细信息说明了出错原因。</translation>
+        </message>
+        <message>
             <source>The text is unchanged; nothing was done.</source>
             <translation>文本没有变化，未做任何改动。</translation>
         </message>
@@ -278,14 +286,6 @@
         <message>
             <source>— none —</source>
             <translation>— 无 —</translation>
-        </message>
-        <message>
-            <source>Re-importing %1…</source>
-            <translation>正在重新导入 %1…</translation>
-        </message>
-        <message>
-            <source>The report was not changed. The details below say what went wrong.</source>
-            <translation>报告未作更改。下方的详细信息说明了出错原因。</translation>
         </message>
     </context>
     <context>

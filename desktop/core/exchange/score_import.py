@@ -106,7 +106,7 @@ def _read_csv(p: Path) -> tuple[int, list[str], list[_Row]]:
             continue
     else:
         raise ScoreImportError(str(p), ["the file is neither UTF-8 nor GB18030 text; save it as CSV UTF-8"])
-    rows = [list(r) for r in csv.reader(text.splitlines())]
+    rows: list[list[object]] = [list(r) for r in csv.reader(text.splitlines())]
     if not rows:
         raise ScoreImportError(str(p), ["the file is empty"])
     return _split(rows)

@@ -94,7 +94,7 @@ def test_overview_dialog_and_its_model(window, qtmodeltester, qtbot):
     qtbot.addWidget(dialog)
     qtmodeltester.check(dialog.model)
     assert dialog.model.rowCount() == 5
-    assert "Done: 2" in dialog.counts.text() and "In progress: 1" in dialog.counts.text()
+    assert "Submitted: 2" in dialog.counts.text() and "In progress: 1" in dialog.counts.text()
     assert dialog.progress.value() == 2 and dialog.progress.maximum() == 5
     dialog.filter.setCurrentIndex(dialog.filter.findData("done"))
     assert dialog.proxy.rowCount() == 2
