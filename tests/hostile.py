@@ -9,9 +9,18 @@ from __future__ import annotations
 import io
 import os
 import re
+import sqlite3
 import zipfile
 from pathlib import Path
 
+from desktop.core.ingest.importer import import_paths
+from desktop.core.review.annotations import create_annotation
+from desktop.core.review.codebook import ensure_default_codebook, list_tags
+from desktop.core.review.reviewers import get_or_create_reviewer
+from desktop.core.scoring.rubric import load_default_rubric, store_rubric
+from desktop.core.scoring.scores import set_score
+from desktop.core.storage import open_database
+from desktop.core.storage.documents import list_documents
 from tests.core.builders import SAMPLE, pdf_bytes, saved_web_page, write_docx
 
 TAIL_SENTENCE = "四、2025年工作安排"  # a part heading late in SAMPLE: lost text would lose it
@@ -209,3 +218,48 @@ def unprivileged_kwargs() -> dict:
     """subprocess.run arguments that drop root (who may read and write anything) to an ordinary user, so that
     permissions and read-only locations apply."""
     return {"user": "nobody"} if os.geteuid() == 0 else {}
+
+
+def reviewer_db(path: Path, seeds_dir: Path) -> Path:
+    """A real second reviewer's database: two documents, an annotation with a tag, a score, a review."""
+    db = open_database(path)
+    import_paths(db, [seeds_dir / f for f in ("000_0a101bd46eacac2a.txt", "001_a35be3758fcb709b.txt")])
+    ensure_default_codebook(db)
+    bob = get_or_create_reviewer(db, "李评审")
+    doc = list_documents(db)[0]
+    create_annotation(db, doc.id, 10, 30, reviewer_id=bob.id, tag_ids=[list_tags(db)[0].id], comment="具体")
+    rubric = load_default_rubric()
+    store_rubric(db, rubric)
+    criterion = rubric.criteria[0]
+    set_score(db, doc.id, bob.id, rubric, criterion.id, criterion.max_points)
+    db.conn.close()
+    return path
+
+
+def loosen(conn: sqlite3.Connection, table: str) -> None:
+    """Rebuild a table without its constraints, as a hand-made or damaged file may have it."""
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute(f"ALTER TABLE {table} RENAME TO {table}_strict")
+    conn.execute(f"CREATE TABLE {table} AS SELECT * FROM {table}_strict")
+    conn.execute(f"DROP TABLE {table}_strict")
+
+
+BREAKAGES = {
+    "offsets as text": ("annotations", "UPDATE annotations SET start = 'abc'", "start should be a whole number"),
+    "NULL updated_at": ("annotations", "UPDATE annotations SET updated_at = NULL", "updated_at is empty"),
+    "dangling document": ("annotations", "UPDATE annotations SET document_id = 'no-such-doc'", "exists in neither"),
+    "BLOB comment": ("annotations", "UPDATE annotations SET comment = X'00ff10'", "comment should be text but is blob"),
+    "invalid UTF-8": ("annotations", "UPDATE annotations SET quote = CAST(X'e6b3d5ff' AS TEXT)", "not valid UTF-8"),
+    "offset past the end": ("annotations", 'UPDATE annotations SET "end" = 99999999', "past the end"),
+    "score 'abc'": ("scores", "UPDATE scores SET value = 'abc'", "value should be a number"),
+    "score 1e308": ("scores", "UPDATE scores SET value = 1e308", "outside"),
+    "score -50": ("scores", "UPDATE scores SET value = -50", "outside"),
+    "unparseable rubric": ("rubrics", "UPDATE rubrics SET content = 'criteria = [ broken'", "not a valid rubric"),
+    "20 MB comment": ("annotations", "UPDATE annotations SET comment = printf('%.*c', 20000000, 'x')",
+                      "characters long"),
+    "malformed missing": ("documents", "UPDATE documents SET missing = 'achievements,oops'", "missing is not a JSON"),
+    "unknown missing kind": ("documents", "UPDATE documents SET missing = '[\"bogus\"]'", "missing is not a JSON"),
+    "bad time stamp": ("reviews", "UPDATE reviews SET updated_at = 'yesterday'", "not a time stamp"),
+    "section past the text": ("sections", 'UPDATE sections SET "end" = 10000000 WHERE ordinal = 0', "past the end"),
+    "dangling tag": ("annotation_tags", "UPDATE annotation_tags SET tag_id = 'ghost'", "exists in neither"),
+}

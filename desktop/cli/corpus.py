@@ -40,12 +40,18 @@ def _limit(value: str) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from desktop.core.ingest.importer import FAILED, import_paths
+    from desktop.core.ingest.importer import FAILED, run_import, store_prepared
 
     db = open_db(args)
-    report = import_paths(db, args.paths)
-    for outcome in report.outcomes:
+
+    def store(prepared):
+        # each line as soon as its file is stored: when the database fails midway (disk full), every file
+        # stored before has been reported
+        outcome = store_prepared(db, prepared)
         print(outcome.line(), flush=True)
+        return outcome
+
+    report = run_import(args.paths, store)
     print(report.summary(), file=sys.stderr)
     return 1 if report.count(FAILED) else 0
 

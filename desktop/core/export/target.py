@@ -68,8 +68,8 @@ def check_not_database(db: Database, out: Path) -> None:
         protected = [database] + [database.with_name(database.name + s) for s in ("-wal", "-shm", "-journal")]
         for path in protected:
             if _same_file(out, path):
-                raise ExportTargetError(f"{out} is the open database (or its {path.name[len(database.name):] or 'file'}"
-                                        "); an export would destroy it: choose another file name")
+                what = "the open database" if path == database else f"the open database's {path.name[len(database.name):]} file"
+                raise ExportTargetError(f"{out} is {what}; an export would destroy it: choose another file name")
         resolved = out.resolve()
         if resolved.parent == database.resolve().parent and resolved.name.startswith(database.name + ".backup-"):
             raise ExportTargetError(f"{out} is a backup of the database; choose another file name")
@@ -80,11 +80,11 @@ def check_not_database(db: Database, out: Path) -> None:
 def write_error(target: Path, exc: OSError) -> ExportTargetError:
     """The message for a target that could not be written."""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        what = "the disk is full: free some space or export to another disk"
+        what = "The disk is full: free some space or export to another disk"
     elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        what = "the folder is read-only: choose a folder you can write to"
+        what = "The folder is read-only: choose a folder you can write to"
     else:
-        what = "choose another place to export to"
+        what = "Choose another place to export to"
     return ExportTargetError(f"{target} could not be written ({exc.strerror or exc}); nothing was written. {what}")
 
 

@@ -173,3 +173,29 @@ def test_reason_fields_named_like_outcome_arguments_do_not_collide():
     outcome = _outcome("x.txt", FAILED, "cannot be read: {reason}", "{hint} {path}",
                        params={"reason": "EIO", "hint": "h", "path": "p", "document_id": "d"})
     assert outcome.message == "cannot be read: EIO — h p" and outcome.document_id is None
+
+
+def test_files_stored_before_the_database_fails_are_reported(tmp_path, monkeypatch, capsys):
+    """A database that fails midway (disk full): every file stored before it has its line, then one error."""
+    import desktop.core.ingest.importer as importer
+    from desktop.cli import main
+    from desktop.core.storage.database import DatabaseProblem
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"r{i}.txt").write_text(hostile.variant(i), encoding="utf-8")
+    real = importer.store_prepared
+    calls = []
+
+    def failing(db, prepared):
+        calls.append(prepared.path)
+        if len(calls) == 2:
+            raise DatabaseProblem(f"{tmp_path / 'c.sqlite3'} could not be written (database or disk is full)")
+        return real(db, prepared)
+
+    monkeypatch.setattr(importer, "store_prepared", failing)
+    assert main(["import", str(folder), "--db", str(tmp_path / "c.sqlite3")]) == 1
+    out = capsys.readouterr()
+    assert out.out.startswith("imported\t") and out.out.count("\n") == 1
+    assert out.err.startswith("error: ") and "disk is full" in out.err
