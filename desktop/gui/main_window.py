@@ -14,7 +14,9 @@ Extension points for other parts of the app (annotations, scoring, export):
   objectName;
   ``add_export_action(action)``: add an entry to File > Export; ``add_menu(menu)``: a feature's menu, before Help;
   ``show_passage(start, end)``: select a passage of the current report in the report tab.
-- Signals ``current_document_changed(str)`` (document id, '' for none) and ``database_changed()``.
+- Signals ``current_document_changed(str)`` (document id, '' for none) and ``database_changed()``;
+  ``working_document_changed(str)``: the report the side panels should describe (the report tab's, or side by side
+  the pane the reviewer works in); ``working_view()`` / ``working_document_id()`` give it.
 """
 
 from __future__ import annotations
@@ -99,6 +101,7 @@ class MainWindow(QMainWindow):
     """The review window. ``settings`` holds per-user state (geometry, recent databases); tests pass a temporary one."""
 
     current_document_changed = Signal(str)
+    working_document_changed = Signal(str)
     database_changed = Signal()
 
     def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
@@ -180,6 +183,15 @@ class MainWindow(QMainWindow):
         self.corpus_panel.selection_changed.connect(self._update_actions)
         self.search_panel.hit_activated.connect(self.open_document)
         self.compare_view.pair_shown.connect(self._update_hints)
+        self._working_pane = self.compare_view.right  # side by side, the pane worked in (the newer report first)
+        self._working_id = ""
+        self.compare_view.pair_shown.connect(self._update_working)
+        self.tabs.currentChanged.connect(lambda _i: self._update_working())
+        self.current_document_changed.connect(lambda _d: self._update_working())
+        for pane in (self.compare_view.left, self.compare_view.right):
+            pane.installEventFilter(self)
+            pane.text.viewport().installEventFilter(self)
+            pane.text.installEventFilter(self)
         self.setAcceptDrops(True)
         self.retranslate()
         self._update_actions()
@@ -554,6 +566,38 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._update_hints()
 
+    def working_view(self) -> ReportView:
+        """The view the side panels describe: the report tab's view, or side by side the pane worked in last."""
+        return self._working_pane if self.tabs.currentWidget() is self.compare_view else self.report_view
+
+    def working_document_id(self) -> str:
+        record = self.working_view().current_document()
+        return record.id if record is not None else ""
+
+    def set_working_pane(self, pane: ReportView) -> None:
+        """Side by side: make the panels follow this pane (focusing or clicking a pane does it)."""
+        if pane in (self.compare_view.left, self.compare_view.right):
+            self._working_pane = pane
+            for p in (self.compare_view.left, self.compare_view.right):
+                p.header.setStyleSheet("" if p is not pane or self.tabs.currentWidget() is not self.compare_view
+                                       else "MetadataHeader { border-bottom: 2px solid #2f74c0; }")
+            self._update_working()
+
+    def _update_working(self) -> None:
+        doc_id = self.working_document_id()
+        if doc_id != self._working_id:
+            self._working_id = doc_id
+            self.working_document_changed.emit(doc_id)
+
+    def eventFilter(self, watched: object, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress):
+            for pane in (self.compare_view.left, self.compare_view.right):
+                if watched is pane or (isinstance(watched, QWidget) and pane.isAncestorOf(watched)):
+                    if pane is not self._working_pane:
+                        self.set_working_pane(pane)
+                    break
+        return super().eventFilter(watched, event)
+
     def _open_selected(self) -> None:
         doc_id = self.corpus_panel.current_document_id()
         if doc_id:
@@ -638,10 +682,12 @@ class MainWindow(QMainWindow):
         self.menuBar().insertMenu(self.help_menu.menuAction(), menu)
 
     def show_passage(self, start: int, end: int) -> None:
-        """Bring a passage of the current report into view in the report tab and select it."""
-        self.tabs.setCurrentIndex(0)
-        self.report_view.scroll_to_offset(start)
-        self.report_view.select_span(start, end)
+        """Bring a passage of the working report into view (in its pane side by side) and select it."""
+        view = self.working_view()
+        if view is self.report_view:
+            self.tabs.setCurrentIndex(0)
+        view.scroll_to_offset(start)
+        view.select_span(start, end)
 
     def add_import_action(self, action: QAction) -> None:
         """Add an entry to the File menu after Import Files/Folder (e.g. Import Scores…)."""

@@ -1028,6 +1028,18 @@ Review and score annual reports on building rule-of-law government: see each rep
             <translation>正文中未找到发布日期</translation>
         </message>
         <message>
+            <source>Details (%1 notices)</source>
+            <translation>详情（%1 条提示）</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <source>Show the metadata and the required-part notices of this report</source>
+            <translation>显示本报告的元数据和必备部分提示</translation>
+        </message>
+        <message>
             <source>Missing required part:</source>
             <translation>缺少必备部分：</translation>
         </message>

@@ -125,9 +125,14 @@ class AnnotationsController(QObject):
             views += [self.compare_view.left, self.compare_view.right]
         return views
 
+    def working_view(self) -> Any:
+        """The view the panels describe: the report view, or (in the window) the side-by-side pane worked in."""
+        return self.report_view
+
     def current_document(self) -> DocumentRecord | None:
-        """The report the panels describe: the one in the (single) report view."""
-        return self.report_view.current_document() if self.report_view is not None else None
+        """The report the panels describe: the one in the working view."""
+        view = self.working_view()
+        return view.current_document() if view is not None else None
 
     def selecting_view(self) -> Any:
         """The view whose selection Ctrl+M annotates: one with a selection, the focused one first."""
@@ -145,7 +150,7 @@ class AnnotationsController(QObject):
 
     def jump_to(self, start: int, end: int, view: Any = None) -> None:
         """Bring a passage of the panel's report into view and select it."""
-        view = view or self.report_view
+        view = view or self.working_view()
         if view is None:
             return
         view.scroll_to_offset(start)
@@ -225,7 +230,7 @@ class AnnotationsController(QObject):
         view.set_extra_marks(AIDS_LAYER, marks, line_color=FORMULAIC_LINE)
 
     def _update_selection_state(self) -> None:
-        view = self.report_view
+        view = self.working_view()
         has = view is not None and view.current_document() is not None and view.selection() != (-1, -1)
         self.panel.set_has_selection(has)
 
@@ -312,7 +317,7 @@ class AnnotationsController(QObject):
         self.message.emit(_tr("Annotation deleted (Ctrl+Z brings it back)."))
 
     def place_orphan(self, annotation_id: str) -> None:
-        view = self.report_view
+        view = self.working_view()
         if view is None or view.selection() == (-1, -1):
             self.message.emit(_tr("Select the passage the annotation belongs to, then press Place."))
             return
@@ -425,6 +430,7 @@ def install_annotations(main_window: Any) -> AnnotationsController:
         return [mw.report_view] if mw.report_view is not None else []
 
     ctrl.active_views = active_views
+    ctrl.working_view = mw.working_view  # side by side, the panels follow the pane the reviewer works in
     mw.add_dock(ctrl.panel, Qt.DockWidgetArea.RightDockWidgetArea)
     mw.add_dock(ctrl.aids_panel, Qt.DockWidgetArea.RightDockWidgetArea)
     # Corpus-wide retrieval is opened from the Annotations menu, never by itself.
@@ -442,6 +448,7 @@ def install_annotations(main_window: Any) -> AnnotationsController:
 
     mw.database_changed.connect(on_database)
     mw.current_document_changed.connect(ctrl.on_document_changed)
+    mw.working_document_changed.connect(ctrl.on_document_changed)
     ctrl.message.connect(lambda text: mw.statusBar().showMessage(text, 6000))
     if store.ready:
         on_database()

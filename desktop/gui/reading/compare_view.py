@@ -157,14 +157,16 @@ class CompareView(QWidget):
         swatch.setStyleSheet(f"background: {palette.REUSE_FILL.name()}; "
                              f"border-bottom: 2px solid {palette.REUSE_LINE.name()};")
         self.summary = QLabel(self)
-        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        toolbar = QHBoxLayout()
+        self.summary.setObjectName("sharedSummary")
+        self.summary.setWordWrap(True)  # on a row of its own: shown in full, never squeezed to a few pixels
+        toolbar_bar = QWidget(self)
+        toolbar_bar.setObjectName("compareToolbar")
+        toolbar = QHBoxLayout(toolbar_bar)
         toolbar.setContentsMargins(6, 4, 6, 0)
         toolbar.addWidget(swatch)
         toolbar.addWidget(self.min_length_label)
         toolbar.addWidget(self.min_length)
-        toolbar.addSpacing(16)
-        toolbar.addWidget(self.summary, 1)
+        toolbar.addStretch(1)
         toolbar.addWidget(self.sync_box)
 
         self.cards_box = QHBoxLayout()
@@ -190,7 +192,11 @@ class CompareView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addLayout(toolbar)
+        layout.addWidget(toolbar_bar)
+        summary_row = QHBoxLayout()
+        summary_row.setContentsMargins(6, 0, 6, 0)
+        summary_row.addWidget(self.summary, 1)
+        layout.addLayout(summary_row)
         layout.addWidget(cards)
         layout.addWidget(self.splitter, 1)
 

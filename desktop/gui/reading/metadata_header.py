@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from desktop.core.segmentation.classify import REQUIRED_KINDS
 from desktop.core.storage.documents import DocumentRecord
@@ -71,15 +71,46 @@ class MetadataHeader(QWidget):
         self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.on_time = QLabel(self)  # a badge next to the title: published on time, late, or unknown
         self.on_time.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Side by side (compact) the header is one line: the title, the badge and a button that opens the metadata
+        # and the part banners; the panes keep their height for the text.
+        self.details_button = QToolButton(self)
+        self.details_button.setObjectName("headerDetails")
+        self.details_button.setCheckable(True)
+        self.details_button.setAutoRaise(True)
+        self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.details_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.details_button.toggled.connect(self._apply_collapsed)
+        self.details_button.setVisible(compact)
         title_row = QHBoxLayout()
         title_row.setSpacing(10)
         title_row.addWidget(self.title, 1)
+        title_row.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignTop)
         title_row.addWidget(self.on_time, 0, Qt.AlignmentFlag.AlignTop)
         self._layout.addLayout(title_row)
         self._layout.addWidget(self.meta)
         self._layout.addStretch(1)  # extra height (side by side, headers are made equal) goes below
         self.banners: list[_Banner] = []
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        if compact:
+            self.title.setWordWrap(False)
+            self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            self._layout.setContentsMargins(6, 2, 6, 2)
+            self._apply_collapsed()
+
+    def collapsed(self) -> bool:
+        """True when only the one-line summary shows (side by side, details closed)."""
+        return self._compact and not self.details_button.isChecked()
+
+    def _apply_collapsed(self, *_args: object) -> None:
+        collapsed = self.collapsed()
+        self.meta.setVisible(not collapsed)
+        for banner in self.banners:
+            banner.setVisible(not collapsed)
+        self.details_button.setArrowType(Qt.ArrowType.DownArrow if not collapsed else Qt.ArrowType.RightArrow)
+        count = len(self.banners)
+        self.details_button.setText(self.tr("Details (%1 notices)").replace("%1", str(count)) if count else
+                                    self.tr("Details"))
+        self.details_button.setToolTip(self.tr("Show the metadata and the required-part notices of this report"))
 
     def set_record(self, record: DocumentRecord | None) -> None:
         """Show one report's metadata and part banners (None clears the header)."""
@@ -103,6 +134,9 @@ class MetadataHeader(QWidget):
         for section in record.sections:
             if section.kind in REQUIRED_KINDS and section.placement in ("subsection", "inline"):
                 self._add_nested(record, section.kind, section.placement, section.heading, section.start)
+        if self._compact:
+            self.title.setToolTip(f"{s.title or s.name}\n{s.agency or ''} {s.year or ''}".strip())
+            self._apply_collapsed()
 
     def _meta_html(self, record: DocumentRecord) -> str:
         s = record.summary

@@ -203,7 +203,8 @@ def install_scoring(main_window: Any) -> ScoringController:
     ctrl.panel_actions = install_panel_actions(mw, ctrl.store)
     ctrl.retranslate()
     mw.database_changed.connect(ctrl.on_database)
-    mw.current_document_changed.connect(ctrl.panel.show_document)
+    # The score form follows the report the reviewer works in (side by side: the pane last worked in).
+    mw.working_document_changed.connect(ctrl.panel.show_document)
     if mw.executor is not None:
         ctrl.on_database()
     else:

@@ -1,0 +1,63 @@
+"""Side by side: the annotation and score panels follow the pane the reviewer works in; headers take one line."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, QSize, Qt
+
+from tests.gui.test_layout import make_window
+
+
+@pytest.fixture
+def settings(tmp_path) -> QSettings:
+    s = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    s.setValue("reviewer/name", "张三")
+    yield s
+    s.sync()
+
+
+@pytest.fixture
+def window(qtbot, settings, seeded_db_path, no_dialogs):
+    w = make_window(qtbot, settings, seeded_db_path, QSize(1600, 1000))
+    proxy = w.corpus_panel.proxy
+    ids = [proxy.document_id(r) for r in range(proxy.rowCount())]
+    assert w.compare_documents(ids[0], ids[1])
+    return w
+
+
+def test_panels_follow_the_pane_worked_in(qtbot, window):
+    left, right = window.compare_view.left, window.compare_view.right
+    annotations = window.extensions["annotations"]
+    score = window.extensions["scoring"].panel
+    # Side by side starts with the right (newer) report.
+    assert window.working_document_id() == right.current_document().id
+    assert score.document_id == right.current_document().id
+    qtbot.mouseClick(left.text.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(40, 40))
+    left_id = left.current_document().id
+    assert window.working_document_id() == left_id
+    assert score.document_id == left_id
+    assert annotations.current_document().id == left_id
+    # An annotation made in the left pane shows in the panel (it is the left report's list now).
+    start = left.current_document().text.index("。") + 1
+    made = annotations.store.create(left_id, start, start + 12, [annotations.store.tags()[0].id], "左侧", None)
+    qtbot.waitUntil(lambda: made.id in [annotations.panel.model.annotation(r).id
+                                        for r in range(annotations.panel.model.rowCount())])
+    # Focusing the right pane's text moves the panels back.
+    right.text.setFocus()
+    qtbot.waitUntil(lambda: score.document_id == right.current_document().id)
+    assert annotations.current_document().id == right.current_document().id
+    # Back in the report tab the panels describe the report there.
+    window.tabs.setCurrentIndex(0)
+    assert window.working_document_id() == window.report_view.current_document().id
+
+
+def test_headers_take_one_line_side_by_side(qtbot, window):
+    left = window.compare_view.left
+    line = left.header.fontMetrics().height()
+    assert left.header.collapsed() and not left.header.meta.isVisible()
+    assert left.header.height() <= 3 * line + 16
+    left.header.details_button.click()
+    assert left.header.meta.isVisible()
+    assert not window.report_view.header.collapsed()  # the report tab shows everything
+    summary = window.compare_view.summary
+    assert summary.width() > 300 and summary.text()  # the shared-text summary is readable
