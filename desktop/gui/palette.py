@@ -71,3 +71,38 @@ def css(color: QColor) -> str:
         return color.name()
     return f"rgba({color.red()}, {color.green()}, {color.blue()}, {color.alpha()})"
 
+
+
+# -- contrast (WCAG 2.x) -------------------------------------------------------------------------------
+MIN_TAG_CONTRAST = 3.0  # WCAG's minimum for graphical objects: a tag's line or bar against the tint it lies on
+
+
+def relative_luminance(color: QColor) -> float:
+    """WCAG relative luminance of an sRGB colour (0 black … 1 white)."""
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(color.red()) + 0.7152 * channel(color.green()) + 0.0722 * channel(color.blue())
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio of two colours (1 … 21)."""
+    la, lb = relative_luminance(a), relative_luminance(b)
+    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+
+
+def backgrounds() -> list[QColor]:
+    """Every background a tag mark or coding bar can lie on: the part tints and the plain page."""
+    return [c.tint for c in KIND_COLORS.values()] + [QColor("#ffffff")]
+
+
+def legible_tag_color(color: QColor | str) -> QColor:
+    """The tag's colour, darkened (same hue) until it keeps a 3:1 contrast against every part tint: an orange tag
+    stays visible on the orange shortcomings tint whatever colour the codebook holds."""
+    out = QColor(color)
+    for _ in range(40):
+        if min(contrast_ratio(out, bg) for bg in backgrounds()) >= MIN_TAG_CONTRAST:
+            return out
+        out = out.darker(108)
+    return out

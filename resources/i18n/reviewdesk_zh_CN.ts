@@ -264,6 +264,10 @@
             <translation>重新导入报告后未找到这段文字。请在正文中选中它应在的位置并点击“定位到选区”，或删除该批注。</translation>
         </message>
         <message>
+            <source>Tick at least one tag (keys 1–9) or write a comment: an annotation with neither says nothing and is not saved.</source>
+            <translation>请至少勾选一个标签（数字键 1–9）或填写评语：既无标签又无评语的批注没有内容，不会保存。</translation>
+        </message>
+        <message>
             <source>Why this passage matters (optional)</source>
             <translation>为什么标注这段文字（可选）</translation>
         </message>

@@ -29,7 +29,7 @@ from desktop.gui import dialogs
 from desktop.gui.annotate.commands import AnnotationStore
 from desktop.gui.annotate.models import TagModel
 
-NEW_TAG_COLORS = ("#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6", "#9a6324")
+NEW_TAG_COLORS = ("#e6194b", "#339a40", "#4363d8", "#c26727", "#911eb4", "#2d90a6", "#de2ed5", "#9a6324")
 
 
 def _tr(text: str) -> str:

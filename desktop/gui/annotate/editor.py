@@ -105,9 +105,15 @@ class AnnotationEditor(QDialog):
         form.addRow(criterion_label, self.criterion)
         criterion_label.setVisible(bool(criteria))
         self.criterion.setVisible(bool(criteria))
+        self.refusal = QLabel(self)  # why Save did nothing: an annotation needs a tag or a comment
+        self.refusal.setObjectName("emptyRefusal")
+        self.refusal.setWordWrap(True)
+        self.refusal.setStyleSheet("color: #a61b1b")
+        self.refusal.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.quote)
         layout.addLayout(form)
+        layout.addWidget(self.refusal)
         layout.addWidget(hint)
         layout.addWidget(self.buttons)
         self.resize(520, 0)
@@ -123,6 +129,17 @@ class AnnotationEditor(QDialog):
         self.tag_list.setFocus()
         if self.tag_model.rowCount():
             self.tag_list.setCurrentIndex(self.tag_model.index(0))
+
+    def accept(self) -> None:
+        """Save, unless the annotation would say nothing (no tag, no comment): then say so and stay open."""
+        content = self.content()
+        if not content.tag_ids and not content.comment:
+            self.refusal.setText(_tr("Tick at least one tag (keys 1–9) or write a comment: an annotation with "
+                                     "neither says nothing and is not saved."))
+            self.refusal.show()
+            self.tag_list.setFocus()
+            return
+        super().accept()
 
     def content(self) -> Content:
         """The tags, comment and criterion as the editor shows them now."""

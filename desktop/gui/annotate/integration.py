@@ -24,7 +24,7 @@ from desktop.core.review.anchoring import ReimportReport, reimport_document
 from desktop.core.review.annotations import Annotation, content_of
 from desktop.core.storage.documents import DocumentRecord, get_document, previous_report
 from desktop.core.storage.executor import DatabaseExecutor
-from desktop.gui import dialogs, workers
+from desktop.gui import dialogs, palette, workers
 from desktop.gui.annotate.aids_panel import FORMULAIC_LINE, AidsPanel
 from desktop.gui.annotate.codebook_dialog import show_codebook
 from desktop.gui.annotate.commands import AnnotationStore
@@ -183,7 +183,8 @@ class AnnotationsController(QObject):
             self.panel.set_annotations([], [])
             return
         tags = self.store.tags()
-        colors = {t.id: QColor(t.color) for t in tags}
+        colors = {t.id: palette.legible_tag_color(t.color) for t in tags}  # 3:1 against every part tint
+        names = {t.id: t.name for t in tags}
         current = self.current_document()
         cache: dict[str, list[Annotation]] = {}
         for view in self.all_views():
@@ -195,6 +196,9 @@ class AnnotationsController(QObject):
             view.set_annotation_marks([
                 (a.start, a.end, next((colors[t] for t in a.tag_ids if t in colors), QColor("#9e9e9e")), a.id)
                 for a in cache[doc.id] if not a.orphan])
+            if hasattr(view, "set_coding_stripes"):
+                view.set_coding_stripes([(a.start, a.end, colors[t], names.get(t, ""))
+                                         for a in cache[doc.id] if not a.orphan for t in a.tag_ids if t in colors])
         if current is not None and (not document_id or current.id == document_id):
             rows = cache.get(current.id)
             self.panel.set_annotations(rows if rows is not None else self.store.annotations(current.id), tags)

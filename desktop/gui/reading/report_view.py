@@ -219,6 +219,7 @@ class ReportView(QWidget):
         self._annotation_marks = []
         self.text.set_marks("search", [])
         self.text.set_marks("annotations", [])
+        self.text.set_coding_stripes([])
         for name in self._extra_layers:
             self.text.set_marks(name, [])
         self.header.set_record(record)
@@ -285,6 +286,10 @@ class ReportView(QWidget):
         """Marks (start, end, colour, annotation id) drawn over the tints; overlapping marks get their own lines."""
         self._annotation_marks = list(marks)
         self.text.set_marks("annotations", marks, underline=True, lanes=True, pale_fill=True)
+
+    def set_coding_stripes(self, stripes: list[tuple[int, int, QColor, str]]) -> None:
+        """Margin bars (start, end, tag colour, tag name): which tags apply where."""
+        self.text.set_coding_stripes(stripes)
 
     def set_extra_marks(self, name: str, marks: list[tuple[int, int, QColor, str]], *,
                         line_color: QColor | None = None) -> None:

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from PySide6.QtCore import QPoint, QRect, QRectF, QSignalBlocker, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSignalBlocker, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -35,7 +35,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtWidgets import QTextEdit, QWidget
+from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from desktop.core.compare.textmap import Insertion, TextMap, whole_line_spans
 from desktop.core.segmentation.cleaning import Clutter
@@ -46,6 +46,8 @@ from desktop.gui import palette
 KIND_PROPERTY = QTextFormat.Property.UserProperty + 1  # block format: the part kind, for the margin stripe
 GAP_PROPERTY = QTextFormat.Property.UserProperty + 2  # block format: a gap banner line
 STRIPE_WIDTH = 6
+CODING_LANE = 4  # width of one coding stripe (one tag's bar beside the lines it applies to)
+MAX_CODING_LANES = 4
 FLASH_MS = 1200
 LINE_HEIGHT_PERCENT = 140
 BLANK_LINE_PERCENT = 50
@@ -137,11 +139,23 @@ class _Stripe(QWidget):
         self._pane = pane
 
     def sizeHint(self) -> QSize:
-        return QSize(STRIPE_WIDTH, 0)
+        return QSize(self._pane.margin_width(), 0)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            labels = self._pane.coding_labels_at(event.pos().y()) if event.pos().x() >= STRIPE_WIDTH else []
+            if labels:
+                QToolTip.showText(event.globalPos(), "\n".join(labels), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(event.rect(), self.palette().base())
+        for x, top, bottom, color in self._pane.coding_bars():
+            painter.fillRect(QRectF(x, top, CODING_LANE - 1, bottom - top), color)
         blocks = self._pane.visible_blocks()
         for i, (block, top, height) in enumerate(blocks):
             bottom = blocks[i + 1][1] if i + 1 < len(blocks) else top + height
@@ -182,6 +196,9 @@ class TextPane(QTextEdit):
         self._doc_layers: dict[str, tuple] = {}
         self._last_selection = (-1, -1)
         self._own_document: QTextDocument | None = None
+        self._coding_doc: list[tuple[int, int, QColor, str]] = []
+        self._coding: list[tuple[int, int, QColor, str, int]] = []  # display start, end, colour, label, lane
+        self._coding_lanes = 0
         self._stripe = _Stripe(self)
         self.setViewportMargins(STRIPE_WIDTH, 0, 0, 0)
         self._flash_timer = QTimer(self)
@@ -245,7 +262,79 @@ class TextPane(QTextEdit):
         if old is not None:
             old.deleteLater()
         self._rebuild_layers()
+        self._map_coding()
         self._stripe.update()
+
+    # --- coding stripes ---------------------------------------------------------------------------------
+
+    def set_coding_stripes(self, spans: Sequence[tuple[int, int, QColor, str]]) -> None:
+        """Bars in the margin, one per (document start, end, tag colour, tag name), beside the lines they cover
+        (the QualCoder/MAXQDA habit: which codes apply where, at a glance); overlapping bars get their own lanes."""
+        self._coding_doc = list(spans)
+        self._map_coding()
+        self._stripe.update()
+
+    def _map_coding(self) -> None:
+        spans = sorted(self._coding_doc, key=lambda s: (s[0], -s[1]))
+        mapped = self._map.spans_to_display([(a, b) for a, b, _c, _l in spans]) if spans else []
+        lane_ends: list[int] = []
+        coding = []
+        for (a, b), (_s, _e, color, label) in zip(mapped, spans, strict=True):
+            if b <= a:
+                continue
+            lane = next((i for i, end in enumerate(lane_ends) if end <= a), len(lane_ends))
+            lane = min(lane, MAX_CODING_LANES - 1)
+            if lane == len(lane_ends):
+                lane_ends.append(b)
+            else:
+                lane_ends[lane] = max(lane_ends[lane], b) if lane == MAX_CODING_LANES - 1 else b
+            coding.append((a, b, color, label, lane))
+        self._coding = coding
+        lanes = len(lane_ends)
+        if lanes != self._coding_lanes:
+            self._coding_lanes = lanes
+            self.setViewportMargins(self.margin_width(), 0, 0, 0)
+            rect = self.contentsRect()
+            self._stripe.setGeometry(QRect(rect.left(), rect.top(), self.margin_width(), rect.height()))
+
+    def margin_width(self) -> int:
+        """The part stripe plus one lane per overlapping coding stripe."""
+        return STRIPE_WIDTH + (self._coding_lanes * CODING_LANE + 2 if self._coding_lanes else 0)
+
+    def coding_stripes(self) -> list[tuple[int, int, str, int]]:
+        """(display start, end, label, lane) of the coding stripes (for tests)."""
+        return [(a, b, label, lane) for a, b, _c, label, lane in self._coding]
+
+    def _display_y_range(self, a: int, b: int) -> tuple[float, float]:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(a, self.document().characterCount() - 1))
+        top = self.cursorRect(cursor).top()
+        cursor.setPosition(min(max(b - 1, a), self.document().characterCount() - 1))
+        bottom = self.cursorRect(cursor).bottom()
+        return top, bottom
+
+    def coding_bars(self) -> list[tuple[float, float, float, QColor]]:
+        """(x, top, bottom, colour) of the coding bars on screen, in margin coordinates."""
+        if not self._coding:
+            return []
+        blocks = self.visible_blocks()
+        if not blocks:
+            return []
+        first, last = blocks[0][0], blocks[-1][0]
+        vis_start, vis_end = first.position(), last.position() + last.length()
+        out = []
+        for a, b, color, _label, lane in self._coding:
+            if b < vis_start or a > vis_end:
+                continue
+            top, bottom = self._display_y_range(max(a, vis_start), min(b, vis_end))
+            out.append((STRIPE_WIDTH + 1 + lane * CODING_LANE, top, bottom, color))
+        return out
+
+    def coding_labels_at(self, y: int) -> list[str]:
+        """The tags whose bars cover this height of the margin."""
+        first = self.cursorForPosition(QPoint(0, y)).position()  # the line at this height, start to end
+        last = self.cursorForPosition(QPoint(self.viewport().width() - 1, y)).position()
+        return sorted({label for a, b, _c, label, _l in self._coding if a <= last and first < b})
 
     @staticmethod
     def _merge_char(cursor: QTextCursor, a: int, b: int, fmt: QTextCharFormat) -> None:
@@ -442,7 +531,7 @@ class TextPane(QTextEdit):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         rect = self.contentsRect()
-        self._stripe.setGeometry(QRect(rect.left(), rect.top(), STRIPE_WIDTH, rect.height()))
+        self._stripe.setGeometry(QRect(rect.left(), rect.top(), self.margin_width(), rect.height()))
 
     # --- selection, clicks ------------------------------------------------------------------------------
 
