@@ -11,7 +11,8 @@ from tests.conftest import ROOT, SEEDS
 
 SEED = SEEDS / "001_a35be3758fcb709b.txt"
 SEGMENT_KEYS = {"title", "agency", "year", "doc_number", "doc_date", "published_at", "on_time", "encoding",
-                "sections", "missing", "clutter"}
+                "sections", "missing", "clutter", "metadata_sources", "metadata_confidence", "doc_type", "truncated"}
+METADATA_FIELDS = {"title", "agency", "year", "doc_number", "doc_date", "published_at", "source", "on_time"}
 
 
 def test_segment_json_contract(capsys):
@@ -24,8 +25,13 @@ def test_segment_json_contract(capsys):
     from desktop.core.ingest import read_report
 
     text = read_report(SEED).text
+    assert set(data["metadata_confidence"]) == METADATA_FIELDS
+    assert set(data["metadata_confidence"].values()) <= {"high", "low"}
+    assert data["metadata_confidence"]["title"] == "high" and data["metadata_confidence"]["year"] == "high"
+    assert data["doc_type"] == "annual_report" and data["truncated"] is False
     for section in data["sections"]:
-        assert set(section) == {"kind", "heading", "level", "placement", "start", "end"}
+        assert set(section) == {"kind", "heading", "level", "placement", "start", "end", "confidence"}
+        assert section["confidence"] in ("high", "low")
         assert text[section["start"]:section["start"] + len(section["heading"])] == section["heading"]
     for clutter in data["clutter"]:
         assert text[clutter["start"]:clutter["end"]] == clutter["text"]

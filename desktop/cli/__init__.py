@@ -18,7 +18,7 @@ from desktop import __version__
 from desktop.cli.common import add_db
 
 log = logging.getLogger("desktop.cli")
-COMMAND_MODULES = ["segment", "corpus", "corrections", "merge", "export", "panel", "scores", "gui"]
+COMMAND_MODULES = ["segment", "corpus", "corrections", "merge", "export", "panel", "scores", "resegment", "gui"]
 
 
 def build_parser() -> argparse.ArgumentParser:

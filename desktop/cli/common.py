@@ -17,7 +17,23 @@ def open_db(args: argparse.Namespace, *, write: bool = True):
     can only be read (read-only location, newer ReviewDesk)."""
     from desktop.core.storage.database import open_database, open_for_reading
 
-    return open_database(args.db) if write else open_for_reading(args.db)
+    db = open_database(args.db) if write else open_for_reading(args.db)
+    refresh_segmentation(db)
+    return db
+
+
+def refresh_segmentation(db) -> int:
+    """Re-segment documents segmented by an older segmenter version (not on a read-only database); say so on
+    stderr. Returns how many were re-segmented."""
+    import sys
+
+    from desktop.core.storage.resegment import outdated_documents, resegment_outdated
+
+    if db.execute("PRAGMA query_only").fetchone()[0] or not outdated_documents(db):
+        return 0
+    count = resegment_outdated(db)
+    print(f"re-segmented {count} document(s) imported by an older segmenter version", file=sys.stderr)
+    return count
 
 
 def db_path(args: argparse.Namespace):

@@ -57,6 +57,9 @@ def install_extensions(window: MainWindow) -> None:
     window.extensions["annotations"] = install_annotations(window)
     window.extensions["scoring"] = install_scoring(window)
     window.extensions["corrections"] = install_corrections(window)
+    from desktop.gui.corpus.resegment import ResegmentController
+
+    window.extensions["resegment"] = ResegmentController(window)  # outdated parts re-segmented on opening
 
 
 def create_main_window(db_path: Path | None = None, settings: QSettings | None = None, *,

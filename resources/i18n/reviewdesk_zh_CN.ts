@@ -984,6 +984,30 @@ Review and score annual reports on building rule-of-law government: see each rep
     <context>
         <name>MetadataHeader</name>
         <message>
+            <source>a government information disclosure report (政府信息公开工作年度报告)</source>
+            <translation>政府信息公开工作年度报告</translation>
+        </message>
+        <message>
+            <source>a legal publicity summary (普法工作总结)</source>
+            <translation>普法工作总结</translation>
+        </message>
+        <message>
+            <source>an administrative enforcement statistics report (执法统计)</source>
+            <translation>行政执法统计报告</translation>
+        </message>
+        <message>
+            <source>one leader's personal law report (述法报告)</source>
+            <translation>个人述法报告</translation>
+        </message>
+        <message>
+            <source>This document looks like %1, not an annual report on building rule-of-law government: its parts and missing-part banners may not apply.</source>
+            <translation>本文件看起来是%1，而不是法治政府建设年度报告：其部分划分和缺失部分提示可能不适用。</translation>
+        </message>
+        <message>
+            <source>The text seems cut off before its end: parts listed as missing may lie beyond it.</source>
+            <translation>文本似乎在结尾之前被截断：列为缺失的部分可能位于被截去的内容中。</translation>
+        </message>
+        <message>
             <source>Found in: %1</source>
             <translation>出处：%1</translation>
         </message>
@@ -1088,6 +1112,21 @@ Review and score annual reports on building rule-of-law government: see each rep
         <message>
             <source>%1 %2% shared</source>
             <translation>%1 共同 %2%</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResegmentController</name>
+        <message>
+            <source>Updating the parts of reports imported by an older version…</source>
+            <translation>正在更新由旧版本导入的报告的部分划分…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Updating the parts of reports imported by an older version: %1 of %2</source>
+            <translation>正在更新由旧版本导入的报告的部分划分：%1 / %2</translation>
         </message>
     </context>
     <context>

@@ -385,6 +385,12 @@ def show_json(db: Database, document_id: str) -> dict:
     out["outline"] = [h.to_json() for h in record.outline]
     out["metadata_sources"] = eff.sources
     out["encoding"] = record.summary.encoding
+    # a field the reviewer corrected is as sure as it gets
+    out["metadata_confidence"] = {**record.metadata_confidence,
+                                  **{name: "high" for name, origin in eff.metadata_origin.items()
+                                     if origin.origin == "corrected"}}
+    out["doc_type"] = record.doc_type
+    out["truncated"] = record.truncated
     out["id"] = document_id
     out["metadata_origin"] = {
         name: {**origin.to_json(), "auto_value": view.auto.metadata.get(name),

@@ -20,6 +20,7 @@ from desktop.core.segmentation.classify import (
 )
 from desktop.core.segmentation.cleaning import Clutter, find_clutter
 from desktop.core.segmentation.damage import DamageView, damage_view
+from desktop.core.segmentation.judgement import document_type, looks_truncated, metadata_confidence
 from desktop.core.segmentation.metadata import Metadata, extract_metadata
 from desktop.core.segmentation.outline import Heading, parse_outline
 from desktop.core.segmentation.patterns import DATE_ANY, DATE_CN, is_title_line
@@ -39,10 +40,13 @@ class Section:
     placement: str
     start: int
     end: int
+    # "high" when the heading names the kind (or a sentence states it outright); "low" when the kind rests
+    # on position or body evidence (a topical heading, a 还存在…不足 sentence): the reviewer should look
+    confidence: str = "high"
 
     def to_json(self) -> dict:
         return {"kind": self.kind, "heading": self.heading, "level": self.level, "placement": self.placement,
-                "start": self.start, "end": self.end}
+                "start": self.start, "end": self.end, "confidence": self.confidence}
 
 
 @dataclass
@@ -57,6 +61,9 @@ class Segmentation:
     metadata: Metadata
     closing_start: int | None = None
     notes: list[str] = field(default_factory=list)
+    doc_type: str = "annual_report"
+    truncated: bool = False
+    metadata_confidence: dict[str, str] = field(default_factory=dict)
 
     def parts(self) -> list[Section]:
         """Sections with placement ``section`` (the top-level parts and the preamble)."""
@@ -73,6 +80,9 @@ class Segmentation:
             "clutter": [c.to_json() for c in self.clutter],
             "outline": [h.to_json() for h in self.outline],
             "metadata_sources": self.metadata.sources(),
+            "metadata_confidence": dict(self.metadata_confidence),
+            "doc_type": self.doc_type,
+            "truncated": self.truncated,
         }
 
 
@@ -204,7 +214,7 @@ def segment_report(text: str) -> Segmentation:
         _map_back(seg, damage)
     else:
         seg.sections = [Section(s.kind, text[s.start:s.start + len(s.heading)], s.level, s.placement, s.start,
-                                s.end) for s in seg.sections]
+                                s.end, s.confidence) for s in seg.sections]
     seg.text = text
     seg.clutter = [Clutter(c.kind, c.start, c.end, text[c.start:c.end]) for c in seg.clutter]
     for h in seg.outline:
@@ -230,7 +240,7 @@ def _map_back(seg: Segmentation, damage: DamageView) -> None:
         h.heading_end = max(h.start, h.heading_end)
         h.end = max(h.heading_end, h.end)
     seg.sections = [Section(s.kind, text[start(s.start):max(start(s.start), end(s.start + len(s.heading)))],
-                            s.level, s.placement, start(s.start), max(start(s.start), end(s.end)))
+                            s.level, s.placement, start(s.start), max(start(s.start), end(s.end)), s.confidence)
                     for s in seg.sections]
     if seg.closing_start is not None:
         seg.closing_start = start(seg.closing_start)
@@ -263,7 +273,7 @@ def _segment(text: str) -> Segmentation:
             sections.append(Section("preamble", "", 0, "section", body_start, pre_end))
     elif not top and body_end > body_start:
         kind, _score = classify_part("", text[body_start:body_end])
-        sections.append(Section(kind or "achievements", "", 1, "section", body_start, body_end))
+        sections.append(Section(kind or "achievements", "", 1, "section", body_start, body_end, "low"))
 
     year_hint = _year_hint(text, body_start, top[0].start if top else body_end)
     for i, h in enumerate(top):
@@ -278,7 +288,8 @@ def _segment(text: str) -> Segmentation:
             # A topical heading (坚持党的领导，…) that names no part is a measure: reports use topical
             # headings for the achievements part, wherever it stands.
             kind = "achievements"
-        sections.append(Section(kind, h.text, 1, "section", h.start, max(end, h.heading_end)))
+        confidence = _part_confidence(h.text, kind, year_hint)
+        sections.append(Section(kind, h.text, 1, "section", h.start, max(end, h.heading_end), confidence))
 
     present = {s.kind for s in sections}
     for kind in REQUIRED_KINDS:
@@ -290,7 +301,8 @@ def _segment(text: str) -> Segmentation:
             shared = next((s for s in sections if s.placement == "section" and s.heading
                            and kind in named_kinds(s.heading)), None)
             if shared is not None:
-                found = Section(kind, shared.heading, shared.level, "inline", shared.start, shared.end)
+                found = Section(kind, shared.heading, shared.level, "inline", shared.start, shared.end,
+                                shared.confidence)
         if found:
             sections.append(found)
     sections.sort(key=lambda s: (s.start, PLACEMENTS.index(s.placement)))
@@ -298,7 +310,12 @@ def _segment(text: str) -> Segmentation:
     missing = [k for k in REQUIRED_KINDS if k not in present]
     part_headings = [(s.kind, s.heading) for s in sections if s.placement == "section" and s.heading]
     metadata = extract_metadata(text, clutter, top[0].start if top else None, part_headings)
-    return Segmentation(text, clutter, outline, sections, missing, metadata, closing)
+    seg = Segmentation(text, clutter, outline, sections, missing, metadata, closing)
+    seg.metadata_confidence = metadata_confidence(metadata, part_headings)
+    seg.doc_type = document_type(metadata.title.value and str(metadata.title.value), text[body_start:],
+                                 [h.text for h in top])
+    seg.truncated = looks_truncated(text[:body_end], closing)
+    return seg
 
 
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -312,6 +329,27 @@ def _year_hint(text: str, start: int, end: int) -> int | None:
         if m and (is_title_line(s) or s.startswith(m.group(0))):
             return int(m.group(1))
     return None
+
+
+def _part_confidence(heading: str, kind: str, year: int | None) -> str:
+    """High when the heading itself names the kind clearly (or names next year for a plan), else low."""
+    scores = heading_scores(heading)
+    own = scores.get(kind, 0.0)
+    others = max((v for k, v in scores.items() if k != kind), default=0.0)
+    if kind == "next_plan" and year is not None and str(year + 1) in heading:
+        return "high"
+    return "high" if own >= 3 and own > others else "low"
+
+
+def _holding_subsection(outline: list[Heading], pos: int, kind: str) -> Heading | None:
+    """The innermost numbered subsection around ``pos`` whose heading hints at ``kind`` (履职, 责任落实)."""
+    holder = None
+    for h in outline:
+        if h.style == "cn_shi" or h.level < 2 or not (h.start <= pos < h.end):
+            continue
+        if heading_scores(h.text).get(kind, 0.0) > 0:
+            holder = h
+    return holder
 
 
 _NESTED_THRESHOLD = {"leader_duty": 5.0, "shortcomings": 6.0, "next_plan": 5.0, "achievements": 4.0}
@@ -342,7 +380,8 @@ def _find_nested(text: str, kind: str, outline: list[Heading], parts: list[Secti
     if best is not None:
         h = best[1]
         placement = "inline" if h.style == "cn_shi" else "subsection"
-        return Section(kind, h.text, h.level, placement, h.start, h.end)
+        confidence = "high" if best[0] >= 2 * _NESTED_THRESHOLD[kind] or kind == "leader_duty" else "low"
+        return Section(kind, h.text, h.level, placement, h.start, h.end, confidence)
     pattern = {"leader_duty": _LEADER_SENTENCE, "shortcomings": _SHORTCOMING_SENTENCE,
                "next_plan": _PLAN_SENTENCE}.get(kind)
     if pattern is None:
@@ -361,8 +400,13 @@ def _find_nested(text: str, kind: str, outline: list[Heading], parts: list[Secti
                     continue
             start = part.start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
             end = part.start + m.end()
-            if kind != "leader_duty":  # a shortcomings or plan passage runs to the end of its paragraph
-                para_end = text.find("\n", end)
-                end = min(part.end, para_end if para_end >= 0 else part.end)
-            return Section(kind, sentence[:40], part.level + 1, "inline", start, end)
+            if kind == "leader_duty":
+                holder = _holding_subsection(outline, start, kind)
+                if holder is not None:  # (三)严格履职紧抓责任落实 whose body states the duty: the whole subsection
+                    return Section(kind, holder.text, holder.level, "subsection", holder.start, holder.end)
+                return Section(kind, sentence[:40], part.level + 1, "inline", start, end)
+            # a shortcomings or plan passage runs to the end of its paragraph
+            para_end = text.find("\n", end)
+            end = min(part.end, para_end if para_end >= 0 else part.end)
+            return Section(kind, sentence[:40], part.level + 1, "inline", start, end, "low")
     return None

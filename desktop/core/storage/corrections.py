@@ -58,7 +58,8 @@ class AutoValues:
 
 def _read_sections(db: Database, document_id: str) -> list[Section]:
     return [Section(*r) for r in db.execute(
-        'SELECT kind, heading, level, placement, start, "end" FROM sections WHERE document_id = ? ORDER BY ordinal',
+        'SELECT kind, heading, level, placement, start, "end", confidence FROM sections WHERE document_id = ? '
+        "ORDER BY ordinal",
         [document_id]).fetchall()]
 
 
@@ -89,9 +90,10 @@ def write_sections(db: Database, document_id: str, sections: list[Section]) -> N
     """Replace a document's sections rows (the one writer of that table: automatic and effective values alike)."""
     db.execute("DELETE FROM sections WHERE document_id = ?", [document_id])
     db.conn.executemany(
-        'INSERT INTO sections (document_id, ordinal, kind, heading, level, placement, start, "end") '
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(document_id, i, s.kind, s.heading, s.level, s.placement, s.start, s.end) for i, s in enumerate(sections)])
+        'INSERT INTO sections (document_id, ordinal, kind, heading, level, placement, start, "end", confidence) '
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(document_id, i, s.kind, s.heading, s.level, s.placement, s.start, s.end, s.confidence)
+         for i, s in enumerate(sections)])
 
 
 def _write_metadata(db: Database, document_id: str, metadata: dict, sources: dict, missing: list[str],

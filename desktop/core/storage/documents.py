@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
@@ -23,7 +23,9 @@ from desktop.core.storage.search import index_document, remove_from_index
 if TYPE_CHECKING:  # the readers (docx, pdf, html, charset detection) are not needed to read the database
     from desktop.core.ingest import SourceDocument
 
-SEGMENTER_VERSION = 1
+# Bump whenever segmentation output changes (tests/core/segmentation/test_golden.py fails until you do);
+# documents segmented by an older version are re-segmented when a database is opened (storage/resegment.py).
+SEGMENTER_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,9 @@ class DocumentRecord:
     source: str | None
     sha256: str
     source_path: str | None
+    metadata_confidence: dict = field(default_factory=dict)
+    doc_type: str = "annual_report"
+    truncated: bool = False
 
     @property
     def id(self) -> str:
@@ -116,6 +121,8 @@ def write_segmentation(db: Database, doc_id: str, seg: Segmentation) -> None:
     for table in ("outline", "clutter"):
         db.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc_id])
     write_sections(db, doc_id, seg.sections)
+    db.execute("UPDATE documents SET metadata_confidence = ?, doc_type = ?, truncated = ? WHERE id = ?",
+               [json.dumps(seg.metadata_confidence), seg.doc_type, int(seg.truncated), doc_id])
     db.conn.executemany(
         'INSERT INTO outline (document_id, ordinal, style, level, heading, start, heading_end, "end") '
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -216,17 +223,19 @@ def get_summary(db: Database, doc_id: str) -> DocumentSummary | None:
 def get_document(db: Database, doc_id: str) -> DocumentRecord | None:
     """The full stored document, or None when no document has that id."""
     row = db.execute(
-        f"SELECT {_SUMMARY_COLUMNS}, text, metadata_sources, source, sha256, source_path FROM documents WHERE id = ?",
+        f"SELECT {_SUMMARY_COLUMNS}, text, metadata_sources, source, sha256, source_path, metadata_confidence, "
+        "doc_type, truncated FROM documents WHERE id = ?",
         [doc_id],
     ).fetchone()
     if row is None:
         return None
     summary = _summary(row[:13])
-    text, sources, source, sha256, source_path = row[13:]
+    text, sources, source, sha256, source_path, confidence, doc_type, truncated = row[13:]
     sections = [
-        Section(kind, heading, level, placement, start, end)
-        for kind, heading, level, placement, start, end in db.execute(
-            'SELECT kind, heading, level, placement, start, "end" FROM sections WHERE document_id = ? ORDER BY ordinal',
+        Section(kind, heading, level, placement, start, end, part_confidence)
+        for kind, heading, level, placement, start, end, part_confidence in db.execute(
+            'SELECT kind, heading, level, placement, start, "end", confidence FROM sections WHERE document_id = ? '
+            "ORDER BY ordinal",
             [doc_id],
         ).fetchall()
     ]
@@ -243,7 +252,8 @@ def get_document(db: Database, doc_id: str) -> DocumentRecord | None:
             'SELECT kind, start, "end", text FROM clutter WHERE document_id = ? ORDER BY start', [doc_id]
         ).fetchall()
     ]
-    return DocumentRecord(summary, text, sections, outline, clutter, json.loads(sources), source, sha256, source_path)
+    return DocumentRecord(summary, text, sections, outline, clutter, json.loads(sources), source, sha256, source_path,
+                          json.loads(confidence), doc_type, bool(truncated))
 
 
 def previous_report(db: Database, doc_id: str) -> DocumentSummary | None:

@@ -265,6 +265,18 @@ def m0006_panel_review(db: Database) -> None:
     db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES ('project_id', ?)", [str(uuid.uuid4())])
 
 
+@MIGRATIONS(name="0007_segmentation_confidence")
+def m0007_segmentation_confidence(db: Database) -> None:
+    """How far to trust what segmentation found: a confidence for each part (``high``/``low``) and each metadata
+    field (JSON), what the document looks like (``doc_type``: annual_report or a look-alike such as a 政府信息公开
+    report) and whether its text seems cut off. Rows written before hold the defaults until they are
+    re-segmented (documents with an older ``segmenter_version`` are re-segmented when the database is opened)."""
+    db.execute("ALTER TABLE sections ADD COLUMN confidence TEXT NOT NULL DEFAULT 'high'")
+    db.execute("ALTER TABLE documents ADD COLUMN metadata_confidence TEXT NOT NULL DEFAULT '{}'")
+    db.execute("ALTER TABLE documents ADD COLUMN doc_type TEXT NOT NULL DEFAULT 'annual_report'")
+    db.execute("ALTER TABLE documents ADD COLUMN truncated INTEGER NOT NULL DEFAULT 0")
+
+
 @MIGRATIONS(name="0008_hardening")
 def m0008_hardening(db: Database) -> None:
     """A hash of each document's normalized text, so the same report saved in another encoding or with other

@@ -128,6 +128,7 @@ class MetadataHeader(QWidget):
         self.title.setToolTip(self.tr("Found in: %1").replace("%1", record.metadata_sources.get("title", "")))
         self.meta.setText(self._meta_html(record))
         self._set_on_time(s.on_time, record.metadata_sources.get("on_time", ""))
+        self._add_document_notes(record)
         for kind in REQUIRED_KINDS:
             if kind in s.missing:
                 self._add_missing(kind)
@@ -170,6 +171,31 @@ class MetadataHeader(QWidget):
         self.on_time.setToolTip(why or self.tr("No publication date was found in the text"))
         self.on_time.setStyleSheet(f"QLabel {{ background: {bg}; color: {fg}; font-weight: 600; "
                                    f"border: 1px solid {fg}; border-radius: 3px; padding: 1px 6px; }}")
+
+    def doc_type_label(self, doc_type: str) -> str:
+        """The reader's name for what a document looks like (segmentation's ``doc_type``)."""
+        return {
+            "government_information_disclosure": self.tr("a government information disclosure report "
+                                                         "(政府信息公开工作年度报告)"),
+            "legal_publicity_summary": self.tr("a legal publicity summary (普法工作总结)"),
+            "enforcement_statistics": self.tr("an administrative enforcement statistics report (执法统计)"),
+            "personal_law_report": self.tr("one leader's personal law report (述法报告)"),
+        }.get(doc_type, doc_type)
+
+    def _add_document_notes(self, record: DocumentRecord) -> None:
+        """A banner when the document is not an annual report, and one when its text seems cut off."""
+        doc_type = getattr(record, "doc_type", "annual_report")
+        if doc_type != "annual_report":
+            text = self.tr("This document looks like %1, not an annual report on building rule-of-law "
+                           "government: its parts and missing-part banners may not apply.")
+            banner = _Banner(html.escape(text).replace("%1", f"<b>{html.escape(self.doc_type_label(doc_type))}</b>"),
+                             palette.css(palette.NOTICE_BACKGROUND), palette.css(palette.NOTICE_BORDER), "#5c4400",
+                             self, kind="doc_type")
+            self._add_banner(banner)
+        if getattr(record, "truncated", False) and record.summary.missing:
+            text = self.tr("The text seems cut off before its end: parts listed as missing may lie beyond it.")
+            self._add_banner(_Banner(html.escape(text), palette.css(palette.NOTICE_BACKGROUND),
+                                     palette.css(palette.NOTICE_BORDER), "#5c4400", self, kind="truncated"))
 
     def _add_missing(self, kind: str) -> None:
         lead = self.tr("Missing required part:")

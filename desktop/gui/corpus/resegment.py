@@ -1,0 +1,91 @@
+"""Re-segment outdated documents when a database is opened: a worker with progress and cancel in the status bar.
+
+Documents imported by an older segmenter version are re-segmented from their frozen text, one transaction per
+document on the database's write thread (other writes interleave); the corpus reloads when the run ends.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from desktop.core.progress import Progress
+from desktop.core.storage.executor import DatabaseExecutor
+from desktop.core.storage.resegment import outdated_documents, resegment_document
+from desktop.gui import workers
+
+if TYPE_CHECKING:
+    from desktop.gui.main_window import MainWindow
+
+
+def resegment_with(executor: DatabaseExecutor, *, progress: Progress) -> int:
+    """Re-segment every outdated document through ``executor``, one call each; return how many were done."""
+    ids = executor.call(outdated_documents)
+    done = 0
+    for i, doc_id in enumerate(ids):
+        progress.check()
+        if executor.call(resegment_document, doc_id):
+            done += 1
+        progress.update(i + 1, len(ids), doc_id)
+    return done
+
+
+class ResegmentController(QObject):
+    """Starts the re-segmentation whenever the window opens a database; shows it in the status bar."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.task: workers.Task | None = None
+        self.widget: QWidget | None = None
+        window.database_changed.connect(self.start)
+
+    def start(self) -> workers.Task | None:
+        """Cancel a run on the previous database and start one on the open database if it needs one."""
+        self._stop()
+        window = self.window
+        if window.executor is None or window.reader is None or not outdated_documents(window.reader):
+            return None
+        executor = window.executor
+        task = workers.run_task(resegment_with, executor, name="re-segmentation")
+        self.task = task
+        self.widget = QWidget(window)
+        layout = QHBoxLayout(self.widget)
+        layout.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(self.tr("Updating the parts of reports imported by an older version…"), self.widget)
+        cancel = QPushButton(self.tr("Cancel"), self.widget)
+        cancel.clicked.connect(task.cancel)
+        layout.addWidget(label)
+        layout.addWidget(cancel)
+        window.statusBar().addWidget(self.widget)
+        task.progress.connect(lambda done, total, _id: label.setText(
+            self.tr("Updating the parts of reports imported by an older version: %1 of %2")
+            .replace("%1", str(done)).replace("%2", str(total))))
+        task.done.connect(lambda count: self._finished(task, executor, count))
+        task.finished.connect(lambda: self._remove_widget(task))
+        return task
+
+    def _finished(self, task: workers.Task, executor: DatabaseExecutor, count: int) -> None:
+        if count and task is self.task and self.window.executor is executor:
+            current = self.window.current_document_id()
+            self.window.reload_corpus()
+            if current:
+                self.window.open_document(current)
+
+    def _remove_widget(self, task: workers.Task) -> None:
+        if task is not self.task:
+            return
+        if self.widget is not None:
+            self.window.statusBar().removeWidget(self.widget)
+            self.widget.deleteLater()
+        self.widget, self.task = None, None
+
+    def _stop(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+        if self.widget is not None:
+            self.window.statusBar().removeWidget(self.widget)
+            self.widget.deleteLater()
+        self.widget, self.task = None, None

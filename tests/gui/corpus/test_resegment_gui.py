@@ -1,0 +1,74 @@
+"""The GUI re-segments outdated documents when a database is opened: worker, status-bar progress, cancel."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from desktop.core.storage import open_database
+from desktop.core.storage.documents import list_documents
+from desktop.core.storage.resegment import outdated_documents
+from desktop.gui.corpus.resegment import ResegmentController
+from desktop.gui.main_window import MainWindow
+
+
+def _age(path) -> None:
+    db = open_database(path)
+    with db.atomic():
+        db.execute("UPDATE documents SET segmenter_version = 1, agency = 'old agency', missing = ?",
+                   [json.dumps(["achievements"])])
+    db.conn.close()
+
+
+def _outdated(path) -> int:
+    db = open_database(path)
+    try:
+        return len(outdated_documents(db))
+    finally:
+        db.conn.close()
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, no_dialogs):
+    w = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    controller = ResegmentController(w)
+    w.extensions["resegment"] = controller
+    return w
+
+
+def test_opening_a_database_resegments_outdated_documents_on_a_worker(qtbot, window, seeded_db_path):
+    _age(seeded_db_path)
+    controller = window.extensions["resegment"]
+    with qtbot.waitSignal(window.database_changed):
+        assert window.open_database(seeded_db_path)
+    task = controller.task
+    assert task is not None and controller.widget is not None  # progress and cancel in the status bar
+    qtbot.waitUntil(lambda: controller.task is None, timeout=30_000)
+    assert _outdated(seeded_db_path) == 0
+    agencies = {d.agency for d in list_documents(window.reader)}
+    assert "old agency" not in agencies
+    model = window.corpus_model
+    shown = {model.summary(r).agency for r in range(model.rowCount())}
+    assert "old agency" not in shown  # the corpus table was reloaded
+
+
+def test_cancel_stops_and_the_next_opening_finishes(qtbot, window, seeded_db_path):
+    _age(seeded_db_path)
+    controller = window.extensions["resegment"]
+    assert window.open_database(seeded_db_path)
+    task = controller.task
+    assert task is not None
+    with qtbot.waitSignal(task.finished, timeout=30_000):
+        task.cancel()
+    assert controller.widget is None
+    assert window.open_database(seeded_db_path)  # opening again picks up what is left
+    qtbot.waitUntil(lambda: controller.task is None, timeout=30_000)
+    assert _outdated(seeded_db_path) == 0
+
+
+def test_a_current_database_starts_no_worker(window, seeded_db_path):
+    assert window.open_database(seeded_db_path)
+    assert window.extensions["resegment"].task is None
