@@ -47,6 +47,7 @@ _HEADING_CUES: dict[str, list[tuple[str, float, bool]]] = {
         (r"(工作|主要|重点)安排", 5, True), (r"安排", 4, False), (r"(工作)?计划", 3, False),
         (r"(工作)?思路", 3, False), (r"展望", 4, True), (r"努力方向", 5, True), (r"今后", 4, True),
         (r"谋划", 2, False), (r"工作重点|重点工作|重点任务", 2, False),
+        (r"整改(措施|举措|方向|计划|打算)", 5, True),
     ],
     "achievements": [
         (r"举措", 4, True), (r"成效", 4, True), (r"成绩", 3, False), (r"做法", 3, True), (r"进展", 2, False),

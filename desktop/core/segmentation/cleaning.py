@@ -47,6 +47,9 @@ INLINE_RULES: list[tuple[str, re.Pattern[str]]] = [
 ]
 _LONG_LINE = 40
 _SENTENCE_END = re.compile(r"[。！？；]")
+# a short sentence of running prose (2023年，水利部坚持…。) opens the report; portal chrome never reads like one
+_PROSE = re.compile(r"^.{4,}[，,].{4,}[。！？]$")
+_AGENCY_LINE = re.compile(r"^[\u4e00-\u9fa5（）()]{2,30}(局|厅|委员会|委|办公室|办|人民政府|政府|中心|院|部|署|镇|乡|街道办事处|街道)$")
 _ADDRESSEE = re.compile(r"^[^，。,]{2,40}[:：]$")
 _HEADING = re.compile(r"^\s*([一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[)）])")
 
@@ -70,6 +73,7 @@ def _is_anchor(line: str) -> bool:
     return bool(
         is_title_line(s) or DOC_NUMBER.search(s) or _ADDRESSEE.match(s) or _HEADING.match(s)
         or (len(s) >= _LONG_LINE and _SENTENCE_END.search(s)) or classify_heading(s).score >= 4
+        or _PROSE.search(s)
     )
 
 
@@ -83,16 +87,22 @@ def find_clutter(text: str) -> list[Clutter]:
             found[start] = Clutter(kind, start, end, text[start:end])
 
     # Portal chrome: short lines before the first line that looks like the report itself.
+    last_portal: int | None = None
     for start, _end, line in lines:
         s = line.strip()
         if not s:
             continue
         labelled = next((k for k, rule in LINE_RULES if rule.search(s)), None) if len(s) <= 120 else None
         if labelled is None and _is_anchor(s):  # 索引号： is a label, not an addressee line
+            if last_portal is not None and s.startswith("关于") and _AGENCY_LINE.match(found[last_portal].text):
+                # the issuing body alone on the title's first line (东岭市司法局 / 关于2023年度…的报告)
+                del found[last_portal]
             break
+        last_portal = None
         if len(s) <= _LONG_LINE or labelled:
             a, b = _stripped_span(start, line)
             add(labelled or "portal", a, b)
+            last_portal = a if not labelled else None
 
     chrome_chars = sum(c.end - c.start for c in found.values())
     if chrome_chars > 0.6 * len(text.strip()):  # short lines all the way down: a terse report, not a portal

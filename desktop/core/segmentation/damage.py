@@ -23,7 +23,12 @@ _DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?[A-Za-z0-9-]{2,40}(?:\.[A-Za-z0-9
                      r"(?:\.cn)?(?:/[A-Za-z0-9_./-]*)?", re.ASCII)
 # A space between two characters of one word (法 治政府); only a single space, never at a line start.
 _INNER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
-_RUNNING = re.compile(r"[。，,；]")
+# Words whose letters pdf/docx extraction splits with a space; their adjacent pairs are rejoined in the view.
+_VOCABULARY = """法治 政府 建设 法治政府 依法行政 依法 行政 第一责任人 责任人 责任 职责 主要负责人 负责人 负责同志 党政 领导
+履行 推进 落实 存在 不足 问题 原因 短板 差距 弱项 薄弱 下一步 下一年度 年度 安排 打算 计划 思路 举措 成效 措施 做法
+情况 工作 报告 总结 基本 主要 全面 深入 学习 贯彻 思想 执法 规范性 文件 复议 诉讼 决策 公开 信息 普法 述法 统计
+索引号 发文机关 发布机构 发布日期 发布时间 成文日期 来源 人民政府 办公室 委员会 街道 办事处"""
+_PAIRS = {w[i:i + 2] for w in _VOCABULARY.split() for i in range(len(w) - 1)}
 _LABEL_AFTER = re.compile(r"[\u4e00-\u9fff]{1,6}\s*[:：]")
 _WATERMARK_LEFT = re.compile(r"[\u4e00-\u9fff—\-·|｜ ]")
 
@@ -79,15 +84,16 @@ def _watermarks(text: str) -> list[tuple[int, int]]:
 
 
 def _inner_spaces(text: str) -> list[tuple[str, int, int]]:
-    """Single spaces inside words of running text (a line of sentences), never before a label (来源:)."""
-    out: list[tuple[str, int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        if len(line) > 40 and _RUNNING.search(line) and " " in line:
-            for m in _INNER_SPACE.finditer(line):
-                if not _LABEL_AFTER.match(line, m.end()):
-                    out.append(("space", pos + m.start(), pos + m.end()))
-        pos += len(line) + 1
+    """Single spaces that split a word of the report's vocabulary (法 治, 不 足, 责 任人), never before a label.
+
+    Only a space between two characters that form a pair of a known word is removed: a space that separates a
+    heading from its body in a flattened page (…主要工作 全年办理…) stays where it is.
+    """
+    out = []
+    for m in _INNER_SPACE.finditer(text):
+        a = m.start()
+        if text[a - 1] + text[a + 1] in _PAIRS and not _LABEL_AFTER.match(text, a + 1):
+            out.append(("space", a, a + 1))
     return out
 
 

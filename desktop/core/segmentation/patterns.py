@@ -15,7 +15,8 @@ DATE_ANY = re.compile(
     r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
     r"|((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})"
 )
-TITLE_WORDS = re.compile(r"(法治|依法行政|法治政府|法治建设)")
+# 信息公开, 普法, 述法, 执法统计: look-alike documents keep their titles too (segment --json doc_type names them)
+TITLE_WORDS = re.compile(r"(法治|依法行政|法治政府|法治建设|信息公开|普法|述法|执法.{0,6}统计)")
 # a breadcrumb (首页 > 政务公开 > …) ends like a title but is page navigation
 _BREADCRUMB = re.compile(r"\S\s*[>＞»›]\s*\S|^\W?\d{0,3}(首页|当前位置|您现在的位置|您所在的位置)")
 
@@ -23,7 +24,7 @@ _BREADCRUMB = re.compile(r"\S\s*[>＞»›]\s*\S|^\W?\d{0,3}(首页|当前位置
 def is_title_line(line: str) -> bool:
     """True for a line that reads like a report title (…关于2025年度法治政府建设情况的报告)."""
     s = line.strip()
-    return 6 <= len(s) <= 90 and s.endswith(("报告", "报告》", "的报告", "情况报告", "年度报告")) and bool(
+    return 6 <= len(s) <= 90 and s.endswith(("报告", "报告》", "的报告", "情况报告", "年度报告", "总结")) and bool(
         TITLE_WORDS.search(s)
     ) and not s.startswith(("现将", "特此")) and not _BREADCRUMB.search(s)
 

@@ -92,7 +92,10 @@ _CLOSING = re.compile(r"^\s*(特此报告|特此汇报|以上报告)[。.!！]?\
 _LEADER_SENTENCE = re.compile(r"第一责任人|(主要负责(人|同志)|主要领导|党组书记).{0,30}(履行|落实|履职|亲自|带头)")
 # The report speaking of its own shortcomings (但还存在一些不足), not of problems it solved (解决群众存在的困难).
 _SHORTCOMING_SENTENCE = re.compile(
-    r"(还|仍|也|但|同时|尚)[^。；]{0,6}(存在|有)[^。；]{0,10}(不足|问题|短板|差距|弱项)|不足之处|存在以下(问题|不足)")
+    r"(还|仍|也|但|同时|尚)[^。；]{0,6}(存在|有)[^。；]{0,10}(不足|问题|短板|差距|弱项)|不足之处|存在以下(问题|不足)"
+    # 但与…相比，仍存在A、B等不足: the closing admission, however long its list
+    r"|(与|同)[^。；]{2,30}相比[^。]{0,12}(仍|还|尚)(存在|有)[^。]{0,80}?(不足|问题|短板|差距|弱项)"
+    r"|(仍|还|尚)(存在|有)[^。]{0,80}?等(方面的?)?(不足|问题|短板|差距|弱项)")
 _LEAD_YEAR = re.compile(r"^((?:19|20)\d{2})\s*年")
 _PLAN_SENTENCE = re.compile(r"^(下一步|今后|明年|来年|下一年度?|(?:19|20)\d{2}\s*年[,，]?\s*(我们|我局|我委|我厅|我办|本单位)?(将|要|计划))")
 
@@ -291,6 +294,8 @@ def _segment(text: str) -> Segmentation:
         confidence = _part_confidence(h.text, kind, year_hint)
         sections.append(Section(kind, h.text, 1, "section", h.start, max(end, h.heading_end), confidence))
 
+    if top and any(h.style in ("cn_dun", "part") for h in top):
+        sections = _split_at_plain_headings(text, sections, blocked, closing)
     present = {s.kind for s in sections}
     for kind in REQUIRED_KINDS:
         if kind in present:
@@ -312,7 +317,7 @@ def _segment(text: str) -> Segmentation:
     metadata = extract_metadata(text, clutter, top[0].start if top else None, part_headings)
     seg = Segmentation(text, clutter, outline, sections, missing, metadata, closing)
     seg.metadata_confidence = metadata_confidence(metadata, part_headings)
-    seg.doc_type = document_type(metadata.title.value and str(metadata.title.value), text[body_start:],
+    seg.doc_type = document_type(metadata.title.value and str(metadata.title.value), text[:400],
                                  [h.text for h in top])
     seg.truncated = looks_truncated(text[:body_end], closing)
     return seg
@@ -329,6 +334,31 @@ def _year_hint(text: str, start: int, end: int) -> int | None:
         if m and (is_title_line(s) or s.startswith(m.group(0))):
             return int(m.group(1))
     return None
+
+
+def _split_at_plain_headings(text: str, sections: list[Section], blocked: Spans,
+                             closing: int | None) -> list[Section]:
+    """Numbered parts mixed with an unnumbered one (一、… 二、… then a bare 下一步工作计划 line): split the part that
+    swallowed a standalone line naming a required kind that no numbered part has."""
+    present = {s.kind for s in sections}
+    out = list(sections)
+    for lead, hend in _plain_headings(text, blocked, closing):
+        head = text[lead:hend]
+        if len(head) > 30 or re.search(r"[。；，,]", head.rstrip("：:")):
+            continue  # only a standalone heading line, not a lead sentence
+        kind = classify_heading(head).kind
+        if kind not in REQUIRED_KINDS or kind in present or classify_heading(head).score < 5:
+            continue
+        holder = next((s for s in out if s.placement == "section" and s.heading and s.start < lead < s.end), None)
+        if holder is None:
+            continue
+        cut = _trim_end(text, holder.start, lead, blocked)
+        i = out.index(holder)
+        out[i:i + 1] = [Section(holder.kind, holder.heading, holder.level, "section", holder.start,
+                                max(cut, holder.start + len(holder.heading)), holder.confidence),
+                        Section(kind, head, 1, "section", lead, holder.end)]
+        present.add(kind)
+    return out
 
 
 def _part_confidence(heading: str, kind: str, year: int | None) -> str:
