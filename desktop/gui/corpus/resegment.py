@@ -1,7 +1,8 @@
 """Re-segment outdated documents when a database is opened: a worker with progress and cancel in the status bar.
 
 Documents imported by an older segmenter version are re-segmented from their frozen text, one transaction per
-document on the database's write thread (other writes interleave); the corpus reloads when the run ends.
+document on the database's write thread (other writes interleave); when the run ends the change is announced on
+the window's change bus, so the corpus table and the open report re-read their parts and metadata.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from desktop.core.changes import Changes
 from desktop.core.progress import Progress
 from desktop.core.storage.executor import DatabaseExecutor
 from desktop.core.storage.resegment import outdated_documents, resegment_document
@@ -69,10 +71,8 @@ class ResegmentController(QObject):
 
     def _finished(self, task: workers.Task, executor: DatabaseExecutor, count: int) -> None:
         if count and task is self.task and self.window.executor is executor:
-            current = self.window.current_document_id()
-            self.window.reload_corpus()
-            if current:
-                self.window.open_document(current)
+            # every view re-reads what it shows: the corpus table, the open report, the aids
+            self.window.changes.announce(Changes.of("parts", "metadata"))
 
     def _remove_widget(self, task: workers.Task) -> None:
         if task is not self.task:
