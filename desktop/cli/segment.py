@@ -35,7 +35,8 @@ def cmd_segment(args: argparse.Namespace) -> int:
         print(f"{key + ':':<12}{data[key] if data[key] is not None else '—'}")
     print("sections:")
     for s in seg.sections:
-        print(f"  {s.kind:<13}{s.placement:<11}{s.start:>6}-{s.end:<6} {s.heading[:40]}")
+        print(f"  {s.kind:<13}{s.placement:<11}{s.start:>6}-{s.end:<6} {s.confidence:<5} {s.heading[:40]}")
     print(f"missing:    {', '.join(seg.missing) or 'none'}")
+    print(f"doc type:   {seg.doc_type}{'  (text seems cut off before its end)' if seg.truncated else ''}")
     print(f"clutter:    {len(seg.clutter)} span(s)")
     return 0

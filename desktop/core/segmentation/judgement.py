@@ -51,7 +51,7 @@ def metadata_confidence(meta: Metadata, part_headings: list[tuple[str, str]]) ->
         rule = _HIGH_SOURCES.get(name)
         out[name] = "high" if f.value is not None and rule is not None and rule.search(f.source) else "low"
     year = meta.year.value
-    if year is not None and _years_disagree(int(year), part_headings):
+    if isinstance(year, int) and _years_disagree(year, part_headings):
         out["year"] = "low"
     if meta.on_time.value is not None:
         out["on_time"] = "high" if out["year"] == "high" and out["published_at"] == "high" else "low"

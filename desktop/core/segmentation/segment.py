@@ -317,7 +317,8 @@ def _segment(text: str) -> Segmentation:
     metadata = extract_metadata(text, clutter, top[0].start if top else None, part_headings)
     seg = Segmentation(text, clutter, outline, sections, missing, metadata, closing)
     seg.metadata_confidence = metadata_confidence(metadata, part_headings)
-    seg.doc_type = document_type(metadata.title.value and str(metadata.title.value), text[:400],
+    title = metadata.title.value
+    seg.doc_type = document_type(str(title) if title else None, text[:400],
                                  [h.text for h in top])
     seg.truncated = looks_truncated(text[:body_end], closing)
     return seg
