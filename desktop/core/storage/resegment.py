@@ -3,7 +3,7 @@
 Segmentation improves between versions (``SEGMENTER_VERSION`` in documents.py); documents imported earlier keep
 the parts and metadata the old version found until they are re-segmented from their frozen stored text. The
 text never changes, so annotations (anchored to it) are untouched; the reviewer's corrections are applied again
-on top of the new automatic values (documents.write_segmentation → corrections.after_segmentation). Each
+on top of the new automatic values (documents.store_segmentation). Each
 document is its own transaction: a cancelled run leaves the rest for the next time the database is opened.
 """
 
@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from desktop.core.progress import Progress
 from desktop.core.segmentation.segment import segment_report
-from desktop.core.storage.documents import SEGMENTER_VERSION, _metadata_row, write_segmentation
+from desktop.core.storage.documents import SEGMENTER_VERSION, store_segmentation
 
 
 def outdated_documents(db: Database, *, every: bool = False) -> list[str]:
@@ -29,10 +29,7 @@ def resegment_document(db: Database, doc_id: str) -> bool:
         return False
     seg = segment_report(row[0])
     with db.atomic():
-        db.execute("UPDATE documents SET title = ?, agency = ?, year = ?, doc_number = ?, doc_date = ?, "
-                   "published_at = ?, source = ?, on_time = ?, missing = ?, metadata_sources = ?, "
-                   "segmenter_version = ? WHERE id = ?", [*_metadata_row(seg), doc_id])
-        write_segmentation(db, doc_id, seg)
+        store_segmentation(db, doc_id, seg)
     return True
 
 
