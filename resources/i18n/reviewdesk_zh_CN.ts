@@ -16,6 +16,10 @@
             <translation>已重新定位 %1 条批注，%2 条失位批注待定位或删除。</translation>
         </message>
         <message>
+            <source>%1 correction(s) of parts could not be placed in the new text; they are listed under the report's header.</source>
+            <translation>%1 项部分更正无法在新文本中定位，已列在报告标题下方。</translation>
+        </message>
+        <message>
             <source>%1 of %2</source>
             <translation>%2中的 %1 条</translation>
         </message>

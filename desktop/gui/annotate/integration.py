@@ -381,12 +381,15 @@ class AnnotationsController(QObject):
         if report.changed:
             self.store.undo_stack.clear()  # offsets of earlier steps refer to the old text
             # the window shows the new text (and the corpus its new metadata); the docks re-read their rows
-            self.store.announce(Changes.of("documents", "parts", "metadata", "annotations",
+            self.store.announce(Changes.of("documents", "parts", "metadata", "annotations", "corrections",
                                            document_ids=[document_id]))
         text = (_tr("The text is unchanged; nothing was done.") if not report.changed else
                 _tr("%1 annotation(s) re-attached, %2 orphan(s) to place or delete.")
                 .replace("%1", str(sum(n for m, n in report.methods.items() if m != "orphan")))
                 .replace("%2", str(len(report.orphans))))
+        if report.correction_orphans:  # kept, listed in the corrections bar under the report's header
+            text += " " + _tr("%1 correction(s) of parts could not be placed in the new text; they are listed "
+                              "under the report's header.").replace("%1", str(len(report.correction_orphans)))
         self.reimported.emit(report)
         dialogs.info(self.window, _tr("Re-import changed version"), text)
 
