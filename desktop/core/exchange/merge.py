@@ -140,10 +140,25 @@ def merge_database(db: Database, source: str | Path, progress: Progress | None =
             score_map = _merge_keyed(db, report, "scores", ("document_id", "reviewer_id", "rubric_id", "criterion_id"),
                                      {"document_id": doc_map, "reviewer_id": reviewer_map, "rubric_id": rubric_map})
             _merge_evidence(db, report, score_map)
+            _merge_panel(db, report, doc_map, reviewer_map, rubric_map)
         log.info("merged %s: %s", source, "; ".join(report.lines()))
         return report
     finally:
         db.execute("DETACH DATABASE src")
+
+
+def _merge_panel(db: Database, report: MergeReport, doc_map: dict[str, str], reviewer_map: dict[str, str],
+                 rubric_map: dict[str, str]) -> None:
+    """Assignments and the lead's adjudications (schema 0006), by natural key, the later edit winning; a source
+    from before panel review has none."""
+    if not db.execute("SELECT 1 FROM src.sqlite_master WHERE name = 'assignments'").fetchone():
+        return
+    _merge_keyed(db, report, "assignments", ("document_id", "reviewer_id"),
+                 {"document_id": doc_map, "reviewer_id": reviewer_map})
+    _merge_keyed(db, report, "adjudications", ("document_id", "rubric_id"),
+                 {"document_id": doc_map, "rubric_id": rubric_map})
+    _merge_keyed(db, report, "adjudication_scores", ("document_id", "rubric_id", "criterion_id"),
+                 {"document_id": doc_map, "rubric_id": rubric_map})
 
 
 def _merge_documents(db: Database, report: MergeReport, progress: Progress) -> dict[str, str]:

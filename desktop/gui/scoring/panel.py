@@ -668,8 +668,7 @@ class ScorePanel(QDockWidget):
 
     def _show_state(self, review: ReviewState | None, enabled: bool) -> None:
         status = review.status if review else NOT_STARTED
-        zh, en = STATUS_LABELS[status]
-        text = f"{zh} · {_tr(en)}"
+        text = _tr(STATUS_LABELS[status][1])  # 未开始 / 进行中 / 已提交 in the Chinese interface
         if review is not None and review.submitted and review.done_at:
             text += "  " + _tr("by %1, %2").replace("%1", review.submitted_by or "—").replace(
                 "%2", _local_time(review.done_at))

@@ -109,3 +109,28 @@ def test_package_refuses_unknown_reviewer_nothing_assigned_and_existing_file(lea
         make_package(db, "张三", tmp_path / "exists.sqlite3")
     with pytest.raises(PackageError, match="not a folder"):
         make_package(db, "张三", tmp_path / "nowhere" / "p.sqlite3")
+
+
+def test_a_colleagues_assignments_and_adjudications_merge_newer_wins(lead, tmp_path, monkeypatch):
+    import shutil
+
+    db, rubric, docs, zhang, li = lead
+    monkeypatch.setattr(adj, "now_iso", lambda: "2099-01-01T00:00:00+00:00")  # the colleague's edit is later
+
+    db.execute("PRAGMA wal_checkpoint(FULL)")
+    copy = tmp_path / "colead.sqlite3"
+    shutil.copy(tmp_path / "lead.sqlite3", copy)
+    other = open_database(copy)
+    try:
+        wang = get_or_create_reviewer(other, "王五")
+        assign(other, [docs["002"]], [wang.id], by="副组长")
+        adj.set_final_score(other, docs["001"], rubric, "measures", 4, "副组长")
+        adj.set_grade(other, docs["001"], rubric, "良好", "副组长")
+    finally:
+        other.conn.close()
+    report = merge_database(db, copy)
+    assert report.counts("assignments").added == 1 and report.counts("adjudication_scores").added == 1
+    assert report.counts("adjudications").updated == 1
+    assert adj.get_adjudication(db, docs["001"], rubric.id).grade == "良好"
+    assert adj.get_final_scores(db, docs["001"], rubric.id)["measures"].value == 4
+    assert len(list_assignments(db)) == 5

@@ -141,9 +141,9 @@ def test_submit_lists_what_is_missing_then_locks_until_reopened(rig, shown, monk
     from desktop.gui import dialogs
 
     panel = rig.panel
-    assert panel.state_label.text().startswith("未开始")
+    assert panel.state_label.text().startswith("Not started")
     panel.boxes["measures"].spin.setValue(4)
-    assert panel.state_label.text().startswith("进行中")
+    assert panel.state_label.text().startswith("In progress")
     assert not panel.submit()
     kind, (_, title, text) = shown[-1]
     assert kind == "warning" and title == "Cannot submit yet"
@@ -167,7 +167,7 @@ def test_submit_lists_what_is_missing_then_locks_until_reopened(rig, shown, monk
     assert panel.submit()
     review = rig.store.review(panel.document_id)
     assert review.status == "done" and review.submitted_by == "张三"  # the reviewer, by default
-    assert panel.state_label.text().startswith("已提交") and panel.reopen_button.isVisibleTo(panel)
+    assert panel.state_label.text().startswith("Submitted") and panel.reopen_button.isVisibleTo(panel)
     assert not panel.boxes["measures"].spin.isEnabled() and panel.comment.isReadOnly()
     panel.boxes["measures"].value_edited.emit("measures", 1.0)  # a change slipped through is refused
     assert rig.stored("measures").value == 4 and "read-only" in panel.message_label.text()
