@@ -4,8 +4,10 @@ Texts: 25k and 50k short clutter-like lines (source lines, tool links, sign-offs
 items), a ~4 MB page of such lines, a ~4 MB report on one line, and the seed reports repeated to ~4 MB.
 For each it prints seconds per MB next to a floor measured in the same run (fold + split into lines + one
 regex scan per line: the least any line-based segmenter does) and checks:
-- seconds per MB <= MAX_S_PER_MB on every text (no file may hold an import for more than a few s/MB);
+- seconds per MB <= MAX_TIMES_FLOOR times the floor's on every text (the floor makes the check independent of
+  the machine and its load; on an idle 2020s laptop core the floor is ~0.1 s/MB, so the limit is a few s/MB);
 - doubling the lines at most LINEAR_RATIO times the time (quadratic work would give ~4x).
+Seconds per MB are printed as measured, for the record.
 
     .venv/bin/python bench/bench_segmentation.py
 """
@@ -24,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 from desktop.core.segmentation.segment import segment_report  # noqa: E402
 from desktop.core.segmentation.variants import fold_variants  # noqa: E402
 
-MAX_S_PER_MB = 5.0
+MAX_TIMES_FLOOR = 40.0
 LINEAR_RATIO = 2.6
 _CLUTTER_LINES = ["来源：某局", "发布时间：2024-03-01 10:2{}", "【打印】【关闭】", "初审：张三", "{}", "首页 > 政务公开",
                   "浏览次数：3{}", "一是加强{}", "（一）加强建设", "1.完善制度", "责任编辑：李四", "- {} -", "[纠错]",
@@ -94,8 +96,9 @@ def main() -> int:
         times[name] = seconds
         floor = floor_seconds(text)
         per_mb = seconds / mb
-        flag = "" if per_mb <= MAX_S_PER_MB else f"  > {MAX_S_PER_MB} s/MB"
-        ok &= per_mb <= MAX_S_PER_MB
+        limit = MAX_TIMES_FLOOR * floor / mb
+        flag = "" if per_mb <= limit else f"  > {MAX_TIMES_FLOOR:.0f}x the floor ({limit:.2f} s/MB)"
+        ok &= per_mb <= limit
         print(f"{name:<24}{mb:>7.2f}{text.count(chr(10)) + 1:>9}{seconds:>10.2f}{per_mb:>8.2f}{floor / mb:>12.3f}{flag}")
     ratio = times["50k clutter lines"] / max(times["25k clutter lines"], 1e-9)
     ok &= ratio <= LINEAR_RATIO

@@ -24,6 +24,7 @@ OPENING_AGENCY = re.compile(
     rf"(?P<agency>[{_CJK}]{{2,30}}?(?:局|厅|委员会|委|办公室|办事处|办|人民政府|政府|中心|院|署|部|镇|乡|街道))"
     r"(?=坚持|认真|深入|全面|始终|紧紧|以|在|围绕|聚焦|立足|把|将|按照|根据|持续|不断|切实|牢固|高度|法治政府建设|党组|党委)"
 )
+_YEAR_CLAUSE = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?(?:以来)?\s*[,，]")
 LABELLED = re.compile(rf"(?:发文机关|发布机构|发文单位|发布单位|成文机关)\s*[:：]\s*(?P<v>[{_CJK}（）()]{{2,40}}?)(?=[\s|｜,，;；-]|$)")
 # a chain of place names ending in their level (天津市 | 西安市雁塔区 | 江苏省): each chunk a name and its level
 _PLACE_CHAIN = re.compile(rf"(?:[{_CJK}]{{1,5}}?(?:省|自治区|市|州|盟|县|区|旗))+")
@@ -88,6 +89,15 @@ def from_opening(lines: list[str]) -> str | None:
         m = OPENING_AGENCY.match(s)
         if m and not m.group("agency").startswith(("我", "本")) and not _VERBISH.search(m.group("agency")):
             return m.group("agency")
+    return None
+
+
+def from_year_clause(text: str) -> str | None:
+    """The body a year-led clause names anywhere near the start (a flattened page: …工作情况2025年，省数据局认真…)."""
+    for m in _YEAR_CLAUSE.finditer(text[:600]):
+        found = OPENING_AGENCY.match(text[m.start():m.start() + 200])
+        if found and not _VERBISH.search(found.group("agency")):
+            return found.group("agency")
     return None
 
 

@@ -219,6 +219,10 @@ def extract_metadata(text: str, clutter: list[Clutter], first_heading_start: int
         name = agency_rules.from_label(text[:3000])
         if name:
             agency = Field(name, "page metadata (发文机关/发布机构)")
+    if agency.value is None:
+        name = agency_rules.from_year_clause(text)
+        if name:
+            agency = Field(name, "opening sentence (year clause)")
     if agency.value is None and source.value and agency_rules.plausible(str(source.value)):
         agency = Field(source.value, "clutter source (publisher, may differ from the author)")
     if agency.value is not None:

@@ -294,7 +294,8 @@ def _segment(text: str) -> Segmentation:
         confidence = _part_confidence(h.text, kind, year_hint)
         sections.append(Section(kind, h.text, 1, "section", h.start, max(end, h.heading_end), confidence))
 
-    if top and any(h.style in ("cn_dun", "part") for h in top):
+    if top and any(h.style in ("cn_dun", "part") for h in top) and not set(REQUIRED_KINDS) <= {
+            s.kind for s in sections}:
         sections = _split_at_plain_headings(text, sections, blocked, closing)
     present = {s.kind for s in sections}
     for kind in REQUIRED_KINDS:

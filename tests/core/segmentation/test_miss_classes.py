@@ -245,3 +245,8 @@ def test_a_space_splitting_a_word_in_a_heading_or_title_is_bridged_but_not_one_b
     from desktop.core.segmentation.damage import damage_view
 
     assert damage_view("一、主要工作 全年办理案件").text == "一、主要工作 全年办理案件"
+
+
+def test_agency_from_a_year_clause_after_a_heading_in_a_flattened_page():
+    text = "一、主要工作情况2025年,省数据局认真学习贯彻习近平法治思想，依据《浙江省数据条例》推进依法行政。" + BODY * 12
+    assert segment_report(text).metadata.agency.value == "浙江省数据局"
