@@ -197,3 +197,20 @@ def test_correct_in_a_side_by_side_pane(env):
     env.stack.undo()
     assert "leader_duty" in env.banner_kinds(pane)
     assert not any(env.ctrl.bars[p].isVisible() for p in panes)
+
+
+def test_undo_never_overwrites_a_correction_made_elsewhere_since(env, monkeypatch):
+    from desktop.core.review.corrections import correct_field
+    from desktop.core.review.reviewers import get_or_create_reviewer
+
+    env.ctrl.correct_field(env.view, "agency", "甲县司法局")
+    other = open_database(env.executor.path)  # another program corrects the same field meanwhile
+    try:
+        correct_field(other, env.doc_id, "agency", "乙县司法局", reviewer_id=get_or_create_reviewer(other, "李四").id)
+    finally:
+        other.conn.close()
+    warned = []
+    monkeypatch.setattr(dialogs, "warning", lambda *a: warned.append(a))
+    env.stack.undo()
+    assert warned and "changed since" in warned[0][2]
+    assert get_summary(env.reader, env.doc_id).agency == "乙县司法局"  # the newer correction stays
