@@ -20,18 +20,23 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPoint, QSettings, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.core.changes import Changes
 from desktop.core.errors import ReviewDeskError
+from desktop.core.review.corrections import CorrectedView
 from desktop.core.segmentation.classify import REQUIRED_KINDS
-from desktop.core.segmentation.corrected import PART_KINDS
+from desktop.core.segmentation.corrected import CORRECTED, PART_KINDS
 from desktop.core.segmentation.segment import Section
 from desktop.core.storage.documents import get_document
 from desktop.gui import dialogs, palette
 from desktop.gui.reading.correction_store import CorrectionStore
-from desktop.gui.reading.metadata_editor import CorrectionsBar, MetadataEditor
+from desktop.gui.reading.metadata_editor import MARK_COLOR, CorrectionsBar, MetadataEditor
 from desktop.gui.reviewer_name import ensure_reviewer
+
+CORRECTIONS_LAYER = "corrections"  # the text layer that underlines corrected parts
+MARK_FILL = "#f1e8fb"  # a pale violet under a corrected part's heading; the line under it is MARK_COLOR
 
 
 def _tr(text: str) -> str:
@@ -224,6 +229,7 @@ class CorrectionsController(QObject):
         record = view.current_document()
         corrected = self.store.view(record.id) if record is not None else None
         self.bars[view].set_view(corrected)
+        view.set_extra_marks(CORRECTIONS_LAYER, _corrected_marks(corrected), line_color=QColor(MARK_COLOR))
         editor = self.editors[view]
         editor.set_view(corrected)
         if corrected is None:
@@ -258,6 +264,21 @@ class CorrectionsController(QObject):
                 else:
                     for pane in (self.compare_view.left, self.compare_view.right):
                         self.refresh_widgets(pane)
+
+
+def _corrected_marks(corrected: CorrectedView | None) -> list[tuple[int, int, QColor, str]]:
+    """A violet underline under each corrected part: its heading, or the whole passage of a marked item."""
+    if corrected is None:
+        return []
+    eff = corrected.effective
+    marks = []
+    for section, origin in zip(eff.sections, eff.section_origins, strict=True):
+        if origin.origin != CORRECTED or section.end <= section.start:
+            continue
+        end = section.start + len(section.heading) if section.placement == "section" and section.heading \
+            else section.end
+        marks.append((section.start, max(end, section.start + 1), QColor(MARK_FILL), origin.correction_id or ""))
+    return marks
 
 
 def _reshow(view: Any, show: Callable[[], object]) -> None:

@@ -104,10 +104,12 @@ def test_mark_a_passage_as_the_missing_part_then_undo_and_redo(env):
     assert "leader_duty" not in env.banner_kinds()  # no red banner: an amber one says where it is (inline)
     bar = env.ctrl.bars[env.view]
     assert bar.isVisible() and "王明" in bar.text.text()
+    assert [m[:2] for m in env.view.text.marks("corrections")] == [(start, start + len(DUTY))]  # underlined
     assert env.stack.count() == 1
     assert env.announced[-1].corrections and env.announced[-1].document_ids == {env.doc_id}
     env.stack.undo()
     assert "leader_duty" in env.record().summary.missing and "leader_duty" in env.banner_kinds()
+    assert env.view.text.marks("corrections") == []
     assert "leader_duty" in get_summary(env.reader, env.doc_id).missing
     env.stack.redo()
     assert "leader_duty" not in get_summary(env.reader, env.doc_id).missing
