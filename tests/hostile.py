@@ -261,5 +261,7 @@ BREAKAGES = {
     "unknown missing kind": ("documents", "UPDATE documents SET missing = '[\"bogus\"]'", "missing is not a JSON"),
     "bad time stamp": ("reviews", "UPDATE reviews SET updated_at = 'yesterday'", "not a time stamp"),
     "section past the text": ("sections", 'UPDATE sections SET "end" = 10000000 WHERE ordinal = 0', "past the end"),
+    "not-applicable flag 7": ("scores", "UPDATE scores SET not_applicable = 7", "not_applicable is 7"),
+    "unknown review status": ("reviews", "UPDATE reviews SET status = 'approved?'", "not one of"),
     "dangling tag": ("annotation_tags", "UPDATE annotation_tags SET tag_id = 'ghost'", "exists in neither"),
 }

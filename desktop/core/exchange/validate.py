@@ -22,6 +22,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from desktop.core.errors import ReviewDeskError
+from desktop.core.scoring.scores import STATUSES
 from desktop.core.segmentation.classify import ALL_KINDS, REQUIRED_KINDS
 
 MAX_TEXT_CHARS = 20_000_000       # a report's frozen text (the import limit is 50 MB of file)
@@ -234,6 +235,7 @@ def _validate(conn: sqlite3.Connection, main: Database) -> list[str]:
     _check_people_and_tags(conn, tables, ctx)
     _check_rubrics(conn, tables, ctx)
     _check_annotations(conn, tables, ctx)
+    _check_corrections(conn, tables, ctx)
     _check_reviews_and_scores(conn, tables, ctx)
     return problems
 
@@ -390,6 +392,32 @@ def _check_annotations(conn: sqlite3.Connection, tables: set[str], ctx: _Context
         r.ref("tag_id", "tags")
 
 
+def _check_corrections(conn: sqlite3.Connection, tables: set[str], ctx: _Context) -> None:
+    from desktop.core.segmentation.corrected import KINDS
+
+    for raw in _rows(conn, "corrections", tables):
+        r = _Row(ctx, "corrections", raw, ("id",))
+        r.text("id", nonempty=True, limit=200)
+        doc = r.ref("document_id", "documents")
+        r.ref("reviewer_id", "reviewers", required=False)
+        r.choice("kind", KINDS)
+        r.text("target", limit=MAX_NAME_CHARS)
+        for column in ("before", "after"):
+            value = r.text(column, required=False, limit=MAX_COMMENT_CHARS)
+            if value is not None and _json(value) is _NOT_JSON:
+                r.fail(column, f"is not JSON ({_show(value)})")
+        if raw.get("start", (None, "null"))[1] != "null" or raw.get("end", (None, "null"))[1] != "null":
+            r.span(doc)
+        for column in ("quote", "prefix", "suffix"):
+            r.text(column, limit=MAX_COMMENT_CHARS)
+        r.choice("status", ("anchored", "orphan"))
+        r.text("anchored_by", required=False, limit=64)
+        r.number("anchor_score", low=0.0, high=1.0)
+        r.timestamp("created_at")
+        r.timestamp("updated_at")
+        r.timestamp("deleted_at", required=False)
+
+
 def _check_reviews_and_scores(conn: sqlite3.Connection, tables: set[str], ctx: _Context) -> None:
     for raw in _rows(conn, "reviews", tables):
         r = _Row(ctx, "reviews", raw, ("id",))
@@ -397,10 +425,13 @@ def _check_reviews_and_scores(conn: sqlite3.Connection, tables: set[str], ctx: _
         r.ref("document_id", "documents")
         r.ref("reviewer_id", "reviewers")
         r.ref("rubric_id", "rubrics")
-        r.choice("status", ("not_started", "in_progress", "done"))
+        r.choice("status", STATUSES)
         r.text("overall_comment", limit=MAX_COMMENT_CHARS)
         r.timestamp("updated_at")
         r.timestamp("done_at", required=False)
+        r.text("submitted_by", required=False, limit=200)
+        r.text("reopened_by", required=False, limit=200)
+        r.timestamp("reopened_at", required=False)
     for raw in _rows(conn, "scores", tables):
         r = _Row(ctx, "scores", raw, ("id",))
         r.text("id", nonempty=True, limit=200)
@@ -418,6 +449,8 @@ def _check_reviews_and_scores(conn: sqlite3.Connection, tables: set[str], ctx: _
         r.number("value", low=0.0, high=top)
         r.number("suggested", low=0.0, high=top)
         r.integer("suggestion_accepted", low=0, high=1)
+        r.integer("not_applicable", required=False, low=0, high=1)
+        r.text("na_reason", required=False, limit=MAX_COMMENT_CHARS)
         r.text("note", limit=MAX_COMMENT_CHARS)
         r.text("suggestion_basis", required=False, limit=MAX_COMMENT_CHARS)
         r.timestamp("updated_at")
