@@ -13,11 +13,15 @@ from pathlib import Path
 _CHECKOUT = Path(__file__).resolve().parents[2]
 
 
+def installed() -> bool:
+    """True in an installed copy (wheel, PyInstaller app): resources ship inside the package, read-only by intent."""
+    return (Path(str(_importlib_resources.files("desktop"))) / "_resources").is_dir()
+
+
 def resources_dir() -> Path:
     """The folder holding the resources, for a wheel install or a checkout."""
-    installed = Path(str(_importlib_resources.files("desktop"))) / "_resources"
-    if installed.is_dir():
-        return installed
+    if installed():
+        return Path(str(_importlib_resources.files("desktop"))) / "_resources"
     return _CHECKOUT / "resources"
 
 

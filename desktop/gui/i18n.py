@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from desktop.core import resources
 from desktop.core.resources import resource_path
 
 I18N_DIR = resource_path("i18n")
@@ -51,6 +52,9 @@ def catalog_path(language: str) -> Path:
 
 
 def _catalog_is_stale(language: str) -> bool:
+    """A checkout's .qm older than its .ts (an installed copy ships its compiled catalog; never rebuilt there)."""
+    if resources.installed():
+        return False
     qm, ts = catalog_path(language), I18N_DIR / f"reviewdesk_{language}.ts"
     return ts.exists() and (not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime)
 

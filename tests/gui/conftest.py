@@ -9,6 +9,23 @@ from tests.conftest import SEEDS
 RECORDED_DIALOGS = ("info", "warning", "error", "show_table")
 
 
+@pytest.fixture(autouse=True)
+def no_widgets_left_behind(qapp):
+    """Close and delete every window a test leaves open (not only those given to qtbot.addWidget).
+
+    A window left alive keeps receiving application-wide events in later tests (a language change re-reads its
+    closed database, a palette change repaints it), so the outcome would depend on the order of the tests.
+    """
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    yield
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @pytest.fixture
 def no_dialogs(monkeypatch) -> list[tuple[str, tuple]]:
     """Record every message dialog (desktop.gui.dialogs) instead of showing it, as (kind, args)."""
