@@ -28,7 +28,6 @@ Rules, per report:
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
@@ -172,6 +171,14 @@ class _Raw:
     assigned: dict[str, list[str]]
     finals: dict[str, dict[str, FinalScore]]
     adjudications: dict[str, Adjudication]
+    by_doc: dict[str, set[str]] = field(default_factory=dict)  # doc -> reviewers with a review, score or mark
+    known: frozenset[str] = frozenset()       # the rubric's criterion ids
+    allowed_na: frozenset[str] = frozenset()  # those that may be not applicable
+
+    def __post_init__(self) -> None:
+        for keys in (self.statuses, self.values, self.na):
+            for d, r in keys:
+                self.by_doc.setdefault(d, set()).add(r)
 
 
 def _fetch(db: Database, rubric: Rubric, document_id: str | None) -> _Raw:
@@ -191,13 +198,13 @@ def _fetch(db: Database, rubric: Rubric, document_id: str | None) -> _Raw:
         elif not_applicable and reason.strip():
             na.setdefault((d, r), set()).add(cid)
     return _Raw(names, statuses, values, na, assigned_reviewers(db), all_final_scores(db, rubric.id),
-                all_adjudications(db, rubric.id))
+                all_adjudications(db, rubric.id), known=frozenset(c.id for c in rubric.criteria),
+                allowed_na=frozenset(c.id for c in rubric.criteria if c.allow_na))
 
 
 def _review_column(rubric: Rubric, raw: _Raw, doc: str, rid: str) -> ReviewColumn:
     status, comment = raw.statuses.get((doc, rid), (NOT_STARTED, ""))
-    known = {c.id for c in rubric.criteria}
-    allowed_na = {c.id for c in rubric.criteria if c.allow_na}
+    known, allowed_na = raw.known, raw.allowed_na
     values = {cid: v for cid, v in raw.values.get((doc, rid), {}).items() if cid in known}
     na = frozenset(cid for cid in raw.na.get((doc, rid), set()) if cid in allowed_na and cid not in values)
     settled = len(values) + len(na)
@@ -208,10 +215,14 @@ def _review_column(rubric: Rubric, raw: _Raw, doc: str, rid: str) -> ReviewColum
 
 
 def _stats(values: list[float]) -> tuple[float | None, float | None, float | None]:
-    if not values:
+    """Mean, median and spread (max - min); plain arithmetic: two or three values per report, thousands of reports."""
+    n = len(values)
+    if not n:
         return None, None, None
-    return (round(statistics.fmean(values), 4), float(statistics.median(values)),
-            round(max(values) - min(values), 4))
+    ordered = sorted(values)
+    half = n // 2
+    median = ordered[half] if n % 2 else (ordered[half - 1] + ordered[half]) / 2
+    return round(sum(values) / n, 4), float(median), round(ordered[-1] - ordered[0], 4)
 
 
 def _criterion_panel(c: Criterion, complete: list[ReviewColumn], final: FinalScore | None) -> CriterionPanel:
@@ -230,9 +241,7 @@ def _criterion_panel(c: Criterion, complete: list[ReviewColumn], final: FinalSco
 
 
 def _report(rubric: Rubric, raw: _Raw, doc: DocumentSummary) -> ReportPanel:
-    reviewer_ids = set(raw.assigned.get(doc.id, ()))
-    reviewer_ids |= {r for (d, r) in raw.statuses if d == doc.id}
-    reviewer_ids |= {r for (d, r) in raw.values if d == doc.id} | {r for (d, r) in raw.na if d == doc.id}
+    reviewer_ids = set(raw.assigned.get(doc.id, ())) | raw.by_doc.get(doc.id, set())
     reviews = tuple(sorted((_review_column(rubric, raw, doc.id, rid) for rid in reviewer_ids),
                            key=lambda r: (r.reviewer, r.reviewer_id)))
     complete = [r for r in reviews if r.complete]
