@@ -30,6 +30,9 @@ _HIGH_SOURCES = {
     "source": re.compile(r"^clutter:"),
 }
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+# a full name starts with its place (…省, …市, …县, …区, …镇, …街道, 中华人民共和国) or is a national body (…部, …署)
+_PLACED = re.compile(r"^(?![省市县区])[\u4e00-\u9fa5]{1,8}?(省|自治区|市|州|盟|县|区|旗|镇|乡|街道)|^中华人民共和国|^中共|"
+                     r"^[\u4e00-\u9fa5]{2,10}(部|署|总局|委员会)$")
 
 _TYPE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("government_information_disclosure", re.compile(r"政府信息公开(工作)?(年度)?报告|政务公开.{0,6}年度报告")),
@@ -50,6 +53,9 @@ def metadata_confidence(meta: Metadata, part_headings: list[tuple[str, str]]) ->
         f = getattr(meta, name)
         rule = _HIGH_SOURCES.get(name)
         out[name] = "high" if f.value is not None and rule is not None and rule.search(f.source) else "low"
+    agency = meta.agency.value
+    if isinstance(agency, str) and not _PLACED.search(agency):
+        out["agency"] = "low"  # 教育局, 省教育厅: a name without its place is a short form the text did not complete
     year = meta.year.value
     if isinstance(year, int) and _years_disagree(year, part_headings):
         out["year"] = "low"

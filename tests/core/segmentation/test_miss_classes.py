@@ -223,7 +223,7 @@ def test_a_text_cut_mid_sentence_is_truncated_and_a_complete_one_is_not():
 
 
 def test_confidence_of_parts_and_metadata():
-    text = ("某局关于2023年度法治政府建设情况的报告\n一、2023年主要举措和成效\n" + BODY + "\n二、坚持依法决策\n" + BODY
+    text = ("青山县司法局关于2023年度法治政府建设情况的报告\n一、2023年主要举措和成效\n" + BODY + "\n二、坚持依法决策\n" + BODY
             + "\n三、2024年工作安排\n加强培训。\n")
     seg = segment_report(text)
     assert [(s.kind, s.confidence) for s in seg.parts() if s.kind != "preamble"] == [
@@ -250,3 +250,12 @@ def test_a_space_splitting_a_word_in_a_heading_or_title_is_bridged_but_not_one_b
 def test_agency_from_a_year_clause_after_a_heading_in_a_flattened_page():
     text = "一、主要工作情况2025年,省数据局认真学习贯彻习近平法治思想，依据《浙江省数据条例》推进依法行政。" + BODY * 12
     assert segment_report(text).metadata.agency.value == "浙江省数据局"
+
+
+@pytest.mark.parametrize("opening,confidence", [
+    ("2024年,县教育局坚持依法治教。", "low"), ("2024年,省教育厅坚持依法治教。", "low"),
+    ("2024年,青山县教育局坚持依法治教。", "high"), ("2023年,水利部坚持依法行政。", "high"),
+])
+def test_an_agency_without_its_place_has_low_confidence(opening, confidence):
+    seg = segment_report(opening + "\n一、主要工作\n" + BODY)
+    assert seg.metadata.agency.value and seg.metadata_confidence["agency"] == confidence
