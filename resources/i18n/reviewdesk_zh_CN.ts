@@ -1040,6 +1040,10 @@ Review and score annual reports on building rule-of-law government: see each rep
             <translation>正文中未找到</translation>
         </message>
         <message>
+            <source>Corrected by %1</source>
+            <translation>由%1更正</translation>
+        </message>
+        <message>
             <source>Published on time</source>
             <translation>按时公开</translation>
         </message>

@@ -152,7 +152,10 @@ class MetadataHeader(QWidget):
         parts = []
         for label, value, key in fields:
             where = sources.get(key) or self.tr("not found in the text")
-            title = html.escape(self.tr("Found in: %1").replace("%1", where), quote=True)
+            if where.startswith("corrected by "):  # the reviewer's correction (the source names who made it)
+                title = html.escape(self.tr("Corrected by %1").replace("%1", where[len("corrected by "):]), quote=True)
+            else:
+                title = html.escape(self.tr("Found in: %1").replace("%1", where), quote=True)
             value_html = html.escape(_value_or_dash(value)).replace(" ", "&nbsp;")
             if str(sources.get(key, "")).startswith("corrected"):  # a reviewer's correction: marked, violet
                 value_html = f'<span style="color:#7a3db8">{value_html}&nbsp;✎</span>'

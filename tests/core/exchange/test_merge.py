@@ -136,3 +136,36 @@ def test_corrections_merge_newer_wins_the_other_is_kept_and_reported(tmp_path, s
     again = merge_database(a, tmp_path / "b.sqlite3")
     assert again.counts("corrections").kept == 3 and again.correction_conflicts == []
     a.conn.close()
+
+
+def test_a_part_correction_is_reanchored_onto_a_changed_text_when_merged(tmp_path):
+    import shutil
+
+    from desktop.core.ingest import read_report
+    from desktop.core.review.anchoring import reimport_document
+    from desktop.core.review.corrections import list_corrections, mark_part
+    from desktop.core.storage.documents import get_document
+    from tests.core.builders import SAMPLE, write_txt
+
+    a = open_database(tmp_path / "a.sqlite3")
+    import_paths(a, [write_txt(tmp_path, "v1.txt", SAMPLE)])
+    a.conn.close()
+    shutil.copy(tmp_path / "a.sqlite3", tmp_path / "b.sqlite3")  # the lead hands out copies: same document ids
+    a, b = open_database(tmp_path / "a.sqlite3"), open_database(tmp_path / "b.sqlite3")
+    (doc_a,), (doc_b,) = list_documents(a), list_documents(b)
+    assert doc_a.id == doc_b.id
+    passage = "一是法治宣传的针对性有待加强"
+    text = get_document(b, doc_b.id).text
+    made = mark_part(b, doc_b.id, "shortcomings", text.index(passage), text.index(passage) + len(passage),
+                     reviewer_id=get_or_create_reviewer(b, "李四").id)
+    b.conn.close()
+    changed = write_txt(tmp_path, "v2.txt", SAMPLE.replace("2024年，我局", "2024年，在县委领导下，我局"))
+    reimport_document(a, doc_a.id, read_report(changed))  # a has the changed text; b's correction is on the old
+    report = merge_database(a, tmp_path / "b.sqlite3")
+    assert report.counts("corrections").added == 1
+    (merged,) = list_corrections(a, doc_a.id)
+    new_text = get_document(a, doc_a.id).text
+    assert merged.id == made.id and new_text[merged.start:merged.end] == passage and merged.start > made.start
+    assert any(s.kind == "shortcomings" and s.start == merged.start and s.placement != "section"
+               for s in get_document(a, doc_a.id).sections)
+    a.conn.close()

@@ -159,6 +159,7 @@ def test_edit_and_reset_metadata_in_the_editor_under_the_header(env, qtbot):
     assert env.record().summary.agency == "某县人民政府司法局"
     assert "王明" in editor.marks["agency"].text() and editor.resets["agency"].isEnabled()
     assert "某县人民政府司法局" in env.view.header.meta.text()
+    assert "Corrected by 王明" in env.view.header.meta.text() and "✎" in env.view.header.meta.text()
     # a year that is not a year: a warning, nothing stored
     warned = []
     import desktop.gui.dialogs as dialogs_module
