@@ -124,9 +124,12 @@ def show_table(parent: QWidget | None, title: str, text: str, headers: Sequence[
         view.verticalHeader().hide()
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.horizontalHeader().setStretchLastSection(True)
-        view.setWordWrap(False)
+        # The last column (a reason, with its advice) is shown whole: wrapped over as many lines as it needs.
+        view.setWordWrap(True)
+        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # long file paths keep their file name
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for c in range(len(headers) - 1):
-            view.setColumnWidth(c, 120 if c == 0 else 320)
+            view.setColumnWidth(c, 110 if c == 0 else 260)
         layout.addWidget(view)
         dialog.resize(900, 420)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)

@@ -94,6 +94,8 @@ class AnnotationsController(QObject):
             lambda *_: self._set_current(self.panel.current_id()))
         self.aids_panel.jump_requested.connect(self.jump_to)
         self.aids_panel.marks_changed.connect(self._draw_aids_marks)
+        if report_view is not None:
+            report_view.document_shown.connect(self._redraw_aids_marks)
         self.segments.tag_changed.connect(lambda _t: self.refresh_segments())
         self.segments.open_requested.connect(self._open_segment)
         self.segments.visibilityChanged.connect(lambda visible: visible and self.refresh_segments())
@@ -232,6 +234,13 @@ class AnnotationsController(QObject):
         if view is None:
             return
         view.set_extra_marks(AIDS_LAYER, marks, line_color=FORMULAIC_LINE)
+
+    def _redraw_aids_marks(self, document_id: str) -> None:
+        """The report view (re)loaded a report (which clears extra layers): put back the stock-phrase marks when
+        the aids describe that same report (re-opening it from a search hit must not lose them)."""
+        record = self.aids_panel.record
+        if record is not None and record.id == document_id:
+            self._draw_aids_marks(self.aids_panel.marks())
 
     def _update_selection_state(self) -> None:
         view = self.working_view()

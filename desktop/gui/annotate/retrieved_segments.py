@@ -140,8 +140,12 @@ class RetrievedSegmentsDock(QDockWidget):
 
     def set_segments(self, segments: list[RetrievedSegment]) -> None:
         self.model.set_segments(segments)
-        reports = len({s.annotation.document_id for s in segments})
-        self.count.setText(_tr("%1 passage(s) in %2 report(s)").replace("%1", str(len(segments)))
+        self._counts = (len(segments), len({s.annotation.document_id for s in segments}))
+        self._show_count()
+
+    def _show_count(self) -> None:
+        passages, reports = getattr(self, "_counts", (0, 0))
+        self.count.setText(_tr("%1 passage(s) in %2 report(s)").replace("%1", str(passages))
                            .replace("%2", str(reports)))
 
     def _open(self, index: QModelIndex) -> None:
@@ -153,6 +157,8 @@ class RetrievedSegmentsDock(QDockWidget):
         self.setWindowTitle(_tr("Retrieved Segments"))
         self.tag_label.setText(_tr("Passages tagged"))
         self.table.setToolTip(_tr("Double-click or press Enter to open the passage in its report"))
+        if hasattr(self, "_counts"):
+            self._show_count()  # the count line follows a language switch too
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

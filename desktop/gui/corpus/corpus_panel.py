@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.scoring.scores import NOT_STARTED, STATUS_LABELS
+from desktop.core.scoring.scores import STATUS_LABELS
 from desktop.core.segmentation.classify import KIND_LABELS, REQUIRED_KINDS
 from desktop.gui.corpus.corpus_model import ANY_MISSING, DOCUMENT_ID_ROLE, CorpusFilterProxy, CorpusModel
 
@@ -124,22 +124,45 @@ class CorpusPanel(QWidget):
                        self.proxy.layoutChanged):
             signal.connect(self._update_count)
         model.modelReset.connect(lambda: self.year_combo.refresh(load_all=False))
+        self._install_column_menu()
         self.retranslate()
 
+    # Shown at first: what a reviewer chooses by (the date and timeliness columns are a right click away).
+    DEFAULT_HIDDEN = ("doc_date", "on_time")
+
     def _set_column_widths(self) -> None:
-        """Widths from the header texts and typical contents (measuring every row would read them all)."""
+        """The agency takes the room left (elided in the middle); the short columns get what their contents need,
+        so that year, missing parts, status and total show without scrolling sideways in a ~280 px column."""
         cell = self.table.fontMetrics()
         header = self.table.horizontalHeader()
-        samples = {"agency": "吉林省政务服务和数字化", "year": "2025", "doc_date": "2026-03-02",
-                   "on_time": "Unknown",  # the longest of Yes / No / Unknown in either language
-                   "missing": "存在的不足和原因", "review": max(STATUS_LABELS[NOT_STARTED], key=len)}
+        header.setStretchLastSection(False)
+        samples = {"year": "2025", "doc_date": "2026-03-02", "on_time": "Unknown", "missing": "不足和原因",
+                   "review": max((self.model.tr(en) for _zh, en in STATUS_LABELS.values()), key=len)[:8],
+                   "total": "100.0"}
         for key, sample in samples.items():
             column = self.model.column_index(key)
             if column >= 0:
-                title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
-                # Room for the sort indicator next to the title, and for the cell margins.
-                self.table.setColumnWidth(column, max(header.fontMetrics().horizontalAdvance(title) + 28,
-                                                      cell.horizontalAdvance(sample) + 14))
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                self.table.setColumnWidth(column, cell.horizontalAdvance(sample) + 12)
+        agency = self.model.column_index("agency")
+        if agency >= 0:
+            header.setSectionResizeMode(agency, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(cell.horizontalAdvance("0000") + 4)
+
+    def _install_column_menu(self) -> None:
+        """Right click on the header: show or hide each column."""
+        header = self.table.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.column_actions: dict[str, QAction] = {}
+        for column in range(self.model.columnCount()):
+            key = self.model.columns[column].key
+            action = QAction(self)
+            action.setCheckable(True)
+            action.setChecked(key not in self.DEFAULT_HIDDEN)
+            self.table.setColumnHidden(column, key in self.DEFAULT_HIDDEN)
+            action.toggled.connect(lambda on, c=column: self.table.setColumnHidden(c, not on))
+            header.addAction(action)
+            self.column_actions[key] = action
 
     # -- texts -----------------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -160,6 +183,11 @@ class CorpusPanel(QWidget):
         self.missing_combo.blockSignals(False)
         self.clear_button.setText(self.tr("Clear filters"))
         self.model.retranslate()
+        for column, column_def in enumerate(self.model.columns):
+            action = getattr(self, "column_actions", {}).get(column_def.key)
+            if action is not None:
+                action.setText(str(self.model.headerData(column, Qt.Orientation.Horizontal,
+                                                         Qt.ItemDataRole.ToolTipRole) or column_def.header()))
         self._set_column_widths()
         self._update_count()
 

@@ -6,18 +6,23 @@ that report with the query highlighted and the hit scrolled into view (``hit_act
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -25,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.progress import Progress
 from desktop.core.storage.search import SearchResult
-from desktop.gui import workers
+from desktop.gui import palette, workers
 
 _Index = QModelIndex | QPersistentModelIndex
 DEBOUNCE_MS = 350
@@ -120,6 +125,59 @@ class SearchResultsModel(QAbstractTableModel):
         return None
 
 
+def query_spans(text: str, query: str) -> list[tuple[int, int]]:
+    """Where the query's words occur in a hit's context (case- and width-insensitive), for highlighting."""
+    from desktop.core.text import fold_width
+
+    folded = fold_width(text).lower()
+    if len(folded) != len(text):  # folding changed the length: offsets would not match, highlight nothing
+        return []
+    spans: list[tuple[int, int]] = []
+    for word in fold_width(query).lower().split():
+        start = folded.find(word)
+        while start >= 0 and word:
+            spans.append((start, start + len(word)))
+            start = folded.find(word, start + len(word))
+    return sorted(spans)
+
+
+class HitDelegate(QStyledItemDelegate):
+    """Paints a hit's context with the query's words highlighted (as in the report view)."""
+
+    def __init__(self, panel: SearchPanel) -> None:
+        super().__init__(panel)
+        self._panel = panel
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        spans = query_spans(str(index.data() or ""), self._panel.model.query)
+        if not spans:
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        text = option.text
+        option.text = ""
+        style = option.widget.style() if option.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        parts, last = [], 0
+        for a, b in spans:
+            if a < last:
+                continue
+            parts.append(html.escape(text[last:a]))
+            parts.append(f"<span style='background:{palette.SEARCH_HIT.name()}'>{html.escape(text[a:b])}</span>")
+            last = b
+        parts.append(html.escape(text[last:]))
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(0)
+        doc.setHtml("<nobr>" + "".join(parts) + "</nobr>")
+        painter.save()
+        rect = option.rect.adjusted(3, 0, -3, 0)
+        painter.setClipRect(rect)
+        painter.translate(rect.left(), rect.top() + (rect.height() - doc.size().height()) / 2)
+        doc.drawContents(painter)
+        painter.restore()
+
+
 class SearchPanel(QWidget):
     """A search box over the corpus' full text and the hits found."""
 
@@ -147,7 +205,9 @@ class SearchPanel(QWidget):
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.setColumnWidth(0, self.fontMetrics().horizontalAdvance("国") * 12)
+        self.view.setColumnWidth(0, self.fontMetrics().horizontalAdvance("国") * 10)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # "吉林省…管理局 2022": the year stays
+        self.view.setItemDelegateForColumn(1, HitDelegate(self))
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)

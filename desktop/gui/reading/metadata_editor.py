@@ -76,6 +76,11 @@ class CorrectionsBar(QFrame):
                                         "(right-click a part heading or a selection to correct parts)"))
         self.set_view(self._view)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def set_view(self, view: CorrectedView | None) -> None:
         self._view = view
         if view is None:

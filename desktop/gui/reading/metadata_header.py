@@ -116,6 +116,7 @@ class MetadataHeader(QWidget):
         """Show one report's metadata and part banners (None clears the header)."""
         for banner in self.banners:
             self._layout.removeWidget(banner)
+            banner.hide()  # gone at once, not when the deletion comes round
             banner.deleteLater()
         self.banners = []
         if record is None:

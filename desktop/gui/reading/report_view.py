@@ -96,6 +96,7 @@ class LegendBar(QWidget):
         self._placements = dict(placements)
         for chip in self.chips.values():
             self._chip_box.removeWidget(chip)
+            chip.hide()  # gone at once, not when the deletion comes round
             chip.deleteLater()
         self.chips = {}
         for kind in ALL_KINDS:

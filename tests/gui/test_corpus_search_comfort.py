@@ -1,0 +1,58 @@
+"""Corpus columns that fit, search hits that say agency and year with the query highlighted, and stock-phrase marks
+that survive re-opening the open report from a search hit."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, QSize, Qt
+
+from desktop.gui.corpus.search_panel import query_spans
+from tests.gui.test_layout import make_window
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, seeded_db_path, no_dialogs):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("reviewer/name", "张三")
+    return make_window(qtbot, settings, seeded_db_path, QSize(1600, 1000))
+
+
+def test_default_columns_fit_the_corpus_column(window):
+    table, model = window.corpus_panel.table, window.corpus_model
+    shown = [model.columns[c].key for c in range(model.columnCount()) if not table.isColumnHidden(c)]
+    assert shown == ["agency", "year", "missing", "review", "total"]
+    assert table.horizontalScrollBar().maximum() == 0  # no sideways scrolling
+    assert table.textElideMode() == Qt.TextElideMode.ElideMiddle
+    # The hidden columns are a right click on the header away.
+    window.corpus_panel.column_actions["on_time"].setChecked(True)
+    assert not table.isColumnHidden(model.column_index("on_time"))
+
+
+def test_the_query_is_highlighted_in_a_hits_context():
+    assert query_spans("推进法治政府建设，法治", "法治") == [(2, 4), (9, 11)]
+    assert query_spans("Rule of LAW and law", "law") == [(8, 11), (16, 19)]
+    assert query_spans("无命中", "法治") == []
+
+
+def test_hits_name_agency_and_year(qtbot, window):
+    with qtbot.waitSignal(window.search_panel.search_finished, timeout=10000):
+        window.search_panel.search("法治")
+    model = window.search_panel.model
+    labels = {model.index(r, 0).data() for r in range(model.rowCount())}
+    assert any(label.endswith("2022") for label in labels) and any(label.endswith("2025") for label in labels)
+    assert window.search_panel.view.textElideMode() == Qt.TextElideMode.ElideMiddle  # the year is never cut
+
+
+def test_stock_phrase_marks_survive_reopening_from_a_search_hit(qtbot, window):
+    proxy = window.corpus_panel.proxy
+    marked = None
+    for row in range(proxy.rowCount()):
+        window.open_document(proxy.document_id(row))
+        if window.report_view.text.marks("aids"):
+            marked = proxy.document_id(row)
+            break
+    assert marked is not None, "no seed report has stock phrases"
+    before = len(window.report_view.text.marks("aids"))
+    text = window.report_view.current_document().text
+    window.open_document(marked, "法治", text.find("法治"))  # what activating a search hit does
+    assert len(window.report_view.text.marks("aids")) == before
