@@ -971,6 +971,8 @@ class MainWindow(QMainWindow):
         self._remember_document()
         workers.cancel_all_and_wait(10_000)
         self._close_database()
+        # The panels let go of the closed connections too (a later language switch re-reads nothing closed).
+        self.database_changed.emit()
         super().closeEvent(event)
 
 

@@ -103,13 +103,80 @@ def take(outdir: Path, language: str | None = None) -> list[Path]:
     return written
 
 
+def take_layout(outdir: Path, width: int, height: int, tag: str, language: str | None = None) -> list[Path]:
+    """The window at one size (``tag`` names it: "1600x1000", "1366x768", "2x"): reading a report, side by side
+    with the changed wording, annotating (a tagged passage and its coding stripe) and scoring (the score form
+    half filled); ``layout-<tag>-<view>.png``."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    app = application()
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="reviewdesk-shots-") as tmp:
+        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+        settings.setValue("reviewer/name", "张三")
+        if language:
+            settings.setValue(i18n.SETTINGS_KEY, language)
+        window = create_main_window(Path(tmp) / "demo.sqlite3", settings, check_fonts=False)
+        window.resize(width, height)
+        wait_for(lambda: window.corpus_model.total >= 5)
+        settle()
+        jilin = document_id(window, JILIN_2025)
+        window.open_document(jilin)
+        written.append(save(window, outdir / f"layout-{tag}-report.png"))
+
+        window.compare_documents(document_id(window, JILIN_2022), jilin)
+        window.compare_view.wording_box.setChecked(True)
+        window.compare_view.go_to_change(0)
+        written.append(save(window, outdir / f"layout-{tag}-side-by-side.png"))
+        window.compare_view.wording_box.setChecked(False)
+
+        window.open_document(jilin)
+        annotations = window.extensions.get("annotations")
+        view = window.report_view
+        record = view.current_document()
+        start = view.part_start("shortcomings") or 0
+        end = record.text.find("。", start + 20) + 1 or start + 40
+        if annotations is not None and annotations.store.ready:
+            from desktop.gui.reviewer_name import ensure_reviewer
+
+            ensure_reviewer(window, settings, annotations.store)
+            tags = annotations.store.tags()
+            annotations.store.create(record.id, start, end, [tags[0].id, tags[1].id], "不足写得笼统", None)
+            annotations.store.create(record.id, start + 8, end + 30, [tags[2].id], "", None)
+        view.scroll_to_offset(start)
+        view.select_span(start, end)
+        written.append(save(window, outdir / f"layout-{tag}-annotating.png"))
+
+        scoring = window.extensions.get("scoring")
+        if scoring is not None:
+            scoring.ensure_reviewer()
+            panel = scoring.panel
+            for box, value in zip(list(panel.boxes.values())[:4], (3, 2, 2, 4), strict=False):
+                box.level_buttons.get(float(min(value, box.criterion.max_points)), next(iter(
+                    box.level_buttons.values()))).click()
+            next(iter(panel.boxes.values())).expand_button.setChecked(True)
+            panel.raise_()
+        written.append(save(window, outdir / f"layout-{tag}-scoring.png"))
+        window.close()
+        app.processEvents()
+    return written
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m desktop.gui.screenshots", description=__doc__.splitlines()[0])
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--language", choices=[i18n.CHINESE, i18n.ENGLISH], help="interface language (default: "
                         "the system's)")
+    parser.add_argument("--layout", metavar="WxH[:TAG]", action="append", default=[],
+                        help="instead of the three overview shots, the reading/side-by-side/annotating/scoring shots "
+                             "at this window size (repeatable; e.g. 1366x768, or 1600x1000:2x under QT_SCALE_FACTOR=2)")
     args = parser.parse_args(argv)
-    take(args.outdir, args.language)
+    if args.layout:
+        for spec in args.layout:
+            size, _, tag = spec.partition(":")
+            width, height = (int(v) for v in size.lower().split("x"))
+            take_layout(args.outdir, width, height, tag or size, args.language)
+    else:
+        take(args.outdir, args.language)
     QApplication.instance().quit()
     return 0
 

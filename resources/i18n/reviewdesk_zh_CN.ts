@@ -303,6 +303,30 @@
             <translation>本报告缺少：%1（另一份报告有此部分）</translation>
         </message>
         <message>
+            <source>Changed wording</source>
+            <translation>措辞变化</translation>
+        </message>
+        <message>
+            <source>Within each pair of parts, mark the words removed (left, red) and added (right, green); F8 / Shift+F8 go to the next / previous change</source>
+            <translation>在每对相应部分中标出删去的文字（左侧，红色）和新增的文字（右侧，绿色）；F8 / Shift+F8 转到下一处 / 上一处变化</translation>
+        </message>
+        <message>
+            <source>Next change</source>
+            <translation>下一处变化</translation>
+        </message>
+        <message>
+            <source>Next changed wording (F8)</source>
+            <translation>下一处措辞变化（F8）</translation>
+        </message>
+        <message>
+            <source>Previous change</source>
+            <translation>上一处变化</translation>
+        </message>
+        <message>
+            <source>Previous changed wording (Shift+F8)</source>
+            <translation>上一处措辞变化（Shift+F8）</translation>
+        </message>
+        <message>
             <source>Synchronized scrolling</source>
             <translation>同步滚动</translation>
         </message>

@@ -61,3 +61,23 @@ def test_headers_take_one_line_side_by_side(qtbot, window):
     assert not window.report_view.header.collapsed()  # the report tab shows everything
     summary = window.compare_view.summary
     assert summary.width() > 300 and summary.text()  # the shared-text summary is readable
+
+
+def test_changed_wording_between_two_versions_with_next_and_previous_keys(qtbot, window):
+    view = window.compare_view
+    assert view.changes == [] and view.left.text.marks("wording") == []
+    view.wording_box.setChecked(True)
+    assert len(view.changes) > 0
+    left_marks, right_marks = view.left.text.marks("wording"), view.right.text.marks("wording")
+    assert left_marks or right_marks
+    # Every change lies inside a pair of aligned parts, and the shared-passage marks stay beside them.
+    assert view.left.text.marks("reuse") or view.right.text.marks("reuse")
+    view.right.text.setFocus()
+    qtbot.keyClick(view.right.text, Qt.Key.Key_F8)
+    assert view._change_index == 0
+    qtbot.keyClick(view.right.text, Qt.Key.Key_F8)
+    assert view._change_index == 1 % len(view.changes)
+    qtbot.keyClick(view.right.text, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert view._change_index == 0
+    view.wording_box.setChecked(False)
+    assert view.left.text.marks("wording") == [] and view.right.text.marks("wording") == []

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtGui import QAction, QColor, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSpinBox,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -39,10 +40,14 @@ from desktop.core.compare.alignment import (
 )
 from desktop.core.compare.reuse import DEFAULT_MIN_LENGTH, Reuse, countable_prefix, find_reuse, reuse_share
 from desktop.core.compare.textmap import Insertion
+from desktop.core.compare.wording import wording_changes
 from desktop.core.storage.documents import DocumentRecord
 from desktop.gui import palette
 from desktop.gui.reading.outline_model import kind_lookup
 from desktop.gui.reading.report_view import ReportView
+
+WORDING_REMOVED, WORDING_REMOVED_LINE = QColor("#f8c9c4"), QColor("#b3261e")
+WORDING_ADDED, WORDING_ADDED_LINE = QColor("#c9ecd0"), QColor("#1e7b34")
 
 
 @dataclass(frozen=True)
@@ -148,6 +153,26 @@ class CompareView(QWidget):
 
         self.sync_box = QCheckBox(self)
         self.sync_box.setChecked(True)
+        # Changed wording (Meld-like): within each pair of parts, words removed (left) and added (right).
+        self.wording_box = QCheckBox(self)
+        self.wording_box.setObjectName("wordingChanges")
+        self.changes: list[tuple[int, int, int, int]] = []  # left start, end, right start, end (document offsets)
+        self._change_index = -1
+        self.next_change = QToolButton(self)
+        self.next_change.setArrowType(Qt.ArrowType.DownArrow)
+        self.previous_change = QToolButton(self)
+        self.previous_change.setArrowType(Qt.ArrowType.UpArrow)
+        self.next_change_action = QAction(self)
+        self.next_change_action.setShortcut(QKeySequence("F8"))
+        self.previous_change_action = QAction(self)
+        self.previous_change_action.setShortcut(QKeySequence("Shift+F8"))
+        for action, step, button in ((self.next_change_action, 1, self.next_change),
+                                     (self.previous_change_action, -1, self.previous_change)):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _c=False, d=step: self.go_to_change(self._change_index + d))
+            button.setDefaultAction(action)
+            button.setArrowType(Qt.ArrowType.DownArrow if step > 0 else Qt.ArrowType.UpArrow)
+            self.addAction(action)
         self.min_length = QSpinBox(self)
         self.min_length.setRange(4, 200)
         self.min_length.setValue(DEFAULT_MIN_LENGTH)
@@ -167,6 +192,9 @@ class CompareView(QWidget):
         toolbar.addWidget(self.min_length_label)
         toolbar.addWidget(self.min_length)
         toolbar.addStretch(1)
+        toolbar.addWidget(self.wording_box)
+        toolbar.addWidget(self.previous_change)
+        toolbar.addWidget(self.next_change)
         toolbar.addWidget(self.sync_box)
 
         self.cards_box = QHBoxLayout()
@@ -201,6 +229,7 @@ class CompareView(QWidget):
         layout.addWidget(self.splitter, 1)
 
         self.sync_box.toggled.connect(lambda on: on and self._sync(self._last_scrolled_left))
+        self.wording_box.toggled.connect(lambda _on: self.show_wording_changes())
         self.min_length.valueChanged.connect(self._on_min_length)
         for pane, is_left in ((self.left, True), (self.right, False)):
             pane.text.verticalScrollBar().valueChanged.connect(lambda _v, s=is_left: self._on_scrolled(s))
@@ -210,6 +239,13 @@ class CompareView(QWidget):
         self._retranslate_static()
 
     def _retranslate_static(self) -> None:
+        self.wording_box.setText(self.tr("Changed wording"))
+        self.wording_box.setToolTip(self.tr("Within each pair of parts, mark the words removed (left, red) and added "
+                                            "(right, green); F8 / Shift+F8 go to the next / previous change"))
+        self.next_change_action.setText(self.tr("Next change"))
+        self.next_change_action.setToolTip(self.tr("Next changed wording (F8)"))
+        self.previous_change_action.setText(self.tr("Previous change"))
+        self.previous_change_action.setToolTip(self.tr("Previous changed wording (Shift+F8)"))
         self.sync_box.setText(self.tr("Synchronized scrolling"))
         self.sync_box.setToolTip(self.tr("Scroll both reports together, part by part"))
         self.min_length.setSuffix(self.tr(" characters"))
@@ -246,8 +282,42 @@ class CompareView(QWidget):
         finally:
             self._syncing = False
         self._compute_reuse()
+        self.show_wording_changes()
         self._equalize_headers()
         self.pair_shown.emit()
+
+    def show_wording_changes(self) -> int:
+        """Mark (or, switched off, clear) the changed wording of every pair of parts; the number of changes."""
+        left, right = self.documents()
+        self.changes, self._change_index = [], -1
+        if self.wording_box.isChecked() and left is not None and right is not None:
+            for part in self.parts:
+                if not part.paired:
+                    continue
+                a, b = part.left, part.right
+                for c in wording_changes(left.text[a.start:a.end], right.text[b.start:b.end]):
+                    self.changes.append((a.start + c.left_start, a.start + c.left_end,
+                                         b.start + c.right_start, b.start + c.right_end))
+        self.left.text.set_marks("wording", [(ls, le, WORDING_REMOVED, "removed") for ls, le, _r, _e in self.changes
+                                             if le > ls], underline=True, line_color=WORDING_REMOVED_LINE)
+        self.right.text.set_marks("wording", [(rs, re_, WORDING_ADDED, "added") for _l, _e, rs, re_ in self.changes
+                                              if re_ > rs], underline=True, line_color=WORDING_ADDED_LINE)
+        for widget in (self.next_change, self.previous_change):
+            widget.setEnabled(bool(self.changes))
+        return len(self.changes)
+
+    def go_to_change(self, index: int) -> None:
+        """Bring both panes to the index-th change (wrapping round)."""
+        if not self.changes:
+            return
+        self._change_index = index % len(self.changes)
+        ls, _le, rs, _re = self.changes[self._change_index]
+        self._syncing = True
+        try:
+            self.left.scroll_to_offset(ls)
+            self.right.scroll_to_offset(rs)
+        finally:
+            self._syncing = False
 
     def documents(self) -> tuple[DocumentRecord | None, DocumentRecord | None]:
         return self.left.current_document(), self.right.current_document()
