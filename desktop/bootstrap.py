@@ -118,7 +118,9 @@ def main(argv: list[str] | None = None) -> int:
     if command == "lock":
         return write_lock(py)
     if command == "run":
-        problem = check_system_libraries("start its window")
+        from desktop import syslibs
+
+        problem = check_system_libraries("start its window") or syslibs.display_problem()
         if problem:
             print(problem, file=sys.stderr)
             return 1

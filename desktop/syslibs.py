@@ -16,7 +16,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 # Library file (soname) -> the Debian 12 / Ubuntu 24.04 package that provides it. Ubuntu's "t64" packages
@@ -156,7 +156,7 @@ def apt_packages(missing: Iterable[str]) -> tuple[list[str], list[str]]:
     return packages, unknown
 
 
-def platform_to_check(env: dict[str, str] | None = None) -> str | None:
+def platform_to_check(env: Mapping[str, str] | None = None) -> str | None:
     """The Qt platform plugin that will be loaded (``xcb``, ``wayland``, ``offscreen``…), None for other systems."""
     env = os.environ if env is None else env
     if not sys.platform.startswith("linux"):
@@ -180,7 +180,20 @@ def message(missing: Sequence[str], purpose: str) -> str:
     return "\n".join(lines)
 
 
-def check(purpose: str = "start its window", pyside: Path | None = None, env: dict[str, str] | None = None
+def display_problem(env: Mapping[str, str] | None = None) -> str | None:
+    """The message when a window cannot be shown at all (no X11 or Wayland display to connect to), else None."""
+    env = os.environ if env is None else env
+    platform = platform_to_check(env)
+    if platform == "xcb" and not env.get("DISPLAY"):
+        return ("ReviewDesk cannot open its window: there is no graphical display (DISPLAY is not set; this looks "
+                "like a text console or an SSH session).\nStart it from a desktop session, or over SSH with X "
+                "forwarding (ssh -X). Everything else works here on the command line: reviewdesk --help")
+    if platform == "wayland" and not env.get("WAYLAND_DISPLAY"):
+        return "ReviewDesk cannot open its window: QT_QPA_PLATFORM is wayland but WAYLAND_DISPLAY is not set."
+    return None
+
+
+def check(purpose: str = "start its window", pyside: Path | None = None, env: Mapping[str, str] | None = None
           ) -> str | None:
     """None when Qt can start here (or this cannot be told); otherwise the message naming what to install."""
     env = os.environ if env is None else env

@@ -105,6 +105,8 @@ def test_other_systems_and_a_missing_pyside_are_not_blocked(tmp_path, monkeypatc
 
 def test_run_prints_the_apt_line_instead_of_starting_qt(monkeypatch, capsys, tmp_path):
     started = []
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
     monkeypatch.setattr(bootstrap, "ensure_environment", lambda: tmp_path / "python")
     monkeypatch.setattr(bootstrap.subprocess, "call", lambda *a, **k: started.append(a) or 0)
     monkeypatch.setattr(bootstrap, "check_system_libraries",
@@ -180,3 +182,27 @@ def test_bootstrap_installs_at_the_locked_versions(monkeypatch, tmp_path):
     assert install[install.index("-c") + 1] == str(ROOT / "requirements.lock")
     assert install[-1] == f"{ROOT}[test,package]"
     assert (tmp_path / "venv" / "stamp").read_text() == bootstrap._requirements_digest()
+
+
+def test_no_display_is_said_plainly_before_qt_aborts(monkeypatch, capsys, tmp_path):
+    monkeypatch.setattr(syslibs.sys, "platform", "linux")
+    assert "DISPLAY is not set" in syslibs.display_problem({})
+    assert syslibs.display_problem({"DISPLAY": ":0"}) is None
+    assert syslibs.display_problem({"WAYLAND_DISPLAY": "wayland-0"}) is None
+    assert syslibs.display_problem({"QT_QPA_PLATFORM": "offscreen"}) is None
+    assert "WAYLAND_DISPLAY" in syslibs.display_problem({"QT_QPA_PLATFORM": "wayland"})
+    # the bootstrap's run and the app's gui command both say it instead of starting Qt
+    for var in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(var, raising=False)
+    started = []
+    monkeypatch.setattr(bootstrap, "ensure_environment", lambda: tmp_path / "python")
+    monkeypatch.setattr(bootstrap, "check_system_libraries", lambda purpose, env=None: None)
+    monkeypatch.setattr(bootstrap.subprocess, "call", lambda *a, **k: started.append(a) or 0)
+    assert bootstrap.main(["run"]) == 1 and started == []
+    assert "no graphical display" in capsys.readouterr().err
+    from desktop.cli import main
+
+    monkeypatch.setattr(syslibs, "check", lambda *a, **k: None)
+    assert main(["gui", "--db", str(tmp_path / "x.sqlite3")]) == 1
+    assert "reviewdesk --help" in capsys.readouterr().err
+    assert not (tmp_path / "x.sqlite3").exists()

@@ -18,7 +18,8 @@ def register(sub) -> None:
 def cmd_gui(args: argparse.Namespace) -> int:
     from desktop import syslibs
 
-    problem = syslibs.check()  # before Qt loads: name the missing system libraries instead of Qt's abort
+    # Before Qt loads: name the missing system libraries, or the missing display, instead of Qt's abort.
+    problem = syslibs.check() or syslibs.display_problem()
     if problem:
         print(problem, file=sys.stderr)
         return 1
