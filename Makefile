@@ -46,6 +46,9 @@ uninstall-app:
 
 screenshots: setup
 	$(XVFB) .venv/bin/python -m desktop.gui.screenshots docs --language zh_CN
+	$(XVFB) .venv/bin/python -m desktop.gui.screenshots docs --language zh_CN --layout 1600x1000 --layout 1366x768
+	QT_SCALE_FACTOR=2 xvfb-run -a -s "-screen 0 3300x2100x24" .venv/bin/python -m desktop.gui.screenshots docs \
+		--language zh_CN --layout 1600x1000:2x
 
 clean:
 	rm -rf .venv build dist *.egg-info resources/i18n/*.qm
