@@ -82,3 +82,11 @@ def test_cli_query_bytes_that_are_not_utf8_and_huge_limit(tmp_path):
     for bad in ("0", "-1", "abc"):
         out = run("search", "督察", "--limit", bad, "--db", str(tmp_path / "c.sqlite3"))
         assert out.returncode == 2 and b"--limit" in out.stderr and b"Traceback" not in out.stderr
+
+
+def test_best_documents_imported_last_are_found_among_many(tmp_path):
+    """More matches than are read: the index ranks all of them first, so the best ones imported last still win."""
+    db = _corpus(tmp_path, [1] * 40 + [5, 7, 6])
+    total, results = search(db, "督察", limit=3)
+    assert total == 43
+    assert [r.hit_count for r in results] == [7, 6, 5]
