@@ -39,12 +39,25 @@ class _Node:
 
 def kind_lookup(sections: Sequence[Section]) -> Callable[[int], str | None]:
     """A function giving the kind of the innermost section at a document offset (nested placements win)."""
-    nested = [s for s in sections if s.placement != "section"]
+    nested = sorted((s for s in sections if s.placement != "section"), key=lambda s: s.start)
+    nested_starts = [s.start for s in nested]
+    reach: list[int] = []  # running maximum of the nested sections' ends: where a backwards scan can stop
+    running = -1
+    for s in nested:
+        running = max(running, s.end)
+        reach.append(running)
     top = sorted((s for s in sections if s.placement == "section"), key=lambda s: s.start)
     starts = [s.start for s in top]
 
     def kind_at(offset: int) -> str | None:
-        inner = [s for s in nested if s.start <= offset < s.end]
+        # Only the nested sections starting at or before the offset and reaching past it (thousands of headings
+        # on a long report: no scan of every nested section per heading).
+        inner = []
+        j = bisect_right(nested_starts, offset) - 1
+        while j >= 0 and reach[j] > offset:
+            if nested[j].end > offset:
+                inner.append(nested[j])
+            j -= 1
         if inner:
             return min(inner, key=lambda s: s.end - s.start).kind
         i = bisect_right(starts, offset) - 1
