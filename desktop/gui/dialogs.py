@@ -8,6 +8,7 @@ returns the user's answer (``None`` when the user cancelled).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -222,3 +223,11 @@ def choose_reviewers(parent: QWidget | None, title: str, text: str,
               if listing.item(i).checkState() == Qt.CheckState.Checked]
     chosen += [n.strip() for n in extra.text().replace("，", ",").split(",") if n.strip()]
     return list(dict.fromkeys(chosen)), (k.value() if balanced.isChecked() else None)
+
+
+def open_path(path: str | Path) -> bool:
+    """Open a file or folder with the desktop's default application (tests patch this)."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

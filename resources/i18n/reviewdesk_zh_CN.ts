@@ -2139,6 +2139,10 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>每份报告一个文件（存入文件夹）</translation>
         </message>
         <message>
+            <source>Open</source>
+            <translation>打开</translation>
+        </message>
+        <message>
             <source>Open a report to score it.</source>
             <translation>打开一份报告即可评分。</translation>
         </message>
@@ -2177,6 +2181,10 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
         <message>
             <source>Report</source>
             <translation>报告</translation>
+        </message>
+        <message>
+            <source>Reports</source>
+            <translation>报告范围</translation>
         </message>
         <message>
             <source>Review &amp;Overview…</source>
@@ -2251,6 +2259,14 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>请先选择要分配的报告。</translation>
         </message>
         <message>
+            <source>Selected reports (%1)</source>
+            <translation>选中的报告（%1 份）</translation>
+        </message>
+        <message>
+            <source>Show Folder</source>
+            <translation>打开所在文件夹</translation>
+        </message>
+        <message>
             <source>Show the level descriptors, the note and the evidence (Space)</source>
             <translation>显示各分档说明、备注和证据（空格键）</translation>
         </message>
@@ -2275,12 +2291,20 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>已提交</translation>
         </message>
         <message>
+            <source>Submitted reviews only</source>
+            <translation>仅已提交的评阅</translation>
+        </message>
+        <message>
             <source>Suggested %1 — %2</source>
             <translation>系统建议 %1 分 — %2</translation>
         </message>
         <message>
             <source>Suggested %1, your score %2 — %3</source>
             <translation>系统建议 %1 分，您评为 %2 分 — %3</translation>
+        </message>
+        <message>
+            <source>This report</source>
+            <translation>本报告</translation>
         </message>
         <message>
             <source>Total</source>

@@ -14,7 +14,7 @@ import os
 import re
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -123,10 +123,29 @@ def _logged(fn: Callable[..., ExportResult]) -> Callable[..., ExportResult]:
     return logged
 
 
+def scoped(data: ExportData, document_ids: Collection[str] | None, submitted_only: bool) -> ExportData:
+    """The export data limited to some reports and/or to submitted reviews (rows, documents, annotations)."""
+    from desktop.core.scoring.scores import SUBMITTED
+
+    wanted = set(document_ids) if document_ids is not None else None
+    rows = [r for r in data.rows if (wanted is None or r.document.id in wanted)
+            and (not submitted_only or (r.reviewer_id is not None and r.review.status == SUBMITTED))]
+    kept = {r.document.id for r in rows}
+    data.rows = rows
+    data.documents = [d for d in data.documents if d.id in kept]
+    data.placements = {k: v for k, v in data.placements.items() if k in kept}
+    data.annotations = [a for a in data.annotations if a.document_id in kept]
+    return data
+
+
 @_logged
 def export(db: Database, fmt: str, out: str | Path, *, reviewer: str | None = None, rubric_id: str | None = None,
-           per_report: bool = False, progress: Progress | None = None) -> ExportResult:
-    """Export the review sheet in ``fmt`` to ``out`` (a folder when ``per_report``: one docx/pdf per sheet)."""
+           per_report: bool = False, progress: Progress | None = None,
+           document_ids: Collection[str] | None = None, submitted_only: bool = False) -> ExportResult:
+    """Export the review sheet in ``fmt`` to ``out`` (a folder when ``per_report``: one docx/pdf per sheet).
+
+    Scope: ``document_ids`` keeps those reports only (this report, the selected ones); ``submitted_only`` keeps
+    the submitted reviews only. The json dump always holds everything (it is the full data, not a sheet)."""
     progress = progress or Progress()
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
@@ -147,6 +166,8 @@ def export(db: Database, fmt: str, out: str | Path, *, reviewer: str | None = No
 
     # every text cut to a bounded length: a 20 MB comment would take minutes and gigabytes to lay out (json keeps it)
     data = bound_texts(collect_export_data(db, reviewer, rubric_id, progress))
+    if document_ids is not None or submitted_only:
+        data = scoped(data, document_ids, submitted_only)
     if fmt == "xlsx":
         from desktop.core.export.to_xlsx import write_xlsx as writer
     elif fmt == "csv":

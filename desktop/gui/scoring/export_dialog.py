@@ -40,13 +40,17 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Scoring", text)
 
 
+SCOPES = ("current", "selected", "submitted", "all")
+
+
 def run_export(db_path: str | Path, fmt: str, out: str | Path, reviewer: str | None, per_report: bool,
-               rubric_id: str | None = None, *, progress: Progress) -> ExportResult:
+               rubric_id: str | None = None, document_ids: list[str] | None = None, submitted_only: bool = False,
+               *, progress: Progress) -> ExportResult:
     """Export on the calling (worker) thread through its own read-only connection."""
     reader = open_reader(db_path)
     try:
         return export(reader, fmt, out, reviewer=reviewer, rubric_id=rubric_id, per_report=per_report,
-                      progress=progress)
+                      progress=progress, document_ids=document_ids, submitted_only=submitted_only)
     finally:
         reader.conn.close()
 
@@ -57,11 +61,33 @@ class ExportDialog(QDialog):
     exported = Signal(object)  # the ExportResult
 
     def __init__(self, db_path: Path, reader: Database, settings: QSettings, fmt: str = "xlsx",
-                 reviewer_name: str = "", rubric_id: str | None = None, parent: QWidget | None = None) -> None:
+                 reviewer_name: str = "", rubric_id: str | None = None, parent: QWidget | None = None, *,
+                 current_id: str = "", selected_ids: list[str] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_tr("Export review sheet"))
         self.db_path, self.settings, self.rubric_id = db_path, settings, rubric_id
+        self.current_id, self.selected_ids = current_id, list(selected_ids or [])
         self.task: workers.Task | None = None
+        self.result: ExportResult | None = None
+        # What to export: this report, the reports selected in the table, the submitted reviews, or everything.
+        self.scope = QComboBox(self)
+        self.scope.setObjectName("exportScope")
+        labels = {"current": _tr("This report"),
+                  "selected": _tr("Selected reports (%1)").replace("%1", str(len(self.selected_ids))),
+                  "submitted": _tr("Submitted reviews only"), "all": _tr("All reports")}
+        for scope in SCOPES:
+            self.scope.addItem(labels[scope], scope)
+        model = self.scope.model()
+        model.item(0).setEnabled(bool(current_id))
+        model.item(1).setEnabled(len(self.selected_ids) > 0)
+        self.scope.setCurrentIndex(SCOPES.index("current") if current_id else SCOPES.index("all"))
+        self.open_button = QPushButton(_tr("Open"), self)
+        self.open_button.setObjectName("openExport")
+        self.open_button.setVisible(False)
+        self.open_button.clicked.connect(self.open_result)
+        self.folder_button = QPushButton(_tr("Show Folder"), self)
+        self.folder_button.setVisible(False)
+        self.folder_button.clicked.connect(self.open_folder)
         self.format = QComboBox(self)
         for f in FORMATS:
             self.format.addItem(FORMAT_LABELS[f], f)
@@ -91,9 +117,12 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(_tr("Format"), self.format)
         form.addRow(_tr("Save to"), target)
+        form.addRow(_tr("Reports"), self.scope)
         form.addRow(_tr("Reviewer"), self.reviewer)
         form.addRow("", self.per_report)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.folder_button)
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.cancel_button)
@@ -154,8 +183,13 @@ class ExportDialog(QDialog):
             return None
         reviewer = self.reviewer.currentData() or None
         self.settings.setValue(DIR_KEY, str(Path(out) if self.per_report.isChecked() else Path(out).parent))
+        scope = self.scope.currentData()
+        ids = [self.current_id] if scope == "current" else (self.selected_ids if scope == "selected" else None)
+        self.open_button.setVisible(False)
+        self.folder_button.setVisible(False)
         self.task = workers.run_task(run_export, self.db_path, self.current_format(), out, reviewer,
-                                     self.per_report.isChecked(), self.rubric_id, name="export")
+                                     self.per_report.isChecked(), self.rubric_id, ids, scope == "submitted",
+                                     name="export")
         self.task.progress.connect(self._on_progress)
         self.task.done.connect(self._on_done)
         self.task.failed.connect(self._on_failed)
@@ -175,7 +209,23 @@ class ExportDialog(QDialog):
     def _on_done(self, result: ExportResult) -> None:
         where = str(result.paths[0]) if len(result.paths) == 1 else str(Path(self.path.text()))
         self.status.setText(_tr("Exported %1 row(s) to %2").replace("%1", str(result.rows)).replace("%2", where))
+        self.result = result
+        self.open_button.setVisible(len(result.paths) == 1)  # offer to look at what was written
+        self.folder_button.setVisible(bool(result.paths))
         self.exported.emit(result)
+
+    def open_result(self) -> bool:
+        """Open the exported file with the desktop's application for it."""
+        if self.result is None or not self.result.paths:
+            return False
+        return dialogs.open_path(self.result.paths[0])
+
+    def open_folder(self) -> bool:
+        """Show the folder the export was written to."""
+        if self.result is None or not self.result.paths:
+            return False
+        first = Path(self.result.paths[0])
+        return dialogs.open_path(first if first.is_dir() else first.parent)
 
     def _on_failed(self, exc: object) -> None:
         self.status.setText(_tr("Export failed: %1").replace("%1", str(exc)))

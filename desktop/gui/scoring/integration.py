@@ -152,8 +152,11 @@ class ScoringController(QObject):
         if self.export_dialog is not None and self.export_dialog.task is not None:
             self.export_dialog.raise_()
             return self.export_dialog
+        selected = w.corpus_panel.selected_ids() if getattr(w, "corpus_panel", None) is not None else []
+        current = w.working_document_id() if hasattr(w, "working_document_id") else ""
         self.export_dialog = ExportDialog(w.db_path, w.reader, w.settings, fmt, self.reviewer_name,
-                                          self.store.rubric.id if self.store.rubric else None, w)
+                                          self.store.rubric.id if self.store.rubric else None, w,
+                                          current_id=current, selected_ids=selected)
         self.export_dialog.show()
         return self.export_dialog
 

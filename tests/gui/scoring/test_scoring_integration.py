@@ -191,3 +191,38 @@ def test_evidence_for_a_new_annotation_links_from_the_menu(window):
     assert window.scoring.store.scores(doc)["shortcomings"].evidence == (annotation_id,)
     window.undo_action.trigger()
     assert window.scoring.store.scores(doc)["shortcomings"].evidence == ()
+
+
+def test_export_scope_this_report_selected_submitted_and_opening_the_result(window, qtbot, tmp_path, monkeypatch):
+    opened: list[str] = []
+    monkeypatch.setattr(dialogs, "open_path", lambda path: opened.append(str(path)) or True)
+    proxy = window.corpus_panel.proxy
+    ids = [proxy.document_id(r) for r in range(proxy.rowCount())]
+
+    def rows_of(scope: str, name: str) -> int:
+        dialog = window.scoring.show_export("csv")
+        qtbot.addWidget(dialog)
+        dialog.scope.setCurrentIndex(dialog.scope.findData(scope))
+        dialog.path.setText(str(tmp_path / name))
+        with qtbot.waitSignal(dialog.exported, timeout=10000) as done:
+            dialog.start_export()
+        qtbot.waitUntil(lambda: dialog.export_button.isEnabled(), timeout=5000)
+        assert dialog.open_button.isVisible()
+        dialog.open_button.click()
+        assert opened[-1] == str(tmp_path / name)
+        dialog.close()
+        return done.args[0].rows
+
+    per_report = []
+    for i, doc_id in enumerate(ids):
+        window.open_document(doc_id)
+        per_report.append(rows_of("current", f"one{i}.csv"))
+    assert max(per_report) <= 1 and sum(per_report) == rows_of("all", "all.csv") == 3
+    window.corpus_panel.table.selectAll()
+    assert rows_of("selected", "selected.csv") == 3
+    submitted = rows_of("submitted", "submitted.csv")
+    assert submitted < 3
+    # The folder is remembered for the next export.
+    dialog = window.scoring.show_export("csv")
+    qtbot.addWidget(dialog)
+    assert dialog.path.text().startswith(str(tmp_path))
