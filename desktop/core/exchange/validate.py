@@ -72,12 +72,20 @@ def validate_source(source: Path, main: Database) -> list[str]:
     """Every problem found in the rows of the database file ``source`` (empty: safe to merge into ``main``)."""
     from desktop.core.storage.database import sqlite_uri
 
-    conn = sqlite3.connect(sqlite_uri(source, mode="ro"), uri=True)
+    import os
+
+    # immutable in a read-only folder: SQLite could not create the WAL index there, even to read
+    params = {"mode": "ro"} if os.access(source.parent, os.W_OK) else {"mode": "ro", "immutable": "1"}
+    try:
+        conn = sqlite3.connect(sqlite_uri(source, **params), uri=True)
+    except sqlite3.Error as exc:
+        return [f"the file cannot be opened ({exc}); check its permissions"]
     conn.text_factory = bytes
     try:
         return _validate(conn, main)
     except sqlite3.DatabaseError as exc:
-        return [f"the file cannot be read ({exc}); it is damaged"]
+        return [f"the file cannot be read ({exc}): it is damaged, or it is in a folder this user cannot write to "
+                "(copy it to a writable folder first)"]
     finally:
         conn.close()
 
