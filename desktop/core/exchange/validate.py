@@ -70,9 +70,9 @@ def _show(key: object) -> str:
 
 def validate_source(source: Path, main: Database) -> list[str]:
     """Every problem found in the rows of the database file ``source`` (empty: safe to merge into ``main``)."""
-    from desktop.core.storage.database import sqlite_uri
-
     import os
+
+    from desktop.core.storage.database import sqlite_uri
 
     # immutable in a read-only folder: SQLite could not create the WAL index there, even to read
     params = {"mode": "ro"} if os.access(source.parent, os.W_OK) else {"mode": "ro", "immutable": "1"}
