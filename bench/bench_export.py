@@ -73,8 +73,6 @@ def build(db_path: Path, reports: int, per_reviewer: int, seed: int = 11) -> Non
                         scoring.set_score(db, doc.id, rid, rubric, c.id, rng.randint(0, steps) * c.step, s)
                 scoring.set_note(db, doc.id, rid, rubric, "measures", rng.choice(COMMENTS))
                 scoring.set_overall_comment(db, doc.id, rid, rubric, "结构完整；" + rng.choice(COMMENTS) + "。")
-                if rng.random() < 0.8:
-                    scoring.set_review_status(db, doc.id, rid, rubric, scoring.DONE)
                 made = []
                 for _ in range(per_reviewer):
                     start = rng.randrange(0, max(1, length - 60))
@@ -83,6 +81,8 @@ def build(db_path: Path, reports: int, per_reviewer: int, seed: int = 11) -> Non
                     made.append(a.id)
                 scoring.link_evidence(db, doc.id, rid, rubric, "shortcomings", made[0])
                 scoring.link_evidence(db, doc.id, rid, rubric, "measures", made[1])
+                if rng.random() < 0.8:  # submitted last: a submitted review is read-only
+                    scoring.set_review_status(db, doc.id, rid, rubric, scoring.DONE)
     db.conn.close()
 
 

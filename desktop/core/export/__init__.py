@@ -135,6 +135,10 @@ def scoped(data: ExportData, document_ids: Collection[str] | None, submitted_onl
     data.documents = [d for d in data.documents if d.id in kept]
     data.placements = {k: v for k, v in data.placements.items() if k in kept}
     data.annotations = [a for a in data.annotations if a.document_id in kept]
+    if data.panel is not None:  # the panel's sheets for the same reports (ranks stay those of the whole panel)
+        from dataclasses import replace
+
+        data.panel = replace(data.panel, reports=[r for r in data.panel.reports if r.document.id in kept])
     return data
 
 
@@ -168,6 +172,13 @@ def export(db: Database, fmt: str, out: str | Path, *, reviewer: str | None = No
     data = bound_texts(collect_export_data(db, reviewer, rubric_id, progress))
     if document_ids is not None or submitted_only:
         data = scoped(data, document_ids, submitted_only)
+    if fmt == "xlsx" and data.panel is not None:
+        from desktop.core.export.dashboard import dashboard_from
+        from desktop.core.scoring.agreement import panel_agreement
+        from desktop.core.scoring.assignments import reviewer_progress
+
+        data.dashboard = dashboard_from(data.panel, reviewer_progress(db, data.rubric.id),
+                                        panel_agreement(db, rubric_id), data.documents, data.placements)
     if fmt == "xlsx":
         from desktop.core.export.to_xlsx import write_xlsx as writer
     elif fmt == "csv":

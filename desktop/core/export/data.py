@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from sqlite_utils import Database
 
 from desktop.core.errors import ReviewDeskError
+from desktop.core.export.charts import Dashboard
 from desktop.core.progress import Progress
 from desktop.core.review.reviewers import Reviewer, find_reviewer, list_reviewers
 from desktop.core.scoring.panel import PanelSummary, panel_summary
@@ -117,6 +118,7 @@ class ExportData:
     rows: list[SheetRow]
     annotations: list[SheetAnnotation] = field(default_factory=list)
     panel: PanelSummary | None = None  # the panel's combined view (exports of every reviewer only)
+    dashboard: Dashboard | None = None  # the panel dashboard's numbers (xlsx of every reviewer only)
 
     @property
     def date(self) -> str:

@@ -17,6 +17,7 @@ Written in openpyxl's write-only (streaming) mode through :class:`~desktop.core.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -173,6 +174,25 @@ def _panel(wb: Workbook, data: ExportData, progress: Progress) -> None:
             progress.check()
 
 
+def _charts(wb: Workbook, data: ExportData) -> None:
+    """图表: the panel dashboard's charts as pictures, one under the other (exports of every reviewer only)."""
+    if data.dashboard is None:
+        return
+    from openpyxl.drawing.image import Image
+
+    from desktop.core.export.charts import CHART_NAMES, CHART_TITLES, render
+
+    columns = [Column("图表", "Chart", 60)]
+    stream = _sheet(wb, "图表", columns, "评审图表", autofilter=False)
+    row = 2
+    for name in CHART_NAMES:
+        png = render(data.dashboard, name, dpi=90)
+        image = Image(io.BytesIO(png))
+        stream.ws.add_image(image, f"A{row}")
+        row += int(image.height / 20) + 2  # rows are 20 px high by default
+    stream.append([f"图表：{'、'.join(CHART_TITLES[n] for n in CHART_NAMES)}（各图另可在评审组看板中导出为 PNG）"])
+
+
 def _distribution(wb: Workbook, data: ExportData) -> None:
     labels, reviewers, counts = score_distribution(data)
     columns = [Column("总分区间", "Total range", 14)] + [Column(r or "—", r, 12, "0") for r in reviewers]
@@ -221,6 +241,7 @@ def write_xlsx(data: ExportData, path: Path, progress: Progress) -> int:
     _table(wb, "必备部分", "必备部分检出情况", section_columns(), section_rows(data), progress, total, freeze="B2",
            fills=_PLACEMENT_FILLS)
     _distribution(wb, data)
+    _charts(wb, data)
     _about(wb, data)
     progress.update(total, total, "saving")
     wb.properties.title = "法治政府建设年度报告评阅表"
