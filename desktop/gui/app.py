@@ -50,6 +50,7 @@ def start_database(settings: QSettings, db_path: Path | None) -> Path:
 def install_extensions(window: MainWindow) -> None:
     """Add the parts of the app built on the main window's extension points (docks, menus, export)."""
     from desktop.gui.annotate.integration import install_annotations
+    from desktop.gui.panel.integration import install_panel
     from desktop.gui.reading.corrections import install_corrections
     from desktop.gui.scoring.integration import install_scoring
 
@@ -57,6 +58,7 @@ def install_extensions(window: MainWindow) -> None:
     window.extensions["annotations"] = install_annotations(window)
     window.extensions["scoring"] = install_scoring(window)
     window.extensions["corrections"] = install_corrections(window)
+    window.extensions["panel"] = install_panel(window)
     from desktop.gui.corpus.resegment import ResegmentController
 
     window.extensions["resegment"] = ResegmentController(window)  # outdated parts re-segmented on opening

@@ -1865,6 +1865,189 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
         </message>
     </context>
     <context>
+        <name>Panel</name>
+        <message>
+            <source>%1 reports, %2 with disagreements, %3 with a final score</source>
+            <translation>共 %1 份报告，%2 份有分歧，%3 份已有最终得分</translation>
+        </message>
+        <message>
+            <source>&amp;Panel</source>
+            <translation>评审组(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Choose a report above.</source>
+            <translation>请在上方选择一份报告。</translation>
+        </message>
+        <message>
+            <source>Comment not recorded</source>
+            <translation>评审意见未保存</translation>
+        </message>
+        <message>
+            <source>Complete reviews: %1 of %2</source>
+            <translation>已完成评阅：%1/%2 份</translation>
+        </message>
+        <message>
+            <source>Criterion</source>
+            <translation>评阅项目</translation>
+        </message>
+        <message>
+            <source>Decided by %1 (default: %2)</source>
+            <translation>由%1裁定（默认：%2）</translation>
+        </message>
+        <message>
+            <source>Default: the mean rounded to the step (%1)</source>
+            <translation>默认：平均分按步长（%1）取整</translation>
+        </message>
+        <message>
+            <source>Disagreement</source>
+            <translation>分歧</translation>
+        </message>
+        <message>
+            <source>Disagreements</source>
+            <translation>分歧</translation>
+        </message>
+        <message>
+            <source>Final</source>
+            <translation>最终得分</translation>
+        </message>
+        <message>
+            <source>Final score not recorded</source>
+            <translation>最终得分未保存</translation>
+        </message>
+        <message>
+            <source>Final score of “%1”: %2</source>
+            <translation>“%1”最终得分：%2</translation>
+        </message>
+        <message>
+            <source>Final score of “%1”: default</source>
+            <translation>“%1”最终得分：恢复默认</translation>
+        </message>
+        <message>
+            <source>From the final total (%1)</source>
+            <translation>按最终得分（%1）</translation>
+        </message>
+        <message>
+            <source>Grade</source>
+            <translation>等次</translation>
+        </message>
+        <message>
+            <source>Grade (等次):</source>
+            <translation>等次：</translation>
+        </message>
+        <message>
+            <source>Grade not recorded</source>
+            <translation>等次未保存</translation>
+        </message>
+        <message>
+            <source>Grade: %1</source>
+            <translation>等次：%1</translation>
+        </message>
+        <message>
+            <source>Grade: from the final total</source>
+            <translation>等次：按最终得分</translation>
+        </message>
+        <message>
+            <source>Mean</source>
+            <translation>平均分</translation>
+        </message>
+        <message>
+            <source>Median</source>
+            <translation>中位数</translation>
+        </message>
+        <message>
+            <source>N/A</source>
+            <translation>不适用</translation>
+        </message>
+        <message>
+            <source>Only disagreements</source>
+            <translation>只看有分歧的</translation>
+        </message>
+        <message>
+            <source>PNG image (*.png)</source>
+            <translation>PNG 图片 (*.png)</translation>
+        </message>
+        <message>
+            <source>Panel &amp;Dashboard…</source>
+            <translation>评审看板(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>Panel &amp;Review…</source>
+            <translation>评审组视图(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Panel Dashboard</source>
+            <translation>评审看板</translation>
+        </message>
+        <message>
+            <source>Panel Review</source>
+            <translation>评审组视图</translation>
+        </message>
+        <message>
+            <source>Panel comment</source>
+            <translation>评审意见</translation>
+        </message>
+        <message>
+            <source>Panel comment (评审意见):</source>
+            <translation>评审意见：</translation>
+        </message>
+        <message>
+            <source>Rank</source>
+            <translation>排名</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <source>Report</source>
+            <translation>报告</translation>
+        </message>
+        <message>
+            <source>Save All Charts</source>
+            <translation>保存全部图表</translation>
+        </message>
+        <message>
+            <source>Save All Charts…</source>
+            <translation>保存全部图表…</translation>
+        </message>
+        <message>
+            <source>Save Chart as PNG</source>
+            <translation>将图表保存为 PNG</translation>
+        </message>
+        <message>
+            <source>Save Chart as PNG…</source>
+            <translation>将图表保存为 PNG…</translation>
+        </message>
+        <message>
+            <source>Spread</source>
+            <translation>极差</translation>
+        </message>
+        <message>
+            <source>final %1</source>
+            <translation>最终得分 %1</translation>
+        </message>
+        <message>
+            <source>mean %1, median %2, spread %3</source>
+            <translation>平均分 %1，中位数 %2，极差 %3</translation>
+        </message>
+        <message>
+            <source>not applicable</source>
+            <translation>不适用</translation>
+        </message>
+        <message>
+            <source>total</source>
+            <translation>总分</translation>
+        </message>
+        <message>
+            <source>unfinished</source>
+            <translation>未完成</translation>
+        </message>
+        <message>
+            <source>⚑ the totals disagree</source>
+            <translation>⚑ 总分有分歧</translation>
+        </message>
+    </context>
+    <context>
         <name>Scoring</name>
         <message>
             <source>%1 assignment(s) added</source>

@@ -1,0 +1,105 @@
+"""The Panel menu of the review window: Panel Review… (the panel view) and Panel Dashboard… (the charts).
+
+Built on the main window's extension points only (``add_menu``, ``undo_stack``, ``changes``, ``executor`` and
+``reader``, ``database_changed``, ``settings``): no change to the window's layout. The lead's decisions are
+recorded under the name saved for this computer (desktop.gui.reviewer_name).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
+from desktop.gui.panel.dashboard import DashboardDialog
+from desktop.gui.panel.store import AdjudicationStore
+from desktop.gui.panel.view import PanelDialog
+from desktop.gui.reviewer_name import saved_name
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Panel", text)
+
+
+class PanelController(QObject):
+    """Owns the panel store and opens the panel view and dashboard as non-modal dialogs."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.store = AdjudicationStore(window.executor, window.reader, window.undo_stack, window.changes, self)
+        self.view: PanelDialog | None = None
+        self.dashboard: DashboardDialog | None = None
+        self.view_action = QAction(self)
+        self.view_action.triggered.connect(self.show_view)
+        self.dashboard_action = QAction(self)
+        self.dashboard_action.triggered.connect(self.show_dashboard)
+        self.menu: QMenu | None = None
+
+    def on_database(self) -> None:
+        w = self.window
+        self.store.set_database(w.executor, w.reader)
+        self.store.reviewer_name = saved_name(w.settings) or ""
+        for dialog in (self.view, self.dashboard):
+            if dialog is not None:
+                dialog.close()
+        self.view = self.dashboard = None
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        ready = self.store.ready
+        self.view_action.setEnabled(ready)
+        self.dashboard_action.setEnabled(ready)
+
+    def show_view(self) -> PanelDialog | None:
+        if not self.store.ready:
+            return None
+        self.store.reviewer_name = saved_name(self.window.settings) or self.store.reviewer_name
+        if self.view is None:
+            self.view = PanelDialog(self.store, self.window)
+        self.view.show()
+        self.view.raise_()
+        return self.view
+
+    def show_dashboard(self) -> DashboardDialog | None:
+        if not self.store.ready:
+            return None
+        if self.dashboard is None:
+            self.dashboard = DashboardDialog(self.store, self.window)
+        self.dashboard.show()
+        self.dashboard.raise_()
+        return self.dashboard
+
+    def retranslate(self) -> None:
+        self.view_action.setText(_tr("Panel &Review…"))
+        self.dashboard_action.setText(_tr("Panel &Dashboard…"))
+        if self.menu is not None:
+            self.menu.setTitle(_tr("&Panel"))
+        for dialog in (self.view, self.dashboard):
+            if dialog is not None:
+                dialog.retranslate()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return super().eventFilter(watched, event)
+
+
+def install_panel(main_window: Any) -> PanelController:
+    """Add the Panel menu to the MainWindow and wire it to the window's database."""
+    mw = main_window
+    ctrl = PanelController(mw)
+    menu = QMenu(mw)
+    menu.addActions([ctrl.view_action, ctrl.dashboard_action])
+    mw.add_menu(menu)
+    ctrl.menu = menu
+    ctrl.retranslate()
+    mw.installEventFilter(ctrl)
+    mw.database_changed.connect(ctrl.on_database)
+    if mw.executor is not None:
+        ctrl.on_database()
+    else:
+        ctrl._update_actions()
+    return ctrl

@@ -1,0 +1,104 @@
+"""The panel lead's decisions, made undoable: final score per criterion, final comment (评审意见) and grade (等次).
+
+:class:`AdjudicationStore` is the one place the panel view changes data. Each change runs once through
+desktop.core.scoring.adjudication on the writer thread (a value the rubric refuses raises before anything is on the
+undo stack), goes onto the window's QUndoStack and is announced on the window's change bus as a change of
+``scores`` for the report (the panel's numbers follow from the scores and the decisions).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from sqlite_utils import Database
+
+from desktop.core.changes import Changes
+from desktop.core.scoring import adjudication as adj
+from desktop.core.scoring.panel import PanelSummary, ReportPanel, panel_summary, report_panel
+from desktop.core.scoring.rubric import Rubric, active_rubric_readonly
+from desktop.gui.undo import Step, UndoableStore
+
+_COMMENT_ID = 0x5045  # merge id: typing the final comment is one undo step per report
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Panel", text)
+
+
+class AdjudicationStore(UndoableStore):
+    """Reads the panel (through ``reader``) and records the lead's decisions with undo."""
+
+    def rubric(self) -> Rubric | None:
+        return active_rubric_readonly(self.reader) if self.reader is not None else None
+
+    # --- reads -----------------------------------------------------------------------------------------
+
+    def summary(self) -> PanelSummary | None:
+        return panel_summary(self.reader) if self.reader is not None else None
+
+    def report(self, document_id: str) -> ReportPanel | None:
+        return report_panel(self.reader, document_id) if self.reader is not None and document_id else None
+
+    # --- changes ---------------------------------------------------------------------------------------
+
+    def _step(self, text: str, document_id: str, state: Callable[[Database], object],
+              undo: Callable[[Database], object], redo: Callable[[Database], object], merge_id: int = -1,
+              merge_key: object = None) -> Step:
+        return Step(text, undo=undo, redo=redo, state=state, merge_id=merge_id, merge_key=merge_key,
+                    changes=Changes.of("scores", document_ids=[document_id]))
+
+    def set_final(self, document_id: str, criterion_id: str, value: float | None, *,
+                  not_applicable: bool = False) -> adj.FinalScoreChange:
+        """Decide a criterion's final score (``value`` None without not applicable: back to the default)."""
+        rubric = self.rubric()
+        assert rubric is not None
+        title = rubric.criterion(criterion_id).title
+        by = self.reviewer_name
+
+        def change(db: Database) -> adj.FinalScoreChange:
+            if value is None and not not_applicable:
+                return adj.clear_final_score(db, document_id, rubric, criterion_id)
+            return adj.set_final_score(db, document_id, rubric, criterion_id, value, by,
+                                       not_applicable=not_applicable)
+
+        def state(db: Database) -> object:
+            return adj.get_final_scores(db, document_id, rubric.id).get(criterion_id)
+
+        def put(final: adj.FinalScore | None) -> Callable[[Database], object]:
+            return lambda db: adj.put_final_score(db, document_id, rubric, criterion_id, final)
+
+        if value is None and not not_applicable:
+            text = _tr("Final score of “%1”: default").replace("%1", title)
+        else:
+            shown = _tr("not applicable") if not_applicable else f"{value:g}"
+            text = _tr("Final score of “%1”: %2").replace("%1", title).replace("%2", shown)
+        return self.record(change, lambda c: self._step(text, document_id, state, put(c.old), put(c.new)))
+
+    def _adjudication(self, text: str, document_id: str, change: Callable[[Database], adj.AdjudicationChange],
+                      merge_id: int = -1) -> adj.AdjudicationChange:
+        rubric = self.rubric()
+        assert rubric is not None
+
+        def state(db: Database) -> object:
+            return adj.get_adjudication(db, document_id, rubric.id)
+
+        def put(value: adj.Adjudication | None) -> Callable[[Database], object]:
+            return lambda db: adj.put_adjudication(db, document_id, rubric, value)
+
+        return self.record(change, lambda c: self._step(text, document_id, state, put(c.old), put(c.new),
+                                                        merge_id, ("comment", document_id)))
+
+    def set_comment(self, document_id: str, comment: str) -> adj.AdjudicationChange:
+        """Set the report's final comment (评审意见); typing merges into one undo step."""
+        rubric, by = self.rubric(), self.reviewer_name
+        assert rubric is not None
+        return self._adjudication(_tr("Panel comment"), document_id,
+                                  lambda db: adj.set_final_comment(db, document_id, rubric, comment, by), _COMMENT_ID)
+
+    def set_grade(self, document_id: str, grade: str | None) -> adj.AdjudicationChange:
+        """Choose the report's grade (等次) by hand; None: the grade follows from the final total."""
+        rubric, by = self.rubric(), self.reviewer_name
+        assert rubric is not None
+        text = _tr("Grade: %1").replace("%1", grade) if grade else _tr("Grade: from the final total")
+        return self._adjudication(text, document_id, lambda db: adj.set_grade(db, document_id, rubric, grade, by))
