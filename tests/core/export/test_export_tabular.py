@@ -79,7 +79,7 @@ def test_xlsx_sheets_values_and_print_setup(scored_db, tmp_path, scored_corpus):
     out = tmp_path / "sheet.xlsx"
     assert export(scored_db, "xlsx", out).rows == 6
     wb = load_workbook(out, data_only=True)  # the values as written (cached with the formulas)
-    assert wb.sheetnames == ["汇总", "评审汇总", "批注", "必备部分", "分数分布", "说明"]
+    assert wb.sheetnames == ["汇总", "评审汇总", "批注", "必备部分", "分数分布", "图表", "说明"]
     ws = wb["汇总"]
     headers, table = summary_table(ws)
     lishu = table[(LISHU, "张三")]
