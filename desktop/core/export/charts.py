@@ -23,6 +23,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from desktop.core.export.fonts import bundled_font_path
 
@@ -245,9 +246,9 @@ def render(d: Dashboard, name: str, dpi: int = 110) -> bytes:
 
     with _lock:
         family = _font_name()
-        rc = {"font.family": [family, "DejaVu Sans"] if family else ["DejaVu Sans"], "axes.unicode_minus": False,
+        rc: dict[str, Any] = {"font.family": [family, "DejaVu Sans"] if family else ["DejaVu Sans"], "axes.unicode_minus": False,
               "font.size": 9}
-        with matplotlib.rc_context(rc):
+        with matplotlib.rc_context(rc):  # type: ignore[arg-type]  # (stubs want literal keys)
             fig = Figure(figsize=_size(name, d), dpi=dpi, layout="constrained")
             _DRAW[name](fig, d)
             fig.suptitle(CHART_TITLES[name], fontsize=12)

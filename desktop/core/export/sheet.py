@@ -132,3 +132,81 @@ def sheet_content(data: ExportData, row: SheetRow, passage_limit: int = 12) -> S
     return SheetContent(SHEET_TITLE, report_label(d), details, lines, total, _num(r.weights_total),
                         row.review.overall_comment, passages, more, row.reviewer, row.sheet_date(data.date),
                         row.status_label, row.completion_label if row.reviewer_id else "", note)
+
+
+# --- the panel summary sheet (评审汇总表), one per report ------------------------------------------------------
+
+PANEL_TITLE = "法治政府建设年度报告评审汇总表"
+
+
+@dataclass(frozen=True)
+class PanelSheetContent:
+    """One report's panel summary: the reviewers' scores side by side, the final scores, grade and sign-off."""
+
+    title: str
+    report: str
+    details: list[tuple[str, str]]
+    headers: list[str]
+    rows: list[list[str]]          # one per criterion: title, max, each reviewer, mean, spread, final
+    total_row: list[str]
+    conclusion: list[tuple[str, str]]
+    comment: str
+    sign_lines: list[str]
+    note: str
+
+
+def panel_sheet_content(data: ExportData, report) -> PanelSheetContent:
+    """The panel summary sheet of a report (``report``: a desktop.core.scoring.panel.ReportPanel)."""
+    d = report.document
+    reviews = list(report.reviews)
+    headers = ["评阅项目", "满分", *[r.reviewer or "—" for r in reviews], "平均分", "极差", "最终得分"]
+    rows = []
+    for c in report.criteria:
+        cells = [c.criterion.title, _num(c.criterion.max_points)]
+        for r in reviews:
+            if c.criterion.id in r.not_applicable:
+                cells.append("不适用")
+            else:
+                v = r.values.get(c.criterion.id)
+                cells.append("" if v is None else _num(v))
+        final = "不适用" if c.final_not_applicable else _num(c.final)
+        if c.adjudicated:
+            final += "＊"
+        cells += [_num(c.mean, 2), _num(c.spread), final]
+        if c.disagreement:
+            cells[0] += "（分歧）"
+        rows.append(cells)
+    total = [f"合计（满分{_num(data.rubric.weights_total)}）", ""]
+    total += [_num(r.total, 2) if r.complete else r.label for r in reviews]
+    total += [_num(report.mean_total, 2), _num(report.spread_total, 2), _num(report.final_total, 2)]
+    conclusion = [("最终得分", _num(report.final_total, 2) or "—"), ("等次", report.grade or "—"),
+                  ("排名", str(report.rank) if report.rank is not None else "—"),
+                  ("完成评阅", f"{report.n_complete}/{len(reviews)} 份")]
+    details = [("报告名称", report_label(d)), ("报告机关", d.agency or "未识别"),
+               ("报告年度", f"{d.year}年度" if d.year else "未识别"),
+               ("评阅标准", f"{data.rubric.name}（版本 {data.rubric.version}）")]
+    note = ("平均分、极差只计已提交且各项均已评定的评阅；未完成的评阅标为“未完成（已评 n/8）”，不计入平均分和排名。"
+            "最终得分默认取平均分按评分步长取整，标＊者为组长裁定。")
+    return PanelSheetContent(PANEL_TITLE, report_label(d), details, headers, rows, total, conclusion,
+                             report.comment, [sign_line("组长"), sign_line("复核人")], note)
+
+
+def sheet_sequence(data: ExportData):
+    """What the docx/pdf hold, in order: each report's reviewer sheets, then its panel summary sheet.
+
+    Yields ("reviewer", SheetRow) and ("panel", ReportPanel); the panel sheet only in exports of every reviewer,
+    for a report with at least one reviewer.
+    """
+    panels = {r.document.id: r for r in data.panel.reports} if data.panel is not None else {}
+    emitted: set[str] = set()
+    for i, row in enumerate(data.rows):
+        yield "reviewer", row
+        doc = row.document.id
+        last = i + 1 == len(data.rows) or data.rows[i + 1].document.id != doc
+        if last and doc in panels and panels[doc].reviews:
+            emitted.add(doc)
+            yield "panel", panels[doc]
+    if not data.rows:
+        for report in panels.values():
+            if report.reviews and report.document.id not in emitted:
+                yield "panel", report

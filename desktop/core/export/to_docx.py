@@ -23,7 +23,14 @@ from docx.shared import Cm, Pt, RGBColor
 from desktop.core.export.data import ExportData
 from desktop.core.export.docx_stream import DocxStream
 from desktop.core.export.safe import xml_safe
-from desktop.core.export.sheet import CRITERIA_HEADERS, SheetContent, sheet_content
+from desktop.core.export.sheet import (
+    CRITERIA_HEADERS,
+    PanelSheetContent,
+    SheetContent,
+    panel_sheet_content,
+    sheet_content,
+    sheet_sequence,
+)
 from desktop.core.progress import Progress
 
 BODY_FONT = "宋体"
@@ -198,6 +205,48 @@ def add_sheet(doc, styles: dict[str, str], sheet: SheetContent) -> None:
     add_sign_off(doc, styles, [sheet.sign_off], sheet.record)
 
 
+def add_panel_sheet(doc, styles: dict[str, str], sheet: PanelSheetContent) -> None:
+    """Append one report's panel summary sheet (评审汇总表), signed by the lead (组长) and the checker (复核人)."""
+    _text(_para(doc, styles["RD Title"]), sheet.title)
+    label, cell, center = styles["RD Cell Label"], styles["RD Cell"], styles["RD Cell Center"]
+    details = doc.add_table(rows=0, cols=2)
+    details.style = "Table Grid"
+    details.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for name, value in sheet.details:
+        cells = details.add_row().cells
+        _cell(cells[0], name, label)
+        _cell(cells[1], value, cell)
+    _widths(details, (Cm(2.8), Cm(14.2)))
+
+    _text(_para(doc, styles["RD Heading"]), "一、各评阅人评分")
+    n = len(sheet.headers)
+    table = doc.add_table(rows=1, cols=n)
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for c, header in zip(table.rows[0].cells, sheet.headers, strict=True):
+        _cell(c, header, styles["RD Cell Head"])
+    for values in [*sheet.rows, sheet.total_row]:
+        cells = table.add_row().cells
+        for k, value in enumerate(values):
+            _cell(cells[k], value, cell if k == 0 else center)
+    rest = (17.0 - 4.2 - 1.4) / max(1, n - 2)
+    _widths(table, (Cm(4.2), Cm(1.4), *[Cm(rest)] * (n - 2)))
+    _text(_para(doc, styles["RD Note"]), sheet.note)
+
+    _text(_para(doc, styles["RD Heading"]), "二、评审结论")
+    conclusion = doc.add_table(rows=1, cols=len(sheet.conclusion) * 2)
+    conclusion.style = "Table Grid"
+    conclusion.alignment = WD_TABLE_ALIGNMENT.CENTER
+    cells = conclusion.rows[0].cells
+    for k, (name, value) in enumerate(sheet.conclusion):
+        _cell(cells[2 * k], name, label)
+        _cell(cells[2 * k + 1], value, center)
+    _widths(conclusion, [Cm(2.25), Cm(2.0)] * len(sheet.conclusion))
+    _text(_para(doc, styles["RD Heading"]), "三、评审意见")
+    _text(_para(doc, styles["RD Text"]), sheet.comment or "（未填写）")
+    add_sign_off(doc, styles, sheet.sign_lines)
+
+
 def _take(scratch) -> list:
     """The body elements built in the scratch document, removed from it (its section properties stay)."""
     body = scratch.element.body
@@ -216,16 +265,22 @@ def write_docx(data: ExportData, path: Path, progress: Progress) -> int:
     scratch = Document()
     styles = _setup(scratch)
     total = len(data.rows)
-    stream = DocxStream(template, path, total)
+    sequence = list(sheet_sequence(data))
+    stream = DocxStream(template, path, len(sequence))
     try:
-        for i, row in enumerate(data.rows):
+        for i, (kind, item) in enumerate(sequence):
             progress.check()
             if i % 20 == 0:
-                progress.update(i, total, "docx")
-            sheet = sheet_content(data, row)
+                progress.update(i, len(sequence), "docx")
+            if kind == "panel":
+                panel = panel_sheet_content(data, item)
+                add_panel_sheet(scratch, styles, panel)
+                stream.add_section(_take(scratch), panel.report)
+                continue
+            sheet = sheet_content(data, item)
             add_sheet(scratch, styles, sheet)
             stream.add_section(_take(scratch), sheet.report)
-        if not data.rows:
+        if not sequence:
             _text(_para(scratch, styles["RD Text"]), "（数据库中没有可导出的报告。）")
             stream.add_section(_take(scratch), "法治政府建设年度报告评阅表")
         progress.update(total, total, "saving")

@@ -31,7 +31,14 @@ from reportlab.platypus import (
 from desktop.core.export.data import ExportData
 from desktop.core.export.fonts import cjk_font_name
 from desktop.core.export.safe import xml_safe
-from desktop.core.export.sheet import CRITERIA_HEADERS, SheetContent, sheet_content
+from desktop.core.export.sheet import (
+    CRITERIA_HEADERS,
+    PanelSheetContent,
+    SheetContent,
+    panel_sheet_content,
+    sheet_content,
+    sheet_sequence,
+)
 from desktop.core.progress import Progress
 
 _GRID = colors.HexColor("#808080")
@@ -207,6 +214,37 @@ def sign_off(before, lines: list[str], record: str, st: _Styles) -> KeepTogether
     return KeepTogether(items)
 
 
+def panel_flowables(sheet: PanelSheetContent, st: _Styles) -> list:
+    """The flowables of one report's panel summary sheet (评审汇总表)."""
+    font = st.body.fontName
+    out: list = [SheetMark(sheet.report), _p(sheet.title, st.title)]
+    rows = [[_s(name), _p(value, st.cell)] for name, value in sheet.details]
+    out.append(Table(rows, colWidths=[2.8 * cm, 14.2 * cm],
+                     style=_grid(font, [("BACKGROUND", (0, 0), (0, -1), _SHADE),
+                                        ("TEXTCOLOR", (0, 0), (0, -1), _LABEL)])))
+    out.append(_p("一、各评阅人评分", st.heading))
+    n = len(sheet.headers)
+    rest = (17.0 - 4.4 - 1.1) / max(1, n - 2)
+    table = [[_p(h, st.cell_center) for h in sheet.headers]]
+    for values in [*sheet.rows, sheet.total_row]:
+        table.append([_p(values[0], st.cell), *[_p(v, st.cell_center) for v in values[1:]]])
+    last = len(table) - 1
+    out.append(Table(table, colWidths=[4.4 * cm, 1.1 * cm, *[rest * cm] * (n - 2)], repeatRows=1,
+                     style=_grid(font, [("BACKGROUND", (0, 0), (-1, 0), _SHADE),
+                                        ("BACKGROUND", (0, last), (-1, last), _SHADE)])))
+    out.append(_p(sheet.note, st.small))
+    out.append(_p("二、评审结论", st.heading))
+    cells: list = []
+    for name, value in sheet.conclusion:
+        cells += [_s(name), _p(value, st.cell_center)]
+    out.append(Table([cells], colWidths=[2.25 * cm, 2.0 * cm] * len(sheet.conclusion),
+                     style=_grid(font, [("BACKGROUND", (k, 0), (k, 0), _SHADE)
+                                        for k in range(0, len(cells), 2)])))
+    out.append(_p("三、评审意见", st.heading))
+    out.append(sign_off(_p(sheet.comment or "（未填写）", st.body), sheet.sign_lines, "", st))
+    return out
+
+
 def write_pdf(data: ExportData, path: Path, progress: Progress) -> int:
     """Write every sheet row as a review sheet; return the number of sheets."""
     font = cjk_font_name()
@@ -215,13 +253,17 @@ def write_pdf(data: ExportData, path: Path, progress: Progress) -> int:
 
     story: list = []
     total = len(data.rows)
-    for i, row in enumerate(data.rows):
+    sequence = list(sheet_sequence(data))
+    for i, (kind, item) in enumerate(sequence):
         if i % 20 == 0:
             progress.check()
-            progress.update(i, total, "pdf")
+            progress.update(i, len(sequence), "pdf")
         if i:
             story.append(PageBreak())
-        story += sheet_flowables(sheet_content(data, row), st)
+        if kind == "panel":
+            story += panel_flowables(panel_sheet_content(data, item), st)
+        else:
+            story += sheet_flowables(sheet_content(data, item), st)
     if not story:
         story = [_p("法治政府建设年度报告评阅表", st.title), _p("（数据库中没有可导出的报告。）", st.body)]
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=1.8 * cm,

@@ -83,7 +83,7 @@ class DashboardDialog(QDialog):
         self.refresh_button.setText(_tr("Refresh"))
 
     def _on_changes(self, changes: Changes) -> None:
-        if changes.any("scores", "reviews", "documents", "metadata", "corrections", "rubric", "parts"):
+        if self.isVisible() and changes.any("scores", "reviews", "documents", "metadata", "corrections", "rubric", "parts"):
             self._timer.start()
 
     def refresh(self) -> None:
@@ -99,6 +99,10 @@ class DashboardDialog(QDialog):
             pixmap.loadFromData(png, "PNG")
             pixmap.setDevicePixelRatio(self.devicePixelRatioF())
             self.labels[name].setPixmap(pixmap)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self._timer.stop()
+        super().closeEvent(event)
 
     def current_chart(self) -> str:
         return CHART_NAMES[self.tabs.currentIndex()]

@@ -173,7 +173,13 @@ class PanelDialog(QDialog):
         self.proxy.invalidate()
 
     def _on_changes(self, changes: Changes) -> None:
-        if changes.any("scores", "reviews", "rubric", "documents", "metadata", "corrections"):
+        # a closed dialog re-reads when it is shown again (its window may be closing its database meanwhile)
+        if self.isVisible() and changes.any("scores", "reviews", "rubric", "documents", "metadata", "corrections"):
+            self._reload_timer.start()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self.store.ready and self.reports.summary is not None:
             self._reload_timer.start()
 
     def select_row(self, row: int) -> None:
@@ -285,4 +291,5 @@ class PanelDialog(QDialog):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.save_comment()
+        self._reload_timer.stop()
         super().closeEvent(event)

@@ -21,23 +21,37 @@ from tests.core.scoring.scoring_data import (  # noqa: F401  (fixtures)
 LISHU = "梨树县政务服务和数字化建设管理局关于2025年度法治政府建设情况的报告"
 
 
-def docx_sheets(path) -> list[dict]:
-    """Per sheet: its details table, its criteria table and the paragraphs after the title."""
+def docx_segments(path) -> list[dict]:
+    """The document cut at each sheet title: per sheet its title, tables (cell texts) and paragraph text."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
     doc = Document(str(path))
-    tables = doc.tables
-    assert len(tables) % 2 == 0
-    paragraphs = [p.text for p in doc.paragraphs]
-    starts = [i for i, t in enumerate(paragraphs) if t == "法治政府建设年度报告评阅表"]
-    sheets = []
-    for n in range(len(tables) // 2):
-        details, criteria = tables[2 * n], tables[2 * n + 1]
-        end = starts[n + 1] if n + 1 < len(starts) else len(paragraphs)
-        sheets.append({
-            "details": [[c.text for c in row.cells] for row in details.rows],
-            "criteria": [[c.text for c in row.cells] for row in criteria.rows],
-            "text": "\n".join(paragraphs[starts[n]:end]),
-        })
-    return sheets
+    segments: list[dict] = []
+    for element in doc.element.body.iterchildren():
+        if element.tag.endswith("}p"):
+            text = Paragraph(element, doc).text
+            if text in ("法治政府建设年度报告评阅表", "法治政府建设年度报告评审汇总表"):
+                segments.append({"title": text, "tables": [], "lines": []})
+            if segments:
+                segments[-1]["lines"].append(text)
+        elif element.tag.endswith("}tbl") and segments:
+            table = Table(element, doc)
+            segments[-1]["tables"].append([[c.text for c in row.cells] for row in table.rows])
+    return segments
+
+
+def docx_sheets(path) -> list[dict]:
+    """Per reviewer sheet: its details table, its criteria table and the paragraphs after the title."""
+    return [{"details": seg["tables"][0], "criteria": seg["tables"][1], "text": "\n".join(seg["lines"])}
+            for seg in docx_segments(path) if seg["title"] == "法治政府建设年度报告评阅表"]
+
+
+def docx_panel_sheets(path) -> list[dict]:
+    """Per panel summary sheet: details, scores side by side, conclusion and the text."""
+    return [{"details": seg["tables"][0], "scores": seg["tables"][1], "conclusion": seg["tables"][2],
+             "text": "\n".join(seg["lines"])}
+            for seg in docx_segments(path) if seg["title"] == "法治政府建设年度报告评审汇总表"]
 
 
 def test_docx_one_sheet_per_report_and_reviewer(scored_db, tmp_path):
@@ -77,11 +91,11 @@ def test_docx_sections_have_report_header_page_footer_and_keep_the_signature(sco
     out = tmp_path / "sheets.docx"
     export(scored_db, "docx", out)
     doc = Document(str(out))
-    sheets = docx_sheets(out)
-    assert len(doc.sections) == len(sheets) == 6
+    segments = docx_segments(out)
+    assert len(doc.sections) == len(segments) == 6 + 3  # 6 reviewer sheets, 3 panel sheets
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    for section, sheet in zip(doc.sections, sheets, strict=True):
-        assert section.header.paragraphs[0].text == sheet["details"][0][1]  # the report's name on every page
+    for section, sheet in zip(doc.sections, segments, strict=True):
+        assert section.header.paragraphs[0].text == sheet["tables"][0][0][1]  # the report's name on every page
         assert not section.header.is_linked_to_previous
         assert section._sectPr.find(f"{w}pgNumType").get(f"{w}start") == "1"  # page numbers per sheet
         footer = section.footer._element.xml
@@ -92,6 +106,7 @@ def test_docx_sections_have_report_header_page_footer_and_keep_the_signature(sco
     paragraphs = doc.paragraphs
     signs = [i for i, p in enumerate(paragraphs) if p.text.startswith("评阅人（签字）")]
     assert len(signs) == 6
+    assert sum(1 for p in paragraphs if p.text.startswith(("组长（签字）", "复核人（签字）"))) == 6
     for i in signs:
         assert paragraphs[i - 1].paragraph_format.keep_with_next
         assert paragraphs[i].paragraph_format.keep_with_next or paragraphs[i].style.paragraph_format.keep_with_next
@@ -140,7 +155,7 @@ def test_pdf_chinese_text_is_extractable(scored_db, tmp_path):
     assert len(reader.pages) >= 6
     text = pdf_text(out)
     flat = re.sub(r"\s+", "", text)
-    assert flat.count("法治政府建设年度报告评阅表") == 6
+    assert flat.count("法治政府建设年度报告评阅表") == 6 and flat.count("法治政府建设年度报告评审汇总表") == 3
     assert "梨树县政务服务和数字化建设管理局" in flat
     assert "评阅记录：张三" in flat and "评阅记录：李四" in flat
     assert flat.count("评阅人（签字）：＿＿＿＿＿＿＿＿年月日") == 6
@@ -154,7 +169,7 @@ def test_pdf_chinese_text_is_extractable(scored_db, tmp_path):
         assert "法治政府建设" in lines[0] and "报告" in lines[0]
     numbers = [tuple(map(int, re.search(r"第 (\d+) 页 共 (\d+) 页", p.extract_text()).groups()))
                for p in reader.pages]
-    assert sum(1 for page, _ in numbers if page == 1) == 6
+    assert sum(1 for page, _ in numbers if page == 1) == 6 + 3
     assert all(page <= total for page, total in numbers)
 
 
@@ -192,3 +207,23 @@ def test_pdf_without_the_bundled_font_falls_back_to_a_cid_font(scored_db, tmp_pa
     export(scored_db, "pdf", out, reviewer="李四")
     assert any("STSong-Light" in name for name in pdf_fonts(out))
     assert "梨树县政务服务和数字化建设管理局" in re.sub(r"\s+", "", pdf_text(out))
+
+
+def test_docx_panel_sheet_per_report_signed_by_lead_and_checker(scored_db, tmp_path):
+    out = tmp_path / "panel.docx"
+    export(scored_db, "docx", out)
+    panels = docx_panel_sheets(out)
+    assert len(panels) == 3  # the reports somebody reviewed
+    lishu = next(p for p in panels if p["details"][0][1] == LISHU)
+    scores = lishu["scores"]
+    assert scores[0] == ["评阅项目", "满分", "张三", "李四", "平均分", "极差", "最终得分"]
+    measures = next(r for r in scores if r[0].startswith("举措具体、成效量化"))
+    assert measures[2:4] == ["4", "3"] and measures[4] == "4"  # 李四 unfinished: out of the mean
+    assert scores[-1][2:4] == ["80", "未完成（已评 2/8）"] and scores[-1][-1] == "80"
+    conclusion = dict(zip(lishu["conclusion"][0][::2], lishu["conclusion"][0][1::2], strict=True))
+    assert conclusion["最终得分"] == "80" and conclusion["排名"] == "1" and conclusion["完成评阅"] == "1/2 份"
+    assert "组长（签字）：＿＿＿＿＿＿＿＿　　年　　月　　日" in lishu["text"]
+    assert "复核人（签字）：＿＿＿＿＿＿＿＿　　年　　月　　日" in lishu["text"]
+    # a reviewer's own export holds no panel sheet
+    export(scored_db, "docx", tmp_path / "li.docx", reviewer="李四")
+    assert docx_panel_sheets(tmp_path / "li.docx") == []
