@@ -1,4 +1,4 @@
-"""Screenshots of the panel view and dashboard: ``python -m desktop.gui.panel.screenshots OUTDIR [--language zh_CN]``.
+"""Screenshots of the panel view and dashboard: ``python -m desktop.gui.panel_screenshots OUTDIR [--language zh_CN]``.
 
 Run under a display (Xvfb, 1600 x 1000): the app starts on a temporary database holding the demo panel
 (desktop.gui.panel.demo: the seed reports scored by 张三, 李四 and 王五), the lead (组长) decides one final score and
@@ -69,7 +69,7 @@ def take(outdir: Path, language: str | None = None) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m desktop.gui.panel.screenshots",
+    parser = argparse.ArgumentParser(prog="python -m desktop.gui.panel_screenshots",
                                      description=__doc__.splitlines()[0])
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--language", choices=[i18n.CHINESE, i18n.ENGLISH], help="interface language")
