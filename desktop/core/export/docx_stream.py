@@ -3,9 +3,10 @@
 python-docx keeps the whole document as one XML tree: 2,000 review sheets took 650 MB. :class:`DocxStream` instead
 takes a document prepared by python-docx (its styles, page size and margins; an empty body) as the template,
 and writes ``word/document.xml`` into the zip as each section's elements are produced, so only one sheet is ever
-in memory. Each section starts on a new page, restarts the page numbers and has its own header (the report's
-name); all share one footer, 第 X 页 共 Y 页, made of Word fields: PAGE and NUMPAGES when the document holds one
-section, PAGE and SECTIONPAGES when it holds several (so a sheet's pages are counted per sheet).
+in memory. Each section starts on a new page and has its own header (the report's name); all share one footer,
+第 X 页 共 Y 页, made of the Word fields PAGE and NUMPAGES, counted over the whole document. (Counting per sheet
+would need SECTIONPAGES with numbering restarted per section: Word shows it, but LibreOffice prints the cached
+value, "共 1 页", on every page; one file per sheet, ``--per-report``, counts each sheet's own pages.)
 """
 
 from __future__ import annotations
@@ -51,9 +52,9 @@ def header_xml(text: str) -> str:
             f'<w:jc w:val="center"/></w:pPr>{_run(xml_safe(text), 18)}</w:p></w:hdr>')
 
 
-def footer_xml(per_section: bool) -> str:
-    """The footer part: 第 X 页 共 Y 页 as Word fields (Y counted per section when ``per_section``)."""
-    total = "SECTIONPAGES" if per_section else "NUMPAGES"
+def footer_xml() -> str:
+    """The footer part: 第 X 页 共 Y 页 as the Word fields PAGE and NUMPAGES."""
+    total = "NUMPAGES"
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr {_NS}><w:p><w:pPr>'
             '<w:jc w:val="center"/></w:pPr>'
             f'{_run("第 ", 18)}{_field("PAGE", "1", 18)}{_run(" 页 共 ", 18)}{_field(total, "1", 18)}'
@@ -95,12 +96,6 @@ class DocxStream:
         foot = etree.Element(f"{{{W}}}footerReference", {f"{{{W}}}type": "default", f"{{{R}}}id": _FOOTER_ID})
         root.insert(0, foot)
         root.insert(0, ref)
-        numbering = etree.Element(f"{{{W}}}pgNumType", {f"{{{W}}}start": "1"})
-        cols = root.find(f"{{{W}}}cols")
-        if cols is not None:
-            cols.addprevious(numbering)
-        else:
-            root.append(numbering)
         return root
 
     def add_section(self, elements: Iterable[etree._Element], header: str) -> None:
@@ -153,7 +148,7 @@ class DocxStream:
         self._doc.close()
         for i, text in enumerate(self._headers, 1):
             self._zip.writestr(f"word/rdheader{i}.xml", header_xml(text))
-        self._zip.writestr("word/rdfooter.xml", footer_xml(per_section=len(self._headers) > 1))
+        self._zip.writestr("word/rdfooter.xml", footer_xml())
         self._zip.close()
         self._template.close()
 

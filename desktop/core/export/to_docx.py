@@ -4,7 +4,7 @@ Fonts are named as Chinese offices expect (宋体 for text, 黑体 for headings,
 Word and WPS use them, LibreOffice substitutes its CJK font. The paper is A4 portrait. All formatting lives in a
 few named styles defined once per document (runs carry no formatting of their own), which keeps a document of
 thousands of sheets small and fast to build. Each sheet is a section with the report's name in its header and
-第 X 页 共 Y 页 in its footer (Word fields), and is written out as soon as it is built
+第 X 页 共 Y 页 in its footer (Word fields PAGE and NUMPAGES), and is written out as soon as it is built
 (:mod:`desktop.core.export.docx_stream`), so memory does not grow with the number of sheets. The sign-off block
 is kept on one page with the paragraph before it, so a signature never stands alone on a page.
 """

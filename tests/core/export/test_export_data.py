@@ -148,3 +148,17 @@ def test_a_cancelled_export_leaves_no_file(scored_db, tmp_path):
 def test_safe_filename():
     assert safe_filename('a/b:c*?"<>|d.') == "a_b_c_d"
     assert safe_filename("...") == "report"
+
+
+def test_exported_files_follow_the_umask(scored_db, tmp_path):
+    import os
+    import stat
+
+    previous = os.umask(0o027)
+    try:
+        for fmt in ("csv", "json"):
+            out = tmp_path / f"sheet.{fmt}"
+            export(scored_db, fmt, out)
+            assert stat.S_IMODE(out.stat().st_mode) == 0o640, fmt  # not the 0600 of the temporary file
+    finally:
+        os.umask(previous)
