@@ -17,6 +17,8 @@ from desktop.core.ingest.importer import import_paths
 from desktop.core.review.annotations import create_annotation
 from desktop.core.review.codebook import ensure_default_codebook, list_tags
 from desktop.core.review.reviewers import get_or_create_reviewer
+from desktop.core.scoring.adjudication import set_final_comment, set_final_score
+from desktop.core.scoring.assignments import assign
 from desktop.core.scoring.rubric import load_default_rubric, store_rubric
 from desktop.core.scoring.scores import set_score
 from desktop.core.storage import open_database
@@ -232,6 +234,9 @@ def reviewer_db(path: Path, seeds_dir: Path) -> Path:
     store_rubric(db, rubric)
     criterion = rubric.criteria[0]
     set_score(db, doc.id, bob.id, rubric, criterion.id, criterion.max_points)
+    assign(db, [doc.id], [bob.id], by="组长")
+    set_final_score(db, doc.id, rubric, criterion.id, criterion.max_points, by="组长")
+    set_final_comment(db, doc.id, rubric, "举措具体。", by="组长")
     db.conn.close()
     return path
 
@@ -264,4 +269,11 @@ BREAKAGES = {
     "not-applicable flag 7": ("scores", "UPDATE scores SET not_applicable = 7", "not_applicable is 7"),
     "unknown review status": ("reviews", "UPDATE reviews SET status = 'approved?'", "not one of"),
     "dangling tag": ("annotation_tags", "UPDATE annotation_tags SET tag_id = 'ghost'", "exists in neither"),
+    "assignment of nobody": ("assignments", "UPDATE assignments SET reviewer_id = 'ghost'", "exists in neither"),
+    "final score 'abc'": ("adjudication_scores", "UPDATE adjudication_scores SET value = 'abc'",
+                          "value should be a number"),
+    "final score past the maximum": ("adjudication_scores", "UPDATE adjudication_scores SET value = 1e308",
+                                     "outside"),
+    "final comment as BLOB": ("adjudications", "UPDATE adjudications SET comment = X'00ff'",
+                              "comment should be text but is blob"),
 }

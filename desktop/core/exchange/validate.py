@@ -245,6 +245,7 @@ def _validate(conn: sqlite3.Connection, main: Database) -> list[str]:
     _check_annotations(conn, tables, ctx)
     _check_corrections(conn, tables, ctx)
     _check_reviews_and_scores(conn, tables, ctx)
+    _check_panel(conn, tables, ctx)
     return problems
 
 
@@ -466,3 +467,43 @@ def _check_reviews_and_scores(conn: sqlite3.Connection, tables: set[str], ctx: _
         r = _Row(ctx, "score_evidence", raw, ("score_id", "annotation_id"))
         r.ref("score_id", "scores")
         r.ref("annotation_id", "annotations")
+
+
+def _check_panel(conn: sqlite3.Connection, tables: set[str], ctx: _Context) -> None:
+    """Assignments and the lead's adjudications (schema 0006), which merge carries by their natural keys."""
+    for raw in _rows(conn, "assignments", tables):
+        r = _Row(ctx, "assignments", raw, ("id",))
+        r.text("id", nonempty=True, limit=200)
+        r.ref("document_id", "documents")
+        r.ref("reviewer_id", "reviewers")
+        r.text("assigned_by", limit=MAX_NAME_CHARS)
+        r.timestamp("assigned_at")
+        r.timestamp("updated_at")
+    for raw in _rows(conn, "adjudications", tables):
+        r = _Row(ctx, "adjudications", raw, ("id",))
+        r.text("id", nonempty=True, limit=200)
+        r.ref("document_id", "documents")
+        r.ref("rubric_id", "rubrics")
+        r.text("comment", limit=MAX_COMMENT_CHARS)
+        r.text("grade", required=False, limit=MAX_NAME_CHARS)
+        r.text("decided_by", limit=MAX_NAME_CHARS)
+        r.timestamp("decided_at")
+        r.timestamp("updated_at")
+    for raw in _rows(conn, "adjudication_scores", tables):
+        r = _Row(ctx, "adjudication_scores", raw, ("id",))
+        r.text("id", nonempty=True, limit=200)
+        r.ref("document_id", "documents")
+        rubric_id = r.ref("rubric_id", "rubrics")
+        criterion = r.text("criterion_id", nonempty=True, limit=200)
+        top = 1000.0
+        if rubric_id is not None and criterion is not None and rubric_id in ctx.rubric_max:
+            known = ctx.rubric_max[rubric_id]
+            if criterion not in known:
+                r.fail("criterion_id", f"{_show(criterion)!r} is not a criterion of rubric {_show(rubric_id)}")
+            else:
+                top = known[criterion]
+        r.number("value", low=0.0, high=top)
+        r.integer("not_applicable", low=0, high=1)
+        r.text("decided_by", limit=MAX_NAME_CHARS)
+        r.timestamp("decided_at")
+        r.timestamp("updated_at")
