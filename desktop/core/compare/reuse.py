@@ -13,6 +13,7 @@ regulation prescribes) are neither matched nor counted.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -102,15 +103,17 @@ def _grams(key: str, k: int) -> set[str]:
     return {g for g in grams if "\x00" not in g} if "\x00" in key else grams
 
 
-def _covered(key: str, positions: list[int], other: set[str], k: int) -> list[tuple[int, int]]:
-    """Document spans of the key characters that lie in an n-gram also found in ``other``."""
+def _hits(key: str, other: set[str], k: int) -> list[int]:
+    """Key indices where an n-gram also found in ``other`` starts (``other`` holds no NUL n-grams)."""
+    return [i for i in range(len(key) - k + 1) if key[i:i + k] in other]
+
+
+def _covered(positions: list[int], hits: list[int], k: int) -> list[tuple[int, int]]:
+    """Document spans of the key characters that lie in one of the shared n-grams starting at ``hits``."""
     spans: list[tuple[int, int]] = []
     run_start = -1
     covered_to = -1  # key index up to which the current run is covered
-    for i in range(len(key) - k + 1):
-        gram = key[i:i + k]
-        if "\x00" in gram or gram not in other:
-            continue
+    for i in hits:
         if run_start >= 0 and i <= covered_to:
             covered_to = i + k
             continue
@@ -122,33 +125,50 @@ def _covered(key: str, positions: list[int], other: set[str], k: int) -> list[tu
     return spans
 
 
-def _passages(left: str, lpos: list[int], right: str, rpos: list[int], k: int) -> list[Passage]:
-    index: dict[str, list[int]] = {}
-    for i in range(len(left) - k + 1):
-        gram = left[i:i + k]
-        if "\x00" in gram:
+def _common_length(a: str, i: int, b: str, j: int, limit: int) -> int:
+    """Length of the common prefix of a[i:i + limit] and b[j:j + limit], by comparing slices (galloping, then
+    bisecting the chunk that differs): repeated passages run for thousands of characters."""
+    done, step = 0, 32
+    while done < limit:
+        size = min(step, limit - done)
+        if a[i + done:i + done + size] == b[j + done:j + done + size]:
+            done += size
+            step *= 2
             continue
-        occurrences = index.setdefault(gram, [])
+        lo, hi = done, done + size  # a[i:i + lo] matches; the first difference lies in [lo, hi)
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if a[i + lo:i + mid] == b[j + lo:j + mid]:
+                lo = mid
+            else:
+                hi = mid
+        return lo
+    return max(limit, 0)
+
+
+def _passages(left: str, lpos: list[int], left_hits: list[int], right: str, rpos: list[int], right_hits: list[int],
+              k: int) -> list[Passage]:
+    """Passages found by extending, at each shared right n-gram, the longest match among its left occurrences."""
+    index: dict[str, list[int]] = {}
+    for i in left_hits:  # only n-grams the right text also has are ever looked up
+        occurrences = index.setdefault(left[i:i + k], [])
         if len(occurrences) < _MAX_CANDIDATES:
             occurrences.append(i)
     out: list[Passage] = []
-    j = 0
     n_left, n_right = len(left), len(right)
-    while j <= n_right - k:
-        candidates = index.get(right[j:j + k])
-        if not candidates:
-            j += 1
-            continue
+    h, n_hits = 0, len(right_hits)
+    while h < n_hits:
+        j = right_hits[h]
+        candidates = index[right[j:j + k]]
         best_i, best_len = candidates[0], 0
+        stop = right.find("\x00", j + k)  # a passage never runs over an ignored span
+        right_limit = (n_right if stop < 0 else stop) - j
         for i in candidates:
-            length = k
-            while i + length < n_left and j + length < n_right and left[i + length] == right[j + length] \
-                    and right[j + length] != "\x00":
-                length += 1
+            length = k + _common_length(left, i + k, right, j + k, min(n_left - i, right_limit) - k)
             if length > best_len:
                 best_i, best_len = i, length
         out.append(Passage(lpos[best_i], lpos[best_i + best_len - 1] + 1, rpos[j], rpos[j + best_len - 1] + 1))
-        j += best_len
+        h = bisect_left(right_hits, j + best_len, h + 1)  # the next shared n-gram after the passage
     return out
 
 
@@ -161,10 +181,11 @@ def find_reuse(left: str, right: str, min_length: int = DEFAULT_MIN_LENGTH,
     rkey, rpos = normalize_for_reuse(right, right_ignore)
     lgrams = _grams(lkey, min_length)
     rgrams = _grams(rkey, min_length)
+    left_hits, right_hits = _hits(lkey, rgrams, min_length), _hits(rkey, lgrams, min_length)
     return Reuse(
-        left_spans=_covered(lkey, lpos, rgrams, min_length),
-        right_spans=_covered(rkey, rpos, lgrams, min_length),
-        passages=_passages(lkey, lpos, rkey, rpos, min_length),
+        left_spans=_covered(lpos, left_hits, min_length),
+        right_spans=_covered(rpos, right_hits, min_length),
+        passages=_passages(lkey, lpos, left_hits, rkey, rpos, right_hits, min_length),
         min_length=min_length,
     )
 

@@ -195,6 +195,7 @@ class TextPane(QTextEdit):
         self._doc_layers: dict[str, tuple] = {}
         self._last_selection = (-1, -1)
         self._own_document: QTextDocument | None = None
+        self._top_hint, self._top_hint_doc = 0, None  # the block at the top of the view, last time it was asked
         self._coding_doc: list[tuple[int, int, QColor, str]] = []
         self._coding: list[tuple[int, int, QColor, str, int]] = []  # display start, end, colour, label, lane
         self._coding_lanes = 0
@@ -447,8 +448,8 @@ class TextPane(QTextEdit):
         """(block, top, height) in viewport coordinates of the blocks currently on screen."""
         out = []
         layout = self.document().documentLayout()
-        block = self.cursorForPosition(QPoint(0, 0)).block()
         scroll = self.verticalScrollBar().value()
+        block = self._top_block(scroll)
         bottom = self.viewport().height()
         while block.isValid():
             rect = layout.blockBoundingRect(block).translated(0, -scroll)
@@ -458,6 +459,26 @@ class TextPane(QTextEdit):
                 out.append((block, rect.top(), rect.height()))
             block = block.next()
         return out
+
+    def _top_block(self, scroll: int) -> QTextBlock:
+        """The block at height ``scroll`` (the top of the view): the last one starting at or above it.
+
+        Walks from the block found last time instead of hit testing from the start of the document
+        (cursorForPosition costs milliseconds per call on long texts, and every paint asks): scrolling moves a
+        few blocks at a time, so the walk is short, and it lays out nothing beyond the view.
+        """
+        doc = self.document()
+        layout = doc.documentLayout()
+        block = doc.findBlockByNumber(self._top_hint) if self._top_hint_doc is doc else doc.firstBlock()
+        if not block.isValid():
+            block = doc.firstBlock()
+        while block.previous().isValid() and layout.blockBoundingRect(block).top() > scroll:
+            block = block.previous()
+        # (block rectangles overlap: a short blank line's rectangle is taller than the room it takes)
+        while block.next().isValid() and layout.blockBoundingRect(block.next()).top() <= scroll:
+            block = block.next()
+        self._top_hint, self._top_hint_doc = block.blockNumber(), doc
+        return block
 
     def _span_rects(self, a: int, b: int, blocks: list[tuple[QTextBlock, float, float]],
                     full_line: bool = False) -> list[QRectF]:
