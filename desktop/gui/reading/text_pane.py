@@ -49,6 +49,7 @@ STRIPE_WIDTH = 6
 CODING_LANE = 4  # width of one coding stripe (one tag's bar beside the lines it applies to)
 MAX_CODING_LANES = 4
 FLASH_MS = 1200
+_WALK_LIMIT = 3000  # pixels: beyond this from the block found last time, hit test the top block instead of walking
 LINE_HEIGHT_PERCENT = 140
 BLANK_LINE_PERCENT = 50
 _BLANK_LINE = re.compile(r"\n(?=\n)")
@@ -463,15 +464,15 @@ class TextPane(QTextEdit):
     def _top_block(self, scroll: int) -> QTextBlock:
         """The block at height ``scroll`` (the top of the view): the last one starting at or above it.
 
-        Walks from the block found last time instead of hit testing from the start of the document
-        (cursorForPosition costs milliseconds per call on long texts, and every paint asks): scrolling moves a
-        few blocks at a time, so the walk is short, and it lays out nothing beyond the view.
+        Walks from the block found last time instead of hit testing (cursorForPosition costs milliseconds per
+        call on long texts, and every paint asks): scrolling moves a few blocks at a time, so the walk is short.
+        A jump (a search hit, the end of the report) is hit tested as before.
         """
         doc = self.document()
         layout = doc.documentLayout()
         block = doc.findBlockByNumber(self._top_hint) if self._top_hint_doc is doc else doc.firstBlock()
-        if not block.isValid():
-            block = doc.firstBlock()
+        if not block.isValid() or abs(layout.blockBoundingRect(block).top() - scroll) > _WALK_LIMIT:
+            block = self.cursorForPosition(QPoint(0, 0)).block()  # a jump: hit testing is faster than walking
         while block.previous().isValid() and layout.blockBoundingRect(block).top() > scroll:
             block = block.previous()
         # (block rectangles overlap: a short blank line's rectangle is taller than the room it takes)
