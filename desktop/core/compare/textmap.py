@@ -15,6 +15,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import le
 from typing import Literal
 
 Side = Literal["start", "end"]
@@ -211,22 +212,35 @@ class TextMap:
         return [(a, max(a, b)) for a, b in zip(starts, ends, strict=True)]
 
     def _map_many(self, offsets: list[int], side: Side) -> list[int]:
-        if any(offsets[i] > offsets[i + 1] for i in range(len(offsets) - 1)):
+        if not all(map(le, offsets, offsets[1:])):  # (map/le: no Python step per offset)
             return [self.to_display(p, side) for p in offsets]
-        seg_a, seg_b, seg_d = self._seg_a, self._seg_b, self._seg_d
-        n = len(seg_a)
+        # Sorted offsets: per segment, the offsets falling to it are found by bisection and shifted by one
+        # comprehension (thousands of search hits, few segments).
+        seg_a, seg_b, seg_d, seg_dend = self._seg_a, self._seg_b, self._seg_d, self._seg_dend
         out: list[int] = []
-        i = 0
+        j = 0
         if side == "start":  # first segment ending after p
-            for p in offsets:
-                while i < n and seg_b[i] <= p:
-                    i += 1
-                out.append(self.display_length if i == n else seg_d[i] + max(0, p - seg_a[i]))
+            for a, b, d in zip(seg_a, seg_b, seg_d, strict=True):
+                k = bisect_left(offsets, a, j)  # before the segment (in hidden text): where it starts
+                out.extend([d] * (k - j))
+                j, k = k, bisect_left(offsets, b, k)
+                shift = d - a
+                out.extend([p + shift for p in offsets[j:k]])
+                j = k
+            out.extend([self.display_length] * (len(offsets) - j))
             return out
-        for p in offsets:  # last segment starting before p
-            while i + 1 < n and seg_a[i + 1] < p:
-                i += 1
-            out.append(seg_d[i] + min(p, seg_b[i]) - seg_a[i] if n and seg_a[i] < p else 0)
+        if not seg_a:
+            return [0] * len(offsets)
+        j = bisect_right(offsets, seg_a[0])  # at or before the first segment's start
+        out.extend([0] * j)
+        for i, (a, b, d) in enumerate(zip(seg_a, seg_b, seg_d, strict=True)):  # last segment starting before p
+            k = bisect_right(offsets, b, j)
+            shift = d - a
+            out.extend([p + shift for p in offsets[j:k]])
+            j = k
+            k = bisect_right(offsets, seg_a[i + 1], j) if i + 1 < len(seg_a) else len(offsets)
+            out.extend([seg_dend[i]] * (k - j))  # after the segment, in hidden text: where it ends
+            j = k
         return out
 
     def is_hidden(self, offset: int) -> bool:

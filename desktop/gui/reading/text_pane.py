@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from itertools import pairwise
+from itertools import accumulate
+from operator import le
 from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSignalBlocker, QSize, Qt, QTimer, Signal
@@ -77,17 +78,14 @@ class _Layer:
 
     def __init__(self, spans: Iterable[_Span], underline: bool, lanes: bool = False) -> None:
         ordered = list(spans)
-        if any(x.start > y.start for x, y in pairwise(ordered)):  # marks usually come sorted already
+        starts = [s.start for s in ordered]
+        if not all(map(le, starts, starts[1:])):  # marks usually come sorted already
             ordered.sort(key=lambda s: (s.start, -s.end))
         if lanes:
             ordered = _assign_lanes(ordered)
         self.spans = ordered
         self.underline = underline
-        self.max_end: list[int] = []
-        running = -1
-        for s in ordered:
-            running = max(running, s.end)
-            self.max_end.append(running)
+        self.max_end: list[int] = list(accumulate((s.end for s in ordered), max))  # running maximum of ends
 
     def overlapping(self, start: int, end: int) -> Iterable[_Span]:
         i = bisect_right(self.max_end, start)
@@ -420,17 +418,21 @@ class TextPane(QTextEdit):
     def _set_layer_from_document(self, name: str) -> None:
         spans, underline, lanes, pale_fill, line_color = self._doc_layers[name]
         colors: dict[int, tuple[QColor, QColor]] = {}  # one fill/line pair per colour (thousands of hits)
+        by_object: dict[int, tuple[QColor, QColor]] = {}  # the same QColor object for every hit: skip rgba()
         display = []
         mapped = self._map.spans_to_display([(start, end) for start, end, _c, _k in spans])
         for (a, b), (_start, _end, color, key) in zip(mapped, spans, strict=True):
             if b <= a:
                 continue
-            pair = colors.get(color.rgba())
+            pair = by_object.get(id(color))  # ids are unique here: ``spans`` keeps every colour alive
             if pair is None:
-                fill = pale(color) if pale_fill else QColor(color)
-                line = QColor(line_color or (QColor(color) if pale_fill else QColor(color).darker(160)))
-                line.setAlpha(255)
-                pair = colors[color.rgba()] = (fill, line)
+                pair = colors.get(color.rgba())
+                if pair is None:
+                    fill = pale(color) if pale_fill else QColor(color)
+                    line = QColor(line_color or (QColor(color) if pale_fill else QColor(color).darker(160)))
+                    line.setAlpha(255)
+                    pair = colors[color.rgba()] = (fill, line)
+                by_object[id(color)] = pair
             display.append(_Span(a, b, pair[0], key, 0, pair[1]))
         self._layers[name] = _Layer(display, underline, lanes)
 
