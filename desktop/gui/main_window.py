@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QMimeData, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -31,11 +31,9 @@ from PySide6.QtGui import (
     QDropEvent,
     QIcon,
     QKeySequence,
-    QShowEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -57,37 +55,16 @@ from desktop.gui.corpus.import_controller import ImportController, paths_from_mi
 from desktop.gui.corpus.search_panel import SearchPanel
 from desktop.gui.reading.compare_view import CompareView
 from desktop.gui.reading.report_view import ReportView
+from desktop.gui.window_keyboard import WindowKeyboard
+from desktop.gui.window_layout import DOCK_WIDTH, LEFT_WIDTH, EmptyHint, WindowLayout, default_window_size
 
 RECENT_KEY = "databases/recent"
 LAST_DOCUMENT_KEY = "documents/last"  # "<database path>\t<document id>": the report to reopen at start
 LAST_KEY = "databases/last"
 MAX_RECENT = 8
+OPEN_SETTLE_MS = 250  # the current row opens once the reviewer stops on it this long
 REVIEWER_NAME_KEY = "reviewer/name"  # written by desktop/gui/reviewer_name.py (not imported: it pulls in annotations)
 ICON_PATH = resource_path("icons", "org.reviewdesk.ReviewDesk.svg")
-# Bumped whenever docks or splitters change: a state saved by another layout version is not restored (it would
-# put docks in places that no longer make sense) and the default layout is used instead.
-LAYOUT_VERSION = 3
-PREFERRED_SIZE = QSize(1600, 1000)
-OPEN_SETTLE_MS = 250  # the current row opens once the reviewer stops on it this long
-# Widths of the side columns at first start (the report text gets the rest, >= 55 % of a 1600 px window).
-LEFT_WIDTH = (280, 330)   # corpus column: minimum, preferred
-DOCK_WIDTH = (290, 340)   # right docks: minimum, preferred
-
-
-def default_window_size(available: QSize) -> QSize:
-    """The first-start window size: 1600x1000 where the screen has room, else what the screen's work area allows
-    (minus a margin for the window frame), never below a usable minimum."""
-    width = min(PREFERRED_SIZE.width(), available.width() - 16)
-    height = min(PREFERRED_SIZE.height(), available.height() - 40)
-    return QSize(max(width, 900), max(height, 560))
-
-
-def side_widths(width: int) -> tuple[int, int]:
-    """(corpus column, right docks) widths for a window this wide: the text column gets the rest."""
-    share = max(0.0, min(1.0, (width - 1200) / 400))  # 0 at 1200 px, 1 at 1600 px and above
-    left = round(LEFT_WIDTH[0] + share * (LEFT_WIDTH[1] - LEFT_WIDTH[0]))
-    dock = round(DOCK_WIDTH[0] + share * (DOCK_WIDTH[1] - DOCK_WIDTH[0]))
-    return left, dock
 
 
 def seed_demo_corpus(executor: DatabaseExecutor, *, progress: object) -> object:
@@ -97,7 +74,7 @@ def seed_demo_corpus(executor: DatabaseExecutor, *, progress: object) -> object:
     return executor.call(ensure_demo_corpus, progress=progress)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowLayout, WindowKeyboard, QMainWindow):
     """The review window. ``settings`` holds per-user state (geometry, recent databases); tests pass a temporary one."""
 
     current_document_changed = Signal(str)
@@ -727,117 +704,6 @@ class MainWindow(QMainWindow):
         """Import the files and folders of a drop; False when it carries no local files."""
         return self.import_controller.import_mime(mime)
 
-    # -- keyboard --------------------------------------------------------------------------------------
-    def focus_corpus(self) -> None:
-        self._leave_reading_mode()
-        self.corpus_panel.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def focus_report_text(self) -> None:
-        """Focus the text of the report tab (or the left pane side by side)."""
-        if self.tabs.currentWidget() is self.compare_view:
-            self.compare_view.left.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        else:
-            self.tabs.setCurrentIndex(0)
-            self.report_view.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def focus_dock(self, name: str) -> bool:
-        """Show and focus a dock by objectName (its focus proxy, else its first focusable child)."""
-        dock = self.docks.get(name)
-        if dock is None:
-            return False
-        self._leave_reading_mode()
-        dock.show()
-        dock.raise_()
-        target = dock.widget().focusProxy() if dock.widget() is not None else None
-        target = target or (dock.focusProxy() if dock.focusProxy() is not None else dock.widget())
-        if target is not None:
-            if target.focusPolicy() == Qt.FocusPolicy.NoFocus:
-                target.nextInFocusChain().setFocus(Qt.FocusReason.ShortcutFocusReason)
-            else:
-                target.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        return True
-
-    def panes(self) -> list[QWidget]:
-        """The panes F6 cycles through, in order, as far as they are visible."""
-        text = self.report_view.text if self.tabs.currentWidget() is self.report_view else self.compare_view.left.text
-        candidates: list[QWidget] = [self.corpus_panel.table, self.search_panel.edit, text]
-        if self.tabs.currentWidget() is self.compare_view:
-            candidates.append(self.compare_view.right.text)
-        for name in ("annotationsDock", "scorePanel", "shortcomingsAidsDock"):
-            dock = self.docks.get(name)
-            if dock is not None and dock.widget() is not None:
-                candidates.append(dock.widget().focusProxy() or dock.widget())
-        return [w for w in candidates if w.isVisible()]
-
-    def cycle_panes(self, step: int = 1) -> QWidget | None:
-        """F6 / Shift+F6: focus the next (previous) pane; the one holding the focus counts as current."""
-        panes = self.panes()
-        if not panes:
-            return None
-        focus = QApplication.focusWidget()
-        current = next((i for i, w in enumerate(panes) if focus is not None and (w is focus or w.isAncestorOf(focus))),
-                       -1 if step > 0 else 0)
-        target = panes[(current + step) % len(panes)]
-        if target.focusPolicy() == Qt.FocusPolicy.NoFocus:
-            target.nextInFocusChain().setFocus(Qt.FocusReason.ShortcutFocusReason)
-        else:
-            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        return target
-
-    def shortcut_rows(self) -> list[tuple[str, str]]:
-        """(action, keys) of every action of the menus that has a shortcut, in menu order."""
-        rows: list[tuple[str, str]] = []
-        seen: set[int] = set()
-
-        def walk(menu: QMenu) -> None:
-            for action in menu.actions():
-                if action.menu() is not None:
-                    walk(action.menu())
-                elif action.shortcuts() and id(action) not in seen:
-                    seen.add(id(action))
-                    keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
-                    rows.append((action.text().replace("&", "").rstrip("…"), keys))
-
-        for top in self.menuBar().actions():
-            if top.menu() is not None:
-                walk(top.menu())
-        rows.append((self.tr("Move between fields"), self.tr("Tab, Shift+Tab")))
-        rows.append((self.tr("Open the chosen report"), self.tr("Enter")))
-        rows.append((self.tr("Choose a score level in a focused criterion"), self.tr("0–9")))
-        rows.append((self.tr("From the search box to its hits"), self.tr("Down")))
-        return rows
-
-    def show_shortcuts(self) -> None:
-        """Help > Keyboard Shortcuts: every shortcut of the window, in a table."""
-        dialogs.show_table(self, self.tr("Keyboard shortcuts"),
-                           self.tr("Every pane can be reached from the keyboard; F6 moves between them."),
-                           [self.tr("Action"), self.tr("Keys")], self.shortcut_rows())
-
-    # -- reading mode ----------------------------------------------------------------------------------
-    def reading_mode(self) -> bool:
-        return self._reading_mode is not None
-
-    def toggle_reading_mode(self) -> None:
-        """F11: hide the corpus column and every dock to read; again brings back exactly what was shown."""
-        if self._reading_mode is None:
-            hidden: list[QWidget] = [d for d in self.findChildren(QDockWidget) if d.isVisible()]
-            if self.left.isVisible():
-                hidden.append(self.left)
-            for widget in hidden:
-                widget.hide()
-            self._reading_mode = hidden
-        else:
-            self._leave_reading_mode()
-        self.reading_action.setChecked(self._reading_mode is not None)
-
-    def _leave_reading_mode(self) -> None:
-        if self._reading_mode is None:
-            return
-        for widget in self._reading_mode:
-            widget.show()
-        self._reading_mode = None
-        self.reading_action.setChecked(False)
-
     # -- empty views -----------------------------------------------------------------------------------
     def _update_hints(self) -> None:
         self.report_hint.set_text(
@@ -876,95 +742,6 @@ class MainWindow(QMainWindow):
                              "annotate and score them. Works offline; your data stays in the database file.")
                      .replace("%1", __version__))
 
-    # -- layout persistence ----------------------------------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:
-        if not self._state_restored:
-            self.restore_layout()
-        super().showEvent(event)
-
-    def _restore_geometry(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray | bytes) and geometry:
-            self.restoreGeometry(QByteArray(geometry))
-
-    def _state_key(self, name: str) -> str:
-        return f"window/v{LAYOUT_VERSION}/{name}"
-
-    def set_tab_order(self) -> None:
-        """Tab goes corpus filters → corpus table → search → report text → annotations → score criteria."""
-        chain: list[QWidget] = [self.corpus_panel.agency_edit, self.corpus_panel.year_combo,
-                                self.corpus_panel.missing_combo, self.corpus_panel.table,
-                                self.search_panel.edit, self.search_panel.view, self.report_view.text]
-        for name in ("annotationsDock", "scorePanel"):
-            dock = self.findChild(QDockWidget, name)
-            if dock is not None and dock.widget() is not None:
-                proxy = dock.widget().focusProxy()
-                chain.append(proxy if proxy is not None else dock.widget())
-        for first, second in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
-
-    def restore_layout(self) -> bool:
-        """Put docks and splitters where the reviewer left them; call once every dock is added (the app does it
-        before showing the window; showing it does it otherwise). False when the default layout was used."""
-        self._state_restored = True
-        self.set_tab_order()
-        state = self.settings.value(self._state_key("state"))
-        restored = (isinstance(state, QByteArray | bytes) and bool(state)
-                    and self.restoreState(QByteArray(state), LAYOUT_VERSION))
-        splitters_restored = True
-        for splitter in (self.splitter, self.left):
-            value = self.settings.value(self._state_key(splitter.objectName()))
-            ok = isinstance(value, QByteArray | bytes) and bool(value) and splitter.restoreState(QByteArray(value))
-            splitters_restored = splitters_restored and ok
-        if not restored:
-            self._default_dock_layout()
-        if not splitters_restored:
-            self._default_splitter_sizes()
-        return restored and splitters_restored
-
-    def _default_dock_layout(self) -> None:
-        """First start: the annotation list above the score form, which is tabbed with the shortcomings aids (score in
-        front); docks that open on demand (retrieved segments) stay closed."""
-        docks = {d.objectName(): d for d in self.findChildren(QDockWidget)}
-        for name in getattr(self, "_hidden_by_default", set()):
-            if name in docks:
-                docks[name].hide()
-        annotations, aids, score = (docks.get(n) for n in ("annotationsDock", "shortcomingsAidsDock", "scorePanel"))
-        right = Qt.DockWidgetArea.RightDockWidgetArea
-        if annotations is not None and score is not None:
-            self.splitDockWidget(annotations, score, Qt.Orientation.Vertical)
-        if aids is not None and score is not None:
-            self.tabifyDockWidget(score, aids)
-            score.raise_()
-        shown = [d for d in (annotations, score) if d is not None and self.dockWidgetArea(d) == right]
-        _left, dock_width = side_widths(self.width())
-        if shown:
-            self.resizeDocks(shown[:1], [dock_width], Qt.Orientation.Horizontal)
-        if len(shown) == 2:
-            height = self.height()
-            self.resizeDocks(shown, [height * 3 // 10, height * 7 // 10], Qt.Orientation.Vertical)
-
-    def _default_splitter_sizes(self) -> None:
-        width, height = self.width(), max(self.height() - 120, 400)
-        left, _dock = side_widths(width)
-        self.splitter.setSizes([left, max(width - left, 400)])
-        self.left.setSizes([height * 45 // 100, height * 33 // 100, height * 22 // 100])
-
-    def save_layout(self) -> None:
-        """Remember geometry, docks and splitters (as shown outside reading mode)."""
-        reading = self._reading_mode
-        if reading is not None:  # save the layout the reviewer works in, not the reading view
-            for widget in reading:
-                widget.show()
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue(self._state_key("state"), self.saveState(LAYOUT_VERSION))
-        for splitter in (self.splitter, self.left):
-            self.settings.setValue(self._state_key(splitter.objectName()), splitter.saveState())
-        if reading is not None:
-            for widget in reading:
-                widget.hide()
-        self.settings.sync()
-
     def closeEvent(self, event: QCloseEvent) -> None:
         self.import_controller.cancel()
         self.save_layout()
@@ -974,32 +751,6 @@ class MainWindow(QMainWindow):
         # The panels let go of the closed connections too (a later language switch re-reads nothing closed).
         self.database_changed.emit()
         super().closeEvent(event)
-
-
-class EmptyHint(QLabel):
-    """A centred sentence over an empty view saying what to do; hidden while the text is empty."""
-
-    def __init__(self, view: QWidget) -> None:
-        super().__init__(view)
-        self.setObjectName("emptyHint")
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setWordWrap(True)
-        self.setStyleSheet("QLabel#emptyHint { color: #555; background: palette(base); padding: 24px; }")
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        view.installEventFilter(self)
-        self.hide()
-
-    def set_text(self, text: str) -> None:
-        self.setText(text)
-        self.setVisible(bool(text))
-        if text:
-            self.setGeometry(self.parentWidget().rect())
-            self.raise_()
-
-    def eventFilter(self, watched: object, event: QEvent) -> bool:
-        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.parentWidget().rect())
-        return False
 
 
 def menu_texts(menu: QMenu) -> list[str]:

@@ -15,7 +15,7 @@ from desktop.gui.settings_dialog import SettingsDialog
 CATALOG = i18n.I18N_DIR / "reviewdesk_zh_CN.ts"
 # The shell's modules; their strings must all be in the catalog, translated.
 SHELL_MODULES = ["app", "main_window", "corpus/corpus_model", "corpus/corpus_panel", "corpus/search_panel", "workers",
-                 "corpus/import_controller", "dialogs", "fonts", "i18n", "settings_dialog"]
+                 "corpus/import_controller", "window_keyboard", "dialogs", "fonts", "i18n", "settings_dialog"]
 
 
 @pytest.fixture

@@ -1,0 +1,113 @@
+"""The main window's keyboard navigation: focus shortcuts, F6 pane cycling and the shortcuts table.
+
+A mixin of :class:`~desktop.gui.main_window.MainWindow` (it uses the window's panels and docks). Its strings are
+translated in the context "MainWindow", written out so that lupdate files them where the window looks them up.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
+
+from desktop.gui import dialogs
+
+
+class WindowKeyboard:
+    """Focus shortcuts (Alt+1…4), F6 / Shift+F6 through the visible panes, Help > Keyboard Shortcuts."""
+
+    corpus_panel: Any
+    search_panel: Any
+    report_view: Any
+    compare_view: Any
+    tabs: Any
+    docks: dict[str, Any]
+
+    # -- keyboard --------------------------------------------------------------------------------------
+    def focus_corpus(self) -> None:
+        self._leave_reading_mode()
+        self.corpus_panel.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_report_text(self) -> None:
+        """Focus the text of the report tab (or the left pane side by side)."""
+        if self.tabs.currentWidget() is self.compare_view:
+            self.compare_view.left.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self.tabs.setCurrentIndex(0)
+            self.report_view.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_dock(self, name: str) -> bool:
+        """Show and focus a dock by objectName (its focus proxy, else its first focusable child)."""
+        dock = self.docks.get(name)
+        if dock is None:
+            return False
+        self._leave_reading_mode()
+        dock.show()
+        dock.raise_()
+        target = dock.widget().focusProxy() if dock.widget() is not None else None
+        target = target or (dock.focusProxy() if dock.focusProxy() is not None else dock.widget())
+        if target is not None:
+            if target.focusPolicy() == Qt.FocusPolicy.NoFocus:
+                target.nextInFocusChain().setFocus(Qt.FocusReason.ShortcutFocusReason)
+            else:
+                target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return True
+
+    def panes(self) -> list[QWidget]:
+        """The panes F6 cycles through, in order, as far as they are visible."""
+        text = self.report_view.text if self.tabs.currentWidget() is self.report_view else self.compare_view.left.text
+        candidates: list[QWidget] = [self.corpus_panel.table, self.search_panel.edit, text]
+        if self.tabs.currentWidget() is self.compare_view:
+            candidates.append(self.compare_view.right.text)
+        for name in ("annotationsDock", "scorePanel", "shortcomingsAidsDock"):
+            dock = self.docks.get(name)
+            if dock is not None and dock.widget() is not None:
+                candidates.append(dock.widget().focusProxy() or dock.widget())
+        return [w for w in candidates if w.isVisible()]
+
+    def cycle_panes(self, step: int = 1) -> QWidget | None:
+        """F6 / Shift+F6: focus the next (previous) pane; the one holding the focus counts as current."""
+        panes = self.panes()
+        if not panes:
+            return None
+        focus = QApplication.focusWidget()
+        current = next((i for i, w in enumerate(panes) if focus is not None and (w is focus or w.isAncestorOf(focus))),
+                       -1 if step > 0 else 0)
+        target = panes[(current + step) % len(panes)]
+        if target.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            target.nextInFocusChain().setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return target
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """(action, keys) of every action of the menus that has a shortcut, in menu order."""
+        rows: list[tuple[str, str]] = []
+        seen: set[int] = set()
+
+        def walk(menu: QMenu) -> None:
+            for action in menu.actions():
+                if action.menu() is not None:
+                    walk(action.menu())
+                elif action.shortcuts() and id(action) not in seen:
+                    seen.add(id(action))
+                    keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+                    rows.append((action.text().replace("&", "").rstrip("…"), keys))
+
+        for top in self.menuBar().actions():
+            if top.menu() is not None:
+                walk(top.menu())
+        rows.append((QCoreApplication.translate("MainWindow", "Move between fields"), QCoreApplication.translate("MainWindow", "Tab, Shift+Tab")))
+        rows.append((QCoreApplication.translate("MainWindow", "Open the chosen report"), QCoreApplication.translate("MainWindow", "Enter")))
+        rows.append((QCoreApplication.translate("MainWindow", "Choose a score level in a focused criterion"), QCoreApplication.translate("MainWindow", "0–9")))
+        rows.append((QCoreApplication.translate("MainWindow", "From the search box to its hits"), QCoreApplication.translate("MainWindow", "Down")))
+        return rows
+
+    def show_shortcuts(self) -> None:
+        """Help > Keyboard Shortcuts: every shortcut of the window, in a table."""
+        dialogs.show_table(self, QCoreApplication.translate("MainWindow", "Keyboard shortcuts"),
+                           QCoreApplication.translate("MainWindow", "Every pane can be reached from the keyboard; F6 moves between them."),
+                           [QCoreApplication.translate("MainWindow", "Action"), QCoreApplication.translate("MainWindow", "Keys")], self.shortcut_rows())
+

@@ -1,0 +1,189 @@
+"""The main window's layout: first-start sizes, docks and splitters remembered across restarts, reading mode.
+
+A mixin of :class:`~desktop.gui.main_window.MainWindow` (it arranges the window's splitters and docks), plus the
+:class:`EmptyHint` shown over an empty view.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QDockWidget, QLabel, QWidget
+
+# Bumped whenever docks or splitters change: a state saved by another layout version is not restored (it would
+# put docks in places that no longer make sense) and the default layout is used instead.
+LAYOUT_VERSION = 3
+PREFERRED_SIZE = QSize(1600, 1000)
+# Widths of the side columns at first start (the report text gets the rest, >= 55 % of a 1600 px window).
+LEFT_WIDTH = (280, 330)   # corpus column: minimum, preferred
+DOCK_WIDTH = (290, 340)   # right docks: minimum, preferred
+
+
+def default_window_size(available: QSize) -> QSize:
+    """The first-start window size: 1600x1000 where the screen has room, else what the screen's work area allows
+    (minus a margin for the window frame), never below a usable minimum."""
+    width = min(PREFERRED_SIZE.width(), available.width() - 16)
+    height = min(PREFERRED_SIZE.height(), available.height() - 40)
+    return QSize(max(width, 900), max(height, 560))
+
+
+def side_widths(width: int) -> tuple[int, int]:
+    """(corpus column, right docks) widths for a window this wide: the text column gets the rest."""
+    share = max(0.0, min(1.0, (width - 1200) / 400))  # 0 at 1200 px, 1 at 1600 px and above
+    left = round(LEFT_WIDTH[0] + share * (LEFT_WIDTH[1] - LEFT_WIDTH[0]))
+    dock = round(DOCK_WIDTH[0] + share * (DOCK_WIDTH[1] - DOCK_WIDTH[0]))
+    return left, dock
+
+
+class WindowLayout:
+    """Layout persistence (versioned saveState/restoreState of docks and splitters) and reading mode (F11)."""
+
+    settings: Any
+    splitter: Any
+    left: Any
+    reading_action: Any
+    _reading_mode: list[QWidget] | None
+    _state_restored: bool
+
+    # -- reading mode ----------------------------------------------------------------------------------
+    def reading_mode(self) -> bool:
+        return self._reading_mode is not None
+
+    def toggle_reading_mode(self) -> None:
+        """F11: hide the corpus column and every dock to read; again brings back exactly what was shown."""
+        if self._reading_mode is None:
+            hidden: list[QWidget] = [d for d in self.findChildren(QDockWidget) if d.isVisible()]
+            if self.left.isVisible():
+                hidden.append(self.left)
+            for widget in hidden:
+                widget.hide()
+            self._reading_mode = hidden
+        else:
+            self._leave_reading_mode()
+        self.reading_action.setChecked(self._reading_mode is not None)
+
+    def _leave_reading_mode(self) -> None:
+        if self._reading_mode is None:
+            return
+        for widget in self._reading_mode:
+            widget.show()
+        self._reading_mode = None
+        self.reading_action.setChecked(False)
+
+    # -- layout persistence ----------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._state_restored:
+            self.restore_layout()
+        super().showEvent(event)
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray | bytes) and geometry:
+            self.restoreGeometry(QByteArray(geometry))
+
+    def _state_key(self, name: str) -> str:
+        return f"window/v{LAYOUT_VERSION}/{name}"
+
+    def set_tab_order(self) -> None:
+        """Tab goes corpus filters → corpus table → search → report text → annotations → score criteria."""
+        chain: list[QWidget] = [self.corpus_panel.agency_edit, self.corpus_panel.year_combo,
+                                self.corpus_panel.missing_combo, self.corpus_panel.table,
+                                self.search_panel.edit, self.search_panel.view, self.report_view.text]
+        for name in ("annotationsDock", "scorePanel"):
+            dock = self.findChild(QDockWidget, name)
+            if dock is not None and dock.widget() is not None:
+                proxy = dock.widget().focusProxy()
+                chain.append(proxy if proxy is not None else dock.widget())
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def restore_layout(self) -> bool:
+        """Put docks and splitters where the reviewer left them; call once every dock is added (the app does it
+        before showing the window; showing it does it otherwise). False when the default layout was used."""
+        self._state_restored = True
+        self.set_tab_order()
+        state = self.settings.value(self._state_key("state"))
+        restored = (isinstance(state, QByteArray | bytes) and bool(state)
+                    and self.restoreState(QByteArray(state), LAYOUT_VERSION))
+        splitters_restored = True
+        for splitter in (self.splitter, self.left):
+            value = self.settings.value(self._state_key(splitter.objectName()))
+            ok = isinstance(value, QByteArray | bytes) and bool(value) and splitter.restoreState(QByteArray(value))
+            splitters_restored = splitters_restored and ok
+        if not restored:
+            self._default_dock_layout()
+        if not splitters_restored:
+            self._default_splitter_sizes()
+        return restored and splitters_restored
+
+    def _default_dock_layout(self) -> None:
+        """First start: the annotation list above the score form, which is tabbed with the shortcomings aids (score in
+        front); docks that open on demand (retrieved segments) stay closed."""
+        docks = {d.objectName(): d for d in self.findChildren(QDockWidget)}
+        for name in getattr(self, "_hidden_by_default", set()):
+            if name in docks:
+                docks[name].hide()
+        annotations, aids, score = (docks.get(n) for n in ("annotationsDock", "shortcomingsAidsDock", "scorePanel"))
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        if annotations is not None and score is not None:
+            self.splitDockWidget(annotations, score, Qt.Orientation.Vertical)
+        if aids is not None and score is not None:
+            self.tabifyDockWidget(score, aids)
+            score.raise_()
+        shown = [d for d in (annotations, score) if d is not None and self.dockWidgetArea(d) == right]
+        _left, dock_width = side_widths(self.width())
+        if shown:
+            self.resizeDocks(shown[:1], [dock_width], Qt.Orientation.Horizontal)
+        if len(shown) == 2:
+            height = self.height()
+            self.resizeDocks(shown, [height * 3 // 10, height * 7 // 10], Qt.Orientation.Vertical)
+
+    def _default_splitter_sizes(self) -> None:
+        width, height = self.width(), max(self.height() - 120, 400)
+        left, _dock = side_widths(width)
+        self.splitter.setSizes([left, max(width - left, 400)])
+        self.left.setSizes([height * 45 // 100, height * 33 // 100, height * 22 // 100])
+
+    def save_layout(self) -> None:
+        """Remember geometry, docks and splitters (as shown outside reading mode)."""
+        reading = self._reading_mode
+        if reading is not None:  # save the layout the reviewer works in, not the reading view
+            for widget in reading:
+                widget.show()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue(self._state_key("state"), self.saveState(LAYOUT_VERSION))
+        for splitter in (self.splitter, self.left):
+            self.settings.setValue(self._state_key(splitter.objectName()), splitter.saveState())
+        if reading is not None:
+            for widget in reading:
+                widget.hide()
+        self.settings.sync()
+
+
+class EmptyHint(QLabel):
+    """A centred sentence over an empty view saying what to do; hidden while the text is empty."""
+
+    def __init__(self, view: QWidget) -> None:
+        super().__init__(view)
+        self.setObjectName("emptyHint")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+        self.setStyleSheet("QLabel#emptyHint { color: #555; background: palette(base); padding: 24px; }")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        view.installEventFilter(self)
+        self.hide()
+
+    def set_text(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+        if text:
+            self.setGeometry(self.parentWidget().rect())
+            self.raise_()
+
+    def eventFilter(self, watched: object, event: QEvent) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.parentWidget().rect())
+        return False
+
