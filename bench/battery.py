@@ -472,45 +472,19 @@ def database_cases(b: Battery) -> None:
         children: set[int] = set()
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and len(children) < 2:
-            children = {p for p in _children(proc.pid) if "spawn_main" in _cmdline(p)}
+            children = {p for p in hostile.child_pids(proc.pid) if "spawn_main" in hostile.cmdline(p)}
             time.sleep(0.2)
         expect(bool(children), "no worker processes started")
         proc.kill()
         proc.wait()
         deadline = time.monotonic() + 15
-        while time.monotonic() < deadline and any(_alive(p) for p in children):
+        while time.monotonic() < deadline and any(hostile.is_alive(p) for p in children):
             time.sleep(0.2)
-        alive = [p for p in children if _alive(p)]
+        alive = [p for p in children if hostile.is_alive(p)]
         expect(not alive, f"workers still running: {alive}")
         return f"{len(children)} worker(s) ended after the importing process was killed"
 
     b.case("database", "importing process killed", killed)
-
-
-def _children(parent: int) -> set[int]:
-    out = set()
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == parent:
-                    out.add(int(entry.name))
-            except (OSError, ValueError, IndexError):
-                continue
-    return out
-
-
-def _cmdline(pid: int) -> str:
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-    except OSError:
-        return ""
-
-
-def _alive(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
 
 
 # ---- Merge -------------------------------------------------------------------------------------------------------

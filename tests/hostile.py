@@ -277,3 +277,32 @@ BREAKAGES = {
     "final comment as BLOB": ("adjudications", "UPDATE adjudications SET comment = X'00ff'",
                               "comment should be text but is blob"),
 }
+
+
+def child_pids(parent: int) -> set[int]:
+    """Process ids whose parent is ``parent`` (Linux /proc)."""
+    out = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == parent:
+                    out.add(int(entry.name))
+            except (OSError, ValueError, IndexError):
+                continue
+    return out
+
+
+def cmdline(pid: int) -> str:
+    """The command line of a process, '' when it is gone."""
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def is_alive(pid: int) -> bool:
+    """True while the process exists and is not a zombie."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False

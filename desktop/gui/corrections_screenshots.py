@@ -15,7 +15,6 @@ The reviewer's name is 王明 (a temporary QSettings file; the user's settings a
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 from pathlib import Path
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 from desktop.gui import i18n
 from desktop.gui.app import application, create_main_window
 from desktop.gui.reviewer_name import SETTINGS_KEY
-from desktop.gui.screenshots import JILIN_2022, JILIN_2025, document_id, save, settle, wait_for
+from desktop.gui.screenshots import JILIN_2022, JILIN_2025, document_id, run_shots, save, settle, wait_for
 
 PASSAGE = "局党组理论学习中心组将习近平法治思想"
 
@@ -103,14 +102,7 @@ def take(outdir: Path, language: str | None = None) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m desktop.gui.corrections_screenshots",
-                                     description=__doc__.splitlines()[0])
-    parser.add_argument("outdir", type=Path)
-    parser.add_argument("--language", choices=[i18n.CHINESE, i18n.ENGLISH], help="interface language")
-    args = parser.parse_args(argv)
-    take(args.outdir, args.language)
-    QApplication.instance().quit()
-    return 0
+    return run_shots("python -m desktop.gui.corrections_screenshots", (__doc__ or "").splitlines()[0], take, argv)
 
 
 if __name__ == "__main__":

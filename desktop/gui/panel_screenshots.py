@@ -12,7 +12,6 @@ writes the panel comment, and these are written:
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 from pathlib import Path
@@ -24,7 +23,7 @@ from desktop.gui import i18n
 from desktop.gui.app import application, create_main_window
 from desktop.gui.panel.demo import build_demo_panel
 from desktop.gui.reviewer_name import SETTINGS_KEY
-from desktop.gui.screenshots import save, settle, wait_for
+from desktop.gui.screenshots import run_shots, save, settle, wait_for
 
 
 def take(outdir: Path, language: str | None = None) -> list[Path]:
@@ -69,14 +68,7 @@ def take(outdir: Path, language: str | None = None) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m desktop.gui.panel_screenshots",
-                                     description=__doc__.splitlines()[0])
-    parser.add_argument("outdir", type=Path)
-    parser.add_argument("--language", choices=[i18n.CHINESE, i18n.ENGLISH], help="interface language")
-    args = parser.parse_args(argv)
-    take(args.outdir, args.language)
-    QApplication.instance().quit()
-    return 0
+    return run_shots("python -m desktop.gui.panel_screenshots", (__doc__ or "").splitlines()[0], take, argv)
 
 
 if __name__ == "__main__":

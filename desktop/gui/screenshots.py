@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
@@ -159,6 +160,18 @@ def take_layout(outdir: Path, width: int, height: int, tag: str, language: str |
         window.close()
         app.processEvents()
     return written
+
+
+def run_shots(prog: str, description: str, take: Callable[[Path, str | None], list[Path]],
+              argv: list[str] | None = None) -> int:
+    """The command line of a screenshot script: ``prog OUTDIR [--language zh_CN|en]``, then ``take(outdir, lang)``."""
+    parser = argparse.ArgumentParser(prog=prog, description=description)
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("--language", choices=[i18n.CHINESE, i18n.ENGLISH], help="interface language")
+    args = parser.parse_args(argv)
+    take(args.outdir, args.language)
+    QApplication.instance().quit()
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,7 +22,7 @@ from desktop.core.storage.database import (
 )
 from desktop.core.storage.executor import open_reader
 from tests.conftest import ROOT, SEEDS
-from tests.hostile import unprivileged_kwargs, variant
+from tests.hostile import child_pids, cmdline, is_alive, unprivileged_kwargs, variant
 
 
 def _cli(*args: str, user: bool = False, timeout: int = 120) -> subprocess.CompletedProcess:
@@ -171,43 +171,17 @@ def test_workers_end_when_the_importing_process_is_killed(tmp_path):
     children: set[int] = set()
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len(children) < 2:
-        children = {pid for pid in _children_of(proc.pid) if "spawn_main" in _cmdline(pid)}
+        children = {pid for pid in child_pids(proc.pid) if "spawn_main" in cmdline(pid)}
         time.sleep(0.2)
     assert children, "no worker processes were started"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     deadline = time.monotonic() + 15
-    while time.monotonic() < deadline and any(_alive(pid) for pid in children):
+    while time.monotonic() < deadline and any(is_alive(pid) for pid in children):
         time.sleep(0.2)
-    assert not any(_alive(pid) for pid in children)
+    assert not any(is_alive(pid) for pid in children)
 
 
-def _children_of(parent: int) -> set[int]:
-    out = set()
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == parent:
-                out.add(int(entry.name))
-    return out
-
-
-def _cmdline(pid: int) -> str:
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-    except OSError:
-        return ""
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
 
 
 def test_0008_fills_text_hashes_and_reindexes_marked_texts(tmp_path):
