@@ -13,7 +13,7 @@ setup:
 	$(PY) -m desktop.bootstrap setup
 
 lint: setup
-	.venv/bin/ruff check desktop tests bench
+	.venv/bin/ruff check desktop tests bench tools
 	.venv/bin/lint-imports --no-logo
 	.venv/bin/mypy
 
@@ -45,9 +45,9 @@ uninstall-app:
 	packaging/install.sh --uninstall
 
 screenshots: setup
-	$(XVFB) .venv/bin/python -m desktop.gui.screenshots docs --language zh_CN
-	$(XVFB) .venv/bin/python -m desktop.gui.screenshots docs --language zh_CN --layout 1600x1000 --layout 1366x768
-	QT_SCALE_FACTOR=2 xvfb-run -a -s "-screen 0 3300x2100x24" .venv/bin/python -m desktop.gui.screenshots docs \
+	$(XVFB) .venv/bin/python -m tools.screenshots docs --language zh_CN
+	$(XVFB) .venv/bin/python -m tools.screenshots docs --language zh_CN --layout 1600x1000 --layout 1366x768
+	QT_SCALE_FACTOR=2 xvfb-run -a -s "-screen 0 3300x2100x24" .venv/bin/python -m tools.screenshots docs \
 		--language zh_CN --layout 1600x1000:2x
 
 clean:

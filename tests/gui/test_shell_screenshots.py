@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QImage
 
-from desktop.gui import screenshots
+from tools import screenshots
 
 
 def test_screenshots_are_written(qapp, tmp_path, no_dialogs):

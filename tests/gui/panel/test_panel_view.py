@@ -11,9 +11,9 @@ from desktop.core.scoring.panel import panel_summary
 from desktop.core.scoring.rubric import active_rubric_readonly
 from desktop.gui import dialogs
 from desktop.gui.main_window import MainWindow
-from desktop.gui.panel.demo import build_demo_panel
 from desktop.gui.panel.integration import install_panel
 from desktop.gui.panel.models import CriteriaModel, ReportsModel, SortRole
+from tools.demo_panel import build_demo_panel
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
-"""Screenshots of the panel view and dashboard: ``python -m desktop.gui.panel_screenshots OUTDIR [--language zh_CN]``.
+"""Screenshots of the panel view and dashboard: ``python -m tools.panel_screenshots OUTDIR [--language zh_CN]``.
 
 Run under a display (Xvfb, 1600 x 1000): the app starts on a temporary database holding the demo panel
-(desktop.gui.panel.demo: the seed reports scored by 张三, 李四 and 王五), the lead (组长) decides one final score and
+(tools.demo_panel: the seed reports scored by 张三, 李四 and 王五), the lead (组长) decides one final score and
 writes the panel comment, and these are written:
 
 - ``panel-view.png``: the panel view, reports sorted by disagreement, the most disagreeing report's criteria
@@ -21,9 +21,9 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.gui import i18n
 from desktop.gui.app import application, create_main_window
-from desktop.gui.panel.demo import build_demo_panel
 from desktop.gui.reviewer_name import SETTINGS_KEY
-from desktop.gui.screenshots import run_shots, save, settle, wait_for
+from tools.demo_panel import build_demo_panel
+from tools.screenshots import run_shots, save, settle, wait_for
 
 
 def take(outdir: Path, language: str | None = None) -> list[Path]:
@@ -68,7 +68,7 @@ def take(outdir: Path, language: str | None = None) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    return run_shots("python -m desktop.gui.panel_screenshots", (__doc__ or "").splitlines()[0], take, argv)
+    return run_shots("python -m tools.panel_screenshots", (__doc__ or "").splitlines()[0], take, argv)
 
 
 if __name__ == "__main__":

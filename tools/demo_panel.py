@@ -1,6 +1,6 @@
 """A small panel to look at: the seed reports scored by three reviewers, with disagreements and one review unfinished.
 
-Used by the panel screenshots (``python -m desktop.gui.panel_screenshots``) and the panel GUI tests. The scores are
+Used by the panel screenshots (``python -m tools.panel_screenshots``) and the panel GUI tests. The scores are
 fixed (no randomness): 张三 and 李四 review every report, 王五 the first three; 李四 and 王五 disagree with 张三 by
 two or three levels on a few criteria; 李四 leaves the last criterion of the last report unscored (in progress).
 """

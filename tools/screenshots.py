@@ -1,4 +1,4 @@
-"""Screenshots of the real app on the demo corpus: ``python -m desktop.gui.screenshots OUTDIR [--language zh_CN]``.
+"""Screenshots of the real app on the demo corpus: ``python -m tools.screenshots OUTDIR [--language zh_CN]``.
 
 Run under a display (``make screenshots`` uses Xvfb, 1600 x 1000). The app starts on a fresh temporary database, imports
 seeds/ the way a first start does, and writes ``main_window.png`` (corpus table, search hits and a report),
@@ -175,7 +175,7 @@ def run_shots(prog: str, description: str, take: Callable[[Path, str | None], li
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m desktop.gui.screenshots", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m tools.screenshots", description=__doc__.splitlines()[0])
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--language", choices=[i18n.CHINESE, i18n.ENGLISH], help="interface language (default: "
                         "the system's)")

@@ -1,4 +1,4 @@
-"""Screenshots of the correction flow: ``python -m desktop.gui.corrections_screenshots OUTDIR [--language zh_CN]``.
+"""Screenshots of the correction flow: ``python -m tools.corrections_screenshots OUTDIR [--language zh_CN]``.
 
 Run under a display (Xvfb, 1600 x 1000): the app starts on a temporary database with seeds/, opens the 2025
 吉林省 report (its leader-duty part is reported missing) and writes
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 from desktop.gui import i18n
 from desktop.gui.app import application, create_main_window
 from desktop.gui.reviewer_name import SETTINGS_KEY
-from desktop.gui.screenshots import JILIN_2022, JILIN_2025, document_id, run_shots, save, settle, wait_for
+from tools.screenshots import JILIN_2022, JILIN_2025, document_id, run_shots, save, settle, wait_for
 
 PASSAGE = "局党组理论学习中心组将习近平法治思想"
 
@@ -102,7 +102,7 @@ def take(outdir: Path, language: str | None = None) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    return run_shots("python -m desktop.gui.corrections_screenshots", (__doc__ or "").splitlines()[0], take, argv)
+    return run_shots("python -m tools.corrections_screenshots", (__doc__ or "").splitlines()[0], take, argv)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,1 @@
+"""Development tooling (screenshots, demo builders): not part of the installed package."""
