@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from desktop.core.compare.anchoring import FUZZY, ORPHAN, locate_all, make_anchor  # noqa: E402
 from desktop.core.ingest import read_report  # noqa: E402
-from desktop.core.review.anchoring import FUZZY, ORPHAN, locate_all, make_anchor  # noqa: E402
 
 BUDGET_SECONDS = 1.0  # what a reviewer waits at most for a re-import's re-anchoring of 100 annotations
 

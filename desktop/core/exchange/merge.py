@@ -222,7 +222,7 @@ def _merge_by_key(db: Database, report: MergeReport, table: str, key: str, *, na
 
 def _merge_annotations(db: Database, report: MergeReport, doc_map: dict[str, str], reviewer_map: dict[str, str],
                        tag_map: dict[str, str]) -> None:
-    from desktop.core.review.anchoring import Anchor, locate
+    from desktop.core.compare.anchoring import Anchor, locate
 
     cols = [c for c in _columns(db, "src", "annotations") if c in set(_columns(db, "main", "annotations"))]
     counts = report.counts("annotations")
@@ -269,7 +269,7 @@ def _merge_corrections(db: Database, report: MergeReport, doc_map: dict[str, str
     applies and the pair is reported (``correction conflict`` lines). The documents concerned get their
     effective values recomputed.
     """
-    from desktop.core.review.anchoring import Anchor, locate
+    from desktop.core.compare.anchoring import Anchor, locate
     from desktop.core.storage.corrections import refresh_effective
 
     if not db.execute("SELECT 1 FROM src.sqlite_master WHERE name = 'corrections'").fetchone():

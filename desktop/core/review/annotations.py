@@ -2,7 +2,7 @@
 
 Each function is one transaction. Deleting is soft (``deleted_at``) so that undo restores the same row;
 listings leave deleted annotations out. Offsets are into the frozen document text; the quote and its
-context (see desktop.core.review.anchoring) are stored with them so that an annotation survives a re-import.
+context (see desktop.core.compare.anchoring) are stored with them so that an annotation survives a re-import.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from sqlite_utils import Database
 
 from desktop.core.clock import now_iso
+from desktop.core.compare.anchoring import make_anchor
 from desktop.core.errors import ReviewDeskError
-from desktop.core.review.anchoring import make_anchor
 from desktop.core.segmentation.segment import Section
 
 ANCHORED, ORPHAN = "anchored", "orphan"

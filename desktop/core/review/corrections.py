@@ -1,7 +1,7 @@
 """The reviewer's corrections of detected parts and metadata: add, reset, undo, list, re-anchor, show.
 
 Each correction is its own row in ``corrections`` (who, when, before, after). A part correction is anchored to
-the frozen text like an annotation (desktop.core.review.anchoring), so it survives a re-import of a changed
+the frozen text like an annotation (desktop.core.compare.anchoring), so it survives a re-import of a changed
 version; one that cannot be placed becomes an orphan, listed and never dropped. Every change is one
 transaction that also recomputes the document's effective values (desktop.core.storage.corrections), which is
 what every other reader sees. Deleting is soft, so undo and redo bring back the same row.
@@ -19,8 +19,8 @@ from dataclasses import dataclass, replace
 from sqlite_utils import Database
 
 from desktop.core.clock import now_iso
+from desktop.core.compare.anchoring import ORPHAN, Anchor, TextIndex, locate, make_anchor
 from desktop.core.errors import ReviewDeskError
-from desktop.core.review.anchoring import ORPHAN, Anchor, TextIndex, locate, make_anchor
 from desktop.core.review.annotations import trim_span
 from desktop.core.segmentation.classify import ALL_KINDS, REQUIRED_KINDS
 from desktop.core.segmentation.corrected import (

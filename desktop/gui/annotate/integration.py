@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from desktop.core.changes import Changes
 from desktop.core.errors import ReviewDeskError
 from desktop.core.progress import Progress
-from desktop.core.review.anchoring import ReimportReport, reimport_document
 from desktop.core.review.annotations import Annotation, content_of
+from desktop.core.review.reimport import ReimportReport, reimport_document
 from desktop.core.storage.documents import DocumentRecord, get_document, previous_report
 from desktop.core.storage.executor import DatabaseExecutor
 from desktop.gui import dialogs, palette, workers

@@ -6,10 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.core.errors import ReviewDeskError
-from desktop.core.ingest import read_report
-from desktop.core.ingest.importer import import_paths
-from desktop.core.review.anchoring import (
+from desktop.core.compare.anchoring import (
     EXACT,
     FUZZY,
     OFFSETS,
@@ -19,8 +16,10 @@ from desktop.core.review.anchoring import (
     locate,
     locate_all,
     make_anchor,
-    reimport_document,
 )
+from desktop.core.errors import ReviewDeskError
+from desktop.core.ingest import read_report
+from desktop.core.ingest.importer import import_paths
 from desktop.core.review.annotations import (
     create_annotation,
     delete_annotation,
@@ -29,6 +28,7 @@ from desktop.core.review.annotations import (
     list_orphans,
     restore_annotation,
 )
+from desktop.core.review.reimport import reimport_document
 from desktop.core.storage.documents import get_document, list_documents
 from desktop.core.storage.search import search
 

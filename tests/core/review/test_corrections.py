@@ -6,7 +6,6 @@ import pytest
 
 from desktop.core.ingest import read_report
 from desktop.core.ingest.importer import import_paths
-from desktop.core.review.anchoring import reimport_document
 from desktop.core.review.corrections import (
     CorrectionError,
     correct_field,
@@ -21,6 +20,7 @@ from desktop.core.review.corrections import (
     show_json,
     start_part,
 )
+from desktop.core.review.reimport import reimport_document
 from desktop.core.review.reviewers import get_or_create_reviewer
 from desktop.core.segmentation.segment import segment_report
 from desktop.core.storage.documents import get_document, get_summary, list_documents, store_segmentation

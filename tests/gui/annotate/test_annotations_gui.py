@@ -285,7 +285,7 @@ def test_duplicate_tag_name_is_refused_with_a_message(env, monkeypatch, qtbot):
 
 def test_orphans_are_listed_and_can_be_placed(env, monkeypatch, tmp_path):
     from desktop.core.ingest import read_report
-    from desktop.core.review.anchoring import reimport_document
+    from desktop.core.review.reimport import reimport_document
 
     env.open_document(env.docs["000"])
     gone = "二是数据领域法治化建设有所不足，在数据要素市场化配置、公共数据资源登记等数据领域"
