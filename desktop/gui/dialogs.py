@@ -33,9 +33,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.gui.plain import PlainLabel, make_plain, plain_tip
+
 
 def _message(icon: QMessageBox.Icon, parent: QWidget | None, title: str, text: str, details: str = "") -> None:
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # names, titles and file names in it are data, never markup
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if details:
         box.setDetailedText(details)
@@ -59,9 +62,11 @@ def error(parent: QWidget | None, title: str, text: str, details: str = "") -> N
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     """Ask a yes/no question; True for yes."""
-    answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
+    box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def open_file(parent: QWidget | None, title: str, filters: str = "", directory: str = "") -> str | None:
@@ -90,14 +95,28 @@ def choose_folder(parent: QWidget | None, title: str, directory: str = "") -> st
 
 def get_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
     """A line of text typed by the user, or None when cancelled."""
-    value, ok = QInputDialog.getText(parent, title, label, text=text)
-    return value if ok else None
+    dialog = _input_dialog(parent, title, label)
+    dialog.setTextValue(text)
+    return dialog.textValue() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 def get_item(parent: QWidget | None, title: str, label: str, items: Sequence[str], current: int = 0) -> str | None:
     """One of ``items`` picked by the user, or None when cancelled."""
-    value, ok = QInputDialog.getItem(parent, title, label, list(items), current, False)
-    return value if ok else None
+    dialog = _input_dialog(parent, title, label)
+    dialog.setComboBoxItems(list(items))
+    dialog.setComboBoxEditable(False)
+    if 0 <= current < len(items):
+        dialog.setTextValue(items[current])
+    return dialog.textValue() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def _input_dialog(parent: QWidget | None, title: str, label: str) -> QInputDialog:
+    """An input dialog whose question is shown as plain text (it may name a report or a reviewer)."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    make_plain(*dialog.findChildren(QLabel))
+    return dialog
 
 
 def show_table(parent: QWidget | None, title: str, text: str, headers: Sequence[str],
@@ -106,7 +125,7 @@ def show_table(parent: QWidget | None, title: str, text: str, headers: Sequence[
     dialog = QDialog(parent)
     dialog.setWindowTitle(title)
     layout = QVBoxLayout(dialog)
-    label = QLabel(text, dialog)
+    label = PlainLabel(text, dialog)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     layout.addWidget(label)
@@ -116,7 +135,7 @@ def show_table(parent: QWidget | None, title: str, text: str, headers: Sequence[
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
                 item = QStandardItem(value)
-                item.setToolTip(value)
+                item.setToolTip(plain_tip(value))
                 item.setEditable(False)
                 model.setItem(r, c, item)
         view = QTableView(dialog)
@@ -145,7 +164,7 @@ def crash_dialog(parent: QWidget | None, title: str, text: str, details: str) ->
     dialog = QDialog(parent)
     dialog.setWindowTitle(title)
     layout = QVBoxLayout(dialog)
-    label = QLabel(text, dialog)
+    label = PlainLabel(text, dialog)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     layout.addWidget(label)
@@ -195,7 +214,7 @@ def choose_reviewers(parent: QWidget | None, title: str, text: str,
     dialog = QDialog(parent)
     dialog.setWindowTitle(title)
     layout = QVBoxLayout(dialog)
-    label = QLabel(text, dialog)
+    label = PlainLabel(text, dialog)
     label.setWordWrap(True)
     layout.addWidget(label)
     listing = QListWidget(dialog)

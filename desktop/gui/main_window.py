@@ -35,7 +35,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QDockWidget,
-    QLabel,
     QMainWindow,
     QMenu,
     QSplitter,
@@ -53,6 +52,7 @@ from desktop.gui.corpus.corpus_model import CorpusModel
 from desktop.gui.corpus.corpus_panel import CorpusPanel
 from desktop.gui.corpus.import_controller import ImportController, paths_from_mime
 from desktop.gui.corpus.search_panel import SearchPanel
+from desktop.gui.plain import PlainLabel, menu_text
 from desktop.gui.reading.compare_view import CompareView
 from desktop.gui.reading.report_view import ReportView
 from desktop.gui.window_keyboard import WindowKeyboard
@@ -137,7 +137,7 @@ class MainWindow(WindowLayout, WindowKeyboard, QMainWindow):
         self._reading_mode: list[QWidget] | None = None  # what reading mode hid, None when not reading
         self._state_restored = False
 
-        self.db_label = QLabel(self)
+        self.db_label = PlainLabel(self)
         self.statusBar().addWidget(self.db_label, 1)
         self.import_controller = ImportController(self, self.statusBar(), self.settings, self.changes)
         self._open_timer = QTimer(self)
@@ -425,11 +425,11 @@ class MainWindow(WindowLayout, WindowKeyboard, QMainWindow):
         self.recent_menu.clear()
         recent = self.recent_databases()
         for path in recent:
-            action = self.recent_menu.addAction(path)
+            action = self.recent_menu.addAction(menu_text(path))
             exists = Path(path).exists()
             action.setEnabled(exists and Path(path) != self.db_path)
             if not exists:
-                action.setText(self.tr("%1 (missing)").replace("%1", path))
+                action.setText(menu_text(self.tr("%1 (missing)").replace("%1", path)))
             action.triggered.connect(lambda _c=False, p=path: self.open_database(p))
         if not recent:
             self.recent_menu.addAction(self.tr("No recent databases")).setEnabled(False)
@@ -488,7 +488,7 @@ class MainWindow(WindowLayout, WindowKeyboard, QMainWindow):
         if self.executor is None or self.corpus_model.total > 0:
             return None
         task = workers.run_task(seed_demo_corpus, self.executor, name="demo corpus")
-        label = QLabel(self.tr("Importing the demo reports…"), self)
+        label = PlainLabel(self.tr("Importing the demo reports…"), self)
         self.statusBar().addWidget(label)
         task.finished.connect(lambda: (self.statusBar().removeWidget(label), label.deleteLater()))
         task.done.connect(lambda report: self.changes.announce(Changes.of("documents")) if report else None)

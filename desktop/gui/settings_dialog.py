@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSettings
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
 
 from desktop.gui import dialogs, i18n
+from desktop.gui.plain import PlainLabel
 
 
 class SettingsDialog(QDialog):
@@ -14,9 +15,9 @@ class SettingsDialog(QDialog):
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
-        self.language_label = QLabel(self)
+        self.language_label = PlainLabel(self)
         self.language_combo = QComboBox(self)
-        self.note = QLabel(self)
+        self.note = PlainLabel(self)
         self.note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.language_label, self.language_combo)

@@ -10,7 +10,9 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QWidget
+from PySide6.QtWidgets import QDockWidget, QWidget
+
+from desktop.gui.plain import PlainLabel
 
 # Bumped whenever docks or splitters change: a state saved by another layout version is not restored (it would
 # put docks in places that no longer make sense) and the default layout is used instead.
@@ -162,7 +164,7 @@ class WindowLayout:
         self.settings.sync()
 
 
-class EmptyHint(QLabel):
+class EmptyHint(PlainLabel):
     """A centred sentence over an empty view saying what to do; hidden while the text is empty."""
 
     def __init__(self, view: QWidget) -> None:

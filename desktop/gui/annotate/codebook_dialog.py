@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QListView,
     QPushButton,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from desktop.core.review.codebook import Tag, removal_preview
 from desktop.gui import dialogs
 from desktop.gui.annotate.commands import AnnotationStore
 from desktop.gui.annotate.models import TagModel
+from desktop.gui.plain import PlainLabel
 
 NEW_TAG_COLORS = ("#e6194b", "#339a40", "#4363d8", "#c26727", "#911eb4", "#2d90a6", "#de2ed5", "#9a6324")
 
@@ -60,7 +60,7 @@ class CodebookDialog(QDialog):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.list.doubleClicked.connect(lambda _i: self.rename())
-        self.info = QLabel(self)
+        self.info = PlainLabel(self)
         self.info.setWordWrap(True)
         self.add_button = QPushButton(self)
         self.rename_button = QPushButton(self)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QListView,
     QPlainTextEdit,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.core.review.annotations import Content
 from desktop.core.review.codebook import Tag
 from desktop.gui.annotate.models import TagModel
+from desktop.gui.plain import PlainLabel
 
 QUOTE_LIMIT = 240
 
@@ -62,7 +62,7 @@ class AnnotationEditor(QDialog):
         shown = " ".join(quote.split())
         if len(shown) > QUOTE_LIMIT:
             shown = shown[:QUOTE_LIMIT - 1] + "…"
-        self.quote = QLabel(f"“{shown}”", self)
+        self.quote = PlainLabel(f"“{shown}”", self)
         self.quote.setWordWrap(True)
         self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.quote.setStyleSheet("QLabel { background: palette(alternate-base); padding: 6px; }")
@@ -88,7 +88,7 @@ class AnnotationEditor(QDialog):
         for cid, label in criteria:
             self.criterion.addItem(label, cid)
 
-        hint = QLabel(_tr("Keys 1–9 tick tags · Tab: comment · Ctrl+Enter: save · Esc: cancel"), self)
+        hint = PlainLabel(_tr("Keys 1–9 tick tags · Tab: comment · Ctrl+Enter: save · Esc: cancel"), self)
         hint.setStyleSheet("color: palette(mid);")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel, self)
@@ -101,11 +101,11 @@ class AnnotationEditor(QDialog):
         form = QFormLayout()
         form.addRow(_tr("Tags"), self.tag_list)
         form.addRow(_tr("Comment"), self.comment)
-        criterion_label = QLabel(_tr("Evidence for"), self)
+        criterion_label = PlainLabel(_tr("Evidence for"), self)
         form.addRow(criterion_label, self.criterion)
         criterion_label.setVisible(bool(criteria))
         self.criterion.setVisible(bool(criteria))
-        self.refusal = QLabel(self)  # why Save did nothing: an annotation needs a tag or a comment
+        self.refusal = PlainLabel(self)  # why Save did nothing: an annotation needs a tag or a comment
         self.refusal.setObjectName("emptyRefusal")
         self.refusal.setWordWrap(True)
         self.refusal.setStyleSheet("color: #a61b1b")

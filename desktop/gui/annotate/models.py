@@ -20,6 +20,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPixmap
 
 from desktop.core.review.annotations import Annotation
 from desktop.core.review.codebook import Tag
+from desktop.gui.plain import plain_tip
 from desktop.gui.proxies import change_filter
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1          # annotation or tag id
@@ -129,7 +130,7 @@ class AnnotationModel(QAbstractTableModel):
             if a.orphan:
                 tip += "\n\n" + _tr("This passage was not found after the report was re-imported. Select where it "
                                     "belongs and use Place, or delete the annotation.")
-            return tip
+            return plain_tip(tip)
         if role == Qt.ItemDataRole.DecorationRole and col == self.TAGS and a.tag_ids:
             return swatch(self.tag_color(a))
         if role == Qt.ItemDataRole.BackgroundRole and a.orphan:
@@ -251,5 +252,5 @@ class TagModel(QAbstractListModel):
         if role == Qt.ItemDataRole.CheckStateRole and self.checkable:
             return Qt.CheckState.Checked if tag.id in self._checked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(x for x in (tag.description, tag.description_en) if x) or None
+            return plain_tip("\n".join(x for x in (tag.description, tag.description_en) if x)) or None
         return {ID_ROLE: tag.id, COLOR_ROLE: QColor(tag.color)}.get(role)

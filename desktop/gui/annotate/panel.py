@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -35,6 +34,7 @@ from desktop.gui.annotate.models import (
     _kind_label,
     swatch,
 )
+from desktop.gui.plain import PlainLabel
 
 
 def _tr(text: str) -> str:
@@ -71,7 +71,7 @@ class AnnotationPanel(QDockWidget):
         filters.addWidget(self.reviewer_filter)
         filters.addStretch(1)
 
-        self.orphan_banner = QLabel(body)
+        self.orphan_banner = PlainLabel(body)
         self.orphan_banner.setObjectName("orphanBanner")
         self.orphan_banner.setWordWrap(True)
         self.orphan_banner.setStyleSheet(f"QLabel {{ background: {ORPHAN_BACKGROUND.name()}; color: "
@@ -109,7 +109,7 @@ class AnnotationPanel(QDockWidget):
         self.edit_button.clicked.connect(lambda: self._emit_for(self.table.currentIndex(), self.edit_requested))
         self.delete_button.clicked.connect(lambda: self._emit_for(self.table.currentIndex(), self.delete_requested))
         self.place_button.clicked.connect(lambda: self._emit_for(self.table.currentIndex(), self.place_requested))
-        self.count = QLabel(body)
+        self.count = PlainLabel(body)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.count, 1)

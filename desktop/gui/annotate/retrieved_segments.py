@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.core.review.annotations import RetrievedSegment
 from desktop.core.review.codebook import Tag
 from desktop.gui.annotate.models import ID_ROLE, SPAN_ROLE, _kind_label, swatch
+from desktop.gui.plain import PlainLabel, plain_tip
 
 DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 20
 Index = QModelIndex | QPersistentModelIndex
@@ -70,7 +70,7 @@ class SegmentsModel(QAbstractTableModel):
                     _kind_label(a.section_kind) if not a.orphan else _tr("Orphan"), " ".join(a.quote.split()),
                     " ".join(a.comment.split()), a.reviewer_name][index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return a.quote + (f"\n\n{a.comment}" if a.comment else "")
+            return plain_tip(a.quote + (f"\n\n{a.comment}" if a.comment else ""))
         return {ID_ROLE: a.id, SPAN_ROLE: (a.start, a.end), DOCUMENT_ROLE: a.document_id}.get(role)
 
 
@@ -88,10 +88,10 @@ class RetrievedSegmentsDock(QDockWidget):
         self.tag_combo = QComboBox(body)
         self.tag_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.tag_combo.currentIndexChanged.connect(lambda _i: self.tag_changed.emit(self.current_tag_id()))
-        self.count = QLabel(body)
+        self.count = PlainLabel(body)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
-        self.tag_label = QLabel(body)
+        self.tag_label = PlainLabel(body)
         top.addWidget(self.tag_label)
         top.addWidget(self.tag_combo)
         top.addWidget(self.count, 1)

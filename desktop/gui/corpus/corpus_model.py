@@ -30,6 +30,7 @@ from desktop.core.segmentation.classify import KIND_LABELS, REQUIRED_KINDS
 from desktop.core.storage.documents import DocumentSummary, count_documents, list_documents
 from desktop.core.text import fold_width
 from desktop.gui import i18n
+from desktop.gui.plain import plain_tip
 from desktop.gui.proxies import change_filter
 
 DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -293,7 +294,7 @@ class CorpusModel(QAbstractTableModel):
         if role == DOCUMENT_ID_ROLE:
             return doc.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return column.tooltip(doc) if column.tooltip else None
+            return plain_tip(column.tooltip(doc)) if column.tooltip else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if column.key == "missing" and doc.missing:
                 return QBrush(_WARN)

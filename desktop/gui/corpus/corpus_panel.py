@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QTableView,
     QToolButton,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.core.scoring.scores import STATUS_LABELS
 from desktop.core.segmentation.classify import KIND_LABELS, REQUIRED_KINDS
 from desktop.gui.corpus.corpus_model import ANY_MISSING, DOCUMENT_ID_ROLE, CorpusFilterProxy, CorpusModel
+from desktop.gui.plain import PlainLabel
 
 
 class YearCombo(QComboBox):
@@ -64,16 +64,16 @@ class CorpusPanel(QWidget):
         self.proxy = CorpusFilterProxy(self)
         self.proxy.setSourceModel(model)
 
-        self.year_label = QLabel(self)
+        self.year_label = PlainLabel(self)
         self.year_combo = YearCombo(model, self)
         self.agency_edit = QLineEdit(self)
         self.agency_edit.setClearButtonEnabled(True)
-        self.missing_label = QLabel(self)
+        self.missing_label = PlainLabel(self)
         self.missing_combo = QComboBox(self)
         self.missing_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.missing_combo.setMinimumContentsLength(8)
         self.clear_button = QToolButton(self)
-        self.count_label = QLabel(self)
+        self.count_label = PlainLabel(self)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         filters = QHBoxLayout()

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMimeData, QObject, QSettings, Signal
-from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
+from PySide6.QtWidgets import QProgressBar, QStatusBar, QToolButton, QWidget
 
 from desktop.core.changes import Changes
 from desktop.core.ingest.importer import DUPLICATE, FAILED, IMPORTED, SKIPPED, ImportReport
@@ -23,6 +23,7 @@ from desktop.core.progress import Progress
 from desktop.core.storage.executor import DatabaseExecutor
 from desktop.gui import dialogs, workers
 from desktop.gui.changes import ChangeBus
+from desktop.gui.plain import PlainLabel
 
 LAST_DIR_KEY = "import/last_dir"
 
@@ -89,7 +90,7 @@ class ImportController(QObject):
         self.workers: int | None = None  # processes that read and segment; None: gui_workers() decides
         self.task: workers.Task | None = None
         self._queue: list[list[str]] = []
-        self.label = QLabel(status_bar)
+        self.label = PlainLabel(status_bar)
         self.progress_bar = QProgressBar(status_bar)
         self.progress_bar.setMaximumWidth(220)
         self.progress_bar.setTextVisible(True)

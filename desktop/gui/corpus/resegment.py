@@ -10,13 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from desktop.core.changes import Changes
 from desktop.core.progress import Progress
 from desktop.core.storage.executor import DatabaseExecutor
 from desktop.core.storage.resegment import outdated_documents, resegment_document
 from desktop.gui import workers
+from desktop.gui.plain import PlainLabel
 
 if TYPE_CHECKING:
     from desktop.gui.main_window import MainWindow
@@ -56,7 +57,7 @@ class ResegmentController(QObject):
         self.widget = QWidget(window)
         layout = QHBoxLayout(self.widget)
         layout.setContentsMargins(0, 0, 0, 0)
-        label = QLabel(self.tr("Updating the parts of reports imported by an older version…"), self.widget)
+        label = PlainLabel(self.tr("Updating the parts of reports imported by an older version…"), self.widget)
         cancel = QPushButton(self.tr("Cancel"), self.widget)
         cancel.clicked.connect(task.cancel)
         layout.addWidget(label)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QStyle,
     QStyledItemDelegate,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop.core.progress import Progress
 from desktop.core.storage.search import SearchResult
 from desktop.gui import palette, workers
+from desktop.gui.plain import PlainLabel, plain_tip
 
 _Index = QModelIndex | QPersistentModelIndex
 DEBOUNCE_MS = 350
@@ -109,7 +109,7 @@ class SearchResultsModel(QAbstractTableModel):
                 return row.label
             return row.context
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("%1 hits in this report").replace("%1", str(row.hit_count)) + "\n" + row.context
+            return plain_tip(self.tr("%1 hits in this report").replace("%1", str(row.hit_count)) + "\n" + row.context)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
             return QBrush(QColor("#1a4f8b"))
         return None
@@ -193,7 +193,7 @@ class SearchPanel(QWidget):
         self._opening = False
         self.edit = QLineEdit(self)
         self.edit.setClearButtonEnabled(True)
-        self.status = QLabel(self)
+        self.status = PlainLabel(self)
         self.model = SearchResultsModel(self)
         self.view = QTableView(self)
         self.view.setModel(self.model)

@@ -27,6 +27,7 @@ from desktop.core.export.charts import CHART_NAMES, CHART_TITLES, Dashboard, ren
 from desktop.core.export.dashboard import build_dashboard
 from desktop.gui import dialogs
 from desktop.gui.panel.store import AdjudicationStore
+from desktop.gui.plain import PlainLabel
 
 
 def _tr(text: str) -> str:
@@ -46,7 +47,7 @@ class DashboardDialog(QDialog):
         self.labels: dict[str, QLabel] = {}
         self.tabs = QTabWidget(self)
         for name in CHART_NAMES:
-            label = QLabel(self)
+            label = PlainLabel(self)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setObjectName(f"chart_{name}")
             scroll = QScrollArea(self)

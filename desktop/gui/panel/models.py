@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.core.scoring.panel import PanelSummary, ReportPanel
+from desktop.gui.plain import plain_tip
 
 SortRole = Qt.ItemDataRole.UserRole + 1
 DocumentIdRole = Qt.ItemDataRole.UserRole + 2
@@ -134,7 +135,7 @@ class ReportsModel(QAbstractTableModel):
             titles = [c.criterion.title for c in report.criteria if c.disagreement]
             if report.total_disagreement:
                 titles.append(_tr("total"))
-            return "、".join(titles) or None
+            return plain_tip("、".join(titles)) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -232,8 +233,8 @@ class CriteriaModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.final_column:
             if c.adjudicated:
-                return _tr("Decided by %1 (default: %2)").replace("%1", c.decided_by or "—").replace(
-                    "%2", _num(c.default_final) or "—")
+                return plain_tip(_tr("Decided by %1 (default: %2)").replace("%1", c.decided_by or "—").replace(
+                    "%2", _num(c.default_final) or "—"))
             return _tr("Default: the mean rounded to the step (%1)").replace("%1", f"{c.criterion.step:g}")
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
             return int(Qt.AlignmentFlag.AlignCenter)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPlainTextEdit,
     QSplitter,
     QTableView,
@@ -32,6 +31,7 @@ from desktop.core.errors import ReviewDeskError
 from desktop.gui import dialogs
 from desktop.gui.panel.models import CriteriaModel, DocumentIdRole, ReportsModel, SortRole, report_name
 from desktop.gui.panel.store import AdjudicationStore
+from desktop.gui.plain import PlainLabel
 
 
 def _tr(text: str) -> str:
@@ -73,7 +73,7 @@ class PanelDialog(QDialog):
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.only_disagreements = QCheckBox(self)
         self.only_disagreements.toggled.connect(self._filter)
-        self.summary_label = QLabel(self)
+        self.summary_label = PlainLabel(self)
 
         self.criteria = CriteriaModel(self._decide, self)
         self.detail = QTableView(self)
@@ -85,10 +85,10 @@ class PanelDialog(QDialog):
         self.detail.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                     | QAbstractItemView.EditTrigger.EditKeyPressed
                                     | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        self.report_title = QLabel(self)
+        self.report_title = PlainLabel(self)
         self.report_title.setWordWrap(True)
         self.report_title.setStyleSheet("font-weight: bold")
-        self.totals = QLabel(self)
+        self.totals = PlainLabel(self)
         self.comment = QPlainTextEdit(self)
         self.comment.setObjectName("panelComment")
         self.comment.setMaximumHeight(90)
@@ -117,8 +117,8 @@ class PanelDialog(QDialog):
         bottom_layout.addWidget(self.totals)
         bottom_layout.addWidget(self.detail, 1)
         self.form = QFormLayout()
-        self.form.addRow(QLabel(self), self.comment)
-        self.form.addRow(QLabel(self), self.grade)
+        self.form.addRow(PlainLabel(self), self.comment)
+        self.form.addRow(PlainLabel(self), self.grade)
         bottom_layout.addLayout(self.form)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(top)

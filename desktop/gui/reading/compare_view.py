@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -43,6 +42,7 @@ from desktop.core.compare.textmap import Insertion
 from desktop.core.compare.wording import wording_changes
 from desktop.core.storage.documents import DocumentRecord
 from desktop.gui import palette
+from desktop.gui.plain import PlainLabel
 from desktop.gui.reading.outline_model import kind_lookup
 from desktop.gui.reading.report_view import ReportView
 
@@ -176,12 +176,12 @@ class CompareView(QWidget):
         self.min_length = QSpinBox(self)
         self.min_length.setRange(4, 200)
         self.min_length.setValue(DEFAULT_MIN_LENGTH)
-        self.min_length_label = QLabel(self)
-        swatch = QLabel(self)
+        self.min_length_label = PlainLabel(self)
+        swatch = PlainLabel(self)
         swatch.setFixedSize(28, 14)
         swatch.setStyleSheet(f"background: {palette.REUSE_FILL.name()}; "
                              f"border-bottom: 2px solid {palette.REUSE_LINE.name()};")
-        self.summary = QLabel(self)
+        self.summary = PlainLabel(self)
         self.summary.setObjectName("sharedSummary")
         self.summary.setWordWrap(True)  # on a row of its own: shown in full, never squeezed to a few pixels
         toolbar_bar = QWidget(self)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.core.review.corrections import CorrectedView
 from desktop.core.segmentation.corrected import CORRECTED, FIELDS
 from desktop.gui import palette
+from desktop.gui.plain import PlainLabel, plain_tip
 from desktop.gui.reading.correction_store import field_label
 
 MARK_COLOR = "#7a3db8"  # corrected values: a violet that none of the part tints uses
@@ -57,7 +58,7 @@ class CorrectionsBar(QFrame):
                            f"QLabel#correctionsText {{ color: {MARK_COLOR}; }}")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 1, 8, 1)
-        self.text = QLabel(self)
+        self.text = PlainLabel(self)
         self.text.setObjectName("correctionsText")
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.edit_button = QToolButton(self)
@@ -105,7 +106,8 @@ class CorrectionsBar(QFrame):
             pieces.append('<span style="color:#8e1b1b">' + html.escape(
                 _tr("%1 correction(s) could not be placed in the changed text").replace("%1", str(len(view.unplaced))))
                 + "</span>")
-            self.text.setToolTip("\n".join(f"«{c.quote[:40]}» — {c.reviewer_name or '?'}" for c in view.unplaced))
+            self.text.setToolTip(plain_tip("\n".join(f"«{c.quote[:40]}» — {c.reviewer_name or '?'}"
+                                                   for c in view.unplaced)))
         else:
             self.text.setToolTip("")
         self.text.setText("&nbsp;&nbsp;·&nbsp;&nbsp;".join(pieces) if pieces else
@@ -145,16 +147,16 @@ class MetadataEditor(QFrame):
         self.resets: dict[str, QToolButton] = {}
         self._values: dict[str, str] = {}
         for row, name in enumerate(FIELDS):
-            label = QLabel(self)
+            label = PlainLabel(self)
             edit = QLineEdit(self)
             edit.setObjectName(f"edit_{name}")
             edit.setMinimumWidth(200 if name in ("title", "agency", "doc_number") else 120)
             edit.editingFinished.connect(lambda name=name: self._on_edited(name))
-            auto = QLabel(self)
+            auto = PlainLabel(self)
             auto.setStyleSheet("color: #666")
             auto.setWordWrap(True)  # a long automatic title wraps instead of squeezing the edit field
             auto.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            mark = QLabel(self)
+            mark = PlainLabel(self)
             mark.setStyleSheet(f"color: {MARK_COLOR}; font-weight: 600")
             reset = QToolButton(self)
             reset.setObjectName(f"reset_{name}")

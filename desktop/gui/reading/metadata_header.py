@@ -11,11 +11,12 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from desktop.core.segmentation.classify import REQUIRED_KINDS
 from desktop.core.storage.documents import DocumentRecord
 from desktop.gui import palette
+from desktop.gui.plain import PlainLabel, plain_label, plain_tip
 
 _LINK_PREFIX = "offset:"
 
@@ -38,7 +39,7 @@ class _Banner(QFrame):
                            f"QLabel {{ color: {color}; background: transparent; border: none; }}")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 3, 8, 3)
-        self.label = QLabel(text, self)
+        self.label = PlainLabel(text, self)
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
@@ -58,18 +59,18 @@ class MetadataHeader(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(8, 6, 8, 6)
         self._layout.setSpacing(4)
-        self.title = QLabel(self)
+        self.title = plain_label(self)
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = self.title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * (1.1 if compact else 1.3))
         self.title.setFont(font)
-        self.meta = QLabel(self)
+        self.meta = PlainLabel(self)
         self.meta.setWordWrap(True)
         self.meta.setTextFormat(Qt.TextFormat.RichText)
         self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.on_time = QLabel(self)  # a badge next to the title: published on time, late, or unknown
+        self.on_time = plain_label(self)  # a badge next to the title: published on time, late, or unknown
         self.on_time.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # Side by side (compact) the header is one line: the title, the badge and a button that opens the metadata
         # and the part banners; the panes keep their height for the text.
@@ -126,7 +127,7 @@ class MetadataHeader(QWidget):
             return
         s = record.summary
         self.title.setText(s.title or s.name)
-        self.title.setToolTip(self.tr("Found in: %1").replace("%1", record.metadata_sources.get("title", "")))
+        self.title.setToolTip(plain_tip(self.tr("Found in: %1").replace("%1", record.metadata_sources.get("title", ""))))
         self.meta.setText(self._meta_html(record))
         self._set_on_time(s.on_time, record.metadata_sources.get("on_time", ""))
         self._add_document_notes(record)
@@ -137,7 +138,7 @@ class MetadataHeader(QWidget):
             if section.kind in REQUIRED_KINDS and section.placement in ("subsection", "inline"):
                 self._add_nested(record, section.kind, section.placement, section.heading, section.start)
         if self._compact:
-            self.title.setToolTip(f"{s.title or s.name}\n{s.agency or ''} {s.year or ''}".strip())
+            self.title.setToolTip(plain_tip(f"{s.title or s.name}\n{s.agency or ''} {s.year or ''}".strip()))
             self._apply_collapsed()
 
     def _meta_html(self, record: DocumentRecord) -> str:
@@ -172,7 +173,7 @@ class MetadataHeader(QWidget):
         else:
             text, bg, fg = self.tr("Timeliness unknown"), "#efefef", "#555555"
         self.on_time.setText(text)
-        self.on_time.setToolTip(why or self.tr("No publication date was found in the text"))
+        self.on_time.setToolTip(plain_tip(why or self.tr("No publication date was found in the text")))
         self.on_time.setStyleSheet(f"QLabel {{ background: {bg}; color: {fg}; font-weight: 600; "
                                    f"border: 1px solid {fg}; border-radius: 3px; padding: 1px 6px; }}")
 

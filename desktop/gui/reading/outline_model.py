@@ -19,6 +19,7 @@ from PySide6.QtGui import QFont
 from desktop.core.segmentation.outline import Heading
 from desktop.core.segmentation.segment import Section
 from desktop.gui.palette import kind_colors, kind_label
+from desktop.gui.plain import plain_tip
 
 OFFSET_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -158,7 +159,7 @@ class OutlineModel(QAbstractItemModel):
             return _SPACES.sub(" ", h.text).strip()
         if role == Qt.ItemDataRole.ToolTipRole:
             label = kind_label(kind) if kind else ""
-            return f"{h.text.strip()}\n{label}" if label else h.text.strip()
+            return plain_tip(f"{h.text.strip()}\n{label}" if label else h.text.strip())
         if role == Qt.ItemDataRole.DecorationRole:
             return kind_colors(kind).strong if kind else None
         if role == Qt.ItemDataRole.FontRole:

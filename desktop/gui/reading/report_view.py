@@ -15,7 +15,6 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSplitter,
     QToolButton,
@@ -30,6 +29,7 @@ from desktop.core.segmentation.classify import ALL_KINDS
 from desktop.core.storage.documents import DocumentRecord
 from desktop.core.storage.search import find_hits
 from desktop.gui import palette
+from desktop.gui.plain import PlainLabel
 from desktop.gui.reading.metadata_header import MetadataHeader
 from desktop.gui.reading.outline_model import OFFSET_ROLE, OutlineModel
 from desktop.gui.reading.text_pane import TextPane
@@ -63,7 +63,7 @@ class LegendBar(QWidget):
         self._chip_box.setContentsMargins(2, 2, 2, 4)
         self._chip_box.setSpacing(2)
         self._layout.addStretch(1)
-        self.hits = QLabel(self)
+        self.hits = PlainLabel(self)
         self.previous_hit = QToolButton(self)
         self.previous_hit.setArrowType(Qt.ArrowType.UpArrow)
         self.next_hit = QToolButton(self)

@@ -43,6 +43,7 @@ from desktop.core.segmentation.cleaning import Clutter
 from desktop.core.segmentation.outline import Heading
 from desktop.core.segmentation.segment import Section
 from desktop.gui import palette
+from desktop.gui.plain import plain_tip
 
 KIND_PROPERTY = QTextFormat.Property.UserProperty + 1  # block format: the part kind, for the margin stripe
 GAP_PROPERTY = QTextFormat.Property.UserProperty + 2  # block format: a gap banner line
@@ -143,7 +144,7 @@ class _Stripe(QWidget):
         if event.type() == QEvent.Type.ToolTip:
             labels = self._pane.coding_labels_at(event.pos().y()) if event.pos().x() >= STRIPE_WIDTH else []
             if labels:
-                QToolTip.showText(event.globalPos(), "\n".join(labels), self)
+                QToolTip.showText(event.globalPos(), plain_tip("\n".join(labels)), self)
             else:
                 QToolTip.hideText()
             return True

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -32,6 +31,7 @@ from desktop.core.progress import Progress
 from desktop.core.review.reviewers import list_reviewers
 from desktop.core.storage.executor import open_reader
 from desktop.gui import dialogs, workers
+from desktop.gui.plain import PlainLabel
 
 DIR_KEY = "export/dir"
 
@@ -103,7 +103,7 @@ class ExportDialog(QDialog):
         self.per_report = QCheckBox(_tr("One file per report (into a folder)"), self)
         self.progress = QProgressBar(self)
         self.progress.setVisible(False)
-        self.status = QLabel(self)
+        self.status = PlainLabel(self)
         self.status.setWordWrap(True)
         self.export_button = QPushButton(_tr("Export"), self)
         self.export_button.setDefault(True)

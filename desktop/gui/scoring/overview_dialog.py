@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QProgressBar,
     QTableView,
     QVBoxLayout,
@@ -34,6 +33,7 @@ from sqlite_utils import Database
 from desktop.core.scoring.rubric import get_rubric
 from desktop.core.scoring.scores import DONE, IN_PROGRESS, NOT_STARTED, STATUSES, OverviewRow, review_overview
 from desktop.core.storage.documents import DocumentSummary, list_documents
+from desktop.gui.plain import PlainLabel
 from desktop.gui.proxies import change_filter
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -128,10 +128,10 @@ class OverviewDialog(QDialog):
         self.model = OverviewModel(self)
         self.proxy = _StatusFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.heading = QLabel(self)
+        self.heading = PlainLabel(self)
         self.heading.setWordWrap(True)
         self.progress = QProgressBar(self)
-        self.counts = QLabel(self)
+        self.counts = PlainLabel(self)
         self.filter = QComboBox(self)
         self.filter.addItem(_tr("All reports"), "")
         for status in STATUSES:

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMenu,
     QPlainTextEdit,
@@ -55,6 +54,7 @@ from desktop.core.scoring.suggestions import Suggestion, suggest_scores
 from desktop.core.segmentation.classify import KIND_LABELS
 from desktop.core.storage.documents import get_document
 from desktop.gui import dialogs
+from desktop.gui.plain import PlainLabel, menu_text, plain_tip
 from desktop.gui.scoring.commands import ScoreStore
 
 
@@ -81,7 +81,7 @@ def _short(text: str, limit: int = 18) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-class ElidedLabel(QLabel):
+class ElidedLabel(PlainLabel):
     """A one-line label that elides its text to the width it gets (the full text is its tooltip)."""
 
     def __init__(self, parent: QWidget | None = None, mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight) -> None:
@@ -93,7 +93,7 @@ class ElidedLabel(QLabel):
 
     def set_full_text(self, text: str, tooltip: str | None = None) -> None:
         self._full = text
-        self.setToolTip(tooltip if tooltip is not None else text)
+        self.setToolTip(plain_tip(tooltip if tooltip is not None else text))
         self._elide()
 
     def full_text(self) -> str:
@@ -236,21 +236,21 @@ class CriterionBox(QFrame):
         self.current_level = ElidedLabel(self)  # the chosen level's descriptor, one line
         self.current_level.setObjectName(f"currentLevel_{c.id}")
         self.current_level.setStyleSheet("color: #555")
-        self.warning = QLabel(self)  # a refused typed value, answered on the spot
+        self.warning = PlainLabel(self)  # a refused typed value, answered on the spot
         self.warning.setObjectName(f"warning_{c.id}")
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #a61b1b")
         self.warning.hide()
-        self.max_label = QLabel(self)
+        self.max_label = PlainLabel(self)
         self.max_label.setStyleSheet("color: #555")
-        self.subtitle = QLabel(self)  # the English title and the description
+        self.subtitle = PlainLabel(self)  # the English title and the description
         self.subtitle.setWordWrap(True)
         self.subtitle.setStyleSheet("color: #555")
-        self.levels = QLabel(self)
+        self.levels = PlainLabel(self)
         self.levels.setWordWrap(True)
         self.levels.setTextFormat(Qt.TextFormat.RichText)
         self.levels.linkActivated.connect(self._on_level_link)
-        self.suggestion = QLabel(self)
+        self.suggestion = PlainLabel(self)
         self.suggestion.setWordWrap(True)
         self.accept_button = QToolButton(self)
         self.accept_button.setObjectName(f"accept_{c.id}")
@@ -258,7 +258,7 @@ class CriterionBox(QFrame):
         self.note = QLineEdit(self)
         self.note.setObjectName(f"note_{c.id}")
         self.note.textEdited.connect(lambda text: self.note_edited.emit(c.id, text))
-        self.evidence = QLabel(self)
+        self.evidence = PlainLabel(self)
         self.evidence.setWordWrap(True)
         self.evidence.setTextFormat(Qt.TextFormat.RichText)
         self.evidence.linkActivated.connect(lambda link: self.link_activated.emit(c.id, link))
@@ -325,10 +325,10 @@ class CriterionBox(QFrame):
         for level in c.levels:
             button = self.level_buttons.get(level.points)
             if button is not None:
-                button.setToolTip(f"{level.points:g} {level.label} — {level.descriptor}"
-                                  + (f"\n{level.label_en}: {level.descriptor_en}" if level.descriptor_en else ""))
-        self.spin.setToolTip(_tr("Score %1 (0–%2): type a digit to choose a level, Space for the details")
-                             .replace("%1", c.title).replace("%2", f"{c.max_points:g}"))
+                button.setToolTip(plain_tip(f"{level.points:g} {level.label} — {level.descriptor}"
+                                  + (f"\n{level.label_en}: {level.descriptor_en}" if level.descriptor_en else "")))
+        self.spin.setToolTip(plain_tip(_tr("Score %1 (0–%2): type a digit to choose a level, Space for the details")
+                                       .replace("%1", c.title).replace("%2", f"{c.max_points:g}")))
         self.expand_button.setToolTip(_tr("Show the level descriptors, the note and the evidence (Space)"))
         self.clear_button.setToolTip(_tr("Clear this score"))
         self.na_button.setText(_tr("N/A"))
@@ -493,7 +493,7 @@ class ScorePanel(QDockWidget):
         self.body = body
         # Pinned above the criteria: which report, the total and how many criteria are scored, the status.
         self.report_label = ElidedLabel(outer)
-        self.total_label = QLabel(outer)
+        self.total_label = PlainLabel(outer)
         self.total_label.setObjectName("scoreTotal")
         font = self.total_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.1)
@@ -505,7 +505,7 @@ class ScorePanel(QDockWidget):
         self.completion.setMaximumHeight(self.fontMetrics().height())
         self.completion.setTextVisible(False)
         # The review's state (未开始 / 进行中 / 已提交), Submit (lists what is missing) and Reopen.
-        self.state_label = QLabel(outer)
+        self.state_label = PlainLabel(outer)
         self.state_label.setObjectName("reviewState")
         self.submit_button = QPushButton(outer)
         self.submit_button.setObjectName("submitReview")
@@ -513,8 +513,8 @@ class ScorePanel(QDockWidget):
         self.reopen_button = QPushButton(outer)
         self.reopen_button.setObjectName("reopenReview")
         self.reopen_button.clicked.connect(self.reopen)
-        self.status_caption = QLabel(outer)
-        self.message_label = QLabel(outer)
+        self.status_caption = PlainLabel(outer)
+        self.message_label = PlainLabel(outer)
         self.message_label.setWordWrap(True)
         self.message_label.setStyleSheet("color: #a61b1b")
         self.comment = QPlainTextEdit(body)
@@ -522,7 +522,7 @@ class ScorePanel(QDockWidget):
         self.comment.setTabChangesFocus(True)  # a tab typed here would be saved in the comment
         self.comment.setMaximumHeight(110)
         self.comment.textChanged.connect(self._on_comment)
-        self.comment_caption = QLabel(body)
+        self.comment_caption = PlainLabel(body)
         self.comment_caption.setBuddy(self.comment)
         self.criteria_layout = QVBoxLayout()
         self.criteria_layout.setSpacing(3)
@@ -775,7 +775,7 @@ class ScorePanel(QDockWidget):
         for a in sorted(candidates, key=lambda a: a.start):
             part = KIND_LABELS.get(a.section_kind or "", ("",))[0]
             label = f"[{part}] “{_short(a.quote, 24)}”" + (f" — {_short(a.comment, 16)}" if a.comment else "")
-            menu.addAction(label, lambda aid=a.id: self.link(criterion_id, aid))
+            menu.addAction(menu_text(label), lambda aid=a.id: self.link(criterion_id, aid))
 
     def link(self, criterion_id: str, annotation_id: str) -> bool:
         """Link an annotation as evidence for a criterion (what the + Evidence menu does)."""
