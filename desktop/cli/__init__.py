@@ -18,7 +18,8 @@ from desktop import __version__
 from desktop.cli.common import add_db
 
 log = logging.getLogger("desktop.cli")
-COMMAND_MODULES = ["segment", "corpus", "corrections", "merge", "export", "panel", "scores", "resegment", "gui"]
+COMMAND_MODULES = ["segment", "corpus", "corrections", "merge", "export", "panel", "scores", "resegment", "agencies",
+                   "gui"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -301,3 +301,48 @@ def m0008_hardening(db: Database) -> None:
             old = " ".join(re.sub(r"\s+", "", fold_width(text)))
             db.execute("INSERT INTO search_index(search_index, rowid, chars) VALUES ('delete', ?, ?)", [seq, old])
             db.execute("INSERT INTO search_index(rowid, chars) VALUES (?, ?)", [seq, index_tokens(text)])
+
+
+@MIGRATIONS(name="0014_agencies")
+def m0014_agencies(db: Database) -> None:
+    """One agency across years, promise matches the reviewer corrected, and the shared-text index.
+
+    ``agency_identity``: the reviewer's merges and splits of agency groups, stored like corrections (who, when,
+    soft-deleted so that undo and merge find the same row). ``kind`` ``alias`` sends every report of a
+    normalised agency key (``subject``) to another group; ``document`` puts one report (``subject`` = its id) in
+    a group. ``promise_matches``: the reviewer's verdict on one item of last year's plan (quoted, anchored by its
+    text) in this year's report: ``done`` (with the passage ``start``/``end``), ``shortcoming`` or
+    ``not_mentioned``. ``passage_hashes``/``passage_indexed``: a derived index of sentence hashes (rebuilt from
+    the texts whenever a text changes; never merged, never edited by hand).
+    """
+    db.execute("""
+        CREATE TABLE agency_identity (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,                 -- alias | document
+            subject TEXT NOT NULL,              -- normalised agency key (alias) or document id (document)
+            group_key TEXT NOT NULL,            -- the group it belongs to (a key, or '#' + a name the reviewer gave)
+            reviewer_id TEXT REFERENCES reviewers(id),
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT
+        )""")
+    db.execute("CREATE INDEX agency_identity_subject ON agency_identity(kind, subject)")
+    db.execute("""
+        CREATE TABLE promise_matches (
+            id TEXT PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,   -- this year's report
+            previous_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,   -- the report that promised
+            item_quote TEXT NOT NULL,           -- the plan item, as it reads in the previous report
+            status TEXT NOT NULL,               -- done | shortcoming | not_mentioned
+            start INTEGER, "end" INTEGER,       -- the passage in this year's report (NULL: not mentioned)
+            quote TEXT NOT NULL DEFAULT '',     -- that passage's text when the verdict was given
+            reviewer_id TEXT REFERENCES reviewers(id),
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT
+        )""")
+    db.execute("CREATE INDEX promise_matches_document ON promise_matches(document_id, previous_id)")
+    db.execute("""
+        CREATE TABLE passage_hashes (
+            hash INTEGER NOT NULL, document_seq INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            length INTEGER NOT NULL,
+            PRIMARY KEY (hash, document_seq, start)
+        ) WITHOUT ROWID""")
+    db.execute("CREATE INDEX passage_hashes_document ON passage_hashes(document_seq)")
+    db.execute("CREATE TABLE passage_indexed (document_seq INTEGER PRIMARY KEY, text_sha256 TEXT NOT NULL)")
