@@ -14,6 +14,7 @@ from pathlib import Path
 
 from desktop.core.errors import IngestError
 from desktop.core.ingest.containers import check_zip_expansion, ole_kind, zip_members
+from desktop.core.ingest.docx_package import other_zip_kind
 from desktop.core.ingest.docx_reader import read_docx
 from desktop.core.ingest.html_reader import looks_like_mhtml, read_html, read_mhtml
 from desktop.core.ingest.pdf_reader import read_pdf
@@ -124,6 +125,10 @@ def read_report(path: str | Path) -> SourceDocument:
         raise IngestError(shown, "is an old Word .doc (or other OLE) file, which is not supported",
                           "open it in Word or WPS and save it as .docx")
     if fmt == "zip":
+        other = other_zip_kind(zip_members(data) or [], data)
+        if other is not None:
+            problem, hint, params = other
+            raise IngestError(shown, problem, hint, **params)
         raise IngestError(shown, "is a zip archive, not a text file", "unpack it and import the files inside")
     if fmt == "docx":
         check_zip_expansion(shown, data)

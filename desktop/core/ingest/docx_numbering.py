@@ -50,17 +50,36 @@ def _roman(n: int) -> str:
     return out
 
 
-class NumberingRenderer:
-    """Counts numbered paragraphs of one document and returns the label Word shows before each."""
+MAX_CHAIN = 32  # styles based on styles, lists linked to styles: Word documents use a handful of hops
 
-    def __init__(self, document) -> None:
+
+class NumberingRenderer:
+    """Counts numbered paragraphs of one document and returns the label Word shows before each.
+
+    Built from the parsed styles and numbering parts (either may be None). Style chains (basedOn) and list
+    style links (numStyleLink) are followed with cycle detection and a cap on their length: a file whose styles
+    are based on each other gets no label from the loop, it does not hang.
+    """
+
+    def __init__(self, styles, numbering) -> None:
         self._levels: dict[str, dict[int, tuple[str, str, int]]] = {}
         self._counters: dict[str, dict[int, int]] = {}
-        try:
-            numbering = document.part.numbering_part.element
-        except (KeyError, NotImplementedError, AttributeError):
+        self._styles: dict[str, tuple[str | None, object | None]] = {}
+        self._default_style: str | None = None
+        if styles is not None:
+            for style in styles.findall(f"{_W}style"):
+                style_id = style.get(f"{_W}styleId")
+                if not style_id or style.get(f"{_W}type", "paragraph") not in ("paragraph", "numbering"):
+                    continue
+                ppr = style.find(f"{_W}pPr")
+                self._styles.setdefault(style_id, (_val(style.find(f"{_W}basedOn")),
+                                                   None if ppr is None else ppr.find(f"{_W}numPr")))
+                if style.get(f"{_W}default") in ("1", "true", "on") and style.get(f"{_W}type") == "paragraph":
+                    self._default_style = style_id
+        if numbering is None:
             return
         abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        links: dict[str, str] = {}
         for node in numbering.findall(f"{_W}abstractNum"):
             levels: dict[int, tuple[str, str, int]] = {}
             for lvl in node.findall(f"{_W}lvl"):
@@ -69,14 +88,30 @@ class NumberingRenderer:
                 text = _val(lvl.find(f"{_W}lvlText")) or ""
                 start = _int(_val(lvl.find(f"{_W}start")), 1)
                 levels[ilvl] = (fmt, text, start)
-            abstract[node.get(f"{_W}abstractNumId", "")] = levels
-        for num in numbering.findall(f"{_W}num"):
-            ref = _val(num.find(f"{_W}abstractNumId"))
-            self._levels[num.get(f"{_W}numId", "")] = abstract.get(ref or "", {})
+            abstract_id = node.get(f"{_W}abstractNumId", "")
+            abstract[abstract_id] = levels
+            link = _val(node.find(f"{_W}numStyleLink"))
+            if link:
+                links[abstract_id] = link
+        nums = {num.get(f"{_W}numId", ""): _val(num.find(f"{_W}abstractNumId")) or ""
+                for num in numbering.findall(f"{_W}num")}
+        for num_id, ref in nums.items():
+            self._levels[num_id] = self._resolve(ref, abstract, links, nums)
 
-    def label(self, paragraph) -> str:
-        """The number label (e.g. "一、", "（二）", "3.") Word draws before this paragraph, or ""."""
-        num_id, ilvl = _num_pr(paragraph)
+    def _resolve(self, ref: str, abstract, links, nums) -> dict[int, tuple[str, str, int]]:
+        """The levels of an abstract list, following numStyleLink -> style -> numId -> abstract list hops."""
+        seen: set[str] = set()
+        while ref in links and ref not in seen and len(seen) < MAX_CHAIN:
+            seen.add(ref)
+            num_id, _ilvl = self._style_num_pr(links[ref])
+            if num_id is None or num_id not in nums:
+                break
+            ref = nums[num_id]
+        return abstract.get(ref, {})
+
+    def label(self, p) -> str:
+        """The number label (e.g. "一、", "（二）", "3.") Word draws before the paragraph element ``p``, or ""."""
+        num_id, ilvl = self._num_pr(p)
         if num_id is None or num_id == "0" or num_id not in self._levels:
             return ""
         levels = self._levels[num_id]
@@ -98,6 +133,40 @@ class NumberingRenderer:
 
         return re.sub(r"%(\d)", fill, text)
 
+    def _num_pr(self, p) -> tuple[str | None, int]:
+        """(numId, ilvl): each from the paragraph's own properties, else from its style chain (Word's rule)."""
+        ppr = p.find(f"{_W}pPr")
+        own = None if ppr is None else ppr.find(f"{_W}numPr")
+        style_id = _val(ppr.find(f"{_W}pStyle")) if ppr is not None else None
+        num_id, ilvl = _read_num_pr(own, None, None)
+        if num_id is None or ilvl is None:
+            num_id, ilvl = self._style_num_pr(style_id or self._default_style, num_id, ilvl)
+        return num_id, min(ilvl or 0, 8)
+
+    def _style_num_pr(self, style_id: str | None, num_id: str | None = None,
+                      ilvl: int | None = None) -> tuple[str | None, int | None]:
+        seen: set[str] = set()
+        while style_id and style_id in self._styles and style_id not in seen and len(seen) < MAX_CHAIN:
+            seen.add(style_id)
+            based_on, num_pr = self._styles[style_id]
+            num_id, ilvl = _read_num_pr(num_pr, num_id, ilvl)
+            style_id = based_on
+        return num_id, ilvl
+
+
+def _read_num_pr(num_pr, num_id: str | None, ilvl: int | None) -> tuple[str | None, int | None]:
+    """Fill numId and ilvl from a numPr element where they are still unknown."""
+    if num_pr is None:
+        return num_id, ilvl
+    # raw attributes, not typed accessors: a damaged file may hold anything there
+    num_node = num_pr.find(f"{_W}numId")
+    ilvl_node = num_pr.find(f"{_W}ilvl")
+    if num_id is None and num_node is not None and _val(num_node) is not None:
+        num_id = str(_int(_val(num_node), 0))
+    if ilvl is None and ilvl_node is not None and _val(ilvl_node) is not None:
+        ilvl = _int(_val(ilvl_node), 0)
+    return num_id, ilvl
+
 
 def _int(value: str | None, default: int) -> int:
     """A numbering attribute as a number; a damaged or hand-edited file may hold anything there (Word then
@@ -111,28 +180,3 @@ def _int(value: str | None, default: int) -> int:
 
 def _val(node) -> str | None:
     return None if node is None else node.get(f"{_W}val")
-
-
-def _num_pr(paragraph) -> tuple[str | None, int]:
-    """(numId, ilvl): each from the paragraph's own properties, else from its style chain (Word's rule)."""
-    num_id: str | None = None
-    ilvl: int | None = None
-    sources = []
-    if paragraph._p.pPr is not None:
-        sources.append(paragraph._p.pPr.numPr)
-    style = paragraph.style
-    while style is not None:
-        if style.element.pPr is not None:
-            sources.append(style.element.pPr.numPr)
-        style = style.base_style
-    for num_pr in sources:
-        if num_pr is None:
-            continue
-        # raw attributes, not python-docx's typed accessors: those raise on a value that is not a number
-        num_node = num_pr.find(f"{_W}numId")
-        ilvl_node = num_pr.find(f"{_W}ilvl")
-        if num_id is None and num_node is not None and _val(num_node) is not None:
-            num_id = str(_int(_val(num_node), 0))
-        if ilvl is None and ilvl_node is not None and _val(ilvl_node) is not None:
-            ilvl = _int(_val(ilvl_node), 0)
-    return num_id, min(ilvl or 0, 8)
