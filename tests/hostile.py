@@ -14,11 +14,11 @@ import zipfile
 from pathlib import Path
 
 from desktop.core.ingest.importer import import_paths
+from desktop.core.panel.adjudication import set_final_comment, set_final_score
+from desktop.core.panel.assignments import assign
 from desktop.core.review.annotations import create_annotation
 from desktop.core.review.codebook import ensure_default_codebook, list_tags
 from desktop.core.review.reviewers import get_or_create_reviewer
-from desktop.core.scoring.adjudication import set_final_comment, set_final_score
-from desktop.core.scoring.assignments import assign
 from desktop.core.scoring.rubric import load_default_rubric, store_rubric
 from desktop.core.scoring.scores import set_score
 from desktop.core.storage import open_database

@@ -12,10 +12,10 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from desktop.core.ingest.importer import import_paths
+from desktop.core.panel.assignments import assign
 from desktop.core.resources import seeds_dir
 from desktop.core.review.reviewers import get_or_create_reviewer
 from desktop.core.scoring import scores as scoring
-from desktop.core.scoring.assignments import assign
 from desktop.core.scoring.rubric import active_rubric
 from desktop.core.storage import open_database
 from desktop.core.storage.documents import list_documents

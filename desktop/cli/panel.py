@@ -50,8 +50,8 @@ def _fail(message: str) -> int:
 
 
 def cmd_assign(args: argparse.Namespace) -> int:
+    from desktop.core.panel.assignments import AssignmentError, assign, assign_balanced
     from desktop.core.review.reviewers import get_or_create_reviewer
-    from desktop.core.scoring.assignments import AssignmentError, assign, assign_balanced
     from desktop.core.storage.documents import list_documents
 
     names = [n.strip() for n in args.reviewer]
@@ -83,7 +83,7 @@ def cmd_assign(args: argparse.Namespace) -> int:
 
 
 def cmd_progress(args: argparse.Namespace) -> int:
-    from desktop.core.scoring.assignments import reviewer_progress
+    from desktop.core.panel.assignments import reviewer_progress
     from desktop.core.scoring.rubric import active_rubric_readonly
 
     db = open_db(args, write=False)
@@ -113,7 +113,7 @@ def cmd_package(args: argparse.Namespace) -> int:
 
 def cmd_agreement(args: argparse.Namespace) -> int:
     from desktop.core.errors import ReviewDeskError
-    from desktop.core.scoring.agreement import panel_agreement
+    from desktop.core.panel.agreement import panel_agreement
 
     db = open_db(args, write=False)
     try:

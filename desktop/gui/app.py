@@ -50,8 +50,8 @@ def start_database(settings: QSettings, db_path: Path | None) -> Path:
 def install_extensions(window: MainWindow) -> None:
     """Add the parts of the app built on the main window's extension points (docks, menus, export)."""
     from desktop.gui.annotate.integration import install_annotations
+    from desktop.gui.corrections.controller import install_corrections
     from desktop.gui.panel.integration import install_panel
-    from desktop.gui.reading.corrections import install_corrections
     from desktop.gui.scoring.integration import install_scoring
 
     # The features never call each other: each listens to the window's change bus (window.changes).

@@ -14,9 +14,9 @@ from desktop.core.review.reviewers import get_or_create_reviewer
 from desktop.core.scoring import scores as scoring
 from desktop.core.storage.documents import list_documents
 from desktop.core.storage.executor import DatabaseExecutor, open_reader
-from desktop.gui.annotate.commands import AnnotationStore
+from desktop.gui.annotate.store import AnnotationStore
 from desktop.gui.changes import ChangeBus
-from desktop.gui.scoring.commands import ScoreStore
+from desktop.gui.scoring.store import ScoreStore
 
 
 class Window:
@@ -129,7 +129,7 @@ def test_a_refused_change_is_not_put_on_the_undo_stack(two):
 
 def test_undo_of_a_correction_refuses_over_a_newer_correction_from_another_window(seeded_db_path, shown):
     from desktop.core.storage.documents import get_summary
-    from desktop.gui.reading.correction_store import CorrectionStore
+    from desktop.gui.corrections.store import CorrectionStore
 
     stores = []
     for window in (Window(seeded_db_path), Window(seeded_db_path)):

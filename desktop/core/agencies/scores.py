@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from desktop.core.scoring.panel import panel_summary
+from desktop.core.panel.summary import panel_summary
 
 FINAL, MEAN, NONE = "final", "mean", "none"
 

@@ -174,8 +174,8 @@ def export(db: Database, fmt: str, out: str | Path, *, reviewer: str | None = No
         data = scoped(data, document_ids, submitted_only)
     if fmt == "xlsx" and data.panel is not None:
         from desktop.core.export.dashboard import dashboard_from
-        from desktop.core.scoring.agreement import panel_agreement
-        from desktop.core.scoring.assignments import reviewer_progress
+        from desktop.core.panel.agreement import panel_agreement
+        from desktop.core.panel.assignments import reviewer_progress
 
         data.dashboard = dashboard_from(data.panel, reviewer_progress(db, data.rubric.id),
                                         panel_agreement(db, rubric_id), data.documents, data.placements)

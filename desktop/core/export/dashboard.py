@@ -1,7 +1,7 @@
 """The panel dashboard's numbers, read from the database: progress, totals, criteria, agreement, compliance.
 
 :func:`build_dashboard` gathers a :class:`~desktop.core.export.charts.Dashboard` (read-only, safe on a reader
-connection) from the panel's own rules (desktop.core.scoring.panel, agreement and assignments), so the charts
+connection) from the panel's own rules (desktop.core.panel.summary, agreement and assignments), so the charts
 show the same numbers as the panel view and the 评审汇总 sheet. :func:`write_charts` writes them as PNG files.
 """
 
@@ -21,9 +21,9 @@ from desktop.core.export.charts import (
 )
 from desktop.core.export.data import collect_export_data
 from desktop.core.export.tables import report_label
-from desktop.core.scoring.agreement import panel_agreement
-from desktop.core.scoring.assignments import reviewer_progress
-from desktop.core.scoring.panel import PanelSummary, panel_summary
+from desktop.core.panel.agreement import panel_agreement
+from desktop.core.panel.assignments import reviewer_progress
+from desktop.core.panel.summary import PanelSummary, panel_summary
 from desktop.core.segmentation.classify import KIND_LABELS, REQUIRED_KINDS
 
 

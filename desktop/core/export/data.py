@@ -15,9 +15,9 @@ from sqlite_utils import Database
 
 from desktop.core.errors import ReviewDeskError
 from desktop.core.export.charts import Dashboard
+from desktop.core.panel.summary import PanelSummary, panel_summary
 from desktop.core.progress import Progress
 from desktop.core.review.reviewers import Reviewer, find_reviewer, list_reviewers
-from desktop.core.scoring.panel import PanelSummary, panel_summary
 from desktop.core.scoring.rubric import Rubric, active_rubric_readonly, get_rubric
 from desktop.core.scoring.scores import NOT_STARTED, STATUS_LABELS, ReviewState, ScoreEntry
 from desktop.core.segmentation.classify import KIND_LABELS, REQUIRED_KINDS

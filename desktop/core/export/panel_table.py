@@ -4,7 +4,7 @@ Columns: 序号, 报告, one column per reviewer with that reviewer's total (未
 complete: not submitted, or criteria left unsettled; blank when the report is not theirs), 平均分 (mean of the
 complete reviews), the final score of each criterion (the lead's decision, else the mean rounded to the rubric's
 step), 最终得分 (a formula over those final scores, with the maximums and weights above the header), 排名 (by final
-score, reports with one only), 等次, 完成情况 and 评审意见. The numbers come from desktop.core.scoring.panel, the
+score, reports with one only), 等次, 完成情况 and 评审意见. The numbers come from desktop.core.panel.summary, the
 one place the panel rules live.
 """
 
@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from desktop.core.export.data import ExportData
 from desktop.core.export.tables import NOT_APPLICABLE, Column, Formula, Value, report_label
-from desktop.core.scoring.panel import PanelSummary, ReportPanel
+from desktop.core.panel.summary import PanelSummary, ReportPanel
 
 FINAL_HEADER = "最终得分"
 

@@ -156,7 +156,7 @@ class PanelSheetContent:
 
 
 def panel_sheet_content(data: ExportData, report) -> PanelSheetContent:
-    """The panel summary sheet of a report (``report``: a desktop.core.scoring.panel.ReportPanel)."""
+    """The panel summary sheet of a report (``report``: a desktop.core.panel.summary.ReportPanel)."""
     d = report.document
     reviews = list(report.reviews)
     headers = ["评阅项目", "满分", *[r.reviewer or "—" for r in reviews], "平均分", "极差", "最终得分"]

@@ -25,8 +25,8 @@ from desktop.core.changes import Changes
 from desktop.core.errors import ReviewDeskError
 from desktop.core.review.codebook import Tag, removal_preview
 from desktop.gui import dialogs
-from desktop.gui.annotate.commands import AnnotationStore
 from desktop.gui.annotate.models import TagModel
+from desktop.gui.annotate.store import AnnotationStore
 from desktop.gui.plain import PlainLabel
 
 NEW_TAG_COLORS = ("#e6194b", "#339a40", "#4363d8", "#c26727", "#911eb4", "#2d90a6", "#de2ed5", "#9a6324")

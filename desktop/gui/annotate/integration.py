@@ -26,11 +26,11 @@ from desktop.core.storage.documents import DocumentRecord, get_document, previou
 from desktop.core.storage.executor import DatabaseExecutor
 from desktop.gui import dialogs, palette, workers
 from desktop.gui.annotate.aids_panel import FORMULAIC_LINE, AidsPanel
+from desktop.gui.annotate.annotation_list import AnnotationPanel
 from desktop.gui.annotate.codebook_dialog import show_codebook
-from desktop.gui.annotate.commands import AnnotationStore
 from desktop.gui.annotate.editor import ask_annotation
-from desktop.gui.annotate.panel import AnnotationPanel
 from desktop.gui.annotate.retrieved_segments import RetrievedSegmentsDock
+from desktop.gui.annotate.store import AnnotationStore
 from desktop.gui.reviewer_name import change_name, ensure_reviewer
 
 AIDS_LAYER = "aids"

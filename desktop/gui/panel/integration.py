@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
+from desktop.gui.panel.actions import PanelActions, install_panel_actions
 from desktop.gui.panel.dashboard import DashboardDialog
 from desktop.gui.panel.store import AdjudicationStore
 from desktop.gui.panel.view import PanelDialog
@@ -37,6 +38,7 @@ class PanelController(QObject):
         self.dashboard_action = QAction(self)
         self.dashboard_action.triggered.connect(self.show_dashboard)
         self.menu: QMenu | None = None
+        self.actions: PanelActions | None = None  # Assign to Reviewers… and Import Scores…
 
     def on_database(self) -> None:
         w = self.window
@@ -77,6 +79,8 @@ class PanelController(QObject):
         self.dashboard_action.setText(_tr("Panel &Dashboard…"))
         if self.menu is not None:
             self.menu.setTitle(_tr("&Panel"))
+        if self.actions is not None:
+            self.actions.retranslate()
         for dialog in (self.view, self.dashboard):
             if dialog is not None:
                 dialog.retranslate()
@@ -95,6 +99,7 @@ def install_panel(main_window: Any) -> PanelController:
     menu.addActions([ctrl.view_action, ctrl.dashboard_action])
     mw.add_menu(menu)
     ctrl.menu = menu
+    ctrl.actions = install_panel_actions(mw, ctrl.store)
     ctrl.retranslate()
     mw.installEventFilter(ctrl)
     mw.database_changed.connect(ctrl.on_database)

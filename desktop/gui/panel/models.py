@@ -16,7 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop.core.scoring.panel import PanelSummary, ReportPanel
+from desktop.core.panel.summary import PanelSummary, ReportPanel
 from desktop.gui.plain import plain_tip
 
 SortRole = Qt.ItemDataRole.UserRole + 1

@@ -1,7 +1,7 @@
 """The panel lead's decisions, made undoable: final score per criterion, final comment (评审意见) and grade (等次).
 
 :class:`AdjudicationStore` is the one place the panel view changes data. Each change runs once through
-desktop.core.scoring.adjudication on the writer thread (a value the rubric refuses raises before anything is on the
+desktop.core.panel.adjudication on the writer thread (a value the rubric refuses raises before anything is on the
 undo stack), goes onto the window's QUndoStack and is announced on the window's change bus as a change of
 ``scores`` for the report (the panel's numbers follow from the scores and the decisions).
 """
@@ -14,8 +14,8 @@ from PySide6.QtCore import QCoreApplication
 from sqlite_utils import Database
 
 from desktop.core.changes import Changes
-from desktop.core.scoring import adjudication as adj
-from desktop.core.scoring.panel import PanelSummary, ReportPanel, panel_summary, report_panel
+from desktop.core.panel import adjudication as adj
+from desktop.core.panel.summary import PanelSummary, ReportPanel, panel_summary, report_panel
 from desktop.core.scoring.rubric import Rubric, active_rubric_readonly
 from desktop.gui.undo import Step, UndoableStore
 

@@ -18,11 +18,10 @@ from desktop.core.export import FORMAT_LABELS, FORMATS
 from desktop.core.scoring.rubric import Rubric, RubricError, load_default_rubric, load_rubric_file
 from desktop.gui import dialogs
 from desktop.gui.reviewer_name import ensure_reviewer, saved_name
-from desktop.gui.scoring.commands import ScoreStore
 from desktop.gui.scoring.export_dialog import ExportDialog
 from desktop.gui.scoring.overview_dialog import OverviewDialog
-from desktop.gui.scoring.panel import ScorePanel
-from desktop.gui.scoring.panel_actions import PanelActions, install_panel_actions
+from desktop.gui.scoring.score_form import ScorePanel
+from desktop.gui.scoring.store import ScoreStore
 
 
 def _tr(text: str) -> str:
@@ -63,7 +62,6 @@ class ScoringController(QObject):
             self.export_actions[fmt] = action
         self.export_actions["xlsx"].setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.menu: QMenu | None = None
-        self.panel_actions: PanelActions | None = None
         window.installEventFilter(self)
         self.retranslate()
 
@@ -178,8 +176,6 @@ class ScoringController(QObject):
         for fmt, action in self.export_actions.items():
             action.setText(names.get(fmt, FORMAT_LABELS[fmt]))
         self.panel.retranslate()
-        if self.panel_actions is not None:
-            self.panel_actions.retranslate()
         if self.menu is not None:
             self.menu.setTitle(_tr("&Scoring"))
 
@@ -203,7 +199,6 @@ def install_scoring(main_window: Any) -> ScoringController:
     menu.addActions([ctrl.load_rubric_action, ctrl.default_rubric_action])
     mw.add_menu(menu)
     ctrl.menu = menu
-    ctrl.panel_actions = install_panel_actions(mw, ctrl.store)
     ctrl.retranslate()
     mw.database_changed.connect(ctrl.on_database)
     # The score form follows the report the reviewer works in (side by side: the pane last worked in).

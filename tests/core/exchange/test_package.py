@@ -8,13 +8,13 @@ from desktop.core.errors import ReviewDeskError
 from desktop.core.exchange.merge import merge_database
 from desktop.core.exchange.package import PackageError, make_package, package_info
 from desktop.core.ingest.importer import import_paths
+from desktop.core.panel import adjudication as adj
+from desktop.core.panel.assignments import assign, list_assignments
+from desktop.core.panel.summary import report_panel
 from desktop.core.review.annotations import create_annotation, list_annotations
 from desktop.core.review.codebook import ensure_default_codebook, list_tags
 from desktop.core.review.reviewers import get_or_create_reviewer, list_reviewers
-from desktop.core.scoring import adjudication as adj
 from desktop.core.scoring import scores as scoring
-from desktop.core.scoring.assignments import assign, list_assignments
-from desktop.core.scoring.panel import report_panel
 from desktop.core.scoring.rubric import active_rubric
 from desktop.core.storage import open_database
 from desktop.core.storage.documents import list_documents

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from desktop.core.export import export
 from desktop.core.export.charts import CHART_NAMES, ComplianceRow, Dashboard, render, write_pngs
 from desktop.core.export.dashboard import build_dashboard
-from desktop.core.scoring.panel import panel_summary
+from desktop.core.panel.summary import panel_summary
 from tests.core.scoring.scoring_data import scored_corpus_fixture, scored_db_fixture  # noqa: F401
 
 

@@ -254,7 +254,7 @@ def test_xlsx_total_leaves_out_a_criterion_marked_not_applicable(scored_corpus, 
 
 
 def test_xlsx_panel_summary_one_row_per_report(scored_db, tmp_path, scored_corpus):
-    from desktop.core.scoring.panel import panel_summary
+    from desktop.core.panel.summary import panel_summary
     from tests.core.export.formula_eval import evaluate
 
     out = tmp_path / "panel.xlsx"

@@ -16,11 +16,11 @@ from desktop.gui.annotate import codebook_dialog
 from desktop.gui.annotate import integration as annotations_integration
 from desktop.gui.annotate.aids_panel import AidsPanel
 from desktop.gui.annotate.codebook_dialog import CodebookDialog
-from desktop.gui.annotate.commands import AnnotationStore
 from desktop.gui.annotate.editor import AnnotationEditor
 from desktop.gui.annotate.integration import AnnotationsController
 from desktop.gui.annotate.models import ORPHAN_ROLE, AnnotationFilter, AnnotationModel, TagModel
 from desktop.gui.annotate.retrieved_segments import SegmentsModel
+from desktop.gui.annotate.store import AnnotationStore
 from desktop.gui.changes import ChangeBus
 from desktop.gui.reading.report_view import ReportView
 

@@ -22,9 +22,9 @@ from desktop.core.exchange.package import make_package
 from desktop.core.exchange.score_import import import_scores
 from desktop.core.export import export
 from desktop.core.ingest.importer import import_paths
+from desktop.core.panel.assignments import assign
 from desktop.core.review.reviewers import get_or_create_reviewer
 from desktop.core.scoring import scores as scoring
-from desktop.core.scoring.assignments import assign
 from desktop.core.scoring.rubric import active_rubric
 from desktop.core.storage import open_database
 from desktop.core.storage.documents import list_documents

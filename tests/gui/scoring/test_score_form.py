@@ -13,8 +13,8 @@ from desktop.core.scoring import scores as scoring
 from desktop.core.storage.documents import list_documents
 from desktop.core.storage.executor import DatabaseExecutor, open_reader
 from desktop.gui.changes import ChangeBus
-from desktop.gui.scoring.commands import ScoreStore
-from desktop.gui.scoring.panel import ScorePanel
+from desktop.gui.scoring.score_form import ScorePanel
+from desktop.gui.scoring.store import ScoreStore
 from tests.core.scoring.scoring_data import add_annotation, section_span
 
 

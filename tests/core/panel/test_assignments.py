@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.ingest.importer import import_paths
+from desktop.core.panel import assignments as asg
 from desktop.core.review.reviewers import get_or_create_reviewer
-from desktop.core.scoring import assignments as asg
 from desktop.core.scoring import scores as scoring
 from desktop.core.scoring.rubric import active_rubric
 from desktop.core.storage import open_database

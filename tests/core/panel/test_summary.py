@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.ingest.importer import import_paths
+from desktop.core.panel import adjudication as adj
+from desktop.core.panel.agreement import panel_agreement
+from desktop.core.panel.assignments import assign
+from desktop.core.panel.summary import incomplete_label, panel_summary, report_panel
 from desktop.core.review.reviewers import get_or_create_reviewer
-from desktop.core.scoring import adjudication as adj
 from desktop.core.scoring import scores as scoring
-from desktop.core.scoring.agreement import panel_agreement
-from desktop.core.scoring.assignments import assign
-from desktop.core.scoring.panel import incomplete_label, panel_summary, report_panel
 from desktop.core.scoring.rubric import active_rubric
 from desktop.core.storage import open_database
 from desktop.core.storage.documents import list_documents

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from desktop.core.scoring.agreement import krippendorff_alpha
+from desktop.core.panel.agreement import krippendorff_alpha
 
 # Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section C: 4 observers x 12 units, values
 # 1-5, "." missing. Published: nominal 0.743, ordinal 0.815, interval 0.849, ratio 0.797.

@@ -1,7 +1,7 @@
 """The panel lead's small actions: assign the selected reports to reviewers, import a reviewer's filled-in sheet.
 
 - Corpus table context menu › Assign to Reviewers…: the selected reports to the reviewers chosen (every one of
-  them, or k per report, balanced), one undoable step (desktop.core.scoring.assignments).
+  them, or k per report, balanced), one undoable step (desktop.core.panel.assignments).
 - File › Import Scores…: a csv/xlsx review sheet and the reviewer's name, imported on a worker through the
   writer thread (desktop.core.exchange.score_import); the problems, if any, are listed in a dialog (nothing is
   stored then), else a summary.
@@ -18,19 +18,19 @@ from sqlite_utils import Database
 
 from desktop.core.changes import Changes
 from desktop.core.exchange.score_import import ScoreImportError, ScoreImportResult, import_scores
-from desktop.core.progress import Progress
-from desktop.core.review.reviewers import get_or_create_reviewer, list_reviewers
-from desktop.core.scoring.assignments import (
+from desktop.core.panel.assignments import (
     Assignment,
     assign,
     assign_balanced,
     delete_assignments,
     restore_assignments,
 )
+from desktop.core.progress import Progress
+from desktop.core.review.reviewers import get_or_create_reviewer, list_reviewers
 from desktop.core.storage.executor import DatabaseExecutor
 from desktop.gui import dialogs, workers
+from desktop.gui.panel.store import AdjudicationStore
 from desktop.gui.reviewer_name import saved_name
-from desktop.gui.scoring.commands import ScoreStore
 from desktop.gui.undo import Step
 
 
@@ -50,7 +50,7 @@ def import_scores_with_executor(executor: DatabaseExecutor, path: str, reviewer:
 class PanelActions(QObject):
     """Assign to Reviewers… (corpus table) and Import Scores… (File menu)."""
 
-    def __init__(self, window: Any, store: ScoreStore) -> None:
+    def __init__(self, window: Any, store: AdjudicationStore) -> None:
         super().__init__(window)
         self.window, self.store = window, store
         self.assign_action = QAction(self)
@@ -168,7 +168,7 @@ class PanelActions(QObject):
             dialogs.error(self.window, _tr("Scores not imported"), str(exc))
 
 
-def install_panel_actions(window: Any, store: ScoreStore) -> PanelActions:
+def install_panel_actions(window: Any, store: AdjudicationStore) -> PanelActions:
     """Add Assign to Reviewers… to the corpus table and Import Scores… to the File menu."""
     actions = PanelActions(window, store)
     window.add_corpus_action(actions.assign_action)

@@ -16,7 +16,7 @@ Rules, per report:
   reviews' scores (not-applicable marks left out); ``disagreement`` when at least two scores spread by the
   criterion's ``disagreement`` threshold or more. The **default final** score is the mean rounded to the
   criterion's step (halves up); when every complete review marked it not applicable, the default is not
-  applicable. The lead's decision (desktop.core.scoring.adjudication) overrides the default.
+  applicable. The lead's decision (desktop.core.panel.adjudication) overrides the default.
 - Totals: each complete review's weighted total; their ``mean_total``, ``median_total``, ``spread_total`` and
   ``total_disagreement`` (spread >= the rubric's ``disagreement_total``). The **final total** is the weighted total
   of the final scores, None while any criterion has no final score. The **grade** (等次) is the lead's choice,
@@ -32,13 +32,13 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from desktop.core.scoring.adjudication import (
+from desktop.core.panel.adjudication import (
     Adjudication,
     FinalScore,
     all_adjudications,
     all_final_scores,
 )
-from desktop.core.scoring.assignments import assigned_reviewers
+from desktop.core.panel.assignments import assigned_reviewers
 from desktop.core.scoring.rubric import Criterion, Rubric, active_rubric_readonly, get_rubric
 from desktop.core.scoring.scores import DONE, NOT_STARTED, STATUS_LABELS
 from desktop.core.storage.documents import DocumentSummary, get_summary, list_documents

@@ -2,7 +2,7 @@
 
 Stored per (document, rubric): ``adjudication_scores`` holds a final score per criterion the lead decided (a
 criterion without a row takes the default, the mean of the complete reviews rounded to the rubric's step; see
-desktop.core.scoring.panel), and ``adjudications`` holds the comment and a grade chosen by hand (NULL: the grade
+desktop.core.panel.summary), and ``adjudications`` holds the comment and a grade chosen by hand (NULL: the grade
 follows from the final total and the rubric's bands). Every decision records who made it and when.
 
 Like the score functions, every mutator is one transaction and returns a change holding the state before and

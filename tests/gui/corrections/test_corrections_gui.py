@@ -14,9 +14,9 @@ from desktop.core.storage.documents import get_document, get_summary, list_docum
 from desktop.core.storage.executor import DatabaseExecutor, open_reader
 from desktop.gui import dialogs
 from desktop.gui.changes import ChangeBus
+from desktop.gui.corrections.controller import CorrectionsController
+from desktop.gui.corrections.store import CorrectionStore
 from desktop.gui.reading.compare_view import CompareView
-from desktop.gui.reading.correction_store import CorrectionStore
-from desktop.gui.reading.corrections import CorrectionsController
 from desktop.gui.reading.report_view import ReportView
 from desktop.gui.reviewer_name import SETTINGS_KEY
 from tests.core.builders import SAMPLE, write_txt

@@ -9,12 +9,13 @@ from PySide6.QtCore import QSettings
 
 from desktop.core.exchange.package import make_package
 from desktop.core.export import export
+from desktop.core.panel.assignments import assign, list_assignments
 from desktop.core.review.reviewers import find_reviewer
 from desktop.core.scoring import scores as scoring
-from desktop.core.scoring.assignments import assign, list_assignments
 from desktop.core.storage import open_database
 from desktop.gui import dialogs
 from desktop.gui.main_window import MainWindow
+from desktop.gui.panel.integration import install_panel
 from desktop.gui.scoring.integration import install_scoring
 from tests.core.scoring.scoring_data import build_scored_corpus
 
@@ -25,6 +26,7 @@ def _window(qtbot, tmp_path, db_path, name="组长"):
     w = MainWindow(settings)
     qtbot.addWidget(w)
     ctrl = install_scoring(w)
+    w.extensions["panel"] = install_panel(w)
     assert w.open_database(db_path)
     w.scoring = ctrl
     return w
@@ -40,7 +42,7 @@ def window(qtbot, tmp_path, shown):
 
 
 def test_assign_selected_reports_balanced_and_undo(window, monkeypatch, shown):
-    actions = window.scoring.panel_actions
+    actions = window.extensions["panel"].actions
     assert actions.assign_action in window.corpus_panel.table.actions()
     assert actions.import_action in window.file_menu.actions()
     docs = [window.corpus.docs[k] for k in ("000", "001", "002")]
@@ -68,7 +70,7 @@ def test_assign_selected_reports_balanced_and_undo(window, monkeypatch, shown):
 
 
 def test_import_scores_on_a_worker_lists_problems_or_imports(window, qtbot, tmp_path, shown):
-    actions = window.scoring.panel_actions
+    actions = window.extensions["panel"].actions
     sheet = tmp_path / "sheet.csv"
     export(window.reader, "csv", sheet)
     rows = list(csv.reader(sheet.read_text(encoding="utf-8-sig").splitlines()))

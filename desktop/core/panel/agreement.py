@@ -117,7 +117,7 @@ class PanelAgreement:
 
 def panel_agreement(db: Database, rubric_id: str | None = None) -> PanelAgreement:
     """Krippendorff's alpha over the complete reviews of every current report (rubric default: the active one)."""
-    from desktop.core.scoring.panel import panel_summary
+    from desktop.core.panel.summary import panel_summary
 
     summary = panel_summary(db, rubric_id)
     reviewers = sorted({r.reviewer_id for rep in summary.reports for r in rep.complete_reviews})

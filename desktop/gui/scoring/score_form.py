@@ -8,7 +8,7 @@ and the annotations linked as evidence (click one to jump to it in the report; Ã
 criteria: the weighted total and how many criteria are scored, and the review's state with Submit (which lists the
 criteria still missing) or, once submitted and read-only, Reopen; below them: the overall comment. Where the rubric
 allows it, N/A marks a criterion not applicable (a reason is asked). Every change goes through the
-:class:`~desktop.gui.scoring.commands.ScoreStore` (saved at once, undoable) and the panel re-reads what it shows.
+:class:`~desktop.gui.scoring.store.ScoreStore` (saved at once, undoable) and the panel re-reads what it shows.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ from desktop.core.segmentation.classify import KIND_LABELS
 from desktop.core.storage.documents import get_document
 from desktop.gui import dialogs
 from desktop.gui.plain import PlainLabel, menu_text, plain_tip
-from desktop.gui.scoring.commands import ScoreStore
+from desktop.gui.scoring.store import ScoreStore
 
 
 def _tr(text: str) -> str:

@@ -4,7 +4,7 @@
 corrections a re-import could not place; its button opens the editor. :class:`MetadataEditor` shows each
 metadata field (title, agency, year, 文号, document date, publication date) with its effective value, the
 automatic value and where it was found, a “corrected by” mark and a reset button. It only emits what the
-reviewer did; the controller (desktop.gui.reading.corrections) makes the change.
+reviewer did; the controller (desktop.gui.corrections.controller) makes the change.
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from desktop.core.review.corrections import CorrectedView
 from desktop.core.segmentation.corrected import CORRECTED, FIELDS
 from desktop.gui import palette
+from desktop.gui.corrections.store import field_label
 from desktop.gui.plain import PlainLabel, plain_tip
-from desktop.gui.reading.correction_store import field_label
 
 MARK_COLOR = "#7a3db8"  # corrected values: a violet that none of the part tints uses
 

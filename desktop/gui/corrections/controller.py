@@ -31,8 +31,8 @@ from desktop.core.segmentation.corrected import CORRECTED, PART_KINDS
 from desktop.core.segmentation.segment import Section
 from desktop.core.storage.documents import get_document
 from desktop.gui import dialogs, palette
-from desktop.gui.reading.correction_store import CorrectionStore
-from desktop.gui.reading.metadata_editor import MARK_COLOR, CorrectionsBar, MetadataEditor
+from desktop.gui.corrections.metadata_editor import MARK_COLOR, CorrectionsBar, MetadataEditor
+from desktop.gui.corrections.store import CorrectionStore
 from desktop.gui.reviewer_name import ensure_reviewer
 
 CORRECTIONS_LAYER = "corrections"  # the text layer that underlines corrected parts
