@@ -5,6 +5,11 @@ opening sentence (2023年，生态环境部坚持…), a labelled metadata field
 来源 line (which names the publisher, often the site or the justice bureau that posted it; 本网 is no agency).
 A short form is completed only by what the same text says: 静海区 → 天津市静海区人民政府 when the page prints
 that name, 省数据局 → 江苏省数据局 when the report cites 《江苏省数据条例》.
+
+Every candidate passes plausibility checks before it becomes the value: :func:`garbage` rejects shapes no
+reviewer would accept (a doubled word 人民人民, a sentence word 现将/根据/关于 inside, a phrase glued to the name
+法治市…局, a generic name without its place 经济开发区); :func:`doubt` names what keeps an accepted value from
+high confidence (no place, an unknown suffix).
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ TITLE_AGENCY_LOOSE = re.compile(r"^(?P<agency>.{2,40}?)(?:关于|(?:19|20)\d{2}\
 TITLE_AGENCY_AFTER_YEAR = re.compile(rf"^(?:19|20)\d{{2}}\s*年度?(?P<agency>[{_CJK}]{{2,30}}?)(?:关于|法治|依法行政)")
 OPENING_AGENCY = re.compile(
     rf"^\s*(?:(?:19|20)\d{{2}}\s*年(?:度)?(?:以来)?\s*[,，]\s*)?(?:在[^，,。]{{2,40}}[,，]\s*){{0,3}}(?:我|本)?"
-    rf"(?P<agency>[{_CJK}]{{2,30}}?(?:局|厅|委员会|委|办公室|办事处|办|人民政府|政府|中心|院|署|部|镇|乡|街道))"
+    rf"(?P<agency>[省市县区](?:人民)?政府|[{_CJK}]{{2,30}}?(?:局|厅|委员会|委|办公室|办事处|办|人民政府|政府|中心|院|署|部|镇|乡|街道))"
     r"(?=坚持|认真|深入|全面|始终|紧紧|以|在|围绕|聚焦|立足|把|将|按照|根据|持续|不断|切实|牢固|高度|法治政府建设|党组|党委)"
 )
 _YEAR_CLAUSE = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?(?:以来)?\s*[,，]")
@@ -30,10 +35,11 @@ LABELLED = re.compile(rf"(?:发文机关|发布机构|发文单位|发布单位|
 _PLACE_CHAIN = re.compile(rf"(?:[{_CJK}]{{1,5}}?(?:省|自治区|市|州|盟|县|区|旗))+")
 # characters that may stand right before a place name in running text (在江苏省, 《西安市…》)
 _BEFORE_PLACE = set("在和及与对为是于的将把据按照由向至从中共")
-_NOT_PLACE_START = set("全各本我该每两省市县区在和及的与对为是于以由到")
+_NOT_PLACE_START = set("全各本我该每两省市县区在和及的与对为是于以由到年月日")
 # common short forms of an agency's kind
 _ABBREVIATIONS = (("政府办", "人民政府办公室"), ("政府", "人民政府"))
-_VERBISH = re.compile(r"按照|根据|为了|围绕|坚持|贯彻|落实|推进|认真|全面|深入|通过|结合|对照|依据")
+_VERBISH = re.compile(r"按照|根据|为了|围绕|坚持|贯彻|落实|推进|认真|全面|深入|通过|结合|对照|依据|召开|开展|举办|印发|制定|出台"
+                      r"|部署|研究|审议|参加|召集|推动|加强|完善|深化|组织|配合|协助|联合|指导|督促|会同")
 
 
 def _place_ending_at(text: str, pos: int) -> str:
@@ -75,7 +81,8 @@ def plausible(value: str | None) -> bool:
 
 
 def from_title(title: str) -> str | None:
-    """The agency a title names, or None."""
+    """The agency a title names, or None (关于青山县司法局2023年度…的报告 names it after 关于)."""
+    title = title.removeprefix("关于")
     m = TITLE_AGENCY.match(title) or TITLE_AGENCY_LOOSE.match(title)
     if m and len(m.group("agency").strip()) >= 2:
         return m.group("agency").strip()
@@ -111,13 +118,26 @@ def from_label(text: str) -> str | None:
 
 def complete(agency: str, text: str) -> str:
     """The fullest form of ``agency`` that the text itself gives (places before it, 人民政府 after it)."""
+    return completion(agency, text)[0]
+
+
+def completion(agency: str, text: str) -> tuple[str, bool]:
+    """(fullest form of ``agency``, whether its place was inferred from the place the text names most).
+
+    A place printed right before the same name in the text (天津市 before 静海区) is as sure as the name; a
+    place taken from elsewhere in the text (江苏省 for 省数据局, from 《江苏省数据条例》) is an inference.
+    """
     full = agency
+    inferred = False
     if full[0] in "省市县区" and len(full) >= 3:
         # 省教育厅 in a report citing 《江苏省数据条例》: the place of that level the text names most often
         place = _most_named_place(text, full[0])
         if place:
             full = place + full[1:]
+            inferred = True
             for short, long in _ABBREVIATIONS:
+                if full.endswith(long):  # 县人民政府 is already the full form: no 人民人民政府
+                    break
                 if full.endswith(short):
                     full = full[: -len(short)] + long
                     break
@@ -135,4 +155,50 @@ def complete(agency: str, text: str) -> str:
             full += "人民政府"
     elif full.endswith("街道") and (agency + "办事处") in text:
         full += "办事处"
-    return full
+    return full, inferred
+
+
+# --- Plausibility -----------------------------------------------------------------------------------------------
+
+_REPEATED = re.compile(rf"([{_CJK}]{{2,}})\1")
+# words of running text, never inside an issuing body's name
+_SENTENCE_WORDS = re.compile(r"现将|根据|按照|关于|如下|特此|报告|为了|围绕|坚持|贯彻|落实|推进|认真|深入|通过|结合|对照|依据"
+                             r"|我们|进一步|以来|全年|同时|其中|以及|并且|今年|去年|明年|召开|开展|举办|印发|制定|出台|部署"
+                             r"|审议|参加|召集|推动|加强|完善|深化|配合|协助|督促|会同")
+# the subject of the report glued to the name (法治市市场监管局, 建设局 is a real bureau: only before a place)
+_GLUED = re.compile(r"法治|依法|工作|情况|年度|政务公开|首页")
+_LAW_COMMITTEE = re.compile(r"(全面)?依法治(省|市|县|区|州|旗)(委员会)?")
+# words of a development zone's kind: with nothing else left, the name says no place (经济技术开发区管委会)
+_GENERIC_WORDS = re.compile(r"经济技术|高新技术|经济|技术|高新|开发|产业|工业|园区?|新区|综合|保税|自由贸易|试验|示范"
+                            r"|管理委员会|管委会|委员会|人民政府|政府|办公室|办事处|区|局|办|委")
+KNOWN_SUFFIX = re.compile(r"(人民政府|政府|办公室|办事处|委员会|管委会|局|厅|委|办|部|署|院|中心|镇|乡|街道|区|县|市|州|盟|旗|省"
+                          r"|自治区|党组|党委)$")
+# a name that starts with its place (…省, …市, …县, …区, …镇, …街道), or a national body (…部, …署, 中华人民共和国…)
+PLACED = re.compile(rf"^(?![省市县区])[{_CJK}]{{1,8}}?(省|自治区|市|州|盟|县|区|旗|镇|乡|街道)(?!$)|^中华人民共和国|^中共|"
+                    rf"^[{_CJK}]{{2,10}}(部|署|总局|委员会)$|^[{_CJK}]{{1,8}}?(省|自治区|市|州|盟|县|区|旗|镇|乡)$")
+_NOT_A_PLACE = re.compile(r"^(经济|高新|开发|新区|园区|工业|产业|技术|综合|保税|示范|试验)")
+
+
+def garbage(value: str) -> str | None:
+    """Why ``value`` cannot be an issuing body's name (a shape no reviewer would accept), or None."""
+    m = _REPEATED.search(value)
+    if m:
+        return f"repeated word {m.group(1)}{m.group(1)}"
+    m = _SENTENCE_WORDS.search(value)
+    if m:
+        return f"sentence word {m.group(0)} inside the name"
+    m = _GLUED.search(_LAW_COMMITTEE.sub("", value))
+    if m:
+        return f"the phrase {m.group(0)} is glued to the name"
+    if len(_GENERIC_WORDS.sub("", value)) < 2 and not PLACED.match(value) or _NOT_A_PLACE.match(value):
+        return "a generic name without its place"
+    return None
+
+
+def doubt(value: str) -> str | None:
+    """Why an acceptable name still deserves a reviewer's look (no place, an unknown suffix), or None."""
+    if not KNOWN_SUFFIX.search(re.sub(r"[（(][^（）()]*[)）]$", "", value)):
+        return "the name does not end like an issuing body (人民政府, 局, 委员会, 办公室, 街道办事处…)"
+    if not PLACED.search(value):
+        return "the name lacks its place (a short form the text did not complete)"
+    return None

@@ -45,6 +45,23 @@ LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
 INLINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("tools", re.compile(r"\[纠错\]|【纠错】|【打印】|【关闭】|【字体\s*[:：]\s*大\s*中\s*小】|【收藏】|扫一扫在手机打开当前页面?")),
 ]
+# Page chrome inside a long line (a page flattened to one line): the breadcrumb before the title, a date and
+# source run with share buttons after it. Only these spans are clutter, never the report text around them.
+_CRUMB_START = re.compile(r"\W?\d{0,3}(?:(?:当前位置|您所在的位置|您现在的位置|所在位置|当前的位置)\s*[:：]\s*|(?=首页\s*[>＞»›/]))")
+_CRUMB_SEP = re.compile(r"\s*(?:[>＞»›/]+|\s)\s*")
+_CRUMB_ITEM = re.compile(r"[^\s>＞»›/。，,；:：]{1,40}")
+_DATE_TIME = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*日)?(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+_SHARE = (r"分享到\s*[:：]?|微信|微博|QQ空间|QQ|朋友圈|新浪微博|腾讯微博|人人网|豆瓣|打印|关闭|收藏|扫一扫|"
+          r"[【\[]?(?:字体|字号)\s*[:：]?\s*[【\[]?大[】\]]?\s*[【\[]?中[】\]]?\s*[【\[]?小[】\]]?[】\]]?|【[^】\s]{1,8}】")
+_META_ITEM = (rf"(?:(?:发布时间|发布日期|更新时间|更新日期|时间|日期)\s*[:：]\s*{_DATE_TIME}"
+              r"|(?:来源|信息来源|文章来源|作者|编辑)\s*[:：]\s*[^\s\d，,。；]{1,15}"
+              r"|(?:浏览次数|访问次数|点击数|点击率|阅读次数|浏览量)\s*[:：]\s*\d+\s*次?"
+              rf"|{_SHARE})")
+# a run starts with a dated label or a source label (a share button alone is matched by _SHARE_RUN)
+_META_RUN = re.compile(rf"(?:发布时间|发布日期|更新时间|更新日期|时间|日期)\s*[:：]\s*{_DATE_TIME}"
+                       r"|(?:来源|信息来源|文章来源)\s*[:：]\s*[^\s\d，,。；]{1,15}")
+_META_NEXT = re.compile(rf"[^\S\n]*{_META_ITEM}")
+_SHARE_RUN = re.compile(rf"(?:{_SHARE})(?:[^\S\n]*(?:{_SHARE}))+")
 _LONG_LINE = 40
 _SENTENCE_END = re.compile(r"[。！？；]")
 # a short sentence of running prose (2023年，水利部坚持…。) opens the report; portal chrome never reads like one
@@ -77,6 +94,64 @@ def _is_anchor(line: str) -> bool:
     )
 
 
+def _meta_run_end(line: str, pos: int) -> int:
+    """End of the run of labelled page fields (dates, sources, counts, share buttons) starting at ``pos``."""
+    m = _META_RUN.match(line, pos)
+    assert m is not None
+    end = m.end()
+    while True:
+        nxt = _META_NEXT.match(line, end)
+        if nxt is None or nxt.end() == end:
+            return end
+        end = nxt.end()
+
+
+def inline_chrome(line: str) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of page chrome inside a long line whose report text runs on around it.
+
+    A breadcrumb at the line's start runs through short items (首页 政务公开 …) and stops before the first item
+    that is long, names a year or ends like a title; a date/source run with share buttons (时间：2023-03-31 10:09
+    微信 微博 QQ空间) and a run of share buttons alone are clutter wherever they stand.
+    """
+    found: list[tuple[str, int, int]] = []
+    m = _CRUMB_START.match(line)
+    if m:
+        pos, end, arrow = m.end(), m.end(), True
+        while True:
+            item = _CRUMB_ITEM.match(line, pos)
+            # after a plain space, a long item or one naming a year or ending like a title is the title itself;
+            # after an arrow the item is a crumb, unless it is the only copy of the page's title
+            word = item.group(0) if item else ""
+            after = _CRUMB_SEP.match(line, item.end()) if item else None
+            last = after is None or not after.group(0).strip()  # no arrow follows: the breadcrumb's last item
+            if item is None or (not arrow and (len(word) > 12 or re.search(r"\d{4}|报告$", word))) or (
+                    arrow and last and is_title_line(word) and word not in line[item.end():]) or (
+                    item.end() < len(line) and after is None):
+                break
+            end = item.end()
+            sep = _CRUMB_SEP.match(line, end)
+            if sep is None:
+                break
+            arrow = bool(sep.group(0).strip())
+            pos = sep.end()
+        if end > m.end():
+            found.append(("breadcrumb", 0, end))
+    taken = found[-1][2] if found else 0
+    for run in _META_RUN.finditer(line, taken):
+        if found and run.start() < found[-1][2]:
+            continue
+        found.append(("source_line", run.start(), len(line[:_meta_run_end(line, run.start())].rstrip())))
+    for run in _SHARE_RUN.finditer(line, taken):
+        if not any(a <= run.start() < b for _k, a, b in found):
+            found.append(("tools", run.start(), run.end()))
+    return sorted(found, key=lambda f: f[1])
+
+
+def _prose_line(s: str) -> bool:
+    """A long line with sentences in it: chrome inside it is cut out, the line is not chrome as a whole."""
+    return len(s) > 60 and bool(_SENTENCE_END.search(s))
+
+
 def find_clutter(text: str) -> list[Clutter]:
     """Return the clutter spans of a normalized report text, sorted by position, never overlapping."""
     lines = _lines(text)
@@ -93,6 +168,8 @@ def find_clutter(text: str) -> list[Clutter]:
         if not s:
             continue
         labelled = next((k for k, rule in LINE_RULES if rule.search(s)), None) if len(s) <= 120 else None
+        if labelled is not None and _prose_line(s):
+            labelled = None  # chrome running into the report: cut out below, the line itself is report text
         if labelled is None and _is_anchor(s):  # 索引号： is a label, not an addressee line
             if last_portal is not None and s.startswith("关于") and _AGENCY_LINE.match(found[last_portal].text):
                 # the issuing body alone on the title's first line (东岭市司法局 / 关于2023年度…的报告)
@@ -122,9 +199,17 @@ def find_clutter(text: str) -> list[Clutter]:
 
     for i, (start, _end, line) in enumerate(lines):
         s = line.strip()
-        if not s or len(s) > 200:
+        if not s:
+            continue
+        if len(s) > 200:
+            for kind, x, y in inline_chrome(line):
+                add(kind, start + x, start + y)
             continue
         a, b = _stripped_span(start, line)
+        if _prose_line(s):
+            for kind, x, y in inline_chrome(line):
+                add(kind, start + x, start + y)
+            continue
         for kind, rule in LINE_RULES:
             if rule.search(s):
                 # A long sentence that merely mentions 来源 is body text, not a source line.

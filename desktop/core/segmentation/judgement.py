@@ -15,14 +15,16 @@ from __future__ import annotations
 
 import re
 
-from desktop.core.segmentation.metadata import Metadata
+from desktop.core.segmentation import agency as agency_rules
+from desktop.core.segmentation.metadata import FIELD_NAMES, Metadata
 
 DOC_TYPES = ("annual_report", "government_information_disclosure", "legal_publicity_summary",
              "enforcement_statistics", "personal_law_report")
 
 _HIGH_SOURCES = {
     "title": re.compile(r"^text lines? \d"),
-    "agency": re.compile(r"^(title|signature|opening sentence)"),
+    # a title, a signature or the page's own 发文机关 field names the body; a sentence or a publisher line does not
+    "agency": re.compile(r"^(title|signature|page metadata)(?!.*place inferred)"),
     "year": re.compile(r"^(title|heading|opening sentence|现将)"),
     "doc_number": re.compile(r"^(text|clutter)"),
     "doc_date": re.compile(r"^(date line at the end|date under the title|page metadata)"),
@@ -30,9 +32,6 @@ _HIGH_SOURCES = {
     "source": re.compile(r"^clutter:"),
 }
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-# a full name starts with its place (…省, …市, …县, …区, …镇, …街道, 中华人民共和国) or is a national body (…部, …署)
-_PLACED = re.compile(r"^(?![省市县区])[\u4e00-\u9fa5]{1,8}?(省|自治区|市|州|盟|县|区|旗|镇|乡|街道)|^中华人民共和国|^中共|"
-                     r"^[\u4e00-\u9fa5]{2,10}(部|署|总局|委员会)$")
 
 _TYPE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("government_information_disclosure", re.compile(r"政府信息公开(工作)?(年度)?报告|政务公开.{0,6}年度报告")),
@@ -48,20 +47,45 @@ _ENDS_SENTENCE = set("。！？!?”’」』）)】；;")
 
 def metadata_confidence(meta: Metadata, part_headings: list[tuple[str, str]]) -> dict[str, str]:
     """``high``/``low`` for each metadata field."""
+    return assess_metadata(meta, part_headings)[0]
+
+
+def assess_metadata(meta: Metadata, part_headings: list[tuple[str, str]]) -> tuple[dict[str, str], dict[str, str]]:
+    """(``high``/``low`` for each metadata field, the reason of each low one).
+
+    A value is high only when its source is strong (see ``_HIGH_SOURCES``) and, for the agency, it names the
+    body with its place and ends like an issuing body; anything else is low, with the reason a reviewer reads.
+    """
     out: dict[str, str] = {}
-    for name in meta.__dataclass_fields__:
+    reasons: dict[str, str] = {}
+    for name in FIELD_NAMES:
         f = getattr(meta, name)
         rule = _HIGH_SOURCES.get(name)
         out[name] = "high" if f.value is not None and rule is not None and rule.search(f.source) else "low"
+        if f.value is None:
+            reasons[name] = "not found in the text"
+        elif out[name] == "low":
+            reasons[name] = f"found only in a weak source: {f.source}"
     agency = meta.agency.value
-    if isinstance(agency, str) and not _PLACED.search(agency):
-        out["agency"] = "low"  # 教育局, 省教育厅: a name without its place is a short form the text did not complete
+    if isinstance(agency, str):
+        if "place inferred" in meta.agency.source:
+            reasons["agency"] = "its place was inferred from other mentions in the text"
+        why = agency_rules.doubt(agency)
+        if why:  # 教育局, 省教育厅: a name without its place is a short form the text did not complete
+            out["agency"], reasons["agency"] = "low", why
+    elif meta.rejected:
+        reasons["agency"] = "not found; refused: " + "; ".join(f"{value} ({why})" for value, why in meta.rejected)
     year = meta.year.value
     if isinstance(year, int) and _years_disagree(year, part_headings):
         out["year"] = "low"
+        reasons["year"] = "a part heading names another year"
     if meta.on_time.value is not None:
         out["on_time"] = "high" if out["year"] == "high" and out["published_at"] == "high" else "low"
-    return out
+        if out["on_time"] == "low":
+            reasons["on_time"] = "the year or the publication date is uncertain"
+        else:
+            reasons.pop("on_time", None)
+    return out, {name: why for name, why in reasons.items() if out.get(name) == "low"}
 
 
 def _years_disagree(year: int, part_headings: list[tuple[str, str]]) -> bool:

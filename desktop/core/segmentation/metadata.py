@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from desktop.core.segmentation import agency as agency_rules
 from desktop.core.segmentation.cleaning import Clutter
 from desktop.core.segmentation.patterns import DATE_ANY, DATE_CN, DOC_NUMBER, cn_number, is_title_line
-from desktop.core.segmentation.spans import Spans
 
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _LEADING_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*年(?:度)?[，,以来]")
@@ -39,9 +38,16 @@ class Field:
     source: str
 
 
+FIELD_NAMES = ("title", "agency", "year", "doc_number", "doc_date", "published_at", "source", "on_time")
+
+
 @dataclass(frozen=True)
 class Metadata:
-    """The metadata of one report; values are None when unknown."""
+    """The metadata of one report; values are None when unknown.
+
+    ``rejected`` lists the agency candidates that failed the plausibility checks, as ``(value, reason)``: they are
+    never the value, but the reviewer is told what was found and why it was refused.
+    """
 
     title: Field
     agency: Field
@@ -51,12 +57,13 @@ class Metadata:
     published_at: Field
     source: Field
     on_time: Field
+    rejected: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     def values(self) -> dict:
-        return {name: getattr(self, name).value for name in self.__dataclass_fields__}
+        return {name: getattr(self, name).value for name in FIELD_NAMES}
 
     def sources(self) -> dict:
-        return {name: getattr(self, name).source for name in self.__dataclass_fields__}
+        return {name: getattr(self, name).source for name in FIELD_NAMES}
 
 
 NONE = Field(None, "")
@@ -109,14 +116,31 @@ def _labelled_dates(head: str) -> tuple[Field, Field]:
 
 
 def _lines_outside(text: str, clutter: list[Clutter]) -> list[tuple[int, str]]:
-    spans = Spans((c.start, c.end) for c in clutter)
+    """(offset, stripped text) of each line, or of each piece of a line between clutter spans (a flattened page
+    whose breadcrumb and date run into the title: 当前位置：首页 … <title> 时间：… <body>)."""
+    spans = sorted((c.start, c.end) for c in clutter)
     out = []
     pos = 0
+    k = 0
     for line in text.split("\n"):
-        s = line.strip()
-        if s and not spans.contains(pos + (len(line) - len(line.lstrip()))):
-            out.append((pos, s))
-        pos += len(line) + 1
+        end = pos + len(line)
+        while k < len(spans) and spans[k][1] <= pos:
+            k += 1
+        piece_start = pos
+        j = k
+        while piece_start < end:
+            while j < len(spans) and spans[j][1] <= piece_start:
+                j += 1
+            if j < len(spans) and spans[j][0] <= piece_start:
+                piece_start = spans[j][1]
+                continue
+            piece_end = min(end, spans[j][0]) if j < len(spans) else end
+            piece = text[piece_start:piece_end]
+            s = piece.strip()
+            if s:
+                out.append((piece_start + len(piece) - len(piece.lstrip()), s))
+            piece_start = piece_end
+        pos = end + 1
     return out
 
 
@@ -184,16 +208,12 @@ def extract_metadata(text: str, clutter: list[Clutter], first_heading_start: int
     if doc_date.value is None:
         doc_date = labelled_doc
 
-    agency = NONE
-    if title.value:
-        name = agency_rules.from_title(str(title.value))
-        if name:
-            agency = Field(name, "title")
-    if agency.value is None and date_line_index is not None:
+    signature = None
+    if date_line_index is not None:
         for j in range(date_line_index - 1, max(date_line_index - 3, -1), -1):
             s = lines[j][1]
             if _SIGNATURE.match(s) and _AGENCY_WORDS.search(s) and "特此" not in s:
-                agency = Field(s, "signature")
+                signature = s
                 break
 
     source = NONE
@@ -211,24 +231,7 @@ def extract_metadata(text: str, clutter: list[Clutter], first_heading_start: int
             iso = parse_date(c.text[labelled.end():] if labelled else c.text)
             if iso and (labelled or m or DATE_ANY.search(c.text)):
                 published = Field(iso, f"clutter:{c.kind}")
-    if agency.value is None:
-        name = agency_rules.from_opening([s for _p, s in lines[:8]])
-        if name:
-            agency = Field(name, "opening sentence")
-    if agency.value is None:
-        name = agency_rules.from_label(text[:3000])
-        if name:
-            agency = Field(name, "page metadata (发文机关/发布机构)")
-    if agency.value is None:
-        name = agency_rules.from_year_clause(text)
-        if name:
-            agency = Field(name, "opening sentence (year clause)")
-    if agency.value is None and source.value and agency_rules.plausible(str(source.value)):
-        agency = Field(source.value, "clutter source (publisher, may differ from the author)")
-    if agency.value is not None:
-        full = agency_rules.complete(str(agency.value), text)
-        if full != agency.value:
-            agency = Field(full, f"{agency.source}, completed from the text")
+    agency, rejected = _agency(text, lines, title, signature, source)
 
     year = NONE
     if title.value:
@@ -267,4 +270,36 @@ def extract_metadata(text: str, clutter: list[Clutter], first_heading_start: int
         deadline = dt.date(year.value + 1, 4, 1)
         on_time = Field(dt.date.fromisoformat(str(published.value)) <= deadline,
                         f"published {published.value}, deadline {deadline.isoformat()}")
-    return Metadata(title, agency, year, doc_number, doc_date, published, source, on_time)
+    return Metadata(title, agency, year, doc_number, doc_date, published, source, on_time, tuple(rejected))
+
+
+def _agency(text: str, lines: list[tuple[int, str]], title: Field, signature: str | None,
+            source: Field) -> tuple[Field, list[tuple[str, str]]]:
+    """The issuing body from the best source whose candidate passes the plausibility checks.
+
+    Sources, best first: title, signature, opening sentence, labelled page metadata, a year-led clause, the
+    publisher line. A candidate is completed from the text first (静海区 → 天津市静海区人民政府); one whose shape is
+    garbage (agency_rules.garbage) is refused and the next source tried.
+    """
+    candidates: list[tuple[str | None, str]] = [
+        (agency_rules.from_title(str(title.value)) if title.value else None, "title"),
+        (signature, "signature"),
+        (agency_rules.from_opening([s for _p, s in lines[:8]]), "opening sentence"),
+        (agency_rules.from_label(text[:3000]), "page metadata (发文机关/发布机构)"),
+        (agency_rules.from_year_clause(text), "opening sentence (year clause)"),
+        (str(source.value) if source.value and agency_rules.plausible(str(source.value)) else None,
+         "clutter source (publisher, may differ from the author)"),
+    ]
+    rejected: list[tuple[str, str]] = []
+    for name, where in candidates:
+        if not name:
+            continue
+        full, inferred = agency_rules.completion(name, text)
+        if full != name and agency_rules.garbage(full) is None:
+            how = "place inferred from the text" if inferred else "completed from the text"
+            return Field(full, f"{where}, {how}"), rejected
+        reason = agency_rules.garbage(name)
+        if reason is None:
+            return Field(name, where), rejected
+        rejected.append((name, f"{where}: {reason}"))
+    return NONE, rejected

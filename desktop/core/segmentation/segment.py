@@ -9,7 +9,7 @@ and lies inside a part.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from desktop.core.segmentation.classify import (
     REQUIRED_KINDS,
@@ -20,7 +20,8 @@ from desktop.core.segmentation.classify import (
 )
 from desktop.core.segmentation.cleaning import Clutter, find_clutter
 from desktop.core.segmentation.damage import DamageView, damage_view
-from desktop.core.segmentation.judgement import document_type, looks_truncated, metadata_confidence
+from desktop.core.segmentation.doubts import Candidate, missing_candidates
+from desktop.core.segmentation.judgement import assess_metadata, document_type, looks_truncated
 from desktop.core.segmentation.metadata import Metadata, extract_metadata
 from desktop.core.segmentation.outline import Heading, parse_outline
 from desktop.core.segmentation.patterns import DATE_ANY, DATE_CN, is_title_line
@@ -43,10 +44,12 @@ class Section:
     # "high" when the heading names the kind (or a sentence states it outright); "low" when the kind rests
     # on position or body evidence (a topical heading, a 还存在…不足 sentence): the reviewer should look
     confidence: str = "high"
+    # why a low-confidence part is low (what the reviewer should check); "" when high
+    reason: str = ""
 
     def to_json(self) -> dict:
         return {"kind": self.kind, "heading": self.heading, "level": self.level, "placement": self.placement,
-                "start": self.start, "end": self.end, "confidence": self.confidence}
+                "start": self.start, "end": self.end, "confidence": self.confidence, "reason": self.reason}
 
 
 @dataclass
@@ -64,6 +67,10 @@ class Segmentation:
     doc_type: str = "annual_report"
     truncated: bool = False
     metadata_confidence: dict[str, str] = field(default_factory=dict)
+    # why each low-confidence metadata field is low (read by the verify queue and the reader's 请核对 marks)
+    metadata_reasons: dict[str, str] = field(default_factory=dict)
+    # for each missing kind, the passage a reviewer checking the flag should look at first (doubts.py)
+    missing_candidates: dict[str, Candidate] = field(default_factory=dict)
 
     def parts(self) -> list[Section]:
         """Sections with placement ``section`` (the top-level parts and the preamble)."""
@@ -81,6 +88,8 @@ class Segmentation:
             "outline": [h.to_json() for h in self.outline],
             "metadata_sources": self.metadata.sources(),
             "metadata_confidence": dict(self.metadata_confidence),
+            "metadata_reasons": dict(self.metadata_reasons),
+            "missing_candidates": {k: c.to_json() for k, c in self.missing_candidates.items()},
             "doc_type": self.doc_type,
             "truncated": self.truncated,
         }
@@ -89,7 +98,16 @@ class Segmentation:
 _NUMBERED = re.compile(r"^(第?[一二三四五六七八九十]+(部分|[、．.])|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|[①-⑳])")
 _ADDRESSEE = re.compile(r"^[^，。,]{2,40}[:：]$")
 _CLOSING = re.compile(r"^\s*(特此报告|特此汇报|以上报告)[。.!！]?\s*$")
-_LEADER_SENTENCE = re.compile(r"第一责任人|(主要负责(人|同志)|主要领导|党组书记).{0,30}(履行|落实|履职|亲自|带头)")
+# The duty stated in a sentence or an item, with or without the words 第一责任人: 局主要负责人亲自部署、带头讲法,
+# 做到一把手亲自抓、分管领导具体抓, 压实主要领导法治建设责任. A citation of the duty's regulation in 《》 is not the
+# duty itself (see _without_titles).
+_LEADER = r"(党政)?主要负责(人|同志)|主要领导(干部|同志)?|党组书记|党委书记|一把手"
+_LEADER_SENTENCE = re.compile(
+    rf"第一责任人|({_LEADER}).{{0,30}}(履行|落实|履职|亲自|带头)"
+    rf"|(压实|落实|扛牢|扛起|履行|强化)[^。；]{{0,12}}({_LEADER})[^。；]{{0,12}}(法治(政府)?建设|推进法治)[^。；]{{0,6}}(责任|职责)")
+_BOOK_TITLE = re.compile(r"《[^》]{0,60}》")
+# chrome that survived as text (a breadcrumb's tail, a menu) is never a sentence of the report
+_NOT_PROSE = re.compile(r"[>＞»›]|首页|当前位置|您所在的位置")
 # The report speaking of its own shortcomings (但还存在一些不足), not of problems it solved (解决群众存在的困难).
 _SHORTCOMING_SENTENCE = re.compile(
     r"(还|仍|也|但|同时|尚)[^。；]{0,6}(存在|有)[^。；]{0,10}(不足|问题|短板|差距|弱项)|不足之处|存在以下(问题|不足)"
@@ -97,7 +115,8 @@ _SHORTCOMING_SENTENCE = re.compile(
     r"|(与|同)[^。；]{2,30}相比[^。]{0,12}(仍|还|尚)(存在|有)[^。]{0,80}?(不足|问题|短板|差距|弱项)"
     r"|(仍|还|尚)(存在|有)[^。]{0,80}?等(方面的?)?(不足|问题|短板|差距|弱项)")
 _LEAD_YEAR = re.compile(r"^((?:19|20)\d{2})\s*年")
-_PLAN_SENTENCE = re.compile(r"^(下一步|今后|明年|来年|下一年度?|(?:19|20)\d{2}\s*年[,，]?\s*(我们|我局|我委|我厅|我办|本单位)?(将|要|计划))")
+_PLAN_SENTENCE = re.compile(r"^(下一步|下阶段|下一阶段|接下来|今后|明年|来年|新的一年|新一年|下一年度?|"
+                            r"(?:19|20)\d{2}\s*年[,，]?\s*(我们|我局|我委|我厅|我办|本单位)?(将|要|计划))")
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -208,6 +227,14 @@ def segment_report(text: str) -> Segmentation:
     back, and headings and clutter texts in the result are cut from the original text. Metadata values are
     given in the view's (simplified, undamaged) form.
     """
+    seg = _segment_view(text)
+    body = next((s.start for s in seg.sections if s.placement == "section"), 0)
+    seg.missing_candidates = missing_candidates(text, seg.missing, seg.clutter, body)
+    return seg
+
+
+def _segment_view(text: str) -> Segmentation:
+    """Segmentation over the damage-free, simplified view, with every offset mapped back onto ``text``."""
     damage = damage_view(text)
     view = fold_variants(damage.text)
     seg = _segment(view)
@@ -217,7 +244,7 @@ def segment_report(text: str) -> Segmentation:
         _map_back(seg, damage)
     else:
         seg.sections = [Section(s.kind, text[s.start:s.start + len(s.heading)], s.level, s.placement, s.start,
-                                s.end, s.confidence) for s in seg.sections]
+                                s.end, s.confidence, s.reason) for s in seg.sections]
     seg.text = text
     seg.clutter = [Clutter(c.kind, c.start, c.end, text[c.start:c.end]) for c in seg.clutter]
     for h in seg.outline:
@@ -243,7 +270,8 @@ def _map_back(seg: Segmentation, damage: DamageView) -> None:
         h.heading_end = max(h.start, h.heading_end)
         h.end = max(h.heading_end, h.end)
     seg.sections = [Section(s.kind, text[start(s.start):max(start(s.start), end(s.start + len(s.heading)))],
-                            s.level, s.placement, start(s.start), max(start(s.start), end(s.end)), s.confidence)
+                            s.level, s.placement, start(s.start), max(start(s.start), end(s.end)), s.confidence,
+                            s.reason)
                     for s in seg.sections]
     if seg.closing_start is not None:
         seg.closing_start = start(seg.closing_start)
@@ -301,7 +329,7 @@ def _segment(text: str) -> Segmentation:
     for kind in REQUIRED_KINDS:
         if kind in present:
             continue
-        found = _find_nested(text, kind, outline, sections, year_hint)
+        found = _find_nested(text, kind, outline, sections, year_hint, blocked)
         if found is None:
             # a part whose heading names this kind too (存在的问题及下一步打算) holds it inline
             shared = next((s for s in sections if s.placement == "section" and s.heading
@@ -312,12 +340,13 @@ def _segment(text: str) -> Segmentation:
         if found:
             sections.append(found)
     sections.sort(key=lambda s: (s.start, PLACEMENTS.index(s.placement)))
+    sections = [replace(s, reason=_part_reason(s)) if s.confidence == "low" else s for s in sections]
     present = {s.kind for s in sections}
     missing = [k for k in REQUIRED_KINDS if k not in present]
     part_headings = [(s.kind, s.heading) for s in sections if s.placement == "section" and s.heading]
     metadata = extract_metadata(text, clutter, top[0].start if top else None, part_headings)
     seg = Segmentation(text, clutter, outline, sections, missing, metadata, closing)
-    seg.metadata_confidence = metadata_confidence(metadata, part_headings)
+    seg.metadata_confidence, seg.metadata_reasons = assess_metadata(metadata, part_headings)
     title = metadata.title.value
     seg.doc_type = document_type(str(title) if title else None, text[:400],
                                  [h.text for h in top])
@@ -387,8 +416,13 @@ def _holding_subsection(outline: list[Heading], pos: int, kind: str) -> Heading 
 _NESTED_THRESHOLD = {"leader_duty": 5.0, "shortcomings": 6.0, "next_plan": 5.0, "achievements": 4.0}
 
 
+def _without_titles(sentence: str) -> str:
+    """The sentence with the titles it cites (《…第一责任人职责规定》) blanked out."""
+    return _BOOK_TITLE.sub(lambda m: "《" + "　" * (len(m.group(0)) - 2) + "》", sentence)
+
+
 def _find_nested(text: str, kind: str, outline: list[Heading], parts: list[Section],
-                 year: int | None = None) -> Section | None:
+                 year: int | None = None, blocked: Spans | None = None) -> Section | None:
     """Where a required kind sits inside another part: a subsection, an 一是 item, or a sentence.
 
     Among nested headings the one whose own words name the kind wins over one whose first sentence does
@@ -401,7 +435,7 @@ def _find_nested(text: str, kind: str, outline: list[Heading], parts: list[Secti
         own = heading_scores(h.text).get(kind, 0.0)
         score = own
         if kind == "leader_duty":
-            probe = h.text + _first_sentence(text, h.heading_end, h.end)
+            probe = h.text + _without_titles(_first_sentence(text, h.heading_end, h.end))
             score = max(score, heading_scores(probe).get(kind, 0.0))
             if _LEADER_SENTENCE.search(probe):
                 score = max(score, 6.0)
@@ -412,7 +446,12 @@ def _find_nested(text: str, kind: str, outline: list[Heading], parts: list[Secti
     if best is not None:
         h = best[1]
         placement = "inline" if h.style == "cn_shi" else "subsection"
-        confidence = "high" if best[0] >= 2 * _NESTED_THRESHOLD[kind] or kind == "leader_duty" else "low"
+        if kind == "leader_duty":  # the heading names the duty, or its first sentence says 第一责任人
+            sure = own >= _NESTED_THRESHOLD[kind] or "第一责任人" in _without_titles(
+                h.text + _first_sentence(text, h.heading_end, h.end))
+        else:
+            sure = best[0] >= 2 * _NESTED_THRESHOLD[kind]
+        confidence = "high" if sure else "low"
         return Section(kind, h.text, h.level, placement, h.start, h.end, confidence)
     pattern = {"leader_duty": _LEADER_SENTENCE, "shortcomings": _SHORTCOMING_SENTENCE,
                "next_plan": _PLAN_SENTENCE}.get(kind)
@@ -423,7 +462,11 @@ def _find_nested(text: str, kind: str, outline: list[Heading], parts: list[Secti
             continue
         for m in re.finditer(r"[^。；！？\n]+[。；！？]?", text[part.start:part.end]):
             sentence = m.group(0).strip()
-            found = pattern.search(sentence) if sentence else None
+            at = part.start + m.start()
+            if not sentence or _NOT_PROSE.search(sentence) or (blocked is not None and blocked.contains(
+                    at + len(m.group(0)) - len(m.group(0).lstrip()))):
+                continue
+            found = pattern.search(_without_titles(sentence))
             if found is None:
                 continue
             if kind == "next_plan" and (lead_year := _LEAD_YEAR.match(sentence)):
@@ -434,11 +477,27 @@ def _find_nested(text: str, kind: str, outline: list[Heading], parts: list[Secti
             end = part.start + m.end()
             if kind == "leader_duty":
                 holder = _holding_subsection(outline, start, kind)
+                sure = "high" if "第一责任人" in _without_titles(sentence) else "low"
                 if holder is not None:  # (三)严格履职紧抓责任落实 whose body states the duty: the whole subsection
-                    return Section(kind, holder.text, holder.level, "subsection", holder.start, holder.end)
-                return Section(kind, sentence[:40], part.level + 1, "inline", start, end)
+                    return Section(kind, holder.text, holder.level, "subsection", holder.start, holder.end, sure)
+                return Section(kind, sentence[:40], part.level + 1, "inline", start, end, sure)
             # a shortcomings or plan passage runs to the end of its paragraph
             para_end = text.find("\n", end)
             end = min(part.end, para_end if para_end >= 0 else part.end)
             return Section(kind, sentence[:40], part.level + 1, "inline", start, end, "low")
     return None
+
+
+def _part_reason(section: Section) -> str:
+    """Why a low-confidence part is low, in the words a reviewer checks it by."""
+    if section.placement == "section":
+        if not section.heading:
+            return "no part headings: the whole text is taken as one part"
+        if not heading_scores(section.heading):
+            return "a topical heading that names no part: the kind comes from its position and body"
+        return "the heading does not name this part clearly"
+    if section.kind == "leader_duty":
+        return "only a sentence about the leaders' duty, without the words 第一责任人"
+    if section.placement == "subsection":
+        return "a subsection whose heading does not name this part"
+    return "only a sentence or an item states this part"

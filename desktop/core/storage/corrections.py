@@ -58,7 +58,7 @@ class AutoValues:
 
 def _read_sections(db: Database, document_id: str) -> list[Section]:
     return [Section(*r) for r in db.execute(
-        'SELECT kind, heading, level, placement, start, "end", confidence FROM sections WHERE document_id = ? '
+        'SELECT kind, heading, level, placement, start, "end", confidence, reason FROM sections WHERE document_id = ? '
         "ORDER BY ordinal",
         [document_id]).fetchall()]
 
@@ -90,9 +90,9 @@ def write_sections(db: Database, document_id: str, sections: list[Section]) -> N
     """Replace a document's sections rows (the one writer of that table: automatic and effective values alike)."""
     db.execute("DELETE FROM sections WHERE document_id = ?", [document_id])
     db.conn.executemany(
-        'INSERT INTO sections (document_id, ordinal, kind, heading, level, placement, start, "end", confidence) '
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(document_id, i, s.kind, s.heading, s.level, s.placement, s.start, s.end, s.confidence)
+        'INSERT INTO sections (document_id, ordinal, kind, heading, level, placement, start, "end", confidence, '
+        "reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(document_id, i, s.kind, s.heading, s.level, s.placement, s.start, s.end, s.confidence, s.reason)
          for i, s in enumerate(sections)])
 
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # the readers (docx, pdf, html, charset detection) are not ne
 
 # Bump whenever segmentation output changes (tests/core/segmentation/test_golden.py fails until you do);
 # documents segmented by an older version are re-segmented when a database is opened (storage/resegment.py).
-SEGMENTER_VERSION = 3
+SEGMENTER_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,9 @@ class DocumentRecord:
     metadata_confidence: dict = field(default_factory=dict)
     doc_type: str = "annual_report"
     truncated: bool = False
+    # why each low-confidence field is low; for each missing kind the passage to look at ({start, end, reason})
+    metadata_reasons: dict = field(default_factory=dict)
+    missing_candidates: dict = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -121,8 +124,11 @@ def write_segmentation(db: Database, doc_id: str, seg: Segmentation) -> None:
     for table in ("outline", "clutter"):
         db.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc_id])
     write_sections(db, doc_id, seg.sections)
-    db.execute("UPDATE documents SET metadata_confidence = ?, doc_type = ?, truncated = ? WHERE id = ?",
-               [json.dumps(seg.metadata_confidence), seg.doc_type, int(seg.truncated), doc_id])
+    db.execute("UPDATE documents SET metadata_confidence = ?, doc_type = ?, truncated = ?, metadata_reasons = ?, "
+               "missing_candidates = ? WHERE id = ?",
+               [json.dumps(seg.metadata_confidence), seg.doc_type, int(seg.truncated),
+                json.dumps(seg.metadata_reasons, ensure_ascii=False),
+                json.dumps({k: c.to_json() for k, c in seg.missing_candidates.items()}, ensure_ascii=False), doc_id])
     db.conn.executemany(
         'INSERT INTO outline (document_id, ordinal, style, level, heading, start, heading_end, "end") '
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -224,18 +230,18 @@ def get_document(db: Database, doc_id: str) -> DocumentRecord | None:
     """The full stored document, or None when no document has that id."""
     row = db.execute(
         f"SELECT {_SUMMARY_COLUMNS}, text, metadata_sources, source, sha256, source_path, metadata_confidence, "
-        "doc_type, truncated FROM documents WHERE id = ?",
+        "doc_type, truncated, metadata_reasons, missing_candidates FROM documents WHERE id = ?",
         [doc_id],
     ).fetchone()
     if row is None:
         return None
     summary = _summary(row[:13])
-    text, sources, source, sha256, source_path, confidence, doc_type, truncated = row[13:]
+    text, sources, source, sha256, source_path, confidence, doc_type, truncated, reasons, candidates = row[13:]
     sections = [
-        Section(kind, heading, level, placement, start, end, part_confidence)
-        for kind, heading, level, placement, start, end, part_confidence in db.execute(
-            'SELECT kind, heading, level, placement, start, "end", confidence FROM sections WHERE document_id = ? '
-            "ORDER BY ordinal",
+        Section(kind, heading, level, placement, start, end, part_confidence, reason)
+        for kind, heading, level, placement, start, end, part_confidence, reason in db.execute(
+            'SELECT kind, heading, level, placement, start, "end", confidence, reason FROM sections '
+            "WHERE document_id = ? ORDER BY ordinal",
             [doc_id],
         ).fetchall()
     ]
@@ -253,7 +259,8 @@ def get_document(db: Database, doc_id: str) -> DocumentRecord | None:
         ).fetchall()
     ]
     return DocumentRecord(summary, text, sections, outline, clutter, json.loads(sources), source, sha256, source_path,
-                          json.loads(confidence), doc_type, bool(truncated))
+                          json.loads(confidence), doc_type, bool(truncated), json.loads(reasons),
+                          json.loads(candidates))
 
 
 def previous_report(db: Database, doc_id: str) -> DocumentSummary | None:

@@ -303,6 +303,19 @@ def m0008_hardening(db: Database) -> None:
             db.execute("INSERT INTO search_index(rowid, chars) VALUES (?, ?)", [seq, index_tokens(text)])
 
 
+@MIGRATIONS(name="0012_detection_doubts")
+def m0012_detection_doubts(db: Database) -> None:
+    """Why segmentation is unsure, for the 请核对 marks and the verify queue: a reason for each low-confidence part
+    (``sections.reason``) and metadata field (``documents.metadata_reasons``, JSON), and for each missing part the
+    passage a reviewer should look at first (``documents.missing_candidates``, JSON ``{kind: {start, end,
+    reason}}``). A reviewer's confirmation of a value, a part or a missing flag is a row of ``corrections`` of
+    kind ``confirm`` (who, when, what was confirmed), so that re-segmentation, re-import and merge carry it as
+    they carry corrections. Rows written before hold the defaults until they are re-segmented."""
+    db.execute("ALTER TABLE sections ADD COLUMN reason TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE documents ADD COLUMN metadata_reasons TEXT NOT NULL DEFAULT '{}'")
+    db.execute("ALTER TABLE documents ADD COLUMN missing_candidates TEXT NOT NULL DEFAULT '{}'")
+
+
 @MIGRATIONS(name="0014_agencies")
 def m0014_agencies(db: Database) -> None:
     """One agency across years, promise matches the reviewer corrected, and the shared-text index.

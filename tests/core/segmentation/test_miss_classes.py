@@ -254,8 +254,12 @@ def test_agency_from_a_year_clause_after_a_heading_in_a_flattened_page():
 
 @pytest.mark.parametrize("opening,confidence", [
     ("2024年,县教育局坚持依法治教。", "low"), ("2024年,省教育厅坚持依法治教。", "low"),
-    ("2024年,青山县教育局坚持依法治教。", "high"), ("2023年,水利部坚持依法行政。", "high"),
+    # the opening sentence is a weak source even with the place (high needs a title, a signature, 发文机关)
+    ("2024年,青山县教育局坚持依法治教。", "low"), ("2023年,水利部坚持依法行政。", "low"),
+    ("青山县教育局2024年法治政府建设情况报告\n2024年,我局坚持依法治教。", "high"),
+    ("水利部关于2023年法治政府建设情况的报告\n2023年,水利部坚持依法行政。", "high"),
 ])
-def test_an_agency_without_its_place_has_low_confidence(opening, confidence):
+def test_an_agency_without_its_place_or_from_a_weak_source_has_low_confidence(opening, confidence):
     seg = segment_report(opening + "\n一、主要工作\n" + BODY)
     assert seg.metadata.agency.value and seg.metadata_confidence["agency"] == confidence
+    assert bool(seg.metadata_reasons.get("agency")) == (confidence == "low")
