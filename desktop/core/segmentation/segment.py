@@ -477,10 +477,10 @@ def _find_nested(text: str, kind: str, outline: list[Heading], parts: list[Secti
             end = part.start + m.end()
             if kind == "leader_duty":
                 holder = _holding_subsection(outline, start, kind)
-                sure = "high" if "第一责任人" in _without_titles(sentence) else "low"
+                stated = "high" if "第一责任人" in _without_titles(sentence) else "low"
                 if holder is not None:  # (三)严格履职紧抓责任落实 whose body states the duty: the whole subsection
-                    return Section(kind, holder.text, holder.level, "subsection", holder.start, holder.end, sure)
-                return Section(kind, sentence[:40], part.level + 1, "inline", start, end, sure)
+                    return Section(kind, holder.text, holder.level, "subsection", holder.start, holder.end, stated)
+                return Section(kind, sentence[:40], part.level + 1, "inline", start, end, stated)
             # a shortcomings or plan passage runs to the end of its paragraph
             para_end = text.find("\n", end)
             end = min(part.end, para_end if para_end >= 0 else part.end)
