@@ -29,9 +29,13 @@ def test_segment_json_contract(capsys):
     assert set(data["metadata_confidence"].values()) <= {"high", "low"}
     assert data["metadata_confidence"]["title"] == "high" and data["metadata_confidence"]["year"] == "high"
     assert data["doc_type"] == "annual_report" and data["truncated"] is False
+    assert set(data["metadata_reasons"]) == {k for k, v in data["metadata_confidence"].items() if v == "low"}
+    for kind, candidate in data["missing_candidates"].items():
+        assert kind in data["missing"] and 0 <= candidate["start"] < candidate["end"] <= len(text)
     for section in data["sections"]:
-        assert set(section) == {"kind", "heading", "level", "placement", "start", "end", "confidence"}
+        assert set(section) == {"kind", "heading", "level", "placement", "start", "end", "confidence", "reason"}
         assert section["confidence"] in ("high", "low")
+        assert bool(section["reason"]) == (section["confidence"] == "low")
         assert text[section["start"]:section["start"] + len(section["heading"])] == section["heading"]
     for clutter in data["clutter"]:
         assert text[clutter["start"]:clutter["end"]] == clutter["text"]

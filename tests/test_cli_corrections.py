@@ -44,7 +44,7 @@ def test_show_has_the_shape_of_segment_json_with_origins(one_doc, capsys):
     shown = _show(db, doc["id"], capsys)
     assert set(segmented) <= set(shown)
     assert shown["agency"] == segmented["agency"] and shown["missing"] == segmented["missing"]
-    assert [{k: s[k] for k in ("kind", "heading", "level", "placement", "start", "end", "confidence")}
+    assert [{k: s[k] for k in ("kind", "heading", "level", "placement", "start", "end", "confidence", "reason")}
             for s in shown["sections"]] \
         == segmented["sections"]
     assert all(s["origin"] == "auto" and s["corrected_by"] is None for s in shown["sections"])

@@ -389,6 +389,9 @@ def show_json(db: Database, document_id: str) -> dict:
     out["metadata_confidence"] = {**record.metadata_confidence,
                                   **{name: "high" for name, origin in eff.metadata_origin.items()
                                      if origin.origin == "corrected"}}
+    out["metadata_reasons"] = {name: why for name, why in record.metadata_reasons.items()
+                               if out["metadata_confidence"].get(name) == "low"}
+    out["missing_candidates"] = {kind: c for kind, c in record.missing_candidates.items() if kind in eff.missing}
     out["doc_type"] = record.doc_type
     out["truncated"] = record.truncated
     out["id"] = document_id
