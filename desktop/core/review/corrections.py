@@ -386,11 +386,12 @@ def show_json(db: Database, document_id: str) -> dict:
     out["metadata_sources"] = eff.sources
     out["encoding"] = record.summary.encoding
     # a field the reviewer corrected is as sure as it gets
-    out["metadata_confidence"] = {**record.metadata_confidence,
+    confidence: dict[str, str] = {**record.metadata_confidence,
                                   **{name: "high" for name, origin in eff.metadata_origin.items()
                                      if origin.origin == "corrected"}}
+    out["metadata_confidence"] = confidence
     out["metadata_reasons"] = {name: why for name, why in record.metadata_reasons.items()
-                               if out["metadata_confidence"].get(name) == "low"}
+                               if confidence.get(name) == "low"}
     out["missing_candidates"] = {kind: c for kind, c in record.missing_candidates.items() if kind in eff.missing}
     out["doc_type"] = record.doc_type
     out["truncated"] = record.truncated
