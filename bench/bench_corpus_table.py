@@ -1,17 +1,20 @@
-"""Corpus table with 10,000 reports: loading, scrolling, filtering, sorting and switching reports in the main window.
+"""Corpus table at scale: opening, scrolling, filter keystrokes, sorting, opening a report and switching reports.
 
-Scrolling is measured as the time to scroll the table one page and repaint it, from the top to the bottom
-(the lazily loaded model reads more rows on the way), next to the same QTableView over a plain in-memory model
-of as many rows with fixed texts (the floor, same run). Switching reports is Alt+Down through the table: the
-time until the report view shows the next report. Medians and maxima are printed.
+Each figure is printed next to its floor measured in the same run, and the ratio:
+- opening the database and showing the table / a main window opened on an empty database;
+- scrolling one page / the same QTableView over a plain in-memory model of as many rows;
+- a keystroke in the agency filter (the time until the table shows the new rows, repainted) / the same filter as
+  one bare SQL query on the same connection (``agency LIKE``, the rows' ids fetched);
+- opening the last report right after the database opened (the table must not make it wait) / opening the first
+  report, whose row is on the page already read.
+The corpus is built once and reused (bench/corpus_cache.py, cached under the temporary folder).
 
-    .venv/bin/python bench/bench_corpus_table.py [--documents 10000]
+    .venv/bin/python bench/bench_corpus_table.py [--documents 20000]
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import statistics
 import sys
@@ -22,35 +25,25 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.corpus_cache import table_database  # noqa: E402
 
-def build_database(path: Path, count: int) -> None:
-    """``count`` documents made from the seeds (each with its own content hash, agency and year)."""
-    from desktop.core.ingest import read_report
-    from desktop.core.segmentation.metadata import Field
-    from desktop.core.segmentation.segment import segment_report
-    from desktop.core.storage import open_database
-    from desktop.core.storage.documents import insert_document
 
-    db = open_database(path)
-    sources = [read_report(p) for p in sorted((ROOT / "seeds").glob("*.txt"))]
-    segments = [segment_report(s.text) for s in sources]
-    places = ["长春", "吉林", "梨树", "延吉", "通化", "白山", "松原", "白城", "四平", "辽源", "珲春", "敦化"]
-    for i in range(count):
-        source, seg = sources[i % len(sources)], segments[i % len(sources)]
-        agency = f"{places[i % len(places)]}市第{i // len(places) % 97}局"
-        metadata = dataclasses.replace(seg.metadata, agency=Field(agency, "bench"), year=Field(2019 + i % 7, "bench"))
-        insert_document(db, dataclasses.replace(source, sha256=f"{i:064x}", name=f"{i:05d}_{source.name}"),
-                        dataclasses.replace(seg, metadata=metadata))
-    db.conn.close()
+def _ms(start: float) -> float:
+    return (time.perf_counter() - start) * 1000
+
+
+def _load() -> str:
+    return "load " + " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--documents", type=int, default=10_000)
+    parser.add_argument("--documents", type=int, default=20_000)
     args = parser.parse_args(argv)
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+    db_path = table_database(args.documents)
 
     from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSettings, Qt
     from PySide6.QtWidgets import QApplication, QTableView
@@ -77,70 +70,117 @@ def main(argv: list[str] | None = None) -> int:
                 return None
             return "吉林省政务服务和数字化建设管理局" if index.column() == 0 else "2025"
 
-    def scroll_times(view: QTableView) -> list[float]:
+    def scroll_times(view: QTableView, steps: int = 60) -> list[float]:
         bar = view.verticalScrollBar()
         bar.setValue(0)
         app.processEvents()
         times = []
+        stride = max(bar.pageStep(), (bar.maximum() - bar.minimum()) // steps)
         while True:
             start = time.perf_counter()
             before = bar.value()
-            bar.setValue(before + bar.pageStep())
-            app.processEvents()  # fetchMore happens here when the end of the loaded rows comes into view
+            bar.setValue(before + stride)
+            app.processEvents()
             view.viewport().repaint()
-            times.append((time.perf_counter() - start) * 1000)
-            if bar.value() == before and not view.model().canFetchMore(QModelIndex()):
+            times.append(_ms(start))
+            if bar.value() == before:
                 break
         return times
 
     def stats(values: list[float]) -> str:
-        return f"median {statistics.median(values):5.2f} ms, max {max(values):6.2f} ms ({len(values)} steps)"
+        return f"median {statistics.median(values):6.1f} ms, max {max(values):6.1f} ms ({len(values)} steps)"
 
+    def ratio(ours: float, floor: float) -> str:
+        return f"x{ours / floor:.1f}" if floor > 0 else "n/a"
+
+    print(f"corpus table, {args.documents} documents ({_load()})")
     with tempfile.TemporaryDirectory(prefix="reviewdesk-bench-table-") as tmp:
-        db_path = Path(tmp) / "big.sqlite3"
+        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+        bare = MainWindow(settings)
+        bare.resize(1500, 900)
+        bare.show()
+        app.processEvents()
         started = time.perf_counter()
-        build_database(db_path, args.documents)
-        print(f"built a database of {args.documents} documents in {time.perf_counter() - started:.1f} s")
+        bare.open_database(Path(tmp) / "empty.sqlite3")
+        app.processEvents()
+        bare_ms = _ms(started)
+        bare.close()
 
-        window = MainWindow(QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
+        window = MainWindow(settings)
         window.resize(1500, 900)
         window.show()
         app.processEvents()
         started = time.perf_counter()
         window.open_database(db_path)
         app.processEvents()
-        opened = (time.perf_counter() - started) * 1000
+        window.repaint()
+        opened = _ms(started)
         model, panel = window.corpus_model, window.corpus_panel
-        print(f"open database and show the table: {opened:.1f} ms ({model.loaded} of {model.total} rows read)")
+        print(f"open the database, table shown:   {opened:7.1f} ms  floor (empty database) {bare_ms:6.1f} ms  "
+              f"{ratio(opened, bare_ms)}  ({model.rowCount()} rows, {model.loaded} summaries read)")
+
+        reader = window.reader
+        assert reader is not None
+        first_id, last_id = model.document_id(0), model.document_id(model.rowCount() - 1)
+        started = time.perf_counter()
+        window.open_document(first_id)
+        app.processEvents()
+        first_ms = _ms(started)
+        started = time.perf_counter()
+        window.open_document(last_id)
+        app.processEvents()
+        open_ms = _ms(started)
+        print(f"open the last report at once:     {open_ms:7.1f} ms  floor (the first report, its row read) "
+              f"{first_ms:6.1f} ms  {ratio(open_ms, first_ms)}  (row found: {panel.current_document_id() == last_id})")
 
         plain = QTableView()
-        plain.setModel(Plain(args.documents, model.columnCount()))
+        plain.setModel(Plain(model.rowCount(), model.columnCount()))
         plain.verticalHeader().setDefaultSectionSize(panel.table.verticalHeader().defaultSectionSize())
         plain.resize(panel.table.size())
         plain.show()
         app.processEvents()
         floor = scroll_times(plain)
         ours = scroll_times(panel.table)
-        print(f"scroll one page, floor (plain model): {stats(floor)}")
-        print(f"scroll one page, corpus table:        {stats(ours)}  (rows read: {model.loaded})")
+        print(f"scroll (top to bottom, 60 jumps): {stats(ours)}  floor (plain model) {stats(floor)}  "
+              f"{ratio(statistics.median(ours), statistics.median(floor))}")
+        plain.close()
 
-        model.reload()
-        app.processEvents()
+        keystrokes, floors = [], []
+        for text in ["吉", "吉林", "吉林市", "吉林市教", "吉林市教育局", "吉林市教", "吉林市", "吉林", "吉", ""]:
+            started = time.perf_counter()
+            reader.execute("SELECT id FROM documents WHERE replaced_by IS NULL AND agency LIKE ?",
+                           [f"%{text}%"]).fetchall()
+            floors.append(_ms(started))
+            started = time.perf_counter()
+            panel.agency_edit.setText(text)
+            app.processEvents()
+            panel.table.viewport().repaint()
+            keystrokes.append(_ms(started))
+        print(f"agency filter keystroke:          {stats(keystrokes)}  floor (same filter, bare SQL) {stats(floors)}  "
+              f"{ratio(statistics.median(keystrokes), statistics.median(floors))}")
+        print(f"  per keystroke (ms): {' '.join(f'{t:.0f}' for t in keystrokes)} (the last clears the filter)")
+
         started = time.perf_counter()
         panel.set_year(2022)
         app.processEvents()
-        print(f"filter by year (reads all rows first): {(time.perf_counter() - started) * 1000:.1f} ms, "
-              f"{panel.proxy.rowCount()} rows shown")
+        panel.table.viewport().repaint()
+        print(f"filter by year:                   {_ms(started):7.1f} ms  ({panel.proxy.rowCount()} rows shown)")
         started = time.perf_counter()
-        panel.agency_edit.setText("吉林")
+        panel.set_missing_kind("shortcomings")
         app.processEvents()
-        print(f"filter by agency text: {(time.perf_counter() - started) * 1000:.1f} ms, {panel.proxy.rowCount()} rows")
+        print(f"and by a missing part:            {_ms(started):7.1f} ms  ({panel.proxy.rowCount()} rows shown)")
+        started = time.perf_counter()
         panel.clear_filters()
         app.processEvents()
-        started = time.perf_counter()
-        panel.table.sortByColumn(model.column_index("year"), Qt.SortOrder.DescendingOrder)
-        app.processEvents()
-        print(f"sort by year: {(time.perf_counter() - started) * 1000:.1f} ms")
+        panel.table.viewport().repaint()
+        print(f"clear the filters:                {_ms(started):7.1f} ms  ({panel.proxy.rowCount()} rows shown)")
+        for key, order in (("year", Qt.SortOrder.DescendingOrder), ("missing", Qt.SortOrder.AscendingOrder),
+                           ("review", Qt.SortOrder.AscendingOrder), ("agency", Qt.SortOrder.AscendingOrder)):
+            started = time.perf_counter()
+            panel.table.sortByColumn(model.column_index(key), order)
+            app.processEvents()
+            panel.table.viewport().repaint()
+            print(f"sort by {key:<26} {_ms(started):7.1f} ms")
 
         switches = []
         panel.table.selectRow(0)
@@ -152,8 +192,9 @@ def main(argv: list[str] | None = None) -> int:
             while window.current_document_id() == before:
                 app.processEvents()
             window.repaint()
-            switches.append((time.perf_counter() - started) * 1000)
+            switches.append(_ms(started))
         print(f"switch to the next report (Alt+Down, report view repainted): {stats(switches)}")
+        print(f"({_load()} at the end)")
         window.close()
     return 0
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QSettings, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QSettings, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel
 
@@ -334,3 +334,31 @@ def test_review_columns_follow_the_reviewer_named_in_the_settings(qtbot, setting
     assert [w.corpus_model.index(r, status).data() for r in range(5)] == ["Not started"] * 5
     w.set_reviewer(None)
     assert w.corpus_model.index(0, status).data() == ""
+
+
+def test_a_filter_keeps_the_current_and_selected_reports_that_are_still_shown(qtbot, window):
+    panel = window.corpus_panel
+    jilin = [_id_of_name(window, p) for p in ("003_", "000_")]  # 吉林省…管理局, 2022 and 2025
+    other = _id_of_name(window, "004_")
+    assert panel.select_document(jilin[0])
+    qtbot.waitUntil(lambda: window.current_document_id() == jilin[0])
+    panel.table.selectionModel().select(panel.proxy.index(_row_of_name(window, "000_"), 0),
+                                        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    type_text(panel.agency_edit, "吉林")
+    assert panel.proxy.rowCount() == 2
+    assert panel.current_document_id() == jilin[0] and window.current_document_id() == jilin[0]
+    assert sorted(panel.selected_ids()) == sorted(jilin)
+    # A report hidden by the filter: selecting it clears the filters first.
+    assert panel.select_document(other)
+    assert panel.proxy.rowCount() == 5 and panel.agency_edit.text() == ""
+    assert panel.current_document_id() == other
+
+
+def test_opening_a_report_reads_only_its_rows_page(qtbot, window):
+    model = window.corpus_model
+    last = model.summaries()[-1].id
+    model._page_size = 1  # noqa: SLF001 - a page per row makes "read the whole table" visible
+    model.reload()
+    assert window.open_document(last)
+    assert window.corpus_panel.current_document_id() == last
+    assert model.loaded <= 2  # the row of the report (and the first row the view drew), not the table

@@ -359,3 +359,15 @@ def m0014_agencies(db: Database) -> None:
         ) WITHOUT ROWID""")
     db.execute("CREATE INDEX passage_hashes_document ON passage_hashes(document_seq)")
     db.execute("CREATE TABLE passage_indexed (document_seq INTEGER PRIMARY KEY, text_sha256 TEXT NOT NULL)")
+
+
+@MIGRATIONS(name="0015_corpus_listing")
+def m0015_corpus_listing(db: Database) -> None:
+    """Indexes that hold the corpus table's orders with every column its filters read (they replace 0004's listing
+    index): filtering, sorting and counting the corpus read these small indexes, never the rows that hold the
+    report texts (the columns after ``text`` in a row are only reached through its overflow pages)."""
+    from desktop.core.storage.listing import listing_index_sql
+
+    db.execute("DROP INDEX IF EXISTS documents_listing")
+    for key in ("agency", "year", "doc_date", "on_time", "missing", "seq"):
+        db.execute(listing_index_sql(key))

@@ -1,45 +1,73 @@
-"""The corpus table's Qt models: a lazily loaded table over the stored documents, and its sort/filter proxy.
+"""The corpus table's Qt models: a window onto the corpus listing in SQL, and the filter face the panel uses.
 
-:class:`CorpusModel` adapts ``desktop.core.storage.documents.list_documents`` (one :class:`DocumentSummary`
-per row, in the core's order: agency, year, name). Rows are read in pages as the view scrolls
-(``canFetchMore``/``fetchMore``), so opening a corpus of 10,000 reports reads one page; display values are
-built when a cell is first shown and cached. The model sorts itself by typed keys (a sort other than the
-core's own order loads every row first). :class:`CorpusFilterProxy` filters by year, agency text and "missing
-required part"; a filter loads the remaining pages first.
+:class:`CorpusModel` holds only the ordered ids of the documents that pass the current filter
+(``desktop.core.storage.listing.listing_keys``: one query on a covering index, filtered and sorted in SQLite);
+the rows' summaries are read a page at a time when a row is first shown, and display texts are built when a
+cell is first drawn. A filter keystroke or a sort is one query, never a pass over the rows in Python, and
+every row exists from the start (the scroll bar is right; opening a report finds its row at once).
+:class:`CorpusFilterProxy` is an identity proxy that sets the model's filters (year, agency text, missing part).
+
+How to add a column (see also docs/architecture.md, "The corpus table"):
+
+1. Append a :class:`Column` in :meth:`CorpusModel._default_columns` (or ``model.columns.append(...)`` from a
+   feature's install function before the panel is built): ``key``, ``header``, ``text(summary)``; optional
+   ``tooltip``, ``short`` header, ``foreground``, ``italic``, ``align``.
+2. Sorting: a column sorted by stored document columns names an SQL order, ``sort="<key>"`` with the terms in
+   ``listing.SORTS`` (keep those columns in the covering index, migration 0015 — a new index needs your own
+   migration). A column sorted by a value computed in Python gives ``sort_value(doc_id)`` (keep it a dict
+   lookup: it is called once per shown row on a sort); with neither, clicking its header keeps the order.
+3. Values that are not in :class:`DocumentSummary` (counts from another table): give ``load(db, ids)``, a
+   core function returning ``{doc_id: value}`` for one page of ids (at most ``PAGE_SIZE``); the column's callables
+   read it with ``model.loaded_value(column_key, doc_id)``. Never read a value per row in ``text``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections import OrderedDict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QIdentityProxyModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 from sqlite_utils import Database
 
 from desktop.core.scoring.scores import STATUS_LABELS, STATUSES, OverviewRow
-from desktop.core.segmentation.classify import KIND_LABELS, REQUIRED_KINDS
-from desktop.core.storage.documents import DocumentSummary, count_documents, list_documents
-from desktop.core.text import fold_width
+from desktop.core.segmentation.classify import KIND_LABELS
+from desktop.core.storage.documents import DocumentSummary
+from desktop.core.storage.listing import (
+    ANY_MISSING,
+    ListingFilter,
+    count_current,
+    fold_filter_text,
+    key_of,
+    listing_keys,
+    listing_pairs,
+    listing_years,
+    summaries_by_key,
+    validate_missing,
+)
 from desktop.gui import i18n
 from desktop.gui.plain import plain_tip
-from desktop.gui.proxies import change_filter
+
+__all__ = ["ANY_MISSING", "DOCUMENT_ID_ROLE", "Column", "CorpusFilterProxy", "CorpusModel", "missing_label"]
 
 DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-ANY_MISSING = "*"  # missing-part filter value: "missing at least one required part"
 
 _Index = QModelIndex | QPersistentModelIndex
 _WARN = QColor("#b3261e")
 _MUTED = QColor("#6b6b6b")
 _STATUS_COLORS = {"not_started": _MUTED, "in_progress": QColor("#9a6700"), "done": QColor("#1a7f37")}
+_CENTER = Qt.AlignmentFlag.AlignCenter
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def missing_label(kinds: tuple[str, ...] | list[str]) -> str:
@@ -49,32 +77,48 @@ def missing_label(kinds: tuple[str, ...] | list[str]) -> str:
 
 @dataclass(frozen=True)
 class Column:
-    """One table column: header text, cell text, sort key (all from a DocumentSummary)."""
+    """One table column: header, cell text and how it sorts (see the module docstring: how to add a column)."""
 
     key: str
     header: Callable[[], str]
     text: Callable[[DocumentSummary], str]
-    sort_key: Callable[[DocumentSummary], tuple]
+    sort: str | None = None                              # a key of listing.SORTS: sorted in SQL
+    sort_value: Callable[[str], Any] | None = None       # doc id -> value: sorted here (stable, after seq)
     tooltip: Callable[[DocumentSummary], str] | None = None
     short: Callable[[], str] | None = None  # the header's text when it differs from the full name (its tooltip)
+    foreground: Callable[[DocumentSummary], QColor | None] | None = None
+    italic: Callable[[DocumentSummary], bool] | None = None
+    align: Qt.AlignmentFlag | None = None
+    load: Callable[[Database, Sequence[str]], Mapping[str, object]] | None = None  # per-page values, from core
+
+
+@dataclass
+class _Page:
+    rows: list[DocumentSummary | None]
+    texts: dict[tuple[int, int], str] = field(default_factory=dict)
+    values: dict[str, Mapping[str, object]] = field(default_factory=dict)
 
 
 class CorpusModel(QAbstractTableModel):
-    """Read-only table of the corpus' current documents, one row per document, loaded page by page.
+    """Read-only table of the corpus' current documents that pass the filter, one row per document.
 
     ``set_database(db)`` takes a connection owned by the GUI thread (a read-only one in the app).
     """
 
     PAGE_SIZE = 500
+    MAX_PAGES = 64  # pages of summaries kept (older ones are read again when scrolled back to)
+
+    corpus_reloaded = Signal()  # the corpus was read again (not emitted when only the filter or sort changed)
 
     def __init__(self, parent: QObject | None = None, page_size: int = PAGE_SIZE) -> None:
         super().__init__(parent)
         self._db: Database | None = None
-        self._page_size = page_size
-        self._rows: list[DocumentSummary] = []
-        self._ids: dict[str, int] = {}
+        self._page_size = max(1, page_size)
+        self._ids: list[str] = []  # listing keys (documents.seq as text) of the shown rows, in order
+        self._unfiltered: tuple[tuple[int, Qt.SortOrder], list[str]] | None = None  # reused when a filter is cleared
+        self._pages: OrderedDict[int, _Page] = OrderedDict()
         self._total = 0
-        self._cache: dict[tuple[int, int], str] = {}
+        self._filter = ListingFilter()
         self._reviews: dict[str, OverviewRow] | None = None
         self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
         self.columns: list[Column] = self._default_columns()
@@ -82,29 +126,27 @@ class CorpusModel(QAbstractTableModel):
     # -- columns ---------------------------------------------------------------------------------------
     def _default_columns(self) -> list[Column]:
         return [
-            Column("agency", lambda: self.tr("Agency"), self._agency_text,
-                   # The core's own order (agency, NULLs last, then year, name, seq): sorting on this column
-                   # ascending needs no more rows than are loaded.
-                   lambda d: (d.agency is None, d.agency or "", -1 if d.year is None else d.year, d.name, d.seq),
-                   self._agency_tooltip),
-            Column("year", lambda: self.tr("Year"), lambda d: "" if d.year is None else str(d.year),
-                   lambda d: (d.year is None, d.year or 0, d.agency or "", d.seq)),
-            Column("doc_date", lambda: self.tr("Document date"), lambda d: d.doc_date or "",
-                   lambda d: (d.doc_date is None, d.doc_date or "", d.seq),
-                   lambda d: self.tr("Published: %1").replace("%1", d.published_at or self.tr("unknown")),
-                   lambda: self.tr("Date", "document date, short column header")),
-            Column("on_time", lambda: self.tr("Published on time"), self._on_time_text,
-                   lambda d: ({True: 0, False: 1, None: 2}[d.on_time], d.seq),
-                   lambda d: self.tr("Reports are due to be made public by 1 April of the following year."),
-                   lambda: self.tr("On time", "published on time, short column header")),
-            Column("missing", lambda: self.tr("Missing parts"), lambda d: missing_label(d.missing),
-                   lambda d: (len(d.missing), missing_label(d.missing), d.seq), self._missing_tooltip),
-            Column("review", lambda: self.tr("Review status"), self._status_text,
-                   lambda d: (self._status_rank(d), d.seq), self._review_tooltip,
-                   lambda: self.tr("Review", "review status, short column header")),
-            Column("total", lambda: self.tr("Total score"), self._total_text,
-                   lambda d: (self._review_total(d) is None, self._review_total(d) or 0.0, d.seq),
-                   self._review_tooltip, lambda: self.tr("Score", "total score, short column header")),
+            Column("agency", lambda: self.tr("Agency"), self._agency_text, sort="agency",
+                   tooltip=self._agency_tooltip,
+                   foreground=lambda d: None if d.agency else _MUTED, italic=lambda d: not d.agency),
+            Column("year", lambda: self.tr("Year"), lambda d: "" if d.year is None else str(d.year), sort="year",
+                   align=_CENTER),
+            Column("doc_date", lambda: self.tr("Document date"), lambda d: d.doc_date or "", sort="doc_date",
+                   tooltip=lambda d: self.tr("Published: %1").replace("%1", d.published_at or self.tr("unknown")),
+                   short=lambda: self.tr("Date", "document date, short column header"), align=_CENTER),
+            Column("on_time", lambda: self.tr("Published on time"), self._on_time_text, sort="on_time",
+                   tooltip=lambda d: self.tr("Reports are due to be made public by 1 April of the following year."),
+                   short=lambda: self.tr("On time", "published on time, short column header"),
+                   foreground=lambda d: _WARN if d.on_time is False else _MUTED if d.on_time is None else None,
+                   align=_CENTER),
+            Column("missing", lambda: self.tr("Missing parts"), lambda d: missing_label(d.missing), sort="missing",
+                   tooltip=self._missing_tooltip, foreground=lambda d: _WARN if d.missing else None),
+            Column("review", lambda: self.tr("Review status"), self._status_text, sort_value=self._status_rank,
+                   tooltip=self._review_tooltip, short=lambda: self.tr("Review", "review status, short column header"),
+                   foreground=self._status_color, align=_CENTER),
+            Column("total", lambda: self.tr("Total score"), self._total_text, sort_value=self._total_rank,
+                   tooltip=self._review_tooltip, short=lambda: self.tr("Score", "total score, short column header"),
+                   align=_RIGHT),
         ]
 
     # -- review columns (desktop.core.scoring.scores.review_overview rows of the current reviewer) -------------
@@ -112,36 +154,39 @@ class CorpusModel(QAbstractTableModel):
         """Review status and weighted total per document id for the current reviewer (None: no reviewer)."""
         self._reviews = dict(rows) if rows is not None else None
         first, last = self.column_index("review"), self.column_index("total")
-        for key in list(self._cache):
-            if key[1] in (first, last):
-                del self._cache[key]
-        if self._rows:
-            self.dataChanged.emit(self.index(0, first), self.index(len(self._rows) - 1, last))
+        for page in self._pages.values():
+            page.texts = {k: v for k, v in page.texts.items() if k[1] not in (first, last)}
+        if self._ids and first >= 0 and last >= 0:
+            self.dataChanged.emit(self.index(0, min(first, last)), self.index(len(self._ids) - 1, max(first, last)))
 
-    def _review(self, d: DocumentSummary) -> OverviewRow | None:
-        return self._reviews.get(d.id) if self._reviews is not None else None
+    def _review(self, doc_id: str) -> OverviewRow | None:
+        return self._reviews.get(doc_id) if self._reviews is not None else None
 
     def _status_text(self, d: DocumentSummary) -> str:
-        review = self._review(d)
+        review = self._review(d.id)
         if review is None:
             return ""
         zh, en = STATUS_LABELS.get(review.status, (review.status, review.status))
         return zh if i18n.current_language() == i18n.CHINESE else en
 
-    def _status_rank(self, d: DocumentSummary) -> int:
-        review = self._review(d)
+    def _status_rank(self, doc_id: str) -> int:
+        review = self._review(doc_id)
         return -1 if review is None else STATUSES.index(review.status) if review.status in STATUSES else 9
 
-    def _review_total(self, d: DocumentSummary) -> float | None:
-        review = self._review(d)
-        return None if review is None else review.total
+    def _status_color(self, d: DocumentSummary) -> QColor | None:
+        review = self._review(d.id)
+        return None if review is None else _STATUS_COLORS.get(review.status, _MUTED)
+
+    def _total_rank(self, doc_id: str) -> float:
+        review = self._review(doc_id)
+        return float("inf") if review is None or review.total is None else float(review.total)  # no total: last
 
     def _total_text(self, d: DocumentSummary) -> str:
-        total = self._review_total(d)
-        return "" if total is None else f"{total:g}"
+        review = self._review(d.id)
+        return "" if review is None or review.total is None else f"{review.total:g}"
 
     def _review_tooltip(self, d: DocumentSummary) -> str:
-        review = self._review(d)
+        review = self._review(d.id)
         if self._reviews is None:
             return self.tr("No reviewer yet: your review status and scores show here once you have a name.")
         if review is None:
@@ -173,103 +218,146 @@ class CorpusModel(QAbstractTableModel):
         """The position of the column with this key (``agency``, ``year``, ...), or -1."""
         return next((i for i, c in enumerate(self.columns) if c.key == key), -1)
 
-    # -- loading ---------------------------------------------------------------------------------------
+    # -- the listing -----------------------------------------------------------------------------------
     def set_database(self, db: Database | None) -> None:
         """Show the documents of ``db`` (None: an empty table)."""
         self._db = db
         self.reload()
 
     def reload(self) -> None:
-        """Re-read the corpus from the database: counts it and loads the first page."""
+        """Re-read the corpus from the database (count and ordered ids; rows are read when shown)."""
         self.beginResetModel()
-        self._rows, self._ids, self._cache = [], {}, {}
-        self._total = count_documents(self._db) if self._db is not None else 0
-        self._load(self._page_size)
-        if not self.is_natural_order():
-            self._load(None)
-            self._sort_rows()
+        self._total = count_current(self._db) if self._db is not None else 0
+        self._unfiltered = None
+        self._ids = self._query()
+        self._pages.clear()
+        self.endResetModel()
+        self.corpus_reloaded.emit()
+
+    @property
+    def filter(self) -> ListingFilter:
+        return self._filter
+
+    def set_filter(self, flt: ListingFilter) -> None:
+        """Show only the documents that pass ``flt`` (one query; the view is reset)."""
+        if flt == self._filter:
+            return
+        self.beginResetModel()
+        self._filter = flt
+        self._ids = self._query()
+        self._pages.clear()
         self.endResetModel()
 
-    def _load(self, limit: int | None) -> list[DocumentSummary]:
+    def _query(self) -> list[str]:
         if self._db is None:
             return []
-        batch = list_documents(self._db, offset=len(self._rows), limit=limit)
-        # Rows inserted by a concurrent import can shift the pages; drop ids already shown (the next
-        # reload shows everything in order).
-        fresh = [d for d in batch if d.id not in self._ids]
-        for d in fresh:
-            self._ids[d.id] = len(self._rows)
-            self._rows.append(d)
-        if limit is None or len(batch) < limit:
-            self._total = len(self._rows)
-        return fresh
-
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008 - Qt's signature
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or not self.canFetchMore(parent):
-            return
-        self._append(self._page_size)
-
-    def fetch_all(self) -> None:
-        """Load every remaining row (filters and sorts other than the core's order need them all)."""
-        if self.canFetchMore():
-            self._append(None)
-
-    def _append(self, limit: int | None) -> None:
-        if self._db is None:
-            return
-        start = len(self._rows)
-        batch = [d for d in list_documents(self._db, offset=start, limit=limit) if d.id not in self._ids]
-        if limit is None or len(batch) < limit:
-            self._total = start + len(batch)
-        if not batch:
-            return
-        self.beginInsertRows(QModelIndex(), start, start + len(batch) - 1)
-        for d in batch:
-            self._ids[d.id] = len(self._rows)
-            self._rows.append(d)
-        self.endInsertRows()
+        if not self._filter.is_filtering() and self._unfiltered is not None and self._unfiltered[0] == self._sort:
+            return self._unfiltered[1]  # clearing a filter shows the listing read before (same data, same order)
+        column_no, order = self._sort
+        descending = order == Qt.SortOrder.DescendingOrder
+        column = self.columns[column_no]
+        if column.sort_value is None:
+            keys = listing_keys(self._db, self._filter, column.sort or "agency", descending)
+        else:
+            # Ties keep import order: the rows come in seq order (reversed when descending, as Python's stable
+            # reverse sort keeps it) and Python's sort is stable.
+            value = column.sort_value
+            pairs = listing_pairs(self._db, self._filter, descending)
+            pairs.sort(key=lambda pair: value(pair[1]), reverse=descending)
+            keys = [key for key, _doc_id in pairs]
+        if not self._filter.is_filtering():
+            self._unfiltered = (self._sort, keys)
+        return keys
 
     @property
     def total(self) -> int:
-        """Number of documents in the corpus (loaded or not)."""
+        """Number of documents in the corpus (whether they pass the filter or not)."""
         return self._total
 
     @property
     def loaded(self) -> int:
-        return len(self._rows)
+        """Number of rows whose summaries are in memory (the pages shown lately)."""
+        return sum(len(page.rows) for page in self._pages.values())
 
-    def summary(self, row: int) -> DocumentSummary:
-        return self._rows[row]
+    def fetch_all(self) -> None:
+        """Nothing to do: every row of the listing exists from the start (its summary is read when shown)."""
+
+    def _page(self, row: int) -> tuple[_Page, int]:
+        number, offset = divmod(row, self._page_size)
+        page = self._pages.get(number)
+        if page is None:
+            keys = self._ids[number * self._page_size:(number + 1) * self._page_size]
+            found = summaries_by_key(self._db, keys) if self._db is not None else {}
+            page = _Page([found.get(key) for key in keys])
+            if self._db is not None:
+                ids = [d.id for d in page.rows if d is not None]
+                for column in self.columns:
+                    if column.load is not None:
+                        page.values[column.key] = column.load(self._db, ids)
+            self._pages[number] = page
+            while len(self._pages) > self.MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page, offset
+
+    def loaded_value(self, key: str, doc_id: str) -> object:
+        """A column's ``load`` value for a document on a page being shown (None when it has none)."""
+        for page in reversed(self._pages.values()):
+            values = page.values.get(key)
+            if values is not None and doc_id in values:
+                return values[doc_id]
+        return None
+
+    def summary(self, row: int) -> DocumentSummary | None:
+        """The summary of a row (None when the document was deleted since the listing was read)."""
+        if not 0 <= row < len(self._ids):
+            raise IndexError(row)
+        page, offset = self._page(row)
+        return page.rows[offset]
 
     def summaries(self) -> list[DocumentSummary]:
-        """The loaded rows (call :meth:`fetch_all` first for all of them)."""
-        return list(self._rows)
+        """Every row's summary in the table's order (reads them all: for small corpora and tools)."""
+        if self._db is None:
+            return []
+        found = summaries_by_key(self._db, self._ids)
+        return [found[key] for key in self._ids if key in found]
+
+    def document_id(self, row: int) -> str:
+        """The id of the document in a row ('' when it was deleted since the listing was read)."""
+        summary = self.summary(row)
+        return summary.id if summary is not None else ""
 
     def row_of(self, doc_id: str) -> int:
-        """The row of a document, loading more pages if needed; -1 when it is not in the corpus."""
-        if doc_id not in self._ids:
-            self.fetch_all()
-        return self._ids.get(doc_id, -1)
+        """The row of a document, or -1 when it is not shown (absent, or hidden by the filter)."""
+        key = key_of(self._db, doc_id) if self._db is not None and doc_id else None
+        if key is None:
+            return -1
+        try:
+            return self._ids.index(key)
+        except ValueError:
+            return -1
+
+    def in_corpus(self, doc_id: str) -> bool:
+        """Whether a document is in the corpus, shown or hidden by the filter."""
+        return self._db is not None and key_of(self._db, doc_id) is not None
 
     def years(self) -> list[int]:
         """Distinct years of all documents, newest first."""
-        self.fetch_all()
-        return sorted({d.year for d in self._rows if d.year is not None}, reverse=True)
+        return listing_years(self._db) if self._db is not None else []
 
     def retranslate(self) -> None:
         """Drop cached texts and tell views that headers and cells changed (after a language switch)."""
-        self._cache.clear()
+        for page in self._pages.values():
+            page.texts.clear()
         if self.columnCount():
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
-            if self._rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
+            if self._ids:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, self.columnCount() - 1))
 
     # -- Qt model interface ----------------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
@@ -280,39 +368,36 @@ class CorpusModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(self.columns):
+        if not index.isValid() or index.row() >= len(self._ids) or index.column() >= len(self.columns):
             return None
         row, col = index.row(), index.column()
-        doc = self._rows[row]
         column = self.columns[col]
-        if role == Qt.ItemDataRole.DisplayRole:
-            key = (row, col)
-            text = self._cache.get(key)
-            if text is None:
-                text = self._cache[key] = column.text(doc)
-            return text
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(column.align) if column.align is not None else None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
+                        Qt.ItemDataRole.FontRole, DOCUMENT_ID_ROLE):
+            return None
+        page, offset = self._page(row)
+        doc = page.rows[offset]
+        if doc is None:  # deleted since the listing was read: the reload that follows the change removes it
+            return None
         if role == DOCUMENT_ID_ROLE:
             return doc.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            key = (offset, col)
+            text = page.texts.get(key)
+            if text is None:
+                text = page.texts[key] = column.text(doc)
+            return text
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tip(column.tooltip(doc)) if column.tooltip else None
         if role == Qt.ItemDataRole.ForegroundRole:
-            if column.key == "missing" and doc.missing:
-                return QBrush(_WARN)
-            if column.key == "on_time" and doc.on_time is False:
-                return QBrush(_WARN)
-            if column.key == "review" and self._review(doc) is not None:
-                return QBrush(_STATUS_COLORS.get(self._review(doc).status, _MUTED))
-            if (column.key == "agency" and not doc.agency) or (column.key == "on_time" and doc.on_time is None):
-                return QBrush(_MUTED)
-            return None
-        if role == Qt.ItemDataRole.FontRole and column.key == "agency" and not doc.agency:
+            color = column.foreground(doc) if column.foreground else None
+            return QBrush(color) if color is not None else None
+        if column.italic is not None and column.italic(doc):
             font = QFont()
             font.setItalic(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.key in ("year", "doc_date", "on_time", "review"):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.key == "total":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -328,49 +413,46 @@ class CorpusModel(QAbstractTableModel):
             return str(section + 1)
         return None
 
-    def sort_key(self, row: int, column: int) -> tuple:
-        return self.columns[column].sort_key(self._rows[row])
-
-    # -- sorting (here, in Python, rather than per comparison in the proxy: 10,000 rows sort in milliseconds) --
+    # -- sorting (in SQL, or by a column's Python value over the filtered ids) --------------------------------
     def is_natural_order(self) -> bool:
-        """Sorted as the core lists documents (agency ascending): pages can be appended as they are read."""
+        """Sorted as the core lists documents (agency ascending)."""
         column, order = self._sort
         return column <= 0 and order == Qt.SortOrder.AscendingOrder
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort the rows by a column's typed key (stable); any order but the core's first loads every row."""
+        """Sort the rows by a column (one query); persistent indexes follow their documents."""
         if not 0 <= column < len(self.columns):
             column, order = 0, Qt.SortOrder.AscendingOrder
+        target = self.columns[column]
+        if target.sort is None and target.sort_value is None:
+            return  # a column without an order keeps the current one
         self._sort = (column, order)
-        if not self.is_natural_order():
-            self.fetch_all()
+        keys = self._query()
+        if len(keys) != len(self._ids):  # the corpus changed meanwhile: read it again
+            self.beginResetModel()
+            self._ids = keys
+            self._pages.clear()
+            self.endResetModel()
+            return
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        moved = [(self._rows[i.row()].id, i.column()) for i in persistent]
-        self._sort_rows()
-        self.changePersistentIndexList(persistent, [self.index(self._ids[doc_id], col) for doc_id, col in moved])
+        if persistent:
+            moved = [(self._ids[i.row()], i.column()) for i in persistent]
+            if len(moved) > 64:  # many (a large selection): one dictionary beats a search per index
+                rows = {key: row for row, key in enumerate(keys)}
+                new_rows = [rows.get(key, -1) for key, _c in moved]
+            else:
+                new_rows = [keys.index(key) if key in keys else -1 for key, _c in moved]
+            self.changePersistentIndexList(
+                persistent, [self.index(r, c) if r >= 0 else QModelIndex() for r, (_k, c) in zip(new_rows, moved,
+                                                                                                 strict=True)])
+        self._ids = keys
+        self._pages.clear()
         self.layoutChanged.emit()
 
-    def _sort_rows(self) -> None:
-        column, order = self._sort
-        self._rows.sort(key=self.columns[column].sort_key, reverse=order == Qt.SortOrder.DescendingOrder)
-        self._ids = {d.id: row for row, d in enumerate(self._rows)}
-        self._cache.clear()
 
-
-def _fold(text: str) -> str:
-    return fold_width(text).casefold()
-
-
-class CorpusFilterProxy(QSortFilterProxyModel):
-    """Filters the corpus by year, agency text and a missing required part; sorting is passed to the corpus."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._year: int | None = None
-        self._agency = ""
-        self._missing: str | None = None
-        self.setDynamicSortFilter(True)
+class CorpusFilterProxy(QIdentityProxyModel):
+    """The corpus table's filters (year, agency text, a missing required part), applied by the model in SQL."""
 
     def corpus(self) -> CorpusModel:
         model = self.sourceModel()
@@ -380,65 +462,41 @@ class CorpusFilterProxy(QSortFilterProxyModel):
     # -- filters ---------------------------------------------------------------------------------------
     @property
     def year(self) -> int | None:
-        return self._year
+        return self.corpus().filter.year
 
     @property
     def agency_text(self) -> str:
-        return self._agency
+        return self.corpus().filter.agency_text
 
     @property
     def missing_kind(self) -> str | None:
-        return self._missing
+        return self.corpus().filter.missing
 
     def is_filtering(self) -> bool:
-        return self._year is not None or bool(self._agency) or self._missing is not None
+        return self.corpus().filter.is_filtering()
 
     def set_year(self, year: int | None) -> None:
         """Only documents of this year (None: every year)."""
-        self._change(year, self._agency, self._missing)
+        self._change(year=year)
 
     def set_agency_text(self, text: str) -> None:
         """Only documents whose agency (or, without one, title or file name) contains the text."""
-        self._change(self._year, _fold(text.strip()), self._missing)
+        self._change(agency_text=fold_filter_text(text.strip()))
 
     def set_missing_kind(self, kind: str | None) -> None:
         """Only documents missing this required part (:data:`ANY_MISSING`: any of them; None: no filter)."""
-        if kind not in (None, ANY_MISSING, *REQUIRED_KINDS):
-            raise ValueError(f"unknown part kind {kind!r}")
-        self._change(self._year, self._agency, kind)
+        validate_missing(kind)
+        self._change(missing=kind)
 
     def clear_filters(self) -> None:
-        self._change(None, "", None)
+        self.corpus().set_filter(ListingFilter())
 
-    def _change(self, year: int | None, agency: str, missing: str | None) -> None:
-        if (year, agency, missing) == (self._year, self._agency, self._missing):
-            return
-        if (year is not None or agency or missing is not None) and isinstance(self.sourceModel(), CorpusModel):
-            self.corpus().fetch_all()  # a filter over a partly loaded table would hide unloaded matches
-
-        def apply() -> None:
-            self._year, self._agency, self._missing = year, agency, missing
-
-        change_filter(self, apply)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        doc = self.corpus().summary(source_row)
-        if self._year is not None and doc.year != self._year:
-            return False
-        if self._missing is not None:
-            if self._missing == ANY_MISSING and not doc.missing:
-                return False
-            if self._missing != ANY_MISSING and self._missing not in doc.missing:
-                return False
-        if self._agency:
-            haystack = doc.agency or f"{doc.title or ''} {doc.name}"
-            if self._agency not in _fold(haystack):
-                return False
-        return True
+    def _change(self, **changes: Any) -> None:
+        self.corpus().set_filter(replace(self.corpus().filter, **changes))
 
     # -- sorting ---------------------------------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sorting is done by the corpus model itself (one Python sort); this proxy keeps its order."""
+        """Sorting is done by the corpus model (in SQL)."""
         self.corpus().sort(column, order)
 
     def document_id(self, proxy_row: int) -> str:

@@ -23,19 +23,18 @@ from desktop.gui.plain import PlainLabel
 
 
 class YearCombo(QComboBox):
-    """"All years" plus the corpus' years; the list is refreshed (all rows loaded) when it opens."""
+    """"All years" plus the corpus' years (one query), read again when the corpus is and when the list opens."""
 
     def __init__(self, model: CorpusModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = model
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.refresh(load_all=False)
+        self.refresh()
 
-    def refresh(self, load_all: bool = True) -> None:
+    def refresh(self) -> None:
         """Rebuild the list of years, keeping the chosen one."""
         current = self.currentData()
-        years = self._model.years() if load_all else sorted(
-            {d.year for d in self._model.summaries() if d.year is not None}, reverse=True)
+        years = self._model.years()
         if current is not None and current not in years:
             years = sorted({*years, current}, reverse=True)
         self.blockSignals(True)
@@ -47,7 +46,7 @@ class YearCombo(QComboBox):
         self.blockSignals(False)
 
     def showPopup(self) -> None:
-        self.refresh(load_all=True)
+        self.refresh()
         super().showPopup()
 
 
@@ -123,7 +122,11 @@ class CorpusPanel(QWidget):
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
                        self.proxy.layoutChanged):
             signal.connect(self._update_count)
-        model.modelReset.connect(lambda: self.year_combo.refresh(load_all=False))
+        model.corpus_reloaded.connect(self.year_combo.refresh)
+        # A filter resets the table: keep the current and selected reports that are still shown.
+        self._kept: tuple[str, list[str]] = ("", [])
+        self.proxy.modelAboutToBeReset.connect(self._remember_selection)
+        self.proxy.modelReset.connect(self._restore_selection)
         self._install_column_menu()
         self.retranslate()
 
@@ -206,13 +209,19 @@ class CorpusPanel(QWidget):
 
     # -- filters ---------------------------------------------------------------------------------------
     def clear_filters(self) -> None:
+        """Show every report: the controls are reset together, then the table reads the listing once."""
+        for widget in (self.year_combo, self.agency_edit, self.missing_combo):
+            widget.blockSignals(True)
         self.year_combo.setCurrentIndex(0)
         self.agency_edit.clear()
         self.missing_combo.setCurrentIndex(0)
+        for widget in (self.year_combo, self.agency_edit, self.missing_combo):
+            widget.blockSignals(False)
+        self.proxy.clear_filters()
 
     def set_year(self, year: int | None) -> None:
         """Choose a year in the year filter (None: all years)."""
-        self.year_combo.refresh(load_all=True)
+        self.year_combo.refresh()
         self.year_combo.setCurrentIndex(0 if year is None else max(0, self.year_combo.findData(year)))
 
     def set_missing_kind(self, kind: str | None) -> None:
@@ -231,7 +240,7 @@ class CorpusPanel(QWidget):
     def select_document(self, doc_id: str) -> bool:
         """Make a document the current row (clearing filters that hide it); False if it is not in the corpus."""
         row = self.proxy.proxy_row_of(doc_id)
-        if row < 0 and self.model.row_of(doc_id) >= 0:
+        if row < 0 and self.model.in_corpus(doc_id):
             self.clear_filters()
             row = self.proxy.proxy_row_of(doc_id)
         if row < 0:
@@ -241,6 +250,28 @@ class CorpusPanel(QWidget):
         self.table.selectionModel().setCurrentIndex(index, flags)
         self.table.scrollTo(index)
         return True
+
+    KEEP_SELECTED = 1000  # at most this many selected rows are selected again after a filter change
+
+    def _remember_selection(self) -> None:
+        selection = self.table.selectionModel()
+        rows = [index.row() for index in selection.selectedRows()[:self.KEEP_SELECTED]]
+        self._kept = (self.current_document_id(), [self.model.document_id(r) for r in rows
+                                                   if 0 <= r < self.model.rowCount()])
+
+    def _restore_selection(self) -> None:
+        current, selected = self._kept
+        self._kept = ("", [])
+        selection = self.table.selectionModel()
+        rows = [r for r in (self.model.row_of(doc_id) for doc_id in selected) if r >= 0]
+        if rows:
+            chosen = QItemSelection()
+            for r in rows:
+                chosen.select(self.proxy.index(r, 0), self.proxy.index(r, self.proxy.columnCount() - 1))
+            selection.select(chosen, QItemSelectionModel.SelectionFlag.Select)
+        row = self.model.row_of(current) if current else -1
+        if row >= 0:
+            selection.setCurrentIndex(self.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
 
     def add_context_action(self, action: QAction) -> None:
         self.table.addAction(action)

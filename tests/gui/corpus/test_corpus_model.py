@@ -56,34 +56,47 @@ def test_rows_show_agency_year_date_on_time_and_missing_parts(qapp, seeded_memor
     assert model.index(row, 0).data(DOCUMENT_ID_ROLE) == model.summary(row).id
 
 
-def test_rows_are_loaded_page_by_page(qapp, seeded_memory_db):
+def test_every_row_exists_at_once_and_summaries_are_read_page_by_page(qapp, seeded_memory_db):
     model = CorpusModel(page_size=2)
     model.set_database(seeded_memory_db)
-    assert (model.rowCount(), model.total) == (2, 5)
-    assert model.canFetchMore(QModelIndex())
-    model.fetchMore(QModelIndex())
-    assert model.rowCount() == 4
-    model.fetchMore(QModelIndex())
-    assert model.rowCount() == 5 and not model.canFetchMore(QModelIndex())
+    assert (model.rowCount(), model.total, model.loaded) == (5, 5, 0)
+    assert not model.canFetchMore(QModelIndex())
+    model.index(4, 0).data()
+    assert model.loaded == 1  # the last page: one row
+    model.index(0, 1).data()
+    assert model.loaded == 3
+    assert [model.summary(r).id for r in range(5)] == [d.id for d in list_documents(seeded_memory_db)]
     assert [d.id for d in model.summaries()] == [d.id for d in list_documents(seeded_memory_db)]
 
 
-def test_row_of_loads_the_pages_it_needs(qapp, seeded_memory_db):
+def test_pages_read_long_ago_are_dropped_and_read_again(qapp, seeded_memory_db):
+    model = CorpusModel(page_size=1)
+    model.MAX_PAGES = 2
+    model.set_database(seeded_memory_db)
+    texts = [model.index(r, 0).data() for r in range(5)]
+    assert model.loaded == 2
+    assert [model.index(r, 0).data() for r in range(5)] == texts
+
+
+def test_row_of_needs_no_page(qapp, seeded_memory_db):
     model = CorpusModel(page_size=1)
     model.set_database(seeded_memory_db)
     last = list_documents(seeded_memory_db)[-1]
-    assert model.row_of(last.id) == 4
+    assert model.row_of(last.id) == 4 and model.loaded == 0
     assert model.row_of("no-such-id") == -1
+    assert model.in_corpus(last.id) and not model.in_corpus("no-such-id")
 
 
-def test_filters_load_every_page_first(qapp, seeded_memory_db):
+def test_filters_find_rows_that_were_never_shown(qapp, seeded_memory_db):
     model = CorpusModel(page_size=1)
     model.set_database(seeded_memory_db)
     proxy = CorpusFilterProxy()
     proxy.setSourceModel(model)
     proxy.set_year(2025)
-    assert model.rowCount() == 5
     assert sorted(_column_texts(proxy, 1)) == ["2025"] * 3
+    assert model.total == 5  # the corpus, filtered or not
+    hidden = next(d.id for d in list_documents(seeded_memory_db) if d.year != 2025)
+    assert model.row_of(hidden) == -1 and model.in_corpus(hidden)
 
 
 def test_filter_by_year_agency_text_and_missing_part(qapp, seeded_memory_db):
@@ -168,7 +181,6 @@ def test_sorting_moves_persistent_indexes_and_survives_a_reload(qtmodeltester, s
     kept = QPersistentModelIndex(model.index(0, 0))
     kept_id = model.summary(0).id
     model.sort(1, Qt.SortOrder.DescendingOrder)
-    assert model.loaded == 5  # a sort other than the core's order reads every row first
     assert model.summary(kept.row()).id == kept_id
     assert [model.summary(r).year for r in range(5)] == [2025, 2025, 2025, 2024, 2022]
     model.reload()
@@ -176,6 +188,6 @@ def test_sorting_moves_persistent_indexes_and_survives_a_reload(qtmodeltester, s
     model.sort(0, Qt.SortOrder.AscendingOrder)
     assert [d.id for d in model.summaries()] == [d.id for d in list_documents(seeded_memory_db)]
     model.reload()
-    assert model.loaded == 2  # back in the core's order: lazy again
+    assert model.loaded == 0  # rows are read when shown
     model.sort(2, Qt.SortOrder.AscendingOrder)
     qtmodeltester.check(model)  # (the tester fetches rows itself: last)

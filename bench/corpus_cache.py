@@ -1,0 +1,104 @@
+"""Large bench databases built once and reused (cached under the temporary folder, never in the repository).
+
+``table_database(count)`` holds ``count`` current documents copied from the five seeds in SQL (rows, parts,
+outline, clutter; each copy its own id, hashes, file name, agency and year, 1 in 9 without an agency) — what the
+corpus table, listing and metadata benches need. It has no search index: search benches build their own corpus.
+A cached file is reused while the schema's source and the segmenter version are the same.
+
+    .venv/bin/python -m bench.corpus_cache 100000     # build (or find) the 100,000-report database
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+CACHE = Path(os.environ.get("REVIEWDESK_BENCH_CACHE", Path(tempfile.gettempdir()) / "reviewdesk-bench"))
+PLACES = ["长春", "吉林", "梨树", "延吉", "通化", "白山", "松原", "白城", "四平", "辽源", "珲春", "敦化"]
+UNITS = ["司法局", "人民政府", "生态环境局", "市场监督管理局", "自然资源局", "住房和城乡建设局", "教育局", "卫生健康委员会"]
+
+
+def _fingerprint() -> str:
+    """Changes with the schema's source and the segmenter version (a cached file of another schema is not used)."""
+    from desktop.core.storage.documents import SEGMENTER_VERSION
+
+    schema = (ROOT / "desktop" / "core" / "storage" / "schema.py").read_bytes()
+    return hashlib.sha256(schema + f"|{SEGMENTER_VERSION}".encode()).hexdigest()[:12]
+
+
+def agency_of(i: int) -> str | None:
+    """The agency of copy ``i`` (None for one copy in nine: the table then shows the title)."""
+    if i % 9 == 8:
+        return None
+    return f"{PLACES[i % len(PLACES)]}市{UNITS[i // len(PLACES) % len(UNITS)]}第{i // 96 % 50}分局"
+
+
+def table_database(count: int) -> Path:
+    """The cached database of ``count`` documents (built on first use; a few minutes at 100,000)."""
+    path = CACHE / f"table-{count}-{_fingerprint()}.sqlite3"
+    if path.exists():
+        return path
+    CACHE.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial")
+    for stale in (partial, partial.with_name(partial.name + "-wal"), partial.with_name(partial.name + "-shm")):
+        stale.unlink(missing_ok=True)
+    started = time.perf_counter()
+    _build(partial, count)
+    partial.rename(path)
+    print(f"(built {path} in {time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    return path
+
+
+def _build(path: Path, count: int) -> None:
+    from desktop.core.ingest.importer import import_paths
+    from desktop.core.storage import open_database
+
+    db = open_database(path)
+    import_paths(db, [ROOT / "seeds"])
+    seeds = db.execute("SELECT id FROM documents ORDER BY seq").fetchall()
+    db.conn.execute("PRAGMA synchronous = OFF")
+    cols = [r[1] for r in db.execute("PRAGMA table_info(documents)").fetchall()]
+    copied = [c for c in cols if c not in ("seq", "id", "sha256", "name", "agency", "year", "text_sha256")]
+    db.execute("CREATE TEMP TABLE copies (new_id TEXT PRIMARY KEY, src_id TEXT, sha TEXT, name TEXT, "
+               "agency TEXT, year INTEGER)")
+    batch = 20_000
+    with db.conn:
+        db.execute("INSERT INTO search_index(search_index) VALUES ('delete-all')")  # the copies are not indexed; no seed is either, for consistency
+    for first in range(0, count, batch):
+        rows = []
+        for i in range(first, min(count, first + batch)):
+            src = seeds[i % len(seeds)][0]
+            rows.append((str(uuid.UUID(int=i + 1)), src, f"{i:064x}", f"{i:06d}_bench.txt", agency_of(i),
+                         2019 + i % 7))
+        with db.conn:
+            db.execute("DELETE FROM copies")
+            db.conn.executemany("INSERT INTO copies VALUES (?, ?, ?, ?, ?, ?)", rows)
+            db.execute(f"INSERT INTO documents (id, sha256, name, agency, year, text_sha256, {', '.join(copied)}) "
+                       f"SELECT c.new_id, c.sha, c.name, c.agency, c.year, c.sha, {', '.join('d.' + c for c in copied)} "
+                       "FROM copies c JOIN documents d ON d.id = c.src_id ORDER BY c.new_id")
+            for table in ("sections", "outline", "clutter"):
+                tcols = [r[1] for r in db.execute(f"PRAGMA table_info({table})").fetchall()
+                         if r[1] not in ("id", "document_id")]
+                quoted = ", ".join(f'"{c}"' for c in tcols)
+                db.execute(f"INSERT INTO {table} (document_id, {quoted}) SELECT c.new_id, "
+                           f"{', '.join('t.' + chr(34) + c + chr(34) for c in tcols)} "
+                           f"FROM copies c JOIN {table} t ON t.document_id = c.src_id")
+    with db.conn:
+        for table in ("sections", "outline", "clutter"):
+            db.execute(f"DELETE FROM {table} WHERE document_id IN ({', '.join('?' * len(seeds))})",
+                       [s[0] for s in seeds])
+        db.execute(f"DELETE FROM documents WHERE id IN ({', '.join('?' * len(seeds))})", [s[0] for s in seeds])
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.conn.close()
+
+
+if __name__ == "__main__":
+    print(table_database(int(sys.argv[1]) if len(sys.argv) > 1 else 100_000))
