@@ -510,8 +510,8 @@ def merge_cases(b: Battery) -> None:
     def same_second(folder: Path) -> str:
         source = hostile.reviewer_db(folder / "other.sqlite3", SEEDS)
         main = folder / "main.sqlite3"
-        b.cli("merge", str(source), "--db", str(main))
-        b.cli("merge", str(source), "--db", str(main))
+        b.cli("merge", "--trust", str(source), "--db", str(main))
+        b.cli("merge", "--trust", str(source), "--db", str(main))
         backups = sorted(folder.glob("main.sqlite3.backup-before-merge-*"))
         expect(len(backups) == 2, f"backups: {[p.name for p in backups]}")
         counts = sorted(sqlite3.connect(p).execute("SELECT count(*) FROM documents").fetchone()[0] for p in backups)

@@ -21,6 +21,21 @@ def _ids(db: str, capsys) -> list[str]:
     return [d["id"] for d in json.loads(capsys.readouterr().out)]
 
 
+def _score_in(path, name):
+    from desktop.core.review.reviewers import find_reviewer
+    from desktop.core.scoring.rubric import active_rubric
+    from desktop.core.scoring.scores import set_score
+    from desktop.core.storage import open_database
+    from desktop.core.storage.documents import list_documents
+
+    pkg = open_database(path)
+    try:
+        rubric = active_rubric(pkg)
+        set_score(pkg, list_documents(pkg)[0].id, find_reviewer(pkg, name).id, rubric, rubric.criteria[0].id, 1)
+    finally:
+        pkg.conn.close()
+
+
 def test_assign_progress_package_and_merge_back(tmp_path, capsys):
     db = _lead(tmp_path, capsys)
     assert main(["assign", "--db", db, "--reviewer", "张三", "--reviewer", "李四", "--reviewer", "王五",
@@ -40,8 +55,19 @@ def test_assign_progress_package_and_merge_back(tmp_path, capsys):
     out = capsys.readouterr()
     assert out.out.strip() == str(package) and "package for 张三" in out.err
     assert len(_ids(str(package), capsys)) == progress["张三"]["assigned"]
-    assert main(["merge", str(package), "--db", db]) == 0
-    assert f"# {package}" in capsys.readouterr().out
+    assert main(["merge", str(package), "--db", db]) == 1  # nothing done in it yet: said plainly
+    assert "holds none of 张三's work" in capsys.readouterr().err
+    _score_in(package, "张三")
+    back = tmp_path / "zhang-back.sqlite3"
+    assert main(["package", "--return", "--db", str(package), "--out", str(back)]) == 0
+    out = capsys.readouterr()
+    assert out.out.strip() == str(back) and "package of 张三 returned: 1 review(s)" in out.err
+    assert main(["merge", str(back), "--db", db]) == 0
+    merged = capsys.readouterr().out
+    assert f"# {back}" in merged and "scores\tadded 1\t" in merged
+    assert main(["merge", "--trust", str(tmp_path / "nope.sqlite3"), str(back), "--db", db]) == 1
+    out = capsys.readouterr()
+    assert "file not found" in out.err and f"# {back}" in out.out  # one bad source does not stop the others
 
     only = _ids(db, capsys)[0]
     assert main(["assign", "--db", db, "--reviewer", "赵六", "--report", only]) == 0

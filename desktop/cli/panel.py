@@ -31,9 +31,12 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.set_defaults(func=cmd_progress)
 
-    p = sub.add_parser("package", help="write a database file with one reviewer's reports, to review offline")
+    p = sub.add_parser("package", help="write a database file with one reviewer's reports, to review offline "
+                                       "(--return: the reviewer's package, as one complete file to send back)")
     add_db(p)
-    p.add_argument("--reviewer", required=True, metavar="NAME", type=cli_text)
+    p.add_argument("--reviewer", metavar="NAME", type=cli_text, help="whose package (not with --return)")
+    p.add_argument("--return", dest="return_", action="store_true",
+                   help="the database is a reviewer's package: write it, with all the work done in it, to FILE")
     p.add_argument("--out", required=True, metavar="FILE", help="the package file to create")
     p.set_defaults(func=cmd_package)
 
@@ -99,8 +102,22 @@ def cmd_progress(args: argparse.Namespace) -> int:
 
 
 def cmd_package(args: argparse.Namespace) -> int:
-    from desktop.core.exchange.package import PackageError, make_package
+    from desktop.core.exchange.package import PackageError, make_package, return_package
 
+    if args.return_:
+        if args.reviewer:
+            return _fail("--return sends back the package given with --db; leave out --reviewer")
+        db = open_db(args)
+        try:
+            back = return_package(db, args.out)
+        except PackageError as exc:
+            return _fail(str(exc))
+        print(back.path)
+        print(f"package of {back.reviewer} returned: {back.reviews} review(s) started or submitted, {back.scores} "
+              f"score(s), {back.annotations} annotation(s)", file=sys.stderr)
+        return 0
+    if not args.reviewer:
+        return _fail("--reviewer NAME is needed (or --return to send a package back)")
     db = open_db(args)
     try:
         result = make_package(db, args.reviewer, args.out)

@@ -59,6 +59,9 @@ def install_extensions(window: MainWindow) -> None:
     window.extensions["scoring"] = install_scoring(window)
     window.extensions["corrections"] = install_corrections(window)
     window.extensions["panel"] = install_panel(window)
+    from desktop.gui.exchange.package_return import install_exchange
+
+    window.extensions["exchange"] = install_exchange(window)
     from desktop.gui.corpus.resegment import ResegmentController
 
     window.extensions["resegment"] = ResegmentController(window)  # outdated parts re-segmented on opening

@@ -4,13 +4,22 @@
 every report not assigned to (or started by) the reviewer, every other reviewer's annotations, scores, reviews and
 assignments, and the lead's adjudications. The rubrics, the codebook (tags), the settings (the active rubric) and
 the project id stay, and the copy is marked as a package for that reviewer (settings ``package_reviewer``,
-``package_created_at``). The reviewer opens the file in the app (``reviewdesk gui --db FILE``); the lead merges it
-back with ``reviewdesk merge``, which refuses a package whose project id is not the lead database's.
+``package_created_at``, and the reviewer's id ``package_reviewer_id``: merge accepts from a package only that
+reviewer's rows). The copy is written under a temporary name and takes the package's name only once trimmed: a
+killed ``package`` never leaves the lead's whole database under the name the reviewer is sent.
+
+The reviewer opens the file in the app (``reviewdesk gui --db FILE``) and sends it back with
+:func:`return_package` (File › 交回评阅包, ``reviewdesk package --return``): a consistent single-file copy made
+through SQLite's backup API, so work still in the ``-wal`` file beside the database travels too. The lead merges
+it with ``reviewdesk merge``, which refuses a package whose project id is not the lead database's.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,10 +33,13 @@ from desktop.core.storage.settings import get_setting, project_id, set_setting
 
 PACKAGE_REVIEWER_KEY = "package_reviewer"
 PACKAGE_CREATED_KEY = "package_created_at"
+PACKAGE_REVIEWER_ID_KEY = "package_reviewer_id"
+# JSON list of {"id", "at"}: every return written from this package file (the copy carries the list so far)
+PACKAGE_RETURNS_KEY = "package_returns"
 # Tables whose rows belong to one reviewer: a package keeps only its reviewer's.
-_REVIEWER_TABLES = ("annotations", "scores", "reviews", "assignments")
-# The lead's decisions: never in a package.
-_LEAD_TABLES = ("adjudications", "adjudication_scores")
+_REVIEWER_TABLES = ("annotations", "scores", "reviews", "assignments", "review_versions")
+# The lead's decisions and merge records: never in a package.
+_LEAD_TABLES = ("adjudications", "adjudication_scores", "merge_conflicts")
 
 
 class PackageError(ReviewDeskError):
@@ -85,22 +97,142 @@ def make_package(db: Database, reviewer_name: str, out: str | Path) -> PackageRe
     if not out.parent.is_dir():
         raise PackageError(f"{out.parent} is not a folder; choose a file in an existing folder")
     project = project_id(db)
-    db.execute("VACUUM INTO ?", [str(out)])
-    conn = sqlite3.connect(str(out), isolation_level=None)
+    work = _partial_name(out)
+    db.execute("VACUUM INTO ?", [str(work)])
+    conn = sqlite3.connect(str(work), isolation_level=None)
     try:
         pkg = Database(conn)
         pkg.execute("PRAGMA foreign_keys = ON")
         _trim(pkg, reviewer.id, keep)
         set_setting(pkg, PACKAGE_REVIEWER_KEY, reviewer.name)
+        set_setting(pkg, PACKAGE_REVIEWER_ID_KEY, reviewer.id)
         set_setting(pkg, PACKAGE_CREATED_KEY, now_iso())
         pkg.execute("VACUUM")
         pkg.execute("PRAGMA journal_mode = DELETE")  # one self-contained file to hand over
+        conn.close()
+        _publish(work, out)
     except BaseException:
         conn.close()
-        out.unlink(missing_ok=True)
+        work.unlink(missing_ok=True)
         raise
-    conn.close()
     return PackageResult(out, reviewer.name, len(keep), project)
+
+
+def _partial_name(out: Path) -> Path:
+    """A hidden temporary name beside ``out`` for a copy that is not finished (never ``out`` itself)."""
+    return out.with_name(f".{out.name}.partial-{uuid.uuid4().hex[:8]}")
+
+
+def _publish(work: Path, out: Path) -> None:
+    """Give the finished copy ``work`` its name ``out`` without ever replacing a file that appeared meanwhile."""
+    try:
+        os.link(work, out)  # fails when out exists: never overwrites
+    except FileExistsError:
+        raise PackageError(f"{out} already exists; choose a new file name (a package never overwrites a file)") \
+            from None
+    except OSError:  # a file system without hard links (FAT on a USB stick)
+        if out.exists():
+            raise PackageError(f"{out} already exists; choose a new file name") from None
+        os.replace(work, out)
+        return
+    work.unlink()
+
+
+@dataclass(frozen=True)
+class ReturnResult:
+    """What a returned package holds of its reviewer's work."""
+
+    path: Path
+    reviewer: str
+    reviews: int          # the reviewer's reviews started or submitted
+    scores: int
+    annotations: int
+
+
+def reviewer_work(db: Database, reviewer_id: str, schema: str = "main") -> dict[str, int]:
+    """How many rows of the reviewer's own work the database (``schema``: main or an attached one) holds."""
+    counts = {}
+    for table, extra in (("reviews", " AND status != 'not_started'"), ("scores", ""), ("annotations", ""),
+                         ("corrections", "")):
+        try:
+            counts[table] = db.execute(f"SELECT count(*) FROM {schema}.{table} WHERE reviewer_id = ?{extra}",
+                                       [reviewer_id]).fetchone()[0]
+        except sqlite3.OperationalError:  # a source from before that table
+            counts[table] = 0
+    return counts
+
+
+def package_reviewer_id(db: Database, schema: str = "main") -> str | None:
+    """The id of the reviewer a package is for (None: not a package). Packages made before the id was recorded
+    name only the reviewer: the package's own reviewers row of that name gives the id."""
+    try:
+        rows = dict(db.execute(f"SELECT key, value FROM {schema}.settings WHERE key IN (?, ?)",
+                               [PACKAGE_REVIEWER_KEY, PACKAGE_REVIEWER_ID_KEY]).fetchall())
+    except sqlite3.OperationalError:
+        return None
+    if PACKAGE_REVIEWER_KEY not in rows:
+        return None
+    if rows.get(PACKAGE_REVIEWER_ID_KEY):
+        return str(rows[PACKAGE_REVIEWER_ID_KEY])
+    row = db.execute(f"SELECT id FROM {schema}.reviewers WHERE name = ?", [rows[PACKAGE_REVIEWER_KEY]]).fetchone()
+    return row[0] if row else None
+
+
+def package_returns(db: Database, schema: str = "main") -> list[dict[str, str]]:
+    """The returns written from this package file so far (oldest first); [] when none or unreadable."""
+    try:
+        row = db.execute(f"SELECT value FROM {schema}.settings WHERE key = ?", [PACKAGE_RETURNS_KEY]).fetchone()
+        value = json.loads(row[0]) if row else []
+    except (sqlite3.Error, ValueError, TypeError):
+        return []
+    if not isinstance(value, list):
+        return []
+    return [r for r in value if isinstance(r, dict) and isinstance(r.get("id"), str) and isinstance(r.get("at"), str)]
+
+
+def return_package(db: Database, out: str | Path) -> ReturnResult:
+    """Write this package (with the reviewer's work) to the new file ``out`` as one consistent file.
+
+    SQLite's backup API copies what every committed transaction left, including pages still in the ``-wal``
+    file, which a plain file copy of the ``.sqlite3`` leaves behind. The copy is written under a temporary name,
+    switched to a rollback journal (no ``-wal`` of its own), checked, and renamed to ``out``. Each return is
+    recorded in the package file itself (``package_returns``) before the copy, so the lead's merge knows which
+    earlier returns this one continues.
+    """
+    out = Path(out)
+    info = package_info(db)
+    reviewer_id = package_reviewer_id(db)
+    if info is None or reviewer_id is None:
+        raise PackageError("this database is not a reviewer package; only a package made with `reviewdesk "
+                           "package` is returned to the lead (the lead merges a colleague's own database with "
+                           "`reviewdesk merge --trust`)")
+    if out.exists():
+        raise PackageError(f"{out} already exists; choose a new file name (a package never overwrites a file)")
+    if not out.parent.is_dir():
+        raise PackageError(f"{out.parent} is not a folder; choose a file in an existing folder")
+    main_file = db.execute("PRAGMA database_list").fetchone()[2]
+    if main_file and Path(main_file).resolve() == out.resolve():
+        raise PackageError(f"{out} is this database itself; choose a new file name")
+    work = _partial_name(out)
+    returns = package_returns(db)
+    returns.append({"id": str(uuid.uuid4()), "at": now_iso()})
+    set_setting(db, PACKAGE_RETURNS_KEY, json.dumps(returns))
+    try:
+        dst = sqlite3.connect(str(work), isolation_level=None)
+        try:
+            db.conn.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")
+            problem = dst.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            dst.close()
+        if problem != "ok":
+            raise PackageError(f"the copy failed its check ({problem}); nothing was written to {out}")
+        _publish(work, out)
+    except BaseException:
+        work.unlink(missing_ok=True)
+        raise
+    work_counts = reviewer_work(db, reviewer_id)
+    return ReturnResult(out, info[0], work_counts["reviews"], work_counts["scores"], work_counts["annotations"])
 
 
 def _trim(pkg: Database, reviewer_id: str, keep: list[str]) -> None:
@@ -108,8 +240,10 @@ def _trim(pkg: Database, reviewer_id: str, keep: list[str]) -> None:
     with pkg.atomic():
         pkg.execute("CREATE TEMP TABLE keep_docs (id TEXT PRIMARY KEY)")
         pkg.conn.executemany("INSERT INTO keep_docs (id) VALUES (?)", [(d,) for d in keep])
+        present = {r[0] for r in pkg.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()}
         for table in _LEAD_TABLES:
-            pkg.execute(f"DELETE FROM {table}")
+            if table in present:
+                pkg.execute(f"DELETE FROM {table}")
         for table in _REVIEWER_TABLES:
             pkg.execute(f"DELETE FROM {table} WHERE reviewer_id IS NOT NULL AND reviewer_id != ?", [reviewer_id])
         pkg.execute("UPDATE documents SET replaced_by = NULL WHERE replaced_by IS NOT NULL")

@@ -40,14 +40,32 @@ class DatabaseExecutor:
         """Run ``fn(db, ...)`` on the writer thread and wait for its result (re-raising its error)."""
         return self.submit(fn, *args, **kwargs).result()
 
+    def checkpoint(self) -> bool:
+        """Move what the ``-wal`` file holds into the database file and empty it (waits for the writer thread);
+        False when a reader kept it from finishing (it is tried again later)."""
+        return self.call(checkpoint_wal)
+
     def close(self) -> None:
         def _close(db: Database) -> None:
-            db.conn.close()
+            try:
+                checkpoint_wal(db)  # the file on disk is whole even if another connection stays open a while
+            finally:
+                db.conn.close()
 
         try:
             self._pool.submit(_close, self._db).result()
         finally:
             self._pool.shutdown(wait=True)
+
+
+def checkpoint_wal(db: Database) -> bool:
+    """``PRAGMA wal_checkpoint(TRUNCATE)``: the database file holds every committed write and the ``-wal`` is
+    emptied, so a copy of the ``.sqlite3`` alone is complete. False when busy (a reader in the middle of a read)."""
+    try:
+        busy = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    except sqlite3.OperationalError:  # locked by another program's transaction: next time
+        return False
+    return not busy
 
 
 def open_reader(path: str | Path) -> Database:

@@ -303,6 +303,56 @@ def m0008_hardening(db: Database) -> None:
             db.execute("INSERT INTO search_index(rowid, chars) VALUES (?, ?)", [seq, index_tokens(text)])
 
 
+@MIGRATIONS(name="0010_exchange")
+def m0010_exchange(db: Database) -> None:
+    """Merge conflicts kept, and every submitted version of a review.
+
+    ``merge_conflicts``: when a package and this database both changed the same row (an annotation, a score, a
+    review) since the package was made, the newer version applies and the other is kept here, whole (JSON of the
+    row), until someone chooses (``resolved_at``/``resolved_by``/``resolution``: kept or other). ``review_versions``:
+    what a reviewer submitted each time (scores and comments as JSON), so a reopened and resubmitted review shows
+    what changed. ``merged_returns``: the returned packages (``return_id``, written by ``package --return``)
+    merged here, so that a package sent again from the same file is compared with what it sent last time, not
+    with the state it was made in (what was merged then is no conflict now).
+    """
+    db.execute("""
+        CREATE TABLE merge_conflicts (
+            id TEXT PRIMARY KEY,
+            table_name TEXT NOT NULL,             -- annotations | scores | reviews
+            row_id TEXT NOT NULL,                 -- the row here that holds the applied version
+            document_id TEXT,
+            reviewer_id TEXT,
+            fields TEXT NOT NULL DEFAULT '',      -- the columns whose values differ, comma-separated
+            applied TEXT NOT NULL,                -- JSON: the version applied
+            other TEXT NOT NULL,                  -- JSON: the version not applied
+            source TEXT NOT NULL DEFAULT '',      -- the merged file
+            created_at TEXT NOT NULL,
+            resolved_at TEXT, resolved_by TEXT, resolution TEXT
+        )""")
+    db.execute("CREATE INDEX merge_conflicts_document ON merge_conflicts(document_id)")
+    db.execute("""
+        CREATE TABLE review_versions (
+            id TEXT PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            reviewer_id TEXT NOT NULL,
+            rubric_id TEXT NOT NULL,
+            version INTEGER NOT NULL,             -- 1, 2, … per (document, reviewer, rubric)
+            submitted_at TEXT NOT NULL,
+            submitted_by TEXT NOT NULL DEFAULT '',
+            overall_comment TEXT NOT NULL DEFAULT '',
+            scores TEXT NOT NULL,                 -- JSON {criterion: {value, not_applicable, na_reason, note}}
+            UNIQUE (document_id, reviewer_id, rubric_id, version)
+        )""")
+    db.execute("""
+        CREATE TABLE merged_returns (
+            return_id TEXT PRIMARY KEY,
+            reviewer_id TEXT NOT NULL,
+            returned_at TEXT NOT NULL,
+            merged_at TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT ''
+        )""")
+
+
 @MIGRATIONS(name="0012_detection_doubts")
 def m0012_detection_doubts(db: Database) -> None:
     """Why segmentation is unsure, for the 请核对 marks and the verify queue: a reason for each low-confidence part

@@ -48,7 +48,7 @@ def test_merge_two_reviewers(tmp_path, seeds_dir):
     set_score(b, doc_b.id, bob.id, rubric, criterion.id, criterion.max_points)
     b.conn.close()
 
-    report = merge_database(a, tmp_path / "b.sqlite3")
+    report = merge_database(a, tmp_path / "b.sqlite3", trust=True)
     assert report.counts("documents").added == 1 and report.counts("documents").kept == 1
     assert report.counts("reviewers").added == 1
     assert report.counts("annotations").added == 1
@@ -62,7 +62,7 @@ def test_merge_two_reviewers(tmp_path, seeds_dir):
     assert search(a, "长春")[0] >= 1  # the merged-in document is searchable
     assert list(tmp_path.glob("a.sqlite3.backup-before-merge-*"))
 
-    again = merge_database(a, tmp_path / "b.sqlite3")  # idempotent
+    again = merge_database(a, tmp_path / "b.sqlite3", trust=True)  # idempotent
     assert again.counts("annotations").added == 0 and again.counts("documents").added == 0
     assert len(list_annotations(a, doc_a.id)) == 2
     a.conn.close()
@@ -72,6 +72,8 @@ def test_newer_edit_wins(tmp_path, seeds_dir):
     a = _corpus(tmp_path / "a.sqlite3", seeds_dir, ["001_a35be3758fcb709b.txt"])
     doc = _doc(a, "001_a35be3758fcb709b.txt")
     ann = create_annotation(a, doc.id, 1017, 1040, reviewer_id=None, comment="first")
+    with a.atomic():  # date both edits in the past (a date from the future would be clamped to the merge's time)
+        a.execute("UPDATE annotations SET updated_at = '2020-01-01T00:00:00+00:00' WHERE id = ?", [ann.id])
     a.conn.close()
     import shutil
 
@@ -80,10 +82,10 @@ def test_newer_edit_wins(tmp_path, seeds_dir):
     update_annotation(b, ann.id, comment="edited later")
     # updated_at has one-second resolution: date the later edit explicitly instead of waiting
     with b.atomic():
-        b.execute("UPDATE annotations SET updated_at = '2999-01-01T00:00:00+00:00' WHERE id = ?", [ann.id])
+        b.execute("UPDATE annotations SET updated_at = '2021-01-01T00:00:00+00:00' WHERE id = ?", [ann.id])
     b.conn.close()
     a = open_database(tmp_path / "a.sqlite3")
-    report = merge_database(a, tmp_path / "b.sqlite3")
+    report = merge_database(a, tmp_path / "b.sqlite3", trust=True)
     assert report.counts("annotations").updated == 1
     assert list_annotations(a, doc.id)[0].comment == "edited later"
     a.conn.close()
@@ -112,17 +114,18 @@ def test_corrections_merge_newer_wins_the_other_is_kept_and_reported(tmp_path, s
     wang, li = get_or_create_reviewer(a, "王明"), get_or_create_reviewer(b, "李评审")
     doc_a, doc_b = _doc(a, name), _doc(b, name)
     older = correct_field(a, doc_a.id, "agency", "甲市司法局", reviewer_id=wang.id)
+    a.execute("UPDATE corrections SET updated_at = '2020-01-01T00:00:00+00:00' WHERE id = ?", [older.id])
     text = get_document(b, doc_b.id).text
     start = text.index("。") + 1
     mark = mark_part(b, doc_b.id, "leader_duty", start, text.index("。", start) + 1, reviewer_id=li.id)
     other = _doc(b, "002_b264e5a26ee73ea4.txt")
     correct_field(b, other.id, "year", "2023", reviewer_id=li.id)
-    b.execute("UPDATE corrections SET updated_at = '2999-01-01T00:00:00+00:00' WHERE id = ?", [mark.id])
+    b.execute("UPDATE corrections SET updated_at = '2021-01-01T00:00:00+00:00' WHERE id = ?", [mark.id])
     newer = correct_field(b, doc_b.id, "agency", "乙市司法局", reviewer_id=li.id)
-    b.execute("UPDATE corrections SET updated_at = '2999-01-02T00:00:00+00:00' WHERE id = ?", [newer.id])
+    b.execute("UPDATE corrections SET updated_at = '2021-01-02T00:00:00+00:00' WHERE id = ?", [newer.id])
     b.conn.close()
 
-    report = merge_database(a, tmp_path / "b.sqlite3")
+    report = merge_database(a, tmp_path / "b.sqlite3", trust=True)
     assert report.counts("corrections").added == 3
     assert get_summary(a, doc_a.id).agency == "乙市司法局"  # the newer correction applies
     assert {c.id for c in list_corrections(a, doc_a.id)} == {older.id, newer.id, mark.id}  # the other is kept
@@ -133,7 +136,7 @@ def test_corrections_merge_newer_wins_the_other_is_kept_and_reported(tmp_path, s
     assert shown["metadata_origin"]["agency"]["corrected_by"] == "李评审"
     assert [s["corrected_by"] for s in shown["sections"] if s["origin"] == "corrected"] == ["李评审"]
     assert get_summary(a, _doc(a, "002_b264e5a26ee73ea4.txt").id).year == 2023  # a merged-in document, corrected
-    again = merge_database(a, tmp_path / "b.sqlite3")
+    again = merge_database(a, tmp_path / "b.sqlite3", trust=True)
     assert again.counts("corrections").kept == 3 and again.correction_conflicts == []
     a.conn.close()
 
@@ -161,7 +164,7 @@ def test_a_part_correction_is_reanchored_onto_a_changed_text_when_merged(tmp_pat
     b.conn.close()
     changed = write_txt(tmp_path, "v2.txt", SAMPLE.replace("2024年，我局", "2024年，在县委领导下，我局"))
     reimport_document(a, doc_a.id, read_report(changed))  # a has the changed text; b's correction is on the old
-    report = merge_database(a, tmp_path / "b.sqlite3")
+    report = merge_database(a, tmp_path / "b.sqlite3", trust=True)
     assert report.counts("corrections").added == 1
     (merged,) = list_corrections(a, doc_a.id)
     new_text = get_document(a, doc_a.id).text

@@ -67,7 +67,7 @@ def test_cli_lists_the_problems_without_traceback(tmp_path, seeds_dir):
 def test_a_clean_source_still_merges(tmp_path, seeds_dir):
     source = reviewer_db(tmp_path / "other.sqlite3", seeds_dir)
     main = open_database(tmp_path / "main.sqlite3")
-    report = merge_database(main, source)
+    report = merge_database(main, source, trust=True)
     assert report.counts("annotations").added == 1 and report.counts("scores").added == 1
     hashes = main.execute("SELECT count(*) FROM documents WHERE text_sha256 IS NULL").fetchone()[0]
     assert hashes == 0
@@ -76,8 +76,8 @@ def test_a_clean_source_still_merges(tmp_path, seeds_dir):
 def test_two_merges_in_the_same_second_keep_both_backups(tmp_path, seeds_dir):
     first = reviewer_db(tmp_path / "first.sqlite3", seeds_dir)
     main = open_database(tmp_path / "main.sqlite3")
-    merge_database(main, first)
-    merge_database(main, first)
+    merge_database(main, first, trust=True)
+    merge_database(main, first, trust=True)
     backups = sorted(tmp_path.glob("main.sqlite3.backup-before-merge-*"))
     assert len(backups) == 2
     empty = sqlite3.connect(backups[0] if backups[0].name < backups[1].name else backups[1])

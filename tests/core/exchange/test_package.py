@@ -94,7 +94,9 @@ def test_merge_refuses_a_package_of_another_project(lead, tmp_path, seeds_dir):
     other.conn.close()
     with pytest.raises(ReviewDeskError, match="package for 张三 from another project"):
         merge_database(db, foreign)
-    merge_database(db, tmp_path / "other.sqlite3")  # a colleague's own database (not a package) still merges
+    # a colleague's own database (not a package) merges when trusted, but its 张三 is another person than ours
+    with pytest.raises(ReviewDeskError, match="(?s)matched by id.*'张三' \\(id"):
+        merge_database(db, tmp_path / "other.sqlite3", trust=True)
 
 
 def test_package_refuses_unknown_reviewer_nothing_assigned_and_existing_file(lead, tmp_path):
@@ -115,7 +117,9 @@ def test_a_colleagues_assignments_and_adjudications_merge_newer_wins(lead, tmp_p
     import shutil
 
     db, rubric, docs, zhang, li = lead
-    monkeypatch.setattr(adj, "now_iso", lambda: "2099-01-01T00:00:00+00:00")  # the colleague's edit is later
+    # the colleague's edit is later (both in the past: a time stamp from the future is set to the merge's time)
+    db.execute("UPDATE adjudications SET updated_at = '2020-01-01T00:00:00+00:00'")
+    monkeypatch.setattr(adj, "now_iso", lambda: "2021-01-01T00:00:00+00:00")
 
     db.execute("PRAGMA wal_checkpoint(FULL)")
     copy = tmp_path / "colead.sqlite3"
@@ -128,7 +132,7 @@ def test_a_colleagues_assignments_and_adjudications_merge_newer_wins(lead, tmp_p
         adj.set_grade(other, docs["001"], rubric, "良好", "副组长")
     finally:
         other.conn.close()
-    report = merge_database(db, copy)
+    report = merge_database(db, copy, trust=True)
     assert report.counts("assignments").added == 1 and report.counts("adjudication_scores").added == 1
     assert report.counts("adjudications").updated == 1
     assert adj.get_adjudication(db, docs["001"], rubric.id).grade == "良好"
