@@ -342,7 +342,9 @@ class _Merge:
         """The row with time stamps from the future set to now (counted for the ``clock`` warning)."""
         for column in _TIME_COLUMNS:
             value = row.get(column)
-            when = _parse_time(value) if isinstance(value, str) else None
+            if not isinstance(value, str):
+                continue
+            when = _parse_time(value)
             if when is not None and when > self.limit:
                 count, latest = self.report.clamped.get(table, (0, ""))
                 self.report.clamped[table] = (count + 1, max(latest, value))
