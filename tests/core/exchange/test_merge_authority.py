@@ -16,11 +16,11 @@ from desktop.core.errors import ReviewDeskError
 from desktop.core.exchange.merge import merge_database
 from desktop.core.exchange.package import make_package, return_package
 from desktop.core.ingest.importer import import_paths
+from desktop.core.panel import adjudication as adj
+from desktop.core.panel.assignments import assign
 from desktop.core.review.annotations import create_annotation, list_annotations, update_annotation
 from desktop.core.review.reviewers import ReviewerNameError, get_or_create_reviewer, list_reviewers
-from desktop.core.scoring import adjudication as adj
 from desktop.core.scoring import scores as scoring
-from desktop.core.scoring.assignments import assign
 from desktop.core.scoring.rubric import active_rubric
 from desktop.core.storage import open_database
 from desktop.core.storage.documents import list_documents

@@ -11,9 +11,9 @@ from desktop.core.exchange import package as package_module
 from desktop.core.exchange.merge import merge_database
 from desktop.core.exchange.package import PackageError, make_package, return_package
 from desktop.core.ingest.importer import import_paths
+from desktop.core.panel.assignments import assign
 from desktop.core.review.reviewers import get_or_create_reviewer
 from desktop.core.scoring import scores as scoring
-from desktop.core.scoring.assignments import assign
 from desktop.core.scoring.rubric import active_rubric
 from desktop.core.storage import open_database
 from desktop.core.storage.documents import list_documents
