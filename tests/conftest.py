@@ -35,7 +35,19 @@ def _bundled_font_only() -> Path:
     return conf
 
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+def _offscreen_screen() -> str:
+    """The offscreen platform with one 1920x1200 screen (its default is 800x800, smaller than any office
+    monitor: a window restored there would be cut to it). Tests of other screens start their own process."""
+    conf = Path(tempfile.gettempdir()) / f"reviewdesk-test-screen-{os.getuid() if hasattr(os, 'getuid') else 0}.json"
+    text = '{"screens": [{"name": "test", "x": 0, "y": 0, "width": 1920, "height": 1200, "logicalDpi": 96}]}'
+    if not conf.exists() or conf.read_text(encoding="utf-8") != text:
+        tmp = conf.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(conf)
+    return f"offscreen:configfile={conf}"
+
+
+os.environ.setdefault("QT_QPA_PLATFORM", _offscreen_screen())
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 os.environ["FONTCONFIG_FILE"] = str(_bundled_font_only())
 # The log file (desktop/core/logs.py) of everything the tests run goes to a temporary folder, not the user's.

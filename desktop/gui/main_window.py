@@ -56,7 +56,7 @@ from desktop.gui.plain import PlainLabel, menu_text
 from desktop.gui.reading.compare_view import CompareView
 from desktop.gui.reading.report_view import ReportView
 from desktop.gui.window_keyboard import WindowKeyboard
-from desktop.gui.window_layout import DOCK_WIDTH, LEFT_WIDTH, EmptyHint, WindowLayout, default_window_size
+from desktop.gui.window_layout import DOCK_MINIMUM, LEFT_MINIMUM, EmptyHint, WindowLayout, default_window_size
 
 RECENT_KEY = "databases/recent"
 LAST_DOCUMENT_KEY = "documents/last"  # "<database path>\t<document id>": the report to reopen at start
@@ -115,7 +115,7 @@ class MainWindow(WindowLayout, WindowKeyboard, QMainWindow):
         self.left.setStretchFactor(0, 3)
         self.left.setStretchFactor(1, 2)
         self.left.setStretchFactor(2, 1)
-        self.left.setMinimumWidth(LEFT_WIDTH[0] - 60)
+        self.left.setMinimumWidth(LEFT_MINIMUM)
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("viewTabs")
@@ -135,6 +135,7 @@ class MainWindow(WindowLayout, WindowKeyboard, QMainWindow):
         self.setCentralWidget(self.splitter)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
         self._reading_mode: list[QWidget] | None = None  # what reading mode hid, None when not reading
+        self._compare_hidden: list[QWidget] | None = None  # what side by side hid, None on the report tab
         self._state_restored = False
 
         self.db_label = PlainLabel(self)
@@ -164,6 +165,7 @@ class MainWindow(WindowLayout, WindowKeyboard, QMainWindow):
         self._working_id = ""
         self.compare_view.pair_shown.connect(self._update_working)
         self.tabs.currentChanged.connect(lambda _i: self._update_working())
+        self.tabs.currentChanged.connect(self._on_view_tab)
         self.current_document_changed.connect(lambda _d: self._update_working())
         for pane in (self.compare_view.left, self.compare_view.right):
             pane.installEventFilter(self)
@@ -642,7 +644,7 @@ class MainWindow(WindowLayout, WindowKeyboard, QMainWindow):
         (:meth:`restore_layout`, once every dock is added); ``visible=False`` docks start hidden."""
         if not widget.objectName():
             raise ValueError("a dock widget needs an objectName so that its place can be remembered")
-        widget.setMinimumWidth(min(widget.minimumWidth() or DOCK_WIDTH[0], DOCK_WIDTH[0]))
+        widget.setMinimumWidth(min(widget.minimumWidth() or DOCK_MINIMUM, DOCK_MINIMUM))
         self.addDockWidget(area, widget)
         if not visible:
             widget.hide()

@@ -20,7 +20,9 @@ LAYOUT_VERSION = 3
 PREFERRED_SIZE = QSize(1600, 1000)
 # Widths of the side columns at first start (the report text gets the rest, >= 55 % of a 1600 px window).
 LEFT_WIDTH = (280, 330)   # corpus column: minimum, preferred
-DOCK_WIDTH = (290, 340)   # right docks: minimum, preferred
+DOCK_WIDTH = (290, 340)   # right docks: first-start width on a 1200 px window, preferred
+DOCK_MINIMUM = 250        # a dock's minimum width (the window's minimum width stays under 1,000 px)
+LEFT_MINIMUM = 200        # the corpus column's minimum width
 
 
 def default_window_size(available: QSize) -> QSize:
@@ -47,6 +49,9 @@ class WindowLayout:
     left: Any
     reading_action: Any
     _reading_mode: list[QWidget] | None
+    _compare_hidden: list[QWidget] | None
+    tabs: Any
+    compare_view: Any
     _state_restored: bool
 
     # -- reading mode ----------------------------------------------------------------------------------
@@ -74,16 +79,64 @@ class WindowLayout:
         self._reading_mode = None
         self.reading_action.setChecked(False)
 
+    # -- side by side ----------------------------------------------------------------------------------
+    def _on_view_tab(self, index: int) -> None:
+        """Side by side takes the whole window: the corpus column and the docks hide while it is shown (each pane
+        then gets a readable line on a 1366 px screen) and come back as they were on the report tab. A dock shown
+        again by the reviewer while side by side stays."""
+        compare = index == self.tabs.indexOf(self.compare_view)
+        if compare and self._compare_hidden is None and self._reading_mode is None:
+            hidden: list[QWidget] = [d for d in self.findChildren(QDockWidget)
+                                     if d.isVisible() and not d.isFloating()]
+            if self.left.isVisible():
+                hidden.append(self.left)
+            for widget in hidden:
+                widget.hide()
+            self._compare_hidden = hidden
+        elif not compare and self._compare_hidden is not None:
+            hidden, self._compare_hidden = self._compare_hidden, None
+            if self._reading_mode is None:
+                for widget in hidden:
+                    widget.show()
+            else:  # reading mode began side by side: leaving it brings them back
+                self._reading_mode += [w for w in hidden if w not in self._reading_mode]
+
     # -- layout persistence ----------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         if not self._state_restored:
             self.restore_layout()
         super().showEvent(event)
+        self.fit_to_screen()
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray | bytes) and geometry:
             self.restoreGeometry(QByteArray(geometry))
+        self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        """Keep the whole window on the screen it is on (a size saved at another scale or on a larger screen is
+        cut to the work area, and the window moved into it); when even the window's minimum width does not fit,
+        the corpus column and the docks are hidden as in reading mode (F11 brings them back)."""
+        screen = self.screen()
+        if screen is None or self.isMaximized() or self.isFullScreen():
+            return
+        area = screen.availableGeometry()
+        if self.minimumSizeHint().width() > area.width() and self._reading_mode is None and self.isVisible():
+            self.toggle_reading_mode()
+            self.layout().activate()  # the smaller minimum size applies before the window is resized
+        frame = self.frameGeometry()
+        extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()
+        width = max(min(self.width(), area.width() - extra_w), 1)
+        height = max(min(self.height(), area.height() - extra_h), 1)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), area.x()), area.right() + 1 - frame.width())
+        y = min(max(frame.y(), area.y()), area.bottom() + 1 - frame.height())
+        x, y = max(x, area.x()), max(y, area.y())  # too big still: its top-left corner stays on the screen
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(x, y)
 
     def _state_key(self, name: str) -> str:
         return f"window/v{LAYOUT_VERSION}/{name}"
@@ -150,17 +203,17 @@ class WindowLayout:
 
     def save_layout(self) -> None:
         """Remember geometry, docks and splitters (as shown outside reading mode)."""
-        reading = self._reading_mode
-        if reading is not None:  # save the layout the reviewer works in, not the reading view
+        # save the layout the reviewer works in, not the reading view or side by side
+        reading = (self._reading_mode or []) + (self._compare_hidden or [])
+        if reading:
             for widget in reading:
                 widget.show()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue(self._state_key("state"), self.saveState(LAYOUT_VERSION))
         for splitter in (self.splitter, self.left):
             self.settings.setValue(self._state_key(splitter.objectName()), splitter.saveState())
-        if reading is not None:
-            for widget in reading:
-                widget.hide()
+        for widget in reading:
+            widget.hide()
         self.settings.sync()
 
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDockWidget,
-    QHBoxLayout,
     QHeaderView,
     QPushButton,
     QTableView,
@@ -34,6 +33,7 @@ from desktop.gui.annotate.models import (
     _kind_label,
     swatch,
 )
+from desktop.gui.flow import FlowLayout
 from desktop.gui.plain import PlainLabel
 
 
@@ -62,14 +62,14 @@ class AnnotationPanel(QDockWidget):
         self.part_filter = QComboBox(body)
         self.reviewer_filter = QComboBox(body)
         for combo in (self.tag_filter, self.part_filter, self.reviewer_filter):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            # A long tag or reviewer name is elided in the closed box, never widening the dock.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
             combo.currentIndexChanged.connect(self._apply_filters)
-        filters = QHBoxLayout()
-        filters.setContentsMargins(0, 0, 0, 0)
-        filters.addWidget(self.tag_filter)
-        filters.addWidget(self.part_filter)
-        filters.addWidget(self.reviewer_filter)
-        filters.addStretch(1)
+        filters = FlowLayout(spacing=4)  # wraps onto a second row in a narrow dock
+        filters.add_widget(self.tag_filter)
+        filters.add_widget(self.part_filter)
+        filters.add_widget(self.reviewer_filter)
 
         self.orphan_banner = PlainLabel(body)
         self.orphan_banner.setObjectName("orphanBanner")
@@ -110,12 +110,11 @@ class AnnotationPanel(QDockWidget):
         self.delete_button.clicked.connect(lambda: self._emit_for(self.table.currentIndex(), self.delete_requested))
         self.place_button.clicked.connect(lambda: self._emit_for(self.table.currentIndex(), self.place_requested))
         self.count = PlainLabel(body)
-        buttons = QHBoxLayout()
-        buttons.setContentsMargins(0, 0, 0, 0)
-        buttons.addWidget(self.count, 1)
-        buttons.addWidget(self.place_button)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.delete_button)
+        buttons = FlowLayout(spacing=4)
+        buttons.add_widget(self.count, stretch=True)
+        buttons.add_widget(self.place_button)
+        buttons.add_widget(self.edit_button)
+        buttons.add_widget(self.delete_button)
 
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.core.scoring.scores import STATUS_LABELS
 from desktop.core.segmentation.classify import KIND_LABELS, REQUIRED_KINDS
 from desktop.gui.corpus.corpus_model import ANY_MISSING, DOCUMENT_ID_ROLE, CorpusFilterProxy, CorpusModel
+from desktop.gui.flow import FlowLayout
 from desktop.gui.plain import PlainLabel
 
 
@@ -50,6 +51,17 @@ class YearCombo(QComboBox):
         super().showPopup()
 
 
+def _pair(parent: QWidget, label: QWidget, field: QWidget) -> QWidget:
+    """A label and its field kept on one row (a flow layout moves them together)."""
+    box = QWidget(parent)
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(4)
+    row.addWidget(label)
+    row.addWidget(field, 1)
+    return box
+
+
 class CorpusPanel(QWidget):
     """Filters (year, agency text, missing part) and the sortable corpus table."""
 
@@ -75,13 +87,11 @@ class CorpusPanel(QWidget):
         self.count_label = PlainLabel(self)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-        filters = QHBoxLayout()
-        filters.setContentsMargins(0, 0, 0, 0)
-        filters.addWidget(self.year_label)
-        filters.addWidget(self.year_combo)
-        filters.addWidget(self.missing_label)
-        filters.addWidget(self.missing_combo, 1)
-        filters.addWidget(self.clear_button)
+        # The filters wrap onto a second row in a narrow column instead of widening the window.
+        filters = FlowLayout(spacing=4)
+        filters.add_widget(_pair(self, self.year_label, self.year_combo))
+        filters.add_widget(_pair(self, self.missing_label, self.missing_combo), stretch=True)
+        filters.add_widget(self.clear_button)
 
         self.table = QTableView(self)
         self.table.setModel(self.proxy)

@@ -61,6 +61,7 @@ class CorrectionsBar(QFrame):
         self.text = PlainLabel(self)
         self.text.setObjectName("correctionsText")
         self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setWordWrap(True)  # a narrow pane wraps the line instead of widening the window
         self.edit_button = QToolButton(self)
         self.edit_button.setAutoRaise(True)
         self.edit_button.clicked.connect(self.edit_requested)
@@ -150,7 +151,7 @@ class MetadataEditor(QFrame):
             label = PlainLabel(self)
             edit = QLineEdit(self)
             edit.setObjectName(f"edit_{name}")
-            edit.setMinimumWidth(200 if name in ("title", "agency", "doc_number") else 120)
+            edit.setMinimumWidth(140 if name in ("title", "agency", "doc_number") else 90)
             edit.editingFinished.connect(lambda name=name: self._on_edited(name))
             auto = PlainLabel(self)
             auto.setStyleSheet("color: #666")

@@ -42,6 +42,7 @@ from desktop.core.compare.textmap import Insertion
 from desktop.core.compare.wording import wording_changes
 from desktop.core.storage.documents import DocumentRecord
 from desktop.gui import palette
+from desktop.gui.flow import FlowLayout
 from desktop.gui.plain import PlainLabel
 from desktop.gui.reading.outline_model import kind_lookup
 from desktop.gui.reading.report_view import ReportView
@@ -96,6 +97,18 @@ def _gap_insertion(text: str, position: int, kind: str) -> Insertion:
     if line_start >= len(text):
         return Insertion(len(text), ("" if text.endswith("\n") else "\n") + banner)
     return Insertion(line_start, banner + "\n")
+
+
+def _group(parent: QWidget, *widgets: QWidget) -> QWidget:
+    """Widgets kept together on one row of a flow layout (left aligned)."""
+    box = QWidget(parent)
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(4)
+    for widget in widgets:
+        row.addWidget(widget)
+    row.addStretch(1)
+    return box
 
 
 class PartCard(QPushButton):
@@ -186,16 +199,12 @@ class CompareView(QWidget):
         self.summary.setWordWrap(True)  # on a row of its own: shown in full, never squeezed to a few pixels
         toolbar_bar = QWidget(self)
         toolbar_bar.setObjectName("compareToolbar")
-        toolbar = QHBoxLayout(toolbar_bar)
+        # The tools wrap onto a second row on a narrow window instead of widening it.
+        toolbar = FlowLayout(toolbar_bar, spacing=10)
         toolbar.setContentsMargins(6, 4, 6, 0)
-        toolbar.addWidget(swatch)
-        toolbar.addWidget(self.min_length_label)
-        toolbar.addWidget(self.min_length)
-        toolbar.addStretch(1)
-        toolbar.addWidget(self.wording_box)
-        toolbar.addWidget(self.previous_change)
-        toolbar.addWidget(self.next_change)
-        toolbar.addWidget(self.sync_box)
+        toolbar.add_widget(_group(toolbar_bar, swatch, self.min_length_label, self.min_length), stretch=True)
+        toolbar.add_widget(_group(toolbar_bar, self.wording_box, self.previous_change, self.next_change))
+        toolbar.add_widget(self.sync_box)
 
         self.cards_box = QHBoxLayout()
         self.cards_box.setContentsMargins(6, 2, 6, 4)

@@ -109,7 +109,8 @@ class MetadataHeader(QWidget):
             banner.setVisible(not collapsed)
         self.details_button.setArrowType(Qt.ArrowType.DownArrow if not collapsed else Qt.ArrowType.RightArrow)
         count = len(self.banners)
-        self.details_button.setText(self.tr("Details (%1 notices)").replace("%1", str(count)) if count else
+        # Side by side each pane is narrow: the button says only how many notices there are.
+        self.details_button.setText(self.tr("Details (%1)").replace("%1", str(count)) if count else
                                     self.tr("Details"))
         self.details_button.setToolTip(self.tr("Show the metadata and the required-part notices of this report"))
 
@@ -167,13 +168,15 @@ class MetadataHeader(QWidget):
 
     def _set_on_time(self, on_time: bool | None, why: str) -> None:
         if on_time is True:
-            text, bg, fg = self.tr("Published on time"), "#e3f4e6", "#1e6b33"
+            text, short, bg, fg = self.tr("Published on time"), self.tr("On time"), "#e3f4e6", "#1e6b33"
         elif on_time is False:
-            text, bg, fg = self.tr("Published late"), "#fdecea", "#8e1b1b"
+            text, short, bg, fg = self.tr("Published late"), self.tr("Late"), "#fdecea", "#8e1b1b"
         else:
-            text, bg, fg = self.tr("Timeliness unknown"), "#efefef", "#555555"
-        self.on_time.setText(text)
-        self.on_time.setToolTip(plain_tip(why or self.tr("No publication date was found in the text")))
+            text, short, bg, fg = self.tr("Timeliness unknown"), self.tr("Timeliness?"), "#efefef", "#555555"
+        # Side by side (compact) the badge is a word; the sentence is in the tooltip.
+        self.on_time.setText(short if self._compact else text)
+        why = why or self.tr("No publication date was found in the text")
+        self.on_time.setToolTip(plain_tip(f"{text}: {why}" if self._compact else why))
         self.on_time.setStyleSheet(f"QLabel {{ background: {bg}; color: {fg}; font-weight: 600; "
                                    f"border: 1px solid {fg}; border-radius: 3px; padding: 1px 6px; }}")
 
