@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from desktop.core.agencies.identity import agency_key, place_completions
+from desktop.core.agencies.identity import agency_key, cached_key, place_completions
 from desktop.core.clock import now_iso
 from desktop.core.errors import ReviewDeskError
 from desktop.core.storage.documents import DocumentSummary, list_documents
@@ -125,7 +125,7 @@ def grouping(db: Database, documents: list[DocumentSummary] | None = None) -> Gr
     placed: dict[str, str] = {}
     for row in _live_rows(db):  # oldest first: a later decision about the same subject wins
         (aliases if row.kind == ALIAS else placed)[row.subject] = row.group_key
-    raw = {d.id: agency_key(d.agency) for d in docs}
+    raw = {d.id: cached_key(d.agency) for d in docs}
     completions = place_completions({k for k in raw.values() if k})
     members: dict[str, list[DocumentSummary]] = {}
     by_document: dict[str, str] = {}

@@ -97,17 +97,23 @@ def place_completions(keys: set[str] | list[str]) -> dict[str, str]:
     A key is linked only when exactly one fuller key (that is itself not completed further) fits; keys that could
     mean two bodies stay apart.
     """
-    by_tail: dict[str, list[str]] = {}
-    for key in keys:
-        if key:
-            by_tail.setdefault(key[-2:], []).append(key)
+    by_suffix: dict[str, list[str]] = {}
+    for key in set(keys):
+        for i in range(1, len(key) - 2):  # every tail of three characters or more that a shorter key could be
+            by_suffix.setdefault(key[i:], []).append(key)
     out: dict[str, str] = {}
-    for key in keys:
+    for key in set(keys):
         if not key or len(key) < 3:
             continue
-        fuller = [k for k in by_tail.get(key[-2:], ()) if _adds_only_places(k, key)]
+        fuller = [k for k in by_suffix.get(key, ()) if _adds_only_places(k, key)]
         # the longest chain wins among fuller keys that are completions of each other (静海区 → 天津市静海区)
         tops = [k for k in fuller if not any(o != k and _adds_only_places(o, k) for o in fuller)]
         if len(tops) == 1:
             out[key] = tops[0]
     return out
+
+
+@lru_cache(maxsize=200_000)
+def cached_key(name: str | None) -> str:
+    """:func:`agency_key` with the default short forms, remembered (a corpus repeats its agency names)."""
+    return agency_key(name)
