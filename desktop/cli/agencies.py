@@ -167,7 +167,7 @@ def cmd_shared(args: argparse.Namespace) -> int:
         return BAD_INPUT
     if args.json:
         print(json.dumps({"min_chars": min_chars, "unindexed": unindexed, "passages": [
-            {"text": p.text, "length": p.length, "agencies": p.agencies,
+            {"text": p.text, "length": p.length, "agencies": p.agencies, "reports": p.reports,
              "occurrences": [{"document_id": o.document_id, "agency": o.agency, "year": o.year,
                               "published_at": o.published_at, "start": o.start, "end": o.end,
                               "earliest": i == 0} for i, o in enumerate(p.occurrences)]}

@@ -118,25 +118,40 @@ def _resolve(key: str, aliases: dict[str, str], completions: dict[str, str]) -> 
     return key
 
 
-def grouping(db: Database, documents: list[DocumentSummary] | None = None) -> Grouping:
-    """Every current report's agency group (read-only; safe on a reader connection)."""
-    docs = documents if documents is not None else list_documents(db)
+def group_keys(db: Database, reports: list[tuple[str, str | None]]) -> tuple[dict[str, str], set[str]]:
+    """The group key of each (report id, agency name), and the keys the reviewer's decisions made (read-only)."""
     aliases: dict[str, str] = {}
     placed: dict[str, str] = {}
     for row in _live_rows(db):  # oldest first: a later decision about the same subject wins
         (aliases if row.kind == ALIAS else placed)[row.subject] = row.group_key
-    raw = {d.id: cached_key(d.agency) for d in docs}
+    raw = {agency: cached_key(agency) for agency in {a for _, a in reports}}
     completions = place_completions({k for k in raw.values() if k})
-    members: dict[str, list[DocumentSummary]] = {}
-    by_document: dict[str, str] = {}
+    by_start: dict[str, tuple[str, bool]] = {}  # a corpus repeats its names: each resolved once
+
+    def resolved(start: str) -> tuple[str, bool]:
+        if start not in by_start:
+            key = _resolve(start, aliases, completions)
+            by_start[start] = (key, key != _resolve(start, {}, completions))
+        return by_start[start]
+
+    keys: dict[str, str] = {}
     decided: set[str] = set()
-    for d in docs:
-        start = placed.get(d.id) or raw[d.id] or f"{NO_AGENCY}{d.id}"
-        key = _resolve(start, aliases, completions)
-        if d.id in placed or key != _resolve(start, {}, completions):
+    for doc_id, agency in reports:
+        start = placed.get(doc_id) or raw[agency] or f"{NO_AGENCY}{doc_id}"
+        key, by_reviewer = resolved(start)
+        if by_reviewer or doc_id in placed:
             decided.add(key)
-        by_document[d.id] = key
-        members.setdefault(key, []).append(d)
+        keys[doc_id] = key
+    return keys, decided
+
+
+def grouping(db: Database, documents: list[DocumentSummary] | None = None) -> Grouping:
+    """Every current report's agency group (read-only; safe on a reader connection)."""
+    docs = documents if documents is not None else list_documents(db)
+    by_document, decided = group_keys(db, [(d.id, d.agency) for d in docs])
+    members: dict[str, list[DocumentSummary]] = {}
+    for d in docs:
+        members.setdefault(by_document[d.id], []).append(d)
     groups = {}
     for key, reports in members.items():
         reports.sort(key=lambda r: (r.year is None, r.year or 0, r.published_at or "", r.name))

@@ -90,12 +90,14 @@ class IndexState:
 
 def index_state(db: Database) -> IndexState:
     """Which reports the index misses or holds in an old version (read-only)."""
-    current = {r["seq"]: r["sha"] for r in db.query(
-        "SELECT seq, coalesce(text_sha256, sha256) AS sha FROM documents WHERE replaced_by IS NULL")}
-    indexed = {r["document_seq"]: r["text_sha256"] for r in db.query(
-        "SELECT document_seq, text_sha256 FROM passage_indexed")}
-    to_index = sorted(seq for seq, sha in current.items() if indexed.get(seq) != sha)
-    to_drop = sorted(seq for seq, sha in indexed.items() if current.get(seq) != sha)
+    to_index = [r[0] for r in db.execute(
+        "SELECT d.seq FROM documents d LEFT JOIN passage_indexed p ON p.document_seq = d.seq "
+        "WHERE d.replaced_by IS NULL AND (p.text_sha256 IS NULL OR p.text_sha256 != coalesce(d.text_sha256, d.sha256)) "
+        "ORDER BY d.seq").fetchall()]
+    to_drop = [r[0] for r in db.execute(
+        "SELECT document_seq FROM passage_indexed WHERE (document_seq, text_sha256) NOT IN "
+        "(SELECT seq, coalesce(text_sha256, sha256) FROM documents WHERE replaced_by IS NULL) "
+        "ORDER BY document_seq").fetchall()]
     return IndexState(to_index, to_drop)
 
 

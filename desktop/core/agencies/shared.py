@@ -2,8 +2,10 @@
 aside) in reports of two or more agency groups, from the sentence index (desktop.core.agencies.passages).
 
 :func:`shared_with_others` lists, for one report, each of its sentences that another agency's report also holds,
-with those reports (agency, year, publication date); :func:`shared_corpus` lists every such sentence of the corpus,
-grouped by sentence, each occurrence with its agency, year and publication date, the earliest first. Reports of
+with the agencies whose reports hold it; :func:`shared_corpus` lists every such sentence of the corpus, grouped by
+sentence. Each agency is named once per sentence, by its earliest report holding it (agency, year, publication
+date), the earliest agency first, with the number of reports; an agency's own copies across years are the
+timeline's business. Reports of
 one agency group sharing text with each other (last year's report) are not counted here: that is the timeline's
 business. Read-only: call :func:`~desktop.core.agencies.passages.refresh_index` first (on the writer) so the index
 covers the corpus; the results say how many reports it did not cover (``unindexed``).
@@ -16,10 +18,9 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from desktop.core.agencies.groups import grouping
-from desktop.core.agencies.passages import MIN_INDEXED, index_state
+from desktop.core.agencies.groups import group_keys
+from desktop.core.agencies.passages import MIN_INDEXED
 from desktop.core.errors import ReviewDeskError
-from desktop.core.storage.documents import DocumentSummary, list_documents
 
 DEFAULT_MIN_CHARS = 20
 
@@ -48,15 +49,17 @@ class Occurrence:
 
 @dataclass(frozen=True)
 class SharedPassage:
-    """One sentence found in reports of at least two agency groups; ``occurrences`` earliest first."""
+    """One sentence found in reports of at least two agency groups: ``occurrences`` holds each agency's earliest
+    report holding it, the earliest first; ``reports`` counts every report holding it."""
 
     text: str
     length: int
     occurrences: tuple[Occurrence, ...]
+    reports: int
 
     @property
     def agencies(self) -> int:
-        return len({o.group_key for o in self.occurrences})
+        return len(self.occurrences)
 
     @property
     def earliest(self) -> Occurrence:
@@ -101,17 +104,47 @@ def _check(min_chars: int) -> None:
 
 
 class _Corpus:
-    """Current reports by seq, with their agency group."""
+    """Current reports by seq: their id, agency, year and publication date, agency group key, and rank in
+    earliest-first order (read from the covering index documents_identity, never from the texts)."""
 
     def __init__(self, db: Database) -> None:
-        docs = list_documents(db)
-        g = grouping(db, docs)
-        self.by_seq: dict[int, DocumentSummary] = {d.seq: d for d in docs}
-        self.group: dict[int, str] = {d.seq: g.by_document[d.id] for d in docs}
+        rows = db.execute("SELECT seq, id, agency, year, published_at FROM documents WHERE replaced_by IS NULL"
+                          ).fetchall()
+        keys, _ = group_keys(db, [(r[1], r[2]) for r in rows])
+        self.rows: dict[int, tuple[str, str | None, int | None, str | None]] = {r[0]: tuple(r[1:]) for r in rows}
+        self.group: dict[int, str] = {r[0]: keys[r[1]] for r in rows}
+        order = sorted(rows, key=lambda r: (r[4] is None, r[4] or "", r[3] is None, r[3] or 0, r[1]))
+        self.rank: dict[int, int] = {r[0]: i for i, r in enumerate(order)}
 
     def occurrence(self, seq: int, start: int, end: int) -> Occurrence:
-        d = self.by_seq[seq]
-        return Occurrence(d.id, d.agency, self.group[seq], d.year, d.published_at, start, end)
+        doc_id, agency, year, published_at = self.rows[seq]
+        return Occurrence(doc_id, agency, self.group[seq], year, published_at, start, end)
+
+    def per_agency(self, found: list[tuple[int, int, int]]) -> tuple[tuple[Occurrence, ...], int]:
+        """Each agency's earliest occurrence among ``found`` (seq, start, end), earliest first; and how many
+        reports these are."""
+        best: dict[str, tuple[int, int, int, int]] = {}
+        reports = set()
+        rank, group = self.rank, self.group
+        for seq, start, end in found:
+            r = rank.get(seq)
+            if r is None:
+                continue
+            reports.add(seq)
+            g = group[seq]
+            current = best.get(g)
+            if current is None or r < current[0]:
+                best[g] = (r, seq, start, end)
+        chosen = sorted(best.values())
+        return tuple(self.occurrence(seq, start, end) for _, seq, start, end in chosen), len(reports)
+
+
+def unindexed_count(db: Database) -> int:
+    """How many current reports the shared-text index does not cover in their present text."""
+    return db.execute(
+        "SELECT count(*) FROM documents d LEFT JOIN passage_indexed p ON p.document_seq = d.seq "
+        "WHERE d.replaced_by IS NULL AND (p.text_sha256 IS NULL OR p.text_sha256 != coalesce(d.text_sha256, d.sha256))"
+    ).fetchone()[0]
 
 
 def _texts(db: Database, wanted: dict[int, tuple[int, int, int]]) -> dict[int, str]:
@@ -135,8 +168,7 @@ def shared_with_others(db: Database, document_id: str, min_chars: int = DEFAULT_
     if row is None:
         raise SharedTextError(f"no current report with id {document_id}; list them with `reviewdesk list`")
     seq = row[0]
-    state = index_state(db)
-    out = DocumentShared(document_id, unindexed=len(state.to_index))
+    out = DocumentShared(document_id, unindexed=unindexed_count(db))
     own = db.execute('SELECT hash, start, "end" FROM passage_hashes WHERE document_seq = ? AND length >= ?',
                      [seq, min_chars]).fetchall()
     if not own:
@@ -153,24 +185,22 @@ def shared_with_others(db: Database, document_id: str, min_chars: int = DEFAULT_
         return out
     corpus = _Corpus(db)
     mine = corpus.group.get(seq)
-    this = corpus.by_seq.get(seq)
+    if mine is None:
+        return out
+    text = db.execute("SELECT text FROM documents WHERE seq = ?", [seq]).fetchone()[0]
     for h, start, end in sorted(own, key=lambda r: r[1]):
-        found = [corpus.occurrence(s, a, b) for s, a, b in others.get(h, ()) if s in corpus.by_seq]
-        found = [o for o in found if o.group_key != mine]
-        if not found or this is None:
+        found = others.get(h, [])
+        if not any(corpus.group.get(s, mine) != mine for s, _, _ in found):
             continue
-        me = corpus.occurrence(seq, start, end)
-        text = db.execute("SELECT substr(text, ?, ?) FROM documents WHERE seq = ?", [start + 1, end - start, seq]).fetchone()[0]
-        occurrences = tuple(sorted([me, *found], key=Occurrence.sort_key))
-        length = len(text)
-        out.passages.append((start, end, SharedPassage(text, length, occurrences)))
+        occurrences, reports = corpus.per_agency([(seq, start, end), *found])
+        passage = text[start:end]
+        out.passages.append((start, end, SharedPassage(passage, len(passage), occurrences, reports)))
     return out
 
 
 def shared_corpus(db: Database, min_chars: int = DEFAULT_MIN_CHARS) -> CorpusShared:
     """Every sentence held by reports of two or more agency groups (read-only), most agencies first."""
     _check(min_chars)
-    state = index_state(db)
     rows = db.execute(
         "WITH multi AS (SELECT hash FROM passage_hashes WHERE length >= ? GROUP BY hash HAVING count(*) > 1) "
         'SELECT p.hash, p.document_seq, p.start, p."end" FROM passage_hashes p JOIN multi USING (hash)',
@@ -178,14 +208,14 @@ def shared_corpus(db: Database, min_chars: int = DEFAULT_MIN_CHARS) -> CorpusSha
     corpus = _Corpus(db)
     by_hash: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
     for h, seq, start, end in rows:
-        if seq in corpus.by_seq:
+        if seq in corpus.rows:
             by_hash[h].append((seq, start, end))
     kept = {h: occ for h, occ in by_hash.items() if len({corpus.group[s] for s, _, _ in occ}) >= 2}
     texts = _texts(db, {h: occ[0] for h, occ in kept.items()})
-    out = CorpusShared(unindexed=len(state.to_index))
+    out = CorpusShared(unindexed=unindexed_count(db))
     for h, occ in kept.items():
-        occurrences = tuple(sorted((corpus.occurrence(*o) for o in occ), key=Occurrence.sort_key))
+        occurrences, reports = corpus.per_agency(occ)
         text = texts.get(h, "")
-        out.passages.append(SharedPassage(text, len(text), occurrences))
+        out.passages.append(SharedPassage(text, len(text), occurrences, reports))
     out.passages.sort(key=lambda p: (-p.agencies, p.earliest.sort_key(), p.text))
     return out

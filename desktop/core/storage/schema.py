@@ -421,3 +421,11 @@ def m0015_corpus_listing(db: Database) -> None:
     db.execute("DROP INDEX IF EXISTS documents_listing")
     for key in ("agency", "year", "doc_date", "on_time", "missing", "seq"):
         db.execute(listing_index_sql(key))
+
+
+@MIGRATIONS(name="0017_agencies_documents_index")
+def m0017_agencies_documents_index(db: Database) -> None:
+    """A covering index of the current reports' identity and dates, so that the agency views and the shared-text
+    index read them without walking the report texts (stored before these columns, in overflow pages)."""
+    db.execute("CREATE INDEX documents_identity ON documents(seq, id, agency, year, published_at, text_sha256, sha256) "
+               "WHERE replaced_by IS NULL")

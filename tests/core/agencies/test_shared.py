@@ -89,10 +89,19 @@ def _brute(db, min_chars: int) -> dict[str, set[str]]:
 def test_corpus_view_equals_brute_force(memory_db, tmp_path, seed, min_chars):
     _corpus(memory_db, tmp_path, seed)
     refresh_index(memory_db)
-    expected = _brute(memory_db, min_chars)
-    got = {_key(p.text): {o.document_id for o in p.occurrences} for p in shared_corpus(memory_db, min_chars).passages}
+    brute = _brute(memory_db, min_chars)
+    agency = dict(memory_db.execute("SELECT id, agency FROM documents").fetchall())
+    expected = {key: ({agency[i] for i in ids}, len(ids)) for key, ids in brute.items()}
+    passages = shared_corpus(memory_db, min_chars).passages
+    got = {_key(p.text): ({o.agency for o in p.occurrences}, p.reports) for p in passages}
     assert got == expected
     assert expected  # the generated corpus does share text
+    for p in passages:  # each agency named once, by its earliest report holding the sentence
+        assert len({o.agency for o in p.occurrences}) == len(p.occurrences) == p.agencies
+        for o in p.occurrences:
+            years = [y for (i, y) in memory_db.execute("SELECT id, year FROM documents WHERE agency = ?", [o.agency])
+                     if i in brute[_key(p.text)]]
+            assert o.year == min(years)
 
 
 @pytest.mark.parametrize("seed", [4, 5])
@@ -120,8 +129,8 @@ def test_the_earliest_occurrence_comes_first_and_same_agency_text_is_not_counted
     c = add_report(memory_db, tmp_path, "通化市教育局", 2024, [shared])
     refresh_index(memory_db)
     [passage] = [p for _, _, p in shared_with_others(memory_db, c).passages if "二百三十人次" in p.text]
-    assert [o.document_id for o in passage.occurrences] == [a, b, c] and passage.earliest.year == 2022
-    assert passage.agencies == 2
+    assert [o.document_id for o in passage.occurrences] == [a, c] and passage.earliest.year == 2022
+    assert passage.agencies == 2 and passage.reports == 3 and b
     # merged into one agency by the reviewer: no longer text shared with another agency
     g = grouping(memory_db)
     merge_groups(memory_db, g.by_document[c], g.by_document[a])
