@@ -70,10 +70,12 @@ def cmd_show(args: argparse.Namespace) -> int:
         if key in origin and origin[key]["origin"] == "corrected":
             auto = origin[key]["auto_value"]
             mark = f"   [corrected by {origin[key]['corrected_by'] or '?'}; automatic: {'—' if auto is None else auto}]"
+        elif key in origin and origin[key]["origin"] == "confirmed":
+            mark = f"   [confirmed by {origin[key]['corrected_by'] or '?'}]"
         print(f"{key + ':':<14}{value}{mark}")
     print("sections:")
     for s in data["sections"]:
-        mark = f"  [corrected by {s['corrected_by'] or '?'}]" if s["origin"] == "corrected" else ""
+        mark = f"  [{s['origin']} by {s['corrected_by'] or '?'}]" if s["origin"] != "auto" else ""
         print(f"  {s['kind']:<13}{s['placement']:<11}{s['start']:>6}-{s['end']:<6} {s['heading'][:40]}{mark}")
     print(f"missing:      {', '.join(data['missing']) or 'none'}")
     for c in data["unplaced_corrections"]:

@@ -215,6 +215,14 @@ def _insert(db: Database, document_id: str, reviewer_id: str | None, kind: str, 
     return new_id, superseded
 
 
+def insert_correction(db: Database, document_id: str, reviewer_id: str | None, kind: str, target: str,
+                      before: object, after: object, anchor: Anchor | None,
+                      correction_id: str | None) -> tuple[str, tuple[str, ...]]:
+    """Insert a correction row (any kind, e.g. a confirmation) inside the caller's transaction, deleting the
+    live ones of the same target it replaces; (its id, their ids). The caller refreshes the effective values."""
+    return _insert(db, document_id, reviewer_id, kind, target, before, after, anchor, correction_id)
+
+
 def correct_field(db: Database, document_id: str, name: str, value: object, *, reviewer_id: str | None,
                   correction_id: str | None = None) -> Correction:
     """Set a metadata field (value as typed; see :func:`parse_field_value`)."""
@@ -339,8 +347,9 @@ def reset_field(db: Database, document_id: str, name: str) -> list[str]:
     with db.atomic():
         if db.execute("SELECT 1 FROM documents WHERE id = ?", [document_id]).fetchone() is None:
             raise CorrectionError(f"no document with id {document_id}; `reviewdesk list` shows the ids")
-        ids = [r[0] for r in db.execute("SELECT id FROM corrections WHERE document_id = ? AND kind = ? AND target = ? "
-                                        "AND deleted_at IS NULL", [document_id, FIELD, name]).fetchall()]
+        # the field's corrections and the reviewer's confirmations of its value (kind confirm, same target)
+        ids = [r[0] for r in db.execute("SELECT id FROM corrections WHERE document_id = ? AND kind IN (?, 'confirm') "
+                                        "AND target = ? AND deleted_at IS NULL", [document_id, FIELD, name]).fetchall()]
         if ids:
             delete_corrections(db, ids)
     return ids
@@ -388,11 +397,12 @@ def show_json(db: Database, document_id: str) -> dict:
     # a field the reviewer corrected is as sure as it gets
     confidence: dict[str, str] = {**record.metadata_confidence,
                                   **{name: "high" for name, origin in eff.metadata_origin.items()
-                                     if origin.origin == "corrected"}}
+                                     if origin.origin in ("corrected", "confirmed")}}
     out["metadata_confidence"] = confidence
     out["metadata_reasons"] = {name: why for name, why in record.metadata_reasons.items()
                                if confidence.get(name) == "low"}
     out["missing_candidates"] = {kind: c for kind, c in record.missing_candidates.items() if kind in eff.missing}
+    out["missing_confirmed_by"] = {kind: origin.corrected_by for kind, origin in eff.missing_origin.items()}
     out["doc_type"] = record.doc_type
     out["truncated"] = record.truncated
     out["id"] = document_id

@@ -13,7 +13,12 @@ Corrections are applied oldest first, so a newer one overrides an older one on t
 - ``mark_part``: the anchored passage is the part ``after["kind"]`` with ``after["placement"]``; nested
   sections of that kind found automatically elsewhere are dropped (the reviewer said where it is);
 - ``not_heading``: the part starting at the anchored line is no part: its text joins the part before;
-- ``new_part``: a new top-level part of kind ``after["kind"]`` starts at the anchored line.
+- ``new_part``: a new top-level part of kind ``after["kind"]`` starts at the anchored line;
+- ``confirm``: the reviewer checked a doubtful value and found it right. On a metadata field (``target`` the
+  field name) it pins ``after["value"]`` like a field correction, with origin ``confirmed``; on a part
+  (``after["kind"]``, anchored to its passage) the detected section of that kind over the anchor is marked
+  confirmed, or put back as it was confirmed when a newer segmentation lost it; on a missing flag
+  (``target`` ``missing:<kind>``) the absence is confirmed while the kind is still missing.
 
 A part correction whose anchor could not be placed (an orphan after a re-import) or that finds nothing to act
 on is not applied and is listed in :attr:`Effective.unapplied`, never dropped.
@@ -29,9 +34,11 @@ from desktop.core.segmentation.segment import PLACEMENTS, Section
 
 FIELDS = ("title", "agency", "year", "doc_number", "doc_date", "published_at")
 FIELD, RELABEL, MARK_PART, NOT_HEADING, NEW_PART = "field", "relabel", "mark_part", "not_heading", "new_part"
-KINDS = (FIELD, RELABEL, MARK_PART, NOT_HEADING, NEW_PART)
+CONFIRM = "confirm"
+KINDS = (FIELD, RELABEL, MARK_PART, NOT_HEADING, NEW_PART, CONFIRM)
 PART_KINDS = tuple(k for k in ALL_KINDS if k != "preamble")
-AUTO, CORRECTED = "auto", "corrected"
+AUTO, CORRECTED, CONFIRMED = "auto", "corrected", "confirmed"
+MISSING_PREFIX = "missing:"
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,8 @@ class Effective:
     section_origins: list[Origin]
     missing: list[str]
     unapplied: list[str] = field(default_factory=list)
+    # missing kinds whose absence a reviewer confirmed
+    missing_origin: dict[str, Origin] = field(default_factory=dict)
 
 
 def on_time_for(year: object, published_at: object) -> bool | None:
@@ -193,7 +202,24 @@ def apply_corrections(text: str, metadata: dict, sources: dict, sections: list[S
     meta_origin = {name: Origin() for name in FIELDS}
     items: list[tuple[Section, Origin]] = [(s, Origin()) for s in sections]
     unapplied: list[str] = []
+    missing_confirms: list[CorrectionRecord] = []
     for c in sorted(corrections, key=lambda c: (c.updated_at, c.id)):
+        if c.kind == CONFIRM and c.target in FIELDS:
+            after = c.after if isinstance(c.after, dict) else {}
+            meta[c.target] = after.get("value")
+            found = srcs.get(c.target) or ""
+            srcs[c.target] = (f"confirmed by {c.reviewer_name}" if c.reviewer_name else "confirmed") + (
+                f" (found in: {found})" if found and not found.startswith(("confirmed", "corrected")) else "")
+            meta_origin[c.target] = Origin(CONFIRMED, c.reviewer_name or None, c.id)
+            continue
+        if c.kind == CONFIRM and c.target.startswith(MISSING_PREFIX):
+            missing_confirms.append(c)
+            continue
+        if c.kind == CONFIRM:
+            if not c.placed or c.start is None or c.end is None or c.end > len(text) \
+                    or not _confirm_part(text, items, c):
+                unapplied.append(c.id)
+            continue
         if c.kind == FIELD:
             if c.target in FIELDS:
                 meta[c.target] = c.after
@@ -206,7 +232,46 @@ def apply_corrections(text: str, metadata: dict, sources: dict, sections: list[S
         meta["on_time"] = on_time_for(meta.get("year"), meta.get("published_at"))
         srcs["on_time"] = (f"published {meta['published_at']}, deadline {int(str(meta['year'])) + 1}-04-01"
                            if meta["on_time"] is not None else "")
+    # a part the reviewer corrected or confirmed is as sure as it gets: never marked for checking again
+    items = [(replace(s, confidence="high", reason="") if o.origin != AUTO and s.confidence != "high" else s, o)
+             for s, o in items]
     items.sort(key=lambda it: (it[0].start, PLACEMENTS.index(it[0].placement), -it[0].end))
     effective_sections = [s for s, _o in items]
-    return Effective(meta, srcs, meta_origin, effective_sections, [o for _s, o in items],
-                     missing_kinds(effective_sections), unapplied)
+    missing = missing_kinds(effective_sections)
+    missing_origin: dict[str, Origin] = {}
+    for c in missing_confirms:  # a confirmed absence holds while the kind is still missing
+        kind = c.target[len(MISSING_PREFIX):]
+        if kind in missing:
+            missing_origin[kind] = Origin(CONFIRMED, c.reviewer_name or None, c.id)
+        else:
+            unapplied.append(c.id)
+    return Effective(meta, srcs, meta_origin, effective_sections, [o for _s, o in items], missing, unapplied,
+                     missing_origin)
+
+
+def _confirm_part(text: str, items: list[tuple[Section, Origin]], c: CorrectionRecord) -> bool:
+    """Mark the section of the confirmed kind over the anchor as confirmed; put it back when it was lost."""
+    assert c.start is not None and c.end is not None
+    after = c.after if isinstance(c.after, dict) else {}
+    kind = after.get("kind")
+    placement = after.get("placement", "inline")
+    if kind not in ALL_KINDS or placement not in PLACEMENTS:
+        return False
+    origin = Origin(CONFIRMED, c.reviewer_name or None, c.id)
+    best: tuple[tuple, int] | None = None
+    for i, (s, o) in enumerate(items):
+        overlap = min(s.end, c.end) - max(s.start, c.start)
+        if s.kind != kind or overlap <= 0 or o.origin == CORRECTED:
+            continue
+        rank = (s.placement != placement, abs(s.start - c.start))
+        if best is None or rank < best[0]:
+            best = (rank, i)
+    if best is not None:
+        items[best[1]] = (items[best[1]][0], origin)
+        return True
+    if placement == "section":
+        return False  # a whole part is never invented: the confirmation waits, listed as not applied
+    level = int(after.get("level") or 2)
+    heading = str(after.get("heading") or _line_heading(text, c.start, c.end, 40))
+    items.append((Section(kind, heading, level, placement, c.start, c.end, "high"), origin))
+    return True

@@ -1,0 +1,78 @@
+"""``reviewdesk verify``: the queue as JSON and lines, confirming from the command line, bad input (exit 2)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from desktop.cli import main
+from tests.core.review.test_verify import DOUBTFUL, SURE
+
+
+@pytest.fixture
+def db(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(DOUBTFUL, encoding="utf-8")
+    (folder / "b.txt").write_text(SURE, encoding="utf-8")
+    path = str(tmp_path / "v.sqlite3")
+    assert main(["import", str(folder), "--db", path]) == 0
+    capsys.readouterr()
+    return path
+
+
+def _queue(db, capsys) -> list[dict]:
+    assert main(["verify", "--list", "--json", "--db", db]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def _count(db) -> int:
+    from desktop.core.storage import open_database
+
+    conn = open_database(db)
+    try:
+        return conn.execute("SELECT count(*) FROM corrections").fetchone()[0]
+    finally:
+        conn.conn.close()
+
+
+def test_list_json_prints_one_entry_per_doubt(db, capsys):
+    entries = _queue(db, capsys)
+    assert entries and all(set(e) in ({"document_id", "field", "value", "confidence", "reason", "start", "end"},
+                                      {"document_id", "kind", "value", "confidence", "reason", "start", "end"})
+                           for e in entries)
+    assert {e.get("field") for e in entries} >= {"agency"} and {e.get("kind") for e in entries} >= {"next_plan"}
+    assert main(["verify", "--list", "--db", db]) == 0
+    out = capsys.readouterr()
+    lines = out.out.splitlines()
+    assert len(lines) == len(entries) and all(len(line.split("\t")) == 6 for line in lines)
+    assert f"{len(entries)} doubt(s)" in out.err
+
+
+def test_accept_confirms_and_the_entry_leaves_the_queue(db, capsys):
+    entries = _queue(db, capsys)
+    doc = next(e["document_id"] for e in entries if e.get("field") == "agency")
+    assert main(["verify", doc, "--accept", "agency", "--reviewer", "赵核对", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("confirmed\tagency\t")
+    left = _queue(db, capsys)
+    assert not any(e["document_id"] == doc and e.get("field") == "agency" for e in left)
+    assert len(left) == len(entries) - 1
+    assert main(["show", doc, "--json", "--db", db]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["metadata_origin"]["agency"] == {**shown["metadata_origin"]["agency"], "origin": "confirmed",
+                                                  "corrected_by": "赵核对"}
+
+
+@pytest.mark.parametrize("args", [
+    ["verify"], ["verify", "--list", "X"], ["verify", "X"], ["verify", "no-such-id", "--accept", "agency"],
+    ["verify", "DOC", "--accept", "agency", "--accept", "color"], ["verify", "DOC", "--accept", "title"],
+])
+def test_bad_input_exits_2_and_stores_nothing(db, capsys, args):
+    entries = _queue(db, capsys)
+    doc = next(e["document_id"] for e in entries if e.get("field") == "agency")
+    args = [doc if a == "DOC" else a for a in args]
+    assert main([*args, "--db", db]) == 2
+    assert "error:" in capsys.readouterr().err
+    assert _count(db) == 0
