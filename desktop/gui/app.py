@@ -62,6 +62,9 @@ def install_extensions(window: MainWindow) -> None:
     from desktop.gui.exchange.package_return import install_exchange
 
     window.extensions["exchange"] = install_exchange(window)
+    from desktop.gui.verify.integration import install_verify
+
+    window.extensions["verify"] = install_verify(window)
     from desktop.gui.corpus.resegment import ResegmentController
 
     window.extensions["resegment"] = ResegmentController(window)  # outdated parts re-segmented on opening

@@ -15,6 +15,7 @@ flag's holds while the part is still missing.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
@@ -25,6 +26,9 @@ from desktop.core.segmentation.classify import REQUIRED_KINDS
 from desktop.core.segmentation.corrected import AUTO, CONFIRM, FIELDS, MISSING_PREFIX
 from desktop.core.segmentation.segment import Section
 from desktop.core.storage.corrections import effective_values, refresh_effective
+
+if TYPE_CHECKING:
+    from desktop.core.storage.documents import DocumentRecord
 
 # fields whose doubt counts even when nothing was found (a report always has a title, a body and a year)
 ALWAYS_FIELDS = ("title", "agency", "year")
@@ -72,6 +76,38 @@ def _value_span(text: str, value: object, limit: int = 20_000) -> tuple[int | No
     if pos < 0 and needle.isdigit():  # a year: its first 2024年
         pos = text.find(needle + "年", 0, limit)
     return (pos, pos + len(needle)) if pos >= 0 else (None, None)
+
+
+def source_sentence(text: str, start: int | None, end: int | None, limit: int = 120) -> str:
+    """The sentence (or line) around [start, end): what a 请核对 mark shows on hover."""
+    if start is None or end is None:
+        return ""
+    stops = "。；！？\n"
+    left = max((text.rfind(ch, max(0, start - limit), start) for ch in stops), default=-1) + 1
+    ends = [p for p in (text.find(ch, end, end + limit) for ch in stops) if p >= 0]
+    right = min(ends) + 1 if ends else min(len(text), end + limit)
+    return text[left:right].strip()
+
+
+def field_marks(record: DocumentRecord) -> dict[str, tuple[str, str]]:
+    """For each metadata field of a stored document the reviewer should check: (reason, source sentence).
+
+    The same rule as the queue: low confidence, not corrected or confirmed (its source then says so), and for a
+    document number or a date only when it holds a value.
+    """
+    out: dict[str, tuple[str, str]] = {}
+    values = record.summary.to_json()
+    for name in FIELDS:
+        where = str(record.metadata_sources.get(name) or "")
+        if record.metadata_confidence.get(name, "low") != "low" or where.startswith(("corrected", "confirmed")):
+            continue
+        value = values.get(name)
+        if value is None and name not in ALWAYS_FIELDS:
+            continue
+        start, end = _value_span(record.text, value)
+        reason = record.metadata_reasons.get(name) or "not found in the text"
+        out[name] = (reason, source_sentence(record.text, start, end))
+    return out
 
 
 def document_doubts(db: Database, document_id: str) -> list[Doubt]:

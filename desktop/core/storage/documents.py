@@ -72,6 +72,8 @@ class DocumentRecord:
     # why each low-confidence field is low; for each missing kind the passage to look at ({start, end, reason})
     metadata_reasons: dict = field(default_factory=dict)
     missing_candidates: dict = field(default_factory=dict)
+    # missing kinds whose absence a reviewer confirmed: kind -> the reviewer's name
+    missing_confirmed: dict = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -258,9 +260,13 @@ def get_document(db: Database, doc_id: str) -> DocumentRecord | None:
             'SELECT kind, start, "end", text FROM clutter WHERE document_id = ? ORDER BY start', [doc_id]
         ).fetchall()
     ]
+    confirmed = {target.removeprefix("missing:"): name for target, name in db.execute(
+        "SELECT c.target, coalesce(r.name, '') FROM corrections c LEFT JOIN reviewers r ON r.id = c.reviewer_id "
+        "WHERE c.document_id = ? AND c.kind = 'confirm' AND c.target LIKE 'missing:%' AND c.deleted_at IS NULL "
+        "ORDER BY c.updated_at", [doc_id]).fetchall() if target.removeprefix("missing:") in summary.missing}
     return DocumentRecord(summary, text, sections, outline, clutter, json.loads(sources), source, sha256, source_path,
                           json.loads(confidence), doc_type, bool(truncated), json.loads(reasons),
-                          json.loads(candidates))
+                          json.loads(candidates), confirmed)
 
 
 def previous_report(db: Database, doc_id: str) -> DocumentSummary | None:

@@ -10,15 +10,24 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
+from desktop.core.review.verify import field_marks, source_sentence
 from desktop.core.segmentation.classify import REQUIRED_KINDS
 from desktop.core.storage.documents import DocumentRecord
 from desktop.gui import palette
 from desktop.gui.plain import PlainLabel, plain_label, plain_tip
 
 _LINK_PREFIX = "offset:"
+CHECK_COLOR = "#b35c00"  # the 请核对 mark: amber, apart from the violet of a correction
+
+
+def check_mark_html(tip: str) -> str:
+    """The visible 请核对 mark of a doubtful value (rich text; ``tip`` is escaped into its hover text)."""
+    label = QCoreApplication.translate("MetadataHeader", "请核对")
+    return (f'<span title="{html.escape(tip, quote=True)}" style="color:{CHECK_COLOR}; font-weight:600">'
+            f"&nbsp;【{html.escape(label)}】</span>")
 
 
 def _value_or_dash(value: object) -> str:
@@ -134,10 +143,11 @@ class MetadataHeader(QWidget):
         self._add_document_notes(record)
         for kind in REQUIRED_KINDS:
             if kind in s.missing:
-                self._add_missing(kind)
+                self._add_missing(kind, record)
         for section in record.sections:
             if section.kind in REQUIRED_KINDS and section.placement in ("subsection", "inline"):
-                self._add_nested(record, section.kind, section.placement, section.heading, section.start)
+                self._add_nested(record, section.kind, section.placement, section.heading, section.start,
+                                 section.reason if section.confidence == "low" else "")
         if self._compact:
             self.title.setToolTip(plain_tip(f"{s.title or s.name}\n{s.agency or ''} {s.year or ''}".strip()))
             self._apply_collapsed()
@@ -152,6 +162,7 @@ class MetadataHeader(QWidget):
             (self.tr("Date"), s.doc_date, "doc_date"),
             (self.tr("Published"), s.published_at, "published_at"),
         ]
+        marks = field_marks(record)
         parts = []
         for label, value, key in fields:
             where = sources.get(key) or self.tr("not found in the text")
@@ -162,8 +173,17 @@ class MetadataHeader(QWidget):
             value_html = html.escape(_value_or_dash(value)).replace(" ", "&nbsp;")
             if str(sources.get(key, "")).startswith("corrected"):  # a reviewer's correction: marked, violet
                 value_html = f'<span style="color:#7a3db8">{value_html}&nbsp;✎</span>'
+            elif str(sources.get(key, "")).startswith("confirmed"):  # checked by a reviewer: never marked again
+                value_html = f'<span style="color:#1e6b33">{value_html}&nbsp;✓</span>'
+            check = ""
+            if key in marks:
+                reason, sentence = marks[key]
+                tip = self.tr("Please check: %1").replace("%1", reason)
+                if sentence:
+                    tip += "\n" + self.tr("Source: %1").replace("%1", sentence)
+                check = check_mark_html(tip)
             parts.append(f'<span title="{title}"><span style="color:#666">{html.escape(label)}</span>&nbsp;'
-                         f"<b>{value_html}</b></span>")
+                         f"<b>{value_html}</b>{check}</span>")
         return "&nbsp;&nbsp;· ".join(parts)
 
     def _set_on_time(self, on_time: bool | None, why: str) -> None:
@@ -205,15 +225,33 @@ class MetadataHeader(QWidget):
             self._add_banner(_Banner(html.escape(text), palette.css(palette.NOTICE_BACKGROUND),
                                      palette.css(palette.NOTICE_BORDER), "#5c4400", self, kind="truncated"))
 
-    def _add_missing(self, kind: str) -> None:
+    def _add_missing(self, kind: str, record: DocumentRecord) -> None:
         lead = self.tr("Missing required part:")
         text = f"<b>{html.escape(lead)}</b> {html.escape(palette.kind_label(kind))}"
+        tip = self.tr("The regulation requires every annual report to contain this part.")
+        confirmed_by = record.missing_confirmed.get(kind)
+        candidate = record.missing_candidates.get(kind) or {}
+        offset = -1
+        if confirmed_by is not None:  # a reviewer checked that it is really absent: never marked again
+            text += f' <span style="color:#1e6b33">✓&nbsp;{html.escape(self.tr("confirmed by %1").replace("%1", confirmed_by or "?"))}</span>'
+        else:
+            check_tip = self.tr("Please check: no heading, item or sentence states this part.")
+            if candidate:
+                sentence = source_sentence(record.text, candidate.get("start"), candidate.get("end"))
+                check_tip += "\n" + self.tr("Look here first: %1").replace("%1", sentence)
+                offset = int(candidate["start"])
+                text += check_mark_html(check_tip) + f' <a href="{_LINK_PREFIX}{offset}">{html.escape(self.tr("show"))}</a>'
+            else:
+                text += check_mark_html(check_tip)
         banner = _Banner(text, palette.css(palette.MISSING_BACKGROUND), palette.css(palette.MISSING_BORDER),
-                         palette.css(palette.MISSING_TEXT), self, kind=kind)
-        banner.setToolTip(self.tr("The regulation requires every annual report to contain this part."))
+                         palette.css(palette.MISSING_TEXT), self, kind=kind, offset=offset)
+        banner.setToolTip(tip)
+        if offset >= 0:
+            banner.label.linkActivated.connect(self._on_link)
         self._add_banner(banner)
 
-    def _add_nested(self, record: DocumentRecord, kind: str, placement: str, heading: str, offset: int) -> None:
+    def _add_nested(self, record: DocumentRecord, kind: str, placement: str, heading: str, offset: int,
+                    doubt: str = "") -> None:
         parent = next((p for p in record.sections
                        if p.placement == "section" and p.start <= offset < p.end), None)
         where = (parent.heading or palette.kind_label(parent.kind)) if parent else ""
@@ -225,6 +263,8 @@ class MetadataHeader(QWidget):
             "%2", f"“{html.escape(where.strip())}”")
         shown = heading.strip() or self.tr("show")
         link = f'<a href="{_LINK_PREFIX}{offset}">{html.escape(shown)}</a>'
+        if doubt:
+            link += check_mark_html(self.tr("Please check: %1").replace("%1", doubt))
         banner = _Banner(f"{lead} {link}", palette.css(palette.NOTICE_BACKGROUND),
                          palette.css(palette.NOTICE_BORDER), "#5c4400", self, kind=kind, offset=offset)
         banner.label.linkActivated.connect(self._on_link)

@@ -2,8 +2,9 @@
 
 The core gives the outline as a flat list of headings in text order, each with a level; this model nests
 them (a heading's parent is the nearest earlier heading of a lower level) and exposes one column: the
-heading text, decorated with the colour of the part it lies in. ``OFFSET_ROLE`` gives the heading's
-document offset, which the report view scrolls to.
+heading text, decorated with the colour of the part it lies in. A heading that starts a part segmentation is
+unsure of carries the 请核对 mark (the reason on hover); ``DOUBT_ROLE`` gives that reason. ``OFFSET_ROLE``
+gives the heading's document offset, which the report view scrolls to.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 
 from desktop.core.segmentation.outline import Heading
 from desktop.core.segmentation.segment import Section
@@ -24,6 +25,7 @@ from desktop.gui.plain import plain_tip
 OFFSET_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 3
+DOUBT_ROLE = Qt.ItemDataRole.UserRole + 4
 
 _SPACES = re.compile(r"\s+")
 _ROOT = -1
@@ -74,6 +76,7 @@ class OutlineModel(QAbstractItemModel):
         super().__init__(parent)
         self._headings: list[Heading] = []
         self._kinds: list[str | None] = []
+        self._doubts: list[str] = []
         self._nodes: dict[int, _Node] = {_ROOT: _Node(_ROOT, _ROOT, 0)}
         self._starts: list[int] = []
 
@@ -83,6 +86,9 @@ class OutlineModel(QAbstractItemModel):
         self._headings = list(outline)
         kind_at = kind_lookup(sections)
         self._kinds = [kind_at(h.start) for h in self._headings]
+        # a part segmentation is unsure of, starting at this heading (corrected/confirmed parts are high)
+        low = {s.start: s.reason or s.kind for s in sections if s.confidence == "low" and s.kind != "preamble"}
+        self._doubts = [low.get(h.start, "") for h in self._headings]
         self._starts = [h.start for h in self._headings]
         nodes: dict[int, _Node] = {_ROOT: _Node(_ROOT, _ROOT, 0)}
         stack: list[int] = []
@@ -155,11 +161,20 @@ class OutlineModel(QAbstractItemModel):
             return None
         h = self._headings[index.internalId()]
         kind = self._kinds[index.internalId()]
+        doubt = self._doubts[index.internalId()] if self._doubts else ""
         if role == Qt.ItemDataRole.DisplayRole:
-            return _SPACES.sub(" ", h.text).strip()
+            text = _SPACES.sub(" ", h.text).strip()
+            return f"【{self.tr('请核对')}】{text}" if doubt else text  # in front: a long heading is cut at its end
         if role == Qt.ItemDataRole.ToolTipRole:
             label = kind_label(kind) if kind else ""
-            return plain_tip(f"{h.text.strip()}\n{label}" if label else h.text.strip())
+            tip = f"{h.text.strip()}\n{label}" if label else h.text.strip()
+            if doubt:
+                tip += "\n" + self.tr("Please check: %1").replace("%1", doubt)
+            return plain_tip(tip)
+        if role == Qt.ItemDataRole.ForegroundRole and doubt:
+            return QColor("#b35c00")
+        if role == DOUBT_ROLE:
+            return doubt
         if role == Qt.ItemDataRole.DecorationRole:
             return kind_colors(kind).strong if kind else None
         if role == Qt.ItemDataRole.FontRole:

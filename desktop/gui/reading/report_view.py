@@ -78,6 +78,7 @@ class LegendBar(QWidget):
         self.clutter = QCheckBox(self)
         self._layout.addWidget(self.clutter)
         self._placements: dict[str, str] = {}
+        self._doubts: dict[str, str] = {}
         self._clutter_count = 0
         self._hit_count: int | None = None
         self.retranslate()
@@ -91,9 +92,12 @@ class LegendBar(QWidget):
         self.set_clutter_count(self._clutter_count)
         self.set_hit_count(self._hit_count)
 
-    def set_parts(self, placements: dict[str, str]) -> None:
-        """One chip per kind present: kind -> placement ("section", "subsection" or "inline")."""
+    def set_parts(self, placements: dict[str, str], doubts: dict[str, str] | None = None) -> None:
+        """One chip per kind present: kind -> placement ("section", "subsection" or "inline"); a kind in ``doubts``
+        (kind -> reason) is one segmentation is unsure of and carries the 请核对 mark."""
         self._placements = dict(placements)
+        if doubts is not None:
+            self._doubts = dict(doubts)
         for chip in self.chips.values():
             self._chip_box.removeWidget(chip)
             chip.hide()  # gone at once, not when the deletion comes round
@@ -111,8 +115,12 @@ class LegendBar(QWidget):
                 label = self.tr("%1 (subsection)").replace("%1", label)
             elif placement == "inline":
                 label = self.tr("%1 (inline)").replace("%1", label)
+            doubt = self._doubts.get(kind)
+            if doubt:
+                label += f"  【{self.tr('请核对')}】"
             chip.setText(label)
-            chip.setToolTip(self.tr("Go to this part"))
+            chip.setToolTip(self.tr("Go to this part") + (
+                "\n" + self.tr("Please check: %1").replace("%1", doubt) if doubt else ""))
             chip.setStyleSheet(f"QPushButton {{ background: {palette.kind_colors(kind).tint.name()}; "
                                "border: none; border-radius: 3px; padding: 2px 6px; text-align: left; }"
                                f"QPushButton:hover {{ border: 1px solid {palette.kind_colors(kind).strong.name()}; }}")
@@ -227,7 +235,11 @@ class ReportView(QWidget):
         self.outline_model.set_outline(record.outline, record.sections)
         if self.outline_model.rowCount() <= MAX_EXPANDED_PARTS:  # a few parts: show their subsections too
             self.outline.expandToDepth(0)
-        self.legend.set_parts({kind: ref.placement for kind, ref in part_refs(record.sections).items()})
+        doubts: dict[str, str] = {}
+        for section in record.sections:
+            if section.confidence == "low" and section.kind != "preamble":
+                doubts.setdefault(section.kind, section.reason or self.tr("the kind is uncertain"))
+        self.legend.set_parts({kind: ref.placement for kind, ref in part_refs(record.sections).items()}, doubts)
         self.legend.set_clutter_count(len(record.clutter))
         self.legend.set_hit_count(None)
         self._load_text()

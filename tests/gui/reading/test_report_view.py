@@ -124,7 +124,8 @@ def test_banner_link_scrolls_to_the_leaders_duty_subsection(view, records, qtbot
 def test_missing_part_banner(view, records):
     view.show_document(records["000"])
     banner = next(b for b in view.header.banners if b.kind == "leader_duty")
-    assert plain(banner.label) == "Missing required part: Leaders' duty"
+    # not confirmed by a reviewer yet: marked for checking (the 请核对 mark, no candidate passage to link to)
+    assert plain(banner.label) == "Missing required part: Leaders' duty 【请核对】"
     assert banner.offset == -1
 
 

@@ -1,0 +1,53 @@
+"""install_verify(window): the Verify menu and its queue dialog on the main window's extension points."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from desktop.gui.verify.queue import VerifyQueueDialog
+from desktop.gui.verify.store import VerifyStore
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("VerifyQueue", text)
+
+
+class VerifyController:
+    """Owns the queue's store and dialog; opens a report at a doubt's passage when the reviewer asks to fix it."""
+
+    def __init__(self, window: Any) -> None:
+        self.window = window
+        self.store = VerifyStore(window.executor, window.reader, window.undo_stack, window.changes, window)
+        self.dialog: VerifyQueueDialog | None = None
+        menu = QMenu(_tr("&Verify"), window)
+        self.action = QAction(_tr("Verify queue (核对队列)…"), window)
+        self.action.setShortcut(QKeySequence("Ctrl+Shift+K"))
+        self.action.setToolTip(_tr("Walk every value and part the program is unsure of, across the corpus"))
+        self.action.triggered.connect(self.open_queue)
+        menu.addAction(self.action)
+        window.add_menu(menu)
+        window.database_changed.connect(lambda: self.store.set_database(window.executor, window.reader))
+
+    def open_queue(self) -> VerifyQueueDialog:
+        """Show the queue (non-modal), read afresh from the database."""
+        if self.dialog is None:
+            self.dialog = VerifyQueueDialog(self.store, self.window.settings, self.window)
+            self.dialog.fix_requested.connect(self.open_for_fix)
+        self.dialog.load()
+        self.dialog.show()
+        self.dialog.raise_()
+        self.dialog.activateWindow()
+        return self.dialog
+
+    def open_for_fix(self, document_id: str, start: int, end: int) -> None:
+        """Open the report in the window at the passage, where the correction menus are."""
+        if self.window.open_document(document_id, offset=max(start, 0)) and start >= 0:
+            self.window.show_passage(start, max(end, start + 1))
+
+
+def install_verify(window: Any) -> VerifyController:
+    return VerifyController(window)

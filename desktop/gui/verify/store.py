@@ -1,0 +1,60 @@
+"""VerifyStore: the reviewer's confirmations (and field fixes made from the queue), undoable, on the writer thread.
+
+A confirmation is a row of ``corrections`` of kind ``confirm`` made by desktop.core.review.verify; a fix is an
+ordinary field correction. Each is one transaction, announced on the window's change bus (kinds
+``corrections``, ``parts``, ``metadata``) and pushed on the undo stack like any correction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from sqlite_utils import Database
+
+from desktop.core.changes import Changes
+from desktop.core.review import corrections as core
+from desktop.core.review import verify
+from desktop.core.review.corrections import Correction
+from desktop.gui.undo import Step, UndoableStore
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("VerifyQueue", text)
+
+
+class VerifyStore(UndoableStore):
+    """Confirms doubts and corrects fields from the verify queue, with undo."""
+
+    def doubts(self) -> list[verify.Doubt]:
+        """Every doubt of the corpus, read through the window's reader (empty without a database)."""
+        return verify.list_doubts(self.reader) if self.reader is not None else []
+
+    def confirm(self, doubt: verify.Doubt) -> Correction:
+        return self._made(lambda db: verify.confirm(db, doubt, reviewer_id=self.reviewer_id), _tr("Confirm"),
+                          doubt.document_id)
+
+    def correct_field(self, document_id: str, name: str, value: str) -> Correction:
+        return self._made(lambda db: core.correct_field(db, document_id, name, value, reviewer_id=self.reviewer_id),
+                          _tr("Correct from the verify queue"), document_id)
+
+    def _made(self, change: Callable[[Database], Correction], text: str, document_id: str) -> Correction:
+        changes = Changes.of("corrections", "parts", "metadata", document_ids=[document_id])
+
+        def step(made: Correction) -> Step:
+            new, old = [made.id], list(made.superseded)
+
+            def redo(db: Database) -> None:
+                core.restore_corrections(db, new)
+                if old:
+                    core.delete_corrections(db, old)
+
+            def undo(db: Database) -> None:
+                core.delete_corrections(db, new)
+                if old:
+                    core.restore_corrections(db, old)
+
+            return Step(text, undo=undo, redo=redo, state=lambda db: core.correction_states(db, new + old),
+                        changes=changes)
+
+        return self.record(change, step)
