@@ -145,7 +145,7 @@ def test_confirmations_travel_with_a_merge(corpus, tmp_path):
     accept(other, other_doc, "agency", reviewer_id=colleague.id)
     accept(other, other_doc, "achievements", reviewer_id=colleague.id)
     other.conn.close()
-    merge_database(db, tmp_path / "b.sqlite3")
+    merge_database(db, tmp_path / "b.sqlite3", trust=True)
     doc = docs["a.txt"]
     left = _targets(db, doc)
     assert "field:agency" not in left and "part:achievements" not in left

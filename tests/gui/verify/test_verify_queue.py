@@ -119,9 +119,10 @@ def test_walk_the_queue_by_keys_accepting_fixing_and_skipping(qtbot, env, monkey
     assert not any(d.document_id == first.document_id and d.field == "agency" for d in list_doubts(env.reader))
     from desktop.core.exchange.merge import merge_database
 
+    env.executor.call(lambda db: db.execute("PRAGMA wal_checkpoint(TRUNCATE)"))  # a complete file to merge
     colleague = open_database(tmp_path / "colleague.sqlite3")
     import_paths(colleague, [tmp_path / "in" / "a.txt"])
-    merge_database(colleague, env.path)
+    merge_database(colleague, env.path, trust=True)
     doc = next(d.id for d in list_documents(colleague) if d.name == "a.txt")
     origin = show_json(colleague, doc)["metadata_origin"]["agency"]
     assert origin["origin"] == "confirmed" and origin["corrected_by"] == "王核对"
