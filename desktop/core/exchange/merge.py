@@ -183,6 +183,10 @@ def merge_database(db: Database, source: str | Path, progress: Progress | None =
             score_map = merge.keyed("scores", ("document_id", "reviewer_id", "rubric_id", "criterion_id"),
                                     {"document_id": doc_map, "reviewer_id": reviewer_map, "rubric_id": rubric_map})
             _merge_evidence(db, report, score_map, only_mapped=auth.is_package)
+            for table in ("agency_identity", "promise_matches"):  # schema 0014, a source before it has none
+                if db.execute("SELECT 1 FROM src.sqlite_master WHERE name = ?", [table]).fetchone():
+                    merge.keyed(table, ("id",), {"document_id": doc_map, "previous_id": doc_map,
+                                                 "reviewer_id": reviewer_map})
             if not auth.is_package:
                 _merge_panel(merge, doc_map, reviewer_map, rubric_map)
             else:
@@ -413,7 +417,8 @@ class _Merge:
         id_map: dict[str, str] = {}
         for row in _rows(db, table, cols):
             for column, mapping in maps.items():
-                row[column] = mapping.get(row[column], row[column])
+                if column in row and row[column] is not None:
+                    row[column] = mapping.get(row[column], row[column])
             if not self.auth.may_merge(table, row):
                 continue
             self.clamp(table, row)

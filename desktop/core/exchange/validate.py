@@ -24,11 +24,14 @@ from sqlite_utils import Database
 from desktop.core.errors import ReviewDeskError
 from desktop.core.scoring.scores import STATUSES
 from desktop.core.segmentation.classify import ALL_KINDS, REQUIRED_KINDS
+from desktop.core.storage.limits import (  # the same numbers the writers check (no stored value is unmergeable)
+    MAX_COMMENT_CHARS,
+    MAX_KEY_CHARS,
+    MAX_NAME_CHARS,
+    MAX_RUBRIC_CHARS,
+    MAX_TEXT_CHARS,
+)
 
-MAX_TEXT_CHARS = 20_000_000       # a report's frozen text (the import limit is 50 MB of file)
-MAX_COMMENT_CHARS = 100_000       # comments, notes, quotes: a reviewer's writing, not a book
-MAX_NAME_CHARS = 1_000
-MAX_RUBRIC_CHARS = 1_000_000
 MAX_LISTED = 40                   # problems listed in the message (all are counted)
 _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:?\d{2}|Z)?$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -246,6 +249,7 @@ def _validate(conn: sqlite3.Connection, main: Database) -> list[str]:
     _check_corrections(conn, tables, ctx)
     _check_reviews_and_scores(conn, tables, ctx)
     _check_panel(conn, tables, ctx)
+    _check_agencies(conn, tables, ctx)
     return problems
 
 
@@ -336,12 +340,12 @@ def _check_people_and_tags(conn: sqlite3.Connection, tables: set[str], ctx: _Con
     for raw in _rows(conn, "reviewers", tables):
         r = _Row(ctx, "reviewers", raw, ("id",))
         r.text("id", nonempty=True, limit=200)
-        r.text("name", nonempty=True, limit=200)
+        r.text("name", nonempty=True, limit=MAX_KEY_CHARS)
         r.timestamp("created_at")
     for raw in _rows(conn, "tags", tables):
         r = _Row(ctx, "tags", raw, ("id",))
         r.text("id", nonempty=True, limit=200)
-        r.text("name", nonempty=True, limit=200)
+        r.text("name", nonempty=True, limit=MAX_KEY_CHARS)
         for column in ("name_en", "description", "description_en"):
             r.text(column, required=False, limit=MAX_COMMENT_CHARS)
         color = r.text("color", required=False, limit=32)
@@ -507,3 +511,31 @@ def _check_panel(conn: sqlite3.Connection, tables: set[str], ctx: _Context) -> N
         r.text("decided_by", limit=MAX_NAME_CHARS)
         r.timestamp("decided_at")
         r.timestamp("updated_at")
+
+
+def _check_agencies(conn: sqlite3.Connection, tables: set[str], ctx: _Context) -> None:
+    """The reviewer's agency identity decisions and promise verdicts (schema 0014), merged by id."""
+    for raw in _rows(conn, "agency_identity", tables):
+        r = _Row(ctx, "agency_identity", raw, ("id",))
+        r.text("id", nonempty=True, limit=MAX_KEY_CHARS)
+        r.choice("kind", ("alias", "document"))
+        r.text("subject", nonempty=True, limit=MAX_NAME_CHARS)
+        r.text("group_key", nonempty=True, limit=MAX_NAME_CHARS)
+        r.ref("reviewer_id", "reviewers", required=False)
+        r.timestamp("created_at")
+        r.timestamp("updated_at")
+        r.timestamp("deleted_at", required=False)
+    for raw in _rows(conn, "promise_matches", tables):
+        r = _Row(ctx, "promise_matches", raw, ("id",))
+        r.text("id", nonempty=True, limit=MAX_KEY_CHARS)
+        doc = r.ref("document_id", "documents")
+        r.ref("previous_id", "documents")
+        r.text("item_quote", limit=MAX_COMMENT_CHARS)
+        r.choice("status", ("done", "shortcoming", "not_mentioned"))
+        if raw.get("start", (None, "null"))[1] != "null" or raw.get("end", (None, "null"))[1] != "null":
+            r.span(doc)
+        r.text("quote", limit=MAX_COMMENT_CHARS)
+        r.ref("reviewer_id", "reviewers", required=False)
+        r.timestamp("created_at")
+        r.timestamp("updated_at")
+        r.timestamp("deleted_at", required=False)

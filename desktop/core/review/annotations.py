@@ -16,6 +16,7 @@ from desktop.core.clock import now_iso
 from desktop.core.compare.anchoring import make_anchor
 from desktop.core.errors import ReviewDeskError
 from desktop.core.segmentation.segment import Section
+from desktop.core.storage.limits import MAX_COMMENT_CHARS, too_long
 
 ANCHORED, ORPHAN = "anchored", "orphan"
 _KEEP = object()
@@ -157,11 +158,18 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _check_comment(comment: str | None) -> None:
+    message = too_long(comment, MAX_COMMENT_CHARS, "the comment")
+    if message:
+        raise AnnotationError(message)
+
+
 def create_annotation(db: Database, document_id: str, start: int, end: int, *, reviewer_id: str | None,
                       tag_ids: tuple[str, ...] | list[str] = (), comment: str = "",
                       criterion_id: str | None = None, annotation_id: str | None = None) -> Annotation:
     """Annotate [start, end) of a document (trimmed of white space) and return the stored annotation."""
     tags = tuple(dict.fromkeys(tag_ids))
+    _check_comment(comment)
     with db.atomic():
         row = db.execute("SELECT text FROM documents WHERE id = ?", [document_id]).fetchone()
         if row is None:
@@ -191,6 +199,7 @@ def content_of(annotation: Annotation) -> Content:
 def update_annotation(db: Database, annotation_id: str, *, tag_ids: tuple[str, ...] | list[str] | None = None,
                       comment: str | None = None, criterion_id: object = _KEEP) -> Annotation:
     """Change an annotation's tags, comment or criterion (arguments left out are kept)."""
+    _check_comment(comment)
     with db.atomic():
         old = get_annotation(db, annotation_id)
         if tag_ids is not None:

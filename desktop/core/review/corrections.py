@@ -36,6 +36,7 @@ from desktop.core.segmentation.corrected import (
 from desktop.core.segmentation.outline import Heading
 from desktop.core.segmentation.segment import Section
 from desktop.core.storage.corrections import AutoValues, effective_values, refresh_effective
+from desktop.core.storage.limits import MAX_NAME_CHARS, too_long
 
 _DATE_FORMS = re.compile(r"(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*(?:-|/|\.|月)\s*(\d{1,2})\s*日?")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年?度?")
@@ -137,6 +138,9 @@ def parse_field_value(name: str, raw: object) -> object:
             return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
         except ValueError:
             raise CorrectionError(f"{name} {value!r} is not a date that exists; check month and day") from None
+    message = too_long(value, MAX_NAME_CHARS, f"the {name}")
+    if message:
+        raise CorrectionError(message)
     return value
 
 

@@ -17,9 +17,10 @@ from sqlite_utils import Database
 
 from desktop.core.clock import now_iso
 from desktop.core.errors import ReviewDeskError
+from desktop.core.storage.limits import MAX_KEY_CHARS
 from desktop.core.text import INVISIBLE, fold_width
 
-MAX_REVIEWER_NAME_CHARS = 200
+MAX_REVIEWER_NAME_CHARS = MAX_KEY_CHARS  # as merge checks it
 
 
 class ReviewerNameError(ReviewDeskError, ValueError):

@@ -27,6 +27,7 @@ from desktop.core.clock import now_iso
 from desktop.core.errors import ReviewDeskError
 from desktop.core.scoring.rubric import Criterion, Rubric, active_rubric_readonly, get_rubric, store_rubric
 from desktop.core.scoring.suggestions import Suggestion
+from desktop.core.storage.limits import MAX_COMMENT_CHARS, too_long
 
 NOT_STARTED, IN_PROGRESS, DONE = "not_started", "in_progress", "done"
 SUBMITTED = DONE  # "done" is the stored code of a submitted review
@@ -234,6 +235,10 @@ def put_score(db: Database, document_id: str, reviewer_id: str, rubric: Rubric,
     """
     criterion = _criterion(rubric, entry.criterion_id)
     value = _check_value(criterion, entry.value)
+    for text, what in ((entry.note, "the note"), (entry.na_reason, "the reason")):
+        message = too_long(text, MAX_COMMENT_CHARS, f"{what} on {criterion.title}")
+        if message:
+            raise ScoreError(message)
     if entry.not_applicable:
         if not criterion.allow_na:
             raise ScoreError(f"{criterion.title} ({criterion.id}) cannot be marked not applicable: the rubric "
@@ -359,6 +364,9 @@ def put_review(db: Database, document_id: str, reviewer_id: str, rubric: Rubric,
     """
     if state.status not in STATUSES:
         raise ScoreError(f"unknown review status {state.status!r}; use one of {', '.join(STATUSES)}")
+    message = too_long(state.overall_comment, MAX_COMMENT_CHARS, "the overall comment")
+    if message:
+        raise ScoreError(message)
     now = now_iso()
     done_at = state.done_at or (now if state.status == DONE else None)
     if state.status != DONE:

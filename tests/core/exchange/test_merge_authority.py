@@ -226,3 +226,24 @@ def test_the_same_report_in_another_encoding_is_one_document_after_a_merge(tmp_p
     assert report.counts("documents").kept == 1 and report.counts("documents").added == 0
     assert len(list_documents(a)) == 1
     a.conn.close()
+
+
+def test_agency_decisions_travel_with_their_reviewer_only(panel, tmp_path):
+    from desktop.core.agencies.groups import split_reports
+
+    db, rubric, docs, zhang, li = panel
+    path = _package(db, tmp_path)
+
+    def work(pkg):
+        scoring.set_score(pkg, docs[1], zhang.id, rubric, rubric.criteria[0].id, 1)
+        split_reports(pkg, [docs[1]], "张三分出的机关", reviewer_id=zhang.id)
+
+    _edit(path, work)
+    report = merge_database(db, path)
+    assert report.counts("agency_identity").added == 1
+    assert db.execute("SELECT group_key FROM agency_identity WHERE reviewer_id = ?", [zhang.id]).fetchone()
+    forged = _package(db, tmp_path, file="forged.sqlite3")
+    _edit(forged, lambda pkg: (scoring.set_score(pkg, docs[1], zhang.id, rubric, rubric.criteria[1].id, 1),
+                               split_reports(pkg, [docs[0]], "冒名", reviewer_id=None)))
+    with pytest.raises(ReviewDeskError, match="(?s)agency_identity .*: no reviewer"):
+        merge_database(db, forged)
