@@ -100,5 +100,8 @@ class PackageReturn(QObject):
 
 
 def install_exchange(window: Any) -> dict[str, QObject]:
-    """Return Package… in the File menu and the idle checkpoint."""
-    return {"idle_checkpoint": IdleCheckpoint(window), "package_return": PackageReturn(window)}
+    """Return Package… and Merge Conflicts… in the File menu, and the idle checkpoint."""
+    from desktop.gui.exchange.conflicts_dialog import ConflictsAction
+
+    return {"idle_checkpoint": IdleCheckpoint(window), "package_return": PackageReturn(window),
+            "conflicts": ConflictsAction(window)}

@@ -13,6 +13,7 @@ import sqlite3
 import pytest
 
 from desktop.core.errors import ReviewDeskError
+from desktop.core.exchange.conflicts import KEEP, OTHER, ConflictError, list_conflicts, resolve_conflict
 from desktop.core.exchange.merge import merge_database
 from desktop.core.exchange.package import make_package, return_package
 from desktop.core.ingest.importer import import_paths
@@ -173,6 +174,19 @@ def test_two_copies_of_one_package_edited_differently_keep_both_versions(panel, 
     kept = db.execute("SELECT other FROM merge_conflicts WHERE table_name = 'annotations'").fetchone()[0]
     assert "第一份的文字" in kept  # … and the other is kept
     assert db.execute("SELECT count(*) FROM merge_conflicts WHERE resolved_at IS NULL").fetchone()[0] == 2
+    # the lead chooses: the first copy's annotation text, the second copy's score
+    open_ = {c.table: c for c in list_conflicts(db)}
+    assert open_["annotations"].describe(OTHER) == "comment: 第一份的文字"
+    assert open_["scores"].describe(KEEP) == "value: 2.0" and open_["scores"].describe(OTHER) == "value: 1.0"
+    changes = resolve_conflict(db, open_["annotations"].id, OTHER, by="组长")
+    assert changes.concerns(docs[1], "annotations")
+    assert list_annotations(db, docs[1])[0].comment == "第一份的文字"
+    resolve_conflict(db, open_["scores"].id, KEEP, by="组长")
+    assert scoring.get_scores(db, docs[1], zhang.id, rubric.id)[crit].value == 2
+    assert list_conflicts(db) == []
+    assert {c.resolution for c in list_conflicts(db, include_resolved=True)} == {OTHER, KEEP}
+    with pytest.raises(ConflictError, match="resolved already"):
+        resolve_conflict(db, open_["scores"].id, OTHER)
 
 
 def test_a_package_sent_again_counts_real_changes_only_and_is_no_conflict(panel, tmp_path):

@@ -1,0 +1,71 @@
+"""File › Merge Conflicts…: both versions listed, the lead chooses, the choice is stored and announced."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+
+from PySide6.QtCore import QSettings
+
+from desktop.core.exchange.merge import merge_database
+from desktop.core.exchange.package import make_package
+from desktop.core.ingest.importer import import_paths
+from desktop.core.panel.assignments import assign
+from desktop.core.review.annotations import create_annotation, list_annotations
+from desktop.core.review.reviewers import get_or_create_reviewer
+from desktop.core.storage import open_database
+from desktop.core.storage.documents import list_documents
+from desktop.gui.exchange.package_return import install_exchange
+from desktop.gui.main_window import MainWindow
+
+
+def _lead_with_a_conflict(tmp_path, seeds_dir) -> tuple[str, str]:
+    lead = open_database(tmp_path / "lead.sqlite3")
+    import_paths(lead, sorted(seeds_dir.glob("000_*.txt")))
+    doc = list_documents(lead)[0].id
+    zhang = get_or_create_reviewer(lead, "张三")
+    assign(lead, [doc], [zhang.id], by="组长")
+    first = make_package(lead, "张三", tmp_path / "a.sqlite3").path
+    second = tmp_path / "b.sqlite3"
+    shutil.copy(first, second)
+    for path, text, stamp in ((first, "<b>甲稿</b>", "2000-01-01T00:00:01+00:00"),
+                              (second, "乙稿", "2000-01-01T00:00:02+00:00")):
+        pkg = open_database(path)
+        create_annotation(pkg, doc, 0, 8, reviewer_id=zhang.id, comment=text, annotation_id="same")
+        pkg.conn.close()
+        conn = sqlite3.connect(path)
+        conn.execute("UPDATE annotations SET updated_at = ?", [stamp])
+        conn.execute("UPDATE settings SET value = '2000-01-01T00:00:00+00:00' WHERE key = 'package_created_at'")
+        conn.commit()
+        conn.close()
+    merge_database(lead, first)
+    report = merge_database(lead, second)
+    assert any(line.startswith("conflict\tannotations") for line in report.lines())
+    lead.conn.close()
+    return str(tmp_path / "lead.sqlite3"), doc
+
+
+def test_the_lead_sees_both_versions_and_puts_the_other_back(qtbot, tmp_path, seeds_dir, shown):
+    path, doc = _lead_with_a_conflict(tmp_path, seeds_dir)
+    settings = QSettings(str(tmp_path / "lead.ini"), QSettings.Format.IniFormat)
+    settings.setValue("reviewer/name", "组长")
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    parts = install_exchange(window)
+    assert window.open_database(path)
+    action = parts["conflicts"].action
+    assert action.isVisible() and action in window.file_menu.actions()
+    dialog = parts["conflicts"].show_dialog()
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 1
+    cells = [dialog.table.item(0, c).text() for c in range(5)]
+    assert cells[1] == "张三" and cells[2] == "annotations"
+    assert cells[3] == "comment: 乙稿" and cells[4] == "comment: <b>甲稿</b>"  # as typed, never markup
+    with qtbot.waitSignal(window.changes.changed, timeout=5000):
+        dialog.other_button.click()
+    assert dialog.table.rowCount() == 0
+    qtbot.waitUntil(lambda: not action.isVisible(), timeout=5000)
+    assert list_annotations(window.reader, doc)[0].comment == "<b>甲稿</b>"
+    row = window.reader.execute("SELECT resolved_by, resolution FROM merge_conflicts").fetchone()
+    assert tuple(row) == ("组长", "other")
+    window.close()
