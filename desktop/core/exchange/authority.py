@@ -35,6 +35,7 @@ REVIEWER_TABLES: dict[str, tuple[str, ...]] = {
     "scores": ("document_id", "reviewer_id", "rubric_id", "criterion_id"),
     "agency_identity": ("id",),      # schema 0014: the reviewer's agency merges and splits
     "promise_matches": ("id",),      # schema 0014: the reviewer's verdicts on last year's plan items
+    "review_versions": ("id",),      # schema 0010: what the reviewer submitted each time
 }
 # The panel layer: the lead's alone (assignments, decisions, finals); never from a package.
 PANEL_TABLES: dict[str, tuple[str, ...]] = {

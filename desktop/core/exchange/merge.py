@@ -183,6 +183,7 @@ def merge_database(db: Database, source: str | Path, progress: Progress | None =
             score_map = merge.keyed("scores", ("document_id", "reviewer_id", "rubric_id", "criterion_id"),
                                     {"document_id": doc_map, "reviewer_id": reviewer_map, "rubric_id": rubric_map})
             _merge_evidence(db, report, score_map, only_mapped=auth.is_package)
+            _merge_versions(merge, doc_map, reviewer_map, rubric_map)
             for table in ("agency_identity", "promise_matches"):  # schema 0014, a source before it has none
                 if db.execute("SELECT 1 FROM src.sqlite_master WHERE name = ?", [table]).fetchone():
                     merge.keyed(table, ("id",), {"document_id": doc_map, "previous_id": doc_map,
@@ -553,6 +554,34 @@ def _merge_corrections(merge: _Merge, doc_map: dict[str, str], reviewer_map: dic
                         f"correction conflict\t{doc}\t{target}\tapplied {win[1]} by {win[2] or '?'} ({win[3]})"
                         f"\tkept {other[1]} by {other[2] or '?'} ({other[3]})")
         refresh_effective(db, doc)
+
+
+def _merge_versions(merge: _Merge, doc_map: dict[str, str], reviewer_map: dict[str, str],
+                    rubric_map: dict[str, str]) -> None:
+    """Submitted versions by id, appended: history is never rewritten; a version number already used here for
+    another submission is given the next free number."""
+    db = merge.db
+    if not db.execute("SELECT 1 FROM src.sqlite_master WHERE name = 'review_versions'").fetchone():
+        return
+    counts = merge.report.counts("review_versions")
+    cols = [c for c in _columns(db, "src", "review_versions") if c in set(_columns(db, "main", "review_versions"))]
+    for row in sorted(_rows(db, "review_versions", cols), key=lambda r: (str(r["submitted_at"]), r["version"])):
+        row["document_id"] = doc_map.get(row["document_id"], row["document_id"])
+        row["reviewer_id"] = reviewer_map.get(row["reviewer_id"], row["reviewer_id"])
+        row["rubric_id"] = rubric_map.get(row["rubric_id"], row["rubric_id"])
+        if not merge.auth.may_merge("review_versions", row):
+            continue
+        if db.execute("SELECT 1 FROM main.review_versions WHERE id = ?", [row["id"]]).fetchone():
+            counts.kept += 1
+            continue
+        merge.clamp("review_versions", row)
+        key = [row["document_id"], row["reviewer_id"], row["rubric_id"]]
+        if db.execute("SELECT 1 FROM main.review_versions WHERE document_id = ? AND reviewer_id = ? AND rubric_id = ? "
+                      "AND version = ?", [*key, row["version"]]).fetchone():
+            row["version"] = db.execute("SELECT max(version) + 1 FROM main.review_versions WHERE document_id = ? "
+                                        "AND reviewer_id = ? AND rubric_id = ?", key).fetchone()[0]
+        _insert(db, "review_versions", row)
+        counts.added += 1
 
 
 def _merge_evidence(db: Database, report: MergeReport, score_map: dict[str, str], *, only_mapped: bool) -> None:

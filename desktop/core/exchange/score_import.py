@@ -10,19 +10,24 @@ For experts who score in Excel or WPS instead of the app. The sheet's first row 
 - one column per criterion headed ``title（max分）`` (half-width brackets accepted), every criterion of the
   rubric: a number on the criterion's step within 0–max, empty (not scored), or ``不适用：reason`` where the rubric
   allows not applicable (a bare ``不适用``, as exported, keeps a mark already stored with its reason);
-- ``总体评价`` (optional): the overall comment; ``评阅人`` (optional): rows of another reviewer are skipped.
+- ``总体评价`` (optional): the overall comment, kept as typed; ``评阅人`` (optional): rows of another reviewer are
+  skipped (names compared without spaces and full-width forms: ``王 五`` is 王五).
+
+Read like a careful clerk (``sheet_reader.py``): a merged range is read in the 机关, 年度 and 评阅人 columns (its
+first cell's value) and refused with its cells named where a score is expected; a score Excel turned into a date,
+a formula saved without its value and an error value are each named with what to do.
 
 All or nothing: every problem is collected with its row and cell (``row 5, cell K5 (举措具体、成效量化（5分）)``)
 and :class:`ScoreImportError` lists them all; nothing is stored then. Otherwise one transaction stores every row:
 the values given replace the reviewer's earlier ones (empty cells leave them as they were), the comment replaces
-the earlier one when given, and a review with every criterion settled is submitted (else in progress). A review
-already submitted may only be imported again unchanged: reopen it first. The reviewer is created if new.
+the earlier one when given, and a review with every criterion settled is submitted (else in progress, and listed
+with the criteria still open). A review already submitted may only be imported again unchanged: reopen it first.
+The reviewer is created if new. A sheet of which no row is imported (every row another reviewer's, or empty) is
+refused as a whole, saying why.
 """
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -30,14 +35,26 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from desktop.core.errors import ReviewDeskError
-from desktop.core.review.reviewers import find_reviewer, get_or_create_reviewer
+from desktop.core.exchange.sheet_reader import (
+    DateCell,
+    ErrorCell,
+    FormulaCell,
+    MergedCell,
+    SheetError,
+    col_letter,
+    read_csv,
+    read_xlsx,
+)
+from desktop.core.review.reviewers import find_reviewer_loosely, get_or_create_reviewer, name_key
 from desktop.core.scoring import scores as scoring
 from desktop.core.scoring.rubric import Criterion, Rubric, active_rubric
 from desktop.core.storage.documents import DocumentSummary, list_documents
 from desktop.core.text import fold_width
 
 _HEADER = re.compile(r"^(?P<title>.+?)\s*[（(]\s*(?P<max>\d+(?:\.\d+)?)\s*分\s*[)）]$")
-_NA = re.compile(r"^(?:不适用|N/?A)\s*(?:[:：]\s*(?P<reason>.*))?$", re.IGNORECASE)
+_NA = re.compile(r"^(?:不适用|n/?a)\s*(?:[:：]\s*(?P<reason>.*))?$", re.IGNORECASE | re.DOTALL)
+# the columns where a merged range is read (its first cell's value for every cell): what identifies a row
+_MERGE_READ = ("机关", "年度", "评阅人")
 REPORT_SUFFIX = "法治政府建设年度报告"
 
 
@@ -65,6 +82,8 @@ class ScoreImportResult:
     skipped_other_reviewers: int = 0
     skipped_empty: int = 0
     document_ids: list[str] = field(default_factory=list)
+    # rows stored but not complete: (row number, report, titles of the criteria still open)
+    incomplete: list[tuple[int, str, list[str]]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -73,42 +92,27 @@ class _Row:
     cells: list[object]
 
 
-def _col_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
+_col_letter = col_letter
 
 
 def read_sheet(path: str | Path) -> tuple[int, list[str], list[_Row]]:
-    """The header's row number, the header and the data rows of a csv (UTF-8, with or without BOM, or GB18030) or xlsx (sheet 汇总)."""
+    """The header's row number, the header and the data rows of a csv (UTF-8, with or without BOM, or GB18030) or
+    xlsx (sheet 汇总, else the first)."""
     p = Path(path)
     if not p.is_file():
         raise ScoreImportError(str(p), ["the file does not exist"])
     suffix = p.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(p)
-    if suffix in (".csv", ".txt"):
-        return _read_csv(p)
-    raise ScoreImportError(str(p), [f"{p.suffix or 'a file without extension'} is not a sheet ReviewDesk reads; "
-                                    "save it as .xlsx or .csv"])
-
-
-def _read_csv(p: Path) -> tuple[int, list[str], list[_Row]]:
-    data = p.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise ScoreImportError(str(p), ["the file is neither UTF-8 nor GB18030 text; save it as CSV UTF-8"])
-    rows: list[list[object]] = [list(r) for r in csv.reader(text.splitlines())]
+    if suffix not in (".xlsx", ".xlsm", ".csv", ".txt"):
+        raise ScoreImportError(str(p), [f"{p.suffix or 'a file without extension'} is not a sheet ReviewDesk reads; "
+                                        "save it as .xlsx or .csv"])
+    try:
+        rows = read_xlsx(p) if suffix in (".xlsx", ".xlsm") else read_csv(p)
+    except SheetError as exc:
+        raise ScoreImportError(str(p), [str(exc)]) from None
+    except OSError as exc:
+        raise ScoreImportError(str(p), [f"cannot be read ({exc.strerror or exc})"]) from None
     if not rows:
-        raise ScoreImportError(str(p), ["the file is empty"])
+        raise ScoreImportError(str(p), ["the sheet is empty" if suffix != ".csv" else "the file is empty"])
     return _split(rows)
 
 
@@ -124,24 +128,13 @@ def _split(rows: list[list[object]]) -> tuple[int, list[str], list[_Row]]:
     return at + 1, header, [_Row(i, r) for i, r in enumerate(rows[at + 1:], at + 2)]
 
 
-def _read_xlsx(p: Path) -> tuple[int, list[str], list[_Row]]:
-    from openpyxl import load_workbook
-
-    try:
-        wb = load_workbook(p, read_only=True, data_only=True)
-    except Exception as exc:  # zip/xml errors of a damaged or mislabelled file
-        raise ScoreImportError(str(p), [f"cannot be read as an Excel workbook ({exc})"]) from None
-    try:
-        ws = wb["汇总"] if "汇总" in wb.sheetnames else wb.worksheets[0]
-        rows = [list(r) for r in ws.iter_rows(values_only=True)]
-    finally:
-        wb.close()
-    if not rows:
-        raise ScoreImportError(str(p), ["the sheet is empty"])
-    return _split(rows)
-
-
 def _text(value: object) -> str:
+    if isinstance(value, MergedCell):
+        return _text(value.value)
+    if isinstance(value, DateCell):
+        return value.shown
+    if isinstance(value, FormulaCell | ErrorCell):
+        return ""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -192,22 +185,36 @@ def _value(raw: object, c: Criterion) -> tuple[str, float | str | None]:
     """('empty'|'value'|'na'|'error', value or reason or message)."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return "empty", None
-    if isinstance(raw, bool) or isinstance(raw, dt.date):
-        return "error", f"{raw!r} is not a number"
+    if isinstance(raw, MergedCell):
+        return "error", (f"cells {raw.span} are merged; a score needs a cell of its own on each row: unmerge them "
+                         "and type each score")
+    if isinstance(raw, DateCell):
+        return "error", (f"the cell holds a date ({raw.shown}), not a score: Excel or WPS turned what was typed "
+                         "into a date (3.5 becomes 3月5日); format the column as 数值 or 文本 and type the score again")
+    if isinstance(raw, FormulaCell):
+        return "error", (f"the cell holds a formula (={raw.formula}) saved without its value (the program that "
+                         "saved it did not calculate); open the file in Excel or WPS and save it, or type the score")
+    if isinstance(raw, ErrorCell):
+        return "error", f"the cell shows the error {raw.code}; type the score instead"
+    if isinstance(raw, bool):
+        return "error", f"{'TRUE' if raw else 'FALSE'} is not a number"
     if isinstance(raw, int | float):
         number = float(raw)
     else:
-        text = fold_width(str(raw)).strip()
-        na = _NA.match(text)
+        typed = str(raw).strip()
+        folded = fold_width(typed)  # the same length: the reason is cut from the text as typed
+        na = _NA.match(folded)
         if na:
-            reason = (na.group("reason") or "").strip()
+            reason = typed[na.start("reason"):].strip() if na.group("reason") is not None else ""
             if not c.allow_na:
                 return "error", f"{c.title} cannot be not applicable (the rubric requires a score)"
             return "na", reason  # a bare 不适用 must match a stored mark (checked when storing)
         try:
-            number = float(text.removesuffix("分"))
+            number = float(folded.removesuffix("分"))
         except ValueError:
-            return "error", f"{str(raw)!r} is not a number"
+            return "error", f"{typed!r} is not a number"
+    if number != number or number in (float("inf"), float("-inf")):
+        return "error", f"{raw!r} is not a number"
     if not c.is_valid_value(number):
         return "error", f"{number:g} is out of range: use 0–{c.max_points:g} in steps of {c.step:g}"
     return "value", number
@@ -260,18 +267,31 @@ def plan_import(db: Database, path: str | Path, reviewer_name: str,
     planned: list[_Planned] = []
     seen: dict[str, int] = {}
     other = empty = 0
+    others: set[str] = set()
 
     def cell(row: _Row, key: str) -> object:
         i = cols.get(key)
         return row.cells[i] if i is not None and i < len(row.cells) else None
 
+    def merged_key(row: _Row, key: str) -> None:
+        """A merged range where a row's own value is expected (报告, 总体评价): named, not guessed."""
+        value = cell(row, key)
+        if isinstance(value, MergedCell):
+            problems.append(f"row {row.number}, cell {_col_letter(cols[key])}{row.number}: cells {value.span} are "
+                            f"merged; each row needs its own {key}: unmerge them")
+
+    me = name_key(reviewer_name)
     for row in rows:
         if all(_text(v) == "" for v in row.cells):
             continue
         who = _text(cell(row, "评阅人"))
-        if who and who != reviewer_name.strip():
+        if who and name_key(who) != me:
             other += 1
+            others.add(who)
             continue
+        merged_key(row, "报告")
+        if "总体评价" in cols:
+            merged_key(row, "总体评价")
         entry: _Planned | None = None
         doc, why = matcher.find(_text(cell(row, "报告")), _text(cell(row, "机关")), _text(cell(row, "年度")))
         where = f"row {row.number}, cell {_col_letter(cols['报告'])}{row.number}"
@@ -300,7 +320,7 @@ def plan_import(db: Database, path: str | Path, reviewer_name: str,
                 planned.append(entry)
             else:
                 empty += 1
-    known = find_reviewer(db, reviewer_name)
+    known = find_reviewer_loosely(db, reviewer_name)
     for p in planned:
         stored = scoring.get_scores(db, p.document.id, known.id, rubric.id) if known else {}
         for cid, reason in list(p.na.items()):
@@ -312,6 +332,16 @@ def plan_import(db: Database, path: str | Path, reviewer_name: str,
                 problems.append(f"{p.cells[cid]}: not applicable needs a reason: write 不适用：reason")
     if problems:
         raise ScoreImportError(str(path), sorted(problems, key=_row_order))
+    if not planned:
+        why = []
+        if other:
+            why.append(f"{other} row(s) name another reviewer ({', '.join(sorted(others)[:5])}), not "
+                       f"{reviewer_name}")
+        if empty:
+            why.append(f"{empty} row(s) have no score and no comment")
+        raise ScoreImportError(str(path), ["no row of the sheet was imported: " + ("; ".join(why) or
+                                           "the sheet has no data rows below its header") +
+                                           "; check --reviewer and the 评阅人 column"])
     return planned, other, empty
 
 
@@ -327,10 +357,12 @@ def import_scores(db: Database, path: str | Path, reviewer_name: str,
     if not name:
         raise ScoreImportError(str(path), ["give the reviewer's name (--reviewer NAME)"])
     rubric = rubric or active_rubric(db)
+    known = find_reviewer_loosely(db, name)
+    name = known.name if known else name
     planned, other, empty = plan_import(db, path, name, rubric)
     result = ScoreImportResult(name, skipped_other_reviewers=other, skipped_empty=empty)
     with db.atomic():
-        reviewer = get_or_create_reviewer(db, name)
+        reviewer = known or get_or_create_reviewer(db, name)
         problems = []
         for p in planned:
             review = scoring.get_review(db, p.document.id, reviewer.id, rubric.id)
@@ -379,8 +411,10 @@ def _store(db: Database, p: _Planned, reviewer_id: str, rubric: Rubric, result: 
         scoring.set_overall_comment(db, doc, reviewer_id, rubric, p.comment)
     result.reports += 1
     result.document_ids.append(doc)
-    if not scoring.missing_criteria(rubric, scoring.get_scores(db, doc, reviewer_id, rubric.id)):
+    missing = scoring.missing_criteria(rubric, scoring.get_scores(db, doc, reviewer_id, rubric.id))
+    if not missing:
         scoring.submit_review(db, doc, reviewer_id, rubric)
         result.submitted += 1
     else:
         result.in_progress += 1
+        result.incomplete.append((p.row, p.document.title or p.document.name, [c.title for c in missing]))

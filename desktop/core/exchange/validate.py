@@ -250,6 +250,7 @@ def _validate(conn: sqlite3.Connection, main: Database) -> list[str]:
     _check_reviews_and_scores(conn, tables, ctx)
     _check_panel(conn, tables, ctx)
     _check_agencies(conn, tables, ctx)
+    _check_versions_kept(conn, tables, ctx)
     return problems
 
 
@@ -539,3 +540,20 @@ def _check_agencies(conn: sqlite3.Connection, tables: set[str], ctx: _Context) -
         r.timestamp("created_at")
         r.timestamp("updated_at")
         r.timestamp("deleted_at", required=False)
+
+
+def _check_versions_kept(conn: sqlite3.Connection, tables: set[str], ctx: _Context) -> None:
+    """Submitted versions of reviews (schema 0010)."""
+    for raw in _rows(conn, "review_versions", tables):
+        r = _Row(ctx, "review_versions", raw, ("id",))
+        r.text("id", nonempty=True, limit=MAX_KEY_CHARS)
+        r.ref("document_id", "documents")
+        r.ref("reviewer_id", "reviewers")
+        r.ref("rubric_id", "rubrics")
+        r.integer("version", low=1, high=1_000_000)
+        r.timestamp("submitted_at")
+        r.text("submitted_by", limit=MAX_KEY_CHARS)
+        r.text("overall_comment", limit=MAX_COMMENT_CHARS)
+        scores = r.text("scores", limit=MAX_COMMENT_CHARS * 10)
+        if scores is not None and not isinstance(_json(scores), dict):
+            r.fail("scores", "is not a JSON object")

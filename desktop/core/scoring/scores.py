@@ -404,8 +404,13 @@ def submit_review(db: Database, document_id: str, reviewer_id: str, rubric: Rubr
         if not by:
             row = db.execute("SELECT name FROM reviewers WHERE id = ?", [reviewer_id]).fetchone()
             by = row[0] if row else ""
-        return put_review(db, document_id, reviewer_id, rubric,
-                          replace(current, status=DONE, done_at=None, submitted_by=by))
+        change = put_review(db, document_id, reviewer_id, rubric,
+                            replace(current, status=DONE, done_at=None, submitted_by=by))
+        from desktop.core.scoring.versions import record_version  # every submitted version is kept
+
+        record_version(db, document_id, reviewer_id, rubric.id, change.new.done_at or now_iso(), by,
+                       change.new.overall_comment)
+        return change
 
 
 def reopen_review(db: Database, document_id: str, reviewer_id: str, rubric: Rubric, by: str = "") -> ReviewChange:

@@ -147,5 +147,6 @@ def test_header_problems_and_unreadable_files(lead, tmp_path):
     (tmp_path / "bad.xlsx").write_bytes(b"not a zip")
     with pytest.raises(ScoreImportError, match="cannot be read as an Excel workbook"):
         import_scores(db, tmp_path / "bad.xlsx", "王五")
+    fill(header, rows[0], ["3"], "首份报告，无上年可比")
     gbk = write_csv(tmp_path / "gbk.csv", header, rows, encoding="gb18030")  # WPS saves csv in GBK
-    assert import_scores(db, gbk, "王五").reports == 0
+    assert import_scores(db, gbk, "王五").reports == 1
