@@ -333,13 +333,13 @@ def plan_import(db: Database, path: str | Path, reviewer_name: str,
     if problems:
         raise ScoreImportError(str(path), sorted(problems, key=_row_order))
     if not planned:
-        why = []
+        reasons: list[str] = []
         if other:
-            why.append(f"{other} row(s) name another reviewer ({', '.join(sorted(others)[:5])}), not "
+            reasons.append(f"{other} row(s) name another reviewer ({', '.join(sorted(others)[:5])}), not "
                        f"{reviewer_name}")
         if empty:
-            why.append(f"{empty} row(s) have no score and no comment")
-        raise ScoreImportError(str(path), ["no row of the sheet was imported: " + ("; ".join(why) or
+            reasons.append(f"{empty} row(s) have no score and no comment")
+        raise ScoreImportError(str(path), ["no row of the sheet was imported: " + ("; ".join(reasons) or
                                            "the sheet has no data rows below its header") +
                                            "; check --reviewer and the 评阅人 column"])
     return planned, other, empty
