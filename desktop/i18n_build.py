@@ -108,6 +108,8 @@ def merge_handover(ts: Path, paths: list[Path]) -> int:
             ET.SubElement(message, "source").text = source
             ET.SubElement(message, "translation")
         translation = message.find("translation")
+        if translation is None:
+            translation = ET.SubElement(message, "translation")
         if translation.text != text or translation.get("type"):
             translation.text = text
             translation.attrib.pop("type", None)

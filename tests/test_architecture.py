@@ -36,3 +36,11 @@ def test_core_type_checks():
     out = _run([sys.executable, "-m", "mypy", "--cache-dir", str(ROOT / ".mypy_cache")], timeout=600)
     assert out.returncode == 0, out.stdout + out.stderr
     assert out.stdout.startswith("Success"), out.stdout
+
+
+def test_ruff_is_clean():
+    script = Path(sys.executable).with_name("ruff")
+    found = str(script) if script.exists() else shutil.which("ruff")
+    assert found, "ruff is not installed: install the test extras (pip install -e '.[test]')"
+    out = _run([found, "check", "desktop", "tests", "bench", "tools"], timeout=300)
+    assert out.returncode == 0, out.stdout + out.stderr

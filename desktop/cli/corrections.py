@@ -139,7 +139,8 @@ def cmd_correct(args: argparse.Namespace) -> int:
                 elif tag == "part":
                     kind, start, end = _parse_part(value)
                     c = mark_part(db, args.id, kind, start, end, reviewer_id=reviewer.id)
-                    lines.append(f"part\t{kind}\t{c.after['placement']}\t{c.start}:{c.end}\t{c.id}")
+                    placement = c.after.get("placement", "") if isinstance(c.after, dict) else ""
+                    lines.append(f"part\t{kind}\t{placement}\t{c.start}:{c.end}\t{c.id}")
                 else:
                     ids = reset_field(db, args.id, value.strip())
                     lines.append(f"reset\t{value.strip()}\t{len(ids)}")

@@ -24,9 +24,8 @@ log = logging.getLogger(__name__)
 
 def application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, created once with the names QSettings and the desktop use."""
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(argv if argv is not None else sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("ReviewDesk")
     app.setOrganizationName("ReviewDesk")
     app.setOrganizationDomain("reviewdesk.org")

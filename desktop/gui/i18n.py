@@ -71,6 +71,8 @@ def set_language(language: str) -> bool:
     """
     global _current
     app = QCoreApplication.instance()
+    if app is None:  # no application yet: nothing to install into
+        return False
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()

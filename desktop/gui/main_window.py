@@ -21,13 +21,14 @@ Extension points for other parts of the app (annotations, scoring, export):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMimeData, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QDragEnterEvent,
+    QDragMoveEvent,
     QDropEvent,
     QIcon,
     QKeySequence,
@@ -45,6 +46,7 @@ from sqlite_utils import Database
 
 from desktop.core.changes import Changes
 from desktop.core.resources import resource_path
+from desktop.core.storage.documents import DocumentRecord
 from desktop.core.storage.executor import DatabaseExecutor
 from desktop.gui import dialogs, fonts, workers
 from desktop.gui.changes import ChangeBus
@@ -55,6 +57,7 @@ from desktop.gui.corpus.search_panel import SearchPanel
 from desktop.gui.plain import PlainLabel, menu_text
 from desktop.gui.reading.compare_view import CompareView
 from desktop.gui.reading.report_view import ReportView
+from desktop.gui.review_window import ReviewWindow
 from desktop.gui.window_keyboard import WindowKeyboard
 from desktop.gui.window_layout import DOCK_MINIMUM, LEFT_MINIMUM, EmptyHint, WindowLayout, default_window_size
 
@@ -74,12 +77,10 @@ def seed_demo_corpus(executor: DatabaseExecutor, *, progress: object) -> object:
     return executor.call(ensure_demo_corpus, progress=progress)
 
 
-class MainWindow(WindowLayout, WindowKeyboard, QMainWindow):
-    """The review window. ``settings`` holds per-user state (geometry, recent databases); tests pass a temporary one."""
+class MainWindow(WindowLayout, WindowKeyboard, ReviewWindow):
+    """The review window. ``settings`` holds per-user state (geometry, recent databases); tests pass a temporary one.
 
-    current_document_changed = Signal(str)
-    working_document_changed = Signal(str)
-    database_changed = Signal()
+    Its signals and what features may use are declared in :class:`desktop.gui.review_window.ReviewWindow`."""
 
     def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -178,7 +179,7 @@ class MainWindow(WindowLayout, WindowKeyboard, QMainWindow):
         self._restore_geometry()
 
     # -- construction ----------------------------------------------------------------------------------
-    def _action(self, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
+    def _action(self, slot: Callable[[], object], shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
         action = QAction(self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -492,7 +493,7 @@ class MainWindow(WindowLayout, WindowKeyboard, QMainWindow):
         task = workers.run_task(seed_demo_corpus, self.executor, name="demo corpus")
         label = PlainLabel(self.tr("Importing the demo reports…"), self)
         self.statusBar().addWidget(label)
-        task.finished.connect(lambda: (self.statusBar().removeWidget(label), label.deleteLater()))
+        task.finished.connect(lambda: self._drop_status_label(label))
         task.done.connect(lambda report: self.changes.announce(Changes.of("documents")) if report else None)
         task.failed.connect(lambda exc: dialogs.error(self, self.tr("Demo reports not imported"), str(exc),
                                                       task.traceback))
@@ -535,7 +536,11 @@ class MainWindow(WindowLayout, WindowKeyboard, QMainWindow):
             self.report_view.text.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
-    def _show_document(self, record: object | None) -> None:
+    def _drop_status_label(self, label: QWidget) -> None:
+        self.statusBar().removeWidget(label)
+        label.deleteLater()
+
+    def _show_document(self, record: DocumentRecord | None) -> None:
         doc_id = record.id if record is not None else ""
         if record is not None:
             self.report_view.show_document(record)
@@ -568,7 +573,7 @@ class MainWindow(WindowLayout, WindowKeyboard, QMainWindow):
             self._working_id = doc_id
             self.working_document_changed.emit(doc_id)
 
-    def eventFilter(self, watched: object, event: QEvent) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress):
             for pane in (self.compare_view.left, self.compare_view.right):
                 if watched is pane or (isinstance(watched, QWidget) and pane.isAncestorOf(watched)):
@@ -648,7 +653,7 @@ class MainWindow(WindowLayout, WindowKeyboard, QMainWindow):
         self.addDockWidget(area, widget)
         if not visible:
             widget.hide()
-        self._hidden_by_default = getattr(self, "_hidden_by_default", set())
+        self._hidden_by_default: set[str] = getattr(self, "_hidden_by_default", set())
         if not visible:
             self._hidden_by_default.add(widget.objectName())
         self.docks[widget.objectName()] = widget
@@ -687,13 +692,13 @@ class MainWindow(WindowLayout, WindowKeyboard, QMainWindow):
         self.export_menu.menuAction().setVisible(True)
 
     # -- drag and drop ---------------------------------------------------------------------------------
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+    def dragEnterEvent(self, event: QDragMoveEvent) -> None:  # a move asks the same question
         if paths_from_mime(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event: QDragEnterEvent) -> None:
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         self.dragEnterEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:

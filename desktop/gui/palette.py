@@ -58,7 +58,7 @@ _KIND_SOURCES = {
 def kind_label(kind: str) -> str:
     """The user-visible name of a kind of part, translated."""
     source = _KIND_SOURCES.get(kind)
-    return QCoreApplication.translate("Kinds", source) if source else kind
+    return QCoreApplication.translate("Kinds", str(source)) if source else kind
 
 
 def kind_colors(kind: str) -> KindColors:

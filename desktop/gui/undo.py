@@ -80,6 +80,13 @@ class UndoableStore(QObject):
     def ready(self) -> bool:
         return self.executor is not None and self.reader is not None
 
+    @property
+    def db(self) -> Database:
+        """The read connection; only while :attr:`ready` (callers check that first)."""
+        if self.reader is None:
+            raise RuntimeError("no database is open")
+        return self.reader
+
     def write(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run ``fn(db, ...)`` as one transaction on the writer thread and return its result (not undoable)."""
         if self.executor is None:

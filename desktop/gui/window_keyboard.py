@@ -6,7 +6,7 @@ translated in the context "MainWindow", written out so that lupdate files them w
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
@@ -14,8 +14,15 @@ from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from desktop.gui import dialogs
 
+if TYPE_CHECKING:  # a mixin of MainWindow: typed as the window it is mixed into
+    from desktop.gui.review_window import ReviewWindow as _WindowBase
+else:
+    _WindowBase = object
 
-class WindowKeyboard:
+
+class WindowKeyboard(_WindowBase):
+    if TYPE_CHECKING:
+        def _leave_reading_mode(self) -> None: ...  # WindowLayout's, beside this mixin in MainWindow
     """Focus shortcuts (Alt+1…4), F6 / Shift+F6 through the visible panes, Help > Keyboard Shortcuts."""
 
     corpus_panel: Any
@@ -76,8 +83,9 @@ class WindowKeyboard:
         current = next((i for i, w in enumerate(panes) if focus is not None and (w is focus or w.isAncestorOf(focus))),
                        -1 if step > 0 else 0)
         target = panes[(current + step) % len(panes)]
-        if target.focusPolicy() == Qt.FocusPolicy.NoFocus:
-            target.nextInFocusChain().setFocus(Qt.FocusReason.ShortcutFocusReason)
+        following = target.nextInFocusChain()
+        if target.focusPolicy() == Qt.FocusPolicy.NoFocus and following is not None:
+            following.setFocus(Qt.FocusReason.ShortcutFocusReason)
         else:
             target.setFocus(Qt.FocusReason.ShortcutFocusReason)
         return target
@@ -89,16 +97,18 @@ class WindowKeyboard:
 
         def walk(menu: QMenu) -> None:
             for action in menu.actions():
-                if action.menu() is not None:
-                    walk(action.menu())
+                sub = action.menu()
+                if isinstance(sub, QMenu):
+                    walk(sub)
                 elif action.shortcuts() and id(action) not in seen:
                     seen.add(id(action))
                     keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
                     rows.append((action.text().replace("&", "").rstrip("…"), keys))
 
         for top in self.menuBar().actions():
-            if top.menu() is not None:
-                walk(top.menu())
+            menu = top.menu()
+            if isinstance(menu, QMenu):
+                walk(menu)
         rows.append((QCoreApplication.translate("MainWindow", "Move between fields"), QCoreApplication.translate("MainWindow", "Tab, Shift+Tab")))
         rows.append((QCoreApplication.translate("MainWindow", "Open the chosen report"), QCoreApplication.translate("MainWindow", "Enter")))
         rows.append((QCoreApplication.translate("MainWindow", "Choose a score level in a focused criterion"), QCoreApplication.translate("MainWindow", "0–9")))

@@ -6,9 +6,9 @@ A mixin of :class:`~desktop.gui.main_window.MainWindow` (it arranges the window'
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDockWidget, QWidget
 
@@ -41,7 +41,13 @@ def side_widths(width: int) -> tuple[int, int]:
     return left, dock
 
 
-class WindowLayout:
+if TYPE_CHECKING:  # a mixin of MainWindow: typed as the window it is mixed into
+    from desktop.gui.review_window import ReviewWindow as _WindowBase
+else:
+    _WindowBase = object
+
+
+class WindowLayout(_WindowBase):
     """Layout persistence (versioned saveState/restoreState of docks and splitters) and reading mode (F11)."""
 
     settings: Any
@@ -124,7 +130,9 @@ class WindowLayout:
         area = screen.availableGeometry()
         if self.minimumSizeHint().width() > area.width() and self._reading_mode is None and self.isVisible():
             self.toggle_reading_mode()
-            self.layout().activate()  # the smaller minimum size applies before the window is resized
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()  # the smaller minimum size applies before the window is resized
         frame = self.frameGeometry()
         extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()
         width = max(min(self.width(), area.width() - extra_w), 1)
@@ -233,12 +241,14 @@ class EmptyHint(PlainLabel):
     def set_text(self, text: str) -> None:
         self.setText(text)
         self.setVisible(bool(text))
-        if text:
-            self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        if text and parent is not None:
+            self.setGeometry(parent.rect())
             self.raise_()
 
-    def eventFilter(self, watched: object, event: QEvent) -> bool:
-        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.parentWidget().rect())
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        parent = self.parentWidget()
+        if parent is not None and watched is parent and event.type() == QEvent.Type.Resize:
+            self.setGeometry(parent.rect())
         return False
 

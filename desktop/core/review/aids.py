@@ -37,9 +37,14 @@ SPECIFIC, PARTLY, VAGUE = "specific", "partly", "vague"
 
 
 class ReportLike(Protocol):
-    text: str
-    sections: list[Section]
-    outline: list[Heading]
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def sections(self) -> list[Section]: ...
+
+    @property
+    def outline(self) -> list[Heading]: ...
 
 
 @dataclass(frozen=True)

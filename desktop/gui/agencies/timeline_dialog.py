@@ -34,6 +34,7 @@ from desktop.gui import dialogs
 from desktop.gui.agencies.promise_view import PromiseTracker
 from desktop.gui.agencies.store import AgencyStore
 from desktop.gui.plain import plain_label, plain_tip
+from desktop.gui.review_window import ReviewWindow
 
 GROUP_KEY = Qt.ItemDataRole.UserRole + 1
 REPORT_ID = Qt.ItemDataRole.UserRole + 2
@@ -60,7 +61,7 @@ def trend_text(timeline: Timeline) -> str:
 class TimelineDialog(QDialog):
     """Non-modal: the agencies and one agency's timeline; ``window`` opens reports and gives the selection."""
 
-    def __init__(self, store: AgencyStore, window: QWidget) -> None:
+    def __init__(self, store: AgencyStore, window: ReviewWindow) -> None:
         super().__init__(window)
         self.store, self.window_ = store, window
         self.setObjectName("agencyTimeline")

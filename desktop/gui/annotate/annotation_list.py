@@ -7,7 +7,16 @@ selection or deleted. The panel only emits requests; the annotations controller 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtGui import QColor, QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -213,9 +222,9 @@ class AnnotationPanel(QDockWidget):
             start, end = index.data(SPAN_ROLE)
             self.jump_requested.emit(start, end)
 
-    def _emit_for(self, index: QModelIndex, signal: Signal) -> None:
+    def _emit_for(self, index: QModelIndex, signal: SignalInstance) -> None:
         if index.isValid():
-            signal.emit(str(index.data(ID_ROLE)))  # type: ignore[attr-defined]
+            signal.emit(str(index.data(ID_ROLE)))
 
     def _update_buttons(self) -> None:
         index = self.table.currentIndex()

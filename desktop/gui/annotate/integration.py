@@ -31,6 +31,7 @@ from desktop.gui.annotate.codebook_dialog import show_codebook
 from desktop.gui.annotate.editor import ask_annotation
 from desktop.gui.annotate.retrieved_segments import RetrievedSegmentsDock
 from desktop.gui.annotate.store import AnnotationStore
+from desktop.gui.review_window import ReviewWindow
 from desktop.gui.reviewer_name import change_name, ensure_reviewer
 
 AIDS_LAYER = "aids"
@@ -68,6 +69,7 @@ class AnnotationsController(QObject):
         self.report_view, self.compare_view = report_view, compare_view
         self.open_document = open_document
         self.active_views: Callable[[], list[Any]] = self.all_views
+        self.working_view_of: Callable[[], Any] | None = None  # the window's choice of pane, when in a window
         self.current_annotation_id = ""
         self.reimport_task: workers.Task | None = None
         self.menu: QMenu | None = None
@@ -98,7 +100,7 @@ class AnnotationsController(QObject):
             report_view.document_shown.connect(self._redraw_aids_marks)
         self.segments.tag_changed.connect(lambda _t: self.refresh_segments())
         self.segments.open_requested.connect(self._open_segment)
-        self.segments.visibilityChanged.connect(lambda visible: visible and self.refresh_segments())
+        self.segments.visibilityChanged.connect(lambda visible: self.refresh_segments() if visible else None)
         self.store.changes.changed.connect(self.on_changes)
         self.store.failed.connect(self.message)
         for view in self.all_views():
@@ -129,7 +131,7 @@ class AnnotationsController(QObject):
 
     def working_view(self) -> Any:
         """The view the panels describe: the report view, or (in the window) the side-by-side pane worked in."""
-        return self.report_view
+        return self.working_view_of() if self.working_view_of is not None else self.report_view
 
     def current_document(self) -> DocumentRecord | None:
         """The report the panels describe: the one in the working view."""
@@ -218,7 +220,7 @@ class AnnotationsController(QObject):
         if not self.segments.tag_combo.count():
             self.refresh_codebook()
         tag_id = self.segments.current_tag_id()
-        rows = list_by_tag(self.store.reader, tag_id) if self.store.ready and tag_id else []
+        rows = list_by_tag(self.store.db, tag_id) if self.store.ready and tag_id else []
         self.segments.set_segments(rows)
 
     def refresh_aids(self) -> None:
@@ -261,7 +263,7 @@ class AnnotationsController(QObject):
         try:
             from desktop.core.scoring.rubric import active_rubric_readonly
 
-            rubric = active_rubric_readonly(self.store.reader)
+            rubric = active_rubric_readonly(self.store.db)
         except (ImportError, ReviewDeskError, OSError):
             return []
         return [(c.id, f"{c.title} / {c.title_en}" if c.title_en else c.title) for c in rubric.criteria]
@@ -433,7 +435,7 @@ class AnnotationsController(QObject):
         menu.addActions([self.reimport_action, self.name_action])
 
 
-def install_annotations(main_window: Any) -> AnnotationsController:
+def install_annotations(main_window: ReviewWindow) -> AnnotationsController:
     """Add the annotation docks, the Annotations menu and its shortcuts to the MainWindow and wire them up."""
     mw = main_window
     store = AnnotationStore(mw.executor, mw.reader, mw.undo_stack, mw.changes, mw)
@@ -446,7 +448,7 @@ def install_annotations(main_window: Any) -> AnnotationsController:
         return [mw.report_view] if mw.report_view is not None else []
 
     ctrl.active_views = active_views
-    ctrl.working_view = mw.working_view  # side by side, the panels follow the pane the reviewer works in
+    ctrl.working_view_of = mw.working_view  # side by side, the panels follow the pane the reviewer works in
     mw.add_dock(ctrl.panel, Qt.DockWidgetArea.RightDockWidgetArea)
     mw.add_dock(ctrl.aids_panel, Qt.DockWidgetArea.RightDockWidgetArea)
     # Corpus-wide retrieval is opened from the Annotations menu, never by itself.

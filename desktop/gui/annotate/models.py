@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -63,7 +64,7 @@ class AnnotationModel(QAbstractTableModel):
 
     QUOTE, TAGS, COMMENT, SECTION, REVIEWER, STATUS = range(6)
 
-    def __init__(self, parent: object | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Annotation] = []
         self._tags: dict[str, Tag] = {}
@@ -148,7 +149,7 @@ class AnnotationModel(QAbstractTableModel):
 class AnnotationFilter(QSortFilterProxyModel):
     """Shows the annotations with a tag, in a kind of part, by a reviewer (None: any)."""
 
-    def __init__(self, parent: object | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.tag_id: str | None = None
         self.section_kind: str | None = None
@@ -172,7 +173,7 @@ class AnnotationFilter(QSortFilterProxyModel):
 class TagModel(QAbstractListModel):
     """The codebook: one row per tag, shown as “name (English name) — n annotations” with its colour."""
 
-    def __init__(self, parent: object | None = None, *, numbered: bool = False, counts: bool = True,
+    def __init__(self, parent: QObject | None = None, *, numbered: bool = False, counts: bool = True,
                  checkable: bool = False) -> None:
         super().__init__(parent)
         self._tags: list[Tag] = []

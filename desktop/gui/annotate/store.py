@@ -141,7 +141,7 @@ class AnnotationStore(UndoableStore):
 
     def update_tag(self, tag_id: str, **changes: str) -> Tag:
         """Rename, recolour or re-describe a tag (keyword arguments of codebook.update_tag)."""
-        old = codebook.get_tag(self.reader, tag_id)
+        old = codebook.get_tag(self.db, tag_id)
         fields = {"name": old.name, "name_en": old.name_en, "color": old.color, "description": old.description,
                   "description_en": old.description_en}
         back = {k: fields[k] for k in changes}

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QTextDocument
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -148,7 +148,7 @@ class HitDelegate(QStyledItemDelegate):
         super().__init__(panel)
         self._panel = panel
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         spans = query_spans(str(index.data() or ""), self._panel.model.query)
         if not spans:
             super().paint(painter, option, index)
@@ -231,7 +231,7 @@ class SearchPanel(QWidget):
         self.retranslate()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.edit and event.type() == QEvent.Type.KeyPress
+        if (watched is self.edit and isinstance(event, QKeyEvent)
                 and event.key() == Qt.Key.Key_Down and self.model.rowCount() > 0):
             self.view.setFocus(Qt.FocusReason.TabFocusReason)
             if not self.view.currentIndex().isValid():

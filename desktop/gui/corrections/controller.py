@@ -33,6 +33,7 @@ from desktop.core.storage.documents import get_document
 from desktop.gui import dialogs, palette
 from desktop.gui.corrections.metadata_editor import MARK_COLOR, CorrectionsBar, MetadataEditor
 from desktop.gui.corrections.store import CorrectionStore
+from desktop.gui.review_window import ReviewWindow
 from desktop.gui.reviewer_name import ensure_reviewer
 
 CORRECTIONS_LAYER = "corrections"  # the text layer that underlines corrected parts
@@ -289,7 +290,7 @@ def _reshow(view: Any, show: Callable[[], object]) -> None:
     bar.setValue(position)
 
 
-def install_corrections(main_window: Any) -> CorrectionsController:
+def install_corrections(main_window: ReviewWindow) -> CorrectionsController:
     """Add the correction menus, bars and editors to the MainWindow's report views and wire them up."""
     mw = main_window
     store = CorrectionStore(mw.executor, mw.reader, mw.undo_stack, mw.changes, mw)

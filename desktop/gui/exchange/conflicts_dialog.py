@@ -7,7 +7,6 @@ both versions side by side, and the lead keeps what was applied or puts the othe
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.core.exchange.conflicts import KEEP, OTHER, Conflict, ConflictError, list_conflicts, resolve_conflict
 from desktop.gui import dialogs
 from desktop.gui.plain import PlainLabel
+from desktop.gui.review_window import ReviewWindow
 
 _NAME_KEY = "reviewer/name"
 
@@ -33,9 +33,9 @@ _NAME_KEY = "reviewer/name"
 class ConflictsDialog(QDialog):
     """The open merge conflicts; Keep Applied / Use Other act on the selected row."""
 
-    def __init__(self, window: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, window: ReviewWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
-        self.window = window
+        self.review_window = window
         self.conflicts: list[Conflict] = []
         self.setWindowTitle(self.tr("Merge Conflicts"))
         self.resize(1000, 420)
@@ -68,7 +68,7 @@ class ConflictsDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        reader = self.window.reader
+        reader = self.review_window.reader
         self.conflicts = list_conflicts(reader) if reader is not None else []
         self.table.setRowCount(len(self.conflicts))
         for row, c in enumerate(self.conflicts):
@@ -93,26 +93,26 @@ class ConflictsDialog(QDialog):
 
     def choose(self, choice: str) -> None:
         rows = self.table.selectionModel().selectedRows()
-        executor = self.window.executor
+        executor = self.review_window.executor
         if not rows or executor is None:
             return
         conflict = self.conflicts[rows[0].row()]
-        by = str(self.window.settings.value(_NAME_KEY, "") or "")
+        by = str(self.review_window.settings.value(_NAME_KEY, "") or "")
         try:
             changes = executor.call(resolve_conflict, conflict.id, choice, by)
         except ConflictError as exc:
             dialogs.warning(self, self.tr("Merge Conflicts"), str(exc))
         else:
-            self.window.changes.announce(changes)
+            self.review_window.changes.announce(changes)
         self.refresh()
 
 
 class ConflictsAction(QObject):
     """File › Merge Conflicts…, shown while merges have left conflicts open."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: ReviewWindow) -> None:
         super().__init__(window)
-        self.window = window
+        self.review_window = window
         self.dialog: ConflictsDialog | None = None
         self.action = QAction(self)
         self.action.setObjectName("mergeConflicts")
@@ -125,7 +125,7 @@ class ConflictsAction(QObject):
         self.update_action()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+        if watched is self.review_window and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         return False
 
@@ -134,7 +134,7 @@ class ConflictsAction(QObject):
         self.action.setToolTip(self.tr("Rows a package and this database both changed: choose which version stays"))
 
     def update_action(self) -> None:
-        reader = self.window.reader
+        reader = self.review_window.reader
         try:
             count = len(list_conflicts(reader)) if reader is not None else 0
         except sqlite3.Error:  # a database closed under us: nothing to show
@@ -142,6 +142,6 @@ class ConflictsAction(QObject):
         self.action.setVisible(count > 0)
 
     def show_dialog(self) -> ConflictsDialog:
-        self.dialog = ConflictsDialog(self.window)
+        self.dialog = ConflictsDialog(self.review_window)
         self.dialog.show()
         return self.dialog

@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
@@ -30,6 +29,7 @@ from desktop.core.review.reviewers import get_or_create_reviewer, list_reviewers
 from desktop.core.storage.executor import DatabaseExecutor
 from desktop.gui import dialogs, workers
 from desktop.gui.panel.store import AdjudicationStore
+from desktop.gui.review_window import ReviewWindow
 from desktop.gui.reviewer_name import saved_name
 from desktop.gui.undo import Step
 
@@ -50,7 +50,7 @@ def import_scores_with_executor(executor: DatabaseExecutor, path: str, reviewer:
 class PanelActions(QObject):
     """Assign to Reviewers… (corpus table) and Import Scores… (File menu)."""
 
-    def __init__(self, window: Any, store: AdjudicationStore) -> None:
+    def __init__(self, window: ReviewWindow, store: AdjudicationStore) -> None:
         super().__init__(window)
         self.window, self.store = window, store
         self.assign_action = QAction(self)
@@ -78,7 +78,7 @@ class PanelActions(QObject):
         if not ids:
             dialogs.info(self.window, _tr("Assign to Reviewers"), _tr("Select the reports to assign first."))
             return None
-        known = [r.name for r in list_reviewers(self.store.reader)]
+        known = [r.name for r in list_reviewers(self.store.db)]
         text = _tr("Assign %1 selected report(s) to:").replace("%1", str(len(ids)))
         choice = dialogs.choose_reviewers(self.window, _tr("Assign to Reviewers"), text, known)
         if choice is None:
@@ -128,7 +128,7 @@ class PanelActions(QObject):
         if not path:
             return None
         if reviewer is None:
-            names = [r.name for r in list_reviewers(self.store.reader)]
+            names = [r.name for r in list_reviewers(self.store.db)]
             reviewer = dialogs.get_text(self.window, _tr("Import Scores"),
                                         _tr("Whose scores are in %1? (reviewers: %2)").replace("%1", Path(path).name)
                                         .replace("%2", "、".join(names) or "—"))
@@ -168,7 +168,7 @@ class PanelActions(QObject):
             dialogs.error(self.window, _tr("Scores not imported"), str(exc))
 
 
-def install_panel_actions(window: Any, store: AdjudicationStore) -> PanelActions:
+def install_panel_actions(window: ReviewWindow, store: AdjudicationStore) -> PanelActions:
     """Add Assign to Reviewers… to the corpus table and Import Scores… to the File menu."""
     actions = PanelActions(window, store)
     window.add_corpus_action(actions.assign_action)

@@ -7,8 +7,6 @@ recorded under the name saved for this computer (desktop.gui.reviewer_name).
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
@@ -17,6 +15,7 @@ from desktop.gui.panel.actions import PanelActions, install_panel_actions
 from desktop.gui.panel.dashboard import DashboardDialog
 from desktop.gui.panel.store import AdjudicationStore
 from desktop.gui.panel.view import PanelDialog
+from desktop.gui.review_window import ReviewWindow
 from desktop.gui.reviewer_name import saved_name
 
 
@@ -27,7 +26,7 @@ def _tr(text: str) -> str:
 class PanelController(QObject):
     """Owns the panel store and opens the panel view and dashboard as non-modal dialogs."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: ReviewWindow) -> None:
         super().__init__(window)
         self.window = window
         self.store = AdjudicationStore(window.executor, window.reader, window.undo_stack, window.changes, self)
@@ -91,7 +90,7 @@ class PanelController(QObject):
         return super().eventFilter(watched, event)
 
 
-def install_panel(main_window: Any) -> PanelController:
+def install_panel(main_window: ReviewWindow) -> PanelController:
     """Add the Panel menu to the MainWindow and wire it to the window's database."""
     mw = main_window
     ctrl = PanelController(mw)

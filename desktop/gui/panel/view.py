@@ -10,7 +10,7 @@ stack (Ctrl+Z in the dialog too) and the view re-reads when the window's change 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPlainTextEdit,
     QSplitter,
     QTableView,
@@ -41,10 +42,11 @@ def _tr(text: str) -> str:
 class _DisagreementFilter(QSortFilterProxyModel):
     only_disagreements = False
 
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802 (Qt's name)
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802 (Qt's name)
         if not self.only_disagreements:
             return True
-        report = self.sourceModel().report(row)
+        source = self.sourceModel()
+        report = source.report(row) if isinstance(source, ReportsModel) else None
         return report is not None and (bool(report.disagreements) or report.total_disagreement)
 
 
@@ -144,8 +146,10 @@ class PanelDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(_tr("Panel Review"))
         self.only_disagreements.setText(_tr("Only disagreements"))
-        self.form.labelForField(self.comment).setText(_tr("Panel comment (评审意见):"))
-        self.form.labelForField(self.grade).setText(_tr("Grade (等次):"))
+        for field, text in ((self.comment, _tr("Panel comment (评审意见):")), (self.grade, _tr("Grade (等次):"))):
+            label = self.form.labelForField(field)
+            if isinstance(label, QLabel):
+                label.setText(text)
 
     # --- reading -----------------------------------------------------------------------------------------
 

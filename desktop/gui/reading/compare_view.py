@@ -237,7 +237,7 @@ class CompareView(QWidget):
         layout.addWidget(cards)
         layout.addWidget(self.splitter, 1)
 
-        self.sync_box.toggled.connect(lambda on: on and self._sync(self._last_scrolled_left))
+        self.sync_box.toggled.connect(lambda on: self._sync(self._last_scrolled_left) if on else None)
         self.wording_box.toggled.connect(lambda _on: self.show_wording_changes())
         self.min_length.valueChanged.connect(self._on_min_length)
         for pane, is_left in ((self.left, True), (self.right, False)):
@@ -301,9 +301,9 @@ class CompareView(QWidget):
         self.changes, self._change_index = [], -1
         if self.wording_box.isChecked() and left is not None and right is not None:
             for part in self.parts:
-                if not part.paired:
-                    continue
                 a, b = part.left, part.right
+                if not part.paired or a is None or b is None:
+                    continue
                 for c in wording_changes(left.text[a.start:a.end], right.text[b.start:b.end]):
                     self.changes.append((a.start + c.left_start, a.start + c.left_end,
                                          b.start + c.right_start, b.start + c.right_end))
@@ -358,6 +358,8 @@ class CompareView(QWidget):
         heights = []
         for pane in (self.left, self.right):
             layout = pane.header.layout()
+            if layout is None:
+                continue
             width = pane.header.width()
             h = layout.heightForWidth(width) if layout.hasHeightForWidth() else -1
             heights.append(max(h, layout.minimumSize().height()))
@@ -366,7 +368,7 @@ class CompareView(QWidget):
                 pane.header.setMinimumHeight(max(heights))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and event.size().width() != event.oldSize().width():
+        if isinstance(event, QResizeEvent) and event.size().width() != event.oldSize().width():
             self._equalize_headers()  # headers are as wide as their panes; their height follows the text
         return super().eventFilter(watched, event)
 
@@ -407,8 +409,9 @@ class CompareView(QWidget):
     def _build_cards(self) -> None:
         while self.cards_box.count():
             item = self.cards_box.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.cards = []
         left, right = self.documents()
         years = (left.summary.year if left else None, right.summary.year if right else None)
@@ -423,12 +426,15 @@ class CompareView(QWidget):
             self.cards.append(card)
         self.cards_box.addStretch(1)
         strip = self._cards_area.widget()
-        strip.adjustSize()
+        if strip is not None:
+            strip.adjustSize()
         self._fit_cards_height()
 
     def _fit_cards_height(self) -> None:
         """As tall as the cards, plus the sideways scroll bar when they do not fit."""
         strip = self._cards_area.widget()
+        if strip is None:
+            return
         needs_bar = strip.sizeHint().width() > self._cards_area.viewport().width()
         bar = self._cards_area.horizontalScrollBar().sizeHint().height() if needs_bar else 0
         self._cards_area.setFixedHeight(strip.sizeHint().height() + bar)

@@ -128,7 +128,7 @@ class OutlineModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, 0, children[row])
 
-    def parent(self, index: QModelIndex | QPersistentModelIndex | None = None):  # type: ignore[override]
+    def parent(self, index: QModelIndex | QPersistentModelIndex | None = None):
         if index is None:  # QObject.parent(), which this overload shadows
             return QObject.parent(self)
         if not index.isValid():

@@ -18,12 +18,13 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import accumulate
 from operator import le
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSignalBlocker, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QHelpEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -68,10 +69,15 @@ class _Span(NamedTuple):  # a tuple: thousands are made per search (a frozen dat
     line: QColor | None = None  # underline colour
 
 
+def _x_of(result: object) -> float:
+    """QTextLine.cursorToX's x (PySide6 returns it as the first item of a tuple)."""
+    return float(result[0] if isinstance(result, tuple) else result)  # type: ignore[arg-type]
+
+
 def pale(color: QColor) -> QColor:
     """A pale version of a colour, for fills multiplied over text (two or three overlaps stay readable)."""
-    h, s, _v, _a = QColor(color).getHsv()
-    return QColor.fromHsv(max(h, 0), min(s, 60), 255)
+    base = QColor(color)
+    return QColor.fromHsv(max(base.hsvHue(), 0), min(base.hsvSaturation(), 60), 255)
 
 
 class _Layer:
@@ -141,7 +147,7 @@ class _Stripe(QWidget):
         return QSize(self._pane.margin_width(), 0)
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
+        if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
             labels = self._pane.coding_labels_at(event.pos().y()) if event.pos().x() >= STRIPE_WIDTH else []
             if labels:
                 QToolTip.showText(event.globalPos(), plain_tip("\n".join(labels)), self)
@@ -195,7 +201,7 @@ class TextPane(QTextEdit):
         self._doc_layers: dict[str, tuple] = {}
         self._last_selection = (-1, -1)
         self._own_document: QTextDocument | None = None
-        self._top_hint, self._top_hint_doc = 0, None  # the block at the top of the view, last time it was asked
+        self._top_hint, self._top_hint_doc = 0, cast(QTextDocument | None, None)  # the block at the top of the view, last time it was asked
         self._coding_doc: list[tuple[int, int, QColor, str]] = []
         self._coding: list[tuple[int, int, QColor, str, int]] = []  # display start, end, colour, label, lane
         self._coding_lanes = 0
@@ -322,7 +328,7 @@ class TextPane(QTextEdit):
             return []
         first, last = blocks[0][0], blocks[-1][0]
         vis_start, vis_end = first.position(), last.position() + last.length()
-        out = []
+        out: list[tuple[float, float, float, QColor]] = []
         for a, b, color, _label, lane in self._coding:
             if b < vis_start or a > vis_end:
                 continue
@@ -359,9 +365,9 @@ class TextPane(QTextEdit):
                 cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
                 cursor.mergeBlockFormat(fmt)
             else:  # a part that starts or ends inside a line (an inline item, a report on one line)
-                fmt = QTextCharFormat()
-                fmt.setBackground(colors.tint)
-                self._merge_char(cursor, a, b, fmt)
+                char_fmt = QTextCharFormat()
+                char_fmt.setBackground(colors.tint)
+                self._merge_char(cursor, a, b, char_fmt)
 
     def _format_headings(self, cursor: QTextCursor, tm: TextMap, outline: Sequence[Heading]) -> None:
         bold = QTextCharFormat()
@@ -502,8 +508,8 @@ class TextPane(QTextEdit):
                 s, e = max(a - bpos, ls), min(b - bpos, le)
                 if e <= s:
                     continue
-                x1 = line.cursorToX(s)[0]
-                x2 = line.cursorToX(e)[0]
+                x1 = _x_of(line.cursorToX(s))
+                x2 = _x_of(line.cursorToX(e))
                 # the glyph box (ascent + descent), not the taller proportional line
                 height = line.height() if full_line else line.ascent() + line.descent() + 1
                 rects.append(QRectF(origin.x() + dx + min(x1, x2), origin.y() + dy + line.y(), abs(x2 - x1), height))

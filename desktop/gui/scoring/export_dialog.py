@@ -11,6 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Signal
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -68,7 +69,7 @@ class ExportDialog(QDialog):
         self.db_path, self.settings, self.rubric_id = db_path, settings, rubric_id
         self.current_id, self.selected_ids = current_id, list(selected_ids or [])
         self.task: workers.Task | None = None
-        self.result: ExportResult | None = None
+        self.result: ExportResult | None = None  # type: ignore[assignment]  # QDialog.result() is not used here
         # What to export: this report, the reports selected in the table, the submitted reviews, or everything.
         self.scope = QComboBox(self)
         self.scope.setObjectName("exportScope")
@@ -78,8 +79,9 @@ class ExportDialog(QDialog):
         for scope in SCOPES:
             self.scope.addItem(labels[scope], scope)
         model = self.scope.model()
-        model.item(0).setEnabled(bool(current_id))
-        model.item(1).setEnabled(len(self.selected_ids) > 0)
+        if isinstance(model, QStandardItemModel):  # a QComboBox's own model: entries can be disabled
+            model.item(0).setEnabled(bool(current_id))
+            model.item(1).setEnabled(len(self.selected_ids) > 0)
         self.scope.setCurrentIndex(SCOPES.index("current") if current_id else SCOPES.index("all"))
         self.open_button = QPushButton(_tr("Open"), self)
         self.open_button.setObjectName("openExport")

@@ -7,8 +7,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
@@ -17,6 +15,7 @@ from desktop.core.changes import Changes
 from desktop.core.export import FORMAT_LABELS, FORMATS
 from desktop.core.scoring.rubric import Rubric, RubricError, load_default_rubric, load_rubric_file
 from desktop.gui import dialogs
+from desktop.gui.review_window import ReviewWindow
 from desktop.gui.reviewer_name import ensure_reviewer, saved_name
 from desktop.gui.scoring.export_dialog import ExportDialog
 from desktop.gui.scoring.overview_dialog import OverviewDialog
@@ -31,7 +30,7 @@ def _tr(text: str) -> str:
 class ScoringController(QObject):
     """Connects the score panel, its store, the dialogs and the main window."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: ReviewWindow) -> None:
         super().__init__(window)
         self.window = window
         self.store = ScoreStore(window.executor, window.reader, window.undo_stack, window.changes, self)
@@ -106,8 +105,10 @@ class ScoringController(QObject):
         if self.overview is not None:
             self.overview.close()
             self.overview.deleteLater()
-        self.overview = OverviewDialog(self.window.reader, self.store.reviewer_id, self.reviewer_name,
-                                       self.store.rubric.id, self.window)
+        if self.store.reviewer_id is None:
+            return None
+        self.overview = OverviewDialog(self.store.db, self.store.reviewer_id, self.reviewer_name,
+                                       self.store.active.id, self.window)
         self.overview.open_requested.connect(lambda doc_id: self.window.open_document(doc_id))
         self.overview.show()
         return self.overview
@@ -185,7 +186,7 @@ class ScoringController(QObject):
         return super().eventFilter(watched, event)
 
 
-def install_scoring(main_window: Any) -> ScoringController:
+def install_scoring(main_window: ReviewWindow) -> ScoringController:
     """Add the score dock, the Scoring menu and the File > Export entries to the MainWindow and wire them up."""
     mw = main_window
     ctrl = ScoringController(mw)

@@ -13,8 +13,10 @@ allows it, N/A marks a criterion not applicable (a reason is asked). Every chang
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QValidator
@@ -145,7 +147,7 @@ class ScoreSpin(QDoubleSpinBox):
                 return
         super().keyPressEvent(event)
 
-    def validate(self, text: str, pos: int) -> object:
+    def validate(self, text: str, pos: int) -> Any:  # PySide6 returns a (state, text, pos) tuple here
         state = super().validate(text, pos)
         if state[0] == QValidator.State.Invalid:
             typed = text.strip().replace(",", ".")
@@ -546,16 +548,16 @@ class ScorePanel(QDockWidget):
         layout.addWidget(self.comment_caption)
         layout.addWidget(self.comment)
         layout.addStretch(1)
-        self.scroll = QScrollArea(outer)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(body)
+        self.scroll_area = QScrollArea(outer)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(body)
         outer_layout = QVBoxLayout(outer)
         outer_layout.setContentsMargins(0, 0, 0, 0)
         outer_layout.setSpacing(0)
         outer_layout.addLayout(head)
-        outer_layout.addWidget(self.scroll, 1)
+        outer_layout.addWidget(self.scroll_area, 1)
         self.setWidget(outer)
         self._loading = False
         store.changes.changed.connect(self._on_changes)
@@ -617,12 +619,12 @@ class ScorePanel(QDockWidget):
         self.suggestions = {}
         record = None
         if self.store.ready and self.document_id:
-            record = get_document(self.store.reader, self.document_id)
+            record = get_document(self.store.db, self.document_id)
         self._record = record
         if record is None:
             self.document_id = ""
         else:
-            self.suggestions = suggest_scores(self.store.rubric, record)
+            self.suggestions = suggest_scores(self.store.active, record)
         name = "" if record is None else (record.summary.title or record.summary.name)
         self.report_label.set_full_text(name or _tr("Open a report to score it."))
         self.message_label.clear()
@@ -636,7 +638,7 @@ class ScorePanel(QDockWidget):
         scores = self.store.scores(self.document_id) if enabled else {}
         review = self.store.review(self.document_id) if enabled else None
         submitted = review is not None and review.submitted
-        self.annotations = ({a.id: a for a in list_annotations(self.store.reader, self.document_id)}
+        self.annotations = ({a.id: a for a in list_annotations(self.store.db, self.document_id)}
                             if enabled else {})
         for cid, box in self.boxes.items():
             box.show_state(scores.get(cid), self.suggestions.get(cid), self.annotations)
@@ -775,7 +777,7 @@ class ScorePanel(QDockWidget):
         for a in sorted(candidates, key=lambda a: a.start):
             part = KIND_LABELS.get(a.section_kind or "", ("",))[0]
             label = f"[{part}] “{_short(a.quote, 24)}”" + (f" — {_short(a.comment, 16)}" if a.comment else "")
-            menu.addAction(menu_text(label), lambda aid=a.id: self.link(criterion_id, aid))
+            menu.addAction(menu_text(label), functools.partial(self.link, criterion_id, a.id))
 
     def link(self, criterion_id: str, annotation_id: str) -> bool:
         """Link an annotation as evidence for a criterion (what the + Evidence menu does)."""
@@ -784,7 +786,7 @@ class ScorePanel(QDockWidget):
     def _on_changes(self, changes: Changes) -> None:
         """Re-read the shown report's scores when a write concerns them (its evidence too: annotations)."""
         if changes.concerns(self.document_id, "documents", "parts", "metadata", "corrections") and \
-                get_document(self.store.reader, self.document_id) != self._record:
+                get_document(self.store.db, self.document_id) != self._record:
             self.show_document(self.document_id)  # suggestions depend on the text and its parts
         elif changes.concerns(self.document_id, "scores", "reviews", "annotations"):
             self.refresh()

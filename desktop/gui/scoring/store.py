@@ -57,6 +57,13 @@ class ScoreStore(UndoableStore):
     def ready(self) -> bool:
         return self.executor is not None and self.reader is not None and self.rubric is not None
 
+    @property
+    def active(self) -> Rubric:
+        """The rubric scores are made under; only while :attr:`ready`."""
+        if self.rubric is None:
+            raise RuntimeError("no rubric is loaded")
+        return self.rubric
+
     def use_rubric(self, rubric: Rubric) -> None:
         """Make ``rubric`` the one scores are made under (earlier scores stay with their rubric)."""
         self.write(set_active_rubric, rubric)
@@ -69,12 +76,12 @@ class ScoreStore(UndoableStore):
     def scores(self, document_id: str) -> dict[str, ScoreEntry]:
         if not (self.ready and self.reviewer_id and document_id):
             return {}
-        return scoring.get_scores(self.reader, document_id, self.reviewer_id, self.rubric.id)
+        return scoring.get_scores(self.db, document_id, self.reviewer_id, self.active.id)
 
     def review(self, document_id: str) -> ReviewState:
         if not (self.ready and self.reviewer_id and document_id):
             return ReviewState()
-        return scoring.get_review(self.reader, document_id, self.reviewer_id, self.rubric.id)
+        return scoring.get_review(self.db, document_id, self.reviewer_id, self.active.id)
 
     # --- score changes --------------------------------------------------------------------------------
 
@@ -116,35 +123,35 @@ class ScoreStore(UndoableStore):
 
     def set_value(self, document_id: str, criterion_id: str, value: float | None,
                   suggestion: Suggestion | None = None) -> ScoreChange:
-        title = self.rubric.criterion(criterion_id).title
+        title = self.active.criterion(criterion_id).title
         text = (_tr("Clear score of “%1”") if value is None else _tr("Score “%1”: %2")).replace("%1", title)
         return self._score_change(text.replace("%2", f"{value:g}" if value is not None else ""), document_id,
                                   scoring.set_score, criterion_id, value, suggestion)
 
     def accept(self, document_id: str, suggestion: Suggestion) -> ScoreChange:
-        title = self.rubric.criterion(suggestion.criterion_id).title
+        title = self.active.criterion(suggestion.criterion_id).title
         return self._score_change(_tr("Accept suggested score of “%1”").replace("%1", title), document_id,
                                   scoring.accept_suggestion, suggestion)
 
     def set_note(self, document_id: str, criterion_id: str, note: str) -> ScoreChange:
-        title = self.rubric.criterion(criterion_id).title
+        title = self.active.criterion(criterion_id).title
         return self._score_change(_tr("Note on “%1”").replace("%1", title), document_id, scoring.set_note,
                                   criterion_id, note, merge_id=_NOTE_ID)
 
     def set_not_applicable(self, document_id: str, criterion_id: str, reason: str | None) -> ScoreChange:
         """Mark a criterion not applicable with a reason (None: take the mark off)."""
-        title = self.rubric.criterion(criterion_id).title
+        title = self.active.criterion(criterion_id).title
         text = _tr("“%1” not applicable") if reason is not None else _tr("“%1” applicable again")
         return self._score_change(text.replace("%1", title), document_id, scoring.set_not_applicable,
                                   criterion_id, reason)
 
     def link(self, document_id: str, criterion_id: str, annotation_id: str) -> ScoreChange:
-        title = self.rubric.criterion(criterion_id).title
+        title = self.active.criterion(criterion_id).title
         return self._score_change(_tr("Link evidence to “%1”").replace("%1", title), document_id,
                                   scoring.link_evidence, criterion_id, annotation_id)
 
     def unlink(self, document_id: str, criterion_id: str, annotation_id: str) -> ScoreChange:
-        title = self.rubric.criterion(criterion_id).title
+        title = self.active.criterion(criterion_id).title
         return self._score_change(_tr("Remove evidence from “%1”").replace("%1", title), document_id,
                                   scoring.unlink_evidence, criterion_id, annotation_id)
 

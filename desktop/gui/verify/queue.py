@@ -175,7 +175,7 @@ class VerifyQueueDialog(QDialog):
             fmt = QTextCharFormat()
             fmt.setBackground(QColor(PASSAGE_COLOR))
             selection = QTextEdit.ExtraSelection()
-            selection.cursor, selection.format = cursor, fmt  # type: ignore[attr-defined]
+            selection.cursor, selection.format = cursor, fmt
             selections.append(selection)
             caret = QTextCursor(self.text.document())
             caret.setPosition(doubt.start)
@@ -191,7 +191,7 @@ class VerifyQueueDialog(QDialog):
         sel = self.text.extraSelections()
         if not sel:
             return None
-        cursor = sel[0].cursor  # type: ignore[attr-defined]
+        cursor = sel[0].cursor
         return cursor.selectionStart(), cursor.selectionEnd()
 
     def _settle(self) -> None:

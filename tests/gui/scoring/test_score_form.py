@@ -259,7 +259,7 @@ def test_one_compact_row_per_criterion_with_the_total_pinned_above(rig, qtbot):
     line = rig.panel.fontMetrics().height()
     assert max(heights) <= 4 * line + 24  # a title row and one descriptor line, not a page of descriptors
     assert sum(heights) < 900 - 200  # the eight criteria fit under the pinned total in a 900 px dock
-    assert not rig.panel.scroll.isAncestorOf(rig.panel.total_label)  # the total never scrolls away
+    assert not rig.panel.scroll_area.isAncestorOf(rig.panel.total_label)  # the total never scrolls away
     assert rig.panel.completion.maximum() == 8 and rig.panel.completion.value() == 0
     box = rig.panel.boxes["measures"]
     assert [b.text() for b in box.level_buttons.values()] == ["0", "1", "2", "3", "4", "5"]

@@ -1,0 +1,79 @@
+"""What the review window offers its features: the one typed seam between desktop.gui.main_window and the features.
+
+Features (annotate, scoring, panel, corrections, corpus, agencies, …) receive the window as a :class:`ReviewWindow`
+and use only what is declared here: the database (``executor`` for writes, ``reader`` for reads), the undo stack,
+the change bus, the settings, the views, the signals and the extension points (docks, menus, actions). They never
+import desktop.gui.main_window (that would be an arrow pointing up). :class:`desktop.gui.main_window.MainWindow`
+is the one implementation; the declarations below are for the type checker only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabWidget
+
+if TYPE_CHECKING:  # the views live in feature packages above this module: named for the type checker only
+    from PySide6.QtCore import QSettings
+    from sqlite_utils import Database
+
+    from desktop.core.storage.executor import DatabaseExecutor
+    from desktop.gui.changes import ChangeBus
+    from desktop.gui.corpus.corpus_model import CorpusModel
+    from desktop.gui.corpus.corpus_panel import CorpusPanel
+    from desktop.gui.corpus.search_panel import SearchPanel
+    from desktop.gui.reading.compare_view import CompareView
+    from desktop.gui.reading.report_view import ReportView
+
+
+class ReviewWindow(QMainWindow):
+    """The review window as its features see it (signals, state, views and extension points)."""
+
+    current_document_changed = Signal(str)  # the report shown in the Report tab
+    working_document_changed = Signal(str)  # the report the reviewer works in (side by side: the pane last used)
+    database_changed = Signal()  # another database was opened (executor and reader replaced)
+
+    if TYPE_CHECKING:
+        settings: QSettings
+        executor: DatabaseExecutor | None
+        reader: Database | None
+        db_path: Path | None
+        reviewer_id: str | None
+        undo_stack: QUndoStack
+        changes: ChangeBus
+        docks: dict[str, QDockWidget]
+        extensions: dict[str, object]
+        corpus_model: CorpusModel
+        corpus_panel: CorpusPanel
+        search_panel: SearchPanel
+        report_view: ReportView
+        compare_view: CompareView
+        tabs: QTabWidget
+        file_menu: QMenu
+
+        def open_document(self, doc_id: str, query: str = "", offset: int = -1, *,
+                          keep_focus: bool = False) -> bool: ...
+
+        def working_view(self) -> ReportView: ...
+
+        def current_document_id(self) -> str: ...
+
+        def working_document_id(self) -> str: ...
+
+        def add_dock(self, widget: QDockWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
+                     *, visible: bool = True) -> None: ...
+
+        def add_menu(self, menu: QMenu) -> None: ...
+
+        def show_passage(self, start: int, end: int) -> None: ...
+
+        def add_import_action(self, action: QAction) -> None: ...
+
+        def add_corpus_action(self, action: QAction) -> None: ...
+
+        def selected_document_ids(self) -> list[str]: ...
+
+        def add_export_action(self, action: QAction) -> None: ...
