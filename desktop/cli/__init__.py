@@ -33,13 +33,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from desktop.cli.common import BadArgument, decode_arguments
     from desktop.core import logs
 
+    # Output never fails on a file name in bytes that are not UTF-8 (kept as surrogate escapes by Python).
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     logs.setup_file_logging()  # import, merge, export and migrations log what they did (desktop/core/logs.py)
     if args.command is None:
         args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
+    try:
+        decode_arguments(parser, args)
+    except BadArgument as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     try:
         return int(args.func(args))
     except BrokenPipeError:

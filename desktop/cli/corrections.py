@@ -55,7 +55,7 @@ def _bad(message: str) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     from desktop.core.review.corrections import CorrectionError, show_json
 
-    db = open_db(args)
+    db = open_db(args, write=False)
     try:
         data = show_json(db, args.id)
     except CorrectionError as exc:
@@ -115,7 +115,7 @@ def cmd_correct(args: argparse.Namespace) -> int:
     name = _reviewer_name(args)
     if not name:
         return _bad("--reviewer: a reviewer needs a name")
-    db = open_db(args)
+    db = open_db(args, must_exist=True)
     lines: list[str] = []
     try:
         # Check what can be checked before writing anything; the transaction below undoes the rest.

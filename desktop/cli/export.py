@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desktop.cli.common import add_db, open_db
+from desktop.cli.common import add_db, open_db, shown_path
 
 
 def register(sub) -> None:
@@ -25,6 +25,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     result = export(open_db(args, write=False), args.format, args.out, reviewer=args.reviewer, rubric_id=args.rubric,
                     per_report=args.per_report)
     for path in result.paths:
-        print(path)
+        print(shown_path(path))
     print(f"{result.rows} row(s) exported as {result.format} to {len(result.paths)} file(s)", file=sys.stderr)
     return 0

@@ -10,7 +10,7 @@ import argparse
 import json
 import sys
 
-from desktop.cli.common import add_db, cli_text, open_db, tsv_field
+from desktop.cli.common import add_db, cli_text, open_db, shown_path, tsv_field
 
 BAD_INPUT = 2
 
@@ -60,7 +60,7 @@ def cmd_assign(args: argparse.Namespace) -> int:
     names = [n.strip() for n in args.reviewer]
     if any(not n for n in names):
         return _fail("--reviewer needs a name")
-    db = open_db(args)
+    db = open_db(args, must_exist=True)
     current = {d.id: d for d in list_documents(db)}
     reports = args.report or list(current)
     unknown = [r for r in reports if r not in current]
@@ -118,12 +118,12 @@ def cmd_package(args: argparse.Namespace) -> int:
         return 0
     if not args.reviewer:
         return _fail("--reviewer NAME is needed (or --return to send a package back)")
-    db = open_db(args)
+    db = open_db(args, must_exist=True)
     try:
         result = make_package(db, args.reviewer, args.out)
     except PackageError as exc:
         return _fail(str(exc))
-    print(result.path)
+    print(shown_path(result.path))
     print(f"package for {result.reviewer}: {result.reports} report(s), project {result.project_id}", file=sys.stderr)
     return 0
 

@@ -30,7 +30,7 @@ def register(sub) -> None:
 def cmd_scores_import(args: argparse.Namespace) -> int:
     from desktop.core.exchange.score_import import ScoreImportError, import_scores
 
-    db = open_db(args)
+    db = open_db(args, must_exist=True)
     try:
         result = import_scores(db, args.file, args.reviewer)
     except ScoreImportError as exc:

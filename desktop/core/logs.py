@@ -55,7 +55,8 @@ def setup_file_logging(level: int = logging.INFO) -> Path | None:
             _handler = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+            handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8",
+                                          errors="backslashreplace")  # file names in GBK bytes
         except OSError:  # read-only home, full disk: run without a log file
             return None
         handler.setFormatter(logging.Formatter(FORMAT))

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 import sqlite3
 import uuid
 from dataclasses import dataclass, field
@@ -44,6 +45,7 @@ from desktop.core.exchange.authority import (
 from desktop.core.exchange.package import check_package_project, package_returns
 from desktop.core.exchange.validate import MergeRefused, validate_source
 from desktop.core.progress import Progress
+from desktop.core.storage.database import database_file
 from desktop.core.storage.documents import text_hash
 from desktop.core.storage.schema import MIGRATIONS
 from desktop.core.storage.search import index_document
@@ -152,14 +154,14 @@ def merge_database(db: Database, source: str | Path, progress: Progress | None =
     with open(source, "rb") as handle:
         if handle.read(16) != b"SQLite format 3\x00":
             raise ReviewDeskError(f"{source} is not a ReviewDesk database (not an SQLite file)")
-    main_file = db.execute("PRAGMA database_list").fetchone()[2]
+    main_file = database_file(db)  # bytes-safe: a database named in GBK bytes
     if main_file and Path(main_file).resolve() == source.resolve():
         raise ReviewDeskError(f"{source} is this database itself; choose the other reviewer's file")
     check_source_file(source)
     problems = validate_source(source, db)  # every incoming row, before anything is changed
     if problems:
         raise MergeRefused(source, problems)
-    db.execute("ATTACH DATABASE ? AS src", [str(source)])
+    db.execute("ATTACH DATABASE ? AS src", [os.fsencode(source)])  # bytes: a file name that is not UTF-8
     try:
         _check_versions(db, source)
         check_package_project(db, "src", str(source))

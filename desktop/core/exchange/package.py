@@ -98,8 +98,8 @@ def make_package(db: Database, reviewer_name: str, out: str | Path) -> PackageRe
         raise PackageError(f"{out.parent} is not a folder; choose a file in an existing folder")
     project = project_id(db)
     work = _partial_name(out)
-    db.execute("VACUUM INTO ?", [str(work)])
-    conn = sqlite3.connect(str(work), isolation_level=None)
+    db.execute("VACUUM INTO CAST(? AS TEXT)", [os.fsencode(work)])  # bytes as text: a name that is not UTF-8
+    conn = sqlite3.connect(os.fsencode(work), isolation_level=None)  # bytes: a file name that is not UTF-8
     try:
         pkg = Database(conn)
         pkg.execute("PRAGMA foreign_keys = ON")

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 
 from desktop.core.errors import ReviewDeskError
-from desktop.core.export.target import bound_texts, check_not_database, write_error
+from desktop.core.export.target import bound_texts, check_not_database, check_regular_target, write_error
 from desktop.core.progress import Progress
 
 if TYPE_CHECKING:  # the data module pulls in the whole review model: imported when an export runs
@@ -157,6 +157,7 @@ def export(db: Database, fmt: str, out: str | Path, *, reviewer: str | None = No
         raise ExportError(f"one file per report is available for {' and '.join(PER_REPORT_FORMATS)} only")
     out = Path(out)
     check_not_database(db, out)
+    check_regular_target(out, folder=per_report)
     _check_target(out, per_report)
     result = ExportResult(fmt)
     if fmt == "json":

@@ -39,11 +39,41 @@ def bounded(text: str, limit: int = MAX_PARAGRAPH_CHARS) -> str:
 
 
 def _database_file(db: Database) -> Path | None:
-    try:
-        name = db.execute("PRAGMA database_list").fetchone()[2]
-    except Exception:
-        return None
+    from desktop.core.storage.database import database_file
+
+    name = database_file(db)
     return Path(name) if name else None
+
+
+def check_regular_target(out: Path, *, folder: bool = False) -> None:
+    """Refuse a target that is not a regular file (or, with ``folder``, a folder) or a new name in an existing,
+    writable folder: a device (/dev/null, /dev/stdout), a pipe, a socket or a symbolic link would be replaced by
+    (or written through to) something else than the user meant."""
+    import stat
+
+    try:
+        info = out.lstat()
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise ExportTargetError(f"{out} cannot be examined ({exc.strerror or exc}); choose another file name") from exc
+    if info is not None:
+        if stat.S_ISLNK(info.st_mode):
+            raise ExportTargetError(f"{out} is a symbolic link; an export writes a file of its own, never through a "
+                                    "link: choose the real file or a new name")
+        if stat.S_ISDIR(info.st_mode):
+            return  # a folder: the caller says whether one is wanted
+        if not stat.S_ISREG(info.st_mode):
+            raise ExportTargetError(f"{out} is a device, pipe or socket, not a file; choose a new file name in a "
+                                    "folder")
+    if folder:
+        return  # a new folder is created with its parents
+    parent = out.parent
+    if not parent.is_dir():
+        raise ExportTargetError(f"the folder {parent} does not exist; create it or choose another place")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise ExportTargetError(f"{out} could not be written (the folder {parent} is read-only); nothing was "
+                                "written. Choose a folder you can write to")
 
 
 def _same_file(a: Path, b: Path) -> bool:

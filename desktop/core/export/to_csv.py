@@ -33,7 +33,7 @@ def write_csv(data: ExportData, path: Path, progress: Progress) -> int:
     count = 0
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\r\n")
-        writer.writerow([c.header for c in columns])
+        writer.writerow([_cell(c.header) for c in columns])  # a criterion title from a merged rubric is data too
         for count, values in enumerate(summary_rows(data), 1):
             if count % 500 == 0:
                 progress.check()

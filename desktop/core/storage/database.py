@@ -49,7 +49,7 @@ def default_db_path() -> Path:
 def sqlite_uri(path: str | Path, **params: str) -> str:
     """A ``file:`` URI for ``path`` with its ``#``, ``?`` and ``%`` escaped (a plain string would be cut there)."""
     absolute = os.path.abspath(os.fspath(path))
-    uri = "file:" + quote(absolute, safe="/")
+    uri = "file:" + quote(os.fsencode(absolute), safe="/")  # bytes: a GBK name's surrogate escapes stay its bytes
     if params:
         uri += "?" + "&".join(f"{k}={v}" for k, v in params.items())
     return uri
@@ -87,7 +87,7 @@ def backup_to(conn: sqlite3.Connection, path: Path, label: str = "backup") -> Pa
     """Copy an open database to a new backup file next to ``path`` and return the backup's path."""
     target = reserve_backup_path(path, label)
     try:
-        dst = sqlite3.connect(str(target))
+        dst = sqlite3.connect(os.fsencode(target))
         try:
             with dst:
                 conn.backup(dst)
@@ -140,9 +140,11 @@ def storage_error(db: Database | str | Path, exc: sqlite3.Error) -> DatabaseProb
 def database_file(db: Database) -> str:
     """The file behind an open database ("" for an in-memory one)."""
     try:
-        return db.execute("PRAGMA database_list").fetchone()[2] or ""
+        # as bytes: SQLite cannot hand back a file name that is not UTF-8 (a GBK name) as text
+        raw = db.execute("SELECT CAST(file AS BLOB) FROM pragma_database_list WHERE name = 'main'").fetchone()
     except sqlite3.Error:
         return ""
+    return os.fsdecode(raw[0]) if raw and raw[0] else ""
 
 
 @contextlib.contextmanager
@@ -230,7 +232,7 @@ def open_database(path: str | Path | None = None, *, check_same_thread: bool = T
     try:
         if existed:
             _inspect(path, for_writing=True)
-        conn = sqlite3.connect(str(path), check_same_thread=check_same_thread, isolation_level=None,
+        conn = sqlite3.connect(os.fsencode(path), check_same_thread=check_same_thread, isolation_level=None,
                                timeout=BUSY_TIMEOUT_S)
         db = Database(conn)
         db.execute("PRAGMA foreign_keys = ON")
