@@ -70,7 +70,7 @@ def check_regular_target(out: Path, *, folder: bool = False) -> None:
         return  # a new folder is created with its parents
     parent = out.parent
     if not parent.is_dir():
-        raise ExportTargetError(f"the folder {parent} does not exist; create it or choose another place")
+        return  # the caller names the missing folder
     if not os.access(parent, os.W_OK | os.X_OK):
         raise ExportTargetError(f"{out} could not be written (the folder {parent} is read-only); nothing was "
                                 "written. Choose a folder you can write to")

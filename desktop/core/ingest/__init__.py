@@ -18,11 +18,12 @@ from desktop.core.ingest.docx_package import other_zip_kind
 from desktop.core.ingest.docx_reader import read_docx
 from desktop.core.ingest.html_reader import looks_like_mhtml, read_html, read_mhtml
 from desktop.core.ingest.pdf_reader import read_pdf
+from desktop.core.ingest.rtf_reader import is_rtf, read_rtf
 from desktop.core.ingest.txt_reader import decode_text
 from desktop.core.text import normalize_text
 
 MAX_BYTES = 50 * 1024 * 1024
-SUPPORTED_SUFFIXES = (".txt", ".text", ".docx", ".pdf", ".html", ".htm", ".shtml", ".mhtml", ".mht")
+SUPPORTED_SUFFIXES = (".txt", ".text", ".docx", ".pdf", ".html", ".htm", ".shtml", ".mhtml", ".mht", ".rtf", ".doc")
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ def sniff_format(path: Path, head: bytes, data: bytes | None = None) -> str:
     suffix = path.suffix.lower()
     if head.startswith(b"%PDF"):
         return "pdf"
+    if is_rtf(head):
+        return "rtf"
     if head.startswith(b"PK\x03\x04"):
         names = zip_members(data) if data is not None else None
         if names is not None:
@@ -135,6 +138,8 @@ def read_report(path: str | Path) -> SourceDocument:
         raw, encoding = read_docx(shown, data), "docx"
     elif fmt == "pdf":
         raw, encoding = read_pdf(shown, data), "pdf"
+    elif fmt == "rtf":
+        raw, encoding = read_rtf(shown, data), "rtf"
     elif fmt == "mhtml":
         raw, encoding = read_mhtml(shown, data)
         fmt = "html"

@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from desktop.core.errors import IngestError
-from desktop.core.ingest.txt_reader import decode_text
+from desktop.core.ingest.txt_reader import decode_text, plausible_chinese
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 # Dropped with everything inside them.
@@ -36,6 +36,7 @@ _META_LINE = re.compile(r"(来源|发布时间|发布日期|日期|索引号|文
 # read as ASCII is not UTF-16, and codecs such as unicode_escape or rot13 are not page encodings at all).
 _PAGE_ENCODINGS = {"utf-8", "gb18030", "gbk", "gb2312", "big5", "big5hkscs", "euc_jp", "shift_jis", "cp932",
                    "euc_kr", "cp949", "ascii", "latin-1", "iso8859-15", "cp1252", "cp1250", "cp1251"}
+_WESTERN = {"latin-1", "iso8859-15", "cp1252", "cp1250", "cp1251"}
 _CODE_TAGS = ("script", "style", "head", "noscript", "template")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -69,9 +70,19 @@ def _decode(path: str, data: bytes, declared: str | None = None) -> tuple[str, s
     name = declared or _declared_encoding(data)
     if name and name not in ("ascii", "utf-8"):
         try:
-            return data.decode(name), name
+            text = data.decode(name)
         except (LookupError, UnicodeDecodeError):
             pass
+        else:
+            if name in _WESTERN and not _CJK.search(text):
+                # a Chinese page with a Western charset in its template: GBK bytes shown as mojibake (ÄêÓÚ)
+                try:
+                    chinese = data.decode("gb18030")
+                except UnicodeDecodeError:
+                    chinese = ""
+                if plausible_chinese(chinese):
+                    return chinese, "gb18030"
+            return text, name
     return decode_text(path, data)
 
 
@@ -132,14 +143,54 @@ def _cjk_count(text: str | None) -> int:
     return len(_CJK.findall(text)) if text else 0
 
 
+_CODE_OPEN = re.compile(r"<(script|style|head|noscript|template)\b", re.IGNORECASE)
+
+
+def _without_code_and_comments(html: str) -> str:
+    """The markup without code blocks and comments, in one pass (linear in the page's size).
+
+    A code block left open runs to the end of the page, as a browser reads it; an unclosed comment is left to
+    the tag stripper. Each search starts where the previous one ended, so a page of thousands of unclosed
+    ``<script>`` or ``<!--`` openings costs no more than one pass over it.
+    """
+    lower = html.lower()
+    parts: list[str] = []
+    pos = 0
+    comments_closed = True
+    while pos < len(html):
+        code = _CODE_OPEN.search(html, pos)
+        comment = lower.find("<!--", pos) if comments_closed else -1
+        if code is None and comment < 0:
+            break
+        if comment >= 0 and (code is None or comment < code.start()):
+            end = lower.find("-->", comment + 4)
+            if end < 0:  # no comment closes after this one either
+                comments_closed = False
+                continue
+            parts.append(html[pos:comment])
+            parts.append(" ")
+            pos = end + 3
+            continue
+        assert code is not None
+        close = re.compile(rf"</{code.group(1).lower()}\s*>")
+        found = close.search(lower, code.end())
+        parts.append(html[pos:code.start()])
+        parts.append(" ")
+        if found is None:  # left open: runs to the end
+            pos = len(html)
+            break
+        pos = found.end()
+    parts.append(html[pos:])
+    return "".join(parts)
+
+
 def _stripped_markup(html: str) -> str:
     """The page's text by stripping tags from the markup: the fallback when the parser lost part of the tree."""
-    text = re.sub(r"(?is)<(script|style|head|noscript|template)\b.*?</\1\s*>", " ", html)
-    text = re.sub(r"(?is)<(script|style|head|noscript|template)\b.*", " ", text)  # left open: runs to the end
-    text = re.sub(r"(?s)<!--.*?-->", " ", text)
+    text = _without_code_and_comments(html)
     block = "|".join(sorted(_BLOCK_TAGS))
-    text = re.sub(rf"(?i)</?(?:{block})\b[^>]*>", "\n", text)
-    text = re.sub(r"(?s)<[^>]*>", "", text)
+    # [^<>]: a stray '<' without its '>' ends at the next tag, instead of every one scanning to the page's end
+    text = re.sub(rf"(?i)</?(?:{block})\b[^<>]*>", "\n", text)
+    text = re.sub(r"<[^<>]*>", "", text)
     text = html_lib.unescape(text)
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
     return "\n".join(line for line in lines if line)
@@ -161,6 +212,17 @@ def read_html(path: str, data: bytes, declared: str | None = None) -> tuple[str,
     stripped = _stripped_markup(html)
     if root is None:
         return stripped, encoding
+    frames = [str(f.get("src", "")).strip() for f in root.iter("frame", "iframe") if str(f.get("src", "")).strip()]
+    text, encoding = _page_text(root, stripped, encoding)
+    if frames and _cjk_count(text) < 100:
+        raise IngestError(path, "is a page of frames: the report's text is in another file ({files})",
+                          "import that file, from the same saved folder, instead",
+                          files=", ".join(f[:80] for f in frames[:5]))
+    return text, encoding
+
+
+def _page_text(root, stripped: str, encoding: str) -> tuple[str, str]:
+    """(text, encoding) from the parsed tree (``stripped``: the markup without tags, when the tree lost text)."""
     meta_lines: list[str] = []
     for meta in root.iter("meta"):
         label = _PAGE_META.get(str(meta.get("name", "")).lower())

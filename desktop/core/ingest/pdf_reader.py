@@ -1,4 +1,7 @@
-"""Read PDF reports that have a text layer; rejoin lines the PDF broke inside sentences."""
+"""Read PDF reports that have a text layer; rejoin lines the PDF broke inside sentences.
+
+Work is bounded before extraction (pdf_limits: pages, inflated content, time); the text is checked after it
+(pdf_quality: unreadable fonts, scans with a text footer, 2-up sheets read half by half)."""
 
 from __future__ import annotations
 
@@ -6,6 +9,8 @@ import io
 import re
 
 from desktop.core.errors import IngestError
+from desktop.core.ingest.pdf_limits import Budget, check_page_count, spend_page
+from desktop.core.ingest.pdf_quality import SheetText, check_not_scan, readable_text
 
 _END_OF_PARAGRAPH = tuple("。！？：；”」』)）!?:;")
 _HEADING_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|第[一二三四五六七八九十]+[章节部分])")
@@ -34,23 +39,41 @@ def read_pdf(path: str, data: bytes) -> str:
             opened = False
         if not opened:
             raise _protected(path)
-    pages: list[str] = []
     try:
+        count = len(reader.pages)
+        check_page_count(path, count)
+        budget = Budget(path, len(data))
+        pages: list[str] = []
         for page in reader.pages:
-            pages.append(page.extract_text() or "")
+            budget.check_time()
+            spend_page(page, budget)
+            box = page.mediabox
+            sheet = SheetText(float(box.width), float(box.height))
+            text = page.extract_text(visitor_text=sheet.visit) or ""
+            pages.append(sheet.halves_text() if sheet.interleaved_halves() else text)
+    except IngestError:
+        raise
     except (DependencyError, FileNotDecryptedError) as exc:
         raise _protected(path) from exc
     except PdfReadError as exc:
         raise IngestError(path, "is a damaged PDF ({error})", "download or export the PDF again", error=exc) from exc
+    except RecursionError as exc:
+        raise IngestError(path, "nests its page tree or forms too deeply to be read (a damaged or hostile PDF)",
+                          "export the report to PDF again (or save it as .docx) and import that file") from exc
     except Exception as exc:
+        if type(exc).__name__ == "LimitReachedError":  # pypdf's own parsing budget (7.x)
+            raise IngestError(path, "its pages' drawing instructions are too many to read (a damaged or hostile "
+                              "PDF); not imported",
+                              "export the report to PDF again (or save it as .docx) and import that file") from exc
         raise IngestError(path, "text could not be extracted ({error})",
                           "export the report to PDF again or save it as .docx",
                           error=f"{type(exc).__name__}: {exc}") from exc
-    text = "\n".join(pages)
-    if sum(1 for ch in text if not ch.isspace()) < 20:
+    if sum(1 for page in pages for ch in page if not ch.isspace()) < 20:
         raise IngestError(path, "has no text layer ({pages} page(s) of images: a scanned PDF)",
-                          "run OCR on it (e.g. in WPS or ocrmypdf) and import the result", pages=len(reader.pages))
-    return rejoin_lines(text)
+                          "run OCR on it (e.g. in WPS or ocrmypdf) and import the result", pages=count)
+    pages = readable_text(path, pages)
+    check_not_scan(path, pages)
+    return rejoin_lines("\n".join(pages))
 
 
 def _protected(path: str) -> IngestError:

@@ -52,7 +52,7 @@ def decode_text(path: str, data: bytes) -> tuple[str, str]:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
         text = None
-    if text is not None and _plausible_chinese(text):
+    if text is not None and plausible_chinese(text):
         return text, "gb18030"
     best = from_bytes(data).best()
     if best is not None and best.encoding and _plausible_text(str(best)):
@@ -71,12 +71,12 @@ def _decode_unmarked_utf16_32(data: bytes) -> tuple[str, str] | None:
             text = data.decode(name)
         except UnicodeDecodeError:
             continue
-        if _plausible_text(text) and (_plausible_chinese(text) or text.isascii()):
+        if _plausible_text(text) and (plausible_chinese(text) or text.isascii()):
             return text, name
     return None
 
 
-def _plausible_chinese(text: str) -> bool:
+def plausible_chinese(text: str) -> bool:
     """GB18030 decodes almost any byte string; accept it only when the result reads like text."""
     if not text:
         return False

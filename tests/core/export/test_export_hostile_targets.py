@@ -73,10 +73,6 @@ def test_symbolic_links_are_refused_and_their_targets_untouched(db, tmp_path, po
     assert (target.read_bytes() if target.exists() else None) == before
 
 
-def test_folder_that_does_not_exist(db, tmp_path):
-    assert "does not exist" in _refused(db, tmp_path / "nowhere" / "x.csv")
-
-
 def test_link_as_per_report_folder_is_refused(db, tmp_path):
     real = tmp_path / "real"
     real.mkdir()
