@@ -28,6 +28,7 @@ from sqlite_utils import Database
 from desktop.core.clock import now_iso
 from desktop.core.errors import ReviewDeskError
 from desktop.core.review.reviewers import find_reviewer, list_reviewers
+from desktop.core.storage.database import database_file
 from desktop.core.storage.search import index_document
 from desktop.core.storage.settings import get_setting, project_id, set_setting
 
@@ -210,7 +211,7 @@ def return_package(db: Database, out: str | Path) -> ReturnResult:
         raise PackageError(f"{out} already exists; choose a new file name (a package never overwrites a file)")
     if not out.parent.is_dir():
         raise PackageError(f"{out.parent} is not a folder; choose a file in an existing folder")
-    main_file = db.execute("PRAGMA database_list").fetchone()[2]
+    main_file = database_file(db)  # bytes-safe: a database named in GBK bytes
     if main_file and Path(main_file).resolve() == out.resolve():
         raise PackageError(f"{out} is this database itself; choose a new file name")
     work = _partial_name(out)
@@ -218,7 +219,7 @@ def return_package(db: Database, out: str | Path) -> ReturnResult:
     returns.append({"id": str(uuid.uuid4()), "at": now_iso()})
     set_setting(db, PACKAGE_RETURNS_KEY, json.dumps(returns))
     try:
-        dst = sqlite3.connect(str(work), isolation_level=None)
+        dst = sqlite3.connect(os.fsencode(work), isolation_level=None)  # bytes: a file name that is not UTF-8
         try:
             db.conn.backup(dst)
             dst.execute("PRAGMA journal_mode = DELETE")
