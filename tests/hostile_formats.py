@@ -224,3 +224,45 @@ def html_unclosed(folder: Path, what: str, count: int, name: str | None = None) 
     path = folder / (name or f"unclosed-{what}.html")
     path.write_text(page, encoding="utf-8")
     return path
+
+
+def folder_with_unreachable_parts(folder: Path) -> dict[str, Path]:
+    """A folder to import holding: a readable report, a subfolder nobody but root may list (3 reports), a
+    subfolder deeper than PATH_MAX (1 report), a link to a secret file outside, a link to a folder outside, a
+    dangling link and a link to a report inside the folder. Returns the paths by role."""
+    import os
+
+    from tests.hostile import variant
+
+    top = folder / "in"
+    top.mkdir()
+    (top / "ok.txt").write_text(variant(50), encoding="utf-8")
+    locked = top / "locked"
+    locked.mkdir()
+    for i in range(3):
+        (locked / f"r{i}.txt").write_text(variant(51 + i), encoding="utf-8")
+    locked.chmod(0o700)  # root lists it; an ordinary user cannot
+    outside = folder / "outside"
+    outside.mkdir()
+    secret = outside / "id_rsa.txt"
+    secret.write_text("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n", encoding="utf-8")
+    (top / "key.txt").symlink_to(secret)
+    (top / "home").symlink_to(outside)
+    (top / "gone.txt").symlink_to(folder / "nothing-here.txt")
+    (top / "again.txt").symlink_to(top / "ok.txt")
+    # a chain of folders whose path passes PATH_MAX (4096 bytes), made relative to a descriptor at each step
+    deep = top / "deep"
+    deep.mkdir()
+    fd = os.open(deep, os.O_RDONLY)
+    try:
+        for _ in range(20):
+            os.mkdir("d" * 240, dir_fd=fd)
+            nxt = os.open("d" * 240, os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = nxt
+        report = os.open("deep.txt", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd)
+        os.write(report, variant(55).encode("utf-8"))
+        os.close(report)
+    finally:
+        os.close(fd)
+    return {"top": top, "locked": locked, "secret": secret, "deep": deep}

@@ -23,6 +23,7 @@ from sqlite_utils import Database
 
 from desktop.core.errors import IngestError, ReviewDeskError
 from desktop.core.ingest import SUPPORTED_SUFFIXES, SourceDocument, display_name, read_report
+from desktop.core.ingest.walk import Unreachable, walk_folder
 from desktop.core.progress import Progress
 from desktop.core.segmentation.segment import Segmentation, segment_report
 from desktop.core.storage.database import immediate_transaction, storage_error
@@ -100,26 +101,26 @@ class PreparedFile:
     outcome: ImportOutcome | None = None
 
 
-def expand_paths(paths: list[str | Path]) -> list[tuple[Path, bool]]:
-    """Files to import, in a stable order; the flag says whether the file came from a folder walk."""
-    out: list[tuple[Path, bool]] = []
+def expand_paths(paths: list[str | Path]) -> list[tuple[Path, bool | Unreachable]]:
+    """Files to import, in a stable order; the flag says whether the file came from a folder walk, or why a walked
+    path cannot be read (desktop.core.ingest.walk: unreadable folders, links leaving the folder)."""
+    out: list[tuple[Path, bool | Unreachable]] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if not name.startswith("."):
-                        out.append((Path(root) / name, True))
+            out.extend(walk_folder(p))
         else:
             out.append((p, False))
     return out
 
 
-def prepare_file(path: str | Path, from_walk: bool = False) -> PreparedFile:
+def prepare_file(path: str | Path, from_walk: bool | Unreachable = False) -> PreparedFile:
     """Read and segment one file (no database); never raises for a bad file."""
     path = Path(path)
     shown = display_name(str(path))
+    if isinstance(from_walk, Unreachable):
+        return PreparedFile(shown, outcome=_outcome(shown, from_walk.status, from_walk.reason, from_walk.hint,
+                                                    params=from_walk.params))
     if from_walk and path.suffix.lower() not in SUPPORTED_SUFFIXES:
         return PreparedFile(shown, outcome=_outcome(shown, SKIPPED, "not a report file type ({suffix})",
                                                     params={"suffix": display_name(path.suffix) or "no suffix"}))
@@ -199,7 +200,7 @@ def _watch_parent(parent_pid: int) -> None:
     threading.Thread(target=watch, name="reviewdesk-parent-watchdog", daemon=True).start()
 
 
-def _prepare_args(args: tuple[str, bool]) -> PreparedFile:
+def _prepare_args(args: tuple[str, bool | Unreachable]) -> PreparedFile:
     return prepare_file(*args)
 
 
@@ -210,7 +211,7 @@ def default_workers(file_count: int) -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
-def prepared_files(files: list[tuple[Path, bool]], workers: int, progress: Progress) -> Iterator[PreparedFile]:
+def prepared_files(files: list[tuple[Path, bool | Unreachable]], workers: int, progress: Progress) -> Iterator[PreparedFile]:
     """Prepared files in input order; with ``workers > 1`` they are read and segmented in child processes."""
     if workers <= 1:
         for path, from_walk in files:

@@ -216,6 +216,8 @@ def _add_shi_items(text: str, headings: list[Heading], blocked: Spans) -> None:
     items: list[Heading] = []
     expected = 1
     last_para = -1
+    para = -1
+    scanned = 0  # the paragraph start is found by scanning forward once, not back from each item (linear on one line)
     for m in _SHI.finditer(text):
         start = m.start()
         if blocked.contains(start):
@@ -224,7 +226,10 @@ def _add_shi_items(text: str, headings: list[Heading], blocked: Spans) -> None:
         if prev not in "\n。；：，:;, \u3000":
             continue
         value = cn_number(m.group("v"))
-        para = text.rfind("\n", 0, start)
+        newline = text.rfind("\n", scanned, start)
+        if newline >= 0:
+            para = newline
+        scanned = start
         if para != last_para:
             expected = 1
             last_para = para

@@ -181,7 +181,7 @@ def test_every_import_reason_has_a_chinese_translation():
     templates = set()
     for path in (root / "desktop" / "core" / "ingest").glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("IngestError", "_outcome"):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("IngestError", "_outcome", "Unreachable"):
                 for arg in node.args[1:4]:
                     if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and " " in arg.value:
                         templates.add(arg.value)
