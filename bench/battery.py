@@ -596,6 +596,15 @@ def export_cases(b: Battery) -> None:
     b.case("export", "20 MB comment", huge_comment)
 
 
+def inputs_cases(b: Battery) -> None:
+    """The second round (issue 16): bench/battery_inputs.py."""
+    # run as a script this module is __main__: let battery_inputs use it (one Failed class, one Battery)
+    sys.modules.setdefault("bench.battery", sys.modules[__name__])
+    from bench import battery_inputs
+
+    battery_inputs.register(b)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--markdown", type=Path, help="also write the results as a markdown table")
@@ -607,7 +616,7 @@ def main() -> int:
     battery = Battery(work)
     started = time.perf_counter()
     try:
-        for group in (import_cases, search_cases, database_cases, merge_cases, export_cases):
+        for group in (import_cases, search_cases, database_cases, merge_cases, export_cases, inputs_cases):
             if args.only and args.only not in group.__name__:
                 continue
             group(battery)
@@ -628,7 +637,7 @@ def main() -> int:
             text = (o.message if o.verdict == "ok" else o.detail).replace("|", "\\|").replace("\n", " ")
             text = text.replace(str(work), "<tmp>")
             table.append(f"| {o.cls} | {o.case} | {o.verdict} | {text} |")
-        head = ["# The battery of bad inputs and faults (issue 11)", "",
+        head = ["# The battery of bad inputs and faults (issues 11 and 16)", "",
                 "`python bench/battery.py --markdown docs/battery.md` (as root: permission cases run as `nobody`, "
                 "full-disk cases on a small tmpfs). Every case runs the real command line in a subprocess with a "
                 "timeout and is checked for a traceback, a hang, a wrong result and a loss (databases that must not "

