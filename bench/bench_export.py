@@ -32,6 +32,7 @@ from bench.corpus import write_corpus  # noqa: E402
 from desktop.core.export import export  # noqa: E402
 from desktop.core.export.data import assemble, fetch_raw, resolve_reviewer, resolve_rubric  # noqa: E402
 from desktop.core.ingest.importer import import_paths  # noqa: E402
+from desktop.core.panel.summary import panel_summary  # noqa: E402
 from desktop.core.review.annotations import create_annotation  # noqa: E402
 from desktop.core.review.codebook import ensure_default_codebook, list_tags  # noqa: E402
 from desktop.core.review.reviewers import get_or_create_reviewer  # noqa: E402
@@ -135,7 +136,9 @@ def main() -> int:
         floor, raw = timed(lambda: fetch_raw(db, rubric.id))
         floor2, _ = timed(lambda: fetch_raw(db, rubric.id))
         floor = min(floor, floor2)
-        t_assemble, data = timed(lambda: assemble(raw, rubric, resolve_reviewer(db, None)))
+        t_model, model = timed(lambda: panel_summary(db, rubric))
+        t_assemble, data = timed(lambda: assemble(raw, rubric, model, resolve_reviewer(db, None)))
+        print(f"{'the score model (panel_summary)':<44}{t_model:8.3f} s")
         print(f"{'floor: query the same rows from SQLite':<44}{floor:8.3f} s")
         print(f"{'assemble the sheet rows':<44}{t_assemble:8.3f} s   ({len(data.rows)} rows, "
               f"{len(data.annotations)} annotations)")

@@ -136,3 +136,21 @@ def test_scores_import_then_agreement_json(tmp_path, capsys):
     assert main(["agreement", "--db", db]) == 0
     lines = capsys.readouterr().out.strip().split("\n")
     assert len(lines) == 9 and lines[-1].startswith("total\t")
+
+
+def test_final_rule_is_the_projects_choice_and_the_sheets_follow(tmp_path, capsys):
+    db = _lead(tmp_path, capsys)
+    assert main(["final-rule", "--db", db]) == 0
+    assert capsys.readouterr().out == "mean\tdefault\t各评阅人总分的平均分\n"
+    assert main(["final-rule", "--db", db, "--set", "trimmed"]) == 0
+    assert capsys.readouterr().out.startswith("trimmed\tproject\t去掉一个最高分和一个最低分后的平均分")
+    from desktop.core.panel.summary import panel_summary
+    from desktop.core.storage import open_database
+
+    handle = open_database(db)
+    try:
+        assert panel_summary(handle).rule == "trimmed"
+    finally:
+        handle.conn.close()
+    assert main(["final-rule", "--db", db, "--clear"]) == 0
+    assert capsys.readouterr().out.startswith("mean\tdefault\t")

@@ -11,6 +11,7 @@ import json
 import sys
 
 from desktop.cli.common import add_db, cli_text, open_db, shown_path, tsv_field
+from desktop.core.scoring.rubric import FINAL_RULES
 
 BAD_INPUT = 2
 
@@ -30,6 +31,14 @@ def register(sub) -> None:
     add_db(p)
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.set_defaults(func=cmd_progress)
+
+    p = sub.add_parser("final-rule", help="show or choose how a report's final score is made from its reviews")
+    add_db(p)
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--set", metavar="RULE", choices=FINAL_RULES,
+                       help=f"this project's rule: {', '.join(FINAL_RULES)}")
+    group.add_argument("--clear", action="store_true", help="follow the rubric's rule again (else the mean)")
+    p.set_defaults(func=cmd_final_rule)
 
     p = sub.add_parser("package", help="write a database file with one reviewer's reports, to review offline "
                                        "(--return: the reviewer's package, as one complete file to send back)")
@@ -98,6 +107,23 @@ def cmd_progress(args: argparse.Namespace) -> int:
         return 0
     for p in rows:
         print(f"{tsv_field(p.reviewer)}\t{p.assigned}\t{p.not_started}\t{p.in_progress}\t{p.submitted}")
+    return 0
+
+
+def cmd_final_rule(args: argparse.Namespace) -> int:
+    from desktop.core.scoring.rubric import active_rubric_readonly
+    from desktop.core.scoring.rules import FINAL_RULE_KEY, final_rule, rule_label, set_final_rule
+    from desktop.core.storage.settings import get_setting
+
+    changing = bool(args.set or args.clear)
+    db = open_db(args, write=changing)
+    if changing:
+        set_final_rule(db, args.set)
+    rubric = active_rubric_readonly(db)
+    rule = final_rule(db, rubric)
+    source = ("project" if get_setting(db, FINAL_RULE_KEY) in FINAL_RULES
+              else "rubric" if rubric.final_rule else "default")
+    print(f"{rule}\t{source}\t{rule_label(rule)}")
     return 0
 
 

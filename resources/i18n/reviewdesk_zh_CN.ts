@@ -417,6 +417,10 @@
             <translation>总分</translation>
         </message>
         <message>
+            <source>%1 (in progress)</source>
+            <translation>%1（进行中）</translation>
+        </message>
+        <message>
             <source>Score</source>
             <comment>total score, short column header</comment>
             <translation>总分</translation>

@@ -87,10 +87,11 @@ def test_a_score_made_in_another_window_shows_in_this_one(qtbot, tmp_path, corpu
     theirs = second.extensions["scoring"].panel
     model = second.corpus_model
     total = model.index(model.row_of(doc), model.column_index("total"))
-    assert theirs.boxes["measures"].spin.value() < 0 and total.data() == "10"  # not scored yet: "—"
+    # not scored yet: "—"; the total of a review in progress is marked as such
+    assert theirs.boxes["measures"].spin.value() < 0 and total.data() == "10 (in progress)"
     first.extensions["scoring"].panel.boxes["measures"].spin.setValue(4)
     qtbot.waitUntil(lambda: theirs.boxes["measures"].spin.value() == 4, timeout=5000)
-    qtbot.waitUntil(lambda: model.index(model.row_of(doc), model.column_index("total")).data() != "10",
+    qtbot.waitUntil(lambda: model.index(model.row_of(doc), model.column_index("total")).data() != "10 (in progress)",
                     timeout=5000)
     # and an annotation made there is listed here
     ann = first.extensions["annotations"]

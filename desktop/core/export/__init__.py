@@ -124,21 +124,29 @@ def _logged(fn: Callable[..., ExportResult]) -> Callable[..., ExportResult]:
 
 
 def scoped(data: ExportData, document_ids: Collection[str] | None, submitted_only: bool) -> ExportData:
-    """The export data limited to some reports and/or to submitted reviews (rows, documents, annotations)."""
+    """The export data limited to some reports and/or to submitted reviews (rows, documents, annotations).
+
+    Ranks are among what the sheet holds (1..n, no gaps but ties), and ``data.scope`` says which set that is."""
+    from dataclasses import replace
+
+    from desktop.core.export.data import ranked_rows
+    from desktop.core.panel.summary import ranked
     from desktop.core.scoring.scores import SUBMITTED
 
     wanted = set(document_ids) if document_ids is not None else None
     rows = [r for r in data.rows if (wanted is None or r.document.id in wanted)
             and (not submitted_only or (r.reviewer_id is not None and r.review.status == SUBMITTED))]
     kept = {r.document.id for r in rows}
-    data.rows = rows
+    data.rows = ranked_rows(rows)
     data.documents = [d for d in data.documents if d.id in kept]
     data.placements = {k: v for k, v in data.placements.items() if k in kept}
     data.annotations = [a for a in data.annotations if a.document_id in kept]
-    if data.panel is not None:  # the panel's sheets for the same reports (ranks stay those of the whole panel)
-        from dataclasses import replace
-
-        data.panel = replace(data.panel, reports=[r for r in data.panel.reports if r.document.id in kept])
+    if data.panel is not None:  # the panel's sheets for the same reports, ranked among themselves
+        data.panel = replace(data.panel, reports=ranked([r for r in data.panel.reports if r.document.id in kept]))
+    parts = [f"{'所选' if wanted is not None else ''}{len(data.documents)}份报告"]
+    if submitted_only:
+        parts.append("仅已提交的评阅")
+    data.scope = "，".join(parts)
     return data
 
 

@@ -5,8 +5,8 @@ Five charts, each from plain numbers in a :class:`Dashboard` (built from the dat
 and ``reviewdesk charts``:
 
 - ``progress``: per reviewer, assigned reports not started / in progress / submitted (stacked bars);
-- ``distribution``: a histogram of the reports' totals (final total where the panel decided one, else the mean of
-  the complete reviews), with the grade bands' lower bounds marked;
+- ``distribution``: a histogram of the reports' final scores (reports whose every review is complete; the others
+  have no final yet), with the grade bands' lower bounds marked;
 - ``criteria``: per criterion, the mean score as a share of its maximum, with the spread (lowest to highest
   complete review) as an error bar;
 - ``agreement``: Krippendorff's alpha (interval) per criterion and on the total, with the customary 0.667 and 0.8

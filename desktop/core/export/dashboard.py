@@ -27,17 +27,12 @@ from desktop.core.panel.summary import PanelSummary, panel_summary
 from desktop.core.segmentation.classify import KIND_LABELS, REQUIRED_KINDS
 
 
-def report_total(report) -> float | None:
-    """The total a report is counted with on the dashboard: the final total, else the mean of complete reviews."""
-    return report.final_total if report.final_total is not None else report.mean_total
-
-
 def dashboard_from(panel: PanelSummary, progress, agreement, documents, placements) -> Dashboard:
     """The dashboard from the panel summary, reviewer progress, agreement and each report's parts."""
     rubric = panel.rubric
     d = Dashboard(rubric.weights_total, tuple(KIND_LABELS[k][0] for k in REQUIRED_KINDS))
     d.progress = [ProgressBar(p.reviewer, p.assigned, p.not_started, p.in_progress, p.submitted) for p in progress]
-    d.totals = [t for t in (report_total(r) for r in panel.reports) if t is not None]
+    d.totals = [r.final_total for r in panel.reports if r.final_total is not None]  # unfinished panels: no final
     d.grade_bounds = [(g.label, g.min) for g in rubric.grades]
     for i, c in enumerate(rubric.criteria):
         scores = [s for r in panel.reports for s in r.criteria[i].scores.values()]

@@ -19,7 +19,8 @@ from desktop.core.panel.summary import PanelSummary, panel_summary
 from desktop.core.progress import Progress
 from desktop.core.review.reviewers import Reviewer, find_reviewer, list_reviewers
 from desktop.core.scoring.rubric import Rubric, active_rubric_readonly, get_rubric
-from desktop.core.scoring.scores import NOT_STARTED, STATUS_LABELS, ReviewState, ScoreEntry
+from desktop.core.scoring.rules import competition_ranks, is_settled
+from desktop.core.scoring.scores import DONE, NOT_STARTED, STATUS_LABELS, ReviewState, ScoreEntry
 from desktop.core.segmentation.classify import KIND_LABELS, REQUIRED_KINDS
 from desktop.core.segmentation.segment import Section
 from desktop.core.storage.documents import DocumentSummary, list_documents
@@ -63,7 +64,10 @@ class SheetAnnotation:
 
 @dataclass(frozen=True)
 class SheetRow:
-    """One report as reviewed by one reviewer (``reviewer_id`` None: nobody has reviewed it yet)."""
+    """One report as reviewed by one reviewer (``reviewer_id`` None: nobody has reviewed it yet).
+
+    ``total`` and ``scored`` come from the score model (desktop.core.panel.summary), like every number shown.
+    """
 
     document: DocumentSummary
     reviewer_id: str | None
@@ -74,16 +78,17 @@ class SheetRow:
     rank: int | None = None
     annotations: tuple[SheetAnnotation, ...] = ()
     criteria: int = 0  # how many criteria the rubric has
-
-    @property
-    def scored(self) -> int:
-        """How many of the rubric's criteria are settled: scored, or marked not applicable (with a reason)."""
-        return sum(1 for e in self.scores.values() if e.value is not None or e.not_applicable)
+    scored: int = 0    # how many criteria are settled: scored, or not applicable with a reason where allowed
 
     @property
     def complete(self) -> bool:
-        """Every criterion scored: only then is the total a total (and ranked)."""
+        """Every criterion settled: only then is the total a whole total."""
         return self.criteria > 0 and self.scored >= self.criteria
+
+    @property
+    def rankable(self) -> bool:
+        """Submitted with every criterion settled: only such a review is ranked."""
+        return self.complete and self.reviewer_id is not None and self.review.status == DONE
 
     @property
     def completion_label(self) -> str:
@@ -119,6 +124,7 @@ class ExportData:
     annotations: list[SheetAnnotation] = field(default_factory=list)
     panel: PanelSummary | None = None  # the panel's combined view (exports of every reviewer only)
     dashboard: Dashboard | None = None  # the panel dashboard's numbers (xlsx of every reviewer only)
+    scope: str = ""  # which set the sheet holds, printed beside its ranks (e.g. 仅已提交的评阅)
 
     @property
     def date(self) -> str:
@@ -229,24 +235,22 @@ def innermost_section(sections: list[Section], start: int) -> Section | None:
     return min(inside, key=lambda s: s.end - s.start) if inside else None
 
 
-def _ranks(rows: list[SheetRow]) -> list[SheetRow]:
-    """Competition ranks (1, 2, 2, 4) by total, within each reviewer; only complete reviews are ranked."""
+def ranked_rows(rows: list[SheetRow]) -> list[SheetRow]:
+    """The rows ranked among themselves, within each reviewer: competition ranks by total of the submitted,
+    complete reviews (desktop.core.scoring.rules)."""
     by_reviewer: dict[str | None, list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
-        if row.total is not None and row.reviewer_id is not None and row.complete:
+        if row.total is not None and row.rankable:
             by_reviewer[row.reviewer_id].append(i)
-    ranks: dict[int, int] = {}
+    ranks: dict[int, int | None] = {}
     for indexes in by_reviewer.values():
-        ordered = sorted(indexes, key=lambda i: -(rows[i].total or 0))
-        for pos, i in enumerate(ordered):
-            prev = ordered[pos - 1] if pos else None
-            ranks[i] = ranks[prev] if prev is not None and rows[prev].total == rows[i].total else pos + 1
+        ranks.update(zip(indexes, competition_ranks([rows[i].total for i in indexes]), strict=True))
     return [replace(r, rank=ranks.get(i)) for i, r in enumerate(rows)]
 
 
-def assemble(raw: RawRows, rubric: Rubric, reviewer: Reviewer | None = None,
+def assemble(raw: RawRows, rubric: Rubric, model: PanelSummary, reviewer: Reviewer | None = None,
              now: dt.datetime | None = None) -> ExportData:
-    """Build the export's rows from the fetched rows."""
+    """Build the export's rows from the fetched rows; totals and what is settled come from ``model``."""
     names = {r.id: r.name for r in raw.reviewers}
     sections: dict[str, list[Section]] = defaultdict(list)
     for doc_id, kind, heading, level, placement, start, end in raw.sections:
@@ -270,7 +274,7 @@ def assemble(raw: RawRows, rubric: Rubric, reviewer: Reviewer | None = None,
         if cid not in criteria:
             continue
         ev = tuple(evidence.get(sid, ()))
-        na = bool(na) and rubric.criterion(cid).allow_na and value is None and bool((reason or "").strip())
+        na = value is None and is_settled(rubric.criterion(cid), None, bool(na), reason)
         scores[(doc_id, rid)][cid] = ScoreEntry(cid, value, note, suggested, basis, bool(accepted), ev, updated,
                                                 na, reason or "" if na else "")
         for annotation_id in ev:
@@ -306,6 +310,7 @@ def assemble(raw: RawRows, rubric: Rubric, reviewer: Reviewer | None = None,
     for doc_id, rid in [*reviews, *scores, *by_pair, *raw.assigned]:
         if rid is not None:
             pairs[doc_id].add(rid)
+    columns = {(report.document.id, c.reviewer_id): c for report in model.reports for c in report.reviews}
     rows: list[SheetRow] = []
     for d in raw.documents:
         reviewer_ids = sorted(pairs.get(d.id, ()), key=lambda r: names.get(r, r))
@@ -317,17 +322,16 @@ def assemble(raw: RawRows, rubric: Rubric, reviewer: Reviewer | None = None,
             rows.append(SheetRow(d, None, "", ReviewState(NOT_STARTED), {}, None, criteria=len(rubric.criteria)))
             continue
         for rid in reviewer_ids:
-            entries = scores.get((d.id, rid), {})
-            values = {cid: e.value for cid, e in entries.items()}
-            not_applicable = [cid for cid, e in entries.items() if e.not_applicable]
-            total = (rubric.weighted_total(values, not_applicable)
-                     if any(v is not None for v in values.values()) else None)
-            rows.append(SheetRow(d, rid, names.get(rid, ""), reviews.get((d.id, rid), ReviewState()), entries,
-                                 total, None, tuple(by_pair.get((d.id, rid), ())), len(rubric.criteria)))
+            column = columns.get((d.id, rid))
+            rows.append(SheetRow(d, rid, names.get(rid, ""), reviews.get((d.id, rid), ReviewState()),
+                                 scores.get((d.id, rid), {}), column.total if column else None, None,
+                                 tuple(by_pair.get((d.id, rid), ())), len(rubric.criteria),
+                                 column.settled if column else 0))
     order = {d.id: i for i, d in enumerate(raw.documents)}
     annotations.sort(key=lambda a: (order.get(a.document_id, 0), a.orphan, a.start, a.end))
     return ExportData(rubric, now or dt.datetime.now().astimezone(), reviewer.name if reviewer else None,
-                      raw.documents, placements, _ranks(rows), annotations)
+                      raw.documents, placements, ranked_rows(rows), annotations,
+                      scope=f"全部{len(raw.documents)}份报告")
 
 
 def collect_export_data(db: Database, reviewer: str | None = None, rubric_id: str | None = None,
@@ -339,9 +343,10 @@ def collect_export_data(db: Database, reviewer: str | None = None, rubric_id: st
     rubric = resolve_rubric(db, rubric_id)
     raw = fetch_raw(db, rubric.id, who.id if who else None)
     progress.check()
-    data = assemble(raw, rubric, who)
+    model = panel_summary(db, rubric)
+    data = assemble(raw, rubric, model, who)
     if who is None:
-        data.panel = panel_summary(db, rubric_id)  # None: the active rubric, even when not stored yet
+        data.panel = model
     return data
 
 

@@ -2,10 +2,11 @@
 
 Columns: 序号, 报告, one column per reviewer with that reviewer's total (未完成（已评 n/8）for a review that is not
 complete: not submitted, or criteria left unsettled; blank when the report is not theirs), 平均分 (mean of the
-complete reviews), the final score of each criterion (the lead's decision, else the mean rounded to the rubric's
-step), 最终得分 (a formula over those final scores, with the maximums and weights above the header), 排名 (by final
-score, reports with one only), 等次, 完成情况 and 评审意见. The numbers come from desktop.core.panel.summary, the
-one place the panel rules live.
+complete reviews), the final score of each criterion (the lead's decision ＊, else the mean), 最终得分 (by the
+panel's rule: a formula over the reviewers' totals or over the criteria's finals where the sheet's own cells make
+it; 待定 while a review is missing), 排名 (among the reports of the sheet, which the header names), 等次 (a hand-set
+one marked with who set it), 评审状态, 完成情况 and 评审意见. The numbers come from the score model
+(desktop.core.panel.summary), written by its formatter.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from collections.abc import Iterator
 
 from desktop.core.export.data import ExportData
 from desktop.core.export.tables import NOT_APPLICABLE, Column, Formula, Value, report_label
-from desktop.core.panel.summary import PanelSummary, ReportPanel
+from desktop.core.panel.summary import STALE_LABEL, UNDECIDED, PanelSummary, ReportPanel
+from desktop.core.scoring.numbers import fmt
+from desktop.core.scoring.rules import TRIM_FROM
 
 FINAL_HEADER = "最终得分"
 
@@ -29,13 +32,20 @@ def panel_columns(data: ExportData, panel: PanelSummary) -> list[Column]:
     cols = [Column("序号", "No.", 4.5, "0"), Column("报告", "Report", 20, wrap=True)]
     cols += [Column(f"{name}评分", f"{name}'s total", 7, "0.00", wrap=True) for name in panel_reviewers(panel)]
     cols.append(Column("平均分", "Mean", 7, "0.00", wrap=True))
-    cols += [Column(f"{c.title}（{c.max_points:g}分）", f"Final: {c.title_en}", 5.5, "0.0", wrap=True)
+    cols += [Column(f"{c.title}（{fmt(c.max_points)}分）", f"Final: {c.title_en}", 5.5, "0.00", wrap=True)
              for c in r.criteria]
-    cols += [Column(f"{FINAL_HEADER}（满分{r.weights_total:g}）", f"Final total (of {r.weights_total:g})", 8, "0.00",
+    cols += [Column(f"{FINAL_HEADER}（满分{fmt(r.weights_total)}）", f"Final total (of {fmt(r.weights_total)})", 8,
+                    "0.00", wrap=True),
+             Column(f"排名（{data.scope or '本表所列报告'}）", "Rank (among the reports of this sheet)", 6, "0",
                     wrap=True),
-             Column("排名", "Rank", 4.5, "0", wrap=True), Column("等次", "Grade", 6, wrap=True),
+             Column("等次", "Grade", 8, wrap=True), Column("评审状态", "Panel state", 12, wrap=True),
              Column("完成情况", "Complete reviews", 8, wrap=True), Column("评审意见", "Panel comment", 18, wrap=True)]
     return cols
+
+
+def reviewer_columns(panel: PanelSummary) -> tuple[int, int]:
+    """The 0-based [first, last] indexes of the reviewers' total columns (last < first without reviewers)."""
+    return 2, 2 + len(panel_reviewers(panel)) - 1
 
 
 def final_columns(data: ExportData, panel: PanelSummary) -> tuple[int, int]:
@@ -50,6 +60,22 @@ def completion(report: ReportPanel) -> str:
     return f"{report.n_complete}/{len(report.reviews)} 份已提交"
 
 
+def state_text(report: ReportPanel) -> str:
+    """评审中 / 待裁定 / 已裁定 / 已复核 with what is missing or open, and a final outside the reviewers' range."""
+    details = [*report.missing, *report.open_items]
+    if report.outside_range:
+        details.append("最终得分超出各评阅人总分范围")
+    return report.state_label + (f"：{'；'.join(details)}" if details else "")
+
+
+def criterion_final(c) -> Value:
+    if c.final_not_applicable:
+        return NOT_APPLICABLE
+    if c.final is None:
+        return None
+    return f"{fmt(c.final)}＊{STALE_LABEL}" if c.stale else c.final
+
+
 def panel_row(data: ExportData, panel: PanelSummary, index: int, report: ReportPanel,
               final: Value = None) -> list[Value]:
     """One report's row; ``final`` replaces the final total (the xlsx passes its formula)."""
@@ -62,10 +88,10 @@ def panel_row(data: ExportData, panel: PanelSummary, index: int, report: ReportP
         else:
             values.append(review.total if review.complete else review.label)
     values.append(report.mean_total)
-    for c in report.criteria:
-        values.append(NOT_APPLICABLE if c.final_not_applicable else c.final)
-    values += [final if final is not None else report.final_total, report.rank, report.grade or "",
-               completion(report), report.comment]
+    values += [criterion_final(c) for c in report.criteria]
+    shown_final: Value = report.final_total if report.final_total is not None else UNDECIDED
+    values += [final if final is not None else shown_final, report.rank if report.rank is not None else
+               report.rank_text, report.grade_text, state_text(report), completion(report), report.comment]
     return values
 
 
@@ -74,8 +100,19 @@ def panel_rows(data: ExportData, panel: PanelSummary) -> Iterator[list[Value]]:
         yield panel_row(data, panel, i, report)
 
 
+def column_letter(index: int) -> str:
+    """The spreadsheet letter of a 0-based column index (0 -> A, 26 -> AA)."""
+    letters = ""
+    n = index + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
 def final_formula(first: str, last: str, row: int, criteria: int) -> str:
-    """最终得分: blank until every criterion has a final score (or 不适用), then Σ final ÷ maximum × weight."""
+    """最终得分 by the per-criterion rule: blank until every criterion has a final score (or 不适用), then
+    Σ final ÷ maximum × weight."""
     cells, maxima, weights = f"{first}{row}:{last}{row}", f"{first}$1:{last}$1", f"{first}$2:{last}$2"
     settled = f'(COUNT({cells})+COUNTIF({cells},"{NOT_APPLICABLE}"))'
     applicable = f'(SUM({weights})-SUMIF({cells},"{NOT_APPLICABLE}",{weights}))'
@@ -83,6 +120,26 @@ def final_formula(first: str, last: str, row: int, criteria: int) -> str:
             f"ROUND(SUMPRODUCT({cells},{weights}/{maxima})*SUM({weights})/{applicable},2)))")
 
 
-def final_cell(first: str, last: str, row: int, data: ExportData, report: ReportPanel) -> Formula:
+def totals_formula(rule: str, cells: str) -> str:
+    """最终得分 by a rule over the reviewers' totals (the numbers in ``cells``; unfinished ones are text)."""
+    if rule == "median":
+        return f"ROUND(MEDIAN({cells}),2)"
+    if rule == "trimmed":
+        return (f"IF(COUNT({cells})>={TRIM_FROM},ROUND((SUM({cells})-MAX({cells})-MIN({cells}))/(COUNT({cells})-2),2),"
+                f"ROUND(AVERAGE({cells}),2))")
+    return f"ROUND(AVERAGE({cells}),2)"
+
+
+def final_cell(data: ExportData, panel: PanelSummary, row: int, report: ReportPanel) -> Value:
+    """The 最终得分 cell of a report's row: a formula where the sheet's own cells make it (so a corrected cell
+    updates it), the model's number where the lead's decisions enter it, 待定 without a final."""
     cached = report.final_total
-    return Formula(final_formula(first, last, row, len(data.rubric.criteria)), "" if cached is None else cached)
+    if cached is None:
+        return UNDECIDED
+    if report.rule == "criteria":
+        lo, hi = final_columns(data, panel)
+        return Formula(final_formula(column_letter(lo), column_letter(hi), row, len(data.rubric.criteria)), cached)
+    first, last = reviewer_columns(panel)
+    if any(c.adjudicated for c in report.criteria) or last < first:
+        return cached  # each reviewer's total with the lead's decisions in it is not on the sheet
+    return Formula(totals_formula(report.rule, f"{column_letter(first)}{row}:{column_letter(last)}{row}"), cached)

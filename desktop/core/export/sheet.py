@@ -11,7 +11,10 @@ from dataclasses import dataclass
 
 from desktop.core.export.data import ExportData, SheetRow, key_annotations
 from desktop.core.export.tables import cap, missing_label, on_time_label, report_label
+from desktop.core.panel.summary import STALE_LABEL, UNDECIDED, ReportPanel
+from desktop.core.scoring.numbers import fmt
 from desktop.core.scoring.rubric import Criterion
+from desktop.core.scoring.rules import rule_label, weighted_points
 
 SHEET_TITLE = "法治政府建设年度报告评阅表"
 CRITERIA_HEADERS = ("序号", "评阅项目", "满分", "权重", "得分", "折算分", "评分说明")
@@ -72,12 +75,6 @@ class SheetContent:
         return f"{who}；评阅状态：{self.status}；{self.completion}" if self.completion else f"{who}；评阅状态：{self.status}"
 
 
-def _num(value: float | None, digits: int = 1) -> str:
-    if value is None:
-        return ""
-    return f"{value:.{digits}f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value)}"
-
-
 def _explanation(criterion: Criterion, row: SheetRow) -> str:
     entry = row.scores.get(criterion.id)
     if entry is None:
@@ -95,7 +92,7 @@ def _explanation(criterion: Criterion, row: SheetRow) -> str:
         elif entry.value is not None and abs(entry.value - entry.suggested) < 1e-9:
             parts.append(f"评分与系统建议分一致（{basis}）")
         elif entry.value is not None:
-            parts.append(f"系统建议{_num(entry.suggested)}分，评阅人改为{_num(entry.value)}分")
+            parts.append(f"系统建议{fmt(entry.suggested)}分，评阅人改为{fmt(entry.value)}分")
     return "\n".join(parts)
 
 
@@ -118,18 +115,18 @@ def sheet_content(data: ExportData, row: SheetRow, passage_limit: int = 12) -> S
     for i, c in enumerate(r.criteria, 1):
         entry = row.scores.get(c.id)
         value = entry.value if entry else None
-        lines.append(CriterionLine(i, c.title, _num(c.max_points), _num(c.weight), _num(value),
-                                   _num(c.weighted(value), 2) if value is not None else "", _explanation(c, row)))
+        lines.append(CriterionLine(i, c.title, fmt(c.max_points), fmt(c.weight), fmt(value),
+                                   fmt(weighted_points(c, value)) if value is not None else "", _explanation(c, row)))
     titles = {c.id: c.title for c in r.criteria}
     chosen, more = key_annotations(row, passage_limit)
     passages = [Passage(i, "｜".join([a.position_label, *a.tags]), cap(" ".join(a.quote.split())), a.comment,
                         "、".join(titles.get(cid, cid) for cid in a.evidence_for))
                 for i, a in enumerate(chosen, 1)]
-    total, note = _num(row.total, 2), ""
+    total, note = fmt(row.total), ""
     if not row.complete:  # a partial sum is not a total: say how far the review got
         total = "—"
         note = f"{row.completion_label}，不计总分、不参加排名" if row.scored else "尚未评分"
-    return SheetContent(SHEET_TITLE, report_label(d), details, lines, total, _num(r.weights_total),
+    return SheetContent(SHEET_TITLE, report_label(d), details, lines, total, fmt(r.weights_total),
                         row.review.overall_comment, passages, more, row.reviewer, row.sheet_date(data.date),
                         row.status_label, row.completion_label if row.reviewer_id else "", note)
 
@@ -155,38 +152,54 @@ class PanelSheetContent:
     note: str
 
 
-def panel_sheet_content(data: ExportData, report) -> PanelSheetContent:
-    """The panel summary sheet of a report (``report``: a desktop.core.panel.summary.ReportPanel)."""
+def _decided_mark(c) -> str:
+    """＊ for a criterion the lead decided, with 需复核 when its inputs changed since."""
+    return ("＊" + (STALE_LABEL if c.stale else "")) if c.adjudicated else ""
+
+
+def panel_sheet_content(data: ExportData, report: ReportPanel) -> PanelSheetContent:
+    """The panel summary sheet of a report: every number from the score model, written by its formatter."""
     d = report.document
     reviews = list(report.reviews)
     headers = ["评阅项目", "满分", *[r.reviewer or "—" for r in reviews], "平均分", "极差", "最终得分"]
     rows = []
     for c in report.criteria:
-        cells = [c.criterion.title, _num(c.criterion.max_points)]
+        cells = [c.criterion.title, fmt(c.criterion.max_points)]
         for r in reviews:
             if c.criterion.id in r.not_applicable:
                 cells.append("不适用")
             else:
                 v = r.values.get(c.criterion.id)
-                cells.append("" if v is None else _num(v))
-        final = "不适用" if c.final_not_applicable else _num(c.final)
-        if c.adjudicated:
-            final += "＊"
-        cells += [_num(c.mean, 2), _num(c.spread), final]
+                cells.append("" if v is None else fmt(v))
+        final = "不适用" if c.final_not_applicable else fmt(c.final)
+        cells += [fmt(c.mean), fmt(c.spread), final + _decided_mark(c)]
         if c.disagreement:
             cells[0] += "（分歧）"
         rows.append(cells)
-    total = [f"合计（满分{_num(data.rubric.weights_total)}）", ""]
-    total += [_num(r.total, 2) if r.complete else r.label for r in reviews]
-    total += [_num(report.mean_total, 2), _num(report.spread_total, 2), _num(report.final_total, 2)]
-    conclusion = [("最终得分", _num(report.final_total, 2) or "—"), ("等次", report.grade or "—"),
-                  ("排名", str(report.rank) if report.rank is not None else "—"),
+    total = [f"合计（满分{fmt(data.rubric.weights_total)}）", ""]
+    total += [r.total_text for r in reviews]
+    total += [fmt(report.mean_total), fmt(report.spread_total), report.final_text]
+    final = report.final_text
+    if report.outside_range:
+        final += "（超出各评阅人总分范围）"
+    scope = data.scope or "本表所列报告"
+    conclusion = [("最终得分", final), ("等次", report.grade_text or "—"),
+                  ("排名", f"{report.rank_text or '—'}（{scope}中）"),
+                  ("评审状态", report.state_label + (f"：{report.pending_text}" if report.pending_text else "")),
                   ("完成评阅", f"{report.n_complete}/{len(reviews)} 份")]
+    if report.checked_at and not report.checked_stale:
+        conclusion.append(("复核", f"{report.checked_by or '（未记录）'}已复核"))
+    decided = [f"{c.criterion.title}：{c.decided_by or '（未记录）'}裁定{'，' + STALE_LABEL if c.stale else ''}"
+               for c in report.criteria if c.adjudicated]
+    if decided:
+        conclusion.append(("组长裁定", "；".join(decided)))
     details = [("报告名称", report_label(d)), ("报告机关", d.agency or "未识别"),
                ("报告年度", f"{d.year}年度" if d.year else "未识别"),
-               ("评阅标准", f"{data.rubric.name}（版本 {data.rubric.version}）")]
-    note = ("平均分、极差只计已提交且各项均已评定的评阅；未完成的评阅标为“未完成（已评 n/8）”，不计入平均分和排名。"
-            "最终得分默认取平均分按评分步长取整，标＊者为组长裁定。")
+               ("评阅标准", f"{data.rubric.name}（版本 {data.rubric.version}）"),
+               ("最终得分计算方式", rule_label(report.rule))]
+    note = ("平均分、极差只计已提交且各项均已评定的评阅；未完成的评阅标为“未完成（已评 n/8）”。评阅未全部完成的报告"
+            f"最终得分、等次和排名均为“{UNDECIDED}”。各项“最终得分”为各评阅人该项平均分，标＊者为组长裁定（裁定的分值"
+            f"代替各评阅人该项得分），标“{STALE_LABEL}”者为裁定后评阅分值有变、待组长确认。数值均按四舍五入保留两位小数。")
     return PanelSheetContent(PANEL_TITLE, report_label(d), details, headers, rows, total, conclusion,
                              report.comment, [sign_line("组长"), sign_line("复核人")], note)
 

@@ -10,6 +10,7 @@ from desktop.core.export.data import ExportData
 from desktop.core.export.safe import neutralize_csv
 from desktop.core.export.tables import Formula, Value, summary_columns, summary_rows
 from desktop.core.progress import Progress
+from desktop.core.scoring.numbers import fmt
 
 
 def _cell(value: Value) -> str:
@@ -18,7 +19,7 @@ def _cell(value: Value) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, float):
-        return f"{value:g}" if value == int(value) else f"{value:.2f}".rstrip("0")
+        return fmt(value)
     if isinstance(value, int):
         return str(value)
     if isinstance(value, Formula):  # the csv holds values, never formulas

@@ -234,14 +234,14 @@ def add_panel_sheet(doc, styles: dict[str, str], sheet: PanelSheetContent) -> No
     _text(_para(doc, styles["RD Note"]), sheet.note)
 
     _text(_para(doc, styles["RD Heading"]), "二、评审结论")
-    conclusion = doc.add_table(rows=1, cols=len(sheet.conclusion) * 2)
+    conclusion = doc.add_table(rows=0, cols=2)
     conclusion.style = "Table Grid"
     conclusion.alignment = WD_TABLE_ALIGNMENT.CENTER
-    cells = conclusion.rows[0].cells
-    for k, (name, value) in enumerate(sheet.conclusion):
-        _cell(cells[2 * k], name, label)
-        _cell(cells[2 * k + 1], value, center)
-    _widths(conclusion, [Cm(2.25), Cm(2.0)] * len(sheet.conclusion))
+    for name, value in sheet.conclusion:  # one line each: the state and the lead's decisions can be long
+        cells = conclusion.add_row().cells
+        _cell(cells[0], name, label)
+        _cell(cells[1], value, cell)
+    _widths(conclusion, (Cm(2.8), Cm(14.2)))
     _text(_para(doc, styles["RD Heading"]), "三、评审意见")
     _text(_para(doc, styles["RD Text"]), sheet.comment or "（未填写）")
     add_sign_off(doc, styles, sheet.sign_lines)

@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from desktop import __version__
 from desktop.core.export.data import resolve_reviewer
+from desktop.core.panel.summary import panel_summary
 from desktop.core.progress import Progress
 from desktop.core.scoring.rubric import Rubric, active_rubric_readonly, parse_rubric
 
@@ -119,9 +120,14 @@ def build_dump(db: Database, progress: Progress, reviewer: str | None = None) ->
                    "SELECT document_id, reviewer_id, rubric_id, status, overall_comment, done_at, updated_at "
                    f"FROM reviews WHERE 1 = 1{where} ORDER BY document_id, rubric_id, reviewer_id", args)
                if d in current]
+    columns = {}  # the score model's reviews under each rubric that has scores: the totals every sheet shows
+    for rb in sorted({rb for (_d, _rv, rb) in values if rb in parsed}):
+        for report in panel_summary(db, parsed[rb]).reports:
+            for c in report.reviews:
+                columns[(report.document_id, c.reviewer_id, rb)] = c
     totals = [{"document_id": d, "reviewer_id": rv, "rubric_id": rb,
-               "total": parsed[rb].weighted_total(v) if rb in parsed else None,
-               "complete": parsed[rb].is_complete(v) if rb in parsed else False}
+               "total": columns[(d, rv, rb)].total if (d, rv, rb) in columns else None,
+               "complete": columns[(d, rv, rb)].complete if (d, rv, rb) in columns else False}
               for (d, rv, rb), v in values.items() if any(x is not None for x in v.values())]
     reviewers = [{"id": rid, "name": name} for rid, name in db.execute("SELECT id, name FROM reviewers ORDER BY name")
                  if who is None or rid == who.id]

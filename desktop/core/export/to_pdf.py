@@ -234,12 +234,10 @@ def panel_flowables(sheet: PanelSheetContent, st: _Styles) -> list:
                                         ("BACKGROUND", (0, last), (-1, last), _SHADE)])))
     out.append(_p(sheet.note, st.small))
     out.append(_p("二、评审结论", st.heading))
-    cells: list = []
-    for name, value in sheet.conclusion:
-        cells += [_s(name), _p(value, st.cell_center)]
-    out.append(Table([cells], colWidths=[2.25 * cm, 2.0 * cm] * len(sheet.conclusion),
-                     style=_grid(font, [("BACKGROUND", (k, 0), (k, 0), _SHADE)
-                                        for k in range(0, len(cells), 2)])))
+    rows = [[_s(name), _p(value, st.cell)] for name, value in sheet.conclusion]  # one line each, like details
+    out.append(Table(rows, colWidths=[2.8 * cm, 14.2 * cm],
+                     style=_grid(font, [("BACKGROUND", (0, 0), (0, -1), _SHADE),
+                                        ("TEXTCOLOR", (0, 0), (0, -1), _LABEL)])))
     out.append(_p("三、评审意见", st.heading))
     out.append(sign_off(_p(sheet.comment or "（未填写）", st.body), sheet.sign_lines, "", st))
     return out

@@ -164,12 +164,11 @@ def _panel(wb: Workbook, data: ExportData, progress: Progress) -> None:
         return
     columns = panel_columns(data, panel)
     lo, hi = final_columns(data, panel)
-    first, last = get_column_letter(lo + 1), get_column_letter(hi + 1)
     stream = _sheet(wb, "评审汇总", columns, "法治政府建设年度报告评审汇总表", freeze=f"C{SUMMARY_HEADER_ROW + 1}",
                     above=_parameter_rows(data, len(columns), lo, hi + 1))
     for count, report in enumerate(panel.reports, 1):
         at = SUMMARY_HEADER_ROW + count
-        stream.append(panel_row(data, panel, count, report, final=final_cell(first, last, at, data, report)))
+        stream.append(panel_row(data, panel, count, report, final=final_cell(data, panel, at, report)))
         if count % 1000 == 0:
             progress.check()
 

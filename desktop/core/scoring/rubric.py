@@ -14,7 +14,9 @@ For panel review a rubric may also declare (all optional, validated like the res
 - per criterion ``disagreement = N``: reviewers disagree on the criterion when their scores spread (max - min) by
   N points or more on the criterion's own scale (its levels), and ``disagreement_total = N`` on the weighted total;
 - grade bands (等次) as ``[[grades]]`` tables with ``label``, ``label_en`` and ``min`` (the lowest total in the
-  band); one band must start at 0 so that every total gets a grade.
+  band); one band must start at 0 so that every total gets a grade;
+- ``final_rule``: how the final score is made (:data:`FINAL_RULES`; see desktop.core.scoring.rules), unless the
+  project setting says otherwise.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import tomllib
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,6 +36,7 @@ from sqlite_utils import Database
 from desktop.core.clock import now_iso
 from desktop.core.errors import ReviewDeskError
 from desktop.core.resources import resource_path
+from desktop.core.scoring.numbers import exact, half_up
 from desktop.core.storage.settings import get_setting, set_setting
 
 RUBRICS_DIR = resource_path("rubrics")
@@ -44,6 +48,10 @@ _ACTIVE_KEY = "active_rubric_id"
 # Rubric ids in the database are uuid5(namespace, sha256): the same content gets the same id in every database.
 _NAMESPACE = uuid.UUID("6f1c1c52-2f5e-4b8e-9a55-3d1f0c7a2b10")
 _EPS = 1e-9
+# How a report's final score is made from its complete reviews (desktop.core.scoring.rules): the mean of the
+# reviewers' totals (the default most panels use), their median, their mean without the highest and the lowest
+# (from 5 reviewers up), or the weighted total of each criterion's mean. The lead may override a criterion in all.
+FINAL_RULES = ("mean", "median", "trimmed", "criteria")
 
 
 class RubricError(ReviewDeskError):
@@ -138,6 +146,7 @@ class Rubric:
     sha256: str
     grades: tuple[Grade, ...] = ()  # sorted high to low
     disagreement_total: float | None = None
+    final_rule: str | None = None  # one of FINAL_RULES; None: the project's setting, else "mean"
 
     @property
     def id(self) -> str:
@@ -150,25 +159,30 @@ class Rubric:
                 return c
         raise KeyError(f"the rubric {self.name!r} has no criterion {criterion_id!r}")
 
-    def weighted_total(self, values: Mapping[str, float | None], not_applicable: Iterable[str] = ()) -> float:
-        """Weighted total of the scored criteria (unscored ones count 0), out of ``weights_total``.
+    def exact_total(self, values: Mapping[str, float | None], not_applicable: Iterable[str] = ()) -> Fraction:
+        """The exact weighted total of the scored criteria (unscored ones count 0), out of ``weights_total``.
 
         Criteria in ``not_applicable`` are left out and the rest scaled up to ``weights_total``, so a report is
-        not penalised for a criterion that does not apply to it (all of them not applicable: 0).
+        not penalised for a criterion that does not apply to it (all of them not applicable: 0). Taken on the
+        decimal values the numbers stand for (desktop.core.scoring.numbers), never on binary floats.
         """
         na = set(not_applicable)
-        total = 0.0
-        applicable = 0.0
+        total = Fraction(0)
+        applicable = Fraction(0)
         for c in self.criteria:
             if c.id in na:
                 continue
-            applicable += c.weight
+            applicable += exact(c.weight)
             v = values.get(c.id)
             if v is not None:
-                total += c.weighted(v)
+                total += exact(v) / exact(c.max_points) * exact(c.weight)
         if na and applicable > 0:
-            total = total * self.weights_total / applicable
-        return round(total, 2)
+            total = total * exact(self.weights_total) / applicable
+        return total
+
+    def weighted_total(self, values: Mapping[str, float | None], not_applicable: Iterable[str] = ()) -> float:
+        """:meth:`exact_total` rounded half up (四舍五入) to 2 decimals: the total a reviewer's review shows."""
+        return float(half_up(self.exact_total(values, not_applicable)))
 
     def is_complete(self, values: Mapping[str, float | None], not_applicable: Iterable[str] = ()) -> bool:
         """Whether every criterion is scored or (where allowed) marked not applicable."""
@@ -377,13 +391,17 @@ def parse_rubric(content: str, source: str = "<rubric>") -> Rubric:
             weights_total is not None and disagreement_total > weights_total)):
         problems.append(f"rubric: disagreement_total {disagreement_total:g} must be greater than 0 and at most "
                         f"weights_total")
+    final_rule = data.get("final_rule")
+    if final_rule is not None and final_rule not in FINAL_RULES:
+        problems.append(f"rubric: unknown final_rule {final_rule!r}; use one of {', '.join(FINAL_RULES)} or leave it "
+                        "out (the mean of the reviewers' totals)")
     if problems:
         raise RubricError(source, problems)
     assert weights_total is not None
     sha = hashlib.sha256(content.encode("utf-8")).hexdigest()
     return Rubric(key, name, name_en, version.strip(), _text(data, "description", "rubric", [], required=False),
                   _text(data, "description_en", "rubric", [], required=False), weights_total, tuple(criteria),
-                  content, sha, grades, disagreement_total)
+                  content, sha, grades, disagreement_total, final_rule)
 
 
 def load_rubric_file(path: str | Path) -> Rubric:

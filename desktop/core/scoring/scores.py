@@ -163,18 +163,22 @@ def get_review(db: Database, document_id: str, reviewer_id: str, rubric_id: str)
 
 def missing_criteria(rubric: Rubric, scores: dict[str, ScoreEntry]) -> list[Criterion]:
     """The criteria neither scored nor (where the rubric allows it) marked not applicable with a reason."""
-    out = []
-    for c in rubric.criteria:
-        e = scores.get(c.id)
-        if e is None or not (e.value is not None or (c.allow_na and e.not_applicable and e.na_reason.strip())):
-            out.append(c)
-    return out
+    from desktop.core.scoring.rules import is_settled
+
+    return [c for c in rubric.criteria
+            if (e := scores.get(c.id)) is None or not is_settled(c, e.value, e.not_applicable, e.na_reason)]
 
 
 def weighted_total(rubric: Rubric, scores: dict[str, ScoreEntry]) -> float:
-    """The weighted total of the scored criteria (out of the rubric's weights_total; not-applicable ones left out)."""
-    return rubric.weighted_total({cid: e.value for cid, e in scores.items()},
-                                 [cid for cid, e in scores.items() if e.not_applicable])
+    """The weighted total of the scored criteria (out of the rubric's weights_total; not-applicable ones left out),
+    四舍五入 to 2 decimals; by the same rules as the score model's totals."""
+    from desktop.core.scoring.rules import is_settled
+
+    known = {c.id: c for c in rubric.criteria}
+    values = {cid: e.value for cid, e in scores.items() if cid in known and e.value is not None}
+    na = [cid for cid, e in scores.items()
+          if cid in known and e.value is None and is_settled(known[cid], None, e.not_applicable, e.na_reason)]
+    return rubric.weighted_total(values, na)
 
 
 # --- writing -------------------------------------------------------------------------------------------------
@@ -454,13 +458,17 @@ def set_overall_comment(db: Database, document_id: str, reviewer_id: str, rubric
 
 @dataclass(frozen=True)
 class OverviewRow:
-    """One document's review by one reviewer: status, weighted total (None if nothing scored), progress."""
+    """One document's review by one reviewer: status, weighted total (None if nothing scored), progress.
+
+    ``complete``: submitted with every criterion settled; until then ``total`` is a total in progress.
+    """
 
     document_id: str
     status: str
     total: float | None
     scored: int
     criteria: int
+    complete: bool = False
 
 
 @dataclass(frozen=True)
@@ -485,26 +493,16 @@ class ReviewOverview:
 def review_overview(db: Database, reviewer_id: str, rubric_id: str | None = None) -> ReviewOverview:
     """Status and weighted total of every current document for a reviewer, with counts per status.
 
-    Without ``rubric_id`` the active rubric is used. Read-only: safe on a reader connection.
+    Without ``rubric_id`` the active rubric is used. Read-only: safe on a reader connection. The numbers come from
+    the score model (desktop.core.scoring.reviews), like every other view's.
     """
+    from desktop.core.scoring.reviews import reviewer_overview
+
     rubric = get_rubric(db, rubric_id) if rubric_id else active_rubric_readonly(db)
-    values: dict[str, dict[str, float | None]] = {}
-    na: dict[str, set[str]] = {}
-    for doc_id, criterion_id, value, not_applicable in db.execute(
-            "SELECT document_id, criterion_id, value, not_applicable FROM scores WHERE reviewer_id = ? "
-            "AND rubric_id = ? AND (value IS NOT NULL OR not_applicable = 1)", [reviewer_id, rubric.id]).fetchall():
-        values.setdefault(doc_id, {})[criterion_id] = value
-        if not_applicable:
-            na.setdefault(doc_id, set()).add(criterion_id)
-    statuses = dict(db.execute("SELECT document_id, status FROM reviews WHERE reviewer_id = ? AND rubric_id = ?",
-                               [reviewer_id, rubric.id]).fetchall())
-    known = {c.id for c in rubric.criteria}
     rows: dict[str, OverviewRow] = {}
     counts = dict.fromkeys(STATUSES, 0)
-    for (doc_id,) in db.execute("SELECT id FROM documents WHERE replaced_by IS NULL ORDER BY seq").fetchall():
-        scored = values.get(doc_id, {})
-        status = statuses.get(doc_id, NOT_STARTED)
-        counts[status] = counts.get(status, 0) + 1
-        total = rubric.weighted_total(scored, na.get(doc_id, ())) if scored else None
-        rows[doc_id] = OverviewRow(doc_id, status, total, len(known & scored.keys()), len(rubric.criteria))
+    for doc_id, column in reviewer_overview(db, reviewer_id, rubric).items():
+        counts[column.status] = counts.get(column.status, 0) + 1
+        rows[doc_id] = OverviewRow(doc_id, column.status, column.total, column.settled, column.criteria,
+                                   column.complete)
     return ReviewOverview(reviewer_id, rubric.id, rubric.weights_total, rows, counts)

@@ -303,6 +303,26 @@ def m0008_hardening(db: Database) -> None:
             db.execute("INSERT INTO search_index(rowid, chars) VALUES (?, ?)", [seq, index_tokens(text)])
 
 
+@MIGRATIONS(name="0009_panel_decisions")
+def m0009_panel_decisions(db: Database) -> None:
+    """Decisions that know what they rested on (desktop.core.panel.basis).
+
+    ``adjudication_scores.basis``: the reviewers' values of the criterion when the lead decided it (JSON; NULL for a
+    decision made before this version: not recorded, so it shows 需复核 until the lead confirms it), and who last
+    confirmed it unchanged and when. ``adjudications``: who chose the grade (等次) by hand, when and on which final
+    score (``grade_basis``); the lead's 裁定 of the report (``settled_*``: who, when, on which reviewers' values) and
+    its 复核 (``checked_*``). A grade chosen before this version keeps the decision's who and when.
+    """
+    db.execute("ALTER TABLE adjudication_scores ADD COLUMN basis TEXT")
+    db.execute("ALTER TABLE adjudication_scores ADD COLUMN confirmed_by TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE adjudication_scores ADD COLUMN confirmed_at TEXT")
+    for column in ("grade_by TEXT NOT NULL DEFAULT ''", "grade_at TEXT", "grade_basis TEXT",
+                   "settled_by TEXT NOT NULL DEFAULT ''", "settled_at TEXT", "settled_basis TEXT",
+                   "checked_by TEXT NOT NULL DEFAULT ''", "checked_at TEXT", "checked_basis TEXT"):
+        db.execute(f"ALTER TABLE adjudications ADD COLUMN {column}")
+    db.execute("UPDATE adjudications SET grade_by = decided_by, grade_at = decided_at WHERE grade IS NOT NULL")
+
+
 @MIGRATIONS(name="0010_exchange")
 def m0010_exchange(db: Database) -> None:
     """Merge conflicts kept, and every submitted version of a review.

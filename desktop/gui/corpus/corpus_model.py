@@ -40,6 +40,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 from sqlite_utils import Database
 
+from desktop.core.scoring.numbers import fmt
 from desktop.core.scoring.scores import STATUS_LABELS, STATUSES, OverviewRow
 from desktop.core.segmentation.classify import KIND_LABELS
 from desktop.core.storage.documents import DocumentSummary
@@ -183,7 +184,12 @@ class CorpusModel(QAbstractTableModel):
 
     def _total_text(self, d: DocumentSummary) -> str:
         review = self._review(d.id)
-        return "" if review is None or review.total is None else f"{review.total:g}"
+        if review is None or review.total is None:
+            return ""
+        if review.complete:
+            return fmt(review.total)
+        # a total in progress (not submitted, or criteria unsettled) is not the review's total: marked as such
+        return self.tr("%1 (in progress)").replace("%1", fmt(review.total))
 
     def _review_tooltip(self, d: DocumentSummary) -> str:
         review = self._review(d.id)

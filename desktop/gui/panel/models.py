@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.core.panel.summary import PanelSummary, ReportPanel
+from desktop.core.scoring.numbers import fmt
 from desktop.gui.plain import plain_tip
 
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -30,11 +31,8 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Panel", text)
 
 
-def _num(value: float | None, digits: int = 2) -> str:
-    if value is None:
-        return ""
-    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
-    return text or "0"
+def _num(value: float | None) -> str:
+    return fmt(value)
 
 
 def report_name(report: ReportPanel) -> str:

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from desktop.core.changes import Changes
 from desktop.core.panel import adjudication as adj
 from desktop.core.panel.summary import PanelSummary, ReportPanel, panel_summary, report_panel
+from desktop.core.scoring.numbers import fmt
 from desktop.core.scoring.rubric import Rubric, active_rubric_readonly
 from desktop.gui.undo import Step, UndoableStore
 
@@ -71,7 +72,7 @@ class AdjudicationStore(UndoableStore):
         if value is None and not not_applicable:
             text = _tr("Final score of “%1”: default").replace("%1", title)
         else:
-            shown = _tr("not applicable") if not_applicable else f"{value:g}"
+            shown = _tr("not applicable") if not_applicable else fmt(value)
             text = _tr("Final score of “%1”: %2").replace("%1", title).replace("%2", shown)
         return self.record(change, lambda c: self._step(text, document_id, state, put(c.old), put(c.new)))
 

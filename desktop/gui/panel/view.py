@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.changes import Changes
 from desktop.core.errors import ReviewDeskError
+from desktop.core.scoring.numbers import fmt
 from desktop.gui import dialogs
 from desktop.gui.panel.models import CriteriaModel, DocumentIdRole, ReportsModel, SortRole, report_name
 from desktop.gui.panel.store import AdjudicationStore
@@ -227,10 +228,9 @@ class PanelDialog(QDialog):
             parts = [_tr("Complete reviews: %1 of %2").replace("%1", str(report.n_complete))
                      .replace("%2", str(len(report.reviews)))]
             if report.mean_total is not None:
-                parts.append(_tr("mean %1, median %2, spread %3").replace("%1", f"{report.mean_total:g}")
-                             .replace("%2", f"{report.median_total:g}").replace("%3", f"{report.spread_total:g}"))
-            parts.append(_tr("final %1").replace("%1", f"{report.final_total:g}" if report.final_total is not None
-                                                  else "—"))
+                parts.append(_tr("mean %1, median %2, spread %3").replace("%1", fmt(report.mean_total))
+                             .replace("%2", fmt(report.median_total)).replace("%3", fmt(report.spread_total)))
+            parts.append(_tr("final %1").replace("%1", report.final_text))
             if report.total_disagreement:
                 parts.append(_tr("⚑ the totals disagree"))
             self.totals.setText("；".join(parts))

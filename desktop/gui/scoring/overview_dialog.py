@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from desktop.core.scoring.numbers import fmt
 from desktop.core.scoring.rubric import get_rubric
 from desktop.core.scoring.scores import DONE, IN_PROGRESS, NOT_STARTED, STATUSES, OverviewRow, review_overview
 from desktop.core.storage.documents import DocumentSummary, list_documents
@@ -87,7 +88,7 @@ class OverviewModel(QAbstractTableModel):
             return {"agency": doc.agency or "—", "year": str(doc.year) if doc.year else "—",
                     "report": doc.title or doc.name, "status": _tr(_STATUS_TEXT.get(row.status, row.status)),
                     "scored": f"{row.scored} / {row.criteria}",
-                    "total": "" if row.total is None else f"{row.total:.2f}".rstrip("0").rstrip(".")}[column]
+                    "total": fmt(row.total)}[column]
         if role == SORT_ROLE:
             return {"agency": doc.agency or "", "year": doc.year or 0, "report": doc.title or doc.name,
                     "status": STATUSES.index(row.status) if row.status in STATUSES else 9, "scored": row.scored,

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from desktop.core.changes import Changes
 from desktop.core.errors import ReviewDeskError
 from desktop.core.review.annotations import Annotation, list_annotations
+from desktop.core.scoring.numbers import fmt
 from desktop.core.scoring.rubric import Criterion
 from desktop.core.scoring.scores import (
     DONE,
@@ -65,7 +66,7 @@ def _tr(text: str) -> str:
 
 
 def _num(value: float | None) -> str:
-    return "—" if value is None else f"{value:g}"
+    return fmt(value, blank="—")
 
 
 def _local_time(stamp: str) -> str:
@@ -648,7 +649,7 @@ class ScorePanel(QDockWidget):
             scored = len(rubric.criteria) - len(missing_criteria(rubric, scores))  # not applicable counts
             total = weighted_total(rubric, scores)
             self.total_label.setText(_tr("Total %1 / %2  (%3 of %4 criteria scored)")
-                                     .replace("%1", f"{total:.2f}".rstrip("0").rstrip("."))
+                                     .replace("%1", fmt(total))
                                      .replace("%2", f"{rubric.weights_total:g}").replace("%3", str(scored))
                                      .replace("%4", str(len(rubric.criteria))))
             self.completion.setRange(0, len(rubric.criteria))

@@ -19,6 +19,7 @@ from tests.core.scoring.scoring_data import (  # noqa: F401  (fixtures)
 )
 
 LISHU = "梨树县政务服务和数字化建设管理局关于2025年度法治政府建设情况的报告"
+JILIN_2025 = "吉林省政务服务和数字化建设管理局关于2025年度法治政府建设情况的报告"
 
 
 def docx_segments(path) -> list[dict]:
@@ -218,9 +219,14 @@ def test_docx_panel_sheet_per_report_signed_by_lead_and_checker(scored_db, tmp_p
     assert scores[0] == ["评阅项目", "满分", "张三", "李四", "平均分", "极差", "最终得分"]
     measures = next(r for r in scores if r[0].startswith("举措具体、成效量化"))
     assert measures[2:4] == ["4", "3"] and measures[4] == "4"  # 李四 unfinished: out of the mean
-    assert scores[-1][2:4] == ["80", "未完成（已评 2/8）"] and scores[-1][-1] == "80"
-    conclusion = dict(zip(lishu["conclusion"][0][::2], lishu["conclusion"][0][1::2], strict=True))
-    assert conclusion["最终得分"] == "80" and conclusion["排名"] == "1" and conclusion["完成评阅"] == "1/2 份"
+    # 李四 unfinished: no final, grade or rank yet, and the sheet says what is missing
+    assert scores[-1][2:4] == ["80", "未完成（已评 2/8）"] and scores[-1][-1] == "待定"
+    conclusion = dict(lishu["conclusion"])
+    assert conclusion["最终得分"] == "待定" and conclusion["排名"] == "待定（全部5份报告中）"
+    assert conclusion["等次"] == "待定" and conclusion["完成评阅"] == "1/2 份"
+    assert conclusion["评审状态"] == "评审中：待定：李四进行中（已评 2/8）"
+    jilin = next(p for p in panels if p["details"][0][1] == JILIN_2025)
+    assert dict(jilin["conclusion"])["排名"] == "1（全部5份报告中）"
     assert "组长（签字）：＿＿＿＿＿＿＿＿　　年　　月　　日" in lishu["text"]
     assert "复核人（签字）：＿＿＿＿＿＿＿＿　　年　　月　　日" in lishu["text"]
     # a reviewer's own export holds no panel sheet

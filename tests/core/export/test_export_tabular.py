@@ -168,7 +168,7 @@ def test_xlsx_neutralizes_formulas_but_keeps_the_text(scored_db, tmp_path):
                     formulas += 1
                     assert sheet.title in total_headers and r > HEADER_ROW
                     assert sheet.cell(row=HEADER_ROW, column=c.column).value == total_headers[sheet.title]
-    assert formulas == 6 + 5
+    assert formulas == 6 + 1  # 评审汇总: a formula for the one report with a final (the others: 待定)
 
 
 def test_xlsx_annotations_sections_distribution_and_about(scored_db, tmp_path, scored_corpus):
@@ -269,24 +269,25 @@ def test_xlsx_panel_summary_one_row_per_report(scored_db, tmp_path, scored_corpu
             for r in range(HEADER_ROW + 1, ws.max_row + 1)}
     assert len(rows) == 5  # one row per report, not per reviewer
     lishu = rows[LISHU]
-    # 李四 left six criteria unscored: shown as such, and left out of the mean, the final score and the rank
+    rank = "排名（全部5份报告）"
+    # 李四 left six criteria unscored: shown as such; the report has no final, grade or rank until it is done
     assert lishu["张三评分"] == 80 and lishu["李四评分"] == "未完成（已评 2/8）"
-    assert lishu["平均分"] == 80 and lishu["最终得分（满分100）"] == 80 and lishu["排名"] == 1
+    assert lishu["平均分"] == 80 and lishu["最终得分（满分100）"] == "待定" and lishu[rank] == "待定"
+    assert lishu["等次"] == "待定" and lishu["评审状态"] == "评审中：李四进行中（已评 2/8）"
     assert lishu["完成情况"] == "1/2 份已提交"
     jilin = rows[JILIN_2025]
-    assert jilin["最终得分（满分100）"] == 65.83 and jilin["排名"] == 2
+    assert jilin["最终得分（满分100）"] == 65.83 and jilin[rank] == 1
     summary = panel_summary(scored_db)
     rubric = summary.rubric
-    assert lishu["等次"] == rubric.grade_for(80).label and jilin["等次"] == rubric.grade_for(65.83).label
+    assert jilin["等次"] == rubric.grade_for(65.83).label
     unfinished = rows["吉林省政务服务和数字化建设管理局关于2022年度法治政府建设情况的报告"]
     assert unfinished["张三评分"] == "未完成（已评 1/8）" and unfinished["平均分"] is None
-    assert unfinished["排名"] is None and unfinished["最终得分（满分100）"] in (None, "")
-    # 最终得分 is a formula over the final scores and the weights above them: change a final score, it follows
+    assert unfinished[rank] == "待定" and unfinished["最终得分（满分100）"] == "待定"
+    # 最终得分 is a formula over the reviewers' totals (the mean, the default rule): change a total, it follows
     final_col = headers.index("最终得分（满分100）") + 1
-    row = next(r for r in range(HEADER_ROW + 1, ws.max_row + 1) if ws.cell(row=r, column=2).value == LISHU)
+    row = next(r for r in range(HEADER_ROW + 1, ws.max_row + 1) if ws.cell(row=r, column=2).value == JILIN_2025)
     assert ws.cell(row=row, column=final_col).data_type == "f"
-    assert evaluate(ws, ws.cell(row=row, column=final_col).value) == 80
-    measures = headers.index("举措具体、成效量化（5分）") + 1
-    assert ws.cell(row=row, column=measures).value == 4
-    ws.cell(row=row, column=measures).value = 2
-    assert evaluate(ws, ws.cell(row=row, column=final_col).value) == 72
+    assert evaluate(ws, ws.cell(row=row, column=final_col).value) == 65.83
+    zhang = headers.index("张三评分") + 1
+    ws.cell(row=row, column=zhang).value = 72.5
+    assert evaluate(ws, ws.cell(row=row, column=final_col).value) == 72.5

@@ -8,7 +8,7 @@ from desktop.core.ingest.importer import import_paths
 from desktop.core.panel import adjudication as adj
 from desktop.core.panel.agreement import panel_agreement
 from desktop.core.panel.assignments import assign
-from desktop.core.panel.summary import incomplete_label, panel_summary, report_panel
+from desktop.core.panel.summary import DECIDED, IN_REVIEW, PENDING, incomplete_label, panel_summary, report_panel
 from desktop.core.review.reviewers import get_or_create_reviewer
 from desktop.core.scoring import scores as scoring
 from desktop.core.scoring.rubric import active_rubric
@@ -56,26 +56,43 @@ def test_reviews_side_by_side_with_mean_median_spread_and_flags(panel):
     completeness = rep.criterion("completeness")
     assert completeness.scores == {people["张三"]: 4, people["李四"]: 3.5}  # 王五 left out
     assert (completeness.mean, completeness.median, completeness.spread) == (3.75, 3.75, 0.5)
-    assert completeness.default_final == 4.0  # 3.75 rounded to the step 0.5, halves up
+    assert completeness.default_final == 3.75  # the mean, not rounded up to the step (that leaned every split up)
     measures = rep.criterion("measures")
     assert (measures.mean, measures.spread, measures.disagreement) == (3.0, 2.0, True)  # threshold 2
     assert rep.disagreements == ["measures"]
     formalities = rep.criterion("formalities")
-    assert formalities.mean == 2.5 and formalities.default_final == 3.0 and not formalities.disagreement
-    assert rep.mean_total == 74.58 and rep.spread_total == 10.83 and not rep.total_disagreement
-    # final: 4 2 3 3 3 4 4 3 (next_plan 3.5 -> 4, originality 2.5 -> 3) -> 20+5+5+12+12+8+12+5 = 79
-    assert rep.final_total == 79 and rep.grade == "良好" and not rep.grade_adjudicated
+    assert formalities.mean == 2.5 and formalities.default_final == 2.5 and not formalities.disagreement
+    # totals 80 and 69.17: the mean 74.585 is 74.59 by 四舍五入 (binary round gave 74.58)
+    assert rep.mean_total == 74.59 and rep.spread_total == 10.83 and not rep.total_disagreement
+    # 王五's review is unfinished: no final, grade or rank yet, and the report says what is missing
+    assert rep.state == IN_REVIEW and rep.final_total is None and rep.grade is None
+    assert rep.missing == ("王五进行中（已评 4/8）",) and rep.pending_text == "待定：王五进行中（已评 4/8）"
+    assert rep.computed_final == 74.59 and rep.final_text == "待定" and rep.grade_text == "待定"
     assert rep.disagreement_score == 1.0
+    finish(db, rubric, docs["001"], people["王五"])
+    rep = report_panel(db, docs["001"])
+    assert rep.n_complete == 3 and rep.state == PENDING and rep.open_items == ("举措具体、成效量化分歧待裁定",)
+    # totals 80, 69.17 and 王五's 4 2 3 4 | 3 3 3 3 -> 20+5+5+16+12+6+9+5 = 78: mean 75.72333 -> 75.72
+    assert rep.mean_total == rep.final_total == 75.72 and rep.grade == "良好" and not rep.grade_adjudicated
+
+
+def finish(db, rubric, doc, reviewer, values=(3, 3, 3, 3)) -> None:
+    """王五 scores the four criteria he left and submits."""
+    for cid, v in zip(IDS[4:], values, strict=True):
+        scoring.set_score(db, doc, reviewer, rubric, cid, v)
+    scoring.submit_review(db, doc, reviewer, rubric)
 
 
 def test_adjudication_overrides_defaults_and_is_undoable(panel):
-    db, rubric, docs, _ = panel
+    db, rubric, docs, people = panel
     doc = docs["001"]
+    finish(db, rubric, doc, people["王五"])
     change = adj.set_final_score(db, doc, rubric, "measures", 5, "组长")
     rep = report_panel(db, doc)
     measures = rep.criterion("measures")
-    assert measures.adjudicated and measures.final == 5 and measures.default_final == 3 and measures.decided_by == "组长"
-    assert rep.final_total == 87 and rep.grade == "良好"
+    assert measures.adjudicated and measures.final == 5 and measures.default_final == 3.33 and measures.decided_by == "组长"
+    # each reviewer's measures (4, 2, 4 of 5, weight 20) replaced by 5: totals 84, 81.17, 82 -> mean 82.39
+    assert rep.final_total == 82.39 and rep.grade == "良好" and rep.state == DECIDED and rep.outside_range
     grade = adj.set_grade(db, doc, rubric, "优秀", "组长")
     comment = adj.set_final_comment(db, doc, rubric, "结构完整，成效量化充分。", "组长")
     rep = report_panel(db, doc)
@@ -91,7 +108,7 @@ def test_adjudication_overrides_defaults_and_is_undoable(panel):
     adj.put_adjudication(db, doc, rubric, grade.old)
     adj.put_final_score(db, doc, rubric, "measures", change.old)
     rep = report_panel(db, doc)
-    assert rep.final_total == 79 and rep.grade == "良好" and not rep.grade_adjudicated and rep.comment == ""
+    assert rep.final_total == 75.72 and rep.grade == "良好" and not rep.grade_adjudicated and rep.comment == ""
     assert not rep.criterion("measures").adjudicated
     adj.put_final_score(db, doc, rubric, "measures", change.new)  # redo
     assert report_panel(db, doc).criterion("measures").final == 5
@@ -101,6 +118,9 @@ def test_summary_ranks_by_final_total_and_leaves_unreviewed_reports_unranked(pan
     db, rubric, docs, people = panel
     summary = panel_summary(db)
     by_doc = {r.document_id: r for r in summary.reports}
+    assert by_doc[docs["001"]].rank is None and by_doc[docs["000"]].rank == 1  # 001 is still in review
+    finish(db, rubric, docs["001"], people["王五"])
+    by_doc = {r.document_id: r for r in panel_summary(db).reports}
     assert by_doc[docs["001"]].rank == 1 and by_doc[docs["000"]].rank == 2
     assert by_doc[docs["002"]].rank is None and by_doc[docs["002"]].final_total is None
     assert by_doc[docs["002"]].reviews == ()

@@ -112,7 +112,8 @@ def test_whole_panel_flow(qtbot, tmp_path, shown):
     assert "measures" in other.disagreements  # 张三 5, 李四 2
     view.select_document(docs[1])
     row = [c.criterion.id for c in view.criteria.report.criteria].index("measures")
-    assert view.criteria.index(row, view.criteria.final_column).data() == "4"  # the mean 3.5, rounded half up
+    # the mean 3.5 (no longer rounded up to the step 0.5: every such split leaned the final upwards)
+    assert view.criteria.index(row, view.criteria.final_column).data() == "3.5"
     view.decide("measures", 3)
     qtbot.waitUntil(lambda: view.criteria.report.criterion("measures").adjudicated, timeout=5000)
     view.comment.setPlainText("举措部分量化不足，按组长意见定为3分。")
@@ -139,11 +140,14 @@ def test_whole_panel_flow(qtbot, tmp_path, shown):
     assert len(rows) == 2
     by_doc = dict(zip(("first", "second"), rows.values(), strict=True))
     second = dict(zip(h, by_doc["second"], strict=True))
-    assert second["最终得分（满分100）"] == final and second["等次"] == "良好" and second["评审意见"].startswith("举措")
+    assert second["最终得分（满分100）"] == final and second["等次"] == "良好（组长裁定，非按分数段）" and second["评审意见"].startswith("举措")
     assert second["举措具体、成效量化（5分）"] == 3
     first_row = dict(zip(h, by_doc["first"], strict=True))
     assert first_row["李四评分"] == "未完成（已评 7/8）" and first_row["王五评分"] is not None
-    assert sorted(r[h.index("排名")] for r in rows.values()) == [1, 2]
+    # the first report waits for 李四: no final, grade or rank; the second is ranked among the sheet's reports
+    rank = h.index("排名（全部2份报告）")
+    assert first_row["最终得分（满分100）"] == "待定" and first_row["等次"] == "待定" and first_row[h[rank]] == "待定"
+    assert first_row["评审状态"] == "评审中：李四进行中（已评 7/8）" and second[h[rank]] == 1
     # 汇总: the unfinished review is marked and unranked; every total formula gives the cached value
     per = formulas["汇总"]
     ph = [c.value for c in per[HEADER_ROW]]
@@ -154,11 +158,12 @@ def test_whole_panel_flow(qtbot, tmp_path, shown):
     assert len(unfinished) == 1 and cached.cell(row=unfinished[0], column=ph.index("排名") + 1).value is None
     for r in range(HEADER_ROW + 1, per.max_row + 1):
         assert evaluate(per, per.cell(row=r, column=total_col).value) == cached.cell(row=r, column=total_col).value
-    # the panel sheet's 最终得分 formula recomputes from the final scores
+    # the lead's decision on measures replaces each reviewer's measures in their totals: 张三 5 -> 3 (-8), 李四 2 ->
+    # 3 (+4); the mean of the adjusted totals is the final, written as the model's number (not a sheet formula)
     ps = formulas["评审汇总"]
     r2 = next(r for r in range(HEADER_ROW + 1, ps.max_row + 1) if ps.cell(row=r, column=2).value == second["报告"])
     final_cell = ps.cell(row=r2, column=h.index("最终得分（满分100）") + 1)
-    assert evaluate(ps, final_cell.value) == final
+    assert final_cell.value == final == round((second["张三评分"] - 8 + second["李四评分"] + 4) / 2, 2)
     # documents: a reviewer sheet per review and a panel sheet per report, signed by hand
     doc = Document(str(tmp_path / "panel.docx"))
     text = "\n".join(p.text for p in doc.paragraphs)
