@@ -8,6 +8,7 @@ import sys
 import threading
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QPushButton
 
 from desktop.core import logs
@@ -68,7 +69,8 @@ def test_a_second_error_while_the_dialog_is_open_is_only_logged(reporter, qtbot,
         boom()
     except ValueError:
         reporter.handle(*sys.exc_info())
-    qtbot.wait(50)
+    QCoreApplication.sendPostedEvents()  # the report is queued: deliver it, then look
+    QCoreApplication.processEvents()
     assert reporter.shown == []
     assert "in boom" in (log_dir / "reviewdesk.log").read_text(encoding="utf-8")
 

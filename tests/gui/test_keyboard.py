@@ -53,7 +53,8 @@ def test_tab_leaves_the_corpus_table_without_opening_reports(qtbot, window):
     assert not table.hasFocus()
     assert window.search_panel.edit.hasFocus() or window.search_panel.view.hasFocus() or \
         window.report_view.text.hasFocus()
-    qtbot.wait(400)
+    # whatever Tab started has run its course (the open-on-settle timer fires or was never started): nothing opened
+    qtbot.waitUntil(lambda: not window._open_timer.isActive())
     assert opened == []
 
 
