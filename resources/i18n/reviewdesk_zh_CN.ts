@@ -457,6 +457,14 @@
             <source>All required parts were found.</source>
             <translation>规定的各部分均已找到。</translation>
         </message>
+        <message>
+            <source>Values and parts the program is unsure of (Verify › 核对队列)</source>
+            <translation>程序没有把握的元数据和部分（核对 › 核对队列）</translation>
+        </message>
+        <message>
+            <source>待核对</source>
+            <translation>待核对</translation>
+        </message>
     </context>
     <context>
         <name>CorpusPanel</name>
@@ -499,6 +507,10 @@
         <message>
             <source>%1 reports</source>
             <translation>%1 份报告</translation>
+        </message>
+        <message>
+            <source>待核对 (to verify)</source>
+            <translation>待核对</translation>
         </message>
     </context>
     <context>
@@ -672,6 +684,14 @@ Files imported before the error are kept. Please report this problem.</source>
         <message>
             <source>%1 hits</source>
             <translation>%1 处命中</translation>
+        </message>
+        <message>
+            <source>Please check: %1</source>
+            <translation>请核对：%1</translation>
+        </message>
+        <message>
+            <source>请核对</source>
+            <translation>请核对</translation>
         </message>
     </context>
     <context>
@@ -1119,12 +1139,44 @@ Review and score annual reports on building rule-of-law government: see each rep
             <source>%1 is not a part of its own, only an item inside %2:</source>
             <translation>%1 不是独立部分，只是%2中的一个条目：</translation>
         </message>
+        <message>
+            <source>Look here first: %1</source>
+            <translation>可先看这里：%1</translation>
+        </message>
+        <message>
+            <source>Please check: %1</source>
+            <translation>请核对：%1</translation>
+        </message>
+        <message>
+            <source>Please check: no heading, item or sentence states this part.</source>
+            <translation>请核对：没有标题、条目或句子写明这一部分。</translation>
+        </message>
+        <message>
+            <source>Source: %1</source>
+            <translation>出处：%1</translation>
+        </message>
+        <message>
+            <source>confirmed by %1</source>
+            <translation>已由 %1 核对确认</translation>
+        </message>
+        <message>
+            <source>请核对</source>
+            <translation>请核对</translation>
+        </message>
     </context>
     <context>
         <name>OutlineModel</name>
         <message>
             <source>Outline</source>
             <translation>目录</translation>
+        </message>
+        <message>
+            <source>Please check: %1</source>
+            <translation>请核对：%1</translation>
+        </message>
+        <message>
+            <source>请核对</source>
+            <translation>请核对</translation>
         </message>
     </context>
     <context>
@@ -2750,6 +2802,112 @@ Your reviews are safe: every edit was saved when you made it. If something looks
         <message>
             <source>Unexpected error</source>
             <translation>意外错误</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportView</name>
+        <message>
+            <source>the kind is uncertain</source>
+            <translation>部分类别不确定</translation>
+        </message>
+    </context>
+    <context>
+        <name>VerifyQueue</name>
+        <message>
+            <source>&amp;Verify</source>
+            <translation>核对(&amp;V)</translation>
+        </message>
+        <message>
+            <source>Agency</source>
+            <translation>机关</translation>
+        </message>
+        <message>
+            <source>Confirm</source>
+            <translation>核对确认</translation>
+        </message>
+        <message>
+            <source>Confirm (A / Enter)</source>
+            <translation>确认无误（A / Enter）</translation>
+        </message>
+        <message>
+            <source>Correct from the verify queue</source>
+            <translation>在核对队列中更正</translation>
+        </message>
+        <message>
+            <source>Document date</source>
+            <translation>成文日期</translation>
+        </message>
+        <message>
+            <source>Document number</source>
+            <translation>文号</translation>
+        </message>
+        <message>
+            <source>Every doubt of this walk is settled.</source>
+            <translation>本轮全部待核对项都已处理。</translation>
+        </message>
+        <message>
+            <source>Fix %1</source>
+            <translation>修改%1</translation>
+        </message>
+        <message>
+            <source>Fix (E)</source>
+            <translation>修改（E）</translation>
+        </message>
+        <message>
+            <source>Missing: %1</source>
+            <translation>缺少：%1</translation>
+        </message>
+        <message>
+            <source>No passage to show: nothing in the text states it.</source>
+            <translation>没有可显示的段落：正文中没有相关内容。</translation>
+        </message>
+        <message>
+            <source>Nothing to verify: every value is sure, corrected or confirmed.</source>
+            <translation>没有待核对的内容：全部结果有把握、已更正或已确认。</translation>
+        </message>
+        <message>
+            <source>Part: %1</source>
+            <translation>部分：%1</translation>
+        </message>
+        <message>
+            <source>Please check: %1</source>
+            <translation>请核对：%1</translation>
+        </message>
+        <message>
+            <source>Publication date</source>
+            <translation>发布日期</translation>
+        </message>
+        <message>
+            <source>Skip (S / Space)</source>
+            <translation>跳过（S / 空格）</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>Verify queue (核对队列)…</source>
+            <translation>核对队列…</translation>
+        </message>
+        <message>
+            <source>Walk every value and part the program is unsure of, across the corpus</source>
+            <translation>逐条核对全部报告中程序没有把握的元数据和部分</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>年度</translation>
+        </message>
+        <message>
+            <source>↑/↓ move · Esc closes</source>
+            <translation>↑/↓ 移动 · Esc 关闭</translation>
+        </message>
+        <message>
+            <source>已核对 %1 / %2</source>
+            <translation>已核对 %1 / %2</translation>
+        </message>
+        <message>
+            <source>核对队列 — Verify queue</source>
+            <translation>核对队列</translation>
         </message>
     </context>
 </TS>

@@ -227,7 +227,8 @@ def test_markup_in_every_field_is_shown_literally_and_never_loaded(qtbot, tmp_pa
     w.tabs.setCurrentIndex(0)
     # the panel view (reviewers' names and comments) and the dashboard
     panel = w.extensions["panel"]
-    for dialog in (panel.show_view(), panel.show_dashboard()):
+    # the verify queue (核对队列): its doubts name the hostile report's title and values
+    for dialog in (panel.show_view(), panel.show_dashboard(), w.extensions["verify"].open_queue()):
         if dialog is not None:
             qtbot.addWidget(dialog)
             views.append(dialog)

@@ -94,9 +94,10 @@ class ListingFilter:
     year: int | None = None
     agency_text: str = ""        # folded (fold_filter_text) text the agency, or title and file name, contains
     missing: str | None = None   # a required part kind, ANY_MISSING, or None
+    to_verify: bool = False      # only documents with doubts for the verify queue (desktop/core/storage/doubts.py)
 
     def is_filtering(self) -> bool:
-        return self.year is not None or bool(self.agency_text) or self.missing is not None
+        return self.year is not None or bool(self.agency_text) or self.missing is not None or self.to_verify
 
 
 def fold_filter_text(text: str) -> str:
@@ -176,6 +177,10 @@ def _where(db: Database, flt: ListingFilter) -> tuple[str, list[object]]:
         validate_missing(flt.missing)
         clauses.append("instr(missing, ?) > 0")
         params.append(json.dumps(flt.missing))
+    if flt.to_verify:
+        from desktop.core.storage.doubts import DOUBT_COUNT_SQL
+
+        clauses.append(f"({DOUBT_COUNT_SQL}) > 0")
     if flt.agency_text:
         patterns, check = agency_glob(flt.agency_text)
         for pattern in patterns:

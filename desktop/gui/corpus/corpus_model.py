@@ -44,6 +44,7 @@ from desktop.core.scoring.numbers import fmt
 from desktop.core.scoring.scores import STATUS_LABELS, STATUSES, OverviewRow
 from desktop.core.segmentation.classify import KIND_LABELS
 from desktop.core.storage.documents import DocumentSummary
+from desktop.core.storage.doubts import doubt_counts
 from desktop.core.storage.listing import (
     ANY_MISSING,
     ListingFilter,
@@ -66,6 +67,7 @@ DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 _WARN = QColor("#b3261e")
 _MUTED = QColor("#6b6b6b")
+_CHECK = QColor("#b35c00")  # the 请核对 amber of the reading view
 _STATUS_COLORS = {"not_started": _MUTED, "in_progress": QColor("#9a6700"), "done": QColor("#1a7f37")}
 _CENTER = Qt.AlignmentFlag.AlignCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -142,6 +144,9 @@ class CorpusModel(QAbstractTableModel):
                    align=_CENTER),
             Column("missing", lambda: self.tr("Missing parts"), lambda d: missing_label(d.missing), sort="missing",
                    tooltip=self._missing_tooltip, foreground=lambda d: _WARN if d.missing else None),
+            Column("to_verify", lambda: self.tr("待核对"), self._to_verify_text, load=doubt_counts,
+                   tooltip=lambda d: self.tr("Values and parts the program is unsure of (Verify › 核对队列)"),
+                   foreground=lambda d: _CHECK, align=_CENTER),
             Column("review", lambda: self.tr("Review status"), self._status_text, sort_value=self._status_rank,
                    tooltip=self._review_tooltip, short=lambda: self.tr("Review", "review status, short column header"),
                    foreground=self._status_color, align=_CENTER),
@@ -306,6 +311,11 @@ class CorpusModel(QAbstractTableModel):
         else:
             self._pages.move_to_end(number)
         return page, offset
+
+    def _to_verify_text(self, d: DocumentSummary) -> str:
+        """How many doubts the document leaves for the verify queue ('' for none)."""
+        count = self.loaded_value("to_verify", d.id)
+        return str(count) if isinstance(count, int) and count > 0 else ""
 
     def loaded_value(self, key: str, doc_id: str) -> object:
         """A column's ``load`` value for a document on a page being shown (None when it has none)."""
@@ -493,6 +503,13 @@ class CorpusFilterProxy(QIdentityProxyModel):
         """Only documents missing this required part (:data:`ANY_MISSING`: any of them; None: no filter)."""
         validate_missing(kind)
         self._change(missing=kind)
+
+    def to_verify(self) -> bool:
+        return self.corpus().filter.to_verify
+
+    def set_to_verify(self, only: bool) -> None:
+        """Only documents that leave something for the verify queue (待核对)."""
+        self._change(to_verify=bool(only))
 
     def clear_filters(self) -> None:
         self.corpus().set_filter(ListingFilter())

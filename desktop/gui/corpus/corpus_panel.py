@@ -22,6 +22,7 @@ from desktop.gui.corpus.corpus_model import ANY_MISSING, DOCUMENT_ID_ROLE, Corpu
 from desktop.gui.flow import FlowLayout
 from desktop.gui.plain import PlainLabel
 
+TO_VERIFY = "__to_verify__"  # the parts filter's entry for the reports with doubts
 
 class YearCombo(QComboBox):
     """"All years" plus the corpus' years (one query), read again when the corpus is and when the list opens."""
@@ -123,8 +124,7 @@ class CorpusPanel(QWidget):
 
         self.year_combo.currentIndexChanged.connect(lambda _i: self.proxy.set_year(self.year_combo.currentData()))
         self.agency_edit.textChanged.connect(self.proxy.set_agency_text)
-        self.missing_combo.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_missing_kind(self.missing_combo.currentData()))
+        self.missing_combo.currentIndexChanged.connect(self._on_parts_filter)
         self.clear_button.clicked.connect(self.clear_filters)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
@@ -192,6 +192,8 @@ class CorpusPanel(QWidget):
             self.missing_combo.addItem(self.tr("Missing: %1").replace("%1", KIND_LABELS[kind][0]), kind)
             self.missing_combo.setItemData(self.missing_combo.count() - 1, KIND_LABELS[kind][1],
                                            Qt.ItemDataRole.ToolTipRole)
+        # the reports that leave something for the verify queue (the 待核对 column is not 0)
+        self.missing_combo.addItem(self.tr("待核对 (to verify)"), TO_VERIFY)
         self.missing_combo.setCurrentIndex(max(0, self.missing_combo.findData(current)))
         self.missing_combo.blockSignals(False)
         self.clear_button.setText(self.tr("Clear filters"))
@@ -236,6 +238,18 @@ class CorpusPanel(QWidget):
 
     def set_missing_kind(self, kind: str | None) -> None:
         self.missing_combo.setCurrentIndex(max(0, self.missing_combo.findData(kind)))
+
+    def _on_parts_filter(self, _index: int = 0) -> None:
+        """The parts filter: a missing part, or (TO_VERIFY) the reports with doubts; one listing query."""
+        data = self.missing_combo.currentData()
+        if data == TO_VERIFY:
+            if self.proxy.missing_kind() is not None:
+                self.proxy.set_missing_kind(None)
+            self.proxy.set_to_verify(True)
+        else:
+            if self.proxy.to_verify():
+                self.proxy.set_to_verify(False)
+            self.proxy.set_missing_kind(data)
 
     # -- selection -------------------------------------------------------------------------------------
     def current_document_id(self) -> str:

@@ -26,7 +26,8 @@ CHECK_COLOR = "#b35c00"  # the 请核对 mark: amber, apart from the violet of a
 def check_mark_html(tip: str) -> str:
     """The visible 请核对 mark of a doubtful value (rich text; ``tip`` is escaped into its hover text)."""
     label = QCoreApplication.translate("MetadataHeader", "请核对")
-    return (f'<span title="{html.escape(tip, quote=True)}" style="color:{CHECK_COLOR}; font-weight:600">'
+    # the tip quotes report text (a source sentence, a refused value): a tooltip must show it, never render it
+    return (f'<span title="{html.escape(plain_tip(tip), quote=True)}" style="color:{CHECK_COLOR}; font-weight:600">'
             f"&nbsp;【{html.escape(label)}】</span>")
 
 

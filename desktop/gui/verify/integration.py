@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -16,21 +16,34 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("VerifyQueue", text)
 
 
-class VerifyController:
+class VerifyController(QObject):
     """Owns the queue's store and dialog; opens a report at a doubt's passage when the reviewer asks to fix it."""
 
     def __init__(self, window: Any) -> None:
+        super().__init__(window)
         self.window = window
         self.store = VerifyStore(window.executor, window.reader, window.undo_stack, window.changes, window)
         self.dialog: VerifyQueueDialog | None = None
-        menu = QMenu(_tr("&Verify"), window)
-        self.action = QAction(_tr("Verify queue (核对队列)…"), window)
+        self.menu = QMenu(window)
+        self.action = QAction(window)
         self.action.setShortcut(QKeySequence("Ctrl+Shift+K"))
-        self.action.setToolTip(_tr("Walk every value and part the program is unsure of, across the corpus"))
         self.action.triggered.connect(self.open_queue)
-        menu.addAction(self.action)
-        window.add_menu(menu)
+        self.menu.addAction(self.action)
+        window.add_menu(self.menu)
         window.database_changed.connect(lambda: self.store.set_database(window.executor, window.reader))
+        self.retranslate()
+        window.installEventFilter(self)
+
+    def retranslate(self) -> None:
+        """Set every text again (after a language switch)."""
+        self.menu.setTitle(_tr("&Verify"))
+        self.action.setText(_tr("Verify queue (核对队列)…"))
+        self.action.setToolTip(_tr("Walk every value and part the program is unsure of, across the corpus"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return super().eventFilter(watched, event)
 
     def open_queue(self) -> VerifyQueueDialog:
         """Show the queue (non-modal), read afresh from the database."""

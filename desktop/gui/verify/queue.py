@@ -10,13 +10,12 @@ progress line counts the doubts settled in this walk: ``已核对 n / m``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QStandardItem, QStandardItemModel, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPlainTextEdit,
     QPushButton,
     QTextEdit,
@@ -72,10 +71,13 @@ class VerifyQueueDialog(QDialog):
         font.setBold(True)
         self.progress.setFont(font)
         layout.addWidget(self.progress)
-        self.list = QListWidget(self)
+        self.items = QStandardItemModel(self)
+        self.list = QListView(self)
+        self.list.setModel(self.items)
+        self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys belong to the queue, not to the list
         self.list.setMaximumHeight(150)
-        self.list.currentRowChanged.connect(self._on_row)
+        self.list.selectionModel().currentRowChanged.connect(lambda current, _prev: self._on_row(current.row()))
         layout.addWidget(self.list)
         self.what = PlainLabel(self)
         self.what.setWordWrap(True)
@@ -115,9 +117,11 @@ class VerifyQueueDialog(QDialog):
         self.doubts = self.store.doubts()
         self.settled = set()
         self._texts, self._names = {}, {}
-        self.list.clear()
+        self.items.clear()
         for doubt in self.doubts:
-            self.list.addItem(QListWidgetItem(self._item_text(doubt, False)))
+            item = QStandardItem(self._item_text(doubt, False))
+            item.setEditable(False)
+            self.items.appendRow(item)
         self.current = -1
         self._go(0)
         self._show_progress()
@@ -144,7 +148,8 @@ class VerifyQueueDialog(QDialog):
             self.reason.clear()
             self.text.clear()
             return
-        self.list.setCurrentRow(max(0, min(row, len(self.doubts) - 1)))
+        row = max(0, min(row, len(self.doubts) - 1))
+        self.list.setCurrentIndex(self.items.index(row, 0, QModelIndex()))
 
     def _on_row(self, row: int) -> None:
         if not 0 <= row < len(self.doubts):
@@ -196,7 +201,7 @@ class VerifyQueueDialog(QDialog):
 
     def _settle(self) -> None:
         self.settled.add(self.current)
-        item = self.list.item(self.current)
+        item = self.items.item(self.current)
         if item is not None:
             item.setText(self._item_text(self.doubts[self.current], True))
         self._show_progress()

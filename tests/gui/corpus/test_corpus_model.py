@@ -41,12 +41,18 @@ def test_rows_show_agency_year_date_on_time_and_missing_parts(qapp, seeded_memor
     model.set_database(seeded_memory_db)
     assert model.rowCount() == model.total == 5
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["Agency", "Year", "Date", "On time", "Missing parts", "Review", "Score"]
+    assert headers == ["Agency", "Year", "Date", "On time", "Missing parts", "待核对", "Review", "Score"]
     assert model.headerData(3, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == "Published on time"
     rows = {model.summary(r).name: [model.index(r, c).data() for c in range(model.columnCount())]
             for r in range(model.rowCount())}
+    from desktop.core.review.verify import document_doubts
+
+    doubts = {model.summary(r).name: len(document_doubts(seeded_memory_db, model.summary(r).id))
+              for r in range(model.rowCount())}
     assert rows["003_768f1515f39e9dba.txt"] == ["吉林省政务服务和数字化建设管理局", "2022", "2023-01-30", "Unknown",
-                                               "存在的不足和原因", "", ""]
+                                               "存在的不足和原因", str(doubts["003_768f1515f39e9dba.txt"]), "", ""]
+    # the 待核对 column counts exactly the verify queue's entries of each report ('' for none)
+    assert {name: row[5] for name, row in rows.items()} == {n: str(c) if c else "" for n, c in doubts.items()}
     assert rows["001_a35be3758fcb709b.txt"][1:5] == ["2025", "2025-12-05", "Yes", ""]
     assert rows["000_0a101bd46eacac2a.txt"][4] == "第一责任人履职情况"
     # Missing parts are drawn in a warning colour and explained in the tooltip.
@@ -191,3 +197,25 @@ def test_sorting_moves_persistent_indexes_and_survives_a_reload(qtmodeltester, s
     assert model.loaded == 0  # rows are read when shown
     model.sort(2, Qt.SortOrder.AscendingOrder)
     qtmodeltester.check(model)  # (the tester fetches rows itself: last)
+
+
+def test_the_to_verify_filter_keeps_the_reports_with_doubts_and_confirming_them_all_drops_a_report(
+        qapp, seeded_memory_db):
+    from desktop.core.review.verify import confirm, document_doubts
+    from desktop.gui.corpus.corpus_model import CorpusFilterProxy
+
+    model = CorpusModel()
+    model.set_database(seeded_memory_db)
+    proxy = CorpusFilterProxy()
+    proxy.setSourceModel(model)
+    with_doubts = {model.summary(r).id for r in range(model.rowCount())
+                   if document_doubts(seeded_memory_db, model.summary(r).id)}
+    assert with_doubts and len(with_doubts) < 5  # some seeds are sure of everything
+    proxy.set_to_verify(True)
+    assert {proxy.document_id(r) for r in range(proxy.rowCount())} == with_doubts
+    first = sorted(with_doubts)[0]
+    for doubt in document_doubts(seeded_memory_db, first):
+        confirm(seeded_memory_db, doubt, reviewer_id=None)
+    proxy.set_to_verify(False)
+    proxy.set_to_verify(True)
+    assert {proxy.document_id(r) for r in range(proxy.rowCount())} == with_doubts - {first}
