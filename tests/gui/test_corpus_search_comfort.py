@@ -20,7 +20,7 @@ def window(qtbot, tmp_path, seeded_db_path, no_dialogs):
 def test_default_columns_fit_the_corpus_column(window):
     table, model = window.corpus_panel.table, window.corpus_model
     shown = [model.columns[c].key for c in range(model.columnCount()) if not table.isColumnHidden(c)]
-    assert shown == ["agency", "year", "missing", "review", "total"]
+    assert shown == ["agency", "year", "missing", "to_verify", "review", "total"]
     assert table.horizontalScrollBar().maximum() == 0  # no sideways scrolling
     assert table.textElideMode() == Qt.TextElideMode.ElideMiddle
     # The hidden columns are a right click on the header away.

@@ -151,7 +151,7 @@ class CorpusPanel(QWidget):
         header.setStretchLastSection(False)
         samples = {"year": "2025", "doc_date": "2026-03-02", "on_time": "Unknown", "missing": "不足和原因",
                    "review": max((self.model.tr(en) for _zh, en in STATUS_LABELS.values()), key=len)[:8],
-                   "total": "100.0"}
+                   "total": "100.0", "to_verify": "待核对"}
         for key, sample in samples.items():
             column = self.model.column_index(key)
             if column >= 0:
