@@ -8,6 +8,8 @@ absence no reviewer confirmed. ``DOUBT_COUNT_SQL`` is an expression over the cur
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlite_utils import Database
 
 _ALWAYS = ("title", "agency", "year")
@@ -34,10 +36,10 @@ DOUBT_COUNT_SQL = " + ".join(
        "AND c.deleted_at IS NULL))"])
 
 
-def doubt_counts(db: Database, ids: list[str]) -> dict[str, int]:
+def doubt_counts(db: Database, ids: Sequence[str]) -> dict[str, int]:
     """``{document id: number of doubts}`` for some documents (one query; at most a page of ids)."""
     if not ids:
         return {}
     marks = ", ".join("?" for _ in ids)
-    rows = db.execute(f"SELECT id, {DOUBT_COUNT_SQL} FROM documents WHERE id IN ({marks})", ids).fetchall()
+    rows = db.execute(f"SELECT id, {DOUBT_COUNT_SQL} FROM documents WHERE id IN ({marks})", list(ids)).fetchall()
     return {doc_id: int(n) for doc_id, n in rows}

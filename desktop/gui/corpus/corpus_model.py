@@ -504,6 +504,7 @@ class CorpusFilterProxy(QIdentityProxyModel):
         validate_missing(kind)
         self._change(missing=kind)
 
+    @property
     def to_verify(self) -> bool:
         return self.corpus().filter.to_verify
 

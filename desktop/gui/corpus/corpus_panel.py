@@ -243,11 +243,11 @@ class CorpusPanel(QWidget):
         """The parts filter: a missing part, or (TO_VERIFY) the reports with doubts; one listing query."""
         data = self.missing_combo.currentData()
         if data == TO_VERIFY:
-            if self.proxy.missing_kind() is not None:
+            if self.proxy.missing_kind is not None:
                 self.proxy.set_missing_kind(None)
             self.proxy.set_to_verify(True)
         else:
-            if self.proxy.to_verify():
+            if self.proxy.to_verify:
                 self.proxy.set_to_verify(False)
             self.proxy.set_missing_kind(data)
 
