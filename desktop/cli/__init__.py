@@ -19,7 +19,7 @@ from desktop.cli.common import add_db
 
 log = logging.getLogger("desktop.cli")
 COMMAND_MODULES = ["segment", "corpus", "corrections", "merge", "export", "panel", "scores", "resegment", "agencies",
-                   "verify", "gui"]
+                   "verify", "summary", "gui"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -386,6 +386,39 @@ def m0012_detection_doubts(db: Database) -> None:
     db.execute("ALTER TABLE documents ADD COLUMN missing_candidates TEXT NOT NULL DEFAULT '{}'")
 
 
+@MIGRATIONS(name="0013_summary")
+def m0013_summary(db: Database) -> None:
+    """The evaluation summary (评估报告): the reviewer's rewrites of its paragraphs and the quotes picked for it.
+
+    ``summary_edits`` keeps one rewrite per (scope, paragraph): the text the reviewer wrote and the figures the
+    generated paragraph showed at that moment (JSON: figure key -> shown text), so a figure that changed since is
+    flagged. ``summary_quotes`` keeps, per (scope, tag), the annotations the reviewer picked as typical quotes
+    (JSON list of ids, in order). ``scope`` is ``''`` for every report or ``year:YYYY``. Deleting is soft
+    (``deleted_at``: back to the generated text, and undo) so that redo and merge find the same row.
+    """
+    db.execute("""
+        CREATE TABLE summary_edits (
+            id TEXT PRIMARY KEY,
+            scope TEXT NOT NULL DEFAULT '',
+            paragraph TEXT NOT NULL,
+            text TEXT NOT NULL,
+            figures TEXT NOT NULL DEFAULT '{}',
+            edited_by TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT,
+            UNIQUE (scope, paragraph)
+        )""")
+    db.execute("""
+        CREATE TABLE summary_quotes (
+            id TEXT PRIMARY KEY,
+            scope TEXT NOT NULL DEFAULT '',
+            tag_id TEXT NOT NULL,
+            annotation_ids TEXT NOT NULL DEFAULT '[]',
+            picked_by TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT,
+            UNIQUE (scope, tag_id)
+        )""")
+
+
 @MIGRATIONS(name="0014_agencies")
 def m0014_agencies(db: Database) -> None:
     """One agency across years, promise matches the reviewer corrected, and the shared-text index.

@@ -1,0 +1,144 @@
+"""Rewrites kept over regeneration and flagged when their figures change; quote picks; letters; hostile text."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from docx import Document
+
+from desktop.core.errors import ReviewDeskError
+from desktop.core.export.target import ExportTargetError
+from desktop.core.review.codebook import default_tag_id
+from desktop.core.scoring import scores as scoring
+from desktop.core.scoring.rubric import active_rubric_readonly
+from desktop.core.storage import open_database
+from desktop.core.summary import edits
+from desktop.core.summary.draft import build_draft
+from desktop.core.summary.letters import write_letters
+from desktop.core.summary.model import QuoteList
+from desktop.core.summary.write import write_summary
+from tests.core.summary.panel60 import build_panel60
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    return build_panel60(tmp_path_factory.mktemp("p60e"))
+
+
+@pytest.fixture
+def db(built, tmp_path):
+    path = tmp_path / "copy.sqlite3"
+    shutil.copy(built.path, path)
+    db = open_database(path)
+    yield db
+    db.conn.close()
+
+
+def _rescore(db) -> None:
+    """Raise one criterion of the first scored report for both reviewers (reopening and resubmitting)."""
+    rubric = active_rubric_readonly(db)
+    doc = next(r["document_id"] for r in db.query("SELECT document_id FROM reviews WHERE status = 'done' "
+                                                   "GROUP BY document_id HAVING count(*) = 2"))
+    c = rubric.criteria[0]
+    for r in db.query("SELECT reviewer_id FROM reviews WHERE document_id = ?", [doc]):
+        scoring.reopen_review(db, doc, r["reviewer_id"], rubric)
+        current = scoring.get_score(db, doc, r["reviewer_id"], rubric.id, c.id)
+        new = 0.0 if current and current.value else c.max_points
+        scoring.set_score(db, doc, r["reviewer_id"], rubric, c.id, new)
+        scoring.submit_review(db, doc, r["reviewer_id"], rubric)
+
+
+def test_a_rewrite_is_kept_on_regeneration_and_flagged_when_its_figures_change(db):
+    draft = build_draft(db)
+    p = draft.paragraph("scores.distribution")
+    edits.set_edit(db, draft.scope, p.key, "总分情况由评审组另行说明。", p.figures(), "组长")
+    again = build_draft(db).paragraph(p.key)
+    assert again.text == "总分情况由评审组另行说明。" and not again.flagged
+    _rescore(db)
+    later = build_draft(db)
+    kept = later.paragraph(p.key)
+    assert kept.text == "总分情况由评审组另行说明。"
+    assert kept.flagged and {c.key for c in kept.changed} >= {"mean"}
+    assert kept.generated != p.generated  # the generated text follows the numbers
+    assert later.paragraph("overview.scope").flagged is False  # paragraphs not rewritten are never flagged
+    # saving the rewrite again with today's figures clears the flag; going back to the generated text too
+    edits.set_edit(db, draft.scope, p.key, kept.text, kept.figures())
+    assert not build_draft(db).paragraph(p.key).flagged
+    change = edits.put_edit(db, draft.scope, p.key, None)
+    assert build_draft(db).paragraph(p.key).edited is None
+    edits.put_edit(db, draft.scope, p.key, change.old)  # undo
+    assert build_draft(db).paragraph(p.key).text == "总分情况由评审组另行说明。"
+
+
+def test_rewrites_belong_to_their_scope(db):
+    all_reports = build_draft(db)
+    edits.set_edit(db, all_reports.scope, "overview.scope", "全部报告的改写。", {})
+    assert build_draft(db, 2024).paragraph("overview.scope").edited is None
+    assert build_draft(db).paragraph("overview.scope").text == "全部报告的改写。"
+
+
+def test_an_empty_rewrite_is_refused(db):
+    with pytest.raises(ReviewDeskError, match="empty"):
+        edits.set_edit(db, "", "overview.scope", "   ", {})
+
+
+def test_picked_quotes_replace_the_first_ones_and_are_checked(db):
+    tag = default_tag_id("formulaic")
+    ids = [r["id"] for r in db.query("SELECT a.id FROM annotations a JOIN annotation_tags t ON t.annotation_id = a.id "
+                                     "WHERE t.tag_id = ? ORDER BY a.id DESC LIMIT 2", [tag])]
+    edits.set_pick(db, "", tag, ids, "组长")
+    block = next(b for c in build_draft(db).chapters for b in c.blocks
+                 if isinstance(b, QuoteList) and b.tag_id == tag)
+    assert [q.annotation_id for q in block.quotes] == ids and block.picked
+    other = next(r["id"] for r in db.query("SELECT a.id FROM annotations a JOIN annotation_tags t ON "
+                                           "t.annotation_id = a.id WHERE t.tag_id = ?", [default_tag_id("no_cause")]))
+    with pytest.raises(ReviewDeskError, match="do not carry this tag"):
+        edits.set_pick(db, "", tag, [other])
+    with pytest.raises(ReviewDeskError, match="at most 3"):
+        edits.set_pick(db, "", tag, ids + ids[:1] + ["x", "y"])
+
+
+def test_report_text_that_looks_like_markup_stays_text(db, tmp_path):
+    """A quote with HTML, reportlab and Markdown markup in it is written as the characters it is."""
+    doc = db.execute("SELECT document_id, id, start FROM annotations WHERE deleted_at IS NULL LIMIT 1").fetchone()
+    hostile = "<b>加粗</b> [链接](http://x.invalid) *强调* & <para>"
+    text = db.execute("SELECT text FROM documents WHERE id = ?", [doc[0]]).fetchone()[0]
+    # the annotation's passage now reads as markup (the text and the quote both: an exact quote)
+    db.execute("UPDATE annotations SET quote = ?, \"end\" = ? WHERE id = ?", [hostile, doc[2] + len(hostile), doc[1]])
+    db.execute("UPDATE documents SET text = ? WHERE id = ?", [text[:doc[2]] + hostile + text[doc[2] + len(hostile):],
+                                                             doc[0]])
+    tag = db.execute("SELECT tag_id FROM annotation_tags WHERE annotation_id = ?", [doc[1]]).fetchone()[0]
+    edits.set_pick(db, "", tag, [doc[1]])
+    for fmt in ("md", "pdf", "docx"):
+        write_summary(db, fmt, tmp_path / f"s.{fmt}")
+    md = (tmp_path / "s.md").read_text(encoding="utf-8")
+    assert "\\<b\\>加粗\\</b\\> \\[链接\\](http://x.invalid) \\*强调\\* \\& \\<para\\>" in md
+    assert hostile in "\n".join(p.text for p in Document(str(tmp_path / "s.docx")).paragraphs)
+
+
+def test_letters_one_per_report_with_a_result_and_safe_names(db, tmp_path):
+    doc = db.execute("SELECT id FROM documents ORDER BY seq LIMIT 1").fetchone()[0]
+    db.execute("UPDATE documents SET agency = ? WHERE id = ?", ["../../某局:*?<>|", doc])
+    out = tmp_path / "letters"
+    result = write_letters(db, out)
+    scored = build_draft(db)
+    with_total = [r for r in scored.chapters[7].blocks[0].rows if r[5] != "—"]  # type: ignore[union-attr]
+    assert result.letters == len(with_total) == len(result.paths)
+    assert len(result.skipped) == 60 - len(with_total)
+    assert all(p.parent == out and p.suffix == ".docx" for p in result.paths)
+    assert not any(set(p.name) & set('/\\:*?"<>|') for p in result.paths)
+    text = "\n".join(p.text for p in Document(str(result.paths[0])).paragraphs)
+    assert "等次为" in text and "评审意见" in text
+    single = write_letters(db, tmp_path / "all.docx", one_file=True)
+    assert single.paths == [tmp_path / "all.docx"] and single.letters == result.letters
+
+
+def test_targets_are_checked(db, tmp_path):
+    path = db.execute("PRAGMA database_list").fetchone()[2]
+    with pytest.raises(ExportTargetError):
+        write_summary(db, "md", path)
+    with pytest.raises(ReviewDeskError, match="folder"):
+        write_summary(db, "md", tmp_path)
+    with pytest.raises(ReviewDeskError, match="no report of the year 1999"):
+        build_draft(db, 1999)
