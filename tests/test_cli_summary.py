@@ -9,7 +9,7 @@ from desktop.cli import main
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    from desktop.gui.panel.demo import build_demo_panel
+    from tools.demo_panel import build_demo_panel
 
     path = tmp_path_factory.mktemp("cli-summary") / "demo.sqlite3"
     build_demo_panel(path)

@@ -30,7 +30,7 @@ def panel60(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def demo_path(tmp_path_factory):
-    from desktop.gui.panel.demo import build_demo_panel
+    from tools.demo_panel import build_demo_panel
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
     build_demo_panel(path)
