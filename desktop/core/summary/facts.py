@@ -17,9 +17,9 @@ from sqlite_utils import Database
 from desktop.core.compare.reuse import countable_prefix, find_reuse, reuse_share
 from desktop.core.errors import ReviewDeskError
 from desktop.core.export.data import SheetAnnotation, assemble, fetch_raw
+from desktop.core.panel.agreement import PanelAgreement
 from desktop.core.progress import Progress
 from desktop.core.review.codebook import default_tag_id
-from desktop.core.scoring.agreement import PanelAgreement
 from desktop.core.scoring.rubric import Rubric
 from desktop.core.segmentation.classify import REQUIRED_KINDS
 from desktop.core.storage.documents import DocumentSummary

@@ -2,8 +2,8 @@
 
 Nothing else in :mod:`desktop.core.summary` reads scores, computes a grade or a rank, or formats a number: when the
 score model changes, this module is the one edit. Until the panel's single score model lands, it reads
-:func:`desktop.core.scoring.panel.panel_summary` (final total = the lead's decisions over the defaults, grade =
-the lead's choice or the rubric's band) and :func:`desktop.core.scoring.agreement.panel_agreement`.
+:func:`desktop.core.panel.summary.panel_summary` (final total = the lead's decisions over the defaults, grade =
+the lead's choice or the rubric's band) and :func:`desktop.core.panel.agreement.panel_agreement`.
 """
 
 from __future__ import annotations
@@ -13,14 +13,14 @@ from dataclasses import dataclass, replace
 
 from sqlite_utils import Database
 
-from desktop.core.scoring.agreement import (
+from desktop.core.panel.agreement import (
     Alpha,
     CriterionAgreement,
     PanelAgreement,
     krippendorff_alpha,
     panel_agreement,
 )
-from desktop.core.scoring.panel import PanelSummary, ReportPanel, ReviewColumn, panel_summary
+from desktop.core.panel.summary import PanelSummary, ReportPanel, ReviewColumn, panel_summary
 from desktop.core.scoring.rubric import Rubric
 
 
@@ -53,7 +53,7 @@ def panel(db: Database, rubric_id: str | None = None) -> PanelSummary:
 
 def results(summary: PanelSummary, document_ids: Sequence[str] | None = None) -> list[Result]:
     """The results of the reports in ``document_ids`` (all when None), ranked among themselves."""
-    from desktop.core.scoring.panel import _ranked  # the score model's competition ranking (1, 2, 2, 4)
+    from desktop.core.panel.summary import _ranked  # the score model's competition ranking (1, 2, 2, 4)
 
     wanted = None if document_ids is None else set(document_ids)
     reports = [r for r in summary.reports if wanted is None or r.document.id in wanted]
@@ -67,7 +67,7 @@ def agreement(db: Database, rubric_id: str | None = None) -> PanelAgreement:
 
 def agreement_of(summary: PanelSummary, document_ids: Collection[str]) -> PanelAgreement:
     """Krippendorff's alpha over the complete reviews of some reports only (the summary's scope), computed as
-    :func:`desktop.core.scoring.agreement.panel_agreement` computes it for all."""
+    :func:`desktop.core.panel.agreement.panel_agreement` computes it for all."""
     wanted = set(document_ids)
     reports = [r for r in summary.reports if r.document.id in wanted]
     reviewers = sorted({c.reviewer_id for r in reports for c in r.complete_reviews})

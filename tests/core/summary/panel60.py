@@ -15,10 +15,10 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from desktop.core.ingest.importer import import_paths
+from desktop.core.panel import adjudication as adj
 from desktop.core.review.annotations import create_annotation
 from desktop.core.review.codebook import default_tag_id, ensure_default_codebook
 from desktop.core.review.reviewers import get_or_create_reviewer
-from desktop.core.scoring import adjudication as adj
 from desktop.core.scoring import scores as scoring
 from desktop.core.scoring.rubric import active_rubric
 from desktop.core.storage import open_database
