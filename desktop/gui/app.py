@@ -52,12 +52,14 @@ def install_extensions(window: MainWindow) -> None:
     from desktop.gui.corrections.controller import install_corrections
     from desktop.gui.panel.integration import install_panel
     from desktop.gui.scoring.integration import install_scoring
+    from desktop.gui.summary.integration import install_summary
 
     # The features never call each other: each listens to the window's change bus (window.changes).
     window.extensions["annotations"] = install_annotations(window)
     window.extensions["scoring"] = install_scoring(window)
     window.extensions["corrections"] = install_corrections(window)
     window.extensions["panel"] = install_panel(window)
+    window.extensions["summary"] = install_summary(window)
     from desktop.gui.exchange.package_return import install_exchange
 
     window.extensions["exchange"] = install_exchange(window)

@@ -233,6 +233,12 @@ def test_markup_in_every_field_is_shown_literally_and_never_loaded(qtbot, tmp_pa
             qtbot.addWidget(dialog)
             views.append(dialog)
     look()
+    # the evaluation summary tab (agency names, tag names and descriptions, quotes, sources on hover)
+    summary = w.extensions["summary"].tab
+    w.tabs.setCurrentWidget(summary)
+    qtbot.waitUntil(lambda: summary.draft is not None)
+    assert markup("标签") in summary.document.toPlainText()
+    look()
     everything = shown_texts(views)
     for word in ("标题", "标题二", "机关", "文号", "标签", "批注", "同事批注", "评阅人", "同事", "备注"):
         assert markup(word) in everything, word

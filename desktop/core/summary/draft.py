@@ -22,8 +22,9 @@ def compose(facts: Facts, edits: dict, picks: dict[str, list[str]]) -> Draft:
                 continue
             p.edited = edit.text
             now = p.figures()
+            labels = {f.key: f.source for s in p.sentences for f in s.figures}
             keys = sorted(set(now) | set(edit.figures))
-            p.changed = [Change(k, edit.figures.get(k, "—"), now.get(k, "—")) for k in keys
+            p.changed = [Change(k, edit.figures.get(k, "—"), now.get(k, "—"), labels.get(k, k)) for k in keys
                          if edit.figures.get(k) != now.get(k)]
     year = f"{facts.year}年度" if facts.year is not None else ""
     n = len(facts.reports)

@@ -66,6 +66,7 @@ class Change:
     key: str
     before: str
     after: str
+    label: str = ""  # what the figure is (its source, in words)
 
 
 @dataclass

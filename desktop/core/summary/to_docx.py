@@ -115,13 +115,13 @@ def _setup(doc) -> None:
     _style(doc, "RD Summary Subtitle", BODY_FONT, 14, align=WD_ALIGN_PARAGRAPH.CENTER, after=4)
     _style(doc, "Heading 1", HEADING_FONT, 16, before=12, after=6)
     doc.styles["Heading 1"].paragraph_format.keep_with_next = True
-    _style(doc, "RD Summary Body", BODY_FONT, 14, indent=28, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    _style(doc, "RD Summary Body", BODY_FONT, 14, indent=28, align=WD_ALIGN_PARAGRAPH.LEFT)
     quote = _style(doc, "RD Summary Quote", BODY_FONT, 12, after=3)
     quote.paragraph_format.left_indent = Cm(1.0)
     _style(doc, "RD Summary Caption", HEADING_FONT, 12, align=WD_ALIGN_PARAGRAPH.CENTER, before=6, after=4)
     doc.styles["RD Summary Caption"].paragraph_format.keep_with_next = True
-    _style(doc, "RD Summary Cell", BODY_FONT, 10.5)
-    _style(doc, "RD Summary Cell Head", HEADING_FONT, 10.5, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _style(doc, "RD Summary Cell", BODY_FONT, 9)
+    _style(doc, "RD Summary Cell Head", HEADING_FONT, 9, align=WD_ALIGN_PARAGRAPH.CENTER)
     _font_table(doc)
     _page_number(section)
 

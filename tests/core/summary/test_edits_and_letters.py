@@ -18,7 +18,7 @@ from desktop.core.summary.draft import build_draft
 from desktop.core.summary.letters import write_letters
 from desktop.core.summary.model import QuoteList
 from desktop.core.summary.write import write_summary
-from tests.core.summary.panel60 import build_panel60
+from tools.summary_panel import build_panel60
 
 
 @pytest.fixture(scope="module")

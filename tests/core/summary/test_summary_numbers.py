@@ -17,7 +17,7 @@ from desktop.core.summary.draft import build_draft
 from desktop.core.summary.model import Draft, Paragraph, QuoteList, Table
 from desktop.core.summary.write import write_draft
 from tests.core.summary.expected import NUMBER, compute
-from tests.core.summary.panel60 import build_panel60
+from tools.summary_panel import build_panel60
 
 # Numbers a rule's wording itself contains (the α thresholds, the reuse window), not figures.
 TEMPLATE_NUMBERS = {"0.8", "0.667", "12"}

@@ -1,4 +1,4 @@
-"""A generated panel for the summary tests: 30 agencies × two report years = 60 reports, two reviewers each.
+"""A generated panel for the summary tests and screenshots: 30 agencies x 2 report years = 60 reports, 2 reviewers.
 
 Everything is made through the core's own functions (import, scores, submit, annotations, adjudication) with a
 seeded random generator, so the facts vary (late and unknown publication, missing and folded parts, repeated

@@ -1,0 +1,57 @@
+"""Wire the Summary tab (评估报告) into the review window: a tab beside the report views, its store on the window's
+writer, reader, undo stack and change bus, re-attached when another database is opened."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+
+from desktop.gui.reviewer_name import saved_name
+from desktop.gui.summary.store import SummaryStore
+from desktop.gui.summary.view import SummaryTab
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Summary", text)
+
+
+class SummaryController(QObject):
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.store = SummaryStore(window.executor, window.reader, window.undo_stack, window.changes, self)
+        self.tab = SummaryTab(self.store, window.db_path, window)
+
+    def on_database(self) -> None:
+        w = self.window
+        self.store.set_database(w.executor, w.reader)
+        self.store.reviewer_name = saved_name(w.settings) or ""
+        self.tab.db_path = w.db_path
+        self.tab.year.clear()
+        self.tab.draft = None
+        self.tab.stale = True
+        if self.tab.isVisible():
+            self.tab.regenerate()
+
+    def retranslate(self) -> None:
+        tabs = self.window.tabs
+        tabs.setTabText(tabs.indexOf(self.tab), _tr("Evaluation summary"))
+        self.tab.retranslate()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return super().eventFilter(watched, event)
+
+
+def install_summary(main_window: Any) -> SummaryController:
+    """Add the Summary tab to the window and follow its database."""
+    ctrl = SummaryController(main_window)
+    main_window.tabs.addTab(ctrl.tab, "")
+    ctrl.retranslate()
+    main_window.installEventFilter(ctrl)
+    main_window.database_changed.connect(ctrl.on_database)
+    if main_window.executor is not None:
+        ctrl.on_database()
+    return ctrl

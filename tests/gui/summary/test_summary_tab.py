@@ -1,0 +1,135 @@
+"""The Summary tab in the real main window: rewrite a paragraph, change a score, regenerate → the rewrite is kept,
+the generated figures follow the scores and the paragraph is flagged; undo; sources on hover; export."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from desktop.core.changes import Changes
+from desktop.core.scoring import scores as scoring
+from desktop.core.scoring.rubric import active_rubric_readonly
+from desktop.core.summary import edits
+from desktop.gui import dialogs
+from desktop.gui.main_window import MainWindow
+from desktop.gui.summary.integration import install_summary
+from desktop.gui.summary.view import EDITED, FLAG
+from tools.demo_panel import build_demo_panel
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, shown):
+    path = tmp_path / "summary.sqlite3"
+    build_demo_panel(path)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("reviewer/name", "组长")
+    w = MainWindow(settings)
+    qtbot.addWidget(w)
+    ctrl = install_summary(w)
+    assert w.open_database(path)
+    w.show()
+    qtbot.waitExposed(w)
+    w.summary = ctrl
+    yield w
+    w.close()
+
+
+def _open_tab(window, qtbot):
+    tab = window.summary.tab
+    with qtbot.waitSignal(tab.drafted, timeout=20000):
+        window.tabs.setCurrentWidget(tab)
+    return tab
+
+
+def _raise_a_score(window) -> None:
+    """Give every complete review of the first ranked report the top score on its first criterion (reopen,
+    set, submit), as the score form would, and announce it."""
+    def change(db):
+        rubric = active_rubric_readonly(db)
+        c = rubric.criteria[3]
+        doc = next(r["document_id"] for r in db.query("SELECT document_id FROM reviews WHERE status = 'done' "
+                                                       "ORDER BY document_id LIMIT 1"))
+        for r in list(db.query("SELECT reviewer_id FROM reviews WHERE document_id = ? AND status = 'done'", [doc])):
+            scoring.reopen_review(db, doc, r["reviewer_id"], rubric)
+            scoring.set_score(db, doc, r["reviewer_id"], rubric, c.id, 0.0)
+            scoring.submit_review(db, doc, r["reviewer_id"], rubric)
+        return doc
+
+    doc = window.executor.call(change)
+    window.changes.announce(Changes.of("scores", "reviews", document_ids=[doc]))
+
+
+def test_rewrite_kept_numbers_updated_paragraph_flagged(window, qtbot):
+    tab = _open_tab(window, qtbot)
+    assert tab.select("scores.distribution")
+    before = tab.current_paragraph()
+    assert before is not None and before.edited is None
+    mean_before = before.figures()["mean"]
+    tab.editor.setPlainText("各报告总分情况较好，详见附件。")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.current_paragraph() is not None and tab.current_paragraph().edited is not None)
+    stored = edits.get_edit(window.reader, "", "scores.distribution")
+    assert stored is not None and stored.text == "各报告总分情况较好，详见附件。" and stored.edited_by == "组长"
+    assert tab.tree.currentItem().text(0).startswith(EDITED)
+
+    _raise_a_score(window)
+    qtbot.waitUntil(lambda: tab.banner.isVisible())
+    with qtbot.waitSignal(tab.drafted):
+        qtbot.mouseClick(tab.regenerate_button, Qt.MouseButton.LeftButton)
+    after = tab.draft.paragraph("scores.distribution")
+    assert after.text == "各报告总分情况较好，详见附件。"        # the rewrite is kept
+    assert after.figures()["mean"] != mean_before                  # the number is updated
+    assert after.flagged and "mean" in {c.key for c in after.changed}
+    assert tab.tree.currentItem().text(0).startswith(FLAG)
+    assert "算术平均" in tab.changes_label.text() and tab.generated.toPlainText() == after.generated
+    assert not tab.banner.isVisible()
+
+    # undo the rewrite through the window's undo stack: the generated text is back
+    with qtbot.waitSignal(tab.drafted):
+        window.undo_stack.undo()
+    assert tab.draft.paragraph("scores.distribution").edited is None
+    assert edits.get_edit(window.reader, "", "scores.distribution") is None
+    with qtbot.waitSignal(tab.drafted):
+        window.undo_stack.redo()
+    assert tab.draft.paragraph("scores.distribution").text == "各报告总分情况较好，详见附件。"
+
+
+def test_each_sentence_shows_its_sources_on_hover(window, qtbot):
+    tab = _open_tab(window, qtbot)
+    text = tab.document.toPlainText()
+    p = tab.draft.paragraph("publication.counts")
+    sentence = p.sentences[0]
+    at = text.index(sentence.text) + 3
+    cursor = tab.document.textCursor()
+    cursor.setPosition(at)
+    rect = tab.document.cursorRect(cursor)
+    tip = tab.tooltip_at(rect.center())
+    assert all(source in tip for source in sentence.sources)
+    assert "按时公开" in tip
+
+
+def test_a_refused_rewrite_says_why_and_changes_nothing(window, qtbot, shown):
+    tab = _open_tab(window, qtbot)
+    assert tab.select("overview.scope")
+    tab.editor.setPlainText("   ")
+    depth = window.undo_stack.count()
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert shown and shown[-1][0] == "warning" and "empty" in shown[-1][1][2]
+    assert window.undo_stack.count() == depth and edits.get_edit(window.reader, "", "overview.scope") is None
+
+
+def test_export_and_letters_from_the_tab(window, qtbot, tmp_path, monkeypatch):
+    tab = _open_tab(window, qtbot)
+    out = tmp_path / "评估报告.docx"
+    monkeypatch.setattr(dialogs, "save_file", lambda *a, **k: str(out))
+    task = tab.export("docx")
+    assert task is not None
+    with qtbot.waitSignal(task.finished, timeout=60000):
+        pass
+    assert out.stat().st_size > 0
+    folder = tmp_path / "letters"
+    monkeypatch.setattr(dialogs, "choose_folder", lambda *a, **k: str(folder))
+    task = tab.letters()
+    with qtbot.waitSignal(task.finished, timeout=60000):
+        pass
+    assert len(list(folder.glob("*_反馈意见书.docx"))) == 5
