@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTextEdit,
+    QToolButton,
     QToolTip,
     QTreeWidget,
     QTreeWidgetItem,
@@ -95,9 +97,14 @@ class SummaryTab(QWidget):
         self.regenerate_button = QPushButton(self)
         self.regenerate_button.setObjectName("summaryRegenerate")
         self.regenerate_button.clicked.connect(self.regenerate)
-        self.export_buttons = {fmt: QPushButton(self) for fmt in ("docx", "pdf", "md")}
-        for fmt, button in self.export_buttons.items():
-            button.clicked.connect(lambda _c=False, f=fmt: self.export(f))
+        self.export_button = QToolButton(self)
+        self.export_button.setObjectName("summaryExport")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.export_button)
+        self.export_actions = {fmt: menu.addAction("") for fmt in ("docx", "pdf", "md")}
+        for fmt, action in self.export_actions.items():
+            action.triggered.connect(lambda _c=False, f=fmt: self.export(f))
+        self.export_button.setMenu(menu)
         self.letters_button = QPushButton(self)
         self.letters_button.clicked.connect(self.letters)
         self.banner = PlainLabel("", self)
@@ -138,7 +145,7 @@ class SummaryTab(QWidget):
         for w in (self.year_label, self.year, self.deadline_label, self.deadline, self.regenerate_button):
             top.addWidget(w)
         top.addStretch(1)
-        for w in (*self.export_buttons.values(), self.letters_button):
+        for w in (self.export_button, self.letters_button):
             top.addWidget(w)
         side = QWidget(self)
         edit_box = QVBoxLayout(side)
@@ -171,11 +178,14 @@ class SummaryTab(QWidget):
 
     def retranslate(self) -> None:
         self.year_label.setText(_tr("Reports:"))
-        self.deadline_label.setText(_tr("Publication deadline (MM-DD of the next year):"))
+        self.deadline_label.setText(_tr("Deadline:"))
+        self.deadline.setToolTip(_tr("The publication deadline: month and day (MM-DD) of the year after the report "
+                                     "year, e.g. 04-01 or 03-01"))
         self.regenerate_button.setText(_tr("Regenerate"))
-        self.export_buttons["docx"].setText(_tr("Export Word…"))
-        self.export_buttons["pdf"].setText(_tr("Export PDF…"))
-        self.export_buttons["md"].setText(_tr("Export Markdown…"))
+        self.export_button.setText(_tr("Export"))
+        self.export_actions["docx"].setText(_tr("Word (.docx)…"))
+        self.export_actions["pdf"].setText(_tr("PDF (.pdf)…"))
+        self.export_actions["md"].setText(_tr("Markdown (.md)…"))
         self.letters_button.setText(_tr("Result letters…"))
         self.save_button.setText(_tr("Save rewrite"))
         self.restore_button.setText(_tr("Back to generated text"))
@@ -389,7 +399,7 @@ class SummaryTab(QWidget):
         ready = self.store.ready and self.draft is not None
         self.save_button.setEnabled(ready and p is not None)
         self.restore_button.setEnabled(ready and p is not None and p.edited is not None)
-        for button in (*self.export_buttons.values(), self.letters_button):
+        for button in (self.export_button, self.letters_button):
             button.setEnabled(ready and self.task is None)
 
     def save_rewrite(self) -> None:
