@@ -3,7 +3,7 @@ writer, reader, undo stack and change bus, re-attached when another database is 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
@@ -11,13 +11,16 @@ from desktop.gui.reviewer_name import saved_name
 from desktop.gui.summary.store import SummaryStore
 from desktop.gui.summary.view import SummaryTab
 
+if TYPE_CHECKING:
+    from desktop.gui.review_window import ReviewWindow
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Summary", text)
 
 
 class SummaryController(QObject):
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: ReviewWindow) -> None:
         super().__init__(window)
         self.window = window
         self.store = SummaryStore(window.executor, window.reader, window.undo_stack, window.changes, self)
@@ -45,7 +48,7 @@ class SummaryController(QObject):
         return super().eventFilter(watched, event)
 
 
-def install_summary(main_window: Any) -> SummaryController:
+def install_summary(main_window: ReviewWindow) -> SummaryController:
     """Add the Summary tab to the window and follow its database."""
     ctrl = SummaryController(main_window)
     main_window.tabs.addTab(ctrl.tab, "")

@@ -142,11 +142,12 @@ class SummaryTab(QWidget):
 
         top = QHBoxLayout()
         self.year_label = PlainLabel("", self)
-        for w in (self.year_label, self.year, self.deadline_label, self.deadline, self.regenerate_button):
+        bar: list[QWidget] = [self.year_label, self.year, self.deadline_label, self.deadline, self.regenerate_button]
+        for w in bar:
             top.addWidget(w)
         top.addStretch(1)
-        for w in (self.export_button, self.letters_button):
-            top.addWidget(w)
+        top.addWidget(self.export_button)
+        top.addWidget(self.letters_button)
         side = QWidget(self)
         edit_box = QVBoxLayout(side)
         edit_box.setContentsMargins(0, 0, 0, 0)
@@ -154,10 +155,11 @@ class SummaryTab(QWidget):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.restore_button)
         buttons.addStretch(1)
-        for w in (self.editor_title, self.editor):
-            edit_box.addWidget(w)
+        edit_box.addWidget(self.editor_title)
+        edit_box.addWidget(self.editor)
         edit_box.addLayout(buttons)
-        for w in (self.changes_label, self.generated_title, self.generated):
+        below: list[QWidget] = [self.changes_label, self.generated_title, self.generated]
+        for w in below:
             edit_box.addWidget(w)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.tree)
@@ -373,9 +375,12 @@ class SummaryTab(QWidget):
         """Select a paragraph by its key (for the reviewer's keyboard and for tests)."""
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
+            if top is None:
+                continue
             for j in range(top.childCount()):
-                if top.child(j).data(0, Qt.ItemDataRole.UserRole) == key:
-                    self.tree.setCurrentItem(top.child(j))
+                child = top.child(j)
+                if child is not None and child.data(0, Qt.ItemDataRole.UserRole) == key:
+                    self.tree.setCurrentItem(child)
                     return True
         return False
 
