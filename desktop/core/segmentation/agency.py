@@ -108,6 +108,26 @@ def from_year_clause(text: str) -> str | None:
     return None
 
 
+_HEADER_AGENCY = re.compile(rf"[{_CJK}（）()]{{2,30}}(局|厅|委员会|委|办公室|人民政府|镇人民政府|镇|乡|街道办事处|街道)")
+# the body's word for itself (我局, 本委, 我镇…) and the endings a name of that kind has
+_SELF = re.compile(r"(?:我|本)(局|厅|委|办|镇|乡|街道)(?![长])")
+_SELF_ENDINGS = {"局": ("局",), "厅": ("厅",), "委": ("委", "委员会"), "办": ("办", "办公室"),
+                 "镇": ("镇", "镇人民政府"), "乡": ("乡", "乡人民政府"), "街道": ("街道", "街道办事处")}
+
+
+def from_header(text: str, header_lines: list[str]) -> str | None:
+    """The body a page's header names on a line of its own above the title (青山县司法局 over 2023年度…报告),
+    when it agrees with what the body calls itself (我局 → a 局): a site banner of another body is no author."""
+    for line in reversed(header_lines):
+        if not _HEADER_AGENCY.fullmatch(line):
+            continue
+        own = _SELF.search(text[:3000])
+        if own and not line.endswith(_SELF_ENDINGS[own.group(1)]):
+            return None
+        return line
+    return None
+
+
 def from_label(text: str) -> str | None:
     """A labelled issuing body in the page's metadata (发文机关：双牌县教育局)."""
     for m in LABELLED.finditer(text):

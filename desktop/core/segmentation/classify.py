@@ -32,7 +32,8 @@ KIND_LABELS = {
 # they count only in short headings.
 _HEADING_CUES: dict[str, list[tuple[str, float, bool]]] = {
     "leader_duty": [
-        (r"第一责任人", 6, True), (r"(党政)?主要负责(人|同志)", 5, True), (r"主要领导", 4, False),
+        (r"第一责任人", 6, True), (r"第一责任(?!人)", 5, True), (r"一把手", 5, True), (r"(党政)?主要负责(人|同志)", 5, True),
+        (r"主要领导", 4, False), (r"关键少数", 3, False),
         (r"党政主要", 4, True), (r"履行.{0,12}职责", 3, True), (r"述法", 3, False), (r"履职", 2, False),
         (r"责任落实", 1, False),
     ],

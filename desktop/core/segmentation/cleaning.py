@@ -32,7 +32,8 @@ class Clutter:
 _SEP = r"\s*[:：]\s*"
 LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("site_clock", re.compile(r"今天是\s*[:：]?\s*\d{4}\s*[年\-/]|星期[一二三四五六日天].{0,6}$")),
-    ("breadcrumb", re.compile(r"^\W?\d{0,3}(当前位置|您所在的位置|您现在的位置|所在位置|位置)" + _SEP
+    ("breadcrumb", re.compile(r"^\W?\d{0,3}(当前位置|您所在的位置|您现在的位置|您的位置|你的位置|你所在的位置|所在位置|当前页面|位置)"
+                              + _SEP
                               + r"|^\W?\d{0,3}首页\s*[>＞»/]|^[^。，,]{1,12}\s*[>＞»›]\s*[^。，,]{1,12}\s*[>＞»›]")),
     ("signoff", re.compile(r"^[\[【]?(初审|复审|终审|责任编辑|编辑|审核|校对|审校|签发)[\]】]?" + _SEP)),
     ("source_line", re.compile(r"(来源|发布时间|发布日期|更新时间|浏览次数|访问次数|点击率|点击数|阅读次数|转自|信息来源|文章来源|作者)" + _SEP)),
@@ -47,9 +48,11 @@ INLINE_RULES: list[tuple[str, re.Pattern[str]]] = [
 ]
 # Page chrome inside a long line (a page flattened to one line): the breadcrumb before the title, a date and
 # source run with share buttons after it. Only these spans are clutter, never the report text around them.
-_CRUMB_START = re.compile(r"\W?\d{0,3}(?:(?:当前位置|您所在的位置|您现在的位置|所在位置|当前的位置)\s*[:：]\s*|(?=首页\s*[>＞»›/]))")
-_CRUMB_SEP = re.compile(r"\s*(?:[>＞»›/]+|\s)\s*")
-_CRUMB_ITEM = re.compile(r"[^\s>＞»›/。，,；:：]{1,40}")
+_CRUMB_START = re.compile(r"\W?\d{0,3}(?:(?:当前位置|您所在的位置|您现在的位置|您的位置|你的位置|你所在的位置|所在位置|当前的位置"
+                          r"|当前页面)\s*[:：]\s*|(?=首页\s*[>＞»›/》→-]))")
+# between crumbs: arrows (>, », ›, 》 after 首页-style items, →) or white space
+_CRUMB_SEP = re.compile(r"\s*(?:[>＞»›/》→]+|-{1,2}>|\s)\s*")
+_CRUMB_ITEM = re.compile(r"[^\s>＞»›/》→。，,；:：《]{1,40}")
 _DATE_TIME = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*日)?(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
 _SHARE = (r"分享到\s*[:：]?|微信|微博|QQ空间|QQ|朋友圈|新浪微博|腾讯微博|人人网|豆瓣|打印|关闭|收藏|扫一扫|"
           r"[【\[]?(?:字体|字号)\s*[:：]?\s*[【\[]?大[】\]]?\s*[【\[]?中[】\]]?\s*[【\[]?小[】\]]?[】\]]?|【[^】\s]{1,8}】")

@@ -231,7 +231,10 @@ def extract_metadata(text: str, clutter: list[Clutter], first_heading_start: int
             iso = parse_date(c.text[labelled.end():] if labelled else c.text)
             if iso and (labelled or m or DATE_ANY.search(c.text)):
                 published = Field(iso, f"clutter:{c.kind}")
-    agency, rejected = _agency(text, lines, title, signature, source)
+    title_at = text.find(str(title.value)) if title.value else head_limit
+    header = [c.text.strip() for c in sorted(clutter, key=lambda c: c.start)
+              if c.kind == "portal" and c.end <= max(title_at, 0)]
+    agency, rejected = _agency(text, lines, title, signature, source, header)
 
     year = NONE
     if title.value:
@@ -274,11 +277,11 @@ def extract_metadata(text: str, clutter: list[Clutter], first_heading_start: int
 
 
 def _agency(text: str, lines: list[tuple[int, str]], title: Field, signature: str | None,
-            source: Field) -> tuple[Field, list[tuple[str, str]]]:
+            source: Field, header: list[str]) -> tuple[Field, list[tuple[str, str]]]:
     """The issuing body from the best source whose candidate passes the plausibility checks.
 
-    Sources, best first: title, signature, opening sentence, labelled page metadata, a year-led clause, the
-    publisher line. A candidate is completed from the text first (静海区 → 天津市静海区人民政府); one whose shape is
+    Sources, best first: title, signature, opening sentence, labelled page metadata, the page header's line
+    naming a body that agrees with the body's 我局/本委, a year-led clause, the publisher line. A candidate is completed from the text first (静海区 → 天津市静海区人民政府); one whose shape is
     garbage (agency_rules.garbage) is refused and the next source tried.
     """
     candidates: list[tuple[str | None, str]] = [
@@ -286,6 +289,7 @@ def _agency(text: str, lines: list[tuple[int, str]], title: Field, signature: st
         (signature, "signature"),
         (agency_rules.from_opening([s for _p, s in lines[:8]]), "opening sentence"),
         (agency_rules.from_label(text[:3000]), "page metadata (发文机关/发布机构)"),
+        (agency_rules.from_header(text, header), "page header above the title"),
         (agency_rules.from_year_clause(text), "opening sentence (year clause)"),
         (str(source.value) if source.value and agency_rules.plausible(str(source.value)) else None,
          "clutter source (publisher, may differ from the author)"),

@@ -18,7 +18,7 @@ DATE_ANY = re.compile(
 # 信息公开, 普法, 述法, 执法统计: look-alike documents keep their titles too (segment --json doc_type names them)
 TITLE_WORDS = re.compile(r"(法治|依法行政|法治政府|法治建设|信息公开|普法|述法|执法.{0,6}统计)")
 # a breadcrumb (首页 > 政务公开 > …) ends like a title but is page navigation
-_BREADCRUMB = re.compile(r"\S\s*[>＞»›]\s*\S|^\W?\d{0,3}(首页|当前位置|您现在的位置|您所在的位置)")
+_BREADCRUMB = re.compile(r"\S\s*[>＞»›]\s*\S|首页\s*[》→]|^\W?\d{0,3}(首页|当前位置|您现在的位置|您所在的位置|您的位置|你的位置)")
 
 
 def is_title_line(line: str) -> bool:

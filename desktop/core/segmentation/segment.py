@@ -107,7 +107,7 @@ _LEADER_SENTENCE = re.compile(
     rf"|(压实|落实|扛牢|扛起|履行|强化)[^。；]{{0,12}}({_LEADER})[^。；]{{0,12}}(法治(政府)?建设|推进法治)[^。；]{{0,6}}(责任|职责)")
 _BOOK_TITLE = re.compile(r"《[^》]{0,60}》")
 # chrome that survived as text (a breadcrumb's tail, a menu) is never a sentence of the report
-_NOT_PROSE = re.compile(r"[>＞»›]|首页|当前位置|您所在的位置")
+_NOT_PROSE = re.compile(r"[>＞»›]|首页|当前位置|您所在的位置|您的位置|您现在的位置")
 # The report speaking of its own shortcomings (但还存在一些不足), not of problems it solved (解决群众存在的困难).
 _SHORTCOMING_SENTENCE = re.compile(
     r"(还|仍|也|但|同时|尚)[^。；]{0,6}(存在|有)[^。；]{0,10}(不足|问题|短板|差距|弱项)|不足之处|存在以下(问题|不足)"

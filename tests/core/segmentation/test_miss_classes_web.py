@@ -81,6 +81,8 @@ CHROME_PAGES = [
     ("您现在的位置：首页 › 部门信息 › 党政主要负责人履行推进法治建设第一责任人职责 西岭县教育局关于2023年度法治政府建设"
      "情况的报告 发布日期：2024/03/25 朋友圈 新浪微博 QQ空间 ",
      "西岭县教育局关于2023年度法治政府建设情况的报告", "西岭县教育局", "2024-03-25"),
+    ("您的位置：首页》政务公开》法治政府 北川县水利局2023年法治政府建设年度报告 发布日期：2024年3月20日 分享到：微信 微博 ",
+     "北川县水利局2023年法治政府建设年度报告", "北川县水利局", "2024-03-20"),
 ]
 
 
@@ -128,6 +130,17 @@ def test_leader_duty_written_as_a_plain_sentence_is_found_with_low_confidence(se
     assert seg.missing == []
 
 
+@pytest.mark.parametrize("heading,confidence", [
+    ("（二）压实法治建设第一责任", "high"), ("（二）一把手带头抓法治", "high"), ("（二）抓住“关键少数”", "low"),
+])
+def test_a_subsection_heading_naming_the_leaders_in_other_words_holds_the_duty(heading, confidence):
+    text = ("青山县司法局2023年法治政府建设年度报告\n一、主要举措和成效\n（一）深化改革\n" + BODY + "\n" + heading
+            + "\n局党组书记带头学法，全年专题研究4次。" + BODY + "\n二、存在的问题\n培训不足。\n三、下一步工作打算\n加强。\n")
+    duty = _parts(text, "leader_duty")
+    assert duty and duty[0].placement == "subsection" and duty[0].heading == heading
+    assert duty[0].confidence == confidence
+
+
 @pytest.mark.parametrize("sentence", [
     "根据《党政主要负责人履行推进法治建设第一责任人职责规定》，制定年度工作计划。",
     "按照《党政主要负责人履行推进法治建设第一责任人职责规定》要求，印发工作要点。",
@@ -157,6 +170,18 @@ def test_the_duty_stated_with_its_keyword_stays_high():
 def test_the_title_names_the_agency_when_the_body_only_says_wo_ju_or_shi_zhengfu(title, body, agency):
     seg = segment_report(title + "\n" + body + "\n一、主要工作\n" + BODY)
     assert seg.metadata.agency.value == agency and seg.metadata_confidence["agency"] == "high"
+
+
+@pytest.mark.parametrize("header,body,agency", [
+    ("青山县司法局", "2023年，我局坚持依法行政。", "青山县司法局"),
+    ("桃花镇", "2023年，我镇坚持依法行政。", "桃花镇"),
+    ("东岭市发展和改革委员会", "2023年，我委坚持依法行政。", "东岭市发展和改革委员会"),
+    ("青山县人民政府", "2023年，我局坚持依法行政。", None),  # the site's banner, not the 局 that writes
+])
+def test_the_page_header_names_the_body_the_text_calls_wo_ju_with_low_confidence(header, body, agency):
+    seg = segment_report(header + "\n2023年度法治政府建设工作报告\n" + body + "\n一、主要工作\n" + BODY)
+    assert seg.metadata.agency.value == agency
+    assert seg.metadata_confidence["agency"] == "low" and seg.metadata_reasons["agency"]
 
 
 def test_a_short_form_completed_from_other_mentions_is_low_with_its_reason():
