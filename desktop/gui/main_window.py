@@ -35,6 +35,7 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QMainWindow,
     QMenu,
@@ -96,6 +97,8 @@ class MainWindow(WindowLayout, WindowKeyboard, ReviewWindow):
         self._current_id = ""
         self._pending_open = ""
         self.export_actions: list[QAction] = []
+        self.text_actions: list[QAction] = []  # the text's context menu entries of features (add_text_action)
+        self.focus_panes: list[Callable[[], QWidget | None]] = []  # features' panes in the F6 chain
         self.extensions: dict[str, object] = {}  # controllers installed by desktop.gui.app.install_extensions
         if ICON_PATH.exists():
             self.setWindowIcon(QIcon(str(ICON_PATH)))
@@ -173,6 +176,7 @@ class MainWindow(WindowLayout, WindowKeyboard, ReviewWindow):
             pane.text.viewport().installEventFilter(self)
             pane.text.installEventFilter(self)
         self.setAcceptDrops(True)
+        QApplication.instance().installEventFilter(self)  # Shift+F10 and the Menu key: context menus by key
         self.retranslate()
         self._update_actions()
         self.resize(default_window_size(self.screen().availableGeometry().size()))
@@ -217,6 +221,7 @@ class MainWindow(WindowLayout, WindowKeyboard, ReviewWindow):
         self.focus_text_action = self._action(self.focus_report_text, "Alt+2")
         self.focus_annotations_action = self._action(lambda: self.focus_dock("annotationsDock"), "Alt+3")
         self.focus_score_action = self._action(lambda: self.focus_dock("scorePanel"), "Alt+4")
+        self.focus_outline_action = self._action(self.focus_outline, "Alt+5")
         self.next_pane_action = self._action(lambda: self.cycle_panes(1), "F6")
         self.previous_pane_action = self._action(lambda: self.cycle_panes(-1), "Shift+F6")
         self.shortcuts_action = self._action(self.show_shortcuts)
@@ -251,7 +256,8 @@ class MainWindow(WindowLayout, WindowKeyboard, ReviewWindow):
         self.view_menu.addSeparator()
         self.goto_menu = self.view_menu.addMenu("")
         self.goto_menu.addActions([self.focus_corpus_action, self.find_action, self.focus_text_action,
-                                   self.focus_annotations_action, self.focus_score_action])
+                                   self.focus_outline_action, self.focus_annotations_action,
+                                   self.focus_score_action])
         self.goto_menu.addSeparator()
         self.goto_menu.addActions([self.next_pane_action, self.previous_pane_action])
         self.view_menu.addSeparator()
@@ -299,6 +305,7 @@ class MainWindow(WindowLayout, WindowKeyboard, ReviewWindow):
             self.focus_text_action: self.tr("Report &Text"),
             self.focus_annotations_action: self.tr("&Annotations List"),
             self.focus_score_action: self.tr("&Score Form"),
+            self.focus_outline_action: self.tr("&Outline"),
             self.next_pane_action: self.tr("&Next Pane"),
             self.previous_pane_action: self.tr("&Previous Pane"),
             self.shortcuts_action: self.tr("&Keyboard Shortcuts"),
@@ -574,6 +581,8 @@ class MainWindow(WindowLayout, WindowKeyboard, ReviewWindow):
             self.working_document_changed.emit(doc_id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and self.context_menu_by_key(watched, event):
+            return True
         if event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress):
             for pane in (self.compare_view.left, self.compare_view.right):
                 if watched is pane or (isinstance(watched, QWidget) and pane.isAncestorOf(watched)):
@@ -676,6 +685,14 @@ class MainWindow(WindowLayout, WindowKeyboard, ReviewWindow):
     def add_import_action(self, action: QAction) -> None:
         """Add an entry to the File menu after Import Files/Folder (e.g. Import Scores…)."""
         self.file_menu.insertAction(self.export_menu.menuAction(), action)
+
+    def add_text_action(self, action: QAction) -> None:
+        """Add an action to the report text's context menu (first, above copying and the corrections)."""
+        self.text_actions.append(action)
+
+    def add_focus_pane(self, pane: Callable[[], QWidget | None]) -> None:
+        """Add a pane to the F6 chain: ``pane()`` is the widget to focus when it is shown (None: skip it)."""
+        self.focus_panes.append(pane)
 
     def add_corpus_action(self, action: QAction) -> None:
         """Add an entry to the corpus table's context menu; it acts on :meth:`selected_document_ids`."""

@@ -6,11 +6,12 @@ translated in the context "MainWindow", written out so that lupdate files them w
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QPlainTextEdit, QTextEdit, QWidget
 
 from desktop.gui import dialogs
 
@@ -31,6 +32,9 @@ class WindowKeyboard(_WindowBase):
     compare_view: Any
     tabs: Any
     docks: dict[str, Any]
+    outline_panel: Any
+    left: Any
+    focus_panes: list[Callable[[], QWidget | None]]
 
     # -- keyboard --------------------------------------------------------------------------------------
     def focus_corpus(self) -> None:
@@ -62,12 +66,21 @@ class WindowKeyboard(_WindowBase):
                 target.setFocus(Qt.FocusReason.ShortcutFocusReason)
         return True
 
+    def focus_outline(self) -> None:
+        """Alt+5: the outline of the open report (the fast way to a part), shown if it was hidden."""
+        self._leave_reading_mode()
+        self.tabs.setCurrentIndex(0)
+        self.left.show()
+        self.outline_panel.show()
+        self.report_view.outline.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def panes(self) -> list[QWidget]:
         """The panes F6 cycles through, in order, as far as they are visible."""
         text = self.report_view.text if self.tabs.currentWidget() is self.report_view else self.compare_view.left.text
-        candidates: list[QWidget] = [self.corpus_panel.table, self.search_panel.edit, text]
+        candidates: list[QWidget] = [self.corpus_panel.table, self.report_view.outline, self.search_panel.edit, text]
         if self.tabs.currentWidget() is self.compare_view:
             candidates.append(self.compare_view.right.text)
+        candidates += [w for w in (pane() for pane in self.focus_panes) if w is not None]
         for name in ("annotationsDock", "scorePanel", "shortcomingsAidsDock"):
             dock = self.docks.get(name)
             if dock is not None and dock.widget() is not None:
@@ -109,6 +122,17 @@ class WindowKeyboard(_WindowBase):
             menu = top.menu()
             if isinstance(menu, QMenu):
                 walk(menu)
+        for action in self.compare_view.actions():  # side by side: F8 / Shift+F8 through changed wording
+            if action.shortcuts() and id(action) not in seen:
+                seen.add(id(action))
+                keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+                rows.append((action.text().replace("&", ""), keys))
+        rows.append((QCoreApplication.translate("MainWindow", "Context menu of the focused pane"),
+                     QCoreApplication.translate("MainWindow", "Shift+F10, Menu")))
+        rows.append((QCoreApplication.translate("MainWindow", "Close the metadata editor (keeping what was typed)"),
+                     QCoreApplication.translate("MainWindow", "Esc")))
+        rows.append((QCoreApplication.translate("MainWindow", "Save an annotation in its editor"),
+                     QCoreApplication.translate("MainWindow", "Ctrl+Enter")))
         rows.append((QCoreApplication.translate("MainWindow", "Move between fields"), QCoreApplication.translate("MainWindow", "Tab, Shift+Tab")))
         rows.append((QCoreApplication.translate("MainWindow", "Open the chosen report"), QCoreApplication.translate("MainWindow", "Enter")))
         rows.append((QCoreApplication.translate("MainWindow", "Choose a score level in a focused criterion"), QCoreApplication.translate("MainWindow", "0–9")))
@@ -121,3 +145,26 @@ class WindowKeyboard(_WindowBase):
                            QCoreApplication.translate("MainWindow", "Every pane can be reached from the keyboard; F6 moves between them."),
                            [QCoreApplication.translate("MainWindow", "Action"), QCoreApplication.translate("MainWindow", "Keys")], self.shortcut_rows())
 
+
+    # -- context menus by key --------------------------------------------------------------------------
+    def context_menu_by_key(self, watched: object, event: QEvent) -> bool:
+        """Shift+F10 or the Menu key: open the context menu of the focused widget of this window where its
+        cursor or current item is (as a right click there would). True when the key was used."""
+        if not isinstance(event, QKeyEvent):
+            return False
+        shift_f10 = event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier
+        if not (shift_f10 or event.key() == Qt.Key.Key_Menu):
+            return False
+        focus = QApplication.focusWidget()
+        if focus is None or focus.window() is not self or watched is not focus:
+            return False
+        target, pos = focus, focus.rect().center()
+        if isinstance(focus, QTextEdit | QPlainTextEdit):
+            target, pos = focus.viewport(), focus.cursorRect().center()
+        elif isinstance(focus, QAbstractItemView):
+            rect = focus.visualRect(focus.currentIndex())
+            target, pos = focus.viewport(), rect.center() if rect.isValid() else QPoint(4, 4)
+        menu_event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, pos, target.mapToGlobal(pos),
+                                       event.modifiers())
+        QApplication.sendEvent(target, menu_event)
+        return True

@@ -813,6 +813,10 @@ Files imported before the error are kept. Please report this problem.</source>
             <translation>评分表(&amp;S)</translation>
         </message>
         <message>
+            <source>&amp;Outline</source>
+            <translation>目录(&amp;O)</translation>
+        </message>
+        <message>
             <source>&amp;Next Pane</source>
             <translation>下一个窗格(&amp;N)</translation>
         </message>
@@ -945,6 +949,30 @@ Choose a ReviewDesk database file, or create a new one with File &gt; New Databa
             <translation>语料库中没有%1更早年度的报告。请导入该报告，或选择两份报告后使用“对照所选报告”。</translation>
         </message>
         <message>
+            <source>Context menu of the focused pane</source>
+            <translation>当前窗格的右键菜单</translation>
+        </message>
+        <message>
+            <source>Shift+F10, Menu</source>
+            <translation>Shift+F10、菜单键</translation>
+        </message>
+        <message>
+            <source>Close the metadata editor (keeping what was typed)</source>
+            <translation>关闭元数据编辑（保留已输入内容）</translation>
+        </message>
+        <message>
+            <source>Esc</source>
+            <translation>Esc</translation>
+        </message>
+        <message>
+            <source>Save an annotation in its editor</source>
+            <translation>在批注编辑框中保存批注</translation>
+        </message>
+        <message>
+            <source>Ctrl+Enter</source>
+            <translation>Ctrl+Enter</translation>
+        </message>
+        <message>
             <source>Move between fields</source>
             <translation>在字段之间移动</translation>
         </message>
@@ -1064,6 +1092,10 @@ Review and score annual reports on building rule-of-law government: see each rep
             <translation>出处：%1</translation>
         </message>
         <message>
+            <source>Details (%1)</source>
+            <translation>详情（%1）</translation>
+        </message>
+        <message>
             <source>Agency</source>
             <translation>机关</translation>
         </message>
@@ -1096,12 +1128,24 @@ Review and score annual reports on building rule-of-law government: see each rep
             <translation>按时公开</translation>
         </message>
         <message>
+            <source>On time</source>
+            <translation>按时</translation>
+        </message>
+        <message>
             <source>Published late</source>
             <translation>逾期公开</translation>
         </message>
         <message>
+            <source>Late</source>
+            <translation>逾期</translation>
+        </message>
+        <message>
             <source>Timeliness unknown</source>
             <translation>无法判断是否按时公开</translation>
+        </message>
+        <message>
+            <source>Timeliness?</source>
+            <translation>时效未知</translation>
         </message>
         <message>
             <source>show</source>
@@ -1110,10 +1154,6 @@ Review and score annual reports on building rule-of-law government: see each rep
         <message>
             <source>No publication date was found in the text</source>
             <translation>正文中未找到发布日期</translation>
-        </message>
-        <message>
-            <source>Details (%1 notices)</source>
-            <translation>详情（%1 条提示）</translation>
         </message>
         <message>
             <source>Details</source>
@@ -1177,6 +1217,33 @@ Review and score annual reports on building rule-of-law government: see each rep
         <message>
             <source>请核对</source>
             <translation>请核对</translation>
+        </message>
+    </context>
+    <context>
+        <name>PackageReturn</name>
+        <message>
+            <source>Return Package…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write this reviewer package, with every score and note in it, as one file to send to the panel lead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Return Package</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The open database is not a reviewer package.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The package was not written: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Written to %1: %2 review(s) started or submitted, %3 score(s), %4 annotation(s). Send this file to the panel lead.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1618,6 +1685,10 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>完成</translation>
         </message>
         <message>
+            <source>Edit &amp;Metadata…</source>
+            <translation>编辑元数据(&amp;M)…</translation>
+        </message>
+        <message>
             <source>Edit metadata…</source>
             <translation>更正元数据…</translation>
         </message>
@@ -1768,8 +1839,24 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>请导入报告文件本身</translation>
         </message>
         <message>
+            <source>import the report itself (.docx, .pdf or .txt)</source>
+            <translation>请导入报告本身（.docx、.pdf 或 .txt）</translation>
+        </message>
+        <message>
+            <source>is a PowerPoint presentation (.pptx), not a Word document</source>
+            <translation>这是 PowerPoint 演示文稿（.pptx），不是 Word 文档</translation>
+        </message>
+        <message>
+            <source>is a damaged .docx (its part {part} is not valid XML: {error})</source>
+            <translation>这是一个损坏的 .docx（其中的 {part} 不是有效的 XML：{error}）</translation>
+        </message>
+        <message>
             <source>is a damaged .docx (missing part {part})</source>
             <translation>.docx 文件已损坏（缺少部件 {part}）</translation>
+        </message>
+        <message>
+            <source>is a damaged .docx (the document has no body)</source>
+            <translation>这是一个损坏的 .docx（文档没有正文）</translation>
         </message>
         <message>
             <source>is a damaged PDF ({error})</source>
@@ -1800,6 +1887,22 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>这是 zip 压缩包，不是文本文件</translation>
         </message>
         <message>
+            <source>is an Excel workbook (.xlsx), not a Word document</source>
+            <translation>这是 Excel 工作簿（.xlsx），不是 Word 文档</translation>
+        </message>
+        <message>
+            <source>is an OFD document (China's fixed-layout format), not a Word document</source>
+            <translation>这是 OFD 版式文件，不是 Word 文档</translation>
+        </message>
+        <message>
+            <source>is an OpenDocument file ({kind}, from LibreOffice or WPS), not a Word document</source>
+            <translation>这是 OpenDocument 文件（{kind}，来自 LibreOffice 或 WPS），不是 Word 文档</translation>
+        </message>
+        <message>
+            <source>is an XPS document, not a Word document</source>
+            <translation>这是 XPS 文档，不是 Word 文档</translation>
+        </message>
+        <message>
             <source>is an encrypted zip, not a Word document</source>
             <translation>这是一个加密的压缩包，不是 Word 文档</translation>
         </message>
@@ -1824,8 +1927,16 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>缺少：{parts}</translation>
         </message>
         <message>
+            <source>nests tables, text boxes or content controls more than {limit} levels deep</source>
+            <translation>表格、文本框或内容控件嵌套超过 {limit} 层</translation>
+        </message>
+        <message>
             <source>not a report file type ({suffix})</source>
             <translation>不是报告文件类型（{suffix}）</translation>
+        </message>
+        <message>
+            <source>open it in WPS or LibreOffice and save it as .docx</source>
+            <translation>请用 WPS 或 LibreOffice 打开并另存为 .docx</translation>
         </message>
         <message>
             <source>open it in Word or WPS and save it again as .docx</source>
@@ -1836,6 +1947,10 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>请用 Word 或 WPS 打开并另存为 .docx</translation>
         </message>
         <message>
+            <source>open it in Word or WPS, copy the text into a new document and save that</source>
+            <translation>请用 Word 或 WPS 打开，把文字复制到新文档中保存后再导入</translation>
+        </message>
+        <message>
             <source>open it in Word or WPS, remove the password and save it as .docx</source>
             <translation>请用 Word 或 WPS 打开，取消密码后另存为 .docx</translation>
         </message>
@@ -1844,8 +1959,16 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>请用文本编辑器打开并另存为 UTF-8 编码</translation>
         </message>
         <message>
+            <source>open it in an OFD reader and export it as PDF, or ask for the report as .docx</source>
+            <translation>请用 OFD 阅读器打开并导出为 PDF，或索取 .docx 版本的报告</translation>
+        </message>
+        <message>
             <source>open it in the browser and save the page as .html</source>
             <translation>请用浏览器打开并将网页另存为 .html</translation>
+        </message>
+        <message>
+            <source>print it to PDF and import the PDF</source>
+            <translation>请打印为 PDF 后导入该 PDF</translation>
         </message>
         <message>
             <source>ran out of memory while reading it</source>
@@ -2290,8 +2413,16 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>加载评阅标准(&amp;L)…</translation>
         </message>
         <message>
+            <source>&amp;Reopen Review</source>
+            <translation>重新打开评阅(&amp;R)</translation>
+        </message>
+        <message>
             <source>&amp;Scoring</source>
             <translation>评分(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Submit Review</source>
+            <translation>提交评阅(&amp;S)</translation>
         </message>
         <message>
             <source>+ Evidence</source>

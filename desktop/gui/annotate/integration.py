@@ -458,6 +458,7 @@ def install_annotations(main_window: ReviewWindow) -> AnnotationsController:
     ctrl.fill_menu(menu)
     mw.add_menu(menu)
     ctrl.menu = menu
+    mw.add_text_action(ctrl.annotate_action)  # 批注选中文字 first in the text's context menu
 
     def on_database() -> None:
         store.set_database(mw.executor, mw.reader)

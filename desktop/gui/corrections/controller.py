@@ -19,8 +19,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPoint, QSettings, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QPoint, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.core.changes import Changes
@@ -85,6 +85,7 @@ class CorrectionsController(QObject):
         bar.edit_requested.connect(lambda v=view: self.toggle_editor(v))
         editor.field_edited.connect(lambda name, value, v=view: self.correct_field(v, name, value))
         editor.reset_requested.connect(lambda name, v=view: self.reset_field(v, name))
+        editor.closed.connect(lambda v=view: v.text.setFocus(Qt.FocusReason.OtherFocusReason))
         for widget, handler in ((view.text, self._on_text_menu), (view.outline, self._on_outline_menu),
                                 (view.header, self._on_header_menu)):
             widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -161,6 +162,11 @@ class CorrectionsController(QObject):
         text = view.text
         offset = text.textmap.to_document(text.cursorForPosition(pos).position())
         menu = text.createStandardContextMenu()
+        first = menu.actions()[0] if menu.actions() else None
+        window_actions = [a for a in self.window.text_actions if a.isVisible()]  # Annotate Selection …
+        if window_actions:
+            menu.insertActions(first, window_actions)
+            menu.insertSeparator(first)
         extra = self.text_menu(view, offset, menu)
         if extra.actions():
             menu.addSeparator()
@@ -224,6 +230,27 @@ class CorrectionsController(QObject):
         if show:
             editor.set_view(self.store.view(view.current_document().id) if view.current_document() else None)
         editor.setVisible(show and view.current_document() is not None)
+
+    def edit_metadata(self, view: Any) -> None:
+        """Edit › Edit Metadata (Ctrl+Shift+M): open the editor of the report worked in, the keyboard in its
+        first field (Escape closes it, keeping what was typed)."""
+        self.toggle_editor(view, True)
+        editor = self.editors[view]
+        if editor.isVisible():
+            editor.first_field().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def open_editor_field(self, view: Any) -> QWidget | None:
+        """The editor's first field when the editor of ``view`` is open (for the F6 chain), else None."""
+        editor = self.editors.get(view)
+        return editor.first_field() if editor is not None and editor.isVisible() else None
+
+    def retranslate(self) -> None:
+        self.edit_metadata_action.setText(_tr("Edit &Metadata…"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return super().eventFilter(watched, event)
 
     def refresh_widgets(self, view: Any) -> None:
         """Re-read the bar and the editor of one view (after its report was (re)loaded)."""
@@ -303,4 +330,12 @@ def install_corrections(main_window: ReviewWindow) -> CorrectionsController:
 
     mw.database_changed.connect(on_database)
     ctrl.message.connect(lambda text: mw.statusBar().showMessage(text, 6000))
+    ctrl.edit_metadata_action = QAction(mw)
+    ctrl.edit_metadata_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
+    ctrl.edit_metadata_action.triggered.connect(lambda _c=False: ctrl.edit_metadata(mw.working_view()))
+    mw.edit_menu.addSeparator()
+    mw.edit_menu.addAction(ctrl.edit_metadata_action)
+    mw.add_focus_pane(lambda: ctrl.open_editor_field(mw.working_view()))
+    mw.installEventFilter(ctrl)
+    ctrl.retranslate()
     return ctrl

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -219,6 +220,21 @@ class MetadataEditor(QFrame):
         if self._view is not None and value != self._values.get(name, ""):
             self._values[name] = value  # editingFinished also fires on focus loss: send each change once
             self.field_edited.emit(name, value)
+
+    def first_field(self) -> QLineEdit:
+        """The field the keyboard goes to when the editor opens (the title)."""
+        return self.edits[FIELDS[0]]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Escape closes the editor, keeping what was typed in the field being edited (committed first)."""
+        if event.key() == Qt.Key.Key_Escape:
+            for name, edit in self.edits.items():
+                if edit.hasFocus():
+                    self._on_edited(name)
+            self._close()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _close(self) -> None:
         self.setVisible(False)

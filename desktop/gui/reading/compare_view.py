@@ -316,7 +316,10 @@ class CompareView(QWidget):
         return len(self.changes)
 
     def go_to_change(self, index: int) -> None:
-        """Bring both panes to the index-th change (wrapping round)."""
+        """Bring both panes to the index-th change (wrapping round); F8 with the marks off switches them on."""
+        if not self.wording_box.isChecked():
+            self.wording_box.setChecked(True)  # marks the changes (toggled -> show_wording_changes)
+            index = 0 if index >= 0 else -1
         if not self.changes:
             return
         self._change_index = index % len(self.changes)

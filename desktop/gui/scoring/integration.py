@@ -196,6 +196,7 @@ def install_scoring(main_window: ReviewWindow) -> ScoringController:
     menu = QMenu(mw)
     menu.addAction(ctrl.panel.toggleViewAction())
     menu.addAction(ctrl.overview_action)
+    menu.addActions([ctrl.panel.submit_action, ctrl.panel.reopen_action])
     menu.addSeparator()
     menu.addActions([ctrl.load_rubric_action, ctrl.default_rubric_action])
     mw.add_menu(menu)

@@ -19,7 +19,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QValidator
+from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QKeySequence, QResizeEvent, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QDockWidget,
@@ -516,6 +516,15 @@ class ScorePanel(QDockWidget):
         self.reopen_button = QPushButton(outer)
         self.reopen_button.setObjectName("reopenReview")
         self.reopen_button.clicked.connect(self.reopen)
+        # Ctrl+Enter submits from anywhere in the form (the Scoring menu lists it); Reopen has a window-wide key.
+        self.submit_action = QAction(self)
+        self.submit_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        self.submit_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.submit_action.triggered.connect(lambda _c=False: self.submit())
+        self.addAction(self.submit_action)
+        self.reopen_action = QAction(self)
+        self.reopen_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.reopen_action.triggered.connect(lambda _c=False: self.reopen())
         self.status_caption = PlainLabel(outer)
         self.message_label = PlainLabel(outer)
         self.message_label.setWordWrap(True)
@@ -601,6 +610,8 @@ class ScorePanel(QDockWidget):
                                           "it is read-only afterwards"))
         self.reopen_button.setText(_tr("Reopen"))
         self.reopen_button.setToolTip(_tr("Reopen the submitted review to change it (recorded)"))
+        self.submit_action.setText(_tr("&Submit Review"))
+        self.reopen_action.setText(_tr("&Reopen Review"))
         self.comment_caption.setText(_tr("Overall comment (总体评价)"))
         self.comment.setPlaceholderText(_tr("What the review sheet says about the report as a whole…"))
         for box in self.boxes.values():
@@ -684,6 +695,8 @@ class ScorePanel(QDockWidget):
         self.reopen_button.setVisible(submitted)
         self.submit_button.setEnabled(enabled)
         self.reopen_button.setEnabled(enabled)
+        self.submit_action.setEnabled(enabled and not submitted)
+        self.reopen_action.setEnabled(enabled and submitted)
 
     def total_text(self) -> str:
         return self.total_label.text()
@@ -700,6 +713,7 @@ class ScorePanel(QDockWidget):
                 "%1", str(len(exc.missing))).replace("%2", str(exc.total))
             self._show_message(text + " " + "、".join(c.title for c in exc.missing))
             dialogs.warning(self, _tr("Cannot submit yet"), f"{text}\n{lines}")
+            self.focus_criterion(exc.missing[0].id)  # where the reviewer has to go next
             return False
         except ReviewDeskError as exc:
             self._show_message(str(exc))
@@ -710,6 +724,16 @@ class ScorePanel(QDockWidget):
     def reopen(self) -> bool:
         """Reopen the shown submitted review for changes."""
         return self._run(lambda: self.store.reopen(self.document_id))
+
+    def focus_criterion(self, criterion_id: str) -> None:
+        """Show the form and put the keyboard in one criterion's score box, scrolled into view."""
+        box = self.boxes.get(criterion_id)
+        if box is None:
+            return
+        self.show()
+        self.raise_()
+        self.scroll.ensureWidgetVisible(box)
+        box.spin.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- reviewer actions -----------------------------------------------------------------------------
 
