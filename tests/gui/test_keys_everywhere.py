@@ -5,12 +5,24 @@ in the F6 chain, F8 working at once side by side, and every one of them in Help 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+import pytest
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMenu
 
 from desktop.core.scoring import scores as scoring
 from desktop.core.storage.documents import get_document
-from tests.gui.test_keyboard import ALT, CTRL, SHIFT, focused, press, settings, window  # noqa: F401 (fixtures)
+from tests.gui.test_keyboard import ALT, CTRL, SHIFT, focused, press
+from tests.gui.test_layout import make_window
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, seeded_db_path, no_dialogs):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("reviewer/name", "张三")
+    settings.setValue("documents/last", "")
+    w = make_window(qtbot, settings, seeded_db_path, QSize(1600, 1000))
+    w.activateWindow()
+    return w
 
 
 def open_first(qtbot, window) -> str:
