@@ -1223,27 +1223,27 @@ Review and score annual reports on building rule-of-law government: see each rep
         <name>PackageReturn</name>
         <message>
             <source>Return Package…</source>
-            <translation type="unfinished" />
+            <translation>交回评阅包…</translation>
         </message>
         <message>
             <source>Write this reviewer package, with every score and note in it, as one file to send to the panel lead</source>
-            <translation type="unfinished" />
+            <translation>将本评阅包（含全部评分和备注）写成一个文件，发给评审组长</translation>
         </message>
         <message>
             <source>Return Package</source>
-            <translation type="unfinished" />
+            <translation>交回评阅包</translation>
         </message>
         <message>
             <source>The open database is not a reviewer package.</source>
-            <translation type="unfinished" />
+            <translation>打开的数据库不是评阅包。</translation>
         </message>
         <message>
             <source>The package was not written: %1</source>
-            <translation type="unfinished" />
+            <translation>评阅包未写出：%1</translation>
         </message>
         <message>
             <source>Written to %1: %2 review(s) started or submitted, %3 score(s), %4 annotation(s). Send this file to the panel lead.</source>
-            <translation type="unfinished" />
+            <translation>已写入 %1：%2 份评阅已开始或已提交，%3 项评分，%4 条批注。请将此文件发给评审组长。</translation>
         </message>
     </context>
     <context>
