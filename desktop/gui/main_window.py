@@ -615,6 +615,9 @@ class MainWindow(WindowLayout, WindowKeyboard, ReviewWindow):
             left, right = right, left
         self.compare_view.show_pair(left, right)
         self.tabs.setCurrentIndex(1)
+        # The newer report is worked in first (the tab switch may have moved the keyboard into the left pane).
+        self.compare_view.right.text.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.set_working_pane(self.compare_view.right)
         return True
 
     def compare_selected(self) -> None:

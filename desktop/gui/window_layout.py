@@ -96,6 +96,10 @@ class WindowLayout(_WindowBase):
                                      if d.isVisible() and not d.isFloating()]
             if self.left.isVisible():
                 hidden.append(self.left)
+            focus = self.focusWidget()  # the window's focus widget, also while another window is active
+            if focus is not None and any(w is focus or w.isAncestorOf(focus) for w in hidden):
+                # The keyboard goes to the pane worked in, not wherever Qt would move it from a hidden panel.
+                self.working_view().text.setFocus(Qt.FocusReason.OtherFocusReason)
             for widget in hidden:
                 widget.hide()
             self._compare_hidden = hidden
