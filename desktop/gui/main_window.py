@@ -176,7 +176,9 @@ class MainWindow(WindowLayout, WindowKeyboard, ReviewWindow):
             pane.text.viewport().installEventFilter(self)
             pane.text.installEventFilter(self)
         self.setAcceptDrops(True)
-        QApplication.instance().installEventFilter(self)  # Shift+F10 and the Menu key: context menus by key
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)  # Shift+F10 and the Menu key: context menus by key
         self.retranslate()
         self._update_actions()
         self.resize(default_window_size(self.screen().availableGeometry().size()))

@@ -9,12 +9,13 @@ is the one implementation; the declarations below are for the type checker only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabWidget, QWidget
 
 if TYPE_CHECKING:  # the views live in feature packages above this module: named for the type checker only
     from PySide6.QtCore import QSettings
@@ -53,6 +54,8 @@ class ReviewWindow(QMainWindow):
         compare_view: CompareView
         tabs: QTabWidget
         file_menu: QMenu
+        edit_menu: QMenu
+        text_actions: list[QAction]
 
         def open_document(self, doc_id: str, query: str = "", offset: int = -1, *,
                           keep_focus: bool = False) -> bool: ...
@@ -73,6 +76,10 @@ class ReviewWindow(QMainWindow):
         def add_import_action(self, action: QAction) -> None: ...
 
         def add_corpus_action(self, action: QAction) -> None: ...
+
+        def add_text_action(self, action: QAction) -> None: ...
+
+        def add_focus_pane(self, pane: Callable[[], QWidget | None]) -> None: ...
 
         def selected_document_ids(self) -> list[str]: ...
 

@@ -360,6 +360,56 @@
         </message>
     </context>
     <context>
+        <name>ConflictsAction</name>
+        <message>
+            <source>Merge Conflicts…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rows a package and this database both changed: choose which version stays</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ConflictsDialog</name>
+        <message>
+            <source>Merge Conflicts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Report</source>
+            <translation type="unfinished">报告</translation>
+        </message>
+        <message>
+            <source>Reviewer</source>
+            <translation type="unfinished">评阅人</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Applied (newer)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Other version</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep Applied</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Use Other Version</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 conflict(s): a package and this database both changed these since the package was made. The newer version was applied; the other is kept here.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>CorpusModel</name>
         <message>
             <source>Agency</source>
@@ -1196,12 +1246,12 @@ Review and score annual reports on building rule-of-law government: see each rep
             <translation>出处：%1</translation>
         </message>
         <message>
-            <source>confirmed by %1</source>
-            <translation>已由 %1 核对确认</translation>
-        </message>
-        <message>
             <source>请核对</source>
             <translation>请核对</translation>
+        </message>
+        <message>
+            <source>confirmed by %1</source>
+            <translation>已由 %1 核对确认</translation>
         </message>
     </context>
     <context>
@@ -1267,6 +1317,13 @@ Review and score annual reports on building rule-of-law government: see each rep
         <message>
             <source>%1 %2% shared</source>
             <translation>%1 共同 %2%</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportView</name>
+        <message>
+            <source>the kind is uncertain</source>
+            <translation>部分类别不确定</translation>
         </message>
     </context>
     <context>
@@ -1771,6 +1828,18 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
     <context>
         <name>Ingest</name>
         <message>
+            <source>a link to a file outside the imported folder; not followed</source>
+            <translation>这是指向导入文件夹之外文件的链接；未跟随</translation>
+        </message>
+        <message>
+            <source>a link to a file that does not exist</source>
+            <translation>这是指向不存在文件的链接</translation>
+        </message>
+        <message>
+            <source>a link to a folder; links are not followed</source>
+            <translation>这是指向文件夹的链接；不跟随链接</translation>
+        </message>
+        <message>
             <source>cannot be read: {reason}</source>
             <translation>无法读取：{reason}</translation>
         </message>
@@ -1781,6 +1850,10 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
         <message>
             <source>check the file's permissions</source>
             <translation>请检查文件的访问权限</translation>
+        </message>
+        <message>
+            <source>check the folder's permissions</source>
+            <translation>请检查文件夹的访问权限</translation>
         </message>
         <message>
             <source>check the path</source>
@@ -1811,6 +1884,14 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>请重新下载或重新导出 PDF</translation>
         </message>
         <message>
+            <source>export the report to PDF again (or save it as .docx) and import that file</source>
+            <translation>请重新将报告导出为 PDF（或另存为 .docx）后导入</translation>
+        </message>
+        <message>
+            <source>export the report to PDF again from Word or WPS, or save it as .docx; for a printed copy, run OCR on it</source>
+            <translation>请用 Word 或 WPS 重新导出为 PDF，或另存为 .docx；如是扫描件，请先做文字识别（OCR）</translation>
+        </message>
+        <message>
             <source>export the report to PDF again or save it as .docx</source>
             <translation>请重新导出 PDF，或另存为 .docx</translation>
         </message>
@@ -1823,6 +1904,14 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>没有文字层（{pages} 页图片：扫描版 PDF）</translation>
         </message>
         <message>
+            <source>has no text layer apart from page headers, footers and numbers ({pages} page(s) of images: a scanned PDF)</source>
+            <translation>除页眉、页脚和页码外没有文字层（共 {pages} 页图片：这是扫描版 PDF）</translation>
+        </message>
+        <message>
+            <source>has {pages} pages, more than the {limit} one report can have</source>
+            <translation>共 {pages} 页，超过单份报告 {limit} 页的上限</translation>
+        </message>
+        <message>
             <source>holds {count} parts, far more than a Word document has</source>
             <translation>包含 {count} 个部件，远多于 Word 文档应有的数量</translation>
         </message>
@@ -1831,8 +1920,20 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>请导入 .txt、.docx、.pdf 或 .html 格式的报告；其他格式请先转换</translation>
         </message>
         <message>
+            <source>import that file itself if it is a report</source>
+            <translation>如该文件是报告，请直接导入它</translation>
+        </message>
+        <message>
+            <source>import that file, from the same saved folder, instead</source>
+            <translation>请改为导入同一保存文件夹中的该文件</translation>
+        </message>
+        <message>
             <source>import the folder instead</source>
             <translation>请改用“导入文件夹”</translation>
+        </message>
+        <message>
+            <source>import the folder itself if it holds reports</source>
+            <translation>如其中有报告，请直接导入该文件夹</translation>
         </message>
         <message>
             <source>import the report file itself</source>
@@ -1867,8 +1968,16 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>PDF 文件已损坏，无法打开（{error}）</translation>
         </message>
         <message>
+            <source>is a damaged RTF document ({error})</source>
+            <translation>这是一个损坏的 RTF 文档（{error}）</translation>
+        </message>
+        <message>
             <source>is a folder, not a file</source>
             <translation>这是一个文件夹，不是文件</translation>
+        </message>
+        <message>
+            <source>is a page of frames: the report's text is in another file ({files})</source>
+            <translation>这是框架网页：报告正文在另一个文件中（{files}）</translation>
         </message>
         <message>
             <source>is a password-protected PDF</source>
@@ -1899,6 +2008,14 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>这是 OpenDocument 文件（{kind}，来自 LibreOffice 或 WPS），不是 Word 文档</translation>
         </message>
         <message>
+            <source>is an RTF document whose characters cannot be decoded ({bad} of {total} unreadable)</source>
+            <translation>这是 RTF 文档，但其中的字符无法解码（{total} 个中有 {bad} 个无法识别）</translation>
+        </message>
+        <message>
+            <source>is an RTF document, which this installation cannot read</source>
+            <translation>这是 RTF 文档，当前安装无法读取</translation>
+        </message>
+        <message>
             <source>is an XPS document, not a Word document</source>
             <translation>这是 XPS 文档，不是 Word 文档</translation>
         </message>
@@ -1919,12 +2036,40 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>不是有效的 .docx 文件（压缩容器已损坏）</translation>
         </message>
         <message>
+            <source>its pages' drawing instructions are too many to read (a damaged or hostile PDF); not imported</source>
+            <translation>页面绘制指令过多，无法读取（PDF 已损坏或被恶意构造）；未导入</translation>
+        </message>
+        <message>
+            <source>its pages' drawing instructions unpack to more than {limit} MB (a damaged or hostile PDF); not imported</source>
+            <translation>页面绘制指令解压后超过 {limit} MB（PDF 已损坏或被恶意构造）；未导入</translation>
+        </message>
+        <message>
+            <source>its pages' drawing instructions unpack to more than {ratio} times their size (a damaged or hostile PDF); not imported</source>
+            <translation>页面绘制指令解压后超过原大小的 {ratio} 倍（PDF 已损坏或被恶意构造）；未导入</translation>
+        </message>
+        <message>
+            <source>its path is longer than the system allows ({length} characters); the reports in it were not imported</source>
+            <translation>路径长度超过系统上限（{length} 个字符）；其中的报告未导入</translation>
+        </message>
+        <message>
+            <source>its text layer cannot be read as Chinese ({bad} of {total} characters are unreadable codes: its fonts carry no character map)</source>
+            <translation>文字层无法识读为中文（{total} 个字符中有 {bad} 个是无法识别的编码：字体缺少字符映射表）</translation>
+        </message>
+        <message>
             <source>looks like a binary file, not text</source>
             <translation>看起来是二进制文件，不是文本</translation>
         </message>
         <message>
             <source>missing: {parts}</source>
             <translation>缺少：{parts}</translation>
+        </message>
+        <message>
+            <source>move the folder to a place with a shorter path</source>
+            <translation>请把文件夹移到路径较短的位置</translation>
+        </message>
+        <message>
+            <source>nests its page tree or forms too deeply to be read (a damaged or hostile PDF)</source>
+            <translation>页面树或表单嵌套过深，无法读取（PDF 已损坏或被恶意构造）</translation>
         </message>
         <message>
             <source>nests tables, text boxes or content controls more than {limit} levels deep</source>
@@ -1983,6 +2128,10 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>请将文件另存为 UTF-8 编码</translation>
         </message>
         <message>
+            <source>reading its text took longer than {limit} s; stopped</source>
+            <translation>读取文字超过 {limit} 秒，已停止</translation>
+        </message>
+        <message>
             <source>remove the password (print to a new PDF) and import that copy</source>
             <translation>请去除密码（打印为新的 PDF）后导入该副本</translation>
         </message>
@@ -2031,6 +2180,10 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>无法识别文字编码（不是 UTF-8、GB18030/GBK 或 UTF-16）</translation>
         </message>
         <message>
+            <source>this folder cannot be read ({reason}); the reports in it were not imported</source>
+            <translation>无法读取此文件夹（{reason}）；其中的报告未导入</translation>
+        </message>
+        <message>
             <source>unexpected error ({error}); please report it</source>
             <translation>意外错误（{error}）；请报告此问题</translation>
         </message>
@@ -2041,154 +2194,6 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
         <message>
             <source>unpacks to more than {limit} MB (a zip bomb or a damaged file); not imported</source>
             <translation>解压后超过 {limit} MB（压缩炸弹或文件已损坏），未导入</translation>
-        </message>
-        <message>
-            <source>is a damaged .docx (the document has no body)</source>
-            <translation>这是一个损坏的 .docx（文档没有正文）</translation>
-        </message>
-        <message>
-            <source>is a damaged .docx (its part {part} is not valid XML: {error})</source>
-            <translation>这是一个损坏的 .docx（其中的 {part} 不是有效的 XML：{error}）</translation>
-        </message>
-        <message>
-            <source>nests tables, text boxes or content controls more than {limit} levels deep</source>
-            <translation>表格、文本框或内容控件嵌套超过 {limit} 层</translation>
-        </message>
-        <message>
-            <source>open it in Word or WPS, copy the text into a new document and save that</source>
-            <translation>请用 Word 或 WPS 打开，把文字复制到新文档中保存后再导入</translation>
-        </message>
-        <message>
-            <source>is an OpenDocument file ({kind}, from LibreOffice or WPS), not a Word document</source>
-            <translation>这是 OpenDocument 文件（{kind}，来自 LibreOffice 或 WPS），不是 Word 文档</translation>
-        </message>
-        <message>
-            <source>open it in WPS or LibreOffice and save it as .docx</source>
-            <translation>请用 WPS 或 LibreOffice 打开并另存为 .docx</translation>
-        </message>
-        <message>
-            <source>is an OFD document (China's fixed-layout format), not a Word document</source>
-            <translation>这是 OFD 版式文件，不是 Word 文档</translation>
-        </message>
-        <message>
-            <source>open it in an OFD reader and export it as PDF, or ask for the report as .docx</source>
-            <translation>请用 OFD 阅读器打开并导出为 PDF，或索取 .docx 版本的报告</translation>
-        </message>
-        <message>
-            <source>is an Excel workbook (.xlsx), not a Word document</source>
-            <translation>这是 Excel 工作簿（.xlsx），不是 Word 文档</translation>
-        </message>
-        <message>
-            <source>import the report itself (.docx, .pdf or .txt)</source>
-            <translation>请导入报告本身（.docx、.pdf 或 .txt）</translation>
-        </message>
-        <message>
-            <source>is a PowerPoint presentation (.pptx), not a Word document</source>
-            <translation>这是 PowerPoint 演示文稿（.pptx），不是 Word 文档</translation>
-        </message>
-        <message>
-            <source>is an XPS document, not a Word document</source>
-            <translation>这是 XPS 文档，不是 Word 文档</translation>
-        </message>
-        <message>
-            <source>print it to PDF and import the PDF</source>
-            <translation>请打印为 PDF 后导入该 PDF</translation>
-        </message>
-        <message>
-            <source>export the report to PDF again (or save it as .docx) and import that file</source>
-            <translation>请重新将报告导出为 PDF（或另存为 .docx）后导入</translation>
-        </message>
-        <message>
-            <source>export the report to PDF again from Word or WPS, or save it as .docx; for a printed copy, run OCR on it</source>
-            <translation>请用 Word 或 WPS 重新导出为 PDF，或另存为 .docx；如是扫描件，请先做文字识别（OCR）</translation>
-        </message>
-        <message>
-            <source>has no text layer apart from page headers, footers and numbers ({pages} page(s) of images: a scanned PDF)</source>
-            <translation>除页眉、页脚和页码外没有文字层（共 {pages} 页图片：这是扫描版 PDF）</translation>
-        </message>
-        <message>
-            <source>has {pages} pages, more than the {limit} one report can have</source>
-            <translation>共 {pages} 页，超过单份报告 {limit} 页的上限</translation>
-        </message>
-        <message>
-            <source>import that file, from the same saved folder, instead</source>
-            <translation>请改为导入同一保存文件夹中的该文件</translation>
-        </message>
-        <message>
-            <source>is a damaged RTF document ({error})</source>
-            <translation>这是一个损坏的 RTF 文档（{error}）</translation>
-        </message>
-        <message>
-            <source>is a page of frames: the report's text is in another file ({files})</source>
-            <translation>这是框架网页：报告正文在另一个文件中（{files}）</translation>
-        </message>
-        <message>
-            <source>is an RTF document whose characters cannot be decoded ({bad} of {total} unreadable)</source>
-            <translation>这是 RTF 文档，但其中的字符无法解码（{total} 个中有 {bad} 个无法识别）</translation>
-        </message>
-        <message>
-            <source>is an RTF document, which this installation cannot read</source>
-            <translation>这是 RTF 文档，当前安装无法读取</translation>
-        </message>
-        <message>
-            <source>its pages' drawing instructions are too many to read (a damaged or hostile PDF); not imported</source>
-            <translation>页面绘制指令过多，无法读取（PDF 已损坏或被恶意构造）；未导入</translation>
-        </message>
-        <message>
-            <source>its pages' drawing instructions unpack to more than {limit} MB (a damaged or hostile PDF); not imported</source>
-            <translation>页面绘制指令解压后超过 {limit} MB（PDF 已损坏或被恶意构造）；未导入</translation>
-        </message>
-        <message>
-            <source>its pages' drawing instructions unpack to more than {ratio} times their size (a damaged or hostile PDF); not imported</source>
-            <translation>页面绘制指令解压后超过原大小的 {ratio} 倍（PDF 已损坏或被恶意构造）；未导入</translation>
-        </message>
-        <message>
-            <source>its text layer cannot be read as Chinese ({bad} of {total} characters are unreadable codes: its fonts carry no character map)</source>
-            <translation>文字层无法识读为中文（{total} 个字符中有 {bad} 个是无法识别的编码：字体缺少字符映射表）</translation>
-        </message>
-        <message>
-            <source>nests its page tree or forms too deeply to be read (a damaged or hostile PDF)</source>
-            <translation>页面树或表单嵌套过深，无法读取（PDF 已损坏或被恶意构造）</translation>
-        </message>
-        <message>
-            <source>reading its text took longer than {limit} s; stopped</source>
-            <translation>读取文字超过 {limit} 秒，已停止</translation>
-        </message>
-        <message>
-            <source>its path is longer than the system allows ({length} characters); the reports in it were not imported</source>
-            <translation>路径长度超过系统上限（{length} 个字符）；其中的报告未导入</translation>
-        </message>
-        <message>
-            <source>move the folder to a place with a shorter path</source>
-            <translation>请把文件夹移到路径较短的位置</translation>
-        </message>
-        <message>
-            <source>this folder cannot be read ({reason}); the reports in it were not imported</source>
-            <translation>无法读取此文件夹（{reason}）；其中的报告未导入</translation>
-        </message>
-        <message>
-            <source>check the folder's permissions</source>
-            <translation>请检查文件夹的访问权限</translation>
-        </message>
-        <message>
-            <source>a link to a folder; links are not followed</source>
-            <translation>这是指向文件夹的链接；不跟随链接</translation>
-        </message>
-        <message>
-            <source>import the folder itself if it holds reports</source>
-            <translation>如其中有报告，请直接导入该文件夹</translation>
-        </message>
-        <message>
-            <source>a link to a file that does not exist</source>
-            <translation>这是指向不存在文件的链接</translation>
-        </message>
-        <message>
-            <source>a link to a file outside the imported folder; not followed</source>
-            <translation>这是指向导入文件夹之外文件的链接；未跟随</translation>
-        </message>
-        <message>
-            <source>import that file itself if it is a report</source>
-            <translation>如该文件是报告，请直接导入它</translation>
         </message>
     </context>
     <context>
@@ -2921,28 +2926,6 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
         </message>
     </context>
     <context>
-        <name>crash</name>
-        <message>
-            <source>ReviewDesk met an unexpected error: %1
-
-Your reviews are safe: every edit was saved when you made it. If something looks wrong, restart ReviewDesk. To report the problem, copy the details below (they were also written to %2).</source>
-            <translation>报告评阅台遇到意外错误：%1
-
-您的评阅不会丢失：每一处修改在做出时即已保存。如有异常，请重新启动报告评阅台。如需报告此问题，请复制下方的详细信息（也已写入 %2）。</translation>
-        </message>
-        <message>
-            <source>Unexpected error</source>
-            <translation>意外错误</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReportView</name>
-        <message>
-            <source>the kind is uncertain</source>
-            <translation>部分类别不确定</translation>
-        </message>
-    </context>
-    <context>
         <name>VerifyQueue</name>
         <message>
             <source>&amp;Verify</source>
@@ -3039,6 +3022,21 @@ Your reviews are safe: every edit was saved when you made it. If something looks
         <message>
             <source>核对队列 — Verify queue</source>
             <translation>核对队列</translation>
+        </message>
+    </context>
+    <context>
+        <name>crash</name>
+        <message>
+            <source>ReviewDesk met an unexpected error: %1
+
+Your reviews are safe: every edit was saved when you made it. If something looks wrong, restart ReviewDesk. To report the problem, copy the details below (they were also written to %2).</source>
+            <translation>报告评阅台遇到意外错误：%1
+
+您的评阅不会丢失：每一处修改在做出时即已保存。如有异常，请重新启动报告评阅台。如需报告此问题，请复制下方的详细信息（也已写入 %2）。</translation>
+        </message>
+        <message>
+            <source>Unexpected error</source>
+            <translation>意外错误</translation>
         </message>
     </context>
 </TS>

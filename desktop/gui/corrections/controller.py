@@ -61,6 +61,8 @@ class CorrectionsController(QObject):
         self.window, self.store, self.settings = window, store, settings
         self.report_view, self.compare_view = report_view, compare_view
         self.bars: dict[Any, CorrectionsBar] = {}
+        self.edit_metadata_action = QAction(self)  # Edit › Edit Metadata (install_corrections puts it there)
+        self.text_actions: Callable[[], list[QAction]] = list  # the window's entries for the text's context menu
         self.editors: dict[Any, MetadataEditor] = {}
         for view in self.all_views():
             self._attach(view, compact=view is not report_view)
@@ -163,7 +165,7 @@ class CorrectionsController(QObject):
         offset = text.textmap.to_document(text.cursorForPosition(pos).position())
         menu = text.createStandardContextMenu()
         first = menu.actions()[0] if menu.actions() else None
-        window_actions = [a for a in self.window.text_actions if a.isVisible()]  # Annotate Selection …
+        window_actions = [a for a in self.text_actions() if a.isVisible()]  # Annotate Selection …
         if window_actions:
             menu.insertActions(first, window_actions)
             menu.insertSeparator(first)
@@ -330,7 +332,7 @@ def install_corrections(main_window: ReviewWindow) -> CorrectionsController:
 
     mw.database_changed.connect(on_database)
     ctrl.message.connect(lambda text: mw.statusBar().showMessage(text, 6000))
-    ctrl.edit_metadata_action = QAction(mw)
+    ctrl.text_actions = lambda: mw.text_actions
     ctrl.edit_metadata_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
     ctrl.edit_metadata_action.triggered.connect(lambda _c=False: ctrl.edit_metadata(mw.working_view()))
     mw.edit_menu.addSeparator()

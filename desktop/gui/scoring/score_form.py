@@ -732,7 +732,7 @@ class ScorePanel(QDockWidget):
             return
         self.show()
         self.raise_()
-        self.scroll.ensureWidgetVisible(box)
+        self.scroll_area.ensureWidgetVisible(box)
         box.spin.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- reviewer actions -----------------------------------------------------------------------------
