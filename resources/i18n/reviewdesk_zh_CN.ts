@@ -363,50 +363,50 @@
         <name>ConflictsAction</name>
         <message>
             <source>Merge Conflicts…</source>
-            <translation type="unfinished" />
+            <translation>合并冲突…</translation>
         </message>
         <message>
             <source>Rows a package and this database both changed: choose which version stays</source>
-            <translation type="unfinished" />
+            <translation>评阅包和本数据库都改过的内容：选择保留哪个版本</translation>
         </message>
     </context>
     <context>
         <name>ConflictsDialog</name>
         <message>
             <source>Merge Conflicts</source>
-            <translation type="unfinished" />
+            <translation>合并冲突</translation>
         </message>
         <message>
             <source>Report</source>
-            <translation type="unfinished">报告</translation>
+            <translation>报告</translation>
         </message>
         <message>
             <source>Reviewer</source>
-            <translation type="unfinished">评阅人</translation>
+            <translation>评阅人</translation>
         </message>
         <message>
             <source>What</source>
-            <translation type="unfinished" />
+            <translation>内容</translation>
         </message>
         <message>
             <source>Applied (newer)</source>
-            <translation type="unfinished" />
+            <translation>已采用（较新）</translation>
         </message>
         <message>
             <source>Other version</source>
-            <translation type="unfinished" />
+            <translation>另一版本</translation>
         </message>
         <message>
             <source>Keep Applied</source>
-            <translation type="unfinished" />
+            <translation>保留已采用版本</translation>
         </message>
         <message>
             <source>Use Other Version</source>
-            <translation type="unfinished" />
+            <translation>改用另一版本</translation>
         </message>
         <message>
             <source>%1 conflict(s): a package and this database both changed these since the package was made. The newer version was applied; the other is kept here.</source>
-            <translation type="unfinished" />
+            <translation>%1 处冲突：评阅包生成后，评阅包和本数据库都改过这些内容。已采用较新的版本，另一版本保留在此。</translation>
         </message>
     </context>
     <context>
@@ -1231,7 +1231,7 @@ Review and score annual reports on building rule-of-law government: see each rep
         </message>
         <message>
             <source>Look here first: %1</source>
-            <translation>可先看这里：%1</translation>
+            <translation>请先看这里：%1</translation>
         </message>
         <message>
             <source>Please check: %1</source>
@@ -1243,7 +1243,7 @@ Review and score annual reports on building rule-of-law government: see each rep
         </message>
         <message>
             <source>Source: %1</source>
-            <translation>出处：%1</translation>
+            <translation>来源：%1</translation>
         </message>
         <message>
             <source>请核对</source>
@@ -1323,7 +1323,7 @@ Review and score annual reports on building rule-of-law government: see each rep
         <name>ReportView</name>
         <message>
             <source>the kind is uncertain</source>
-            <translation>部分类别不确定</translation>
+            <translation>类别不确定</translation>
         </message>
     </context>
     <context>
