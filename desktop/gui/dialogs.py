@@ -244,6 +244,32 @@ def choose_reviewers(parent: QWidget | None, title: str, text: str,
     return list(dict.fromkeys(chosen)), (k.value() if balanced.isChecked() else None)
 
 
+def choose_items(parent: QWidget | None, title: str, text: str, items: Sequence[str],
+                 checked: Sequence[int] = ()) -> list[int] | None:
+    """Tick items of a list (shown as plain text): the indexes ticked, in list order; None when cancelled."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.resize(760, 480)
+    layout = QVBoxLayout(dialog)
+    label = PlainLabel(text, dialog)
+    label.setWordWrap(True)
+    layout.addWidget(label)
+    listing = QListWidget(dialog)
+    listing.setWordWrap(True)
+    for i, name in enumerate(items):
+        item = QListWidgetItem(name, listing)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if i in checked else Qt.CheckState.Unchecked)
+    layout.addWidget(listing)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return [i for i in range(listing.count()) if listing.item(i).checkState() == Qt.CheckState.Checked]
+
+
 def open_path(path: str | Path) -> bool:
     """Open a file or folder with the desktop's default application (tests patch this)."""
     from PySide6.QtCore import QUrl

@@ -19,11 +19,17 @@ from desktop.core.summary.model import Chapter, Chart, Figure, Paragraph, Quote,
 from desktop.core.summary.numbers import (
     alpha_meaning,
     alpha_reason,
+    compare,
+    difference,
     fmt_alpha,
+    fmt_change,
     fmt_count,
     fmt_date,
     fmt_rate,
     fmt_score,
+    mean_of,
+    median_of,
+    share,
 )
 
 NUMBERS = "一二三四五六七八九十"
@@ -43,10 +49,6 @@ def _names(reports: Iterable[ReportFacts], limit: int = 12) -> str:
     items = [_name(r) for r in reports]
     more = f"等{len(items)}份" if len(items) > limit else ""
     return "、".join(items[:limit]) + more
-
-
-def _share(part: int, whole: int) -> float | None:
-    return part / whole if whole else None
 
 
 def _sentence(template: str, *figures: Figure, quotes: tuple[Quote, ...] = ()) -> Sentence:
@@ -100,7 +102,7 @@ def overview(facts: Facts) -> Chapter:
         panel = [_sentence("评审组由{0}名评阅人（{1}）组成。", m, names)]
         if complete:
             c = Figure("reports_complete", fmt_count(len(complete)), "至少有一份完整评阅（已提交、各项均已评分）的报告数")
-            avg = Figure("reviews_per_report", fmt_score(sum(complete) / len(complete)),
+            avg = Figure("reviews_per_report", fmt_score(mean_of(complete)),
                          "这些报告平均每份的完整评阅份数")
             panel.append(_sentence("有完整评阅的报告{0}份，平均每份报告由{1}名评阅人完成评阅。", c, avg))
         else:
@@ -154,7 +156,7 @@ def publication(facts: Facts) -> Chapter:
     unknown = [r for r in reports if r.on_time is None]
     n = Figure("reports", fmt_count(len(reports)), "评估范围内的报告数")
     a = Figure("on_time", fmt_count(len(on)), "公开日期不晚于截止日期的报告数")
-    rate = Figure("on_time_rate", fmt_rate(_share(len(on), len(reports))), "按时公开的报告占全部报告的比例")
+    rate = Figure("on_time_rate", fmt_rate(share(len(on), len(reports))), "按时公开的报告占全部报告的比例")
     b = Figure("late", fmt_count(len(late)), "公开日期晚于截止日期的报告数")
     c = Figure("unknown", fmt_count(len(unknown)), "公开日期或报告年度未识别、无法判断是否按时的报告数")
     sentences = [_sentence("以{0}为公开时限，{1}份报告中按时公开{2}份（{3}），逾期公开{4}份，公开日期不明{5}份。",
@@ -184,7 +186,7 @@ def structure(facts: Facts) -> Chapter:
     complete = [r for r in reports if not r.missing]
     n = Figure("reports", fmt_count(len(reports)), "评估范围内的报告数")
     full = Figure("complete", fmt_count(len(complete)), "四个必备部分均有的报告数（以评阅人核对、更正后的结构为准）")
-    rate = Figure("complete_rate", fmt_rate(_share(len(complete), len(reports))), "必备部分齐全的报告所占比例")
+    rate = Figure("complete_rate", fmt_rate(share(len(complete), len(reports))), "必备部分齐全的报告所占比例")
     lacking = Figure("lacking", fmt_count(len(reports) - len(complete)), "缺少至少一个必备部分的报告数")
     sentences = [_sentence("按规定，年度报告应包括主要举措和成效、存在的不足和原因、党政主要负责人履行推进法治建设"
                            "第一责任人职责情况、下一年度主要安排等内容。{0}份报告中，必备部分齐全的{1}份（{2}），"
@@ -209,26 +211,20 @@ def structure(facts: Facts) -> Chapter:
 
 # --- 四、得分与等次 -------------------------------------------------------------------------------------------
 
-def _median(values: list[float]) -> float:
-    ordered = sorted(values)
-    half = len(ordered) // 2
-    return ordered[half] if len(ordered) % 2 else (ordered[half - 1] + ordered[half]) / 2
-
-
 def scores(facts: Facts) -> Chapter:
     reports = facts.reports
     rubric = facts.rubric
     scored = [r for r in reports if r.result.total is not None]
     totals = [r.result.total for r in scored if r.result.total is not None]
-    n = Figure("scored", fmt_count(len(scored)), "有最终得分的报告数（评审组的最终分：组长裁定，否则为完整评阅的平均分）")
-    pending = Figure("unscored", fmt_count(len(reports) - len(scored)), "尚无最终得分（没有完整评阅）的报告数")
+    n = Figure("scored", fmt_count(len(scored)), "有最终得分的报告数（按评审组的最终得分规则，报告的各评阅均已完成后才有最终得分）")
+    pending = Figure("unscored", fmt_count(len(reports) - len(scored)), "尚无最终得分（仍有评阅未完成）的报告数")
     blocks: list = []
     if not totals:
         blocks.append(Paragraph("scores.distribution", [
-            _sentence("尚无报告有最终得分（{0}份报告均未完成评阅），得分与等次暂无法统计。", pending)]))
+            _sentence("尚无报告有最终得分（{0}份报告的评阅均未全部完成），得分与等次暂无法统计。", pending)]))
         return Chapter("四", "scores", "得分与等次", blocks)
-    mean = Figure("mean", fmt_score(sum(totals) / len(totals)), "有最终得分的报告总分的算术平均")
-    median = Figure("median", fmt_score(_median(totals)), "有最终得分的报告总分的中位数")
+    mean = Figure("mean", fmt_score(mean_of(totals)), "有最终得分的报告总分的算术平均")
+    median = Figure("median", fmt_score(median_of(totals)), "有最终得分的报告总分的中位数")
     best = max(scored, key=lambda r: r.result.total or 0)
     worst = min(scored, key=lambda r: r.result.total or 0)
     hi = Figure("max", fmt_score(best.result.total), f"最高总分：{_name(best)}")
@@ -250,7 +246,7 @@ def scores(facts: Facts) -> Chapter:
         counts = Counter(r.result.grade for r in scored)
         figs = [Figure(f"grade.{g.label}", fmt_count(counts.get(g.label, 0)), f"等次为“{g.label}”的报告数")
                 for g in rubric.grades]
-        rates = [Figure(f"grade_rate.{g.label}", fmt_rate(_share(counts.get(g.label, 0), len(scored))),
+        rates = [Figure(f"grade_rate.{g.label}", fmt_rate(share(counts.get(g.label, 0), len(scored))),
                         f"等次为“{g.label}”的报告占有最终得分报告的比例") for g in rubric.grades]
         text = "、".join(f"“{g.label}”{f.text}份（{r.text}）" for g, f, r in zip(rubric.grades, figs, rates, strict=True))
         blocks.append(Paragraph("scores.grades", [Sentence(f"按等次统计：{text}。", tuple(figs + rates))]))
@@ -260,11 +256,12 @@ def scores(facts: Facts) -> Chapter:
     for c in rubric.criteria:
         values = [r.result.finals.get(c.id) for r in scored if c.id not in r.result.not_applicable]
         present = [v for v in values if v is not None]
-        mean_points = sum(present) / len(present) if present else None
-        rate = mean_points / c.max_points if mean_points is not None else None
+        mean_points = mean_of(present)
+        rate = share(mean_points, c.max_points)
         rate_figs.append((c, Figure(f"rate.{c.id}", fmt_rate(rate), f"“{c.title}”最终得分的平均值除以该项满分"
                                                                     f"（{len(present)}份报告）"), rate))
-        stats.append(CriterionStat(c.title, c.max_points, mean_points, min(present) if present else None,
+        stats.append(CriterionStat(c.title, c.max_points, float(mean_points) if mean_points is not None else None,
+                                   min(present) if present else None,
                                    max(present) if present else None))
     shown = "；".join(f"“{c.title}”{f.text}" for c, f, _ in rate_figs)
     crit = [Sentence(f"各评分项目的平均得分率为：{shown}。", tuple(f for _, f, _ in rate_figs))]
@@ -304,7 +301,8 @@ def _quotes(facts: Facts, tag_id: str, tagged: list[SheetAnnotation], picks: dic
     by_id = {a.id: a for a in tagged}
     picked = [by_id[i] for i in picks.get(tag_id, []) if i in by_id]
     chosen = picked or default_quotes(tagged)
-    return QuoteList(key, tag_id, tuple(quote_of(facts, a) for a in chosen), len(tagged), bool(picked))
+    return QuoteList(key, tag_id, tuple(quote_of(facts, a) for a in chosen), len(tagged), bool(picked),
+                     tuple(quote_of(facts, a) for a in tagged))
 
 
 def problems(facts: Facts, picks: dict[str, list[str]]) -> Chapter:
@@ -333,7 +331,7 @@ def problems(facts: Facts, picks: dict[str, list[str]]) -> Chapter:
         tagged = by_tag[tag.id]
         docs = {a.document_id for a in tagged}
         k = Figure(f"tag.{tag.id}.reports", fmt_count(len(docs)), f"有“{tag.name}”批注的报告数")
-        r = Figure(f"tag.{tag.id}.rate", fmt_rate(_share(len(docs), n)), f"有“{tag.name}”批注的报告占全部报告的比例")
+        r = Figure(f"tag.{tag.id}.rate", fmt_rate(share(len(docs), n)), f"有“{tag.name}”批注的报告占全部报告的比例")
         m = Figure(f"tag.{tag.id}.marks", fmt_count(len(tagged)), f"“{tag.name}”批注数")
         what = f"（{tag.description.rstrip('。')}）" if tag.description else ""
         blocks.append(Paragraph(f"problems.{tag.id}", [
@@ -370,8 +368,10 @@ def trend(facts: Facts) -> Chapter:
         return Chapter("七", "trend", "与上年对比", [Paragraph("trend.summary", [
             Sentence("数据库中没有同一报告机关上一年度的报告，无法与上年对比。")])])
     both = [r for r in pairs if r.result.total is not None and r.previous and r.previous.result.total is not None]
-    up = [r for r in both if r.result.total > r.previous.result.total]  # type: ignore[operator,union-attr]
-    down = [r for r in both if r.result.total < r.previous.result.total]  # type: ignore[operator,union-attr]
+    moves = {r.document.id: compare(r.result.total or 0.0, r.previous.result.total or 0.0)
+             for r in both if r.previous is not None}
+    up = [r for r in both if moves[r.document.id] > 0]
+    down = [r for r in both if moves[r.document.id] < 0]
     order = _grade_order(facts)
 
     def grade_move(r: ReportFacts) -> int:
@@ -411,10 +411,7 @@ def trend(facts: Facts) -> Chapter:
     for r in pairs:
         prev = r.previous
         assert prev is not None
-        change = (fmt_score(r.result.total - prev.result.total)
-                  if r.result.total is not None and prev.result.total is not None else "—")
-        if change not in ("—", "0") and not change.startswith("-"):
-            change = "+" + change
+        change = fmt_change(difference(r.result.total, prev.result.total))
         rows.append((r.agency, f"{prev.document.year}→{r.document.year}", fmt_score(prev.result.total),
                      fmt_score(r.result.total), change, prev.result.grade or "—", r.result.grade or "—",
                      fmt_rate(prev.shortcomings_share), fmt_rate(prev.plan_share)))

@@ -90,12 +90,12 @@ class Facts:
     generated: str
     inexact: int = 0                    # annotations left out because their quote is no longer the text there
     texts: dict[str, str] = field(default_factory=dict, repr=False)
+    _by_id: dict[str, ReportFacts] = field(default_factory=dict, repr=False)
 
     def report(self, document_id: str) -> ReportFacts:
-        for r in self.reports:
-            if r.document.id == document_id:
-                return r
-        raise KeyError(document_id)
+        if len(self._by_id) != len(self.reports):
+            self._by_id = {r.document.id: r for r in self.reports}
+        return self._by_id[document_id]
 
 
 def scope_key(year: int | None) -> str:
@@ -187,7 +187,7 @@ def gather(db: Database, year: int | None = None, rubric_id: str | None = None,
     rubric = summary.rubric
     raw = fetch_raw(db, rubric.id)
     progress.check()
-    data = assemble(raw, rubric)
+    data = assemble(raw, rubric, summary)
     docs = [d for d in data.documents if year is None or d.year == year]
     if year is not None and not docs:
         years = sorted({d.year for d in data.documents if d.year is not None})

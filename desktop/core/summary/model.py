@@ -104,6 +104,7 @@ class QuoteList:
     quotes: tuple[Quote, ...]
     available: int  # tagged annotations there are to pick from
     picked: bool    # True when the reviewer picked them
+    candidates: tuple[Quote, ...] = ()  # every tagged passage that can be quoted (exact), corpus order
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,15 @@ class Draft:
 
     def paragraphs(self) -> list[Paragraph]:
         return [p for c in self.chapters for p in c.paragraphs()]
+
+    def quotes_after(self, key: str) -> QuoteList | None:
+        """The quote list that follows the paragraph ``key`` in its chapter (a problem's or the highlights')."""
+        for chapter in self.chapters:
+            for i, block in enumerate(chapter.blocks):
+                if isinstance(block, Paragraph) and block.key == key:
+                    following = chapter.blocks[i + 1] if i + 1 < len(chapter.blocks) else None
+                    return following if isinstance(following, QuoteList) else None
+        return None
 
     def paragraph(self, key: str) -> Paragraph:
         for p in self.paragraphs():

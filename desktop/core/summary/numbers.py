@@ -1,15 +1,18 @@
 """The summary's one seam to the score model: each report's final total, 等次 and rank, agreement, and formatting.
 
-Nothing else in :mod:`desktop.core.summary` reads scores, computes a grade or a rank, or formats a number: when the
-score model changes, this module is the one edit. Until the panel's single score model lands, it reads
-:func:`desktop.core.panel.summary.panel_summary` (final total = the lead's decisions over the defaults, grade =
-the lead's choice or the rubric's band) and :func:`desktop.core.panel.agreement.panel_agreement`.
+Nothing else in :mod:`desktop.core.summary` reads scores, computes a grade, a rank or a mean, or formats a number:
+when the score model changes, this module is the one edit. It reads the panel's score model
+(:func:`desktop.core.panel.summary.panel_summary`: the final total by the panel's rule once every review of the
+report is complete, the grade, competition ranks by :func:`desktop.core.panel.summary.ranked`), takes means and
+medians exactly (desktop.core.scoring.numbers) and writes every number with its one formatter
+(:func:`desktop.core.scoring.numbers.fmt`, 四舍五入).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
+from fractions import Fraction
 
 from sqlite_utils import Database
 
@@ -20,7 +23,9 @@ from desktop.core.panel.agreement import (
     krippendorff_alpha,
     panel_agreement,
 )
-from desktop.core.panel.summary import PanelSummary, ReportPanel, ReviewColumn, panel_summary
+from desktop.core.panel.summary import PanelSummary, ReportPanel, ReviewColumn, panel_summary, ranked
+from desktop.core.scoring import numbers as score_numbers
+from desktop.core.scoring.numbers import Number
 from desktop.core.scoring.rubric import Rubric
 
 
@@ -53,11 +58,9 @@ def panel(db: Database, rubric_id: str | None = None) -> PanelSummary:
 
 def results(summary: PanelSummary, document_ids: Sequence[str] | None = None) -> list[Result]:
     """The results of the reports in ``document_ids`` (all when None), ranked among themselves."""
-    from desktop.core.panel.summary import _ranked  # the score model's competition ranking (1, 2, 2, 4)
-
     wanted = None if document_ids is None else set(document_ids)
     reports = [r for r in summary.reports if wanted is None or r.document.id in wanted]
-    return [_result(r) for r in _ranked([replace(r, rank=None) for r in reports])]
+    return [_result(r) for r in ranked([replace(r, rank=None) for r in reports])]
 
 
 def agreement(db: Database, rubric_id: str | None = None) -> PanelAgreement:
@@ -107,17 +110,48 @@ def grade_labels(rubric: Rubric) -> list[str]:
 
 # --- the one place numbers become text ----------------------------------------------------------------------
 
-def fmt_score(value: float | None) -> str:
-    """A score or total as shown: at most two decimals, no trailing zeros (80, 72.5, 65.83); '—' for none."""
-    if value is None:
-        return "—"
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+def mean_of(values: Sequence[float]) -> Fraction | None:
+    """The exact mean of stored scores or totals (None for none)."""
+    return score_numbers.mean([score_numbers.exact(v) for v in values])
 
 
-def fmt_rate(value: float | None) -> str:
-    """A share as a percentage with one decimal (72.5%)."""
-    return "—" if value is None else f"{value * 100:.1f}%"
+def median_of(values: Sequence[float]) -> Fraction | None:
+    return score_numbers.median([score_numbers.exact(v) for v in values])
+
+
+def share(part: Number | None, whole: Number | None) -> Fraction | None:
+    """``part / whole`` exactly (None when either is None or the whole is 0)."""
+    if part is None or whole is None or score_numbers.exact(whole) == 0:
+        return None
+    return score_numbers.exact(part) / score_numbers.exact(whole)
+
+
+def difference(a: float | None, b: float | None) -> Fraction | None:
+    """``a - b`` exactly (a change of a total from last year), None when either is missing."""
+    return None if a is None or b is None else score_numbers.exact(a) - score_numbers.exact(b)
+
+
+def compare(a: float, b: float) -> int:
+    """-1, 0 or 1 as ``a`` is below, equal to or above ``b`` (on the decimal values)."""
+    x, y = score_numbers.exact(a), score_numbers.exact(b)
+    return (x > y) - (x < y)
+
+
+def fmt_score(value: Number | None) -> str:
+    """A score, total or mean as shown: the score model's formatter (四舍五入 to 2 decimals, no trailing zeros);
+    '—' for none."""
+    return score_numbers.fmt(value, blank="—")
+
+
+def fmt_change(value: Number | None) -> str:
+    """A change of a total: +12.5, -3, 0; '—' for none."""
+    text = fmt_score(value)
+    return f"+{text}" if text not in ("—", "0") and not text.startswith("-") else text
+
+
+def fmt_rate(value: Number | None) -> str:
+    """A share as a percentage, 四舍五入 to one decimal (72.5%, 70%)."""
+    return "—" if value is None else score_numbers.fmt(score_numbers.exact(value) * 100, 1) + "%"
 
 
 def fmt_alpha(value: float | None) -> str:

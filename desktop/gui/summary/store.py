@@ -68,7 +68,12 @@ class SummaryStore(UndoableStore):
         def put(pick: edits.Pick | None) -> Callable[[Database], object]:
             return lambda db: edits.put_pick(db, scope, tag_id, pick)
 
-        return self.record(lambda db: edits.set_pick(db, scope, tag_id, annotation_ids, by),
+        def change(db: Database) -> edits.PickChange:
+            if not annotation_ids:
+                return edits.put_pick(db, scope, tag_id, None)
+            return edits.set_pick(db, scope, tag_id, annotation_ids, by)
+
+        return self.record(change,
                            lambda c: self._step(_tr("Pick typical quotes"), lambda db: edits.get_pick(db, scope, tag_id),
                                                 put(c.old), put(c.new)))
 

@@ -137,6 +137,9 @@ class SummaryTab(QWidget):
         self.restore_button = QPushButton(self)
         self.restore_button.setObjectName("summaryRestore")
         self.restore_button.clicked.connect(self.restore_generated)
+        self.pick_button = QPushButton(self)
+        self.pick_button.setObjectName("summaryPick")
+        self.pick_button.clicked.connect(self.pick_quotes)
         self.editor_title = PlainLabel("", self)
         self.generated_title = PlainLabel("", self)
 
@@ -154,6 +157,7 @@ class SummaryTab(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.restore_button)
+        buttons.addWidget(self.pick_button)
         buttons.addStretch(1)
         edit_box.addWidget(self.editor_title)
         edit_box.addWidget(self.editor)
@@ -191,6 +195,7 @@ class SummaryTab(QWidget):
         self.letters_button.setText(_tr("Result letters…"))
         self.save_button.setText(_tr("Save rewrite"))
         self.restore_button.setText(_tr("Back to generated text"))
+        self.pick_button.setText(_tr("Pick typical quotes…"))
         self.editor_title.setText(_tr("Paragraph (rewrite it here):"))
         self.generated_title.setText(_tr("Generated text (from today's figures):"))
         if self.year.count():
@@ -404,6 +409,8 @@ class SummaryTab(QWidget):
         ready = self.store.ready and self.draft is not None
         self.save_button.setEnabled(ready and p is not None)
         self.restore_button.setEnabled(ready and p is not None and p.edited is not None)
+        quotes = self.draft.quotes_after(p.key) if self.draft is not None and p is not None else None
+        self.pick_button.setEnabled(ready and quotes is not None and bool(quotes.candidates))
         for button in (self.export_button, self.letters_button):
             button.setEnabled(ready and self.task is None)
 
@@ -420,6 +427,26 @@ class SummaryTab(QWidget):
         p = self.current_paragraph()
         if p is not None and self.draft is not None:
             self.store.restore(self.draft.scope, p.key)
+
+    def pick_quotes(self) -> None:
+        """Tick up to three of the tagged passages as the typical quotes of the chosen problem (or highlights)."""
+        p = self.current_paragraph()
+        quotes = self.draft.quotes_after(p.key) if self.draft is not None and p is not None else None
+        if quotes is None or self.draft is None:
+            return
+        shown = [q.annotation_id for q in quotes.quotes] if quotes.picked else []
+        items = [f"“{q.text}”（{q.where}）" for q in quotes.candidates]
+        checked = [i for i, q in enumerate(quotes.candidates) if q.annotation_id in shown]
+        title = p.generated.split("：", 1)[0] if p is not None else ""
+        chosen = dialogs.choose_items(self, _tr("Typical quotes of “%1”").replace("%1", title),
+                                      _tr("Tick up to three passages to quote (none: the first ones in corpus "
+                                          "order)."), items, checked)
+        if chosen is None:
+            return
+        try:
+            self.store.pick(self.draft.scope, quotes.tag_id, [quotes.candidates[i].annotation_id for i in chosen])
+        except ReviewDeskError as exc:
+            dialogs.warning(self, _tr("Quotes not picked"), str(exc))
 
     def _deadline_edited(self) -> None:
         value = self.deadline.text().strip()

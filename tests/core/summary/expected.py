@@ -1,34 +1,45 @@
-"""What the summary must state, computed in the test from the stored rows with plain SQL and arithmetic.
+"""What the summary must state, computed in the test from the stored rows with plain SQL and decimal arithmetic.
 
-Independent of desktop.core.summary and of the score model's code: the panel rules are applied here as the
-rubric's documentation states them (complete review = submitted with every criterion scored; final per criterion
-= the lead's decision, else the mean of the complete reviews rounded to the step, halves up; total = sum of
-points / max * weight, rounded to 2 places; grade = the lead's choice, else the band; competition ranks).
+Independent of desktop.core.summary and of the score model's code: the panel rules are applied here as
+desktop/core/scoring/rules.py documents them (complete review = submitted with every criterion scored; a review's
+total = sum of points / max * weight, 四舍五入 to 2 places; the report's final, by the default rule, = the mean of
+the complete reviews' totals, 四舍五入 to 2 places, once every reviewer of the report has a complete review; a
+criterion's final = the mean of its scores to 2 places; grade = the lead's choice, else the band; competition
+ranks).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
-import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal, getcontext
 
 from sqlite_utils import Database
 
 from desktop.core.scoring.rubric import Rubric
 
 REQUIRED = ("achievements", "shortcomings", "leader_duty", "next_plan")
+getcontext().prec = 50
 
 
-def num(value: float) -> str:
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
+def dec(value) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+
+
+def half_up(value: Decimal, places: int = 2) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def num(value, places: int = 2) -> str:
+    text = format(half_up(dec(value), places), "f")
+    text = text.rstrip("0").rstrip(".") if "." in text else text
     return "0" if text in ("", "-0") else text
 
 
-def pct(part: int | float, whole: int | float) -> str:
-    return f"{part / whole * 100:.1f}%"
+def pct(part, whole) -> str:
+    return num(dec(part) / dec(whole) * 100, 1) + "%"
 
 
 def cn_date(iso: str) -> str:
@@ -49,32 +60,38 @@ class Expected:
 
 
 def _finals(db: Database, rubric: Rubric, docs: list[str]) -> tuple[dict, dict]:
+    """Per report: (final total, criterion finals) when every reviewer of it has a complete review."""
     values: dict[tuple[str, str], dict[str, float]] = defaultdict(dict)
-    for row in db.query("SELECT document_id, reviewer_id, criterion_id, value FROM scores WHERE rubric_id = ? "
-                        "AND value IS NOT NULL", [rubric.id]):
-        values[(row["document_id"], row["reviewer_id"])][row["criterion_id"]] = row["value"]
-    done = {(r["document_id"], r["reviewer_id"]) for r in db.query(
-        "SELECT document_id, reviewer_id FROM reviews WHERE rubric_id = ? AND status = 'done'", [rubric.id])}
-    decided = {(r["document_id"], r["criterion_id"]): r["value"] for r in db.query(
-        "SELECT document_id, criterion_id, value FROM adjudication_scores WHERE rubric_id = ?", [rubric.id])}
+    listed: dict[str, set[str]] = defaultdict(set)
+    for row in db.query("SELECT document_id, reviewer_id, criterion_id, value FROM scores WHERE rubric_id = ?",
+                        [rubric.id]):
+        listed[row["document_id"]].add(row["reviewer_id"])
+        if row["value"] is not None:
+            values[(row["document_id"], row["reviewer_id"])][row["criterion_id"]] = row["value"]
+    done = set()
+    for r in db.query("SELECT document_id, reviewer_id, status FROM reviews WHERE rubric_id = ?", [rubric.id]):
+        listed[r["document_id"]].add(r["reviewer_id"])
+        if r["status"] == "done":
+            done.add((r["document_id"], r["reviewer_id"]))
+    for r in db.query("SELECT document_id, reviewer_id FROM assignments"):
+        listed[r["document_id"]].add(r["reviewer_id"])
     chosen = {r["document_id"]: r["grade"] for r in db.query(
         "SELECT document_id, grade FROM adjudications WHERE rubric_id = ?", [rubric.id])}
     ids = [c.id for c in rubric.criteria]
-    finals: dict[str, dict[str, float]] = {}
+    out: dict[str, tuple[Decimal, dict[str, Decimal]]] = {}
     complete: dict[str, int] = {}
     for doc in docs:
-        reviews = [v for (d, r), v in values.items() if d == doc and (d, r) in done and all(c in v for c in ids)]
+        reviews = [values[(doc, r)] for r in listed.get(doc, ()) if (doc, r) in done
+                   and all(c in values[(doc, r)] for c in ids)]
         complete[doc] = len(reviews)
-        per = {}
-        for c in rubric.criteria:
-            if (doc, c.id) in decided:
-                per[c.id] = decided[(doc, c.id)]
-            elif reviews:
-                mean = sum(v[c.id] for v in reviews) / len(reviews)
-                per[c.id] = min(c.max_points, math.floor(mean / c.step + 0.5 + 1e-9) * c.step)
-        if len(per) == len(ids):
-            finals[doc] = per
-    return finals, {"complete": complete, "chosen": chosen}
+        if not reviews or len(reviews) < len(listed.get(doc, ())):
+            continue
+        totals = [half_up(sum((dec(v[c.id]) / dec(c.max_points) * dec(c.weight) for c in rubric.criteria),
+                              Decimal(0))) for v in reviews]
+        per = {c.id: half_up(sum((dec(v[c.id]) for v in reviews), Decimal(0)) / len(reviews))
+               for c in rubric.criteria}
+        out[doc] = (half_up(sum(totals, Decimal(0)) / len(totals)), per)
+    return out, {"complete": complete, "chosen": chosen}
 
 
 def compute(db: Database, rubric: Rubric, year: int | None = None, deadline: tuple[int, int] = (4, 1)) -> Expected:
@@ -95,14 +112,13 @@ def compute(db: Database, rubric: Rubric, year: int | None = None, deadline: tup
             e.on_time[d["id"]] = None if d["on_time"] is None else bool(d["on_time"])
         else:
             e.on_time[d["id"]] = None
-        per = finals.get(d["id"])
-        total = round(sum(per[c.id] / c.max_points * c.weight for c in rubric.criteria), 2) if per else None
-        e.totals[d["id"]] = total
-        band = next((g.label for g in rubric.grades if total is not None and total + 1e-9 >= g.min), None)
-        e.grades[d["id"]] = extra["chosen"].get(d["id"]) or band
-    scored = sorted((t, i) for i, t in e.totals.items() if t is not None)
+        total = finals[d["id"]][0] if d["id"] in finals else None
+        e.totals[d["id"]] = None if total is None else float(total)
+        band = next((g.label for g in rubric.grades if total is not None and total >= dec(g.min)), None)
+        e.grades[d["id"]] = (extra["chosen"].get(d["id"]) or band) if total is not None else None
+    scored = [t for t in e.totals.values() if t is not None]
     for i, t in e.totals.items():
-        e.ranks[i] = None if t is None else 1 + sum(1 for u, _ in scored if u > t)
+        e.ranks[i] = None if t is None else 1 + sum(1 for u in scored if dec(u) > dec(t))
 
     f = e.figures
     n = len(docs)
@@ -118,20 +134,22 @@ def compute(db: Database, rubric: Rubric, year: int | None = None, deadline: tup
     totals = [t for t in e.totals.values() if t is not None]
     f["scored"], f["unscored"] = str(len(totals)), str(n - len(totals))
     if totals:
-        f["mean"] = num(sum(totals) / len(totals))
-        f["median"] = num(statistics.median(totals))
+        ordered = sorted(dec(t) for t in totals)
+        half = len(ordered) // 2
+        f["mean"] = num(sum(ordered, Decimal(0)) / len(ordered))
+        f["median"] = num(ordered[half] if len(ordered) % 2 else (ordered[half - 1] + ordered[half]) / 2)
         f["max"], f["min"] = num(max(totals)), num(min(totals))
         grades = Counter(g for i, g in e.grades.items() if e.totals[i] is not None)
         for g in rubric.grades:
             f[f"grade.{g.label}"] = str(grades.get(g.label, 0))
             f[f"grade_rate.{g.label}"] = pct(grades.get(g.label, 0), len(totals))
         for c in rubric.criteria:
-            values = [finals[i][c.id] for i in ids if i in finals]
-            f[f"rate.{c.id}"] = pct(sum(values) / len(values) / c.max_points, 1)
+            values = [finals[i][1][c.id] for i in ids if i in finals]
+            f[f"rate.{c.id}"] = pct(sum(values, Decimal(0)) / len(values) / dec(c.max_points), 1)
     complete = [k for k in extra["complete"].values() if k]
     if complete:
         f["reports_complete"] = str(len(complete))
-        f["reviews_per_report"] = num(sum(complete) / len(complete))
+        f["reviews_per_report"] = num(Decimal(sum(complete)) / len(complete))
     # tags: reports and annotations per tag (live annotations whose quote is still the text at its place)
     texts = {r["id"]: r["text"] for r in db.query("SELECT id, text FROM documents")}
     marks: dict[str, list[str]] = defaultdict(list)
@@ -149,9 +167,8 @@ def compute(db: Database, rubric: Rubric, year: int | None = None, deadline: tup
         "SELECT id, agency, year FROM documents WHERE replaced_by IS NULL AND agency IS NOT NULL")}
     all_finals, _ = _finals(db, rubric, list(every.values()))
 
-    def total_of(doc: str) -> float | None:
-        per = all_finals.get(doc)
-        return round(sum(per[c.id] / c.max_points * c.weight for c in rubric.criteria), 2) if per else None
+    def total_of(doc: str) -> Decimal | None:
+        return all_finals[doc][0] if doc in all_finals else None
 
     pairs = [(i, every[(e.agency[i], e.year[i] - 1)]) for i in ids
              if e.year[i] is not None and (e.agency[i], (e.year[i] or 0) - 1) in every]

@@ -16,7 +16,7 @@ from desktop.core.storage import open_database
 from desktop.core.summary.draft import build_draft
 from desktop.core.summary.model import Draft, Paragraph, QuoteList, Table
 from desktop.core.summary.write import write_draft
-from tests.core.summary.expected import NUMBER, compute
+from tests.core.summary.expected import NUMBER, compute, num
 from tools.summary_panel import build_panel60
 
 # Numbers a rule's wording itself contains (the α thresholds, the reuse window), not figures.
@@ -85,9 +85,8 @@ def test_ranked_table_is_the_panels_result(corpus):
     table = next(b for c in draft.chapters for b in c.blocks if isinstance(b, Table) and b.key == "appendix.results")
     assert len(table.rows) == len(expected.totals)
     want = sorted((("—" if expected.ranks[i] is None else str(expected.ranks[i])), expected.agency[i],
-                   str(expected.year[i]), "—" if expected.totals[i] is None else
-                   f"{expected.totals[i]:.2f}".rstrip("0").rstrip("."), expected.grades[i] or "—")
-                  for i in expected.totals)
+                   str(expected.year[i]), "—" if expected.totals[i] is None else num(expected.totals[i]),
+                   expected.grades[i] or "—") for i in expected.totals)
     got = sorted((r[0], r[1], r[2], r[5], r[6]) for r in table.rows)
     assert got == want
     ranks = [int(r[0]) for r in table.rows if r[0] != "—"]

@@ -132,4 +132,41 @@ def test_export_and_letters_from_the_tab(window, qtbot, tmp_path, monkeypatch):
     task = tab.letters()
     with qtbot.waitSignal(task.finished, timeout=60000):
         pass
-    assert len(list(folder.glob("*_反馈意见书.docx"))) == 5
+    with_result = [r for r in tab.draft.chapters[7].blocks[0].rows if r[5] != "—"]  # 附件1: total column
+    assert 0 < len(with_result) < 5  # one demo report is still in review: no letter for it
+    assert len(list(folder.glob("*_反馈意见书.docx"))) == len(with_result)
+
+
+def test_pick_typical_quotes_from_the_tagged_passages(qtbot, tmp_path, shown, monkeypatch):
+    """On the generated panel: the reviewer ticks two passages of a problem; the draft quotes those, undo goes back."""
+    from tools.summary_panel import build_panel60
+
+    panel = build_panel60(tmp_path / "p60")
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(settings)
+    qtbot.addWidget(w)
+    ctrl = install_summary(w)
+    assert w.open_database(panel.path)
+    w.show()
+    w.summary = ctrl
+    tab = _open_tab(w, qtbot)
+    key = next(p.key for p in tab.draft.paragraphs() if p.key.startswith("problems.") and p.key != "problems.summary")
+    assert tab.select(key) and tab.pick_button.isEnabled()
+    quotes = tab.draft.quotes_after(key)
+    wanted = [quotes.candidates[-1].annotation_id, quotes.candidates[-2].annotation_id]
+    seen: list = []
+
+    def choose(parent, title, text, items, checked=()):
+        seen.append(items)
+        return [len(items) - 2, len(items) - 1]
+
+    monkeypatch.setattr(dialogs, "choose_items", choose)
+    with qtbot.waitSignal(tab.drafted):
+        qtbot.mouseClick(tab.pick_button, Qt.MouseButton.LeftButton)
+    after = tab.draft.quotes_after(key)
+    assert after.picked and {q.annotation_id for q in after.quotes} == set(wanted)
+    assert seen[0][-1].startswith("“" + quotes.candidates[-1].text)
+    with qtbot.waitSignal(tab.drafted):
+        w.undo_stack.undo()
+    assert not tab.draft.quotes_after(key).picked
+    w.close()
