@@ -338,6 +338,10 @@ def _segment(text: str) -> Segmentation:
                 found = Section(kind, shared.heading, shared.level, "inline", shared.start, shared.end,
                                 shared.confidence)
         if found:
+            # a nested part ends where the part holding it ends (that part's end was trimmed back over clutter)
+            holder = next((s for s in sections if s.placement == "section" and s.start <= found.start < s.end), None)
+            if holder is not None and found.end > holder.end:
+                found = replace(found, end=holder.end)
             sections.append(found)
     sections.sort(key=lambda s: (s.start, PLACEMENTS.index(s.placement)))
     sections = [replace(s, reason=_part_reason(s)) if s.confidence == "low" else s for s in sections]
