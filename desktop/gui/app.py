@@ -15,8 +15,9 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop import __version__
-from desktop.gui import crash, fonts, i18n
+from desktop.gui import i18n
 from desktop.gui.main_window import LAST_KEY, MainWindow
+from desktop.gui.window import crash, fonts
 
 APP_ID = "org.reviewdesk.ReviewDesk"
 log = logging.getLogger(__name__)
@@ -91,7 +92,7 @@ def create_main_window(db_path: Path | None = None, settings: QSettings | None =
 def run_app(db_path: Path | None = None) -> int:
     """Run the application until the main window closes; return the exit code.
 
-    Uncaught errors are logged to the log file and shown in a dialog (desktop/gui/crash.py) from the start.
+    Uncaught errors are logged to the log file and shown in a dialog (desktop/gui/window/crash.py) from the start.
     """
     app = application()
     reporter = crash.install()

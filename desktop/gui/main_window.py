@@ -49,7 +49,7 @@ from desktop.core.changes import Changes
 from desktop.core.resources import resource_path
 from desktop.core.storage.documents import DocumentRecord
 from desktop.core.storage.executor import DatabaseExecutor
-from desktop.gui import dialogs, fonts, workers
+from desktop.gui import dialogs, workers
 from desktop.gui.changes import ChangeBus
 from desktop.gui.corpus.corpus_model import CorpusModel
 from desktop.gui.corpus.corpus_panel import CorpusPanel
@@ -59,8 +59,9 @@ from desktop.gui.plain import PlainLabel, menu_text
 from desktop.gui.reading.compare_view import CompareView
 from desktop.gui.reading.report_view import ReportView
 from desktop.gui.review_window import ReviewWindow
-from desktop.gui.window_keyboard import WindowKeyboard
-from desktop.gui.window_layout import DOCK_MINIMUM, LEFT_MINIMUM, EmptyHint, WindowLayout, default_window_size
+from desktop.gui.window import fonts
+from desktop.gui.window.keyboard import WindowKeyboard
+from desktop.gui.window.layout import DOCK_MINIMUM, LEFT_MINIMUM, EmptyHint, WindowLayout, default_window_size
 
 RECENT_KEY = "databases/recent"
 LAST_DOCUMENT_KEY = "documents/last"  # "<database path>\t<document id>": the report to reopen at start
@@ -753,7 +754,7 @@ class MainWindow(WindowLayout, WindowKeyboard, ReviewWindow):
         self.search_panel.focus_query()
 
     def show_settings(self) -> None:
-        from desktop.gui.settings_dialog import SettingsDialog
+        from desktop.gui.window.settings_dialog import SettingsDialog
 
         SettingsDialog(self.settings, self).exec()
 

@@ -12,7 +12,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QPushButton
 
 from desktop.core import logs
-from desktop.gui import crash, dialogs
+from desktop.gui import dialogs
+from desktop.gui.window import crash
 
 
 @pytest.fixture

@@ -10,12 +10,12 @@ from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
 from desktop import i18n_build
 from desktop.gui import dialogs, i18n
 from desktop.gui.main_window import MainWindow
-from desktop.gui.settings_dialog import SettingsDialog
+from desktop.gui.window.settings_dialog import SettingsDialog
 
 CATALOG = i18n.I18N_DIR / "reviewdesk_zh_CN.ts"
 # The shell's modules; their strings must all be in the catalog, translated.
 SHELL_MODULES = ["app", "main_window", "corpus/corpus_model", "corpus/corpus_panel", "corpus/search_panel", "workers",
-                 "corpus/import_controller", "window_keyboard", "dialogs", "fonts", "i18n", "settings_dialog"]
+                 "corpus/import_controller", "window/keyboard", "dialogs", "window/fonts", "i18n", "window/settings_dialog"]
 
 
 @pytest.fixture

@@ -9,8 +9,9 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QSettings, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel
 
-from desktop.gui import dialogs, fonts
+from desktop.gui import dialogs
 from desktop.gui.main_window import LAST_KEY, MainWindow, menu_texts
+from desktop.gui.window import fonts
 
 
 @pytest.fixture
