@@ -49,6 +49,7 @@ screenshots: setup
 	$(XVFB) .venv/bin/python -m tools.screenshots docs --language zh_CN --layout 1600x1000 --layout 1366x768
 	QT_SCALE_FACTOR=2 xvfb-run -a -s "-screen 0 3300x2100x24" .venv/bin/python -m tools.screenshots docs \
 		--language zh_CN --layout 1600x1000:2x
+	$(XVFB) .venv/bin/python -m tools.agencies_screenshots docs --language zh_CN
 
 clean:
 	rm -rf .venv build dist *.egg-info resources/i18n/*.qm

@@ -67,6 +67,9 @@ def install_extensions(window: MainWindow) -> None:
     from desktop.gui.verify.integration import install_verify
 
     window.extensions["verify"] = install_verify(window)
+    from desktop.gui.agencies.integration import install_agencies
+
+    window.extensions["agencies"] = install_agencies(window)  # agencies over the years, shared text, anchors
     from desktop.gui.corpus.resegment import ResegmentController
 
     window.extensions["resegment"] = ResegmentController(window)  # outdated parts re-segmented on opening

@@ -66,6 +66,7 @@ class PromiseTracker(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * 2.6))  # two lines
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -93,7 +94,6 @@ class PromiseTracker(QWidget):
         self.model.removeRows(0, self.model.rowCount())
         for p in self.report.promises if self.report else []:
             self.model.appendRow(self._row(p))
-        self.table.resizeRowsToContents()
         self._fill_summary()
         if self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(min(max(row, 0), self.model.rowCount() - 1), 0))

@@ -30,6 +30,7 @@ from desktop.core.agencies.groups import AgencyGroup
 from desktop.core.agencies.timeline import VERDICT_LABELS, Timeline
 from desktop.core.changes import Changes
 from desktop.core.errors import ReviewDeskError
+from desktop.core.segmentation.classify import KIND_LABELS
 from desktop.gui import dialogs
 from desktop.gui.agencies.promise_view import PromiseTracker
 from desktop.gui.agencies.store import AgencyStore
@@ -96,6 +97,9 @@ class TimelineDialog(QDialog):
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setWordWrap(True)
         self.history.verticalHeader().setVisible(False)
+        # two lines a row: the full texts are in the tooltips (rows sized to their contents would be measured
+        # before the columns have their width)
+        self.history.verticalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * 2.6))
         for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
                                        QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch)):
             self.history.horizontalHeader().setSectionResizeMode(column, mode)
@@ -207,7 +211,8 @@ class TimelineDialog(QDialog):
             r = entry.report
             counts = [sum(1 for h in entry.shortcomings if h.verdict == v) for v in ("repeated", "reworded", "new")]
             cells = [str(r.year) if r.year is not None else "—", entry.score.total_text(), entry.score.grade or "—",
-                     "、".join(r.missing) or "—", _flag(r.on_time), *map(str, counts), r.agency or "—"]
+                     "、".join(KIND_LABELS.get(k, (k, k))[0] for k in r.missing) or "—", _flag(r.on_time),
+                     *map(str, counts), r.agency or "—"]
             items = [QStandardItem(c) for c in cells]
             items[0].setData(r.id, REPORT_ID)
             items[-1].setToolTip(plain_tip(r.name))
@@ -252,7 +257,6 @@ class TimelineDialog(QDialog):
             items[1].setToolTip(plain_tip(h.item.text))
             items[3].setToolTip(plain_tip(h.earlier_text))
             self.history_model.appendRow(items)
-        self.history.resizeRowsToContents()
         self.promises.show_report(entry.report.id if entry else "")
 
     # --- acting -------------------------------------------------------------------------------------------------

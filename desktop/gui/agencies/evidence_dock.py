@@ -1,0 +1,103 @@
+"""Evidence across years beside the score form: for 下一年度安排 what became of last year's plan, for 不照搬往年 the
+shortcomings repeated from earlier years and the sentences found in other agencies' reports — hints with their
+passages (Enter shows one in the report), never a score (desktop.core.agencies.evidence).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from desktop.core.agencies.evidence import NEXT_PLAN, ORIGINALITY, CriterionHint
+from desktop.core.changes import Changes
+from desktop.gui.agencies.shared_work import report_hints
+from desktop.gui.plain import plain_label, plain_tip
+from desktop.gui.workers import LatestTask
+
+SPAN = Qt.ItemDataRole.UserRole + 1
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Agencies", text)
+
+
+class EvidenceDock(QDockWidget):
+    """Shows the hints of the report being worked on; follows the window's working report and its changes."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.setObjectName("agencyEvidence")
+        self.hints: dict[str, CriterionHint] = {}
+        self.document_id = ""
+        body = QWidget(self)
+        self.caption = plain_label(body)
+        self.caption.setWordWrap(True)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.caption)
+        self.texts = {}
+        self.lists = {}
+        for cid in (NEXT_PLAN, ORIGINALITY):
+            label = plain_label(body)
+            label.setWordWrap(True)
+            passages = QListWidget(body)
+            passages.setWordWrap(True)
+            passages.setObjectName(f"evidence_{cid}")
+            passages.itemActivated.connect(self._activated)
+            layout.addWidget(label)
+            layout.addWidget(passages, 1)
+            self.texts[cid], self.lists[cid] = label, passages
+        self.setWidget(body)
+        self.latest = LatestTask("agency-evidence", self)
+        self.latest.done.connect(self._show)
+        window.working_document_changed.connect(self.refresh)
+        window.changes.changed.connect(self._on_changes)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_tr("Evidence Across Years"))
+        self.caption.setText(_tr("Hints for 下一年度安排 and 不照搬往年 with their passages (Enter shows one). They "
+                                 "rest on text comparison: weigh them, they are not scores."))
+        self._fill()
+
+    def refresh(self, document_id: str = "") -> None:
+        w = self.window_
+        self.document_id = document_id or w.working_document_id()
+        if not self.document_id or w.executor is None:
+            self.hints = {}
+            self._fill()
+            return
+        self.latest.start(report_hints, w.executor.path, self.document_id)
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.documents or changes.metadata or changes.reviews or changes.parts or changes.outside:
+            self.refresh(self.document_id)
+
+    def _show(self, result: tuple[str, dict[str, CriterionHint]]) -> None:
+        document_id, hints = result
+        if document_id != self.document_id:
+            return
+        self.hints = hints
+        self._fill()
+
+    def _fill(self) -> None:
+        titles = {NEXT_PLAN: _tr("下一年度安排 (last year's plan)"), ORIGINALITY: _tr("不照搬往年 (carried-over text)")}
+        for cid in (NEXT_PLAN, ORIGINALITY):
+            hint = self.hints.get(cid)
+            label, passages = self.texts[cid], self.lists[cid]
+            label.setText(f"{titles[cid]}: {hint.text if hint else _tr('no report chosen')}")
+            label.setToolTip(plain_tip(hint.text_en) if hint else "")
+            passages.clear()
+            for p in hint.passages if hint else ():
+                item = QListWidgetItem(f"{p.why} — {p.text}")
+                item.setData(SPAN, (p.start, p.end))
+                item.setToolTip(plain_tip(p.text))
+                passages.addItem(item)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        span = item.data(SPAN)
+        if span:
+            self.window_.show_passage(int(span[0]), int(span[1]))
