@@ -74,7 +74,7 @@ def take(outdir: Path, language: str | None = None) -> list[Path]:
         timeline.close()
         shared = agencies.show_shared()
         shared.resize(1300, 800)
-        wait_for(lambda: shared.result is not None)
+        wait_for(lambda: shared.found is not None)
         settle(300)
         written.append(save(shared, outdir / "agencies-shared.png"))
         shared.close()

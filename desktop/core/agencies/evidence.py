@@ -78,10 +78,13 @@ def _originality_hint(db: Database, document_id: str) -> CriterionHint | None:
     except SharedTextError:
         shared = None
     others = len(shared.passages) if shared is not None else 0
+    mine = shared.group_key if shared is not None else ""
     for start, end, p in shared.passages if shared is not None else ():
-        first = p.earliest
-        passages.append(HintPassage(start, end, p.text,
-                                    f"另见于{p.agencies - 1}个其他机关的报告（最早：{first.agency or '未知机关'} {first.year or ''}）"))
+        others_here = [o for o in p.occurrences if o.group_key != mine]  # earliest first
+        names = "、".join(f"{o.agency or '未知机关'} {o.year or ''}".strip() for o in others_here[:5])
+        more = f"等{len(others_here)}个机关" if len(others_here) > 5 else ""
+        earliest = "（其中最早的早于本报告）" if p.occurrences and p.occurrences[0].group_key != mine else ""
+        passages.append(HintPassage(start, end, p.text, f"另见于其他机关的报告：{names}{more}{earliest}"))
     text = (f"不足部分{len(entry.shortcomings)}项中{len(repeated)}项与往年（{entry.earlier_reports}份）基本相同；"
             if entry.earlier_reports else "语料中没有该机关往年的报告，未比对往年不足；")
     text_en = (f"{len(repeated)} of {len(entry.shortcomings)} shortcomings repeat an earlier year's nearly verbatim "

@@ -1,8 +1,8 @@
 """The one seam between the agency views and the score model: a report's total and 等次 as the panel decided.
 
-The panel's score model lives in desktop.core.scoring; this adapter is the only place the agency views read it,
-so that when that model changes only this module follows. A total is the panel's final total when every
-criterion has a final score, else the mean of the complete reviews' totals (said so in ``basis``), else none.
+The panel's score model (desktop.core.panel.summary, formatted by desktop.core.scoring.numbers.fmt) is read here
+only, so that when that model changes only this module follows. A total is the panel's final total when the panel
+has one, else the mean of the complete reviews' totals (said so in ``basis`` and by a star), else none.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from desktop.core.panel.summary import panel_summary
+from desktop.core.scoring.numbers import fmt
 
 FINAL, MEAN, NONE = "final", "mean", "none"
 
@@ -26,10 +27,11 @@ class ReportScore:
     reviews: int  # complete reviews
 
     def total_text(self) -> str:
-        """The total as shown everywhere in the agency views (one decimal; '—' when there is none)."""
+        """The total as shown everywhere in the agency views (the score model's formatter; '—' when there is none;
+        a star when it is the mean of the complete reviews, not a final)."""
         if self.total is None:
             return "—"
-        return f"{self.total:.1f}" + ("" if self.basis == FINAL else "*")
+        return fmt(self.total) + ("" if self.basis == FINAL else "*")
 
 
 def report_scores(db: Database, document_ids: list[str] | None = None) -> dict[str, ReportScore]:
@@ -41,8 +43,7 @@ def report_scores(db: Database, document_ids: list[str] | None = None) -> dict[s
         if wanted is not None and report.document_id not in wanted:
             continue
         if report.final_total is not None:
-            out[report.document_id] = ReportScore(round(report.final_total, 2), report.grade, FINAL,
-                                                  report.n_complete)
+            out[report.document_id] = ReportScore(report.final_total, report.grade, FINAL, report.n_complete)
         elif report.mean_total is not None:
             out[report.document_id] = ReportScore(report.mean_total, report.grade, MEAN, report.n_complete)
         else:

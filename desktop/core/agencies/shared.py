@@ -73,6 +73,7 @@ class DocumentShared:
     document_id: str
     passages: list[tuple[int, int, SharedPassage]] = field(default_factory=list)  # (start, end) in this report
     unindexed: int = 0
+    group_key: str = ""  # this report's agency group
 
     def spans(self) -> list[tuple[int, int]]:
         """The shared spans of this report, merged where they touch (for marks in the text)."""
@@ -187,6 +188,7 @@ def shared_with_others(db: Database, document_id: str, min_chars: int = DEFAULT_
     mine = corpus.group.get(seq)
     if mine is None:
         return out
+    out.group_key = mine
     text = db.execute("SELECT text FROM documents WHERE seq = ?", [seq]).fetchone()[0]
     for h, start, end in sorted(own, key=lambda r: r[1]):
         found = others.get(h, [])

@@ -8,8 +8,6 @@ imported. The examples come from desktop.core.agencies.calibration; every text i
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
@@ -18,6 +16,7 @@ from desktop.core.agencies.calibration import LevelExamples, anchor_examples
 from desktop.core.scoring.rubric import active_rubric_readonly
 from desktop.gui import dialogs
 from desktop.gui.plain import plain_label, plain_tip
+from desktop.gui.review_window import ReviewWindow
 
 FORM, ROW = "scorePanel", "criterion_"
 
@@ -78,7 +77,7 @@ class AnchorDialog(QDialog):
 class Calibration(QObject):
     """Follows the focus in the score form and opens the anchor examples of the focused criterion on F9."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: ReviewWindow) -> None:
         super().__init__(window)
         self.window = window
         self.criterion_id = ""

@@ -5,8 +5,6 @@ passages (Enter shows one in the report), never a score (desktop.core.agencies.e
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -14,6 +12,7 @@ from desktop.core.agencies.evidence import NEXT_PLAN, ORIGINALITY, CriterionHint
 from desktop.core.changes import Changes
 from desktop.gui.agencies.shared_work import report_hints
 from desktop.gui.plain import plain_label, plain_tip
+from desktop.gui.review_window import ReviewWindow
 from desktop.gui.workers import LatestTask
 
 SPAN = Qt.ItemDataRole.UserRole + 1
@@ -26,7 +25,7 @@ def _tr(text: str) -> str:
 class EvidenceDock(QDockWidget):
     """Shows the hints of the report being worked on; follows the window's working report and its changes."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: ReviewWindow) -> None:
         super().__init__(window)
         self.window_ = window
         self.setObjectName("agencyEvidence")

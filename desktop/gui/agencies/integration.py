@@ -7,8 +7,6 @@ Built on the main window's extension points only (``add_menu``, ``undo_stack``, 
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
@@ -20,6 +18,7 @@ from desktop.gui.agencies.shared_dialog import SharedTextDialog
 from desktop.gui.agencies.shared_marks import SharedMarks
 from desktop.gui.agencies.store import AgencyStore
 from desktop.gui.agencies.timeline_dialog import TimelineDialog
+from desktop.gui.review_window import ReviewWindow
 from desktop.gui.reviewer_name import saved_name
 
 
@@ -30,7 +29,7 @@ def _tr(text: str) -> str:
 class AgenciesController(QObject):
     """Owns the agency store, the timeline and shared-text dialogs and the shared-text marks."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: ReviewWindow) -> None:
         super().__init__(window)
         self.window = window
         self.store = AgencyStore(window.executor, window.reader, window.undo_stack, window.changes, self)
@@ -45,6 +44,9 @@ class AgenciesController(QObject):
         self.shared_action = QAction(self)
         self.shared_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
         self.shared_action.triggered.connect(self.show_shared)
+        # the corpus table's context menu: the chosen report's agency with its years in a row
+        self.corpus_action = QAction(self)
+        self.corpus_action.triggered.connect(self.show_selected_agency)
         self.menu: QMenu | None = None
         window.changes.changed.connect(self._on_changes)
 
@@ -60,6 +62,7 @@ class AgenciesController(QObject):
 
     def _update_actions(self) -> None:
         self.timeline_action.setEnabled(self.store.ready)
+        self.corpus_action.setEnabled(self.store.ready)
         self.shared_action.setEnabled(self.store.ready)
 
     def _who(self) -> None:
@@ -86,6 +89,11 @@ class AgenciesController(QObject):
         self.timeline.raise_()
         return self.timeline
 
+    def show_selected_agency(self) -> TimelineDialog | None:
+        """The timeline of the agency of the report chosen in the corpus table."""
+        selected = self.window.selected_document_ids()
+        return self.show_timeline(selected[0] if selected else "")
+
     def show_shared(self) -> SharedTextDialog | None:
         if not self.store.ready:
             return None
@@ -102,6 +110,7 @@ class AgenciesController(QObject):
     def retranslate(self) -> None:
         self.timeline_action.setText(_tr("Agencies over the &Years…"))
         self.shared_action.setText(_tr("Text S&hared Across Agencies…"))
+        self.corpus_action.setText(_tr("This Agency Across the Years…"))
         self.calibration.retranslate()
         self.evidence.retranslate()
         if self.menu is not None:
@@ -116,7 +125,7 @@ class AgenciesController(QObject):
         return super().eventFilter(watched, event)
 
 
-def install_agencies(main_window: Any) -> AgenciesController:
+def install_agencies(main_window: ReviewWindow) -> AgenciesController:
     """Add the Agencies menu and the shared-text marks to the MainWindow, wired to its database."""
     mw = main_window
     ctrl = AgenciesController(mw)
@@ -124,6 +133,7 @@ def install_agencies(main_window: Any) -> AgenciesController:
     menu.addActions([ctrl.timeline_action, ctrl.shared_action, ctrl.calibration.action,
                      ctrl.evidence.toggleViewAction()])
     mw.add_menu(menu)
+    mw.add_corpus_action(ctrl.corpus_action)
     mw.add_dock(ctrl.evidence, visible=False)  # beside the score form when the reviewer opens it (View or Agencies menu)
     ctrl.menu = menu
     ctrl.retranslate()

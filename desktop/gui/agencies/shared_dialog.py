@@ -8,8 +8,6 @@ The work runs on a worker (the index is brought up to date first); report text i
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -28,6 +26,7 @@ from desktop.core.agencies.passages import MIN_INDEXED
 from desktop.core.agencies.shared import DEFAULT_MIN_CHARS, CorpusShared, SharedPassage
 from desktop.gui.agencies.shared_work import corpus_shared
 from desktop.gui.plain import plain_label, plain_tip
+from desktop.gui.review_window import ReviewWindow
 from desktop.gui.workers import LatestTask
 
 ROW = Qt.ItemDataRole.UserRole + 1
@@ -40,11 +39,11 @@ def _tr(text: str) -> str:
 class SharedTextDialog(QDialog):
     """Non-modal; ``window`` gives the database (executor) and opens reports."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: ReviewWindow) -> None:
         super().__init__(window)
         self.window_ = window
         self.setObjectName("sharedText")
-        self.result: CorpusShared | None = None
+        self.found: CorpusShared | None = None
         self.status = plain_label(self)
         self.status.setWordWrap(True)
         self.min_chars = QSpinBox(self)
@@ -134,7 +133,7 @@ class SharedTextDialog(QDialog):
         self.status.setText(_tr("The shared text could not be read: %1").replace("%1", str(exc)))
 
     def _show(self, result: CorpusShared) -> None:
-        self.result = result
+        self.found = result
         self.passages_model.removeRows(0, self.passages_model.rowCount())
         for i, p in enumerate(result.passages):
             earliest = p.earliest
@@ -159,10 +158,10 @@ class SharedTextDialog(QDialog):
 
     def current_passage(self) -> SharedPassage | None:
         index = self.passages.currentIndex()
-        if self.result is None or not index.isValid():
+        if self.found is None or not index.isValid():
             return None
         row = self.proxy.index(index.row(), 0).data(ROW)
-        return self.result.passages[int(row)] if row is not None else None
+        return self.found.passages[int(row)] if row is not None else None
 
     def _passage_chosen(self, _index: QModelIndex, _previous: QModelIndex) -> None:
         self.occurrences_model.removeRows(0, self.occurrences_model.rowCount())

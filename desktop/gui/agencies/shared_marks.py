@@ -7,8 +7,6 @@ one lists the agencies, years and publication dates of the reports holding it, t
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QColor, QHelpEvent
 from PySide6.QtWidgets import QToolTip
@@ -17,6 +15,7 @@ from desktop.core.agencies.shared import DEFAULT_MIN_CHARS, DocumentShared, Shar
 from desktop.core.changes import Changes
 from desktop.gui.agencies.shared_work import document_shared
 from desktop.gui.plain import plain_tip
+from desktop.gui.review_window import ReviewWindow
 from desktop.gui.workers import LatestTask
 
 LAYER = "shared_text"
@@ -41,7 +40,7 @@ def passage_tip(passage: SharedPassage) -> str:
 class SharedMarks(QObject):
     """Marks the shown report's shared sentences; ``result`` holds the last result (None while none)."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: ReviewWindow) -> None:
         super().__init__(window)
         self.window = window
         self.view = window.report_view
@@ -82,7 +81,7 @@ class SharedMarks(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent) and self.result is not None:
             pane = self.view.text
-            offset = pane.textmap().to_document(pane.cursorForPosition(event.pos()).position())
+            offset = pane.textmap.to_document(pane.cursorForPosition(event.pos()).position())
             tip = self.tip_at(offset)
             if tip:
                 QToolTip.showText(event.globalPos(), plain_tip(tip), pane.viewport())

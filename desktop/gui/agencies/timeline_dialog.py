@@ -30,6 +30,7 @@ from desktop.core.agencies.groups import AgencyGroup
 from desktop.core.agencies.timeline import VERDICT_LABELS, Timeline
 from desktop.core.changes import Changes
 from desktop.core.errors import ReviewDeskError
+from desktop.core.scoring.numbers import fmt
 from desktop.core.segmentation.classify import KIND_LABELS
 from desktop.gui import dialogs
 from desktop.gui.agencies.promise_view import PromiseTracker
@@ -54,7 +55,7 @@ def trend_text(timeline: Timeline) -> str:
     points = timeline.trend()
     if not points:
         return _tr("Score trend: no scored report yet.")
-    steps = " → ".join(f"{year} {total:.1f}" for year, total in points)
+    steps = " → ".join(f"{year} {fmt(total)}" for year, total in points)
     direction = {"up": _tr("up"), "down": _tr("down"), "flat": _tr("flat")}.get(timeline.trend_direction() or "", "")
     return _tr("Score trend: %1").replace("%1", steps) + (f" ({direction})" if direction else "")
 
@@ -238,7 +239,9 @@ class TimelineDialog(QDialog):
         if t.group.decided_by_reviewer:
             text += "  " + _tr("[grouped by a reviewer]")
         self.title.setText(text)
-        self.trend.setText(trend_text(t) + "  " + _tr("(* mean of the complete reviews: no final score yet)"))
+        starred = any(e.score.total is not None and e.score.basis != "final" for e in t.entries)
+        self.trend.setText(trend_text(t) + ("  " + _tr("(* mean of the complete reviews: no final score yet)")
+                                            if starred else ""))
 
     def current_report_id(self) -> str:
         index = self.reports.currentIndex()

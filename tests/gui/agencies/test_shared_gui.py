@@ -44,7 +44,7 @@ def window(qtbot, tmp_path, shown):
 
 def test_corpus_view_by_keys_opens_each_agencys_report_at_the_passage(window, qtbot):
     dialog = window.extensions["agencies"].show_shared()
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=20000)
+    qtbot.waitUntil(lambda: dialog.found is not None, timeout=20000)
     texts = [dialog.passages_model.index(r, 3).data() for r in range(dialog.passages_model.rowCount())]
     assert SHARED in texts
     dialog.filter.setFocus()
@@ -81,7 +81,7 @@ def test_evidence_dock_lists_the_shared_passage_and_enter_shows_it(window, qtbot
     ctrl = window.extensions["agencies"]
     dock = ctrl.evidence
     ctrl.shared_action.trigger()  # the corpus view brings the index up to date
-    qtbot.waitUntil(lambda: ctrl.shared.result is not None, timeout=20000)
+    qtbot.waitUntil(lambda: ctrl.shared.found is not None, timeout=20000)
     doc = window.ids["白山市生态环境局"]
     window.open_document(doc)
     dock.show()
@@ -95,3 +95,25 @@ def test_evidence_dock_lists_the_shared_passage_and_enter_shows_it(window, qtbot
     qtbot.keyClick(passages, Qt.Key.Key_Return)
     start, end = window.report_view.selection()
     assert window.report_view.current_document().text[start:end] == SHARED
+
+
+def test_hovering_a_shared_sentence_shows_the_agencies(window, qtbot):
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent, QTextCursor
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    marks = window.extensions["agencies"].marks
+    window.show()
+    window.open_document(window.ids["梨树县司法局"])
+    qtbot.waitUntil(lambda: marks.result is not None, timeout=20000)
+    pane = window.report_view.text
+    start = pane.marks(LAYER)[0][0]
+    cursor = QTextCursor(pane.document())
+    cursor.setPosition(pane.textmap.to_display(start + 4))
+    point = pane.cursorRect(cursor).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, point, pane.viewport().mapToGlobal(point))
+    QApplication.sendEvent(pane.viewport(), event)
+    qtbot.waitUntil(lambda: "通化市教育局" in QToolTip.text())
+    assert "白山市生态环境局" in QToolTip.text()
+    far = QPoint(point.x(), pane.viewport().height() - 2)
+    QApplication.sendEvent(pane.viewport(), QHelpEvent(QEvent.Type.ToolTip, far, pane.viewport().mapToGlobal(far)))

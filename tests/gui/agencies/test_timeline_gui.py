@@ -146,3 +146,13 @@ def test_names_that_look_like_markup_are_shown_as_written(window, qtbot):
     assert dialog.title.text().startswith(markup)
     assert dialog.reports_model.index(0, 8).data() == markup
     assert dialog.promises.summary.textFormat() == QtCore_Qt.TextFormat.PlainText
+
+
+def test_the_corpus_tables_context_entry_opens_the_chosen_reports_agency(window, monkeypatch):
+    ctrl = _ctrl(window)
+    assert ctrl.corpus_action in window.corpus_panel.table.actions()
+    monkeypatch.setattr(window, "selected_document_ids", lambda: [window.ids["003"]])
+    ctrl.corpus_action.trigger()
+    assert ctrl.timeline.isVisible() and ctrl.timeline.timeline.group.years == [2022, 2025]
+    groups = [ctrl.timeline.groups_model.index(r, 0).data() for r in range(ctrl.timeline.groups_model.rowCount())]
+    assert "吉林省政务服务和数字化建设管理局  ·  2022, 2025" in groups  # each agency with its years in a row
