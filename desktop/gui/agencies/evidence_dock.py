@@ -5,8 +5,9 @@ passages (Enter shows one in the report), never a score (desktop.core.agencies.e
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QLabel, QListView, QVBoxLayout, QWidget
 
 from desktop.core.agencies.evidence import NEXT_PLAN, ORIGINALITY, CriterionHint
 from desktop.core.changes import Changes
@@ -37,18 +38,22 @@ class EvidenceDock(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.caption)
-        self.texts = {}
-        self.lists = {}
+        self.texts: dict[str, QLabel] = {}
+        self.lists: dict[str, QListView] = {}
+        self.models: dict[str, QStandardItemModel] = {}
         for cid in (NEXT_PLAN, ORIGINALITY):
             label = plain_label(body)
             label.setWordWrap(True)
-            passages = QListWidget(body)
+            model = QStandardItemModel(self)
+            passages = QListView(body)
+            passages.setModel(model)
             passages.setWordWrap(True)
+            passages.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             passages.setObjectName(f"evidence_{cid}")
-            passages.itemActivated.connect(self._activated)
+            passages.activated.connect(self._activated)
             layout.addWidget(label)
             layout.addWidget(passages, 1)
-            self.texts[cid], self.lists[cid] = label, passages
+            self.texts[cid], self.lists[cid], self.models[cid] = label, passages, model
         self.setWidget(body)
         self.latest = LatestTask("agency-evidence", self)
         self.latest.done.connect(self._show)
@@ -86,17 +91,17 @@ class EvidenceDock(QDockWidget):
         titles = {NEXT_PLAN: _tr("下一年度安排 (last year's plan)"), ORIGINALITY: _tr("不照搬往年 (carried-over text)")}
         for cid in (NEXT_PLAN, ORIGINALITY):
             hint = self.hints.get(cid)
-            label, passages = self.texts[cid], self.lists[cid]
+            label, model = self.texts[cid], self.models[cid]
             label.setText(f"{titles[cid]}: {hint.text if hint else _tr('no report chosen')}")
             label.setToolTip(plain_tip(hint.text_en) if hint else "")
-            passages.clear()
+            model.clear()
             for p in hint.passages if hint else ():
-                item = QListWidgetItem(f"{p.why} — {p.text}")
-                item.setData(SPAN, (p.start, p.end))
+                item = QStandardItem(f"{p.why} — {p.text}")
+                item.setData((p.start, p.end), SPAN)
                 item.setToolTip(plain_tip(p.text))
-                passages.addItem(item)
+                model.appendRow(item)
 
-    def _activated(self, item: QListWidgetItem) -> None:
-        span = item.data(SPAN)
+    def _activated(self, index: QModelIndex) -> None:
+        span = index.data(SPAN)
         if span:
             self.window_.show_passage(int(span[0]), int(span[1]))
