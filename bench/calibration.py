@@ -5,7 +5,9 @@ High confidence must mean right: a field is counted ``wrong`` when it has a valu
 figure that matters is ``wrong × high`` (a value shown as sure that is not) and the share of high values that
 are right. The files are split as in bench/real_openings.py: develop on ``tuning``, report ``held-back``.
 
-    .venv/bin/python bench/calibration.py [--dir DIR] [--part tuning|held-back|all] [--show]
+    .venv/bin/python bench/calibration.py [--dir DIR] [--part tuning|held-back|all|both] [--show]
+
+``both`` prints the tuning and the held-back tables one after the other (for the final report).
 
 ``--show`` lists every wrong value and every doubtful one with its reason (tuning part only unless asked).
 """
@@ -88,15 +90,18 @@ def render(table: dict[str, Counter], part: str, files: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dir", type=Path, default=DEFAULT_DIR)
-    parser.add_argument("--part", choices=PARTS, default="tuning")
+    parser.add_argument("--part", choices=(*PARTS, "both"), default="tuning")
     parser.add_argument("--show", action="store_true", help="list wrong and doubtful values with their reasons")
     args = parser.parse_args(argv)
-    table, lines = measure(args.dir, args.part)
-    print(render(table, args.part, len(truth_entries(args.dir, args.part))))
-    if args.show:
-        print("\n".join(lines))
-    wrong_high = sum(table[f][("wrong", "high")] for f in FIELDS)
-    print(f"wrong with high confidence: {wrong_high}")
+    wrong_high = 0
+    for part in (("tuning", "held-back") if args.part == "both" else (args.part,)):
+        table, lines = measure(args.dir, part)
+        print(render(table, part, len(truth_entries(args.dir, part))))
+        if args.show:
+            print("\n".join(lines))
+        wrong = sum(table[f][("wrong", "high")] for f in FIELDS)
+        print(f"wrong with high confidence ({part}): {wrong}")
+        wrong_high += wrong
     return 0 if wrong_high == 0 else 1
 
 

@@ -151,3 +151,19 @@ def test_confirmations_travel_with_a_merge(corpus, tmp_path):
     assert "field:agency" not in left and "part:achievements" not in left
     origin = show_json(db, doc)["metadata_origin"]["agency"]
     assert origin["origin"] == "confirmed" and origin["corrected_by"] == "李同事"
+
+
+def test_the_sql_count_agrees_with_the_queue_on_every_document(corpus, tmp_path):
+    from desktop.core.storage.doubts import doubt_counts
+
+    db, docs, reviewer = corpus
+    from tests.conftest import SEEDS
+
+    import_paths(db, [SEEDS])  # real reports too: the two rules must agree on them as well
+    docs = {d.name: d.id for d in list_documents(db)}
+    ids = list(docs.values())
+    accept(db, docs["a.txt"], "agency", reviewer_id=reviewer.id)
+    accept(db, docs["a.txt"], "next_plan", reviewer_id=reviewer.id)
+    counts = doubt_counts(db, ids)
+    assert counts == {doc_id: len(document_doubts(db, doc_id)) for doc_id in ids}
+    assert counts[docs["b.txt"]] == 0 and counts[docs["a.txt"]] > 0

@@ -167,3 +167,32 @@ def test_the_report_view_marks_doubtful_values_and_parts_until_confirmed(qtbot, 
     assert not any("请核对" in chip.text() for chip in view.legend.chips.values())
     assert not any("请核对" in b.label.text() for b in view.header.banners)
     assert any("confirmed by 王核对" in b.label.text() for b in view.header.banners if b.kind == "next_plan")
+
+
+def test_in_the_window_the_menu_opens_the_queue_and_the_parts_filter_keeps_the_reports_to_verify(
+        qtbot, tmp_path, seeded_db_path, no_dialogs):
+    from PySide6.QtCore import QSize
+
+    from desktop.core.review.verify import list_doubts
+    from desktop.gui.corpus.corpus_panel import TO_VERIFY
+    from tests.gui.test_layout import make_window
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue(SETTINGS_KEY, "张三")
+    w = make_window(qtbot, settings, seeded_db_path, QSize(1600, 1000))
+    ctrl = w.extensions["verify"]
+    ctrl.action.trigger()  # Verify › 核对队列
+    dialog = ctrl.dialog
+    assert dialog is not None and dialog.isVisible()
+    doubts = list_doubts(w.reader)
+    assert len(dialog.doubts) == len(doubts) and dialog.progress.text() == f"已核对 0 / {len(doubts)}"
+    with_doubts = {d.document_id for d in doubts}
+    panel = w.corpus_panel
+    panel.missing_combo.setCurrentIndex(panel.missing_combo.findData(TO_VERIFY))
+    qtbot.waitUntil(lambda: panel.proxy.rowCount() == len(with_doubts))
+    assert {panel.proxy.document_id(r) for r in range(panel.proxy.rowCount())} == with_doubts
+    column = w.corpus_model.column_index("to_verify")
+    assert all(panel.proxy.index(r, column).data() for r in range(panel.proxy.rowCount()))
+    panel.missing_combo.setCurrentIndex(0)  # all reports again
+    qtbot.waitUntil(lambda: panel.proxy.rowCount() == w.corpus_model.total)
+    dialog.close()
