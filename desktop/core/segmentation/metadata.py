@@ -11,7 +11,14 @@ from dataclasses import dataclass, field
 
 from desktop.core.segmentation import agency as agency_rules
 from desktop.core.segmentation.cleaning import Clutter
-from desktop.core.segmentation.patterns import DATE_ANY, DATE_CN, DOC_NUMBER, cn_number, is_title_line
+from desktop.core.segmentation.patterns import (
+    DATE_ANY,
+    DATE_CN,
+    DOC_NUMBER,
+    TITLE_WITHOUT_REPORT,
+    cn_number,
+    is_title_line,
+)
 
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _LEADING_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*年(?:度)?[，,以来]")
@@ -170,6 +177,9 @@ def extract_metadata(text: str, clutter: list[Clutter], first_heading_start: int
         m = _TITLE_PREFIX.match(head_lines[0][1])
         if m and is_title_line(m.group(1)):
             title = Field(m.group(1), "start of text line 1")
+    if title.value is None and head_lines and TITLE_WITHOUT_REPORT.fullmatch(head_lines[0][1]):
+        # …2023年度法治政府建设情况: a page title without 报告 on the first line of its own (low confidence)
+        title = Field(head_lines[0][1], "first line (a title without 报告)")
 
     doc_number = NONE
     for _p, s in head_lines:

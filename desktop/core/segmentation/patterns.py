@@ -21,6 +21,11 @@ TITLE_WORDS = re.compile(r"(法治|依法行政|法治政府|法治建设|信息
 _BREADCRUMB = re.compile(r"\S\s*[>＞»›]\s*\S|首页\s*[》→]|^\W?\d{0,3}(首页|当前位置|您现在的位置|您所在的位置|您的位置|你的位置)")
 
 
+# a page's title without 报告 (青山县司法局2023年度法治政府建设情况): the report itself, never portal chrome
+TITLE_WITHOUT_REPORT = re.compile(r"[\u4e00-\u9fa5（）()]{0,30}(?:19|20)\d{2}\s*年度?[\u4e00-\u9fa5]{0,12}"
+                                  r"(?:法治政府建设|依法行政)(?:工作)?(?:情况|总结|年报)")
+
+
 def is_title_line(line: str) -> bool:
     """True for a line that reads like a report title (…关于2025年度法治政府建设情况的报告)."""
     s = line.strip()

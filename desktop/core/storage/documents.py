@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # the readers (docx, pdf, html, charset detection) are not ne
 
 # Bump whenever segmentation output changes (tests/core/segmentation/test_golden.py fails until you do);
 # documents segmented by an older version are re-segmented when a database is opened (storage/resegment.py).
-SEGMENTER_VERSION = 5
+SEGMENTER_VERSION = 6
 
 
 @dataclass(frozen=True)

@@ -223,3 +223,23 @@ def test_topical_headings_without_a_generic_achievements_heading_are_achievement
     first = seg.parts()[1]
     assert first.kind == "achievements" and first.confidence == "low" and "topical" in first.reason
     assert "achievements" not in seg.missing
+
+
+@pytest.mark.parametrize("title,agency", [
+    ("青山县司法局2023年度法治政府建设情况", "青山县司法局"),
+    ("东岭市交通运输局2024年法治政府建设工作情况", "东岭市交通运输局"),
+    ("桃花镇2022年度依法行政工作情况", "桃花镇"),
+])
+def test_a_page_title_without_bao_gao_is_the_title_not_portal_chrome(title, agency):
+    seg = segment_report(title + "\n2023年，我局坚持依法行政。\n一、主要工作\n" + BODY + "\n二、存在的不足\n培训不足。\n")
+    assert seg.metadata.title.value == title and seg.metadata_confidence["title"] == "low"
+    assert seg.metadata.agency.value == agency
+    assert not any(c.text == title for c in seg.clutter)
+
+
+def test_a_heading_like_line_in_the_body_is_not_taken_for_a_title():
+    text = ("青山县司法局关于2023年度法治政府建设情况的报告\n一、2023年法治政府建设情况\n" + BODY
+            + "\n二、存在的不足\n培训不足。\n")
+    seg = segment_report(text)
+    assert seg.metadata.title.value == "青山县司法局关于2023年度法治政府建设情况的报告"
+    assert [s.kind for s in seg.parts() if s.kind != "preamble"] == ["achievements", "shortcomings"]
