@@ -102,3 +102,62 @@ def _build(path: Path, count: int) -> None:
 
 if __name__ == "__main__":
     print(table_database(int(sys.argv[1]) if len(sys.argv) > 1 else 100_000))
+
+
+def search_database(count: int) -> Path:
+    """The cached database of ``count`` synthetic reports (bench/corpus.py: the seeds' paragraphs recombined),
+    stored with their search indexes; parts come from one segmentation (search does not read them)."""
+    path = CACHE / f"search-{count}-{_fingerprint()}.sqlite3"
+    if path.exists():
+        return path
+    CACHE.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial")
+    partial.unlink(missing_ok=True)
+    started = time.perf_counter()
+    _build_search(partial, count)
+    partial.rename(path)
+    print(f"(built {path} in {time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    return path
+
+
+DISTINCT_SEARCH_TEXTS = 20_000  # beyond these, texts repeat (the index of 100,000 is built in minutes, not hours)
+
+
+def search_texts(count: int) -> list[str]:
+    """The texts of :func:`search_database`, in import order (the same generator, the same seed): 20,000 distinct
+    synthetic reports, repeated in the same order beyond that."""
+    import random
+
+    from bench.corpus import make_report, seed_pools
+    from desktop.core.text import normalize_text
+
+    rng, pools = random.Random(7), seed_pools()
+    distinct = [normalize_text(make_report(rng, pools, i)) for i in range(min(count, DISTINCT_SEARCH_TEXTS))]
+    return [distinct[i % len(distinct)] for i in range(count)]
+
+
+def _build_search(path: Path, count: int) -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from desktop.core.ingest import SourceDocument
+    from desktop.core.segmentation.segment import segment_report
+    from desktop.core.storage import open_database
+    from desktop.core.storage.documents import insert_document
+    from desktop.core.storage.search import indexed_text
+
+    db = open_database(path)
+    db.conn.execute("PRAGMA synchronous = OFF")
+    texts = search_texts(count)
+    distinct = texts[:DISTINCT_SEARCH_TEXTS]
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        prepared = list(pool.map(indexed_text, distinct, chunksize=200))
+    seg = segment_report(texts[0])
+    for first in range(0, count, 2000):
+        with db.atomic():
+            for i in range(first, min(count, first + 2000)):
+                text = texts[i]
+                insert_document(db, SourceDocument(f"/bench/r{i:06d}.txt", f"r{i:06d}.txt", len(text.encode()),
+                                                   f"{i:064x}", "txt", "utf-8", text), seg,
+                                prepared[i % len(prepared)])
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.conn.close()

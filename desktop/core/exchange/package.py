@@ -29,7 +29,7 @@ from desktop.core.clock import now_iso
 from desktop.core.errors import ReviewDeskError
 from desktop.core.review.reviewers import find_reviewer, list_reviewers
 from desktop.core.storage.database import database_file
-from desktop.core.storage.search import index_document
+from desktop.core.storage.search import clear_index, index_document
 from desktop.core.storage.settings import get_setting, project_id, set_setting
 
 PACKAGE_REVIEWER_KEY = "package_reviewer"
@@ -258,7 +258,7 @@ def _trim(pkg: Database, reviewer_id: str, keep: list[str]) -> None:
         marks = ",".join("?" * len(used))
         pkg.execute(f"DELETE FROM reviewers WHERE id NOT IN ({marks})", list(used))
         # a contentless index cannot drop rows without their text: empty it and index the kept reports again
-        pkg.execute("INSERT INTO search_index(search_index) VALUES ('delete-all')")
+        clear_index(pkg)
         for seq, text in pkg.execute("SELECT seq, text FROM documents").fetchall():
             index_document(pkg, seq, text)
         pkg.execute("DROP TABLE temp.keep_docs")

@@ -28,6 +28,7 @@ from desktop.core.progress import Progress
 from desktop.core.segmentation.segment import Segmentation, segment_report
 from desktop.core.storage.database import immediate_transaction, storage_error
 from desktop.core.storage.documents import find_duplicate, insert_document
+from desktop.core.storage.search import IndexedText, indexed_text
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +100,7 @@ class PreparedFile:
     source: SourceDocument | None = None
     segmentation: Segmentation | None = None
     outcome: ImportOutcome | None = None
+    indexed: IndexedText | None = None  # the text's search index form (made here, not in the writer)
 
 
 def expand_paths(paths: list[str | Path]) -> list[tuple[Path, bool | Unreachable]]:
@@ -126,7 +128,7 @@ def prepare_file(path: str | Path, from_walk: bool | Unreachable = False) -> Pre
                                                     params={"suffix": display_name(path.suffix) or "no suffix"}))
     try:
         source = read_report(path)
-        return PreparedFile(shown, source, segment_report(source.text))
+        return PreparedFile(shown, source, segment_report(source.text), indexed=indexed_text(source.text))
     except IngestError as exc:
         return PreparedFile(shown, outcome=_outcome(shown, FAILED, exc.problem_template, exc.hint_template,
                                                     params=exc.params))
@@ -152,7 +154,7 @@ def store_prepared(db: Database, prepared: PreparedFile) -> ImportOutcome:
             if existing:
                 return _outcome(prepared.path, DUPLICATE, "same content already in the database",
                                 document_id=existing, params={})
-            doc_id = insert_document(db, source, seg)
+            doc_id = insert_document(db, source, seg, prepared.indexed)
     except sqlite3.IntegrityError:
         existing = find_duplicate(db, source.sha256, source.text)
         if existing:

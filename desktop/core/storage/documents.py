@@ -18,7 +18,7 @@ from desktop.core.segmentation.cleaning import Clutter
 from desktop.core.segmentation.outline import Heading
 from desktop.core.segmentation.segment import Section, Segmentation
 from desktop.core.storage.corrections import after_segmentation, write_sections
-from desktop.core.storage.search import index_document, remove_from_index
+from desktop.core.storage.search import IndexedText, index_document, remove_from_index
 
 if TYPE_CHECKING:  # the readers (docx, pdf, html, charset detection) are not needed to read the database
     from desktop.core.ingest import SourceDocument
@@ -156,8 +156,10 @@ def store_segmentation(db: Database, doc_id: str, seg: Segmentation) -> None:
     write_segmentation(db, doc_id, seg)
 
 
-def insert_document(db: Database, source: SourceDocument, seg: Segmentation) -> str:
-    """Insert a segmented document in one transaction and return its new UUID."""
+def insert_document(db: Database, source: SourceDocument, seg: Segmentation,
+                    indexed: IndexedText | None = None) -> str:
+    """Insert a segmented document in one transaction and return its new UUID (``indexed``: the text's search
+    index form, when it was made beforehand)."""
     doc_id = str(uuid.uuid4())
     with db.atomic():
         cursor = db.execute(
@@ -170,7 +172,7 @@ def insert_document(db: Database, source: SourceDocument, seg: Segmentation) -> 
         )
         write_segmentation(db, doc_id, seg)
         assert cursor.lastrowid is not None  # an INSERT always sets it
-        index_document(db, cursor.lastrowid, source.text)
+        index_document(db, cursor.lastrowid, source.text, indexed)
     return doc_id
 
 

@@ -476,6 +476,24 @@ def m0015_corpus_listing(db: Database) -> None:
         db.execute(listing_index_sql(key))
 
 
+@MIGRATIONS(name="0015_search_grams")
+def m0015_search_grams(db: Database) -> None:
+    """The search indexes that rank without reading texts (core/storage/search.py): ``search_grams`` (each
+    character, pair and triple of characters of a document with its count, no positions) and ``search_trigrams`` (FTS5
+    trigrams with positions, for queries of 3 characters or more); they replace 0001's one-token-per-character
+    ``search_index``. Every stored document is indexed here (the backfill)."""
+    from desktop.core.storage.search import GRAMS_TOKENIZER, index_document
+
+    db.execute("DROP TABLE IF EXISTS search_index")
+    tokenizer = GRAMS_TOKENIZER.replace('"', '""')
+    db.execute(f'CREATE VIRTUAL TABLE search_grams USING fts5(g, content=\'\', detail=none, tokenize="{tokenizer}")')
+    db.execute("CREATE VIRTUAL TABLE search_grams_vocab USING fts5vocab(search_grams, 'row')")
+    db.execute("CREATE VIRTUAL TABLE search_trigrams USING fts5(k, content='', detail=full, "
+               "tokenize='trigram case_sensitive 1')")
+    for seq, text in db.conn.execute("SELECT seq, text FROM documents ORDER BY seq"):  # one text at a time
+        index_document(db, seq, text)
+
+
 @MIGRATIONS(name="0017_agencies_documents_index")
 def m0017_agencies_documents_index(db: Database) -> None:
     """A covering index of the current reports' identity and dates, so that the agency views and the shared-text

@@ -1,17 +1,30 @@
-"""Full-text search over the corpus that finds 1- and 2-character Chinese queries too.
+"""Full-text search over the corpus, best first, for queries of any length (one Chinese character included).
 
-The index is a contentless FTS5 table in which every character of the folded text (full-width folded, lower
-case, white space removed) is one token. A query of any length, one character included, is a phrase of its
-characters (``"法 治"``), which FTS5 matches through token positions. (bench/bench_import.py measured this
-against an index of overlapping bigrams: a third of the indexing cost and size, p95 latency still a few ms.)
-Candidate documents come from the index; hit offsets are then found exactly in the frozen text.
+Everything is matched on a document's *search key*: its frozen text folded (full width, ASCII case), without
+white space and invisible format characters. Two contentless FTS5 indexes hold the keys (migration 0015):
+
+- ``search_grams`` (``detail=none``): for every distinct character, pair and triple of adjacent characters of a
+  key, one token ``<gram>\\x01<count>`` — the gram and how often it occurs in that document (without overlap, as
+  hits are counted). A query of 1 to 3 characters is answered from the vocabulary alone: the tokens
+  ``<query>\\x01*`` give the number of documents for each count (their sum is the total), and the best documents
+  are those of the highest counts, read with ``ORDER BY rowid`` — no text is read to rank.
+- ``search_trigrams`` (``tokenize=trigram``): every 3-character window with its position. A longer query counts
+  its documents with one phrase query; it is ranked best first by going down the counts of its rarest triple
+  (every occurrence of the query holds one: the triple's count bounds the query's), reading and counting the
+  texts of those documents only until no document left can beat the ones found.
+
+The order is the same as counting every document: most hits first, ties in import order (``seq``); hit counts
+are exact. (bench/bench_search.py measures it against scanning the texts in memory.)
 """
 
 from __future__ import annotations
 
+import heapq
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import add
 
 from sqlite_utils import Database
 
@@ -19,34 +32,73 @@ from desktop.core.text import INVISIBLE_CHARS, VARIANTS_OF, fold_width
 
 _WS = re.compile(rf"[\s{INVISIBLE_CHARS}]+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_UNINDEXABLE = re.compile("[\ud800-\udfff\x00-\x1f\x7f]")  # lone surrogates, control characters
 MAX_LIMIT = 1_000_000_000
+GRAMS = "search_grams"
+TRIGRAMS = "search_trigrams"
+_SEP = "\x01"  # between a gram and its count in a token: a control character no key holds
+# The gram index's tokenizer: every ASCII character but the separator between tokens (space) is part of a token,
+# and characters beyond ASCII are kept as they are (unicode61 would fold their case together).
+_TOKEN_CHARS = "".join(ch for ch in map(chr, range(33, 127)) if not ch.isalnum()) + _SEP
+GRAMS_TOKENIZER = "ascii tokenchars '" + _TOKEN_CHARS.replace("'", "''") + "'"
 
 
 def search_key(text: str) -> str:
     """The form of text that is indexed and queried: folded width and case, no white space, no invisible
-    format characters (zero-width, direction marks) and no lone surrogates (undecodable input)."""
-    return _WS.sub("", _SURROGATE.sub("", fold_width(text)))
+    format characters (zero-width, direction marks); a lone surrogate (undecodable input) or a control character
+    (never in a frozen text) is U+FFFD."""
+    return _UNINDEXABLE.sub("\ufffd", _WS.sub("", fold_width(text)))
 
 
 def index_tokens(text: str) -> str:
-    """The indexed form of a text: its search key with a space between characters."""
-    return " ".join(search_key(text))
+    """The form a text had in the index of migrations 0001-0008 (one token per character); kept for 0008."""
+    return " ".join(_WS.sub("", _SURROGATE.sub("", fold_width(text))))
 
 
-def index_document(db: Database, seq: int, text: str) -> None:
-    """Add one document's text to the search index under its ``seq``."""
-    db.execute("INSERT INTO search_index(rowid, chars) VALUES (?, ?)", [seq, index_tokens(text)])
+def gram_tokens(key: str) -> str:
+    """The ``search_grams`` tokens of a search key: ``<gram>\\x01<count>`` for each distinct character, pair and
+    triple of adjacent characters, counted without overlap (as hits are: "aaa" holds "aa" once)."""
+    pairs = list(map(add, key, key[1:]))
+    counts = [Counter(key), Counter(pairs), Counter(map(add, pairs, key[2:]))]
+    for grams in counts[1:]:
+        for gram in [g for g in grams if g[0] == g[-1]]:  # only these can overlap themselves
+            grams[gram] = key.count(gram)
+    return " ".join([f"{gram}{_SEP}{n}" for grams in counts for gram, n in grams.items()])
+
+
+@dataclass(frozen=True)
+class IndexedText:
+    """What the indexes store of a text: its search key and gram tokens (made where the text is prepared — in an
+    import's worker processes — and handed to :func:`index_document`)."""
+
+    key: str
+    grams: str
+
+
+def indexed_text(text: str) -> IndexedText:
+    key = search_key(text)
+    return IndexedText(key, gram_tokens(key))
+
+
+def index_document(db: Database, seq: int, text: str, prepared: IndexedText | None = None) -> None:
+    """Add one document's text to the search indexes under its ``seq`` (``prepared``: its indexed form, made
+    from this same text beforehand)."""
+    item = prepared or indexed_text(text)
+    db.execute(f"INSERT INTO {GRAMS}(rowid, g) VALUES (?, ?)", [seq, item.grams])
+    db.execute(f"INSERT INTO {TRIGRAMS}(rowid, k) VALUES (?, ?)", [seq, item.key])
 
 
 def remove_from_index(db: Database, seq: int, text: str) -> None:
-    """Remove a document from the index (a contentless FTS5 table needs the indexed text to delete it)."""
-    db.execute("INSERT INTO search_index(search_index, rowid, chars) VALUES ('delete', ?, ?)",
-               [seq, index_tokens(text)])
+    """Remove a document from the indexes (a contentless FTS5 table needs the indexed text to delete it)."""
+    key = search_key(text)
+    db.execute(f"INSERT INTO {GRAMS}({GRAMS}, rowid, g) VALUES ('delete', ?, ?)", [seq, gram_tokens(key)])
+    db.execute(f"INSERT INTO {TRIGRAMS}({TRIGRAMS}, rowid, k) VALUES ('delete', ?, ?)", [seq, key])
 
 
-def _fts_query(key: str) -> str:
-    return '"' + " ".join(key).replace('"', '""') + '"'
-
+def clear_index(db: Database) -> None:
+    """Empty both indexes (then index the documents that are kept again)."""
+    for table in (GRAMS, TRIGRAMS):
+        db.execute(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
 
 
 @dataclass
@@ -79,6 +131,8 @@ _GAP = rf"[\s{INVISIBLE_CHARS}]*"
 
 def _char_class(folded: str) -> str:
     variants = sorted(VARIANTS_OF.get(folded, frozenset()) | {folded})
+    if folded == "\ufffd":  # the key's stand-in for a lone surrogate or a control character
+        return "[\ufffd\ud800-\udfff\x00-\x08\x0e-\x1b\x7f]"
     if len(variants) == 1:
         return re.escape(folded)
     return "[" + "".join(re.escape(v) for v in variants) + "]"
@@ -110,48 +164,122 @@ def find_hits(text: str, query: str, limit: int | None = None, context: int = 20
     return count, hits
 
 
+def _first_hits(text: str, pattern: re.Pattern[str], limit: int, context: int = 20) -> list[Hit]:
+    hits: list[Hit] = []
+    for m in pattern.finditer(text):
+        if len(hits) == limit:
+            break
+        a, b = m.start(), m.end()
+        hits.append(Hit(a, b, text[max(0, a - context):b + context].replace("\n", " ")))
+    return hits
+
+
 @lru_cache(maxsize=64)
-def _cached_pattern(query: str) -> re.Pattern[str] | None:
-    return hit_pattern(query)
+def _cached_pattern(key: str) -> re.Pattern[str] | None:
+    return hit_pattern(key)
 
 
-EXTRA_CANDIDATES = 20  # read beyond the limit, so that BM25's length normalization rarely decides the cut
+def _quoted(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _counts(db: Database, gram: str) -> list[tuple[int, int]]:
+    """(count, number of documents) of a gram, highest count first, from the index's vocabulary."""
+    prefix = gram + _SEP
+    rows = db.execute(f"SELECT term, doc FROM {GRAMS}_vocab WHERE term >= ? AND term < ?",
+                      [prefix, gram + chr(ord(_SEP) + 1)]).fetchall()
+    out = [(int(term[len(prefix):]), docs) for term, docs in rows if term[len(prefix):].isdigit()]
+    return sorted(out, reverse=True)
+
+
+def _with_count(db: Database, gram: str, count: int, limit: int | None = None) -> list[int]:
+    """The seqs of the documents that hold ``gram`` exactly ``count`` times, in import order."""
+    sql = f"SELECT rowid FROM {GRAMS} WHERE {GRAMS} MATCH ? ORDER BY rowid"
+    params: list[object] = [_quoted(f"{gram}{_SEP}{count}")]
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [row[0] for row in db.execute(sql, params).fetchall()]
 
 
 def search(db: Database, query: str, limit: int = 100, hits_per_document: int = 3) -> tuple[int, list[SearchResult]]:
-    """Documents containing ``query``: (number of matching documents, the ``limit`` best results).
-
-    Every match is ranked before any is cut off: the index ranks all matching documents by BM25 (how often the
-    query occurs, relative to the document's length) from its position lists alone, without reading a text; the
-    best ``limit + 20`` of them are read, their exact hits counted, and the first ``limit`` returned most
-    hits first (ties in import order). With up to that many matches the order is exactly by hit count over all
-    of them; beyond it, a document can only be missed if BM25 put it outside the candidates. (Counting the exact
-    hits of every match would read every matching text: a second per query on 10,000 reports.)
-    """
+    """Documents containing ``query``: (number of matching documents, the ``limit`` best results), most hits first,
+    ties in import order; each with its exact hit count and its first ``hits_per_document`` hits in context."""
     key = search_key(query)
     limit = max(0, min(int(limit), MAX_LIMIT))
-    if not key or not limit:
+    pattern = _cached_pattern(key) if key else None
+    if not key or not limit or pattern is None:
         return 0, []
-    fts = _fts_query(key)
-    pattern = _cached_pattern(key)
-    if pattern is None:
+    if len(key) <= 3:
+        total, best = _best_short(db, key, limit)
+        return total, _results(db, best, pattern, hits_per_document)
+    return _best_verified(db, key, pattern, limit, hits_per_document)
+
+
+def _best_short(db: Database, key: str, limit: int) -> tuple[int, list[tuple[int, int]]]:
+    """Total and (count, seq) of the best documents of a key of 1 to 3 characters, from the gram index alone."""
+    counts = _counts(db, key)
+    total = sum(docs for _count, docs in counts)
+    best: list[tuple[int, int]] = []
+    for count, _docs in counts:
+        if len(best) >= limit:
+            break
+        best += [(count, seq) for seq in _with_count(db, key, count, limit - len(best))]
+    return total, best
+
+
+_ROW = "seq, id, name, title, agency, year, text"
+
+
+def _best_verified(db: Database, key: str, pattern: re.Pattern[str], limit: int,
+                   hits_per_document: int) -> tuple[int, list[SearchResult]]:
+    """Total and best results of a key of 4 or more characters: the total from the trigram index; the best by
+    counting texts in the order of the bound given by the key's rarest triple (documents that hold it ``b`` times,
+    in import order, for ``b`` going down) until no document left can beat the ``limit``-th found."""
+    by_gram = {g: _counts(db, g) for g in dict.fromkeys(key[i:i + 3] for i in range(len(key) - 2))}
+    driver = min(by_gram, key=lambda g: sum(docs for _c, docs in by_gram[g]))
+    total = db.execute(f"SELECT count(*) FROM {TRIGRAMS} WHERE {TRIGRAMS} MATCH ?", [_quoted(key)]).fetchone()[0]
+    if total == 0:
         return 0, []
-    total = db.execute(
-        "SELECT count(*) FROM search_index s JOIN documents d ON d.seq = s.rowid "
-        "WHERE search_index MATCH ? AND d.replaced_by IS NULL", [fts]).fetchone()[0]
-    candidates = min(limit + EXTRA_CANDIDATES, MAX_LIMIT)
-    rows = db.execute(
-        """SELECT d.seq, d.id, d.name, d.title, d.agency, d.year, d.text
-           FROM (SELECT rowid, bm25(search_index) AS score FROM search_index WHERE search_index MATCH ?
-                 ORDER BY score LIMIT ?) s
-           JOIN documents d ON d.seq = s.rowid
-           WHERE d.replaced_by IS NULL""",
-        [fts, candidates],
-    ).fetchall()
-    scored = []
-    for seq, doc_id, name, title, agency, year, text in rows:
-        count, hits = find_hits(text, key, hits_per_document, pattern=pattern)
-        if count:
-            scored.append((-count, seq, SearchResult(doc_id, name, title, agency, year, count, hits)))
-    scored.sort(key=lambda item: (item[0], item[1]))
-    return total, [result for _count, _seq, result in scored[:limit]]
+    best: list[tuple[int, int, SearchResult]] = []  # heap of (count, -seq, result): the worst of the best on top
+    for bound, _docs in by_gram[driver]:
+        if len(best) >= limit and bound < best[0][0]:
+            break  # every document left holds the triple at most ``bound`` times: none beats the best found
+        seqs = _with_count(db, driver, bound)
+        first, step = 0, limit + 20
+        while first < len(seqs):
+            if len(best) >= limit and best[0][:2] >= (bound, -seqs[first]):
+                break  # the rest of this count come later in import order, later counts are lower: none beats
+            chunk = seqs[first:first + step]
+            first, step = first + step, min(step * 2, 2000)
+            rows = db.execute(f"SELECT {_ROW} FROM documents WHERE seq IN ({', '.join('?' * len(chunk))}) "
+                              "AND replaced_by IS NULL ORDER BY seq", chunk).fetchall()
+            for seq, doc_id, name, title, agency, year, text in rows:
+                count = sum(1 for _m in pattern.finditer(text))
+                if not count or (len(best) >= limit and (count, -seq) <= best[0][:2]):
+                    continue
+                result = SearchResult(doc_id, name, title, agency, year, count,
+                                      _first_hits(text, pattern, hits_per_document))
+                if len(best) < limit:
+                    heapq.heappush(best, (count, -seq, result))
+                else:
+                    heapq.heapreplace(best, (count, -seq, result))
+    return total, [result for _c, _s, result in sorted(best, key=lambda item: (-item[0], -item[1]))]
+
+
+def _results(db: Database, best: list[tuple[int, int]], pattern: re.Pattern[str],
+             hits_per_document: int) -> list[SearchResult]:
+    if not best:
+        return []
+    order = {seq: i for i, (_count, seq) in enumerate(best)}
+    out: list[SearchResult | None] = [None] * len(best)
+    seqs = [seq for _count, seq in best]
+    for first in range(0, len(seqs), 500):
+        chunk = seqs[first:first + 500]
+        rows = db.execute(f"SELECT {_ROW} FROM documents WHERE seq IN ({', '.join('?' * len(chunk))}) "
+                          "AND replaced_by IS NULL", chunk).fetchall()
+        for seq, doc_id, name, title, agency, year, text in rows:
+            i = order[seq]
+            out[i] = SearchResult(doc_id, name, title, agency, year, best[i][0],
+                                  _first_hits(text, pattern, hits_per_document))
+    return [r for r in out if r is not None]

@@ -46,7 +46,7 @@ def test_failure_inside_the_transaction_leaves_nothing(tmp_path, memory_db, monk
     write_txt(tmp_path, "a.txt")
     import desktop.core.storage.documents as documents
 
-    def broken_index(db, seq, text):
+    def broken_index(db, seq, text, prepared=None):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(documents, "index_document", broken_index)
