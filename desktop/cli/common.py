@@ -30,7 +30,10 @@ def open_db(args: argparse.Namespace, *, write: bool = True, must_exist: bool | 
                                   "--db path, or import reports first")
 
     db = open_database(args.db) if write else open_for_reading(args.db)
-    refresh_segmentation(db)
+    if write:
+        refresh_segmentation(db)
+    else:
+        report_outdated(db)
     return db
 
 
@@ -39,12 +42,26 @@ def refresh_segmentation(db) -> int:
     stderr. Returns how many were re-segmented."""
     import sys
 
-    from desktop.core.storage.resegment import outdated_documents, resegment_outdated
+    from desktop.core.storage.resegment import count_outdated, resegment_outdated
 
-    if db.execute("PRAGMA query_only").fetchone()[0] or not outdated_documents(db):
+    if db.execute("PRAGMA query_only").fetchone()[0] or not count_outdated(db):
         return 0
     count = resegment_outdated(db)
     print(f"re-segmented {count} document(s) imported by an older segmenter version", file=sys.stderr)
+    return count
+
+
+def report_outdated(db) -> int:
+    """A command that only reads never waits for a re-segmentation: it reads the stored parts and says on stderr
+    how many reports still have the parts of an older segmenter version. Returns that number."""
+    import sys
+
+    from desktop.core.storage.resegment import count_outdated
+
+    count = count_outdated(db)
+    if count:
+        print(f"{count} report(s) await an update of their parts (older segmenter version; shown as stored — "
+              "`reviewdesk resegment` updates them)", file=sys.stderr)
     return count
 
 

@@ -17,9 +17,15 @@ from desktop.core.storage.documents import SEGMENTER_VERSION, store_segmentation
 
 
 def outdated_documents(db: Database, *, every: bool = False) -> list[str]:
-    """Ids of the documents segmented by an older segmenter version (``every``: all documents), in import order."""
+    """Ids of the documents segmented by an older segmenter version (``every``: all documents), in import order
+    (read from the index of migration 0015_documents_segmenter_version, not from the rows holding the texts)."""
     return [r[0] for r in db.execute("SELECT id FROM documents WHERE segmenter_version < ? ORDER BY seq",
                                      [10**9 if every else SEGMENTER_VERSION]).fetchall()]
+
+
+def count_outdated(db: Database) -> int:
+    """How many documents were segmented by an older segmenter version (one index lookup)."""
+    return db.execute("SELECT count(*) FROM documents WHERE segmenter_version < ?", [SEGMENTER_VERSION]).fetchone()[0]
 
 
 def resegment_document(db: Database, doc_id: str) -> bool:

@@ -494,6 +494,13 @@ def m0015_search_grams(db: Database) -> None:
         index_document(db, seq, text)
 
 
+@MIGRATIONS(name="0015_documents_segmenter_version")
+def m0015_documents_segmenter_version(db: Database) -> None:
+    """Which documents a newer segmenter must update is read from an index (``outdated_documents`` on every start
+    read the rows that hold the report texts)."""
+    db.execute("CREATE INDEX documents_segmenter_version ON documents(segmenter_version, seq, id)")
+
+
 @MIGRATIONS(name="0017_agencies_documents_index")
 def m0017_agencies_documents_index(db: Database) -> None:
     """A covering index of the current reports' identity and dates, so that the agency views and the shared-text

@@ -85,9 +85,20 @@ def test_cli_reports_and_resegments_on_opening(seeded_db_path, capsys):
     db = open_database(seeded_db_path)
     _age(db, [d.id for d in list_documents(db)])
     db.conn.close()
+    # A command that only reads shows the stored parts at once and says that they await an update.
     assert main(["list", "--db", str(seeded_db_path), "--json"]) == 0
     captured = capsys.readouterr()
+    assert "5 report(s) await an update" in captured.err and "re-segmented" not in captured.err
+    assert all(d["agency"] == "old agency" and d["year"] == 1999 for d in json.loads(captured.out))
+    # A command that writes brings them up to date first.
+    empty = seeded_db_path.parent / "empty-folder"
+    empty.mkdir()
+    main(["import", "--db", str(seeded_db_path), str(empty)])
+    captured = capsys.readouterr()
     assert "re-segmented 5 document(s)" in captured.err
+    assert main(["list", "--db", str(seeded_db_path), "--json"]) == 0
+    captured = capsys.readouterr()
+    assert "await an update" not in captured.err
     assert all(d["agency"] != "old agency" and d["year"] != 1999 for d in json.loads(captured.out))
     assert main(["resegment", "--db", str(seeded_db_path)]) == 0
     assert capsys.readouterr().out == "resegmented\t0\n"
