@@ -136,7 +136,7 @@ def rows(path: Path) -> dict:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                             "AND name NOT LIKE 'search_index%'")]
+                                             "AND name NOT LIKE 'search\\_%' ESCAPE '\\'")]
         return {t: sorted(map(repr, conn.execute(f'SELECT * FROM "{t}"'))) for t in tables}
     finally:
         conn.close()

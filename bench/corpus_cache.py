@@ -60,6 +60,7 @@ def table_database(count: int) -> Path:
 def _build(path: Path, count: int) -> None:
     from desktop.core.ingest.importer import import_paths
     from desktop.core.storage import open_database
+    from desktop.core.storage.search import clear_index
 
     db = open_database(path)
     import_paths(db, [ROOT / "seeds"])
@@ -71,7 +72,7 @@ def _build(path: Path, count: int) -> None:
                "agency TEXT, year INTEGER)")
     batch = 20_000
     with db.conn:
-        db.execute("INSERT INTO search_index(search_index) VALUES ('delete-all')")  # the copies are not indexed; no seed is either, for consistency
+        clear_index(db)  # the copies are not indexed; no seed is either, for consistency
     for first in range(0, count, batch):
         rows = []
         for i in range(first, min(count, first + batch)):
