@@ -100,6 +100,7 @@ def cmd_progress(args: argparse.Namespace) -> int:
 
     db = open_db(args, write=False)
     rows = reviewer_progress(db, active_rubric_readonly(db).id)
+    _report_states(db)
     if args.json:
         print(json.dumps([{"reviewer": p.reviewer, "assigned": p.assigned, "not_started": p.not_started,
                            "in_progress": p.in_progress, "started": p.started, "submitted": p.submitted}
@@ -125,6 +126,21 @@ def cmd_final_rule(args: argparse.Namespace) -> int:
               else "rubric" if rubric.final_rule else "default")
     print(f"{rule}\t{source}\t{rule_label(rule)}")
     return 0
+
+
+def _report_states(db) -> None:
+    """On stderr: how many reports are in each panel state, and every decision that needs re-checking (需复核)."""
+    from desktop.core.export.tables import report_label
+    from desktop.core.panel.summary import STATE_LABELS, STATES, panel_summary
+
+    summary = panel_summary(db)
+    counts = {s: sum(1 for r in summary.reports if r.state == s) for s in STATES}
+    print("reports: " + ", ".join(f"{STATE_LABELS[s][0]} {counts[s]}" for s in STATES), file=sys.stderr)
+    for report in summary.reports:
+        stale = [item for item in report.open_items if "需复核" in item]
+        if stale:
+            print(f"需复核\t{report.document_id}\t{tsv_field(report_label(report.document))}\t{'；'.join(stale)}",
+                  file=sys.stderr)
 
 
 def cmd_package(args: argparse.Namespace) -> int:

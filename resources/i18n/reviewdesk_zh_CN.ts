@@ -2378,6 +2378,154 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <source>⚑ the totals disagree</source>
             <translation>⚑ 总分有分歧</translation>
         </message>
+            <message>
+            <source>%1 reports: %2 in review, %3 pending, %4 decided, %5 checked; %6 to re-check</source>
+            <translation>共%1份报告：评审中%2份，待裁定%3份，已裁定%4份，已复核%5份；需复核%6份</translation>
+        </message>
+        <message>
+            <source>%1 — the reviewers&apos; notes:</source>
+            <translation>%1——各评阅人的评分说明：</translation>
+        </message>
+        <message>
+            <source>(no note)</source>
+            <translation>（无说明）</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
+            <source>Check (复核)</source>
+            <translation>复核</translation>
+        </message>
+        <message>
+            <source>Check the report (复核)</source>
+            <translation>复核报告</translation>
+        </message>
+        <message>
+            <source>Confirm decision</source>
+            <translation>确认裁定</translation>
+        </message>
+        <message>
+            <source>Confirm the decision on “%1”</source>
+            <translation>确认“%1”的裁定</translation>
+        </message>
+        <message>
+            <source>Decided by %1 (the mean: %2)</source>
+            <translation>由%1裁定（平均分：%2）</translation>
+        </message>
+        <message>
+            <source>Decision not confirmed</source>
+            <translation>裁定未确认</translation>
+        </message>
+        <message>
+            <source>Default: the mean of the complete reviews</source>
+            <translation>默认：已完成评阅的平均分</translation>
+        </message>
+        <message>
+            <source>Every report</source>
+            <translation>全部报告</translation>
+        </message>
+        <message>
+            <source>Final score rule: %1</source>
+            <translation>最终得分计算方式：%1</translation>
+        </message>
+        <message>
+            <source>How the final score is made from the reviews (printed on every panel sheet)</source>
+            <translation>最终得分如何由各评阅结果得出（印在每张评审汇总表上）</translation>
+        </message>
+        <message>
+            <source>Overall comments (总体评价):</source>
+            <translation>总体评价：</translation>
+        </message>
+        <message>
+            <source>Record that the report&apos;s finals and grade were checked as they are now</source>
+            <translation>记录本报告的最终得分和等次已按当前数值复核</translation>
+        </message>
+        <message>
+            <source>Report not checked</source>
+            <translation>报告未复核</translation>
+        </message>
+        <message>
+            <source>Report not settled</source>
+            <translation>报告未裁定</translation>
+        </message>
+        <message>
+            <source>Resolve this report&apos;s disagreements as the finals now stand</source>
+            <translation>按当前最终得分裁定本报告的分歧</translation>
+        </message>
+        <message>
+            <source>Rule not changed</source>
+            <translation>计算方式未更改</translation>
+        </message>
+        <message>
+            <source>Rule: %1</source>
+            <translation>计算方式：%1</translation>
+        </message>
+        <message>
+            <source>Settle (裁定)</source>
+            <translation>裁定</translation>
+        </message>
+        <message>
+            <source>Settle the report (裁定)</source>
+            <translation>裁定报告</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>评审状态</translation>
+        </message>
+        <message>
+            <source>checked by %1</source>
+            <translation>已由%1复核</translation>
+        </message>
+        <message>
+            <source>grade %1 set by %2</source>
+            <translation>等次%1由%2裁定</translation>
+        </message>
+        <message>
+            <source>the rubric&apos;s</source>
+            <translation>按评阅标准</translation>
+        </message>
+        <message>
+            <source>⚠ The final is outside the range of the reviewers&apos; totals.</source>
+            <translation>⚠ 最终得分超出各评阅人总分范围。</translation>
+        </message>
+        <message>
+            <source>⚠ the final is outside the range of the reviewers&apos; totals</source>
+            <translation>⚠ 最终得分超出各评阅人总分范围</translation>
+        </message>
+        <message>
+            <source>已复核 (checked)</source>
+            <translation>已复核</translation>
+        </message>
+        <message>
+            <source>已裁定 (decided)</source>
+            <translation>已裁定</translation>
+        </message>
+        <message>
+            <source>待裁定 (pending decision)</source>
+            <translation>待裁定</translation>
+        </message>
+        <message>
+            <source>评审中 (reviews missing)</source>
+            <translation>评审中（评阅未完成）</translation>
+        </message>
+        <message>
+            <source>需复核 (decisions to re-check)</source>
+            <translation>需复核（裁定待确认）</translation>
+        </message>
+        <message>
+            <source>需复核: the reviewers&apos; scores changed after the decision; confirm or decide again.</source>
+            <translation>需复核：裁定后评阅人的评分有变，请确认或重新裁定。</translation>
+        </message>
+        <message>
+            <source>A decision is recorded with the name of who made it: give your name and decide again.</source>
+            <translation>裁定须记录裁定人姓名：请填写姓名后重新裁定。</translation>
+        </message>
+        <message>
+            <source>Keep the decision on the selected criterion although the reviewers&apos; scores changed after it (需复核)</source>
+            <translation>保留所选评阅项目的裁定（裁定后评分有变，需复核）</translation>
+        </message>
     </context>
     <context>
         <name>Scoring</name>

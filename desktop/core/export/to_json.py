@@ -17,7 +17,8 @@ from sqlite_utils import Database
 
 from desktop import __version__
 from desktop.core.export.data import resolve_reviewer
-from desktop.core.panel.summary import panel_summary
+from desktop.core.panel.assignments import list_assignments
+from desktop.core.panel.summary import PanelSummary, panel_summary
 from desktop.core.progress import Progress
 from desktop.core.scoring.rubric import Rubric, active_rubric_readonly, parse_rubric
 
@@ -37,6 +38,39 @@ def _rubric_json(rubric: Rubric, row_id: str, loaded_at: str) -> dict:
                                  for lv in c.levels]} for c in rubric.criteria],
         "content": rubric.content,
     }
+
+
+def _basis(text: str | None) -> object:
+    """A decision's stored basis as JSON (None: not recorded)."""
+    return None if text is None else json.loads(text)
+
+
+def panel_json(summary: PanelSummary) -> dict:
+    """The panel layer under one rubric: every report's state, statistics, final, rank, grade and decisions."""
+    reports = []
+    for r in summary.reports:
+        reports.append({
+            "document_id": r.document_id, "state": r.state, "state_label": r.state_label,
+            "missing": list(r.missing), "open_items": list(r.open_items),
+            "reviews": [{"reviewer_id": c.reviewer_id, "status": c.status, "assigned": c.assigned,
+                         "complete": c.complete, "settled": c.settled, "total": c.total} for c in r.reviews],
+            "mean_total": r.mean_total, "median_total": r.median_total, "spread_total": r.spread_total,
+            "total_disagreement": r.total_disagreement, "final_total": r.final_total, "rank": r.rank,
+            "outside_range": r.outside_range, "grade": r.grade, "grade_by_hand": r.grade_adjudicated,
+            "grade_by": r.grade_by or None, "grade_at": r.grade_at, "grade_stale": r.grade_stale,
+            "comment": r.comment, "last_decided_by": r.decided_by or None, "last_decided_at": r.decided_at or None,
+            "settled_by": r.settled_by or None, "settled_at": r.settled_at, "settled_stale": r.settled_stale,
+            "checked_by": r.checked_by or None, "checked_at": r.checked_at, "checked_stale": r.checked_stale,
+            "criteria": [{"criterion_id": c.criterion.id, "mean": c.mean, "median": c.median, "spread": c.spread,
+                          "disagreement": c.disagreement, "final": c.final,
+                          "final_not_applicable": c.final_not_applicable, "decided": c.adjudicated,
+                          "decided_by": c.decided_by if c.adjudicated else None,
+                          "decided_at": c.decided_at if c.adjudicated else None,
+                          "basis": _basis(c.basis) if c.adjudicated else None, "stale": c.stale,
+                          "confirmed_by": c.confirmed_by or None, "confirmed_at": c.confirmed_at}
+                         for c in r.criteria],
+        })
+    return {"rubric_id": summary.rubric.id, "final_rule": summary.rule, "reports": reports}
 
 
 def build_dump(db: Database, progress: Progress, reviewer: str | None = None) -> dict:
@@ -104,31 +138,42 @@ def build_dump(db: Database, progress: Progress, reviewer: str | None = None) ->
             evidence[score_id].append(annotation_id)
     scores = []
     values: dict[tuple[str, str, str], dict[str, float | None]] = defaultdict(dict)
-    for sid, d, rv, rb, crit, v, note, sugg, basis, acc, ua in db.execute(
+    for sid, d, rv, rb, crit, v, note, sugg, basis, acc, ua, na, reason in db.execute(
             "SELECT id, document_id, reviewer_id, rubric_id, criterion_id, value, note, suggested, suggestion_basis, "
-            f"suggestion_accepted, updated_at FROM scores WHERE 1 = 1{where} ORDER BY document_id, rubric_id, "
-            "reviewer_id, criterion_id", args):
+            f"suggestion_accepted, updated_at, not_applicable, na_reason FROM scores WHERE 1 = 1{where} "
+            "ORDER BY document_id, rubric_id, reviewer_id, criterion_id", args):
         if d not in current:
             continue
         scores.append({"id": sid, "document_id": d, "reviewer_id": rv, "rubric_id": rb, "criterion_id": crit,
                        "value": v, "note": note, "suggested": sugg, "suggestion_basis": basis,
-                       "suggestion_accepted": bool(acc), "evidence": evidence.get(sid, []), "updated_at": ua})
+                       "suggestion_accepted": bool(acc), "evidence": evidence.get(sid, []), "updated_at": ua,
+                       "not_applicable": bool(na), "na_reason": reason})
         values[(d, rv, rb)][crit] = v
     reviews = [{"document_id": d, "reviewer_id": rv, "rubric_id": rb, "status": st, "overall_comment": c,
-                "done_at": done, "updated_at": ua}
-               for d, rv, rb, st, c, done, ua in db.execute(
-                   "SELECT document_id, reviewer_id, rubric_id, status, overall_comment, done_at, updated_at "
-                   f"FROM reviews WHERE 1 = 1{where} ORDER BY document_id, rubric_id, reviewer_id", args)
+                "done_at": done, "updated_at": ua, "submitted_by": sb, "reopened_at": ra, "reopened_by": rby}
+               for d, rv, rb, st, c, done, ua, sb, ra, rby in db.execute(
+                   "SELECT document_id, reviewer_id, rubric_id, status, overall_comment, done_at, updated_at, "
+                   f"submitted_by, reopened_at, reopened_by FROM reviews WHERE 1 = 1{where} "
+                   "ORDER BY document_id, rubric_id, reviewer_id", args)
                if d in current]
     columns = {}  # the score model's reviews under each rubric that has scores: the totals every sheet shows
-    for rb in sorted({rb for (_d, _rv, rb) in values if rb in parsed}):
-        for report in panel_summary(db, parsed[rb]).reports:
+    panels = []
+    decided = {r for (r,) in db.execute("SELECT rubric_id FROM adjudications UNION SELECT rubric_id FROM "
+                                        "adjudication_scores")}
+    for rb in sorted(({rb for (_d, _rv, rb) in values} | decided | {active.id}) & set(parsed)):
+        summary = panel_summary(db, parsed[rb])
+        for report in summary.reports:
             for c in report.reviews:
                 columns[(report.document_id, c.reviewer_id, rb)] = c
+        if who is None:  # the panel's decisions are the lead's: in the dump of every reviewer only
+            panels.append(panel_json(summary))
     totals = [{"document_id": d, "reviewer_id": rv, "rubric_id": rb,
                "total": columns[(d, rv, rb)].total if (d, rv, rb) in columns else None,
                "complete": columns[(d, rv, rb)].complete if (d, rv, rb) in columns else False}
               for (d, rv, rb), v in values.items() if any(x is not None for x in v.values())]
+    assignments = [{"id": a.id, "document_id": a.document_id, "reviewer_id": a.reviewer_id,
+                    "assigned_by": a.assigned_by, "assigned_at": a.assigned_at}
+                   for a in list_assignments(db, reviewer_id=who.id if who else None) if a.document_id in current]
     reviewers = [{"id": rid, "name": name} for rid, name in db.execute("SELECT id, name FROM reviewers ORDER BY name")
                  if who is None or rid == who.id]
     progress.update(total, total, "json")
@@ -138,6 +183,7 @@ def build_dump(db: Database, progress: Progress, reviewer: str | None = None) ->
         "reviewer_filter": who.name if who else None, "active_rubric_id": active.id,
         "reviewers": reviewers, "rubrics": rubrics, "tags": tags, "documents": documents,
         "annotations": annotations, "reviews": reviews, "scores": scores, "totals": totals,
+        "assignments": assignments, "panels": panels,
     }
 
 

@@ -16,7 +16,7 @@ from desktop.gui.panel.dashboard import DashboardDialog
 from desktop.gui.panel.store import AdjudicationStore
 from desktop.gui.panel.view import PanelDialog
 from desktop.gui.review_window import ReviewWindow
-from desktop.gui.reviewer_name import saved_name
+from desktop.gui.reviewer_name import SETTINGS_KEY, ask_name, saved_name
 
 
 def _tr(text: str) -> str:
@@ -30,6 +30,7 @@ class PanelController(QObject):
         super().__init__(window)
         self.window = window
         self.store = AdjudicationStore(window.executor, window.reader, window.undo_stack, window.changes, self)
+        self.store.ask_name = self.ask_lead_name
         self.view: PanelDialog | None = None
         self.dashboard: DashboardDialog | None = None
         self.view_action = QAction(self)
@@ -48,6 +49,13 @@ class PanelController(QObject):
                 dialog.close()
         self.view = self.dashboard = None
         self._update_actions()
+
+    def ask_lead_name(self) -> str | None:
+        """The lead's name, asked once like a reviewer's and kept in this computer's settings (None: cancelled)."""
+        name = ask_name(self.view or self.window)
+        if name:
+            self.window.settings.setValue(SETTINGS_KEY, name)
+        return name
 
     def _update_actions(self) -> None:
         ready = self.store.ready

@@ -16,8 +16,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop.core.panel.summary import PanelSummary, ReportPanel
+from desktop.core.panel.summary import CHECKED, PENDING, STALE_LABEL, STATES, PanelSummary, ReportPanel
 from desktop.core.scoring.numbers import fmt
+from desktop.core.scoring.rules import rule_label
 from desktop.gui.plain import plain_tip
 
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -33,6 +34,19 @@ def _tr(text: str) -> str:
 
 def _num(value: float | None) -> str:
     return fmt(value)
+
+
+_STATE_BRUSHES = {PENDING: QBrush(QColor("#fde9c8")), CHECKED: QBrush(QColor("#d9efd9"))}
+
+
+def state_text(report: ReportPanel) -> str:
+    """The report's panel state as the table shows it (需复核 and a final outside the reviewers' range said)."""
+    text = report.state_label
+    if report.stale:
+        text += f"（{STALE_LABEL}）"
+    if report.outside_range:
+        text += " ⚠"
+    return text
 
 
 def report_name(report: ReportPanel) -> str:
@@ -73,7 +87,15 @@ class ReportsModel(QAbstractTableModel):
     def _headers(self) -> list[str]:
         return ([_tr("Report")] + self.reviewers
                 + [_tr("Mean"), _tr("Median"), _tr("Spread"), _tr("Disagreements"), _tr("Final"), _tr("Grade"),
-                   _tr("Rank")])
+                   _tr("Rank"), _tr("State")])
+
+    @property
+    def final_column(self) -> int:
+        return len(self.reviewers) + 5
+
+    @property
+    def state_column(self) -> int:
+        return len(self.reviewers) + 8
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default argument)
         return 0 if parent.isValid() or self.summary is None else len(self.summary.reports)
@@ -106,9 +128,10 @@ class ReportsModel(QAbstractTableModel):
             (_num(report.median_total), report.median_total if report.median_total is not None else -1.0),
             (_num(report.spread_total), report.spread_total if report.spread_total is not None else -1.0),
             (self._disagreements(report), report.disagreement_score),
-            (_num(report.final_total), report.final_total if report.final_total is not None else -1.0),
-            (report.grade or "", report.final_total if report.final_total is not None else -1.0),
-            ("" if report.rank is None else str(report.rank), report.rank if report.rank is not None else 10 ** 9),
+            (report.final_text, report.final_total if report.final_total is not None else -1.0),
+            (report.grade_text, report.final_total if report.final_total is not None else -1.0),
+            (report.rank_text, report.rank if report.rank is not None else 10 ** 9),
+            (state_text(report), STATES.index(report.state)),
         ]
         return values[k] if 0 <= k < len(values) else ("", 0)
 
@@ -129,6 +152,17 @@ class ReportsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and (report.disagreements or report.total_disagreement):
             if index.column() == len(self.reviewers) + 4:
                 return _FLAG
+        if role == Qt.ItemDataRole.BackgroundRole and index.column() == self.final_column and report.outside_range:
+            return _FLAG
+        if role == Qt.ItemDataRole.BackgroundRole and index.column() == self.state_column:
+            return _STATE_BRUSHES.get(report.state)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.final_column:
+            tip = _tr("Rule: %1").replace("%1", rule_label(report.rule))
+            if report.outside_range:
+                tip += "\n" + _tr("⚠ The final is outside the range of the reviewers' totals.")
+            return plain_tip(tip)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.state_column:
+            return plain_tip(report.pending_text) if report.pending_text else None
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == len(self.reviewers) + 4:
             titles = [c.criterion.title for c in report.criteria if c.disagreement]
             if report.total_disagreement:
@@ -207,9 +241,10 @@ class CriteriaModel(QAbstractTableModel):
             return _num(c.spread), c.spread if c.spread is not None else -1.0
         if k == 3:
             return ("⚑" if c.disagreement else ""), 1.0 if c.disagreement else 0.0
+        mark = ("＊" + (STALE_LABEL if c.stale else "")) if c.adjudicated else ""
         if c.final_not_applicable:
-            return _tr("N/A"), -1.0
-        return _num(c.final), c.final if c.final is not None else -1.0
+            return _tr("N/A") + mark, -1.0
+        return _num(c.final) + mark, c.final if c.final is not None else -1.0
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self.report is None or not 0 <= index.row() < len(self.report.criteria):
@@ -229,11 +264,19 @@ class CriteriaModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
+        if role == Qt.ItemDataRole.ToolTipRole and 0 < index.column() <= len(self.reviewers):
+            rid = self.reviewers[index.column() - 1][0]
+            note = next((r.notes.get(c.criterion.id, "") for r in self.report.reviews if r.reviewer_id == rid), "")
+            return plain_tip(note) if note else None
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.final_column:
             if c.adjudicated:
-                return plain_tip(_tr("Decided by %1 (default: %2)").replace("%1", c.decided_by or "—").replace(
-                    "%2", _num(c.default_final) or "—"))
-            return _tr("Default: the mean rounded to the step (%1)").replace("%1", f"{c.criterion.step:g}")
+                tip = _tr("Decided by %1 (the mean: %2)").replace("%1", c.decided_by or "—").replace(
+                    "%2", _num(c.default_final) or "—")
+                if c.stale:
+                    tip += "\n" + _tr("需复核: the reviewers' scores changed after the decision; confirm or decide "
+                                       "again.")
+                return plain_tip(tip)
+            return _tr("Default: the mean of the complete reviews")
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None

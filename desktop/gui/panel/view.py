@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -29,7 +30,10 @@ from PySide6.QtWidgets import (
 
 from desktop.core.changes import Changes
 from desktop.core.errors import ReviewDeskError
+from desktop.core.panel.summary import CHECKED, DECIDED, IN_REVIEW, PENDING, STALE_LABEL, STATES
 from desktop.core.scoring.numbers import fmt
+from desktop.core.scoring.rubric import FINAL_RULES
+from desktop.core.scoring.rules import rule_label
 from desktop.gui import dialogs
 from desktop.gui.panel.models import CriteriaModel, DocumentIdRole, ReportsModel, SortRole, report_name
 from desktop.gui.panel.store import AdjudicationStore
@@ -40,15 +44,23 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Panel", text)
 
 
+STALE = "stale"  # the state filter's entry for reports with a decision that needs re-checking (需复核)
+
+
 class _DisagreementFilter(QSortFilterProxyModel):
     only_disagreements = False
+    state: str | None = None  # a panel state, STALE, or None: every report
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802 (Qt's name)
-        if not self.only_disagreements:
-            return True
         source = self.sourceModel()
         report = source.report(row) if isinstance(source, ReportsModel) else None
-        return report is not None and (bool(report.disagreements) or report.total_disagreement)
+        if report is None:
+            return False
+        if self.only_disagreements and not (report.disagreements or report.total_disagreement):
+            return False
+        if self.state == STALE:
+            return report.stale
+        return self.state is None or report.state == self.state
 
 
 class PanelDialog(QDialog):
@@ -76,6 +88,14 @@ class PanelDialog(QDialog):
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.only_disagreements = QCheckBox(self)
         self.only_disagreements.toggled.connect(self._filter)
+        self.state_filter = QComboBox(self)
+        self.state_filter.setObjectName("panelStateFilter")
+        self.state_filter.activated.connect(self._filter_state)
+        self.rule = QComboBox(self)
+        self.rule.setObjectName("panelRule")
+        for rule in FINAL_RULES:
+            self.rule.addItem(rule_label(rule), rule)
+        self.rule.activated.connect(self._rule_chosen)
         self.summary_label = PlainLabel(self)
 
         self.criteria = CriteriaModel(self._decide, self)
@@ -92,6 +112,22 @@ class PanelDialog(QDialog):
         self.report_title.setWordWrap(True)
         self.report_title.setStyleSheet("font-weight: bold")
         self.totals = PlainLabel(self)
+        self.state_label = PlainLabel(self)
+        self.state_label.setObjectName("panelState")
+        self.state_label.setWordWrap(True)
+        self.confirm_button = QPushButton(self)
+        self.confirm_button.setObjectName("panelConfirm")
+        self.confirm_button.clicked.connect(self.confirm_current)
+        self.settle_button = QPushButton(self)
+        self.settle_button.setObjectName("panelSettle")
+        self.settle_button.clicked.connect(self.settle)
+        self.check_button = QPushButton(self)
+        self.check_button.setObjectName("panelCheck")
+        self.check_button.clicked.connect(self.check)
+        self.notes = QPlainTextEdit(self)  # plain text: the reviewers' notes are their words, never markup
+        self.notes.setObjectName("panelNotes")
+        self.notes.setReadOnly(True)
+        self.notes.setMaximumHeight(130)
         self.comment = QPlainTextEdit(self)
         self.comment.setObjectName("panelComment")
         self.comment.setMaximumHeight(90)
@@ -110,7 +146,9 @@ class PanelDialog(QDialog):
         top_layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
         bar.addWidget(self.summary_label, 1)
+        bar.addWidget(self.state_filter)
         bar.addWidget(self.only_disagreements)
+        bar.addWidget(self.rule)
         top_layout.addLayout(bar)
         top_layout.addWidget(self.table)
         bottom = QWidget(self)
@@ -118,7 +156,13 @@ class PanelDialog(QDialog):
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         bottom_layout.addWidget(self.report_title)
         bottom_layout.addWidget(self.totals)
+        actions = QHBoxLayout()
+        actions.addWidget(self.state_label, 1)
+        for button in (self.confirm_button, self.settle_button, self.check_button):
+            actions.addWidget(button)
+        bottom_layout.addLayout(actions)
         bottom_layout.addWidget(self.detail, 1)
+        bottom_layout.addWidget(self.notes)
         self.form = QFormLayout()
         self.form.addRow(PlainLabel(self), self.comment)
         self.form.addRow(PlainLabel(self), self.grade)
@@ -139,6 +183,7 @@ class PanelDialog(QDialog):
         self._reload_timer.setInterval(0)
         self._reload_timer.timeout.connect(self.reload)
         store.changes.changed.connect(self._on_changes)
+        self.detail.selectionModel().currentRowChanged.connect(lambda *_: self._show_notes())
         self.retranslate()
         self.reload()
         self.table.sortByColumn(len(self.reports.reviewers) + 4, Qt.SortOrder.DescendingOrder)
@@ -147,6 +192,21 @@ class PanelDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(_tr("Panel Review"))
         self.only_disagreements.setText(_tr("Only disagreements"))
+        current = self.state_filter.currentData()
+        self.state_filter.clear()
+        for text, state in ((_tr("Every report"), None), (_tr("待裁定 (pending decision)"), PENDING),
+                            (_tr("需复核 (decisions to re-check)"), STALE), (_tr("评审中 (reviews missing)"), IN_REVIEW),
+                            (_tr("已裁定 (decided)"), DECIDED), (_tr("已复核 (checked)"), CHECKED)):
+            self.state_filter.addItem(text, state)
+        self.state_filter.setCurrentIndex(max(0, self.state_filter.findData(current)))
+        self.rule.setToolTip(_tr("How the final score is made from the reviews (printed on every panel sheet)"))
+        self.confirm_button.setText(_tr("Confirm decision"))
+        self.confirm_button.setToolTip(_tr("Keep the decision on the selected criterion although the reviewers' "
+                                           "scores changed after it (需复核)"))
+        self.settle_button.setText(_tr("Settle (裁定)"))
+        self.settle_button.setToolTip(_tr("Resolve this report's disagreements as the finals now stand"))
+        self.check_button.setText(_tr("Check (复核)"))
+        self.check_button.setToolTip(_tr("Record that the report's finals and grade were checked as they are now"))
         for field, text in ((self.comment, _tr("Panel comment (评审意见):")), (self.grade, _tr("Grade (等次):"))):
             label = self.form.labelForField(field)
             if isinstance(label, QLabel):
@@ -163,11 +223,14 @@ class PanelDialog(QDialog):
         self.proxy.sort(sort_column, order)
         summary = self.reports.summary
         if summary is not None:
-            flagged = sum(1 for r in summary.reports if r.disagreements or r.total_disagreement)
-            decided = sum(1 for r in summary.reports if r.final_total is not None)
-            self.summary_label.setText(_tr("%1 reports, %2 with disagreements, %3 with a final score")
-                                       .replace("%1", str(len(summary.reports))).replace("%2", str(flagged))
-                                       .replace("%3", str(decided)))
+            counts = {state: sum(1 for r in summary.reports if r.state == state) for state in STATES}
+            stale = sum(1 for r in summary.reports if r.stale)
+            self.summary_label.setText(
+                _tr("%1 reports: %2 in review, %3 pending, %4 decided, %5 checked; %6 to re-check")
+                .replace("%1", str(len(summary.reports))).replace("%2", str(counts[IN_REVIEW]))
+                .replace("%3", str(counts[PENDING])).replace("%4", str(counts[DECIDED]))
+                .replace("%5", str(counts[CHECKED])).replace("%6", str(stale)))
+            self.rule.setCurrentIndex(max(0, self.rule.findData(summary.rule)))
         if current:
             self.select_document(current)
         else:
@@ -176,6 +239,16 @@ class PanelDialog(QDialog):
     def _filter(self, only: bool) -> None:
         self.proxy.only_disagreements = only
         self.proxy.invalidate()
+
+    def _filter_state(self, index: int) -> None:
+        self.proxy.state = self.state_filter.itemData(index)
+        self.proxy.invalidate()
+
+    def filter_state(self, state: str | None) -> None:
+        """Show the reports in a panel state only (STALE: with a decision to re-check; None: every report)."""
+        index = self.state_filter.findData(state)
+        self.state_filter.setCurrentIndex(max(0, index))
+        self._filter_state(max(0, index))
 
     def _on_changes(self, changes: Changes) -> None:
         # a closed dialog re-reads when it is shown again (its window may be closing its database meanwhile)
@@ -218,9 +291,14 @@ class PanelDialog(QDialog):
             self.detail.setEnabled(report is not None)
             self.comment.setEnabled(report is not None)
             self.grade.setEnabled(report is not None)
+            self.settle_button.setEnabled(report is not None and report.state != IN_REVIEW)
+            self.check_button.setEnabled(report is not None and report.state in (DECIDED, CHECKED)
+                                         and (report.checked_at is None or report.checked_stale))
+            self._show_notes()
             if report is None:
                 self.report_title.setText(_tr("Choose a report above."))
                 self.totals.clear()
+                self.state_label.clear()
                 self.comment.setPlainText("")
                 self.grade.clear()
                 return
@@ -230,10 +308,19 @@ class PanelDialog(QDialog):
             if report.mean_total is not None:
                 parts.append(_tr("mean %1, median %2, spread %3").replace("%1", fmt(report.mean_total))
                              .replace("%2", fmt(report.median_total)).replace("%3", fmt(report.spread_total)))
-            parts.append(_tr("final %1").replace("%1", report.final_text))
+            parts.append(_tr("final %1").replace("%1", report.final_text) + f"（{rule_label(report.rule)}）")
+            if report.outside_range:
+                parts.append(_tr("⚠ the final is outside the range of the reviewers' totals"))
             if report.total_disagreement:
                 parts.append(_tr("⚑ the totals disagree"))
             self.totals.setText("；".join(parts))
+            state = report.state_label + (f"：{report.pending_text}" if report.pending_text else "")
+            if report.checked_at and not report.checked_stale:
+                state += "；" + _tr("checked by %1").replace("%1", report.checked_by or "—")
+            if report.grade_adjudicated:
+                state += "；" + _tr("grade %1 set by %2").replace("%1", report.grade or "—").replace(
+                    "%2", report.grade_by or "—") + (f"（{STALE_LABEL}）" if report.grade_stale else "")
+            self.state_label.setText(state)
             if self.comment.toPlainText() != report.comment and not self.comment.hasFocus():
                 self.comment.setPlainText(report.comment)
             self.grade.clear()
@@ -248,7 +335,82 @@ class PanelDialog(QDialog):
         finally:
             self._loading = False
 
+    def _current_criterion(self):
+        report = self.criteria.report
+        row = self.detail.currentIndex().row()
+        if report is None or not 0 <= row < len(report.criteria):
+            return None
+        return report.criteria[row]
+
+    def _show_notes(self) -> None:
+        """Beside the selected criterion: each reviewer's score and note, then each reviewer's 总体评价."""
+        report, c = self.criteria.report, self._current_criterion()
+        self.confirm_button.setEnabled(c is not None and c.stale)
+        if report is None:
+            self.notes.setPlainText("")
+            return
+        lines = []
+        if c is not None:
+            lines.append(_tr("%1 — the reviewers' notes:").replace("%1", c.criterion.title))
+            for r in report.reviews:
+                value = _tr("N/A") if c.criterion.id in r.not_applicable else fmt(r.values.get(c.criterion.id),
+                                                                                   blank="—")
+                note = r.notes.get(c.criterion.id, "")
+                lines.append(f"  {r.reviewer or '—'}（{value}）：{note or _tr('(no note)')}")
+        lines.append(_tr("Overall comments (总体评价):"))
+        for r in report.reviews:
+            lines.append(f"  {r.reviewer or '—'}：{r.comment or _tr('(none)')}")
+        self.notes.setPlainText("\n".join(lines))
+
+    def select_criterion(self, criterion_id: str) -> None:
+        """Select a criterion of the shown report (its notes show below the table)."""
+        report = self.criteria.report
+        if report is not None:
+            row = [c.criterion.id for c in report.criteria].index(criterion_id)
+            self.detail.setCurrentIndex(self.criteria.index(row, 0))
+            self._show_notes()
+
     # --- deciding ---------------------------------------------------------------------------------------
+
+    def confirm_current(self) -> None:
+        """Keep the selected criterion's stale (需复核) decision: it now rests on the reviewers' current scores."""
+        c = self._current_criterion()
+        if c is None or not self.document_id:
+            return
+        try:
+            self.store.confirm_final(self.document_id, c.criterion.id)
+        except ReviewDeskError as exc:
+            dialogs.warning(self, _tr("Decision not confirmed"), str(exc))
+
+    def settle(self) -> None:
+        """The lead's 裁定 of the selected report."""
+        if self.document_id:
+            try:
+                self.store.settle(self.document_id)
+            except ReviewDeskError as exc:
+                dialogs.warning(self, _tr("Report not settled"), str(exc))
+
+    def check(self) -> None:
+        """The 复核 of the selected report."""
+        if self.document_id:
+            try:
+                self.store.check(self.document_id)
+            except ReviewDeskError as exc:
+                dialogs.warning(self, _tr("Report not checked"), str(exc))
+
+    def _rule_chosen(self, index: int) -> None:
+        rule = self.rule.itemData(index)
+        if rule != self.store.rule():
+            try:
+                self.store.set_rule(rule)
+            except ReviewDeskError as exc:
+                dialogs.warning(self, _tr("Rule not changed"), str(exc))
+
+    def choose_rule(self, rule: str) -> None:
+        """Choose the final-score rule (desktop.core.scoring.rules)."""
+        index = self.rule.findData(rule)
+        self.rule.setCurrentIndex(index)
+        self._rule_chosen(index)
 
     def _decide(self, criterion_id: str, value: float | None) -> None:
         if not self.document_id:

@@ -115,3 +115,44 @@ def test_json_dump_keeps_scores_of_every_rubric_version(tmp_path):
     assert measures == {(corpus.rubric.id, 3), (edited.id, 5)}
     assert {s["reviewer_id"] for s in dump["scores"]} == {corpus.reviewers["李四"]}
     assert [r["name"] for r in dump["reviewers"]] == ["李四"] and dump["reviewer_filter"] == "李四"
+
+
+def test_json_dump_carries_the_panel_layer(tmp_path):
+    """Assignments, decisions with who/when/basis, finals, 评审意见 and 等次: what a sheet prints, in the dump."""
+    from desktop.core.panel import adjudication as adj
+    from desktop.core.panel.assignments import assign
+
+    corpus = build_scored_corpus(tmp_path / "c.sqlite3")
+    db = open_database(corpus.path)
+    try:
+        jilin = corpus.docs["000"]
+        assign(db, [jilin], [corpus.reviewers["张三"]], by="组长")
+        adj.set_final_score(db, jilin, corpus.rubric, "measures", 2, "组长王五")
+        adj.set_final_comment(db, jilin, corpus.rubric, "举措部分量化不足。", "组长王五")
+        adj.set_grade(db, jilin, corpus.rubric, "合格", "组长王五")
+        out = tmp_path / "dump.json"
+        export(db, "json", out)
+        export(db, "json", tmp_path / "li.json", reviewer="李四")
+    finally:
+        db.conn.close()
+    dump = json.loads(out.read_text(encoding="utf-8"))
+    assert conforms(dump, SCHEMA) == []
+    assert [(a["document_id"], a["assigned_by"]) for a in dump["assignments"]] == [(jilin, "组长")]
+    [panel] = dump["panels"]
+    assert panel["rubric_id"] == corpus.rubric.id and panel["final_rule"] == "mean"
+    reports = {r["document_id"]: r for r in panel["reports"]}
+    report = reports[jilin]
+    measures = next(c for c in report["criteria"] if c["criterion_id"] == "measures")
+    zhang = corpus.reviewers["张三"]
+    assert measures["decided"] and measures["final"] == 2 and measures["decided_by"] == "组长王五"
+    assert measures["basis"] == {zhang: "5"} and not measures["stale"]
+    # 张三's 65.83 with measures 5 -> 2 (weight 20, max 5): 53.83, the only complete review
+    assert report["final_total"] == 53.83 and report["rank"] == 1 and report["state"] == "decided"
+    assert (report["grade"], report["grade_by_hand"], report["grade_by"]) == ("合格", True, "组长王五")
+    assert report["comment"] == "举措部分量化不足。" and report["outside_range"]
+    unfinished = reports[corpus.docs["001"]]  # 李四 has not finished: no final, grade or rank
+    assert unfinished["state"] == "in_review" and unfinished["final_total"] is None and unfinished["rank"] is None
+    assert unfinished["missing"] == ["李四进行中（已评 2/8）"]
+    # a reviewer's own dump holds their assignments, never the lead's decisions
+    mine = json.loads((tmp_path / "li.json").read_text(encoding="utf-8"))
+    assert mine["panels"] == [] and mine["assignments"] == [] and conforms(mine, SCHEMA) == []
