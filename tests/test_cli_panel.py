@@ -154,3 +154,42 @@ def test_final_rule_is_the_projects_choice_and_the_sheets_follow(tmp_path, capsy
         handle.conn.close()
     assert main(["final-rule", "--db", db, "--clear"]) == 0
     assert capsys.readouterr().out.startswith("mean\tdefault\t")
+
+
+def test_progress_names_the_decisions_to_recheck(tmp_path, capsys):
+    """A reviewer changes a score the lead decided on: `progress` says 需复核 until the lead confirms."""
+    from desktop.core.panel import adjudication as adj
+    from desktop.core.review.reviewers import get_or_create_reviewer
+    from desktop.core.scoring import scores as scoring
+    from desktop.core.scoring.rubric import active_rubric
+    from desktop.core.storage import open_database
+
+    db = _lead(tmp_path, capsys)
+    doc = _ids(db, capsys)[0]
+    handle = open_database(db)
+    try:
+        rubric = active_rubric(handle)
+        people = [get_or_create_reviewer(handle, n).id for n in ("张三", "李四")]
+        for rid, measures in zip(people, (4, 2), strict=True):
+            for c in rubric.criteria:
+                scoring.set_score(handle, doc, rid, rubric, c.id, measures if c.id == "measures" else c.max_points)
+            scoring.submit_review(handle, doc, rid, rubric)
+        adj.set_final_score(handle, doc, rubric, "measures", 3, "组长")
+        scoring.reopen_review(handle, doc, people[1], rubric, by="李四")
+        scoring.set_score(handle, doc, people[1], rubric, "measures", 4)
+        scoring.submit_review(handle, doc, people[1], rubric)
+    finally:
+        handle.conn.close()
+    assert main(["progress", "--db", db]) == 0
+    err = capsys.readouterr().err
+    assert "reports: 评审中 4, 待裁定 1, 已裁定 0, 已复核 0" in err
+    [line] = [x for x in err.splitlines() if x.startswith("需复核")]
+    assert line.split("\t")[1] == doc and line.endswith("举措具体、成效量化的裁定需复核")
+    handle = open_database(db)
+    try:
+        adj.confirm_final_score(handle, doc, active_rubric(handle), "measures", "组长")
+    finally:
+        handle.conn.close()
+    assert main(["progress", "--db", db]) == 0
+    err = capsys.readouterr().err
+    assert "需复核" not in err and "已裁定 1" in err
