@@ -127,7 +127,6 @@ class PanelDialog(QDialog):
         self.notes = QPlainTextEdit(self)  # plain text: the reviewers' notes are their words, never markup
         self.notes.setObjectName("panelNotes")
         self.notes.setReadOnly(True)
-        self.notes.setMaximumHeight(130)
         self.comment = QPlainTextEdit(self)
         self.comment.setObjectName("panelComment")
         self.comment.setMaximumHeight(90)
@@ -161,8 +160,12 @@ class PanelDialog(QDialog):
         for button in (self.confirm_button, self.settle_button, self.check_button):
             actions.addWidget(button)
         bottom_layout.addLayout(actions)
-        bottom_layout.addWidget(self.detail, 1)
-        bottom_layout.addWidget(self.notes)
+        beside = QSplitter(Qt.Orientation.Horizontal, self)  # the reviewers' notes beside the criteria
+        beside.addWidget(self.detail)
+        beside.addWidget(self.notes)
+        beside.setStretchFactor(0, 3)
+        beside.setStretchFactor(1, 2)
+        bottom_layout.addWidget(beside, 1)
         self.form = QFormLayout()
         self.form.addRow(PlainLabel(self), self.comment)
         self.form.addRow(PlainLabel(self), self.grade)
@@ -170,7 +173,7 @@ class PanelDialog(QDialog):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(top)
         splitter.addWidget(bottom)
-        splitter.setSizes([360, 400])
+        splitter.setSizes([300, 460])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.undo_action = store.undo_stack.createUndoAction(self)
@@ -288,6 +291,9 @@ class PanelDialog(QDialog):
         try:
             self.document_id = report.document.id if report else ""
             self.criteria.set_report(report)
+            if report is not None:  # the notes beside the first open disagreement (else the first criterion)
+                rows = [i for i, c in enumerate(report.criteria) if c.open] or [0]
+                self.detail.setCurrentIndex(self.criteria.index(rows[0], 0))
             self.detail.setEnabled(report is not None)
             self.comment.setEnabled(report is not None)
             self.grade.setEnabled(report is not None)
