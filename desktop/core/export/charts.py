@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.export.fonts import bundled_font_path
+from desktop.core.scoring.numbers import fmt
 
 CHART_TITLES = {"progress": "评阅进度", "distribution": "总分分布", "criteria": "各评阅项目平均得分率及分歧",
                 "agreement": "评分一致性（Krippendorff α）", "compliance": "必备部分与按时公开情况"}
@@ -137,10 +138,10 @@ def draw_distribution(fig, d: Dashboard) -> None:
     for label, low in d.grade_bounds:
         if 0 < low < top:
             ax.axvline(low, color=_COLORS["bad"], linestyle="--", linewidth=1)
-            ax.text(low, ax.get_ylim()[1] * 0.97, f" {label}≥{low:g}", color=_COLORS["bad"], fontsize=8,
+            ax.text(low, ax.get_ylim()[1] * 0.97, f" {label}≥{fmt(low)}", color=_COLORS["bad"], fontsize=8,
                     va="top")
     ax.set_xlim(0, top)
-    ax.set_xlabel(f"总分（满分{top:g}）")
+    ax.set_xlabel(f"总分（满分{fmt(top)}）")
     ax.set_ylabel("报告数")
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.spines[["top", "right"]].set_visible(False)
@@ -159,7 +160,7 @@ def draw_criteria(fig, d: Dashboard) -> None:
     ax.bar(x, means, color=_COLORS["bar"], width=0.6)
     ax.errorbar(x, means, yerr=[lows, highs], fmt="none", ecolor=_COLORS["spread"], capsize=4, linewidth=1)
     for i, c in enumerate(stats):
-        note = f"{means[i]:.0f}%" + (f"\n分歧{c.disagreements}" if c.disagreements else "")
+        note = f"{fmt(means[i], 0)}%" + (f"\n分歧{c.disagreements}" if c.disagreements else "")
         ax.text(i, 2, note, ha="center", va="bottom", fontsize=8, color="white")
     ax.set_xticks(x, [c.title for c in stats], rotation=30, ha="right", fontsize=8)
     ax.set_ylim(0, 105)
@@ -177,11 +178,11 @@ def draw_agreement(fig, d: Dashboard) -> None:
     colors = [_COLORS["bar"] if (a.alpha or 0) >= 0.667 else _COLORS["bad"] for a in d.agreement]
     ax.bar(x, values, color=colors, width=0.6)
     for i, a in enumerate(d.agreement):
-        text = f"{a.alpha:.2f}" if a.alpha is not None else "无法计算"
+        text = fmt(a.alpha, blank="无法计算")
         ax.text(i, max(values[i], 0) + 0.02, text, ha="center", va="bottom", fontsize=8)
     for level in (0.667, 0.8):
         ax.axhline(level, color="#888888", linestyle=":", linewidth=1)
-        ax.text(len(x) - 0.5, level, f" {level:g}", va="center", fontsize=8, color="#666666")
+        ax.text(len(x) - 0.5, level, f" {fmt(level)}", va="center", fontsize=8, color="#666666")
     ax.axhline(0, color="#444444", linewidth=0.8)
     ax.set_xticks(x, [a.title for a in d.agreement], rotation=30, ha="right", fontsize=8)
     low = min([0.0, *values])

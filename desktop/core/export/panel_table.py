@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from desktop.core.export.data import ExportData
 from desktop.core.export.tables import NOT_APPLICABLE, Column, Formula, Value, report_label
-from desktop.core.panel.summary import STALE_LABEL, UNDECIDED, PanelSummary, ReportPanel
+from desktop.core.panel.summary import UNDECIDED, PanelSummary, ReportPanel
 from desktop.core.scoring.numbers import fmt
 from desktop.core.scoring.rules import TRIM_FROM
 
@@ -69,11 +69,10 @@ def state_text(report: ReportPanel) -> str:
 
 
 def criterion_final(c) -> Value:
+    """A criterion's final as a number (a formula may sum it); a stale decision is named in the 评审状态 column."""
     if c.final_not_applicable:
         return NOT_APPLICABLE
-    if c.final is None:
-        return None
-    return f"{fmt(c.final)}＊{STALE_LABEL}" if c.stale else c.final
+    return c.final
 
 
 def panel_row(data: ExportData, panel: PanelSummary, index: int, report: ReportPanel,

@@ -184,11 +184,6 @@ class Rubric:
         """:meth:`exact_total` rounded half up (四舍五入) to 2 decimals: the total a reviewer's review shows."""
         return float(half_up(self.exact_total(values, not_applicable)))
 
-    def is_complete(self, values: Mapping[str, float | None], not_applicable: Iterable[str] = ()) -> bool:
-        """Whether every criterion is scored or (where allowed) marked not applicable."""
-        na = set(not_applicable)
-        return all(values.get(c.id) is not None or (c.id in na and c.allow_na) for c in self.criteria)
-
     def grade_for(self, total: float | None) -> Grade | None:
         """The grade band a total falls in (None without a total or without bands)."""
         if total is None:

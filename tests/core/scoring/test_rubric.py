@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
 
 from desktop.core.scoring.rubric import (
@@ -97,8 +99,10 @@ def test_weighted_total_scales_each_criterion_by_its_weight():
     assert rubric.weighted_total({"a": 2, "b": 4}) == 10
     assert rubric.weighted_total({"a": 1, "b": None}) == 3
     assert rubric.weighted_total({"a": 0.5, "b": 1}) == 2.5
-    assert not rubric.is_complete({"a": 1})
-    assert rubric.is_complete({"a": 1, "b": 0})
+    # exact on the decimal values, then 四舍五入: b out of 3 instead of 4 gives 2/3 × 4 = 2.666… -> 2.67
+    thirds = parse_rubric(SMALL.replace("max_points = 4\nweight = 4", "max_points = 3\nweight = 4")
+                          .replace("points = 4", "points = 3"))
+    assert thirds.exact_total({"b": 2}) == Fraction(8, 3) and thirds.weighted_total({"b": 2}) == 2.67
 
 
 def test_level_for_uses_the_highest_anchor_at_or_below_the_value():
@@ -207,7 +211,10 @@ def test_grade_bands_disagreement_and_not_applicable_are_read():
     assert (a.allow_na, a.disagreement, b.allow_na, b.disagreement) == (True, 1, False, None)
     assert rubric.disagreement_total == 3
     assert rubric.weighted_total({"b": 2}, ["a"]) == 5  # b alone scaled to the whole 10
-    assert rubric.is_complete({"b": 2}, ["a"]) and not rubric.is_complete({"a": 2}, ["b"])
+    from desktop.core.scoring.rules import is_settled  # what counts as settled is the rules' one function
+
+    assert is_settled(a, None, True, "首次报告") and not is_settled(b, None, True, "理由")
+    assert not is_settled(a, None, True, "  ") and is_settled(b, 0.0, False, "")
     assert (a.round_to_step(1.25), a.round_to_step(1.24), a.round_to_step(1.75)) == (1.5, 1.0, 2.0)
     assert b.round_to_step(2.5) == 3 and b.round_to_step(3.49) == 3
 
