@@ -2195,6 +2195,14 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <source>unpacks to more than {limit} MB (a zip bomb or a damaged file); not imported</source>
             <translation>解压后超过 {limit} MB（压缩炸弹或文件已损坏），未导入</translation>
         </message>
+        <message>
+            <source>hidden (its name starts with a dot); not imported</source>
+            <translation>隐藏文件（名称以点开头）；未导入</translation>
+        </message>
+        <message>
+            <source>rename it without the dot if it holds reports</source>
+            <translation>如其中有报告，请去掉名称开头的点后再导入</translation>
+        </message>
     </context>
     <context>
         <name>Panel</name>

@@ -61,9 +61,14 @@ def _member(data: bytes, name: str, limit: int) -> bytes:
         return b""
 
 
+_STRICT = (b"http://purl.oclc.org/ooxml/wordprocessingml/main", b"http://schemas.openxmlformats.org/wordprocessingml/2006/main")
+
+
 def _parse(path: str, raw: bytes, part: str) -> Any:
     from lxml import etree
 
+    # Word's "Strict Open XML" names the same elements in another namespace: read it as the usual one
+    raw = raw.replace(*_STRICT)
     # No entities, no DTD, no network; libxml2's default limits (depth 256, 10 MB per text node) stay on.
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:

@@ -38,15 +38,19 @@ def _listing_error(exc: OSError) -> Unreachable:
 
 
 def walk_folder(top: Path) -> list[tuple[Path, bool | Unreachable]]:
-    """Files under ``top`` (not hidden), each with True, or with why it is not read, in a stable order."""
+    """Files under ``top``, each with True, or with why it is not read (hidden, a link, an unreadable folder), in a
+    stable order."""
     out: list[tuple[Path, bool | Unreachable]] = []
     root = os.path.realpath(top)
 
     def failed_listing(exc: OSError) -> None:
         out.append((Path(exc.filename or top), _listing_error(exc)))
 
+    hidden = Unreachable("skipped", "hidden (its name starts with a dot); not imported",
+                         "rename it without the dot if it holds reports")
     for folder, dirs, files in os.walk(top, onerror=failed_listing):
         kept = []
+        out.extend((Path(folder) / name, hidden) for name in sorted(d for d in dirs if d.startswith(".")))
         for name in sorted(d for d in dirs if not d.startswith(".")):
             path = Path(folder) / name
             try:
@@ -60,8 +64,11 @@ def walk_folder(top: Path) -> list[tuple[Path, bool | Unreachable]]:
             else:
                 kept.append(name)
         dirs[:] = kept
-        for name in sorted(f for f in files if not f.startswith(".")):
+        for name in sorted(files):
             path = Path(folder) / name
+            if name.startswith("."):
+                out.append((path, hidden))
+                continue
             try:
                 linked = path.is_symlink()
             except OSError as exc:

@@ -184,3 +184,19 @@ def test_docx_saved_by_libreoffice_with_every_construct(tmp_path):
     if not target.exists():
         pytest.skip(f"LibreOffice could not convert here: {done.stderr[-200:]!r}")
     _whole(target)
+
+
+def test_strict_open_xml_namespace_is_read(tmp_path):
+    """Word's "Strict Open XML Document" format: the same elements in the purl.oclc.org namespace."""
+    import zipfile
+
+    path = hw.tracked_insertions(tmp_path)
+    with zipfile.ZipFile(path) as archive:
+        members = {n: archive.read(n) for n in archive.namelist()}
+    members["word/document.xml"] = members["word/document.xml"].replace(
+        b"http://schemas.openxmlformats.org/wordprocessingml/2006/main", b"http://purl.oclc.org/ooxml/wordprocessingml/main")
+    strict = tmp_path / "strict.docx"
+    with zipfile.ZipFile(strict, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    _whole(strict)

@@ -83,3 +83,21 @@ def test_a_link_given_by_hand_is_followed(tmp_path):
     finally:
         db.conn.close()
     assert [o.status for o in report.outcomes] == [IMPORTED]
+
+
+def test_hidden_files_and_folders_are_listed_not_dropped(tmp_path):
+    top = tmp_path / "in"
+    (top / ".git").mkdir(parents=True)
+    (top / ".git" / "report.txt").write_text("x", encoding="utf-8")
+    (top / ".~lock.报告.docx#").write_text("lock", encoding="utf-8")
+    (top / "ok.txt").write_text((ROOT / "seeds" / "000_0a101bd46eacac2a.txt").read_text(encoding="utf-8"),
+                                encoding="utf-8")
+    db = open_database(tmp_path / "c.sqlite3")
+    try:
+        report = import_paths(db, [top])
+    finally:
+        db.conn.close()
+    statuses = {o.path.rsplit("/", 1)[-1]: (o.status, o.message) for o in report.outcomes}
+    assert statuses[".git"][0] == SKIPPED and "hidden" in statuses[".git"][1]
+    assert statuses[".~lock.报告.docx#"][0] == SKIPPED
+    assert statuses["ok.txt"][0] == IMPORTED and len(statuses) == 3

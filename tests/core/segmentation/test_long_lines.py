@@ -60,3 +60,13 @@ def test_items_are_the_same_as_with_a_scan_from_the_line_start(pieces, seed):
     rng = random.Random(seed)
     blocked = Spans([(a, a + 3) for a in sorted(rng.sample(range(len(text) + 1), min(2, len(text) + 1)))])
     assert _items(text, blocked) == _reference(text, blocked)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "bc", "www.", "http://", "https://", ".com", ".cn", "x-y", "/p/q", "法治", " ",
+                                 "\n", "_", ":", "第一秘书之家", ".gov", "9", "."]), max_size=60))
+def test_watermark_domains_are_the_same_as_a_search_of_the_whole_text(pieces):
+    from desktop.core.segmentation.damage import _DOMAIN, _domain_matches
+
+    text = "".join(pieces)
+    assert [m.span() for m in _domain_matches(text)] == [m.span() for m in _DOMAIN.finditer(text)]
