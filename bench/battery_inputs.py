@@ -25,7 +25,8 @@ def word_cases(b: Battery) -> None:
                            ("w:customXml and smart tags", hostile_word.custom_xml),
                            ("field results (DATE, AUTHOR), instructions dropped", hostile_word.fields),
                            ("a field begun and never ended", hostile_word.unterminated_field),
-                           ("all constructs nested in each other", hostile_word.everything)):
+                           ("all constructs nested in each other", hostile_word.everything),
+                           ("w:altChunk: embedded html, rtf and docx", hostile_word.alt_chunks)):
         b.case("word", f"docx: {label}", lambda f, make=builder: _whole_once(b, f, make(f)))
     b.case("word", "docx: 2 KB, styles based on each other", lambda f: import_one(
         b, f, hostile_word.style_cycle(f), "imported"))

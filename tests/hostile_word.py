@@ -49,11 +49,17 @@ def r(text: str) -> str:
     return f"<w:r><w:t xml:space=\"preserve\">{escape(text)}</w:t></w:r>"
 
 
-def write(folder: Path, name: str, body: str, styles: str | None = None, numbering: str | None = None) -> Path:
-    """A minimal but valid .docx whose body is ``body`` (styles and numbering parts when given)."""
+def write(folder: Path, name: str, body: str, styles: str | None = None, numbering: str | None = None,
+          chunks: dict[str, bytes] | None = None) -> Path:
+    """A minimal but valid .docx whose body is ``body`` (styles, numbering and altChunk parts when given: a chunk
+    named ``chunk1.htm`` is referred to by ``r:id="chunk1"``)."""
     rels = []
     path = folder / name
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for chunk_name, data in (chunks or {}).items():
+            archive.writestr(f"word/{chunk_name}", data)
+            rel_id = chunk_name.rsplit(".", 1)[0]
+            rels.append(_REL.format(id=rel_id, kind="aFChunk", target=chunk_name))
         archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
         archive.writestr("_rels/.rels", _RELS)
         archive.writestr("word/document.xml", f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -227,3 +233,20 @@ def everything(folder: Path, name: str = "everything.docx") -> Path:
                                                                                           "</w:txbxContent>")
     body = before + f"<w:tbl><w:tr><w:tc><w:sdt><w:sdtContent>{box}</w:sdtContent></w:sdt></w:tc></w:tr></w:tbl>"
     return write(folder, name, body + after)
+
+
+def alt_chunks(folder: Path, name: str = "altchunk.docx") -> Path:
+    """Report lines in documents embedded with w:altChunk (an html page, an RTF file, another .docx), as
+    mail-merge and web tools insert them."""
+    from tests.hostile_formats import _rtf_escape
+
+    before, carried, after = _split(CARRIED)
+    html = ("<html><head><meta charset='gbk'></head><body>" + "".join(f"<p>{x}</p>" for x in carried[:2])
+            + "</body></html>").encode("gbk")
+    rtf = ("{\\rtf1\\ansi\\ansicpg936{\\fonttbl{\\f0\\fcharset134 x;}}"
+           + "".join(f"{{\\pard\\f0 {_rtf_escape(x, 'gbk')}\\par}}" for x in carried[2:4]) + "}").encode("ascii")
+    inner_path = write(folder, "inner.docx", "".join(p(x) for x in carried[4:]))
+    inner = inner_path.read_bytes()
+    inner_path.unlink()
+    body = (before + '<w:altChunk r:id="chunk1"/><w:altChunk r:id="chunk2"/><w:altChunk r:id="chunk3"/>' + after)
+    return write(folder, name, body, chunks={"chunk1.htm": html, "chunk2.rtf": rtf, "chunk3.docx": inner})

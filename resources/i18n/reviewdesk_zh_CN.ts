@@ -2203,6 +2203,10 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <source>rename it without the dot if it holds reports</source>
             <translation>如其中有报告，请去掉名称开头的点后再导入</translation>
         </message>
+        <message>
+            <source>holds an embedded document of a kind that cannot be read ({name})</source>
+            <translation>其中嵌入了无法读取的文档（{name}）</translation>
+        </message>
     </context>
     <context>
         <name>Panel</name>

@@ -26,6 +26,7 @@ class DocxParts:
     document: Any
     styles: Any | None
     numbering: Any | None
+    chunks: dict[str, tuple[str, bytes]]  # w:altChunk relationship id -> (part name, bytes): embedded documents
 
 
 def other_zip_kind(names: list[str], data: bytes) -> tuple[str, str, dict[str, str]] | None:
@@ -78,25 +79,33 @@ def _parse(path: str, raw: bytes, part: str) -> Any:
                           part=part, error=str(exc)[:120]) from exc
 
 
-def _relations(archive: zipfile.ZipFile, rels_name: str, base: str) -> dict[str, str]:
-    """Relationship type (its last path segment) -> the target part's name, resolved against ``base``."""
+def _relation_list(archive: zipfile.ZipFile, rels_name: str, base: str) -> list[tuple[str, str, str]]:
+    """(id, type's last path segment, target part name resolved against ``base``) of a part's relationships."""
     from lxml import etree
 
     try:
         raw = archive.read(rels_name)
     except KeyError:
-        return {}
+        return []
     try:
         root = etree.fromstring(raw, etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
     except etree.XMLSyntaxError:
-        return {}
-    out: dict[str, str] = {}
+        return []
+    out: list[tuple[str, str, str]] = []
     for rel in root.iter(_REL):
         kind = str(rel.get("Type", "")).rsplit("/", 1)[-1]
         target = str(rel.get("Target", ""))
         if not kind or not target or str(rel.get("TargetMode", "")).lower() == "external":
             continue
         name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(base, target))
+        out.append((str(rel.get("Id", "")), kind, name))
+    return out
+
+
+def _relations(archive: zipfile.ZipFile, rels_name: str, base: str) -> dict[str, str]:
+    """Relationship type (its last path segment) -> the target part's name (the first of each type)."""
+    out: dict[str, str] = {}
+    for _id, kind, name in _relation_list(archive, rels_name, base):
         out.setdefault(kind, name)
     return out
 
@@ -112,14 +121,19 @@ def open_parts(path: str, data: bytes) -> DocxParts:
             if main not in names:
                 raise IngestError(path, "is a damaged .docx (missing part {part})", _HINT_DOCX, part=main)
             folder, base = posixpath.split(main)
-            related = _relations(archive, posixpath.join(folder, "_rels", base + ".rels"), folder)
+            listed = _relation_list(archive, posixpath.join(folder, "_rels", base + ".rels"), folder)
+            related: dict[str, str] = {}
+            for _id, kind, target in listed:
+                related.setdefault(kind, target)
+            chunks = {rel_id: (target, archive.read(target)) for rel_id, kind, target in listed
+                      if kind == "aFChunk" and target in names}
             document = _parse(path, archive.read(main), main)
             parsed: dict[str, Any] = {}
             for kind in ("styles", "numbering"):
-                name = related.get(kind)
-                if name and name in names:
+                part = related.get(kind)
+                if part and part in names:
                     try:
-                        parsed[kind] = _parse(path, archive.read(name), name)
+                        parsed[kind] = _parse(path, archive.read(part), part)
                     except IngestError:
                         parsed[kind] = None  # Word opens a document with damaged styles: so do we (no labels)
     except IngestError:
@@ -129,4 +143,4 @@ def open_parts(path: str, data: bytes) -> DocxParts:
     except RuntimeError as exc:  # an encrypted member
         raise IngestError(path, "is an encrypted zip, not a Word document",
                           "remove the password in Word or WPS and save it again as .docx") from exc
-    return DocxParts(document, parsed.get("styles"), parsed.get("numbering"))
+    return DocxParts(document, parsed.get("styles"), parsed.get("numbering"), chunks)

@@ -2,14 +2,14 @@
 
 Read whole: paragraphs and tables wherever they sit (inside content controls, customXml, nested tables, text
 boxes), insertions of tracked changes in and deletions out, field results in and field instructions out,
-hidden text (w:vanish) out. A text box is read once: Word stores it twice (the DrawingML choice and a VML
+hidden text (w:vanish) out, documents embedded with w:altChunk read in their place. A text box is read once: Word stores it twice (the DrawingML choice and a VML
 fallback for old readers) and only the choice is read. Nesting deeper than :data:`MAX_DEPTH` is refused with a
 message rather than walked without end.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from desktop.core.errors import IngestError
@@ -33,10 +33,12 @@ class _TooDeep(Exception):
     pass
 
 
-def read_docx(path: str, data: bytes) -> str:
+def read_docx(path: str, data: bytes, depth: int = 0) -> str:
     """Return the text of a .docx file, one line per paragraph and per table row (cells joined by tabs).
 
-    Paragraphs numbered automatically by Word get the label Word shows (一、, （一）, 1. …) in front.
+    Paragraphs numbered automatically by Word get the label Word shows (一、, （一）, 1. …) in front. Documents
+    embedded with w:altChunk (html, rtf, text or another .docx, as mail-merge and web tools insert them) are read
+    in their place.
     """
     parts = open_parts(path, data)
     body = parts.document.find(f"{W}body")
@@ -44,16 +46,52 @@ def read_docx(path: str, data: bytes) -> str:
         raise IngestError(path, "is a damaged .docx (the document has no body)",
                           "open it in Word or WPS and save it again as .docx")
     try:
-        walker = _BodyWalker(NumberingRenderer(parts.styles, parts.numbering), fields=True)
+        def chunk(rel_id: str) -> list[str]:
+            return _chunk_lines(path, parts.chunks.get(rel_id), depth)
+
+        walker = _BodyWalker(NumberingRenderer(parts.styles, parts.numbering), fields=True, chunk=chunk)
         lines = walker.blocks(body, 0)
         if walker.field_depth:  # a field begun and never ended would hide the rest: read again, fields ignored
-            walker = _BodyWalker(NumberingRenderer(parts.styles, parts.numbering), fields=False)
+            walker = _BodyWalker(NumberingRenderer(parts.styles, parts.numbering), fields=False, chunk=chunk)
             lines = walker.blocks(body, 0)
     except _TooDeep as exc:
         raise IngestError(path, "nests tables, text boxes or content controls more than {limit} levels deep",
                           "open it in Word or WPS, copy the text into a new document and save that",
                           limit=MAX_DEPTH) from exc
     return "\n".join(lines)
+
+
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+MAX_CHUNK_DEPTH = 3  # a .docx embedded in a .docx embedded in …
+
+
+def _chunk_lines(path: str, chunk: tuple[str, bytes] | None, depth: int) -> list[str]:
+    """The lines of a document embedded with w:altChunk; IngestError for one that cannot be read."""
+    if chunk is None:
+        return []
+    name, data = chunk
+    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    shown = f"{path} ({name})"
+    if data.startswith(b"PK\x03\x04") or suffix in ("docx", "docm", "dotx"):
+        if depth >= MAX_CHUNK_DEPTH:
+            raise IngestError(path, "nests tables, text boxes or content controls more than {limit} levels deep",
+                              "open it in Word or WPS, copy the text into a new document and save that",
+                              limit=MAX_DEPTH)
+        return read_docx(shown, data, depth + 1).split("\n")
+    from desktop.core.ingest.html_reader import looks_like_mhtml, read_html, read_mhtml
+    from desktop.core.ingest.rtf_reader import is_rtf, read_rtf
+    from desktop.core.ingest.txt_reader import decode_text
+
+    if is_rtf(data[:64]) or suffix == "rtf":
+        return read_rtf(shown, data).split("\n")
+    if suffix in ("mht", "mhtml") or looks_like_mhtml(data[:2048]):
+        return read_mhtml(shown, data)[0].split("\n")
+    if suffix in ("htm", "html", "xhtml", "xml") or b"<html" in data[:2048].lower():
+        return read_html(shown, data)[0].split("\n")
+    if suffix in ("txt", "text", ""):
+        return decode_text(shown, data)[0].split("\n")
+    raise IngestError(path, "holds an embedded document of a kind that cannot be read ({name})",
+                      "open it in Word or WPS and save it again as .docx", name=name[:80])
 
 
 def _choice(alternate) -> Any | None:
@@ -71,9 +109,11 @@ def _on(node) -> bool:
 class _BodyWalker:
     """Turns the body into lines; one instance per reading (it counts numbered paragraphs and open fields)."""
 
-    def __init__(self, numbering: NumberingRenderer, fields: bool) -> None:
+    def __init__(self, numbering: NumberingRenderer, fields: bool,
+                 chunk: Callable[[str], list[str]] = lambda _id: []) -> None:
         self.numbering = numbering
         self.fields = fields
+        self.chunk = chunk
         self._field_stack: list[bool] = []  # one entry per open complex field: True once its result begins
 
     @property
@@ -101,6 +141,8 @@ class _BodyWalker:
                 chosen = _choice(child)
                 if chosen is not None:
                     lines.extend(self.blocks(chosen, depth + 1))
+            elif tag == f"{W}altChunk":
+                lines.extend(self.chunk(str(child.get(_R_ID, ""))))
         return lines
 
     def table(self, tbl, depth: int) -> list[str]:

@@ -24,7 +24,7 @@ def _whole(path) -> str:
     return text
 
 
-@pytest.mark.parametrize("builder", [hw.tracked_insertions, hw.content_controls, hw.whole_body_in_one_control,
+@pytest.mark.parametrize("builder", [hw.tracked_insertions, hw.content_controls, hw.whole_body_in_one_control, hw.alt_chunks,
                                      hw.text_boxes, hw.nested_tables, hw.custom_xml, hw.everything, hw.hidden_text])
 def test_each_construct_is_read_once(tmp_path, builder):
     _whole(builder(tmp_path))
