@@ -260,15 +260,20 @@ def _set_extents(headings: list[Heading], text: str) -> None:
     numbered = [h for h in headings if h.style != "cn_shi"]
     for i, h in enumerate(numbered):
         h.end = text_len
-        for later in numbered[i + 1:]:
-            if later.level <= h.level:
-                h.end = later.start
+        for j in range(i + 1, len(numbered)):  # indices, not a slice: no copy of the rest per heading
+            if numbered[j].level <= h.level:
+                h.end = numbered[j].start
                 break
     shi = [h for h in headings if h.style == "cn_shi"]
     numbered_starts = sorted(n.start for n in numbered)
+    newline, previous = -1, -1  # the first line break at or after the item, found once per line (text order)
     for i, h in enumerate(shi):
-        newline = text.find("\n", h.start)
-        stops = [text_len, newline if newline >= 0 else text_len]
+        if newline < h.start or h.start < previous:
+            newline = text.find("\n", h.start)
+            if newline < 0:
+                newline = text_len
+        previous = h.start
+        stops = [text_len, newline]
         if i + 1 < len(shi) and shi[i + 1].value == h.value + 1:
             stops.append(shi[i + 1].start)
         j = bisect_right(numbered_starts, h.start)

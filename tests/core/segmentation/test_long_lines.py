@@ -70,3 +70,17 @@ def test_watermark_domains_are_the_same_as_a_search_of_the_whole_text(pieces):
 
     text = "".join(pieces)
     assert [m.span() for m in _domain_matches(text)] == [m.span() for m in _DOMAIN.finditer(text)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + ["一、总体情况\n", "（一）措施。", "二、问题\n"]), max_size=60))
+def test_item_extents_are_the_same_as_with_a_search_from_each_item(pieces):
+    """Each 一是 item ends where it ended when the next line break was searched from the item itself."""
+    from desktop.core.segmentation.segment import segment_report
+
+    text = "".join(pieces)
+    outline = segment_report(text).outline
+    for h in outline:
+        if h.style == "cn_shi":
+            newline = text.find("\n", h.start)
+            assert h.end <= (newline if newline >= 0 else len(text))
