@@ -641,8 +641,10 @@ def main() -> int:
                 "`python bench/battery.py --markdown docs/battery.md` (as root: permission cases run as `nobody`, "
                 "full-disk cases on a small tmpfs). Every case runs the real command line in a subprocess with a "
                 "timeout and is checked for a traceback, a hang, a wrong result and a loss (databases that must not "
-                "change are compared row by row or byte by byte). Last run: "
-                f"{len(battery.outcomes)} cases in {time.perf_counter() - started:.0f} s: "
+                "change are compared row by row or byte by byte). CI runs it as one test (tests/test_battery.py, "
+                "marker `battery`, `REVIEWDESK_BATTERY=1` in .ci/run): a regression of any case fails CI. Last run: "
+                f"{len(battery.outcomes)} cases in {time.perf_counter() - started:.0f} s "
+                f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores): "
                 + ", ".join(f"{n} {v.lower()}" for v, n in summary.items()) + ".", ""]
         args.markdown.write_text("\n".join(head + table) + "\n", encoding="utf-8")
     return 1 if bad else 0
