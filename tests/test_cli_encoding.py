@@ -110,3 +110,27 @@ def test_commands_on_a_database_that_does_not_exist_say_so(tmp_path, command):
     assert done.returncode != 0
     assert b"no database at" in done.stderr
     assert not db.exists() and not (tmp_path / "out.csv").exists()
+
+
+def test_every_argument_naming_a_file_keeps_its_bytes():
+    """An argument whose help speaks of a file, folder or path is a path (its bytes are kept, not decoded as
+    text): a new command's path argument needs a metavar such as PATH, FILE, DIR or FOLDER (desktop/cli/common.py)."""
+    import argparse
+    import re
+
+    from desktop.cli import build_parser
+    from desktop.cli.common import _argument_kinds
+
+    parser = build_parser()
+    paths, _names = _argument_kinds(parser)
+    stack = [parser]
+    wrong = []
+    while stack:
+        current = stack.pop()
+        for action in current._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                stack.extend(action.choices.values())
+            elif (re.search(r"\b(file|folder|directory|path)\b", str(action.help or ""), re.I)
+                  and action.nargs != 0 and action.dest not in paths):
+                wrong.append(f"{current.prog} {action.dest}: {action.help}")
+    assert wrong == []

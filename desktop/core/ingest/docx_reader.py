@@ -132,7 +132,7 @@ class _BodyWalker:
             elif tag == f"{W}tbl":
                 lines.extend(self.table(child, depth + 1))
             elif tag == f"{W}sdt":
-                content = child.find(f"{W}sdtContent")
+                content = _sdt_content(child)
                 if content is not None:
                     lines.extend(self.blocks(content, depth + 1))
             elif tag in _TRANSPARENT:
@@ -220,7 +220,7 @@ class _BodyWalker:
             if tag == f"{W}r":
                 self._run(child, parts, boxes, depth)
             elif tag == f"{W}sdt":
-                content = child.find(f"{W}sdtContent")
+                content = _sdt_content(child)
                 if content is not None:
                     self._inline(content, parts, boxes, depth + 1)
             elif tag == f"{_MC}AlternateContent":
@@ -273,10 +273,19 @@ class _BodyWalker:
         return all(self._field_stack)
 
 
+def _sdt_content(sdt) -> Any | None:
+    """A content control's content, or None while it shows its placeholder (单击或点击此处输入文字: not the
+    report's text, though Word draws it in grey)."""
+    props = sdt.find(f"{W}sdtPr")
+    if props is not None and _on(props.find(f"{W}showingPlcHdr")):
+        return None
+    return sdt.find(f"{W}sdtContent")
+
+
 def _content(node) -> Any:
     """The children holder of a container: a content control's sdtContent, else the element itself."""
     if node.tag == f"{W}sdt":
-        content = node.find(f"{W}sdtContent")
+        content = _sdt_content(node)
         return content if content is not None else []
     return node
 

@@ -200,3 +200,13 @@ def test_strict_open_xml_namespace_is_read(tmp_path):
         for name, data in members.items():
             archive.writestr(name, data)
     _whole(strict)
+
+
+def test_content_control_placeholders_are_not_report_text(tmp_path):
+    placeholder = "单击或点击此处输入文字。"
+    body = "".join(hw.p(line) for line in hw.LINES)
+    body += (f'<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>{hw.p(placeholder)}</w:sdtContent></w:sdt>'
+             f'<w:p><w:sdt><w:sdtPr><w:showingPlcHdr w:val="true"/></w:sdtPr><w:sdtContent>{hw.r(placeholder)}'
+             "</w:sdtContent></w:sdt></w:p>")
+    text = _whole(hw.write(tmp_path, "placeholders.docx", body))
+    assert placeholder not in text
