@@ -141,10 +141,10 @@ def database_file(db: Database) -> str:
     """The file behind an open database ("" for an in-memory one)."""
     try:
         # as bytes: SQLite cannot hand back a file name that is not UTF-8 (a GBK name) as text
-        raw = db.execute("SELECT CAST(file AS BLOB) FROM pragma_database_list WHERE name = 'main'").fetchone()
+        rows = list(db.query("SELECT CAST(file AS BLOB) AS file FROM pragma_database_list WHERE name = 'main'"))
     except sqlite3.Error:
         return ""
-    return os.fsdecode(raw[0]) if raw and raw[0] else ""
+    return os.fsdecode(rows[0]["file"]) if rows and rows[0]["file"] else ""
 
 
 @contextlib.contextmanager
