@@ -266,3 +266,25 @@ def folder_with_unreachable_parts(folder: Path) -> dict[str, Path]:
     finally:
         os.close(fd)
     return {"top": top, "locked": locked, "secret": secret, "deep": deep}
+
+
+def pdf_gbk_bytes_in_a_western_font(folder: Path, encoding: str = "/WinAnsiEncoding",
+                                    name: str = "western-font.pdf") -> Path:
+    """A PDF whose text strings are the report's GBK bytes shown in a Western font (a Chinese font substituted
+    without its map): extracted, each byte becomes a Latin character (ÄêÓÚ…)."""
+    lines = []
+    y = 800
+    for line in LINES:
+        raw = line.encode("gbk")
+        escaped = "".join(f"\\{b:03o}" for b in raw)
+        lines.append(f"BT /F1 12 Tf 40 {y} Td ({escaped}) Tj ET")
+        y -= 20
+    content = "\n".join(lines).encode("ascii")
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 "
+               + f"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding {encoding} >>".encode()
+               + b" >> >> >>",
+               f"<< /Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream"]
+    path = folder / name
+    path.write_bytes(raw_pdf(objects))
+    return path

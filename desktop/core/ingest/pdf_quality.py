@@ -1,7 +1,7 @@
 """Is the text a PDF gave a report? Unreadable text layers, scans with a text footer, and 2-up sheets.
 
-- A CJK font without a ToUnicode map extracts as private-use and control characters (or as GBK bytes read as
-  Latin-1, which are decoded back when they read as Chinese): refused when most characters are unreadable.
+- A CJK font without a ToUnicode map extracts as private-use and control characters (or as GBK bytes read through
+  a Western code page, decoded back when they read as Chinese): refused when most characters are unreadable.
 - A scanned report often keeps a text footer or page number per page: text that repeats on (almost) every page,
   and page numbers, are page furniture; a file with little else is a scan.
 - Pages printed 2-up on landscape sheets: when the text layer alternates between the two halves of a sheet (a
@@ -36,32 +36,47 @@ def unreadable_count(text: str) -> tuple[int, int]:
     return bad, total
 
 
-def _latin1_gbk(text: str) -> str | None:
-    """GBK bytes a font without a map handed out as Latin-1 characters, decoded back when they read as Chinese."""
-    high = sum(1 for ch in text if "\u0080" <= ch <= "\u00ff")
-    if not high or _CJK.search(text):
+_WESTERN_CODECS = ("cp1252", "latin-1", "mac_roman")
+
+
+def _western_codec(text: str) -> str | None:
+    """The Western code page whose characters are the GBK bytes of the text (a Chinese font shown through a
+    Western encoding gives ÄêÓÚ…), when decoding them back reads as Chinese."""
+    from desktop.core.ingest.txt_reader import plausible_chinese
+
+    if text.isascii() or _CJK.search(text):
         return None
+    for codec in _WESTERN_CODECS:
+        try:
+            decoded = text.encode(codec).decode("gb18030")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if plausible_chinese(decoded):
+            return codec
+    return None
+
+
+def _decoded(page: str, codec: str) -> str:
     try:
-        decoded = text.encode("latin-1").decode("gb18030")
+        return page.encode(codec).decode("gb18030")
     except (UnicodeEncodeError, UnicodeDecodeError):
-        return None
-    cjk = len(_CJK.findall(decoded))
-    return decoded if cjk >= high / 2 * 0.8 else None
+        return page
 
 
 def readable_text(path: str, pages: list[str]) -> list[str]:
-    """The pages' text when it can be read as Chinese; IngestError when it is mostly unreadable codes."""
+    """The pages' text when it can be read as Chinese (GBK bytes behind Western characters decoded back);
+    IngestError when it is mostly unreadable codes, or symbols without a single Chinese character."""
     joined = "\n".join(pages)
-    recovered = _latin1_gbk(joined)
-    if recovered is not None:
-        return [_latin1_gbk(p) or p for p in pages]
+    codec = _western_codec(joined)
+    if codec is not None:
+        return [_decoded(page, codec) for page in pages]
     bad, total = unreadable_count(joined)
-    latin = sum(1 for ch in joined if "\u0080" <= ch <= "\u00ff")
-    if total >= 20 and (bad > total * 0.3 or (latin > total * 0.3 and not _CJK.search(joined))):
+    foreign = sum(1 for ch in joined if not ch.isascii() and not ch.isspace())
+    if total >= 20 and (bad > total * 0.3 or (foreign > total * 0.3 and not _CJK.search(joined))):
         raise IngestError(path, "its text layer cannot be read as Chinese ({bad} of {total} characters are "
                           "unreadable codes: its fonts carry no character map)",
                           "export the report to PDF again from Word or WPS, or save it as .docx; for a printed "
-                          "copy, run OCR on it", bad=max(bad, latin), total=total)
+                          "copy, run OCR on it", bad=max(bad, foreign), total=total)
     return pages
 
 

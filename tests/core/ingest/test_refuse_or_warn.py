@@ -195,3 +195,21 @@ def test_real_report_exported_to_pdf_by_libreoffice_is_read(tmp_path):
     original = seed.read_text(encoding="utf-8")
     chinese = [ch for ch in original if "\u4e00" <= ch <= "\u9fff"]
     assert sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") >= 0.97 * len(chinese)
+
+
+def test_gbk_bytes_behind_a_western_font_are_decoded_back(tmp_path):
+    text = _whole(hf.pdf_gbk_bytes_in_a_western_font(tmp_path))
+    assert "Ä" not in text
+
+
+@pytest.mark.parametrize("encoding", ["/StandardEncoding", "/MacRomanEncoding"])
+def test_symbols_without_a_chinese_character_are_refused_or_decoded(tmp_path, encoding):
+    """Through other Western encodings the bytes come out as symbols (˜‡ˇØ¸): decoded back when a code page
+    gives Chinese, else refused; never imported as symbols."""
+    path = hf.pdf_gbk_bytes_in_a_western_font(tmp_path, encoding)
+    try:
+        text = read_report(path).text
+    except IngestError as exc:
+        assert "cannot be read as Chinese" in str(exc)
+    else:
+        assert hf.LINES[0] in text
