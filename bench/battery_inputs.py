@@ -70,6 +70,8 @@ def garbage_cases(b: Battery) -> None:
     b.case("garbage", "rtf saved as .doc (WPS)", lambda f: imported_whole(b, f, hostile_formats.rtf(f, "wps.doc")))
     b.case("garbage", "pdf: CJK font without ToUnicode", lambda f: import_one(
         b, f, hostile_formats.pdf_without_tounicode(f), "failed", "cannot be read as Chinese"))
+    b.case("garbage", "pdf: GBK bytes through a Western font (ÄêÓÚ)", lambda f: imported_whole(
+        b, f, hostile_formats.pdf_gbk_bytes_in_a_western_font(f)))
     b.case("garbage", "pdf: scan with a text footer and page numbers", lambda f: import_one(
         b, f, hostile_formats.pdf_scanned_with_footer(f), "failed", "apart from page headers"))
     b.case("garbage", "pdf: printed 2-up, lines interleaved", lambda f: _two_up(b, f))
