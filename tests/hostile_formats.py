@@ -288,3 +288,26 @@ def pdf_gbk_bytes_in_a_western_font(folder: Path, encoding: str = "/WinAnsiEncod
     path = folder / name
     path.write_bytes(raw_pdf(objects))
     return path
+
+
+def pdf_scan_with_typed_cover(folder: Path, pages: int = 30, name: str = "cover-then-scan.pdf") -> Path:
+    """A typed first page (the report's opening, as a summary sheet) followed by scanned pages with a page
+    number each."""
+    buffer = io.BytesIO()
+    c = _cjk_canvas(buffer, (595, 842))
+    c.setFont("STSong-Light", 11)
+    for i, line in enumerate(LINES):
+        c.drawString(40, 780 - i * 24, line[:44])
+    c.showPage()
+    for n in range(2, pages + 1):
+        c.setFillGray(0.3)
+        for i in range(30):
+            c.rect(50, 760 - i * 22, 480, 14, fill=1, stroke=0)
+        c.setFillGray(0)
+        c.setFont("STSong-Light", 9)
+        c.drawString(290, 25, f"- {n} -")
+        c.showPage()
+    c.save()
+    path = folder / name
+    path.write_bytes(buffer.getvalue())
+    return path

@@ -2207,6 +2207,10 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <source>holds an embedded document of a kind that cannot be read ({name})</source>
             <translation>其中嵌入了无法读取的文档（{name}）</translation>
         </message>
+        <message>
+            <source>only {text_pages} of its {pages} pages have a text layer; the others are images (a scanned PDF)</source>
+            <translation>{pages} 页中只有 {text_pages} 页有文字层，其余是图片（这是扫描版 PDF）</translation>
+        </message>
     </context>
     <context>
         <name>Panel</name>

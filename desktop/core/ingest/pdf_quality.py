@@ -92,8 +92,11 @@ def body_lines(pages: list[str]) -> list[list[str]]:
 
 
 def check_not_scan(path: str, pages: list[str]) -> None:
-    """Refuse a PDF whose only text is page furniture (a scan with a text footer or page numbers)."""
-    body = sum(len(re.sub(r"\s", "", line)) for lines in body_lines(pages) for line in lines)
+    """Refuse a PDF whose only text is page furniture (a scan with a text footer or page numbers), or whose pages
+    are nearly all images (a scan with a typed cover page)."""
+    per_page = [sum(len(re.sub(r"\s", "", line)) for line in lines) for lines in body_lines(pages)]
+    body = sum(per_page)
+    with_text = sum(1 for n in per_page if n >= MIN_BODY_CHARS_PER_PAGE)
     if body < max(20, MIN_BODY_CHARS_PER_PAGE * len(pages) // 4):
         furniture = sum(len(re.sub(r"\s", "", page)) for page in pages) - body
         if furniture > 0:
@@ -101,6 +104,9 @@ def check_not_scan(path: str, pages: list[str]) -> None:
                               "page(s) of images: a scanned PDF)", _OCR_HINT, pages=len(pages))
         raise IngestError(path, "has no text layer ({pages} page(s) of images: a scanned PDF)", _OCR_HINT,
                           pages=len(pages))
+    if len(pages) >= 5 and with_text <= len(pages) * 0.1:
+        raise IngestError(path, "only {text_pages} of its {pages} pages have a text layer; the others are images "
+                          "(a scanned PDF)", _OCR_HINT, text_pages=with_text, pages=len(pages))
 
 
 @dataclass

@@ -213,3 +213,8 @@ def test_symbols_without_a_chinese_character_are_refused_or_decoded(tmp_path, en
         assert "cannot be read as Chinese" in str(exc)
     else:
         assert hf.LINES[0] in text
+
+
+def test_scan_behind_a_typed_cover_page_is_a_scan(tmp_path):
+    message = _refused(hf.pdf_scan_with_typed_cover(tmp_path))
+    assert "only 1 of its 30 pages have a text layer" in message and "OCR" in message
