@@ -63,6 +63,11 @@ class NumberingRenderer:
 
     def __init__(self, styles, numbering) -> None:
         self._levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        # Word counts per abstract list: two w:num of one list continue each other's numbers, unless a num
+        # restarts a level (lvlOverride/startOverride) when it is first used.
+        self._list_of: dict[str, str] = {}
+        self._restarts: dict[str, dict[int, int]] = {}
+        self._started: set[str] = set()
         self._counters: dict[str, dict[int, int]] = {}
         self._styles: dict[str, tuple[str | None, object | None]] = {}
         self._default_style: str | None = None
@@ -95,11 +100,20 @@ class NumberingRenderer:
                 links[abstract_id] = link
         nums = {num.get(f"{_W}numId", ""): _val(num.find(f"{_W}abstractNumId")) or ""
                 for num in numbering.findall(f"{_W}num")}
+        for num in numbering.findall(f"{_W}num"):
+            restarts = {}
+            for override in num.findall(f"{_W}lvlOverride"):
+                start = override.find(f"{_W}startOverride")
+                if start is not None:
+                    restarts[min(_int(override.get(f"{_W}ilvl"), 0), 8)] = _int(_val(start), 1)
+            self._restarts[num.get(f"{_W}numId", "")] = restarts
         for num_id, ref in nums.items():
-            self._levels[num_id] = self._resolve(ref, abstract, links, nums)
+            resolved = self._resolve(ref, links, nums)
+            self._list_of[num_id] = resolved
+            self._levels[num_id] = abstract.get(resolved, {})
 
-    def _resolve(self, ref: str, abstract, links, nums) -> dict[int, tuple[str, str, int]]:
-        """The levels of an abstract list, following numStyleLink -> style -> numId -> abstract list hops."""
+    def _resolve(self, ref: str, links, nums) -> str:
+        """The abstract list a list refers to, following numStyleLink -> style -> numId -> abstract list hops."""
         seen: set[str] = set()
         while ref in links and ref not in seen and len(seen) < MAX_CHAIN:
             seen.add(ref)
@@ -107,7 +121,7 @@ class NumberingRenderer:
             if num_id is None or num_id not in nums:
                 break
             ref = nums[num_id]
-        return abstract.get(ref, {})
+        return ref
 
     def label(self, p) -> str:
         """The number label (e.g. "一、", "（二）", "3.") Word draws before the paragraph element ``p``, or ""."""
@@ -117,7 +131,13 @@ class NumberingRenderer:
         levels = self._levels[num_id]
         if ilvl not in levels:
             return ""
-        counters = self._counters.setdefault(num_id, {})
+        counters = self._counters.setdefault(self._list_of.get(num_id, num_id), {})
+        if num_id not in self._started:
+            self._started.add(num_id)
+            for level, start in self._restarts.get(num_id, {}).items():
+                counters[level] = start - 1
+                for deeper in [k for k in counters if k > level]:
+                    del counters[deeper]
         counters[ilvl] = counters.get(ilvl, levels[ilvl][2] - 1) + 1
         for deeper in [k for k in counters if k > ilvl]:
             del counters[deeper]

@@ -210,3 +210,21 @@ def test_content_control_placeholders_are_not_report_text(tmp_path):
              "</w:sdtContent></w:sdt></w:p>")
     text = _whole(hw.write(tmp_path, "placeholders.docx", body))
     assert placeholder not in text
+
+
+def test_lists_sharing_a_definition_continue_unless_restarted(tmp_path):
+    """Word counts per list definition: a second w:num of the same list continues it; one with a startOverride
+    starts again (as "Restart numbering" writes it)."""
+    numbering = ('<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                 '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'
+                 '<w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num>'
+                 '<w:num w:numId="6"><w:abstractNumId w:val="1"/></w:num>'
+                 '<w:num w:numId="7"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/>'
+                 '</w:lvlOverride></w:num>')
+
+    def numbered(text: str, num: int) -> str:
+        return hw.p(text, f'<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num}"/></w:numPr></w:pPr>')
+
+    body = numbered("甲", 5) + numbered("乙", 5) + numbered("丙", 6) + numbered("丁", 7) + numbered("戊", 7)
+    text = read_report(hw.write(tmp_path, "lists.docx", body, numbering=numbering)).text
+    assert text.split() == ["一、甲", "二、乙", "三、丙", "一、丁", "二、戊"]
