@@ -27,7 +27,8 @@ import pytest
 
 from tests.conftest import ROOT, SEEDS
 
-pytestmark = pytest.mark.packaging
+# builds (PyInstaller up to 900 s, pip installs) run inside fixtures, counted in the test's time: beyond the default
+pytestmark = [pytest.mark.packaging, pytest.mark.timeout(2400)]
 
 SOURCES = ["desktop", "resources", "seeds", "pyproject.toml", "setup.py", "MANIFEST.in", "LICENSE", "README.md",
            "requirements.lock"]
