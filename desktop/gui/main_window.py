@@ -518,6 +518,18 @@ class MainWindow(WindowLayout, WindowKeyboard, ReviewWindow):
         # Holding an arrow key moves the current row faster than reports render: open only the last one.
         self._pending_open = doc_id
         self._open_timer.start()
+        self._show_row_status(doc_id)
+
+    def _show_row_status(self, doc_id: str) -> None:
+        """The current row in full in the status bar: the agency as named and the missing parts spelt out."""
+        row = self.corpus_model.row_of(doc_id) if doc_id else -1
+        summary = self.corpus_model.summary(row) if row >= 0 else None
+        if summary is None:
+            return
+        missing = self.corpus_model.index(row, self.corpus_model.column_index("missing"))
+        parts = [summary.agency or summary.title or summary.name,
+                 str(missing.data(Qt.ItemDataRole.ToolTipRole) or "").replace("\n", "、")]
+        self.statusBar().showMessage(" — ".join(p for p in parts if p), 10000)
 
     def _open_pending(self) -> None:
         if self._pending_open and self._pending_open != self._current_id:

@@ -73,9 +73,14 @@ _CENTER = Qt.AlignmentFlag.AlignCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
+# The short chip of each missing part (缺 不足): the column stays narrow, the full names are in the tooltip.
+_SHORT = {"preamble": "前言", "achievements": "举措", "shortcomings": "不足", "leader_duty": "履职",
+          "next_plan": "安排", "other": "其他"}
+
+
 def missing_label(kinds: tuple[str, ...] | list[str]) -> str:
-    """The missing required parts by their Chinese names (the reports' own terms), joined with 、."""
-    return "、".join(KIND_LABELS.get(k, (k, k))[0] for k in kinds)
+    """The missing required parts as short chips, ``缺 不足 · 缺 履职`` (the tooltip names them in full)."""
+    return " · ".join("缺 " + _SHORT.get(k, KIND_LABELS.get(k, (k, k))[0]) for k in kinds)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.scoring.scores import STATUS_LABELS
 from desktop.core.segmentation.classify import KIND_LABELS, REQUIRED_KINDS
+from desktop.gui.corpus.agency_elide import AgencyDelegate
 from desktop.gui.corpus.corpus_model import ANY_MISSING, DOCUMENT_ID_ROLE, CorpusFilterProxy, CorpusModel
 from desktop.gui.flow import FlowLayout
 from desktop.gui.plain import PlainLabel
@@ -95,6 +96,7 @@ class CorpusPanel(QWidget):
         filters.add_widget(self.clear_button)
 
         self.table = QTableView(self)
+        self.agency_delegate = AgencyDelegate(self.table)
         self.table.setModel(self.proxy)
         self.table.setObjectName("corpusTable")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -149,7 +151,7 @@ class CorpusPanel(QWidget):
         cell = self.table.fontMetrics()
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
-        samples = {"year": "2025", "doc_date": "2026-03-02", "on_time": "Unknown", "missing": "不足和原因",
+        samples = {"year": "2025", "doc_date": "2026-03-02", "on_time": "Unknown", "missing": "缺 不足",
                    "review": max((self.model.tr(en) for _zh, en in STATUS_LABELS.values()), key=len)[:8],
                    "total": "100.0", "to_verify": "待核对"}
         for key, sample in samples.items():
@@ -160,6 +162,8 @@ class CorpusPanel(QWidget):
         agency = self.model.column_index("agency")
         if agency >= 0:
             header.setSectionResizeMode(agency, QHeaderView.ResizeMode.Stretch)
+            # The place and the body stay readable when the column is narrow (吉林省政务…理局, not 吉林…理局).
+            self.table.setItemDelegateForColumn(agency, self.agency_delegate)
         header.setMinimumSectionSize(cell.horizontalAdvance("0000") + 4)
 
     def _install_column_menu(self) -> None:

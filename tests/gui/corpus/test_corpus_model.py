@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QSize, Qt
 
 from desktop.core.ingest.importer import import_paths
+from desktop.core.segmentation.classify import KIND_LABELS
 from desktop.core.storage.documents import list_documents
 from desktop.gui.corpus.corpus_model import ANY_MISSING, DOCUMENT_ID_ROLE, CorpusFilterProxy, CorpusModel
 
@@ -50,11 +51,11 @@ def test_rows_show_agency_year_date_on_time_and_missing_parts(qapp, seeded_memor
     doubts = {model.summary(r).name: len(document_doubts(seeded_memory_db, model.summary(r).id))
               for r in range(model.rowCount())}
     assert rows["003_768f1515f39e9dba.txt"] == ["吉林省政务服务和数字化建设管理局", "2022", "2023-01-30", "Unknown",
-                                               "存在的不足和原因", str(doubts["003_768f1515f39e9dba.txt"]), "", ""]
+                                               "缺 不足", str(doubts["003_768f1515f39e9dba.txt"]), "", ""]
     # the 待核对 column counts exactly the verify queue's entries of each report ('' for none)
     assert {name: row[5] for name, row in rows.items()} == {n: str(c) if c else "" for n, c in doubts.items()}
     assert rows["001_a35be3758fcb709b.txt"][1:5] == ["2025", "2025-12-05", "Yes", ""]
-    assert rows["000_0a101bd46eacac2a.txt"][4] == "第一责任人履职情况"
+    assert rows["000_0a101bd46eacac2a.txt"][4] == "缺 履职"
     # Missing parts are drawn in a warning colour and explained in the tooltip.
     row = next(r for r in range(5) if model.summary(r).name.startswith("000_"))
     assert model.index(row, 4).data(Qt.ItemDataRole.ForegroundRole) is not None
@@ -117,7 +118,7 @@ def test_filter_by_year_agency_text_and_missing_part(qapp, seeded_memory_db):
     assert sorted(_column_texts(proxy, 1)) == ["2022", "2025"]
     proxy.set_agency_text("")
     proxy.set_missing_kind("shortcomings")
-    assert sorted(_column_texts(proxy, 4)) == ["存在的不足和原因"] * 2
+    assert sorted(_column_texts(proxy, 4)) == ["缺 不足"] * 2
     proxy.set_missing_kind(ANY_MISSING)
     assert proxy.rowCount() == 3
     proxy.set_agency_text("数据局")
@@ -219,3 +220,51 @@ def test_the_to_verify_filter_keeps_the_reports_with_doubts_and_confirming_them_
     proxy.set_to_verify(False)
     proxy.set_to_verify(True)
     assert {proxy.document_id(r) for r in range(proxy.rowCount())} == with_doubts - {first}
+
+
+def test_agencies_of_one_place_stay_distinguishable_in_a_narrow_column(qtbot, tmp_path, seeded_db_path, no_dialogs):
+    """Two agencies with the same place (and the same first words) show different text at 1366 px, each with its
+    place; the full name stays in the tooltip."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from desktop.core.review.corrections import correct_field
+    from desktop.core.storage import open_database
+    from desktop.core.storage.documents import list_documents
+    from desktop.gui.main_window import default_window_size
+    from tests.gui.test_layout import make_window
+
+    names = ["梨树县政务服务和数字化建设管理局", "梨树县政务服务中心", "梨树县人力资源和社会保障局"]
+    db = open_database(seeded_db_path)
+    try:
+        for doc, name in zip(list_documents(db), names, strict=False):
+            correct_field(db, doc.id, "agency", name, reviewer_id=None)
+    finally:
+        db.conn.close()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    w = make_window(qtbot, settings, seeded_db_path, default_window_size(QSize(1366, 768 - 40)))
+    table = w.corpus_panel.table
+    column = w.corpus_model.column_index("agency")
+    delegate = table.itemDelegateForColumn(column)
+    shown = {}
+    for row in range(w.corpus_panel.proxy.rowCount()):
+        index = w.corpus_panel.proxy.index(row, column)
+        if index.data() in names:
+            option = QStyleOptionViewItem()
+            option.initFrom(table.viewport())
+            option.rect = table.visualRect(index)
+            delegate.initStyleOption(option, index)
+            shown[index.data()] = option.text
+    assert set(shown) == set(names)
+    assert table.columnWidth(column) < table.fontMetrics().horizontalAdvance(names[0])  # narrow: elided indeed
+    assert len(set(shown.values())) == len(names), shown
+    assert all(text.startswith("梨树县") for text in shown.values()), shown
+    # The current row in full in the status bar: the agency as named, the missing parts spelt out.
+    row = next(r for r in range(w.corpus_panel.proxy.rowCount())
+               if w.corpus_panel.proxy.index(r, column).data() == names[0])
+    w.corpus_panel.table.selectRow(row)
+    message = w.statusBar().currentMessage()
+    assert names[0] in message
+    missing = w.corpus_model.summary(w.corpus_panel.proxy.mapToSource(
+        w.corpus_panel.proxy.index(row, 0)).row()).missing
+    assert all(KIND_LABELS[k][0] in message for k in missing)
