@@ -91,9 +91,9 @@ class IdentityChange:
 
 
 def _live_rows(db: Database) -> list[IdentityRow]:
-    rows = db.execute("SELECT id, kind, subject, group_key, reviewer_id, created_at, updated_at, deleted_at "
-                      "FROM agency_identity WHERE deleted_at IS NULL ORDER BY updated_at, id").fetchall()
-    return [IdentityRow(*r) for r in rows]
+    return [IdentityRow(**r) for r in db.query(
+        "SELECT id, kind, subject, group_key, reviewer_id, created_at, updated_at, deleted_at "
+        "FROM agency_identity WHERE deleted_at IS NULL ORDER BY updated_at, id")]
 
 
 def group_name(key: str, reports: list[DocumentSummary] | tuple[DocumentSummary, ...]) -> str:
@@ -183,8 +183,8 @@ def find_groups(db: Database, query: str) -> tuple[AgencyGroup | None, list[Agen
 
 
 def _insert(db: Database, kind: str, subject: str, group_key: str, reviewer_id: str | None, now: str) -> tuple[str, list[str]]:
-    superseded = [r[0] for r in db.execute("SELECT id FROM agency_identity WHERE kind = ? AND subject = ? AND "
-                                           "deleted_at IS NULL", [kind, subject]).fetchall()]
+    superseded = [r["id"] for r in db.query("SELECT id FROM agency_identity WHERE kind = ? AND subject = ? AND "
+                                            "deleted_at IS NULL", [kind, subject])]
     if superseded:
         db.execute(f"UPDATE agency_identity SET deleted_at = ?, updated_at = ? WHERE id IN "
                    f"({','.join('?' * len(superseded))})", [now, now, *superseded])
@@ -245,9 +245,9 @@ def identity_states(db: Database, ids: list[str] | tuple[str, ...]) -> list[Iden
     """The stored rows with these ids (deleted or not), for undo's unchanged-check."""
     if not ids:
         return []
-    rows = db.execute(f"SELECT id, kind, subject, group_key, reviewer_id, created_at, updated_at, deleted_at "
-                      f"FROM agency_identity WHERE id IN ({','.join('?' * len(ids))}) ORDER BY id", list(ids))
-    return [IdentityRow(*r) for r in rows.fetchall()]
+    return [IdentityRow(**r) for r in db.query(
+        f"SELECT id, kind, subject, group_key, reviewer_id, created_at, updated_at, deleted_at "
+        f"FROM agency_identity WHERE id IN ({','.join('?' * len(ids))}) ORDER BY id", list(ids))]
 
 
 def delete_identity_rows(db: Database, ids: list[str] | tuple[str, ...]) -> None:

@@ -90,14 +90,14 @@ class IndexState:
 
 def index_state(db: Database) -> IndexState:
     """Which reports the index misses or holds in an old version (read-only)."""
-    to_index = [r[0] for r in db.execute(
+    to_index = [r["seq"] for r in db.query(
         "SELECT d.seq FROM documents d LEFT JOIN passage_indexed p ON p.document_seq = d.seq "
         "WHERE d.replaced_by IS NULL AND (p.text_sha256 IS NULL OR p.text_sha256 != coalesce(d.text_sha256, d.sha256)) "
-        "ORDER BY d.seq").fetchall()]
-    to_drop = [r[0] for r in db.execute(
+        "ORDER BY d.seq")]
+    to_drop = [r["document_seq"] for r in db.query(
         "SELECT document_seq FROM passage_indexed WHERE (document_seq, text_sha256) NOT IN "
         "(SELECT seq, coalesce(text_sha256, sha256) FROM documents WHERE replaced_by IS NULL) "
-        "ORDER BY document_seq").fetchall()]
+        "ORDER BY document_seq")]
     return IndexState(to_index, to_drop)
 
 
@@ -117,10 +117,11 @@ def refresh_index(db: Database, progress: Progress | None = None) -> int:
         if progress is not None and progress.cancelled:
             break
         batch = state.to_index[i:i + _BATCH]
-        rows = db.execute(f"SELECT seq, id, text, coalesce(text_sha256, sha256) FROM documents WHERE seq IN "
-                          f"({','.join('?' * len(batch))})", batch).fetchall()
+        rows = list(db.query(f"SELECT seq, id, text, coalesce(text_sha256, sha256) AS sha FROM documents WHERE seq IN "
+                             f"({','.join('?' * len(batch))})", batch))
         with db.atomic():
-            for seq, doc_id, text, sha in rows:
+            for row in rows:
+                seq, doc_id, text, sha = row["seq"], row["id"], row["text"], row["sha"]
                 db.conn.executemany(
                     'INSERT OR REPLACE INTO passage_hashes (hash, document_seq, start, "end", length) VALUES (?, ?, ?, ?, ?)',
                     [(s.hash, seq, s.start, s.end, s.length) for s in sentences(text, _skipped_spans(db, doc_id))])

@@ -109,13 +109,14 @@ class _Corpus:
     earliest-first order (read from the covering index documents_identity, never from the texts)."""
 
     def __init__(self, db: Database) -> None:
-        rows = db.execute("SELECT seq, id, agency, year, published_at FROM documents WHERE replaced_by IS NULL"
-                          ).fetchall()
-        keys, _ = group_keys(db, [(r[1], r[2]) for r in rows])
-        self.rows: dict[int, tuple[str, str | None, int | None, str | None]] = {r[0]: tuple(r[1:]) for r in rows}
-        self.group: dict[int, str] = {r[0]: keys[r[1]] for r in rows}
-        order = sorted(rows, key=lambda r: (r[4] is None, r[4] or "", r[3] is None, r[3] or 0, r[1]))
-        self.rank: dict[int, int] = {r[0]: i for i, r in enumerate(order)}
+        rows = list(db.query("SELECT seq, id, agency, year, published_at FROM documents WHERE replaced_by IS NULL"))
+        keys, _ = group_keys(db, [(r["id"], r["agency"]) for r in rows])
+        self.rows: dict[int, tuple[str, str | None, int | None, str | None]] = {
+            r["seq"]: (r["id"], r["agency"], r["year"], r["published_at"]) for r in rows}
+        self.group: dict[int, str] = {r["seq"]: keys[r["id"]] for r in rows}
+        order = sorted(rows, key=lambda r: (r["published_at"] is None, r["published_at"] or "", r["year"] is None,
+                                            r["year"] or 0, r["id"]))
+        self.rank: dict[int, int] = {r["seq"]: i for i, r in enumerate(order)}
 
     def occurrence(self, seq: int, start: int, end: int) -> Occurrence:
         doc_id, agency, year, published_at = self.rows[seq]
@@ -142,10 +143,10 @@ class _Corpus:
 
 def unindexed_count(db: Database) -> int:
     """How many current reports the shared-text index does not cover in their present text."""
-    return db.execute(
-        "SELECT count(*) FROM documents d LEFT JOIN passage_indexed p ON p.document_seq = d.seq "
-        "WHERE d.replaced_by IS NULL AND (p.text_sha256 IS NULL OR p.text_sha256 != coalesce(d.text_sha256, d.sha256))"
-    ).fetchone()[0]
+    row = next(db.query(
+        "SELECT count(*) AS n FROM documents d LEFT JOIN passage_indexed p ON p.document_seq = d.seq "
+        "WHERE d.replaced_by IS NULL AND (p.text_sha256 IS NULL OR p.text_sha256 != coalesce(d.text_sha256, d.sha256))"))
+    return int(row["n"])
 
 
 def _texts(db: Database, wanted: dict[int, tuple[int, int, int]]) -> dict[int, str]:
@@ -158,20 +159,20 @@ def _texts(db: Database, wanted: dict[int, tuple[int, int, int]]) -> dict[int, s
         params: list = []
         for h, (seq, start, end) in chunk:
             params += [h, start + 1, end - start, seq]
-        out.update({r[0]: r[1] for r in db.execute(sql, params).fetchall()})
+        out.update({r["h"]: r["t"] for r in db.query(sql, params)})
     return out
 
 
 def shared_with_others(db: Database, document_id: str, min_chars: int = DEFAULT_MIN_CHARS) -> DocumentShared:
     """The sentences of one report that reports of other agency groups also hold (read-only)."""
     _check(min_chars)
-    row = db.execute("SELECT seq FROM documents WHERE id = ? AND replaced_by IS NULL", [document_id]).fetchone()
+    row = next(db.query("SELECT seq FROM documents WHERE id = ? AND replaced_by IS NULL", [document_id]), None)
     if row is None:
         raise SharedTextError(f"no current report with id {document_id}; list them with `reviewdesk list`")
-    seq = row[0]
+    seq = row["seq"]
     out = DocumentShared(document_id, unindexed=unindexed_count(db))
-    own = db.execute('SELECT hash, start, "end" FROM passage_hashes WHERE document_seq = ? AND length >= ?',
-                     [seq, min_chars]).fetchall()
+    own = [(r["hash"], r["start"], r["end"]) for r in db.query(
+        'SELECT hash, start, "end" FROM passage_hashes WHERE document_seq = ? AND length >= ?', [seq, min_chars])]
     if not own:
         return out
     others: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
@@ -189,8 +190,8 @@ def shared_with_others(db: Database, document_id: str, min_chars: int = DEFAULT_
     if mine is None:
         return out
     out.group_key = mine
-    text = db.execute("SELECT text FROM documents WHERE seq = ?", [seq]).fetchone()[0]
-    for h, start, end in sorted(own, key=lambda r: r[1]):
+    text = next(db.query("SELECT text FROM documents WHERE seq = ?", [seq]))["text"]
+    for h, start, end in sorted(own, key=lambda r: (r[1], r[2])):
         found = others.get(h, [])
         if not any(corpus.group.get(s, mine) != mine for s, _, _ in found):
             continue

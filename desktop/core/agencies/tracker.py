@@ -85,13 +85,12 @@ def previous_in_group(db: Database, document_id: str) -> tuple[DocumentSummary |
 
 
 def _corrections(db: Database, document_id: str, previous_id: str) -> list[MatchCorrection]:
-    rows = db.execute(
-        "SELECT p.id, p.document_id, p.previous_id, p.item_quote, p.status, p.start, p.\"end\", p.quote, "
+    return [MatchCorrection(**r) for r in db.query(
+        "SELECT p.id, p.document_id, p.previous_id, p.item_quote, p.status, p.start, p.\"end\" AS end, p.quote, "
         "p.reviewer_id, coalesce(r.name, '') AS reviewer_name, p.created_at, p.updated_at, p.deleted_at "
         "FROM promise_matches p LEFT JOIN reviewers r ON r.id = p.reviewer_id "
         "WHERE p.document_id = ? AND p.previous_id = ? AND p.deleted_at IS NULL ORDER BY p.updated_at, p.id",
-        [document_id, previous_id]).fetchall()
-    return [MatchCorrection(*r) for r in rows]
+        [document_id, previous_id])]
 
 
 def track_promises(db: Database, document_id: str, previous_id: str | None = None) -> PromiseReport:
@@ -155,9 +154,9 @@ def correct_promise(db: Database, document_id: str, previous_id: str, item_text:
         if status == DONE and not quote.strip():
             raise PromiseError("the passage is empty; select the sentence that reports the work done")
         now = now_iso()
-        old = [r[0] for r in db.execute(
+        old = [r["id"] for r in db.query(
             "SELECT id FROM promise_matches WHERE document_id = ? AND previous_id = ? AND item_quote = ? AND "
-            "deleted_at IS NULL", [document_id, previous_id, item_text]).fetchall()]
+            "deleted_at IS NULL", [document_id, previous_id, item_text])]
         if old:
             db.execute(f"UPDATE promise_matches SET deleted_at = ?, updated_at = ? WHERE id IN "
                        f"({','.join('?' * len(old))})", [now, now, *old])
@@ -172,9 +171,9 @@ def promise_states(db: Database, ids: list[str]) -> list[tuple]:
     """The rows with these ids (deleted or not) for undo's unchanged-check, time stamps left out."""
     if not ids:
         return []
-    return [tuple(r) for r in db.execute(
-        f"SELECT id, status, start, \"end\", deleted_at IS NOT NULL FROM promise_matches WHERE id IN "
-        f"({','.join('?' * len(ids))}) ORDER BY id", ids).fetchall()]
+    return [(r["id"], r["status"], r["start"], r["end"], r["deleted"]) for r in db.query(
+        f"SELECT id, status, start, \"end\", deleted_at IS NOT NULL AS deleted FROM promise_matches WHERE id IN "
+        f"({','.join('?' * len(ids))}) ORDER BY id", ids)]
 
 
 def set_deleted(db: Database, ids: list[str], deleted: bool) -> None:
