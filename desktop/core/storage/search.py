@@ -242,6 +242,22 @@ def _best_verified(db: Database, key: str, pattern: re.Pattern[str], limit: int,
     if total == 0:
         return 0, []
     best: list[tuple[int, int, SearchResult]] = []  # heap of (count, -seq, result): the worst of the best on top
+    # the other triples that are held twice or more by few documents (reading a long list costs more than it saves)
+    others = [g for g in by_gram if g != driver and sum(docs for c, docs in by_gram[g] if c >= 2) <= 5000]
+    high: dict[str, dict[int, int]] = {}  # another triple: {seq: its count} where it is 2 or more
+
+    def bound_of(seq: int, bound: int) -> int:
+        """The driver's bound lowered by the key's other triples (a document missing from a triple's map holds
+        it at most once)."""
+        for gram in others:
+            if bound <= 1:
+                break
+            counts = high.get(gram)
+            if counts is None:
+                counts = high[gram] = {s: c for c, _d in by_gram[gram] if c >= 2 for s in _with_count(db, gram, c)}
+            bound = min(bound, counts.get(seq, 1))
+        return bound
+
     for bound, _docs in by_gram[driver]:
         if len(best) >= limit and bound < best[0][0]:
             break  # every document left holds the triple at most ``bound`` times: none beats the best found
@@ -252,6 +268,10 @@ def _best_verified(db: Database, key: str, pattern: re.Pattern[str], limit: int,
                 break  # the rest of this count come later in import order, later counts are lower: none beats
             chunk = seqs[first:first + step]
             first, step = first + step, min(step * 2, 2000)
+            if len(best) >= limit and bound >= 2:  # read only the texts that could still beat the worst kept
+                chunk = [seq for seq in chunk if (bound_of(seq, bound), -seq) > best[0][:2]]
+                if not chunk:
+                    continue
             rows = db.execute(f"SELECT {_ROW} FROM documents WHERE seq IN ({', '.join('?' * len(chunk))}) "
                               "AND replaced_by IS NULL ORDER BY seq", chunk).fetchall()
             for seq, doc_id, name, title, agency, year, text in rows:
