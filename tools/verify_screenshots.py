@@ -70,6 +70,7 @@ def take(outdir: Path, language: str | None = None) -> list[Path]:
         ctrl = window.extensions["verify"]
         dialog = ctrl.open_queue()
         dialog.move(300, 120)
+        wait_for(lambda: not dialog.loading and bool(dialog.doubts))
         settle()
         QTest.keyClick(dialog, Qt.Key.Key_A)
         settle()

@@ -3187,6 +3187,10 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <source>核对队列 — Verify queue</source>
             <translation>核对队列</translation>
         </message>
+        <message>
+            <source>Reading the corpus…</source>
+            <translation>正在读取全部报告…</translation>
+        </message>
     </context>
     <context>
         <name>crash</name>

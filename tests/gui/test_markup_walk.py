@@ -228,7 +228,9 @@ def test_markup_in_every_field_is_shown_literally_and_never_loaded(qtbot, tmp_pa
     # the panel view (reviewers' names and comments) and the dashboard
     panel = w.extensions["panel"]
     # the verify queue (核对队列): its doubts name the hostile report's title and values
-    for dialog in (panel.show_view(), panel.show_dashboard(), w.extensions["verify"].open_queue()):
+    queue = w.extensions["verify"].open_queue()
+    qtbot.waitUntil(lambda: not queue.loading and bool(queue.doubts))  # read on the writer thread
+    for dialog in (panel.show_view(), panel.show_dashboard(), queue):
         if dialog is not None:
             qtbot.addWidget(dialog)
             views.append(dialog)

@@ -50,7 +50,7 @@ class VerifyController(QObject):
         if self.dialog is None:
             self.dialog = VerifyQueueDialog(self.store, self.window.settings, self.window)
             self.dialog.fix_requested.connect(self.open_for_fix)
-        self.dialog.load()
+        self.dialog.load_in_background()
         self.dialog.show()
         self.dialog.raise_()
         self.dialog.activateWindow()

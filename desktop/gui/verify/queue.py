@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import ReviewDeskError
-from desktop.core.review.verify import Doubt
+from desktop.core.review.verify import Doubt, list_doubts
 from desktop.core.storage.documents import get_summary
-from desktop.gui import dialogs, palette
+from desktop.core.storage.executor import DatabaseExecutor
+from desktop.gui import dialogs, palette, workers
 from desktop.gui.plain import PlainLabel, menu_text
 from desktop.gui.reviewer_name import ensure_reviewer
 from desktop.gui.verify.store import VerifyStore
@@ -38,6 +39,11 @@ _FIELD_LABELS = {"title": "Title", "agency": "Agency", "year": "Year", "doc_numb
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("VerifyQueue", text)
+
+
+def _doubts_on(executor: DatabaseExecutor, progress: object = None) -> list[Doubt]:
+    """Every doubt of the corpus, read on the writer thread (run from a pool thread: the GUI does not wait)."""
+    return executor.call(list_doubts)
 
 
 def doubt_label(doubt: Doubt) -> str:
@@ -61,6 +67,7 @@ class VerifyQueueDialog(QDialog):
         self.setWindowTitle(_tr("核对队列 — Verify queue"))
         self.resize(900, 640)
         self.doubts: list[Doubt] = []
+        self.loading = False
         self.settled: set[int] = set()
         self.current = -1
         self._texts: dict[str, str] = {}
@@ -113,8 +120,31 @@ class VerifyQueueDialog(QDialog):
     # --- the queue -----------------------------------------------------------------------------------------
 
     def load(self) -> int:
-        """Read every doubt of the corpus and show the first; returns how many there are."""
-        self.doubts = self.store.doubts()
+        """Read every doubt of the corpus (on this thread) and show the first; returns how many there are."""
+        return self.show_doubts(self.store.doubts())
+
+    def load_in_background(self) -> None:
+        """Read the doubts on the database's writer thread (a large corpus takes a moment), then show them."""
+        executor = self.store.executor
+        if executor is None:
+            self.load()
+            return
+        self.loading = True
+        self.doubts, self.current = [], -1
+        self.items.clear()
+        self.what.setText(_tr("Reading the corpus…"))
+        self.reason.clear()
+        self.text.clear()
+        self.text.setProperty("document", None)
+        task = workers.run_task(_doubts_on, executor, name="verify queue")
+        task.done.connect(self.show_doubts)
+        task.failed.connect(lambda exc: self.message.setText(str(exc)))
+        task.finished.connect(lambda: setattr(self, "loading", False))
+
+    def show_doubts(self, doubts: list[Doubt]) -> int:
+        """Show a list of doubts from its first entry; returns how many there are."""
+        self.loading = False
+        self.doubts = list(doubts)
         self.settled = set()
         self._texts, self._names = {}, {}
         self.items.clear()

@@ -185,6 +185,7 @@ def test_in_the_window_the_menu_opens_the_queue_and_the_parts_filter_keeps_the_r
     dialog = ctrl.dialog
     assert dialog is not None and dialog.isVisible()
     doubts = list_doubts(w.reader)
+    qtbot.waitUntil(lambda: not dialog.loading and len(dialog.doubts) == len(doubts))  # read off the GUI thread
     assert len(dialog.doubts) == len(doubts) and dialog.progress.text() == f"已核对 0 / {len(doubts)}"
     with_doubts = {d.document_id for d in doubts}
     panel = w.corpus_panel
