@@ -390,6 +390,8 @@ class MainWindow(WindowLayout, WindowKeyboard, ReviewWindow):
             self.open_document(doc_id)
 
     def _close_database(self) -> None:
+        if self.executor is not None:
+            self.leaving.emit()
         self.changes.watch(None)
         self._remember_document()
         self.corpus_model.set_database(None)

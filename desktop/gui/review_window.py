@@ -36,6 +36,9 @@ class ReviewWindow(QMainWindow):
     current_document_changed = Signal(str)  # the report shown in the Report tab
     working_document_changed = Signal(str)  # the report the reviewer works in (side by side: the pane last used)
     database_changed = Signal()  # another database was opened (executor and reader replaced)
+    # before the database closes (another one opens, the window closes, the app quits): every editor stores what
+    # was typed and not yet committed
+    leaving = Signal()
 
     if TYPE_CHECKING:
         settings: QSettings

@@ -85,7 +85,7 @@ class CorrectionsController(QObject):
         layout.insertWidget(at + 2, editor)
         self.bars[view], self.editors[view] = bar, editor
         bar.edit_requested.connect(lambda v=view: self.toggle_editor(v))
-        editor.field_edited.connect(lambda name, value, v=view: self.correct_field(v, name, value))
+        editor.field_edited.connect(lambda doc_id, name, value, v=view: self.correct_field(v, name, value, doc_id))
         editor.reset_requested.connect(lambda name, v=view: self.reset_field(v, name))
         editor.closed.connect(lambda v=view: v.text.setFocus(Qt.FocusReason.OtherFocusReason))
         for widget, handler in ((view.text, self._on_text_menu), (view.outline, self._on_outline_menu),
@@ -193,14 +193,16 @@ class CorrectionsController(QObject):
 
     # --- changes ---------------------------------------------------------------------------------------
 
-    def _run(self, view: Any, change: Callable[[str], object]) -> object | None:
+    def _run(self, view: Any, change: Callable[[str], object], doc_id: str = "") -> object | None:
+        """Make a change to the view's report (or to ``doc_id``: the report an editor showed before it moved on)."""
         record = view.current_document()
-        if record is None or not self.store.ready:
+        if (record is None and not doc_id) or not self.store.ready:
             return None
         if ensure_reviewer(self.window, self.settings, self.store) is None:
             return None
+        target = doc_id or (record.id if record is not None else "")
         try:
-            return change(record.id)
+            return change(target)
         except ReviewDeskError as exc:
             dialogs.warning(self.window, _tr("Correction not made"), str(exc))
             self.refresh_widgets(view)  # the editor shows the stored value again, not the refused one
@@ -218,8 +220,13 @@ class CorrectionsController(QObject):
     def start_part(self, view: Any, offset: int, kind: str) -> object | None:
         return self._run(view, lambda doc_id: self.store.start_part(doc_id, offset, kind))
 
-    def correct_field(self, view: Any, name: str, value: str) -> object | None:
-        return self._run(view, lambda doc_id: self.store.correct_field(doc_id, name, value))
+    def correct_field(self, view: Any, name: str, value: str, doc_id: str = "") -> object | None:
+        return self._run(view, lambda target: self.store.correct_field(target, name, value), doc_id)
+
+    def commit_editors(self) -> None:
+        """Store what was typed in every metadata editor and not yet committed (the window or database closes)."""
+        for editor in self.editors.values():
+            editor.commit()
 
     def reset_field(self, view: Any, name: str) -> object | None:
         return self._run(view, lambda doc_id: self.store.reset_field(doc_id, name))
@@ -331,6 +338,7 @@ def install_corrections(main_window: ReviewWindow) -> CorrectionsController:
             ctrl.refresh_widgets(view)
 
     mw.database_changed.connect(on_database)
+    mw.leaving.connect(ctrl.commit_editors)
     ctrl.message.connect(lambda text: mw.statusBar().showMessage(text, 6000))
     ctrl.text_actions = lambda: mw.text_actions
     ctrl.edit_metadata_action.setShortcut(QKeySequence("Ctrl+Shift+M"))

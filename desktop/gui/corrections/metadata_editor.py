@@ -129,7 +129,7 @@ class CorrectionsBar(QFrame):
 class MetadataEditor(QFrame):
     """The metadata fields of one report, editable, each with its automatic value and a reset button."""
 
-    field_edited = Signal(str, str)  # field name, the value typed
+    field_edited = Signal(str, str, str)  # document id, field name, the value typed
     reset_requested = Signal(str)  # field name
     closed = Signal()
 
@@ -190,7 +190,10 @@ class MetadataEditor(QFrame):
         self.set_view(self._view)
 
     def set_view(self, view: CorrectedView | None) -> None:
-        """Show a report's fields (None empties the editor)."""
+        """Show a report's fields (None empties the editor). What was typed for the report shown before and not
+        yet committed (no Enter, no Tab: the reader moved to the next report) is committed first, to that report."""
+        if self._view is not None and (view is None or view.document_id != self._view.document_id):
+            self.commit()
         self._view = view
         for name in FIELDS:
             edit = self.edits[name]
@@ -219,7 +222,12 @@ class MetadataEditor(QFrame):
         value = self.edits[name].text().strip()
         if self._view is not None and value != self._values.get(name, ""):
             self._values[name] = value  # editingFinished also fires on focus loss: send each change once
-            self.field_edited.emit(name, value)
+            self.field_edited.emit(self._view.document_id, name, value)
+
+    def commit(self) -> None:
+        """Send every field whose text differs from the stored value (leaving the report, closing, quitting)."""
+        for name in FIELDS:
+            self._on_edited(name)
 
     def first_field(self) -> QLineEdit:
         """The field the keyboard goes to when the editor opens (the title)."""

@@ -39,6 +39,13 @@ class PanelController(QObject):
         self.dashboard_action.triggered.connect(self.show_dashboard)
         self.menu: QMenu | None = None
         self.actions: PanelActions | None = None  # Assign to Reviewers… and Import Scores…
+        window.leaving.connect(self.commit_edits)
+
+    def commit_edits(self) -> None:
+        """The 评审意见 typed in the panel view and not yet saved (its save waits for a pause in typing) is stored
+        before the database closes."""
+        if self.view is not None:
+            self.view.save_comment()
 
     def on_database(self) -> None:
         w = self.window

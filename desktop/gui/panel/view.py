@@ -287,6 +287,8 @@ class PanelDialog(QDialog):
             self.show_report(self.reports.report(source))
 
     def show_report(self, report) -> None:
+        if self._comment_timer.isActive():
+            self.save_comment()  # what was typed for the report shown so far goes to that report
         self._loading = True
         try:
             self.document_id = report.document.id if report else ""
@@ -436,7 +438,7 @@ class PanelDialog(QDialog):
 
     def save_comment(self) -> None:
         self._comment_timer.stop()
-        if not self.document_id:
+        if not self.document_id or not self.store.ready:  # the database closed: it was saved on leaving
             return
         report = self.criteria.report
         text = self.comment.toPlainText()

@@ -1,0 +1,124 @@
+"""Every editor commits on leaving: text typed without Enter or Tab is stored when the reviewer moves to the next
+report (Alt+Down) or quits (Ctrl+Q), and found again when the database is opened anew."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop.core.review.reviewers import find_reviewer
+from desktop.core.scoring import scores as scoring
+from desktop.core.scoring.rubric import active_rubric
+from desktop.core.storage.database import open_read_only
+from desktop.core.storage.documents import get_summary
+from tests.gui.annotate.test_annotations_gui import type_text
+from tests.gui.test_layout import make_window
+
+ALT, CTRL = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def settings(tmp_path) -> QSettings:
+    s = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    s.setValue("reviewer/name", "张三")
+    s.setValue("documents/last", "")
+    return s
+
+
+@pytest.fixture
+def window(qtbot, settings, seeded_db_path, no_dialogs):
+    w = make_window(qtbot, settings, seeded_db_path, QSize(1600, 1000))
+    w.activateWindow()
+    w.corpus_panel.table.selectRow(0)
+    qtbot.waitUntil(lambda: bool(w.current_document_id()))
+    return w
+
+
+def _metadata_editor(window):
+    ctrl = window.extensions["corrections"]
+    ctrl.toggle_editor(window.report_view, True)
+    return ctrl.editors[window.report_view]
+
+
+def _type(qtbot, widget, text):
+    widget.setFocus()
+    widget.selectAll()
+    type_text(widget, text)
+
+
+def _stored(path, fn):
+    db = open_read_only(path)
+    try:
+        return fn(db)
+    finally:
+        db.conn.close()
+
+
+def _next_report(qtbot, window):
+    before = window.current_document_id()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down, ALT)  # where the reviewer is typing
+    qtbot.waitUntil(lambda: window.current_document_id() != before)
+
+
+def test_metadata_typed_without_enter_is_stored_on_alt_down(qtbot, window, seeded_db_path):
+    first = window.current_document_id()
+    editor = _metadata_editor(window)
+    _type(qtbot, editor.edits["title"], "改过的标题")
+    _type(qtbot, editor.edits["agency"], "某某市司法局")  # moving between fields commits the title
+    _next_report(qtbot, window)
+    assert get_summary(window.reader, first).agency == "某某市司法局"
+    assert get_summary(window.reader, first).title == "改过的标题"
+    second = window.current_document_id()
+    assert get_summary(window.reader, second).title != "改过的标题"  # not written to the report shown next
+    assert editor.edits["title"].text() == (get_summary(window.reader, second).title or "")
+
+
+def test_metadata_typed_without_enter_is_stored_on_quit(qtbot, window, seeded_db_path):
+    doc = window.current_document_id()
+    editor = _metadata_editor(window)
+    _type(qtbot, editor.edits["doc_number"], "某司发〔2025〕1号")
+    window.quit_action.trigger()  # Ctrl+Q
+    assert not window.isVisible()
+    assert _stored(seeded_db_path, lambda db: get_summary(db, doc).doc_number) == "某司发〔2025〕1号"
+
+
+def test_score_note_and_overall_comment_typed_are_stored_on_alt_down_and_quit(qtbot, window, seeded_db_path):
+    panel = window.extensions["scoring"].panel
+    first = window.current_document_id()
+    box = next(iter(panel.boxes.values()))
+    panel.show()
+    box.details.setVisible(True)
+    _type(qtbot, box.note, "措施具体")
+    _type(qtbot, panel.comment, "第一份的总体评价")
+    _next_report(qtbot, window)
+    second = window.current_document_id()
+    _type(qtbot, panel.comment, "第二份，未按回车")
+    window.quit_action.trigger()
+
+    def read(db):
+        rubric = active_rubric(db)
+        zhang = find_reviewer(db, "张三")
+        return (scoring.get_scores(db, first, zhang.id, rubric.id)[box.criterion.id].note,
+                scoring.get_review(db, first, zhang.id, rubric.id).overall_comment,
+                scoring.get_review(db, second, zhang.id, rubric.id).overall_comment)
+
+    assert _stored(seeded_db_path, read) == ("措施具体", "第一份的总体评价", "第二份，未按回车")
+
+
+def test_panel_comment_typed_is_stored_on_quit_before_its_pause(qtbot, window, seeded_db_path):
+    from desktop.core.panel.adjudication import get_adjudication
+
+    panel_ctrl = window.extensions["panel"]
+    view = panel_ctrl.show_view()
+    qtbot.waitUntil(lambda: bool(view.document_id))
+    doc = view.document_id
+    view._comment_timer.setInterval(600_000)  # the reviewer quits before the pause that would save it
+    _type(qtbot, view.comment, "组长的评审意见")
+    window.quit_action.trigger()
+
+    def read(db):
+        found = get_adjudication(db, doc, active_rubric(db).id)
+        return found.comment if found else None
+
+    assert _stored(seeded_db_path, read) == "组长的评审意见"
