@@ -521,6 +521,144 @@ def merge_cases(b: Battery) -> None:
     b.case("merge", "two merges in the same second", same_second)
 
 
+# ---- Packages and paper sheets (issue 15/16: exchange) -------------------------------------------------------------
+def exchange_cases(b: Battery) -> None:
+    def lead_and_package(folder: Path) -> tuple[Path, Path]:
+        lead = seeded(b, folder / "lead.sqlite3")
+        run = b.cli("assign", "--db", str(lead), "--reviewer", "张三", "--reviewer", "李四")
+        expect(run.code == 0, f"assign: {run.err}")
+        package = folder / "zhang.sqlite3"
+        run = b.cli("package", "--db", str(lead), "--reviewer", "张三", "--out", str(package))
+        expect(run.code == 0, f"package: {run.err}")
+        return lead, package
+
+    def score_in(path: Path, reviewer: str, value: float = 1, *, keep_open: bool = False):
+        """The reviewer scores one criterion in the package, as the app does (left open: the work in the -wal)."""
+        from desktop.core.review.reviewers import find_reviewer
+        from desktop.core.scoring.rubric import active_rubric
+        from desktop.core.scoring.scores import set_score
+        from desktop.core.storage import open_database
+
+        db = open_database(path)
+        db.execute("PRAGMA wal_autocheckpoint = 0")
+        rubric = active_rubric(db)
+        doc = db.execute("SELECT id FROM documents ORDER BY seq LIMIT 1").fetchone()[0]
+        found = find_reviewer(db, reviewer)
+        expect(found is not None, f"no reviewer {reviewer} in {path}")
+        assert found is not None
+        set_score(db, doc, found.id, rubric, rubric.criteria[0].id, value)
+        if keep_open:
+            return db.conn
+        db.conn.close()
+        return None
+
+    def wal_beside(folder: Path) -> str:
+        lead, package = lead_and_package(folder)
+        conn = score_in(package, "张三", keep_open=True)  # the reviewer's app still has it open
+        try:
+            copied = folder / "mail" / package.name
+            copied.parent.mkdir()
+            shutil.copy(package, copied)
+            shutil.copy(package.with_name(package.name + "-wal"), copied.with_name(copied.name + "-wal"))
+            before = rows(lead)
+            run = b.cli("merge", str(copied), "--db", str(lead))
+            expect(run.code == 1 and "-wal" in run.err and "交回评阅包" in run.err, run.err[-300:])
+            expect(rows(lead) == before, "lead database changed")
+            alone = folder / "alone" / package.name
+            alone.parent.mkdir()
+            shutil.copy(package, alone)
+            run2 = b.cli("merge", str(alone), "--db", str(lead))
+            expect(run2.code == 1 and "holds none of 张三's work" in run2.err, run2.err[-300:])
+        finally:
+            assert conn is not None
+            conn.close()
+        return f"refused: {run.message[:200]}"
+
+    b.case("package", "copied while the app is open (-wal beside)", wal_beside)
+
+    def overreach(folder: Path) -> str:
+        lead, package = lead_and_package(folder)
+        score_in(package, "张三")
+        conn = sqlite3.connect(package)
+        conn.execute("INSERT INTO adjudications (id, document_id, rubric_id, comment, decided_by, decided_at, "
+                     "updated_at) SELECT 'forged', document_id, rubric_id, '改了', '张三', updated_at, updated_at "
+                     "FROM scores LIMIT 1")
+        conn.commit()
+        conn.close()
+        before = rows(lead)
+        run = b.cli("merge", str(package), "--db", str(lead))
+        expect(run.code == 1 and "adjudications forged: the lead" in run.err, run.err[-300:])
+        expect(rows(lead) == before, "lead database changed")
+        return "refused: " + next(x.strip() for x in run.err.split("\n") if x.strip().startswith("- "))
+
+    b.case("package", "a package writing the lead's decision", overreach)
+
+    def untrusted(folder: Path) -> str:
+        lead = seeded(b, folder / "lead.sqlite3")
+        other = seeded(b, folder / "other.sqlite3")
+        run = b.cli("merge", str(other), "--db", str(lead))
+        expect(run.code == 1 and "--trust" in run.err, run.err[-300:])
+        return f"refused: {run.message[:160]}"
+
+    b.case("package", "a database that is not a package, not trusted", untrusted)
+
+    def killed_package(folder: Path) -> str:
+        lead, package = lead_and_package(folder)
+        out = folder / "killed.sqlite3"
+        proc = subprocess.Popen([sys.executable, "-m", "desktop", "package", "--db", str(lead), "--reviewer",
+                                 "李四", "--out", str(out)], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and proc.poll() is None \
+                and not any(".partial-" in p.name for p in folder.iterdir()):
+            time.sleep(0.005)
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        if out.exists():  # the process finished before it was killed: the whole package is there
+            conn = sqlite3.connect(out)
+            reviewers = {r[0] for r in conn.execute("SELECT name FROM reviewers")}
+            conn.close()
+            expect(reviewers == {"李四"}, f"the file under the package's name holds {reviewers}")
+            return "finished before the kill: the package holds only 李四"
+        return "killed while copying: nothing under the package's name"
+
+    b.case("package", "package killed while it is written", killed_package)
+
+    def long_title(folder: Path) -> str:
+        lead, package = lead_and_package(folder)
+        doc = sqlite3.connect(package).execute("SELECT id FROM documents LIMIT 1").fetchone()[0]
+        run = b.cli("correct", doc, "--db", str(package), "--reviewer", "张三", "--field", "title=" + "某" * 1500)
+        expect(run.code == 2 and "at most 1,000" in run.err, run.err[-300:])
+        return f"refused: {run.message[:160]}"
+
+    b.case("package", "correct: a 1,500-character title", long_title)
+
+    def far_cell(folder: Path) -> str:
+        from openpyxl import Workbook
+
+        lead = seeded(b, folder / "lead.sqlite3")
+        wb = Workbook()
+        ws = wb.active
+        ws.title = "汇总"
+        ws.append(["序号", "报告"])
+        ws["XFD1048576"] = "x"
+        wb.save(folder / "far.xlsx")
+        run = b.cli("scores", "import", str(folder / "far.xlsx"), "--reviewer", "王五", "--db", str(lead))
+        expect(run.code == 2 and "no column for" in run.err, run.err[-300:])
+        return "refused: " + next(x.strip() for x in run.err.split("\n") if x.strip().startswith("- "))
+
+    b.case("scores", "xlsx with a cell at XFD1048576", far_cell)
+
+    def quote(folder: Path) -> str:
+        lead = seeded(b, folder / "lead.sqlite3")
+        (folder / "q.csv").write_text('序号,报告\n1,"某县司法局\n', encoding="utf-8")
+        run = b.cli("scores", "import", str(folder / "q.csv"), "--reviewer", "王五", "--db", str(lead))
+        expect(run.code == 2 and "quote" in run.err, run.err[-300:])
+        return "refused: " + next(x.strip() for x in run.err.split("\n") if x.strip().startswith("- "))
+
+    b.case("scores", "csv with an unclosed quote", quote)
+
+
 # ---- Export ------------------------------------------------------------------------------------------------------
 def export_cases(b: Battery) -> None:
     for which in ("database", "-wal", "-shm", "backup"):
@@ -616,7 +754,8 @@ def main() -> int:
     battery = Battery(work)
     started = time.perf_counter()
     try:
-        for group in (import_cases, search_cases, database_cases, merge_cases, export_cases, inputs_cases):
+        for group in (import_cases, search_cases, database_cases, merge_cases, exchange_cases, export_cases,
+                      inputs_cases):
             if args.only and args.only not in group.__name__:
                 continue
             group(battery)

@@ -142,7 +142,35 @@ def _summary(wb: Workbook, data: ExportData, progress: Progress, total: int) -> 
         if count % 1000 == 0:
             progress.check()
             progress.update(count, total, "汇总")
+    _score_validation(stream.ws, data, lo, SUMMARY_HEADER_ROW + 1, SUMMARY_HEADER_ROW + max(len(data.rows), 1))
     return len(data.rows)
+
+
+def _score_validation(ws, data: ExportData, first_col: int, first_row: int, last_row: int) -> None:
+    """Excel data validation on the score cells: a drop-down of each criterion's allowed values, so that Excel and
+    WPS stop a bad cell at entry (where a criterion allows 不适用, a warning only: ``不适用：理由`` is typed)."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    for i, c in enumerate(data.rubric.criteria):
+        steps = int(round(c.max_points / c.step))
+        values = [f"{k * c.step:g}" for k in range(steps + 1)]
+        listed = ",".join(values)
+        column = get_column_letter(first_col + i + 1)
+        rule = f"0–{c.max_points:g}，步长 {c.step:g}"
+        if len(listed) <= 250:  # Excel's limit for a list typed into the rule
+            dv = DataValidation(type="list", formula1=f'"{listed}"', allow_blank=True)
+        else:
+            dv = DataValidation(type="decimal", operator="between", formula1="0", formula2=f"{c.max_points:g}",
+                                allow_blank=True)
+        dv.errorStyle = "warning" if c.allow_na else "stop"
+        dv.errorTitle = "分值不在允许范围"
+        dv.error = f"{c.title}：请填 {rule} 的分值" + ("；不适用时填“不适用：理由”" if c.allow_na else "")
+        dv.promptTitle = c.title[:32]  # Excel's limit for a prompt title
+        dv.prompt = f"分值 {rule}" + ("；或“不适用：理由”" if c.allow_na else "")
+        dv.showErrorMessage = True
+        dv.showInputMessage = True
+        dv.add(f"{column}{first_row}:{column}{last_row}")
+        ws.data_validations.append(dv)
 
 
 def _parameter_rows(data: ExportData, width: int, first: int, total_col: int) -> list[list[Value]]:

@@ -161,3 +161,17 @@ def test_a_csv_with_an_unclosed_quote_is_answered_with_the_line(lead, tmp_path):
     path.write_text(",".join(header) + '\n1,"某县司法局2024年度报告,某县司法局,2024\n', encoding="utf-8-sig")
     with pytest.raises(ScoreImportError, match=r"line \d+: unexpected end of data \(a quote"):
         import_scores(db, path, "王五")
+
+
+def test_the_blank_sheet_carries_a_drop_down_of_allowed_values_per_criterion(lead, tmp_path):
+    db, rubric, docs = lead
+    wb, ws, at, header = _sheet(db, tmp_path)
+    rules = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
+    assert len(rules) == len(rubric.criteria)
+    for c in rubric.criteria:
+        letter = ws.cell(at, header.index(f"{c.title}（{c.max_points:g}分）") + 1).column_letter
+        dv = rules[f"{letter}{at + 1}:{letter}{at + len(docs)}"]
+        allowed = dv.formula1.strip('"').split(",")
+        assert [float(v) for v in allowed] == [k * c.step for k in range(int(round(c.max_points / c.step)) + 1)]
+        assert all(c.is_valid_value(float(v)) for v in allowed)
+        assert dv.type == "list" and (dv.errorStyle or "stop") == ("warning" if c.allow_na else "stop")  # stop: the default
