@@ -192,6 +192,9 @@ def merge_database(db: Database, source: str | Path, progress: Progress | None =
                                                  "reviewer_id": reviewer_map})
             if not auth.is_package:
                 _merge_panel(merge, doc_map, reviewer_map, rubric_map)
+                # the panel's final-score rule (schema 0009), when this database has not chosen one
+                db.execute("INSERT OR IGNORE INTO main.settings (key, value) SELECT key, value FROM src.settings "
+                           "WHERE key = 'final_rule'")
             else:
                 for entry in package_returns(db, "src"):
                     db.execute("INSERT OR IGNORE INTO main.merged_returns (return_id, reviewer_id, returned_at, "
@@ -318,9 +321,6 @@ def _parse_time(value: str) -> dt.datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
 
-_TIME_COLUMNS = ("created_at", "updated_at", "done_at", "reopened_at", "assigned_at", "decided_at")
-
-
 def _same_values(a: dict, b: dict) -> list[str]:
     """The columns (time stamps and ids aside) whose values differ between two versions of a row."""
     return [c for c in a if c in b and c not in ("id", "seq") and not c.endswith("_at") and a[c] != b[c]]
@@ -347,7 +347,7 @@ class _Merge:
 
     def clamp(self, table: str, row: dict) -> dict:
         """The row with time stamps from the future set to now (counted for the ``clock`` warning)."""
-        for column in _TIME_COLUMNS:
+        for column in [c for c in row if c.endswith("_at") and c != "deleted_at"]:
             value = row.get(column)
             if not isinstance(value, str):
                 continue
@@ -552,6 +552,8 @@ def _merge_corrections(merge: _Merge, doc_map: dict[str, str], reviewer_map: dic
             if len(live) > 1 and any(r[0] in ids for r in live):
                 win = live[0]
                 for other in live[1:]:
+                    if other[1] == win[1]:
+                        continue  # the same value from both (two confirmations of one field): no conflict
                     report.correction_conflicts.append(
                         f"correction conflict\t{doc}\t{target}\tapplied {win[1]} by {win[2] or '?'} ({win[3]})"
                         f"\tkept {other[1]} by {other[2] or '?'} ({other[3]})")

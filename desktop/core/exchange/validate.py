@@ -494,6 +494,10 @@ def _check_panel(conn: sqlite3.Connection, tables: set[str], ctx: _Context) -> N
         r.text("decided_by", limit=MAX_NAME_CHARS)
         r.timestamp("decided_at")
         r.timestamp("updated_at")
+        for step in ("grade", "settled", "checked"):  # schema 0009: who decided, when, on which values
+            r.text(f"{step}_by", required=False, limit=MAX_NAME_CHARS)
+            r.timestamp(f"{step}_at", required=False)
+            r.text(f"{step}_basis", required=False, limit=MAX_COMMENT_CHARS)
     for raw in _rows(conn, "adjudication_scores", tables):
         r = _Row(ctx, "adjudication_scores", raw, ("id",))
         r.text("id", nonempty=True, limit=200)
@@ -512,6 +516,16 @@ def _check_panel(conn: sqlite3.Connection, tables: set[str], ctx: _Context) -> N
         r.text("decided_by", limit=MAX_NAME_CHARS)
         r.timestamp("decided_at")
         r.timestamp("updated_at")
+        _json_text(r, "basis")
+        r.text("confirmed_by", required=False, limit=MAX_NAME_CHARS)
+        r.timestamp("confirmed_at", required=False)
+
+
+def _json_text(r: _Row, column: str) -> None:
+    """An optional column holding JSON (the values a decision rested on)."""
+    value = r.text(column, required=False, limit=MAX_COMMENT_CHARS)
+    if value is not None and _json(value) is _NOT_JSON:
+        r.fail(column, f"is not JSON ({_show(value)})")
 
 
 def _check_agencies(conn: sqlite3.Connection, tables: set[str], ctx: _Context) -> None:

@@ -261,3 +261,39 @@ def test_agency_decisions_travel_with_their_reviewer_only(panel, tmp_path):
                                split_reports(pkg, [docs[0]], "冒名", reviewer_id=None)))
     with pytest.raises(ReviewDeskError, match="(?s)agency_identity .*: no reviewer"):
         merge_database(db, forged)
+
+
+def test_a_trusted_colead_database_carries_the_decisions_basis_and_the_final_rule(panel, tmp_path):
+    from desktop.core.scoring.rules import set_final_rule
+
+    db, rubric, docs, zhang, li = panel
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    colead = tmp_path / "colead.sqlite3"
+    shutil.copy(tmp_path / "lead.sqlite3", colead)
+    other = open_database(colead)
+    try:
+        adj.set_final_score(other, docs[0], rubric, rubric.criteria[0].id, 1, "副组长")
+        set_final_rule(other, "median")
+        basis = other.execute("SELECT basis FROM adjudication_scores").fetchone()[0]
+    finally:
+        other.conn.close()
+    report = merge_database(db, colead, trust=True)
+    assert report.counts("adjudication_scores").added == 1
+    row = db.execute("SELECT basis, decided_by FROM adjudication_scores").fetchone()
+    assert tuple(row) == (basis, "副组长") and basis  # the values the decision rested on travel with it
+    assert db.execute("SELECT value FROM settings WHERE key = 'final_rule'").fetchone()[0] == "median"
+
+
+def test_a_hand_edited_basis_that_is_not_json_is_refused(panel, tmp_path):
+    db, rubric, docs, zhang, li = panel
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    colead = tmp_path / "colead.sqlite3"
+    shutil.copy(tmp_path / "lead.sqlite3", colead)
+    other = open_database(colead)
+    try:
+        adj.set_final_score(other, docs[0], rubric, rubric.criteria[0].id, 1, "副组长")
+        other.execute("UPDATE adjudication_scores SET basis = '{not json'")
+    finally:
+        other.conn.close()
+    with pytest.raises(ReviewDeskError, match="basis is not JSON"):
+        merge_database(db, colead, trust=True)
