@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QWidget
 
 from desktop.core.changes import Changes
-from desktop.core.review.reviewers import Reviewer, get_or_create_reviewer
+from desktop.core.review.reviewers import Reviewer, ReviewerNameError, get_or_create_reviewer
 from desktop.gui import dialogs
 from desktop.gui.undo import UndoableStore
 
@@ -58,7 +58,12 @@ def ensure_reviewer(parent: QWidget | None, settings: QSettings, store: Undoable
             return None
         settings.setValue(SETTINGS_KEY, name)
     if store.reviewer_id is None or store.reviewer_name != name:
-        reviewer = store.write(get_or_create_reviewer, name)
+        try:
+            reviewer = store.write(get_or_create_reviewer, name)
+        except ReviewerNameError as exc:  # a look-alike of another reviewer's name: asked again next time
+            dialogs.warning(parent, _tr("Your name"), str(exc))
+            settings.setValue(SETTINGS_KEY, "")
+            return None
         store.reviewer_id, store.reviewer_name = reviewer.id, reviewer.name
         store.announce(Changes.of("reviews"))  # whose reviews the views show may have changed
     return Reviewer(store.reviewer_id, store.reviewer_name)

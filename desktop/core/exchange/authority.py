@@ -99,12 +99,12 @@ def source_authority(db: Database, source: Path, trust: bool) -> Authority:
         if reviewer_id is None:
             raise SourceRefused(f"{source} is a package for {settings[PACKAGE_REVIEWER_KEY]!r} but holds no "
                                 "reviewer of that name: it was edited by hand; ask for the package again")
-        here = db.execute("SELECT name FROM main.reviewers WHERE id = ?", [reviewer_id]).fetchone()
+        here = next(db.query("SELECT name FROM main.reviewers WHERE id = ?", [reviewer_id]), None)
         if here is None:
             raise SourceRefused(f"{source} is a package for {settings[PACKAGE_REVIEWER_KEY]!r} (reviewer id "
                                 f"{reviewer_id}), who is not a reviewer of this database; merge it into the "
                                 "database it was made from")
-        return Authority(reviewer_id, here[0], settings.get(PACKAGE_CREATED_KEY))
+        return Authority(reviewer_id, here["name"], settings.get(PACKAGE_CREATED_KEY))
     if not trust:
         raise SourceRefused(
             f"{source} is not a reviewer package (made with `reviewdesk package`), so nothing in it says whose work "
@@ -117,12 +117,9 @@ def source_authority(db: Database, source: Path, trust: bool) -> Authority:
 def _differs(db: Database, table: str, key: tuple[str, ...], row: dict) -> bool:
     """Whether a source row is absent from this database or differs from it in anything but time stamps."""
     where = " AND ".join(f'"{c}" IS ?' for c in key)
-    here = db.execute(f'SELECT * FROM main."{table}" WHERE {where}', [row[c] for c in key])
-    names = [d[0] for d in here.description]
-    found = here.fetchone()
-    if found is None:
+    mine = next(db.query(f'SELECT * FROM main."{table}" WHERE {where}', [row[c] for c in key]), None)
+    if mine is None:
         return True
-    mine = dict(zip(names, found, strict=True))
     return any(mine.get(c) != v for c, v in row.items()
                if c in mine and c != "id" and not c.endswith("_at") and c != "seq")
 
@@ -138,10 +135,7 @@ def overreach(db: Database, auth: Authority) -> list[str]:
     for table, key in {**REVIEWER_TABLES, **PANEL_TABLES}.items():
         if not db.execute("SELECT 1 FROM src.sqlite_master WHERE type = 'table' AND name = ?", [table]).fetchone():
             continue
-        cursor = db.execute(f'SELECT * FROM src."{table}"')
-        columns = [d[0] for d in cursor.description]
-        for values in cursor.fetchall():
-            row = dict(zip(columns, values, strict=True))
+        for row in db.query(f'SELECT * FROM src."{table}"'):
             if auth.may_merge(table, row):
                 continue
             if table == "assignments" and row.get("reviewer_id") == auth.reviewer_id and auth.created_at \

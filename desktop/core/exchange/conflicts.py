@@ -61,14 +61,16 @@ def _show(value: object) -> str:
 
 def list_conflicts(db: Database, *, include_resolved: bool = False) -> list[Conflict]:
     """The conflicts kept by merges, oldest first (unresolved ones only unless ``include_resolved``)."""
-    rows = db.execute(
-        "SELECT c.id, c.table_name, c.row_id, c.document_id, coalesce(nullif(d.title, ''), d.name, c.document_id, ''), "
-        "coalesce(r.name, ''), c.fields, c.applied, c.other, c.source, c.created_at, c.resolution "
+    rows = db.query(
+        "SELECT c.id, c.table_name, c.row_id, c.document_id, "
+        "coalesce(nullif(d.title, ''), d.name, c.document_id, '') AS document, coalesce(r.name, '') AS reviewer, "
+        "c.fields, c.applied, c.other, c.source, c.created_at, c.resolution "
         "FROM merge_conflicts c LEFT JOIN documents d ON d.id = c.document_id "
         "LEFT JOIN reviewers r ON r.id = c.reviewer_id "
-        + ("" if include_resolved else "WHERE c.resolved_at IS NULL ") + "ORDER BY c.created_at, c.rowid").fetchall()
-    return [Conflict(r[0], r[1], r[2], r[3], r[4] or "", r[5], tuple(f for f in r[6].split(",") if f),
-                     _load(r[7]), _load(r[8]), r[9], r[10], r[11]) for r in rows]
+        + ("" if include_resolved else "WHERE c.resolved_at IS NULL ") + "ORDER BY c.created_at, c.rowid")
+    return [Conflict(r["id"], r["table_name"], r["row_id"], r["document_id"], r["document"] or "", r["reviewer"],
+                     tuple(f for f in r["fields"].split(",") if f), _load(r["applied"]), _load(r["other"]),
+                     r["source"], r["created_at"], r["resolution"]) for r in rows]
 
 
 def _load(text: str) -> dict[str, Any]:
@@ -103,7 +105,7 @@ def _write_other(db: Database, conflict: Conflict, now: str) -> None:
     table = conflict.table
     if table not in _KINDS:
         raise ConflictError(f"a conflict in {table} cannot be written back here")
-    columns = {r[1] for r in db.execute(f"PRAGMA table_info({table})").fetchall()}
+    columns = {r["name"] for r in db.query(f"PRAGMA table_info({table})")}
     if not db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [conflict.row_id]).fetchone():
         raise ConflictError(f"the {table} row of this conflict is no longer in the database")
     values = {f: conflict.other.get(f) for f in conflict.fields if f in columns and f not in ("id", "seq")}

@@ -37,12 +37,10 @@ class Difference:
 
 
 def _snapshot(db: Database, document_id: str, reviewer_id: str, rubric_id: str) -> dict[str, dict[str, Any]]:
-    cursor = db.execute("SELECT criterion_id, value, not_applicable, na_reason, note FROM scores WHERE document_id = ? "
-                        "AND reviewer_id = ? AND rubric_id = ?", [document_id, reviewer_id, rubric_id])
-    names = [d[0] for d in cursor.description]
     out = {}
-    for row in cursor.fetchall():
-        values = dict(zip(names, row, strict=True))
+    for values in db.query("SELECT criterion_id, value, not_applicable, na_reason, note FROM scores WHERE "
+                           "document_id = ? AND reviewer_id = ? AND rubric_id = ?",
+                           [document_id, reviewer_id, rubric_id]):
         out[values.pop("criterion_id")] = {**values, "not_applicable": bool(values["not_applicable"])}
     return out
 
@@ -51,9 +49,9 @@ def record_version(db: Database, document_id: str, reviewer_id: str, rubric_id: 
                    submitted_by: str, overall_comment: str) -> int:
     """Store what is being submitted as the next version; returns its number (call inside the submit's
     transaction)."""
-    row = db.execute("SELECT coalesce(max(version), 0) FROM review_versions WHERE document_id = ? AND reviewer_id = ? "
-                     "AND rubric_id = ?", [document_id, reviewer_id, rubric_id]).fetchone()
-    number = int(row[0]) + 1
+    last = next(db.query("SELECT coalesce(max(version), 0) AS last FROM review_versions WHERE document_id = ? AND "
+                         "reviewer_id = ? AND rubric_id = ?", [document_id, reviewer_id, rubric_id]))["last"]
+    number = int(last) + 1
     db.execute("INSERT INTO review_versions (id, document_id, reviewer_id, rubric_id, version, submitted_at, "
                "submitted_by, overall_comment, scores) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                [str(uuid.uuid4()), document_id, reviewer_id, rubric_id, number, submitted_at, submitted_by,
@@ -63,13 +61,10 @@ def record_version(db: Database, document_id: str, reviewer_id: str, rubric_id: 
 
 def list_versions(db: Database, document_id: str, reviewer_id: str, rubric_id: str) -> list[ReviewVersion]:
     """The review's submitted versions, oldest first."""
-    cursor = db.execute("SELECT version, submitted_at, submitted_by, overall_comment, scores FROM review_versions "
-                        "WHERE document_id = ? AND reviewer_id = ? AND rubric_id = ? ORDER BY version",
-                        [document_id, reviewer_id, rubric_id])
-    names = [d[0] for d in cursor.description]
     out = []
-    for raw in cursor.fetchall():
-        row = dict(zip(names, raw, strict=True))
+    for row in db.query("SELECT version, submitted_at, submitted_by, overall_comment, scores FROM review_versions "
+                        "WHERE document_id = ? AND reviewer_id = ? AND rubric_id = ? ORDER BY version",
+                        [document_id, reviewer_id, rubric_id]):
         try:
             scores = json.loads(row["scores"])
         except ValueError:
@@ -81,9 +76,10 @@ def list_versions(db: Database, document_id: str, reviewer_id: str, rubric_id: s
 
 def current_state(db: Database, document_id: str, reviewer_id: str, rubric_id: str) -> ReviewVersion:
     """The review as it is now, shaped as a version (number 0) to compare with the submitted ones."""
-    row = db.execute("SELECT overall_comment FROM reviews WHERE document_id = ? AND reviewer_id = ? AND rubric_id = ?",
-                     [document_id, reviewer_id, rubric_id]).fetchone()
-    return ReviewVersion(0, "", "", row[0] if row else "", _snapshot(db, document_id, reviewer_id, rubric_id))
+    row = next(db.query("SELECT overall_comment FROM reviews WHERE document_id = ? AND reviewer_id = ? AND "
+                        "rubric_id = ?", [document_id, reviewer_id, rubric_id]), None)
+    return ReviewVersion(0, "", "", row["overall_comment"] if row else "",
+                         _snapshot(db, document_id, reviewer_id, rubric_id))
 
 
 def version_changes(before: ReviewVersion, after: ReviewVersion) -> list[Difference]:

@@ -122,3 +122,18 @@ def test_panel_comment_typed_is_stored_on_quit_before_its_pause(qtbot, window, s
         return found.comment if found else None
 
     assert _stored(seeded_db_path, read) == "组长的评审意见"
+
+
+def test_a_look_alike_name_is_refused_with_a_message_not_a_crash(qtbot, window, settings, no_dialogs):
+    from desktop.core.review.reviewers import list_reviewers
+    from desktop.gui.reviewer_name import SETTINGS_KEY, ensure_reviewer
+
+    store = window.extensions["corrections"].store
+    assert ensure_reviewer(window, settings, store) is not None  # 张三 registered
+    settings.setValue(SETTINGS_KEY, "张 三")  # the same person typed with a space on another day
+    store.reviewer_id = None
+    assert ensure_reviewer(window, settings, store) is None
+    kind, args = no_dialogs[-1]
+    assert kind == "warning" and "looks like the existing reviewer '张三'" in args[2]
+    assert settings.value(SETTINGS_KEY) == ""  # asked again next time
+    assert [r.name for r in list_reviewers(window.reader)] == ["张三"]
