@@ -74,23 +74,8 @@ def cmd_reopen(args: argparse.Namespace) -> int:
     scoring.reopen_review(db, args.id, reviewer.id, rubric, args.by)
     print(f"reopened\t{args.id}\t{tsv_field(reviewer.name)}")
     print(f"{reviewer.name}'s review of {title} is open for changes; submitted versions are kept:", file=sys.stderr)
-    for line in versions_text(db, args.id, reviewer.id, rubric):
+    from desktop.core.scoring.versions import versions_text
+
+    for line in versions_text(db, args.id, reviewer.id, rubric.id, {c.id: c.title for c in rubric.criteria}):
         print(f"  {line}", file=sys.stderr)
     return 0
-
-
-def versions_text(db, document_id: str, reviewer_id: str, rubric) -> list[str]:
-    """Each submitted version, and what changed from one to the next, in words."""
-    from desktop.core.scoring.versions import list_versions, version_changes
-
-    titles = {c.id: c.title for c in rubric.criteria}
-    versions = list_versions(db, document_id, reviewer_id, rubric.id)
-    out = []
-    for previous, version in zip([None, *versions], versions, strict=False):
-        out.append(f"version {version.version}: submitted {version.submitted_at} by {version.submitted_by or '?'}")
-        if previous is None:
-            continue
-        for d in version_changes(previous, version):
-            what = "overall comment" if d.what == "overall_comment" else f"{titles.get(d.what, d.what)} {d.field}"
-            out.append(f"    {what}: {d.before!r} -> {d.after!r}")
-    return out

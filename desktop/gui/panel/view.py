@@ -127,6 +127,10 @@ class PanelDialog(QDialog):
         self.notes = QPlainTextEdit(self)  # plain text: the reviewers' notes are their words, never markup
         self.notes.setObjectName("panelNotes")
         self.notes.setReadOnly(True)
+        self.resubmitted = PlainLabel(self)  # what a reviewer's resubmission changed (every version is kept)
+        self.resubmitted.setObjectName("panelResubmitted")
+        self.resubmitted.setWordWrap(True)
+        self.resubmitted.setStyleSheet("color: #8a5300")
         self.comment = QPlainTextEdit(self)
         self.comment.setObjectName("panelComment")
         self.comment.setMaximumHeight(90)
@@ -160,6 +164,7 @@ class PanelDialog(QDialog):
         for button in (self.confirm_button, self.settle_button, self.check_button):
             actions.addWidget(button)
         bottom_layout.addLayout(actions)
+        bottom_layout.addWidget(self.resubmitted)
         beside = QSplitter(Qt.Orientation.Horizontal, self)  # the reviewers' notes beside the criteria
         beside.addWidget(self.detail)
         beside.addWidget(self.notes)
@@ -303,6 +308,7 @@ class PanelDialog(QDialog):
             self.check_button.setEnabled(report is not None and report.state in (DECIDED, CHECKED)
                                          and (report.checked_at is None or report.checked_stale))
             self._show_notes()
+            self.resubmitted.setText(self._resubmissions(report))
             if report is None:
                 self.report_title.setText(_tr("Choose a report above."))
                 self.totals.clear()
@@ -377,6 +383,16 @@ class PanelDialog(QDialog):
             row = [c.criterion.id for c in report.criteria].index(criterion_id)
             self.detail.setCurrentIndex(self.criteria.index(row, 0))
             self._show_notes()
+    def _resubmissions(self, report) -> str:
+        """The reviewers who resubmitted this report's review, and what the last resubmission changed."""
+        rubric = self.store.rubric()
+        if report is None or rubric is None or self.store.reader is None:
+            return ""
+        from desktop.core.scoring.versions import resubmissions
+
+        lines = resubmissions(self.store.reader, report.document.id, rubric.id,
+                              {c.id: c.title for c in rubric.criteria})
+        return "\n".join(f"↻ {line}" for line in lines)
 
     # --- deciding ---------------------------------------------------------------------------------------
 

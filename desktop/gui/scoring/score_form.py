@@ -529,6 +529,10 @@ class ScorePanel(QDockWidget):
         self.message_label = PlainLabel(outer)
         self.message_label.setWordWrap(True)
         self.message_label.setStyleSheet("color: #a61b1b")
+        self.versions_label = PlainLabel(outer)  # after a reopen: the versions submitted so far, kept
+        self.versions_label.setObjectName("submittedVersions")
+        self.versions_label.setWordWrap(True)
+        self.versions_label.setStyleSheet("color: #555")
         self.comment = QPlainTextEdit(body)
         self.comment.setObjectName("overallComment")
         self.comment.setTabChangesFocus(True)  # a tab typed here would be saved in the comment
@@ -552,6 +556,7 @@ class ScorePanel(QDockWidget):
         head.addWidget(self.completion)
         head.addLayout(status_row)
         head.addWidget(self.message_label)
+        head.addWidget(self.versions_label)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(2, 0, 2, 4)
         layout.addLayout(self.criteria_layout)
@@ -627,6 +632,8 @@ class ScorePanel(QDockWidget):
 
     def show_document(self, document_id: str) -> None:
         """Score this document (''/unknown: nothing to score)."""
+        if (document_id or "") != self.document_id:
+            self.versions_label.clear()
         self.document_id = document_id or ""
         self.suggestions = {}
         record = None
@@ -722,8 +729,16 @@ class ScorePanel(QDockWidget):
         return True
 
     def reopen(self) -> bool:
-        """Reopen the shown submitted review for changes."""
-        return self._run(lambda: self.store.reopen(self.document_id))
+        """Reopen the shown submitted review for changes; the versions submitted so far are listed (kept)."""
+        done = self._run(lambda: self.store.reopen(self.document_id))
+        if done and self.store.reviewer_id and self.store.active is not None:
+            from desktop.core.scoring.versions import versions_text
+
+            rubric = self.store.active
+            lines = versions_text(self.store.db, self.document_id, self.store.reviewer_id, rubric.id,
+                                  {c.id: c.title for c in rubric.criteria})
+            self.versions_label.setText(_tr("Reopened; every submitted version is kept:") + "\n" + "\n".join(lines))
+        return done
 
     def focus_criterion(self, criterion_id: str) -> None:
         """Show the form and put the keyboard in one criterion's score box, scrolled into view."""

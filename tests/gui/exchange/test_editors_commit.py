@@ -137,3 +137,29 @@ def test_a_look_alike_name_is_refused_with_a_message_not_a_crash(qtbot, window, 
     assert kind == "warning" and "looks like the existing reviewer '张三'" in args[2]
     assert settings.value(SETTINGS_KEY) == ""  # asked again next time
     assert [r.name for r in list_reviewers(window.reader)] == ["张三"]
+
+
+def test_reopening_in_the_score_form_lists_the_versions_kept(qtbot, window):
+    panel = window.extensions["scoring"].panel
+    doc = window.current_document_id()
+    assert panel.ensure_reviewer()
+    store = panel.store
+    for c in store.active.criteria:
+        store.set_value(doc, c.id, c.max_points, None)
+    assert panel.submit()
+    assert panel.reopen()
+    assert panel.versions_label.text().splitlines()[1].startswith("version 1: submitted")
+    crit = store.active.criteria[0]
+    store.set_value(doc, crit.id, 0, None)
+    assert panel.submit() and panel.reopen()
+    text = panel.versions_label.text()
+    assert "version 2: submitted" in text and f"{crit.title} value: {crit.max_points!r} -> 0.0" in text
+    assert panel.submit()
+    view = window.extensions["panel"].show_view()  # the lead's panel view shows the difference too
+    view.show_report(view.store.report(doc))
+    assert view.resubmitted.text().startswith("↻ 张三: submitted 3 times")
+    assert view.resubmitted.text().endswith("no value changed")  # the third submission changed nothing
+    view.close()
+    window.next_action.trigger()  # Alt+Down
+    qtbot.waitUntil(lambda: window.current_document_id() != doc)
+    assert panel.versions_label.text() == ""
