@@ -110,7 +110,10 @@ def versions_text(db: Database, document_id: str, reviewer_id: str, rubric_id: s
             continue
         for d in version_changes(previous, version):
             what = "overall comment" if d.what == "overall_comment" else f"{criteria.get(d.what, d.what)} {d.field}"
-            out.append(f"    {what}: {d.before!r} -> {d.after!r}")
+            if d.field == "value":
+                out.append(f"    {what}: {_num(d.before)} → {_num(d.after)}")
+            else:
+                out.append(f"    {what}: {d.before!r} → {d.after!r}")
     return out
 
 

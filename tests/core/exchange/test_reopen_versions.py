@@ -40,7 +40,7 @@ def test_reopen_from_the_command_line_and_every_version_kept(lead, tmp_path, cap
 
     assert main(["reopen", doc, "--reviewer", "王五", "--db", path]) == 0
     err = capsys.readouterr().err
-    assert "version 2: submitted" in err and "'第一稿' -> '第二稿'" in err and "value: 4.0 -> 3.0" in err
+    assert "version 2: submitted" in err and "'第一稿' → '第二稿'" in err and "value: 4 → 3" in err
     assert main(["reopen", doc, "--reviewer", "王五", "--db", path]) == 2  # not submitted now
     assert "is not submitted" in capsys.readouterr().err
     assert main(["reopen", "nope", "--reviewer", "王五", "--db", path]) == 2

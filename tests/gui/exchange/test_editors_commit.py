@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.core.review.reviewers import find_reviewer
 from desktop.core.scoring import scores as scoring
+from desktop.core.scoring.numbers import fmt
 from desktop.core.scoring.rubric import active_rubric
 from desktop.core.storage.database import open_read_only
 from desktop.core.storage.documents import get_summary
@@ -153,7 +154,7 @@ def test_reopening_in_the_score_form_lists_the_versions_kept(qtbot, window):
     store.set_value(doc, crit.id, 0, None)
     assert panel.submit() and panel.reopen()
     text = panel.versions_label.text()
-    assert "version 2: submitted" in text and f"{crit.title} value: {crit.max_points!r} -> 0.0" in text
+    assert "version 2: submitted" in text and f"{crit.title} value: {fmt(crit.max_points)} → 0" in text
     assert panel.submit()
     view = window.extensions["panel"].show_view()  # the lead's panel view shows the difference too
     view.show_report(view.store.report(doc))
