@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from desktop.core.compare.reuse import countable_prefix, find_reuse, reuse_share
+from desktop.core.compare.reuse import DEFAULT_MIN_LENGTH
 from desktop.core.errors import ReviewDeskError
 from desktop.core.export.data import SheetAnnotation, assemble, fetch_raw
 from desktop.core.panel.agreement import PanelAgreement
@@ -26,6 +26,7 @@ from desktop.core.storage.documents import DocumentSummary
 from desktop.core.storage.settings import get_setting
 from desktop.core.summary import numbers
 from desktop.core.summary.numbers import Result
+from desktop.core.text import fold_width
 
 DEADLINE_KEY = "publication_deadline"   # project setting: MM-DD in the year after the report year
 DEFAULT_DEADLINE = "04-01"
@@ -164,17 +165,36 @@ def _part_spans(sections: list[tuple], kind: str) -> list[tuple[int, int]]:
     return [(s[5], s[6]) for s in sections if s[1] == kind]
 
 
+_DROP = {c: None for c in range(0x110) if chr(c).isspace()} | {0x3000: None}
+_PUNCT = "".join(chr(c) for c in (*range(0x21, 0x30), *range(0x3A, 0x41), *range(0x5B, 0x61), *range(0x7B, 0x7F),
+                                  *range(0x2010, 0x2040), *range(0x3001, 0x3020), *range(0xFF01, 0xFF10),
+                                  *range(0xFF1A, 0xFF21), *range(0xFF3B, 0xFF41), *range(0xFF5B, 0xFF66)))
+_KEY = str.maketrans({**{ch: "·" for ch in _PUNCT}, **{chr(k): v for k, v in _DROP.items()}})
+
+
+def repeated_share(previous: str, current: str, min_length: int = DEFAULT_MIN_LENGTH) -> float | None:
+    """Share of ``current``'s characters (white space aside) inside runs of at least ``min_length`` characters that
+    ``previous`` also contains, after folding width and punctuation: what desktop.core.compare.reuse counts as
+    reused, without the passages (only the share is needed, for a thousand pairs)."""
+    a, b = fold_width(previous).translate(_KEY), fold_width(current).translate(_KEY)
+    if not b:
+        return None
+    k = min_length
+    grams = {a[i:i + k] for i in range(len(a) - k + 1)}
+    covered = bytearray(len(b))
+    for i in range(len(b) - k + 1):
+        if b[i:i + k] in grams:
+            covered[i:i + k] = b"\x01" * k
+    return covered.count(1) / len(b)
+
+
 def _repeated(prev_text: str, prev_sections: list[tuple], text: str, sections: list[tuple],
               kind: str) -> float | None:
     """Share of this year's ``kind`` part text that repeats last year's ``kind`` part (None: a part is missing)."""
     mine, theirs = _part_spans(sections, kind), _part_spans(prev_sections, kind)
     if not mine or not theirs:
         return None
-    left = "\n".join(prev_text[a:b] for a, b in theirs)
-    start, end = min(a for a, _ in mine), max(b for _, b in mine)
-    right = text[start:end]
-    reuse = find_reuse(left, right)
-    return reuse_share(reuse.right_spans, 0, len(right), countable_prefix(right))
+    return repeated_share("\n".join(prev_text[a:b] for a, b in theirs), "\n".join(text[a:b] for a, b in mine))
 
 
 def gather(db: Database, year: int | None = None, rubric_id: str | None = None,

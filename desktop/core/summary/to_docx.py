@@ -132,42 +132,60 @@ def _add(doc, style: str, text: str):
     return p
 
 
+def _row(cells: tuple[str, ...], style_id: str, widths: list[int], header: bool = False):
+    """One table row as XML: kept on one page (w:cantSplit); the header repeats on every page (w:tblHeader)."""
+    tr = OxmlElement("w:tr")
+    trpr = OxmlElement("w:trPr")
+    trpr.append(OxmlElement("w:cantSplit"))
+    if header:
+        repeat = OxmlElement("w:tblHeader")
+        repeat.set(qn("w:val"), "true")
+        trpr.append(repeat)
+    tr.append(trpr)
+    for text, width in zip(cells, widths, strict=True):
+        tc = OxmlElement("w:tc")
+        tcpr = OxmlElement("w:tcPr")
+        tcw = OxmlElement("w:tcW")
+        tcw.set(qn("w:w"), str(width))
+        tcw.set(qn("w:type"), "dxa")
+        tcpr.append(tcw)
+        tc.append(tcpr)
+        p = OxmlElement("w:p")
+        ppr = OxmlElement("w:pPr")
+        pstyle = OxmlElement("w:pStyle")
+        pstyle.set(qn("w:val"), style_id)
+        ppr.append(pstyle)
+        p.append(ppr)
+        r = OxmlElement("w:r")
+        t = OxmlElement("w:t")
+        t.set(qn("xml:space"), "preserve")
+        t.text = xml_safe(text)
+        r.append(t)
+        p.append(r)
+        tc.append(p)
+        tr.append(tc)
+    return tr
+
+
 def _table(doc, table: Table) -> None:
+    """A grid table built as XML rows directly (python-docx's cell access is quadratic in the rows: a
+    1,000-row appendix took minutes)."""
     _add(doc, "RD Summary Caption", table.caption)
-    t = doc.add_table(rows=1, cols=len(table.headers))
+    t = doc.add_table(rows=0, cols=len(table.headers))
     t.style = "Table Grid"
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
-    head = t.rows[0]
-    for row in t.rows:  # (the header; data rows below get the same)
-        _no_split(row)
-    # the header row repeats on every page a long table runs over
-    trpr = head._tr.get_or_add_trPr()
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    trpr.append(repeat)
-    for cell, text in zip(head.cells, table.headers, strict=True):
-        cell.paragraphs[0].style = doc.styles["RD Summary Cell Head"]
-        cell.paragraphs[0].add_run(text)
+    t.autofit = False
+    relative = table.widths or tuple(1.0 for _ in table.headers)
+    scale = TEXT_WIDTH_CM / sum(relative)
+    widths = [int(w * scale * 567) for w in relative]  # twentieths of a point (dxa)
+    for col, width in zip(t._tbl.tblGrid.gridCol_lst, widths, strict=True):  # LibreOffice reads the grid
+        col.set(qn("w:w"), str(width))
+    head = doc.styles["RD Summary Cell Head"].style_id
+    body = doc.styles["RD Summary Cell"].style_id
+    tbl = t._tbl
+    tbl.append(_row(table.headers, head, widths, header=True))
     for row in table.rows:
-        added = t.add_row()
-        _no_split(added)
-        cells = added.cells
-        for cell, text in zip(cells, row, strict=True):
-            cell.paragraphs[0].style = doc.styles["RD Summary Cell"]
-            cell.paragraphs[0].add_run(xml_safe(text))
-    if table.widths:
-        scale = TEXT_WIDTH_CM / sum(table.widths)
-        t.autofit = False
-        for i, column in enumerate(t.columns):
-            width = Cm(table.widths[i] * scale)
-            column.width = width
-            for cell in column.cells:
-                cell.width = width
-
-
-def _no_split(row) -> None:
-    """Keep a table row on one page (w:cantSplit)."""
-    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        tbl.append(_row(row, body, widths))
 
 
 def _quotes(doc, quotes: QuoteList) -> None:

@@ -63,14 +63,27 @@ def _footer(canvas, doc) -> None:
     canvas.restoreState()
 
 
+def _cell(text: str, width: float, style: ParagraphStyle) -> Paragraph | str:
+    """A plain string when the text fits on one line of the cell (drawn directly: laying out a Paragraph costs
+    far more, and a 1,000-row appendix has 7,000 cells), else a wrapping Paragraph."""
+    wide = sum(1.0 if ord(ch) > 0x2E7F else 0.55 for ch in text)  # CJK: one em; Latin and digits: about half
+    if "\n" not in text and wide * style.fontSize <= width - 7:
+        return xml_safe(text)
+    return _p(text, style)
+
+
 def _table(table: Table, st: _Styles) -> list:
     widths = table.widths or tuple(1.0 for _ in table.headers)
     scale = TEXT_WIDTH / sum(widths)
-    rows = [[_p(h, st.head) for h in table.headers]]
-    rows += [[_p(v, st.cell) for v in row] for row in table.rows]
-    t = RLTable(rows, colWidths=[w * scale for w in widths], repeatRows=1)
+    cols = [w * scale for w in widths]
+    rows: list[list[Paragraph | str]] = [[_p(h, st.head) for h in table.headers]]
+    rows += [[_cell(v, w, st.cell) for v, w in zip(row, cols, strict=True)] for row in table.rows]
+    t = RLTable(rows, colWidths=cols, repeatRows=1)
     t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#808080")),
                            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8ECF2")),
+                           ("FONTNAME", (0, 0), (-1, -1), st.cell.fontName),
+                           ("FONTSIZE", (0, 0), (-1, -1), st.cell.fontSize),
+                           ("LEADING", (0, 0), (-1, -1), st.cell.leading),
                            ("VALIGN", (0, 0), (-1, -1), "TOP"),
                            ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]))
     return [_p(table.caption, st.caption), t]
