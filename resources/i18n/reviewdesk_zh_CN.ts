@@ -3059,6 +3059,137 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
         </message>
     </context>
     <context>
+        <name>Summary</name>
+        <message>
+            <source>All years</source>
+            <translation>全部年度</translation>
+        </message>
+        <message>
+            <source>Back to generated text</source>
+            <translation>恢复生成文本</translation>
+        </message>
+        <message>
+            <source>Back to the generated paragraph</source>
+            <translation>恢复生成的段落</translation>
+        </message>
+        <message>
+            <source>Deadline not set</source>
+            <translation>未设置公开截止日期</translation>
+        </message>
+        <message>
+            <source>Deadline:</source>
+            <translation>公开截止：</translation>
+        </message>
+        <message>
+            <source>Evaluation summary</source>
+            <translation>评估报告</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>Export the summary</source>
+            <translation>导出评估报告</translation>
+        </message>
+        <message>
+            <source>Figures changed since the rewrite:</source>
+            <translation>改写后以下数字已变化：</translation>
+        </message>
+        <message>
+            <source>Folder for the result letters</source>
+            <translation>反馈意见书保存到文件夹</translation>
+        </message>
+        <message>
+            <source>Generated text (from today's figures):</source>
+            <translation>生成文本（按当前数字）：</translation>
+        </message>
+        <message>
+            <source>Markdown (.md)…</source>
+            <translation>Markdown (.md)…</translation>
+        </message>
+        <message>
+            <source>Not written</source>
+            <translation>未写出</translation>
+        </message>
+        <message>
+            <source>PDF (.pdf)…</source>
+            <translation>PDF (.pdf)…</translation>
+        </message>
+        <message>
+            <source>Paragraph (rewrite it here):</source>
+            <translation>本段（可在此改写）：</translation>
+        </message>
+        <message>
+            <source>Pick typical quotes</source>
+            <translation>挑选典型表述</translation>
+        </message>
+        <message>
+            <source>Pick typical quotes…</source>
+            <translation>挑选典型表述…</translation>
+        </message>
+        <message>
+            <source>Quotes not picked</source>
+            <translation>典型表述未保存</translation>
+        </message>
+        <message>
+            <source>Regenerate</source>
+            <translation>重新生成</translation>
+        </message>
+        <message>
+            <source>Reports:</source>
+            <translation>报告：</translation>
+        </message>
+        <message>
+            <source>Result letters…</source>
+            <translation>反馈意见书…</translation>
+        </message>
+        <message>
+            <source>Rewrite not saved</source>
+            <translation>改写未保存</translation>
+        </message>
+        <message>
+            <source>Rewrite paragraph</source>
+            <translation>改写段落</translation>
+        </message>
+        <message>
+            <source>Rewritten by the reviewer.</source>
+            <translation>评阅人已改写本段。</translation>
+        </message>
+        <message>
+            <source>Save rewrite</source>
+            <translation>保存改写</translation>
+        </message>
+        <message>
+            <source>The generated text rested on:</source>
+            <translation>生成文本所依据：</translation>
+        </message>
+        <message>
+            <source>The publication deadline: month and day (MM-DD) of the year after the report year, e.g. 04-01 or 03-01</source>
+            <translation>公开截止日期：报告年度次年的月-日（MM-DD），如 04-01 或 03-01</translation>
+        </message>
+        <message>
+            <source>The reports, scores or annotations changed since this draft was made: press Regenerate to update its figures (rewritten paragraphs are kept and marked where a figure changed).</source>
+            <translation>生成本稿后报告、评分或批注已有变化：点击“重新生成”更新数字（改写过的段落保留，数字有变的段落会标出）。</translation>
+        </message>
+        <message>
+            <source>Tick up to three passages to quote (none: the first ones in corpus order).</source>
+            <translation>勾选至多三处作为典型表述（不勾选：按报告顺序取前几处）。</translation>
+        </message>
+        <message>
+            <source>Typical quotes of “%1”</source>
+            <translation>“%1”的典型表述</translation>
+        </message>
+        <message>
+            <source>Word (.docx)…</source>
+            <translation>Word (.docx)…</translation>
+        </message>
+        <message>
+            <source>Written</source>
+            <translation>已写出</translation>
+        </message>
+    </context>
+    <context>
         <name>Undo</name>
         <message>
             <source>%1 not possible</source>
