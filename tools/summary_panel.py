@@ -20,7 +20,7 @@ from desktop.core.review.annotations import create_annotation
 from desktop.core.review.codebook import default_tag_id, ensure_default_codebook
 from desktop.core.review.reviewers import get_or_create_reviewer
 from desktop.core.scoring import scores as scoring
-from desktop.core.scoring.rubric import active_rubric
+from desktop.core.scoring.rubric import active_rubric, active_rubric_readonly
 from desktop.core.storage import open_database
 from desktop.core.storage.documents import get_document, list_documents
 
@@ -143,3 +143,26 @@ def fill(db: Database, panel: Panel60, rng: random.Random) -> None:
                 body = s.start + len(s.heading) + 1
                 create_annotation(db, d.id, body, text.index("，", body), reviewer_id=ids["李四"],
                                   tag_ids=(tags["vague_plan"],))
+
+
+FINISHED = ("SELECT d.id FROM documents d WHERE EXISTS (SELECT 1 FROM reviews r WHERE r.document_id = d.id) "
+            "AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.document_id = d.id AND r.status != 'done') "
+            "AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.document_id = d.id AND NOT EXISTS ("
+            "SELECT 1 FROM reviews r WHERE r.document_id = d.id AND r.reviewer_id = a.reviewer_id)) "
+            "ORDER BY d.seq LIMIT 1")
+
+
+def change_a_score(db) -> str:
+    """Move one criterion of a report whose reviews are all submitted (so it has a final): to 0 for every
+    reviewer, or to the maximum where all gave 0 (the sum always changes). Reopen, set, submit, as the form does."""
+    rubric = active_rubric_readonly(db)
+    c = rubric.criteria[3]
+    doc = next(r["id"] for r in db.query(FINISHED))
+    reviewers = [r["reviewer_id"] for r in db.query("SELECT reviewer_id FROM reviews WHERE document_id = ?", [doc])]
+    current = [scoring.get_score(db, doc, rid, rubric.id, c.id) for rid in reviewers]
+    new = c.max_points if all(e is None or not e.value for e in current) else 0.0
+    for rid in reviewers:
+        scoring.reopen_review(db, doc, rid, rubric)
+        scoring.set_score(db, doc, rid, rubric, c.id, new)
+        scoring.submit_review(db, doc, rid, rubric)
+    return doc

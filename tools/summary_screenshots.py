@@ -25,8 +25,6 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.changes import Changes
-from desktop.core.scoring import scores as scoring
-from desktop.core.scoring.rubric import active_rubric_readonly
 from desktop.core.storage import open_database
 from desktop.core.summary.letters import write_letters
 from desktop.core.summary.write import write_summary
@@ -34,7 +32,7 @@ from desktop.gui import i18n
 from desktop.gui.app import application, create_main_window
 from desktop.gui.reviewer_name import SETTINGS_KEY
 from tools.screenshots import run_shots, save, settle, wait_for
-from tools.summary_panel import build_panel60
+from tools.summary_panel import build_panel60, change_a_score
 
 FONTS = Path(__file__).resolve().parent.parent / "resources" / "fonts"
 
@@ -69,18 +67,7 @@ def _office_pdf(docx: Path, folder: Path) -> Path:
 
 
 def _lower_a_score(window) -> None:
-    def change(db):
-        rubric = active_rubric_readonly(db)
-        c = rubric.criteria[3]
-        doc = next(r["document_id"] for r in db.query("SELECT document_id FROM reviews WHERE status = 'done' "
-                                                       "ORDER BY document_id LIMIT 1"))
-        for r in list(db.query("SELECT reviewer_id FROM reviews WHERE document_id = ? AND status = 'done'", [doc])):
-            scoring.reopen_review(db, doc, r["reviewer_id"], rubric)
-            scoring.set_score(db, doc, r["reviewer_id"], rubric, c.id, 0.0)
-            scoring.submit_review(db, doc, r["reviewer_id"], rubric)
-        return doc
-
-    window.changes.announce(Changes.of("scores", document_ids=[window.executor.call(change)]))
+    window.changes.announce(Changes.of("scores", document_ids=[window.executor.call(change_a_score)]))
 
 
 def take(outdir: Path, language: str | None = None) -> list[Path]:

@@ -10,15 +10,13 @@ from docx import Document
 from desktop.core.errors import ReviewDeskError
 from desktop.core.export.target import ExportTargetError
 from desktop.core.review.codebook import default_tag_id
-from desktop.core.scoring import scores as scoring
-from desktop.core.scoring.rubric import active_rubric_readonly
 from desktop.core.storage import open_database
 from desktop.core.summary import edits
 from desktop.core.summary.draft import build_draft
 from desktop.core.summary.letters import write_letters
 from desktop.core.summary.model import QuoteList
 from desktop.core.summary.write import write_summary
-from tools.summary_panel import build_panel60
+from tools.summary_panel import build_panel60, change_a_score
 
 
 @pytest.fixture(scope="module")
@@ -36,17 +34,7 @@ def db(built, tmp_path):
 
 
 def _rescore(db) -> None:
-    """Raise one criterion of the first scored report for both reviewers (reopening and resubmitting)."""
-    rubric = active_rubric_readonly(db)
-    doc = next(r["document_id"] for r in db.query("SELECT document_id FROM reviews WHERE status = 'done' "
-                                                   "GROUP BY document_id HAVING count(*) = 2"))
-    c = rubric.criteria[0]
-    for r in db.query("SELECT reviewer_id FROM reviews WHERE document_id = ?", [doc]):
-        scoring.reopen_review(db, doc, r["reviewer_id"], rubric)
-        current = scoring.get_score(db, doc, r["reviewer_id"], rubric.id, c.id)
-        new = 0.0 if current and current.value else c.max_points
-        scoring.set_score(db, doc, r["reviewer_id"], rubric, c.id, new)
-        scoring.submit_review(db, doc, r["reviewer_id"], rubric)
+    change_a_score(db)
 
 
 def test_a_rewrite_is_kept_on_regeneration_and_flagged_when_its_figures_change(db):

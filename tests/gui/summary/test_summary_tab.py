@@ -7,14 +7,13 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from desktop.core.changes import Changes
-from desktop.core.scoring import scores as scoring
-from desktop.core.scoring.rubric import active_rubric_readonly
 from desktop.core.summary import edits
 from desktop.gui import dialogs
 from desktop.gui.main_window import MainWindow
 from desktop.gui.summary.integration import install_summary
 from desktop.gui.summary.view import EDITED, FLAG
 from tools.demo_panel import build_demo_panel
+from tools.summary_panel import change_a_score
 
 
 @pytest.fixture
@@ -42,20 +41,7 @@ def _open_tab(window, qtbot):
 
 
 def _raise_a_score(window) -> None:
-    """Give every complete review of the first ranked report the top score on its first criterion (reopen,
-    set, submit), as the score form would, and announce it."""
-    def change(db):
-        rubric = active_rubric_readonly(db)
-        c = rubric.criteria[3]
-        doc = next(r["document_id"] for r in db.query("SELECT document_id FROM reviews WHERE status = 'done' "
-                                                       "ORDER BY document_id LIMIT 1"))
-        for r in list(db.query("SELECT reviewer_id FROM reviews WHERE document_id = ? AND status = 'done'", [doc])):
-            scoring.reopen_review(db, doc, r["reviewer_id"], rubric)
-            scoring.set_score(db, doc, r["reviewer_id"], rubric, c.id, 0.0)
-            scoring.submit_review(db, doc, r["reviewer_id"], rubric)
-        return doc
-
-    doc = window.executor.call(change)
+    doc = window.executor.call(change_a_score)
     window.changes.announce(Changes.of("scores", "reviews", document_ids=[doc]))
 
 
