@@ -46,6 +46,7 @@ from desktop.core.export.tables import (
 )
 from desktop.core.export.xlsx_rows import CellFormat, RowStream
 from desktop.core.progress import Progress
+from desktop.core.scoring.rules import rule_label
 
 FONT_NAME = "等线"  # Excel's default Chinese UI font; WPS and LibreOffice substitute their own
 A4, A3 = 9, 8  # Excel paper sizes; the summary is wide, and offices print wide tables on A3
@@ -131,7 +132,8 @@ def _summary(wb: Workbook, data: ExportData, progress: Progress, total: int) -> 
     lo, hi = criterion_columns(data, printable=True)
     first, last = get_column_letter(lo + 1), get_column_letter(hi + 1)
     r = data.rubric
-    stream = _sheet(wb, "汇总", columns, "法治政府建设年度报告评阅汇总表", freeze=f"C{SUMMARY_HEADER_ROW + 1}",
+    title = f"法治政府建设年度报告评阅汇总表（排名：各评阅人在{data.scope or '本表所列报告'}中）"
+    stream = _sheet(wb, "汇总", columns, title, freeze=f"C{SUMMARY_HEADER_ROW + 1}",
                     above=_parameter_rows(data, len(columns), lo, hi + 1))
     n = len(r.criteria)
     for count, row in enumerate(data.rows, 1):
@@ -192,8 +194,10 @@ def _panel(wb: Workbook, data: ExportData, progress: Progress) -> None:
         return
     columns = panel_columns(data, panel)
     lo, hi = final_columns(data, panel)
-    stream = _sheet(wb, "评审汇总", columns, "法治政府建设年度报告评审汇总表", freeze=f"C{SUMMARY_HEADER_ROW + 1}",
-                    above=_parameter_rows(data, len(columns), lo, hi + 1))
+    above = _parameter_rows(data, len(columns), lo, hi + 1)
+    above[0][hi + 1] = f"计算方式：{rule_label(panel.rule)}"  # the panel's final-score rule, above 最终得分
+    title = f"法治政府建设年度报告评审汇总表（最终得分：{rule_label(panel.rule)}；排名：{data.scope or '本表所列报告'}）"
+    stream = _sheet(wb, "评审汇总", columns, title, freeze=f"C{SUMMARY_HEADER_ROW + 1}", above=above)
     for count, report in enumerate(panel.reports, 1):
         at = SUMMARY_HEADER_ROW + count
         stream.append(panel_row(data, panel, count, report, final=final_cell(data, panel, at, report)))

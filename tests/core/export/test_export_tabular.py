@@ -285,6 +285,9 @@ def test_xlsx_panel_summary_one_row_per_report(scored_db, tmp_path, scored_corpu
     assert unfinished[rank] == "待定" and unfinished["最终得分（满分100）"] == "待定"
     # 最终得分 is a formula over the reviewers' totals (the mean, the default rule): change a total, it follows
     final_col = headers.index("最终得分（满分100）") + 1
+    # the panel's final-score rule printed above the column and in the page header, with the set ranks are among
+    assert ws.cell(row=1, column=final_col).value == "计算方式：各评阅人总分的平均分"
+    assert ws.oddHeader.center.text == "法治政府建设年度报告评审汇总表（最终得分：各评阅人总分的平均分；排名：全部5份报告）"
     row = next(r for r in range(HEADER_ROW + 1, ws.max_row + 1) if ws.cell(row=r, column=2).value == JILIN_2025)
     assert ws.cell(row=row, column=final_col).data_type == "f"
     assert evaluate(ws, ws.cell(row=row, column=final_col).value) == 65.83

@@ -149,3 +149,32 @@ def test_every_panel_string_is_translated():
     panel = next(c for c in catalog.iter("context") if c.findtext("name") == "Panel")
     translated = {m.findtext("source"): (m.findtext("translation") or "").strip() for m in panel.iter("message")}
     assert used and all(translated.get(s) for s in used), sorted(s for s in used if not translated.get(s))
+
+
+def test_the_leads_name_is_asked_once_and_recorded_with_every_decision(window, qtbot, monkeypatch, shown):
+    """No name saved on this computer: the first decision asks (cancel: nothing recorded), later ones do not."""
+    window.settings.remove("reviewer/name")
+    asked: list[str] = []
+    answers = iter([None, "组长甲"])
+
+    def answer(*_args, **_kwargs):
+        asked.append("name")
+        return next(answers)
+
+    monkeypatch.setattr(dialogs, "get_text", answer)
+    view = window.panel.show_view()
+    qtbot.addWidget(view)
+    window.panel.store.reviewer_name = ""
+    report = view.criteria.report
+    rubric = active_rubric_readonly(window.reader)
+    first = report.criteria[0].criterion
+    depth = window.undo_stack.count()
+    view.decide(first.id, first.max_points)  # cancelled: refused with a message, nothing on the undo stack
+    assert asked == ["name"] and shown[-1][0] == "warning" and window.undo_stack.count() == depth
+    assert first.id not in get_final_scores(window.reader, report.document.id, rubric.id)
+    view.decide(first.id, first.max_points)
+    qtbot.waitUntil(lambda: view.criteria.report.criterion(first.id).adjudicated, timeout=5000)
+    view.settle()
+    qtbot.waitUntil(lambda: view.criteria.report.settled_by == "组长甲", timeout=5000)
+    assert asked == ["name", "name"] and window.settings.value("reviewer/name") == "组长甲"
+    assert get_final_scores(window.reader, report.document.id, rubric.id)[first.id].decided_by == "组长甲"
