@@ -82,6 +82,10 @@ def test_bad_inputs_exit_2_with_a_message(tmp_path, capsys):
     assert "--per-report 2: choose K from 1 to 1" in capsys.readouterr().err
     assert main(["assign", "--db", db, "--reviewer", " "]) == 2
     assert "--reviewer needs a name" in capsys.readouterr().err
+    assert main(["assign", "--db", db, "--reviewer", "王明"]) == 0
+    capsys.readouterr()
+    assert main(["assign", "--db", db, "--reviewer", "王 明"]) == 2  # a look-alike of 王明: refused, nothing made
+    assert "looks like the existing reviewer '王明'" in capsys.readouterr().err
     assert main(["package", "--db", db, "--reviewer", "无名", "--out", str(tmp_path / "p.sqlite3")]) == 2
     assert "no reviewer named '无名'" in capsys.readouterr().err
     assert main(["assign", "--db", db, "--reviewer", "张三", "--report", _ids(db, capsys)[0]]) == 0

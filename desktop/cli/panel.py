@@ -63,7 +63,7 @@ def _fail(message: str) -> int:
 
 def cmd_assign(args: argparse.Namespace) -> int:
     from desktop.core.panel.assignments import AssignmentError, assign, assign_balanced
-    from desktop.core.review.reviewers import get_or_create_reviewer
+    from desktop.core.review.reviewers import ReviewerNameError, get_or_create_reviewer
     from desktop.core.storage.documents import list_documents
 
     names = [n.strip() for n in args.reviewer]
@@ -79,7 +79,10 @@ def cmd_assign(args: argparse.Namespace) -> int:
         return _fail("the database has no reports; import reports first")
     if args.per_report is not None and not 1 <= args.per_report <= len(set(names)):
         return _fail(f"--per-report {args.per_report}: choose K from 1 to {len(set(names))} (the reviewers given)")
-    reviewers = [get_or_create_reviewer(db, n) for n in names]
+    try:
+        reviewers = [get_or_create_reviewer(db, n) for n in names]
+    except ReviewerNameError as exc:
+        return _fail(str(exc))
     names_by_id = {r.id: r.name for r in reviewers}
     try:
         if args.per_report is None:

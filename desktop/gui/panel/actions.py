@@ -25,7 +25,7 @@ from desktop.core.panel.assignments import (
     restore_assignments,
 )
 from desktop.core.progress import Progress
-from desktop.core.review.reviewers import get_or_create_reviewer, list_reviewers
+from desktop.core.review.reviewers import ReviewerNameError, get_or_create_reviewer, list_reviewers
 from desktop.core.storage.executor import DatabaseExecutor
 from desktop.gui import dialogs, workers
 from desktop.gui.panel.store import AdjudicationStore
@@ -113,7 +113,11 @@ class PanelActions(QObject):
                         redo=lambda db: restore_assignments(db, added), state=state,
                         changes=Changes.of("reviews", document_ids=ids))
 
-        added = self.store.record(change, step)
+        try:
+            added = self.store.record(change, step)
+        except ReviewerNameError as exc:  # a look-alike of an existing reviewer's name: nothing was assigned
+            dialogs.warning(self.window, _tr("Assign to Reviewers"), str(exc))
+            return None
         self.window.statusBar().showMessage(_tr("%1 assignment(s) added").replace("%1", str(len(added))), 8000)
         return added
 

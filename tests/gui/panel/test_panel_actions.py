@@ -120,3 +120,20 @@ def test_a_package_is_scored_as_the_reviewer_it_was_made_for(qtbot, tmp_path, sh
                                   w.scoring.store.rubric.id)["measures"].value == 3
     finally:
         w.close()
+
+
+def test_assigning_a_look_alike_name_is_refused_with_a_message(window, monkeypatch, shown):
+    from desktop.core.panel.assignments import list_assignments
+    from desktop.core.review.reviewers import list_reviewers
+
+    actions = window.extensions["panel"].actions
+    docs = [window.corpus.docs["000"]]
+    monkeypatch.setattr(window, "selected_document_ids", lambda: docs)
+    monkeypatch.setattr(dialogs, "choose_reviewers", lambda *args: (["张 三"], None))  # 张三 exists
+    before = len(list_assignments(window.reader))
+    assert actions.assign_selected() is None
+    kind, args = shown[-1]
+    assert kind == "warning" and "looks like the existing reviewer '张三'" in args[2]
+    assert len(list_assignments(window.reader)) == before
+    assert "张 三" not in [r.name for r in list_reviewers(window.reader)]
+    assert not window.undo_stack.canUndo()
