@@ -239,8 +239,8 @@ def summaries_by_key(db: Database, keys: Sequence[str]) -> dict[str, DocumentSum
     found: dict[str, DocumentSummary] = {}
     for first in range(0, len(keys), 500):
         chunk = [int(k) for k in keys[first:first + 500]]
-        rows = db.execute(f"SELECT {_SUMMARY_COLUMNS} FROM documents WHERE seq IN ({', '.join('?' * len(chunk))})",
-                          chunk).fetchall()
+        rows = db.execute(f"SELECT {_SUMMARY_COLUMNS} FROM documents INDEXED BY documents_summary "
+                          f"WHERE replaced_by IS NULL AND seq IN ({', '.join('?' * len(chunk))})", chunk).fetchall()
         for row in rows:
             summary = _summary(row)
             found[str(summary.seq)] = summary

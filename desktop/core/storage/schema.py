@@ -501,6 +501,14 @@ def m0015_documents_segmenter_version(db: Database) -> None:
     db.execute("CREATE INDEX documents_segmenter_version ON documents(segmenter_version, seq, id)")
 
 
+@MIGRATIONS(name="0015_documents_summary_index")
+def m0015_documents_summary_index(db: Database) -> None:
+    """The corpus table's rows (every column of a document summary) read from an index by ``seq``: a page of the
+    table never reads the rows that hold the report texts."""
+    db.execute("CREATE INDEX documents_summary ON documents(seq, id, name, title, agency, year, doc_number, doc_date, "
+               "published_at, on_time, missing, format, encoding, replaced_by) WHERE replaced_by IS NULL")
+
+
 @MIGRATIONS(name="0017_agencies_documents_index")
 def m0017_agencies_documents_index(db: Database) -> None:
     """A covering index of the current reports' identity and dates, so that the agency views and the shared-text

@@ -148,3 +148,13 @@ def test_every_order_is_read_from_its_index_without_sorting(memory_db, sort, des
     sql, params = _listing_sql(memory_db, flt, sort, descending, "seq")
     plan = " ".join(str(r) for r in memory_db.execute(f"EXPLAIN QUERY PLAN {sql}", params).fetchall())
     assert SORTS[sort].index in plan and "TEMP B-TREE FOR ORDER BY" not in plan, plan
+
+
+def test_a_page_of_summaries_is_read_from_an_index(memory_db):
+    """A page of the table never reads the rows that hold the report texts."""
+    from desktop.core.storage.listing import _SUMMARY_COLUMNS
+
+    plan = " ".join(str(r) for r in memory_db.execute(
+        f"EXPLAIN QUERY PLAN SELECT {_SUMMARY_COLUMNS} FROM documents INDEXED BY documents_summary "
+        "WHERE replaced_by IS NULL AND seq IN (1, 2, 3)").fetchall())
+    assert "COVERING INDEX documents_summary" in plan, plan
