@@ -91,8 +91,8 @@ def source_authority(db: Database, source: Path, trust: bool) -> Authority:
     """The authority of the attached source ``src``; refuses an untrusted database that is not a package."""
     reviewer_id = package_reviewer_id(db, "src")
     try:
-        settings = dict(db.execute("SELECT key, value FROM src.settings WHERE key IN (?, ?)",
-                                   [PACKAGE_REVIEWER_KEY, PACKAGE_CREATED_KEY]).fetchall())
+        settings = {r["key"]: r["value"] for r in db.query("SELECT key, value FROM src.settings WHERE key IN (?, ?)",
+                                                           [PACKAGE_REVIEWER_KEY, PACKAGE_CREATED_KEY])}
     except sqlite3.OperationalError:
         settings = {}
     if PACKAGE_REVIEWER_KEY in settings:
@@ -129,9 +129,10 @@ def overreach(db: Database, auth: Authority) -> list[str]:
     if not auth.is_package:
         return []
     problems: list[str] = []
-    names = dict(db.execute("SELECT id, name FROM main.reviewers").fetchall())
-    names.update(dict(db.execute("SELECT id, name FROM src.reviewers").fetchall()))
-    titles = dict(db.execute("SELECT id, coalesce(nullif(title, ''), name) FROM src.documents").fetchall())
+    names = {r["id"]: r["name"] for r in db.query("SELECT id, name FROM main.reviewers")}
+    names.update({r["id"]: r["name"] for r in db.query("SELECT id, name FROM src.reviewers")})
+    titles = {r["id"]: r["label"] for r in db.query(
+        "SELECT id, coalesce(nullif(title, ''), name) AS label FROM src.documents")}
     for table, key in {**REVIEWER_TABLES, **PANEL_TABLES}.items():
         if not db.execute("SELECT 1 FROM src.sqlite_master WHERE type = 'table' AND name = ?", [table]).fetchone():
             continue

@@ -286,10 +286,11 @@ def _merge_reviewers(db: Database, report: MergeReport, auth: Authority, source:
 
     counts = report.counts("reviewers")
     mapping: dict[str, str] = {}
-    here = dict(db.execute("SELECT id, name FROM main.reviewers").fetchall())
+    here = {r["id"]: r["name"] for r in db.query("SELECT id, name FROM main.reviewers")}
     keys = {name_key(name): (rid, name) for rid, name in here.items()}
     clashes = []
-    for rid, name, created in db.execute("SELECT id, name, created_at FROM src.reviewers").fetchall():
+    for src_row in list(db.query("SELECT id, name, created_at FROM src.reviewers")):
+        rid, name, created = src_row["id"], src_row["name"], src_row["created_at"]
         mapping[rid] = rid
         if rid in here:
             counts.kept += 1
@@ -335,7 +336,7 @@ class _Merge:
         self.limit = dt.datetime.now(dt.UTC) + CLOCK_SKEW
         base = auth.created_at
         if auth.is_package:
-            merged = {r[0] for r in db.execute("SELECT return_id FROM main.merged_returns").fetchall()}
+            merged = {r["return_id"] for r in db.query("SELECT return_id FROM main.merged_returns")}
             # a package sent again from the same file: what its earlier return brought is no conflict now
             earlier = [r["at"] for r in package_returns(db, "src") if r["id"] in merged]
             if earlier and base:
@@ -343,7 +344,7 @@ class _Merge:
         when = _parse_time(base) if base else None
         # a package "made" in the future (hand-edited): everything in it counts as changed since
         self.since = base if when and when <= self.limit else (self.now if when else None)
-        self.names = dict(db.execute("SELECT id, name FROM main.reviewers").fetchall())
+        self.names = {r["id"]: r["name"] for r in db.query("SELECT id, name FROM main.reviewers")}
 
     def clamp(self, table: str, row: dict) -> dict:
         """The row with time stamps from the future set to now (counted for the ``clock`` warning)."""
@@ -426,9 +427,7 @@ class _Merge:
                 continue
             self.clamp(table, row)
             where = " AND ".join(f"{c} = ?" for c in natural)
-            cursor = db.execute(f"SELECT * FROM main.{table} WHERE {where}", [row[c] for c in natural])
-            found = cursor.fetchone()
-            here = dict(zip([d[0] for d in cursor.description], found, strict=True)) if found else None
+            here = next(db.query(f"SELECT * FROM main.{table} WHERE {where}", [row[c] for c in natural]), None)
             id_map[row["id"]] = here["id"] if here else row["id"]
             self.apply(table, row, here)
         return id_map
@@ -470,13 +469,11 @@ def _merge_annotations(merge: _Merge, doc_map: dict[str, str], reviewer_map: dic
             else:
                 row["status"] = "orphan"
                 report.orphaned += 1
-        cursor = db.execute("SELECT * FROM main.annotations WHERE id = ?", [row["id"]])
-        found = cursor.fetchone()
-        here = dict(zip([d[0] for d in cursor.description], found, strict=True)) if found else None
-        tags_there = sorted(tag_map.get(t, t) for (t,) in db.execute(
-            "SELECT tag_id FROM src.annotation_tags WHERE annotation_id = ?", [row["id"]]).fetchall())
-        tags_here = sorted(t for (t,) in db.execute(
-            "SELECT tag_id FROM main.annotation_tags WHERE annotation_id = ?", [row["id"]]).fetchall())
+        here = next(db.query("SELECT * FROM main.annotations WHERE id = ?", [row["id"]]), None)
+        tags_there = sorted(tag_map.get(t["tag_id"], t["tag_id"]) for t in db.query(
+            "SELECT tag_id FROM src.annotation_tags WHERE annotation_id = ?", [row["id"]]))
+        tags_here = sorted(t["tag_id"] for t in db.query(
+            "SELECT tag_id FROM main.annotation_tags WHERE annotation_id = ?", [row["id"]]))
         if here is not None and row.get("quote") == here.get("quote") and row.get("status") == here.get("status"):
             # the same passage placed anew on this text (re-anchoring) is not the reviewer's change
             for column in ("start", "end", "anchored_by", "anchor_score"):
@@ -528,13 +525,11 @@ def _merge_corrections(merge: _Merge, doc_map: dict[str, str], reviewer_map: dic
                 row["start"], row["end"] = placed.start, placed.end
             else:
                 row["status"] = "orphan"
-        cursor = db.execute("SELECT * FROM main.corrections WHERE id = ?", [row["id"]])
-        found = cursor.fetchone()
-        if found is None:
+        same = next(db.query("SELECT * FROM main.corrections WHERE id = ?", [row["id"]]), None)
+        if same is None:
             _insert(db, "corrections", row)
             counts.added += 1
         else:
-            same = dict(zip([d[0] for d in cursor.description], found, strict=True))
             if _same_values(row, same) and row["updated_at"] > same["updated_at"]:
                 _update(db, "corrections", "id", row)
                 counts.updated += 1
@@ -582,8 +577,8 @@ def _merge_versions(merge: _Merge, doc_map: dict[str, str], reviewer_map: dict[s
         key = [row["document_id"], row["reviewer_id"], row["rubric_id"]]
         if db.execute("SELECT 1 FROM main.review_versions WHERE document_id = ? AND reviewer_id = ? AND rubric_id = ? "
                       "AND version = ?", [*key, row["version"]]).fetchone():
-            row["version"] = db.execute("SELECT max(version) + 1 FROM main.review_versions WHERE document_id = ? "
-                                        "AND reviewer_id = ? AND rubric_id = ?", key).fetchone()[0]
+            row["version"] = next(db.query("SELECT max(version) + 1 AS next FROM main.review_versions WHERE "
+                                           "document_id = ? AND reviewer_id = ? AND rubric_id = ?", key))["next"]
         _insert(db, "review_versions", row)
         counts.added += 1
 

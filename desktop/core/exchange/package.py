@@ -156,8 +156,8 @@ def reviewer_work(db: Database, reviewer_id: str, schema: str = "main") -> dict[
     for table, extra in (("reviews", " AND status != 'not_started'"), ("scores", ""), ("annotations", ""),
                          ("corrections", "")):
         try:
-            counts[table] = db.execute(f"SELECT count(*) FROM {schema}.{table} WHERE reviewer_id = ?{extra}",
-                                       [reviewer_id]).fetchone()[0]
+            counts[table] = next(db.query(f"SELECT count(*) AS n FROM {schema}.{table} WHERE reviewer_id = ?{extra}",
+                                          [reviewer_id]))["n"]
         except sqlite3.OperationalError:  # a source from before that table
             counts[table] = 0
     return counts
@@ -167,23 +167,23 @@ def package_reviewer_id(db: Database, schema: str = "main") -> str | None:
     """The id of the reviewer a package is for (None: not a package). Packages made before the id was recorded
     name only the reviewer: the package's own reviewers row of that name gives the id."""
     try:
-        rows = dict(db.execute(f"SELECT key, value FROM {schema}.settings WHERE key IN (?, ?)",
-                               [PACKAGE_REVIEWER_KEY, PACKAGE_REVIEWER_ID_KEY]).fetchall())
+        rows = {r["key"]: r["value"] for r in db.query(f"SELECT key, value FROM {schema}.settings WHERE key IN (?, ?)",
+                                                       [PACKAGE_REVIEWER_KEY, PACKAGE_REVIEWER_ID_KEY])}
     except sqlite3.OperationalError:
         return None
     if PACKAGE_REVIEWER_KEY not in rows:
         return None
     if rows.get(PACKAGE_REVIEWER_ID_KEY):
         return str(rows[PACKAGE_REVIEWER_ID_KEY])
-    row = db.execute(f"SELECT id FROM {schema}.reviewers WHERE name = ?", [rows[PACKAGE_REVIEWER_KEY]]).fetchone()
-    return row[0] if row else None
+    row = next(db.query(f"SELECT id FROM {schema}.reviewers WHERE name = ?", [rows[PACKAGE_REVIEWER_KEY]]), None)
+    return row["id"] if row else None
 
 
 def package_returns(db: Database, schema: str = "main") -> list[dict[str, str]]:
     """The returns written from this package file so far (oldest first); [] when none or unreadable."""
     try:
-        row = db.execute(f"SELECT value FROM {schema}.settings WHERE key = ?", [PACKAGE_RETURNS_KEY]).fetchone()
-        value = json.loads(row[0]) if row else []
+        row = next(db.query(f"SELECT value FROM {schema}.settings WHERE key = ?", [PACKAGE_RETURNS_KEY]), None)
+        value = json.loads(row["value"]) if row else []
     except (sqlite3.Error, ValueError, TypeError):
         return []
     if not isinstance(value, list):
