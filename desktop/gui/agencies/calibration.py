@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from desktop.core.agencies.calibration import LevelExamples, anchor_examples
+from desktop.core.scoring.numbers import fmt
 from desktop.core.scoring.rubric import active_rubric_readonly
 from desktop.gui import dialogs
 from desktop.gui.plain import plain_label, plain_tip
@@ -50,7 +51,7 @@ class AnchorDialog(QDialog):
         self.tree.setHeaderLabels([_tr("Level / report"), _tr("Score"), _tr("Reviewer"), _tr("Passages and note")])
         self.tree.setWordWrap(True)
         for lv in levels:
-            label = (f"{lv.level.points:g} · {lv.level.label}" if lv.level is not None else _tr("below every level"))
+            label = (f"{fmt(lv.level.points)} · {lv.level.label}" if lv.level is not None else _tr("below every level"))
             top = QTreeWidgetItem([label, "", "", _tr("%1 example(s)").replace("%1", str(len(lv.examples)))
                                    if lv.examples else _tr("no submitted review scored this level yet")])
             if lv.level is not None:
@@ -60,7 +61,7 @@ class AnchorDialog(QDialog):
                 text = " / ".join(e.passages) if e.passages else ""
                 if e.note:
                     text = (text + "  " if text else "") + _tr("Note: %1").replace("%1", e.note)
-                child = QTreeWidgetItem([where or e.document_name, f"{e.value:g}", e.reviewer, text or "—"])
+                child = QTreeWidgetItem([where or e.document_name, fmt(e.value), e.reviewer, text or "—"])
                 child.setToolTip(3, plain_tip(text))
                 child.setData(0, Qt.ItemDataRole.UserRole, e.document_id)
                 top.addChild(child)
