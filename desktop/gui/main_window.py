@@ -334,8 +334,8 @@ class MainWindow(WindowLayout, WindowKeyboard, ReviewWindow):
         super().changeEvent(event)
 
     def _update_title(self) -> None:
-        name = self.db_path.name if self.db_path else self.tr("no database")
-        self.setWindowTitle(self.tr("ReviewDesk 报告评阅台 — %1").replace("%1", name))
+        # The database's name only: Qt adds the application's display name (app.py) to the title itself.
+        self.setWindowTitle(self.db_path.name if self.db_path else self.tr("no database"))
 
     def _update_db_label(self) -> None:
         if self.db_path is None:

@@ -2394,12 +2394,12 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <source>⚑ the totals disagree</source>
             <translation>⚑ 总分有分歧</translation>
         </message>
-            <message>
+        <message>
             <source>%1 reports: %2 in review, %3 pending, %4 decided, %5 checked; %6 to re-check</source>
             <translation>共%1份报告：评审中%2份，待裁定%3份，已裁定%4份，已复核%5份；需复核%6份</translation>
         </message>
         <message>
-            <source>%1 — the reviewers&apos; notes:</source>
+            <source>%1 — the reviewers' notes:</source>
             <translation>%1——各评阅人的评分说明：</translation>
         </message>
         <message>
@@ -2455,7 +2455,7 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>总体评价：</translation>
         </message>
         <message>
-            <source>Record that the report&apos;s finals and grade were checked as they are now</source>
+            <source>Record that the report's finals and grade were checked as they are now</source>
             <translation>记录本报告的最终得分和等次已按当前数值复核</translation>
         </message>
         <message>
@@ -2467,7 +2467,7 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>报告未裁定</translation>
         </message>
         <message>
-            <source>Resolve this report&apos;s disagreements as the finals now stand</source>
+            <source>Resolve this report's disagreements as the finals now stand</source>
             <translation>按当前最终得分裁定本报告的分歧</translation>
         </message>
         <message>
@@ -2499,15 +2499,15 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>等次%1由%2裁定</translation>
         </message>
         <message>
-            <source>the rubric&apos;s</source>
+            <source>the rubric's</source>
             <translation>按评阅标准</translation>
         </message>
         <message>
-            <source>⚠ The final is outside the range of the reviewers&apos; totals.</source>
+            <source>⚠ The final is outside the range of the reviewers' totals.</source>
             <translation>⚠ 最终得分超出各评阅人总分范围。</translation>
         </message>
         <message>
-            <source>⚠ the final is outside the range of the reviewers&apos; totals</source>
+            <source>⚠ the final is outside the range of the reviewers' totals</source>
             <translation>⚠ 最终得分超出各评阅人总分范围</translation>
         </message>
         <message>
@@ -2531,7 +2531,7 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>需复核（裁定待确认）</translation>
         </message>
         <message>
-            <source>需复核: the reviewers&apos; scores changed after the decision; confirm or decide again.</source>
+            <source>需复核: the reviewers' scores changed after the decision; confirm or decide again.</source>
             <translation>需复核：裁定后评阅人的评分有变，请确认或重新裁定。</translation>
         </message>
         <message>
@@ -2539,7 +2539,7 @@ Install a Chinese font, then restart ReviewDesk. On Debian or Ubuntu:
             <translation>裁定须记录裁定人姓名：请填写姓名后重新裁定。</translation>
         </message>
         <message>
-            <source>Keep the decision on the selected criterion although the reviewers&apos; scores changed after it (需复核)</source>
+            <source>Keep the decision on the selected criterion although the reviewers' scores changed after it (需复核)</source>
             <translation>保留所选评阅项目的裁定（裁定后评分有变，需复核）</translation>
         </message>
     </context>
@@ -3336,6 +3336,17 @@ Your reviews are safe: every edit was saved when you made it. If something looks
         <message>
             <source>Unexpected error</source>
             <translation>意外错误</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>查找范围(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>文件类型(&amp;T)：</translation>
         </message>
     </context>
 </TS>
