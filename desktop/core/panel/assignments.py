@@ -189,3 +189,11 @@ def reviewer_progress(db: Database, rubric_id: str) -> list[ReviewerProgress]:
         out.append(ReviewerProgress(rid, name, len(assigned.get(rid, ())), len(docs) - in_progress - submitted,
                                     in_progress, submitted))
     return out
+
+
+def existing_assignment_ids(db: Database, ids: list[str]) -> tuple[str, ...]:
+    """Which of these assignment ids are stored now, sorted (what an undoable assign step compares)."""
+    if not ids:
+        return ()
+    marks = ",".join("?" * len(ids))
+    return tuple(sorted(r["id"] for r in db.query(f"SELECT id FROM assignments WHERE id IN ({marks})", ids)))

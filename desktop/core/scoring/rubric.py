@@ -493,3 +493,10 @@ def _stored_active(db: Database) -> Rubric | None:
 def _parse_stored(rubric_id: str, content: str) -> Rubric:
     """A stored rubric parsed once (the corpus table asks for the active one after every score change)."""
     return parse_rubric(content, f"stored rubric {rubric_id}")
+
+
+def find_rubric(db: Database, rubric_id: str) -> Rubric | None:
+    """The stored rubric with this id, or None when this database has none by that id."""
+    if next(iter(db.query("SELECT 1 AS found FROM rubrics WHERE id = ?", [rubric_id])), None) is None:
+        return None
+    return get_rubric(db, rubric_id)

@@ -282,3 +282,9 @@ def previous_report(db: Database, doc_id: str) -> DocumentSummary | None:
         [current.agency, current.year],
     ).fetchone()
     return _summary(row) if row else None
+
+
+def report_years(db: Database) -> list[int]:
+    """The report years of the current documents, newest first (years not recognised left out)."""
+    return [r["year"] for r in db.query("SELECT DISTINCT year FROM documents WHERE replaced_by IS NULL "
+                                        "AND year IS NOT NULL ORDER BY year DESC")]

@@ -22,6 +22,7 @@ from desktop.core.panel.assignments import (
     assign,
     assign_balanced,
     delete_assignments,
+    existing_assignment_ids,
     restore_assignments,
 )
 from desktop.core.progress import Progress
@@ -102,11 +103,9 @@ class PanelActions(QObject):
 
         def step(added: list[Assignment]) -> Step:
             added_ids = [a.id for a in added]
-            marks = ",".join("?" * len(added_ids)) or "NULL"
 
             def state(db: Database) -> object:
-                return tuple(sorted(r[0] for r in db.execute(
-                    f"SELECT id FROM assignments WHERE id IN ({marks})", added_ids).fetchall()))
+                return existing_assignment_ids(db, added_ids)
 
             return Step(_tr("Assign %1 report(s)").replace("%1", str(len(ids))),
                         undo=lambda db: delete_assignments(db, added_ids),

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from desktop.core.scoring.numbers import fmt
-from desktop.core.scoring.rubric import get_rubric
+from desktop.core.scoring.rubric import find_rubric
 from desktop.core.scoring.scores import DONE, IN_PROGRESS, NOT_STARTED, STATUSES, OverviewRow, review_overview
 from desktop.core.storage.documents import DocumentSummary, list_documents
 from desktop.gui.plain import PlainLabel
@@ -164,8 +164,7 @@ class OverviewDialog(QDialog):
     def reload(self) -> None:
         """Re-read the overview from the database."""
         overview = review_overview(self.reader, self.reviewer_id, self.rubric_id)
-        rubric = get_rubric(self.reader, overview.rubric_id) if self.reader.execute(
-            "SELECT 1 FROM rubrics WHERE id = ?", [overview.rubric_id]).fetchone() else None
+        rubric = find_rubric(self.reader, overview.rubric_id)
         docs = {d.id: d for d in list_documents(self.reader)}
         self.model.set_rows([(docs[i], r) for i, r in overview.rows.items() if i in docs])
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.changes import Changes
 from desktop.core.errors import ReviewDeskError
+from desktop.core.storage.documents import report_years
 from desktop.core.storage.executor import open_reader
 from desktop.core.summary.facts import deadline_setting
 from desktop.core.summary.model import Draft, Paragraph, QuoteList, Table
@@ -215,8 +216,7 @@ class SummaryTab(QWidget):
         self.year.addItem(_tr("All years"), None)
         if reader is None:
             return
-        years = [r["year"] for r in reader.query("SELECT DISTINCT year FROM documents WHERE replaced_by IS NULL "
-                                                  "AND year IS NOT NULL ORDER BY year DESC")]
+        years = report_years(reader)
         for y in years:
             self.year.addItem(f"{y}年度", y)
         if current in years:
