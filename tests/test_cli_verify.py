@@ -7,7 +7,7 @@ import json
 import pytest
 
 from desktop.cli import main
-from tests.core.review.test_verify import DOUBTFUL, SURE
+from tests.core.review.verify_texts import DOUBTFUL, SURE
 
 
 @pytest.fixture

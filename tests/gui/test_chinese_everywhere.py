@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QFileDialog, QLabel, QWidget
 
 from desktop.gui import i18n
-from tests.gui.test_layout import make_window
+from tests.gui.windows import make_window
 
 
 def english_in(widget: QWidget) -> list[str]:

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QSettings, QSize, Qt
 
 from desktop.gui.corpus.search_panel import query_spans
-from tests.gui.test_layout import make_window
+from tests.gui.windows import make_window
 
 
 @pytest.fixture

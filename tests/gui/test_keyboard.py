@@ -8,10 +8,8 @@ from PySide6.QtWidgets import QApplication, QDockWidget
 
 from desktop.core.review.annotations import list_annotations
 from desktop.core.scoring import scores as scoring
-from tests.gui.test_layout import make_window
-
-CTRL, ALT, SHIFT = (Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier,
-                    Qt.KeyboardModifier.ShiftModifier)
+from tests.gui.keys import ALT, CTRL, SHIFT, focused, press
+from tests.gui.windows import make_window
 
 
 @pytest.fixture
@@ -30,15 +28,8 @@ def window(qtbot, settings, seeded_db_path, no_dialogs):
     return w
 
 
-def press(qtbot, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    """A key typed where the keyboard focus is (as the reviewer's keyboard would)."""
-    target = QApplication.focusWidget()
-    assert target is not None, "nothing has the keyboard focus"
-    qtbot.keyClick(target, key, modifiers)
 
 
-def focused(window) -> object:
-    return QApplication.focusWidget()
 
 
 def test_tab_leaves_the_corpus_table_without_opening_reports(qtbot, window):

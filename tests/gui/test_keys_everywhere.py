@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from desktop.core.scoring import scores as scoring
 from desktop.core.storage.documents import get_document
-from tests.gui.test_keyboard import ALT, CTRL, SHIFT, focused, press
-from tests.gui.test_layout import make_window
+from tests.gui.keys import ALT, CTRL, SHIFT, focused, press
+from tests.gui.windows import make_window
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QDockWidget, QGroup
 
 from desktop.core.resources import resource_path
 from desktop.gui import i18n
-from tests.gui.test_layout import make_window
+from tests.gui.windows import make_window
 
 
 def english_sources() -> list[re.Pattern]:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect, QSettings, QSize, Qt
-from PySide6.QtWidgets import QApplication, QDockWidget
+from PySide6.QtWidgets import QApplication
 
-from desktop.gui.app import install_extensions
 from desktop.gui.main_window import MainWindow, default_window_size
+from tests.gui.windows import docks, make_window
 
 
 @pytest.fixture
@@ -21,24 +21,8 @@ def settings(tmp_path) -> QSettings:
     s.sync()
 
 
-def make_window(qtbot, settings: QSettings, db_path, size: QSize) -> MainWindow:
-    """A window as the app builds it (docks installed, layout restored) at an explicit size, with a report open."""
-    w = MainWindow(settings)
-    qtbot.addWidget(w)
-    install_extensions(w)
-    w.resize(size)
-    w.restore_layout()
-    w.show()
-    qtbot.waitExposed(w)
-    assert w.open_database(db_path)
-    if not w.current_document_id():
-        w.open_document(w.corpus_panel.proxy.document_id(0))
-    QApplication.processEvents()
-    return w
 
 
-def docks(w: MainWindow) -> dict[str, QDockWidget]:
-    return {d.objectName(): d for d in w.findChildren(QDockWidget)}
 
 
 def test_default_window_size_follows_the_available_screen():

@@ -40,7 +40,7 @@ from desktop.core.storage import open_database
 from desktop.core.storage.documents import list_documents
 from desktop.gui import dialogs
 from tests.conftest import SEEDS
-from tests.gui.test_layout import make_window
+from tests.gui.windows import make_window
 
 IN_ACCESS, IN_OPEN = 0x1, 0x20
 

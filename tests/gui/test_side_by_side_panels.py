@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, QSettings, QSize, Qt
 
-from tests.gui.test_layout import make_window
+from tests.gui.windows import make_window
 
 
 @pytest.fixture

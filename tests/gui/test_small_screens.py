@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 from desktop.gui import i18n
 from desktop.gui.main_window import default_window_size
 from tests.conftest import ROOT
-from tests.gui.test_layout import docks, make_window
+from tests.gui.windows import docks, make_window
 
 MAX_MINIMUM_WIDTH = 1000
 WORK_AREAS = [QSize(1280, 720 - 40), QSize(1366, 768 - 40), QSize(1024 + 1, 768 - 40)]

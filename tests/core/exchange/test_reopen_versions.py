@@ -7,7 +7,7 @@ from desktop.core.exchange.score_import import import_scores
 from desktop.core.review.reviewers import find_reviewer
 from desktop.core.scoring import scores as scoring
 from desktop.core.scoring.versions import current_state, list_versions, version_changes
-from tests.core.exchange.test_score_import import exported_csv, fill, lead, write_csv  # noqa: F401 (fixture)
+from tests.core.exchange.sheets import exported_csv, fill, write_csv
 
 FULL = ["4", "2", "3", "4", "3", "4", "3", "2"]
 

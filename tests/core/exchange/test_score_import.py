@@ -2,52 +2,24 @@
 
 from __future__ import annotations
 
-import csv
-
 import pytest
 
 from desktop.core.exchange.score_import import ScoreImportError, import_scores
 from desktop.core.export import export
 from desktop.core.export.tables import report_label
-from desktop.core.ingest.importer import import_paths
 from desktop.core.review.reviewers import find_reviewer, get_or_create_reviewer
 from desktop.core.scoring import scores as scoring
-from desktop.core.scoring.rubric import active_rubric
-from desktop.core.storage import open_database
-from desktop.core.storage.documents import list_documents
+from tests.core.exchange.sheets import exported_csv, fill, write_csv
 
 FULL = ["4", "2", "3", "4", "3", "4", "3", "2"]  # 20+5+5+16+12+8+9+3.33 = 78.33
 
 
-@pytest.fixture
-def lead(tmp_path, seeds_dir):
-    db = open_database(tmp_path / "lead.sqlite3")
-    import_paths(db, [seeds_dir])
-    rubric = active_rubric(db)
-    docs = {d.name[:3]: d for d in list_documents(db)}
-    yield db, rubric, docs
-    db.conn.close()
 
 
-def exported_csv(db, tmp_path) -> tuple[list[str], list[list[str]]]:
-    path = tmp_path / "sheet.csv"
-    export(db, "csv", path)
-    rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
-    return rows[0], rows[1:]
 
 
-def write_csv(path, header, rows, encoding="utf-8-sig"):
-    with open(path, "w", encoding=encoding, newline="") as handle:
-        csv.writer(handle).writerows([header, *rows])
-    return path
 
 
-def fill(header, row, values, comment=None):
-    first = header.index("必备内容齐全（4分）")
-    row[first:first + len(values)] = values
-    if comment is not None:
-        row[header.index("总体评价")] = comment
-    return row
 
 
 def test_a_filled_csv_is_imported_and_complete_rows_submitted(lead, tmp_path):

@@ -17,7 +17,7 @@ from desktop.core.scoring import scores as scoring
 from desktop.core.scoring.rubric import active_rubric
 from desktop.core.storage import open_database
 from desktop.core.storage.documents import list_documents
-from tests.core.exchange.test_score_import import exported_csv, fill, write_csv
+from tests.core.exchange.sheets import exported_csv, fill, write_csv
 
 FULL = [4, 2, 3, 4, 3, 4, 3, 2]
 

@@ -12,7 +12,7 @@ from desktop.core.scoring.rubric import load_default_rubric, store_rubric
 from desktop.core.scoring.scores import set_score
 from desktop.core.storage.documents import get_document, list_documents
 from tests.core.builders import SAMPLE, write_txt
-from tests.core.export.test_export_documents import docx_sheets
+from tests.core.export.docx_read import docx_sheets
 
 NO_DUTY = SAMPLE.replace("三、党政主要负责人履行推进法治建设第一责任人职责情况\n局主要负责人带头学法，主持召开专题会议3次。\n",
                          "").replace("（一）完善制度体系。", "（一）完善制度体系。局长带头学法讲法，主持召开专题会议3次。")

@@ -11,7 +11,6 @@ from desktop.core.resources import resource_path
 from desktop.gui import palette
 from desktop.gui.annotate.codebook_dialog import NEW_TAG_COLORS
 from desktop.gui.annotate.editor import AnnotationEditor
-from tests.gui.annotate.test_annotations_gui import env  # noqa: F401 - the fixture
 
 
 def test_contrast_ratio_follows_wcag():

@@ -20,7 +20,7 @@ from desktop.gui.reading.compare_view import CompareView
 from desktop.gui.reading.report_view import ReportView
 from desktop.gui.reviewer_name import SETTINGS_KEY
 from tests.core.builders import SAMPLE, write_txt
-from tests.gui.annotate.test_annotations_gui import type_text
+from tests.gui.keys import type_text
 
 NO_DUTY = SAMPLE.replace("三、党政主要负责人履行推进法治建设第一责任人职责情况\n局主要负责人带头学法，主持召开专题会议3次。\n",
                          "").replace("四、2025年工作安排", "三、2025年工作安排").replace(

@@ -13,8 +13,8 @@ from desktop.core.scoring.numbers import fmt
 from desktop.core.scoring.rubric import active_rubric
 from desktop.core.storage.database import open_read_only
 from desktop.core.storage.documents import get_summary
-from tests.gui.annotate.test_annotations_gui import type_text
-from tests.gui.test_layout import make_window
+from tests.gui.keys import type_text
+from tests.gui.windows import make_window
 
 ALT, CTRL = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier
 

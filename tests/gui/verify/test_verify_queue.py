@@ -22,7 +22,7 @@ from desktop.gui.reading.report_view import ReportView
 from desktop.gui.reviewer_name import SETTINGS_KEY, ensure_reviewer
 from desktop.gui.verify.queue import VerifyQueueDialog
 from desktop.gui.verify.store import VerifyStore
-from tests.core.review.test_verify import DOUBTFUL, SURE
+from tests.core.review.verify_texts import DOUBTFUL, SURE
 
 # a second doubtful report: agency from the opening sentence of another body, a plan that is nowhere
 OTHER = ("2024年度法治政府建设工作报告\n2024年，南湖县交通运输局坚持依法行政。\n一、主要举措和成效\n"
@@ -175,7 +175,7 @@ def test_in_the_window_the_menu_opens_the_queue_and_the_parts_filter_keeps_the_r
 
     from desktop.core.review.verify import list_doubts
     from desktop.gui.corpus.corpus_panel import TO_VERIFY
-    from tests.gui.test_layout import make_window
+    from tests.gui.windows import make_window
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue(SETTINGS_KEY, "张三")
