@@ -47,7 +47,10 @@ def _offscreen_screen() -> str:
     return f"offscreen:configfile={conf}"
 
 
-os.environ.setdefault("QT_QPA_PLATFORM", _offscreen_screen())
+# The bootstrap (.ci/run) sets plain "offscreen": it gets the same 1920x1200 screen as a bare pytest run; another
+# platform chosen on purpose (xcb under xvfb) is left alone.
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = _offscreen_screen()
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 os.environ["FONTCONFIG_FILE"] = str(_bundled_font_only())
 # The log file (desktop/core/logs.py) of everything the tests run goes to a temporary folder, not the user's.
