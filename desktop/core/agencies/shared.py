@@ -191,7 +191,7 @@ def shared_with_others(db: Database, document_id: str, min_chars: int = DEFAULT_
         return out
     out.group_key = mine
     text = next(db.query("SELECT text FROM documents WHERE seq = ?", [seq]))["text"]
-    for h, start, end in sorted(own, key=lambda r: (r[1], r[2])):
+    for h, start, end in sorted(own, key=lambda span: (span[1], span[2])):
         found = others.get(h, [])
         if not any(corpus.group.get(s, mine) != mine for s, _, _ in found):
             continue

@@ -8,8 +8,10 @@ sheet is one report as reviewed by one reviewer; a report nobody has reviewed ye
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -23,6 +25,7 @@ from desktop.core.scoring.rules import competition_ranks, is_settled
 from desktop.core.scoring.scores import DONE, NOT_STARTED, STATUS_LABELS, ReviewState, ScoreEntry
 from desktop.core.segmentation.classify import KIND_LABELS, REQUIRED_KINDS
 from desktop.core.segmentation.segment import Section
+from desktop.core.storage.database import named_rows
 from desktop.core.storage.documents import DocumentSummary, list_documents
 
 PLACEMENT_LABELS = {"section": "单独成章", "subsection": "小节", "inline": "条目/一句", None: "缺"}
@@ -136,13 +139,15 @@ class RawRows:
     """The rows the export reads from SQLite, before assembly (timed alone by the benchmark)."""
 
     documents: list[DocumentSummary]
-    sections: list[tuple]
+    # rows read by column name (row["document_id"]); sections typed loosely while core/summary/facts.py (not
+    # converted yet, issue 21) still reads them by position as list[tuple]
+    sections: list[Any]
     reviewers: list[Reviewer]
-    reviews: list[tuple]
-    scores: list[tuple]
-    evidence: list[tuple]
-    annotations: list[tuple]
-    annotation_tags: list[tuple]
+    reviews: list[sqlite3.Row]
+    scores: list[sqlite3.Row]
+    evidence: list[sqlite3.Row]
+    annotations: list[sqlite3.Row]
+    annotation_tags: list[sqlite3.Row]
     lines: dict[tuple[str, int], int] = field(default_factory=dict)  # (document id, offset) -> line number
     assigned: list[tuple[str, str]] = field(default_factory=list)  # (document id, reviewer id) assignments
 
@@ -180,7 +185,8 @@ def line_numbers(db: Database, offsets: dict[str, set[int]]) -> dict[tuple[str, 
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
         marks = ",".join("?" * len(chunk))
-        for doc_id, text in db.execute(f"SELECT id, text FROM documents WHERE id IN ({marks})", chunk):
+        for row in db.query(f"SELECT id, text FROM documents WHERE id IN ({marks})", chunk):
+            doc_id, text = row["id"], row["text"]
             line, pos = 0, 0
             for offset in sorted(offsets[doc_id]):
                 line += text.count("\n", pos, offset)
@@ -195,37 +201,37 @@ def fetch_raw(db: Database, rubric_id: str, reviewer_id: str | None = None) -> R
     args = [reviewer_id] if reviewer_id else []
     raw = RawRows(
         documents=list_documents(db),
-        sections=db.execute('SELECT s.document_id, s.kind, s.heading, s.level, s.placement, s.start, s."end" '
-                            "FROM sections s JOIN documents d ON d.id = s.document_id WHERE d.replaced_by IS NULL "
-                            "ORDER BY s.document_id, s.ordinal").fetchall(),
+        sections=named_rows(db, 'SELECT s.document_id, s.kind, s.heading, s.level, s.placement, s.start, s."end" '
+                                "FROM sections s JOIN documents d ON d.id = s.document_id WHERE d.replaced_by IS NULL "
+                                "ORDER BY s.document_id, s.ordinal"),
         reviewers=list_reviewers(db),
-        reviews=db.execute("SELECT document_id, reviewer_id, status, overall_comment, done_at, updated_at "
-                           f"FROM reviews WHERE rubric_id = ?{who}", [rubric_id, *args]).fetchall(),
-        scores=db.execute("SELECT id, document_id, reviewer_id, criterion_id, value, note, suggested, "
-                          "suggestion_basis, suggestion_accepted, updated_at, not_applicable, na_reason FROM scores "
-                          f"WHERE rubric_id = ?{who}", [rubric_id, *args]).fetchall(),
-        evidence=db.execute("SELECT e.score_id, e.annotation_id FROM score_evidence e JOIN scores s "
-                            "ON s.id = e.score_id JOIN annotations a ON a.id = e.annotation_id "
-                            "WHERE s.rubric_id = ? AND a.deleted_at IS NULL ORDER BY a.start", [rubric_id]).fetchall(),
-        annotations=db.execute('SELECT id, document_id, reviewer_id, start, "end", quote, comment, criterion_id, '
-                               f"status FROM annotations WHERE deleted_at IS NULL{who} "
-                               'ORDER BY document_id, start, "end", created_at', args).fetchall(),
-        annotation_tags=db.execute("SELECT at.annotation_id, t.name FROM annotation_tags at JOIN tags t "
-                                   "ON t.id = at.tag_id JOIN annotations a ON a.id = at.annotation_id "
-                                   "WHERE a.deleted_at IS NULL ORDER BY t.ordinal, t.name").fetchall(),
+        reviews=named_rows(db, "SELECT document_id, reviewer_id, status, overall_comment, done_at, updated_at "
+                               f"FROM reviews WHERE rubric_id = ?{who}", [rubric_id, *args]),
+        scores=named_rows(db, "SELECT id, document_id, reviewer_id, criterion_id, value, note, suggested, "
+                              "suggestion_basis, suggestion_accepted, updated_at, not_applicable, na_reason FROM scores "
+                              f"WHERE rubric_id = ?{who}", [rubric_id, *args]),
+        evidence=named_rows(db, "SELECT e.score_id, e.annotation_id FROM score_evidence e JOIN scores s "
+                                "ON s.id = e.score_id JOIN annotations a ON a.id = e.annotation_id "
+                                "WHERE s.rubric_id = ? AND a.deleted_at IS NULL ORDER BY a.start", [rubric_id]),
+        annotations=named_rows(db, 'SELECT id, document_id, reviewer_id, start, "end", quote, comment, criterion_id, '
+                                   f"status FROM annotations WHERE deleted_at IS NULL{who} "
+                                   'ORDER BY document_id, start, "end", created_at', args),
+        annotation_tags=named_rows(db, "SELECT at.annotation_id, t.name FROM annotation_tags at JOIN tags t "
+                                       "ON t.id = at.tag_id JOIN annotations a ON a.id = at.annotation_id "
+                                       "WHERE a.deleted_at IS NULL ORDER BY t.ordinal, t.name"),
     )
     offsets: dict[str, set[int]] = defaultdict(set)
     annotated = set()
     for row in raw.annotations:
-        offsets[row[1]].add(row[3])
-        annotated.add(row[1])
-    for doc_id, _kind, _heading, _level, _placement, start, _end in raw.sections:
-        if doc_id in annotated:
-            offsets[doc_id].add(start)
+        offsets[row["document_id"]].add(row["start"])
+        annotated.add(row["document_id"])
+    for row in raw.sections:
+        if row["document_id"] in annotated:
+            offsets[row["document_id"]].add(row["start"])
     raw.lines = line_numbers(db, offsets)
     who_a = " WHERE reviewer_id = ?" if reviewer_id else ""
-    raw.assigned = [tuple(r) for r in db.execute(f"SELECT document_id, reviewer_id FROM assignments{who_a}",
-                                                  args).fetchall()]
+    raw.assigned = [(r["document_id"], r["reviewer_id"])
+                    for r in db.query(f"SELECT document_id, reviewer_id FROM assignments{who_a}", args)]
     return raw
 
 
@@ -253,8 +259,9 @@ def assemble(raw: RawRows, rubric: Rubric, model: PanelSummary, reviewer: Review
     """Build the export's rows from the fetched rows; totals and what is settled come from ``model``."""
     names = {r.id: r.name for r in raw.reviewers}
     sections: dict[str, list[Section]] = defaultdict(list)
-    for doc_id, kind, heading, level, placement, start, end in raw.sections:
-        sections[doc_id].append(Section(kind, heading, level, placement, start, end))
+    for r in raw.sections:
+        sections[r["document_id"]].append(Section(r["kind"], r["heading"], r["level"], r["placement"], r["start"],
+                                                  r["end"]))
     rank = {"section": 3, "subsection": 2, "inline": 1}
     placements: dict[str, dict[str, str | None]] = {}
     for d in raw.documents:
@@ -265,30 +272,35 @@ def assemble(raw: RawRows, rubric: Rubric, model: PanelSummary, reviewer: Review
         placements[d.id] = best
 
     evidence: dict[str, list[str]] = defaultdict(list)
-    for score_id, annotation_id in raw.evidence:
-        evidence[score_id].append(annotation_id)
+    for r in raw.evidence:
+        evidence[r["score_id"]].append(r["annotation_id"])
     criteria = {c.id for c in rubric.criteria}
     scores: dict[tuple[str, str], dict[str, ScoreEntry]] = defaultdict(dict)
     evidence_for: dict[str, list[str]] = defaultdict(list)
-    for sid, doc_id, rid, cid, value, note, suggested, basis, accepted, updated, na, reason in raw.scores:
+    for r in raw.scores:
+        cid, value, reason = r["criterion_id"], r["value"], r["na_reason"]
         if cid not in criteria:
             continue
-        ev = tuple(evidence.get(sid, ()))
-        na = value is None and is_settled(rubric.criterion(cid), None, bool(na), reason)
-        scores[(doc_id, rid)][cid] = ScoreEntry(cid, value, note, suggested, basis, bool(accepted), ev, updated,
-                                                na, reason or "" if na else "")
+        ev = tuple(evidence.get(r["id"], ()))
+        na = value is None and is_settled(rubric.criterion(cid), None, bool(r["not_applicable"]), reason)
+        scores[(r["document_id"], r["reviewer_id"])][cid] = ScoreEntry(
+            cid, value, r["note"], r["suggested"], r["suggestion_basis"], bool(r["suggestion_accepted"]), ev,
+            r["updated_at"], na, reason or "" if na else "")
         for annotation_id in ev:
             evidence_for[annotation_id].append(cid)
-    reviews = {(doc_id, rid): ReviewState(status, comment, done_at, updated)
-               for doc_id, rid, status, comment, done_at, updated in raw.reviews}
+    reviews = {(r["document_id"], r["reviewer_id"]): ReviewState(r["status"], r["overall_comment"], r["done_at"],
+                                                                 r["updated_at"])
+               for r in raw.reviews}
 
     tags: dict[str, list[str]] = defaultdict(list)
-    for annotation_id, name in raw.annotation_tags:
-        tags[annotation_id].append(name)
+    for r in raw.annotation_tags:
+        tags[r["annotation_id"]].append(r["name"])
     current = {d.id for d in raw.documents}
     annotations: list[SheetAnnotation] = []
     by_pair: dict[tuple[str, str | None], list[SheetAnnotation]] = defaultdict(list)
-    for aid, doc_id, rid, start, end, quote, comment, cid, status in raw.annotations:
+    for r in raw.annotations:
+        aid, doc_id, rid, start, end = r["id"], r["document_id"], r["reviewer_id"], r["start"], r["end"]
+        quote, comment, cid, status = r["quote"], r["comment"], r["criterion_id"], r["status"]
         if doc_id not in current:
             continue
         orphan = status == "orphan"

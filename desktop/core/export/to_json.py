@@ -91,24 +91,23 @@ def build_dump(db: Database, progress: Progress, reviewer: str | None = None) ->
             "ORDER BY document_id, ordinal"):
         sections[doc_id].append({"kind": kind, "heading": heading, "level": level, "placement": placement,
                                  "start": start, "end": end})
-    doc_rows = db.execute(
+    doc_rows = list(db.query(
         "SELECT id, name, sha256, format, encoding, size, title, agency, year, doc_number, doc_date, published_at, "
         "on_time, source, missing, metadata_sources, imported_at, text FROM documents WHERE replaced_by IS NULL "
-        "ORDER BY agency IS NULL, agency, year, name, seq").fetchall()
+        "ORDER BY agency IS NULL, agency, year, name, seq"))
     documents = []
     total = len(doc_rows)
     for i, r in enumerate(doc_rows):
         if i % 200 == 0:
             progress.check()
             progress.update(i, total, "json")
-        (doc_id, name, sha, fmt, enc, size, title, agency, year, number, doc_date, published, on_time, source,
-         missing, sources, imported, text) = r
-        documents.append({
-            "id": doc_id, "name": name, "sha256": sha, "format": fmt, "encoding": enc, "size": size,
-            "title": title, "agency": agency, "year": year, "doc_number": number, "doc_date": doc_date,
-            "published_at": published, "on_time": None if on_time is None else bool(on_time), "source": source,
-            "missing": json.loads(missing), "metadata_sources": json.loads(sources), "imported_at": imported,
-            "text": text, "sections": sections.get(doc_id, []),
+        on_time = r["on_time"]
+        documents.append({  # the keys of the json are the column names, in the schema's order
+            **{k: r[k] for k in ("id", "name", "sha256", "format", "encoding", "size", "title", "agency", "year",
+                                 "doc_number", "doc_date", "published_at")},
+            "on_time": None if on_time is None else bool(on_time), "source": r["source"],
+            "missing": json.loads(r["missing"]), "metadata_sources": json.loads(r["metadata_sources"]),
+            "imported_at": r["imported_at"], "text": r["text"], "sections": sections.get(r["id"], []),
         })
     current = {d["id"] for d in documents}
 

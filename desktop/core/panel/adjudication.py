@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -25,6 +26,7 @@ from desktop.core.panel.basis import criterion_basis, read_settled, report_basis
 from desktop.core.scoring.numbers import fmt
 from desktop.core.scoring.rubric import Rubric, store_rubric
 from desktop.core.scoring.scores import ScoreError, _check_value, _criterion
+from desktop.core.storage.database import one
 
 
 @dataclass(frozen=True)
@@ -83,38 +85,42 @@ _ADJ_COLUMNS = ("comment, grade, decided_by, decided_at, grade_by, grade_at, gra
                 "settled_basis, checked_by, checked_at, checked_basis")
 
 
-def _final(row: tuple) -> FinalScore:
-    cid, value, na, by, at, basis, confirmed_by, confirmed_at = row
-    return FinalScore(cid, value, bool(na), by, at, basis, confirmed_by, confirmed_at)
+def _final(row: dict[str, Any]) -> FinalScore:
+    return FinalScore(row["criterion_id"], row["value"], bool(row["not_applicable"]), row["decided_by"],
+                      row["decided_at"], row["basis"], row["confirmed_by"], row["confirmed_at"])
+
+
+def _adjudication(row: dict[str, Any]) -> Adjudication:
+    return Adjudication(**{name: row[name] for name in _ADJ_COLUMNS.split(", ")})
 
 
 def get_final_scores(db: Database, document_id: str, rubric_id: str) -> dict[str, FinalScore]:
     """The final scores the lead decided for a report, keyed by criterion id (undecided ones are absent)."""
-    rows = db.execute(f"SELECT {_FINAL_COLUMNS} FROM adjudication_scores WHERE document_id = ? AND rubric_id = ?",
-                      [document_id, rubric_id]).fetchall()
-    return {r[0]: _final(r) for r in rows}
+    rows = db.query(f"SELECT {_FINAL_COLUMNS} FROM adjudication_scores WHERE document_id = ? AND rubric_id = ?",
+                    [document_id, rubric_id])
+    return {r["criterion_id"]: _final(r) for r in rows}
 
 
 def all_final_scores(db: Database, rubric_id: str) -> dict[str, dict[str, FinalScore]]:
     """Every report's decided final scores under a rubric: document id -> criterion id -> final score."""
     out: dict[str, dict[str, FinalScore]] = {}
-    for row in db.execute(f"SELECT document_id, {_FINAL_COLUMNS} FROM adjudication_scores WHERE rubric_id = ?",
-                          [rubric_id]).fetchall():
-        out.setdefault(row[0], {})[row[1]] = _final(row[1:])
+    for row in db.query(f"SELECT document_id, {_FINAL_COLUMNS} FROM adjudication_scores WHERE rubric_id = ?",
+                        [rubric_id]):
+        out.setdefault(row["document_id"], {})[row["criterion_id"]] = _final(row)
     return out
 
 
 def get_adjudication(db: Database, document_id: str, rubric_id: str) -> Adjudication | None:
     """The lead's comment, chosen grade, 裁定 and 复核 of a report (None when nothing was decided)."""
-    row = db.execute(f"SELECT {_ADJ_COLUMNS} FROM adjudications WHERE document_id = ? AND rubric_id = ?",
-                     [document_id, rubric_id]).fetchone()
-    return Adjudication(*row) if row else None
+    row = one(db, f"SELECT {_ADJ_COLUMNS} FROM adjudications WHERE document_id = ? AND rubric_id = ?",
+              [document_id, rubric_id])
+    return _adjudication(row) if row else None
 
 
 def all_adjudications(db: Database, rubric_id: str) -> dict[str, Adjudication]:
     """Every report's adjudication under a rubric, keyed by document id."""
-    return {r[0]: Adjudication(*r[1:]) for r in db.execute(
-        f"SELECT document_id, {_ADJ_COLUMNS} FROM adjudications WHERE rubric_id = ?", [rubric_id]).fetchall()}
+    return {r["document_id"]: _adjudication(r) for r in db.query(
+        f"SELECT document_id, {_ADJ_COLUMNS} FROM adjudications WHERE rubric_id = ?", [rubric_id])}
 
 
 # --- writing -------------------------------------------------------------------------------------------------

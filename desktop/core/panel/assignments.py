@@ -75,7 +75,7 @@ def list_assignments(db: Database, *, document_id: str | None = None,
     sql = "SELECT id, document_id, reviewer_id, assigned_by, assigned_at FROM assignments"
     if where:
         sql += " WHERE " + " AND ".join(where)
-    return [Assignment(*r) for r in db.execute(sql + " ORDER BY assigned_at, rowid", args).fetchall()]
+    return [Assignment(**r) for r in db.query(sql + " ORDER BY assigned_at, rowid", args)]  # names = fields
 
 
 def assigned_reviewers(db: Database) -> dict[str, list[str]]:

@@ -45,12 +45,13 @@ def read_settled(db: Database, document_id: str, rubric: Rubric) -> Settled:
     """Every reviewer's settled values of a report under a rubric, as the bases hold them."""
     criteria = {c.id: c for c in rubric.criteria}
     out: Settled = {}
-    for rid, cid, value, na, reason in db.execute(
+    for row in db.query(
             "SELECT reviewer_id, criterion_id, value, not_applicable, na_reason FROM scores WHERE document_id = ? "
-            "AND rubric_id = ?", [document_id, rubric.id]).fetchall():
-        c = criteria.get(cid)
-        if c is not None and is_settled(c, value, bool(na), reason):
-            out.setdefault(rid, {})[cid] = value_text(value, bool(na))
+            "AND rubric_id = ?", [document_id, rubric.id]):
+        c = criteria.get(row["criterion_id"])
+        value, na = row["value"], bool(row["not_applicable"])
+        if c is not None and is_settled(c, value, na, row["na_reason"]):
+            out.setdefault(row["reviewer_id"], {})[c.id] = value_text(value, na)
     return out
 
 

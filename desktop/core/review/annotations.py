@@ -8,7 +8,8 @@ context (see desktop.core.compare.anchoring) are stored with them so that an ann
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -16,6 +17,7 @@ from desktop.core.clock import now_iso
 from desktop.core.compare.anchoring import make_anchor
 from desktop.core.errors import ReviewDeskError
 from desktop.core.segmentation.segment import Section
+from desktop.core.storage.database import one, scalar
 from desktop.core.storage.limits import MAX_COMMENT_CHARS, too_long
 
 ANCHORED, ORPHAN = "anchored", "orphan"
@@ -89,24 +91,25 @@ class RetrievedSegment:
     year: int | None
 
 
-_COLUMNS = ('a.id, a.document_id, a.reviewer_id, coalesce(r.name, \'\'), a.start, a."end", a.quote, a.prefix, '
-            "a.suffix, a.comment, a.criterion_id, a.status, a.anchored_by, a.anchor_score, "
+_COLUMNS = ('a.id, a.document_id, a.reviewer_id, coalesce(r.name, \'\') AS reviewer_name, a.start, a."end", '
+            "a.quote, a.prefix, a.suffix, a.comment, a.criterion_id, a.status, a.anchored_by, a.anchor_score, "
             "(SELECT group_concat(tag_id, char(31)) FROM (SELECT at.tag_id FROM annotation_tags at "
-            " JOIN tags t ON t.id = at.tag_id WHERE at.annotation_id = a.id ORDER BY t.ordinal, t.name)), "
+            " JOIN tags t ON t.id = at.tag_id WHERE at.annotation_id = a.id ORDER BY t.ordinal, t.name)) AS tag_ids, "
             "a.created_at, a.updated_at, a.deleted_at")
+_STORED = tuple(f.name for f in fields(Annotation) if f.name != "section_kind")  # the names _COLUMNS gives
 _FROM = "FROM annotations a LEFT JOIN reviewers r ON r.id = a.reviewer_id"
 
 
-def _row(row: tuple) -> Annotation:
-    values = list(row[:18])
-    values[14] = tuple(values[14].split("\x1f")) if values[14] else ()
-    return Annotation(*values)
+def _row(row: dict[str, Any]) -> Annotation:
+    values = {name: row[name] for name in _STORED}
+    values["tag_ids"] = tuple(values["tag_ids"].split("\x1f")) if values["tag_ids"] else ()
+    return Annotation(**values)
 
 
 def _sections(db: Database, document_id: str) -> list[Section]:
-    return [Section(*r) for r in db.execute(
+    return [Section(r["kind"], r["heading"], r["level"], r["placement"], r["start"], r["end"]) for r in db.query(
         'SELECT kind, heading, level, placement, start, "end" FROM sections WHERE document_id = ? ORDER BY ordinal',
-        [document_id]).fetchall()]
+        [document_id])]
 
 
 def section_kind_at(sections: list[Section], start: int, end: int) -> str | None:
@@ -131,7 +134,7 @@ def _with_kinds(db: Database, annotations: list[Annotation]) -> list[Annotation]
 def get_annotation(db: Database, annotation_id: str, *, include_deleted: bool = False) -> Annotation:
     """One annotation; raises AnnotationError when there is no such (live) annotation."""
     sql = f"SELECT {_COLUMNS} {_FROM} WHERE a.id = ?" + ("" if include_deleted else " AND a.deleted_at IS NULL")
-    row = db.execute(sql, [annotation_id]).fetchone()
+    row = one(db, sql, [annotation_id])
     if row is None:
         raise AnnotationError(f"no annotation with id {annotation_id} (it may have been deleted)")
     return _with_kinds(db, [_row(row)])[0]
@@ -171,10 +174,10 @@ def create_annotation(db: Database, document_id: str, start: int, end: int, *, r
     tags = tuple(dict.fromkeys(tag_ids))
     _check_comment(comment)
     with db.atomic():
-        row = db.execute("SELECT text FROM documents WHERE id = ?", [document_id]).fetchone()
+        row = one(db, "SELECT text FROM documents WHERE id = ?", [document_id])
         if row is None:
             raise AnnotationError(f"no document with id {document_id}; it may have been deleted")
-        text = row[0]
+        text = row["text"]
         start, end = trim_span(text, max(0, start), min(len(text), end))
         if start >= end:
             raise AnnotationError("the selection is empty (or only white space); select the passage to annotate")
@@ -255,7 +258,7 @@ def place_annotation(db: Database, annotation_id: str, start: int, end: int) -> 
     """Anchor an annotation (typically an orphan) on a passage the reviewer selected; the quote is the new text."""
     with db.atomic():
         old = get_annotation(db, annotation_id)
-        text = db.execute("SELECT text FROM documents WHERE id = ?", [old.document_id]).fetchone()[0]
+        text = scalar(db, "SELECT text FROM documents WHERE id = ?", [old.document_id])
         start, end = trim_span(text, max(0, start), min(len(text), end))
         if start >= end:
             raise AnnotationError("the selection is empty; select the passage the annotation belongs to")
@@ -276,7 +279,7 @@ def list_annotations(db: Database, document_id: str, *, tag_id: str | None = Non
         sql += " AND a.reviewer_id = ?"
         params.append(reviewer_id)
     sql += " ORDER BY a.status = 'orphan', a.start, a.\"end\", a.created_at"
-    found = _with_kinds(db, [_row(r) for r in db.execute(sql, params).fetchall()])
+    found = _with_kinds(db, [_row(r) for r in db.query(sql, params)])
     if section_kind is not None:
         found = [a for a in found if a.section_kind == section_kind]
     return found
@@ -289,19 +292,21 @@ def list_orphans(db: Database, document_id: str) -> list[Annotation]:
 
 def list_by_tag(db: Database, tag_id: str) -> list[RetrievedSegment]:
     """Every live annotation carrying a tag, across the corpus (current documents only)."""
-    rows = db.execute(
-        f"SELECT {_COLUMNS}, d.name, d.title, d.agency, d.year {_FROM} JOIN documents d ON d.id = a.document_id "
+    rows = list(db.query(
+        f"SELECT {_COLUMNS}, d.name AS document_name, d.title AS document_title, d.agency AS agency, d.year AS year "
+        f"{_FROM} JOIN documents d ON d.id = a.document_id "
         "WHERE a.deleted_at IS NULL AND d.replaced_by IS NULL AND EXISTS (SELECT 1 FROM annotation_tags x "
         "WHERE x.annotation_id = a.id AND x.tag_id = ?) ORDER BY d.agency IS NULL, d.agency, d.year, d.name, a.start",
-        [tag_id]).fetchall()
+        [tag_id]))
     annotations = _with_kinds(db, [_row(r) for r in rows])
-    return [RetrievedSegment(a, r[18], r[19], r[20], r[21]) for a, r in zip(annotations, rows, strict=True)]
+    return [RetrievedSegment(a, r["document_name"], r["document_title"], r["agency"], r["year"])
+            for a, r in zip(annotations, rows, strict=True)]
 
 
 def count_annotations(db: Database, document_id: str | None = None) -> int:
-    sql = "SELECT count(*) FROM annotations WHERE deleted_at IS NULL"
+    sql = "SELECT count(*) AS n FROM annotations WHERE deleted_at IS NULL"
     params = []
     if document_id is not None:
         sql += " AND document_id = ?"
         params.append(document_id)
-    return db.execute(sql, params).fetchone()[0]
+    return int(scalar(db, sql, params))

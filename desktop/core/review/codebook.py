@@ -13,12 +13,14 @@ import tomllib
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
 from desktop.core.clock import now_iso
 from desktop.core.errors import ReviewDeskError
 from desktop.core.resources import resource_path
+from desktop.core.storage.database import column, one, scalar
 from desktop.core.storage.settings import get_setting, set_setting
 
 DEFAULT_CODEBOOK = resource_path("codebook.toml")
@@ -74,8 +76,8 @@ class TagMerge:
 _TAG_COLUMNS = "id, name, name_en, color, description, description_en, ordinal"
 
 
-def _tag(row: tuple) -> Tag:
-    return Tag(*row)
+def _tag(row: dict[str, Any]) -> Tag:
+    return Tag(**row)  # the names of _TAG_COLUMNS are Tag's fields
 
 
 def default_tag_id(key: str) -> str:
@@ -111,7 +113,7 @@ def ensure_default_codebook(db: Database, path: Path = DEFAULT_CODEBOOK) -> int:
     """
     if get_setting(db, _SEEDED_KEY):
         return 0
-    if db.execute("SELECT count(*) FROM tags").fetchone()[0]:
+    if scalar(db, "SELECT count(*) FROM tags"):
         set_setting(db, _SEEDED_KEY, "1")
         return 0
     entries = read_codebook_file(path)
@@ -132,14 +134,14 @@ def ensure_default_codebook(db: Database, path: Path = DEFAULT_CODEBOOK) -> int:
 def list_tags(db: Database) -> list[Tag]:
     """The live tags in codebook order (loading the default codebook first if the database has none)."""
     ensure_default_codebook(db)
-    rows = db.execute(f"SELECT {_TAG_COLUMNS} FROM tags WHERE deleted_at IS NULL ORDER BY ordinal, name").fetchall()
+    rows = db.query(f"SELECT {_TAG_COLUMNS} FROM tags WHERE deleted_at IS NULL ORDER BY ordinal, name")
     return [_tag(r) for r in rows]
 
 
 def get_tag(db: Database, tag_id: str, *, include_deleted: bool = False) -> Tag:
     """One tag; raises CodebookError when there is no such (live) tag."""
     sql = f"SELECT {_TAG_COLUMNS} FROM tags WHERE id = ?" + ("" if include_deleted else " AND deleted_at IS NULL")
-    row = db.execute(sql, [tag_id]).fetchone()
+    row = one(db, sql, [tag_id])
     if row is None:
         raise CodebookError(f"no tag with id {tag_id} in the codebook (it may have been deleted or merged)")
     return _tag(row)
@@ -147,18 +149,17 @@ def get_tag(db: Database, tag_id: str, *, include_deleted: bool = False) -> Tag:
 
 def tag_usage(db: Database) -> dict[str, int]:
     """How many live annotations carry each tag."""
-    rows = db.execute(
-        "SELECT at.tag_id, count(*) FROM annotation_tags at JOIN annotations a ON a.id = at.annotation_id "
-        "WHERE a.deleted_at IS NULL GROUP BY at.tag_id").fetchall()
-    return {tag_id: n for tag_id, n in rows}
+    rows = db.query(
+        "SELECT at.tag_id, count(*) AS n FROM annotation_tags at JOIN annotations a ON a.id = at.annotation_id "
+        "WHERE a.deleted_at IS NULL GROUP BY at.tag_id")
+    return {row["tag_id"]: row["n"] for row in rows}
 
 
 def _check_name(db: Database, name: str, exclude_id: str | None = None) -> str:
     clean = name.strip()
     if not clean:
         raise CodebookError("a tag needs a name")
-    row = db.execute("SELECT id FROM tags WHERE name = ? AND deleted_at IS NULL AND id IS NOT ?",
-                     [clean, exclude_id]).fetchone()
+    row = one(db, "SELECT id FROM tags WHERE name = ? AND deleted_at IS NULL AND id IS NOT ?", [clean, exclude_id])
     if row:
         raise CodebookError(f"the codebook already has a tag named {clean!r}; choose another name or merge the two")
     return clean
@@ -177,7 +178,7 @@ def create_tag(db: Database, name: str, color: str, *, name_en: str = "", descri
     with db.atomic():
         clean = _check_name(db, name)
         colour = _check_color(color)
-        ordinal = db.execute("SELECT coalesce(max(ordinal), -1) + 1 FROM tags").fetchone()[0]
+        ordinal = scalar(db, "SELECT coalesce(max(ordinal), -1) + 1 AS next FROM tags")
         new_id = tag_id or str(uuid.uuid4())
         stamp = now_iso()
         db.execute(
@@ -214,24 +215,22 @@ def recolour_tag(db: Database, tag_id: str, color: str) -> Tag:
 
 
 def _tagged(db: Database, tag_id: str) -> list[str]:
-    return [r[0] for r in db.execute(
-        "SELECT annotation_id FROM annotation_tags WHERE tag_id = ? ORDER BY annotation_id", [tag_id]).fetchall()]
+    return column(db, "SELECT annotation_id FROM annotation_tags WHERE tag_id = ? ORDER BY annotation_id", [tag_id])
 
 
 def _live(db: Database, ids: list[str]) -> list[str]:
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
-    return [r[0] for r in db.execute(
-        f"SELECT id FROM annotations WHERE id IN ({marks}) AND deleted_at IS NULL ORDER BY id", ids).fetchall()]
+    return column(db, f"SELECT id FROM annotations WHERE id IN ({marks}) AND deleted_at IS NULL ORDER BY id", ids)
 
 
 def removal_preview(db: Database, tag_id: str) -> TagRemoval:
     """What :func:`delete_tag` would do, without doing it (counted over live annotations)."""
     tag = get_tag(db, tag_id)
     live = _live(db, _tagged(db, tag_id))
-    untagged = [a for a in live if db.execute(
-        "SELECT count(*) FROM annotation_tags WHERE annotation_id = ?", [a]).fetchone()[0] == 1]
+    untagged = [a for a in live if scalar(
+        db, "SELECT count(*) FROM annotation_tags WHERE annotation_id = ?", [a]) == 1]
     return TagRemoval(tag, tuple(live), tuple(untagged))
 
 

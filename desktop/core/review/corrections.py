@@ -15,6 +15,7 @@ import re
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -36,6 +37,7 @@ from desktop.core.segmentation.corrected import (
 from desktop.core.segmentation.outline import Heading
 from desktop.core.segmentation.segment import Section
 from desktop.core.storage.corrections import AutoValues, effective_values, refresh_effective
+from desktop.core.storage.database import column, one
 from desktop.core.storage.limits import MAX_NAME_CHARS, too_long
 
 _DATE_FORMS = re.compile(r"(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*(?:-|/|\.|月)\s*(\d{1,2})\s*日?")
@@ -81,20 +83,21 @@ class Correction:
         return f"{self.kind} {after.get('kind', '')} at {self.start}:{self.end} «{self.quote[:30]}»"
 
 
-_COLUMNS = ("c.id, c.document_id, c.reviewer_id, coalesce(r.name, ''), c.kind, c.target, c.before, c.after, "
+_COLUMNS = ("c.id, c.document_id, c.reviewer_id, coalesce(r.name, '') AS reviewer_name, c.kind, c.target, c.before, "
+            "c.after, "
             'c.start, c."end", c.quote, c.status, c.anchored_by, c.created_at, c.updated_at, c.deleted_at')
 _FROM = "FROM corrections c LEFT JOIN reviewers r ON r.id = c.reviewer_id"
 
 
-def _row(row: tuple) -> Correction:
-    values = list(row)
-    values[6] = json.loads(values[6]) if values[6] is not None else None
-    values[7] = json.loads(values[7]) if values[7] is not None else None
-    return Correction(*values)
+def _row(row: dict[str, Any]) -> Correction:
+    values = dict(row)  # the names of _COLUMNS are Correction's fields
+    for name in ("before", "after"):
+        values[name] = json.loads(values[name]) if values[name] is not None else None
+    return Correction(**values)
 
 
 def get_correction(db: Database, correction_id: str) -> Correction:
-    row = db.execute(f"SELECT {_COLUMNS} {_FROM} WHERE c.id = ?", [correction_id]).fetchone()
+    row = one(db, f"SELECT {_COLUMNS} {_FROM} WHERE c.id = ?", [correction_id])
     if row is None:
         raise CorrectionError(f"no correction with id {correction_id}")
     return _row(row)
@@ -105,7 +108,7 @@ def list_corrections(db: Database, document_id: str, *, include_deleted: bool = 
     sql = f"SELECT {_COLUMNS} {_FROM} WHERE c.document_id = ?"
     if not include_deleted:
         sql += " AND c.deleted_at IS NULL"
-    return [_row(r) for r in db.execute(sql + " ORDER BY c.updated_at, c.id", [document_id]).fetchall()]
+    return [_row(r) for r in db.query(sql + " ORDER BY c.updated_at, c.id", [document_id])]
 
 
 # --- Validation ------------------------------------------------------------------------------------------------
@@ -204,9 +207,9 @@ def _insert(db: Database, document_id: str, reviewer_id: str | None, kind: str, 
     """Insert a correction, deleting the live ones of the same target it replaces; (its id, their ids)."""
     new_id = correction_id or str(uuid.uuid4())
     stamp = now_iso()
-    superseded = tuple(r[0] for r in db.execute(
-        "SELECT id FROM corrections WHERE document_id = ? AND target = ? AND deleted_at IS NULL AND id != ?",
-        [document_id, target, new_id]).fetchall())
+    superseded = tuple(column(
+        db, "SELECT id FROM corrections WHERE document_id = ? AND target = ? AND deleted_at IS NULL AND id != ?",
+        [document_id, target, new_id]))
     for old in superseded:
         db.execute("UPDATE corrections SET deleted_at = ?, updated_at = ? WHERE id = ?", [stamp, stamp, old])
     db.execute(
@@ -317,12 +320,12 @@ def _set_deleted(db: Database, ids: list[str], deleted: bool) -> list[str]:
     stamp = now_iso()
     with db.atomic():
         for correction_id in ids:
-            row = db.execute("SELECT document_id FROM corrections WHERE id = ?", [correction_id]).fetchone()
+            row = one(db, "SELECT document_id FROM corrections WHERE id = ?", [correction_id])
             if row is None:
                 raise CorrectionError(f"no correction with id {correction_id}")
             db.execute("UPDATE corrections SET deleted_at = ?, updated_at = ? WHERE id = ?",
                        [stamp if deleted else None, stamp, correction_id])
-            docs.append(row[0])
+            docs.append(row["document_id"])
         for document_id in dict.fromkeys(docs):
             refresh_effective(db, document_id)
     return ids
@@ -330,8 +333,8 @@ def _set_deleted(db: Database, ids: list[str], deleted: bool) -> list[str]:
 
 def correction_states(db: Database, ids: list[str]) -> list[Correction]:
     """The stored state of some corrections (what an undo step compares before it writes)."""
-    return [_row(r) for r in db.execute(f"SELECT {_COLUMNS} {_FROM} WHERE c.id IN "
-                                        f"({', '.join('?' for _ in ids)}) ORDER BY c.id", ids).fetchall()]
+    return [_row(r) for r in db.query(f"SELECT {_COLUMNS} {_FROM} WHERE c.id IN "
+                                      f"({', '.join('?' for _ in ids)}) ORDER BY c.id", ids)]
 
 
 def delete_corrections(db: Database, ids: list[str]) -> list[str]:
@@ -352,8 +355,8 @@ def reset_field(db: Database, document_id: str, name: str) -> list[str]:
         if db.execute("SELECT 1 FROM documents WHERE id = ?", [document_id]).fetchone() is None:
             raise CorrectionError(f"no document with id {document_id}; `reviewdesk list` shows the ids")
         # the field's corrections and the reviewer's confirmations of its value (kind confirm, same target)
-        ids = [r[0] for r in db.execute("SELECT id FROM corrections WHERE document_id = ? AND kind IN (?, 'confirm') "
-                                        "AND target = ? AND deleted_at IS NULL", [document_id, FIELD, name]).fetchall()]
+        ids = column(db, "SELECT id FROM corrections WHERE document_id = ? AND kind IN (?, 'confirm') "
+                         "AND target = ? AND deleted_at IS NULL", [document_id, FIELD, name])
         if ids:
             delete_corrections(db, ids)
     return ids
@@ -424,14 +427,15 @@ def show_json(db: Database, document_id: str) -> dict:
 def reanchor_corrections(db: Database, document_id: str, text: str) -> tuple[dict[str, int], list[str]]:
     """Re-attach a document's part corrections (deleted ones too, for undo) to ``text``; returns how each was
     placed and the ids of those that could not be (orphans: kept, listed, not applied)."""
-    rows = db.execute('SELECT id, start, "end", quote, prefix, suffix FROM corrections WHERE document_id = ? '
-                      "AND start IS NOT NULL", [document_id]).fetchall()
+    rows = list(db.query('SELECT id, start, "end", quote, prefix, suffix FROM corrections WHERE document_id = ? '
+                         "AND start IS NOT NULL", [document_id]))
     index = TextIndex(text)
     methods: dict[str, int] = defaultdict(int)
     orphans: list[str] = []
     with db.atomic():
-        for cid, start, end, quote, prefix, suffix in rows:
-            place = locate(Anchor(start, end, quote, prefix, suffix), text, index)
+        for row in rows:
+            cid = row["id"]
+            place = locate(Anchor(row["start"], row["end"], row["quote"], row["prefix"], row["suffix"]), text, index)
             methods[place.method] += 1
             if not place.placed or place.start is None or place.end is None:
                 orphans.append(cid)

@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from desktop.core.clock import now_iso
 from desktop.core.errors import ReviewDeskError
+from desktop.core.storage.database import column, one
 from desktop.core.storage.limits import MAX_KEY_CHARS
 from desktop.core.text import INVISIBLE, fold_width
 
@@ -56,7 +57,7 @@ def check_new_name(db: Database, name: str, *, schema: str = "main") -> str:
         raise ReviewerNameError(f"a reviewer name is at most {MAX_REVIEWER_NAME_CHARS} characters "
                                 f"(this one has {len(clean)})")
     key = name_key(clean)
-    for (existing,) in db.execute(f"SELECT name FROM {schema}.reviewers").fetchall():
+    for existing in column(db, f"SELECT name FROM {schema}.reviewers"):
         if existing != clean and name_key(existing) == key:
             raise ReviewerNameError(
                 f"{clean!r} looks like the existing reviewer {existing!r} (they differ only in spaces, width or "
@@ -78,20 +79,17 @@ def get_or_create_reviewer(db: Database, name: str) -> Reviewer:
 
 
 def list_reviewers(db: Database) -> list[Reviewer]:
-    return [Reviewer(r[0], r[1]) for r in db.execute("SELECT id, name FROM reviewers ORDER BY name").fetchall()]
+    return [Reviewer(r["id"], r["name"]) for r in db.query("SELECT id, name FROM reviewers ORDER BY name")]
 
 
 def find_reviewer(db: Database, name: str) -> Reviewer | None:
     """The reviewer of this name, compared in clean form (a stray zero-width space or full-width letter does
     not make another person)."""
     clean = clean_name(name)
-    row = db.execute("SELECT id, name FROM reviewers WHERE name = ?", [clean]).fetchone()
+    row = one(db, "SELECT id, name FROM reviewers WHERE name = ?", [clean])
     if row is None and clean:
-        for rid, stored in db.execute("SELECT id, name FROM reviewers").fetchall():
-            if clean_name(stored) == clean:
-                row = (rid, stored)
-                break
-    return Reviewer(row[0], row[1]) if row else None
+        row = next((r for r in db.query("SELECT id, name FROM reviewers") if clean_name(r["name"]) == clean), None)
+    return Reviewer(row["id"], row["name"]) if row else None
 
 
 def find_reviewer_loosely(db: Database, name: str) -> Reviewer | None:
@@ -101,6 +99,6 @@ def find_reviewer_loosely(db: Database, name: str) -> Reviewer | None:
     if exact is not None:
         return exact
     key = name_key(name)
-    found = [Reviewer(r[0], r[1]) for r in db.execute("SELECT id, name FROM reviewers").fetchall()
-             if name_key(r[1]) == key]
+    found = [Reviewer(r["id"], r["name"]) for r in db.query("SELECT id, name FROM reviewers")
+             if name_key(r["name"]) == key]
     return found[0] if len(found) == 1 else None

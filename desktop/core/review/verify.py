@@ -26,6 +26,7 @@ from desktop.core.segmentation.classify import REQUIRED_KINDS
 from desktop.core.segmentation.corrected import AUTO, CONFIRM, FIELDS, MISSING_PREFIX
 from desktop.core.segmentation.segment import Section
 from desktop.core.storage.corrections import effective_values, refresh_effective
+from desktop.core.storage.database import column
 
 if TYPE_CHECKING:
     from desktop.core.storage.documents import DocumentRecord
@@ -159,8 +160,7 @@ def list_doubts(db: Database) -> list[Doubt]:
     from desktop.core.storage.doubts import DOUBT_COUNT_SQL
 
     # only the documents the SQL count says have doubts are read whole (the same rule, tested against each other)
-    ids = [r[0] for r in db.execute(f"SELECT id FROM documents WHERE replaced_by IS NULL AND ({DOUBT_COUNT_SQL}) > 0 "
-                                    "ORDER BY seq").fetchall()]
+    ids = column(db, f"SELECT id FROM documents WHERE replaced_by IS NULL AND ({DOUBT_COUNT_SQL}) > 0 ORDER BY seq")
     return [d for doc_id in ids for d in document_doubts(db, doc_id)]
 
 

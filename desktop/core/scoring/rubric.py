@@ -37,6 +37,7 @@ from desktop.core.clock import now_iso
 from desktop.core.errors import ReviewDeskError
 from desktop.core.resources import resource_path
 from desktop.core.scoring.numbers import exact, half_up
+from desktop.core.storage.database import one
 from desktop.core.storage.settings import get_setting, set_setting
 
 RUBRICS_DIR = resource_path("rubrics")
@@ -430,10 +431,10 @@ def store_rubric(db: Database, rubric: Rubric) -> str:
 
 def get_rubric(db: Database, rubric_id: str) -> Rubric:
     """The stored rubric with this id, parsed from the content stored with it."""
-    row = db.execute("SELECT content FROM rubrics WHERE id = ?", [rubric_id]).fetchone()
+    row = one(db, "SELECT content FROM rubrics WHERE id = ?", [rubric_id])
     if row is None:
         raise ReviewDeskError(f"no rubric with id {rubric_id} in this database")
-    return parse_rubric(row[0], f"stored rubric {rubric_id}")
+    return parse_rubric(row["content"], f"stored rubric {rubric_id}")
 
 
 @dataclass(frozen=True)
@@ -449,11 +450,11 @@ class StoredRubric:
 
 
 def list_rubrics(db: Database) -> list[StoredRubric]:
-    rows = db.execute(
+    rows = db.query(
         "SELECT r.id, r.name, r.version, r.sha256, r.loaded_at, "
-        "(SELECT count(*) FROM scores s WHERE s.rubric_id = r.id AND s.value IS NOT NULL) "
-        "FROM rubrics r ORDER BY r.loaded_at, r.name").fetchall()
-    return [StoredRubric(*row) for row in rows]
+        "(SELECT count(*) FROM scores s WHERE s.rubric_id = r.id AND s.value IS NOT NULL) AS score_count "
+        "FROM rubrics r ORDER BY r.loaded_at, r.name")
+    return [StoredRubric(**row) for row in rows]
 
 
 def set_active_rubric(db: Database, rubric: Rubric) -> str:
@@ -483,9 +484,9 @@ def _stored_active(db: Database) -> Rubric | None:
     """The rubric chosen last, as stored; None when none was chosen or its row is gone."""
     rubric_id = get_setting(db, _ACTIVE_KEY)
     if rubric_id:
-        row = db.execute("SELECT content FROM rubrics WHERE id = ?", [rubric_id]).fetchone()
+        row = one(db, "SELECT content FROM rubrics WHERE id = ?", [rubric_id])
         if row is not None:
-            return _parse_stored(rubric_id, row[0])
+            return _parse_stored(rubric_id, row["content"])
     return None
 
 

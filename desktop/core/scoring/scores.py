@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -27,6 +28,7 @@ from desktop.core.clock import now_iso
 from desktop.core.errors import ReviewDeskError
 from desktop.core.scoring.rubric import Criterion, Rubric, active_rubric_readonly, get_rubric, store_rubric
 from desktop.core.scoring.suggestions import Suggestion
+from desktop.core.storage.database import one, scalar
 from desktop.core.storage.limits import MAX_COMMENT_CHARS, too_long
 
 NOT_STARTED, IN_PROGRESS, DONE = "not_started", "in_progress", "done"
@@ -118,8 +120,10 @@ _SCORE_COLUMNS = ("id, criterion_id, value, note, suggested, suggestion_basis, s
                   "not_applicable, na_reason")
 
 
-def _entry(row: tuple, evidence: tuple[str, ...]) -> ScoreEntry:
-    return ScoreEntry(row[1], row[2], row[3], row[4], row[5], bool(row[6]), evidence, row[7], bool(row[8]), row[9])
+def _entry(row: dict[str, Any], evidence: tuple[str, ...]) -> ScoreEntry:
+    return ScoreEntry(row["criterion_id"], row["value"], row["note"], row["suggested"], row["suggestion_basis"],
+                      bool(row["suggestion_accepted"]), evidence, row["updated_at"], bool(row["not_applicable"]),
+                      row["na_reason"])
 
 
 def _evidence(db: Database, score_ids: list[str]) -> dict[str, tuple[str, ...]]:
@@ -127,38 +131,37 @@ def _evidence(db: Database, score_ids: list[str]) -> dict[str, tuple[str, ...]]:
     if not score_ids:
         return {}
     marks = ",".join("?" * len(score_ids))
-    for score_id, annotation_id in db.execute(
+    for row in db.query(
             "SELECT e.score_id, e.annotation_id FROM score_evidence e JOIN annotations a ON a.id = e.annotation_id "
-            f"WHERE e.score_id IN ({marks}) AND a.deleted_at IS NULL ORDER BY a.start, a.id", score_ids).fetchall():
-        out.setdefault(score_id, []).append(annotation_id)
+            f"WHERE e.score_id IN ({marks}) AND a.deleted_at IS NULL ORDER BY a.start, a.id", score_ids):
+        out.setdefault(row["score_id"], []).append(row["annotation_id"])
     return {k: tuple(v) for k, v in out.items()}
 
 
 def get_scores(db: Database, document_id: str, reviewer_id: str, rubric_id: str) -> dict[str, ScoreEntry]:
     """The reviewer's stored scores for a document under a rubric, keyed by criterion id."""
-    rows = db.execute(f"SELECT {_SCORE_COLUMNS} FROM scores WHERE document_id = ? AND reviewer_id = ? "
-                      "AND rubric_id = ?", [document_id, reviewer_id, rubric_id]).fetchall()
-    evidence = _evidence(db, [r[0] for r in rows])
-    return {r[1]: _entry(r, evidence.get(r[0], ())) for r in rows}
+    rows = list(db.query(f"SELECT {_SCORE_COLUMNS} FROM scores WHERE document_id = ? AND reviewer_id = ? "
+                         "AND rubric_id = ?", [document_id, reviewer_id, rubric_id]))
+    evidence = _evidence(db, [r["id"] for r in rows])
+    return {r["criterion_id"]: _entry(r, evidence.get(r["id"], ())) for r in rows}
 
 
 def get_score(db: Database, document_id: str, reviewer_id: str, rubric_id: str,
               criterion_id: str) -> ScoreEntry | None:
-    row = db.execute(f"SELECT {_SCORE_COLUMNS} FROM scores WHERE document_id = ? AND reviewer_id = ? "
-                     "AND rubric_id = ? AND criterion_id = ?",
-                     [document_id, reviewer_id, rubric_id, criterion_id]).fetchone()
+    row = one(db, f"SELECT {_SCORE_COLUMNS} FROM scores WHERE document_id = ? AND reviewer_id = ? "
+              "AND rubric_id = ? AND criterion_id = ?", [document_id, reviewer_id, rubric_id, criterion_id])
     if row is None:
         return None
-    evidence = _evidence(db, [row[0]])
-    return _entry(row, evidence.get(row[0], ()))
+    evidence = _evidence(db, [row["id"]])
+    return _entry(row, evidence.get(row["id"], ()))
 
 
 def get_review(db: Database, document_id: str, reviewer_id: str, rubric_id: str) -> ReviewState:
     """The review's state (``not_started`` with no comment when nothing was stored yet)."""
-    row = db.execute("SELECT status, overall_comment, done_at, updated_at, submitted_by, reopened_at, reopened_by "
-                     "FROM reviews WHERE document_id = ? AND reviewer_id = ? AND rubric_id = ?",
-                     [document_id, reviewer_id, rubric_id]).fetchone()
-    return ReviewState(*row) if row else ReviewState()
+    row = one(db, "SELECT status, overall_comment, done_at, updated_at, submitted_by, reopened_at, reopened_by "
+              "FROM reviews WHERE document_id = ? AND reviewer_id = ? AND rubric_id = ?",
+              [document_id, reviewer_id, rubric_id])
+    return ReviewState(**row) if row else ReviewState()
 
 
 def missing_criteria(rubric: Rubric, scores: dict[str, ScoreEntry]) -> list[Criterion]:
@@ -207,11 +210,11 @@ def _check_value(criterion: Criterion, value: float | None) -> float | None:
 
 def _check_evidence(db: Database, document_id: str, annotation_ids: tuple[str, ...]) -> None:
     for annotation_id in annotation_ids:
-        row = db.execute("SELECT document_id, deleted_at FROM annotations WHERE id = ?", [annotation_id]).fetchone()
-        if row is None or row[1] is not None:
+        row = one(db, "SELECT document_id, deleted_at FROM annotations WHERE id = ?", [annotation_id])
+        if row is None or row["deleted_at"] is not None:
             raise ScoreError(f"annotation {annotation_id} does not exist (it may have been deleted); link another "
                              "annotation as evidence")
-        if row[0] != document_id:
+        if row["document_id"] != document_id:
             raise ScoreError(f"annotation {annotation_id} belongs to another report; only annotations of this "
                              "report can be evidence for its scores")
 
@@ -262,9 +265,9 @@ def put_score(db: Database, document_id: str, reviewer_id: str, rubric: Rubric,
             db.execute("DELETE FROM scores WHERE document_id = ? AND reviewer_id = ? AND rubric_id = ? AND "
                        "criterion_id = ?", [document_id, reviewer_id, rubric.id, entry.criterion_id])
             return ScoreChange(old, None)
-        row = db.execute("SELECT id FROM scores WHERE document_id = ? AND reviewer_id = ? AND rubric_id = ? AND "
-                         "criterion_id = ?", [document_id, reviewer_id, rubric.id, entry.criterion_id]).fetchone()
-        score_id = row[0] if row else str(uuid.uuid4())
+        row = one(db, "SELECT id FROM scores WHERE document_id = ? AND reviewer_id = ? AND rubric_id = ? AND "
+                  "criterion_id = ?", [document_id, reviewer_id, rubric.id, entry.criterion_id])
+        score_id = row["id"] if row else str(uuid.uuid4())
         db.execute(
             "INSERT INTO scores (id, document_id, reviewer_id, rubric_id, criterion_id, value, note, suggested, "
             "suggestion_basis, suggestion_accepted, updated_at, not_applicable, na_reason) "
@@ -406,8 +409,7 @@ def submit_review(db: Database, document_id: str, reviewer_id: str, rubric: Rubr
         if missing:
             raise IncompleteReview(missing, len(rubric.criteria))
         if not by:
-            row = db.execute("SELECT name FROM reviewers WHERE id = ?", [reviewer_id]).fetchone()
-            by = row[0] if row else ""
+            by = scalar(db, "SELECT name FROM reviewers WHERE id = ?", [reviewer_id], default="")
         change = put_review(db, document_id, reviewer_id, rubric,
                             replace(current, status=DONE, done_at=None, submitted_by=by))
         from desktop.core.scoring.versions import record_version  # every submitted version is kept

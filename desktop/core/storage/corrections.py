@@ -22,18 +22,20 @@ from sqlite_utils import Database
 
 from desktop.core.segmentation.corrected import FIELDS, CorrectionRecord, Effective, apply_corrections
 from desktop.core.segmentation.segment import Section, Segmentation
+from desktop.core.storage.database import one
 
 _META_COLUMNS = ("title", "agency", "year", "doc_number", "doc_date", "published_at", "source", "on_time")
 
 
 def live_corrections(db: Database, document_id: str) -> list[CorrectionRecord]:
     """A document's corrections that are not deleted, oldest first, as the apply step needs them."""
-    rows = db.execute(
-        "SELECT c.id, c.kind, c.target, c.after, c.start, c.\"end\", c.status, coalesce(r.name, ''), c.updated_at "
-        "FROM corrections c LEFT JOIN reviewers r ON r.id = c.reviewer_id "
-        "WHERE c.document_id = ? AND c.deleted_at IS NULL ORDER BY c.updated_at, c.id", [document_id]).fetchall()
-    return [CorrectionRecord(r[0], r[1], r[2], json.loads(r[3]) if r[3] is not None else None, r[4], r[5],
-                             r[6] != "orphan", r[7], r[8]) for r in rows]
+    rows = db.query(
+        "SELECT c.id, c.kind, c.target, c.after, c.start, c.\"end\", c.status, coalesce(r.name, '') AS reviewer, "
+        "c.updated_at FROM corrections c LEFT JOIN reviewers r ON r.id = c.reviewer_id "
+        "WHERE c.document_id = ? AND c.deleted_at IS NULL ORDER BY c.updated_at, c.id", [document_id])
+    return [CorrectionRecord(r["id"], r["kind"], r["target"], json.loads(r["after"]) if r["after"] is not None else None,
+                             r["start"], r["end"], r["status"] != "orphan", r["reviewer"], r["updated_at"])
+            for r in rows]
 
 
 def _section_json(section: Section) -> dict:
@@ -57,25 +59,26 @@ class AutoValues:
 
 
 def _read_sections(db: Database, document_id: str) -> list[Section]:
-    return [Section(*r) for r in db.execute(
+    return [Section(r["kind"], r["heading"], r["level"], r["placement"], r["start"], r["end"], r["confidence"],
+                    r["reason"]) for r in db.query(
         'SELECT kind, heading, level, placement, start, "end", confidence, reason FROM sections WHERE document_id = ? '
         "ORDER BY ordinal",
-        [document_id]).fetchall()]
+        [document_id])]
 
 
 def auto_values(db: Database, document_id: str) -> AutoValues | None:
     """What segmentation found for a document (from the kept JSON, or the columns when it has no corrections)."""
-    row = db.execute(f"SELECT text, auto_segmentation, metadata_sources, {', '.join(_META_COLUMNS)} "
-                     "FROM documents WHERE id = ?", [document_id]).fetchone()
+    row = one(db, f"SELECT text, auto_segmentation, metadata_sources, {', '.join(_META_COLUMNS)} "
+              "FROM documents WHERE id = ?", [document_id])
     if row is None:
         return None
-    text, kept, sources = row[0], row[1], row[2]
+    text, kept, sources = row["text"], row["auto_segmentation"], row["metadata_sources"]
     if kept is not None:
         data = json.loads(kept)
         fields = {f.name for f in dataclasses.fields(Section)}
         sections = [Section(**{k: v for k, v in s.items() if k in fields}) for s in data["sections"]]
         return AutoValues(text, data["metadata"], data["sources"], sections)
-    metadata = dict(zip(_META_COLUMNS, row[3:], strict=True))
+    metadata = {c: row[c] for c in _META_COLUMNS}
     if metadata["on_time"] is not None:
         metadata["on_time"] = bool(metadata["on_time"])
     return AutoValues(text, metadata, json.loads(sources), _read_sections(db, document_id))

@@ -13,8 +13,9 @@ import datetime as dt
 import logging
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from sqlite_utils import Database
@@ -183,12 +184,11 @@ def _sqlite_header(path: Path) -> bytes:
 
 def _check_schema(db: Database, path: Path | str, *, for_writing: bool) -> list:
     """Refuse a foreign SQLite file or (for writing) one from a newer ReviewDesk; return pending migrations."""
-    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()}
+    tables = set(column(db, "SELECT name FROM sqlite_master WHERE type = 'table'"))
     known = {m.name for m in MIGRATIONS._migrations}
     applied: set[str] = set()
     if "_sqlite_migrations" in tables:
-        applied = {r[0] for r in db.execute(
-            "SELECT name FROM _sqlite_migrations WHERE migration_set = 'reviewdesk'").fetchall()}
+        applied = set(column(db, "SELECT name FROM _sqlite_migrations WHERE migration_set = 'reviewdesk'"))
     user_tables = {t for t in tables if not t.startswith("sqlite_")}
     if user_tables and not applied:
         raise DatabaseProblem(f"{path} is an SQLite file of another program, not a ReviewDesk database; it was "
@@ -318,4 +318,36 @@ def data_version(db: Database) -> int:
     Commits made through ``db`` itself do not change it, so polling it on the writer's connection tells
     exactly when another window or process wrote to the same file (desktop.gui.changes watches it).
     """
-    return int(db.execute("PRAGMA data_version").fetchone()[0])
+    return int(scalar(db, "PRAGMA data_version"))
+
+
+# Rows are read by column name (issue 21): a reordered SELECT must never silently swap fields. These helpers are
+# for the one-column reads, where a name would only repeat the query; they refuse a query of several columns.
+
+def one(db: Database, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> dict[str, Any] | None:
+    """The first row of ``sql`` as a dict keyed by column name, or None when it gives no row."""
+    return next(db.query(sql, params if isinstance(params, dict) else list(params)), None)
+
+
+def _sole(row: dict[str, Any], sql: str) -> Any:
+    if len(row) != 1:
+        raise ValueError(f"expected one column, got {sorted(row)} from: {sql}")
+    return next(iter(row.values()))
+
+
+def scalar(db: Database, sql: str, params: Iterable[Any] | dict[str, Any] = (), default: Any = None) -> Any:
+    """The single value of a one-column query (``SELECT count(*) …``), or ``default`` when it gives no row."""
+    row = one(db, sql, params)
+    return default if row is None else _sole(row, sql)
+
+
+def column(db: Database, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> list[Any]:
+    """Every value of a one-column query, in the query's order."""
+    return [_sole(row, sql) for row in db.query(sql, params if isinstance(params, dict) else list(params))]
+
+
+def named_rows(db: Database, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+    """Every row of ``sql`` as :class:`sqlite3.Row` (read ``row["column"]``), for rows kept and passed on."""
+    cursor = db.conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    return cursor.execute(sql, params if isinstance(params, dict) else list(params)).fetchall()

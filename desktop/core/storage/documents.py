@@ -9,7 +9,7 @@ import hashlib
 import json
 import uuid
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
@@ -18,6 +18,7 @@ from desktop.core.segmentation.cleaning import Clutter
 from desktop.core.segmentation.outline import Heading
 from desktop.core.segmentation.segment import Section, Segmentation
 from desktop.core.storage.corrections import after_segmentation, write_sections
+from desktop.core.storage.database import one, scalar
 from desktop.core.storage.search import IndexedText, index_document, remove_from_index
 
 if TYPE_CHECKING:  # the readers (docx, pdf, html, charset detection) are not needed to read the database
@@ -84,16 +85,18 @@ _SUMMARY_COLUMNS = ("id, seq, name, title, agency, year, doc_number, doc_date, p
                     "format, encoding")
 
 
-def _summary(row: tuple) -> DocumentSummary:
-    (doc_id, seq, name, title, agency, year, doc_number, doc_date, published_at, on_time, missing, fmt,
-     encoding) = row
-    return DocumentSummary(doc_id, seq, name, title, agency, year, doc_number, doc_date, published_at,
-                           None if on_time is None else bool(on_time), tuple(json.loads(missing)), fmt, encoding)
+def _summary(row: dict[str, Any]) -> DocumentSummary:
+    """A summary from a row of :data:`_SUMMARY_COLUMNS` read by name (``db.query``)."""
+    on_time = row["on_time"]
+    return DocumentSummary(row["id"], row["seq"], row["name"], row["title"], row["agency"], row["year"],
+                           row["doc_number"], row["doc_date"], row["published_at"],
+                           None if on_time is None else bool(on_time), tuple(json.loads(row["missing"])),
+                           row["format"], row["encoding"])
 
 
 def find_by_sha256(db: Database, sha256: str) -> str | None:
-    row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [sha256]).fetchone()
-    return row[0] if row else None
+    row = one(db, "SELECT id FROM documents WHERE sha256 = ?", [sha256])
+    return row["id"] if row else None
 
 
 def text_hash(text: str) -> str:
@@ -107,9 +110,9 @@ def find_duplicate(db: Database, sha256: str, text: str) -> str | None:
     found = find_by_sha256(db, sha256)
     if found:
         return found
-    row = db.execute("SELECT id FROM documents WHERE text_sha256 = ? AND replaced_by IS NULL LIMIT 1",
-                     [text_hash(text)]).fetchone()
-    return row[0] if row else None
+    row = one(db, "SELECT id FROM documents WHERE text_sha256 = ? AND replaced_by IS NULL LIMIT 1",
+              [text_hash(text)])
+    return row["id"] if row else None
 
 
 def _metadata_row(seg: Segmentation) -> list:
@@ -181,14 +184,14 @@ def replace_document_text(db: Database, doc_id: str, source: SourceDocument, seg
 
     Runs inside the caller's transaction (the caller re-anchors annotations in the same one).
     """
-    old = db.execute("SELECT seq, sha256, name, source_path, size, format, encoding, text, segmenter_version, "
-                     "imported_at FROM documents WHERE id = ?", [doc_id]).fetchone()
+    kept = ("sha256", "name", "source_path", "size", "format", "encoding", "text", "segmenter_version", "imported_at")
+    old = one(db, f"SELECT seq, {', '.join(kept)} FROM documents WHERE id = ?", [doc_id])
     if old is None:
         raise ValueError(f"no document with id {doc_id}")
     db.execute("INSERT INTO document_versions (document_id, sha256, name, source_path, size, format, encoding, "
                "text, segmenter_version, imported_at, replaced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               [doc_id, *old[1:], now_iso()])
-    remove_from_index(db, old[0], old[7])
+               [doc_id, *(old[c] for c in kept), now_iso()])
+    remove_from_index(db, old["seq"], old["text"])
     db.execute(
         "UPDATE documents SET sha256 = ?, name = ?, source_path = ?, size = ?, format = ?, encoding = ?, "
         "text = ?, title = ?, agency = ?, year = ?, doc_number = ?, doc_date = ?, published_at = ?, source = ?, "
@@ -197,21 +200,21 @@ def replace_document_text(db: Database, doc_id: str, source: SourceDocument, seg
         [source.sha256, source.name, source.path, source.size, source.format, source.encoding, source.text,
          *_metadata_row(seg), now_iso(), text_hash(source.text), doc_id])
     write_segmentation(db, doc_id, seg)
-    index_document(db, old[0], source.text)
+    index_document(db, old["seq"], source.text)
 
 
 def delete_document(db: Database, doc_id: str) -> None:
     """Delete a document and everything attached to it, in one transaction."""
     with db.atomic():
-        row = db.execute("SELECT seq, text FROM documents WHERE id = ?", [doc_id]).fetchone()
+        row = one(db, "SELECT seq, text FROM documents WHERE id = ?", [doc_id])
         if row is None:
             return
-        remove_from_index(db, row[0], row[1])
+        remove_from_index(db, row["seq"], row["text"])
         db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
 
 
 def count_documents(db: Database) -> int:
-    return db.execute("SELECT count(*) FROM documents WHERE replaced_by IS NULL").fetchone()[0]
+    return int(scalar(db, "SELECT count(*) FROM documents WHERE replaced_by IS NULL"))
 
 
 def list_documents(db: Database, *, offset: int = 0, limit: int | None = None) -> list[DocumentSummary]:
@@ -222,53 +225,55 @@ def list_documents(db: Database, *, offset: int = 0, limit: int | None = None) -
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params = [limit, offset]
-    return [_summary(row) for row in db.execute(sql, params).fetchall()]
+    return [_summary(row) for row in db.query(sql, params)]
 
 
 def get_summary(db: Database, doc_id: str) -> DocumentSummary | None:
-    row = db.execute(f"SELECT {_SUMMARY_COLUMNS} FROM documents WHERE id = ?", [doc_id]).fetchone()
+    row = one(db, f"SELECT {_SUMMARY_COLUMNS} FROM documents WHERE id = ?", [doc_id])
     return _summary(row) if row else None
 
 
 def get_document(db: Database, doc_id: str) -> DocumentRecord | None:
     """The full stored document, or None when no document has that id."""
-    row = db.execute(
+    row = one(
+        db,
         f"SELECT {_SUMMARY_COLUMNS}, text, metadata_sources, source, sha256, source_path, metadata_confidence, "
         "doc_type, truncated, metadata_reasons, missing_candidates FROM documents WHERE id = ?",
         [doc_id],
-    ).fetchone()
+    )
     if row is None:
         return None
-    summary = _summary(row[:13])
-    text, sources, source, sha256, source_path, confidence, doc_type, truncated, reasons, candidates = row[13:]
+    summary = _summary(row)
     sections = [
-        Section(kind, heading, level, placement, start, end, part_confidence, reason)
-        for kind, heading, level, placement, start, end, part_confidence, reason in db.execute(
+        Section(r["kind"], r["heading"], r["level"], r["placement"], r["start"], r["end"], r["confidence"],
+                r["reason"])
+        for r in db.query(
             'SELECT kind, heading, level, placement, start, "end", confidence, reason FROM sections '
             "WHERE document_id = ? ORDER BY ordinal",
             [doc_id],
-        ).fetchall()
+        )
     ]
     outline = [
-        Heading(style, 0, start, heading_end, level=level, end=end, run_in=False, text=heading)
-        for style, level, heading, start, heading_end, end in db.execute(
+        Heading(r["style"], 0, r["start"], r["heading_end"], level=r["level"], end=r["end"], run_in=False,
+                text=r["heading"])
+        for r in db.query(
             'SELECT style, level, heading, start, heading_end, "end" FROM outline WHERE document_id = ? ORDER BY ordinal',
             [doc_id],
-        ).fetchall()
+        )
     ]
     clutter = [
-        Clutter(kind, start, end, ctext)
-        for kind, start, end, ctext in db.execute(
-            'SELECT kind, start, "end", text FROM clutter WHERE document_id = ? ORDER BY start', [doc_id]
-        ).fetchall()
+        Clutter(r["kind"], r["start"], r["end"], r["text"])
+        for r in db.query('SELECT kind, start, "end", text FROM clutter WHERE document_id = ? ORDER BY start', [doc_id])
     ]
-    confirmed = {target.removeprefix("missing:"): name for target, name in db.execute(
-        "SELECT c.target, coalesce(r.name, '') FROM corrections c LEFT JOIN reviewers r ON r.id = c.reviewer_id "
-        "WHERE c.document_id = ? AND c.kind = 'confirm' AND c.target LIKE 'missing:%' AND c.deleted_at IS NULL "
-        "ORDER BY c.updated_at", [doc_id]).fetchall() if target.removeprefix("missing:") in summary.missing}
-    return DocumentRecord(summary, text, sections, outline, clutter, json.loads(sources), source, sha256, source_path,
-                          json.loads(confidence), doc_type, bool(truncated), json.loads(reasons),
-                          json.loads(candidates), confirmed)
+    confirmed = {r["target"].removeprefix("missing:"): r["name"] for r in db.query(
+        "SELECT c.target, coalesce(r.name, '') AS name FROM corrections c LEFT JOIN reviewers r "
+        "ON r.id = c.reviewer_id WHERE c.document_id = ? AND c.kind = 'confirm' AND c.target LIKE 'missing:%' "
+        "AND c.deleted_at IS NULL ORDER BY c.updated_at", [doc_id])
+        if r["target"].removeprefix("missing:") in summary.missing}
+    return DocumentRecord(summary, row["text"], sections, outline, clutter, json.loads(row["metadata_sources"]),
+                          row["source"], row["sha256"], row["source_path"], json.loads(row["metadata_confidence"]),
+                          row["doc_type"], bool(row["truncated"]), json.loads(row["metadata_reasons"]),
+                          json.loads(row["missing_candidates"]), confirmed)
 
 
 def previous_report(db: Database, doc_id: str) -> DocumentSummary | None:
@@ -276,11 +281,12 @@ def previous_report(db: Database, doc_id: str) -> DocumentSummary | None:
     current = get_summary(db, doc_id)
     if current is None or not current.agency or current.year is None:
         return None
-    row = db.execute(
+    row = one(
+        db,
         f"SELECT {_SUMMARY_COLUMNS} FROM documents WHERE agency = ? AND year < ? AND replaced_by IS NULL "
         "ORDER BY year DESC LIMIT 1",
         [current.agency, current.year],
-    ).fetchone()
+    )
     return _summary(row) if row else None
 
 

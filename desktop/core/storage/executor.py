@@ -62,7 +62,7 @@ def checkpoint_wal(db: Database) -> bool:
     """``PRAGMA wal_checkpoint(TRUNCATE)``: the database file holds every committed write and the ``-wal`` is
     emptied, so a copy of the ``.sqlite3`` alone is complete. False when busy (a reader in the middle of a read)."""
     try:
-        busy = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        busy = next(db.query("PRAGMA wal_checkpoint(TRUNCATE)"))["busy"]
     except sqlite3.OperationalError:  # locked by another program's transaction: next time
         return False
     return not busy

@@ -27,6 +27,7 @@ from functools import lru_cache
 from sqlite_utils import Database
 
 from desktop.core.segmentation.classify import KIND_LABELS, REQUIRED_KINDS
+from desktop.core.storage.database import column, one, scalar
 from desktop.core.storage.documents import _SUMMARY_COLUMNS, DocumentSummary, _summary
 from desktop.core.text import fold_width
 
@@ -210,7 +211,7 @@ def listing_keys(db: Database, flt: ListingFilter = ListingFilter(), sort: str =
 
     The keys come back as one string split in C: at 100,000 documents a row per key costs twice as much."""
     sql, params = _listing_sql(db, flt, sort, descending, "seq")
-    joined = db.execute(f"SELECT group_concat(seq, ' ') FROM ({sql})", params).fetchone()[0]
+    joined = scalar(db, f"SELECT group_concat(seq, ' ') AS keys FROM ({sql})", params)
     return joined.split(" ") if joined else []
 
 
@@ -218,20 +219,20 @@ def listing_ids(db: Database, flt: ListingFilter = ListingFilter(), sort: str = 
                 descending: bool = False) -> list[str]:
     """Ids of the current documents that pass ``flt``, in the order of :func:`listing_keys`."""
     sql, params = _listing_sql(db, flt, sort, descending, "id")
-    return [row[0] for row in db.execute(sql, params).fetchall()]
+    return column(db, sql, params)
 
 
 def listing_pairs(db: Database, flt: ListingFilter = ListingFilter(),  # noqa: B008 - frozen
                   descending: bool = False) -> list[tuple[str, str]]:
     """(key, id) of the current documents that pass ``flt`` in import order (for orders computed in Python)."""
     sql, params = _listing_sql(db, flt, "seq", descending, "seq, id")
-    return [(str(seq), doc_id) for seq, doc_id in db.execute(sql, params).fetchall()]
+    return [(str(row["seq"]), row["id"]) for row in db.query(sql, params)]
 
 
 def key_of(db: Database, doc_id: str) -> str | None:
     """The listing key of a current document, None when it is not in the corpus."""
-    row = db.execute("SELECT seq FROM documents WHERE id = ? AND replaced_by IS NULL", [doc_id]).fetchone()
-    return str(row[0]) if row else None
+    row = one(db, "SELECT seq FROM documents WHERE id = ? AND replaced_by IS NULL", [doc_id])
+    return str(row["seq"]) if row else None
 
 
 def summaries_by_key(db: Database, keys: Sequence[str]) -> dict[str, DocumentSummary]:
@@ -239,8 +240,8 @@ def summaries_by_key(db: Database, keys: Sequence[str]) -> dict[str, DocumentSum
     found: dict[str, DocumentSummary] = {}
     for first in range(0, len(keys), 500):
         chunk = [int(k) for k in keys[first:first + 500]]
-        rows = db.execute(f"SELECT {_SUMMARY_COLUMNS} FROM documents INDEXED BY documents_summary "
-                          f"WHERE replaced_by IS NULL AND seq IN ({', '.join('?' * len(chunk))})", chunk).fetchall()
+        rows = db.query(f"SELECT {_SUMMARY_COLUMNS} FROM documents INDEXED BY documents_summary "
+                        f"WHERE replaced_by IS NULL AND seq IN ({', '.join('?' * len(chunk))})", chunk)
         for row in rows:
             summary = _summary(row)
             found[str(summary.seq)] = summary
@@ -252,8 +253,8 @@ def summaries_by_id(db: Database, ids: Sequence[str]) -> dict[str, DocumentSumma
     found: dict[str, DocumentSummary] = {}
     for first in range(0, len(ids), 500):
         chunk = list(ids[first:first + 500])
-        rows = db.execute(f"SELECT {_SUMMARY_COLUMNS} FROM documents WHERE id IN ({', '.join('?' * len(chunk))})",
-                          chunk).fetchall()
+        rows = db.query(f"SELECT {_SUMMARY_COLUMNS} FROM documents WHERE id IN ({', '.join('?' * len(chunk))})",
+                        chunk)
         for row in rows:
             summary = _summary(row)
             found[summary.id] = summary
@@ -262,11 +263,10 @@ def summaries_by_id(db: Database, ids: Sequence[str]) -> dict[str, DocumentSumma
 
 def count_current(db: Database) -> int:
     """Number of current documents (not replaced by a re-import)."""
-    return db.execute("SELECT count(*) FROM documents WHERE replaced_by IS NULL").fetchone()[0]
+    return int(scalar(db, "SELECT count(*) FROM documents WHERE replaced_by IS NULL"))
 
 
 def listing_years(db: Database) -> list[int]:
     """Distinct years of the current documents, newest first."""
-    rows = db.execute(f"SELECT DISTINCT year FROM documents INDEXED BY {COVER} "
-                      "WHERE replaced_by IS NULL AND year IS NOT NULL ORDER BY year DESC").fetchall()
-    return [row[0] for row in rows]
+    return column(db, f"SELECT DISTINCT year FROM documents INDEXED BY {COVER} "
+                  "WHERE replaced_by IS NULL AND year IS NOT NULL ORDER BY year DESC")

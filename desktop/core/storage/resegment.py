@@ -13,27 +13,28 @@ from sqlite_utils import Database
 
 from desktop.core.progress import Progress
 from desktop.core.segmentation.segment import segment_report
+from desktop.core.storage.database import column, one, scalar
 from desktop.core.storage.documents import SEGMENTER_VERSION, store_segmentation
 
 
 def outdated_documents(db: Database, *, every: bool = False) -> list[str]:
     """Ids of the documents segmented by an older segmenter version (``every``: all documents), in import order
     (read from the index of migration 0015_documents_segmenter_version, not from the rows holding the texts)."""
-    return [r[0] for r in db.execute("SELECT id FROM documents WHERE segmenter_version < ? ORDER BY seq",
-                                     [10**9 if every else SEGMENTER_VERSION]).fetchall()]
+    return column(db, "SELECT id FROM documents WHERE segmenter_version < ? ORDER BY seq",
+                  [10**9 if every else SEGMENTER_VERSION])
 
 
 def count_outdated(db: Database) -> int:
     """How many documents were segmented by an older segmenter version (one index lookup)."""
-    return db.execute("SELECT count(*) FROM documents WHERE segmenter_version < ?", [SEGMENTER_VERSION]).fetchone()[0]
+    return int(scalar(db, "SELECT count(*) FROM documents WHERE segmenter_version < ?", [SEGMENTER_VERSION]))
 
 
 def resegment_document(db: Database, doc_id: str) -> bool:
     """Re-segment one document from its stored text in one transaction; False when it no longer exists."""
-    row = db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
+    row = one(db, "SELECT text FROM documents WHERE id = ?", [doc_id])
     if row is None:
         return False
-    seg = segment_report(row[0])
+    seg = segment_report(row["text"])
     with db.atomic():
         store_segmentation(db, doc_id, seg)
     return True

@@ -25,9 +25,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import add
+from typing import Any
 
 from sqlite_utils import Database
 
+from desktop.core.storage.database import column, scalar
 from desktop.core.text import INVISIBLE_CHARS, VARIANTS_OF, fold_width
 
 _WS = re.compile(rf"[\s{INVISIBLE_CHARS}]+")
@@ -199,7 +201,7 @@ def _with_count(db: Database, gram: str, count: int, limit: int | None = None) -
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
-    return [row[0] for row in db.execute(sql, params).fetchall()]
+    return column(db, sql, params)
 
 
 def search(db: Database, query: str, limit: int = 100, hits_per_document: int = 3) -> tuple[int, list[SearchResult]]:
@@ -231,6 +233,12 @@ def _best_short(db: Database, key: str, limit: int) -> tuple[int, list[tuple[int
 _ROW = "seq, id, name, title, agency, year, text"
 
 
+def _result(row: dict[str, Any], count: int, pattern: re.Pattern[str], hits_per_document: int) -> SearchResult:
+    """A result from a row of :data:`_ROW` read by name."""
+    return SearchResult(row["id"], row["name"], row["title"], row["agency"], row["year"], count,
+                        _first_hits(row["text"], pattern, hits_per_document))
+
+
 def _best_verified(db: Database, key: str, pattern: re.Pattern[str], limit: int,
                    hits_per_document: int) -> tuple[int, list[SearchResult]]:
     """Total and best results of a key of 4 or more characters: the total from the trigram index; the best by
@@ -238,7 +246,7 @@ def _best_verified(db: Database, key: str, pattern: re.Pattern[str], limit: int,
     in import order, for ``b`` going down) until no document left can beat the ``limit``-th found."""
     by_gram = {g: _counts(db, g) for g in dict.fromkeys(key[i:i + 3] for i in range(len(key) - 2))}
     driver = min(by_gram, key=lambda g: sum(docs for _c, docs in by_gram[g]))
-    total = db.execute(f"SELECT count(*) FROM {TRIGRAMS} WHERE {TRIGRAMS} MATCH ?", [_quoted(key)]).fetchone()[0]
+    total = scalar(db, f"SELECT count(*) FROM {TRIGRAMS} WHERE {TRIGRAMS} MATCH ?", [_quoted(key)])
     if total == 0:
         return 0, []
     best: list[tuple[int, int, SearchResult]] = []  # heap of (count, -seq, result): the worst of the best on top
@@ -272,14 +280,14 @@ def _best_verified(db: Database, key: str, pattern: re.Pattern[str], limit: int,
                 chunk = [seq for seq in chunk if (bound_of(seq, bound), -seq) > best[0][:2]]
                 if not chunk:
                     continue
-            rows = db.execute(f"SELECT {_ROW} FROM documents WHERE seq IN ({', '.join('?' * len(chunk))}) "
-                              "AND replaced_by IS NULL ORDER BY seq", chunk).fetchall()
-            for seq, doc_id, name, title, agency, year, text in rows:
+            rows = db.query(f"SELECT {_ROW} FROM documents WHERE seq IN ({', '.join('?' * len(chunk))}) "
+                            "AND replaced_by IS NULL ORDER BY seq", chunk)
+            for row in rows:
+                seq, text = row["seq"], row["text"]
                 count = sum(1 for _m in pattern.finditer(text))
                 if not count or (len(best) >= limit and (count, -seq) <= best[0][:2]):
                     continue
-                result = SearchResult(doc_id, name, title, agency, year, count,
-                                      _first_hits(text, pattern, hits_per_document))
+                result = _result(row, count, pattern, hits_per_document)
                 if len(best) < limit:
                     heapq.heappush(best, (count, -seq, result))
                 else:
@@ -296,10 +304,9 @@ def _results(db: Database, best: list[tuple[int, int]], pattern: re.Pattern[str]
     seqs = [seq for _count, seq in best]
     for first in range(0, len(seqs), 500):
         chunk = seqs[first:first + 500]
-        rows = db.execute(f"SELECT {_ROW} FROM documents WHERE seq IN ({', '.join('?' * len(chunk))}) "
-                          "AND replaced_by IS NULL", chunk).fetchall()
-        for seq, doc_id, name, title, agency, year, text in rows:
-            i = order[seq]
-            out[i] = SearchResult(doc_id, name, title, agency, year, best[i][0],
-                                  _first_hits(text, pattern, hits_per_document))
+        rows = db.query(f"SELECT {_ROW} FROM documents WHERE seq IN ({', '.join('?' * len(chunk))}) "
+                        "AND replaced_by IS NULL", chunk)
+        for row in rows:
+            i = order[row["seq"]]
+            out[i] = _result(row, best[i][0], pattern, hits_per_document)
     return [r for r in out if r is not None]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from desktop.core.storage.database import one
+
 
 def get_setting(db: Database, key: str, default: str | None = None) -> str | None:
-    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-    return row[0] if row else default
+    row = one(db, "SELECT value FROM settings WHERE key = ?", [key])
+    return row["value"] if row else default
 
 
 def set_setting(db: Database, key: str, value: str) -> None:
