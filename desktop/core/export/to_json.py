@@ -116,14 +116,14 @@ def build_dump(db: Database, progress: Progress, reviewer: str | None = None) ->
                                             "JOIN tags t ON t.id = at.tag_id ORDER BY t.ordinal, t.name"):
         tag_ids[annotation_id].append(tag_id)
     annotations = [
-        {"id": a, "document_id": d, "reviewer_id": rv, "start": s, "end": e, "quote": q, "prefix": pre,
-         "suffix": suf, "comment": c, "criterion_id": crit, "status": st, "tag_ids": tag_ids.get(a, []),
-         "created_at": ca, "updated_at": ua}
-        for a, d, rv, s, e, q, pre, suf, c, crit, st, ca, ua in db.execute(
+        {**{k: r[k] for k in ("id", "document_id", "reviewer_id", "start", "end", "quote", "prefix", "suffix",
+                              "comment", "criterion_id", "status")},
+         "tag_ids": tag_ids.get(r["id"], []), "created_at": r["created_at"], "updated_at": r["updated_at"]}
+        for r in db.query(
             'SELECT id, document_id, reviewer_id, start, "end", quote, prefix, suffix, comment, criterion_id, status, '
             f"created_at, updated_at FROM annotations WHERE deleted_at IS NULL{where} "
             "ORDER BY document_id, start", args)
-        if d in current]
+        if r["document_id"] in current]
     live = {a["id"] for a in annotations}
     used_tags = {t for a in annotations for t in a["tag_ids"]}
     tags = [{"id": t, "name": n, "name_en": ne, "color": col, "description": desc}
@@ -137,24 +137,23 @@ def build_dump(db: Database, progress: Progress, reviewer: str | None = None) ->
             evidence[score_id].append(annotation_id)
     scores = []
     values: dict[tuple[str, str, str], dict[str, float | None]] = defaultdict(dict)
-    for sid, d, rv, rb, crit, v, note, sugg, basis, acc, ua, na, reason in db.execute(
+    for r in db.query(
             "SELECT id, document_id, reviewer_id, rubric_id, criterion_id, value, note, suggested, suggestion_basis, "
             f"suggestion_accepted, updated_at, not_applicable, na_reason FROM scores WHERE 1 = 1{where} "
             "ORDER BY document_id, rubric_id, reviewer_id, criterion_id", args):
-        if d not in current:
+        if r["document_id"] not in current:
             continue
-        scores.append({"id": sid, "document_id": d, "reviewer_id": rv, "rubric_id": rb, "criterion_id": crit,
-                       "value": v, "note": note, "suggested": sugg, "suggestion_basis": basis,
-                       "suggestion_accepted": bool(acc), "evidence": evidence.get(sid, []), "updated_at": ua,
-                       "not_applicable": bool(na), "na_reason": reason})
-        values[(d, rv, rb)][crit] = v
-    reviews = [{"document_id": d, "reviewer_id": rv, "rubric_id": rb, "status": st, "overall_comment": c,
-                "done_at": done, "updated_at": ua, "submitted_by": sb, "reopened_at": ra, "reopened_by": rby}
-               for d, rv, rb, st, c, done, ua, sb, ra, rby in db.execute(
+        scores.append({**{k: r[k] for k in ("id", "document_id", "reviewer_id", "rubric_id", "criterion_id", "value",
+                                            "note", "suggested", "suggestion_basis")},
+                       "suggestion_accepted": bool(r["suggestion_accepted"]), "evidence": evidence.get(r["id"], []),
+                       "updated_at": r["updated_at"], "not_applicable": bool(r["not_applicable"]),
+                       "na_reason": r["na_reason"]})
+        values[(r["document_id"], r["reviewer_id"], r["rubric_id"])][r["criterion_id"]] = r["value"]
+    reviews = [r for r in db.query(  # the json keys are the column names, in this order
                    "SELECT document_id, reviewer_id, rubric_id, status, overall_comment, done_at, updated_at, "
                    f"submitted_by, reopened_at, reopened_by FROM reviews WHERE 1 = 1{where} "
                    "ORDER BY document_id, rubric_id, reviewer_id", args)
-               if d in current]
+               if r["document_id"] in current]
     columns = {}  # the score model's reviews under each rubric that has scores: the totals every sheet shows
     panels = []
     decided = {r for (r,) in db.execute("SELECT rubric_id FROM adjudications UNION SELECT rubric_id FROM "
