@@ -32,6 +32,9 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationDomain("reviewdesk.org")
     app.setApplicationDisplayName("ReviewDesk 报告评阅台")
     app.setDesktopFileName(APP_ID)
+    if not fonts.has_cjk_font():
+        # Before any widget exists: a label laid out before the bundled font is registered keeps drawing boxes.
+        fonts.load_bundled_font()
     return app
 
 
