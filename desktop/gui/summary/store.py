@@ -13,6 +13,8 @@ from PySide6.QtCore import QCoreApplication
 from sqlite_utils import Database
 
 from desktop.core.changes import Changes
+from desktop.core.storage.database import database_file
+from desktop.core.storage.executor import open_reader
 from desktop.core.summary import edits
 from desktop.core.summary.draft import build_draft
 from desktop.core.summary.facts import set_deadline
@@ -34,7 +36,18 @@ class SummaryStore(UndoableStore):
     """Reads the draft (through ``reader``) and records rewrites and picks with undo."""
 
     def draft(self, year: int | None) -> Draft | None:
-        return build_draft(self.reader, year) if self.reader is not None else None
+        """The draft read in a fresh read transaction: through a connection of its own, so that a read still
+        open on the window's shared reader (an unfinished page of a table) cannot show older figures."""
+        if self.reader is None:
+            return None
+        path = database_file(self.reader)
+        if not path:  # an in-memory database has only the one connection
+            return build_draft(self.reader, year)
+        fresh = open_reader(path)
+        try:
+            return build_draft(fresh, year)
+        finally:
+            fresh.conn.close()
 
     def _step(self, text: str, state: Callable[[Database], object], undo: Callable[[Database], object],
               redo: Callable[[Database], object]) -> Step:
