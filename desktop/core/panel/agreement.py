@@ -13,10 +13,15 @@ not applicable) count, a criterion marked not applicable is a missing value, and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
+
+if TYPE_CHECKING:  # the summary module imports this one
+    from desktop.core.panel.summary import ReportPanel, ReviewColumn
+    from desktop.core.scoring.rubric import Rubric
 
 METRICS = ("interval", "ordinal")
 
@@ -120,12 +125,17 @@ def panel_agreement(db: Database, rubric_id: str | None = None) -> PanelAgreemen
     from desktop.core.panel.summary import panel_summary
 
     summary = panel_summary(db, rubric_id)
-    reviewers = sorted({r.reviewer_id for rep in summary.reports for r in rep.complete_reviews})
+    return agreement_over(summary.rubric, summary.reports)
+
+
+def agreement_over(rubric: Rubric, reports: Sequence[ReportPanel]) -> PanelAgreement:
+    """Krippendorff's alpha per criterion and on the total over the complete reviews of these reports."""
+    reviewers = sorted({r.reviewer_id for rep in reports for r in rep.complete_reviews})
     column = {rid: j for j, rid in enumerate(reviewers)}
 
-    def matrix(value_of) -> list[list[float | None]]:
+    def matrix(value_of: Callable[[ReviewColumn], float | None]) -> list[list[float | None]]:
         rows = []
-        for rep in summary.reports:
+        for rep in reports:
             row: list[float | None] = [None] * len(reviewers)
             for review in rep.complete_reviews:
                 row[column[review.reviewer_id]] = value_of(review)
@@ -138,8 +148,11 @@ def panel_agreement(db: Database, rubric_id: str | None = None) -> PanelAgreemen
         return alpha.reason
 
     criteria = []
-    for c in summary.rubric.criteria:
-        data = matrix(lambda review, cid=c.id: review.values.get(cid))
+    for c in rubric.criteria:
+        def value(review: ReviewColumn, cid: str = c.id) -> float | None:
+            return review.values.get(cid)
+
+        data = matrix(value)
         interval, ordinal = krippendorff_alpha(data, "interval"), krippendorff_alpha(data, "ordinal")
         criteria.append(CriterionAgreement(c.id, c.title, interval.value, ordinal.value, interval.n_units,
                                            interval.n_coders, why(interval) or why(ordinal)))

@@ -10,20 +10,18 @@ medians exactly (desktop.core.scoring.numbers) and writes every number with its 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from sqlite_utils import Database
 
 from desktop.core.panel.agreement import (
-    Alpha,
-    CriterionAgreement,
     PanelAgreement,
-    krippendorff_alpha,
+    agreement_over,
     panel_agreement,
 )
-from desktop.core.panel.summary import PanelSummary, ReportPanel, ReviewColumn, panel_summary, ranked
+from desktop.core.panel.summary import PanelSummary, ReportPanel, panel_summary, ranked
 from desktop.core.scoring import numbers as score_numbers
 from desktop.core.scoring.numbers import Number
 from desktop.core.scoring.rubric import Rubric
@@ -72,35 +70,7 @@ def agreement_of(summary: PanelSummary, document_ids: Collection[str]) -> PanelA
     """Krippendorff's alpha over the complete reviews of some reports only (the summary's scope), computed as
     :func:`desktop.core.panel.agreement.panel_agreement` computes it for all."""
     wanted = set(document_ids)
-    reports = [r for r in summary.reports if r.document.id in wanted]
-    reviewers = sorted({c.reviewer_id for r in reports for c in r.complete_reviews})
-    column = {rid: j for j, rid in enumerate(reviewers)}
-
-    def matrix(value_of: Callable[[ReviewColumn], float | None]) -> list[list[float | None]]:
-        rows = []
-        for r in reports:
-            row: list[float | None] = [None] * len(reviewers)
-            for review in r.complete_reviews:
-                row[column[review.reviewer_id]] = value_of(review)
-            rows.append(row)
-        return rows
-
-    def why(alpha: Alpha) -> str | None:
-        if alpha.reason and alpha.n_units == 0:
-            return "no report has complete reviews (submitted, every criterion settled) from two or more reviewers"
-        return alpha.reason
-
-    criteria = []
-    for c in summary.rubric.criteria:
-        def value(review: ReviewColumn, cid: str = c.id) -> float | None:
-            return review.values.get(cid)
-
-        data = matrix(value)
-        interval, ordinal = krippendorff_alpha(data, "interval"), krippendorff_alpha(data, "ordinal")
-        criteria.append(CriterionAgreement(c.id, c.title, interval.value, ordinal.value, interval.n_units,
-                                           interval.n_coders, why(interval) or why(ordinal)))
-    total = krippendorff_alpha(matrix(lambda review: review.total), "interval")
-    return PanelAgreement(criteria, total.value, total.n_units, total.n_coders, why(total))
+    return agreement_over(summary.rubric, [r for r in summary.reports if r.document.id in wanted])
 
 
 def grade_labels(rubric: Rubric) -> list[str]:
