@@ -17,17 +17,6 @@ from desktop.core.storage.database import column, one, open_database, scalar
 CORE = Path(__file__).resolve().parents[2] / "desktop" / "core"
 POSITIONAL = re.compile(r"\b(row|rows\[\w+\]|r|rec|record|old|existing)\[-?\d+\]|fetchone\(\)\[-?\d+\]")
 
-# Files still to convert, owned by engineers who were editing them when this test landed (issue 21 sweep):
-# desktop/core/exchange/ and desktop/core/summary/ ONLY. Remove an entry when its file is converted; never add
-# a file outside those two folders.
-STILL_TO_CONVERT = {
-    "exchange/merge.py",
-    "exchange/package.py",
-    "exchange/validate.py",
-    "summary/facts.py",
-}
-
-
 def positional_reads(text: str) -> list[tuple[int, str]]:
     """(line number, line) of every positional read of a query row in a module's source."""
     return [(n, line.strip()) for n, line in enumerate(text.splitlines(), 1) if POSITIONAL.search(line)]
@@ -45,21 +34,11 @@ def test_core_reads_rows_by_name() -> None:
     found = {}
     for path in sorted(CORE.rglob("*.py")):
         name = path.relative_to(CORE).as_posix()
-        if name in STILL_TO_CONVERT:
-            continue
         hits = positional_reads(path.read_text(encoding="utf-8"))
         if hits:
             found[name] = hits
     assert not found, ("read these rows by column name (db.query dict rows, storage.database.one/scalar/column): "
                        + "; ".join(f"{name}:{n}: {line}" for name, hits in found.items() for n, line in hits))
-
-
-def test_the_allow_list_names_only_files_that_still_need_it() -> None:
-    for name in STILL_TO_CONVERT:
-        assert name.startswith(("exchange/", "summary/")), name
-        path = CORE / name
-        assert path.exists() and positional_reads(path.read_text(encoding="utf-8")), (
-            f"{name} reads rows by name now (or is gone): take it off STILL_TO_CONVERT")
 
 
 def test_one_column_helpers_refuse_a_query_of_several_columns(tmp_path: Path) -> None:

@@ -45,7 +45,7 @@ from desktop.core.exchange.authority import (
 from desktop.core.exchange.package import check_package_project, package_returns
 from desktop.core.exchange.validate import MergeRefused, validate_source
 from desktop.core.progress import Progress
-from desktop.core.storage.database import database_file
+from desktop.core.storage.database import column, database_file, named_rows
 from desktop.core.storage.documents import text_hash
 from desktop.core.storage.schema import MIGRATIONS
 from desktop.core.storage.search import index_document
@@ -95,7 +95,7 @@ class MergeReport:
 
 
 def _columns(db: Database, schema: str, table: str) -> list[str]:
-    return [row[1] for row in db.execute(f"PRAGMA {schema}.table_info({table})").fetchall()]
+    return [row["name"] for row in db.query(f"PRAGMA {schema}.table_info({table})")]
 
 
 def _rows(db: Database, table: str, columns: list[str]) -> list[dict]:
@@ -122,8 +122,7 @@ def _update(db: Database, table: str, key: str, row: dict) -> None:
 def _check_versions(db: Database, source: Path) -> None:
     applied_here = {m.name for m in MIGRATIONS.applied(db)}
     try:
-        there = {r[0] for r in db.execute(
-            "SELECT name FROM src._sqlite_migrations WHERE migration_set = 'reviewdesk'").fetchall()}
+        there = set(column(db, "SELECT name FROM src._sqlite_migrations WHERE migration_set = 'reviewdesk'"))
     except sqlite3.OperationalError as exc:
         raise ReviewDeskError(f"{source} is not a ReviewDesk database ({exc}); choose a database file") from exc
     newer = there - applied_here
@@ -348,15 +347,15 @@ class _Merge:
 
     def clamp(self, table: str, row: dict) -> dict:
         """The row with time stamps from the future set to now (counted for the ``clock`` warning)."""
-        for column in [c for c in row if c.endswith("_at") and c != "deleted_at"]:
-            value = row.get(column)
+        for stamp in [c for c in row if c.endswith("_at") and c != "deleted_at"]:
+            value = row.get(stamp)
             if not isinstance(value, str):
                 continue
             when = _parse_time(value)
             if when is not None and when > self.limit:
                 count, latest = self.report.clamped.get(table, (0, ""))
                 self.report.clamped[table] = (count + 1, max(latest, value))
-                row[column] = self.now
+                row[stamp] = self.now
         return row
 
     def apply(self, table: str, row: dict, here: dict | None, extra_here: dict | None = None,
@@ -420,9 +419,9 @@ class _Merge:
         self.report.counts(table)
         id_map: dict[str, str] = {}
         for row in _rows(db, table, cols):
-            for column, mapping in maps.items():
-                if column in row and row[column] is not None:
-                    row[column] = mapping.get(row[column], row[column])
+            for key, mapping in maps.items():
+                if key in row and row[key] is not None:
+                    row[key] = mapping.get(row[key], row[key])
             if not self.auth.may_merge(table, row):
                 continue
             self.clamp(table, row)
@@ -538,20 +537,21 @@ def _merge_corrections(merge: _Merge, doc_map: dict[str, str], reviewer_map: dic
                 continue
         changed.setdefault(doc, set()).add(row["id"])
     for doc, ids in changed.items():
-        for target, in db.execute("SELECT DISTINCT target FROM main.corrections WHERE document_id = ? "
-                                  "AND deleted_at IS NULL AND target != ''", [doc]).fetchall():
-            live = db.execute(
-                "SELECT c.id, c.after, coalesce(r.name, ''), c.updated_at FROM main.corrections c "
+        for target in column(db, "SELECT DISTINCT target FROM main.corrections WHERE document_id = ? "
+                                 "AND deleted_at IS NULL AND target != ''", [doc]):
+            live = named_rows(
+                db, "SELECT c.id, c.after, coalesce(r.name, '') AS reviewer, c.updated_at FROM main.corrections c "
                 "LEFT JOIN main.reviewers r ON r.id = c.reviewer_id WHERE c.document_id = ? AND c.target = ? "
-                "AND c.deleted_at IS NULL ORDER BY c.updated_at DESC, c.id DESC", [doc, target]).fetchall()
-            if len(live) > 1 and any(r[0] in ids for r in live):
+                "AND c.deleted_at IS NULL ORDER BY c.updated_at DESC, c.id DESC", [doc, target])
+            if len(live) > 1 and any(r["id"] in ids for r in live):
                 win = live[0]
                 for other in live[1:]:
-                    if other[1] == win[1]:
+                    if other["after"] == win["after"]:
                         continue  # the same value from both (two confirmations of one field): no conflict
                     report.correction_conflicts.append(
-                        f"correction conflict\t{doc}\t{target}\tapplied {win[1]} by {win[2] or '?'} ({win[3]})"
-                        f"\tkept {other[1]} by {other[2] or '?'} ({other[3]})")
+                        f"correction conflict\t{doc}\t{target}\tapplied {win['after']} by {win['reviewer'] or '?'} "
+                        f"({win['updated_at']})\tkept {other['after']} by {other['reviewer'] or '?'} "
+                        f"({other['updated_at']})")
         refresh_effective(db, doc)
 
 

@@ -28,7 +28,7 @@ from sqlite_utils import Database
 from desktop.core.clock import now_iso
 from desktop.core.errors import ReviewDeskError
 from desktop.core.review.reviewers import find_reviewer, list_reviewers
-from desktop.core.storage.database import database_file
+from desktop.core.storage.database import column, database_file
 from desktop.core.storage.search import clear_index, index_document
 from desktop.core.storage.settings import get_setting, project_id, set_setting
 
@@ -59,11 +59,10 @@ class PackageResult:
 
 def package_reports(db: Database, reviewer_id: str) -> list[str]:
     """The current reports a package for the reviewer holds: assigned to them or already started by them."""
-    rows = db.execute(
-        "SELECT d.id FROM documents d WHERE d.replaced_by IS NULL AND (d.id IN (SELECT document_id FROM "
+    return column(
+        db, "SELECT d.id FROM documents d WHERE d.replaced_by IS NULL AND (d.id IN (SELECT document_id FROM "
         "assignments WHERE reviewer_id = ?) OR d.id IN (SELECT document_id FROM reviews WHERE reviewer_id = ? AND "
-        "status != 'not_started')) ORDER BY d.seq", [reviewer_id, reviewer_id]).fetchall()
-    return [r[0] for r in rows]
+        "status != 'not_started')) ORDER BY d.seq", [reviewer_id, reviewer_id])
 
 
 def package_info(db: Database) -> tuple[str, str] | None:
@@ -72,12 +71,12 @@ def package_info(db: Database) -> tuple[str, str] | None:
     return (reviewer, project_id(db)) if reviewer else None
 
 
-def _tables_with(db: Database, column: str) -> list[str]:
+def _tables_with(db: Database, wanted: str) -> list[str]:
     out = []
-    for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE "
-                              "'CREATE VIRTUAL%' AND name NOT LIKE 'search_index%' AND name NOT LIKE 'sqlite_%' "
-                              "AND name NOT LIKE '\\_%' ESCAPE '\\'").fetchall():
-        if column in {r[1] for r in db.execute(f'PRAGMA table_info("{name}")').fetchall()}:
+    for name in column(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE "
+                           "'CREATE VIRTUAL%' AND name NOT LIKE 'search_index%' AND name NOT LIKE 'sqlite_%' "
+                           "AND name NOT LIKE '\\_%' ESCAPE '\\'"):
+        if wanted in {r["name"] for r in db.query(f'PRAGMA table_info("{name}")')}:
             out.append(name)
     return out
 
@@ -223,7 +222,7 @@ def return_package(db: Database, out: str | Path) -> ReturnResult:
         try:
             db.conn.backup(dst)
             dst.execute("PRAGMA journal_mode = DELETE")
-            problem = dst.execute("PRAGMA quick_check").fetchone()[0]
+            (problem,) = dst.execute("PRAGMA quick_check").fetchone()  # one column: the check's verdict
         finally:
             dst.close()
         if problem != "ok":
@@ -241,7 +240,7 @@ def _trim(pkg: Database, reviewer_id: str, keep: list[str]) -> None:
     with pkg.atomic():
         pkg.execute("CREATE TEMP TABLE keep_docs (id TEXT PRIMARY KEY)")
         pkg.conn.executemany("INSERT INTO keep_docs (id) VALUES (?)", [(d,) for d in keep])
-        present = {r[0] for r in pkg.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()}
+        present = set(column(pkg, "SELECT name FROM sqlite_master WHERE type = 'table'"))
         for table in _LEAD_TABLES:
             if table in present:
                 pkg.execute(f"DELETE FROM {table}")
@@ -253,8 +252,7 @@ def _trim(pkg: Database, reviewer_id: str, keep: list[str]) -> None:
         pkg.execute("DELETE FROM documents WHERE id NOT IN (SELECT id FROM keep_docs)")
         used = {reviewer_id}
         for table in _tables_with(pkg, "reviewer_id"):
-            used |= {r[0] for r in pkg.execute(f"SELECT DISTINCT reviewer_id FROM {table} "
-                                                "WHERE reviewer_id IS NOT NULL").fetchall()}
+            used |= set(column(pkg, f"SELECT DISTINCT reviewer_id FROM {table} WHERE reviewer_id IS NOT NULL"))
         marks = ",".join("?" * len(used))
         pkg.execute(f"DELETE FROM reviewers WHERE id NOT IN ({marks})", list(used))
         # a contentless index cannot drop rows without their text: empty it and index the kept reports again

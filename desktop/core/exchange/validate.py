@@ -24,6 +24,7 @@ from sqlite_utils import Database
 from desktop.core.errors import ReviewDeskError
 from desktop.core.scoring.scores import STATUSES
 from desktop.core.segmentation.classify import ALL_KINDS, REQUIRED_KINDS
+from desktop.core.storage.database import scalar
 from desktop.core.storage.limits import (  # the same numbers the writers check (no stored value is unmergeable)
     MAX_COMMENT_CHARS,
     MAX_KEY_CHARS,
@@ -84,6 +85,7 @@ def validate_source(source: Path, main: Database) -> list[str]:
     except sqlite3.Error as exc:
         return [f"the file cannot be opened ({exc}); check its permissions"]
     conn.text_factory = bytes
+    conn.row_factory = sqlite3.Row  # rows read by column name
     try:
         return _validate(conn, main)
     except sqlite3.DatabaseError as exc:
@@ -94,17 +96,18 @@ def validate_source(source: Path, main: Database) -> list[str]:
 
 
 def _tables(conn: sqlite3.Connection) -> set[str]:
-    return {r[0].decode() for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return {r["name"].decode() for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
 def _rows(conn: sqlite3.Connection, table: str, tables: set[str]) -> Iterator[dict[str, Any]]:
     """Rows of a source table as {column: (value, sqlite type)}; nothing when the table is absent."""
     if table not in tables:
         return
-    columns = [r[1].decode() for r in conn.execute(f'PRAGMA table_info("{table}")')]
-    select = ", ".join(f'"{c}", typeof("{c}")' for c in columns)
+    columns = [r["name"].decode() for r in conn.execute(f'PRAGMA table_info("{table}")')]
+    # aliased by place: a source's column names are anything, the aliases are names SQLite keeps as written
+    select = ", ".join(f'"{c}" AS value_{i}, typeof("{c}") AS type_{i}' for i, c in enumerate(columns))
     for raw in conn.execute(f'SELECT {select} FROM "{table}"'):
-        yield {c: (raw[2 * i], raw[2 * i + 1].decode()) for i, c in enumerate(columns)}
+        yield {c: (raw[f"value_{i}"], raw[f"type_{i}"].decode()) for i, c in enumerate(columns)}
 
 
 class _Row:
@@ -227,16 +230,15 @@ def _validate(conn: sqlite3.Connection, main: Database) -> list[str]:
     problems: list[str] = []
     ids: dict[str, set[str]] = {}
     for table in ("documents", "reviewers", "tags", "rubrics", "annotations", "scores", "reviews"):
-        if table in tables and b"id" in {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}:
-            ids[table] = {r[0].decode("utf-8", "replace") for r in conn.execute(
+        if table in tables and b"id" in {r["name"] for r in conn.execute(f'PRAGMA table_info("{table}")')}:
+            ids[table] = {r["id"].decode("utf-8", "replace") for r in conn.execute(
                 f'SELECT id FROM "{table}" WHERE typeof(id) = \'text\'')}
 
     def main_has(table: str, key: str) -> bool:
         return main.execute(f"SELECT 1 FROM main.{table} WHERE id = ?", [key]).fetchone() is not None
 
     def main_lengths(doc_id: str) -> int | None:
-        row = main.execute("SELECT length(text) FROM main.documents WHERE id = ?", [doc_id]).fetchone()
-        return row[0] if row else None
+        return scalar(main, "SELECT length(text) FROM main.documents WHERE id = ?", [doc_id])
 
     ctx = _Context(problems, {}, main_lengths, ids, main_has, {})
     _check_documents(conn, tables, ctx)

@@ -22,6 +22,7 @@ from desktop.core.progress import Progress
 from desktop.core.review.codebook import default_tag_id
 from desktop.core.scoring.rubric import Rubric
 from desktop.core.segmentation.classify import REQUIRED_KINDS
+from desktop.core.storage.database import one
 from desktop.core.storage.documents import DocumentSummary
 from desktop.core.storage.settings import get_setting
 from desktop.core.summary import numbers
@@ -257,13 +258,14 @@ def gather(db: Database, year: int | None = None, rubric_id: str | None = None,
 
     progress.update(3, 4, "reading the panel's dates")
     marks = ",".join("?" * len(in_scope)) if in_scope else "''"
-    row = db.execute(f"SELECT min(done_at), max(done_at) FROM reviews WHERE rubric_id = ? AND status = 'done' "
-                     f"AND document_id IN ({marks})", [rubric.id, *sorted(in_scope)]).fetchone()
+    dates = one(db, f"SELECT min(done_at) AS first, max(done_at) AS last FROM reviews WHERE rubric_id = ? "
+                f"AND status = 'done' AND document_id IN ({marks})", [rubric.id, *sorted(in_scope)])
+    assert dates is not None  # an aggregate without GROUP BY always gives one row
     reviewers = sorted({name for r in results.values() for name in r.reviewers if name})
     agreement = numbers.agreement_of(summary, in_scope)
     progress.update(4, 4, "")
     return Facts(rubric, scope_key(year), year, deadline, reports, agreement, annotations, tags, good_id,
-                 reviewers, _local_date(row[0]), _local_date(row[1]), dt.date.today().isoformat(), inexact,
+                 reviewers, _local_date(dates["first"]), _local_date(dates["last"]), dt.date.today().isoformat(), inexact,
                  texts)
 
 
