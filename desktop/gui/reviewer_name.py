@@ -18,10 +18,6 @@ from desktop.gui.undo import UndoableStore
 SETTINGS_KEY = "reviewer/name"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Annotations", text)
-
-
 def saved_name(settings: QSettings) -> str:
     return str(settings.value(SETTINGS_KEY, "") or "").strip()
 
@@ -29,8 +25,8 @@ def saved_name(settings: QSettings) -> str:
 def ask_name(parent: QWidget | None, current: str = "") -> str | None:
     """Ask for the reviewer's name (None when cancelled); an empty answer is asked again."""
     while True:
-        name = dialogs.get_text(parent, _tr("Your name"),
-                                _tr("Your name is stored with every annotation you make, so that reviews by several "
+        name = dialogs.get_text(parent, QCoreApplication.translate("Annotations", "Your name"),
+                                QCoreApplication.translate("Annotations", "Your name is stored with every annotation you make, so that reviews by several "
                                     "people can be told apart and merged:"), current)
         if name is None:
             return None
@@ -61,7 +57,7 @@ def ensure_reviewer(parent: QWidget | None, settings: QSettings, store: Undoable
         try:
             reviewer = store.write(get_or_create_reviewer, name)
         except ReviewerNameError as exc:  # a look-alike of another reviewer's name: asked again next time
-            dialogs.warning(parent, _tr("Your name"), str(exc))
+            dialogs.warning(parent, QCoreApplication.translate("Annotations", "Your name"), str(exc))
             settings.setValue(SETTINGS_KEY, "")
             return None
         store.reviewer_id, store.reviewer_name = reviewer.id, reviewer.name

@@ -29,10 +29,6 @@ from desktop.gui.changes import ChangeBus
 T = TypeVar("T")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Undo", text)
-
-
 @dataclass(frozen=True)
 class Step:
     """How to undo and redo a change that was made once, and what it changed.
@@ -90,7 +86,7 @@ class UndoableStore(QObject):
     def write(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run ``fn(db, ...)`` as one transaction on the writer thread and return its result (not undoable)."""
         if self.executor is None:
-            raise RuntimeError(_tr("No database is open."))
+            raise RuntimeError(QCoreApplication.translate("Undo", "No database is open."))
         return self.executor.call(fn, *args, **kwargs)
 
     def announce(self, changes: Changes) -> None:
@@ -122,17 +118,17 @@ class UndoableStore(QObject):
 
     def refuse(self, command: StoreCommand, exc: Exception, undoing: bool) -> None:
         """Say why a step could not be undone/redone (it is dropped from the stack)."""
-        what = _tr("Undo") if undoing else _tr("Redo")
+        what = QCoreApplication.translate("Undo", "Undo") if undoing else QCoreApplication.translate("Undo", "Redo")
         if isinstance(exc, ChangedElsewhere):
-            text = (_tr("“%1” was not undone: this data was changed since, in another window or program. Undoing "
+            text = (QCoreApplication.translate("Undo", "“%1” was not undone: this data was changed since, in another window or program. Undoing "
                         "it would overwrite that newer change, so the step was removed from the undo history.")
                     if undoing else
-                    _tr("“%1” was not redone: this data was changed since, in another window or program. Redoing "
+                    QCoreApplication.translate("Undo", "“%1” was not redone: this data was changed since, in another window or program. Redoing "
                         "it would overwrite that newer change, so the step was removed from the undo history."))
             text = text.replace("%1", command.text())
         else:
-            text = _tr("“%1” could not be applied: %2").replace("%1", command.text()).replace("%2", str(exc))
-        dialogs.warning(self.dialog_parent(), _tr("%1 not possible").replace("%1", what), text)
+            text = QCoreApplication.translate("Undo", "“%1” could not be applied: %2").replace("%1", command.text()).replace("%2", str(exc))
+        dialogs.warning(self.dialog_parent(), QCoreApplication.translate("Undo", "%1 not possible").replace("%1", what), text)
         self.failed.emit(text)
 
 

@@ -22,10 +22,6 @@ from desktop.gui.review_window import ReviewWindow
 FORM, ROW = "scorePanel", "criterion_"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Agencies", text)
-
-
 def focused_criterion(widget: QWidget | None) -> str:
     """The id of the score-form criterion a widget belongs to ('' when it is not in a criterion row)."""
     criterion = ""
@@ -45,22 +41,22 @@ class AnchorDialog(QDialog):
     def __init__(self, title: str, levels: list[LevelExamples], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("anchorExamples")
-        self.setWindowTitle(_tr("Anchor examples: %1").replace("%1", title))
-        self.caption = plain_label(self, _tr("What this panel's submitted reviews scored at each level (Esc closes)."))
+        self.setWindowTitle(QCoreApplication.translate("Agencies", "Anchor examples: %1").replace("%1", title))
+        self.caption = plain_label(self, QCoreApplication.translate("Agencies", "What this panel's submitted reviews scored at each level (Esc closes)."))
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels([_tr("Level / report"), _tr("Score"), _tr("Reviewer"), _tr("Passages and note")])
+        self.tree.setHeaderLabels([QCoreApplication.translate("Agencies", "Level / report"), QCoreApplication.translate("Agencies", "Score"), QCoreApplication.translate("Agencies", "Reviewer"), QCoreApplication.translate("Agencies", "Passages and note")])
         self.tree.setWordWrap(True)
         for lv in levels:
-            label = (f"{fmt(lv.level.points)} · {lv.level.label}" if lv.level is not None else _tr("below every level"))
-            top = QTreeWidgetItem([label, "", "", _tr("%1 example(s)").replace("%1", str(len(lv.examples)))
-                                   if lv.examples else _tr("no submitted review scored this level yet")])
+            label = (f"{fmt(lv.level.points)} · {lv.level.label}" if lv.level is not None else QCoreApplication.translate("Agencies", "below every level"))
+            top = QTreeWidgetItem([label, "", "", QCoreApplication.translate("Agencies", "%1 example(s)").replace("%1", str(len(lv.examples)))
+                                   if lv.examples else QCoreApplication.translate("Agencies", "no submitted review scored this level yet")])
             if lv.level is not None:
                 top.setToolTip(0, plain_tip(lv.level.descriptor))
             for e in lv.examples:
                 where = " ".join(x for x in (e.agency or "", str(e.year) if e.year is not None else "") if x)
                 text = " / ".join(e.passages) if e.passages else ""
                 if e.note:
-                    text = (text + "  " if text else "") + _tr("Note: %1").replace("%1", e.note)
+                    text = (text + "  " if text else "") + QCoreApplication.translate("Agencies", "Note: %1").replace("%1", e.note)
                 child = QTreeWidgetItem([where or e.document_name, fmt(e.value), e.reviewer, text or "—"])
                 child.setToolTip(3, plain_tip(text))
                 child.setData(0, Qt.ItemDataRole.UserRole, e.document_id)
@@ -92,7 +88,7 @@ class Calibration(QObject):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.action.setText(_tr("Anchor Examples of the Focused Criterion"))
+        self.action.setText(QCoreApplication.translate("Agencies", "Anchor Examples of the Focused Criterion"))
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         found = focused_criterion(new)
@@ -106,8 +102,8 @@ class Calibration(QObject):
         self.criterion_id = focused_criterion(QApplication.focusWidget()) or self.criterion_id  # focus may be
         # elsewhere now (a menu): the criterion focused last in the form still counts
         if not self.criterion_id:
-            dialogs.info(w, _tr("Anchor examples"),
-                         _tr("Focus a criterion in the score form (click its score box or Tab to it), then press F9."))
+            dialogs.info(w, QCoreApplication.translate("Agencies", "Anchor examples"),
+                         QCoreApplication.translate("Agencies", "Focus a criterion in the score form (click its score box or Tab to it), then press F9."))
             return None
         rubric = active_rubric_readonly(w.reader)
         criterion = next((c for c in rubric.criteria if c.id == self.criterion_id), None)

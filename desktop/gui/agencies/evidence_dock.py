@@ -19,10 +19,6 @@ from desktop.gui.workers import LatestTask
 SPAN = Qt.ItemDataRole.UserRole + 1
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Agencies", text)
-
-
 class EvidenceDock(QDockWidget):
     """Shows the hints of the report being worked on; follows the window's working report and its changes."""
 
@@ -62,8 +58,8 @@ class EvidenceDock(QDockWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(_tr("Evidence Across Years"))
-        self.caption.setText(_tr("Hints for 下一年度安排 and 不照搬往年 with their passages (Enter shows one). They "
+        self.setWindowTitle(QCoreApplication.translate("Agencies", "Evidence Across Years"))
+        self.caption.setText(QCoreApplication.translate("Agencies", "Hints for 下一年度安排 and 不照搬往年 with their passages (Enter shows one). They "
                                  "rest on text comparison: weigh them, they are not scores."))
         self._fill()
 
@@ -88,11 +84,11 @@ class EvidenceDock(QDockWidget):
         self._fill()
 
     def _fill(self) -> None:
-        titles = {NEXT_PLAN: _tr("下一年度安排 (last year's plan)"), ORIGINALITY: _tr("不照搬往年 (carried-over text)")}
+        titles = {NEXT_PLAN: QCoreApplication.translate("Agencies", "下一年度安排 (last year's plan)"), ORIGINALITY: QCoreApplication.translate("Agencies", "不照搬往年 (carried-over text)")}
         for cid in (NEXT_PLAN, ORIGINALITY):
             hint = self.hints.get(cid)
             label, model = self.texts[cid], self.models[cid]
-            label.setText(f"{titles[cid]}: {hint.text if hint else _tr('no report chosen')}")
+            label.setText(f"{titles[cid]}: {hint.text if hint else QCoreApplication.translate('Agencies', 'no report chosen')}")
             label.setToolTip(plain_tip(hint.text_en) if hint else "")
             model.clear()
             for p in hint.passages if hint else ():

@@ -22,10 +22,6 @@ from desktop.gui.review_window import ReviewWindow
 from desktop.gui.reviewer_name import saved_name
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Agencies", text)
-
-
 class AgenciesController(QObject):
     """Owns the agency store, the timeline and shared-text dialogs and the shared-text marks."""
 
@@ -108,13 +104,13 @@ class AgenciesController(QObject):
             self.timeline.on_changes(changes)
 
     def retranslate(self) -> None:
-        self.timeline_action.setText(_tr("Agencies over the &Years…"))
-        self.shared_action.setText(_tr("Text S&hared Across Agencies…"))
-        self.corpus_action.setText(_tr("This Agency Across the Years…"))
+        self.timeline_action.setText(QCoreApplication.translate("Agencies", "Agencies over the &Years…"))
+        self.shared_action.setText(QCoreApplication.translate("Agencies", "Text S&hared Across Agencies…"))
+        self.corpus_action.setText(QCoreApplication.translate("Agencies", "This Agency Across the Years…"))
         self.calibration.retranslate()
         self.evidence.retranslate()
         if self.menu is not None:
-            self.menu.setTitle(_tr("A&gencies"))
+            self.menu.setTitle(QCoreApplication.translate("Agencies", "A&gencies"))
         for dialog in (self.timeline, self.shared):
             if dialog is not None:
                 dialog.retranslate()

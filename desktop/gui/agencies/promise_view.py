@@ -21,10 +21,6 @@ from desktop.gui.agencies.store import AgencyStore
 from desktop.gui.plain import plain_label, plain_tip
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Agencies", text)
-
-
 def status_label(status: str) -> str:
     zh, en = STATUS_LABELS[status]
     return f"{zh} {en}"
@@ -80,8 +76,8 @@ class PromiseTracker(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.model.setHorizontalHeaderLabels([_tr("Verdict"), _tr("Last year's plan item"), _tr("Passage this year")])
-        self.table.setToolTip(_tr("D: reported as done (the passage shown, or your selection in the report) · "
+        self.model.setHorizontalHeaderLabels([QCoreApplication.translate("Agencies", "Verdict"), QCoreApplication.translate("Agencies", "Last year's plan item"), QCoreApplication.translate("Agencies", "Passage this year")])
+        self.table.setToolTip(QCoreApplication.translate("Agencies", "D: reported as done (the passage shown, or your selection in the report) · "
                                   "S: back as a shortcoming · N: not mentioned · Enter: show the passage · "
                                   "Ctrl+Z: undo"))
         self._fill_summary()
@@ -101,8 +97,8 @@ class PromiseTracker(QWidget):
     def _row(self, p: TrackedPromise) -> list[QStandardItem]:
         verdict = QStandardItem(status_label(p.match.status) + (" ✎" if p.corrected else ""))
         if p.corrected and p.correction is not None:
-            verdict.setToolTip(plain_tip(_tr("Corrected by %1 (automatic: %2)").replace(
-                "%1", p.correction.reviewer_name or _tr("a reviewer")).replace("%2", status_label(p.automatic.status))))
+            verdict.setToolTip(plain_tip(QCoreApplication.translate("Agencies", "Corrected by %1 (automatic: %2)").replace(
+                "%1", p.correction.reviewer_name or QCoreApplication.translate("Agencies", "a reviewer")).replace("%2", status_label(p.automatic.status))))
         item = QStandardItem(p.match.item.text)
         item.setToolTip(plain_tip(p.match.item.text))
         passage = QStandardItem(p.match.passage.text if p.match.passage else "—")
@@ -113,19 +109,19 @@ class PromiseTracker(QWidget):
     def _fill_summary(self) -> None:
         r = self.report
         if r is None:
-            text = _tr("No report chosen.")
+            text = QCoreApplication.translate("Agencies", "No report chosen.")
         elif r.previous is None:
-            text = _tr("No earlier report of this agency in the corpus: nothing to track. Import last year's report, "
+            text = QCoreApplication.translate("Agencies", "No earlier report of this agency in the corpus: nothing to track. Import last year's report, "
                        "or merge the agency's groups.")
         elif not r.promises:
-            text = _tr("The %1 report has no plan items (下一年度安排) to track.").replace("%1", str(r.previous.year))
+            text = QCoreApplication.translate("Agencies", "The %1 report has no plan items (下一年度安排) to track.").replace("%1", str(r.previous.year))
         else:
-            text = (_tr("%1 items of the %2 plan: %3 done, %4 back as shortcomings, %5 not mentioned.")
+            text = (QCoreApplication.translate("Agencies", "%1 items of the %2 plan: %3 done, %4 back as shortcomings, %5 not mentioned.")
                     .replace("%1", str(len(r.promises))).replace("%2", str(r.previous.year))
                     .replace("%3", str(r.count(DONE))).replace("%4", str(r.count(SHORTCOMING)))
                     .replace("%5", str(r.count(NOT_MENTIONED))))
             if r.unplaced:
-                text += " " + _tr("%1 correction(s) no longer match an item of the plan (its text changed).").replace(
+                text += " " + QCoreApplication.translate("Agencies", "%1 correction(s) no longer match an item of the plan (its text changed).").replace(
                     "%1", str(len(r.unplaced)))
         self.summary.setText(text)
 
@@ -147,14 +143,14 @@ class PromiseTracker(QWidget):
             elif p.match.passage is not None:
                 start, end = p.match.passage.start, p.match.passage.end
             else:
-                dialogs.info(self, _tr("Promise tracker"),
-                             _tr("Select the passage in the report that says so, then press the key again."))
+                dialogs.info(self, QCoreApplication.translate("Agencies", "Promise tracker"),
+                             QCoreApplication.translate("Agencies", "Select the passage in the report that says so, then press the key again."))
                 return
         try:
             self.store.correct_promise(self.document_id, self.report.previous.id, p.match.item.text, status,
                                        start, end)
         except ReviewDeskError as exc:
-            dialogs.warning(self, _tr("Promise tracker"), str(exc))
+            dialogs.warning(self, QCoreApplication.translate("Agencies", "Promise tracker"), str(exc))
             return
         self.show_report(self.document_id)
 

@@ -32,10 +32,6 @@ from desktop.gui.workers import LatestTask
 ROW = Qt.ItemDataRole.UserRole + 1
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Agencies", text)
-
-
 class SharedTextDialog(QDialog):
     """Non-modal; ``window`` gives the database (executor) and opens reports."""
 
@@ -103,14 +99,14 @@ class SharedTextDialog(QDialog):
         self.reload()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(_tr("Text shared across agencies"))
-        self.filter.setPlaceholderText(_tr("Filter passages…"))
-        self.min_label.setText(_tr("Shortest sentence (characters):"))
-        self.passages_model.setHorizontalHeaderLabels([_tr("Agencies"), _tr("Reports"), _tr("Earliest"),
-                                                       _tr("Passage")])
-        self.occurrences_model.setHorizontalHeaderLabels([_tr("Agency"), _tr("Year"), _tr("Published"),
-                                                          _tr("Report")])
-        self.occurrences.setToolTip(_tr("Enter: open this agency's report at the passage · F5: read again"))
+        self.setWindowTitle(QCoreApplication.translate("Agencies", "Text shared across agencies"))
+        self.filter.setPlaceholderText(QCoreApplication.translate("Agencies", "Filter passages…"))
+        self.min_label.setText(QCoreApplication.translate("Agencies", "Shortest sentence (characters):"))
+        self.passages_model.setHorizontalHeaderLabels([QCoreApplication.translate("Agencies", "Agencies"), QCoreApplication.translate("Agencies", "Reports"), QCoreApplication.translate("Agencies", "Earliest"),
+                                                       QCoreApplication.translate("Agencies", "Passage")])
+        self.occurrences_model.setHorizontalHeaderLabels([QCoreApplication.translate("Agencies", "Agency"), QCoreApplication.translate("Agencies", "Year"), QCoreApplication.translate("Agencies", "Published"),
+                                                          QCoreApplication.translate("Agencies", "Report")])
+        self.occurrences.setToolTip(QCoreApplication.translate("Agencies", "Enter: open this agency's report at the passage · F5: read again"))
 
     @property
     def busy(self) -> bool:
@@ -119,18 +115,18 @@ class SharedTextDialog(QDialog):
     def reload(self) -> None:
         w = self.window_
         if w.executor is None:
-            self.status.setText(_tr("No database is open."))
+            self.status.setText(QCoreApplication.translate("Agencies", "No database is open."))
             return
-        self.status.setText(_tr("Comparing the reports' sentences…"))
+        self.status.setText(QCoreApplication.translate("Agencies", "Comparing the reports' sentences…"))
         task = self.latest.start(corpus_shared, w.executor, w.executor.path, self.min_chars.value())
         task.progress.connect(self._progress)
 
     def _progress(self, done: int, total: int, _message: str) -> None:
-        self.status.setText(_tr("Indexing the sentences of new reports: %1 of %2…").replace("%1", str(done))
+        self.status.setText(QCoreApplication.translate("Agencies", "Indexing the sentences of new reports: %1 of %2…").replace("%1", str(done))
                             .replace("%2", str(total)))
 
     def _failed(self, exc: object, _traceback: str) -> None:
-        self.status.setText(_tr("The shared text could not be read: %1").replace("%1", str(exc)))
+        self.status.setText(QCoreApplication.translate("Agencies", "The shared text could not be read: %1").replace("%1", str(exc)))
 
     def _show(self, result: CorpusShared) -> None:
         self.found = result
@@ -144,11 +140,11 @@ class SharedTextDialog(QDialog):
             cells[0].setData(i, ROW)
             cells[3].setToolTip(plain_tip(p.text))
             self.passages_model.appendRow(cells)
-        text = _tr("%1 passages of at least %2 characters are found in reports of different agencies "
+        text = QCoreApplication.translate("Agencies", "%1 passages of at least %2 characters are found in reports of different agencies "
                    "(the earliest agency is listed first).").replace("%1", str(len(result.passages))).replace(
             "%2", str(self.min_chars.value()))
         if result.unindexed:
-            text += " " + _tr("%1 report(s) could not be indexed and were not compared.").replace(
+            text += " " + QCoreApplication.translate("Agencies", "%1 report(s) could not be indexed and were not compared.").replace(
                 "%1", str(result.unindexed))
         self.status.setText(text)
         if self.proxy.rowCount():
@@ -167,7 +163,7 @@ class SharedTextDialog(QDialog):
         self.occurrences_model.removeRows(0, self.occurrences_model.rowCount())
         p = self.current_passage()
         for o in p.occurrences if p else ():
-            cells = [QStandardItem(o.agency or _tr("(no agency found)")),
+            cells = [QStandardItem(o.agency or QCoreApplication.translate("Agencies", "(no agency found)")),
                      QStandardItem(str(o.year) if o.year is not None else "—"),
                      QStandardItem(o.published_at or "—"), QStandardItem(o.document_id)]
             self.occurrences_model.appendRow(cells)

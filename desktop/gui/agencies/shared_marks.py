@@ -23,17 +23,13 @@ MARK_COLOR = QColor("#fbe3c8")  # a pale fill keeps the text readable; the line 
 LINE_COLOR = QColor("#d9822b")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Agencies", text)
-
-
 def passage_tip(passage: SharedPassage) -> str:
     """The hover text of one shared passage: every agency holding it, the earliest first."""
-    lines = [_tr("Shared with other agencies (%1 agencies, %2 reports):").replace("%1", str(passage.agencies))
+    lines = [QCoreApplication.translate("Agencies", "Shared with other agencies (%1 agencies, %2 reports):").replace("%1", str(passage.agencies))
              .replace("%2", str(passage.reports))]
     for i, o in enumerate(passage.occurrences):
         when = " ".join(x for x in (str(o.year) if o.year is not None else "", o.published_at or "") if x) or "—"
-        lines.append(f"{'★ ' if i == 0 else '· '}{o.agency or _tr('(no agency found)')}  {when}")
+        lines.append(f"{'★ ' if i == 0 else '· '}{o.agency or QCoreApplication.translate('Agencies', '(no agency found)')}  {when}")
     return "\n".join(lines)
 
 

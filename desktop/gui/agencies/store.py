@@ -18,10 +18,6 @@ from desktop.core.changes import Changes
 from desktop.gui.undo import Step, UndoableStore
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Agencies", text)
-
-
 class AgencyStore(UndoableStore):
     """Reads agency groups, timelines and promise trackers; makes merges, splits and promise verdicts undoable."""
 
@@ -58,12 +54,12 @@ class AgencyStore(UndoableStore):
     def merge(self, source_key: str, target_key: str) -> IdentityChange:
         """Merge one agency group into another (undoable)."""
         return self.record(lambda db: groups.merge_groups(db, source_key, target_key, self.reviewer_id),
-                           self._identity_step(_tr("Merge agency groups")))
+                           self._identity_step(QCoreApplication.translate("Agencies", "Merge agency groups")))
 
     def split(self, document_ids: list[str], name: str) -> IdentityChange:
         """Put reports into a group of their own (undoable)."""
         return self.record(lambda db: groups.split_reports(db, document_ids, name, self.reviewer_id),
-                           self._identity_step(_tr("Split off an agency group")))
+                           self._identity_step(QCoreApplication.translate("Agencies", "Split off an agency group")))
 
     def correct_promise(self, document_id: str, previous_id: str, item_text: str, status: str,
                         start: int | None = None, end: int | None = None) -> str:
@@ -80,7 +76,7 @@ class AgencyStore(UndoableStore):
                 tracker.set_deleted(db, new, True)
                 tracker.set_deleted(db, old, False)
 
-            return Step(_tr("Correct a promise match"), undo=undo, redo=redo,
+            return Step(QCoreApplication.translate("Agencies", "Correct a promise match"), undo=undo, redo=redo,
                         state=lambda db: tracker.promise_states(db, new + old),
                         changes=Changes.of("reviews", document_ids=[document_id]))
 

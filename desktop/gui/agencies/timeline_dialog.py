@@ -42,22 +42,18 @@ GROUP_KEY = Qt.ItemDataRole.UserRole + 1
 REPORT_ID = Qt.ItemDataRole.UserRole + 2
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Agencies", text)
-
-
 def _flag(value: bool | None) -> str:
-    return "—" if value is None else (_tr("yes") if value else _tr("no"))
+    return "—" if value is None else (QCoreApplication.translate("Agencies", "yes") if value else QCoreApplication.translate("Agencies", "no"))
 
 
 def trend_text(timeline: Timeline) -> str:
     """The score trend as one line: 2022 78.0 → 2025 84.5 (up)."""
     points = timeline.trend()
     if not points:
-        return _tr("Score trend: no scored report yet.")
+        return QCoreApplication.translate("Agencies", "Score trend: no scored report yet.")
     steps = " → ".join(f"{year} {fmt(total)}" for year, total in points)
-    direction = {"up": _tr("up"), "down": _tr("down"), "flat": _tr("flat")}.get(timeline.trend_direction() or "", "")
-    return _tr("Score trend: %1").replace("%1", steps) + (f" ({direction})" if direction else "")
+    direction = {"up": QCoreApplication.translate("Agencies", "up"), "down": QCoreApplication.translate("Agencies", "down"), "flat": QCoreApplication.translate("Agencies", "flat")}.get(timeline.trend_direction() or "", "")
+    return QCoreApplication.translate("Agencies", "Score trend: %1").replace("%1", steps) + (f" ({direction})" if direction else "")
 
 
 class TimelineDialog(QDialog):
@@ -147,18 +143,18 @@ class TimelineDialog(QDialog):
     # --- text ---------------------------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.setWindowTitle(_tr("Agencies over the years"))
-        self.filter.setPlaceholderText(_tr("Filter agencies…"))
+        self.setWindowTitle(QCoreApplication.translate("Agencies", "Agencies over the years"))
+        self.filter.setPlaceholderText(QCoreApplication.translate("Agencies", "Filter agencies…"))
         self.reports_model.setHorizontalHeaderLabels([
-            _tr("Year"), _tr("Total"), _tr("Grade"), _tr("Missing parts"), _tr("On time"),
-            _tr("Repeated"), _tr("Reworded"), _tr("New"), _tr("Agency as printed")])
-        self.history_model.setHorizontalHeaderLabels([_tr("Compared with earlier years"), _tr("Shortcoming"),
-                                                      _tr("Closest earlier"), _tr("Earlier text")])
-        self.tabs.setTabText(0, _tr("Shortcomings across years"))
-        self.tabs.setTabText(1, _tr("Promises of last year's plan"))
-        self.merge_action.setText(_tr("Merge into another agency…"))
-        self.split_action.setText(_tr("Split the chosen reports off…"))
-        self.reports.setToolTip(_tr("Enter: open the report · Ctrl+M: merge this agency into another · "
+            QCoreApplication.translate("Agencies", "Year"), QCoreApplication.translate("Agencies", "Total"), QCoreApplication.translate("Agencies", "Grade"), QCoreApplication.translate("Agencies", "Missing parts"), QCoreApplication.translate("Agencies", "On time"),
+            QCoreApplication.translate("Agencies", "Repeated"), QCoreApplication.translate("Agencies", "Reworded"), QCoreApplication.translate("Agencies", "New"), QCoreApplication.translate("Agencies", "Agency as printed")])
+        self.history_model.setHorizontalHeaderLabels([QCoreApplication.translate("Agencies", "Compared with earlier years"), QCoreApplication.translate("Agencies", "Shortcoming"),
+                                                      QCoreApplication.translate("Agencies", "Closest earlier"), QCoreApplication.translate("Agencies", "Earlier text")])
+        self.tabs.setTabText(0, QCoreApplication.translate("Agencies", "Shortcomings across years"))
+        self.tabs.setTabText(1, QCoreApplication.translate("Agencies", "Promises of last year's plan"))
+        self.merge_action.setText(QCoreApplication.translate("Agencies", "Merge into another agency…"))
+        self.split_action.setText(QCoreApplication.translate("Agencies", "Split the chosen reports off…"))
+        self.reports.setToolTip(QCoreApplication.translate("Agencies", "Enter: open the report · Ctrl+M: merge this agency into another · "
                                     "Ctrl+Shift+S: split the chosen reports off into an agency of their own"))
         self.promises.retranslate()
         self._fill_title()
@@ -173,7 +169,7 @@ class TimelineDialog(QDialog):
         chosen = 0
         for i, group in enumerate(grouping.ordered()):
             years = ", ".join(map(str, group.years)) or "—"
-            name = group.name or _tr("(no agency found) %1").replace("%1", group.reports[0].name)
+            name = group.name or QCoreApplication.translate("Agencies", "(no agency found) %1").replace("%1", group.reports[0].name)
             item = QStandardItem(f"{name}  ·  {years}")
             item.setData(group.key, GROUP_KEY)
             item.setToolTip(plain_tip("\n".join(group.names) or name))
@@ -228,19 +224,19 @@ class TimelineDialog(QDialog):
     def _fill_title(self) -> None:
         t = self.timeline
         if t is None:
-            self.title.setText(_tr("No agency chosen."))
+            self.title.setText(QCoreApplication.translate("Agencies", "No agency chosen."))
             self.trend.setText("")
             return
         names = t.group.names
         also = [n for n in names if n != t.group.name]
-        text = t.group.name or _tr("(no agency found)")
+        text = t.group.name or QCoreApplication.translate("Agencies", "(no agency found)")
         if also:
-            text += "  " + _tr("(also printed as: %1)").replace("%1", "、".join(also))
+            text += "  " + QCoreApplication.translate("Agencies", "(also printed as: %1)").replace("%1", "、".join(also))
         if t.group.decided_by_reviewer:
-            text += "  " + _tr("[grouped by a reviewer]")
+            text += "  " + QCoreApplication.translate("Agencies", "[grouped by a reviewer]")
         self.title.setText(text)
         starred = any(e.score.total is not None and e.score.basis != "final" for e in t.entries)
-        self.trend.setText(trend_text(t) + ("  " + _tr("(* mean of the complete reviews: no final score yet)")
+        self.trend.setText(trend_text(t) + ("  " + QCoreApplication.translate("Agencies", "(* mean of the complete reviews: no final score yet)")
                                             if starred else ""))
 
     def current_report_id(self) -> str:
@@ -295,17 +291,17 @@ class TimelineDialog(QDialog):
         others = [g for g in grouping.ordered() if g.key != key]
         labels = [self._label(g) for g in others]
         if not labels:
-            dialogs.info(self, _tr("Merge agencies"), _tr("There is no other agency to merge with."))
+            dialogs.info(self, QCoreApplication.translate("Agencies", "Merge agencies"), QCoreApplication.translate("Agencies", "There is no other agency to merge with."))
             return
-        chosen = dialogs.get_item(self, _tr("Merge agencies"),
-                                  _tr("Merge “%1” into:").replace("%1", self._label(source)), labels)
+        chosen = dialogs.get_item(self, QCoreApplication.translate("Agencies", "Merge agencies"),
+                                  QCoreApplication.translate("Agencies", "Merge “%1” into:").replace("%1", self._label(source)), labels)
         if chosen is None:
             return
         target = others[labels.index(chosen)]
         try:
             self.store.merge(key, target.key)
         except ReviewDeskError as exc:
-            dialogs.warning(self, _tr("Merge agencies"), str(exc))
+            dialogs.warning(self, QCoreApplication.translate("Agencies", "Merge agencies"), str(exc))
             return
         self.reload(keep=target.key)
 
@@ -316,15 +312,15 @@ class TimelineDialog(QDialog):
         if self.timeline is None or not rows:
             return
         ids = [self.timeline.entries[r].report.id for r in rows]
-        name = dialogs.get_text(self, _tr("Split off an agency"),
-                                _tr("Name of the agency these %1 report(s) belong to:").replace("%1", str(len(ids))),
+        name = dialogs.get_text(self, QCoreApplication.translate("Agencies", "Split off an agency"),
+                                QCoreApplication.translate("Agencies", "Name of the agency these %1 report(s) belong to:").replace("%1", str(len(ids))),
                                 self.timeline.entries[rows[0]].report.agency or "")
         if name is None:
             return
         try:
             change = self.store.split(ids, name)
         except ReviewDeskError as exc:
-            dialogs.warning(self, _tr("Split off an agency"), str(exc))
+            dialogs.warning(self, QCoreApplication.translate("Agencies", "Split off an agency"), str(exc))
             return
         self.reload(keep=self.store.grouping().by_document.get(ids[0]) if change else None)
 

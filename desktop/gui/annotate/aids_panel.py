@@ -23,16 +23,8 @@ LEVEL_COLORS = {SPECIFIC: "#2e7d32", PARTLY: "#b26a00", VAGUE: "#c62828"}
 EXCERPT = 28
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Aids", text)
-
-
-def _n(text: str, n: int) -> str:
-    return QCoreApplication.translate("Aids", text, "", n)
-
-
 def level_label(level: str) -> str:
-    return {SPECIFIC: _tr("specific"), PARTLY: _tr("partly specific"), VAGUE: _tr("vague")}.get(level, level)
+    return {SPECIFIC: QCoreApplication.translate("Aids", "specific"), PARTLY: QCoreApplication.translate("Aids", "partly specific"), VAGUE: QCoreApplication.translate("Aids", "vague")}.get(level, level)
 
 
 def _excerpt(text: str, limit: int = EXCERPT) -> str:
@@ -102,50 +94,50 @@ class AidsPanel(QDockWidget):
         """The panel's content as HTML (also what tests read)."""
         aids = self.aids
         if aids is None:
-            return f"<p>{html.escape(_tr('Open a report to see hints about its shortcomings part.'))}</p>"
+            return f"<p>{html.escape(QCoreApplication.translate('Aids', 'Open a report to see hints about its shortcomings part.'))}</p>"
         if aids.section is None:
-            return (f"<p><b>{html.escape(_tr('This report has no shortcomings part.'))}</b></p><p>"
-                    + html.escape(_tr("The rules ask every annual report for the shortcomings of the year and their "
+            return (f"<p><b>{html.escape(QCoreApplication.translate('Aids', 'This report has no shortcomings part.'))}</b></p><p>"
+                    + html.escape(QCoreApplication.translate("Aids", "The rules ask every annual report for the shortcomings of the year and their "
                                       "causes.")) + "</p>")
-        out = [f"<p><b>{_link(aids.section.start, aids.section.end, _tr('Shortcomings part'))}</b>: "
-               + html.escape(_n("%n item(s)", len(aids.items))) + "</p>", "<ul>"]
+        out = [f"<p><b>{_link(aids.section.start, aids.section.end, QCoreApplication.translate('Aids', 'Shortcomings part'))}</b>: "
+               + html.escape(QCoreApplication.translate("Aids", "%n item(s)", "", len(aids.items))) + "</p>", "<ul>"]
         out.append("<li>" + self._causes_summary(aids) + "</li>")
         out.append("<li>" + self._plan_summary(aids) + "</li>")
         out.append("<li>" + self._previous_summary(aids) + "</li>")
-        out.append("<li>" + html.escape(_n("%n stock phrase(s) marked", len(aids.formulaic))) + "</li></ul>")
+        out.append("<li>" + html.escape(QCoreApplication.translate("Aids", "%n stock phrase(s) marked", "", len(aids.formulaic))) + "</li></ul>")
         for aid in aids.items:
             out.append(self._item_html(aid, aids))
-        out.append(f"<p style='color:#777'>{html.escape(_tr('These are hints to check by reading, not scores.'))}</p>")
+        out.append(f"<p style='color:#777'>{html.escape(QCoreApplication.translate('Aids', 'These are hints to check by reading, not scores.'))}</p>")
         return "\n".join(out)
 
     def _causes_summary(self, aids: ShortcomingsAids) -> str:
         if aids.causes_analysed:
             n = sum(bool(a.causes) for a in aids.items)
-            return html.escape(_tr("Causes: analysed for %1 of %2 items").replace("%1", str(n))
+            return html.escape(QCoreApplication.translate("Aids", "Causes: analysed for %1 of %2 items").replace("%1", str(n))
                                .replace("%2", str(len(aids.items))))
-        text = _tr("Causes: none analysed")
+        text = QCoreApplication.translate("Aids", "Causes: none analysed")
         if aids.heading_mentions_causes:
-            text += " — " + _tr("the heading promises causes (原因) but the text gives none")
+            text += " — " + QCoreApplication.translate("Aids", "the heading promises causes (原因) but the text gives none")
         return f"<span style='color:{LEVEL_COLORS[VAGUE]}'>{html.escape(text)}</span>"
 
     def _plan_summary(self, aids: ShortcomingsAids) -> str:
         if aids.plan_section is None:
-            return html.escape(_tr("Next year's plan: the report has no plan part to compare with"))
+            return html.escape(QCoreApplication.translate("Aids", "Next year's plan: the report has no plan part to compare with"))
         missing = len(aids.unanswered)
         if not missing:
-            return html.escape(_tr("Next year's plan: every shortcoming has a matching plan item"))
-        text = _n("Next year's plan: %n shortcoming(s) with no matching plan item", missing)
+            return html.escape(QCoreApplication.translate("Aids", "Next year's plan: every shortcoming has a matching plan item"))
+        text = QCoreApplication.translate("Aids", "Next year's plan: %n shortcoming(s) with no matching plan item", "", missing)
         return f"<span style='color:{LEVEL_COLORS[VAGUE]}'>{html.escape(text)}</span>"
 
     def _previous_summary(self, aids: ShortcomingsAids) -> str:
         if aids.previous_items is None or self.previous is None:
-            return html.escape(_tr("Earlier report: none of the same agency in the corpus"))
+            return html.escape(QCoreApplication.translate("Aids", "Earlier report: none of the same agency in the corpus"))
         year = str(self.previous.summary.year or "")
         if not aids.previous_items:
-            return html.escape(_tr("Earlier report (%1): it has no shortcomings part to compare with")
+            return html.escape(QCoreApplication.translate("Aids", "Earlier report (%1): it has no shortcomings part to compare with")
                                .replace("%1", year))
         repeated = sum(bool(a.repeats) for a in aids.items)
-        text = _n("Earlier report (%1): %n shortcoming(s) repeated", repeated).replace("%1", year)
+        text = QCoreApplication.translate("Aids", "Earlier report (%1): %n shortcoming(s) repeated", "", repeated).replace("%1", year)
         color = LEVEL_COLORS[VAGUE] if repeated else "inherit"
         return f"<span style='color:{color}'>{html.escape(text)}</span>"
 
@@ -157,16 +149,16 @@ class AidsPanel(QDockWidget):
                  f"<span style='color:white; background:{color}'>&nbsp;{html.escape(level_label(spec.level))}&nbsp;"
                  "</span></p><ul style='margin-top:0'>"]
         concrete = [s.text for s in spec.figures] + [s.text for s in spec.documents] + [s.text for s in spec.names]
-        lines.append("<li>" + html.escape(_tr("Concrete details: %1").replace(
-            "%1", "、".join(concrete) if concrete else _tr("none"))) + "</li>")
+        lines.append("<li>" + html.escape(QCoreApplication.translate("Aids", "Concrete details: %1").replace(
+            "%1", "、".join(concrete) if concrete else QCoreApplication.translate("Aids", "none"))) + "</li>")
         if spec.formulaic:
             phrases = " · ".join(_link(s.start, s.end, s.text) for s in spec.formulaic)
-            lines.append("<li>" + html.escape(_n("Stock phrases (%n): ", len(spec.formulaic))) + phrases + "</li>")
+            lines.append("<li>" + html.escape(QCoreApplication.translate("Aids", "Stock phrases (%n): ", "", len(spec.formulaic))) + phrases + "</li>")
         if aid.causes:
             cues = " · ".join(_link(c.start, c.end, c.text) for c in aid.causes)
-            lines.append("<li>" + html.escape(_tr("Cause given: ")) + cues + "</li>")
+            lines.append("<li>" + html.escape(QCoreApplication.translate("Aids", "Cause given: ")) + cues + "</li>")
         else:
-            lines.append(f"<li style='color:{LEVEL_COLORS[VAGUE]}'>" + html.escape(_tr("No cause given")) + "</li>")
+            lines.append(f"<li style='color:{LEVEL_COLORS[VAGUE]}'>" + html.escape(QCoreApplication.translate("Aids", "No cause given")) + "</li>")
         if aids.plan_section is not None:
             if aid.plan_links:
                 links = []
@@ -174,16 +166,16 @@ class AidsPanel(QDockWidget):
                     plan = aids.plan_items[link.index]
                     label = _excerpt(plan.heading or plan.text, 22)
                     links.append(_link(plan.start, plan.end, label) + html.escape(
-                        f" ({link.similarity:.2f}; " + _tr("shared: %1").replace("%1", " ".join(link.shared[:4]))
+                        f" ({link.similarity:.2f}; " + QCoreApplication.translate("Aids", "shared: %1").replace("%1", " ".join(link.shared[:4]))
                         + ")"))
-                lines.append("<li>" + html.escape(_tr("Answered in the plan by: ")) + "; ".join(links) + "</li>")
+                lines.append("<li>" + html.escape(QCoreApplication.translate("Aids", "Answered in the plan by: ")) + "; ".join(links) + "</li>")
             else:
                 lines.append(f"<li style='color:{LEVEL_COLORS[VAGUE]}'>"
-                             + html.escape(_tr("Nothing in next year's plan answers this")) + "</li>")
+                             + html.escape(QCoreApplication.translate("Aids", "Nothing in next year's plan answers this")) + "</li>")
         for rep in aid.repeats:
             old = (aids.previous_items or [])[rep.index]
             lines.append(f"<li style='color:{LEVEL_COLORS[VAGUE]}'>" + html.escape(
-                _tr("Repeats the earlier report: “%1” (%2 overlap)").replace("%1", _excerpt(old.text, 30))
+                QCoreApplication.translate("Aids", "Repeats the earlier report: “%1” (%2 overlap)").replace("%1", _excerpt(old.text, 30))
                 .replace("%2", f"{rep.similarity:.0%}")) + "</li>")
         lines.append("</ul>")
         return "\n".join(lines)
@@ -191,9 +183,9 @@ class AidsPanel(QDockWidget):
     # --- texts -----------------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.setWindowTitle(_tr("Shortcomings Aids"))
-        self.mark_box.setText(_tr("Mark stock phrases in the text"))
-        self.mark_box.setToolTip(_tr("Phrases such as 有待进一步加强 or 仍有提升空间 that state a gap without "
+        self.setWindowTitle(QCoreApplication.translate("Aids", "Shortcomings Aids"))
+        self.mark_box.setText(QCoreApplication.translate("Aids", "Mark stock phrases in the text"))
+        self.mark_box.setToolTip(QCoreApplication.translate("Aids", "Phrases such as 有待进一步加强 or 仍有提升空间 that state a gap without "
                                      "saying what, where or why"))
         self._render()
 

@@ -46,10 +46,6 @@ from desktop.gui.flow import FlowLayout
 from desktop.gui.plain import PlainLabel
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Annotations", text)
-
-
 class AnnotationPanel(QDockWidget):
     """Lists one report's annotations; emits what the reviewer wants done with them."""
 
@@ -146,9 +142,9 @@ class AnnotationPanel(QDockWidget):
         self._reviewers = sorted({(a.reviewer_id, a.reviewer_name) for a in annotations if a.reviewer_id},
                                  key=lambda r: r[1])
         kinds = sorted({a.section_kind for a in annotations if a.section_kind})
-        self._refill(self.tag_filter, _tr("All tags"), [(t.id, t.name, swatch_of(t)) for t in tags])
-        self._refill(self.part_filter, _tr("All parts"), [(k, _kind_label(k), None) for k in kinds])
-        self._refill(self.reviewer_filter, _tr("All reviewers"), [(rid, name, None) for rid, name in self._reviewers])
+        self._refill(self.tag_filter, QCoreApplication.translate("Annotations", "All tags"), [(t.id, t.name, swatch_of(t)) for t in tags])
+        self._refill(self.part_filter, QCoreApplication.translate("Annotations", "All parts"), [(k, _kind_label(k), None) for k in kinds])
+        self._refill(self.reviewer_filter, QCoreApplication.translate("Annotations", "All reviewers"), [(rid, name, None) for rid, name in self._reviewers])
         self.model.set_data(annotations, tags)
         orphans = sum(a.orphan for a in annotations)
         self.orphan_banner.setVisible(orphans > 0)
@@ -186,7 +182,7 @@ class AnnotationPanel(QDockWidget):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         text = QCoreApplication.translate("Annotations", "%n annotation(s)", "", total)
         if shown != total:
-            text = _tr("%1 of %2").replace("%1", str(shown)).replace("%2", text)
+            text = QCoreApplication.translate("Annotations", "%1 of %2").replace("%1", str(shown)).replace("%2", text)
         self.count.setText(text)
 
     # --- selection and requests ------------------------------------------------------------------------
@@ -245,19 +241,19 @@ class AnnotationPanel(QDockWidget):
     # --- texts -----------------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.setWindowTitle(_tr("Annotations"))
-        self.edit_button.setText(_tr("Edit…"))
-        self.delete_button.setText(_tr("Delete"))
-        self.place_button.setText(_tr("Place on Selection"))
-        self.place_button.setToolTip(_tr("Attach this annotation to the passage selected in the report"))
-        self.table.setToolTip(_tr("Click to go to the passage · Enter: edit · Delete: delete"))
-        self.tag_filter.setToolTip(_tr("Show only annotations with this tag"))
-        self.part_filter.setToolTip(_tr("Show only annotations in this part of the report"))
-        self.reviewer_filter.setToolTip(_tr("Show only annotations by this reviewer"))
+        self.setWindowTitle(QCoreApplication.translate("Annotations", "Annotations"))
+        self.edit_button.setText(QCoreApplication.translate("Annotations", "Edit…"))
+        self.delete_button.setText(QCoreApplication.translate("Annotations", "Delete"))
+        self.place_button.setText(QCoreApplication.translate("Annotations", "Place on Selection"))
+        self.place_button.setToolTip(QCoreApplication.translate("Annotations", "Attach this annotation to the passage selected in the report"))
+        self.table.setToolTip(QCoreApplication.translate("Annotations", "Click to go to the passage · Enter: edit · Delete: delete"))
+        self.tag_filter.setToolTip(QCoreApplication.translate("Annotations", "Show only annotations with this tag"))
+        self.part_filter.setToolTip(QCoreApplication.translate("Annotations", "Show only annotations in this part of the report"))
+        self.reviewer_filter.setToolTip(QCoreApplication.translate("Annotations", "Show only annotations by this reviewer"))
         if self.tag_filter.count():
-            self.tag_filter.setItemText(0, _tr("All tags"))
-            self.part_filter.setItemText(0, _tr("All parts"))
-            self.reviewer_filter.setItemText(0, _tr("All reviewers"))
+            self.tag_filter.setItemText(0, QCoreApplication.translate("Annotations", "All tags"))
+            self.part_filter.setItemText(0, QCoreApplication.translate("Annotations", "All parts"))
+            self.reviewer_filter.setItemText(0, QCoreApplication.translate("Annotations", "All reviewers"))
         self._update_count()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -32,14 +32,6 @@ from desktop.gui.plain import PlainLabel
 NEW_TAG_COLORS = ("#e6194b", "#339a40", "#4363d8", "#c26727", "#911eb4", "#2d90a6", "#de2ed5", "#9a6324")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Codebook", text)
-
-
-def _n(text: str, n: int) -> str:
-    return QCoreApplication.translate("Codebook", text, "", n)
-
-
 def choose_color(parent: QWidget | None, title: str, initial: str) -> str | None:
     """A colour picked by the reviewer as #rrggbb, or None when cancelled."""
     color = QColorDialog.getColor(QColor(initial), parent, title)
@@ -121,15 +113,15 @@ class CodebookDialog(QDialog):
         self.info.setText((tag.description or tag.description_en) if tag else "")
 
     def _failed(self, exc: Exception) -> None:
-        dialogs.warning(self, _tr("Codebook"), str(exc))
+        dialogs.warning(self, QCoreApplication.translate("Codebook", "Codebook"), str(exc))
 
     # --- actions ---------------------------------------------------------------------------------------
 
     def add(self) -> Tag | None:
-        name = dialogs.get_text(self, _tr("New tag"), _tr("Name of the new tag (Chinese):"))
+        name = dialogs.get_text(self, QCoreApplication.translate("Codebook", "New tag"), QCoreApplication.translate("Codebook", "Name of the new tag (Chinese):"))
         if not name or not name.strip():
             return None
-        name_en = dialogs.get_text(self, _tr("New tag"), _tr("English name (optional):")) or ""
+        name_en = dialogs.get_text(self, QCoreApplication.translate("Codebook", "New tag"), QCoreApplication.translate("Codebook", "English name (optional):")) or ""
         color = NEW_TAG_COLORS[self.model.rowCount() % len(NEW_TAG_COLORS)]
         try:
             tag = self.store.add_tag(name, color, name_en=name_en)
@@ -143,10 +135,10 @@ class CodebookDialog(QDialog):
         tag = self.current_tag()
         if tag is None:
             return None
-        name = dialogs.get_text(self, _tr("Rename tag"), _tr("New name (Chinese):"), tag.name)
+        name = dialogs.get_text(self, QCoreApplication.translate("Codebook", "Rename tag"), QCoreApplication.translate("Codebook", "New name (Chinese):"), tag.name)
         if not name or not name.strip():
             return None
-        name_en = dialogs.get_text(self, _tr("Rename tag"), _tr("English name:"), tag.name_en)
+        name_en = dialogs.get_text(self, QCoreApplication.translate("Codebook", "Rename tag"), QCoreApplication.translate("Codebook", "English name:"), tag.name_en)
         changes = {"name": name} if name_en is None else {"name": name, "name_en": name_en}
         try:
             return self.store.update_tag(tag.id, **changes)
@@ -158,7 +150,7 @@ class CodebookDialog(QDialog):
         tag = self.current_tag()
         if tag is None:
             return None
-        color = choose_color(self, _tr("Colour of “%1”").replace("%1", tag.name), tag.color)
+        color = choose_color(self, QCoreApplication.translate("Codebook", "Colour of “%1”").replace("%1", tag.name), tag.color)
         if not color or color.lower() == tag.color:
             return None
         return self.store.update_tag(tag.id, color=color)
@@ -169,17 +161,17 @@ class CodebookDialog(QDialog):
             return False
         others = [t for t in self.model.tags() if t.id != source.id]
         names = [t.name for t in others]
-        choice = dialogs.get_item(self, _tr("Merge tags"),
-                                  _tr("Merge “%1” into:").replace("%1", source.name), names)
+        choice = dialogs.get_item(self, QCoreApplication.translate("Codebook", "Merge tags"),
+                                  QCoreApplication.translate("Codebook", "Merge “%1” into:").replace("%1", source.name), names)
         if choice is None:
             return False
         target = others[names.index(choice)]
         carried = self.store.tag_usage().get(source.id, 0)
-        text = (_n("%n annotation(s) tagged “%1” will be tagged “%2” instead.", carried)
+        text = (QCoreApplication.translate("Codebook", "%n annotation(s) tagged “%1” will be tagged “%2” instead.", "", carried)
                 .replace("%1", source.name).replace("%2", target.name) + " "
-                + _tr("The tag “%1” will be removed from the codebook. Annotations and their comments are kept; you "
+                + QCoreApplication.translate("Codebook", "The tag “%1” will be removed from the codebook. Annotations and their comments are kept; you "
                       "can undo this with Ctrl+Z.").replace("%1", source.name))
-        if not dialogs.confirm(self, _tr("Merge tags"), text):
+        if not dialogs.confirm(self, QCoreApplication.translate("Codebook", "Merge tags"), text):
             return False
         self.store.merge_tags(source.id, target.id)
         self.select(target.id)
@@ -191,15 +183,15 @@ class CodebookDialog(QDialog):
             return False
         preview = removal_preview(self.store.reader, tag.id)
         carried, bare = len(preview.annotation_ids), len(preview.left_untagged)
-        text = _tr("Delete the tag “%1”?").replace("%1", tag.name) + "\n\n"
+        text = QCoreApplication.translate("Codebook", "Delete the tag “%1”?").replace("%1", tag.name) + "\n\n"
         if carried:
-            text += _n("It is on %n annotation(s); it will be taken off them.", carried) + " "
+            text += QCoreApplication.translate("Codebook", "It is on %n annotation(s); it will be taken off them.", "", carried) + " "
             if bare:
-                text += _n("%n of them will be left with no tag (they stay, with their comments).", bare) + " "
+                text += QCoreApplication.translate("Codebook", "%n of them will be left with no tag (they stay, with their comments).", "", bare) + " "
         else:
-            text += _tr("No annotation carries it.") + " "
-        text += _tr("You can undo this with Ctrl+Z.")
-        if not dialogs.confirm(self, _tr("Delete tag"), text):
+            text += QCoreApplication.translate("Codebook", "No annotation carries it.") + " "
+        text += QCoreApplication.translate("Codebook", "You can undo this with Ctrl+Z.")
+        if not dialogs.confirm(self, QCoreApplication.translate("Codebook", "Delete tag"), text):
             return False
         self.store.delete_tag(tag.id)
         return True
@@ -207,13 +199,13 @@ class CodebookDialog(QDialog):
     # --- texts -----------------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.setWindowTitle(_tr("Codebook"))
-        self.add_button.setText(_tr("&Add…"))
-        self.rename_button.setText(_tr("&Rename…"))
-        self.color_button.setText(_tr("&Colour…"))
-        self.merge_button.setText(_tr("&Merge into…"))
-        self.delete_button.setText(_tr("&Delete…"))
-        self.list.setToolTip(_tr("The tags, in the order of the number keys in the annotation editor"))
+        self.setWindowTitle(QCoreApplication.translate("Codebook", "Codebook"))
+        self.add_button.setText(QCoreApplication.translate("Codebook", "&Add…"))
+        self.rename_button.setText(QCoreApplication.translate("Codebook", "&Rename…"))
+        self.color_button.setText(QCoreApplication.translate("Codebook", "&Colour…"))
+        self.merge_button.setText(QCoreApplication.translate("Codebook", "&Merge into…"))
+        self.delete_button.setText(QCoreApplication.translate("Codebook", "&Delete…"))
+        self.list.setToolTip(QCoreApplication.translate("Codebook", "The tags, in the order of the number keys in the annotation editor"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

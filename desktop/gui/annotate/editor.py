@@ -30,10 +30,6 @@ from desktop.gui.plain import PlainLabel
 QUOTE_LIMIT = 240
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Annotations", text)
-
-
 def digit_row(event: QKeyEvent) -> int | None:
     """The tag row a key picks: 1–9 (main keys or keypad, no Ctrl/Alt) give rows 0–8."""
     mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
@@ -58,7 +54,7 @@ class AnnotationEditor(QDialog):
                  editing: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("annotationEditor")
-        self.setWindowTitle(_tr("Edit annotation") if editing else _tr("Annotate passage"))
+        self.setWindowTitle(QCoreApplication.translate("Annotations", "Edit annotation") if editing else QCoreApplication.translate("Annotations", "Annotate passage"))
         shown = " ".join(quote.split())
         if len(shown) > QUOTE_LIMIT:
             shown = shown[:QUOTE_LIMIT - 1] + "…"
@@ -79,16 +75,16 @@ class AnnotationEditor(QDialog):
         self.comment = QPlainTextEdit(self)
         self.comment.setObjectName("comment")
         self.comment.setTabChangesFocus(True)
-        self.comment.setPlaceholderText(_tr("Why this passage matters (optional)"))
+        self.comment.setPlaceholderText(QCoreApplication.translate("Annotations", "Why this passage matters (optional)"))
         self.comment.setFixedHeight(80)
 
         self.criterion = QComboBox(self)
         self.criterion.setObjectName("criterion")
-        self.criterion.addItem(_tr("— none —"), None)
+        self.criterion.addItem(QCoreApplication.translate("Annotations", "— none —"), None)
         for cid, label in criteria:
             self.criterion.addItem(label, cid)
 
-        hint = PlainLabel(_tr("Keys 1–9 tick tags · Tab: comment · Ctrl+Enter: save · Esc: cancel"), self)
+        hint = PlainLabel(QCoreApplication.translate("Annotations", "Keys 1–9 tick tags · Tab: comment · Ctrl+Enter: save · Esc: cancel"), self)
         hint.setStyleSheet("color: palette(mid);")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel, self)
@@ -99,9 +95,9 @@ class AnnotationEditor(QDialog):
             widget.installEventFilter(self)
 
         form = QFormLayout()
-        form.addRow(_tr("Tags"), self.tag_list)
-        form.addRow(_tr("Comment"), self.comment)
-        criterion_label = PlainLabel(_tr("Evidence for"), self)
+        form.addRow(QCoreApplication.translate("Annotations", "Tags"), self.tag_list)
+        form.addRow(QCoreApplication.translate("Annotations", "Comment"), self.comment)
+        criterion_label = PlainLabel(QCoreApplication.translate("Annotations", "Evidence for"), self)
         form.addRow(criterion_label, self.criterion)
         criterion_label.setVisible(bool(criteria))
         self.criterion.setVisible(bool(criteria))
@@ -134,7 +130,7 @@ class AnnotationEditor(QDialog):
         """Save, unless the annotation would say nothing (no tag, no comment): then say so and stay open."""
         content = self.content()
         if not content.tag_ids and not content.comment:
-            self.refusal.setText(_tr("Tick at least one tag (keys 1–9) or write a comment: an annotation with "
+            self.refusal.setText(QCoreApplication.translate("Annotations", "Tick at least one tag (keys 1–9) or write a comment: an annotation with "
                                      "neither says nothing and is not saved."))
             self.refusal.show()
             self.tag_list.setFocus()

@@ -51,10 +51,6 @@ def reimport_from_file(executor: DatabaseExecutor, document_id: str, path: str |
     return executor.call(reimport_document, document_id, source)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Annotations", text)
-
-
 class AnnotationsController(QObject):
     """Connects the annotation widgets, the store and the report views; see the module docstring."""
 
@@ -272,7 +268,7 @@ class AnnotationsController(QObject):
         """Ctrl+M: annotate the selected passage (asks the reviewer's name the first time)."""
         view = self.selecting_view()
         if view is None or not self.store.ready:
-            self.message.emit(_tr("Select a passage in the report first, then press Ctrl+M to annotate it."))
+            self.message.emit(QCoreApplication.translate("Annotations", "Select a passage in the report first, then press Ctrl+M to annotate it."))
             return None
         doc = view.current_document()
         start, end = view.selection()
@@ -284,19 +280,19 @@ class AnnotationsController(QObject):
         try:
             made = self.store.create(doc.id, start, end, content.tag_ids, content.comment, content.criterion_id)
         except ReviewDeskError as exc:
-            dialogs.warning(self.window, _tr("Annotation not saved"), str(exc))
+            dialogs.warning(self.window, QCoreApplication.translate("Annotations", "Annotation not saved"), str(exc))
             return None
         self.current_annotation_id = made.id
         if doc.id == getattr(self.current_document(), "id", None):
             self.panel.select_annotation(made.id)
-        self.message.emit(_tr("Annotation saved."))
+        self.message.emit(QCoreApplication.translate("Annotations", "Annotation saved."))
         return made
 
     def edit_current(self) -> Annotation | None:
         """Ctrl+E: edit the annotation chosen in the panel or by clicking its mark."""
         annotation_id = self.panel.current_id() or self.current_annotation_id
         if not annotation_id:
-            self.message.emit(_tr("Choose an annotation in the panel or click its mark, then press Ctrl+E."))
+            self.message.emit(QCoreApplication.translate("Annotations", "Choose an annotation in the panel or click its mark, then press Ctrl+E."))
             return None
         return self.edit_annotation(annotation_id)
 
@@ -313,7 +309,7 @@ class AnnotationsController(QObject):
         try:
             return self.store.edit(annotation_id, content)
         except ReviewDeskError as exc:
-            dialogs.warning(self.window, _tr("Annotation not saved"), str(exc))
+            dialogs.warning(self.window, QCoreApplication.translate("Annotations", "Annotation not saved"), str(exc))
             return None
 
     def delete_current(self) -> None:
@@ -329,18 +325,18 @@ class AnnotationsController(QObject):
             return
         if self.current_annotation_id == annotation_id:
             self.current_annotation_id = ""
-        self.message.emit(_tr("Annotation deleted (Ctrl+Z brings it back)."))
+        self.message.emit(QCoreApplication.translate("Annotations", "Annotation deleted (Ctrl+Z brings it back)."))
 
     def place_orphan(self, annotation_id: str) -> None:
         view = self.working_view()
         if view is None or view.selection() == (-1, -1):
-            self.message.emit(_tr("Select the passage the annotation belongs to, then press Place."))
+            self.message.emit(QCoreApplication.translate("Annotations", "Select the passage the annotation belongs to, then press Place."))
             return
         start, end = view.selection()
         try:
             self.store.place(annotation_id, start, end)
         except ReviewDeskError as exc:
-            dialogs.warning(self.window, _tr("Annotation not placed"), str(exc))
+            dialogs.warning(self.window, QCoreApplication.translate("Annotations", "Annotation not placed"), str(exc))
 
     def _open_segment(self, document_id: str, start: int, end: int) -> None:
         if self.open_document is not None:
@@ -357,18 +353,18 @@ class AnnotationsController(QObject):
         """
         record = self.current_document()
         if record is None or self.store.executor is None:
-            self.message.emit(_tr("Open the report to re-import first."))
+            self.message.emit(QCoreApplication.translate("Annotations", "Open the report to re-import first."))
             return
         if self.reimport_task is not None:
             return  # one at a time: the action is disabled meanwhile; a shortcut may still arrive
-        path = dialogs.open_file(self.window, _tr("Re-import changed version"), dialogs.report_filter())
+        path = dialogs.open_file(self.window, QCoreApplication.translate("Annotations", "Re-import changed version"), dialogs.report_filter())
         if not path:
             return
         log.info("re-import of %s from %s", record.id, path)
         task = workers.run_task(reimport_from_file, self.store.executor, record.id, path, name="re-import")
         self.reimport_task = task
         self.reimport_action.setEnabled(False)
-        self.message.emit(_tr("Re-importing %1…").replace("%1", path))
+        self.message.emit(QCoreApplication.translate("Annotations", "Re-importing %1…").replace("%1", path))
         task.done.connect(lambda report: self._reimport_done(record.id, report))
         task.failed.connect(lambda exc: self._reimport_failed(exc, task.traceback))
         task.finished.connect(self._reimport_finished)
@@ -382,11 +378,11 @@ class AnnotationsController(QObject):
 
         if isinstance(exc, IngestError | ReviewDeskError):
             log.warning("re-import refused: %s", exc)
-            dialogs.warning(self.window, _tr("Re-import failed"), str(exc))
+            dialogs.warning(self.window, QCoreApplication.translate("Annotations", "Re-import failed"), str(exc))
         else:
             log.error("re-import failed\n%s", details)
-            dialogs.error(self.window, _tr("Re-import failed"),
-                          _tr("The report was not changed. The details below say what went wrong."), details)
+            dialogs.error(self.window, QCoreApplication.translate("Annotations", "Re-import failed"),
+                          QCoreApplication.translate("Annotations", "The report was not changed. The details below say what went wrong."), details)
 
     def _reimport_done(self, document_id: str, report: ReimportReport) -> None:
         if report.changed:
@@ -394,32 +390,32 @@ class AnnotationsController(QObject):
             # the window shows the new text (and the corpus its new metadata); the docks re-read their rows
             self.store.announce(Changes.of("documents", "parts", "metadata", "annotations", "corrections",
                                            document_ids=[document_id]))
-        text = (_tr("The text is unchanged; nothing was done.") if not report.changed else
-                _tr("%1 annotation(s) re-attached, %2 orphan(s) to place or delete.")
+        text = (QCoreApplication.translate("Annotations", "The text is unchanged; nothing was done.") if not report.changed else
+                QCoreApplication.translate("Annotations", "%1 annotation(s) re-attached, %2 orphan(s) to place or delete.")
                 .replace("%1", str(sum(n for m, n in report.methods.items() if m != "orphan")))
                 .replace("%2", str(len(report.orphans))))
         if report.correction_orphans:  # kept, listed in the corrections bar under the report's header
-            text += " " + _tr("%1 correction(s) of parts could not be placed in the new text; they are listed "
+            text += " " + QCoreApplication.translate("Annotations", "%1 correction(s) of parts could not be placed in the new text; they are listed "
                               "under the report's header.").replace("%1", str(len(report.correction_orphans)))
         self.reimported.emit(report)
-        dialogs.info(self.window, _tr("Re-import changed version"), text)
+        dialogs.info(self.window, QCoreApplication.translate("Annotations", "Re-import changed version"), text)
 
     # --- texts -----------------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.annotate_action.setText(_tr("&Annotate Selection…"))
-        self.annotate_action.setToolTip(_tr("Tag and comment the selected passage (Ctrl+M)"))
-        self.edit_action.setText(_tr("&Edit Annotation…"))
-        self.delete_action.setText(_tr("&Delete Annotation"))
-        self.codebook_action.setText(_tr("&Codebook…"))
-        self.reimport_action.setText(_tr("&Re-import Changed Version…"))
-        self.reimport_action.setToolTip(_tr("Replace this report's text by a corrected file; annotations are "
+        self.annotate_action.setText(QCoreApplication.translate("Annotations", "&Annotate Selection…"))
+        self.annotate_action.setToolTip(QCoreApplication.translate("Annotations", "Tag and comment the selected passage (Ctrl+M)"))
+        self.edit_action.setText(QCoreApplication.translate("Annotations", "&Edit Annotation…"))
+        self.delete_action.setText(QCoreApplication.translate("Annotations", "&Delete Annotation"))
+        self.codebook_action.setText(QCoreApplication.translate("Annotations", "&Codebook…"))
+        self.reimport_action.setText(QCoreApplication.translate("Annotations", "&Re-import Changed Version…"))
+        self.reimport_action.setToolTip(QCoreApplication.translate("Annotations", "Replace this report's text by a corrected file; annotations are "
                                             "re-attached, those not found are listed as orphans"))
-        self.name_action.setText(_tr("Your &Name…"))
+        self.name_action.setText(QCoreApplication.translate("Annotations", "Your &Name…"))
         for dock in (self.panel, self.aids_panel, self.segments):
             dock.retranslate()
         if self.menu is not None:
-            self.menu.setTitle(_tr("&Annotations"))
+            self.menu.setTitle(QCoreApplication.translate("Annotations", "&Annotations"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:
@@ -454,7 +450,7 @@ def install_annotations(main_window: ReviewWindow) -> AnnotationsController:
     # Corpus-wide retrieval is opened from the Annotations menu, never by itself.
     mw.add_dock(ctrl.segments, Qt.DockWidgetArea.BottomDockWidgetArea, visible=False)
     menu = QMenu(mw)
-    menu.setTitle(_tr("&Annotations"))
+    menu.setTitle(QCoreApplication.translate("Annotations", "&Annotations"))
     ctrl.fill_menu(menu)
     mw.add_menu(menu)
     ctrl.menu = menu

@@ -39,10 +39,6 @@ UNTAGGED = QColor("#9e9e9e")
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Annotations", text)
-
-
 def swatch(color: QColor, size: int = 12) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(color)
@@ -101,7 +97,7 @@ class AnnotationModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole or not 0 <= section < 6:
             return None
-        return [_tr("Passage"), _tr("Tags"), _tr("Comment"), _tr("Part"), _tr("Reviewer"), _tr("Status")][section]
+        return [QCoreApplication.translate("Annotations", "Passage"), QCoreApplication.translate("Annotations", "Tags"), QCoreApplication.translate("Annotations", "Comment"), QCoreApplication.translate("Annotations", "Part"), QCoreApplication.translate("Annotations", "Reviewer"), QCoreApplication.translate("Annotations", "Status")][section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -121,15 +117,15 @@ class AnnotationModel(QAbstractTableModel):
                 return a.reviewer_name
             if col == self.STATUS:
                 if a.orphan:
-                    return _tr("Orphan: not found in the new text")
-                return _tr("Re-attached (approximate)") if a.anchored_by == "fuzzy" else ""
+                    return QCoreApplication.translate("Annotations", "Orphan: not found in the new text")
+                return QCoreApplication.translate("Annotations", "Re-attached (approximate)") if a.anchored_by == "fuzzy" else ""
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = a.quote
             if a.comment:
                 tip += "\n\n" + a.comment
             if a.orphan:
-                tip += "\n\n" + _tr("This passage was not found after the report was re-imported. Select where it "
+                tip += "\n\n" + QCoreApplication.translate("Annotations", "This passage was not found after the report was re-imported. Select where it "
                                     "belongs and use Place, or delete the annotation.")
             return plain_tip(tip)
         if role == Qt.ItemDataRole.DecorationRole and col == self.TAGS and a.tag_ids:

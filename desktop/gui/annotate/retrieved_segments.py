@@ -37,10 +37,6 @@ DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 20
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Annotations", text)
-
-
 class SegmentsModel(QAbstractTableModel):
     """Rows: annotations with one tag across the corpus — report, year, part, passage, comment, reviewer."""
 
@@ -67,7 +63,7 @@ class SegmentsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole or not 0 <= section < 6:
             return None
-        return [_tr("Report"), _tr("Year"), _tr("Part"), _tr("Passage"), _tr("Comment"), _tr("Reviewer")][section]
+        return [QCoreApplication.translate("Annotations", "Report"), QCoreApplication.translate("Annotations", "Year"), QCoreApplication.translate("Annotations", "Part"), QCoreApplication.translate("Annotations", "Passage"), QCoreApplication.translate("Annotations", "Comment"), QCoreApplication.translate("Annotations", "Reviewer")][section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -76,7 +72,7 @@ class SegmentsModel(QAbstractTableModel):
         a = seg.annotation
         if role == Qt.ItemDataRole.DisplayRole:
             return [seg.agency or seg.document_title or seg.document_name, "" if seg.year is None else str(seg.year),
-                    _kind_label(a.section_kind) if not a.orphan else _tr("Orphan"), " ".join(a.quote.split()),
+                    _kind_label(a.section_kind) if not a.orphan else QCoreApplication.translate("Annotations", "Orphan"), " ".join(a.quote.split()),
                     " ".join(a.comment.split()), a.reviewer_name][index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tip(a.quote + (f"\n\n{a.comment}" if a.comment else ""))
@@ -154,7 +150,7 @@ class RetrievedSegmentsDock(QDockWidget):
 
     def _show_count(self) -> None:
         passages, reports = getattr(self, "_counts", (0, 0))
-        self.count.setText(_tr("%1 passage(s) in %2 report(s)").replace("%1", str(passages))
+        self.count.setText(QCoreApplication.translate("Annotations", "%1 passage(s) in %2 report(s)").replace("%1", str(passages))
                            .replace("%2", str(reports)))
 
     def _open(self, index: QModelIndex) -> None:
@@ -163,9 +159,9 @@ class RetrievedSegmentsDock(QDockWidget):
             self.open_requested.emit(str(index.data(DOCUMENT_ROLE)), start, end)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(_tr("Retrieved Segments"))
-        self.tag_label.setText(_tr("Passages tagged"))
-        self.table.setToolTip(_tr("Double-click or press Enter to open the passage in its report"))
+        self.setWindowTitle(QCoreApplication.translate("Annotations", "Retrieved Segments"))
+        self.tag_label.setText(QCoreApplication.translate("Annotations", "Passages tagged"))
+        self.table.setToolTip(QCoreApplication.translate("Annotations", "Double-click or press Enter to open the passage in its report"))
         if hasattr(self, "_counts"):
             self._show_count()  # the count line follows a language switch too
 

@@ -22,10 +22,6 @@ from desktop.core.review.codebook import CodebookError, Tag, TagMerge, TagRemova
 from desktop.gui.undo import Step, UndoableStore
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Annotations", text)
-
-
 def _short(text: str, limit: int = 16) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit - 1] + "…"
@@ -90,7 +86,7 @@ class AnnotationStore(UndoableStore):
         return self.record(
             lambda db: core.create_annotation(db, document_id, start, end, reviewer_id=self.reviewer_id,
                                               tag_ids=tuple(tag_ids), comment=comment, criterion_id=criterion_id),
-            lambda made: self._annotation_step(_tr("Annotate “%1”"), made,
+            lambda made: self._annotation_step(QCoreApplication.translate("Annotations", "Annotate “%1”"), made,
                                                redo=lambda db: core.restore_annotation(db, made.id),
                                                undo=lambda db: core.delete_annotation(db, made.id)))
 
@@ -101,14 +97,14 @@ class AnnotationStore(UndoableStore):
             return old
         return self.record(lambda db: core.set_content(db, annotation_id, content),
                            lambda _new: self._annotation_step(
-                               _tr("Edit annotation “%1”"), old,
+                               QCoreApplication.translate("Annotations", "Edit annotation “%1”"), old,
                                redo=lambda db: core.set_content(db, annotation_id, content),
                                undo=lambda db: core.set_content(db, annotation_id, before)))
 
     def delete(self, annotation_id: str) -> Annotation:
         return self.record(lambda db: core.delete_annotation(db, annotation_id),
                            lambda old: self._annotation_step(
-                               _tr("Delete annotation “%1”"), old,
+                               QCoreApplication.translate("Annotations", "Delete annotation “%1”"), old,
                                redo=lambda db: core.delete_annotation(db, annotation_id),
                                undo=lambda db: core.restore_annotation(db, annotation_id)))
 
@@ -119,7 +115,7 @@ class AnnotationStore(UndoableStore):
 
         def step(new: Annotation) -> Step:
             after = core.anchor_state(new)
-            return self._annotation_step(_tr("Place annotation “%1”"), old,
+            return self._annotation_step(QCoreApplication.translate("Annotations", "Place annotation “%1”"), old,
                                          redo=lambda db: core.set_anchor_state(db, annotation_id, after),
                                          undo=lambda db: core.set_anchor_state(db, annotation_id, before))
 
@@ -135,7 +131,7 @@ class AnnotationStore(UndoableStore):
 
     def add_tag(self, name: str, color: str, name_en: str = "", description: str = "") -> Tag:
         return self.record(lambda db: codebook.create_tag(db, name, color, name_en=name_en, description=description),
-                           lambda tag: self._codebook_step(_tr("Add tag “%1”").replace("%1", tag.name), (tag.id,),
+                           lambda tag: self._codebook_step(QCoreApplication.translate("Annotations", "Add tag “%1”").replace("%1", tag.name), (tag.id,),
                                                            redo=lambda db: codebook.restore_tag(db, tag.id),
                                                            undo=lambda db: codebook.delete_tag(db, tag.id)))
 
@@ -145,7 +141,7 @@ class AnnotationStore(UndoableStore):
         fields = {"name": old.name, "name_en": old.name_en, "color": old.color, "description": old.description,
                   "description_en": old.description_en}
         back = {k: fields[k] for k in changes}
-        label = _tr("Recolour tag “%1”") if set(changes) == {"color"} else _tr("Change tag “%1”")
+        label = QCoreApplication.translate("Annotations", "Recolour tag “%1”") if set(changes) == {"color"} else QCoreApplication.translate("Annotations", "Change tag “%1”")
         return self.record(lambda db: codebook.update_tag(db, tag_id, **changes),
                            lambda _new: self._codebook_step(label.replace("%1", old.name), (tag_id,),
                                                             redo=lambda db: codebook.update_tag(db, tag_id, **changes),
@@ -154,14 +150,14 @@ class AnnotationStore(UndoableStore):
     def delete_tag(self, tag_id: str) -> TagRemoval:
         return self.record(lambda db: codebook.delete_tag(db, tag_id),
                            lambda removal: self._codebook_step(
-                               _tr("Delete tag “%1”").replace("%1", removal.tag.name), (tag_id,),
+                               QCoreApplication.translate("Annotations", "Delete tag “%1”").replace("%1", removal.tag.name), (tag_id,),
                                redo=lambda db: codebook.delete_tag(db, tag_id),
                                undo=lambda db: codebook.restore_tag(db, tag_id, removal.annotation_ids)))
 
     def merge_tags(self, source_id: str, target_id: str) -> TagMerge:
         return self.record(lambda db: codebook.merge_tags(db, source_id, target_id),
                            lambda merge: self._codebook_step(
-                               _tr("Merge tag “%1” into “%2”").replace("%1", merge.source.name)
+                               QCoreApplication.translate("Annotations", "Merge tag “%1” into “%2”").replace("%1", merge.source.name)
                                .replace("%2", merge.target.name), (source_id, target_id),
                                redo=lambda db: codebook.merge_tags(db, source_id, target_id),
                                undo=lambda db: codebook.unmerge_tags(db, merge)))

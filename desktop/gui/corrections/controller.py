@@ -40,10 +40,6 @@ CORRECTIONS_LAYER = "corrections"  # the text layer that underlines corrected pa
 MARK_FILL = "#f1e8fb"  # a pale violet under a corrected part's heading; the line under it is MARK_COLOR
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Corrections", text)
-
-
 def _line_span(text: str, offset: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
@@ -104,7 +100,7 @@ class CorrectionsController(QObject):
             return menu
         start, end = view.selection()
         if (start, end) != (-1, -1):
-            sub = menu.addMenu(_tr("Mark as required part"))
+            sub = menu.addMenu(QCoreApplication.translate("Corrections", "Mark as required part"))
             sub.setObjectName("mark_menu")
             for kind in REQUIRED_KINDS:
                 action = sub.addAction(palette.kind_label(kind))
@@ -114,7 +110,7 @@ class CorrectionsController(QObject):
         heading = self._section_on_line(record.sections, *line, offset)
         self._add_part_entries(menu, view, heading, offset)
         menu.addSeparator()
-        action = menu.addAction(_tr("Edit metadata…"))
+        action = menu.addAction(QCoreApplication.translate("Corrections", "Edit metadata…"))
         action.setObjectName("edit_metadata")
         action.triggered.connect(lambda _c=False: self.toggle_editor(view, True))
         return menu
@@ -142,7 +138,7 @@ class CorrectionsController(QObject):
     def _add_part_entries(self, menu: QMenu, view: Any, section: Section | None, offset: int) -> None:
         if section is not None:
             name = section.heading.strip()[:24] or palette.kind_label(section.kind)
-            sub = menu.addMenu(_tr("Change kind of “%1”").replace("%1", name))
+            sub = menu.addMenu(QCoreApplication.translate("Corrections", "Change kind of “%1”").replace("%1", name))
             sub.setObjectName("relabel_menu")
             for kind in PART_KINDS:
                 action = sub.addAction(palette.kind_label(kind))
@@ -150,10 +146,10 @@ class CorrectionsController(QObject):
                 action.setEnabled(kind != section.kind)
                 action.triggered.connect(lambda _c=False, k=kind, s=section: self.relabel(view, s, k))
             if section.heading:  # the preamble has no heading to disown
-                action = menu.addAction(_tr("Not a part heading"))
+                action = menu.addAction(QCoreApplication.translate("Corrections", "Not a part heading"))
                 action.setObjectName("not_heading")
                 action.triggered.connect(lambda _c=False, p=section.start: self.not_a_heading(view, p))
-        sub = menu.addMenu(_tr("Start a new part here"))
+        sub = menu.addMenu(QCoreApplication.translate("Corrections", "Start a new part here"))
         sub.setObjectName("new_part_menu")
         for kind in PART_KINDS:
             action = sub.addAction(palette.kind_label(kind))
@@ -187,7 +183,7 @@ class CorrectionsController(QObject):
         if view.current_document() is None:
             return
         menu = QMenu(view)
-        menu.addAction(_tr("Edit metadata…")).triggered.connect(lambda _c=False: self.toggle_editor(view, True))
+        menu.addAction(QCoreApplication.translate("Corrections", "Edit metadata…")).triggered.connect(lambda _c=False: self.toggle_editor(view, True))
         menu.exec(view.header.mapToGlobal(pos))
         menu.deleteLater()
 
@@ -204,7 +200,7 @@ class CorrectionsController(QObject):
         try:
             return change(target)
         except ReviewDeskError as exc:
-            dialogs.warning(self.window, _tr("Correction not made"), str(exc))
+            dialogs.warning(self.window, QCoreApplication.translate("Corrections", "Correction not made"), str(exc))
             self.refresh_widgets(view)  # the editor shows the stored value again, not the refused one
             return None
 
@@ -254,7 +250,7 @@ class CorrectionsController(QObject):
         return editor.first_field() if editor is not None and editor.isVisible() else None
 
     def retranslate(self) -> None:
-        self.edit_metadata_action.setText(_tr("Edit &Metadata…"))
+        self.edit_metadata_action.setText(QCoreApplication.translate("Corrections", "Edit &Metadata…"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:

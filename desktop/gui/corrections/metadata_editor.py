@@ -33,13 +33,9 @@ from desktop.gui.plain import PlainLabel, plain_tip
 MARK_COLOR = "#7a3db8"  # corrected values: a violet that none of the part tints uses
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Corrections", text)
-
-
 def corrected_by_text(name: str | None) -> str:
     """“corrected by 王明”, translated."""
-    return _tr("corrected by %1").replace("%1", name or "?")
+    return QCoreApplication.translate("Corrections", "corrected by %1").replace("%1", name or "?")
 
 
 def _shown(value: object) -> str:
@@ -74,8 +70,8 @@ class CorrectionsBar(QFrame):
         self.set_view(None)
 
     def retranslate(self) -> None:
-        self.edit_button.setText(_tr("✎ Edit metadata…"))
-        self.edit_button.setToolTip(_tr("Correct the title, agency, year, document number or dates "
+        self.edit_button.setText(QCoreApplication.translate("Corrections", "✎ Edit metadata…"))
+        self.edit_button.setToolTip(QCoreApplication.translate("Corrections", "Correct the title, agency, year, document number or dates "
                                         "(right-click a part heading or a selection to correct parts)"))
         self.set_view(self._view)
 
@@ -106,14 +102,14 @@ class CorrectionsBar(QFrame):
                   for name, what in who.items()]
         if view.unplaced:
             pieces.append('<span style="color:#8e1b1b">' + html.escape(
-                _tr("%1 correction(s) could not be placed in the changed text").replace("%1", str(len(view.unplaced))))
+                QCoreApplication.translate("Corrections", "%1 correction(s) could not be placed in the changed text").replace("%1", str(len(view.unplaced))))
                 + "</span>")
             self.text.setToolTip(plain_tip("\n".join(f"«{c.quote[:40]}» — {c.reviewer_name or '?'}"
                                                    for c in view.unplaced)))
         else:
             self.text.setToolTip("")
         self.text.setText("&nbsp;&nbsp;·&nbsp;&nbsp;".join(pieces) if pieces else
-                          f'<span style="color:#777">{html.escape(_tr("Parts and metadata as detected"))}</span>')
+                          f'<span style="color:#777">{html.escape(QCoreApplication.translate("Corrections", "Parts and metadata as detected"))}</span>')
         self._news = bool(pieces)
         # Side by side the header is kept to one line: the bar shows only when there is something to say.
         self.setVisible(bool(pieces) or not self._compact)
@@ -182,11 +178,11 @@ class MetadataEditor(QFrame):
     def retranslate(self) -> None:
         for name in FIELDS:
             self.labels[name].setText(field_label(name))
-            self.resets[name].setText(_tr("Reset to automatic"))
+            self.resets[name].setText(QCoreApplication.translate("Corrections", "Reset to automatic"))
         self.edits["year"].setPlaceholderText("2024")
         for name in ("doc_date", "published_at"):
             self.edits[name].setPlaceholderText("2025-03-15")
-        self.done.setText(_tr("Done"))
+        self.done.setText(QCoreApplication.translate("Corrections", "Done"))
         self.set_view(self._view)
 
     def set_view(self, view: CorrectedView | None) -> None:
@@ -208,8 +204,8 @@ class MetadataEditor(QFrame):
                 edit.setText(value)
                 edit.setCursorPosition(0)  # a long title shows its beginning
             auto_value = _shown(view.auto.metadata.get(name)) or "—"
-            source = view.auto.sources.get(name) or _tr("not found in the text")
-            self.autos[name].setText(_tr("automatic: %1 (found in: %2)").replace("%1", auto_value)
+            source = view.auto.sources.get(name) or QCoreApplication.translate("Corrections", "not found in the text")
+            self.autos[name].setText(QCoreApplication.translate("Corrections", "automatic: %1 (found in: %2)").replace("%1", auto_value)
                                      .replace("%2", source))
             corrected = origin.origin == CORRECTED
             self.marks[name].setText(f"✎ {corrected_by_text(origin.corrected_by)}" if corrected else "")

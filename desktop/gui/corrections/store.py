@@ -23,15 +23,11 @@ from desktop.gui import palette
 from desktop.gui.undo import Step, UndoableStore
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Corrections", text)
-
-
 def field_label(name: str) -> str:
     """The user-visible name of a metadata field, translated."""
-    labels = {"title": _tr("Title"), "agency": _tr("Agency"), "year": _tr("Year"),
-              "doc_number": _tr("Document number"), "doc_date": _tr("Document date"),
-              "published_at": _tr("Publication date")}
+    labels = {"title": QCoreApplication.translate("Corrections", "Title"), "agency": QCoreApplication.translate("Corrections", "Agency"), "year": QCoreApplication.translate("Corrections", "Year"),
+              "doc_number": QCoreApplication.translate("Corrections", "Document number"), "doc_date": QCoreApplication.translate("Corrections", "Document date"),
+              "published_at": QCoreApplication.translate("Corrections", "Publication date")}
     return labels.get(name, name)
 
 
@@ -52,7 +48,7 @@ class CorrectionStore(UndoableStore):
 
     def correct_field(self, document_id: str, name: str, value: str) -> Correction:
         return self._made(lambda db: core.correct_field(db, document_id, name, value, reviewer_id=self.reviewer_id),
-                          _tr("Correct %1").replace("%1", field_label(name)))
+                          QCoreApplication.translate("Corrections", "Correct %1").replace("%1", field_label(name)))
 
     def reset_field(self, document_id: str, name: str) -> list[str]:
         """Reset a field to its automatic value (nothing happens, and nothing is undoable, when it is automatic)."""
@@ -61,7 +57,7 @@ class CorrectionStore(UndoableStore):
             return []
 
         def step(ids: list[str]) -> Step:
-            return Step(_tr("Reset %1 to automatic").replace("%1", field_label(name)),
+            return Step(QCoreApplication.translate("Corrections", "Reset %1 to automatic").replace("%1", field_label(name)),
                         undo=lambda db: core.restore_corrections(db, ids),
                         redo=lambda db: core.delete_corrections(db, ids),
                         state=lambda db: core.correction_states(db, ids), changes=_changes(document_id))
@@ -70,19 +66,19 @@ class CorrectionStore(UndoableStore):
 
     def relabel(self, document_id: str, section: Section, kind: str) -> Correction:
         return self._made(lambda db: core.relabel_part(db, document_id, section, kind, reviewer_id=self.reviewer_id),
-                          _tr("Relabel part as %1").replace("%1", palette.kind_label(kind)))
+                          QCoreApplication.translate("Corrections", "Relabel part as %1").replace("%1", palette.kind_label(kind)))
 
     def mark_part(self, document_id: str, kind: str, start: int, end: int) -> Correction:
         return self._made(lambda db: core.mark_part(db, document_id, kind, start, end, reviewer_id=self.reviewer_id),
-                          _tr("Mark as %1").replace("%1", palette.kind_label(kind)))
+                          QCoreApplication.translate("Corrections", "Mark as %1").replace("%1", palette.kind_label(kind)))
 
     def not_a_heading(self, document_id: str, position: int) -> Correction:
         return self._made(lambda db: core.not_a_heading(db, document_id, position, reviewer_id=self.reviewer_id),
-                          _tr("Not a part heading"))
+                          QCoreApplication.translate("Corrections", "Not a part heading"))
 
     def start_part(self, document_id: str, position: int, kind: str) -> Correction:
         return self._made(lambda db: core.start_part(db, document_id, position, kind, reviewer_id=self.reviewer_id),
-                          _tr("Start a part: %1").replace("%1", palette.kind_label(kind)))
+                          QCoreApplication.translate("Corrections", "Start a part: %1").replace("%1", palette.kind_label(kind)))
 
     def _made(self, change: Callable[[Database], Correction], text: str) -> Correction:
         """Make a correction; its undo deletes it and brings back the ones it replaced, its redo the reverse."""

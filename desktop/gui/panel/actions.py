@@ -35,10 +35,6 @@ from desktop.gui.reviewer_name import saved_name
 from desktop.gui.undo import Step
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Scoring", text)
-
-
 def import_scores_with_executor(executor: DatabaseExecutor, path: str, reviewer: str, *,
                                 progress: Progress) -> ScoreImportResult:
     """Import a sheet on a worker: the whole import is one call on the writer thread (all or nothing)."""
@@ -64,10 +60,10 @@ class PanelActions(QObject):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.assign_action.setText(_tr("Assign to Reviewers…"))
-        self.assign_action.setToolTip(_tr("Assign the selected reports to reviewers (all of them, or k per report)"))
-        self.import_action.setText(_tr("Import Scores…"))
-        self.import_action.setToolTip(_tr("Import a reviewer's scores from a filled-in review sheet (csv/xlsx)"))
+        self.assign_action.setText(QCoreApplication.translate("Scoring", "Assign to Reviewers…"))
+        self.assign_action.setToolTip(QCoreApplication.translate("Scoring", "Assign the selected reports to reviewers (all of them, or k per report)"))
+        self.import_action.setText(QCoreApplication.translate("Scoring", "Import Scores…"))
+        self.import_action.setToolTip(QCoreApplication.translate("Scoring", "Import a reviewer's scores from a filled-in review sheet (csv/xlsx)"))
 
     # --- assign -----------------------------------------------------------------------------------------
 
@@ -77,20 +73,20 @@ class PanelActions(QObject):
             return None
         ids = self.window.selected_document_ids()
         if not ids:
-            dialogs.info(self.window, _tr("Assign to Reviewers"), _tr("Select the reports to assign first."))
+            dialogs.info(self.window, QCoreApplication.translate("Scoring", "Assign to Reviewers"), QCoreApplication.translate("Scoring", "Select the reports to assign first."))
             return None
         known = [r.name for r in list_reviewers(self.store.db)]
-        text = _tr("Assign %1 selected report(s) to:").replace("%1", str(len(ids)))
-        choice = dialogs.choose_reviewers(self.window, _tr("Assign to Reviewers"), text, known)
+        text = QCoreApplication.translate("Scoring", "Assign %1 selected report(s) to:").replace("%1", str(len(ids)))
+        choice = dialogs.choose_reviewers(self.window, QCoreApplication.translate("Scoring", "Assign to Reviewers"), text, known)
         if choice is None:
             return None
         names, per_report = choice
         if not names:
-            dialogs.warning(self.window, _tr("Assign to Reviewers"), _tr("Choose or type at least one reviewer."))
+            dialogs.warning(self.window, QCoreApplication.translate("Scoring", "Assign to Reviewers"), QCoreApplication.translate("Scoring", "Choose or type at least one reviewer."))
             return None
         if per_report is not None and per_report > len(names):
-            dialogs.warning(self.window, _tr("Assign to Reviewers"),
-                            _tr("Each report cannot get %1 reviewers from %2.").replace("%1", str(per_report))
+            dialogs.warning(self.window, QCoreApplication.translate("Scoring", "Assign to Reviewers"),
+                            QCoreApplication.translate("Scoring", "Each report cannot get %1 reviewers from %2.").replace("%1", str(per_report))
                             .replace("%2", str(len(names))))
             return None
         by = self.store.reviewer_name or saved_name(self.window.settings)  # the lead need not be a reviewer
@@ -107,7 +103,7 @@ class PanelActions(QObject):
             def state(db: Database) -> object:
                 return existing_assignment_ids(db, added_ids)
 
-            return Step(_tr("Assign %1 report(s)").replace("%1", str(len(ids))),
+            return Step(QCoreApplication.translate("Scoring", "Assign %1 report(s)").replace("%1", str(len(ids))),
                         undo=lambda db: delete_assignments(db, added_ids),
                         redo=lambda db: restore_assignments(db, added), state=state,
                         changes=Changes.of("reviews", document_ids=ids))
@@ -115,9 +111,9 @@ class PanelActions(QObject):
         try:
             added = self.store.record(change, step)
         except ReviewerNameError as exc:  # a look-alike of an existing reviewer's name: nothing was assigned
-            dialogs.warning(self.window, _tr("Assign to Reviewers"), str(exc))
+            dialogs.warning(self.window, QCoreApplication.translate("Scoring", "Assign to Reviewers"), str(exc))
             return None
-        self.window.statusBar().showMessage(_tr("%1 assignment(s) added").replace("%1", str(len(added))), 8000)
+        self.window.statusBar().showMessage(QCoreApplication.translate("Scoring", "%1 assignment(s) added").replace("%1", str(len(added))), 8000)
         return added
 
     # --- import scores ----------------------------------------------------------------------------------
@@ -126,14 +122,14 @@ class PanelActions(QObject):
         """Ask for a sheet and a reviewer's name (unless given), then import on a worker; the task."""
         if not self.store.ready or self.task is not None:
             return None
-        path = path or dialogs.open_file(self.window, _tr("Import Scores"),
-                                         _tr("Review sheets (*.xlsx *.csv);;All files (*)"))
+        path = path or dialogs.open_file(self.window, QCoreApplication.translate("Scoring", "Import Scores"),
+                                         QCoreApplication.translate("Scoring", "Review sheets (*.xlsx *.csv);;All files (*)"))
         if not path:
             return None
         if reviewer is None:
             names = [r.name for r in list_reviewers(self.store.db)]
-            reviewer = dialogs.get_text(self.window, _tr("Import Scores"),
-                                        _tr("Whose scores are in %1? (reviewers: %2)").replace("%1", Path(path).name)
+            reviewer = dialogs.get_text(self.window, QCoreApplication.translate("Scoring", "Import Scores"),
+                                        QCoreApplication.translate("Scoring", "Whose scores are in %1? (reviewers: %2)").replace("%1", Path(path).name)
                                         .replace("%2", "、".join(names) or "—"))
         if not reviewer or not reviewer.strip():
             return None
@@ -151,24 +147,24 @@ class PanelActions(QObject):
 
     def _imported(self, path: str, result: ScoreImportResult) -> None:
         self.store.announce(Changes.of("scores", "reviews", document_ids=result.document_ids))
-        text = (_tr("Imported %1's scores for %2 report(s): %3 submitted, %4 in progress.")
+        text = (QCoreApplication.translate("Scoring", "Imported %1's scores for %2 report(s): %3 submitted, %4 in progress.")
                 .replace("%1", result.reviewer).replace("%2", str(result.reports))
                 .replace("%3", str(result.submitted)).replace("%4", str(result.in_progress)))
         if result.skipped_other_reviewers:
-            text += " " + _tr("%1 row(s) of other reviewers skipped.").replace(
+            text += " " + QCoreApplication.translate("Scoring", "%1 row(s) of other reviewers skipped.").replace(
                 "%1", str(result.skipped_other_reviewers))
-        dialogs.info(self.window, _tr("Scores imported"), text)
+        dialogs.info(self.window, QCoreApplication.translate("Scoring", "Scores imported"), text)
 
     def _failed(self, path: str, exc: object) -> None:
         if isinstance(exc, ScoreImportError):
             rows = [(str(i), p) for i, p in enumerate(exc.problems, 1)]
-            dialogs.show_table(self.window, _tr("Scores not imported"),
-                               _tr("Nothing was imported from %1: correct these %2 problem(s) in the sheet and "
+            dialogs.show_table(self.window, QCoreApplication.translate("Scoring", "Scores not imported"),
+                               QCoreApplication.translate("Scoring", "Nothing was imported from %1: correct these %2 problem(s) in the sheet and "
                                    "import it again.").replace("%1", Path(path).name)
                                .replace("%2", str(len(exc.problems))),
-                               [_tr("No."), _tr("Problem")], rows)
+                               [QCoreApplication.translate("Scoring", "No."), QCoreApplication.translate("Scoring", "Problem")], rows)
         else:
-            dialogs.error(self.window, _tr("Scores not imported"), str(exc))
+            dialogs.error(self.window, QCoreApplication.translate("Scoring", "Scores not imported"), str(exc))
 
 
 def install_panel_actions(window: ReviewWindow, store: AdjudicationStore) -> PanelActions:

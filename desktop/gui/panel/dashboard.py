@@ -30,10 +30,6 @@ from desktop.gui.panel.store import AdjudicationStore
 from desktop.gui.plain import PlainLabel
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Panel", text)
-
-
 class DashboardDialog(QDialog):
     """The dashboard's charts in tabs, with Save PNG… and Save All…."""
 
@@ -78,10 +74,10 @@ class DashboardDialog(QDialog):
         self.refresh()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(_tr("Panel Dashboard"))
-        self.save_button.setText(_tr("Save Chart as PNG…"))
-        self.save_all_button.setText(_tr("Save All Charts…"))
-        self.refresh_button.setText(_tr("Refresh"))
+        self.setWindowTitle(QCoreApplication.translate("Panel", "Panel Dashboard"))
+        self.save_button.setText(QCoreApplication.translate("Panel", "Save Chart as PNG…"))
+        self.save_all_button.setText(QCoreApplication.translate("Panel", "Save All Charts…"))
+        self.refresh_button.setText(QCoreApplication.translate("Panel", "Refresh"))
 
     def _on_changes(self, changes: Changes) -> None:
         if self.isVisible() and changes.any("scores", "reviews", "documents", "metadata", "corrections", "rubric", "parts"):
@@ -111,7 +107,7 @@ class DashboardDialog(QDialog):
     def save_current(self) -> Path | None:
         """Save the shown chart as a PNG (asks where); return the path written."""
         name = self.current_chart()
-        target = dialogs.save_file(self, _tr("Save Chart as PNG"), _tr("PNG image (*.png)"), f"{name}.png")
+        target = dialogs.save_file(self, QCoreApplication.translate("Panel", "Save Chart as PNG"), QCoreApplication.translate("Panel", "PNG image (*.png)"), f"{name}.png")
         if not target:
             return None
         path = Path(target) if target.lower().endswith(".png") else Path(f"{target}.png")
@@ -121,7 +117,7 @@ class DashboardDialog(QDialog):
 
     def save_all(self) -> list[Path]:
         """Save every chart as ``<name>.png`` in a folder (asks which); return the paths written."""
-        folder = dialogs.choose_folder(self, _tr("Save All Charts"))
+        folder = dialogs.choose_folder(self, QCoreApplication.translate("Panel", "Save All Charts"))
         if not folder or self.dashboard is None:
             return []
         paths = []

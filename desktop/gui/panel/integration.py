@@ -19,10 +19,6 @@ from desktop.gui.review_window import ReviewWindow
 from desktop.gui.reviewer_name import SETTINGS_KEY, ask_name, saved_name
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Panel", text)
-
-
 class PanelController(QObject):
     """Owns the panel store and opens the panel view and dashboard as non-modal dialogs."""
 
@@ -89,10 +85,10 @@ class PanelController(QObject):
         return self.dashboard
 
     def retranslate(self) -> None:
-        self.view_action.setText(_tr("Panel &Review…"))
-        self.dashboard_action.setText(_tr("Panel &Dashboard…"))
+        self.view_action.setText(QCoreApplication.translate("Panel", "Panel &Review…"))
+        self.dashboard_action.setText(QCoreApplication.translate("Panel", "Panel &Dashboard…"))
         if self.menu is not None:
-            self.menu.setTitle(_tr("&Panel"))
+            self.menu.setTitle(QCoreApplication.translate("Panel", "&Panel"))
         if self.actions is not None:
             self.actions.retranslate()
         for dialog in (self.view, self.dashboard):

@@ -28,10 +28,6 @@ _DECIDED = QBrush(QColor("#dbe8f5"))
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Panel", text)
-
-
 def _num(value: float | None) -> str:
     return fmt(value)
 
@@ -85,9 +81,9 @@ class ReportsModel(QAbstractTableModel):
         return -1
 
     def _headers(self) -> list[str]:
-        return ([_tr("Report")] + self.reviewers
-                + [_tr("Mean"), _tr("Median"), _tr("Spread"), _tr("Disagreements"), _tr("Final"), _tr("Grade"),
-                   _tr("Rank"), _tr("State")])
+        return ([QCoreApplication.translate("Panel", "Report")] + self.reviewers
+                + [QCoreApplication.translate("Panel", "Mean"), QCoreApplication.translate("Panel", "Median"), QCoreApplication.translate("Panel", "Spread"), QCoreApplication.translate("Panel", "Disagreements"), QCoreApplication.translate("Panel", "Final"), QCoreApplication.translate("Panel", "Grade"),
+                   QCoreApplication.translate("Panel", "Rank"), QCoreApplication.translate("Panel", "State")])
 
     @property
     def final_column(self) -> int:
@@ -157,16 +153,16 @@ class ReportsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and index.column() == self.state_column:
             return _STATE_BRUSHES.get(report.state)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.final_column:
-            tip = _tr("Rule: %1").replace("%1", rule_label(report.rule))
+            tip = QCoreApplication.translate("Panel", "Rule: %1").replace("%1", rule_label(report.rule))
             if report.outside_range:
-                tip += "\n" + _tr("⚠ The final is outside the range of the reviewers' totals.")
+                tip += "\n" + QCoreApplication.translate("Panel", "⚠ The final is outside the range of the reviewers' totals.")
             return plain_tip(tip)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.state_column:
             return plain_tip(report.pending_text) if report.pending_text else None
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == len(self.reviewers) + 4:
             titles = [c.criterion.title for c in report.criteria if c.disagreement]
             if report.total_disagreement:
-                titles.append(_tr("total"))
+                titles.append(QCoreApplication.translate("Panel", "total"))
             return plain_tip("、".join(titles)) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -189,9 +185,9 @@ class CriteriaModel(QAbstractTableModel):
         self.endResetModel()
 
     def _headers(self) -> list[str]:
-        names = [name if self._complete(rid) else f"{name}（{_tr('unfinished')}）" for rid, name in self.reviewers]
-        return [_tr("Criterion"), *names, _tr("Mean"), _tr("Median"), _tr("Spread"), _tr("Disagreement"),
-                _tr("Final")]
+        names = [name if self._complete(rid) else f"{name}（{QCoreApplication.translate('Panel', 'unfinished')}）" for rid, name in self.reviewers]
+        return [QCoreApplication.translate("Panel", "Criterion"), *names, QCoreApplication.translate("Panel", "Mean"), QCoreApplication.translate("Panel", "Median"), QCoreApplication.translate("Panel", "Spread"), QCoreApplication.translate("Panel", "Disagreement"),
+                QCoreApplication.translate("Panel", "Final")]
 
     def _complete(self, reviewer_id: str) -> bool:
         return self.report is not None and any(r.reviewer_id == reviewer_id and r.complete
@@ -229,7 +225,7 @@ class CriteriaModel(QAbstractTableModel):
             rid = self.reviewers[column - 1][0]
             review = next(r for r in self.report.reviews if r.reviewer_id == rid)
             if c.criterion.id in review.not_applicable:
-                return _tr("N/A"), -1.0
+                return QCoreApplication.translate("Panel", "N/A"), -1.0
             value = review.values.get(c.criterion.id)
             return ("" if value is None else _num(value)), (-2.0 if value is None else value)
         k = column - n - 1
@@ -243,7 +239,7 @@ class CriteriaModel(QAbstractTableModel):
             return ("⚑" if c.disagreement else ""), 1.0 if c.disagreement else 0.0
         mark = ("＊" + (STALE_LABEL if c.stale else "")) if c.adjudicated else ""
         if c.final_not_applicable:
-            return _tr("N/A") + mark, -1.0
+            return QCoreApplication.translate("Panel", "N/A") + mark, -1.0
         return _num(c.final) + mark, c.final if c.final is not None else -1.0
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -270,13 +266,13 @@ class CriteriaModel(QAbstractTableModel):
             return plain_tip(note) if note else None
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.final_column:
             if c.adjudicated:
-                tip = _tr("Decided by %1 (the mean: %2)").replace("%1", c.decided_by or "—").replace(
+                tip = QCoreApplication.translate("Panel", "Decided by %1 (the mean: %2)").replace("%1", c.decided_by or "—").replace(
                     "%2", _num(c.default_final) or "—")
                 if c.stale:
-                    tip += "\n" + _tr("需复核: the reviewers' scores changed after the decision; confirm or decide "
+                    tip += "\n" + QCoreApplication.translate("Panel", "需复核: the reviewers' scores changed after the decision; confirm or decide "
                                        "again.")
                 return plain_tip(tip)
-            return _tr("Default: the mean of the complete reviews")
+            return QCoreApplication.translate("Panel", "Default: the mean of the complete reviews")
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None

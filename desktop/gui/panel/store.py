@@ -26,10 +26,6 @@ from desktop.gui.undo import Step, UndoableStore
 _COMMENT_ID = 0x5045  # merge id: typing the final comment is one undo step per report
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Panel", text)
-
-
 class AdjudicationStore(UndoableStore):
     """Reads the panel (through ``reader``) and records the lead's decisions with undo, under the lead's name.
 
@@ -44,7 +40,7 @@ class AdjudicationStore(UndoableStore):
         if not self.reviewer_name.strip() and self.ask_name is not None:
             self.reviewer_name = (self.ask_name() or "").strip()
         if not self.reviewer_name.strip():
-            raise ReviewDeskError(_tr("A decision is recorded with the name of who made it: give your name and "
+            raise ReviewDeskError(QCoreApplication.translate("Panel", "A decision is recorded with the name of who made it: give your name and "
                                       "decide again."))
         return self.reviewer_name
 
@@ -88,10 +84,10 @@ class AdjudicationStore(UndoableStore):
             return lambda db: adj.put_final_score(db, document_id, rubric, criterion_id, final)
 
         if value is None and not not_applicable:
-            text = _tr("Final score of “%1”: default").replace("%1", title)
+            text = QCoreApplication.translate("Panel", "Final score of “%1”: default").replace("%1", title)
         else:
-            shown = _tr("not applicable") if not_applicable else fmt(value)
-            text = _tr("Final score of “%1”: %2").replace("%1", title).replace("%2", shown)
+            shown = QCoreApplication.translate("Panel", "not applicable") if not_applicable else fmt(value)
+            text = QCoreApplication.translate("Panel", "Final score of “%1”: %2").replace("%1", title).replace("%2", shown)
         return self.record(change, lambda c: self._step(text, document_id, state, put(c.old), put(c.new)))
 
     def _adjudication(self, text: str, document_id: str, change: Callable[[Database], adj.AdjudicationChange],
@@ -112,14 +108,14 @@ class AdjudicationStore(UndoableStore):
         """Set the report's final comment (评审意见); typing merges into one undo step."""
         rubric, by = self.rubric(), self.lead()
         assert rubric is not None
-        return self._adjudication(_tr("Panel comment"), document_id,
+        return self._adjudication(QCoreApplication.translate("Panel", "Panel comment"), document_id,
                                   lambda db: adj.set_final_comment(db, document_id, rubric, comment, by), _COMMENT_ID)
 
     def set_grade(self, document_id: str, grade: str | None) -> adj.AdjudicationChange:
         """Choose the report's grade (等次) by hand; None: the grade follows from the final total."""
         rubric, by = self.rubric(), self.lead()
         assert rubric is not None
-        text = _tr("Grade: %1").replace("%1", grade) if grade else _tr("Grade: from the final total")
+        text = QCoreApplication.translate("Panel", "Grade: %1").replace("%1", grade) if grade else QCoreApplication.translate("Panel", "Grade: from the final total")
         return self._adjudication(text, document_id, lambda db: adj.set_grade(db, document_id, rubric, grade, by))
 
     def confirm_final(self, document_id: str, criterion_id: str) -> adj.FinalScoreChange:
@@ -134,7 +130,7 @@ class AdjudicationStore(UndoableStore):
         def put(final: adj.FinalScore | None) -> Callable[[Database], object]:
             return lambda db: adj.put_final_score(db, document_id, rubric, criterion_id, final)
 
-        text = _tr("Confirm the decision on “%1”").replace("%1", title)
+        text = QCoreApplication.translate("Panel", "Confirm the decision on “%1”").replace("%1", title)
         return self.record(lambda db: adj.confirm_final_score(db, document_id, rubric, criterion_id, by),
                            lambda c: self._step(text, document_id, state, put(c.old), put(c.new)))
 
@@ -142,14 +138,14 @@ class AdjudicationStore(UndoableStore):
         """The lead's 裁定 of the report: its disagreements are resolved as the finals now stand."""
         rubric, by = self.rubric(), self.lead()
         assert rubric is not None
-        return self._adjudication(_tr("Settle the report (裁定)"), document_id,
+        return self._adjudication(QCoreApplication.translate("Panel", "Settle the report (裁定)"), document_id,
                                   lambda db: adj.settle_report(db, document_id, rubric, by))
 
     def check(self, document_id: str) -> adj.AdjudicationChange:
         """The report's 复核: its finals, grade and reviewers' values checked as they are now."""
         rubric, by = self.rubric(), self.lead()
         assert rubric is not None
-        return self._adjudication(_tr("Check the report (复核)"), document_id,
+        return self._adjudication(QCoreApplication.translate("Panel", "Check the report (复核)"), document_id,
                                   lambda db: adj.check_report(db, document_id, rubric, by))
 
     def rule(self) -> str:
@@ -170,6 +166,6 @@ class AdjudicationStore(UndoableStore):
         def put(value: str) -> Callable[[Database], object]:
             return lambda db: set_final_rule(db, value or None)
 
-        text = _tr("Final score rule: %1").replace("%1", rule_label(rule) if rule else _tr("the rubric's"))
+        text = QCoreApplication.translate("Panel", "Final score rule: %1").replace("%1", rule_label(rule) if rule else QCoreApplication.translate("Panel", "the rubric's"))
         return self.record(change, lambda c: Step(text, undo=put(c[0]), redo=put(c[1]), state=state,
                                                   changes=Changes.of("scores")))

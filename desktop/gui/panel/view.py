@@ -39,11 +39,6 @@ from desktop.gui.panel.models import CriteriaModel, DocumentIdRole, ReportsModel
 from desktop.gui.panel.store import AdjudicationStore
 from desktop.gui.plain import PlainLabel
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Panel", text)
-
-
 STALE = "stale"  # the state filter's entry for reports with a decision that needs re-checking (需复核)
 
 
@@ -198,24 +193,24 @@ class PanelDialog(QDialog):
         self.select_row(0)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(_tr("Panel Review"))
-        self.only_disagreements.setText(_tr("Only disagreements"))
+        self.setWindowTitle(QCoreApplication.translate("Panel", "Panel Review"))
+        self.only_disagreements.setText(QCoreApplication.translate("Panel", "Only disagreements"))
         current = self.state_filter.currentData()
         self.state_filter.clear()
-        for text, state in ((_tr("Every report"), None), (_tr("待裁定 (pending decision)"), PENDING),
-                            (_tr("需复核 (decisions to re-check)"), STALE), (_tr("评审中 (reviews missing)"), IN_REVIEW),
-                            (_tr("已裁定 (decided)"), DECIDED), (_tr("已复核 (checked)"), CHECKED)):
+        for text, state in ((QCoreApplication.translate("Panel", "Every report"), None), (QCoreApplication.translate("Panel", "待裁定 (pending decision)"), PENDING),
+                            (QCoreApplication.translate("Panel", "需复核 (decisions to re-check)"), STALE), (QCoreApplication.translate("Panel", "评审中 (reviews missing)"), IN_REVIEW),
+                            (QCoreApplication.translate("Panel", "已裁定 (decided)"), DECIDED), (QCoreApplication.translate("Panel", "已复核 (checked)"), CHECKED)):
             self.state_filter.addItem(text, state)
         self.state_filter.setCurrentIndex(max(0, self.state_filter.findData(current)))
-        self.rule.setToolTip(_tr("How the final score is made from the reviews (printed on every panel sheet)"))
-        self.confirm_button.setText(_tr("Confirm decision"))
-        self.confirm_button.setToolTip(_tr("Keep the decision on the selected criterion although the reviewers' "
+        self.rule.setToolTip(QCoreApplication.translate("Panel", "How the final score is made from the reviews (printed on every panel sheet)"))
+        self.confirm_button.setText(QCoreApplication.translate("Panel", "Confirm decision"))
+        self.confirm_button.setToolTip(QCoreApplication.translate("Panel", "Keep the decision on the selected criterion although the reviewers' "
                                            "scores changed after it (需复核)"))
-        self.settle_button.setText(_tr("Settle (裁定)"))
-        self.settle_button.setToolTip(_tr("Resolve this report's disagreements as the finals now stand"))
-        self.check_button.setText(_tr("Check (复核)"))
-        self.check_button.setToolTip(_tr("Record that the report's finals and grade were checked as they are now"))
-        for field, text in ((self.comment, _tr("Panel comment (评审意见):")), (self.grade, _tr("Grade (等次):"))):
+        self.settle_button.setText(QCoreApplication.translate("Panel", "Settle (裁定)"))
+        self.settle_button.setToolTip(QCoreApplication.translate("Panel", "Resolve this report's disagreements as the finals now stand"))
+        self.check_button.setText(QCoreApplication.translate("Panel", "Check (复核)"))
+        self.check_button.setToolTip(QCoreApplication.translate("Panel", "Record that the report's finals and grade were checked as they are now"))
+        for field, text in ((self.comment, QCoreApplication.translate("Panel", "Panel comment (评审意见):")), (self.grade, QCoreApplication.translate("Panel", "Grade (等次):"))):
             label = self.form.labelForField(field)
             if isinstance(label, QLabel):
                 label.setText(text)
@@ -234,7 +229,7 @@ class PanelDialog(QDialog):
             counts = {state: sum(1 for r in summary.reports if r.state == state) for state in STATES}
             stale = sum(1 for r in summary.reports if r.stale)
             self.summary_label.setText(
-                _tr("%1 reports: %2 in review, %3 pending, %4 decided, %5 checked; %6 to re-check")
+                QCoreApplication.translate("Panel", "%1 reports: %2 in review, %3 pending, %4 decided, %5 checked; %6 to re-check")
                 .replace("%1", str(len(summary.reports))).replace("%2", str(counts[IN_REVIEW]))
                 .replace("%3", str(counts[PENDING])).replace("%4", str(counts[DECIDED]))
                 .replace("%5", str(counts[CHECKED])).replace("%6", str(stale)))
@@ -310,29 +305,29 @@ class PanelDialog(QDialog):
             self._show_notes()
             self.resubmitted.setText(self._resubmissions(report))
             if report is None:
-                self.report_title.setText(_tr("Choose a report above."))
+                self.report_title.setText(QCoreApplication.translate("Panel", "Choose a report above."))
                 self.totals.clear()
                 self.state_label.clear()
                 self.comment.setPlainText("")
                 self.grade.clear()
                 return
             self.report_title.setText(report_name(report))
-            parts = [_tr("Complete reviews: %1 of %2").replace("%1", str(report.n_complete))
+            parts = [QCoreApplication.translate("Panel", "Complete reviews: %1 of %2").replace("%1", str(report.n_complete))
                      .replace("%2", str(len(report.reviews)))]
             if report.mean_total is not None:
-                parts.append(_tr("mean %1, median %2, spread %3").replace("%1", fmt(report.mean_total))
+                parts.append(QCoreApplication.translate("Panel", "mean %1, median %2, spread %3").replace("%1", fmt(report.mean_total))
                              .replace("%2", fmt(report.median_total)).replace("%3", fmt(report.spread_total)))
-            parts.append(_tr("final %1").replace("%1", report.final_text) + f"（{rule_label(report.rule)}）")
+            parts.append(QCoreApplication.translate("Panel", "final %1").replace("%1", report.final_text) + f"（{rule_label(report.rule)}）")
             if report.outside_range:
-                parts.append(_tr("⚠ the final is outside the range of the reviewers' totals"))
+                parts.append(QCoreApplication.translate("Panel", "⚠ the final is outside the range of the reviewers' totals"))
             if report.total_disagreement:
-                parts.append(_tr("⚑ the totals disagree"))
+                parts.append(QCoreApplication.translate("Panel", "⚑ the totals disagree"))
             self.totals.setText("；".join(parts))
             state = report.state_label + (f"：{report.pending_text}" if report.pending_text else "")
             if report.checked_at and not report.checked_stale:
-                state += "；" + _tr("checked by %1").replace("%1", report.checked_by or "—")
+                state += "；" + QCoreApplication.translate("Panel", "checked by %1").replace("%1", report.checked_by or "—")
             if report.grade_adjudicated:
-                state += "；" + _tr("grade %1 set by %2").replace("%1", report.grade or "—").replace(
+                state += "；" + QCoreApplication.translate("Panel", "grade %1 set by %2").replace("%1", report.grade or "—").replace(
                     "%2", report.grade_by or "—") + (f"（{STALE_LABEL}）" if report.grade_stale else "")
             self.state_label.setText(state)
             if self.comment.toPlainText() != report.comment and not self.comment.hasFocus():
@@ -340,7 +335,7 @@ class PanelDialog(QDialog):
             self.grade.clear()
             rubric = self.store.rubric()
             band = rubric.grade_for(report.final_total) if rubric else None
-            auto = _tr("From the final total (%1)").replace("%1", band.label if band else "—")
+            auto = QCoreApplication.translate("Panel", "From the final total (%1)").replace("%1", band.label if band else "—")
             self.grade.addItem(auto, None)
             for g in rubric.grades if rubric else ():
                 self.grade.addItem(g.label, g.label)
@@ -365,15 +360,15 @@ class PanelDialog(QDialog):
             return
         lines = []
         if c is not None:
-            lines.append(_tr("%1 — the reviewers' notes:").replace("%1", c.criterion.title))
+            lines.append(QCoreApplication.translate("Panel", "%1 — the reviewers' notes:").replace("%1", c.criterion.title))
             for r in report.reviews:
-                value = _tr("N/A") if c.criterion.id in r.not_applicable else fmt(r.values.get(c.criterion.id),
+                value = QCoreApplication.translate("Panel", "N/A") if c.criterion.id in r.not_applicable else fmt(r.values.get(c.criterion.id),
                                                                                    blank="—")
                 note = r.notes.get(c.criterion.id, "")
-                lines.append(f"  {r.reviewer or '—'}（{value}）：{note or _tr('(no note)')}")
-        lines.append(_tr("Overall comments (总体评价):"))
+                lines.append(f"  {r.reviewer or '—'}（{value}）：{note or QCoreApplication.translate('Panel', '(no note)')}")
+        lines.append(QCoreApplication.translate("Panel", "Overall comments (总体评价):"))
         for r in report.reviews:
-            lines.append(f"  {r.reviewer or '—'}：{r.comment or _tr('(none)')}")
+            lines.append(f"  {r.reviewer or '—'}：{r.comment or QCoreApplication.translate('Panel', '(none)')}")
         self.notes.setPlainText("\n".join(lines))
 
     def select_criterion(self, criterion_id: str) -> None:
@@ -404,7 +399,7 @@ class PanelDialog(QDialog):
         try:
             self.store.confirm_final(self.document_id, c.criterion.id)
         except ReviewDeskError as exc:
-            dialogs.warning(self, _tr("Decision not confirmed"), str(exc))
+            dialogs.warning(self, QCoreApplication.translate("Panel", "Decision not confirmed"), str(exc))
 
     def settle(self) -> None:
         """The lead's 裁定 of the selected report."""
@@ -412,7 +407,7 @@ class PanelDialog(QDialog):
             try:
                 self.store.settle(self.document_id)
             except ReviewDeskError as exc:
-                dialogs.warning(self, _tr("Report not settled"), str(exc))
+                dialogs.warning(self, QCoreApplication.translate("Panel", "Report not settled"), str(exc))
 
     def check(self) -> None:
         """The 复核 of the selected report."""
@@ -420,7 +415,7 @@ class PanelDialog(QDialog):
             try:
                 self.store.check(self.document_id)
             except ReviewDeskError as exc:
-                dialogs.warning(self, _tr("Report not checked"), str(exc))
+                dialogs.warning(self, QCoreApplication.translate("Panel", "Report not checked"), str(exc))
 
     def _rule_chosen(self, index: int) -> None:
         rule = self.rule.itemData(index)
@@ -428,7 +423,7 @@ class PanelDialog(QDialog):
             try:
                 self.store.set_rule(rule)
             except ReviewDeskError as exc:
-                dialogs.warning(self, _tr("Rule not changed"), str(exc))
+                dialogs.warning(self, QCoreApplication.translate("Panel", "Rule not changed"), str(exc))
 
     def choose_rule(self, rule: str) -> None:
         """Choose the final-score rule (desktop.core.scoring.rules)."""
@@ -442,7 +437,7 @@ class PanelDialog(QDialog):
         try:
             self.store.set_final(self.document_id, criterion_id, value)
         except ReviewDeskError as exc:
-            dialogs.warning(self, _tr("Final score not recorded"), str(exc))
+            dialogs.warning(self, QCoreApplication.translate("Panel", "Final score not recorded"), str(exc))
 
     def decide(self, criterion_id: str, value: float | None) -> None:
         """Record a final score for the selected report (None: back to the default)."""
@@ -463,7 +458,7 @@ class PanelDialog(QDialog):
         try:
             self.store.set_comment(self.document_id, text)
         except ReviewDeskError as exc:
-            dialogs.warning(self, _tr("Comment not recorded"), str(exc))
+            dialogs.warning(self, QCoreApplication.translate("Panel", "Comment not recorded"), str(exc))
 
     def _grade_chosen(self, index: int) -> None:
         if self._loading or not self.document_id:
@@ -471,7 +466,7 @@ class PanelDialog(QDialog):
         try:
             self.store.set_grade(self.document_id, self.grade.itemData(index))
         except ReviewDeskError as exc:
-            dialogs.warning(self, _tr("Grade not recorded"), str(exc))
+            dialogs.warning(self, QCoreApplication.translate("Panel", "Grade not recorded"), str(exc))
 
     def choose_grade(self, grade: str | None) -> None:
         """Choose the grade of the selected report (None: from the final total)."""

@@ -37,10 +37,6 @@ from desktop.gui.plain import PlainLabel
 DIR_KEY = "export/dir"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Scoring", text)
-
-
 SCOPES = ("current", "selected", "submitted", "all")
 
 
@@ -65,7 +61,7 @@ class ExportDialog(QDialog):
                  reviewer_name: str = "", rubric_id: str | None = None, parent: QWidget | None = None, *,
                  current_id: str = "", selected_ids: list[str] | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Export review sheet"))
+        self.setWindowTitle(QCoreApplication.translate("Scoring", "Export review sheet"))
         self.db_path, self.settings, self.rubric_id = db_path, settings, rubric_id
         self.current_id, self.selected_ids = current_id, list(selected_ids or [])
         self.task: workers.Task | None = None
@@ -73,9 +69,9 @@ class ExportDialog(QDialog):
         # What to export: this report, the reports selected in the table, the submitted reviews, or everything.
         self.scope = QComboBox(self)
         self.scope.setObjectName("exportScope")
-        labels = {"current": _tr("This report"),
-                  "selected": _tr("Selected reports (%1)").replace("%1", str(len(self.selected_ids))),
-                  "submitted": _tr("Submitted reviews only"), "all": _tr("All reports")}
+        labels = {"current": QCoreApplication.translate("Scoring", "This report"),
+                  "selected": QCoreApplication.translate("Scoring", "Selected reports (%1)").replace("%1", str(len(self.selected_ids))),
+                  "submitted": QCoreApplication.translate("Scoring", "Submitted reviews only"), "all": QCoreApplication.translate("Scoring", "All reports")}
         for scope in SCOPES:
             self.scope.addItem(labels[scope], scope)
         model = self.scope.model()
@@ -83,44 +79,44 @@ class ExportDialog(QDialog):
             model.item(0).setEnabled(bool(current_id))
             model.item(1).setEnabled(len(self.selected_ids) > 0)
         self.scope.setCurrentIndex(SCOPES.index("current") if current_id else SCOPES.index("all"))
-        self.open_button = QPushButton(_tr("Open"), self)
+        self.open_button = QPushButton(QCoreApplication.translate("Scoring", "Open"), self)
         self.open_button.setObjectName("openExport")
         self.open_button.setVisible(False)
         self.open_button.clicked.connect(self.open_result)
-        self.folder_button = QPushButton(_tr("Show Folder"), self)
+        self.folder_button = QPushButton(QCoreApplication.translate("Scoring", "Show Folder"), self)
         self.folder_button.setVisible(False)
         self.folder_button.clicked.connect(self.open_folder)
         self.format = QComboBox(self)
         for f in FORMATS:
             self.format.addItem(FORMAT_LABELS[f], f)
         self.path = QLineEdit(self)
-        self.browse = QPushButton(_tr("Choose…"), self)
+        self.browse = QPushButton(QCoreApplication.translate("Scoring", "Choose…"), self)
         self.browse.clicked.connect(self.choose_target)
         self.reviewer = QComboBox(self)
-        self.reviewer.addItem(_tr("All reviewers"), "")
+        self.reviewer.addItem(QCoreApplication.translate("Scoring", "All reviewers"), "")
         for r in list_reviewers(reader):
             self.reviewer.addItem(r.name, r.name)
         if reviewer_name:
             self.reviewer.setCurrentIndex(max(0, self.reviewer.findData(reviewer_name)))
-        self.per_report = QCheckBox(_tr("One file per report (into a folder)"), self)
+        self.per_report = QCheckBox(QCoreApplication.translate("Scoring", "One file per report (into a folder)"), self)
         self.progress = QProgressBar(self)
         self.progress.setVisible(False)
         self.status = PlainLabel(self)
         self.status.setWordWrap(True)
-        self.export_button = QPushButton(_tr("Export"), self)
+        self.export_button = QPushButton(QCoreApplication.translate("Scoring", "Export"), self)
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start_export)
-        self.cancel_button = QPushButton(_tr("Close"), self)
+        self.cancel_button = QPushButton(QCoreApplication.translate("Scoring", "Close"), self)
         self.cancel_button.clicked.connect(self._cancel_or_close)
 
         target = QHBoxLayout()
         target.addWidget(self.path, 1)
         target.addWidget(self.browse)
         form = QFormLayout()
-        form.addRow(_tr("Format"), self.format)
-        form.addRow(_tr("Save to"), target)
-        form.addRow(_tr("Reports"), self.scope)
-        form.addRow(_tr("Reviewer"), self.reviewer)
+        form.addRow(QCoreApplication.translate("Scoring", "Format"), self.format)
+        form.addRow(QCoreApplication.translate("Scoring", "Save to"), target)
+        form.addRow(QCoreApplication.translate("Scoring", "Reports"), self.scope)
+        form.addRow(QCoreApplication.translate("Scoring", "Reviewer"), self.reviewer)
         form.addRow("", self.per_report)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
@@ -164,9 +160,9 @@ class ExportDialog(QDialog):
     def choose_target(self) -> None:
         fmt = self.current_format()
         if self.per_report.isChecked():
-            chosen = dialogs.choose_folder(self, _tr("Folder for the review sheets"), str(self._folder()))
+            chosen = dialogs.choose_folder(self, QCoreApplication.translate("Scoring", "Folder for the review sheets"), str(self._folder()))
         else:
-            chosen = dialogs.save_file(self, _tr("Export review sheet"), f"{FORMAT_LABELS[fmt]} (*.{fmt})",
+            chosen = dialogs.save_file(self, QCoreApplication.translate("Scoring", "Export review sheet"), f"{FORMAT_LABELS[fmt]} (*.{fmt})",
                                        self.path.text())
             if chosen and not chosen.lower().endswith(f".{fmt}"):
                 chosen += f".{fmt}"
@@ -181,7 +177,7 @@ class ExportDialog(QDialog):
             return None
         out = self.path.text().strip()
         if not out:
-            self.status.setText(_tr("Choose where to save the export."))
+            self.status.setText(QCoreApplication.translate("Scoring", "Choose where to save the export."))
             return None
         reviewer = self.reviewer.currentData() or None
         self.settings.setValue(DIR_KEY, str(Path(out) if self.per_report.isChecked() else Path(out).parent))
@@ -195,13 +191,13 @@ class ExportDialog(QDialog):
         self.task.progress.connect(self._on_progress)
         self.task.done.connect(self._on_done)
         self.task.failed.connect(self._on_failed)
-        self.task.cancelled.connect(lambda: self.status.setText(_tr("Export cancelled; nothing was written.")))
+        self.task.cancelled.connect(lambda: self.status.setText(QCoreApplication.translate("Scoring", "Export cancelled; nothing was written.")))
         self.task.finished.connect(self._on_finished)
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
-        self.status.setText(_tr("Exporting…"))
+        self.status.setText(QCoreApplication.translate("Scoring", "Exporting…"))
         self.export_button.setEnabled(False)
-        self.cancel_button.setText(_tr("Cancel"))
+        self.cancel_button.setText(QCoreApplication.translate("Scoring", "Cancel"))
         return self.task
 
     def _on_progress(self, done: int, total: int, message: str) -> None:
@@ -210,7 +206,7 @@ class ExportDialog(QDialog):
 
     def _on_done(self, result: ExportResult) -> None:
         where = str(result.paths[0]) if len(result.paths) == 1 else str(Path(self.path.text()))
-        self.status.setText(_tr("Exported %1 row(s) to %2").replace("%1", str(result.rows)).replace("%2", where))
+        self.status.setText(QCoreApplication.translate("Scoring", "Exported %1 row(s) to %2").replace("%1", str(result.rows)).replace("%2", where))
         self.result = result
         self.open_button.setVisible(len(result.paths) == 1)  # offer to look at what was written
         self.folder_button.setVisible(bool(result.paths))
@@ -230,16 +226,16 @@ class ExportDialog(QDialog):
         return dialogs.open_path(first if first.is_dir() else first.parent)
 
     def _on_failed(self, exc: object) -> None:
-        self.status.setText(_tr("Export failed: %1").replace("%1", str(exc)))
+        self.status.setText(QCoreApplication.translate("Scoring", "Export failed: %1").replace("%1", str(exc)))
         # an expected failure (bad target, unknown reviewer) says what to do; only a bug needs its traceback
         details = "" if isinstance(exc, ReviewDeskError) or self.task is None else self.task.traceback
-        dialogs.error(self, _tr("Export failed"), str(exc), details)
+        dialogs.error(self, QCoreApplication.translate("Scoring", "Export failed"), str(exc), details)
 
     def _on_finished(self) -> None:
         self.task = None
         self.progress.setVisible(False)
         self.export_button.setEnabled(True)
-        self.cancel_button.setText(_tr("Close"))
+        self.cancel_button.setText(QCoreApplication.translate("Scoring", "Close"))
 
     def _cancel_or_close(self) -> None:
         if self.task is not None:

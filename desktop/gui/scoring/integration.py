@@ -23,10 +23,6 @@ from desktop.gui.scoring.score_form import ScorePanel
 from desktop.gui.scoring.store import ScoreStore
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Scoring", text)
-
-
 class ScoringController(QObject):
     """Connects the score panel, its store, the dialogs and the main window."""
 
@@ -117,13 +113,13 @@ class ScoringController(QObject):
         """Let the reviewer choose a rubric file; new scores are made under it, old ones stay with theirs."""
         if not self.store.ready:
             return False
-        path = dialogs.open_file(self.window, _tr("Load rubric"), _tr("Rubric files (*.toml);;All files (*)"))
+        path = dialogs.open_file(self.window, QCoreApplication.translate("Scoring", "Load rubric"), QCoreApplication.translate("Scoring", "Rubric files (*.toml);;All files (*)"))
         if not path:
             return False
         try:
             rubric = load_rubric_file(path)
         except RubricError as exc:
-            dialogs.warning(self.window, _tr("Rubric not loaded"), str(exc))
+            dialogs.warning(self.window, QCoreApplication.translate("Scoring", "Rubric not loaded"), str(exc))
             return False
         return self._use(rubric)
 
@@ -137,8 +133,8 @@ class ScoringController(QObject):
         self.store.use_rubric(rubric)
         self.panel.rebuild()
         if previous is not None:
-            dialogs.info(self.window, _tr("Rubric changed"),
-                         _tr("New scores are made under “%1” (version %2). Scores made under “%3” (version %4) are "
+            dialogs.info(self.window, QCoreApplication.translate("Scoring", "Rubric changed"),
+                         QCoreApplication.translate("Scoring", "New scores are made under “%1” (version %2). Scores made under “%3” (version %4) are "
                              "kept with that rubric and are not changed; load it again to see them.")
                          .replace("%1", rubric.name).replace("%2", rubric.version)
                          .replace("%3", previous.name).replace("%4", previous.version))
@@ -168,17 +164,17 @@ class ScoringController(QObject):
     # --- texts ----------------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.overview_action.setText(_tr("Review &Overview…"))
-        self.load_rubric_action.setText(_tr("&Load Rubric…"))
-        self.default_rubric_action.setText(_tr("Use &Default Rubric"))
-        names = {"xlsx": _tr("Excel Review Sheet (.xlsx)…"), "csv": _tr("CSV Summary (.csv)…"),
-                 "docx": _tr("Word Review Sheets (.docx)…"), "pdf": _tr("PDF Review Sheets (.pdf)…"),
-                 "json": _tr("Full Data Dump (.json)…")}
+        self.overview_action.setText(QCoreApplication.translate("Scoring", "Review &Overview…"))
+        self.load_rubric_action.setText(QCoreApplication.translate("Scoring", "&Load Rubric…"))
+        self.default_rubric_action.setText(QCoreApplication.translate("Scoring", "Use &Default Rubric"))
+        names = {"xlsx": QCoreApplication.translate("Scoring", "Excel Review Sheet (.xlsx)…"), "csv": QCoreApplication.translate("Scoring", "CSV Summary (.csv)…"),
+                 "docx": QCoreApplication.translate("Scoring", "Word Review Sheets (.docx)…"), "pdf": QCoreApplication.translate("Scoring", "PDF Review Sheets (.pdf)…"),
+                 "json": QCoreApplication.translate("Scoring", "Full Data Dump (.json)…")}
         for fmt, action in self.export_actions.items():
             action.setText(names.get(fmt, FORMAT_LABELS[fmt]))
         self.panel.retranslate()
         if self.menu is not None:
-            self.menu.setTitle(_tr("&Scoring"))
+            self.menu.setTitle(QCoreApplication.translate("Scoring", "&Scoring"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:

@@ -43,10 +43,6 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 3
 _STATUS_TEXT = {NOT_STARTED: "Not started", IN_PROGRESS: "In progress", DONE: "Submitted"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Scoring", text)
-
-
 class OverviewModel(QAbstractTableModel):
     """Rows: (document summary, overview row); columns: agency, year, report, status, scored criteria, total."""
 
@@ -72,8 +68,8 @@ class OverviewModel(QAbstractTableModel):
             return None
         if not 0 <= section < len(self.COLUMNS):
             return None
-        return {"agency": _tr("Agency"), "year": _tr("Year"), "report": _tr("Report"), "status": _tr("Status"),
-                "scored": _tr("Scored"), "total": _tr("Total")}[self.COLUMNS[section]]
+        return {"agency": QCoreApplication.translate("Scoring", "Agency"), "year": QCoreApplication.translate("Scoring", "Year"), "report": QCoreApplication.translate("Scoring", "Report"), "status": QCoreApplication.translate("Scoring", "Status"),
+                "scored": QCoreApplication.translate("Scoring", "Scored"), "total": QCoreApplication.translate("Scoring", "Total")}[self.COLUMNS[section]]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -86,7 +82,7 @@ class OverviewModel(QAbstractTableModel):
             return row.status
         if role == Qt.ItemDataRole.DisplayRole:
             return {"agency": doc.agency or "—", "year": str(doc.year) if doc.year else "—",
-                    "report": doc.title or doc.name, "status": _tr(_STATUS_TEXT.get(row.status, row.status)),
+                    "report": doc.title or doc.name, "status": QCoreApplication.translate("Scoring", _STATUS_TEXT.get(row.status, row.status)),
                     "scored": f"{row.scored} / {row.criteria}",
                     "total": fmt(row.total)}[column]
         if role == SORT_ROLE:
@@ -124,7 +120,7 @@ class OverviewDialog(QDialog):
     def __init__(self, reader: Database, reviewer_id: str, reviewer_name: str, rubric_id: str | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Review overview"))
+        self.setWindowTitle(QCoreApplication.translate("Scoring", "Review overview"))
         self.reader, self.reviewer_id, self.rubric_id = reader, reviewer_id, rubric_id
         self.model = OverviewModel(self)
         self.proxy = _StatusFilter(self)
@@ -134,9 +130,9 @@ class OverviewDialog(QDialog):
         self.progress = QProgressBar(self)
         self.counts = PlainLabel(self)
         self.filter = QComboBox(self)
-        self.filter.addItem(_tr("All reports"), "")
+        self.filter.addItem(QCoreApplication.translate("Scoring", "All reports"), "")
         for status in STATUSES:
-            self.filter.addItem(_tr(_STATUS_TEXT[status]), status)
+            self.filter.addItem(QCoreApplication.translate("Scoring", _STATUS_TEXT[status]), status)
         self.filter.currentIndexChanged.connect(lambda _i: self.proxy.set_status(self.filter.currentData()))
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
@@ -171,13 +167,13 @@ class OverviewDialog(QDialog):
         n = overview.documents
         self.progress.setRange(0, max(1, n))
         self.progress.setValue(overview.counts[DONE])
-        self.progress.setFormat(_tr("%1 of %2 reports submitted (%p%)").replace("%1", str(overview.counts[DONE]))
+        self.progress.setFormat(QCoreApplication.translate("Scoring", "%1 of %2 reports submitted (%p%)").replace("%1", str(overview.counts[DONE]))
                                 .replace("%2", str(n)))
-        self.counts.setText(_tr("Not started: %1 · In progress: %2 · Submitted: %3")
+        self.counts.setText(QCoreApplication.translate("Scoring", "Not started: %1 · In progress: %2 · Submitted: %3")
                             .replace("%1", str(overview.counts[NOT_STARTED]))
                             .replace("%2", str(overview.counts[IN_PROGRESS])).replace("%3", str(overview.counts[DONE])))
-        rubric_text = f"{rubric.name}（{rubric.version}）" if rubric else _tr("default rubric")
-        self.heading.setText(_tr("Reviewer: %1 — rubric: %2").replace("%1", self.reviewer_name)
+        rubric_text = f"{rubric.name}（{rubric.version}）" if rubric else QCoreApplication.translate("Scoring", "default rubric")
+        self.heading.setText(QCoreApplication.translate("Scoring", "Reviewer: %1 — rubric: %2").replace("%1", self.reviewer_name)
                              .replace("%2", rubric_text))
 
     def _open(self, index: QModelIndex) -> None:

@@ -61,10 +61,6 @@ from desktop.gui.plain import PlainLabel, menu_text, plain_tip
 from desktop.gui.scoring.store import ScoreStore
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Scoring", text)
-
-
 def _num(value: float | None) -> str:
     return fmt(value, blank="—")
 
@@ -323,23 +319,23 @@ class CriterionBox(QFrame):
         self.title_label.set_full_text(c.title, f"{c.title} — {c.title_en}\n\n{c.description}\n\n"
                                                 f"{c.description_en}".strip())
         self.subtitle.setText(f"{c.title_en}. {c.description_en}" if c.title_en else c.description)
-        self.max_label.setText(_tr("of %1 · weight %2").replace("%1", f"{c.max_points:g}")
+        self.max_label.setText(QCoreApplication.translate("Scoring", "of %1 · weight %2").replace("%1", f"{c.max_points:g}")
                                .replace("%2", f"{c.weight:g}"))
         for level in c.levels:
             button = self.level_buttons.get(level.points)
             if button is not None:
                 button.setToolTip(plain_tip(f"{level.points:g} {level.label} — {level.descriptor}"
                                   + (f"\n{level.label_en}: {level.descriptor_en}" if level.descriptor_en else "")))
-        self.spin.setToolTip(plain_tip(_tr("Score %1 (0–%2): type a digit to choose a level, Space for the details")
+        self.spin.setToolTip(plain_tip(QCoreApplication.translate("Scoring", "Score %1 (0–%2): type a digit to choose a level, Space for the details")
                                        .replace("%1", c.title).replace("%2", f"{c.max_points:g}")))
-        self.expand_button.setToolTip(_tr("Show the level descriptors, the note and the evidence (Space)"))
-        self.clear_button.setToolTip(_tr("Clear this score"))
-        self.na_button.setText(_tr("N/A"))
-        self.na_button.setToolTip(_tr("Mark this criterion not applicable to the report (with a reason)"))
-        self.accept_button.setText(_tr("Accept"))
-        self.note.setPlaceholderText(_tr("Note on this score…"))
-        self.add_evidence.setText(_tr("+ Evidence"))
-        self.add_evidence.setToolTip(_tr("Link an annotation of this report as evidence for the score"))
+        self.expand_button.setToolTip(QCoreApplication.translate("Scoring", "Show the level descriptors, the note and the evidence (Space)"))
+        self.clear_button.setToolTip(QCoreApplication.translate("Scoring", "Clear this score"))
+        self.na_button.setText(QCoreApplication.translate("Scoring", "N/A"))
+        self.na_button.setToolTip(QCoreApplication.translate("Scoring", "Mark this criterion not applicable to the report (with a reason)"))
+        self.accept_button.setText(QCoreApplication.translate("Scoring", "Accept"))
+        self.note.setPlaceholderText(QCoreApplication.translate("Scoring", "Note on this score…"))
+        self.add_evidence.setText(QCoreApplication.translate("Scoring", "+ Evidence"))
+        self.add_evidence.setToolTip(QCoreApplication.translate("Scoring", "Link an annotation of this report as evidence for the score"))
         if self._entry is not None or self._suggestion is not None:
             self._show_current(self._entry.value if self._entry else None)
 
@@ -364,7 +360,7 @@ class CriterionBox(QFrame):
 
     def _on_out_of_range(self, typed: str) -> None:
         c = self.criterion
-        text = _tr("%1 is not a score of “%2”: choose 0–%3 (steps of %4). Nothing was changed.") \
+        text = QCoreApplication.translate("Scoring", "%1 is not a score of “%2”: choose 0–%3 (steps of %4). Nothing was changed.") \
             .replace("%1", typed).replace("%2", c.title).replace("%3", f"{c.max_points:g}").replace("%4", f"{c.step:g}")
         self.warning.setText(text)
         self.warning.show()
@@ -416,15 +412,15 @@ class CriterionBox(QFrame):
             a = annotations.get(annotation_id)
             quote = escape(_short(a.quote)) if a else annotation_id[:8]
             links.append(f"<a href='go:{annotation_id}'>“{quote}”</a> <a href='rm:{annotation_id}'>×</a>")
-        self.evidence.setText(" · ".join(links) if links else f"<i>{escape(_tr('No evidence linked'))}</i>")
+        self.evidence.setText(" · ".join(links) if links else f"<i>{escape(QCoreApplication.translate('Scoring', 'No evidence linked'))}</i>")
 
     def _show_current(self, value: float | None) -> None:
         c = self.criterion
         level = c.level_for(value)
         if value is None and self._entry is not None and self._entry.not_applicable:
-            text = _tr("Not applicable: %1").replace("%1", self._entry.na_reason)
+            text = QCoreApplication.translate("Scoring", "Not applicable: %1").replace("%1", self._entry.na_reason)
         elif value is None:
-            text = _tr("Not scored yet")
+            text = QCoreApplication.translate("Scoring", "Not scored yet")
         elif level is None:
             text = f"{value:g}"
         else:
@@ -432,9 +428,9 @@ class CriterionBox(QFrame):
         entry = self._entry
         extra = []
         if entry is not None and entry.note:
-            extra.append(_tr("note"))
+            extra.append(QCoreApplication.translate("Scoring", "note"))
         if entry is not None and entry.evidence:
-            extra.append(_tr("%1 evidence").replace("%1", str(len(entry.evidence))))
+            extra.append(QCoreApplication.translate("Scoring", "%1 evidence").replace("%1", str(len(entry.evidence))))
         if extra:
             text += "  [" + ", ".join(extra) + "]"
         self.current_level.set_full_text(text)
@@ -447,15 +443,15 @@ class CriterionBox(QFrame):
             self.accept_button.setVisible(False)
             return
         if suggestion.value is None:
-            text = _tr("No suggestion: %1").replace("%1", suggestion.basis)
+            text = QCoreApplication.translate("Scoring", "No suggestion: %1").replace("%1", suggestion.basis)
         elif entry is not None and entry.suggestion_accepted and value == suggestion.value:
-            text = _tr("✓ Suggestion accepted: %1 — %2").replace("%1", _num(suggestion.value)) \
+            text = QCoreApplication.translate("Scoring", "✓ Suggestion accepted: %1 — %2").replace("%1", _num(suggestion.value)) \
                 .replace("%2", suggestion.basis)
         elif value is not None and value != suggestion.value:
-            text = _tr("Suggested %1, your score %2 — %3").replace("%1", _num(suggestion.value)) \
+            text = QCoreApplication.translate("Scoring", "Suggested %1, your score %2 — %3").replace("%1", _num(suggestion.value)) \
                 .replace("%2", _num(value)).replace("%3", suggestion.basis)
         else:
-            text = _tr("Suggested %1 — %2").replace("%1", _num(suggestion.value)).replace("%2", suggestion.basis)
+            text = QCoreApplication.translate("Scoring", "Suggested %1 — %2").replace("%1", _num(suggestion.value)).replace("%2", suggestion.basis)
         self.suggestion.setText(text)
         accepted = entry is not None and entry.suggestion_accepted and value == suggestion.value
         self.accept_button.setVisible(suggestion.value is not None and not accepted)
@@ -608,17 +604,17 @@ class ScorePanel(QDockWidget):
         self.show_document(self.document_id)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(_tr("Score"))
-        self.status_caption.setText(_tr("Review status"))
-        self.submit_button.setText(_tr("Submit"))
-        self.submit_button.setToolTip(_tr("Submit the review: every criterion scored (or not applicable); "
+        self.setWindowTitle(QCoreApplication.translate("Scoring", "Score"))
+        self.status_caption.setText(QCoreApplication.translate("Scoring", "Review status"))
+        self.submit_button.setText(QCoreApplication.translate("Scoring", "Submit"))
+        self.submit_button.setToolTip(QCoreApplication.translate("Scoring", "Submit the review: every criterion scored (or not applicable); "
                                           "it is read-only afterwards"))
-        self.reopen_button.setText(_tr("Reopen"))
-        self.reopen_button.setToolTip(_tr("Reopen the submitted review to change it (recorded)"))
-        self.submit_action.setText(_tr("&Submit Review"))
-        self.reopen_action.setText(_tr("&Reopen Review"))
-        self.comment_caption.setText(_tr("Overall comment (总体评价)"))
-        self.comment.setPlaceholderText(_tr("What the review sheet says about the report as a whole…"))
+        self.reopen_button.setText(QCoreApplication.translate("Scoring", "Reopen"))
+        self.reopen_button.setToolTip(QCoreApplication.translate("Scoring", "Reopen the submitted review to change it (recorded)"))
+        self.submit_action.setText(QCoreApplication.translate("Scoring", "&Submit Review"))
+        self.reopen_action.setText(QCoreApplication.translate("Scoring", "&Reopen Review"))
+        self.comment_caption.setText(QCoreApplication.translate("Scoring", "Overall comment (总体评价)"))
+        self.comment.setPlaceholderText(QCoreApplication.translate("Scoring", "What the review sheet says about the report as a whole…"))
         for box in self.boxes.values():
             box.retranslate()
         self.refresh()
@@ -645,7 +641,7 @@ class ScorePanel(QDockWidget):
         else:
             self.suggestions = suggest_scores(self.store.active, record)
         name = "" if record is None else (record.summary.title or record.summary.name)
-        self.report_label.set_full_text(name or _tr("Open a report to score it."))
+        self.report_label.set_full_text(name or QCoreApplication.translate("Scoring", "Open a report to score it."))
         self.message_label.clear()
         self.refresh()
 
@@ -666,13 +662,13 @@ class ScorePanel(QDockWidget):
         if rubric is not None and enabled:
             scored = len(rubric.criteria) - len(missing_criteria(rubric, scores))  # not applicable counts
             total = weighted_total(rubric, scores)
-            self.total_label.setText(_tr("Total %1 / %2  (%3 of %4 criteria scored)")
+            self.total_label.setText(QCoreApplication.translate("Scoring", "Total %1 / %2  (%3 of %4 criteria scored)")
                                      .replace("%1", fmt(total))
                                      .replace("%2", f"{rubric.weights_total:g}").replace("%3", str(scored))
                                      .replace("%4", str(len(rubric.criteria))))
             self.completion.setRange(0, len(rubric.criteria))
             self.completion.setValue(scored)
-            self.completion.setToolTip(_tr("%1 of %2 criteria scored").replace("%1", str(scored))
+            self.completion.setToolTip(QCoreApplication.translate("Scoring", "%1 of %2 criteria scored").replace("%1", str(scored))
                                        .replace("%2", str(len(rubric.criteria))))
         else:
             self.total_label.setText("")
@@ -689,12 +685,12 @@ class ScorePanel(QDockWidget):
 
     def _show_state(self, review: ReviewState | None, enabled: bool) -> None:
         status = review.status if review else NOT_STARTED
-        text = _tr(STATUS_LABELS[status][1])  # 未开始 / 进行中 / 已提交 in the Chinese interface
+        text = QCoreApplication.translate("Scoring", STATUS_LABELS[status][1])  # 未开始 / 进行中 / 已提交 in the Chinese interface
         if review is not None and review.submitted and review.done_at:
-            text += "  " + _tr("by %1, %2").replace("%1", review.submitted_by or "—").replace(
+            text += "  " + QCoreApplication.translate("Scoring", "by %1, %2").replace("%1", review.submitted_by or "—").replace(
                 "%2", _local_time(review.done_at))
         elif review is not None and review.reopened_at:
-            text += "  " + _tr("reopened by %1, %2").replace("%1", review.reopened_by or "—").replace(
+            text += "  " + QCoreApplication.translate("Scoring", "reopened by %1, %2").replace("%1", review.reopened_by or "—").replace(
                 "%2", _local_time(review.reopened_at))
         self.state_label.setText(text)
         submitted = status == DONE
@@ -716,10 +712,10 @@ class ScorePanel(QDockWidget):
             self.store.submit(self.document_id)
         except IncompleteReview as exc:
             lines = "\n".join(f"• {c.title}" for c in exc.missing)
-            text = _tr("%1 of %2 criteria are neither scored nor marked not applicable:").replace(
+            text = QCoreApplication.translate("Scoring", "%1 of %2 criteria are neither scored nor marked not applicable:").replace(
                 "%1", str(len(exc.missing))).replace("%2", str(exc.total))
             self._show_message(text + " " + "、".join(c.title for c in exc.missing))
-            dialogs.warning(self, _tr("Cannot submit yet"), f"{text}\n{lines}")
+            dialogs.warning(self, QCoreApplication.translate("Scoring", "Cannot submit yet"), f"{text}\n{lines}")
             self.focus_criterion(exc.missing[0].id)  # where the reviewer has to go next
             return False
         except ReviewDeskError as exc:
@@ -737,7 +733,7 @@ class ScorePanel(QDockWidget):
             rubric = self.store.active
             lines = versions_text(self.store.db, self.document_id, self.store.reviewer_id, rubric.id,
                                   {c.id: c.title for c in rubric.criteria})
-            self.versions_label.setText(_tr("Reopened; every submitted version is kept:") + "\n" + "\n".join(lines))
+            self.versions_label.setText(QCoreApplication.translate("Scoring", "Reopened; every submitted version is kept:") + "\n" + "\n".join(lines))
         return done
 
     def focus_criterion(self, criterion_id: str) -> None:
@@ -783,8 +779,8 @@ class ScorePanel(QDockWidget):
             self._run(lambda: self.store.set_not_applicable(self.document_id, criterion_id, None))
             return
         title = self.store.rubric.criterion(criterion_id).title if self.store.rubric else criterion_id
-        reason = dialogs.get_text(self, _tr("Not applicable"),
-                                  _tr("Why does “%1” not apply to this report?").replace("%1", title))
+        reason = dialogs.get_text(self, QCoreApplication.translate("Scoring", "Not applicable"),
+                                  QCoreApplication.translate("Scoring", "Why does “%1” not apply to this report?").replace("%1", title))
         if reason is None or not reason.strip():
             self.refresh()  # cancelled: the button shows the stored state again
             return
@@ -812,7 +808,7 @@ class ScorePanel(QDockWidget):
             linked = set(entry.evidence)
         candidates = [a for a in self.annotations.values() if a.id not in linked and not a.orphan]
         if not candidates:
-            menu.addAction(_tr("No annotations to link: annotate a passage first")).setEnabled(False)
+            menu.addAction(QCoreApplication.translate("Scoring", "No annotations to link: annotate a passage first")).setEnabled(False)
             return
         for a in sorted(candidates, key=lambda a: a.start):
             part = KIND_LABELS.get(a.section_kind or "", ("",))[0]

@@ -28,10 +28,6 @@ from desktop.gui.undo import Step, UndoableStore
 _NOTE_ID, _COMMENT_ID = 5101, 5102  # QUndoCommand ids: consecutive typing in one field merges
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Scoring", text)
-
-
 def restore_state(db: Database, document_id: str, reviewer_id: str, rubric: Rubric, entry: ScoreEntry,
                   review: ReviewState | None) -> None:
     """Write back a criterion's score and the review's state in one transaction (undo/redo of a score change)."""
@@ -124,35 +120,35 @@ class ScoreStore(UndoableStore):
     def set_value(self, document_id: str, criterion_id: str, value: float | None,
                   suggestion: Suggestion | None = None) -> ScoreChange:
         title = self.active.criterion(criterion_id).title
-        text = (_tr("Clear score of “%1”") if value is None else _tr("Score “%1”: %2")).replace("%1", title)
+        text = (QCoreApplication.translate("Scoring", "Clear score of “%1”") if value is None else QCoreApplication.translate("Scoring", "Score “%1”: %2")).replace("%1", title)
         return self._score_change(text.replace("%2", f"{value:g}" if value is not None else ""), document_id,
                                   scoring.set_score, criterion_id, value, suggestion)
 
     def accept(self, document_id: str, suggestion: Suggestion) -> ScoreChange:
         title = self.active.criterion(suggestion.criterion_id).title
-        return self._score_change(_tr("Accept suggested score of “%1”").replace("%1", title), document_id,
+        return self._score_change(QCoreApplication.translate("Scoring", "Accept suggested score of “%1”").replace("%1", title), document_id,
                                   scoring.accept_suggestion, suggestion)
 
     def set_note(self, document_id: str, criterion_id: str, note: str) -> ScoreChange:
         title = self.active.criterion(criterion_id).title
-        return self._score_change(_tr("Note on “%1”").replace("%1", title), document_id, scoring.set_note,
+        return self._score_change(QCoreApplication.translate("Scoring", "Note on “%1”").replace("%1", title), document_id, scoring.set_note,
                                   criterion_id, note, merge_id=_NOTE_ID)
 
     def set_not_applicable(self, document_id: str, criterion_id: str, reason: str | None) -> ScoreChange:
         """Mark a criterion not applicable with a reason (None: take the mark off)."""
         title = self.active.criterion(criterion_id).title
-        text = _tr("“%1” not applicable") if reason is not None else _tr("“%1” applicable again")
+        text = QCoreApplication.translate("Scoring", "“%1” not applicable") if reason is not None else QCoreApplication.translate("Scoring", "“%1” applicable again")
         return self._score_change(text.replace("%1", title), document_id, scoring.set_not_applicable,
                                   criterion_id, reason)
 
     def link(self, document_id: str, criterion_id: str, annotation_id: str) -> ScoreChange:
         title = self.active.criterion(criterion_id).title
-        return self._score_change(_tr("Link evidence to “%1”").replace("%1", title), document_id,
+        return self._score_change(QCoreApplication.translate("Scoring", "Link evidence to “%1”").replace("%1", title), document_id,
                                   scoring.link_evidence, criterion_id, annotation_id)
 
     def unlink(self, document_id: str, criterion_id: str, annotation_id: str) -> ScoreChange:
         title = self.active.criterion(criterion_id).title
-        return self._score_change(_tr("Remove evidence from “%1”").replace("%1", title), document_id,
+        return self._score_change(QCoreApplication.translate("Scoring", "Remove evidence from “%1”").replace("%1", title), document_id,
                                   scoring.unlink_evidence, criterion_id, annotation_id)
 
     # --- review changes -------------------------------------------------------------------------------
@@ -175,19 +171,19 @@ class ScoreStore(UndoableStore):
 
     def set_status(self, document_id: str, status: str) -> scoring.ReviewChange:
         label = scoring.STATUS_LABELS[status][1] if status in scoring.STATUS_LABELS else status
-        return self._review_change(_tr("Review status: %1").replace("%1", _tr(label)), document_id,
+        return self._review_change(QCoreApplication.translate("Scoring", "Review status: %1").replace("%1", QCoreApplication.translate("Scoring", label)), document_id,
                                    scoring.set_review_status, status)
 
     def submit(self, document_id: str) -> scoring.ReviewChange:
         """Submit the review (raises IncompleteReview listing what is missing); it is read-only afterwards."""
-        return self._review_change(_tr("Submit review"), document_id, scoring.submit_review,
+        return self._review_change(QCoreApplication.translate("Scoring", "Submit review"), document_id, scoring.submit_review,
                                    self.reviewer_name)
 
     def reopen(self, document_id: str) -> scoring.ReviewChange:
         """Reopen a submitted review for changes (who and when are recorded)."""
-        return self._review_change(_tr("Reopen review"), document_id, scoring.reopen_review,
+        return self._review_change(QCoreApplication.translate("Scoring", "Reopen review"), document_id, scoring.reopen_review,
                                    self.reviewer_name)
 
     def set_comment(self, document_id: str, comment: str) -> scoring.ReviewChange:
-        return self._review_change(_tr("Overall comment"), document_id, scoring.set_overall_comment, comment,
+        return self._review_change(QCoreApplication.translate("Scoring", "Overall comment"), document_id, scoring.set_overall_comment, comment,
                                    merge_id=_COMMENT_ID)

@@ -15,10 +15,6 @@ if TYPE_CHECKING:
     from desktop.gui.review_window import ReviewWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Summary", text)
-
-
 class SummaryController(QObject):
     def __init__(self, window: ReviewWindow) -> None:
         super().__init__(window)
@@ -39,7 +35,7 @@ class SummaryController(QObject):
 
     def retranslate(self) -> None:
         tabs = self.window.tabs
-        tabs.setTabText(tabs.indexOf(self.tab), _tr("Evaluation summary"))
+        tabs.setTabText(tabs.indexOf(self.tab), QCoreApplication.translate("Summary", "Evaluation summary"))
         self.tab.retranslate()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)

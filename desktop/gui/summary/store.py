@@ -24,10 +24,6 @@ from desktop.gui.undo import Step, UndoableStore
 SUMMARY_CHANGE = Changes.of()  # no report data changed: only the summary's own rows
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Summary", text)
-
-
 def is_summary_change(changes: Changes) -> bool:
     return changes == SUMMARY_CHANGE
 
@@ -61,7 +57,7 @@ class SummaryStore(UndoableStore):
             return lambda db: edits.put_edit(db, scope, key, edit)
 
         return self.record(lambda db: edits.set_edit(db, scope, key, text, figures, by),
-                           lambda c: self._step(_tr("Rewrite paragraph"), lambda db: edits.get_edit(db, scope, key),
+                           lambda c: self._step(QCoreApplication.translate("Summary", "Rewrite paragraph"), lambda db: edits.get_edit(db, scope, key),
                                                 put(c.old), put(c.new)))
 
     def restore(self, scope: str, key: str) -> edits.EditChange:
@@ -71,7 +67,7 @@ class SummaryStore(UndoableStore):
 
         return self.record(lambda db: edits.put_edit(db, scope, key, None),
                            lambda c: None if c.old is None else self._step(
-                               _tr("Back to the generated paragraph"), lambda db: edits.get_edit(db, scope, key),
+                               QCoreApplication.translate("Summary", "Back to the generated paragraph"), lambda db: edits.get_edit(db, scope, key),
                                put(c.old), put(c.new)))
 
     def pick(self, scope: str, tag_id: str, annotation_ids: list[str]) -> edits.PickChange:
@@ -87,7 +83,7 @@ class SummaryStore(UndoableStore):
             return edits.set_pick(db, scope, tag_id, annotation_ids, by)
 
         return self.record(change,
-                           lambda c: self._step(_tr("Pick typical quotes"), lambda db: edits.get_pick(db, scope, tag_id),
+                           lambda c: self._step(QCoreApplication.translate("Summary", "Pick typical quotes"), lambda db: edits.get_pick(db, scope, tag_id),
                                                 put(c.old), put(c.new)))
 
     def set_deadline(self, value: str) -> str:

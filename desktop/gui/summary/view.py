@@ -45,10 +45,6 @@ _FLAG_COLOR = QColor("#fff2cc")
 _EDITED_COLOR = QColor("#e8f0fb")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Summary", text)
-
-
 def run_write(db_path: str, draft: Draft, fmt: str, out: str, progress) -> str:
     """Write a built draft (on a worker, with its own read connection)."""
     from desktop.core.summary.write import write_draft
@@ -184,23 +180,23 @@ class SummaryTab(QWidget):
     # --- texts ---------------------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.year_label.setText(_tr("Reports:"))
-        self.deadline_label.setText(_tr("Deadline:"))
-        self.deadline.setToolTip(_tr("The publication deadline: month and day (MM-DD) of the year after the report "
+        self.year_label.setText(QCoreApplication.translate("Summary", "Reports:"))
+        self.deadline_label.setText(QCoreApplication.translate("Summary", "Deadline:"))
+        self.deadline.setToolTip(QCoreApplication.translate("Summary", "The publication deadline: month and day (MM-DD) of the year after the report "
                                      "year, e.g. 04-01 or 03-01"))
-        self.regenerate_button.setText(_tr("Regenerate"))
-        self.export_button.setText(_tr("Export"))
-        self.export_actions["docx"].setText(_tr("Word (.docx)…"))
-        self.export_actions["pdf"].setText(_tr("PDF (.pdf)…"))
-        self.export_actions["md"].setText(_tr("Markdown (.md)…"))
-        self.letters_button.setText(_tr("Result letters…"))
-        self.save_button.setText(_tr("Save rewrite"))
-        self.restore_button.setText(_tr("Back to generated text"))
-        self.pick_button.setText(_tr("Pick typical quotes…"))
-        self.editor_title.setText(_tr("Paragraph (rewrite it here):"))
-        self.generated_title.setText(_tr("Generated text (from today's figures):"))
+        self.regenerate_button.setText(QCoreApplication.translate("Summary", "Regenerate"))
+        self.export_button.setText(QCoreApplication.translate("Summary", "Export"))
+        self.export_actions["docx"].setText(QCoreApplication.translate("Summary", "Word (.docx)…"))
+        self.export_actions["pdf"].setText(QCoreApplication.translate("Summary", "PDF (.pdf)…"))
+        self.export_actions["md"].setText(QCoreApplication.translate("Summary", "Markdown (.md)…"))
+        self.letters_button.setText(QCoreApplication.translate("Summary", "Result letters…"))
+        self.save_button.setText(QCoreApplication.translate("Summary", "Save rewrite"))
+        self.restore_button.setText(QCoreApplication.translate("Summary", "Back to generated text"))
+        self.pick_button.setText(QCoreApplication.translate("Summary", "Pick typical quotes…"))
+        self.editor_title.setText(QCoreApplication.translate("Summary", "Paragraph (rewrite it here):"))
+        self.generated_title.setText(QCoreApplication.translate("Summary", "Generated text (from today's figures):"))
         if self.year.count():
-            self.year.setItemText(0, _tr("All years"))
+            self.year.setItemText(0, QCoreApplication.translate("Summary", "All years"))
 
     # --- reading -------------------------------------------------------------------------------------------
 
@@ -213,7 +209,7 @@ class SummaryTab(QWidget):
         reader = self.store.reader
         current = self.year_value
         self.year.clear()
-        self.year.addItem(_tr("All years"), None)
+        self.year.addItem(QCoreApplication.translate("Summary", "All years"), None)
         if reader is None:
             return
         years = report_years(reader)
@@ -252,7 +248,7 @@ class SummaryTab(QWidget):
             self.year.clear()
         self.stale = True
         if self.draft is not None:
-            self.banner.setText(_tr("The reports, scores or annotations changed since this draft was made: press "
+            self.banner.setText(QCoreApplication.translate("Summary", "The reports, scores or annotations changed since this draft was made: press "
                                     "Regenerate to update its figures (rewritten paragraphs are kept and marked "
                                     "where a figure changed)."))
             self.banner.show()
@@ -325,9 +321,9 @@ class SummaryTab(QWidget):
             fmt = QTextCharFormat()
             fmt.setBackground(_FLAG_COLOR if p.flagged else _EDITED_COLOR)
             sources = [s for sentence in p.sentences for s in sentence.sources]
-            tip = _tr("Rewritten by the reviewer.") + ("\n" + self._changes_text(p) if p.flagged else "")
+            tip = QCoreApplication.translate("Summary", "Rewritten by the reviewer.") + ("\n" + self._changes_text(p) if p.flagged else "")
             if sources:
-                tip += "\n" + _tr("The generated text rested on:") + "\n" + "\n".join(sources)
+                tip += "\n" + QCoreApplication.translate("Summary", "The generated text rested on:") + "\n" + "\n".join(sources)
             fmt.setToolTip(plain_tip(tip))
             cursor.insertText("    " + p.text + "\n", fmt)
             return
@@ -341,7 +337,7 @@ class SummaryTab(QWidget):
 
     @staticmethod
     def _changes_text(p: Paragraph) -> str:
-        lines = [_tr("Figures changed since the rewrite:")]
+        lines = [QCoreApplication.translate("Summary", "Figures changed since the rewrite:")]
         lines += [f"{c.label or c.key}：{c.before} → {c.after}" for c in p.changed]
         return "\n".join(lines)
 
@@ -421,7 +417,7 @@ class SummaryTab(QWidget):
         try:
             self.store.rewrite(self.draft.scope, p.key, self.editor.toPlainText(), p.figures())
         except ReviewDeskError as exc:
-            dialogs.warning(self, _tr("Rewrite not saved"), str(exc))
+            dialogs.warning(self, QCoreApplication.translate("Summary", "Rewrite not saved"), str(exc))
 
     def restore_generated(self) -> None:
         p = self.current_paragraph()
@@ -438,15 +434,15 @@ class SummaryTab(QWidget):
         items = [f"“{q.text}”（{q.where}）" for q in quotes.candidates]
         checked = [i for i, q in enumerate(quotes.candidates) if q.annotation_id in shown]
         title = p.generated.split("：", 1)[0] if p is not None else ""
-        chosen = dialogs.choose_items(self, _tr("Typical quotes of “%1”").replace("%1", title),
-                                      _tr("Tick up to three passages to quote (none: the first ones in corpus "
+        chosen = dialogs.choose_items(self, QCoreApplication.translate("Summary", "Typical quotes of “%1”").replace("%1", title),
+                                      QCoreApplication.translate("Summary", "Tick up to three passages to quote (none: the first ones in corpus "
                                           "order)."), items, checked)
         if chosen is None:
             return
         try:
             self.store.pick(self.draft.scope, quotes.tag_id, [quotes.candidates[i].annotation_id for i in chosen])
         except ReviewDeskError as exc:
-            dialogs.warning(self, _tr("Quotes not picked"), str(exc))
+            dialogs.warning(self, QCoreApplication.translate("Summary", "Quotes not picked"), str(exc))
 
     def _deadline_edited(self) -> None:
         value = self.deadline.text().strip()
@@ -457,7 +453,7 @@ class SummaryTab(QWidget):
                 self.store.set_deadline(value)
                 self.regenerate()
         except ReviewDeskError as exc:
-            dialogs.warning(self, _tr("Deadline not set"), str(exc))
+            dialogs.warning(self, QCoreApplication.translate("Summary", "Deadline not set"), str(exc))
 
     # --- export --------------------------------------------------------------------------------------------
 
@@ -467,7 +463,7 @@ class SummaryTab(QWidget):
         if self.stale:
             self.regenerate()
         filters = {"docx": "Word (*.docx)", "pdf": "PDF (*.pdf)", "md": "Markdown (*.md)"}[fmt]
-        out = dialogs.save_file(self, _tr("Export the summary"), filters, f"评估报告.{fmt}")
+        out = dialogs.save_file(self, QCoreApplication.translate("Summary", "Export the summary"), filters, f"评估报告.{fmt}")
         if not out:
             return None
         if not out.lower().endswith(f".{fmt}"):
@@ -477,21 +473,21 @@ class SummaryTab(QWidget):
     def letters(self) -> workers.Task | None:
         if self.db_path is None or self.task is not None:
             return None
-        out = dialogs.choose_folder(self, _tr("Folder for the result letters"))
+        out = dialogs.choose_folder(self, QCoreApplication.translate("Summary", "Folder for the result letters"))
         if not out:
             return None
         return self._run(workers.run_task(run_letters, str(self.db_path), out, self.year_value, name="letters"))
 
     def _run(self, task: workers.Task) -> workers.Task:
         self.task = task
-        task.done.connect(lambda text: dialogs.info(self, _tr("Written"), str(text)))
+        task.done.connect(lambda text: dialogs.info(self, QCoreApplication.translate("Summary", "Written"), str(text)))
         task.failed.connect(self._failed)
         task.finished.connect(self._finished)
         self._update_buttons()
         return task
 
     def _failed(self, exc: object, details: str = "") -> None:
-        dialogs.warning(self, _tr("Not written"), str(exc))
+        dialogs.warning(self, QCoreApplication.translate("Summary", "Not written"), str(exc))
 
     def _finished(self) -> None:
         self.task = None

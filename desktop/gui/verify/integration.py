@@ -12,10 +12,6 @@ from desktop.gui.verify.queue import VerifyQueueDialog
 from desktop.gui.verify.store import VerifyStore
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("VerifyQueue", text)
-
-
 class VerifyController(QObject):
     """Owns the queue's store and dialog; opens a report at a doubt's passage when the reviewer asks to fix it."""
 
@@ -36,9 +32,9 @@ class VerifyController(QObject):
 
     def retranslate(self) -> None:
         """Set every text again (after a language switch)."""
-        self.menu.setTitle(_tr("&Verify"))
-        self.action.setText(_tr("Verify queue (核对队列)…"))
-        self.action.setToolTip(_tr("Walk every value and part the program is unsure of, across the corpus"))
+        self.menu.setTitle(QCoreApplication.translate("VerifyQueue", "&Verify"))
+        self.action.setText(QCoreApplication.translate("VerifyQueue", "Verify queue (核对队列)…"))
+        self.action.setToolTip(QCoreApplication.translate("VerifyQueue", "Walk every value and part the program is unsure of, across the corpus"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:

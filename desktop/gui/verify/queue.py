@@ -37,10 +37,6 @@ _FIELD_LABELS = {"title": "Title", "agency": "Agency", "year": "Year", "doc_numb
                  "doc_date": "Document date", "published_at": "Publication date"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("VerifyQueue", text)
-
-
 def _doubts_on(executor: DatabaseExecutor, progress: object = None) -> list[Doubt]:
     """Every doubt of the corpus, read on the writer thread (run from a pool thread: the GUI does not wait)."""
     return executor.call(list_doubts)
@@ -49,11 +45,11 @@ def _doubts_on(executor: DatabaseExecutor, progress: object = None) -> list[Doub
 def doubt_label(doubt: Doubt) -> str:
     """What is in doubt, in the reader's words: a field's name, a part's kind, or a missing part."""
     if doubt.field:
-        return _tr(_FIELD_LABELS.get(doubt.field, doubt.field))
+        return QCoreApplication.translate("VerifyQueue", _FIELD_LABELS.get(doubt.field, doubt.field))
     kind = palette.kind_label(doubt.kind or "")
     if doubt.target.startswith("missing:"):
-        return _tr("Missing: %1").replace("%1", kind)
-    return _tr("Part: %1").replace("%1", kind)
+        return QCoreApplication.translate("VerifyQueue", "Missing: %1").replace("%1", kind)
+    return QCoreApplication.translate("VerifyQueue", "Part: %1").replace("%1", kind)
 
 
 class VerifyQueueDialog(QDialog):
@@ -64,7 +60,7 @@ class VerifyQueueDialog(QDialog):
     def __init__(self, store: VerifyStore, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.settings = store, settings
-        self.setWindowTitle(_tr("核对队列 — Verify queue"))
+        self.setWindowTitle(QCoreApplication.translate("VerifyQueue", "核对队列 — Verify queue"))
         self.resize(900, 640)
         self.doubts: list[Doubt] = []
         self.loading = False
@@ -101,13 +97,13 @@ class VerifyQueueDialog(QDialog):
         self.message.setStyleSheet("color: #8e1b1b")
         layout.addWidget(self.message)
         row = QHBoxLayout()
-        self.accept_button = self._button(_tr("Confirm (A / Enter)"), self.accept_current)
-        self.fix_button = self._button(_tr("Fix (E)"), self.fix_current)
-        self.skip_button = self._button(_tr("Skip (S / Space)"), self.skip_current)
+        self.accept_button = self._button(QCoreApplication.translate("VerifyQueue", "Confirm (A / Enter)"), self.accept_current)
+        self.fix_button = self._button(QCoreApplication.translate("VerifyQueue", "Fix (E)"), self.fix_current)
+        self.skip_button = self._button(QCoreApplication.translate("VerifyQueue", "Skip (S / Space)"), self.skip_current)
         for b in (self.accept_button, self.fix_button, self.skip_button):
             row.addWidget(b)
         row.addStretch(1)
-        row.addWidget(PlainLabel(_tr("↑/↓ move · Esc closes"), self))
+        row.addWidget(PlainLabel(QCoreApplication.translate("VerifyQueue", "↑/↓ move · Esc closes"), self))
         layout.addLayout(row)
 
     def _button(self, text: str, slot) -> QPushButton:
@@ -132,7 +128,7 @@ class VerifyQueueDialog(QDialog):
         self.loading = True
         self.doubts, self.current = [], -1
         self.items.clear()
-        self.what.setText(_tr("Reading the corpus…"))
+        self.what.setText(QCoreApplication.translate("VerifyQueue", "Reading the corpus…"))
         self.reason.clear()
         self.text.clear()
         self.text.setProperty("document", None)
@@ -168,13 +164,13 @@ class VerifyQueueDialog(QDialog):
         return f"{'✓ ' if settled else '   '}{self._name(doubt.document_id)} · {doubt_label(doubt)} · {value[:40]}"
 
     def _show_progress(self) -> None:
-        self.progress.setText(_tr("已核对 %1 / %2").replace("%1", str(len(self.settled)))
+        self.progress.setText(QCoreApplication.translate("VerifyQueue", "已核对 %1 / %2").replace("%1", str(len(self.settled)))
                               .replace("%2", str(len(self.doubts))))
 
     def _go(self, row: int) -> None:
         if not self.doubts:
             self.current = -1
-            self.what.setText(_tr("Nothing to verify: every value is sure, corrected or confirmed."))
+            self.what.setText(QCoreApplication.translate("VerifyQueue", "Nothing to verify: every value is sure, corrected or confirmed."))
             self.reason.clear()
             self.text.clear()
             return
@@ -189,7 +185,7 @@ class VerifyQueueDialog(QDialog):
         doubt = self.doubts[row]
         value = "—" if doubt.value in (None, "") else str(doubt.value)
         self.what.setText(f"{self._name(doubt.document_id)}\n{doubt_label(doubt)}: {value}")
-        self.reason.setText(_tr("Please check: %1").replace("%1", doubt.reason))
+        self.reason.setText(QCoreApplication.translate("VerifyQueue", "Please check: %1").replace("%1", doubt.reason))
         self._show_text(doubt)
 
     def _show_text(self, doubt: Doubt) -> None:
@@ -218,7 +214,7 @@ class VerifyQueueDialog(QDialog):
             self.text.centerCursor()
         else:
             self.text.moveCursor(QTextCursor.MoveOperation.Start)
-            self.message.setText(_tr("No passage to show: nothing in the text states it."))
+            self.message.setText(QCoreApplication.translate("VerifyQueue", "No passage to show: nothing in the text states it."))
         self.text.setExtraSelections(selections)
 
     def highlighted(self) -> tuple[int, int] | None:
@@ -245,7 +241,7 @@ class VerifyQueueDialog(QDialog):
             if row not in self.settled:
                 self._go(row)
                 return
-        self.what.setText(_tr("Every doubt of this walk is settled."))
+        self.what.setText(QCoreApplication.translate("VerifyQueue", "Every doubt of this walk is settled."))
 
     # --- the three keys ------------------------------------------------------------------------------------
 
@@ -270,7 +266,7 @@ class VerifyQueueDialog(QDialog):
         doubt = self.doubts[self.current]
         if doubt.field:
             current = "" if doubt.value is None else str(doubt.value)
-            value = dialogs.get_text(self, _tr("Fix %1").replace("%1", doubt_label(doubt)), doubt_label(doubt),
+            value = dialogs.get_text(self, QCoreApplication.translate("VerifyQueue", "Fix %1").replace("%1", doubt_label(doubt)), doubt_label(doubt),
                                      current)
             if value is None or not self._reviewer_ready():
                 return

@@ -19,10 +19,6 @@ from desktop.core.review.corrections import Correction
 from desktop.gui.undo import Step, UndoableStore
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("VerifyQueue", text)
-
-
 class VerifyStore(UndoableStore):
     """Confirms doubts and corrects fields from the verify queue, with undo."""
 
@@ -31,12 +27,12 @@ class VerifyStore(UndoableStore):
         return verify.list_doubts(self.reader) if self.reader is not None else []
 
     def confirm(self, doubt: verify.Doubt) -> Correction:
-        return self._made(lambda db: verify.confirm(db, doubt, reviewer_id=self.reviewer_id), _tr("Confirm"),
+        return self._made(lambda db: verify.confirm(db, doubt, reviewer_id=self.reviewer_id), QCoreApplication.translate("VerifyQueue", "Confirm"),
                           doubt.document_id)
 
     def correct_field(self, document_id: str, name: str, value: str) -> Correction:
         return self._made(lambda db: core.correct_field(db, document_id, name, value, reviewer_id=self.reviewer_id),
-                          _tr("Correct from the verify queue"), document_id)
+                          QCoreApplication.translate("VerifyQueue", "Correct from the verify queue"), document_id)
 
     def _made(self, change: Callable[[Database], Correction], text: str, document_id: str) -> Correction:
         changes = Changes.of("corrections", "parts", "metadata", document_ids=[document_id])

@@ -25,10 +25,6 @@ from desktop.gui import dialogs
 log = logging.getLogger("desktop.crash")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("crash", text)
-
-
 def describe(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
     """The details to copy: version, platform, log file and the traceback."""
     import platform
@@ -73,12 +69,12 @@ class CrashReporter(QObject):
             return  # already telling the user; the second error is in the log
         self.showing = True
         try:
-            text = _tr("ReviewDesk met an unexpected error: %1\n\nYour reviews are safe: every edit was saved when "
+            text = QCoreApplication.translate("crash", "ReviewDesk met an unexpected error: %1\n\nYour reviews are safe: every edit was saved when "
                        "you made it. If something looks wrong, restart ReviewDesk. To report the problem, copy the "
                        "details below (they were also written to %2).").replace("%1", summary).replace(
                 "%2", str(logs.log_file()))
             parent = self.window if self.window is not None else QApplication.activeWindow()
-            dialogs.crash(parent, _tr("Unexpected error"), text, details)
+            dialogs.crash(parent, QCoreApplication.translate("crash", "Unexpected error"), text, details)
         finally:
             self.showing = False
 
