@@ -5,7 +5,8 @@
 Each module's ``def _tr(text): return QCoreApplication.translate("Context", text)`` is removed and every
 ``_tr(`` call in that module becomes ``QCoreApplication.translate("Context", `` with the same context, so the
 behaviour is unchanged while ``pyside6-lupdate`` now sees every literal. Run once; kept for the record and for
-branches that still carry ``_tr`` (re-running on converted files changes nothing).
+branches that still carry ``_tr`` (re-running on converted files changes nothing). lupdate does not look
+inside f-strings: a call the script leaves in one (single-quoted) must be moved out by hand.
 """
 
 from __future__ import annotations

@@ -88,7 +88,8 @@ class EvidenceDock(QDockWidget):
         for cid in (NEXT_PLAN, ORIGINALITY):
             hint = self.hints.get(cid)
             label, model = self.texts[cid], self.models[cid]
-            label.setText(f"{titles[cid]}: {hint.text if hint else QCoreApplication.translate('Agencies', 'no report chosen')}")
+            text = hint.text if hint else QCoreApplication.translate("Agencies", "no report chosen")
+            label.setText(f"{titles[cid]}: {text}")
             label.setToolTip(plain_tip(hint.text_en) if hint else "")
             model.clear()
             for p in hint.passages if hint else ():

@@ -29,7 +29,8 @@ def passage_tip(passage: SharedPassage) -> str:
              .replace("%2", str(passage.reports))]
     for i, o in enumerate(passage.occurrences):
         when = " ".join(x for x in (str(o.year) if o.year is not None else "", o.published_at or "") if x) or "—"
-        lines.append(f"{'★ ' if i == 0 else '· '}{o.agency or QCoreApplication.translate('Agencies', '(no agency found)')}  {when}")
+        agency = o.agency or QCoreApplication.translate("Agencies", "(no agency found)")
+        lines.append(f"{'★ ' if i == 0 else '· '}{agency}  {when}")
     return "\n".join(lines)
 
 

@@ -94,12 +94,12 @@ class AidsPanel(QDockWidget):
         """The panel's content as HTML (also what tests read)."""
         aids = self.aids
         if aids is None:
-            return f"<p>{html.escape(QCoreApplication.translate('Aids', 'Open a report to see hints about its shortcomings part.'))}</p>"
+            return "<p>" + html.escape(QCoreApplication.translate("Aids", "Open a report to see hints about its shortcomings part.")) + "</p>"
         if aids.section is None:
-            return (f"<p><b>{html.escape(QCoreApplication.translate('Aids', 'This report has no shortcomings part.'))}</b></p><p>"
+            return ("<p><b>" + html.escape(QCoreApplication.translate("Aids", "This report has no shortcomings part.")) + "</b></p><p>"
                     + html.escape(QCoreApplication.translate("Aids", "The rules ask every annual report for the shortcomings of the year and their "
                                       "causes.")) + "</p>")
-        out = [f"<p><b>{_link(aids.section.start, aids.section.end, QCoreApplication.translate('Aids', 'Shortcomings part'))}</b>: "
+        out = ["<p><b>" + _link(aids.section.start, aids.section.end, QCoreApplication.translate("Aids", "Shortcomings part")) + "</b>: "
                + html.escape(QCoreApplication.translate("Aids", "%n item(s)", "", len(aids.items))) + "</p>", "<ul>"]
         out.append("<li>" + self._causes_summary(aids) + "</li>")
         out.append("<li>" + self._plan_summary(aids) + "</li>")
@@ -107,7 +107,8 @@ class AidsPanel(QDockWidget):
         out.append("<li>" + html.escape(QCoreApplication.translate("Aids", "%n stock phrase(s) marked", "", len(aids.formulaic))) + "</li></ul>")
         for aid in aids.items:
             out.append(self._item_html(aid, aids))
-        out.append(f"<p style='color:#777'>{html.escape(QCoreApplication.translate('Aids', 'These are hints to check by reading, not scores.'))}</p>")
+        out.append("<p style='color:#777'>" + html.escape(QCoreApplication.translate("Aids", "These are hints to check by reading, not scores."))
+                   + "</p>")
         return "\n".join(out)
 
     def _causes_summary(self, aids: ShortcomingsAids) -> str:

@@ -185,7 +185,8 @@ class CriteriaModel(QAbstractTableModel):
         self.endResetModel()
 
     def _headers(self) -> list[str]:
-        names = [name if self._complete(rid) else f"{name}（{QCoreApplication.translate('Panel', 'unfinished')}）" for rid, name in self.reviewers]
+        unfinished = QCoreApplication.translate("Panel", "unfinished")
+        names = [name if self._complete(rid) else f"{name}（{unfinished}）" for rid, name in self.reviewers]
         return [QCoreApplication.translate("Panel", "Criterion"), *names, QCoreApplication.translate("Panel", "Mean"), QCoreApplication.translate("Panel", "Median"), QCoreApplication.translate("Panel", "Spread"), QCoreApplication.translate("Panel", "Disagreement"),
                 QCoreApplication.translate("Panel", "Final")]
 

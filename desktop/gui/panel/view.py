@@ -365,10 +365,12 @@ class PanelDialog(QDialog):
                 value = QCoreApplication.translate("Panel", "N/A") if c.criterion.id in r.not_applicable else fmt(r.values.get(c.criterion.id),
                                                                                    blank="—")
                 note = r.notes.get(c.criterion.id, "")
-                lines.append(f"  {r.reviewer or '—'}（{value}）：{note or QCoreApplication.translate('Panel', '(no note)')}")
+                note = note or QCoreApplication.translate("Panel", "(no note)")
+                lines.append(f"  {r.reviewer or '—'}（{value}）：{note}")
         lines.append(QCoreApplication.translate("Panel", "Overall comments (总体评价):"))
         for r in report.reviews:
-            lines.append(f"  {r.reviewer or '—'}：{r.comment or QCoreApplication.translate('Panel', '(none)')}")
+            comment = r.comment or QCoreApplication.translate("Panel", "(none)")
+            lines.append(f"  {r.reviewer or '—'}：{comment}")
         self.notes.setPlainText("\n".join(lines))
 
     def select_criterion(self, criterion_id: str) -> None:

@@ -412,7 +412,8 @@ class CriterionBox(QFrame):
             a = annotations.get(annotation_id)
             quote = escape(_short(a.quote)) if a else annotation_id[:8]
             links.append(f"<a href='go:{annotation_id}'>“{quote}”</a> <a href='rm:{annotation_id}'>×</a>")
-        self.evidence.setText(" · ".join(links) if links else f"<i>{escape(QCoreApplication.translate('Scoring', 'No evidence linked'))}</i>")
+        self.evidence.setText(" · ".join(links) if links
+                              else "<i>" + escape(QCoreApplication.translate("Scoring", "No evidence linked")) + "</i>")
 
     def _show_current(self, value: float | None) -> None:
         c = self.criterion

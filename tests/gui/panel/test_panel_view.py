@@ -144,7 +144,8 @@ def test_every_panel_string_is_translated():
     for path in (root / "desktop" / "gui" / "panel").glob("*.py"):
         if 'translate("Panel"' not in path.read_text():
             continue  # actions.py keeps the "Scoring" context its strings were translated in
-        used |= {m.group(2) for m in re.finditer(r"""_tr\((["'])((?:(?!\1).)*)\1\)""", path.read_text())}
+        used |= {m.group(2) for m in re.finditer(r"""translate\(["']Panel["'], (["'])((?:(?!\1).)*)\1\)""",
+                                                 path.read_text())}
     catalog = ET.parse(root / "resources" / "i18n" / "reviewdesk_zh_CN.ts").getroot()
     panel = next(c for c in catalog.iter("context") if c.findtext("name") == "Panel")
     translated = {m.findtext("source"): (m.findtext("translation") or "").strip() for m in panel.iter("message")}
