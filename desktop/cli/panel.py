@@ -133,7 +133,7 @@ def cmd_final_rule(args: argparse.Namespace) -> int:
 
 def _report_states(db) -> None:
     """On stderr: how many reports are in each panel state, and every decision that needs re-checking (需复核)."""
-    from desktop.core.export.tables import report_label
+    from desktop.core.export.sheets.tables import report_label
     from desktop.core.panel.summary import STATE_LABELS, STATES, panel_summary
 
     summary = panel_summary(db)

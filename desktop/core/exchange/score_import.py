@@ -147,7 +147,7 @@ def report_labels(d: DocumentSummary) -> set[str]:
     labels = {d.name, d.name.rsplit(".", 1)[0]}
     if d.title:
         labels.add(d.title)
-    # the names the review sheet gives a report without a title (desktop.core.export.tables.report_label)
+    # the names the review sheet gives a report without a title (desktop.core.export.sheets.tables.report_label)
     year = f"{d.year}年度" if d.year else ""
     if d.agency:
         labels.add(f"{d.agency}{year}{REPORT_SUFFIX}")

@@ -169,7 +169,7 @@ def export(db: Database, fmt: str, out: str | Path, *, reviewer: str | None = No
     _check_target(out, per_report)
     result = ExportResult(fmt)
     if fmt == "json":
-        from desktop.core.export.to_json import write_json
+        from desktop.core.export.formats.to_json import write_json
 
         result.rows = _atomic_write(out, lambda p: write_json(db, p, progress, reviewer=reviewer))
         result.paths.append(out)
@@ -182,20 +182,20 @@ def export(db: Database, fmt: str, out: str | Path, *, reviewer: str | None = No
     if document_ids is not None or submitted_only:
         data = scoped(data, document_ids, submitted_only)
     if fmt == "xlsx" and data.panel is not None:
-        from desktop.core.export.dashboard import dashboard_from
+        from desktop.core.export.sheets.dashboard import dashboard_from
         from desktop.core.panel.agreement import panel_agreement
         from desktop.core.panel.assignments import reviewer_progress
 
         data.dashboard = dashboard_from(data.panel, reviewer_progress(db, data.rubric.id),
                                         panel_agreement(db, rubric_id), data.documents, data.placements)
     if fmt == "xlsx":
-        from desktop.core.export.to_xlsx import write_xlsx as writer
+        from desktop.core.export.formats.to_xlsx import write_xlsx as writer
     elif fmt == "csv":
-        from desktop.core.export.to_csv import write_csv as writer
+        from desktop.core.export.formats.to_csv import write_csv as writer
     elif fmt == "docx":
-        from desktop.core.export.to_docx import write_docx as writer
+        from desktop.core.export.formats.to_docx import write_docx as writer
     else:
-        from desktop.core.export.to_pdf import write_pdf as writer
+        from desktop.core.export.formats.to_pdf import write_pdf as writer
     if not per_report:
         result.rows = _atomic_write(out, lambda p: writer(data, p, progress))
         result.paths.append(out)

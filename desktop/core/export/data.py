@@ -11,12 +11,11 @@ import datetime as dt
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
 from desktop.core.errors import ReviewDeskError
-from desktop.core.export.charts import Dashboard
 from desktop.core.panel.summary import PanelSummary, panel_summary
 from desktop.core.progress import Progress
 from desktop.core.review.reviewers import Reviewer, find_reviewer, list_reviewers
@@ -27,6 +26,9 @@ from desktop.core.segmentation.classify import KIND_LABELS, REQUIRED_KINDS
 from desktop.core.segmentation.segment import Section
 from desktop.core.storage.database import named_rows
 from desktop.core.storage.documents import DocumentSummary, list_documents
+
+if TYPE_CHECKING:  # the sheets sit above the data they read: the dashboard's type only
+    from desktop.core.export.sheets.charts import Dashboard
 
 PLACEMENT_LABELS = {"section": "单独成章", "subsection": "小节", "inline": "条目/一句", None: "缺"}
 PLACEMENT_LABELS_EN = {"section": "part", "subsection": "subsection", "inline": "item/sentence", None: "missing"}

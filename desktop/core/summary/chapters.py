@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from desktop.core.export.charts import CriterionStat, Dashboard
 from desktop.core.export.data import SheetAnnotation
+from desktop.core.export.sheets.charts import CriterionStat, Dashboard
 from desktop.core.segmentation.classify import KIND_LABELS, REQUIRED_KINDS
 from desktop.core.summary.facts import Facts, ReportFacts
 from desktop.core.summary.model import Chapter, Chart, Figure, Paragraph, Quote, QuoteList, Sentence, Table

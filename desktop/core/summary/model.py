@@ -120,12 +120,12 @@ class Table:
 
 @dataclass(frozen=True)
 class Chart:
-    """A chart of :mod:`desktop.core.export.charts` (drawn when a document is written)."""
+    """A chart of :mod:`desktop.core.export.sheets.charts` (drawn when a document is written)."""
 
     key: str
     name: str      # distribution | criteria
     caption: str
-    data: object   # a desktop.core.export.charts.Dashboard
+    data: object   # a desktop.core.export.sheets.charts.Dashboard
 
 
 Block = Paragraph | QuoteList | Table | Chart

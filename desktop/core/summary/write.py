@@ -34,7 +34,7 @@ class SummaryResult:
 
 def render_charts(draft: Draft) -> dict[str, bytes]:
     """Each chart block of the draft as PNG (matplotlib, bundled CJK font)."""
-    from desktop.core.export.charts import render
+    from desktop.core.export.sheets.charts import render
 
     out = {}
     for chapter in draft.chapters:

@@ -1,4 +1,4 @@
-"""The panel dashboard (评审看板): the five charts of desktop.core.export.charts, each savable as a PNG.
+"""The panel dashboard (评审看板): the five charts of desktop.core.export.sheets.charts, each savable as a PNG.
 
 The charts are drawn by the core (matplotlib, bundled CJK font), the same images the xlsx 图表 sheet holds; the
 dialog shows them in tabs and saves the shown chart, or all of them into a folder. It re-reads when the window's
@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.changes import Changes
-from desktop.core.export.charts import CHART_NAMES, CHART_TITLES, Dashboard, render
-from desktop.core.export.dashboard import build_dashboard
+from desktop.core.export.sheets.charts import CHART_NAMES, CHART_TITLES, Dashboard, render
+from desktop.core.export.sheets.dashboard import build_dashboard
 from desktop.gui import dialogs
 from desktop.gui.panel.store import AdjudicationStore
 from desktop.gui.plain import PlainLabel

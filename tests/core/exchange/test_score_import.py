@@ -6,7 +6,7 @@ import pytest
 
 from desktop.core.exchange.score_import import ScoreImportError, import_scores
 from desktop.core.export import export
-from desktop.core.export.tables import report_label
+from desktop.core.export.sheets.tables import report_label
 from desktop.core.review.reviewers import find_reviewer, get_or_create_reviewer
 from desktop.core.scoring import scores as scoring
 from tests.core.exchange.sheets import exported_csv, fill, write_csv

@@ -8,8 +8,8 @@ import pytest
 from openpyxl import load_workbook
 
 from desktop.core.export import export
-from desktop.core.export.charts import CHART_NAMES, ComplianceRow, Dashboard, render, write_pngs
-from desktop.core.export.dashboard import build_dashboard
+from desktop.core.export.sheets.charts import CHART_NAMES, ComplianceRow, Dashboard, render, write_pngs
+from desktop.core.export.sheets.dashboard import build_dashboard
 from desktop.core.panel.summary import panel_summary
 from tests.core.scoring.scoring_data import scored_corpus_fixture, scored_db_fixture  # noqa: F401
 
@@ -53,7 +53,7 @@ def test_charts_of_an_empty_panel_still_draw(tmp_path):
 def test_chart_text_is_set_in_the_bundled_font(scored_db, monkeypatch):
     from matplotlib import font_manager
 
-    from desktop.core.export import charts
+    from desktop.core.export.sheets import charts
 
     used = []
     real = font_manager.FontManager.findfont

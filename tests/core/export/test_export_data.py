@@ -8,7 +8,7 @@ from desktop.core.errors import ReviewDeskError
 from desktop.core.export import ExportError, export, safe_filename
 from desktop.core.export.data import collect_export_data, key_annotations
 from desktop.core.export.safe import looks_like_formula, neutralize_csv, xml_safe
-from desktop.core.export.tables import score_distribution, summary_columns
+from desktop.core.export.sheets.tables import score_distribution, summary_columns
 from desktop.core.progress import Progress
 from tests.core.scoring.scoring_data import scored_corpus_fixture, scored_db_fixture  # noqa: F401
 
@@ -97,7 +97,7 @@ def test_distribution_bins_complete_totals_per_reviewer(scored_db):
 
 
 def test_report_name_falls_back_to_agency_and_year_never_the_file_name(scored_db):
-    from desktop.core.export.tables import report_label
+    from desktop.core.export.sheets.tables import report_label
 
     data = collect_export_data(scored_db)
     for d in data.documents:

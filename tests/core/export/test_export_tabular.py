@@ -214,7 +214,7 @@ def sheet_values(path):
 
 
 def test_xlsx_fast_row_writer_matches_openpyxl_cells(scored_db, tmp_path, monkeypatch):
-    from desktop.core.export.xlsx_rows import RowStream
+    from desktop.core.export.formats.xlsx_rows import RowStream
 
     fast = tmp_path / "fast.xlsx"
     export(scored_db, "xlsx", fast)

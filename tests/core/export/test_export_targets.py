@@ -111,7 +111,7 @@ def test_read_only_target_folder(unprivileged_tmp):
 
 def test_full_disk_leaves_nothing_half_written(tmp_path, monkeypatch):
     db = _reviewed(tmp_path / "c.sqlite3")
-    import desktop.core.export.to_xlsx as to_xlsx
+    import desktop.core.export.formats.to_xlsx as to_xlsx
 
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")

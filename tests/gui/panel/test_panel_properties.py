@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.core.export.data import collect_export_data
-from desktop.core.export.sheet import panel_sheet_content
+from desktop.core.export.sheets.review_sheet import panel_sheet_content
 from desktop.core.ingest.importer import import_paths
 from desktop.core.panel import adjudication as adj
 from desktop.core.panel.summary import report_panel

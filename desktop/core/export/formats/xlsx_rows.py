@@ -8,7 +8,7 @@ writer's ``write_row``); when they are missing it falls back to openpyxl's publi
 
 Formula injection: a text starting like a formula is written as an inline string with the quote-prefix style, so
 it is shown and kept as text (see desktop.core.export.safe). The only formulas are the sheet's own
-(:class:`~desktop.core.export.tables.Formula` values), written with their current value cached so that readers
+(:class:`~desktop.core.export.sheets.tables.Formula` values), written with their current value cached so that readers
 which do not calculate (and a printout before any recalculation) show the right number.
 """
 
@@ -26,7 +26,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from desktop.core.export.safe import looks_like_formula, xml_safe
-from desktop.core.export.tables import Formula
+from desktop.core.export.sheets.tables import Formula
 
 Value = str | int | float | dt.date | Formula | None
 LINE_HEIGHT = 13.0  # points per line of 10-point text

@@ -31,7 +31,7 @@ from reportlab.platypus import (
 from desktop.core.export.data import ExportData
 from desktop.core.export.fonts import cjk_font_name
 from desktop.core.export.safe import xml_safe
-from desktop.core.export.sheet import (
+from desktop.core.export.sheets.review_sheet import (
     CRITERIA_HEADERS,
     PanelSheetContent,
     SheetContent,

@@ -11,7 +11,7 @@ On 汇总 the rows above the header hold each criterion's maximum and weight, an
 row's score cells and those two rows, so a corrected score updates its total; a review with criteria left
 unscored shows 未完成（已评 n/8）instead of a partial sum, and is not ranked. Those totals are the only formulas.
 
-Written in openpyxl's write-only (streaming) mode through :class:`~desktop.core.export.xlsx_rows.RowStream`.
+Written in openpyxl's write-only (streaming) mode through :class:`~desktop.core.export.formats.xlsx_rows.RowStream`.
 """
 
 from __future__ import annotations
@@ -28,8 +28,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from desktop.core.export.data import ExportData
-from desktop.core.export.panel_table import final_cell, final_columns, panel_columns, panel_row
-from desktop.core.export.tables import (
+from desktop.core.export.formats.xlsx_rows import CellFormat, RowStream
+from desktop.core.export.sheets.panel_table import final_cell, final_columns, panel_columns, panel_row
+from desktop.core.export.sheets.tables import (
     NOT_APPLICABLE,
     Column,
     Formula,
@@ -44,7 +45,6 @@ from desktop.core.export.tables import (
     summary_row,
     total_value,
 )
-from desktop.core.export.xlsx_rows import CellFormat, RowStream
 from desktop.core.progress import Progress
 from desktop.core.scoring.rules import rule_label
 
@@ -211,7 +211,7 @@ def _charts(wb: Workbook, data: ExportData) -> None:
         return
     from openpyxl.drawing.image import Image
 
-    from desktop.core.export.charts import CHART_NAMES, CHART_TITLES, render
+    from desktop.core.export.sheets.charts import CHART_NAMES, CHART_TITLES, render
 
     columns = [Column("图表", "Chart", 60)]
     stream = _sheet(wb, "图表", columns, "评审图表", autofilter=False)

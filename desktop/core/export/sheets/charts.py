@@ -1,7 +1,7 @@
 """The panel dashboard's charts, drawn without Qt (matplotlib, Agg backend) as PNG images.
 
 Five charts, each from plain numbers in a :class:`Dashboard` (built from the database by
-:mod:`desktop.core.export.dashboard`), so they are drawn the same way for the app's dashboard, the xlsx 图表 sheet
+:mod:`desktop.core.export.sheets.dashboard`), so they are drawn the same way for the app's dashboard, the xlsx 图表 sheet
 and ``reviewdesk charts``:
 
 - ``progress``: per reviewer, assigned reports not started / in progress / submitted (stacked bars);

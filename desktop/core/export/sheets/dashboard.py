@@ -1,6 +1,6 @@
 """The panel dashboard's numbers, read from the database: progress, totals, criteria, agreement, compliance.
 
-:func:`build_dashboard` gathers a :class:`~desktop.core.export.charts.Dashboard` (read-only, safe on a reader
+:func:`build_dashboard` gathers a :class:`~desktop.core.export.sheets.charts.Dashboard` (read-only, safe on a reader
 connection) from the panel's own rules (desktop.core.panel.summary, agreement and assignments), so the charts
 show the same numbers as the panel view and the 评审汇总 sheet. :func:`write_charts` writes them as PNG files.
 """
@@ -11,7 +11,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from desktop.core.export.charts import (
+from desktop.core.export.data import collect_export_data
+from desktop.core.export.sheets.charts import (
     AgreementBar,
     ComplianceRow,
     CriterionStat,
@@ -19,8 +20,7 @@ from desktop.core.export.charts import (
     ProgressBar,
     write_pngs,
 )
-from desktop.core.export.data import collect_export_data
-from desktop.core.export.tables import report_label
+from desktop.core.export.sheets.tables import report_label
 from desktop.core.panel.agreement import panel_agreement
 from desktop.core.panel.assignments import reviewer_progress
 from desktop.core.panel.summary import PanelSummary, panel_summary

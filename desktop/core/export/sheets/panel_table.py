@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from desktop.core.export.data import ExportData
-from desktop.core.export.tables import NOT_APPLICABLE, Column, Formula, Value, report_label
+from desktop.core.export.sheets.tables import NOT_APPLICABLE, Column, Formula, Value, report_label
 from desktop.core.panel.summary import UNDECIDED, PanelSummary, ReportPanel
 from desktop.core.scoring.numbers import fmt
 from desktop.core.scoring.rules import TRIM_FROM

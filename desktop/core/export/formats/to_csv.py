@@ -8,7 +8,7 @@ from pathlib import Path
 
 from desktop.core.export.data import ExportData
 from desktop.core.export.safe import neutralize_csv
-from desktop.core.export.tables import Formula, Value, summary_columns, summary_rows
+from desktop.core.export.sheets.tables import Formula, Value, summary_columns, summary_rows
 from desktop.core.progress import Progress
 from desktop.core.scoring.numbers import fmt
 

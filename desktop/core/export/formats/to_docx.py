@@ -5,7 +5,7 @@ Word and WPS use them, LibreOffice substitutes its CJK font. The paper is A4 por
 few named styles defined once per document (runs carry no formatting of their own), which keeps a document of
 thousands of sheets small and fast to build. Each sheet is a section with the report's name in its header and
 第 X 页 共 Y 页 in its footer (Word fields PAGE and NUMPAGES), and is written out as soon as it is built
-(:mod:`desktop.core.export.docx_stream`), so memory does not grow with the number of sheets. The sign-off block
+(:mod:`desktop.core.export.formats.docx_stream`), so memory does not grow with the number of sheets. The sign-off block
 is kept on one page with the paragraph before it, so a signature never stands alone on a page.
 """
 
@@ -21,9 +21,9 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from desktop.core.export.data import ExportData
-from desktop.core.export.docx_stream import DocxStream
+from desktop.core.export.formats.docx_stream import DocxStream
 from desktop.core.export.safe import xml_safe
-from desktop.core.export.sheet import (
+from desktop.core.export.sheets.review_sheet import (
     CRITERIA_HEADERS,
     PanelSheetContent,
     SheetContent,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.core.export.data import ExportData, SheetRow, key_annotations
-from desktop.core.export.tables import cap, missing_label, on_time_label, report_label
+from desktop.core.export.sheets.tables import cap, missing_label, on_time_label, report_label
 from desktop.core.panel.summary import STALE_LABEL, UNDECIDED, ReportPanel
 from desktop.core.scoring.numbers import fmt
 from desktop.core.scoring.rubric import Criterion
