@@ -307,8 +307,8 @@
             <translation>措辞变化</translation>
         </message>
         <message>
-            <source>Within each pair of parts, mark the words removed (left, red) and added (right, green); F8 / Shift+F8 go to the next / previous change</source>
-            <translation>在每对相应部分中标出删去的文字（左侧，红色）和新增的文字（右侧，绿色）；F8 / Shift+F8 转到下一处 / 上一处变化</translation>
+            <source>Each sentence is compared with its most similar counterpart in the other report: changed words are marked strongly (removed: red, left; added: green, right), sentences without a counterpart pale, moved sentences blue. F8 / Shift+F8 go to the next / previous change</source>
+            <translation>每个句子与另一份报告中最相近的句子对照：改动的字词以深色标出（删去：红色，左侧；新增：绿色，右侧），找不到对应的句子整句浅色标出，位置移动的句子标为蓝色。F8 / Shift+F8 转到下一处 / 上一处变化</translation>
         </message>
         <message>
             <source>Next change</source>

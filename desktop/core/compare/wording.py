@@ -1,7 +1,13 @@
-"""Changed wording between two versions of a text (a part of this year's report and of last year's), as Meld shows
-it: which words were removed from the left, which were added on the right.
+"""Changed wording between two versions of a text (a part of this year's report and of last year's), as Beyond
+Compare and Meld show it: which words were removed from the left, which were added on the right.
 
-Chinese has no spaces between words, so the unit is a character for Han script and a whole run for Latin words and
+Sentences first (:func:`sentence_changes`): each sentence is paired with its most similar counterpart, in order
+(desktop.core.compare.sentences); inside a pair only the changed words are marked, a sentence without a counterpart is
+marked whole (removed on the left, added on the right), and an identical sentence found at another place is marked
+as moved. Differences of width or spacing only ("，" for ",", a stray space) are not changes. :func:`document_changes`
+does this for two whole reports, part by part.
+
+Inside a pair of sentences (:func:`wording_changes`): Chinese has no spaces between words, so the unit is a character for Han script and a whole run for Latin words and
 numbers ("2024", "APP"): a changed year counts as one change, not four. difflib's matcher (junk heuristics off, so
 frequent characters such as 的 still anchor) gives the opcodes; equal runs of one unit between two changes are folded
 into the change around them, so that a rewritten phrase reads as one change instead of a comb of single characters.
@@ -11,23 +17,31 @@ Pure: no Qt, no database.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from desktop.core.compare.sentences import MIN_SIMILARITY, Sentence, pair_sentences, split_sentences
+from desktop.core.text import fold_width
+
 _TOKEN = re.compile(r"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ]+|\s+|.", re.S)
+_NOT_LINE_END = re.compile(r"[^\n]")
 MAX_UNITS = 60_000  # beyond this many units per side, the part is compared as changed lines instead (time bound)
 
 
 @dataclass(frozen=True)
 class Change:
     """One difference: [left_start, left_end) removed and/or [right_start, right_end) added (offsets in the texts
-    given). ``kind`` is "delete" (only removed), "insert" (only added) or "replace"."""
+    given). ``kind`` is "delete" (only removed), "insert" (only added), "replace", or "move" (the same sentence at
+    another place). The empty side of a delete or insert is where the text would be on that side. ``sentences``:
+    whole sentences without a counterpart, or moved (else words inside a pair of sentences)."""
 
     kind: str
     left_start: int
     left_end: int
     right_start: int
     right_end: int
+    sentences: bool = False
 
 
 def tokens(text: str) -> list[tuple[int, int]]:
@@ -93,3 +107,97 @@ def changed_share(changes: list[Change], left_length: int, right_length: int) ->
         return 0.0
     changed = sum((c.left_end - c.left_start) + (c.right_end - c.right_start) for c in changes)
     return min(1.0, changed / total)
+
+
+def _runs(indices: list[int]) -> list[tuple[int, int]]:
+    """Consecutive indices as [first, last] runs."""
+    runs: list[tuple[int, int]] = []
+    for i in indices:
+        if runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs
+
+
+def sentence_changes(left: str, right: str, *, threshold: float = MIN_SIMILARITY) -> list[Change]:
+    """The changes that turn ``left`` into ``right``, sentences paired first (see the module docstring); ordered by
+    their place on the right, then on the left. Offsets are into the texts given."""
+    lsent, rsent = split_sentences(left), split_sentences(right)
+    pairing = pair_sentences(lsent, rsent, threshold=threshold)
+    moved_left = {i for i, _j in pairing.moves}
+    moved_right = {j for _i, j in pairing.moves}
+    out = [Change("move", lsent[i].start, lsent[i].end, rsent[j].start, rsent[j].end, True) for i, j in pairing.moves]
+
+    def at(sentences: list[Sentence], previous: int, following: int, length: int) -> int:
+        """Where a run missing on this side belongs: after the previous paired sentence, else before the next."""
+        if previous >= 0:
+            return sentences[previous].end
+        return sentences[following].start if following < len(sentences) else length
+
+    anchors = [(-1, -1), *((i, j) for i, j, _s in pairing.pairs), (len(lsent), len(rsent))]
+    for (pi, pj), (ni, nj) in zip(anchors, anchors[1:], strict=False):
+        left_runs = _runs([i for i in range(pi + 1, ni) if i not in moved_left])
+        right_runs = _runs([j for j in range(pj + 1, nj) if j not in moved_right])
+        left_at, right_at = at(lsent, pi, ni, len(left)), at(rsent, pj, nj, len(right))
+        if len(left_runs) == 1 and len(right_runs) == 1:
+            (a, b), (c, d) = left_runs[0], right_runs[0]
+            out.append(Change("replace", lsent[a].start, lsent[b].end, rsent[c].start, rsent[d].end, True))
+        else:
+            out += [Change("delete", lsent[a].start, lsent[b].end, right_at, right_at, True) for a, b in left_runs]
+            out += [Change("insert", left_at, left_at, rsent[c].start, rsent[d].end, True) for c, d in right_runs]
+        if ni < len(lsent):
+            out += _inside(left, right, lsent[ni], rsent[nj])
+    return sorted(out, key=lambda c: (c.right_start, c.left_start, c.right_end, c.left_end))
+
+
+def _inside(left: str, right: str, a: Sentence, b: Sentence) -> list[Change]:
+    """The word changes between two paired sentences (document offsets); width and spacing differences left out."""
+    if a.key == b.key:
+        return []
+    out = []
+    for c in wording_changes(fold_width(left[a.start:a.end]), fold_width(right[b.start:b.end])):
+        if (left[a.start + c.left_start:a.start + c.left_end] + right[b.start + c.right_start:b.start + c.right_end]).isspace():
+            continue
+        out.append(Change(c.kind, a.start + c.left_start, a.start + c.left_end,
+                          b.start + c.right_start, b.start + c.right_end))
+    return out
+
+
+def _blanked(text: str, start: int, end: int, holes: Iterable[tuple[int, int]]) -> str:
+    """text[start:end] with the holes' characters (line ends kept) made spaces: same length, same offsets, and
+    nothing there for the sentence splitter."""
+    chars = list(text[start:end])
+    for a, b in holes:
+        a, b = max(a, start), min(b, end)
+        if a < b:
+            chars[a - start:b - start] = _NOT_LINE_END.sub(" ", text[a:b])
+    return "".join(chars)
+
+
+def document_changes(left: str, right: str, parts: Sequence[tuple[tuple[int, int], tuple[int, int]]], *,
+                     skip_left: Iterable[tuple[int, int]] = (), skip_right: Iterable[tuple[int, int]] = (),
+                     threshold: float = MIN_SIMILARITY) -> list[Change]:
+    """The changed wording of two whole reports (document offsets), ordered by place on the right.
+
+    ``parts`` pairs [start, end) of the same part in both reports: sentences are paired only within a pair of parts
+    (a part nested in another is compared with its own counterpart, not within the outer one). Everything outside
+    the paired parts (title, closing, a part only one report has) is compared as one more pair, so nothing is left
+    out. ``skip_left``/``skip_right``: text not compared at all (page clutter)."""
+    skip_l, skip_r = list(skip_left), list(skip_right)
+    out: list[Change] = []
+
+    def compare(lstart: int, lend: int, lholes: list[tuple[int, int]],
+                rstart: int, rend: int, rholes: list[tuple[int, int]]) -> None:
+        ltext = _blanked(left, lstart, lend, lholes)
+        rtext = _blanked(right, rstart, rend, rholes)
+        for c in sentence_changes(ltext, rtext, threshold=threshold):
+            out.append(Change(c.kind, lstart + c.left_start, lstart + c.left_end,
+                              rstart + c.right_start, rstart + c.right_end, c.sentences))
+
+    for (ls, le), (rs, re_) in parts:
+        lnested = [p[0] for p in parts if p[0] != (ls, le) and ls <= p[0][0] and p[0][1] <= le]
+        rnested = [p[1] for p in parts if p[1] != (rs, re_) and rs <= p[1][0] and p[1][1] <= re_]
+        compare(ls, le, lnested + skip_l, rs, re_, rnested + skip_r)
+    compare(0, len(left), [p[0] for p in parts] + skip_l, 0, len(right), [p[1] for p in parts] + skip_r)
+    return sorted(dict.fromkeys(out), key=lambda c: (c.right_start, c.left_start, c.right_end, c.left_end))

@@ -39,7 +39,7 @@ from desktop.core.compare.alignment import (
 )
 from desktop.core.compare.reuse import DEFAULT_MIN_LENGTH, Reuse, countable_prefix, find_reuse, reuse_share
 from desktop.core.compare.textmap import Insertion
-from desktop.core.compare.wording import wording_changes
+from desktop.core.compare.wording import Change, document_changes
 from desktop.core.storage.documents import DocumentRecord
 from desktop.gui import palette
 from desktop.gui.flow import FlowLayout
@@ -47,8 +47,10 @@ from desktop.gui.plain import PlainLabel
 from desktop.gui.reading.outline_model import kind_lookup
 from desktop.gui.reading.report_view import ReportView
 
-WORDING_REMOVED, WORDING_REMOVED_LINE = QColor("#f8c9c4"), QColor("#b3261e")
-WORDING_ADDED, WORDING_ADDED_LINE = QColor("#c9ecd0"), QColor("#1e7b34")
+WORDING_REMOVED, WORDING_REMOVED_LINE = QColor("#f3a59d"), QColor("#b3261e")  # words; whole sentences pale
+WORDING_ADDED, WORDING_ADDED_LINE = QColor("#9edbab"), QColor("#1e7b34")
+WORDING_MOVED = QColor("#1a56b0")  # a sentence found at another place (drawn pale)
+NO_FILL = QColor(0, 0, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -166,10 +168,10 @@ class CompareView(QWidget):
 
         self.sync_box = QCheckBox(self)
         self.sync_box.setChecked(True)
-        # Changed wording (Meld-like): within each pair of parts, words removed (left) and added (right).
+        # Changed wording (Beyond Compare / Meld): sentences paired first, then words removed (left) and added (right).
         self.wording_box = QCheckBox(self)
         self.wording_box.setObjectName("wordingChanges")
-        self.changes: list[tuple[int, int, int, int]] = []  # left start, end, right start, end (document offsets)
+        self.changes: list[Change] = []  # in document offsets, ordered by place on the right
         self._change_index = -1
         self.next_change = QToolButton(self)
         self.next_change.setArrowType(Qt.ArrowType.DownArrow)
@@ -249,8 +251,10 @@ class CompareView(QWidget):
 
     def _retranslate_static(self) -> None:
         self.wording_box.setText(self.tr("Changed wording"))
-        self.wording_box.setToolTip(self.tr("Within each pair of parts, mark the words removed (left, red) and added "
-                                            "(right, green); F8 / Shift+F8 go to the next / previous change"))
+        self.wording_box.setToolTip(self.tr("Each sentence is compared with its most similar counterpart in the other "
+                                            "report: changed words are marked strongly (removed: red, left; added: "
+                                            "green, right), sentences without a counterpart pale, moved sentences "
+                                            "blue. F8 / Shift+F8 go to the next / previous change"))
         self.next_change_action.setText(self.tr("Next change"))
         self.next_change_action.setToolTip(self.tr("Next changed wording (F8)"))
         self.previous_change_action.setText(self.tr("Previous change"))
@@ -296,21 +300,34 @@ class CompareView(QWidget):
         self.pair_shown.emit()
 
     def show_wording_changes(self) -> int:
-        """Mark (or, switched off, clear) the changed wording of every pair of parts; the number of changes."""
+        """Mark (or, switched off, clear) the changed wording of the two reports; the number of changes.
+
+        Sentences are paired first (desktop.core.compare.wording.document_changes): changed words inside a pair are
+        marked strongly, whole sentences without a counterpart pale, moved sentences in blue on both sides."""
         left, right = self.documents()
         self.changes, self._change_index = [], -1
         if self.wording_box.isChecked() and left is not None and right is not None:
-            for part in self.parts:
-                a, b = part.left, part.right
-                if not part.paired or a is None or b is None:
-                    continue
-                for c in wording_changes(left.text[a.start:a.end], right.text[b.start:b.end]):
-                    self.changes.append((a.start + c.left_start, a.start + c.left_end,
-                                         b.start + c.right_start, b.start + c.right_end))
-        self.left.text.set_marks("wording", [(ls, le, WORDING_REMOVED, "removed") for ls, le, _r, _e in self.changes
-                                             if le > ls], underline=True, line_color=WORDING_REMOVED_LINE)
-        self.right.text.set_marks("wording", [(rs, re_, WORDING_ADDED, "added") for _l, _e, rs, re_ in self.changes
-                                              if re_ > rs], underline=True, line_color=WORDING_ADDED_LINE)
+            parts = [((p.left.start, p.left.end), (p.right.start, p.right.end))
+                     for p in self.parts if p.left is not None and p.right is not None]
+            self.changes = document_changes(left.text, right.text, parts,
+                                            skip_left=[(c.start, c.end) for c in left.clutter],
+                                            skip_right=[(c.start, c.end) for c in right.clutter])
+        words = [c for c in self.changes if not c.sentences]
+        whole = [c for c in self.changes if c.sentences]
+        # whole sentences first: the word marks are painted over them
+        self.left.text.set_marks("wording_sentences", [
+            (c.left_start, c.left_end, WORDING_MOVED if c.kind == "move" else WORDING_REMOVED_LINE,
+             "moved" if c.kind == "move" else "removed") for c in whole if c.left_end > c.left_start], pale_fill=True)
+        self.right.text.set_marks("wording_sentences", [
+            (c.right_start, c.right_end, WORDING_MOVED if c.kind == "move" else WORDING_ADDED_LINE,
+             "moved" if c.kind == "move" else "added") for c in whole if c.right_end > c.right_start], pale_fill=True)
+        self.left.text.set_marks("wording", [(c.left_start, c.left_end, WORDING_REMOVED, "removed") for c in words
+                                             if c.left_end > c.left_start], underline=True,
+                                 line_color=WORDING_REMOVED_LINE)
+        self.right.text.set_marks("wording", [(c.right_start, c.right_end, WORDING_ADDED, "added") for c in words
+                                              if c.right_end > c.right_start], underline=True,
+                                  line_color=WORDING_ADDED_LINE)
+        self._paint_reuse()
         for widget in (self.next_change, self.previous_change):
             widget.setEnabled(bool(self.changes))
         return len(self.changes)
@@ -323,11 +340,11 @@ class CompareView(QWidget):
         if not self.changes:
             return
         self._change_index = index % len(self.changes)
-        ls, _le, rs, _re = self.changes[self._change_index]
+        change = self.changes[self._change_index]
         self._syncing = True
         try:
-            self.left.scroll_to_offset(ls)
-            self.right.scroll_to_offset(rs)
+            self.left.scroll_to_offset(change.left_start)
+            self.right.scroll_to_offset(change.right_start)
         finally:
             self._syncing = False
 
@@ -391,10 +408,7 @@ class CompareView(QWidget):
         assert left is not None and right is not None
         lignore, rignore = ignored_spans(left), ignored_spans(right)
         self.reuse = find_reuse(left.text, right.text, self.min_length.value(), lignore, rignore)
-        fill = palette.REUSE_FILL
-        for pane, spans in ((self.left, self.reuse.left_spans), (self.right, self.reuse.right_spans)):
-            pane.text.set_marks("reuse", [(a, b, fill, "reuse") for a, b in spans], underline=True,
-                                line_color=palette.REUSE_LINE)
+        self._paint_reuse()
         lprefix, rprefix = countable_prefix(left.text, lignore), countable_prefix(right.text, rignore)
         self.shares = {}
         for part in self.parts:
@@ -408,6 +422,14 @@ class CompareView(QWidget):
                              .replace("%1", str(round((total_l or 0) * 100)))
                              .replace("%2", str(round((total_r or 0) * 100))))
         self._build_cards()
+
+    def _paint_reuse(self) -> None:
+        """The shared passages: filled, or only underlined while the changed wording is marked (its red and green
+        fills must not be mistaken for the shared text's pink)."""
+        fill = NO_FILL if self.wording_box.isChecked() else palette.REUSE_FILL
+        for pane, spans in ((self.left, self.reuse.left_spans), (self.right, self.reuse.right_spans)):
+            pane.text.set_marks("reuse", [(a, b, fill, "reuse") for a, b in spans], underline=True,
+                                line_color=palette.REUSE_LINE)
 
     def _build_cards(self) -> None:
         while self.cards_box.count():

@@ -191,3 +191,51 @@ def test_switching_language_retranslates_gap_banners(compare, qtbot):
     finally:
         i18n.set_language(i18n.ENGLISH)
     qtbot.waitUntil(lambda: compare.gap_banners("left")[0].startswith("⚠ This report lacks:"))
+
+
+def marks_over(pane, layer: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(a, b) for a, b, _c, _k in pane.text.marks(layer) if a < end and start < b]
+
+
+def test_changed_wording_pairs_sentences_and_leaves_unchanged_ones_unmarked(compare, records, qtbot):
+    old, new = records["003"], records["000"]
+    compare.right.text.setFocus()
+    qtbot.keyClick(compare.right.text, Qt.Key.Key_F8)  # F8 switches the marks on and goes to the first change
+    assert compare.wording_box.isChecked() and compare._change_index == 0
+    first = compare.changes[0]
+    assert in_view(compare.right, first.right_start) and in_view(compare.left, first.left_start)
+    for pane, text in ((compare.left, old.text), (compare.right, new.text)):
+        for same in ("特此报告。", "吉林省政务服务和数字化建设管理局\n"):  # in both years' reports word for word
+            at = text.rindex(same)
+            assert not marks_over(pane, "wording", at, at + len(same))
+            assert not marks_over(pane, "wording_sentences", at, at + len(same))
+    # the title is one paired sentence: only its year is marked, as a word change
+    for pane, text, year in ((compare.left, old.text, "2022"), (compare.right, new.text, "2025")):
+        title_end = text.index("报告")
+        assert [text[a:b] for a, b in marks_over(pane, "wording", 0, title_end)] == [year]
+        assert not marks_over(pane, "wording_sentences", 0, title_end)
+    # a part rewritten from end to end is marked whole and pale, not as a comb of single characters
+    achievements = next(p for p in compare.parts if p.kind == "achievements")
+    assert achievements.right is not None
+    whole = marks_over(compare.right, "wording_sentences", achievements.right.start, achievements.right.end)
+    assert sum(b - a for a, b in whole) > 0.9 * (achievements.right.end - achievements.right.start)
+    assert not marks_over(compare.right, "wording", achievements.right.start, achievements.right.end)
+    compare.wording_box.setChecked(False)
+    assert not compare.left.text.marks("wording_sentences") and not compare.right.text.marks("wording")
+
+
+def test_a_hand_edited_copy_shows_exactly_the_edits(qtbot, records):
+    from dataclasses import replace
+
+    old = records["003"]
+    at = old.text.index("新增21项") + 2
+    edited = replace(old, text=old.text[:at] + "25" + old.text[at + 2:])
+    w = CompareView()
+    qtbot.addWidget(w)
+    w.show()
+    with qtbot.waitSignal(w.pair_shown):
+        w.show_pair(old, edited)
+    w.wording_box.setChecked(True)
+    assert [(c.left_start, c.left_end, c.right_start, c.right_end) for c in w.changes] == [(at, at + 2, at, at + 2)]
+    assert [(a, b) for a, b, _c, _k in w.right.text.marks("wording")] == [(at, at + 2)]
+    assert w.right.text.marks("wording_sentences") == []
