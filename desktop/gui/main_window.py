@@ -458,7 +458,9 @@ class MainWindow(WindowLayout, WindowKeyboard, ReviewWindow):
         current = self._current_id
         self.corpus_model.reload()
         self.refresh_reviews()
-        if current:
+        # The filters and the selection were kept through the reset; the open report stays the current row (or,
+        # when the change moved it out of the filters, the notice above the table says so).
+        if current and self.corpus_panel.current_document_id() != current:
             self.corpus_panel.select_document(current)
         self._update_actions()
 
@@ -550,8 +552,10 @@ class MainWindow(WindowLayout, WindowKeyboard, ReviewWindow):
             return False
         self._show_document(record)
         self.tabs.setCurrentIndex(0)
-        if self.corpus_panel.current_document_id() != doc_id:
-            self.corpus_panel.select_document(doc_id)
+        if self.corpus_panel.current_document_id() != doc_id and not self.corpus_panel.select_document(doc_id):
+            self.statusBar().showMessage(
+                self.tr("%1 is hidden by the corpus filters; they are kept (Edit › Clear Filters shows it).")
+                .replace("%1", self.corpus_model.describe(doc_id)), 10000)
         if query:
             self.report_view.highlight_query(query)
         if offset >= 0:
@@ -570,6 +574,7 @@ class MainWindow(WindowLayout, WindowKeyboard, ReviewWindow):
             self.report_view.show_document(record)
         if doc_id != self._current_id:
             self._current_id = doc_id
+            self.corpus_panel.set_open_document(doc_id)
             self.current_document_changed.emit(doc_id)
         self._update_actions()
         self._update_hints()

@@ -349,8 +349,11 @@ def test_a_filter_keeps_the_current_and_selected_reports_that_are_still_shown(qt
     assert panel.proxy.rowCount() == 2
     assert panel.current_document_id() == jilin[0] and window.current_document_id() == jilin[0]
     assert sorted(panel.selected_ids()) == sorted(jilin)
-    # A report hidden by the filter: selecting it clears the filters first.
-    assert panel.select_document(other)
+    # A report hidden by the filter is not selected behind the reviewer's back: the filter stays; revealing it
+    # (the notice's button) clears the filters first.
+    assert not panel.select_document(other)
+    assert panel.proxy.rowCount() == 2 and panel.agency_edit.text() == "吉林"
+    assert panel.reveal_document(other)
     assert panel.proxy.rowCount() == 5 and panel.agency_edit.text() == ""
     assert panel.current_document_id() == other
 

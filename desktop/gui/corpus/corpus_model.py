@@ -359,6 +359,14 @@ class CorpusModel(QAbstractTableModel):
         except ValueError:
             return -1
 
+    def describe(self, doc_id: str) -> str:
+        """A document as a person names it, agency (or title, file name) and year; '' when it is not in the corpus."""
+        key = key_of(self._db, doc_id) if self._db is not None and doc_id else None
+        found = summaries_by_key(self._db, [key]).get(key) if self._db is not None and key is not None else None
+        if found is None:
+            return ""
+        return " ".join(p for p in (self._agency_text(found), "" if found.year is None else str(found.year)) if p)
+
     def in_corpus(self, doc_id: str) -> bool:
         """Whether a document is in the corpus, shown or hidden by the filter."""
         return self._db is not None and key_of(self._db, doc_id) is not None

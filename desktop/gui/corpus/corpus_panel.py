@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -64,12 +65,32 @@ def _pair(parent: QWidget, label: QWidget, field: QWidget) -> QWidget:
     return box
 
 
+class HiddenNotice(QFrame):
+    """A line above the table while the open report is hidden by the filters: the filters stay, it says so."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("hiddenNotice")
+        self.setStyleSheet("QFrame#hiddenNotice { background: #fff4d6; border: 1px solid #d9a400; "
+                           "border-left: 4px solid #d9a400; border-radius: 3px; }"
+                           "QLabel { color: #4d3800; background: transparent; border: none; }")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 4, 2)
+        self.label = PlainLabel(self)
+        self.label.setWordWrap(True)
+        self.show_button = QToolButton(self)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.show_button)
+        self.hide()
+
+
 class CorpusPanel(QWidget):
     """Filters (year, agency text, missing part) and the sortable corpus table."""
 
     current_document_changed = Signal(str)   # the current row's document id ('' for none)
     document_activated = Signal(str)         # double click or Enter on a row
     selection_changed = Signal()
+    hidden_document_changed = Signal(str)    # the open report hidden by the filters ('' when it is shown)
 
     def __init__(self, model: CorpusModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,6 +142,9 @@ class CorpusPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.agency_edit)
         layout.addLayout(filters)
+        self.hidden_notice = HiddenNotice(self)
+        self.hidden_notice.show_button.clicked.connect(self.reveal_open_document)
+        layout.addWidget(self.hidden_notice)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
 
@@ -139,6 +163,9 @@ class CorpusPanel(QWidget):
         self._kept: tuple[str, list[str]] = ("", [])
         self.proxy.modelAboutToBeReset.connect(self._remember_selection)
         self.proxy.modelReset.connect(self._restore_selection)
+        self._open_id = ""  # the report open in the window (set_open_document)
+        self._hidden_id = ""  # the open report while the filters hide it
+        self.proxy.modelReset.connect(self._update_hidden_notice)
         self._install_column_menu()
         self.retranslate()
 
@@ -201,6 +228,8 @@ class CorpusPanel(QWidget):
         self.missing_combo.setCurrentIndex(max(0, self.missing_combo.findData(current)))
         self.missing_combo.blockSignals(False)
         self.clear_button.setText(self.tr("Clear filters"))
+        self.hidden_notice.show_button.setText(self.tr("Show it (clear filters)"))
+        self._update_hidden_notice()
         self.model.retranslate()
         for column, column_def in enumerate(self.model.columns):
             action = getattr(self, "column_actions", {}).get(column_def.key)
@@ -266,18 +295,54 @@ class CorpusPanel(QWidget):
         return [self.proxy.document_id(r) for r in rows]
 
     def select_document(self, doc_id: str) -> bool:
-        """Make a document the current row (clearing filters that hide it); False if it is not in the corpus."""
-        row = self.proxy.proxy_row_of(doc_id)
-        if row < 0 and self.model.in_corpus(doc_id):
-            self.clear_filters()
-            row = self.proxy.proxy_row_of(doc_id)
+        """Make a document the current row; False when it is not shown. The filters are never cleared behind
+        the reviewer's back: a report they hide leaves the current row empty (the selection stays) and the
+        notice above the table says so (:meth:`reveal_open_document` clears them on request)."""
+        row = self.proxy.proxy_row_of(doc_id) if doc_id else -1
         if row < 0:
+            if self.table.currentIndex().isValid() and self.current_document_id() != doc_id:
+                self.table.selectionModel().setCurrentIndex(QModelIndex(),
+                                                            QItemSelectionModel.SelectionFlag.NoUpdate)
+            self._update_hidden_notice()
             return False
         index = self.proxy.index(row, 0)
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         self.table.selectionModel().setCurrentIndex(index, flags)
         self.table.scrollTo(index)
+        self._update_hidden_notice()
         return True
+
+    def reveal_document(self, doc_id: str) -> bool:
+        """Show a document in the table, clearing the filters if they hide it (the reviewer asked for it)."""
+        if self.proxy.proxy_row_of(doc_id) < 0 and self.model.in_corpus(doc_id):
+            self.clear_filters()
+        return self.select_document(doc_id)
+
+    def reveal_open_document(self) -> bool:
+        """The notice's button: clear the filters and make the open report the current row."""
+        return self.reveal_document(self._open_id) if self._open_id else False
+
+    def set_open_document(self, doc_id: str) -> None:
+        """The report open in the window ('' for none): the notice tells when the filters hide it."""
+        self._open_id = doc_id
+        self._update_hidden_notice()
+
+    def hidden_document_id(self) -> str:
+        """The open report when the filters hide it from the table ('' when it is shown or none is open)."""
+        return self._hidden_id
+
+    def _update_hidden_notice(self) -> None:
+        doc_id = self._open_id
+        hidden = bool(doc_id) and self.proxy.proxy_row_of(doc_id) < 0 and self.model.in_corpus(doc_id)
+        if hidden:
+            self.hidden_notice.label.setText(
+                self.tr("The open report (%1) is hidden by the filters; they are kept.")
+                .replace("%1", self.model.describe(doc_id)))
+        self.hidden_notice.setVisible(hidden)
+        hidden_id = doc_id if hidden else ""
+        if hidden_id != self._hidden_id:
+            self._hidden_id = hidden_id
+            self.hidden_document_changed.emit(hidden_id)
 
     KEEP_SELECTED = 1000  # at most this many selected rows are selected again after a filter change
 
@@ -297,7 +362,8 @@ class CorpusPanel(QWidget):
             for r in rows:
                 chosen.select(self.proxy.index(r, 0), self.proxy.index(r, self.proxy.columnCount() - 1))
             selection.select(chosen, QItemSelectionModel.SelectionFlag.Select)
-        row = self.model.row_of(current) if current else -1
+        # the open report again when a filter shows it once more (its row was left empty while it was hidden)
+        row = self.model.row_of(current or self._open_id) if current or self._open_id else -1
         if row >= 0:
             selection.setCurrentIndex(self.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
 
