@@ -562,6 +562,14 @@
             <source>待核对 (to verify)</source>
             <translation>待核对</translation>
         </message>
+        <message>
+            <source>Show it (clear filters)</source>
+            <translation>显示该报告（清除筛选）</translation>
+        </message>
+        <message>
+            <source>The open report (%1) is hidden by the filters; they are kept.</source>
+            <translation>当前打开的报告（%1）被筛选条件隐藏；筛选条件已保留。</translation>
+        </message>
     </context>
     <context>
         <name>ImportController</name>
@@ -1109,6 +1117,10 @@ Review and score annual reports on building rule-of-law government: see each rep
             <translation>报告评阅台（ReviewDesk）%1
 
 评阅法治政府建设年度报告并评分：查看每份报告的规定部分，并排对照报告，批注并评分。离线运行；数据保存在数据库文件中。</translation>
+        </message>
+        <message>
+            <source>%1 is hidden by the corpus filters; they are kept (Edit › Clear Filters shows it).</source>
+            <translation>%1 被报告列表的筛选条件隐藏；筛选条件已保留（编辑 › 清除筛选 可显示它）。</translation>
         </message>
     </context>
     <context>
