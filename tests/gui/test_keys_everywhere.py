@@ -134,3 +134,20 @@ def test_f8_goes_to_changed_wording_at_once_and_is_listed(qtbot, window, no_dial
     assert compare._change_index == 0
     rows = dict(window.shortcut_rows())
     assert rows["Next change"] == "F8" and rows["Previous change"] == "Shift+F8"
+
+
+def test_f8_works_from_anywhere_in_the_window_while_side_by_side_is_shown(qtbot, window, no_dialogs):
+    ids = [window.corpus_panel.proxy.document_id(r) for r in range(2)]
+    assert window.compare_documents(*ids)
+    compare = window.compare_view
+    window.focus_corpus()  # the keyboard outside the side-by-side panes (as after a click in the corpus table)
+    assert not compare.isAncestorOf(focused(window))
+    press(qtbot, Qt.Key.Key_F8)
+    assert compare.wording_box.isChecked() and compare._change_index == 0
+    press(qtbot, Qt.Key.Key_F8, SHIFT)
+    assert compare._change_index == len(compare.changes) - 1
+    compare.wording_box.setChecked(False)
+    window.tabs.setCurrentIndex(0)  # reading one report: F8 belongs to nothing here
+    window.focus_corpus()
+    press(qtbot, Qt.Key.Key_F8)
+    assert not compare.wording_box.isChecked() and compare._change_index == -1

@@ -183,7 +183,9 @@ class CompareView(QWidget):
         self.previous_change_action.setShortcut(QKeySequence("Shift+F8"))
         for action, step, button in ((self.next_change_action, 1, self.next_change),
                                      (self.previous_change_action, -1, self.previous_change)):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # anywhere in the window while side by side is shown (an action of a hidden widget does not fire), not
+            # only from inside the two panes: the keyboard is often in the corpus or a dock
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(lambda _c=False, d=step: self.go_to_change(self._change_index + d))
             button.setDefaultAction(action)
             button.setArrowType(Qt.ArrowType.DownArrow if step > 0 else Qt.ArrowType.UpArrow)
