@@ -114,6 +114,7 @@ def search_database(count: int) -> Path:
     stored with their search indexes; parts come from one segmentation (search does not read them)."""
     path = CACHE / f"search-{count}-{_fingerprint()}.sqlite3"
     if path.exists():
+        _migrate(path)
         return path
     CACHE.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".partial")
@@ -123,6 +124,27 @@ def search_database(count: int) -> Path:
     partial.rename(path)
     print(f"(built {path} in {time.perf_counter() - started:.0f} s)", file=sys.stderr)
     return path
+
+
+def _migrate(path: Path) -> None:
+    """Apply the migrations a cached file lacks (e.g. a newer search index's backfill), without the backup that
+    opening a database for writing makes (the cache is rebuilt, never restored)."""
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from desktop.core.storage.schema import MIGRATIONS
+
+    db = Database(sqlite3.connect(path, isolation_level=None))
+    try:
+        if MIGRATIONS.pending(db):
+            started = time.perf_counter()
+            db.conn.execute("PRAGMA synchronous = OFF")
+            MIGRATIONS.apply(db)
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            print(f"(migrated {path} in {time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    finally:
+        db.conn.close()
 
 
 DISTINCT_SEARCH_TEXTS = 20_000  # beyond these, texts repeat (the index of 100,000 is built in minutes, not hours)

@@ -515,3 +515,20 @@ def m0017_agencies_documents_index(db: Database) -> None:
     index read them without walking the report texts (stored before these columns, in overflow pages)."""
     db.execute("CREATE INDEX documents_identity ON documents(seq, id, agency, year, published_at, text_sha256, sha256) "
                "WHERE replaced_by IS NULL")
+
+
+@MIGRATIONS(name="0019_search_quads")
+def m0019_search_quads(db: Database) -> None:
+    """``search_quads``: each run of 4 adjacent characters of a document's search key with its count (as
+    ``search_grams`` holds runs of 1 to 3), so that 4-character queries are ranked from the index alone and longer
+    ones read only the texts whose runs of 4 allow them to rank (core/storage/search.py). Every stored document is
+    indexed here (the backfill)."""
+    from desktop.core.storage.search import GRAMS_TOKENIZER, quad_tokens, search_key
+
+    tokenizer = GRAMS_TOKENIZER.replace('"', '""')
+    db.execute(f'CREATE VIRTUAL TABLE search_quads USING fts5(g, content=\'\', detail=none, tokenize="{tokenizer}")')
+    db.execute("CREATE VIRTUAL TABLE search_quads_vocab USING fts5vocab(search_quads, 'row')")
+    rows = db.conn.execute("SELECT seq, text FROM documents ORDER BY seq")
+    while batch := rows.fetchmany(500):
+        db.conn.executemany("INSERT INTO search_quads(rowid, g) VALUES (?, ?)",
+                            [(seq, quad_tokens(search_key(text))) for seq, text in batch])

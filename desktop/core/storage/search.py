@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import heapq
 import re
+import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -37,6 +38,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _UNINDEXABLE = re.compile("[\ud800-\udfff\x00-\x1f\x7f]")  # lone surrogates, control characters
 MAX_LIMIT = 1_000_000_000
 GRAMS = "search_grams"
+QUADS = "search_quads"
 TRIGRAMS = "search_trigrams"
 _SEP = "\x01"  # between a gram and its count in a token: a control character no key holds
 # The gram index's tokenizer: every ASCII character but the separator between tokens (space) is part of a token,
@@ -68,18 +70,29 @@ def gram_tokens(key: str) -> str:
     return " ".join([f"{gram}{_SEP}{n}" for grams in counts for gram, n in grams.items()])
 
 
+def quad_tokens(key: str) -> str:
+    """The ``search_quads`` tokens of a search key: ``<quad>\x01<count>`` for each distinct run of 4 adjacent
+    characters, counted without overlap (as hits are)."""
+    pairs = list(map(add, key, key[1:]))
+    quads = Counter(map(add, pairs, pairs[2:]))
+    for quad in [q for q in quads if q[0] == q[3] or (q[0] == q[2] and q[1] == q[3])]:  # only these can overlap
+        quads[quad] = key.count(quad)                                                  # themselves
+    return " ".join([f"{quad}{_SEP}{n}" for quad, n in quads.items()])
+
+
 @dataclass(frozen=True)
 class IndexedText:
     """What the indexes store of a text: its search key and gram tokens (made where the text is prepared — in an
-    import's worker processes — and handed to :func:`index_document`)."""
+    import's worker processes — and handed to :func:`index_document`); ``quads`` None: made when indexed."""
 
     key: str
     grams: str
+    quads: str | None = None
 
 
 def indexed_text(text: str) -> IndexedText:
     key = search_key(text)
-    return IndexedText(key, gram_tokens(key))
+    return IndexedText(key, gram_tokens(key), quad_tokens(key))
 
 
 def index_document(db: Database, seq: int, text: str, prepared: IndexedText | None = None) -> None:
@@ -87,19 +100,28 @@ def index_document(db: Database, seq: int, text: str, prepared: IndexedText | No
     from this same text beforehand)."""
     item = prepared or indexed_text(text)
     db.execute(f"INSERT INTO {GRAMS}(rowid, g) VALUES (?, ?)", [seq, item.grams])
+    if _has_quads(db):  # not while migration 0015 indexes an older database: 0019 adds every document to it
+        quads = quad_tokens(item.key) if item.quads is None else item.quads
+        db.execute(f"INSERT INTO {QUADS}(rowid, g) VALUES (?, ?)", [seq, quads])
     db.execute(f"INSERT INTO {TRIGRAMS}(rowid, k) VALUES (?, ?)", [seq, item.key])
+
+
+def _has_quads(db: Database) -> bool:
+    return db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [QUADS]).fetchone() is not None
 
 
 def remove_from_index(db: Database, seq: int, text: str) -> None:
     """Remove a document from the indexes (a contentless FTS5 table needs the indexed text to delete it)."""
     key = search_key(text)
     db.execute(f"INSERT INTO {GRAMS}({GRAMS}, rowid, g) VALUES ('delete', ?, ?)", [seq, gram_tokens(key)])
+    if _has_quads(db):
+        db.execute(f"INSERT INTO {QUADS}({QUADS}, rowid, g) VALUES ('delete', ?, ?)", [seq, quad_tokens(key)])
     db.execute(f"INSERT INTO {TRIGRAMS}({TRIGRAMS}, rowid, k) VALUES ('delete', ?, ?)", [seq, key])
 
 
 def clear_index(db: Database) -> None:
-    """Empty both indexes (then index the documents that are kept again)."""
-    for table in (GRAMS, TRIGRAMS):
+    """Empty the indexes (then index the documents that are kept again)."""
+    for table in (GRAMS, QUADS, TRIGRAMS) if _has_quads(db) else (GRAMS, TRIGRAMS):
         db.execute(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
 
 
@@ -185,10 +207,16 @@ def _quoted(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
+def _table(gram: str) -> str:
+    """The index that holds the counts of grams of this length (1 to 4 characters)."""
+    return GRAMS if len(gram) <= 3 else QUADS
+
+
 def _counts(db: Database, gram: str) -> list[tuple[int, int]]:
-    """(count, number of documents) of a gram, highest count first, from the index's vocabulary."""
+    """(count, number of documents) of a gram of 1 to 4 characters, highest count first, from its index's
+    vocabulary."""
     prefix = gram + _SEP
-    rows = db.execute(f"SELECT term, doc FROM {GRAMS}_vocab WHERE term >= ? AND term < ?",
+    rows = db.execute(f"SELECT term, doc FROM {_table(gram)}_vocab WHERE term >= ? AND term < ?",
                       [prefix, gram + chr(ord(_SEP) + 1)]).fetchall()
     out = [(int(term[len(prefix):]), docs) for term, docs in rows if term[len(prefix):].isdigit()]
     return sorted(out, reverse=True)
@@ -196,7 +224,8 @@ def _counts(db: Database, gram: str) -> list[tuple[int, int]]:
 
 def _with_count(db: Database, gram: str, count: int, limit: int | None = None) -> list[int]:
     """The seqs of the documents that hold ``gram`` exactly ``count`` times, in import order."""
-    sql = f"SELECT rowid FROM {GRAMS} WHERE {GRAMS} MATCH ? ORDER BY rowid"
+    table = _table(gram)
+    sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid"
     params: list[object] = [_quoted(f"{gram}{_SEP}{count}")]
     if limit is not None:
         sql += " LIMIT ?"
@@ -212,14 +241,14 @@ def search(db: Database, query: str, limit: int = 100, hits_per_document: int = 
     pattern = _cached_pattern(key) if key else None
     if not key or not limit or pattern is None:
         return 0, []
-    if len(key) <= 3:
+    if len(key) <= 4:
         total, best = _best_short(db, key, limit)
         return total, _results(db, best, pattern, hits_per_document)
     return _best_verified(db, key, pattern, limit, hits_per_document)
 
 
 def _best_short(db: Database, key: str, limit: int) -> tuple[int, list[tuple[int, int]]]:
-    """Total and (count, seq) of the best documents of a key of 1 to 3 characters, from the gram index alone."""
+    """Total and (count, seq) of the best documents of a key of 1 to 4 characters, from the gram indexes alone."""
     counts = _counts(db, key)
     total = sum(docs for _count, docs in counts)
     best: list[tuple[int, int]] = []
@@ -239,60 +268,85 @@ def _result(row: dict[str, Any], count: int, pattern: re.Pattern[str], hits_per_
                         _first_hits(row["text"], pattern, hits_per_document))
 
 
+def _at_least(gram: str, counts: list[tuple[int, int]], level: int) -> str:
+    """FTS5 expression of the documents that hold ``gram`` at least ``level`` times (its count tokens from
+    ``level`` up)."""
+    return "(" + " OR ".join(_quoted(f"{gram}{_SEP}{count}") for count, _docs in counts if count >= level) + ")"
+
+
 def _best_verified(db: Database, key: str, pattern: re.Pattern[str], limit: int,
                    hits_per_document: int) -> tuple[int, list[SearchResult]]:
-    """Total and best results of a key of 4 or more characters: the total from the trigram index; the best by
-    counting texts in the order of the bound given by the key's rarest triple (documents that hold it ``b`` times,
-    in import order, for ``b`` going down) until no document left can beat the ``limit``-th found."""
-    by_gram = {g: _counts(db, g) for g in dict.fromkeys(key[i:i + 3] for i in range(len(key) - 2))}
-    driver = min(by_gram, key=lambda g: sum(docs for _c, docs in by_gram[g]))
+    """Total and best results of a key of 5 or more characters. The total is the trigram index's phrase count. Each
+    occurrence of the key holds every one of its runs of 4 characters, so a document's hits are at most its
+    *bound*: the lowest count of those runs in it. The documents are taken level by level of that bound, highest
+    first (``search_quads`` answers "every run at least ``level`` times" by itself), in import order within a
+    level, and only their texts are read and counted; it stops when no document left can beat the ``limit``-th
+    found."""
+    quads = list(dict.fromkeys(key[i:i + 4] for i in range(len(key) - 3)))
+    by_quad = {q: _counts(db, q) for q in quads}
+    if any(not counts for counts in by_quad.values()):
+        return 0, []
     total = scalar(db, f"SELECT count(*) FROM {TRIGRAMS} WHERE {TRIGRAMS} MATCH ?", [_quoted(key)])
     if total == 0:
         return 0, []
-    best: list[tuple[int, int, SearchResult]] = []  # heap of (count, -seq, result): the worst of the best on top
-    # the other triples that are held twice or more by few documents (reading a long list costs more than it saves)
-    others = [g for g in by_gram if g != driver and sum(docs for c, docs in by_gram[g] if c >= 2) <= 5000]
-    high: dict[str, dict[int, int]] = {}  # another triple: {seq: its count} where it is 2 or more
+    best: list[tuple[int, int, str]] = []  # heap of (count, -seq, text): the worst of the best on top
+    seen: set[int] = set()
+    for level in range(min(counts[0][0] for counts in by_quad.values()), 0, -1):
+        if len(best) >= limit and best[0][0] > level:
+            break  # every document not yet read holds the key at most ``level`` times: none beats the best found
+        match = " AND ".join(_at_least(q, by_quad[q], level) for q in quads)
+        cursor = db.conn.execute(f"SELECT rowid FROM {QUADS} WHERE {QUADS} MATCH ? ORDER BY rowid", [match])
+        chunk: list[int] = []
+        step = limit + 20
+        for (seq,) in cursor:
+            if seq in seen:
+                continue
+            if len(best) >= limit and best[0][:2] >= (level, -seq):
+                break  # the rest of this level come later in import order: none beats the worst kept
+            seen.add(seq)
+            chunk.append(seq)
+            if len(chunk) >= step:
+                _count_texts(db, chunk, pattern, limit, best)
+                chunk, step = [], min(step * 2, 2000)
+        cursor.close()
+        if chunk:
+            _count_texts(db, chunk, pattern, limit, best)
+    ranked = sorted(best, key=lambda item: (-item[0], -item[1]))
+    return total, _described(db, [(count, -neg_seq, text) for count, neg_seq, text in ranked], pattern,
+                             hits_per_document)
 
-    def bound_of(seq: int, bound: int) -> int:
-        """The driver's bound lowered by the key's other triples (a document missing from a triple's map holds
-        it at most once)."""
-        for gram in others:
-            if bound <= 1:
-                break
-            counts = high.get(gram)
-            if counts is None:
-                counts = high[gram] = {s: c for c, _d in by_gram[gram] if c >= 2 for s in _with_count(db, gram, c)}
-            bound = min(bound, counts.get(seq, 1))
-        return bound
 
-    for bound, _docs in by_gram[driver]:
-        if len(best) >= limit and bound < best[0][0]:
-            break  # every document left holds the triple at most ``bound`` times: none beats the best found
-        seqs = _with_count(db, driver, bound)
-        first, step = 0, limit + 20
-        while first < len(seqs):
-            if len(best) >= limit and best[0][:2] >= (bound, -seqs[first]):
-                break  # the rest of this count come later in import order, later counts are lower: none beats
-            chunk = seqs[first:first + step]
-            first, step = first + step, min(step * 2, 2000)
-            if len(best) >= limit and bound >= 2:  # read only the texts that could still beat the worst kept
-                chunk = [seq for seq in chunk if (bound_of(seq, bound), -seq) > best[0][:2]]
-                if not chunk:
-                    continue
-            rows = db.query(f"SELECT {_ROW} FROM documents WHERE seq IN ({', '.join('?' * len(chunk))}) "
-                            "AND replaced_by IS NULL ORDER BY seq", chunk)
-            for row in rows:
-                seq, text = row["seq"], row["text"]
-                count = sum(1 for _m in pattern.finditer(text))
-                if not count or (len(best) >= limit and (count, -seq) <= best[0][:2]):
-                    continue
-                result = _result(row, count, pattern, hits_per_document)
-                if len(best) < limit:
-                    heapq.heappush(best, (count, -seq, result))
-                else:
-                    heapq.heapreplace(best, (count, -seq, result))
-    return total, [result for _c, _s, result in sorted(best, key=lambda item: (-item[0], -item[1]))]
+def _count_texts(db: Database, seqs: list[int], pattern: re.Pattern[str], limit: int,
+                 best: list[tuple[int, int, str]]) -> None:
+    """Count the key in the texts of ``seqs`` and keep the ``limit`` best in the heap ``best`` (only the seq and
+    text of each row are read: the rest is read for the winners only)."""
+    cursor = db.conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    for row in cursor.execute(f"SELECT seq, text FROM documents WHERE seq IN ({', '.join('?' * len(seqs))}) "
+                              "AND replaced_by IS NULL", seqs):
+        seq, text = row["seq"], row["text"]
+        count = len(pattern.findall(text))
+        if not count or (len(best) >= limit and (count, -seq) <= best[0][:2]):
+            continue
+        if len(best) < limit:
+            heapq.heappush(best, (count, -seq, text))
+        else:
+            heapq.heapreplace(best, (count, -seq, text))
+
+
+def _described(db: Database, ranked: list[tuple[int, int, str]], pattern: re.Pattern[str],
+               hits_per_document: int) -> list[SearchResult]:
+    """Results of (count, seq, text) in this order, with their documents' names (read from the summary index)."""
+    out: list[SearchResult] = []
+    for first in range(0, len(ranked), 500):
+        chunk = ranked[first:first + 500]
+        rows = {row["seq"]: row for row in db.query(
+            f"SELECT seq, id, name, title, agency, year FROM documents WHERE seq IN "
+            f"({', '.join('?' * len(chunk))}) AND replaced_by IS NULL", [seq for _c, seq, _t in chunk])}
+        out += [SearchResult(rows[seq]["id"], rows[seq]["name"], rows[seq]["title"], rows[seq]["agency"],
+                             rows[seq]["year"], count, _first_hits(text, pattern, hits_per_document))
+                for count, seq, text in chunk if seq in rows]
+    return out
 
 
 def _results(db: Database, best: list[tuple[int, int]], pattern: re.Pattern[str],

@@ -18,7 +18,7 @@ from desktop.core.storage.documents import (
     list_documents,
     replace_document_text,
 )
-from desktop.core.storage.search import find_hits, gram_tokens, hit_pattern, search, search_key
+from desktop.core.storage.search import find_hits, gram_tokens, hit_pattern, quad_tokens, search, search_key
 
 # Folding pairs (Ａ/a, （/(, ，/,), repeats for overlapping pairs (哈哈哈), white space and invisible marks between
 # characters, a quote (FTS5 syntax), non-ASCII case (É/é: never folded), a control character.
@@ -104,3 +104,38 @@ def test_gram_counts_are_counted_without_overlap():
     assert tokens["哈哈哈"] == "1" and tokens["哈哈a"] == "1"
     tokens = dict(token.split("\x01") for token in gram_tokens("abababa").split(" "))
     assert tokens["aba"] == "2" and tokens["bab"] == "1" and tokens["ab"] == "3"
+
+
+def test_quad_counts_are_counted_without_overlap():
+    tokens = dict(token.split("\x01") for token in quad_tokens("哈哈哈哈哈哈哈哈哈ab").split(" "))
+    assert tokens["哈哈哈哈"] == "2" and tokens["哈哈哈a"] == "1" and tokens["哈哈ab"] == "1"
+    tokens = dict(token.split("\x01") for token in quad_tokens("abababab法abca法abca").split(" "))
+    assert tokens["abab"] == "2" and tokens["baba"] == "1" and tokens["abca"] == "2" and tokens["bca法"] == "1"
+    assert quad_tokens("abc") == ""
+
+
+def test_a_database_indexed_before_0019_is_searched_with_its_runs_of_four(tmp_path):
+    """Documents stored before the quads index existed are indexed by its migration: 4-character and longer
+    queries then rank as counting every text does."""
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from desktop.core.storage.schema import MIGRATIONS
+
+    path = tmp_path / "old.sqlite3"
+    old = Database(sqlite3.connect(path, isolation_level=None))
+    MIGRATIONS.apply(old, stop_before="0015_search_grams")
+    texts = ["法治政府建设" * (i % 4) + "推进法治政府建设第一责任人" * (i % 3) + "哈哈哈哈哈" * (i % 2) for i in range(12)]
+    for i, text in enumerate(texts):
+        old.execute("INSERT INTO documents (id, sha256, name, size, format, encoding, text, segmenter_version, "
+                    "imported_at) VALUES (?, ?, ?, 1, 'txt', 'utf-8', ?, 1, 'now')", [f"d{i:02d}", f"{i}", f"{i}.txt", text])
+    old.conn.close()
+    db = open_database(path)
+    try:
+        by_id = {f"d{i:02d}": text for i, text in enumerate(texts)}
+        for query in ("法治政府", "政府建设第一", "哈哈哈哈", "推进法治政府建设第一责任人", "设推进", "任人法治"):
+            for limit in (1, 4, 100):
+                _check(db, by_id, query, limit)
+    finally:
+        db.conn.close()
