@@ -38,6 +38,14 @@ def sample_queries(texts: list[str], n: int, low: int, high: int, rng: random.Ra
     return queries
 
 
+def _mb(db, table: str, column: str = "block") -> str:
+    """The bytes of one column of a table, in MB."""
+    from desktop.core.storage.database import scalar
+
+    size = scalar(db, f"SELECT sum(length(CAST({column} AS BLOB))) FROM {table}") or 0
+    return f"{size / 1e6:.0f} MB"
+
+
 def p95(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[int(round(0.95 * (len(ordered) - 1)))]
@@ -77,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{label:<12} search median {statistics.median(ours):6.1f} ms, p95 {p95(ours):6.1f} ms   "
               f"floor (in-memory scan) median {statistics.median(floor):6.1f} ms, p95 {p95(floor):6.1f} ms   "
               f"scan/search p95 x{ratio:.1f}   (matching documents: median {statistics.median(totals):.0f})")
+    sizes = ", ".join(f"{table} {_mb(db, table + '_data')}" for table in ("search_grams", "search_quads", "search_trigrams"))
+    print(f"index size: {sizes} (file {path.stat().st_size / 1e6:.0f} MB, texts {_mb(db, 'documents', 'text')})")
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"worst p95 {worst_p95:.1f} ms (goal <= 50 ms at 100,000), smallest scan/search ratio x{worst_ratio:.1f} "
           f"(goal >= 5) (load {load} at the end)")
