@@ -52,4 +52,4 @@ screenshots: setup
 	$(XVFB) .venv/bin/python -m tools.agencies_screenshots docs --language zh_CN
 
 clean:
-	rm -rf .venv build dist *.egg-info resources/i18n/*.qm
+	rm -rf .venv build dist *.egg-info

@@ -2,8 +2,7 @@
 
 They stay at the top of the repository (translators, reviewers and the docs point there); a wheel carries them as
 ``desktop/_resources`` and ``desktop/_seeds``, which desktop/core/resources.py looks for first. Everything else is
-declared in pyproject.toml. Compiled translations (resources/i18n/*.qm, not committed) are shipped when the
-checkout has them (``python -m desktop.i18n_build`` makes them; the bootstrap and ``make wheel`` run it first).
+declared in pyproject.toml. The compiled translations (resources/i18n/*.qm) are committed and shipped with them.
 """
 
 from __future__ import annotations

@@ -70,7 +70,6 @@ def ensure_environment() -> Path:
         constraints = ["-c", str(LOCK)] if LOCK.exists() else []
         subprocess.check_call([str(py), "-m", "pip", "install", "--quiet", *constraints, "-e", f"{ROOT}[{EXTRAS}]"])
         STAMP.write_text(digest)
-    subprocess.check_call([str(py), "-m", "desktop.i18n_build"], cwd=ROOT)
     return py
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.gui.plain import PlainLabel, make_plain, plain_tip
+
+# Strings of Qt's own file dialog that the qtbase_zh_CN catalog shipped with Qt 6 lacks (it has "Look in:", Qt 6
+# asks for "&Look in:"): marked here so that our catalog, searched before Qt's, translates them.
+QT_STRINGS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 
 def _message(icon: QMessageBox.Icon, parent: QWidget | None, title: str, text: str, details: str = "") -> None:
@@ -208,9 +215,6 @@ def choose_reviewers(parent: QWidget | None, title: str, text: str,
 
     The known ``names`` are listed with check boxes; more can be typed, separated by commas. None when cancelled.
     """
-    def _t(source: str) -> str:
-        return QCoreApplication.translate("Dialogs", source)
-
     dialog = QDialog(parent)
     dialog.setWindowTitle(title)
     layout = QVBoxLayout(dialog)
@@ -224,9 +228,9 @@ def choose_reviewers(parent: QWidget | None, title: str, text: str,
         item.setCheckState(Qt.CheckState.Unchecked)
     layout.addWidget(listing)
     extra = QLineEdit(dialog)
-    extra.setPlaceholderText(_t("New reviewers, separated by commas"))
+    extra.setPlaceholderText(QCoreApplication.translate("Dialogs", "New reviewers, separated by commas"))
     layout.addWidget(extra)
-    balanced = QCheckBox(_t("Give each report only this many of them, balancing their loads:"), dialog)
+    balanced = QCheckBox(QCoreApplication.translate("Dialogs", "Give each report only this many of them, balancing their loads:"), dialog)
     k = QSpinBox(dialog)
     k.setRange(1, 20)
     k.setValue(2)

@@ -1,8 +1,10 @@
 """The interface language: Simplified Chinese or English, chosen from the system locale or the settings.
 
-Translations are Qt catalogs: ``resources/i18n/reviewdesk_<lang>.ts`` (committed) compiled to ``.qm`` by
-``desktop/i18n_build.py`` during setup. Qt's own strings (standard buttons, file dialogs) come from the
-``qtbase_<lang>.qm`` shipped with PySide6. Changing the language at run time sends every widget a
+Translations are Qt catalogs: ``resources/i18n/reviewdesk_<lang>.ts`` and its compiled ``.qm``, both committed
+and kept by ``tools/i18n_build.py`` (developer tooling: the app only loads the .qm, it never compiles). Qt's own
+strings (standard buttons, file dialogs) come from the ``qtbase_<lang>.qm`` shipped with PySide6; the few it
+lacks are in ours (desktop/gui/dialogs.py ``QT_STRINGS``). Texts the core writes (reasons, where a value was
+found) are English templates that :func:`core_text` shows in the interface language. Changing the language at run time sends every widget a
 ``LanguageChange`` event; widgets re-set their texts in ``changeEvent``.
 """
 
@@ -12,8 +14,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
-from desktop.core import resources
 from desktop.core.resources import resource_path
+from desktop.core.review import phrases
+from desktop.gui import palette
 
 I18N_DIR = resource_path("i18n")
 SETTINGS_KEY = "ui/language"
@@ -51,24 +54,13 @@ def catalog_path(language: str) -> Path:
     return I18N_DIR / f"reviewdesk_{language}.qm"
 
 
-def _catalog_is_stale(language: str) -> bool:
-    """A checkout's .qm older than its .ts (an installed copy ships its compiled catalog; never rebuilt there)."""
-    if resources.installed():
-        return False
-    qm, ts = catalog_path(language), I18N_DIR / f"reviewdesk_{language}.ts"
-    return ts.exists() and (not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime)
-
-
 def current_language() -> str:
     """The language whose catalog is installed now (``zh_CN`` or ``en``)."""
     return _current
 
 
 def set_language(language: str) -> bool:
-    """Install the catalogs for ``zh_CN`` or ``en`` (English needs none); False if the Chinese catalog is missing.
-
-    A missing or outdated ``.qm`` is compiled on the spot when the Qt tools are available (setup does it too).
-    """
+    """Install the catalogs for ``zh_CN`` or ``en`` (English needs none); False if the Chinese catalog is missing."""
     global _current
     app = QCoreApplication.instance()
     if app is None:  # no application yet: nothing to install into
@@ -79,13 +71,6 @@ def set_language(language: str) -> bool:
     _current = ENGLISH
     if language != CHINESE:
         return True
-    if _catalog_is_stale(language):
-        from desktop import i18n_build
-
-        try:
-            i18n_build.build()
-        except Exception:  # a read-only install keeps the .qm it has; English is the fallback
-            pass
     ours = QTranslator(app)
     if not ours.load(str(catalog_path(language))):
         return False
@@ -103,3 +88,18 @@ def apply_saved_language(settings: QSettings) -> str:
     """Install the language the settings ask for (or the system's); return the language now shown."""
     set_language(resolve(saved_choice(settings)))
     return _current
+
+
+def core_text(text: str) -> str:
+    """A reason or source the core wrote (English templates, desktop.core.review.phrases) in the interface
+    language; a piece no template knows (a value quoted from the report) is shown as it is."""
+    def translate(source: str) -> str:
+        return QCoreApplication.translate(phrases.CONTEXT, source)
+
+    return phrases.parse(text).render(translate, palette.kind_label)
+
+
+def in_language(chinese: str, english: str) -> str:
+    """Data kept in both languages (rubric, codebook): the Chinese text in the Chinese interface, the English
+    one (when there is one) in the English interface."""
+    return english if _current == ENGLISH and english else chinese

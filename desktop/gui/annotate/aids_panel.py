@@ -99,12 +99,13 @@ class AidsPanel(QDockWidget):
             return ("<p><b>" + html.escape(QCoreApplication.translate("Aids", "This report has no shortcomings part.")) + "</b></p><p>"
                     + html.escape(QCoreApplication.translate("Aids", "The rules ask every annual report for the shortcomings of the year and their "
                                       "causes.")) + "</p>")
+        items, marked = len(aids.items), len(aids.formulaic)  # lupdate misses a call nested in translate's arguments
         out = ["<p><b>" + _link(aids.section.start, aids.section.end, QCoreApplication.translate("Aids", "Shortcomings part")) + "</b>: "
-               + html.escape(QCoreApplication.translate("Aids", "%n item(s)", "", len(aids.items))) + "</p>", "<ul>"]
+               + html.escape(QCoreApplication.translate("Aids", "%n item(s)", "", items)) + "</p>", "<ul>"]
         out.append("<li>" + self._causes_summary(aids) + "</li>")
         out.append("<li>" + self._plan_summary(aids) + "</li>")
         out.append("<li>" + self._previous_summary(aids) + "</li>")
-        out.append("<li>" + html.escape(QCoreApplication.translate("Aids", "%n stock phrase(s) marked", "", len(aids.formulaic))) + "</li></ul>")
+        out.append("<li>" + html.escape(QCoreApplication.translate("Aids", "%n stock phrase(s) marked", "", marked)) + "</li></ul>")
         for aid in aids.items:
             out.append(self._item_html(aid, aids))
         out.append("<p style='color:#777'>" + html.escape(QCoreApplication.translate("Aids", "These are hints to check by reading, not scores."))
@@ -153,8 +154,8 @@ class AidsPanel(QDockWidget):
         lines.append("<li>" + html.escape(QCoreApplication.translate("Aids", "Concrete details: %1").replace(
             "%1", "、".join(concrete) if concrete else QCoreApplication.translate("Aids", "none"))) + "</li>")
         if spec.formulaic:
-            phrases = " · ".join(_link(s.start, s.end, s.text) for s in spec.formulaic)
-            lines.append("<li>" + html.escape(QCoreApplication.translate("Aids", "Stock phrases (%n): ", "", len(spec.formulaic))) + phrases + "</li>")
+            phrases, count = " · ".join(_link(s.start, s.end, s.text) for s in spec.formulaic), len(spec.formulaic)
+            lines.append("<li>" + html.escape(QCoreApplication.translate("Aids", "Stock phrases (%n): ", "", count)) + phrases + "</li>")
         if aid.causes:
             cues = " · ".join(_link(c.start, c.end, c.text) for c in aid.causes)
             lines.append("<li>" + html.escape(QCoreApplication.translate("Aids", "Cause given: ")) + cues + "</li>")

@@ -108,8 +108,9 @@ class CorrectionsBar(QFrame):
                                                    for c in view.unplaced)))
         else:
             self.text.setToolTip("")
+        detected = html.escape(QCoreApplication.translate("Corrections", "Parts and metadata as detected"))
         self.text.setText("&nbsp;&nbsp;·&nbsp;&nbsp;".join(pieces) if pieces else
-                          f'<span style="color:#777">{html.escape(QCoreApplication.translate("Corrections", "Parts and metadata as detected"))}</span>')
+                          f'<span style="color:#777">{detected}</span>')
         self._news = bool(pieces)
         # Side by side the header is kept to one line: the bar shows only when there is something to say.
         self.setVisible(bool(pieces) or not self._compact)

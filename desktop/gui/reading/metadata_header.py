@@ -234,14 +234,16 @@ class MetadataHeader(QWidget):
         candidate = record.missing_candidates.get(kind) or {}
         offset = -1
         if confirmed_by is not None:  # a reviewer checked that it is really absent: never marked again
-            text += f' <span style="color:#1e6b33">✓&nbsp;{html.escape(self.tr("confirmed by %1").replace("%1", confirmed_by or "?"))}</span>'
+            confirmed = html.escape(self.tr("confirmed by %1").replace("%1", confirmed_by or "?"))
+            text += f' <span style="color:#1e6b33">✓&nbsp;{confirmed}</span>'
         else:
             check_tip = self.tr("Please check: no heading, item or sentence states this part.")
             if candidate:
                 sentence = source_sentence(record.text, candidate.get("start"), candidate.get("end"))
                 check_tip += "\n" + self.tr("Look here first: %1").replace("%1", sentence)
                 offset = int(candidate["start"])
-                text += check_mark_html(check_tip) + f' <a href="{_LINK_PREFIX}{offset}">{html.escape(self.tr("show"))}</a>'
+                show = html.escape(self.tr("show"))
+                text += check_mark_html(check_tip) + f' <a href="{_LINK_PREFIX}{offset}">{show}</a>'
             else:
                 text += check_mark_html(check_tip)
         banner = _Banner(text, palette.css(palette.MISSING_BACKGROUND), palette.css(palette.MISSING_BORDER),

@@ -164,7 +164,7 @@ class OutlineModel(QAbstractItemModel):
         doubt = self._doubts[index.internalId()] if self._doubts else ""
         if role == Qt.ItemDataRole.DisplayRole:
             text = _SPACES.sub(" ", h.text).strip()
-            return f"【{self.tr('请核对')}】{text}" if doubt else text  # in front: a long heading is cut at its end
+            return "【" + self.tr("请核对") + f"】{text}" if doubt else text  # in front: a long heading is cut at its end
         if role == Qt.ItemDataRole.ToolTipRole:
             label = kind_label(kind) if kind else ""
             tip = f"{h.text.strip()}\n{label}" if label else h.text.strip()

@@ -117,7 +117,7 @@ class LegendBar(QWidget):
                 label = self.tr("%1 (inline)").replace("%1", label)
             doubt = self._doubts.get(kind)
             if doubt:
-                label += f"  【{self.tr('请核对')}】"
+                label += "  【" + self.tr("请核对") + "】"
             chip.setText(label)
             chip.setToolTip(self.tr("Go to this part") + (
                 "\n" + self.tr("Please check: %1").replace("%1", doubt) if doubt else ""))

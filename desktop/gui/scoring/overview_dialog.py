@@ -8,6 +8,7 @@ status filter; double-clicking a report asks the main window to open it.
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -40,7 +41,8 @@ from desktop.gui.proxies import change_filter
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 ID_ROLE = Qt.ItemDataRole.UserRole + 3
-_STATUS_TEXT = {NOT_STARTED: "Not started", IN_PROGRESS: "In progress", DONE: "Submitted"}
+_STATUS_TEXT = {NOT_STARTED: QT_TRANSLATE_NOOP("Scoring", "Not started"), IN_PROGRESS: QT_TRANSLATE_NOOP("Scoring", "In progress"),
+                DONE: QT_TRANSLATE_NOOP("Scoring", "Submitted")}
 
 
 class OverviewModel(QAbstractTableModel):
@@ -82,7 +84,7 @@ class OverviewModel(QAbstractTableModel):
             return row.status
         if role == Qt.ItemDataRole.DisplayRole:
             return {"agency": doc.agency or "—", "year": str(doc.year) if doc.year else "—",
-                    "report": doc.title or doc.name, "status": QCoreApplication.translate("Scoring", _STATUS_TEXT.get(row.status, row.status)),
+                    "report": doc.title or doc.name, "status": QCoreApplication.translate("Scoring", str(_STATUS_TEXT.get(row.status, row.status))),
                     "scored": f"{row.scored} / {row.criteria}",
                     "total": fmt(row.total)}[column]
         if role == SORT_ROLE:
@@ -132,7 +134,7 @@ class OverviewDialog(QDialog):
         self.filter = QComboBox(self)
         self.filter.addItem(QCoreApplication.translate("Scoring", "All reports"), "")
         for status in STATUSES:
-            self.filter.addItem(QCoreApplication.translate("Scoring", _STATUS_TEXT[status]), status)
+            self.filter.addItem(QCoreApplication.translate("Scoring", str(_STATUS_TEXT[status])), status)
         self.filter.currentIndexChanged.connect(lambda _i: self.proxy.set_status(self.filter.currentData()))
         self.table = QTableView(self)
         self.table.setModel(self.proxy)

@@ -56,7 +56,7 @@ from desktop.core.scoring.scores import (
 from desktop.core.scoring.suggestions import Suggestion, suggest_scores
 from desktop.core.segmentation.classify import KIND_LABELS
 from desktop.core.storage.documents import get_document
-from desktop.gui import dialogs
+from desktop.gui import dialogs, i18n
 from desktop.gui.plain import PlainLabel, menu_text, plain_tip
 from desktop.gui.scoring.store import ScoreStore
 
@@ -686,7 +686,7 @@ class ScorePanel(QDockWidget):
 
     def _show_state(self, review: ReviewState | None, enabled: bool) -> None:
         status = review.status if review else NOT_STARTED
-        text = QCoreApplication.translate("Scoring", STATUS_LABELS[status][1])  # 未开始 / 进行中 / 已提交 in the Chinese interface
+        text = i18n.in_language(*STATUS_LABELS[status])  # 未开始 / 进行中 / 已提交 in the Chinese interface
         if review is not None and review.submitted and review.done_at:
             text += "  " + QCoreApplication.translate("Scoring", "by %1, %2").replace("%1", review.submitted_by or "—").replace(
                 "%2", _local_time(review.done_at))

@@ -23,6 +23,7 @@ from desktop.core.scoring.rubric import Rubric, active_rubric, set_active_rubric
 from desktop.core.scoring.scores import ReviewState, ScoreChange, ScoreEntry
 from desktop.core.scoring.suggestions import Suggestion
 from desktop.core.storage.executor import DatabaseExecutor
+from desktop.gui import i18n
 from desktop.gui.undo import Step, UndoableStore
 
 _NOTE_ID, _COMMENT_ID = 5101, 5102  # QUndoCommand ids: consecutive typing in one field merges
@@ -170,8 +171,8 @@ class ScoreStore(UndoableStore):
                                                      merge_key=("review", document_id, rubric.id)))
 
     def set_status(self, document_id: str, status: str) -> scoring.ReviewChange:
-        label = scoring.STATUS_LABELS[status][1] if status in scoring.STATUS_LABELS else status
-        return self._review_change(QCoreApplication.translate("Scoring", "Review status: %1").replace("%1", QCoreApplication.translate("Scoring", label)), document_id,
+        label = i18n.in_language(*scoring.STATUS_LABELS[status]) if status in scoring.STATUS_LABELS else status
+        return self._review_change(QCoreApplication.translate("Scoring", "Review status: %1").replace("%1", label), document_id,
                                    scoring.set_review_status, status)
 
     def submit(self, document_id: str) -> scoring.ReviewChange:

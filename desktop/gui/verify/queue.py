@@ -10,7 +10,7 @@ progress line counts the doubts settled in this walk: ``已核对 n / m``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QStandardItem, QStandardItemModel, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,8 +33,11 @@ from desktop.gui.reviewer_name import ensure_reviewer
 from desktop.gui.verify.store import VerifyStore
 
 PASSAGE_COLOR = "#ffd98a"
-_FIELD_LABELS = {"title": "Title", "agency": "Agency", "year": "Year", "doc_number": "Document number",
-                 "doc_date": "Document date", "published_at": "Publication date"}
+_FIELD_LABELS = {"title": QT_TRANSLATE_NOOP("VerifyQueue", "Title"), "agency": QT_TRANSLATE_NOOP("VerifyQueue", "Agency"),
+                 "year": QT_TRANSLATE_NOOP("VerifyQueue", "Year"),
+                 "doc_number": QT_TRANSLATE_NOOP("VerifyQueue", "Document number"),
+                 "doc_date": QT_TRANSLATE_NOOP("VerifyQueue", "Document date"),
+                 "published_at": QT_TRANSLATE_NOOP("VerifyQueue", "Publication date")}
 
 
 def _doubts_on(executor: DatabaseExecutor, progress: object = None) -> list[Doubt]:
@@ -45,7 +48,7 @@ def _doubts_on(executor: DatabaseExecutor, progress: object = None) -> list[Doub
 def doubt_label(doubt: Doubt) -> str:
     """What is in doubt, in the reader's words: a field's name, a part's kind, or a missing part."""
     if doubt.field:
-        return QCoreApplication.translate("VerifyQueue", _FIELD_LABELS.get(doubt.field, doubt.field))
+        return QCoreApplication.translate("VerifyQueue", str(_FIELD_LABELS.get(doubt.field, doubt.field)))
     kind = palette.kind_label(doubt.kind or "")
     if doubt.target.startswith("missing:"):
         return QCoreApplication.translate("VerifyQueue", "Missing: %1").replace("%1", kind)
