@@ -4,7 +4,9 @@
 
 For every labelled item: what the matcher says of it (done with its passage, back as a shortcoming, not
 mentioned). Prints the precision of its "done" and "shortcoming" claims (a done claim counts when the label says
-done and the passage it shows holds the labelled piece), their recall, and the share of all items it gets right.
+done and the passage it shows holds the labelled piece), their recall, and the share of all items it gets right;
+then how far the items labelled back as a shortcoming stand apart from the others on the shortcoming similarity (a
+threshold that finds them all: how many wrong claims it would make).
 The thresholds were chosen on these same labels: the figures are a check on what was labelled, not a measurement
 on unseen reports.
 """
@@ -74,6 +76,24 @@ def evaluate(verbose: bool = False) -> dict[str, float]:
     return figures
 
 
+def separability() -> tuple[list[tuple[float, str]], list[tuple[float, str]]]:
+    """Each labelled item's best similarity to a shortcoming of the later report (promises.best_candidates), split
+    into the items labelled back as a shortcoming and the others: whether any threshold can find the first without
+    claiming the second."""
+    cache: dict[str, Report] = {}
+    scores: dict[tuple[str, str], list] = {}
+    labelled, others = [], []
+    for previous, current, piece, status, _where in LABELS:
+        for name in (previous, current):
+            if name not in cache:
+                cache[name] = load(name)
+        if (previous, current) not in scores:
+            scores[previous, current] = promises.best_candidates(cache[previous], cache[current])
+        _item, _done, short = next(c for c in scores[previous, current] if piece in c[0].text)
+        (labelled if status == SHORTCOMING else others).append((short, f"{previous}->{current} {piece[:14]}"))
+    return sorted(labelled, reverse=True), sorted(others, reverse=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--verbose", action="store_true", help="print every item, not only the wrong ones")
@@ -88,6 +108,14 @@ def main() -> int:
         print(f"{status}: precision {r}/{c}" + (f" = {r / c:.2f}" if c else "") + f", recall {hit}/{lab}")
     print(f"precision of all claims (done + shortcoming): {good}/{claimed}" + (f" = {good / claimed:.2f}" if claimed else ""))
     print(f"items right (all three verdicts): {f['right']}/{f['items']} = {f['right'] / f['items']:.2f}")
+    labelled, others = separability()
+    if labelled:
+        lowest = labelled[-1][0]
+        wrong = sum(score >= lowest for score, _name in others)
+        print("shortcoming similarity of the items labelled back as a shortcoming: "
+              + ", ".join(f"{score:.3f} ({name})" for score, name in labelled))
+        print("highest of the other items: " + ", ".join(f"{score:.3f} ({name})" for score, name in others[:3]))
+        print(f"a threshold finding all {len(labelled)} would also claim {wrong} of {len(others)} other items")
     return 0
 
 

@@ -38,7 +38,10 @@ MIN_SIMILARITY = 0.5
 # these bounds, and there comparing all against all would take minutes (bench/bench_wording.py).
 WINDOW = 10
 
-_SENTENCE = re.compile(r"[^。！？；;!?\n]+(?:[。！？；;!?]+[”’」』）)》\]]*)?|[。！？；;!?]+")
+# HOLE stands for text left out of a comparison (another part's, page clutter): never inside a sentence. Stored texts
+# never hold it (desktop.core.text.normalize_text drops control characters).
+HOLE = "\x00"
+_SENTENCE = re.compile(r"[^。！？；;!?\n\x00]+(?:[。！？；;!?]+[”’」』）)》\]]*)?|[。！？；;!?]+")
 _SPACE = re.compile(r"\s+")
 _NOT_WORD = re.compile(r"[\W_]+")
 _COMMA = re.compile(r"[，,、：:]")

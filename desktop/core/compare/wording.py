@@ -21,11 +21,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from desktop.core.compare.sentences import MIN_SIMILARITY, Sentence, pair_sentences, split_sentences
+from desktop.core.compare.sentences import HOLE, MIN_SIMILARITY, Sentence, pair_sentences, split_sentences
 from desktop.core.text import fold_width
 
 _TOKEN = re.compile(r"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ]+|\s+|.", re.S)
-_NOT_LINE_END = re.compile(r"[^\n]")
 MAX_UNITS = 60_000  # beyond this many units per side, the part is compared as changed lines instead (time bound)
 
 
@@ -109,11 +108,11 @@ def changed_share(changes: list[Change], left_length: int, right_length: int) ->
     return min(1.0, changed / total)
 
 
-def _runs(indices: list[int]) -> list[tuple[int, int]]:
-    """Consecutive indices as [first, last] runs."""
+def _runs(indices: list[int], sentences: list[Sentence], text: str) -> list[tuple[int, int]]:
+    """Consecutive sentences as [first, last] runs (text left out of the comparison between two ends a run)."""
     runs: list[tuple[int, int]] = []
     for i in indices:
-        if runs and runs[-1][1] == i - 1:
+        if runs and runs[-1][1] == i - 1 and HOLE not in text[sentences[i - 1].end:sentences[i].start]:
             runs[-1] = (runs[-1][0], i)
         else:
             runs.append((i, i))
@@ -137,8 +136,8 @@ def sentence_changes(left: str, right: str, *, threshold: float = MIN_SIMILARITY
 
     anchors = [(-1, -1), *((i, j) for i, j, _s in pairing.pairs), (len(lsent), len(rsent))]
     for (pi, pj), (ni, nj) in zip(anchors, anchors[1:], strict=False):
-        left_runs = _runs([i for i in range(pi + 1, ni) if i not in moved_left])
-        right_runs = _runs([j for j in range(pj + 1, nj) if j not in moved_right])
+        left_runs = _runs([i for i in range(pi + 1, ni) if i not in moved_left], lsent, left)
+        right_runs = _runs([j for j in range(pj + 1, nj) if j not in moved_right], rsent, right)
         left_at, right_at = at(lsent, pi, ni, len(left)), at(rsent, pj, nj, len(right))
         if len(left_runs) == 1 and len(right_runs) == 1:
             (a, b), (c, d) = left_runs[0], right_runs[0]
@@ -165,14 +164,23 @@ def _inside(left: str, right: str, a: Sentence, b: Sentence) -> list[Change]:
 
 
 def _blanked(text: str, start: int, end: int, holes: Iterable[tuple[int, int]]) -> str:
-    """text[start:end] with the holes' characters (line ends kept) made spaces: same length, same offsets, and
-    nothing there for the sentence splitter."""
+    """text[start:end] with the holes' characters made HOLE: same length, same offsets, and nothing there for the
+    sentence splitter (a sentence or a run of marked sentences never reaches across a hole)."""
     chars = list(text[start:end])
     for a, b in holes:
         a, b = max(a, start), min(b, end)
         if a < b:
-            chars[a - start:b - start] = _NOT_LINE_END.sub(" ", text[a:b])
+            chars[a - start:b - start] = HOLE * (b - a)
     return "".join(chars)
+
+
+def _later(spans: list[tuple[int, int]], k: int) -> list[tuple[int, int]]:
+    """The other parts that start inside part ``k`` and come after it in (start, longest first, index) order: nested
+    in it, running on past its end, or the same span given again. Their text is theirs, so each passage is compared
+    once."""
+    start, end = spans[k]
+    key = (start, -end, k)
+    return [(a, b) for j, (a, b) in enumerate(spans) if start <= a < end and (a, -b, j) > key]
 
 
 def document_changes(left: str, right: str, parts: Sequence[tuple[tuple[int, int], tuple[int, int]]], *,
@@ -181,7 +189,7 @@ def document_changes(left: str, right: str, parts: Sequence[tuple[tuple[int, int
     """The changed wording of two whole reports (document offsets), ordered by place on the right.
 
     ``parts`` pairs [start, end) of the same part in both reports: sentences are paired only within a pair of parts
-    (a part nested in another is compared with its own counterpart, not within the outer one). Everything outside
+    (a part nested in another, or starting inside it, is compared with its own counterpart, not within the other). Everything outside
     the paired parts (title, closing, a part only one report has) is compared as one more pair, so nothing is left
     out. ``skip_left``/``skip_right``: text not compared at all (page clutter)."""
     skip_l, skip_r = list(skip_left), list(skip_right)
@@ -195,9 +203,8 @@ def document_changes(left: str, right: str, parts: Sequence[tuple[tuple[int, int
             out.append(Change(c.kind, lstart + c.left_start, lstart + c.left_end,
                               rstart + c.right_start, rstart + c.right_end, c.sentences))
 
-    for (ls, le), (rs, re_) in parts:
-        lnested = [p[0] for p in parts if p[0] != (ls, le) and ls <= p[0][0] and p[0][1] <= le]
-        rnested = [p[1] for p in parts if p[1] != (rs, re_) and rs <= p[1][0] and p[1][1] <= re_]
-        compare(ls, le, lnested + skip_l, rs, re_, rnested + skip_r)
-    compare(0, len(left), [p[0] for p in parts] + skip_l, 0, len(right), [p[1] for p in parts] + skip_r)
+    lefts, rights = [p[0] for p in parts], [p[1] for p in parts]
+    for k, ((ls, le), (rs, re_)) in enumerate(parts):
+        compare(ls, le, _later(lefts, k) + skip_l, rs, re_, _later(rights, k) + skip_r)
+    compare(0, len(left), lefts + skip_l, 0, len(right), rights + skip_r)
     return sorted(dict.fromkeys(out), key=lambda c: (c.right_start, c.left_start, c.right_end, c.left_end))

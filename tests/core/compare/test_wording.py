@@ -221,3 +221,23 @@ def test_marks_lie_within_the_texts_and_cover_every_difference(left, right):
 def test_identical_texts_give_no_marks(text):
     assert sentence_changes(text, text) == []
     assert document_changes(text, text, [((0, len(text) // 2), (0, len(text) // 2))]) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(chinese, min_size=1, max_size=150).map("".join), st.lists(chinese, min_size=1, max_size=150).map("".join),
+       st.lists(st.tuples(st.integers(0, 150), st.integers(0, 150), st.integers(0, 150), st.integers(0, 150)),
+                max_size=4))
+def test_parts_in_any_arrangement_give_marks_within_the_texts_that_never_overlap(left, right, cuts):
+    """Nested, overlapping, repeated or empty parts (segmentation can give any of them): each passage is compared
+    once, so no two marks overlap on one side."""
+    parts = [((min(a, b) % (len(left) + 1), max(a, b) % (len(left) + 1)),
+              (min(c, d) % (len(right) + 1), max(c, d) % (len(right) + 1))) for a, b, c, d in cuts]
+    parts = [((min(l0), max(l0)), (min(r0), max(r0))) for l0, r0 in parts]
+    changes = document_changes(left, right, parts)
+    for side, length in (("left", len(left)), ("right", len(right))):
+        spans = sorted((getattr(c, f"{side}_start"), getattr(c, f"{side}_end")) for c in changes)
+        assert all(0 <= a <= b <= length for a, b in spans)
+        nonempty = [s for s in spans if s[1] > s[0]]
+        assert all(x[1] <= y[0] for x, y in zip(nonempty, nonempty[1:], strict=False)), (parts, nonempty)
+    if left == right and all(lp == rp for lp, rp in parts):
+        assert changes == []

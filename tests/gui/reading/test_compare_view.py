@@ -227,15 +227,28 @@ def test_changed_wording_pairs_sentences_and_leaves_unchanged_ones_unmarked(comp
 def test_a_hand_edited_copy_shows_exactly_the_edits(qtbot, records):
     from dataclasses import replace
 
+    from desktop.gui.reading.compare_view import WORDING_MOVED
+
     old = records["003"]
     at = old.text.index("新增21项") + 2
-    edited = replace(old, text=old.text[:at] + "25" + old.text[at + 2:])
+    # a figure changed, and within one paragraph a sentence moved after the next two (lengths and parts unchanged)
+    first = old.text.index("一是完成“吉林祥云”")
+    second = old.text.index("二是推进电子政务外网")
+    after = old.text.index("在今年9月国办公布")
+    moved = old.text[first:second]
+    text = old.text[:at] + "25" + old.text[at + 2:]
+    text = text[:first] + text[second:after] + moved + text[after:]
+    edited = replace(old, text=text)
     w = CompareView()
     qtbot.addWidget(w)
     w.show()
     with qtbot.waitSignal(w.pair_shown):
         w.show_pair(old, edited)
     w.wording_box.setChecked(True)
-    assert [(c.left_start, c.left_end, c.right_start, c.right_end) for c in w.changes] == [(at, at + 2, at, at + 2)]
+    new_place = after - len(moved)
+    assert [(c.kind, c.left_start, c.left_end, c.right_start, c.right_end) for c in w.changes] == [
+        ("move", first, second, new_place, after), ("replace", at, at + 2, at, at + 2)]
     assert [(a, b) for a, b, _c, _k in w.right.text.marks("wording")] == [(at, at + 2)]
-    assert w.right.text.marks("wording_sentences") == []
+    for pane, span in ((w.left, (first, second)), (w.right, (new_place, after))):
+        (mark,) = pane.text.marks("wording_sentences")
+        assert mark[:2] == span and mark[2] == WORDING_MOVED and mark[3] == "moved"
