@@ -179,15 +179,17 @@ def export(db: Database, fmt: str, out: str | Path, *, reviewer: str | None = No
 
     # every text cut to a bounded length: a 20 MB comment would take minutes and gigabytes to lay out (json keeps it)
     data = bound_texts(collect_export_data(db, reviewer, rubric_id, progress))
+    whole = data.panel  # the panel of every report (the dashboard's agreement is over all of them)
     if document_ids is not None or submitted_only:
         data = scoped(data, document_ids, submitted_only)
-    if fmt == "xlsx" and data.panel is not None:
+    if fmt == "xlsx" and data.panel is not None and whole is not None:
         from desktop.core.export.sheets.dashboard import dashboard_from
-        from desktop.core.panel.agreement import panel_agreement
+        from desktop.core.panel.agreement import agreement_over
         from desktop.core.panel.assignments import reviewer_progress
 
+        # agreement over the score model already read (panel_agreement would read and compute it all again)
         data.dashboard = dashboard_from(data.panel, reviewer_progress(db, data.rubric.id),
-                                        panel_agreement(db, rubric_id), data.documents, data.placements)
+                                        agreement_over(whole.rubric, whole.reports), data.documents, data.placements)
     if fmt == "xlsx":
         from desktop.core.export.formats.to_xlsx import write_xlsx as writer
     elif fmt == "csv":

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# Characters XML 1.0 cannot hold (openpyxl refuses them); tab, LF and CR are allowed.
+# Characters XML 1.0 cannot hold (a workbook or document holding one does not open); tab, LF and CR are allowed.
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 

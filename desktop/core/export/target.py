@@ -122,32 +122,51 @@ def bound_texts(value: T, limit: int = MAX_PARAGRAPH_CHARS) -> T:
     """A copy of export data with every text longer than ``limit`` cut (:func:`bounded`); rubrics are kept whole.
 
     Walks dataclasses, lists, tuples and dicts generically, so fields added to the sheet data later are bounded
-    too. Objects that hold no long text are returned as they are (no copy).
+    too. Objects that hold no long text are returned as they are (no copy). The walk visits every object of a
+    large export (a million at 1,000 reports): each type's fields are looked up once, numbers and dates are
+    passed at once, and a sequence of short texts (tags) is checked in one pass.
     """
+    import datetime as dt
+    from decimal import Decimal
+    from fractions import Fraction
+
     from desktop.core.scoring.rubric import Rubric
 
+    atoms = {int, float, bool, type(None), Rubric, Fraction, Decimal, dt.date, dt.datetime}
+    fields_of: dict[type, tuple[str, ...] | None] = {}  # None: not a dataclass
     memo: dict[int, Any] = {}
 
     def walk(item: Any) -> Any:
-        if isinstance(item, str):
+        kind = type(item)
+        if kind is str:
             return bounded(item, limit) if len(item) > limit else item
-        if isinstance(item, (int, float, bool, type(None), Rubric)):
+        if kind in atoms:
             return item
         key = id(item)
         if key in memo:
             return memo[key]
         result: Any = item
-        if dataclasses.is_dataclass(item) and not isinstance(item, type):
+        if kind in fields_of:
+            names = fields_of[kind]
+        else:
+            is_instance = dataclasses.is_dataclass(item) and not isinstance(item, type)
+            names = fields_of[kind] = tuple(f.name for f in dataclasses.fields(item) if f.init) if is_instance else None
+        if names is not None:
             changes = {}
-            for f in dataclasses.fields(item):
-                if not f.init:
+            values = getattr(item, "__dict__", None)  # a dataclass without __slots__: read the fields directly
+            for name in names:
+                old = values[name] if values is not None else getattr(item, name)
+                leaf = type(old)
+                if (leaf is str and len(old) <= limit) or leaf in atoms:  # the most of them: no call
                     continue
-                old = getattr(item, f.name)
                 new = walk(old)
                 if new is not old:
-                    changes[f.name] = new
+                    changes[name] = new
             result = dataclasses.replace(item, **changes) if changes else item
         elif isinstance(item, (list, tuple)):
+            if all((type(x) is str and len(x) <= limit) or type(x) in atoms for x in item):
+                memo[key] = item
+                return item
             walked = [walk(x) for x in item]
             if any(a is not b for a, b in zip(walked, item, strict=True)):
                 result = type(item)(walked) if not hasattr(item, "_fields") else type(item)(*walked)
@@ -155,6 +174,8 @@ def bound_texts(value: T, limit: int = MAX_PARAGRAPH_CHARS) -> T:
             walked_d = {k: walk(v) for k, v in item.items()}
             if any(walked_d[k] is not v for k, v in item.items()):
                 result = walked_d
+        elif isinstance(item, (int, float)):  # an int or float subclass (an enum value, a bool)
+            atoms.add(kind)
         memo[key] = result
         return result
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
+from functools import lru_cache
 
 Number = int | float | Decimal | Fraction
 PLACES = 2  # totals, means and finals are kept and shown to 2 decimal places
@@ -23,8 +24,14 @@ def exact(value: Number) -> Fraction:
     if isinstance(value, Fraction):
         return value
     if isinstance(value, float):
-        return Fraction(Decimal(repr(value)))
+        return _exact_float(value)
     return Fraction(value)
+
+
+@lru_cache(maxsize=65536)
+def _exact_float(value: float) -> Fraction:
+    # a panel of 1,000 reports reads the same few hundred stored values a million times: each is converted once
+    return Fraction(Decimal(repr(value)))
 
 
 def half_up(value: Number, places: int = PLACES) -> Decimal:
@@ -46,6 +53,12 @@ def fmt(value: Number | None, places: int = PLACES, blank: str = "") -> str:
     """The text of a number on screen and on sheets: half up to ``places`` decimals, no trailing zeros."""
     if value is None:
         return blank
+    return _fmt(value, places)
+
+
+@lru_cache(maxsize=65536)
+def _fmt(value: Number, places: int) -> str:
+    # every sheet of a large export writes the same few hundred numbers again and again: each is formatted once
     text = format(half_up(value, places), "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")

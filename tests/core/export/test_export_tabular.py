@@ -94,10 +94,13 @@ def test_xlsx_sheets_values_and_print_setup(scored_db, tmp_path, scored_corpus):
     # formatted for printing: frozen header, bold header, widths, number formats, landscape A4 fitted to width
     assert ws.freeze_panes == "C4"
     assert ws.cell(row=HEADER_ROW, column=1).font.b and ws.cell(row=HEADER_ROW, column=2).value == "报告"
-    assert ws.column_dimensions["B"].width == 22 and ws.page_setup.paperSize == 9
+    # 22 characters wide (stored, as Excel stores it, with the cell padding added)
+    assert 22 <= ws.column_dimensions["B"].width < 23 and ws.page_setup.paperSize == 9
     col = headers.index("总分（满分100）") + 1
     assert ws.cell(row=HEADER_ROW + 1, column=col).number_format == "0.00"
-    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+    assert ws.page_setup.orientation == "landscape" and ws.sheet_properties.pageSetUpPr.fitToPage
+    # one page wide (1 is the file format's default, which a writer may leave out), as many pages long as it takes
+    assert (ws.page_setup.fitToWidth or 1) == 1 and int(ws.page_setup.fitToHeight) == 0
     assert ws.print_title_rows == "$1:$3"
     assert "&P" in ws.oddFooter.center.text
     for sheet in wb.worksheets:  # legible: nothing smaller than 8 pt before the fit-to-width scaling
@@ -213,15 +216,27 @@ def sheet_values(path):
                        for row in ws.iter_rows() if row[0].value != "导出时间"] for ws in wb.worksheets}
 
 
-def test_xlsx_fast_row_writer_matches_openpyxl_cells(scored_db, tmp_path, monkeypatch):
-    from desktop.core.export.formats.xlsx_rows import RowStream
+def test_xlsx_is_streamed_with_inline_text_and_every_cell_formatted(scored_db, tmp_path):
+    """Written row by row (XlsxWriter's constant_memory mode: text inline in each cell, no shared-string table
+    held until the end), and still every table cell bordered in the sheet's font, blank ones included."""
+    import zipfile
 
-    fast = tmp_path / "fast.xlsx"
-    export(scored_db, "xlsx", fast)
-    monkeypatch.setattr(RowStream, "_install", lambda self: False)
-    slow = tmp_path / "slow.xlsx"
-    export(scored_db, "xlsx", slow)
-    assert sheet_values(fast) == sheet_values(slow)
+    out = tmp_path / "sheet.xlsx"
+    export(scored_db, "xlsx", out)
+    with zipfile.ZipFile(out) as zf:
+        assert "xl/sharedStrings.xml" not in zf.namelist()
+        assert b't="inlineStr"' in zf.read("xl/worksheets/sheet1.xml")
+    wb = load_workbook(out)
+    for name in ("汇总", "评审汇总", "批注", "必备部分"):
+        ws = wb[name]
+        for row in ws.iter_rows(min_row=HEADER_ROW if name in ("汇总", "评审汇总") else 1):
+            for c in row:
+                assert c.border.left.style == "thin" and c.font.name == "等线" and c.font.sz == 10, (name, c.coordinate)
+    summary = wb["汇总"]
+    headers = [c.value for c in summary[HEADER_ROW]]
+    comment = summary.cell(row=HEADER_ROW + 1, column=headers.index("总体评价") + 1)
+    assert comment.alignment.wrap_text and comment.alignment.vertical == "top"
+    assert summary.cell(row=HEADER_ROW, column=1).fill.fgColor.rgb.endswith("DDE4EE")
 
 
 def test_xlsx_total_leaves_out_a_criterion_marked_not_applicable(scored_corpus, tmp_path):

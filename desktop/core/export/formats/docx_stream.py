@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterable
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -75,6 +74,7 @@ class DocxStream:
         body = template.element.body
         sect = body.sectPr
         self._sect_inner = b"".join(etree.tostring(child) for child in sect) if sect is not None else b""
+        self._sect = self._sect_pr_template()
         self._expected = max(1, sections)
         self._written = 0
         self._headers: list[str] = []
@@ -85,41 +85,37 @@ class DocxStream:
         head = xml[:xml.index("<w:body>") + len("<w:body>")]
         self._doc.write(head.encode("utf-8"))
 
-    def _sect_pr(self, header_id: str) -> etree._Element:
-        inner = self._sect_inner.decode("utf-8")
+    def _sect_pr_template(self) -> str:
+        """The section properties every section gets, as text with ``{header}`` for its header's id."""
+        root = etree.fromstring(f'<w:sectPr {_NS}>{self._sect_inner.decode("utf-8")}</w:sectPr>')
         # the template's own header/footer references and numbering (if any) are replaced by the section's
-        root = etree.fromstring(f'<w:sectPr {_NS}>{inner}</w:sectPr>')
         for tag in ("headerReference", "footerReference", "pgNumType", "titlePg"):
             for el in root.findall(f"{{{W}}}{tag}"):
                 root.remove(el)
-        ref = etree.Element(f"{{{W}}}headerReference", {f"{{{W}}}type": "default", f"{{{R}}}id": header_id})
-        foot = etree.Element(f"{{{W}}}footerReference", {f"{{{W}}}type": "default", f"{{{R}}}id": _FOOTER_ID})
-        root.insert(0, foot)
-        root.insert(0, ref)
-        return root
+        etree.cleanup_namespaces(root)
+        inner = "".join(etree.tostring(child, encoding="unicode") for child in root)
+        # the body's namespaces are declared on the document element: the children are written without them
+        inner = inner.replace(f' xmlns:w="{W}"', "").replace(f' xmlns:r="{R}"', "")
+        return (f'<w:sectPr><w:headerReference w:type="default" r:id="{{header}}"/>'
+                f'<w:footerReference w:type="default" r:id="{_FOOTER_ID}"/>{inner}</w:sectPr>')
 
-    def add_section(self, elements: Iterable[etree._Element], header: str) -> None:
-        """Write one section: its body elements (the last one a paragraph) and the header text of its pages."""
+    def add_section(self, body: str, header: str) -> None:
+        """Write one section: its body XML (w:p and w:tbl elements, the last a paragraph with a w:pPr, as
+        desktop.core.export.formats.docx_xml writes them) and the header text of its pages."""
         self._written += 1
         self._headers.append(header)
-        header_id = f"rIdRDHeader{self._written}"
-        sect = self._sect_pr(header_id)
-        items = list(elements)
-        last = self._written >= self._expected
-        if not last:
-            paragraph = items[-1]
-            if paragraph.tag != f"{{{W}}}p":
-                paragraph = etree.Element(f"{{{W}}}p")
-                items.append(paragraph)
-            ppr = paragraph.find(f"{{{W}}}pPr")
-            if ppr is None:
-                ppr = etree.Element(f"{{{W}}}pPr")
-                paragraph.insert(0, ppr)
-            ppr.append(sect)
-        for el in items:
-            self._doc.write(etree.tostring(el))
-        if last:
-            self._doc.write(etree.tostring(sect))
+        sect = self._sect.replace("{header}", f"rIdRDHeader{self._written}")
+        if self._written >= self._expected:  # the last section's properties are the body's own
+            self._doc.write(body.encode("utf-8"))
+            self._doc.write(sect.encode("utf-8"))
+            return
+        # any other section ends at its last paragraph, whose properties hold the section's (last in w:pPr)
+        at = body.rfind("</w:pPr>")
+        if at < 0 or body.rfind("<w:p>") < body.rfind("</w:tbl>") or not body.endswith("</w:p>"):
+            raise ValueError("a section must end with a paragraph that has properties (w:pPr)")
+        self._doc.write(body[:at].encode("utf-8"))
+        self._doc.write(sect.encode("utf-8"))
+        self._doc.write(body[at:].encode("utf-8"))
 
     def _write_package_parts(self) -> None:
         """Content types first (as Word writes them), relationships and the template's other parts."""

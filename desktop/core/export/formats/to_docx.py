@@ -15,14 +15,13 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from desktop.core.export.data import ExportData
 from desktop.core.export.formats.docx_stream import DocxStream
-from desktop.core.export.safe import xml_safe
+from desktop.core.export.formats.docx_xml import Cell, paragraph, runs, table, text_paragraph
 from desktop.core.export.sheets.review_sheet import (
     CRITERIA_HEADERS,
     PanelSheetContent,
@@ -35,8 +34,9 @@ from desktop.core.progress import Progress
 
 BODY_FONT = "宋体"
 HEADING_FONT = "黑体"
-_CRITERIA_WIDTHS = (Cm(1.2), Cm(3.4), Cm(1.3), Cm(1.3), Cm(1.3), Cm(1.5), Cm(6.7))
-_DETAIL_WIDTHS = (Cm(2.8), Cm(5.2), Cm(2.8), Cm(6.2))
+_CRITERIA_WIDTHS = (1.2, 3.4, 1.3, 1.3, 1.3, 1.5, 6.7)  # cm
+_DETAIL_WIDTHS = (2.8, 5.2, 2.8, 6.2)
+_TEXT_WIDTH = 17.0  # cm between the margins
 
 # name: (type, font, size, bold, alignment, space before, space after)
 _STYLES = {
@@ -86,184 +86,91 @@ def _setup(doc) -> dict[str, str]:
     styles["RD Sign"].paragraph_format.keep_with_next = True
     passage = styles["RD Passage"].paragraph_format
     passage.left_indent, passage.first_line_indent = Cm(0.6), Cm(-0.6)
-    return {name: style.style_id for name, style in styles.items()}
+    ids = {name: style.style_id for name, style in styles.items()}
+    ids["Table Grid"] = doc.styles["Table Grid"].style_id
+    return ids
 
 
-# Styles are applied by id on the XML elements: python-docx's style-by-object lookup scans every style of the
-# document for each paragraph, which dominated the time of a long export.
-def _para(container, style_id: str):
-    p = container.add_paragraph()
-    p._p.style = style_id
-    return p
-
-
-def _text(paragraph, text: str, style_id: str | None = None) -> None:
-    lines = xml_safe(text).split("\n")
-    for i, line in enumerate(lines):
-        run = paragraph.add_run(line)
-        if style_id:
-            run._r.style = style_id
-        if i < len(lines) - 1:
-            run.add_break()
-
-
-def _cell(cell, text: str, style_id: str) -> None:
-    p = cell.paragraphs[0]
-    p._p.style = style_id
-    _text(p, text)
-
-
-def _widths(table, widths) -> None:
-    # Word reads the cell widths, LibreOffice the grid columns: set both, with autofit off.
-    table.autofit = False
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = width
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = width
-
-
-def keep_with_next(paragraph) -> None:
-    """Keep the paragraph on the page of the next one (Word and LibreOffice honour w:keepNext)."""
-    paragraph.paragraph_format.keep_with_next = True
-
-
-def add_sign_off(doc, styles: dict[str, str], lines: list[str], record: str = "") -> None:
-    """Sign-off lines (role（签字）：＿＿＿＿  年  月  日), kept on the page of the paragraph before them."""
-    body = doc.element.body
-    previous = [el for el in body if el.tag == qn("w:p")]
-    if previous:
-        ppr = previous[-1].get_or_add_pPr()
-        ppr.get_or_add_keepNext()
-    for i, line in enumerate(lines):
-        p = _para(doc, styles["RD Sign"])
-        if i == len(lines) - 1 and not record:
-            p.paragraph_format.keep_with_next = False
-        _text(p, line)
+def _sign_off(styles: dict[str, str], lines: list[str], record: str = "") -> str:
+    """Sign-off lines (role（签字）：＿＿＿＿  年  月  日), each kept with the next but the last (or the record)."""
+    out = [text_paragraph(styles["RD Sign"], line, keep_next=False if i == len(lines) - 1 and not record else None)
+           for i, line in enumerate(lines)]
     if record:
-        _text(_para(doc, styles["RD Record"]), record)
+        out.append(text_paragraph(styles["RD Record"], record))
+    return "".join(out)
 
 
-def add_sheet(doc, styles: dict[str, str], sheet: SheetContent) -> None:
-    """Append one review sheet to the document."""
-    _text(_para(doc, styles["RD Title"]), sheet.title)
-
+def sheet_xml(styles: dict[str, str], sheet: SheetContent) -> str:
+    """One review sheet as body XML, its last element a paragraph."""
     label, cell, center = styles["RD Cell Label"], styles["RD Cell"], styles["RD Cell Center"]
-    details = doc.add_table(rows=0, cols=4)
-    details.style = "Table Grid"
-    details.alignment = WD_TABLE_ALIGNMENT.CENTER
-    first, *rest = sheet.details
-    cells = details.add_row().cells
-    _cell(cells[0], first[0], label)
-    _cell(cells[1].merge(cells[3]), first[1], cell)
+    head, small = styles["RD Cell Head"], styles["RD Cell Small"]
+    (first_name, first_value), *rest = sheet.details
+    details = [[Cell(first_name, label), Cell(first_value, cell, 3)]]
     for i in range(0, len(rest), 2):
-        cells = details.add_row().cells
         pair = rest[i:i + 2]
-        for j, (name, value) in enumerate(pair):
-            _cell(cells[2 * j], name, label)
-            _cell(cells[2 * j + 1], value, cell)
+        row = [c for name, value in pair for c in (Cell(name, label), Cell(value, cell))]
         if len(pair) == 1:
-            cells[1].merge(cells[3])
-    _widths(details, _DETAIL_WIDTHS)
-
-    _text(_para(doc, styles["RD Heading"]), "一、评分情况")
-    table = doc.add_table(rows=1, cols=len(CRITERIA_HEADERS))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for c, header in zip(table.rows[0].cells, CRITERIA_HEADERS, strict=True):
-        _cell(c, header, styles["RD Cell Head"])
+            row[1] = Cell(pair[0][1], cell, 3)
+        details.append(row)
+    criteria = [[Cell(h, head) for h in CRITERIA_HEADERS]]
     for line in sheet.criteria:
-        cells = table.add_row().cells
-        for k, value in enumerate((str(line.number), line.title, line.max_points, line.weight, line.score,
-                                   line.weighted)):
-            _cell(cells[k], value, cell if k == 1 else center)
-        _cell(cells[6], line.explanation, styles["RD Cell Small"])
-    cells = table.add_row().cells
-    _cell(cells[0].merge(cells[4]), f"合计（满分{sheet.weights_total}分）", styles["RD Cell Head"])
-    _cell(cells[5], sheet.total, styles["RD Cell Head"])
-    _cell(cells[6], sheet.total_note, styles["RD Cell Small"])
-    _widths(table, _CRITERIA_WIDTHS)
-
-    _text(_para(doc, styles["RD Heading"]), "二、总体评价")
-    _text(_para(doc, styles["RD Text"]), sheet.overall_comment or "（未填写）")
-
-    _text(_para(doc, styles["RD Heading"]), "三、重点批注摘录")
+        criteria.append([Cell(str(line.number), center), Cell(line.title, cell), Cell(line.max_points, center),
+                         Cell(line.weight, center), Cell(line.score, center), Cell(line.weighted, center),
+                         Cell(line.explanation, small)])
+    criteria.append([Cell(f"合计（满分{sheet.weights_total}分）", head, 5), Cell(sheet.total, head),
+                     Cell(sheet.total_note, small)])
+    out = [text_paragraph(styles["RD Title"], sheet.title), table(styles["Table Grid"], _DETAIL_WIDTHS, details),
+           text_paragraph(styles["RD Heading"], "一、评分情况"), table(styles["Table Grid"], _CRITERIA_WIDTHS, criteria),
+           text_paragraph(styles["RD Heading"], "二、总体评价"),
+           text_paragraph(styles["RD Text"], sheet.overall_comment or "（未填写）"),
+           text_paragraph(styles["RD Heading"], "三、重点批注摘录")]
+    # the paragraph before the sign-off is kept on its page: a signature never stands alone
+    tail: list[tuple[str, str]] = []  # (style id, runs)
     if not sheet.passages:
-        _text(_para(doc, styles["RD Text"]), "（无批注）")
+        tail.append((styles["RD Text"], runs("（无批注）")))
     for passage in sheet.passages:
-        p = _para(doc, styles["RD Passage"])
-        _text(p, f"{passage.number}. 【{passage.where}】", styles["RD Mark"])
-        _text(p, f"“{passage.quote}”")
+        content = runs(f"{passage.number}. 【{passage.where}】", styles["RD Mark"]) + runs(f"“{passage.quote}”")
         if passage.comment:
-            _text(p, f" 批注：{passage.comment}")
+            content += runs(f" 批注：{passage.comment}")
         if passage.evidence:
-            _text(p, f"（评分依据：{passage.evidence}）", styles["RD Gray"])
+            content += runs(f"（评分依据：{passage.evidence}）", styles["RD Gray"])
+        tail.append((styles["RD Passage"], content))
     if sheet.more_passages:
-        _text(_para(doc, styles["RD Note"]),
-              f"另有 {sheet.more_passages} 条批注，见 Excel 评阅表“批注”工作表。")
+        tail.append((styles["RD Note"], runs(f"另有 {sheet.more_passages} 条批注，见 Excel 评阅表“批注”工作表。")))
+    out += [paragraph(style, content, keep_next=True if i == len(tail) - 1 else None)
+            for i, (style, content) in enumerate(tail)]
+    out.append(_sign_off(styles, [sheet.sign_off], sheet.record))
+    return "".join(out)
 
-    add_sign_off(doc, styles, [sheet.sign_off], sheet.record)
 
-
-def add_panel_sheet(doc, styles: dict[str, str], sheet: PanelSheetContent) -> None:
-    """Append one report's panel summary sheet (评审汇总表), signed by the lead (组长) and the checker (复核人)."""
-    _text(_para(doc, styles["RD Title"]), sheet.title)
-    label, cell, center = styles["RD Cell Label"], styles["RD Cell"], styles["RD Cell Center"]
-    details = doc.add_table(rows=0, cols=2)
-    details.style = "Table Grid"
-    details.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for name, value in sheet.details:
-        cells = details.add_row().cells
-        _cell(cells[0], name, label)
-        _cell(cells[1], value, cell)
-    _widths(details, (Cm(2.8), Cm(14.2)))
-
-    _text(_para(doc, styles["RD Heading"]), "一、各评阅人评分")
+def panel_sheet_xml(styles: dict[str, str], sheet: PanelSheetContent) -> str:
+    """One report's panel summary sheet (评审汇总表) as body XML, signed by the lead (组长) and the checker (复核人)."""
+    label, cell, center, head = styles["RD Cell Label"], styles["RD Cell"], styles["RD Cell Center"], styles["RD Cell Head"]
+    grid = styles["Table Grid"]
     n = len(sheet.headers)
-    table = doc.add_table(rows=1, cols=n)
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for c, header in zip(table.rows[0].cells, sheet.headers, strict=True):
-        _cell(c, header, styles["RD Cell Head"])
-    for values in [*sheet.rows, sheet.total_row]:
-        cells = table.add_row().cells
-        for k, value in enumerate(values):
-            _cell(cells[k], value, cell if k == 0 else center)
-    rest = (17.0 - 4.2 - 1.4) / max(1, n - 2)
-    _widths(table, (Cm(4.2), Cm(1.4), *[Cm(rest)] * (n - 2)))
-    _text(_para(doc, styles["RD Note"]), sheet.note)
-
-    _text(_para(doc, styles["RD Heading"]), "二、评审结论")
-    conclusion = doc.add_table(rows=0, cols=2)
-    conclusion.style = "Table Grid"
-    conclusion.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for name, value in sheet.conclusion:  # one line each: the state and the lead's decisions can be long
-        cells = conclusion.add_row().cells
-        _cell(cells[0], name, label)
-        _cell(cells[1], value, cell)
-    _widths(conclusion, (Cm(2.8), Cm(14.2)))
-    _text(_para(doc, styles["RD Heading"]), "三、评审意见")
-    _text(_para(doc, styles["RD Text"]), sheet.comment or "（未填写）")
-    add_sign_off(doc, styles, sheet.sign_lines)
-
-
-def _take(scratch) -> list:
-    """The body elements built in the scratch document, removed from it (its section properties stay)."""
-    body = scratch.element.body
-    out = [el for el in body if el.tag != qn("w:sectPr")]
-    for el in out:
-        body.remove(el)
-    return out
+    rest = (_TEXT_WIDTH - 4.2 - 1.4) / max(1, n - 2)
+    scores = [[Cell(h, head) for h in sheet.headers]]
+    scores += [[Cell(v, cell if k == 0 else center) for k, v in enumerate(values)]
+               for values in [*sheet.rows, sheet.total_row]]
+    pairs = (2.8, _TEXT_WIDTH - 2.8)
+    out = [text_paragraph(styles["RD Title"], sheet.title),
+           table(grid, pairs, [[Cell(name, label), Cell(value, cell)] for name, value in sheet.details]),
+           text_paragraph(styles["RD Heading"], "一、各评阅人评分"),
+           table(grid, (4.2, 1.4, *[rest] * (n - 2)), scores),
+           text_paragraph(styles["RD Note"], sheet.note),
+           text_paragraph(styles["RD Heading"], "二、评审结论"),
+           # one line each: the state and the lead's decisions can be long
+           table(grid, pairs, [[Cell(name, label), Cell(value, cell)] for name, value in sheet.conclusion]),
+           text_paragraph(styles["RD Heading"], "三、评审意见"),
+           text_paragraph(styles["RD Text"], sheet.comment or "（未填写）", keep_next=True),
+           _sign_off(styles, sheet.sign_lines)]
+    return "".join(out)
 
 
 def write_docx(data: ExportData, path: Path, progress: Progress) -> int:
     """Write every sheet row as a review sheet; return the number of sheets."""
     template = Document()
-    _setup(template)
-    # Each sheet is built in a small scratch document (python-docx appends by scanning the body, quadratic in a
-    # long one), then streamed to the file and dropped.
-    scratch = Document()
-    styles = _setup(scratch)
+    styles = _setup(template)  # the page and the named styles, once; the body is written as text
     total = len(data.rows)
     sequence = list(sheet_sequence(data))
     stream = DocxStream(template, path, len(sequence))
@@ -274,15 +181,13 @@ def write_docx(data: ExportData, path: Path, progress: Progress) -> int:
                 progress.update(i, len(sequence), "docx")
             if kind == "panel":
                 panel = panel_sheet_content(data, item)
-                add_panel_sheet(scratch, styles, panel)
-                stream.add_section(_take(scratch), panel.report)
-                continue
-            sheet = sheet_content(data, item)
-            add_sheet(scratch, styles, sheet)
-            stream.add_section(_take(scratch), sheet.report)
+                stream.add_section(panel_sheet_xml(styles, panel), panel.report)
+            else:
+                sheet = sheet_content(data, item)
+                stream.add_section(sheet_xml(styles, sheet), sheet.report)
         if not sequence:
-            _text(_para(scratch, styles["RD Text"]), "（数据库中没有可导出的报告。）")
-            stream.add_section(_take(scratch), "法治政府建设年度报告评阅表")
+            stream.add_section(text_paragraph(styles["RD Text"], "（数据库中没有可导出的报告。）"),
+                               "法治政府建设年度报告评阅表")
         progress.update(total, total, "saving")
         stream.close()
     except BaseException:

@@ -1,17 +1,21 @@
 """The review sheet as an Excel workbook, formatted for printing.
 
-Sheets: 汇总 (Summary: one row per report and reviewer), 批注 (Annotations), 必备部分 (Sections: report × required
-part, with placement, dates and 按时公开), 分数分布 (a histogram of totals with a bar chart) and 说明 (the rubric and
-how to read the sheet). Every table has a frozen, bold header repeated on each printed page, Chinese headers, set
-column widths, number and date formats, A4 landscape fitted to the page width at a legible size (body text 10 pt,
+Sheets: 汇总 (Summary: one row per report and reviewer), 评审汇总 (the panel: one row per report), 批注
+(Annotations), 必备部分 (Sections: report × required part, with placement, dates and 按时公开), 分数分布 (a
+histogram of totals with a bar chart), 图表 (the panel dashboard's charts) and 说明 (the rubric and how to read
+the sheet). Every table has a frozen, bold header repeated on each printed page, Chinese headers, set column
+widths, number and date formats, A4 landscape fitted to the page width at a legible size (body text 10 pt,
 columns narrow enough that the fit keeps it at 8 pt or more), and page numbers in the footer; rows as tall as
 their wrapped text.
 
 On 汇总 the rows above the header hold each criterion's maximum and weight, and each total is a formula over the
 row's score cells and those two rows, so a corrected score updates its total; a review with criteria left
-unscored shows 未完成（已评 n/8）instead of a partial sum, and is not ranked. Those totals are the only formulas.
+unscored shows 未完成（已评 n/8）instead of a partial sum, and is not ranked. The score cells carry Excel data
+validation (each criterion's allowed values). On 评审汇总 最终得分 is a formula too (see
+desktop.core.export.sheets.panel_table.final_cell). Those totals are the only formulas.
 
-Written in openpyxl's write-only (streaming) mode through :class:`~desktop.core.export.formats.xlsx_rows.RowStream`.
+Written with XlsxWriter in constant_memory mode (rows streamed to disk in order) through
+:class:`~desktop.core.export.formats.xlsx_rows.RowStream`; openpyxl is used only to read workbooks.
 """
 
 from __future__ import annotations
@@ -20,12 +24,10 @@ import datetime as dt
 import io
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.properties import PageSetupProperties
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
 
 from desktop.core.export.data import ExportData
 from desktop.core.export.formats.xlsx_rows import CellFormat, RowStream
@@ -50,48 +52,61 @@ from desktop.core.scoring.rules import rule_label
 
 FONT_NAME = "等线"  # Excel's default Chinese UI font; WPS and LibreOffice substitute their own
 A4, A3 = 9, 8  # Excel paper sizes; the summary is wide, and offices print wide tables on A3
-_THIN = Side(style="thin", color="A6A6A6")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
-_PLACEMENT_FILLS = {"缺": PatternFill("solid", fgColor="F4C7C3"), "小节": PatternFill("solid", fgColor="FCE8B2"),
-                    "条目/一句": PatternFill("solid", fgColor="FCE8B2")}
+_CELL = {"font_name": FONT_NAME, "font_size": 10, "border": 1, "border_color": "#A6A6A6"}
+_HEADER = CellFormat({**_CELL, "bold": True, "align": "center", "valign": "vcenter", "text_wrap": True,
+                      "pattern": 1, "bg_color": "#DDE4EE"})
+_PLACEMENT_FILLS = {"缺": "#F4C7C3", "小节": "#FCE8B2", "条目/一句": "#FCE8B2"}
+# Excel's limits for a data validation's texts (XlsxWriter drops a validation that exceeds one)
+_TITLE_LIMIT, _MESSAGE_LIMIT = 32, 255
 
 
 def _formats(columns: list[Column]) -> list[CellFormat]:
-    body_font = Font(name=FONT_NAME, size=10)
-    return [CellFormat(body_font, _BORDER, Alignment(vertical="top", wrap_text=c.wrap), c.number_format)
-            for c in columns]
+    out = []
+    for c in columns:
+        props: dict[str, Any] = {**_CELL, "valign": "top", "text_wrap": c.wrap}
+        if c.number_format:
+            props["num_format"] = c.number_format
+        out.append(CellFormat(props))
+    return out
 
 
-_HEADER = CellFormat(Font(name=FONT_NAME, size=10, bold=True), _BORDER,
-                     Alignment(horizontal="center", vertical="center", wrap_text=True), fill=_HEADER_FILL)
+def _header_footer_text(text: str) -> str:
+    """Text for a page header or footer: a literal ``&`` is written ``&&`` (``&`` starts a code there)."""
+    return text.replace("&", "&&")
 
 
-def _sheet(wb: Workbook, name: str, columns: list[Column], title: str, freeze: str = "A2",
-           fills: dict[str, PatternFill] | None = None, autofilter: bool = True, paper: int = A4,
+def _cell_name(row: int, col: int) -> str:
+    """A1-style name of a 0-based (row, column)."""
+    letters, n = "", col + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return f"{letters}{row + 1}"
+
+
+def _sheet(wb: Workbook, name: str, columns: list[Column], title: str, freeze: tuple[int, int] = (1, 0),
+           fills: dict[str, str] | None = None, autofilter: bool = True, paper: int = A4,
            above: list[list[Value]] | None = None) -> RowStream:
-    """A write-only sheet set up for printing, with its header row written (after the ``above`` rows)."""
-    ws = wb.create_sheet(name)
-    for i, col in enumerate(columns, 1):
-        ws.column_dimensions[get_column_letter(i)].width = col.width
-    header_row = 1 + len(above or ())
-    ws.freeze_panes = freeze
-    ws.print_title_rows = f"1:{header_row}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = paper
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    """A sheet set up for printing, with its header row written (after the ``above`` rows).
+
+    ``freeze`` is the (row, column) of the first cell that scrolls (1, 0: the first row stays in view)."""
+    ws: Worksheet = wb.add_worksheet(name)
+    for i, col in enumerate(columns):
+        ws.set_column(i, i, col.width)
+    header_row = len(above or ())  # 0-based
+    ws.freeze_panes(*freeze)
+    ws.repeat_rows(0, header_row)
+    ws.set_landscape()
+    ws.set_paper(paper)
+    ws.fit_to_pages(1, 0)
     # header and footer sit in their own margin, clear of the table (LibreOffice clips them otherwise)
-    ws.page_margins.left = ws.page_margins.right = 0.3
-    ws.page_margins.top = ws.page_margins.bottom = 0.75
-    ws.page_margins.header = ws.page_margins.footer = 0.3
-    ws.print_options.horizontalCentered = True
-    ws.oddHeader.center.text = title
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    ws.set_margins(left=0.3, right=0.3, top=0.75, bottom=0.75)
+    ws.center_horizontally()
+    ws.set_header("&C" + _header_footer_text(title), {"margin": 0.3})
+    ws.set_footer("&C第 &P 页，共 &N 页", {"margin": 0.3})
     if autofilter:
-        ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(columns))}{header_row}"
-    stream = RowStream(ws, _formats(columns), fills, header=_HEADER, widths=[c.width for c in columns])
+        ws.autofilter(header_row, 0, header_row, len(columns) - 1)
+    stream = RowStream(wb, ws, _formats(columns), fills, header=_HEADER, widths=[c.width for c in columns])
     for values in above or ():
         stream.append(values, header=True)
     stream.append([c.header for c in columns], header=True)
@@ -99,7 +114,7 @@ def _sheet(wb: Workbook, name: str, columns: list[Column], title: str, freeze: s
 
 
 def _table(wb: Workbook, name: str, title: str, columns: list[Column], rows: Iterable[list[Value]],
-           progress: Progress, total: int, freeze: str = "A2", fills: dict[str, PatternFill] | None = None,
+           progress: Progress, total: int, freeze: tuple[int, int] = (1, 0), fills: dict[str, str] | None = None,
            paper: int = A4) -> int:
     stream = _sheet(wb, name, columns, title, freeze, fills, paper=paper)
     count = 0
@@ -127,15 +142,18 @@ def total_formula(first: str, last: str, row: int, criteria: int) -> str:
             f"IF({applicable}=0,0,ROUND(SUMPRODUCT({cells},{weights}/{maxima})*SUM({weights})/{applicable},2))))")
 
 
+def _column_letter(index: int) -> str:
+    return _cell_name(0, index)[:-1]
+
+
 def _summary(wb: Workbook, data: ExportData, progress: Progress, total: int) -> int:
     columns = summary_columns(data, printable=True)
     lo, hi = criterion_columns(data, printable=True)
-    first, last = get_column_letter(lo + 1), get_column_letter(hi + 1)
-    r = data.rubric
+    first, last = _column_letter(lo), _column_letter(hi)
     title = f"法治政府建设年度报告评阅汇总表（排名：各评阅人在{data.scope or '本表所列报告'}中）"
-    stream = _sheet(wb, "汇总", columns, title, freeze=f"C{SUMMARY_HEADER_ROW + 1}",
+    stream = _sheet(wb, "汇总", columns, title, freeze=(SUMMARY_HEADER_ROW, 2),
                     above=_parameter_rows(data, len(columns), lo, hi + 1))
-    n = len(r.criteria)
+    n = len(data.rubric.criteria)
     for count, row in enumerate(data.rows, 1):
         at = SUMMARY_HEADER_ROW + count
         cached = total_value(row)
@@ -144,35 +162,33 @@ def _summary(wb: Workbook, data: ExportData, progress: Progress, total: int) -> 
         if count % 1000 == 0:
             progress.check()
             progress.update(count, total, "汇总")
-    _score_validation(stream.ws, data, lo, SUMMARY_HEADER_ROW + 1, SUMMARY_HEADER_ROW + max(len(data.rows), 1))
+    _score_validation(stream.ws, data, lo, SUMMARY_HEADER_ROW, SUMMARY_HEADER_ROW + max(len(data.rows), 1) - 1)
     return len(data.rows)
 
 
-def _score_validation(ws, data: ExportData, first_col: int, first_row: int, last_row: int) -> None:
-    """Excel data validation on the score cells: a drop-down of each criterion's allowed values, so that Excel and
-    WPS stop a bad cell at entry (where a criterion allows 不适用, a warning only: ``不适用：理由`` is typed)."""
-    from openpyxl.worksheet.datavalidation import DataValidation
-
+def _score_validation(ws: Worksheet, data: ExportData, first_col: int, first_row: int, last_row: int) -> None:
+    """Excel data validation on the score cells (0-based rows and columns): a drop-down of each criterion's allowed
+    values, so that Excel and WPS stop a bad cell at entry (where a criterion allows 不适用, a warning only:
+    ``不适用：理由`` is typed)."""
     for i, c in enumerate(data.rubric.criteria):
         steps = int(round(c.max_points / c.step))
         values = [f"{k * c.step:g}" for k in range(steps + 1)]
         listed = ",".join(values)
-        column = get_column_letter(first_col + i + 1)
         rule = f"0–{c.max_points:g}，步长 {c.step:g}"
+        options: dict[str, Any]
         if len(listed) <= 250:  # Excel's limit for a list typed into the rule
-            dv = DataValidation(type="list", formula1=f'"{listed}"', allow_blank=True)
+            options = {"validate": "list", "source": values}
         else:
-            dv = DataValidation(type="decimal", operator="between", formula1="0", formula2=f"{c.max_points:g}",
-                                allow_blank=True)
-        dv.errorStyle = "warning" if c.allow_na else "stop"
-        dv.errorTitle = "分值不在允许范围"
-        dv.error = f"{c.title}：请填 {rule} 的分值" + ("；不适用时填“不适用：理由”" if c.allow_na else "")
-        dv.promptTitle = c.title[:32]  # Excel's limit for a prompt title
-        dv.prompt = f"分值 {rule}" + ("；或“不适用：理由”" if c.allow_na else "")
-        dv.showErrorMessage = True
-        dv.showInputMessage = True
-        dv.add(f"{column}{first_row}:{column}{last_row}")
-        ws.data_validations.append(dv)
+            options = {"validate": "decimal", "criteria": "between", "minimum": 0, "maximum": c.max_points}
+        options.update(
+            ignore_blank=True, error_type="warning" if c.allow_na else "stop",
+            error_title="分值不在允许范围",
+            error_message=(f"{c.title}：请填 {rule} 的分值" + ("；不适用时填“不适用：理由”" if c.allow_na else ""))
+            [:_MESSAGE_LIMIT],
+            input_title=c.title[:_TITLE_LIMIT],
+            input_message=(f"分值 {rule}" + ("；或“不适用：理由”" if c.allow_na else ""))[:_MESSAGE_LIMIT],
+            show_error=True, show_input=True)
+        ws.data_validation(first_row, first_col + i, last_row, first_col + i, options)
 
 
 def _parameter_rows(data: ExportData, width: int, first: int, total_col: int) -> list[list[Value]]:
@@ -197,7 +213,7 @@ def _panel(wb: Workbook, data: ExportData, progress: Progress) -> None:
     above = _parameter_rows(data, len(columns), lo, hi + 1)
     above[0][hi + 1] = f"计算方式：{rule_label(panel.rule)}"  # the panel's final-score rule, above 最终得分
     title = f"法治政府建设年度报告评审汇总表（最终得分：{rule_label(panel.rule)}；排名：{data.scope or '本表所列报告'}）"
-    stream = _sheet(wb, "评审汇总", columns, title, freeze=f"C{SUMMARY_HEADER_ROW + 1}", above=above)
+    stream = _sheet(wb, "评审汇总", columns, title, freeze=(SUMMARY_HEADER_ROW, 2), above=above)
     for count, report in enumerate(panel.reports, 1):
         at = SUMMARY_HEADER_ROW + count
         stream.append(panel_row(data, panel, count, report, final=final_cell(data, panel, at, report)))
@@ -209,40 +225,40 @@ def _charts(wb: Workbook, data: ExportData) -> None:
     """图表: the panel dashboard's charts as pictures, one under the other (exports of every reviewer only)."""
     if data.dashboard is None:
         return
-    from openpyxl.drawing.image import Image
-
     from desktop.core.export.sheets.charts import CHART_NAMES, CHART_TITLES, render
 
     columns = [Column("图表", "Chart", 60)]
     stream = _sheet(wb, "图表", columns, "评审图表", autofilter=False)
-    row = 2
+    note = f"图表：{'、'.join(CHART_TITLES[n] for n in CHART_NAMES)}（各图另可在评审组看板中导出为 PNG）"
+    stream.append([note])
+    row = 2  # 0-based: under the header and the note
     for name in CHART_NAMES:
         png = render(data.dashboard, name, dpi=90)
-        image = Image(io.BytesIO(png))
-        stream.ws.add_image(image, f"A{row}")
-        row += int(image.height / 20) + 2  # rows are 20 px high by default
-    stream.append([f"图表：{'、'.join(CHART_TITLES[n] for n in CHART_NAMES)}（各图另可在评审组看板中导出为 PNG）"])
+        stream.ws.insert_image(row, 0, f"{name}.png", {"image_data": io.BytesIO(png), "object_position": 3})
+        row += int(_png_height(png) / 20) + 2  # rows are 20 px high by default
+
+
+def _png_height(png: bytes) -> int:
+    """The height in pixels of a PNG image (from its IHDR chunk, the first after the signature)."""
+    return int.from_bytes(png[20:24], "big")
 
 
 def _distribution(wb: Workbook, data: ExportData) -> None:
     labels, reviewers, counts = score_distribution(data)
     columns = [Column("总分区间", "Total range", 14)] + [Column(r or "—", r, 12, "0") for r in reviewers]
     stream = _sheet(wb, "分数分布", columns, "总分分布", autofilter=False)
-    ws = stream.ws
     for label, row in zip(labels, counts, strict=True):
         stream.append([label, *row])
-    chart = BarChart()
-    chart.type = "col"
-    chart.grouping = "clustered"
-    chart.title = "总分分布"
-    chart.y_axis.title = "报告数"
-    chart.x_axis.title = f"总分（满分{data.rubric.weights_total:g}）"
-    chart.y_axis.majorGridlines = None
-    chart.add_data(Reference(ws, min_col=2, max_col=1 + len(reviewers), min_row=1, max_row=1 + len(labels)),
-                   titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=1 + len(labels)))
-    chart.width, chart.height = 22, 11
-    ws.add_chart(chart, f"{get_column_letter(len(columns) + 2)}2")
+    chart = wb.add_chart({"type": "column"})
+    last = len(labels)  # 0-based row of the last bin (the header is row 0)
+    for i in range(len(reviewers)):
+        chart.add_series({"name": ["分数分布", 0, 1 + i], "categories": ["分数分布", 1, 0, last, 0],
+                          "values": ["分数分布", 1, 1 + i, last, 1 + i]})
+    chart.set_title({"name": "总分分布"})
+    chart.set_y_axis({"name": "报告数", "major_gridlines": {"visible": False}})
+    chart.set_x_axis({"name": f"总分（满分{data.rubric.weights_total:g}）"})
+    chart.set_size({"width": 830, "height": 415})  # 22 × 11 cm at 96 dpi
+    stream.ws.insert_chart(1, len(columns) + 1, chart)
 
 
 def _about(wb: Workbook, data: ExportData) -> None:
@@ -264,19 +280,21 @@ def _about(wb: Workbook, data: ExportData) -> None:
 
 def write_xlsx(data: ExportData, path: Path, progress: Progress) -> int:
     """Write the workbook; return the number of summary rows."""
-    wb = Workbook(write_only=True)
-    total = len(data.rows) + len(data.annotations) + len(data.documents)
-    n = _summary(wb, data, progress, total)
-    _panel(wb, data, progress)
-    _table(wb, "批注", "评阅批注", annotation_columns(), annotation_rows(data), progress, total, freeze="C2")
-    _table(wb, "必备部分", "必备部分检出情况", section_columns(), section_rows(data), progress, total, freeze="B2",
-           fills=_PLACEMENT_FILLS)
-    _distribution(wb, data)
-    _charts(wb, data)
-    _about(wb, data)
-    progress.update(total, total, "saving")
-    wb.properties.title = "法治政府建设年度报告评阅表"
-    wb.properties.creator = "ReviewDesk"
-    wb.properties.created = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    wb.save(path)
+    wb = Workbook(str(path), {"constant_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
+                              "strings_to_urls": False, "tmpdir": str(path.parent)})
+    try:
+        total = len(data.rows) + len(data.annotations) + len(data.documents)
+        n = _summary(wb, data, progress, total)
+        _panel(wb, data, progress)
+        _table(wb, "批注", "评阅批注", annotation_columns(), annotation_rows(data), progress, total, freeze=(1, 2))
+        _table(wb, "必备部分", "必备部分检出情况", section_columns(), section_rows(data), progress, total,
+               freeze=(1, 1), fills=_PLACEMENT_FILLS)
+        _distribution(wb, data)
+        _charts(wb, data)
+        _about(wb, data)
+        progress.update(total, total, "saving")
+        wb.set_properties({"title": "法治政府建设年度报告评阅表", "author": "ReviewDesk",
+                           "created": dt.datetime.now(dt.UTC).replace(tzinfo=None)})
+    finally:
+        wb.close()  # also on a cancel: removes its temporary files (the caller deletes the unfinished file)
     return n

@@ -1,15 +1,14 @@
-"""Stream styled rows into an openpyxl write-only worksheet, fast.
+"""Stream rows of plain values into an XlsxWriter worksheet, each column in its own format.
 
-openpyxl writes a styled cell through several Python objects (a cell, a copied style array, a style lookup, a
-generic writer), about 10 µs per cell: 5 s for the 500,000 cells of a large review sheet. :class:`RowStream`
-prepares each column's style ids once and writes each row as one ``<row>`` element into the sheet's own XML
-stream, a few µs per cell. It relies on two internals of openpyxl's write-only sheet (``_values_to_row`` and its
-writer's ``write_row``); when they are missing it falls back to openpyxl's public cells, with the same result.
+The workbook is written in XlsxWriter's ``constant_memory`` mode (public API): each row goes to a temporary file
+as soon as the next one starts, so memory does not grow with the number of rows, and text is stored inline in
+the cell. :class:`RowStream` keeps one Format per (column, header, quoted, fill) and writes each value with the
+method of its type, so nothing is guessed from the text.
 
-Formula injection: a text starting like a formula is written as an inline string with the quote-prefix style, so
-it is shown and kept as text (see desktop.core.export.safe). The only formulas are the sheet's own
-(:class:`~desktop.core.export.sheets.tables.Formula` values), written with their current value cached so that readers
-which do not calculate (and a printout before any recalculation) show the right number.
+Formula injection: a text starting like a formula is written as a string with the quote-prefix format, so it is
+shown and kept as text (see desktop.core.export.safe). The only formulas are the sheet's own
+(:class:`~desktop.core.export.sheets.tables.Formula` values), written with their current value cached so that
+readers which do not calculate (and a printout before any recalculation) show the right number.
 """
 
 from __future__ import annotations
@@ -17,41 +16,32 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Sequence
-from copy import copy
-from types import MethodType
+from dataclasses import dataclass, field
+from typing import Any
 
-from lxml import etree
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Border, Font, PatternFill
-from openpyxl.utils import get_column_letter
+from xlsxwriter.format import Format
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
 
 from desktop.core.export.safe import looks_like_formula, xml_safe
-from desktop.core.export.sheets.tables import Formula
+from desktop.core.export.sheets.tables import Formula, Value
 
-Value = str | int | float | dt.date | Formula | None
 LINE_HEIGHT = 13.0  # points per line of 10-point text
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_EXCEL_EPOCH = dt.date(1899, 12, 30)
+MAX_CELL = 32_767  # characters Excel holds in one cell
 
 
+@dataclass(frozen=True)
 class CellFormat:
-    """How the cells of one column look (openpyxl style objects)."""
+    """How the cells of one column look, as XlsxWriter format properties (font, border, alignment, fill…)."""
 
-    def __init__(self, font: Font, border: Border, alignment: Alignment, number_format: str | None = None,
-                 fill: PatternFill | None = None) -> None:
-        self.font, self.border, self.alignment = font, border, alignment
-        self.number_format, self.fill = number_format, fill
+    properties: dict[str, Any] = field(default_factory=dict)
 
-    def cell(self, ws, *, quote: bool = False, fill: PatternFill | None = None) -> WriteOnlyCell:
-        proto = WriteOnlyCell(ws)
-        proto.font, proto.border, proto.alignment = self.font, self.border, self.alignment
-        if self.number_format:
-            proto.number_format = self.number_format
-        if fill or self.fill:
-            proto.fill = fill or self.fill
-        if quote:
-            proto.quotePrefix = True
-        return proto
+    def with_(self, **more: Any) -> CellFormat:
+        return CellFormat({**self.properties, **more})
+
+    @property
+    def wraps(self) -> bool:
+        return bool(self.properties.get("text_wrap"))
 
 
 def text_lines(value: str, width: float) -> int:
@@ -61,125 +51,71 @@ def text_lines(value: str, width: float) -> int:
 
 
 class RowStream:
-    """Appends rows of plain values to a write-only sheet, each column in its own format.
+    """Appends rows of plain values to a worksheet, row after row (constant_memory needs them in order).
 
-    Create it after the sheet's widths, freeze panes and views are set (openpyxl writes them before the first
-    row). ``fills`` maps a text value to a fill used for cells holding exactly that text. With ``widths``, a row
+    ``fills`` maps a text value to a fill colour used for cells holding exactly that text. With ``widths``, a row
     whose wrapped text needs several lines gets that height: Excel fits rows when it opens a file, LibreOffice
     and WPS do not, and a cut-off comment would be lost on paper.
     """
 
-    def __init__(self, ws, formats: Sequence[CellFormat], fills: dict[str, PatternFill] | None = None,
-                 header: CellFormat | None = None, widths: Sequence[float] | None = None) -> None:
-        self.ws = ws
+    def __init__(self, workbook: Workbook, ws: Worksheet, formats: Sequence[CellFormat],
+                 fills: dict[str, str] | None = None, header: CellFormat | None = None,
+                 widths: Sequence[float] | None = None) -> None:
+        self.workbook, self.ws = workbook, ws
         self.formats = list(formats)
         self.header_format = header
-        self.letters = [get_column_letter(i) for i in range(1, len(formats) + 1)]
         usable = [max(2.0, w - 1.5) for w in widths] if widths else []
-        self._body_wrap = [(i, w) for i, w in enumerate(usable) if self.formats[i].alignment.wrap_text]
+        self._body_wrap = [(i, w) for i, w in enumerate(usable) if self.formats[i].wraps]
         self._all_wrap = list(enumerate(usable))
-        self._protos: dict[tuple, WriteOnlyCell] = {}
-        self._ids: dict[tuple, int] = {}
         self._fills = fills or {}
-        self._heights: dict[int, float] = {}
-        self.rows = 0
-        self.fast = self._install()
+        self._cache: dict[tuple, Format] = {}
+        self.rows = 0  # rows written so far; the next row is this 0-based index
 
-    def _proto(self, key: tuple) -> WriteOnlyCell:
-        """The prototype cell for (column, quoted, fill text, header)."""
-        if key not in self._protos:
-            col, quote, fill_key, header = key
-            fmt = self.header_format if header and self.header_format else self.formats[col]
-            self._protos[key] = fmt.cell(self.ws, quote=quote, fill=self._fills.get(fill_key) if fill_key else None)
-        return self._protos[key]
+    def format(self, col: int, header: bool = False, quote: bool = False, fill: str | None = None) -> Format:
+        """The workbook Format of a cell of column ``col`` (created once per combination)."""
+        key = (col, header, quote, fill)
+        found = self._cache.get(key)
+        if found is None:
+            base = self.header_format if header and self.header_format else self.formats[col]
+            extra: dict[str, Any] = {}
+            if quote:
+                extra["quote_prefix"] = True
+            if fill:
+                extra.update(pattern=1, bg_color=fill)
+            found = self._cache[key] = self.workbook.add_format({**base.properties, **extra})
+        return found
 
-    def _key(self, col: int, value: Value, header: bool) -> tuple:
-        if not isinstance(value, str):
-            return (col, False, None, header)
-        return (col, looks_like_formula(value), value if value in self._fills else None, header)
-
-    def _style_id(self, key: tuple) -> int:
-        sid = self._ids.get(key)
-        if sid is None:
-            sid = self._ids[key] = self._proto(key).style_id
-        return sid
-
-    def _height(self, values: list[Value], header: bool) -> float | None:
+    def _height(self, values: Sequence[Value], header: bool) -> float | None:
         """The row height (points) its wrapped text needs, or None for one line."""
         lines = 1
         for i, width in self._all_wrap if header else self._body_wrap:
             v = values[i]
-            if isinstance(v, str):
+            # a text of one line shorter than half the width fits (a CJK character is two wide): most cells
+            if isinstance(v, str) and (2 * len(v) > width or "\n" in v):
                 lines = max(lines, text_lines(v, width))
         return None if lines == 1 else round(lines * LINE_HEIGHT + 3, 1)
 
-    def _install(self) -> bool:
-        ws = self.ws
-        if not (hasattr(ws, "_values_to_row") and hasattr(ws, "_get_writer")):
-            return False
-        ws._get_writer()
-        writer = getattr(ws, "_writer", None)
-        if writer is None or not hasattr(writer, "write_row"):
-            return False
-        ws._values_to_row = MethodType(lambda _self, row, _idx: row, ws)
-        writer.write_row = self._write_row
-        return True
-
-    def _write_row(self, xf, row: list[tuple[int, Value]], row_idx: int) -> None:
-        r = str(row_idx)
-        el = etree.Element("row", r=r)
-        height = self._heights.pop(row_idx, None)
-        if height:
-            el.set("ht", str(height))
-            el.set("customHeight", "1")
-        for letter, (style, value) in zip(self.letters, row, strict=True):
-            ref = letter + r
-            s = str(style)
-            if value is None or value == "":
-                etree.SubElement(el, "c", r=ref, s=s)
-            elif isinstance(value, Formula):
-                c = etree.SubElement(el, "c", r=ref, s=s)
-                etree.SubElement(c, "f").text = value.text
-                if isinstance(value.value, str):
-                    c.set("t", "str")
-                    etree.SubElement(c, "v").text = value.value
-                elif value.value is not None:
-                    etree.SubElement(c, "v").text = repr(value.value)
-            elif isinstance(value, str):
-                c = etree.SubElement(el, "c", r=ref, s=s, t="inlineStr")
-                t = etree.SubElement(etree.SubElement(c, "is"), "t")
-                if value != value.strip():
-                    t.set(_XML_SPACE, "preserve")
-                t.text = value
-            elif isinstance(value, dt.date):
-                day = value.date() if isinstance(value, dt.datetime) else value
-                etree.SubElement(etree.SubElement(el, "c", r=ref, s=s), "v").text = str((day - _EXCEL_EPOCH).days)
-            else:
-                etree.SubElement(etree.SubElement(el, "c", r=ref, s=s, t="n"), "v").text = repr(value)
-        xf.write(el)
-
     def append(self, values: Sequence[Value], *, header: bool = False) -> None:
         """Append one row (``header``: in the header format)."""
-        clean = [(xml_safe(v) or None) if isinstance(v, str) else v for v in values]
-        if len(clean) != len(self.formats):
-            raise ValueError(f"row has {len(clean)} values for {len(self.formats)} columns")
+        if len(values) != len(self.formats):
+            raise ValueError(f"row has {len(values)} values for {len(self.formats)} columns")
+        ws, row = self.ws, self.rows
         self.rows += 1
-        keys = [self._key(i, v, header) for i, v in enumerate(clean)]
-        height = self._height(clean, header)
-        if self.fast:
-            self.ws._max_row = self.rows
-            self.ws._max_col = len(clean)
-            if height:
-                self._heights[self.rows] = height
-            self.ws.append([(self._style_id(k), v) for k, v in zip(keys, clean, strict=True)])
-            return
+        height = self._height(values, header)
         if height:
-            self.ws.row_dimensions[self.rows].height = height
-        cells = []
-        for key, value in zip(keys, clean, strict=True):
-            cell = WriteOnlyCell(self.ws, value=f"={value.text}" if isinstance(value, Formula) else value)
-            cell._style = copy(self._proto(key)._style)
-            if isinstance(value, str):
-                cell.data_type = "s"  # text, never a formula
-            cells.append(cell)
-        self.ws.append(cells)
+            ws.set_row(row, height)
+        fmt = self.format
+        for col, value in enumerate(values):
+            if value is None or value == "":
+                ws.write_blank(row, col, None, fmt(col, header))
+            elif isinstance(value, str):
+                text = xml_safe(value)[:MAX_CELL]
+                ws.write_string(row, col, text, fmt(col, header, looks_like_formula(text), self._fills.get(text)))
+            elif isinstance(value, Formula):
+                cached: Any = value.value if value.value is not None else ""
+                ws.write_formula(row, col, value.text, fmt(col, header), cached)
+            elif isinstance(value, dt.date):
+                day = value if isinstance(value, dt.datetime) else dt.datetime(value.year, value.month, value.day)
+                ws.write_datetime(row, col, day, fmt(col, header))
+            else:
+                ws.write_number(row, col, value, fmt(col, header))
