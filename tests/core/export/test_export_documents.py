@@ -214,3 +214,30 @@ def test_docx_panel_sheet_per_report_signed_by_lead_and_checker(scored_db, tmp_p
     # a reviewer's own export holds no panel sheet
     export(scored_db, "docx", tmp_path / "li.docx", reviewer="李四")
     assert docx_panel_sheets(tmp_path / "li.docx") == []
+
+
+MARKUP = '<b>粗体</b> & <w:p/></w:t>]]> &amp; 第一行\n第二行\x07'
+
+
+def test_reviewers_text_is_data_never_markup_in_docx_and_pdf(scored_corpus, tmp_path):
+    """Text that looks like markup (reportlab's, WordprocessingML, an entity, a CDATA end, a control character) is
+    printed as typed: both writers build their markup around the text, never from it."""
+    import shutil
+
+    from desktop.core.scoring import scores as scoring
+    from desktop.core.storage import open_database
+
+    path = tmp_path / "markup.sqlite3"
+    shutil.copy(scored_corpus.path, path)
+    db = open_database(path)
+    rubric, doc, zhang = scored_corpus.rubric, scored_corpus.docs["003"], scored_corpus.reviewers["张三"]
+    scoring.set_overall_comment(db, doc, zhang, rubric, MARKUP)
+    scoring.set_note(db, doc, zhang, rubric, "measures", "a < b && c > d")
+    export(db, "docx", tmp_path / "m.docx", reviewer="张三")
+    export(db, "pdf", tmp_path / "m.pdf", reviewer="张三")
+    db.conn.close()
+    typed = MARKUP.replace("\x07", "")  # a character XML cannot hold is left out, the rest kept
+    sheet = next(s for s in docx_sheets(tmp_path / "m.docx") if typed in s["text"])
+    assert any("评阅意见：a < b && c > d" in row[6] for row in sheet["criteria"])
+    flat = re.sub(r"\s+", "", pdf_text(tmp_path / "m.pdf"))
+    assert re.sub(r"\s+", "", typed) in flat and "评阅意见：a<b&&c>d" in flat

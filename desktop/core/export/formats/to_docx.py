@@ -108,10 +108,10 @@ def sheet_xml(styles: dict[str, str], sheet: SheetContent) -> str:
     details = [[Cell(first_name, label), Cell(first_value, cell, 3)]]
     for i in range(0, len(rest), 2):
         pair = rest[i:i + 2]
-        row = [c for name, value in pair for c in (Cell(name, label), Cell(value, cell))]
-        if len(pair) == 1:
-            row[1] = Cell(pair[0][1], cell, 3)
-        details.append(row)
+        cells = [c for name, value in pair for c in (Cell(name, label), Cell(value, cell))]
+        if len(pair) == 1:  # an odd last detail spans the rest of its line
+            cells = [cells[0], Cell(pair[0][1], cell, 3)]
+        details.append(cells)
     criteria = [[Cell(h, head) for h in CRITERIA_HEADERS]]
     for line in sheet.criteria:
         criteria.append([Cell(str(line.number), center), Cell(line.title, cell), Cell(line.max_points, center),

@@ -1,15 +1,22 @@
 """Review sheets as a pdf (reportlab): the same sheet as the docx, A4, with the Chinese font embedded.
 
 Text is set with CJK line breaking; each sheet starts on a new page; every page has the report's name in its
-header and 第 X 页 共 Y 页 in its footer, counted per sheet (a two-pass canvas: pages are kept until the end, when
-each sheet's page count is known). The sign-off block is kept together with the passage before it. The font
-comes from :mod:`desktop.core.export.fonts`.
+header and 第 X 页 共 Y 页 in its footer, counted per sheet (a two-pass canvas: a sheet's pages are kept until
+the sheet ends, when its page count is known, then written out). The sign-off block is kept together with the
+passage before it. The font comes from :mod:`desktop.core.export.fonts`.
+
+Cost and memory stay linear in the number of sheets: the layout is fed one sheet at a time
+(:meth:`SheetDocTemplate.build_sheets`; reportlab's ``build`` takes the whole story as one list and removes each
+flowable from its front, quadratic in a story of thousands of sheets, and holds it all), only one sheet's pages
+are held at a time, and paragraphs are made from their text as it is (:class:`_Texts`: no markup parsing, so
+report text is never read as markup and needs no escaping).
 """
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Iterable
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -18,11 +25,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    BaseDocTemplate,
     Flowable,
+    Frame,
     KeepTogether,
     PageBreak,
+    PageTemplate,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -91,23 +100,28 @@ def numbered_canvas(font: str, left_note: str):
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)
-            self._pages: list[tuple[dict, int, str]] = []
+            self._pages: list[tuple[dict, int, str]] = []  # the pages of the sheet being laid out
             self.rd_sheet, self.rd_header = 0, ""
 
         def showPage(self) -> None:  # noqa: N802 (reportlab's name)
-            self._pages.append((dict(self.__dict__), self.rd_sheet, self.rd_header))
+            finished = dict(self.__dict__)  # the page just laid out, drawn when its sheet's page count is known
+            del finished["_pages"]
+            if self._pages and self._pages[-1][1] != self.rd_sheet:  # the sheets before this page are complete
+                self._flush()
+                self.__dict__.update(finished)
+            self._pages.append((finished, self.rd_sheet, self.rd_header))
             self._startPage()
 
-        def save(self) -> None:
-            counts: dict[int, int] = {}
-            for _, sheet, _ in self._pages:
-                counts[sheet] = counts.get(sheet, 0) + 1
-            seen: dict[int, int] = {}
-            for state, sheet, header in self._pages:
+        def _flush(self) -> None:
+            """Write the held pages (one sheet's) with their page numbers, now that their count is known."""
+            pages, self._pages = self._pages, []
+            for number, (state, _, header) in enumerate(pages, 1):
                 self.__dict__.update(state)
-                seen[sheet] = seen.get(sheet, 0) + 1
-                self._decorate(header, seen[sheet], counts[sheet])
+                self._decorate(header, number, len(pages))
                 Canvas.showPage(self)
+
+        def save(self) -> None:
+            self._flush()
             Canvas.save(self)
 
         def _decorate(self, header: str, page: int, pages: int) -> None:
@@ -128,13 +142,41 @@ def numbered_canvas(font: str, left_note: str):
     return NumberedCanvas
 
 
+class _Texts:
+    """Paragraphs made from plain text: the style's parsed fragment is cloned with the text (one per line, line
+    breaks between), so no text is parsed as markup (faster, and ``<``, ``&`` in a report stay what they are)."""
+
+    def __init__(self) -> None:
+        # per style object (an export's styles carry its font): forgotten with the styles
+        self._frags: weakref.WeakKeyDictionary[ParagraphStyle, tuple] = weakref.WeakKeyDictionary()
+
+    def _templates(self, style: ParagraphStyle) -> tuple:
+        found = self._frags.get(style)
+        if found is None:
+            text, br = Paragraph("x<br/>x", style).frags[:2]
+            found = self._frags[style] = (text, br)
+        return found
+
+    def para(self, value: str, style: ParagraphStyle) -> Paragraph:
+        text, br = self._templates(style)
+        frags = []
+        for i, line in enumerate(xml_safe(value).split("\n")):
+            if i:
+                frags.append(br.clone())
+            frags.append(text.clone(text=line))
+        return Paragraph(value, style, frags=frags)
+
+
+_TEXTS = _Texts()
+
+
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(xml_safe(text)).replace("\n", "<br/>"), style)
+    return _TEXTS.para(text, style)
 
 
 def _lines(text: str, style: ParagraphStyle) -> list[Paragraph]:
     """One paragraph per line: a paragraph with line breaks is split character by character, several times slower."""
-    return [Paragraph(escape(xml_safe(line)), style) for line in text.split("\n") if line]
+    return [_TEXTS.para(line, style) for line in text.split("\n") if line]
 
 
 def _grid(font: str, extra: list | None = None) -> TableStyle:
@@ -208,7 +250,7 @@ def sign_off(before, lines: list[str], record: str, st: _Styles) -> KeepTogether
     """The sign-off lines with the flowable before them on one page: a signature never stands alone."""
     # reportlab collapses runs of spaces, full-width ones included: the gaps are non-breaking spaces
     items = [before, Spacer(1, 4)]
-    items += [Paragraph(escape(line).replace("　", "&nbsp;&nbsp;&nbsp;"), st.sign) for line in lines]
+    items += [_p(line.replace("　", "\u00a0" * 3), st.sign) for line in lines]
     if record:
         items.append(_p(record, st.record))
     return KeepTogether(items)
@@ -243,30 +285,54 @@ def panel_flowables(sheet: PanelSheetContent, st: _Styles) -> list:
     return out
 
 
+class SheetDocTemplate(BaseDocTemplate):
+    """A document laid out one sheet at a time (see the module's docstring)."""
+
+    def build_sheets(self, sheets: Iterable[list], canvasmaker) -> None:
+        """Lay out each sheet's flowables in turn, on one canvas, as ``build`` does with one list of them all."""
+        self._calc()
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="normal")
+        self.addPageTemplates([PageTemplate(id="Sheet", frames=frame, pagesize=self.pagesize)])
+        self._startBuild(None, canvasmaker)
+        canv = self.canv
+        saved_info = canv._doc.info
+        canv._doctemplate = self
+        try:
+            for flowables in sheets:
+                while flowables:
+                    self.clean_hanging()
+                    self.handle_flowable(flowables)
+        finally:
+            del canv._doctemplate
+        canv._doc.info = saved_info
+        self._endBuild()
+
+
 def write_pdf(data: ExportData, path: Path, progress: Progress) -> int:
     """Write every sheet row as a review sheet; return the number of sheets."""
     font = cjk_font_name()
     st = _Styles(font)
     note = f"{data.rubric.name}（版本 {data.rubric.version}）　导出于 {data.date}"
-
-    story: list = []
     total = len(data.rows)
     sequence = list(sheet_sequence(data))
-    for i, (kind, item) in enumerate(sequence):
-        if i % 20 == 0:
+
+    def sheets():
+        for i, (kind, item) in enumerate(sequence):
             progress.check()
-            progress.update(i, len(sequence), "pdf")
-        if i:
-            story.append(PageBreak())
-        if kind == "panel":
-            story += panel_flowables(panel_sheet_content(data, item), st)
-        else:
-            story += sheet_flowables(sheet_content(data, item), st)
-    if not story:
-        story = [_p("法治政府建设年度报告评阅表", st.title), _p("（数据库中没有可导出的报告。）", st.body)]
-    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=1.8 * cm,
-                            bottomMargin=2 * cm, title="法治政府建设年度报告评阅表", author="ReviewDesk",
-                            creator="ReviewDesk")
-    progress.update(total, total, "laying out pages")
-    doc.build(story, canvasmaker=numbered_canvas(font, note))
+            if i % 20 == 0:
+                progress.update(i, len(sequence), "pdf")
+            story: list = [PageBreak()] if i else []
+            if kind == "panel":
+                story += panel_flowables(panel_sheet_content(data, item), st)
+            else:
+                story += sheet_flowables(sheet_content(data, item), st)
+            yield story
+        if not sequence:
+            yield [_p("法治政府建设年度报告评阅表", st.title), _p("（数据库中没有可导出的报告。）", st.body)]
+
+    doc = SheetDocTemplate(str(path), pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=1.8 * cm,
+                           bottomMargin=2 * cm, title="法治政府建设年度报告评阅表", author="ReviewDesk",
+                           creator="ReviewDesk")
+    doc.build_sheets(sheets(), numbered_canvas(font, note))
+    progress.update(total, total, "saving")
     return total
