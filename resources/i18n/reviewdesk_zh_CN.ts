@@ -916,6 +916,26 @@
         <translation>每个句子与另一份报告中最相近的句子对照：改动的字词以深色标出（删去：红色，左侧；新增：绿色，右侧），找不到对应的句子整句浅色标出，位置移动的句子标为蓝色。F8 / Shift+F8 转到下一处 / 上一处变化</translation>
     </message>
     <message>
+        <source>removed</source>
+        <translation>删去</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>sentence removed</source>
+        <translation>整句删去</translation>
+    </message>
+    <message>
+        <source>sentence added</source>
+        <translation>整句新增</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>移动</translation>
+    </message>
+    <message>
         <source>Next change</source>
         <translation>下一处变化</translation>
     </message>

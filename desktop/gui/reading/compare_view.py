@@ -46,6 +46,7 @@ from desktop.gui.flow import FlowLayout
 from desktop.gui.plain import PlainLabel
 from desktop.gui.reading.outline_model import kind_lookup
 from desktop.gui.reading.report_view import ReportView
+from desktop.gui.reading.text_pane import pale
 
 WORDING_REMOVED, WORDING_REMOVED_LINE = QColor("#f3a59d"), QColor("#b3261e")  # words; whole sentences pale
 WORDING_ADDED, WORDING_ADDED_LINE = QColor("#9edbab"), QColor("#1e7b34")
@@ -190,6 +191,24 @@ class CompareView(QWidget):
             button.setDefaultAction(action)
             button.setArrowType(Qt.ArrowType.DownArrow if step > 0 else Qt.ArrowType.UpArrow)
             self.addAction(action)
+        # What the colours mean, beside the box while the marks are shown: words (strong), whole sentences (pale).
+        self.wording_legend = QWidget(self)
+        self.wording_legend.setObjectName("wordingLegend")
+        legend_row = QHBoxLayout(self.wording_legend)
+        legend_row.setContentsMargins(0, 0, 0, 0)
+        legend_row.setSpacing(3)
+        self.legend_chips: dict[str, PlainLabel] = {}
+        for key, fill, line in (("removed", WORDING_REMOVED, WORDING_REMOVED_LINE),
+                                ("added", WORDING_ADDED, WORDING_ADDED_LINE),
+                                ("sentence_removed", pale(WORDING_REMOVED_LINE), None),
+                                ("sentence_added", pale(WORDING_ADDED_LINE), None),
+                                ("moved", pale(WORDING_MOVED), None)):
+            chip = PlainLabel(self.wording_legend)
+            chip.setStyleSheet(f"background: {fill.name()}; color: #1a1a1a; padding: 0 3px;"
+                               + (f" border-bottom: 2px solid {line.name()};" if line is not None else ""))
+            legend_row.addWidget(chip)
+            self.legend_chips[key] = chip
+        self.wording_legend.setVisible(False)
         self.min_length = QSpinBox(self)
         self.min_length.setRange(4, 200)
         self.min_length.setValue(DEFAULT_MIN_LENGTH)
@@ -207,7 +226,8 @@ class CompareView(QWidget):
         toolbar = FlowLayout(toolbar_bar, spacing=10)
         toolbar.setContentsMargins(6, 4, 6, 0)
         toolbar.add_widget(_group(toolbar_bar, swatch, self.min_length_label, self.min_length), stretch=True)
-        toolbar.add_widget(_group(toolbar_bar, self.wording_box, self.previous_change, self.next_change))
+        toolbar.add_widget(_group(toolbar_bar, self.wording_box, self.wording_legend, self.previous_change,
+                                  self.next_change))
         toolbar.add_widget(self.sync_box)
 
         self.cards_box = QHBoxLayout()
@@ -257,6 +277,11 @@ class CompareView(QWidget):
                                             "report: changed words are marked strongly (removed: red, left; added: "
                                             "green, right), sentences without a counterpart pale, moved sentences "
                                             "blue. F8 / Shift+F8 go to the next / previous change"))
+        self.legend_chips["removed"].setText(self.tr("removed"))
+        self.legend_chips["added"].setText(self.tr("added"))
+        self.legend_chips["sentence_removed"].setText(self.tr("sentence removed"))
+        self.legend_chips["sentence_added"].setText(self.tr("sentence added"))
+        self.legend_chips["moved"].setText(self.tr("moved"))
         self.next_change_action.setText(self.tr("Next change"))
         self.next_change_action.setToolTip(self.tr("Next changed wording (F8)"))
         self.previous_change_action.setText(self.tr("Previous change"))
@@ -330,6 +355,7 @@ class CompareView(QWidget):
                                               if c.right_end > c.right_start], underline=True,
                                   line_color=WORDING_ADDED_LINE)
         self._paint_reuse()
+        self.wording_legend.setVisible(self.wording_box.isChecked())
         for widget in (self.next_change, self.previous_change):
             widget.setEnabled(bool(self.changes))
         return len(self.changes)

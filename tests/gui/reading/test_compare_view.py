@@ -252,3 +252,31 @@ def test_a_hand_edited_copy_shows_exactly_the_edits(qtbot, records):
     for pane, span in ((w.left, (first, second)), (w.right, (new_place, after))):
         (mark,) = pane.text.marks("wording_sentences")
         assert mark[:2] == span and mark[2] == WORDING_MOVED and mark[3] == "moved"
+
+
+def test_the_colours_of_the_changed_wording_are_explained_beside_the_box(compare, qtbot):
+    from desktop.gui import i18n
+
+    legend = compare.wording_legend
+    assert not legend.isVisible()  # nothing marked, nothing to explain
+    compare.wording_box.setChecked(True)
+    assert legend.isVisible()
+    chips = compare.legend_chips
+    assert [chips[k].text() for k in ("removed", "added", "sentence_removed", "sentence_added", "moved")] == [
+        "removed", "added", "sentence removed", "sentence added", "moved"]
+    # the chips show the colours the marks are painted in (whole sentences: the pale version)
+    from desktop.gui.reading.text_pane import pale
+
+    (word_colour,) = {c.name() for _a, _b, c, _k in compare.left.text.marks("wording")}
+    assert f"background: {word_colour};" in chips["removed"].styleSheet()
+    (sentence_colour,) = {pale(c).name() for _a, _b, c, _k in compare.right.text.marks("wording_sentences")}
+    assert f"background: {sentence_colour};" in chips["sentence_added"].styleSheet()
+    if not i18n.set_language(i18n.CHINESE):
+        pytest.skip("the Chinese catalog could not be loaded here")
+    try:
+        qtbot.waitUntil(lambda: chips["moved"].text() == "移动")
+        assert chips["sentence_removed"].text() == "整句删去"
+    finally:
+        i18n.set_language(i18n.ENGLISH)
+    compare.wording_box.setChecked(False)
+    assert not legend.isVisible()
