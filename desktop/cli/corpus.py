@@ -40,16 +40,16 @@ def _limit(value: str) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from desktop.core.ingest.importer import FAILED, run_import, store_prepared
+    from desktop.core.ingest.importer import FAILED, run_import, store_batch
 
     db = open_db(args)
 
-    def store(prepared):
-        # each line as soon as its file is stored: when the database fails midway (disk full), every file
+    def store(batch):
+        # the lines of a batch as soon as it is stored: when the database fails midway (disk full), every file
         # stored before has been reported
-        outcome = store_prepared(db, prepared)
-        print(outcome.line(), flush=True)
-        return outcome
+        outcomes = store_batch(db, batch)
+        print("\n".join(outcome.line() for outcome in outcomes), flush=True)
+        return outcomes
 
     report = run_import(args.paths, store)
     print(report.summary(), file=sys.stderr)

@@ -1,9 +1,10 @@
-"""Import files and folders into a database: one outcome line per file, one transaction per file.
+"""Import files and folders into a database: one outcome line per file, each file all or nothing.
 
 The work is split in two so that any caller can place each half where it belongs: :func:`prepare_file`
-reads and segments a file (CPU work, no database; may run in worker processes) and :func:`store_prepared`
-writes it (one transaction; runs wherever the database's writer is). :func:`run_import` drives both for a
-list of paths, in parallel processes for large batches; :func:`import_paths` is the plain synchronous form.
+reads and segments a file and makes its search index form (CPU work, no database; runs in worker processes for
+large imports) and :func:`store_batch` writes a batch of prepared files in one transaction (wherever the
+database's writer is; a file that cannot be stored fails alone). :func:`run_import` drives both for a list of
+paths; :func:`import_paths` is the plain synchronous form.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from desktop.core.ingest.walk import Unreachable, walk_folder
 from desktop.core.progress import Progress
 from desktop.core.segmentation.segment import Segmentation, segment_report
 from desktop.core.storage.database import immediate_transaction, storage_error
-from desktop.core.storage.documents import find_duplicate, insert_document
+from desktop.core.storage.documents import NewDocument, find_duplicate, insert_document, insert_documents, text_hash
 from desktop.core.storage.search import IndexedText, indexed_text
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,11 @@ log = logging.getLogger(__name__)
 IMPORTED, DUPLICATE, FAILED, SKIPPED = "imported", "duplicate", "failed", "skipped"
 PARALLEL_MIN_FILES = 200
 _WINDOW = 256
+# Files stored per transaction at most, and how long a prepared file may wait for its batch to be stored: big
+# transactions write the search index far faster (FTS5 writes a segment per transaction), but a GUI's other
+# writes wait for the batch being stored, and its progress moves a batch at a time.
+BATCH_FILES = 256
+BATCH_SECONDS = 0.3
 
 
 @dataclass(frozen=True)
@@ -169,6 +175,64 @@ def store_prepared(db: Database, prepared: PreparedFile) -> ImportOutcome:
     except Exception as exc:
         return _outcome(prepared.path, FAILED, "could not be stored ({error})",
                         params={"error": f"{type(exc).__name__}: {exc}"})
+    return _imported(prepared, doc_id)
+
+
+def store_batch(db: Database, batch: list[PreparedFile]) -> list[ImportOutcome]:
+    """Store prepared files in ONE write transaction (an import's writer calls this once per batch); an outcome
+    per file, in order; never raises for a bad file.
+
+    Each file is checked for duplicates against the database and the files before it in the batch (the rows
+    inserted so far are visible inside the transaction); the new documents' rows, parts and search index are
+    written with one ``executemany`` per table. Should anything in the batch fail, the batch is rolled back and
+    its files are stored one transaction each (:func:`store_prepared`), so only a bad file fails.
+    """
+    storable = [p for p in batch if p.outcome is None]
+    if len(storable) <= 1:
+        return [store_prepared(db, p) for p in batch]
+    try:
+        with immediate_transaction(db):
+            # a duplicate: the id of the stored document it repeats, or the index in ``new`` of the batch's file
+            duplicates: dict[int, str | int] = {}
+            new: list[tuple[int, PreparedFile]] = []
+            seen: dict[str, int] = {}  # sha256 and text hash of the batch's new files -> their index in ``new``
+            for i, prepared in enumerate(storable):
+                source = prepared.source
+                assert source is not None
+                hashes = (source.sha256, "text:" + text_hash(source.text))
+                earlier = next((seen[h] for h in hashes if h in seen), None)
+                existing = find_duplicate(db, source.sha256, source.text) if earlier is None else None
+                if earlier is not None or existing:
+                    duplicates[i] = earlier if earlier is not None else str(existing)
+                    continue
+                seen.update(dict.fromkeys(hashes, len(new)))
+                new.append((i, prepared))
+            ids = insert_documents(db, [_new_document(p) for _i, p in new])
+    except ReviewDeskError:
+        raise
+    except sqlite3.OperationalError as exc:
+        # the database itself cannot be written (read-only, locked for too long, disk full): not a file's fault
+        raise storage_error(db, exc) from exc
+    except Exception:
+        log.warning("a batch of %d files failed; storing them one by one", len(storable), exc_info=True)
+        return [store_prepared(db, p) for p in batch]
+    outcomes: dict[int, ImportOutcome] = {i: _imported(p, doc_id) for (i, p), doc_id in zip(new, ids, strict=True)}
+    for i, of in duplicates.items():
+        doc_id = ids[of] if isinstance(of, int) else of
+        outcomes[i] = _outcome(storable[i].path, DUPLICATE, "same content already in the database",
+                               document_id=doc_id, params={})
+    ordered = iter(outcomes[i] for i in range(len(storable)))
+    return [p.outcome if p.outcome is not None else next(ordered) for p in batch]
+
+
+def _new_document(prepared: PreparedFile) -> NewDocument:
+    assert prepared.source is not None and prepared.segmentation is not None
+    return NewDocument(prepared.source, prepared.segmentation, prepared.indexed)
+
+
+def _imported(prepared: PreparedFile, doc_id: str) -> ImportOutcome:
+    seg = prepared.segmentation
+    assert seg is not None
     if not seg.missing:
         return ImportOutcome(prepared.path, IMPORTED, "", doc_id)
     return _outcome(prepared.path, IMPORTED, "missing: {parts}", document_id=doc_id,
@@ -238,9 +302,16 @@ def prepared_files(files: list[tuple[Path, bool | Unreachable]], workers: int, p
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def run_import(paths: list[str | Path], store: Callable[[PreparedFile], ImportOutcome],
-               progress: Progress | None = None, workers: int | None = None) -> ImportReport:
-    """Import files and folders, handing each prepared file to ``store``; cancellable between files."""
+def run_import(paths: list[str | Path], store: Callable[[list[PreparedFile]], list[ImportOutcome]],
+               progress: Progress | None = None, workers: int | None = None,
+               batch_files: int = BATCH_FILES) -> ImportReport:
+    """Import files and folders, handing the prepared files to ``store`` a batch at a time (it stores a batch in
+    one transaction and returns an outcome per file: :func:`store_batch`); cancellable between batches.
+
+    Batches grow from one file (the first outcome shows at once) up to ``batch_files``, and a batch is stored
+    once it has waited :data:`BATCH_SECONDS` (slow files are not held back). Progress is reported per file as
+    its batch is stored; a cancelled import reports every file it stored and stores nothing after.
+    """
     progress = progress or Progress()
     files = expand_paths(paths)
     total = len(files)
@@ -251,16 +322,34 @@ def run_import(paths: list[str | Path], store: Callable[[PreparedFile], ImportOu
     if progress.cancelled:
         report.cancelled = bool(files)
         return report
-    for done, prepared in enumerate(prepared_files(files, workers, progress), start=1):
-        report.outcomes.append(store(prepared))
-        progress.update(done, total, prepared.path)
-        if progress.cancelled and done < total:
-            report.cancelled = True
+    batch: list[PreparedFile] = []
+    size, started = 1, 0.0
+    for prepared in prepared_files(files, workers, progress):
+        if progress.cancelled:
             break
-    if progress.cancelled and len(report.outcomes) < total:
+        if not batch:
+            started = time.monotonic()
+        batch.append(prepared)
+        if len(batch) >= size or time.monotonic() - started >= BATCH_SECONDS:
+            _store_batch(store, batch, report, progress, total)
+            batch, size = [], min(size * 2, batch_files)
+            if progress.cancelled:
+                break
+    if batch and not progress.cancelled:
+        _store_batch(store, batch, report, progress, total)
+    if len(report.outcomes) < total:
         report.cancelled = True
     _log_report(report)
     return report
+
+
+def _store_batch(store: Callable[[list[PreparedFile]], list[ImportOutcome]], batch: list[PreparedFile],
+                 report: ImportReport, progress: Progress, total: int) -> None:
+    outcomes = store(batch)
+    assert len(outcomes) == len(batch), "a store must give one outcome per file"
+    for prepared, outcome in zip(batch, outcomes, strict=True):
+        report.outcomes.append(outcome)
+        progress.update(len(report.outcomes), total, prepared.path)
 
 
 def _log_report(report: ImportReport) -> None:
@@ -274,4 +363,4 @@ def _log_report(report: ImportReport) -> None:
 def import_paths(db: Database, paths: list[str | Path], progress: Progress | None = None,
                  workers: int | None = None) -> ImportReport:
     """Import files and folders into ``db`` from this thread (parallel preparation for large batches)."""
-    return run_import(paths, lambda prepared: store_prepared(db, prepared), progress, workers)
+    return run_import(paths, lambda batch: store_batch(db, batch), progress, workers)

@@ -92,11 +92,16 @@ def _auto_from_values(auto: AutoValues) -> str:
 def write_sections(db: Database, document_id: str, sections: list[Section]) -> None:
     """Replace a document's sections rows (the one writer of that table: automatic and effective values alike)."""
     db.execute("DELETE FROM sections WHERE document_id = ?", [document_id])
+    insert_sections(db, [(document_id, sections)])
+
+
+def insert_sections(db: Database, documents: list[tuple[str, list[Section]]]) -> None:
+    """Add the sections rows of documents that have none yet (a batch of new documents: one ``executemany``)."""
     db.conn.executemany(
         'INSERT INTO sections (document_id, ordinal, kind, heading, level, placement, start, "end", confidence, '
         "reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(document_id, i, s.kind, s.heading, s.level, s.placement, s.start, s.end, s.confidence, s.reason)
-         for i, s in enumerate(sections)])
+         for document_id, sections in documents for i, s in enumerate(sections)])
 
 
 def _write_metadata(db: Database, document_id: str, metadata: dict, sources: dict, missing: list[str],

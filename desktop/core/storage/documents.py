@@ -17,9 +17,9 @@ from desktop.core.clock import now_iso
 from desktop.core.segmentation.cleaning import Clutter
 from desktop.core.segmentation.outline import Heading
 from desktop.core.segmentation.segment import Section, Segmentation
-from desktop.core.storage.corrections import after_segmentation, write_sections
+from desktop.core.storage.corrections import after_segmentation, insert_sections, write_sections
 from desktop.core.storage.database import one, scalar
-from desktop.core.storage.search import IndexedText, index_document, remove_from_index
+from desktop.core.storage.search import IndexedText, index_document, index_documents, remove_from_index
 
 if TYPE_CHECKING:  # the readers (docx, pdf, html, charset detection) are not needed to read the database
     from desktop.core.ingest import SourceDocument
@@ -163,20 +163,62 @@ def insert_document(db: Database, source: SourceDocument, seg: Segmentation,
                     indexed: IndexedText | None = None) -> str:
     """Insert a segmented document in one transaction and return its new UUID (``indexed``: the text's search
     index form, when it was made beforehand)."""
-    doc_id = str(uuid.uuid4())
     with db.atomic():
-        cursor = db.execute(
-            """INSERT INTO documents (id, sha256, name, source_path, size, format, encoding, text, title, agency,
-               year, doc_number, doc_date, published_at, source, on_time, missing, metadata_sources,
-               segmenter_version, imported_at, text_sha256)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [doc_id, source.sha256, source.name, source.path, source.size, source.format, source.encoding,
-             source.text, *_metadata_row(seg), now_iso(), text_hash(source.text)],
-        )
-        write_segmentation(db, doc_id, seg)
+        return insert_documents(db, [NewDocument(source, seg, indexed)])[0]
+
+
+@dataclass(frozen=True)
+class NewDocument:
+    """A document to insert: its source, what segmentation found, and the search index form of its text when it
+    was made beforehand (in an import's worker process)."""
+
+    source: SourceDocument
+    segmentation: Segmentation
+    indexed: IndexedText | None = None
+
+
+_INSERT_DOCUMENT = """INSERT INTO documents (id, sha256, name, source_path, size, format, encoding, text, title, agency,
+    year, doc_number, doc_date, published_at, source, on_time, missing, metadata_sources, segmenter_version,
+    imported_at, text_sha256, metadata_confidence, doc_type, truncated, metadata_reasons, missing_candidates)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+
+
+def insert_documents(db: Database, documents: list[NewDocument]) -> list[str]:
+    """Insert new documents inside the caller's transaction and return their new UUIDs, in order.
+
+    The batch form of :func:`insert_document` (an import stores many files per transaction): the rows of every
+    table are written with one ``executemany`` each, and no savepoint is taken between the search index writes
+    (FTS5 writes its pending terms to disk at every savepoint). A new document has no corrections, so what
+    segmentation found is stored as its effective values (``auto_segmentation`` stays NULL).
+    """
+    ids: list[str] = []
+    indexed: list[tuple[int, str, IndexedText | None]] = []
+    sections: list[tuple[str, list[Section]]] = []
+    outline: list[tuple] = []
+    clutter: list[tuple] = []
+    imported_at = now_iso()
+    for doc in documents:
+        source, seg = doc.source, doc.segmentation
+        doc_id = str(uuid.uuid4())
+        cursor = db.conn.execute(_INSERT_DOCUMENT, [
+            doc_id, source.sha256, source.name, source.path, source.size, source.format, source.encoding,
+            source.text, *_metadata_row(seg), imported_at, text_hash(source.text),
+            json.dumps(seg.metadata_confidence), seg.doc_type, int(seg.truncated),
+            json.dumps(seg.metadata_reasons, ensure_ascii=False),
+            json.dumps({k: c.to_json() for k, c in seg.missing_candidates.items()}, ensure_ascii=False)])
         assert cursor.lastrowid is not None  # an INSERT always sets it
-        index_document(db, cursor.lastrowid, source.text, indexed)
-    return doc_id
+        ids.append(doc_id)
+        indexed.append((cursor.lastrowid, source.text, doc.indexed))
+        sections.append((doc_id, seg.sections))
+        outline += [(doc_id, i, h.style, h.level, h.text, h.start, h.heading_end, h.end)
+                    for i, h in enumerate(seg.outline)]
+        clutter += [(doc_id, c.kind, c.start, c.end, c.text) for c in seg.clutter]
+    insert_sections(db, sections)
+    db.conn.executemany('INSERT INTO outline (document_id, ordinal, style, level, heading, start, heading_end, "end") '
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", outline)
+    db.conn.executemany('INSERT INTO clutter (document_id, kind, start, "end", text) VALUES (?, ?, ?, ?, ?)', clutter)
+    index_documents(db, indexed)
+    return ids
 
 
 def replace_document_text(db: Database, doc_id: str, source: SourceDocument, seg: Segmentation) -> None:

@@ -110,6 +110,18 @@ def _has_quads(db: Database) -> bool:
     return db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [QUADS]).fetchone() is not None
 
 
+def index_documents(db: Database, documents: list[tuple[int, str, IndexedText | None]]) -> None:
+    """:func:`index_document` for a batch, inside the caller's transaction: ``(seq, text, indexed form or None)``
+    each. One ``executemany`` per index, no savepoint in between (FTS5 writes its pending terms to disk at every
+    savepoint: an import stores a batch of files through this, once)."""
+    items = [(seq, prepared or indexed_text(text)) for seq, text, prepared in documents]
+    db.conn.executemany(f"INSERT INTO {GRAMS}(rowid, g) VALUES (?, ?)", [(seq, item.grams) for seq, item in items])
+    if _has_quads(db):  # as index_document: not while migration 0015 indexes an older database
+        db.conn.executemany(f"INSERT INTO {QUADS}(rowid, g) VALUES (?, ?)",
+                            [(seq, quad_tokens(item.key) if item.quads is None else item.quads) for seq, item in items])
+    db.conn.executemany(f"INSERT INTO {TRIGRAMS}(rowid, k) VALUES (?, ?)", [(seq, item.key) for seq, item in items])
+
+
 def remove_from_index(db: Database, seq: int, text: str) -> None:
     """Remove a document from the indexes (a contentless FTS5 table needs the indexed text to delete it)."""
     key = search_key(text)

@@ -182,16 +182,16 @@ def test_files_stored_before_the_database_fails_are_reported(tmp_path, monkeypat
     folder.mkdir()
     for i in range(3):
         (folder / f"r{i}.txt").write_text(hostile.variant(i), encoding="utf-8")
-    real = importer.store_prepared
+    real = importer.store_batch
     calls = []
 
-    def failing(db, prepared):
-        calls.append(prepared.path)
-        if len(calls) == 2:
+    def failing(db, batch):
+        calls.append([prepared.path for prepared in batch])
+        if len(calls) == 2:  # the first batch holds one file: the second batch fails
             raise DatabaseProblem(f"{tmp_path / 'c.sqlite3'} could not be written (database or disk is full)")
-        return real(db, prepared)
+        return real(db, batch)
 
-    monkeypatch.setattr(importer, "store_prepared", failing)
+    monkeypatch.setattr(importer, "store_batch", failing)
     assert main(["import", str(folder), "--db", str(tmp_path / "c.sqlite3")]) == 1
     out = capsys.readouterr()
     assert out.out.startswith("imported\t") and out.out.count("\n") == 1

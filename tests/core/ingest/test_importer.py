@@ -46,18 +46,18 @@ def test_failure_inside_the_transaction_leaves_nothing(tmp_path, memory_db, monk
     write_txt(tmp_path, "a.txt")
     import desktop.core.storage.documents as documents
 
-    def broken_index(db, seq, text, prepared=None):
+    def broken_index(db, documents):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(documents, "index_document", broken_index)
+    monkeypatch.setattr(documents, "index_documents", broken_index)
     report = import_paths(memory_db, [tmp_path / "a.txt"])
     assert report.outcomes[0].status == FAILED and "disk full" in report.outcomes[0].message
     assert _table_counts(memory_db) == {"documents": 0, "sections": 0, "outline": 0, "clutter": 0}
 
 
-def test_cancel_stops_between_files(tmp_path, memory_db):
-    for i in range(5):
-        write_txt(tmp_path, f"r{i}.txt", text=f"一、主要工作情况\n第{i}份报告。\n")
+def test_cancel_stops_between_batches_and_reports_what_was_stored(tmp_path, memory_db):
+    for i in range(12):
+        write_txt(tmp_path, f"r{i:02}.txt", text=f"一、主要工作情况\n第{i}份报告。\n")
     progress = Progress()
     seen = []
 
@@ -69,7 +69,9 @@ def test_cancel_stops_between_files(tmp_path, memory_db):
     progress._callback = callback
     report = import_paths(memory_db, [tmp_path], progress)
     assert report.cancelled
-    assert report.count(IMPORTED) == 2
+    # batches grow 1, 2, 4 …: the cancel comes while the batch of files 2-3 is reported; nothing after it is stored
+    assert report.count(IMPORTED) == 3 == count_documents(memory_db)
+    assert [o.path.rsplit("/", 1)[-1] for o in report.outcomes] == ["r00.txt", "r01.txt", "r02.txt"]
     assert "cancelled" in report.summary()
 
 
