@@ -10,18 +10,15 @@ paths; :func:`import_paths` is the plain synchronous form.
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import os
 import sqlite3
-import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from desktop.core import processes
 from desktop.core.errors import IngestError, ReviewDeskError
 from desktop.core.ingest import SUPPORTED_SUFFIXES, SourceDocument, display_name, read_report
 from desktop.core.ingest.walk import Unreachable, walk_folder
@@ -35,7 +32,6 @@ log = logging.getLogger(__name__)
 
 IMPORTED, DUPLICATE, FAILED, SKIPPED = "imported", "duplicate", "failed", "skipped"
 PARALLEL_MIN_FILES = 200
-_WINDOW = 256
 # Files stored per transaction at most, and how long a prepared file may wait for its batch to be stored: big
 # transactions write the search index far faster (FTS5 writes a segment per transaction), but a GUI's other
 # writes wait for the batch being stored, and its progress moves a batch at a time.
@@ -252,54 +248,19 @@ def import_one(db: Database, path: Path) -> ImportOutcome:
     return store_prepared(db, prepare_file(path))
 
 
-def _watch_parent(parent_pid: int) -> None:
-    """Pool initializer: end this worker as soon as the importing process is gone (killed, crashed).
-
-    A worker blocked waiting for its next file would otherwise live on after its parent was killed.
-    """
-    def watch() -> None:
-        while True:
-            time.sleep(0.5)
-            if os.getppid() != parent_pid:
-                os._exit(1)
-
-    threading.Thread(target=watch, name="reviewdesk-parent-watchdog", daemon=True).start()
-
-
 def _prepare_args(args: tuple[str, bool | Unreachable]) -> PreparedFile:
     return prepare_file(*args)
 
 
 def default_workers(file_count: int) -> int:
     """Worker processes worth starting for a batch (1 means: prepare in this thread)."""
-    if file_count < PARALLEL_MIN_FILES:
-        return 1
-    return max(1, min(4, os.cpu_count() or 1))
+    return processes.default_workers(file_count, PARALLEL_MIN_FILES)
 
 
 def prepared_files(files: list[tuple[Path, bool | Unreachable]], workers: int, progress: Progress) -> Iterator[PreparedFile]:
     """Prepared files in input order; with ``workers > 1`` they are read and segmented in child processes."""
-    if workers <= 1:
-        for path, from_walk in files:
-            if progress.cancelled:
-                return
-            yield prepare_file(path, from_walk)
-        return
-    # spawn, not fork: the caller may be a multi-threaded GUI process holding a database connection
-    context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_watch_parent,
-                               initargs=(os.getpid(),))
-    try:
-        args = [(str(p), w) for p, w in files]
-        # Submitted a window at a time: Executor.map queues every file at once, and prepared texts would pile
-        # up in memory whenever storing is slower than preparing.
-        for lo in range(0, len(args), _WINDOW):
-            for prepared in pool.map(_prepare_args, args[lo:lo + _WINDOW], chunksize=8):
-                yield prepared
-                if progress.cancelled:
-                    return
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    args = [(str(p), w) for p, w in files]
+    yield from processes.parallel_map(_prepare_args, args, workers, lambda: progress.cancelled)
 
 
 def run_import(paths: list[str | Path], store: Callable[[list[PreparedFile]], list[ImportOutcome]],

@@ -18,7 +18,7 @@ from desktop.core.segmentation.cleaning import Clutter
 from desktop.core.segmentation.outline import Heading
 from desktop.core.segmentation.segment import Section, Segmentation
 from desktop.core.storage.corrections import after_segmentation, insert_sections, write_sections
-from desktop.core.storage.database import one, scalar
+from desktop.core.storage.database import column, one, scalar
 from desktop.core.storage.search import IndexedText, index_document, index_documents, remove_from_index
 
 if TYPE_CHECKING:  # the readers (docx, pdf, html, charset detection) are not needed to read the database
@@ -123,26 +123,40 @@ def _metadata_row(seg: Segmentation) -> list:
             json.dumps(seg.metadata.sources(), ensure_ascii=False), SEGMENTER_VERSION]
 
 
+def _segmentation_row(seg: Segmentation) -> list:
+    """metadata_confidence, doc_type, truncated, metadata_reasons, missing_candidates of a segmentation."""
+    return [json.dumps(seg.metadata_confidence), seg.doc_type, int(seg.truncated),
+            json.dumps(seg.metadata_reasons, ensure_ascii=False),
+            json.dumps({k: c.to_json() for k, c in seg.missing_candidates.items()}, ensure_ascii=False)]
+
+
+def _outline_rows(doc_id: str, seg: Segmentation) -> list[tuple]:
+    return [(doc_id, i, h.style, h.level, h.text, h.start, h.heading_end, h.end) for i, h in enumerate(seg.outline)]
+
+
+def _clutter_rows(doc_id: str, seg: Segmentation) -> list[tuple]:
+    return [(doc_id, c.kind, c.start, c.end, c.text) for c in seg.clutter]
+
+
+# The columns of _metadata_row and _segmentation_row, set for one document (every writer uses these two)
+_SET_METADATA = ("UPDATE documents SET title = ?, agency = ?, year = ?, doc_number = ?, doc_date = ?, published_at = ?, "
+                 "source = ?, on_time = ?, missing = ?, metadata_sources = ?, segmenter_version = ? WHERE id = ?")
+_SET_SEGMENTATION = ("UPDATE documents SET metadata_confidence = ?, doc_type = ?, truncated = ?, metadata_reasons = ?, "
+                     "missing_candidates = ? WHERE id = ?")
+_INSERT_OUTLINE = ('INSERT INTO outline (document_id, ordinal, style, level, heading, start, heading_end, "end") '
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+_INSERT_CLUTTER = 'INSERT INTO clutter (document_id, kind, start, "end", text) VALUES (?, ?, ?, ?, ?)'
+
+
 def write_segmentation(db: Database, doc_id: str, seg: Segmentation) -> None:
     """Replace a document's sections, outline and clutter rows by what ``seg`` found (inside the caller's
     transaction), then apply the document's corrections again (the columns and rows hold effective values)."""
     for table in ("outline", "clutter"):
         db.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc_id])
     write_sections(db, doc_id, seg.sections)
-    db.execute("UPDATE documents SET metadata_confidence = ?, doc_type = ?, truncated = ?, metadata_reasons = ?, "
-               "missing_candidates = ? WHERE id = ?",
-               [json.dumps(seg.metadata_confidence), seg.doc_type, int(seg.truncated),
-                json.dumps(seg.metadata_reasons, ensure_ascii=False),
-                json.dumps({k: c.to_json() for k, c in seg.missing_candidates.items()}, ensure_ascii=False), doc_id])
-    db.conn.executemany(
-        'INSERT INTO outline (document_id, ordinal, style, level, heading, start, heading_end, "end") '
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(doc_id, i, h.style, h.level, h.text, h.start, h.heading_end, h.end) for i, h in enumerate(seg.outline)],
-    )
-    db.conn.executemany(
-        'INSERT INTO clutter (document_id, kind, start, "end", text) VALUES (?, ?, ?, ?, ?)',
-        [(doc_id, c.kind, c.start, c.end, c.text) for c in seg.clutter],
-    )
+    db.execute(_SET_SEGMENTATION, [*_segmentation_row(seg), doc_id])
+    db.conn.executemany(_INSERT_OUTLINE, _outline_rows(doc_id, seg))
+    db.conn.executemany(_INSERT_CLUTTER, _clutter_rows(doc_id, seg))
     after_segmentation(db, doc_id, seg)
 
 
@@ -153,10 +167,32 @@ def store_segmentation(db: Database, doc_id: str, seg: Segmentation) -> None:
     Runs inside the caller's transaction. Write segmentation results only through this function or
     :func:`write_segmentation` after the metadata columns, so that corrections are never overwritten.
     """
-    db.execute("UPDATE documents SET title = ?, agency = ?, year = ?, doc_number = ?, doc_date = ?, published_at = ?, "
-               "source = ?, on_time = ?, missing = ?, metadata_sources = ?, segmenter_version = ? WHERE id = ?",
-               [*_metadata_row(seg), doc_id])
+    db.execute(_SET_METADATA, [*_metadata_row(seg), doc_id])
     write_segmentation(db, doc_id, seg)
+
+
+def store_segmentations(db: Database, documents: list[tuple[str, Segmentation]]) -> None:
+    """:func:`store_segmentation` for a batch of documents, inside the caller's transaction: each table written
+    with one ``executemany``. A document with live corrections goes through :func:`store_segmentation` (its
+    corrections are applied again on top); the others get the new values as their effective values."""
+    live: set[str] = set()
+    ids = [doc_id for doc_id, _seg in documents]
+    for lo in range(0, len(ids), 500):
+        chunk = ids[lo:lo + 500]
+        live.update(column(db, "SELECT DISTINCT document_id FROM corrections WHERE deleted_at IS NULL AND "
+                               f"document_id IN ({', '.join('?' * len(chunk))})", chunk))
+    plain = [(doc_id, seg) for doc_id, seg in documents if doc_id not in live]
+    db.conn.executemany(_SET_METADATA, [[*_metadata_row(seg), doc_id] for doc_id, seg in plain])
+    db.conn.executemany(_SET_SEGMENTATION.replace(" WHERE", ", auto_segmentation = NULL WHERE"),
+                        [[*_segmentation_row(seg), doc_id] for doc_id, seg in plain])
+    for table in ("sections", "outline", "clutter"):
+        db.conn.executemany(f"DELETE FROM {table} WHERE document_id = ?", [(doc_id,) for doc_id, _seg in plain])
+    insert_sections(db, [(doc_id, seg.sections) for doc_id, seg in plain])
+    db.conn.executemany(_INSERT_OUTLINE, [row for doc_id, seg in plain for row in _outline_rows(doc_id, seg)])
+    db.conn.executemany(_INSERT_CLUTTER, [row for doc_id, seg in plain for row in _clutter_rows(doc_id, seg)])
+    for doc_id, seg in documents:
+        if doc_id in live:
+            store_segmentation(db, doc_id, seg)
 
 
 def insert_document(db: Database, source: SourceDocument, seg: Segmentation,
@@ -202,21 +238,16 @@ def insert_documents(db: Database, documents: list[NewDocument]) -> list[str]:
         doc_id = str(uuid.uuid4())
         cursor = db.conn.execute(_INSERT_DOCUMENT, [
             doc_id, source.sha256, source.name, source.path, source.size, source.format, source.encoding,
-            source.text, *_metadata_row(seg), imported_at, text_hash(source.text),
-            json.dumps(seg.metadata_confidence), seg.doc_type, int(seg.truncated),
-            json.dumps(seg.metadata_reasons, ensure_ascii=False),
-            json.dumps({k: c.to_json() for k, c in seg.missing_candidates.items()}, ensure_ascii=False)])
+            source.text, *_metadata_row(seg), imported_at, text_hash(source.text), *_segmentation_row(seg)])
         assert cursor.lastrowid is not None  # an INSERT always sets it
         ids.append(doc_id)
         indexed.append((cursor.lastrowid, source.text, doc.indexed))
         sections.append((doc_id, seg.sections))
-        outline += [(doc_id, i, h.style, h.level, h.text, h.start, h.heading_end, h.end)
-                    for i, h in enumerate(seg.outline)]
-        clutter += [(doc_id, c.kind, c.start, c.end, c.text) for c in seg.clutter]
+        outline += _outline_rows(doc_id, seg)
+        clutter += _clutter_rows(doc_id, seg)
     insert_sections(db, sections)
-    db.conn.executemany('INSERT INTO outline (document_id, ordinal, style, level, heading, start, heading_end, "end") '
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", outline)
-    db.conn.executemany('INSERT INTO clutter (document_id, kind, start, "end", text) VALUES (?, ?, ?, ?, ?)', clutter)
+    db.conn.executemany(_INSERT_OUTLINE, outline)
+    db.conn.executemany(_INSERT_CLUTTER, clutter)
     index_documents(db, indexed)
     return ids
 

@@ -268,5 +268,7 @@ def count_current(db: Database) -> int:
 
 def listing_years(db: Database) -> list[int]:
     """Distinct years of the current documents, newest first."""
-    return column(db, f"SELECT DISTINCT year FROM documents INDEXED BY {COVER} "
+    # documents_summary holds year as a plain column; the listing indexes' expression columns make SQLite read the
+    # rows (and their texts' overflow pages) instead
+    return column(db, "SELECT DISTINCT year FROM documents INDEXED BY documents_summary "
                   "WHERE replaced_by IS NULL AND year IS NOT NULL ORDER BY year DESC")

@@ -1,8 +1,9 @@
 """Re-segment outdated documents when a database is opened: a worker with progress and cancel in the status bar.
 
-Documents imported by an older segmenter version are re-segmented from their frozen text, one transaction per
-document on the database's write thread (other writes interleave); when the run ends the change is announced on
-the window's change bus, so the corpus table and the open report re-read their parts and metadata.
+Documents imported by an older segmenter version are re-segmented from their frozen text as an import is: the
+texts segmented in worker processes, a batch stored per transaction on the database's write thread (other writes
+interleave between batches); when the run ends the change is announced on the window's change bus, so the corpus
+table and the open report re-read their parts and metadata.
 """
 
 from __future__ import annotations
@@ -15,24 +16,29 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from desktop.core.changes import Changes
 from desktop.core.progress import Progress
 from desktop.core.storage.executor import DatabaseExecutor
-from desktop.core.storage.resegment import outdated_documents, resegment_document
+from desktop.core.storage.resegment import (
+    count_outdated,
+    outdated_documents,
+    resegment_with,
+    store_resegmented,
+    stored_texts,
+)
 from desktop.gui import workers
+from desktop.gui.corpus.import_controller import gui_workers
 from desktop.gui.plain import PlainLabel
 
 if TYPE_CHECKING:
     from desktop.gui.main_window import MainWindow
 
 
-def resegment_with(executor: DatabaseExecutor, *, progress: Progress) -> int:
-    """Re-segment every outdated document through ``executor``, one call each; return how many were done."""
+def resegment_through(executor: DatabaseExecutor, *, progress: Progress) -> int:
+    """Re-segment every outdated document: texts read and batches stored through ``executor`` (one call per
+    batch, one transaction each), the segmentation in worker processes (leaving a core to the GUI thread) or,
+    for a few documents, in this worker thread; return how many were done."""
     ids = executor.call(outdated_documents)
-    done = 0
-    for i, doc_id in enumerate(ids):
-        progress.check()
-        if executor.call(resegment_document, doc_id):
-            done += 1
-        progress.update(i + 1, len(ids), doc_id)
-    return done
+    return resegment_with(lambda batch: executor.call(stored_texts, batch),
+                          lambda batch: executor.call(store_resegmented, batch),
+                          ids, progress, gui_workers(len(ids)))
 
 
 class ResegmentController(QObject):
@@ -49,10 +55,10 @@ class ResegmentController(QObject):
         """Cancel a run on the previous database and start one on the open database if it needs one."""
         self._stop()
         window = self.window
-        if window.executor is None or window.reader is None or not outdated_documents(window.reader):
+        if window.executor is None or window.reader is None or not count_outdated(window.reader):
             return None
         executor = window.executor
-        task = workers.run_task(resegment_with, executor, name="re-segmentation")
+        task = workers.run_task(resegment_through, executor, name="re-segmentation")
         self.task = task
         self.widget = QWidget(window)
         layout = QHBoxLayout(self.widget)

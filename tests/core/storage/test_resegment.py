@@ -61,11 +61,19 @@ def test_outdated_documents_are_resegmented_from_their_text(seeded):
 def test_cancel_stops_between_documents_and_leaves_the_rest_for_later(seeded):
     ids = [d.id for d in list_documents(seeded)]
     _age(seeded, ids)
-    progress = Progress(lambda done, _t, _m: progress.cancel() if done == 2 else None)
+    reported: list[int] = []
+
+    def cancel_at_two(done, _total, _message):
+        reported.append(done)
+        if done >= 2:
+            progress.cancel()
+
+    progress = Progress(cancel_at_two)
     with pytest.raises(Cancelled):
         resegment_outdated(seeded, progress)
-    assert len(outdated_documents(seeded)) == 3
-    assert resegment_outdated(seeded) == 3
+    assert reported == [1, 3]  # batches of 1, 2, 4 …: the cancel stops after the batch being stored
+    assert len(outdated_documents(seeded)) == 2
+    assert resegment_outdated(seeded) == 2
 
 
 def test_corrections_are_applied_again_after_resegmentation(seeded):

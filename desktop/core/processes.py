@@ -1,0 +1,68 @@
+"""CPU work spread over worker processes, results in input order (imports, re-segmentation).
+
+The processes are spawned, never forked: the caller may be a multi-threaded GUI process holding database
+connections. Each worker ends itself as soon as the process that started it is gone (killed, crashed), and the
+items are submitted a window at a time, so that results never pile up in memory when the caller consumes them
+more slowly than the workers make them.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import Callable, Generator, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+WINDOW = 256
+
+
+def default_workers(item_count: int, minimum: int = 200) -> int:
+    """Worker processes worth starting for ``item_count`` items (1 means: work in this thread)."""
+    if item_count < minimum:
+        return 1
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def _watch_parent(parent_pid: int) -> None:
+    """Pool initializer: end this worker as soon as the process that started it is gone.
+
+    A worker blocked waiting for its next item would otherwise live on after its parent was killed.
+    """
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent_pid:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="reviewdesk-parent-watchdog", daemon=True).start()
+
+
+def parallel_map(fn: Callable[[T], R], items: Iterable[T], workers: int,
+                 cancelled: Callable[[], bool] = lambda: False, chunksize: int = 8) -> Generator[R, None, None]:
+    """``fn(item)`` for each item, in input order; in ``workers`` spawned processes when ``workers > 1`` (``fn``
+    must then be a module-level function and items and results picklable), else in this thread. Stops early
+    (workers shut down, queued items cancelled) once ``cancelled()`` is true, checked after each result."""
+    if workers <= 1:
+        for item in items:
+            if cancelled():
+                return
+            yield fn(item)
+        return
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_watch_parent,
+                               initargs=(os.getpid(),))
+    try:
+        source = iter(items)
+        while window := list(islice(source, WINDOW)):
+            for result in pool.map(fn, window, chunksize=chunksize):
+                yield result
+                if cancelled():
+                    return
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
