@@ -9,13 +9,22 @@ simplified characters.
 
 from __future__ import annotations
 
+import re
+
 from desktop.core.segmentation.variants_table import SIMPLIFIED, TRADITIONAL
 
 _TABLE = {ord(t): s for t, s in zip(TRADITIONAL, SIMPLIFIED, strict=True)}
+# Finds whether a text holds a character to fold at all (most reports hold none): one class of the table's BMP
+# characters (matched through a bitmap) and any character beyond the BMP (a class mixing both is searched
+# character by character, slower than translating).
+_MAY_FOLD = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_TABLE) if code <= 0xFFFF) + "]"
+                       "|[\U00010000-\U0010FFFF]")
 
 
 def fold_variants(text: str) -> str:
     """The text with known traditional characters replaced by simplified ones (same length)."""
+    if _MAY_FOLD.search(text) is None:
+        return text
     return text.translate(_TABLE)
 
 
