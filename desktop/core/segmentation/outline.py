@@ -18,12 +18,15 @@ from desktop.core.segmentation.spans import Spans, as_spans
 STYLE_RANK = {"part": 0, "plain": 0, "cn_dun": 1, "cn_paren": 2, "ar_dot": 3, "ar_paren": 4, "circled": 5}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _MARKER = re.compile(
-    r"(?P<part>第(?P<part_v>[一二三四五六七八九十]{1,3})(?:部分|章))"
+    # the lookahead only lets a scan stop where some marker can start (every branch below begins with one of
+    # these characters): the same matches, ~3x faster than trying every branch at every character
+    r"(?=[第一二三四五六七八九十（(\d①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"
+    r"(?:(?P<part>第(?P<part_v>[一二三四五六七八九十]{1,3})(?:部分|章))"
     r"|(?P<cn_dun>(?P<cn_dun_v>[一二三四五六七八九十]{1,3})\s?(?:、|[．.](?!\d)))"
     r"|(?P<cn_paren>[（(]\s?(?P<cn_paren_v>[一二三四五六七八九十]{1,3})\s?[)）])"
     r"|(?P<ar_paren>[（(]\s?(?P<ar_paren_v>\d{1,2})\s?[)）])"
     r"|(?P<ar_dot>(?P<ar_dot_v>\d{1,2})\s?[.．、](?!\d))"
-    r"|(?P<circled>(?P<circled_v>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))"
+    r"|(?P<circled>(?P<circled_v>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])))"
 )
 _SHI = re.compile(r"(?P<v>[一二三四五六七八九十]{1,3})是(?=[^，。；\s]?)")
 _SENTENCE_END = "。；！？：:;!?"
