@@ -12,8 +12,9 @@ import multiprocessing
 import os
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Generator, Iterable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from typing import TypeVar
 
@@ -43,11 +44,20 @@ def _watch_parent(parent_pid: int) -> None:
     threading.Thread(target=watch, name="reviewdesk-parent-watchdog", daemon=True).start()
 
 
+def _apply(fn: Callable[[T], R], chunk: list[T]) -> list[R]:
+    return [fn(item) for item in chunk]
+
+
 def parallel_map(fn: Callable[[T], R], items: Iterable[T], workers: int,
                  cancelled: Callable[[], bool] = lambda: False, chunksize: int = 8) -> Generator[R, None, None]:
     """``fn(item)`` for each item, in input order; in ``workers`` spawned processes when ``workers > 1`` (``fn``
     must then be a module-level function and items and results picklable), else in this thread. Stops early
-    (workers shut down, queued items cancelled) once ``cancelled()`` is true, checked after each result."""
+    (workers shut down, queued items cancelled) once ``cancelled()`` is true, checked after each result.
+
+    Up to :data:`WINDOW` items are in the workers' hands at any time, topped up as results are taken: the
+    workers never wait for the caller to finish a window (a caller storing results while the workers prepare the
+    next ones keeps both busy).
+    """
     if workers <= 1:
         for item in items:
             if cancelled():
@@ -57,10 +67,21 @@ def parallel_map(fn: Callable[[T], R], items: Iterable[T], workers: int,
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_watch_parent,
                                initargs=(os.getpid(),))
+    source = iter(items)
+    pending: deque[Future[list[R]]] = deque()
+
+    def submit_next() -> None:
+        chunk = list(islice(source, chunksize))
+        if chunk:
+            pending.append(pool.submit(_apply, fn, chunk))
+
     try:
-        source = iter(items)
-        while window := list(islice(source, WINDOW)):
-            for result in pool.map(fn, window, chunksize=chunksize):
+        for _ in range(max(1, WINDOW // chunksize)):
+            submit_next()
+        while pending:
+            results = pending.popleft().result()
+            submit_next()
+            for result in results:
                 yield result
                 if cancelled():
                     return
