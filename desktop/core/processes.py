@@ -1,4 +1,6 @@
-"""CPU work spread over worker processes, results in input order (imports, re-segmentation).
+"""Work in other processes: CPU work spread over worker processes, results in input order (imports,
+re-segmentation), and a long job run whole in a child process, its progress relayed (re-segmentation from the GUI,
+whose own threads would hold the GIL the GUI thread needs).
 
 The processes are spawned, never forked: the caller may be a multi-threaded GUI process holding database
 connections. Each worker ends itself as soon as the process that started it is gone (killed, crashed), and the
@@ -16,7 +18,10 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
+from multiprocessing.connection import Connection
 from typing import TypeVar
+
+from desktop.core.progress import CancelFlag, Progress
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -87,3 +92,57 @@ def parallel_map(fn: Callable[[T], R], items: Iterable[T], workers: int,
                     return
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _run_child(fn: Callable[..., R], args: tuple, conn: Connection, cancel: CancelFlag, parent_pid: int) -> None:
+    """A child process's body: ``fn(*args, progress=…)``, each progress step and the outcome sent to the parent."""
+    _watch_parent(parent_pid)
+    progress = Progress(lambda done, total, message: conn.send(("progress", (done, total, message))), cancel)
+    try:
+        conn.send(("done", fn(*args, progress=progress)))
+    except BaseException as exc:  # every end is reported: the parent re-raises it
+        try:
+            conn.send(("error", exc))
+        except Exception:  # an exception that cannot be pickled
+            conn.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
+    finally:
+        conn.close()
+
+
+def run_in_process(fn: Callable[..., R], args: tuple, progress: Progress, poll_seconds: float = 0.1) -> R:
+    """``fn(*args, progress=…)`` in a spawned child process (``fn`` module-level, arguments and result
+    picklable); its progress steps are passed to ``progress``, a cancel of ``progress`` reaches it, and what it
+    raises (Cancelled included) is raised here. The child ends itself if this process is gone."""
+    context = multiprocessing.get_context("spawn")
+    receive, send = context.Pipe(duplex=False)
+    cancel = context.Event()
+    child = context.Process(target=_run_child, args=(fn, args, send, cancel, os.getpid()),
+                            name="reviewdesk-child")
+    child.start()
+    send.close()
+    try:
+        while True:
+            if progress.cancelled:
+                cancel.set()
+            if not receive.poll(poll_seconds):
+                if not child.is_alive() and not receive.poll():
+                    raise RuntimeError(f"the child process ended without an answer (exit code {child.exitcode})")
+                continue
+            try:
+                kind, payload = receive.recv()
+            except EOFError:
+                raise RuntimeError(f"the child process ended without an answer (exit code {child.exitcode})") \
+                    from None
+            if kind == "progress":
+                progress.update(*payload)
+            elif kind == "done":
+                return payload
+            else:
+                raise payload
+    finally:
+        cancel.set()
+        child.join(timeout=30)
+        if child.is_alive():
+            child.terminate()
+            child.join()
+        receive.close()

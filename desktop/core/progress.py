@@ -4,16 +4,26 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from typing import Protocol
 
 from desktop.core.errors import Cancelled
+
+
+class CancelFlag(Protocol):
+    """A thread's or a process's event (``threading.Event``, ``multiprocessing.Event``)."""
+
+    def set(self) -> None: ...
+
+    def is_set(self) -> bool: ...
 
 
 class Progress:
     """Reports progress through an optional callback and carries a thread-safe cancel flag."""
 
-    def __init__(self, callback: Callable[[int, int, str], None] | None = None) -> None:
+    def __init__(self, callback: Callable[[int, int, str], None] | None = None,
+                 cancel_flag: CancelFlag | None = None) -> None:
         self._callback = callback
-        self._cancel = threading.Event()
+        self._cancel: CancelFlag = cancel_flag if cancel_flag is not None else threading.Event()
 
     def update(self, done: int, total: int, message: str = "") -> None:
         if self._callback is not None:

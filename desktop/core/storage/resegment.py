@@ -17,13 +17,14 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import closing
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlite_utils import Database
 
 from desktop.core import processes
 from desktop.core.progress import Progress
 from desktop.core.segmentation.segment import Segmentation, segment_report
-from desktop.core.storage.database import column, immediate_transaction, scalar
+from desktop.core.storage.database import column, immediate_transaction, open_database, scalar
 from desktop.core.storage.documents import SEGMENTER_VERSION, store_segmentations
 
 BATCH_DOCUMENTS = 256
@@ -136,3 +137,25 @@ def resegment_outdated(db: Database, progress: Progress | None = None, *, every:
     segmentation in worker processes for large runs; return how many were re-segmented."""
     return resegment_with(lambda ids: stored_texts(db, ids), lambda batch: store_resegmented(db, batch),
                           outdated_documents(db, every=every), progress, workers)
+
+
+def resegment_file(path: str, *, progress: Progress, workers: int | None = None) -> int:
+    """:func:`resegment_outdated` on the database at ``path`` through a connection of its own (the body of
+    :func:`resegment_in_child`)."""
+    db = open_database(path)
+    try:
+        return resegment_outdated(db, progress, workers=workers)
+    finally:
+        db.conn.close()
+
+
+def resegment_in_child(path: str | Path, *, progress: Progress, workers: int | None = None) -> int:
+    """Re-segment the outdated documents of the database at ``path`` in a child process with its own connection
+    (its worker processes, if any, are its children): nothing of the work runs in this process, so a GUI's
+    threads never wait for it. Progress, cancel and errors as :func:`resegment_outdated`; its batches commit
+    like any other connection's writes (another writer waits at most one batch)."""
+    return processes.run_in_process(_resegment_file, (str(path), workers), progress)
+
+
+def _resegment_file(path: str, workers: int | None, *, progress: Progress) -> int:
+    return resegment_file(path, progress=progress, workers=workers)

@@ -1,13 +1,16 @@
 """Re-segment outdated documents when a database is opened: a worker with progress and cancel in the status bar.
 
-Documents imported by an older segmenter version are re-segmented from their frozen text as an import is: the
-texts segmented in worker processes, a batch stored per transaction on the database's write thread (other writes
-interleave between batches); when the run ends the change is announced on the window's change bus, so the corpus
-table and the open report re-read their parts and metadata.
+Documents imported by an older segmenter version are re-segmented from their frozen text as an import is (texts
+read and segmented a batch at a time, a batch stored per transaction), all of it in a child process with its own
+connection: the threads of the GUI's process would hold the interpreter lock in turns with the GUI thread (frames
+of 100-400 ms under load); the window's writes interleave between batches. When the run ends the change is
+announced on the window's change bus, so the corpus table and the open report re-read their parts and metadata.
 """
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -16,29 +19,19 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from desktop.core.changes import Changes
 from desktop.core.progress import Progress
 from desktop.core.storage.executor import DatabaseExecutor
-from desktop.core.storage.resegment import (
-    count_outdated,
-    outdated_documents,
-    resegment_with,
-    store_resegmented,
-    stored_texts,
-)
+from desktop.core.storage.resegment import count_outdated, resegment_in_child
 from desktop.gui import workers
-from desktop.gui.corpus.import_controller import gui_workers
 from desktop.gui.plain import PlainLabel
 
 if TYPE_CHECKING:
     from desktop.gui.main_window import MainWindow
 
 
-def resegment_through(executor: DatabaseExecutor, *, progress: Progress) -> int:
-    """Re-segment every outdated document: texts read and batches stored through ``executor`` (one call per
-    batch, one transaction each), the segmentation in worker processes (leaving a core to the GUI thread) or,
-    for a few documents, in this worker thread; return how many were done."""
-    ids = executor.call(outdated_documents)
-    return resegment_with(lambda batch: executor.call(stored_texts, batch),
-                          lambda batch: executor.call(store_resegmented, batch),
-                          ids, progress, gui_workers(len(ids)))
+def resegment_database(path: Path, *, progress: Progress) -> int:
+    """Re-segment every outdated document of the database at ``path`` in a child process (its own connection;
+    the segmentation in its worker processes when more than two cores leave room for them), so that no thread of
+    the GUI's process holds the interpreter lock the GUI thread needs; return how many were done."""
+    return resegment_in_child(path, progress=progress, workers=max(1, (os.cpu_count() or 1) - 2))
 
 
 class ResegmentController(QObject):
@@ -58,7 +51,7 @@ class ResegmentController(QObject):
         if window.executor is None or window.reader is None or not count_outdated(window.reader):
             return None
         executor = window.executor
-        task = workers.run_task(resegment_through, executor, name="re-segmentation")
+        task = workers.run_task(resegment_database, executor.path, name="re-segmentation")
         self.task = task
         self.widget = QWidget(window)
         layout = QHBoxLayout(self.widget)
