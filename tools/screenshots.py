@@ -107,8 +107,8 @@ def take(outdir: Path, language: str | None = None) -> list[Path]:
 
 def take_layout(outdir: Path, width: int, height: int, tag: str, language: str | None = None) -> list[Path]:
     """The window at one size (``tag`` names it: "1600x1000", "1366x768", "2x"): reading a report, side by side
-    with the changed wording, annotating (a tagged passage and its coding stripe) and scoring (the score form
-    half filled); ``layout-<tag>-<view>.png``."""
+    with the changed wording, annotating (a tagged passage and its coding stripe), reading mode (the centred column)
+    and scoring (the score form half filled); ``layout-<tag>-<view>.png``."""
     outdir.mkdir(parents=True, exist_ok=True)
     app = application()
     written: list[Path] = []
@@ -147,6 +147,9 @@ def take_layout(outdir: Path, width: int, height: int, tag: str, language: str |
         view.scroll_to_offset(start)
         view.select_span(start, end)
         written.append(save(window, outdir / f"layout-{tag}-annotating.png"))
+        window.toggle_reading_mode()  # reading mode: the text alone, in a centred column
+        written.append(save(window, outdir / f"layout-{tag}-reading.png"))
+        window.toggle_reading_mode()
 
         scoring = window.extensions.get("scoring")
         if scoring is not None:

@@ -31,7 +31,6 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QIcon,
-    QKeySequence,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -47,7 +46,6 @@ from sqlite_utils import Database
 
 from desktop.core.changes import Changes
 from desktop.core.resources import resource_path
-from desktop.core.storage.documents import DocumentRecord
 from desktop.core.storage.executor import DatabaseExecutor
 from desktop.gui import dialogs, workers
 from desktop.gui.changes import ChangeBus
@@ -58,10 +56,14 @@ from desktop.gui.corpus.search_panel import SearchPanel
 from desktop.gui.plain import PlainLabel, menu_text
 from desktop.gui.reading.compare_view import CompareView
 from desktop.gui.reading.report_view import ReportView
+from desktop.gui.reading.text_pane import TextPane
 from desktop.gui.review_window import ReviewWindow
 from desktop.gui.window import fonts
+from desktop.gui.window.actions import WindowActions
 from desktop.gui.window.keyboard import WindowKeyboard
 from desktop.gui.window.layout import DOCK_MINIMUM, LEFT_MINIMUM, EmptyHint, WindowLayout, default_window_size
+from desktop.gui.window.navigation import WindowNavigation
+from desktop.gui.window.text_size import TextSize
 
 RECENT_KEY = "databases/recent"
 LAST_DOCUMENT_KEY = "documents/last"  # "<database path>\t<document id>": the report to reopen at start
@@ -79,7 +81,7 @@ def seed_demo_corpus(executor: DatabaseExecutor, *, progress: object) -> object:
     return executor.call(ensure_demo_corpus, progress=progress)
 
 
-class MainWindow(WindowLayout, WindowKeyboard, ReviewWindow):
+class MainWindow(WindowLayout, WindowKeyboard, WindowActions, WindowNavigation, ReviewWindow):
     """The review window. ``settings`` holds per-user state (geometry, recent databases); tests pass a temporary one.
 
     Its signals and what features may use are declared in :class:`desktop.gui.review_window.ReviewWindow`."""
@@ -159,6 +161,9 @@ class MainWindow(WindowLayout, WindowKeyboard, ReviewWindow):
         self._reviews_timer.timeout.connect(self.refresh_reviews)
         self.changes.changed.connect(self._on_changes)
 
+        # every report text of the window (report tab, side by side) at the size the reviewer chose last
+        self.text_size = TextSize(self.settings, lambda: self.findChildren(TextPane), self)
+        self.text_size.apply()
         self._create_actions()
         self._create_menus()
         self.corpus_panel.current_document_changed.connect(self._on_current_row)
@@ -185,145 +190,11 @@ class MainWindow(WindowLayout, WindowKeyboard, ReviewWindow):
         self.resize(default_window_size(self.screen().availableGeometry().size()))
         self._restore_geometry()
 
-    # -- construction ----------------------------------------------------------------------------------
-    def _action(self, slot: Callable[[], object], shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
-        action = QAction(self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
-    def _create_actions(self) -> None:
-        sk = QKeySequence.StandardKey
-        self.new_db_action = self._action(self.new_database, sk.New)
-        self.open_db_action = self._action(self.choose_database, sk.Open)
-        self.import_files_action = self._action(self.import_controller.choose_files, "Ctrl+I")
-        self.import_folder_action = self._action(self.import_controller.choose_folder, "Ctrl+Shift+I")
-        self.settings_action = self._action(self.show_settings, "Ctrl+,")
-        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.quit_action = self._action(self.close, sk.Quit)
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.undo_action = self.undo_stack.createUndoAction(self)
-        self.undo_action.setShortcuts([QKeySequence(sk.Undo)])
-        self.redo_action = self.undo_stack.createRedoAction(self)
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.find_action = self._action(self._focus_search, sk.Find)
-        self.filter_action = self._action(self.corpus_panel.agency_edit.setFocus, "Ctrl+L")
-        self.clear_filters_action = self._action(self.corpus_panel.clear_filters)
-        self.report_tab_action = self._action(lambda: self.tabs.setCurrentIndex(0), "Ctrl+1")
-        self.compare_tab_action = self._action(lambda: self.tabs.setCurrentIndex(1), "Ctrl+2")
-        self.open_action = self._action(self._open_selected)
-        self.compare_action = self._action(self.compare_selected, "Ctrl+Shift+C")
-        self.previous_year_action = self._action(self.compare_with_previous_year, "Ctrl+Shift+P")
-        self.next_action = self._action(lambda: self._step(1), "Alt+Down")
-        self.prev_action = self._action(lambda: self._step(-1), "Alt+Up")
-        self.reading_action = self._action(self.toggle_reading_mode)
-        self.reading_action.setShortcuts([QKeySequence("F11"), QKeySequence("Ctrl+Shift+F")])
-        self.reading_action.setCheckable(True)
-        self.focus_corpus_action = self._action(self.focus_corpus, "Alt+1")
-        self.focus_text_action = self._action(self.focus_report_text, "Alt+2")
-        self.focus_annotations_action = self._action(lambda: self.focus_dock("annotationsDock"), "Alt+3")
-        self.focus_score_action = self._action(lambda: self.focus_dock("scorePanel"), "Alt+4")
-        self.focus_outline_action = self._action(self.focus_outline, "Alt+5")
-        self.next_pane_action = self._action(lambda: self.cycle_panes(1), "F6")
-        self.previous_pane_action = self._action(lambda: self.cycle_panes(-1), "Shift+F6")
-        self.shortcuts_action = self._action(self.show_shortcuts)
-        self.fonts_action = self._action(self._check_fonts_now)
-        self.about_action = self._action(self.show_about)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        for action in (self.open_action, self.compare_action, self.previous_year_action):
-            self.corpus_panel.add_context_action(action)
-
-    def _create_menus(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu("")
-        self.file_menu.addActions([self.new_db_action, self.open_db_action])
-        self.recent_menu = self.file_menu.addMenu("")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.file_menu.addSeparator()
-        self.file_menu.addActions([self.import_files_action, self.import_folder_action])
-        self.export_menu = self.file_menu.addMenu("")
-        self.export_menu.menuAction().setVisible(False)  # shown once something can be exported
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.settings_action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.quit_action)
-
-        self.edit_menu = bar.addMenu("")
-        self.edit_menu.addActions([self.undo_action, self.redo_action])
-        self.edit_menu.addSeparator()
-        self.edit_menu.addActions([self.find_action, self.filter_action, self.clear_filters_action])
-
-        self.view_menu = bar.addMenu("")
-        self.view_menu.addActions([self.report_tab_action, self.compare_tab_action, self.reading_action])
-        self.view_menu.addSeparator()
-        self.goto_menu = self.view_menu.addMenu("")
-        self.goto_menu.addActions([self.focus_corpus_action, self.find_action, self.focus_text_action,
-                                   self.focus_outline_action, self.focus_annotations_action,
-                                   self.focus_score_action])
-        self.goto_menu.addSeparator()
-        self.goto_menu.addActions([self.next_pane_action, self.previous_pane_action])
-        self.view_menu.addSeparator()
-        self._docks_separator = self.view_menu.addSeparator()
-
-        self.reports_menu = bar.addMenu("")
-        self.reports_menu.addActions([self.open_action, self.next_action, self.prev_action])
-        self.reports_menu.addSeparator()
-        self.reports_menu.addActions([self.compare_action, self.previous_year_action])
-
-        self.help_menu = bar.addMenu("")
-        self.help_menu.addActions([self.shortcuts_action, self.fonts_action, self.about_action])
-
     # -- texts -----------------------------------------------------------------------------------------
     def retranslate(self) -> None:
         """Set every text of the window (again after a language switch)."""
         self._update_title()
-        self.file_menu.setTitle(self.tr("&File"))
-        self.recent_menu.setTitle(self.tr("Open &Recent"))
-        self.export_menu.setTitle(self.tr("&Export"))
-        self.edit_menu.setTitle(self.tr("&Edit"))
-        self.view_menu.setTitle(self.tr("&View"))
-        self.reports_menu.setTitle(self.tr("&Reports"))
-        self.help_menu.setTitle(self.tr("&Help"))
-        self.goto_menu.setTitle(self.tr("&Go To"))
-        texts = {
-            self.new_db_action: self.tr("&New Database…"),
-            self.open_db_action: self.tr("&Open Database…"),
-            self.import_files_action: self.tr("&Import Reports…"),
-            self.import_folder_action: self.tr("Import &Folder…"),
-            self.settings_action: self.tr("&Settings…"),
-            self.quit_action: self.tr("&Quit"),
-            self.find_action: self.tr("&Search Full Text"),
-            self.filter_action: self.tr("Filter by &Agency"),
-            self.clear_filters_action: self.tr("&Clear Filters"),
-            self.report_tab_action: self.tr("&Report"),
-            self.compare_tab_action: self.tr("&Side by Side"),
-            self.open_action: self.tr("&Open Report"),
-            self.next_action: self.tr("&Next Report"),
-            self.prev_action: self.tr("&Previous Report"),
-            self.compare_action: self.tr("&Compare Selected Reports"),
-            self.previous_year_action: self.tr("Compare with &Previous Year"),
-            self.reading_action: self.tr("Reading &Mode"),
-            self.focus_corpus_action: self.tr("&Corpus Table"),
-            self.focus_text_action: self.tr("Report &Text"),
-            self.focus_annotations_action: self.tr("&Annotations List"),
-            self.focus_score_action: self.tr("&Score Form"),
-            self.focus_outline_action: self.tr("&Outline"),
-            self.next_pane_action: self.tr("&Next Pane"),
-            self.previous_pane_action: self.tr("&Previous Pane"),
-            self.shortcuts_action: self.tr("&Keyboard Shortcuts"),
-            self.fonts_action: self.tr("Check &Chinese Fonts"),
-            self.about_action: self.tr("&About ReviewDesk"),
-        }
-        for action, text in texts.items():
-            action.setText(text)
-        self.undo_action.setText(self.tr("&Undo"))
-        self.redo_action.setText(self.tr("&Redo"))
-        self.compare_action.setToolTip(self.tr("Select two reports in the table, then compare them side by side"))
-        self.tabs.setTabText(0, self.tr("Report"))
-        self.tabs.setTabText(1, self.tr("Side by Side"))
-        self.reading_action.setToolTip(self.tr("Hide the corpus column and the docks to read; again to bring "
-                                               "them back (F11 or Ctrl+Shift+F)"))
+        self._retranslate_actions()
         self._update_hints()
         self.import_controller.retranslate()
         self._update_db_label()
@@ -514,93 +385,9 @@ class MainWindow(WindowLayout, WindowKeyboard, ReviewWindow):
         return task
 
     # -- documents -------------------------------------------------------------------------------------
-    def current_document_id(self) -> str:
-        """The document shown in the report view ('' for none)."""
-        return self._current_id
-
-    def _on_current_row(self, doc_id: str) -> None:
-        # Holding an arrow key moves the current row faster than reports render: open only the last one.
-        self._pending_open = doc_id
-        self._open_timer.start()
-        self._show_row_status(doc_id)
-
-    def _show_row_status(self, doc_id: str) -> None:
-        """The current row in full in the status bar: the agency as named and the missing parts spelt out."""
-        row = self.corpus_model.row_of(doc_id) if doc_id else -1
-        summary = self.corpus_model.summary(row) if row >= 0 else None
-        if summary is None:
-            return
-        missing = self.corpus_model.index(row, self.corpus_model.column_index("missing"))
-        parts = [summary.agency or summary.title or summary.name,
-                 str(missing.data(Qt.ItemDataRole.ToolTipRole) or "").replace("\n", "、")]
-        self.statusBar().showMessage(" — ".join(p for p in parts if p), 10000)
-
-    def _open_pending(self) -> None:
-        if self._pending_open and self._pending_open != self._current_id:
-            self.open_document(self._pending_open, keep_focus=True)
-
-    def open_document(self, doc_id: str, query: str = "", offset: int = -1, *, keep_focus: bool = False) -> bool:
-        """Show a report in the report view, optionally with a search query highlighted and an offset in view.
-
-        Opened on purpose (Enter, a search hit), the report text gets the keyboard focus; opened by moving through
-        the table (``keep_focus``), the focus stays where it is."""
-        self._open_timer.stop()
-        from desktop.core.storage.documents import get_document
-
-        record = get_document(self.reader, doc_id) if self.reader is not None and doc_id else None
-        if record is None:
-            return False
-        self._show_document(record)
-        self.tabs.setCurrentIndex(0)
-        if self.corpus_panel.current_document_id() != doc_id and not self.corpus_panel.select_document(doc_id):
-            self.statusBar().showMessage(
-                self.tr("%1 is hidden by the corpus filters; they are kept (Edit › Clear Filters shows it).")
-                .replace("%1", self.corpus_model.describe(doc_id)), 10000)
-        if query:
-            self.report_view.highlight_query(query)
-        if offset >= 0:
-            self.report_view.scroll_to_offset(offset)
-        if not keep_focus and self.isVisible():
-            self.report_view.text.setFocus(Qt.FocusReason.OtherFocusReason)
-        return True
-
     def _drop_status_label(self, label: QWidget) -> None:
         self.statusBar().removeWidget(label)
         label.deleteLater()
-
-    def _show_document(self, record: DocumentRecord | None) -> None:
-        doc_id = record.id if record is not None else ""
-        if record is not None:
-            self.report_view.show_document(record)
-        if doc_id != self._current_id:
-            self._current_id = doc_id
-            self.corpus_panel.set_open_document(doc_id)
-            self.current_document_changed.emit(doc_id)
-        self._update_actions()
-        self._update_hints()
-
-    def working_view(self) -> ReportView:
-        """The view the side panels describe: the report tab's view, or side by side the pane worked in last."""
-        return self._working_pane if self.tabs.currentWidget() is self.compare_view else self.report_view
-
-    def working_document_id(self) -> str:
-        record = self.working_view().current_document()
-        return record.id if record is not None else ""
-
-    def set_working_pane(self, pane: ReportView) -> None:
-        """Side by side: make the panels follow this pane (focusing or clicking a pane does it)."""
-        if pane in (self.compare_view.left, self.compare_view.right):
-            self._working_pane = pane
-            for p in (self.compare_view.left, self.compare_view.right):
-                p.header.setStyleSheet("" if p is not pane or self.tabs.currentWidget() is not self.compare_view
-                                       else "MetadataHeader { border-bottom: 2px solid #2f74c0; }")
-            self._update_working()
-
-    def _update_working(self) -> None:
-        doc_id = self.working_document_id()
-        if doc_id != self._working_id:
-            self._working_id = doc_id
-            self.working_document_changed.emit(doc_id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and self.context_menu_by_key(watched, event):
@@ -612,60 +399,6 @@ class MainWindow(WindowLayout, WindowKeyboard, ReviewWindow):
                         self.set_working_pane(pane)
                     break
         return super().eventFilter(watched, event)
-
-    def _open_selected(self) -> None:
-        doc_id = self.corpus_panel.current_document_id()
-        if doc_id:
-            self.open_document(doc_id)
-
-    def _step(self, delta: int) -> None:
-        table = self.corpus_panel.table
-        row = table.currentIndex().row() + delta
-        if 0 <= row < self.corpus_panel.proxy.rowCount():
-            table.selectRow(row)
-
-    def compare_documents(self, left_id: str, right_id: str) -> bool:
-        """Show two reports side by side (the earlier year on the left)."""
-        from desktop.core.storage.documents import get_document
-
-        if self.reader is None:
-            return False
-        left, right = get_document(self.reader, left_id), get_document(self.reader, right_id)
-        if left is None or right is None:
-            return False
-        if (left.summary.year or 0) > (right.summary.year or 0):
-            left, right = right, left
-        self.compare_view.show_pair(left, right)
-        self.tabs.setCurrentIndex(1)
-        # The newer report is worked in first (the tab switch may have moved the keyboard into the left pane).
-        self.compare_view.right.text.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.set_working_pane(self.compare_view.right)
-        return True
-
-    def compare_selected(self) -> None:
-        ids = self.corpus_panel.selected_ids()
-        if len(ids) != 2:
-            dialogs.info(self, self.tr("Compare reports"),
-                         self.tr("Select exactly two reports in the table (Ctrl+click the second one), then "
-                                 "compare them."))
-            return
-        self.compare_documents(*ids)
-
-    def compare_with_previous_year(self) -> None:
-        from desktop.core.storage.documents import get_summary, previous_report
-
-        doc_id = self._current_id or self.corpus_panel.current_document_id()
-        if not doc_id or self.reader is None:
-            return
-        previous = previous_report(self.reader, doc_id)
-        if previous is None:
-            current = get_summary(self.reader, doc_id)
-            agency = (current.agency if current else None) or self.tr("this report's agency")
-            dialogs.info(self, self.tr("Compare with previous year"),
-                         self.tr("The corpus holds no earlier report of %1. Import it, or select two reports and "
-                                 "use Compare Selected Reports.").replace("%1", agency))
-            return
-        self.compare_documents(previous.id, doc_id)
 
     def _update_actions(self) -> None:
         has_db = self.executor is not None
@@ -776,6 +509,7 @@ class MainWindow(WindowLayout, WindowKeyboard, ReviewWindow):
         from desktop.gui.window.settings_dialog import SettingsDialog
 
         SettingsDialog(self.settings, self).exec()
+        self.text_size.reload()  # the dialog may have chosen another text size
 
     def _check_fonts_now(self) -> None:
         if fonts.check_fonts(self):

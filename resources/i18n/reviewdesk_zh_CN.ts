@@ -1985,6 +1985,18 @@ Files imported before the error are kept. Please report this problem.</source>
         <translation>阅读模式(&amp;M)</translation>
     </message>
     <message>
+        <source>&amp;Larger Text</source>
+        <translation>放大文字(&amp;L)</translation>
+    </message>
+    <message>
+        <source>S&amp;maller Text</source>
+        <translation>缩小文字(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Default Text Size</source>
+        <translation>默认文字大小(&amp;D)</translation>
+    </message>
+    <message>
         <source>&amp;Corpus Table</source>
         <translation>报告列表(&amp;C)</translation>
     </message>
@@ -2045,8 +2057,8 @@ Files imported before the error are kept. Please report this problem.</source>
         <translation>并排对照</translation>
     </message>
     <message>
-        <source>Hide the corpus column and the docks to read; again to bring them back (F11 or Ctrl+Shift+F)</source>
-        <translation>隐藏报告列表和侧边面板以专心阅读；再按一次恢复（F11 或 Ctrl+Shift+F）</translation>
+        <source>Hide the corpus column and the docks and set the text in a centred column to read; again to bring them back (F11 or Ctrl+Shift+F)</source>
+        <translation>隐藏报告列表和侧栏，正文居中成栏以便阅读；再按一次恢复（F11 或 Ctrl+Shift+F）</translation>
     </message>
     <message>
         <source>no database</source>
@@ -3602,6 +3614,22 @@ Review and score annual reports on building rule-of-law government: see each rep
     <message>
         <source>Automatic shows Chinese on a Chinese-language system and English otherwise.</source>
         <translation>“自动”在中文系统上显示中文，其他系统上显示英文。</translation>
+    </message>
+    <message>
+        <source>Report text size:</source>
+        <translation>报告正文字号：</translation>
+    </message>
+    <message>
+        <source>%1 pt</source>
+        <translation>%1 磅</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1（默认）</translation>
+    </message>
+    <message>
+        <source>Also in the View menu: Ctrl+= larger, Ctrl+- smaller, Ctrl+0 default</source>
+        <translation>也可在“视图”菜单中调整：Ctrl+= 放大，Ctrl+- 缩小，Ctrl+0 恢复默认</translation>
     </message>
     <message>
         <source>Chinese interface not available</source>

@@ -14,13 +14,10 @@ overlapping marks stay readable. That keeps loading fast for very long reports.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterable, Sequence
-from itertools import accumulate
-from operator import le
-from typing import NamedTuple, cast
+from collections.abc import Callable, Sequence
+from typing import cast
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSignalBlocker, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -35,22 +32,17 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextFormat,
 )
-from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QTextEdit, QWidget
 
 from desktop.core.compare.textmap import Insertion, TextMap, whole_line_spans
 from desktop.core.segmentation.cleaning import Clutter
 from desktop.core.segmentation.outline import Heading
 from desktop.core.segmentation.segment import Section
 from desktop.gui import palette
-from desktop.gui.plain import plain_tip
+from desktop.gui.reading.margin import GAP_PROPERTY, KIND_PROPERTY, LANES_WIDTH, MARGIN_WIDTH, Margin
+from desktop.gui.reading.marks import Layer, Span, pale
 
-KIND_PROPERTY = QTextFormat.Property.UserProperty + 1  # block format: the part kind, for the margin stripe
-GAP_PROPERTY = QTextFormat.Property.UserProperty + 2  # block format: a gap banner line
-STRIPE_WIDTH = 6
-CODING_LANE = 4  # width of one coding stripe (one tag's bar beside the lines it applies to)
-MAX_CODING_LANES = 4
 FLASH_MS = 1200
 _WALK_LIMIT = 3000  # pixels: beyond this from the block found last time, hit test the top block instead of walking
 LINE_HEIGHT_PERCENT = 140
@@ -60,67 +52,16 @@ READING_FAMILIES = ["Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans SC
                     "Microsoft YaHei", "PingFang SC", "SimSun"]
 
 
-class _Span(NamedTuple):  # a tuple: thousands are made per search (a frozen dataclass is ~5x slower to build)
-    start: int  # display offsets
-    end: int
-    color: QColor  # fill, multiplied over the text
-    key: str
-    lane: int = 0
-    line: QColor | None = None  # underline colour
-
-
 def _x_of(result: object) -> float:
     """QTextLine.cursorToX's x (PySide6 returns it as the first item of a tuple)."""
     return float(result[0] if isinstance(result, tuple) else result)  # type: ignore[arg-type]
 
 
-def pale(color: QColor) -> QColor:
-    """A pale version of a colour, for fills multiplied over text (two or three overlaps stay readable)."""
-    base = QColor(color)
-    return QColor.fromHsv(max(base.hsvHue(), 0), min(base.hsvSaturation(), 60), 255)
+DEFAULT_POINT_SIZE = 11.5  # the report text's size until the reviewer chooses another (Ctrl+= / Ctrl+-)
+DOCUMENT_MARGIN = 12
 
 
-class _Layer:
-    """Painted spans of one kind (display offsets), sorted, with a running maximum of ends for lookups."""
-
-    def __init__(self, spans: Iterable[_Span], underline: bool, lanes: bool = False) -> None:
-        ordered = list(spans)
-        starts = [s.start for s in ordered]
-        if not all(map(le, starts, starts[1:])):  # marks usually come sorted already
-            ordered.sort(key=lambda s: (s.start, -s.end))
-        if lanes:
-            ordered = _assign_lanes(ordered)
-        self.spans = ordered
-        self.underline = underline
-        self.max_end: list[int] = list(accumulate((s.end for s in ordered), max))  # running maximum of ends
-
-    def overlapping(self, start: int, end: int) -> Iterable[_Span]:
-        i = bisect_right(self.max_end, start)
-        while i < len(self.spans) and self.spans[i].start < end:
-            span = self.spans[i]
-            if span.end > start:
-                yield span
-            i += 1
-
-    def at(self, pos: int) -> list[_Span]:
-        return [s for s in self.overlapping(pos, pos + 1)]
-
-
-def _assign_lanes(spans: list[_Span]) -> list[_Span]:
-    """Give overlapping spans different underline lanes (interval colouring, greedy by start)."""
-    lane_ends: list[int] = []
-    out: list[_Span] = []
-    for s in spans:
-        lane = next((i for i, e in enumerate(lane_ends) if e <= s.start), len(lane_ends))
-        if lane == len(lane_ends):
-            lane_ends.append(s.end)
-        else:
-            lane_ends[lane] = s.end
-        out.append(_Span(s.start, s.end, s.color, s.key, lane, s.line))
-    return out
-
-
-def reading_font(point_size: float = 11.5) -> QFont:
+def reading_font(point_size: float = DEFAULT_POINT_SIZE) -> QFont:
     """The font of report text: a CJK-capable family when one is installed."""
     font = QFont()
     font.setFamilies(READING_FAMILIES)
@@ -134,42 +75,6 @@ def _line_aligned(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     return not text[line_start:start].strip() and not text[end:line_end].strip()
-
-
-class _Stripe(QWidget):
-    """The left margin: a stripe in the strong colour of the part each line belongs to."""
-
-    def __init__(self, pane: TextPane) -> None:
-        super().__init__(pane)
-        self._pane = pane
-
-    def sizeHint(self) -> QSize:
-        return QSize(self._pane.margin_width(), 0)
-
-    def event(self, event: QEvent) -> bool:
-        if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
-            labels = self._pane.coding_labels_at(event.pos().y()) if event.pos().x() >= STRIPE_WIDTH else []
-            if labels:
-                QToolTip.showText(event.globalPos(), plain_tip("\n".join(labels)), self)
-            else:
-                QToolTip.hideText()
-            return True
-        return super().event(event)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.fillRect(event.rect(), self.palette().base())
-        for x, top, bottom, color in self._pane.coding_bars():
-            painter.fillRect(QRectF(x, top, CODING_LANE - 1, bottom - top), color)
-        blocks = self._pane.visible_blocks()
-        for i, (block, top, height) in enumerate(blocks):
-            bottom = blocks[i + 1][1] if i + 1 < len(blocks) else top + height
-            fmt = block.blockFormat()
-            kind = fmt.property(KIND_PROPERTY)
-            if fmt.property(GAP_PROPERTY):
-                painter.fillRect(QRectF(1, top, STRIPE_WIDTH - 2, bottom - top), palette.MISSING_BORDER)
-            elif kind:
-                painter.fillRect(QRectF(1, top, STRIPE_WIDTH - 2, bottom - top), palette.kind_colors(kind).strong)
 
 
 class TextPane(QTextEdit):
@@ -197,16 +102,16 @@ class TextPane(QTextEdit):
         self.setPalette(colors)
         self._text = ""
         self._map = TextMap(0)
-        self._layers: dict[str, _Layer] = {}
+        self._layers: dict[str, Layer] = {}
         self._doc_layers: dict[str, tuple] = {}
         self._last_selection = (-1, -1)
         self._own_document: QTextDocument | None = None
         self._top_hint, self._top_hint_doc = 0, cast(QTextDocument | None, None)  # the block at the top of the view, last time it was asked
-        self._coding_doc: list[tuple[int, int, QColor, str]] = []
-        self._coding: list[tuple[int, int, QColor, str, int]] = []  # display start, end, colour, label, lane
-        self._coding_lanes = 0
-        self._stripe = _Stripe(self)
-        self.setViewportMargins(STRIPE_WIDTH, 0, 0, 0)
+        self._loaded: tuple | None = None  # what load() showed last: shown again at another text size
+        self._max_chars: int | None = None  # reading mode: characters a line at most (a centred column)
+        self._side = -1.0  # the page's right margin (its left one holds the coding lanes too); wider in a column
+        self._stripe = Margin(self)
+        self.setViewportMargins(MARGIN_WIDTH, 0, 0, 0)
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(lambda: self._set_layer("flash", [], False))
@@ -226,6 +131,7 @@ class TextPane(QTextEdit):
              clutter: Sequence[Clutter] = (), *, show_clutter: bool = False,
              insertions: Sequence[Insertion] = ()) -> None:
         """Show a document text with its parts tinted, headings bold, clutter hidden or greyed, and banners."""
+        self._loaded = (text, sections, outline, clutter, show_clutter, insertions)
         clutter_spans = [(c.start, c.end) for c in clutter]
         hidden = [] if show_clutter else whole_line_spans(text, clutter_spans)
         tm = TextMap(len(text), hidden, insertions)
@@ -233,7 +139,7 @@ class TextPane(QTextEdit):
         doc = QTextDocument(self)
         doc.setUndoRedoEnabled(False)
         doc.setDefaultFont(self.font())
-        doc.setDocumentMargin(12)
+        doc.setDocumentMargin(DOCUMENT_MARGIN)
         doc.setPlainText(display)
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()
@@ -263,84 +169,94 @@ class TextPane(QTextEdit):
         old = self._own_document  # the edit's initial document is deleted by the edit itself
         self._text, self._map = text, tm
         self._last_selection = (-1, -1)
+        self._side = -1.0
         self.setDocument(doc)
         self._own_document = doc
+        self._fit_column()
         if old is not None:
             old.deleteLater()
         self._rebuild_layers()
-        self._map_coding()
-        self._stripe.update()
+        self._stripe.remap()
 
-    # --- coding stripes ---------------------------------------------------------------------------------
+    # --- text size and reading column ---------------------------------------------------------------------
+
+    def point_size(self) -> float:
+        return self.font().pointSizeF()
+
+    def set_point_size(self, points: float) -> None:
+        """Show the text at this size (the line at the top of the view and the selection stay)."""
+        if abs(self.point_size() - points) >= 0.01:
+            self._keeping_place(lambda: self.setFont(reading_font(points)), reload=True)
+
+    def max_line_chars(self) -> int | None:
+        return self._max_chars
+
+    def set_max_line_chars(self, chars: int | None) -> None:
+        """At most ``chars`` characters a line, in a column centred in the view (None: the view's whole width)."""
+        if chars != self._max_chars:
+            self._keeping_place(lambda: setattr(self, "_max_chars", chars), reload=False)
+
+    def column_width(self) -> float:
+        """The width the lines of text take (the view less the page's margins)."""
+        return self.viewport().width() - self._left_margin() - self._side
+
+    def _left_margin(self) -> float:
+        return max(self._side, float(LANES_WIDTH))
+
+    def _fit_column(self) -> None:
+        side = float(DOCUMENT_MARGIN)
+        if self._max_chars:  # a CJK character is one em wide: the column is so many of them
+            column = self._max_chars * self.fontMetrics().horizontalAdvance("国")
+            side = max(side, (self.viewport().width() - column) / 2)
+        if abs(side - self._side) < 0.5:
+            return
+        self._side = side
+        frame = self.document().rootFrame()
+        fmt = frame.frameFormat()
+        fmt.setLeftMargin(self._left_margin())
+        fmt.setRightMargin(side)
+        frame.setFrameFormat(fmt)
+
+    def _keeping_place(self, change: Callable[[], object], *, reload: bool) -> None:
+        """Make a change that lays the text out again, keeping the line at the top and the selection."""
+        at_start = self.verticalScrollBar().value() == 0
+        top = self.offset_at_y(0)
+        selection = self.document_selection()
+        change()
+        if reload and self._loaded is not None:
+            text, sections, outline, clutter, show_clutter, insertions = self._loaded
+            self.load(text, sections, outline, clutter, show_clutter=show_clutter, insertions=insertions)
+        else:
+            self._fit_column()
+        if at_start:
+            self.verticalScrollBar().setValue(0)
+        else:
+            self.scroll_display_to_y(self._map.to_display(top), 0)
+        if selection != (-1, -1):
+            self.select_document_span(*selection, notify=False)
+
+    # --- coding stripes -------------------------------------------------------------------------------------
 
     def set_coding_stripes(self, spans: Sequence[tuple[int, int, QColor, str]]) -> None:
         """Bars in the margin, one per (document start, end, tag colour, tag name), beside the lines they cover
         (the QualCoder/MAXQDA habit: which codes apply where, at a glance); overlapping bars get their own lanes."""
-        self._coding_doc = list(spans)
-        self._map_coding()
-        self._stripe.update()
-
-    def _map_coding(self) -> None:
-        spans = sorted(self._coding_doc, key=lambda s: (s[0], -s[1]))
-        mapped = self._map.spans_to_display([(a, b) for a, b, _c, _l in spans]) if spans else []
-        lane_ends: list[int] = []
-        coding = []
-        for (a, b), (_s, _e, color, label) in zip(mapped, spans, strict=True):
-            if b <= a:
-                continue
-            lane = next((i for i, end in enumerate(lane_ends) if end <= a), len(lane_ends))
-            lane = min(lane, MAX_CODING_LANES - 1)
-            if lane == len(lane_ends):
-                lane_ends.append(b)
-            else:
-                lane_ends[lane] = max(lane_ends[lane], b) if lane == MAX_CODING_LANES - 1 else b
-            coding.append((a, b, color, label, lane))
-        self._coding = coding
-        lanes = len(lane_ends)
-        if lanes != self._coding_lanes:
-            self._coding_lanes = lanes
-            self.setViewportMargins(self.margin_width(), 0, 0, 0)
-            rect = self.contentsRect()
-            self._stripe.setGeometry(QRect(rect.left(), rect.top(), self.margin_width(), rect.height()))
+        self._stripe.set_coding(spans)
 
     def margin_width(self) -> int:
-        """The part stripe plus one lane per overlapping coding stripe."""
-        return STRIPE_WIDTH + (self._coding_lanes * CODING_LANE + 2 if self._coding_lanes else 0)
+        """The part stripe plus every coding lane: constant, so that no mark ever moves the text."""
+        return MARGIN_WIDTH
 
     def coding_stripes(self) -> list[tuple[int, int, str, int]]:
         """(display start, end, label, lane) of the coding stripes (for tests)."""
-        return [(a, b, label, lane) for a, b, _c, label, lane in self._coding]
-
-    def _display_y_range(self, a: int, b: int) -> tuple[float, float]:
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(min(a, self.document().characterCount() - 1))
-        top = self.cursorRect(cursor).top()
-        cursor.setPosition(min(max(b - 1, a), self.document().characterCount() - 1))
-        bottom = self.cursorRect(cursor).bottom()
-        return top, bottom
+        return self._stripe.stripes()
 
     def coding_bars(self) -> list[tuple[float, float, float, QColor]]:
-        """(x, top, bottom, colour) of the coding bars on screen, in margin coordinates."""
-        if not self._coding:
-            return []
-        blocks = self.visible_blocks()
-        if not blocks:
-            return []
-        first, last = blocks[0][0], blocks[-1][0]
-        vis_start, vis_end = first.position(), last.position() + last.length()
-        out: list[tuple[float, float, float, QColor]] = []
-        for a, b, color, _label, lane in self._coding:
-            if b < vis_start or a > vis_end:
-                continue
-            top, bottom = self._display_y_range(max(a, vis_start), min(b, vis_end))
-            out.append((STRIPE_WIDTH + 1 + lane * CODING_LANE, top, bottom, color))
-        return out
+        """(x, top, bottom, colour) of the coding bars on screen, in viewport coordinates (left of the text)."""
+        return self._stripe.bars(self._left_margin() - LANES_WIDTH)
 
     def coding_labels_at(self, y: int) -> list[str]:
         """The tags whose bars cover this height of the margin."""
-        first = self.cursorForPosition(QPoint(0, y)).position()  # the line at this height, start to end
-        last = self.cursorForPosition(QPoint(self.viewport().width() - 1, y)).position()
-        return sorted({label for a, b, _c, label, _l in self._coding if a <= last and first < b})
+        return self._stripe.labels_at(y)
 
     @staticmethod
     def _merge_char(cursor: QTextCursor, a: int, b: int, fmt: QTextCharFormat) -> None:
@@ -440,11 +356,11 @@ class TextPane(QTextEdit):
                     line.setAlpha(255)
                     pair = colors[color.rgba()] = (fill, line)
                 by_object[id(color)] = pair
-            display.append(_Span(a, b, pair[0], key, 0, pair[1]))
-        self._layers[name] = _Layer(display, underline, lanes)
+            display.append(Span(a, b, pair[0], key, 0, pair[1]))
+        self._layers[name] = Layer(display, underline, lanes)
 
-    def _set_layer(self, name: str, spans: Sequence[_Span], underline: bool) -> None:
-        self._layers[name] = _Layer(spans, underline)
+    def _set_layer(self, name: str, spans: Sequence[Span], underline: bool) -> None:
+        self._layers[name] = Layer(spans, underline)
         self.viewport().update()
 
     def _rebuild_layers(self) -> None:
@@ -518,17 +434,18 @@ class TextPane(QTextEdit):
     def _paint_tints(self, blocks: list[tuple[QTextBlock, float, float]]) -> None:
         """Part tints and gap banners as full-width bands, under the text (before QTextEdit paints it)."""
         painter = QPainter(self.viewport())
-        width = self.viewport().width()
+        left = max(0.0, self._side - DOCUMENT_MARGIN)  # 0, or beside a reading column: bands as wide as the page
+        width = self.viewport().width() - 2 * left
         for i, (block, top, height) in enumerate(blocks):
             # up to the next block's top, so that consecutive lines of a part form one band
             bottom = blocks[i + 1][1] if i + 1 < len(blocks) else top + height
             fmt = block.blockFormat()
             if fmt.property(GAP_PROPERTY):
-                painter.fillRect(QRectF(0, top, width, bottom - top), palette.GAP_BACKGROUND)
+                painter.fillRect(QRectF(left, top, width, bottom - top), palette.GAP_BACKGROUND)
                 continue
             kind = fmt.property(KIND_PROPERTY)
             if kind:
-                painter.fillRect(QRectF(0, top, width, bottom - top), palette.kind_colors(kind).tint)
+                painter.fillRect(QRectF(left, top, width, bottom - top), palette.kind_colors(kind).tint)
         painter.end()
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -536,6 +453,7 @@ class TextPane(QTextEdit):
         self._paint_tints(blocks)
         super().paintEvent(event)
         self._stripe.update()
+        self._stripe.paint_bars(self.viewport(), self._left_margin() - LANES_WIDTH)
         if not blocks or not any(layer.spans for layer in self._layers.values()):
             return
         first, last = blocks[0][0], blocks[-1][0]
@@ -558,8 +476,14 @@ class TextPane(QTextEdit):
                         painter.fillRect(QRectF(r.left(), r.bottom() + 1 + 3 * span.lane, r.width(), 2), span.line)
         painter.end()
 
+    def viewportEvent(self, event: QEvent) -> bool:
+        if isinstance(event, QHelpEvent) and self._stripe.show_tags(event, self._left_margin() - LANES_WIDTH):
+            return True
+        return super().viewportEvent(event)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._fit_column()
         rect = self.contentsRect()
         self._stripe.setGeometry(QRect(rect.left(), rect.top(), self.margin_width(), rect.height()))
 
@@ -595,7 +519,7 @@ class TextPane(QTextEdit):
     def _display_pos_at(self, point: QPoint) -> int:
         return self.cursorForPosition(point).position()
 
-    def _annotation_at(self, point: QPoint) -> _Span | None:
+    def _annotation_at(self, point: QPoint) -> Span | None:
         layer = self._layers.get("annotations")
         if layer is None or not layer.spans:
             return None
@@ -666,5 +590,5 @@ class TextPane(QTextEdit):
             end = start + line.textLength()
         else:
             start, end = block.position(), block.position() + max(1, block.length() - 1)
-        self._set_layer("flash", [_Span(start, end, palette.FLASH, "flash")], False)
+        self._set_layer("flash", [Span(start, end, palette.FLASH, "flash")], False)
         self._flash_timer.start(FLASH_MS)

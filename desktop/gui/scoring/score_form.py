@@ -507,6 +507,7 @@ class ScorePanel(QDockWidget):
         # The review's state (未开始 / 进行中 / 已提交), Submit (lists what is missing) and Reopen.
         self.state_label = PlainLabel(outer)
         self.state_label.setObjectName("reviewState")
+        self.state_label.setWordWrap(True)  # "Submitted by …, time" wraps: it never widens the dock (311 -> 513 px)
         self.submit_button = QPushButton(outer)
         self.submit_button.setObjectName("submitReview")
         self.submit_button.clicked.connect(self.submit)

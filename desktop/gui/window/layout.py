@@ -54,6 +54,7 @@ class WindowLayout(_WindowBase):
     splitter: Any
     left: Any
     reading_action: Any
+    text_size: Any
     _reading_mode: list[QWidget] | None
     _compare_hidden: list[QWidget] | None
     tabs: Any
@@ -65,7 +66,8 @@ class WindowLayout(_WindowBase):
         return self._reading_mode is not None
 
     def toggle_reading_mode(self) -> None:
-        """F11: hide the corpus column and every dock to read; again brings back exactly what was shown."""
+        """F11: hide the corpus column and every dock and set the text in a centred column to read; again brings
+        back exactly what was shown."""
         if self._reading_mode is None:
             hidden: list[QWidget] = [d for d in self.findChildren(QDockWidget) if d.isVisible()]
             if self.left.isVisible():
@@ -73,6 +75,7 @@ class WindowLayout(_WindowBase):
             for widget in hidden:
                 widget.hide()
             self._reading_mode = hidden
+            self.text_size.set_reading_column(True)
         else:
             self._leave_reading_mode()
         self.reading_action.setChecked(self._reading_mode is not None)
@@ -83,6 +86,7 @@ class WindowLayout(_WindowBase):
         for widget in self._reading_mode:
             widget.show()
         self._reading_mode = None
+        self.text_size.set_reading_column(False)
         self.reading_action.setChecked(False)
 
     # -- side by side ----------------------------------------------------------------------------------
