@@ -178,7 +178,8 @@ def export(db: Database, fmt: str, out: str | Path, *, reviewer: str | None = No
     from desktop.core.export.data import collect_export_data
 
     # every text cut to a bounded length: a 20 MB comment would take minutes and gigabytes to lay out (json keeps it)
-    data = bound_texts(collect_export_data(db, reviewer, rubric_id, progress))
+    # the csv is the summary table alone: its rows without the annotations (the most of the data)
+    data = bound_texts(collect_export_data(db, reviewer, rubric_id, progress, annotations=fmt != "csv"))
     whole = data.panel  # the panel of every report (the dashboard's agreement is over all of them)
     if document_ids is not None or submitted_only:
         data = scoped(data, document_ids, submitted_only)

@@ -152,6 +152,9 @@ class RawRows:
     annotation_tags: list[sqlite3.Row]
     lines: dict[tuple[str, int], int] = field(default_factory=dict)  # (document id, offset) -> line number
     assigned: list[tuple[str, str]] = field(default_factory=list)  # (document id, reviewer id) assignments
+    # (document id, reviewer id) of every live annotation: who started a report by annotating it (read alone
+    # when the annotations themselves are not wanted)
+    annotated: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _local_date(stamp: str) -> str:
@@ -197,10 +200,35 @@ def line_numbers(db: Database, offsets: dict[str, set[int]]) -> dict[tuple[str, 
     return out
 
 
-def fetch_raw(db: Database, rubric_id: str, reviewer_id: str | None = None) -> RawRows:
-    """Run the export's queries: documents, sections, reviews, scores, evidence, annotations and their tags."""
+def fetch_raw(db: Database, rubric_id: str, reviewer_id: str | None = None, annotations: bool = True) -> RawRows:
+    """Run the export's queries: documents, sections, reviews, scores, evidence, annotations and their tags.
+
+    Without ``annotations`` (a sheet that shows none, the csv) only who annotated which report is read, not the
+    annotations, their tags or where they are (which reads every annotated report's text)."""
     who = " AND reviewer_id = ?" if reviewer_id else ""
     args = [reviewer_id] if reviewer_id else []
+    if not annotations:
+        raw = RawRows(
+            documents=list_documents(db),
+            sections=named_rows(db, 'SELECT s.document_id, s.kind, s.heading, s.level, s.placement, s.start, '
+                                    's."end" FROM sections s JOIN documents d ON d.id = s.document_id '
+                                    "WHERE d.replaced_by IS NULL ORDER BY s.document_id, s.ordinal"),
+            reviewers=list_reviewers(db),
+            reviews=named_rows(db, "SELECT document_id, reviewer_id, status, overall_comment, done_at, updated_at "
+                                   f"FROM reviews WHERE rubric_id = ?{who}", [rubric_id, *args]),
+            scores=named_rows(db, "SELECT id, document_id, reviewer_id, criterion_id, value, note, suggested, "
+                                  "suggestion_basis, suggestion_accepted, updated_at, not_applicable, na_reason "
+                                  f"FROM scores WHERE rubric_id = ?{who}", [rubric_id, *args]),
+            evidence=named_rows(db, "SELECT e.score_id, e.annotation_id FROM score_evidence e JOIN scores s "
+                                    "ON s.id = e.score_id JOIN annotations a ON a.id = e.annotation_id "
+                                    "WHERE s.rubric_id = ? AND a.deleted_at IS NULL ORDER BY a.start", [rubric_id]),
+            annotations=[], annotation_tags=[])
+        raw.annotated = [(r["document_id"], r["reviewer_id"]) for r in db.query(
+            f"SELECT DISTINCT document_id, reviewer_id FROM annotations WHERE deleted_at IS NULL{who}", args)]
+        who_a = " WHERE reviewer_id = ?" if reviewer_id else ""
+        raw.assigned = [(r["document_id"], r["reviewer_id"])
+                        for r in db.query(f"SELECT document_id, reviewer_id FROM assignments{who_a}", args)]
+        return raw
     raw = RawRows(
         documents=list_documents(db),
         sections=named_rows(db, 'SELECT s.document_id, s.kind, s.heading, s.level, s.placement, s.start, s."end" '
@@ -321,7 +349,7 @@ def assemble(raw: RawRows, rubric: Rubric, model: PanelSummary, reviewer: Review
     # A reviewer's row for a report exists when the report was assigned to them or they started it (a review, a
     # score or an annotation): a reviewer never gets a sheet for a report they were not given and never opened.
     pairs: dict[str, set[str]] = defaultdict(set)
-    for doc_id, rid in [*reviews, *scores, *by_pair, *raw.assigned]:
+    for doc_id, rid in [*reviews, *scores, *by_pair, *raw.annotated, *raw.assigned]:
         if rid is not None:
             pairs[doc_id].add(rid)
     columns = {(report.document.id, c.reviewer_id): c for report in model.reports for c in report.reviews}
@@ -349,13 +377,14 @@ def assemble(raw: RawRows, rubric: Rubric, model: PanelSummary, reviewer: Review
 
 
 def collect_export_data(db: Database, reviewer: str | None = None, rubric_id: str | None = None,
-                        progress: Progress | None = None) -> ExportData:
-    """Everything the review sheet shows, for one reviewer (by name) or all, under a rubric (default: active)."""
+                        progress: Progress | None = None, annotations: bool = True) -> ExportData:
+    """Everything the review sheet shows, for one reviewer (by name) or all, under a rubric (default: active);
+    without ``annotations``, the rows' annotations are left empty (the same rows, for a sheet that shows none)."""
     progress = progress or Progress()
     progress.update(0, 1, "reading the database")
     who = resolve_reviewer(db, reviewer)
     rubric = resolve_rubric(db, rubric_id)
-    raw = fetch_raw(db, rubric.id, who.id if who else None)
+    raw = fetch_raw(db, rubric.id, who.id if who else None, annotations)
     progress.check()
     model = panel_summary(db, rubric)
     data = assemble(raw, rubric, model, who)

@@ -3,7 +3,7 @@
 Written independently of the exporter: it parses the formula text (Excel syntax) and evaluates it over an
 openpyxl workbook's cells. It knows what the export uses: numbers, "text", cell and range references (with $,
 optionally 'sheet'!), + - * / & = < > <= >= <>, and IF, COUNT, COUNTIF, SUM, SUMIF, SUMPRODUCT,
-AVERAGE, ROUND, IFERROR.
+AVERAGE, ROUND, IFERROR, N, MEDIAN, MAX, MIN.
 Ranges are evaluated to lists (arithmetic on them is element-wise, as in Excel's array context).
 """
 
@@ -249,6 +249,19 @@ class _Parser:
             return sum(numbers) / len(numbers)
         if name == "ROUND":
             return _round(_num(args[0]), int(_num(args[1])))
+        if name == "N":  # a number as it is, anything else (text, a blank) 0
+            v = args[0]
+            return float(v) if isinstance(v, int | float) else 0.0
+        if name in ("MEDIAN", "MAX", "MIN"):
+            numbers = sorted(float(v) for v in flat if isinstance(v, int | float) and not isinstance(v, bool))
+            if not numbers:
+                raise FormulaError("#NUM!")
+            if name == "MAX":
+                return numbers[-1]
+            if name == "MIN":
+                return numbers[0]
+            mid = len(numbers) // 2
+            return numbers[mid] if len(numbers) % 2 else (numbers[mid - 1] + numbers[mid]) / 2
         raise FormulaError(f"unknown function {name}")
 
     def _guarded(self):

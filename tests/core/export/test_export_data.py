@@ -162,3 +162,30 @@ def test_exported_files_follow_the_umask(scored_db, tmp_path):
             assert stat.S_IMODE(out.stat().st_mode) == 0o640, fmt  # not the 0600 of the temporary file
     finally:
         os.umask(previous)
+
+
+def test_the_sheet_without_annotations_has_the_same_rows_a_reviewer_who_only_annotated_included(scored_corpus,
+                                                                                                 tmp_path):
+    """The csv reads the rows without the annotations: the same rows, totals, ranks and comments, and a reviewer
+    who only annotated a report (no score, no review, not assigned) still has that report's row."""
+    import shutil
+
+    from desktop.core.review.annotations import create_annotation
+    from desktop.core.review.reviewers import get_or_create_reviewer
+    from desktop.core.storage import open_database
+
+    path = tmp_path / "annotated.sqlite3"
+    shutil.copy(scored_corpus.path, path)
+    db = open_database(path)
+    wang = get_or_create_reviewer(db, "王五").id
+    create_annotation(db, scored_corpus.docs["001"], 10, 30, reviewer_id=wang, comment="只加了批注")
+    full, lean = collect_export_data(db), collect_export_data(db, annotations=False)
+    db.conn.close()
+
+    def shown(data):
+        return [(r.document.id, r.reviewer, r.total, r.rank, r.status_label, r.completion_label,
+                 r.review.overall_comment, sorted(r.scores)) for r in data.rows]
+
+    assert shown(lean) == shown(full)
+    assert (scored_corpus.docs["001"], "王五") in {(r.document.id, r.reviewer) for r in lean.rows}
+    assert full.annotations and not lean.annotations and not any(r.annotations for r in lean.rows)

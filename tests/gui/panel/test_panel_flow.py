@@ -159,11 +159,15 @@ def test_whole_panel_flow(qtbot, tmp_path, shown):
     for r in range(HEADER_ROW + 1, per.max_row + 1):
         assert evaluate(per, per.cell(row=r, column=total_col).value) == cached.cell(row=r, column=total_col).value
     # the lead's decision on measures replaces each reviewer's measures in their totals: 张三 5 -> 3 (-8), 李四 2 ->
-    # 3 (+4); the mean of the adjusted totals is the final, written as the model's number (not a sheet formula)
+    # 3 (+4); the mean of the adjusted totals is the final, a formula over each reviewer's 汇总 row and the decided
+    # final on this row: the lead changing the decision in the sheet (3 -> 4) changes the final
     ps = formulas["评审汇总"]
     r2 = next(r for r in range(HEADER_ROW + 1, ps.max_row + 1) if ps.cell(row=r, column=2).value == second["报告"])
     final_cell = ps.cell(row=r2, column=h.index("最终得分（满分100）") + 1)
-    assert final_cell.value == final == round((second["张三评分"] - 8 + second["李四评分"] + 4) / 2, 2)
+    assert final_cell.data_type == "f" and "'汇总'!" in final_cell.value
+    assert evaluate(ps, final_cell.value) == final == round((second["张三评分"] - 8 + second["李四评分"] + 4) / 2, 2)
+    ps.cell(row=r2, column=h.index("举措具体、成效量化（5分）") + 1).value = 4
+    assert evaluate(ps, final_cell.value) == round((second["张三评分"] - 4 + second["李四评分"] + 8) / 2, 2)
     # documents: a reviewer sheet per review and a panel sheet per report, signed by hand
     doc = Document(str(tmp_path / "panel.docx"))
     text = "\n".join(p.text for p in doc.paragraphs)

@@ -214,9 +214,12 @@ def _panel(wb: Workbook, data: ExportData, progress: Progress) -> None:
     above[0][hi + 1] = f"计算方式：{rule_label(panel.rule)}"  # the panel's final-score rule, above 最终得分
     title = f"法治政府建设年度报告评审汇总表（最终得分：{rule_label(panel.rule)}；排名：{data.scope or '本表所列报告'}）"
     stream = _sheet(wb, "评审汇总", columns, title, freeze=(SUMMARY_HEADER_ROW, 2), above=above)
+    # where each reviewer's scores are on 汇总 (a decided final recomputes the reviewers' totals from them)
+    summary_rows = {(row.document.id, row.reviewer_id): SUMMARY_HEADER_ROW + i
+                    for i, row in enumerate(data.rows, 1) if row.reviewer_id is not None}
     for count, report in enumerate(panel.reports, 1):
         at = SUMMARY_HEADER_ROW + count
-        stream.append(panel_row(data, panel, count, report, final=final_cell(data, panel, at, report)))
+        stream.append(panel_row(data, panel, count, report, final=final_cell(data, panel, at, report, summary_rows)))
         if count % 1000 == 0:
             progress.check()
 

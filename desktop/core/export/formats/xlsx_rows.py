@@ -23,7 +23,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from desktop.core.export.safe import looks_like_formula, xml_safe
+from desktop.core.export.safe import FORMULA_STARTS, looks_like_formula, xml_safe
 from desktop.core.export.sheets.tables import Formula, Value
 
 LINE_HEIGHT = 13.0  # points per line of 10-point text
@@ -69,6 +69,7 @@ class RowStream:
         self._all_wrap = list(enumerate(usable))
         self._fills = fills or {}
         self._cache: dict[tuple, Format] = {}
+        self._plain_formats: dict[bool, list[Format]] = {}
         self.rows = 0  # rows written so far; the next row is this 0-based index
 
     def format(self, col: int, header: bool = False, quote: bool = False, fill: str | None = None) -> Format:
@@ -104,18 +105,34 @@ class RowStream:
         height = self._height(values, header)
         if height:
             ws.set_row(row, height)
-        fmt = self.format
+        plain = self._plain(header)
+        fills = self._fills
         for col, value in enumerate(values):
-            if value is None or value == "":
-                ws.write_blank(row, col, None, fmt(col, header))
-            elif isinstance(value, str):
-                text = xml_safe(value)[:MAX_CELL]
-                ws.write_string(row, col, text, fmt(col, header, looks_like_formula(text), self._fills.get(text)))
+            kind = type(value)
+            if kind is str:
+                text = xml_safe(value)[:MAX_CELL]  # type: ignore[arg-type]
+                if not text:
+                    ws.write_blank(row, col, None, plain[col])
+                elif text[0] in FORMULA_STARTS or text in fills:  # kept as text / tinted: a format of its own
+                    ws.write_string(row, col, text, self.format(col, header, looks_like_formula(text), fills.get(text)))
+                else:
+                    ws.write_string(row, col, text, plain[col])
+            elif kind is float or kind is int:
+                ws.write_number(row, col, value, plain[col])
+            elif value is None:
+                ws.write_blank(row, col, None, plain[col])
             elif isinstance(value, Formula):
                 cached: Any = value.value if value.value is not None else ""
-                ws.write_formula(row, col, value.text, fmt(col, header), cached)
+                ws.write_formula(row, col, value.text, plain[col], cached)
             elif isinstance(value, dt.date):
                 day = value if isinstance(value, dt.datetime) else dt.datetime(value.year, value.month, value.day)
-                ws.write_datetime(row, col, day, fmt(col, header))
+                ws.write_datetime(row, col, day, plain[col])
             else:
-                ws.write_number(row, col, value, fmt(col, header))
+                ws.write_number(row, col, value, plain[col])
+
+    def _plain(self, header: bool) -> list[Format]:
+        """Each column's format for a cell that needs nothing more (not formula-like text, no fill)."""
+        found = self._plain_formats.get(header)
+        if found is None:
+            found = self._plain_formats[header] = [self.format(col, header) for col in range(len(self.formats))]
+        return found

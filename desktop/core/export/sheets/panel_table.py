@@ -14,7 +14,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from desktop.core.export.data import ExportData
-from desktop.core.export.sheets.tables import NOT_APPLICABLE, Column, Formula, Value, report_label
+from desktop.core.export.sheets.tables import (
+    NOT_APPLICABLE,
+    Column,
+    Formula,
+    Value,
+    criterion_columns,
+    report_label,
+)
 from desktop.core.panel.summary import UNDECIDED, PanelSummary, ReportPanel
 from desktop.core.scoring.numbers import fmt
 from desktop.core.scoring.rules import TRIM_FROM
@@ -129,9 +136,50 @@ def totals_formula(rule: str, cells: str) -> str:
     return f"ROUND(AVERAGE({cells}),2)"
 
 
-def final_cell(data: ExportData, panel: PanelSummary, row: int, report: ReportPanel) -> Value:
+SUMMARY_SHEET = "汇总"  # the sheet holding each reviewer's scores, one row per report and reviewer
+MAX_FORMULA = 8000  # characters: Excel's limit is 8,192
+
+
+def decided_totals_formula(data: ExportData, panel: PanelSummary, row: int, report: ReportPanel,
+                           summary_rows: dict[tuple[str, str], int]) -> str | None:
+    """最终得分 by a rule over the reviewers' totals when the lead decided some criteria: each complete review's
+    total recomputed with the decided final (this row's cell) in place of the reviewer's own score (their 汇总 row),
+    as the score model does; None when a review's 汇总 row is not in the workbook or the formula is too long.
+
+    A total is Σ score ÷ maximum × weight over the criteria that apply, scaled up to the full weight when some are
+    不适用, rounded to 2 places (the total the review shows); N() reads 不适用 (text) as 0."""
+    lo, _ = final_columns(data, panel)
+    own_lo, _ = criterion_columns(data, printable=True)
+    decided = {c.criterion.id for c in report.criteria if c.adjudicated}
+    weights = f"SUM({column_letter(lo)}$2:{column_letter(lo + len(data.rubric.criteria) - 1)}$2)"
+    totals = []
+    for review in report.complete_reviews:
+        at = summary_rows.get((report.document.id, review.reviewer_id))
+        if at is None:
+            return None
+        weighted, not_applicable = [], []
+        for j, c in enumerate(data.rubric.criteria):
+            final = column_letter(lo + j)
+            cell = (f"{final}{row}" if c.id in decided
+                    else f"'{SUMMARY_SHEET}'!{column_letter(own_lo + j)}{at}")
+            weighted.append(f"N({cell})/{final}$1*{final}$2")
+            not_applicable.append(f'({cell}="{NOT_APPLICABLE}")*{final}$2')
+        applicable = f"({weights}-({'+'.join(not_applicable)}))"
+        totals.append(f"IF({applicable}=0,0,ROUND(({'+'.join(weighted)})*{weights}/{applicable},2))")
+    if not totals:
+        return None
+    formula = totals_formula(report.rule, ",".join(totals))
+    return formula if len(formula) <= MAX_FORMULA else None
+
+
+def final_cell(data: ExportData, panel: PanelSummary, row: int, report: ReportPanel,
+               summary_rows: dict[tuple[str, str], int] | None = None) -> Value:
     """The 最终得分 cell of a report's row: a formula where the sheet's own cells make it (so a corrected cell
-    updates it), the model's number where the lead's decisions enter it, 待定 without a final."""
+    updates it), 待定 without a final.
+
+    With the lead's decisions in a rule over the reviewers' totals, the formula recomputes each total from the
+    reviewer's 汇总 row (``summary_rows``: the 1-based row of each (report, reviewer id)) and the decided finals
+    of this row; without those rows, or when it would be too long for Excel, the cell holds the model's number."""
     cached = report.final_total
     if cached is None:
         return UNDECIDED
@@ -139,6 +187,9 @@ def final_cell(data: ExportData, panel: PanelSummary, row: int, report: ReportPa
         lo, hi = final_columns(data, panel)
         return Formula(final_formula(column_letter(lo), column_letter(hi), row, len(data.rubric.criteria)), cached)
     first, last = reviewer_columns(panel)
-    if any(c.adjudicated for c in report.criteria) or last < first:
-        return cached  # each reviewer's total with the lead's decisions in it is not on the sheet
+    if any(c.adjudicated for c in report.criteria):
+        decided = decided_totals_formula(data, panel, row, report, summary_rows or {})
+        return Formula(decided, cached) if decided is not None else cached
+    if last < first:
+        return cached
     return Formula(totals_formula(report.rule, f"{column_letter(first)}{row}:{column_letter(last)}{row}"), cached)
