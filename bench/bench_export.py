@@ -106,7 +106,19 @@ def _peak_child(db_path: str, what: str, out: str, queue) -> None:
     else:
         export(db, what, Path(out))
     db.conn.close()
-    queue.put(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)  # Linux: kilobytes
+    queue.put(peak_rss_mb())
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory (MB): VmHWM on Linux. Not ru_maxrss: Linux carries it across the fork
+    and exec that start a process, so a child of a large process reports its parent's peak (every figure the same)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024  # kB
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
 
 
 def peak_memory(db_path: Path, what: str, out: Path) -> float:
