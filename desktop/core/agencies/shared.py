@@ -13,14 +13,16 @@ covers the corpus; the results say how many reports it did not cover (``unindexe
 
 from __future__ import annotations
 
-from collections import defaultdict
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 
 from sqlite_utils import Database
 
 from desktop.core.agencies.groups import group_keys
-from desktop.core.agencies.passages import MIN_INDEXED
 from desktop.core.errors import ReviewDeskError
+from desktop.core.storage.passages import MIN_INDEXED
 
 DEFAULT_MIN_CHARS = 20
 
@@ -43,8 +45,12 @@ class Occurrence:
 
     def sort_key(self) -> tuple:
         """Earliest first: by publication date, then year, reports with neither last."""
-        return (self.published_at is None, self.published_at or "", self.year is None, self.year or 0,
-                self.document_id)
+        return self.order(self.published_at, self.year, self.document_id)
+
+    @staticmethod
+    def order(published_at: str | None, year: int | None, document_id: str) -> tuple:
+        """:meth:`sort_key` of a report's columns."""
+        return (published_at is None, published_at or "", year is None, year or 0, document_id)
 
 
 @dataclass(frozen=True)
@@ -109,36 +115,45 @@ class _Corpus:
     earliest-first order (read from the covering index documents_identity, never from the texts)."""
 
     def __init__(self, db: Database) -> None:
-        rows = list(db.query("SELECT seq, id, agency, year, published_at FROM documents WHERE replaced_by IS NULL"))
-        keys, _ = group_keys(db, [(r["id"], r["agency"]) for r in rows])
+        rows = db.conn.execute("SELECT seq, id, agency, year, published_at FROM documents INDEXED BY documents_identity "
+                               "WHERE replaced_by IS NULL").fetchall()
+        keys, _ = group_keys(db, [(doc_id, agency) for _, doc_id, agency, _, _ in rows])
         self.rows: dict[int, tuple[str, str | None, int | None, str | None]] = {
-            r["seq"]: (r["id"], r["agency"], r["year"], r["published_at"]) for r in rows}
-        self.group: dict[int, str] = {r["seq"]: keys[r["id"]] for r in rows}
-        order = sorted(rows, key=lambda r: (r["published_at"] is None, r["published_at"] or "", r["year"] is None,
-                                            r["year"] or 0, r["id"]))
-        self.rank: dict[int, int] = {r["seq"]: i for i, r in enumerate(order)}
+            seq: (doc_id, agency, year, published_at) for seq, doc_id, agency, year, published_at in rows}
+        self.group: dict[int, str] = {seq: keys[doc_id] for seq, doc_id, _, _, _ in rows}
+        rows.sort(key=lambda row: Occurrence.order(row[4], row[3], row[1]))  # row: (seq, id, agency, year, published)
+        self.rank: dict[int, int] = {seq: i for i, (seq, *_) in enumerate(rows)}
 
     def occurrence(self, seq: int, start: int, end: int) -> Occurrence:
         doc_id, agency, year, published_at = self.rows[seq]
         return Occurrence(doc_id, agency, self.group[seq], year, published_at, start, end)
 
-    def per_agency(self, found: list[tuple[int, int, int]]) -> tuple[tuple[Occurrence, ...], int]:
-        """Each agency's earliest occurrence among ``found`` (seq, start, end), earliest first; and how many
-        reports these are."""
-        best: dict[str, tuple[int, int, int, int]] = {}
-        reports = set()
-        rank, group = self.rank, self.group
-        for seq, start, end in found:
-            r = rank.get(seq)
-            if r is None:
+    def per_agency(self, found: Sequence[tuple[int, int, int, int]], own: Sequence[tuple[int, int, int, int]] = (),
+                   ) -> dict[int, tuple[list[tuple[int, int, int]], int]]:
+        """For each hash among ``found`` (hash, seq, start, end; ordered by hash and seq) and ``own`` (one report's
+        first posting of each of its hashes, a report not in ``found``): each agency group's earliest
+        (seq, start, end) among current reports, earliest first, and how many reports hold it. One pass over the
+        postings, no sort (a sentence common to thousands of reports has many postings, few agencies)."""
+        info = {seq: (rank, self.group[seq]) for seq, rank in self.rank.items()}
+        best: dict[int, dict[str, tuple[int, int, int, int]]] = {}
+        reports: dict[int, int] = {}
+        last: tuple[int, int] | None = None
+        for h, seq, start, end in chain(found, own):
+            found_info = info.get(seq)
+            if found_info is None:  # not a current report
                 continue
-            reports.add(seq)
-            g = group[seq]
-            current = best.get(g)
-            if current is None or r < current[0]:
-                best[g] = (r, seq, start, end)
-        chosen = sorted(best.values())
-        return tuple(self.occurrence(seq, start, end) for _, seq, start, end in chosen), len(reports)
+            if (h, seq) != last:  # a report holding the sentence twice counts once
+                reports[h] = reports.get(h, 0) + 1
+                last = (h, seq)
+            rank, g = found_info
+            groups = best.get(h)
+            if groups is None:
+                groups = best[h] = {}
+            current = groups.get(g)
+            if current is None or rank < current[0]:
+                groups[g] = (rank, seq, start, end)
+        return {h: ([(seq, start, end) for _, seq, start, end in sorted(groups.values())], reports[h])
+                for h, groups in best.items()}
 
 
 def unindexed_count(db: Database) -> int:
@@ -163,6 +178,14 @@ def _texts(db: Database, wanted: dict[int, tuple[int, int, int]]) -> dict[int, s
     return out
 
 
+def _postings(db: Database, hashes: list[int], exclude: int) -> list[tuple[int, int, int, int]]:
+    """Every (hash, seq, start, end) of these sentence hashes outside report ``exclude``, ordered by hash and seq
+    (the index's own order: one range of the primary key per hash, no sort)."""
+    return db.conn.execute('SELECT hash, document_seq, start, "end" FROM passage_hashes WHERE hash IN '
+                           "(SELECT value FROM json_each(?)) AND document_seq != ? ORDER BY hash, document_seq",
+                           [json.dumps(hashes), exclude]).fetchall()
+
+
 def shared_with_others(db: Database, document_id: str, min_chars: int = DEFAULT_MIN_CHARS) -> DocumentShared:
     """The sentences of one report that reports of other agency groups also hold (read-only)."""
     _check(min_chars)
@@ -175,14 +198,7 @@ def shared_with_others(db: Database, document_id: str, min_chars: int = DEFAULT_
         'SELECT hash, start, "end" FROM passage_hashes WHERE document_seq = ? AND length >= ?', [seq, min_chars])]
     if not own:
         return out
-    others: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
-    hashes = sorted({h for h, _, _ in own})
-    for i in range(0, len(hashes), 500):
-        chunk = hashes[i:i + 500]
-        for h, other, start, end in db.execute(
-                f'SELECT hash, document_seq, start, "end" FROM passage_hashes WHERE hash IN '
-                f'({",".join("?" * len(chunk))}) AND document_seq != ?', [*chunk, seq]).fetchall():
-            others[h].append((other, start, end))
+    others = _postings(db, sorted({h for h, _, _ in own}), seq)
     if not others:
         return out
     corpus = _Corpus(db)
@@ -190,12 +206,17 @@ def shared_with_others(db: Database, document_id: str, min_chars: int = DEFAULT_
     if mine is None:
         return out
     out.group_key = mine
+    first_own: dict[int, tuple[int, int]] = {}
+    for h, start, end in own:
+        first_own.setdefault(h, (start, end))
+    per_hash = corpus.per_agency(others, [(h, seq, a, b) for h, (a, b) in first_own.items()])
     text = next(db.query("SELECT text FROM documents WHERE seq = ?", [seq]))["text"]
     for h, start, end in sorted(own, key=lambda span: (span[1], span[2])):
-        found = others.get(h, [])
-        if not any(corpus.group.get(s, mine) != mine for s, _, _ in found):
+        best, reports = per_hash.get(h, ({}, 0))
+        if len(best) < 2:  # only this report's own agency holds it
             continue
-        occurrences, reports = corpus.per_agency([(seq, start, end), *found])
+        occurrences = tuple(corpus.occurrence(s, start, end) if s == seq else corpus.occurrence(s, a, b)
+                            for s, a, b in best)
         passage = text[start:end]
         out.passages.append((start, end, SharedPassage(passage, len(passage), occurrences, reports)))
     return out
@@ -204,20 +225,16 @@ def shared_with_others(db: Database, document_id: str, min_chars: int = DEFAULT_
 def shared_corpus(db: Database, min_chars: int = DEFAULT_MIN_CHARS) -> CorpusShared:
     """Every sentence held by reports of two or more agency groups (read-only), most agencies first."""
     _check(min_chars)
-    rows = db.execute(
-        "WITH multi AS (SELECT hash FROM passage_hashes WHERE length >= ? GROUP BY hash HAVING count(*) > 1) "
-        'SELECT p.hash, p.document_seq, p.start, p."end" FROM passage_hashes p JOIN multi USING (hash)',
-        [min_chars]).fetchall()
+    rows = db.conn.execute(
+        'SELECT hash, document_seq, start, "end" FROM passage_hashes WHERE hash IN '
+        "(SELECT hash FROM passage_hashes WHERE length >= ? GROUP BY hash HAVING count(*) > 1) "
+        "ORDER BY hash, document_seq", [min_chars]).fetchall()
     corpus = _Corpus(db)
-    by_hash: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
-    for h, seq, start, end in rows:
-        if seq in corpus.rows:
-            by_hash[h].append((seq, start, end))
-    kept = {h: occ for h, occ in by_hash.items() if len({corpus.group[s] for s, _, _ in occ}) >= 2}
-    texts = _texts(db, {h: occ[0] for h, occ in kept.items()})
+    kept = {h: entry for h, entry in corpus.per_agency(rows).items() if len(entry[0]) >= 2}
+    texts = _texts(db, {h: best[0] for h, (best, _) in kept.items()})
     out = CorpusShared(unindexed=unindexed_count(db))
-    for h, occ in kept.items():
-        occurrences, reports = corpus.per_agency(occ)
+    for h, (best, reports) in kept.items():
+        occurrences = tuple(corpus.occurrence(s, a, b) for s, a, b in best)
         text = texts.get(h, "")
         out.passages.append(SharedPassage(text, len(text), occurrences, reports))
     out.passages.sort(key=lambda p: (-p.agencies, p.earliest.sort_key(), p.text))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,13 @@ from desktop.core.segmentation.outline import Heading
 from desktop.core.segmentation.segment import Section, Segmentation
 from desktop.core.storage.corrections import after_segmentation, insert_sections, write_sections
 from desktop.core.storage.database import column, one, scalar
+from desktop.core.storage.passages import (
+    Sentence,
+    passage_sentences,
+    remove_passages,
+    segmentation_skips,
+    store_passages,
+)
 from desktop.core.storage.search import IndexedText, index_document, index_documents, remove_from_index
 
 if TYPE_CHECKING:  # the readers (docx, pdf, html, charset detection) are not needed to read the database
@@ -196,21 +204,23 @@ def store_segmentations(db: Database, documents: list[tuple[str, Segmentation]])
 
 
 def insert_document(db: Database, source: SourceDocument, seg: Segmentation,
-                    indexed: IndexedText | None = None) -> str:
+                    indexed: IndexedText | None = None, passages: Sequence[Sentence] | None = None) -> str:
     """Insert a segmented document in one transaction and return its new UUID (``indexed``: the text's search
-    index form, when it was made beforehand)."""
+    index form, ``passages`` its sentences for the shared-text index, when they were made beforehand)."""
     with db.atomic():
-        return insert_documents(db, [NewDocument(source, seg, indexed)])[0]
+        return insert_documents(db, [NewDocument(source, seg, indexed, passages)])[0]
 
 
 @dataclass(frozen=True)
 class NewDocument:
-    """A document to insert: its source, what segmentation found, and the search index form of its text when it
-    was made beforehand (in an import's worker process)."""
+    """A document to insert: its source, what segmentation found, and the search index form of its text and its
+    sentences for the shared-text index when they were made beforehand (in an import's worker process:
+    ``passage_sentences(text, segmentation_skips(seg))``)."""
 
     source: SourceDocument
     segmentation: Segmentation
     indexed: IndexedText | None = None
+    passages: Sequence[Sentence] | None = None
 
 
 _INSERT_DOCUMENT = """INSERT INTO documents (id, sha256, name, source_path, size, format, encoding, text, title, agency,
@@ -229,6 +239,7 @@ def insert_documents(db: Database, documents: list[NewDocument]) -> list[str]:
     """
     ids: list[str] = []
     indexed: list[tuple[int, str, IndexedText | None]] = []
+    passages: list[tuple[int, str, Sequence[Sentence]]] = []
     sections: list[tuple[str, list[Section]]] = []
     outline: list[tuple] = []
     clutter: list[tuple] = []
@@ -241,6 +252,9 @@ def insert_documents(db: Database, documents: list[NewDocument]) -> list[str]:
             source.text, *_metadata_row(seg), imported_at, text_hash(source.text), *_segmentation_row(seg)])
         assert cursor.lastrowid is not None  # an INSERT always sets it
         ids.append(doc_id)
+        found = doc.passages if doc.passages is not None else \
+            passage_sentences(source.text, segmentation_skips(seg))
+        passages.append((cursor.lastrowid, text_hash(source.text), found))
         indexed.append((cursor.lastrowid, source.text, doc.indexed))
         sections.append((doc_id, seg.sections))
         outline += _outline_rows(doc_id, seg)
@@ -249,6 +263,7 @@ def insert_documents(db: Database, documents: list[NewDocument]) -> list[str]:
     db.conn.executemany(_INSERT_OUTLINE, outline)
     db.conn.executemany(_INSERT_CLUTTER, clutter)
     index_documents(db, indexed)
+    store_passages(db, passages)
     return ids
 
 
@@ -274,6 +289,7 @@ def replace_document_text(db: Database, doc_id: str, source: SourceDocument, seg
          *_metadata_row(seg), now_iso(), text_hash(source.text), doc_id])
     write_segmentation(db, doc_id, seg)
     index_document(db, old["seq"], source.text)
+    store_passages(db, [(old["seq"], text_hash(source.text), passage_sentences(source.text, segmentation_skips(seg)))])
 
 
 def delete_document(db: Database, doc_id: str) -> None:
@@ -283,6 +299,7 @@ def delete_document(db: Database, doc_id: str) -> None:
         if row is None:
             return
         remove_from_index(db, row["seq"], row["text"])
+        remove_passages(db, [row["seq"]])
         db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
 
 

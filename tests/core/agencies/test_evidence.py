@@ -5,6 +5,7 @@ from __future__ import annotations
 from desktop.core.agencies.evidence import NEXT_PLAN, ORIGINALITY, criterion_hints
 from desktop.core.agencies.passages import refresh_index
 from desktop.core.ingest.importer import import_paths
+from desktop.core.storage.passages import remove_passages
 from tests.core.agencies.reports import add_report
 
 COPIED = "法治宣传的力度仍有待进一步加强，宣传方式和渠道相对单一，对新媒体的运用不够充分，覆盖面和渗透力有待提升。"
@@ -20,7 +21,9 @@ def test_seeds_jilin_2025_hints(memory_db, seeds_dir):
     text = memory_db.execute("SELECT text FROM documents WHERE id = ?", [ids["000"]]).fetchone()[0]
     assert plan.passages and all(text[p.start:p.end] == p.text for p in plan.passages)
     originality = hints[ORIGINALITY]
-    assert "3项中0项" in originality.text and "5份报告尚未建立比对索引" in originality.text  # said, not hidden
+    assert "3项中0项" in originality.text and "尚未建立比对索引" not in originality.text  # indexed by the import
+    remove_passages(memory_db, [r["seq"] for r in memory_db.query("SELECT seq FROM documents")])  # an older database
+    assert "5份报告尚未建立比对索引" in criterion_hints(memory_db, ids["000"])[ORIGINALITY].text  # said, not hidden
     first = criterion_hints(memory_db, ids["003"])[NEXT_PLAN]
     assert first.passages == () and "没有该机关往年的报告" in first.text
 

@@ -11,7 +11,11 @@ import pytest
 from desktop.core.agencies.groups import grouping, merge_groups
 from desktop.core.agencies.passages import index_state, refresh_index
 from desktop.core.agencies.shared import SharedTextError, shared_corpus, shared_with_others
+from desktop.core.ingest import read_report
 from desktop.core.progress import Progress
+from desktop.core.review.reimport import reimport_document
+from desktop.core.storage.documents import delete_document
+from desktop.core.storage.passages import remove_passages
 from tests.core.agencies.reports import add_report
 
 POOL = ["全年审核规范性文件十二件，办理行政复议案件八件，纠错率明显下降。",
@@ -137,24 +141,63 @@ def test_the_earliest_occurrence_comes_first_and_same_agency_text_is_not_counted
     assert shared_with_others(memory_db, c).passages == []
 
 
-def test_the_index_follows_new_changed_and_deleted_reports(memory_db, tmp_path):
+def _unindexed(db, doc_id: str) -> None:
+    """Make a report look as if it reached the database without the index (a merged package, an older database)."""
+    remove_passages(db, [db.execute("SELECT seq FROM documents WHERE id = ?", [doc_id]).fetchone()[0]])
+
+
+def _shares(db, doc_id: str, sentence: str) -> bool:
+    """Whether report ``doc_id`` is said to share ``sentence`` with another agency."""
+    return any(sentence in p.text for _, _, p in shared_with_others(db, doc_id).passages)
+
+
+def _index_rows(db) -> set[tuple]:
+    return set(db.execute('SELECT hash, document_seq, start, "end", length FROM passage_hashes').fetchall())
+
+
+def test_import_replace_and_delete_keep_the_index_in_step(memory_db, tmp_path):
     a = add_report(memory_db, tmp_path, "梨树县司法局", 2022, [POOL[0]])
-    assert index_state(memory_db).to_index and refresh_index(memory_db) == 1
-    assert refresh_index(memory_db) == 0 and index_state(memory_db).current
     b = add_report(memory_db, tmp_path, "通化市教育局", 2022, [POOL[0]])
+    assert index_state(memory_db).current and refresh_index(memory_db) == 0  # indexed by the import itself
+    assert _shares(memory_db, b, POOL[0]) and shared_with_others(memory_db, b).unindexed == 0
+    # the rows the import wrote are exactly what a catch-up from the stored text writes
+    written = _index_rows(memory_db)
+    memory_db.execute("DELETE FROM passage_hashes")
+    memory_db.execute("DELETE FROM passage_indexed")
+    assert refresh_index(memory_db) == 2 and _index_rows(memory_db) == written
+    # a re-imported text replaces the old text's rows in the same transaction
+    text = memory_db.execute("SELECT text FROM documents WHERE id = ?", [a]).fetchone()[0]
+    path = tmp_path / "changed" / "a.txt"
+    path.parent.mkdir()
+    path.write_text(text.replace(POOL[0], POOL[1]), encoding="utf-8")
+    assert reimport_document(memory_db, a, read_report(path)).changed
+    assert index_state(memory_db).current
+    assert not _shares(memory_db, b, POOL[0]) and not _shares(memory_db, b, POOL[1])
+    delete_document(memory_db, b)
+    assert index_state(memory_db).current
+    rows = memory_db.execute("SELECT count(*) FROM passage_hashes WHERE document_seq NOT IN "
+                             "(SELECT seq FROM documents)").fetchone()[0]
+    assert rows == 0
+
+
+def test_reports_stored_another_way_are_caught_up_and_counted_until_then(memory_db, tmp_path):
+    add_report(memory_db, tmp_path, "梨树县司法局", 2022, [POOL[0]])
+    b = add_report(memory_db, tmp_path, "通化市教育局", 2022, [POOL[0]])
+    _unindexed(memory_db, b)
     assert shared_with_others(memory_db, b).unindexed == 1  # said, not hidden
-    assert refresh_index(memory_db) == 1
-    assert shared_with_others(memory_db, b).passages
-    memory_db.execute("DELETE FROM documents WHERE id = ?", [a])
-    refresh_index(memory_db)
-    assert shared_with_others(memory_db, b).passages == []
+    assert not _shares(memory_db, b, POOL[0])
+    assert refresh_index(memory_db) == 1 and refresh_index(memory_db) == 0
+    assert _shares(memory_db, b, POOL[0])
+    memory_db.execute("DELETE FROM documents WHERE id = ?", [b])  # deleted behind the index's back
+    assert index_state(memory_db).to_drop and refresh_index(memory_db) == 0
     rows = memory_db.execute("SELECT count(*) FROM passage_hashes WHERE document_seq NOT IN "
                              "(SELECT seq FROM documents)").fetchone()[0]
     assert rows == 0
 
 
 def test_a_cancelled_refresh_resumes(memory_db, tmp_path):
-    add_report(memory_db, tmp_path, "梨树县司法局", 2022, [POOL[0]])
+    a = add_report(memory_db, tmp_path, "梨树县司法局", 2022, [POOL[0]])
+    _unindexed(memory_db, a)
     progress = Progress()
     progress.cancel()
     assert refresh_index(memory_db, progress) == 0 and not index_state(memory_db).current
