@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from desktop.core.agencies.groups import group_keys
 from desktop.core.compare.reuse import DEFAULT_MIN_LENGTH
 from desktop.core.errors import ReviewDeskError
 from desktop.core.export.data import SheetAnnotation, assemble, fetch_raw
@@ -223,8 +224,10 @@ def gather(db: Database, year: int | None = None, rubric_id: str | None = None,
         sections.setdefault(s[0], []).append(s)
 
     progress.update(1, 4, "comparing with the previous year")
-    by_agency_year = {(d.agency, d.year): d for d in data.documents if d.agency and d.year is not None}
-    pairs = {d.id: by_agency_year.get((d.agency, d.year - 1)) for d in docs if d.agency and d.year is not None}
+    # one agency across years as the agency views group it (short and full names, the reviewer's merges and splits)
+    group, _ = group_keys(db, [(d.id, d.agency) for d in data.documents])
+    by_agency_year = {(group[d.id], d.year): d for d in data.documents if d.agency and d.year is not None}
+    pairs = {d.id: by_agency_year.get((group[d.id], d.year - 1)) for d in docs if d.agency and d.year is not None}
     pairs = {k: v for k, v in pairs.items() if v is not None}
     tagged = {a.document_id for a in data.annotations if a.tags and a.document_id in in_scope}
     texts = _texts(db, sorted(tagged | set(pairs) | {p.id for p in pairs.values() if p is not None}))

@@ -162,7 +162,8 @@ def compute(db: Database, rubric: Rubric, year: int | None = None, deadline: tup
         f[f"tag.{tag_id}.reports"] = str(len(set(docs_of)))
         f[f"tag.{tag_id}.marks"] = str(len(docs_of))
         f[f"tag.{tag_id}.rate"] = pct(len(set(docs_of)), n)
-    # previous year: the same agency (exact name) with a report of year - 1 anywhere in the database
+    # previous year: the same agency with a report of year - 1 anywhere in the database (these corpora print one
+    # name per agency; other forms of a name and the reviewer's merges: tests/core/summary/test_previous_year.py)
     every = {(r["agency"], r["year"]): r["id"] for r in db.query(
         "SELECT id, agency, year FROM documents WHERE replaced_by IS NULL AND agency IS NOT NULL")}
     all_finals, _ = _finals(db, rubric, list(every.values()))
