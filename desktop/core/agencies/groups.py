@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
@@ -118,14 +119,18 @@ def _resolve(key: str, aliases: dict[str, str], completions: dict[str, str]) -> 
     return key
 
 
-def group_keys(db: Database, reports: list[tuple[str, str | None]]) -> tuple[dict[str, str], set[str]]:
-    """The group key of each (report id, agency name), and the keys the reviewer's decisions made (read-only)."""
+def group_keys(db: Database, reports: list[tuple[str, str | None]],
+               corpus_names: Iterable[str | None] | None = None) -> tuple[dict[str, str], set[str]]:
+    """The group key of each (report id, agency name), and the keys the reviewer's decisions made (read-only).
+    ``corpus_names``: every agency name of the corpus, when ``reports`` are only some of its reports (a short name
+    is completed with its higher places only when exactly one fuller name of the whole corpus fits)."""
     aliases: dict[str, str] = {}
     placed: dict[str, str] = {}
     for row in _live_rows(db):  # oldest first: a later decision about the same subject wins
         (aliases if row.kind == ALIAS else placed)[row.subject] = row.group_key
     raw = {agency: cached_key(agency) for agency in {a for _, a in reports}}
-    completions = place_completions({k for k in raw.values() if k})
+    every = {cached_key(a) for a in corpus_names} if corpus_names is not None else set(raw.values())
+    completions = place_completions({k for k in every | set(raw.values()) if k})
     by_start: dict[str, tuple[str, bool]] = {}  # a corpus repeats its names: each resolved once
 
     def resolved(start: str) -> tuple[str, bool]:
