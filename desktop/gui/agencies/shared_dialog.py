@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.core.storage.passages import MIN_INDEXED
 from desktop.core.agencies.shared import DEFAULT_MIN_CHARS, CorpusShared, SharedPassage
+from desktop.core.storage.passages import MIN_INDEXED
 from desktop.gui.agencies.shared_work import corpus_shared
 from desktop.gui.plain import plain_label, plain_tip
 from desktop.gui.review_window import ReviewWindow
