@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMenu
 from desktop.core.changes import Changes
 from desktop.gui.agencies.calibration import Calibration
 from desktop.gui.agencies.evidence_dock import EvidenceDock
+from desktop.gui.agencies.promise_dock import PromiseDock
 from desktop.gui.agencies.shared_dialog import SharedTextDialog
 from desktop.gui.agencies.shared_marks import SharedMarks
 from desktop.gui.agencies.store import AgencyStore
@@ -34,6 +35,11 @@ class AgenciesController(QObject):
         self.marks = SharedMarks(window)
         self.calibration = Calibration(window)
         self.evidence = EvidenceDock(window)
+        self.promise_dock = PromiseDock(window, self.store)
+        # opens side by side with the agency's earlier report when needed; again: closes the tracker
+        self.promises_action = QAction(self)
+        self.promises_action.setShortcut(QKeySequence("Ctrl+Shift+J"))
+        self.promises_action.triggered.connect(self.toggle_promises)
         self.timeline_action = QAction(self)
         self.timeline_action.setShortcut(QKeySequence("Ctrl+Shift+Y"))
         self.timeline_action.triggered.connect(self.show_timeline)
@@ -60,6 +66,7 @@ class AgenciesController(QObject):
         self.timeline_action.setEnabled(self.store.ready)
         self.corpus_action.setEnabled(self.store.ready)
         self.shared_action.setEnabled(self.store.ready)
+        self.promises_action.setEnabled(self.store.ready)
 
     def _who(self) -> None:
         from desktop.core.review.reviewers import get_or_create_reviewer
@@ -90,6 +97,14 @@ class AgenciesController(QObject):
         selected = self.window.selected_document_ids()
         return self.show_timeline(selected[0] if selected else "")
 
+    def toggle_promises(self) -> None:
+        """The promise tracker beside side by side: shown (opening side by side first if needed), or closed."""
+        w = self.window
+        if self.promise_dock.isVisible() and w.tabs.currentWidget() is w.compare_view:
+            self.promise_dock.hide()
+        elif self.store.ready:
+            self.promise_dock.open_beside()
+
     def show_shared(self) -> SharedTextDialog | None:
         if not self.store.ready:
             return None
@@ -109,6 +124,9 @@ class AgenciesController(QObject):
         self.corpus_action.setText(QCoreApplication.translate("Agencies", "This Agency Across the Years…"))
         self.calibration.retranslate()
         self.evidence.retranslate()
+        self.promise_dock.retranslate()
+        self.promises_action.setText(_tr("&Promise Tracker Beside Side by Side"))
+        self.promise_dock.toggleViewAction().setText(_tr("Promise Tracker (Side by Side)"))
         if self.menu is not None:
             self.menu.setTitle(QCoreApplication.translate("Agencies", "A&gencies"))
         for dialog in (self.timeline, self.shared):
@@ -127,10 +145,11 @@ def install_agencies(main_window: ReviewWindow) -> AgenciesController:
     ctrl = AgenciesController(mw)
     menu = QMenu(mw)
     menu.addActions([ctrl.timeline_action, ctrl.shared_action, ctrl.calibration.action,
-                     ctrl.evidence.toggleViewAction()])
+                     ctrl.evidence.toggleViewAction(), ctrl.promises_action])
     mw.add_menu(menu)
     mw.add_corpus_action(ctrl.corpus_action)
     mw.add_dock(ctrl.evidence, visible=False)  # beside the score form when the reviewer opens it (View or Agencies menu)
+    mw.add_dock(ctrl.promise_dock, visible=False)  # beside side by side when the reviewer opens it
     ctrl.menu = menu
     ctrl.retranslate()
     mw.installEventFilter(ctrl)
