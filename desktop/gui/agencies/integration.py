@@ -125,8 +125,9 @@ class AgenciesController(QObject):
         self.calibration.retranslate()
         self.evidence.retranslate()
         self.promise_dock.retranslate()
-        self.promises_action.setText(_tr("&Promise Tracker Beside Side by Side"))
-        self.promise_dock.toggleViewAction().setText(_tr("Promise Tracker (Side by Side)"))
+        self.promises_action.setText(QCoreApplication.translate("Agencies", "&Promise Tracker Beside Side by Side"))
+        self.promise_dock.toggleViewAction().setText(
+            QCoreApplication.translate("Agencies", "Promise Tracker (Side by Side)"))
         if self.menu is not None:
             self.menu.setTitle(QCoreApplication.translate("Agencies", "A&gencies"))
         for dialog in (self.timeline, self.shared):

@@ -27,10 +27,6 @@ if TYPE_CHECKING:  # the panes belong to the reading feature: used through the w
     from desktop.gui.reading.report_view import ReportView
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Agencies", text)
-
-
 def _older_first(left: DocumentRecord, right: DocumentRecord) -> tuple[DocumentRecord, DocumentRecord]:
     """The pair as (older, newer): by year, the right pane being the newer one when the years say nothing."""
     a, b = left.summary.year, right.summary.year
@@ -82,7 +78,7 @@ class PromiseDock(QDockWidget):
         self.tracker.table.setFocus()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(_tr("Promise Tracker (Side by Side)"))
+        self.setWindowTitle(QCoreApplication.translate("Agencies", "Promise Tracker (Side by Side)"))
         self.tracker.retranslate()
         self._fill_caption()
 
@@ -102,17 +98,21 @@ class PromiseDock(QDockWidget):
     def _fill_caption(self) -> None:
         report = self.tracker.report
         if self.newer is None:
-            text = _tr("Show two reports side by side (one agency's reports of two years): the tracker follows the "
-                       "newer one.")
+            text = QCoreApplication.translate(
+                "Agencies", "Show two reports side by side (one agency's reports of two years): the tracker "
+                "follows the newer one.")
         elif report is None or report.previous is None or self.older is None:
-            text = _tr("Tracking the %1 report: its agency has no earlier report in the corpus.").replace(
+            text = QCoreApplication.translate(
+                "Agencies", "Tracking the %1 report: its agency has no earlier report in the corpus.").replace(
                 "%1", self._year(self.newer))
         elif report.previous.id == self.older.id:
-            text = _tr("The %1 plan (left) against the %2 report (right).").replace(
+            text = QCoreApplication.translate(
+                "Agencies", "The %1 plan (left) against the %2 report (right).").replace(
                 "%1", self._year(self.older)).replace("%2", self._year(self.newer))
         else:
-            text = _tr("Tracking the %1 report against its agency's %2 plan, not the report on the left (%3): "
-                       "the tracker always compares with the agency's latest earlier report.").replace(
+            text = QCoreApplication.translate(
+                "Agencies", "Tracking the %1 report against its agency's %2 plan, not the report on the left (%3): "
+                "the tracker always compares with the agency's latest earlier report.").replace(
                 "%1", self._year(self.newer)).replace("%2", str(report.previous.year or "?")).replace(
                 "%3", self._year(self.older))
         self.caption.setText(text)
