@@ -8,6 +8,9 @@ of the seeds, and these are written:
 - ``agencies-promises.png``: the promise tracker of the 2025 report against the 2022 plan;
 - ``agencies-shared.png``: the corpus view of text shared across agencies;
 - ``agencies-report-marks.png``: a report with its shared sentences underlined (orange), and the evidence dock;
+- ``agencies-promises-side-by-side.png``: 2022 and 2025 side by side with the promise tracker beside them
+  (Agencies › Promise Tracker Beside Side by Side, Ctrl+Shift+J), an item's passage shown in both panes;
+- ``agencies-corpus-years.png``: the corpus table with the column of each report's agency years in a row;
 - ``agencies-anchor-examples.png``: F9 on a focused criterion of the score form.
 """
 
@@ -84,6 +87,26 @@ def take(outdir: Path, language: str | None = None) -> list[Path]:
         wait_for(lambda: agencies.marks.result is not None and agencies.evidence.hints)
         settle(500)
         written.append(save(window, outdir / "agencies-report-marks.png"))
+        agencies.evidence.hide()
+        window.open_document(jilin_2025)
+        agencies.toggle_promises()  # Ctrl+Shift+J: side by side with the 2022 report, the tracker beside
+        dock = agencies.promise_dock
+        wait_for(lambda: dock.tracker.report is not None and dock.tracker.model.rowCount() > 0)
+        done = next((i for i, p in enumerate(dock.tracker.report.promises) if p.match.passage is not None), 0)
+        dock.tracker.table.setCurrentIndex(dock.tracker.model.index(done, 0))
+        settle(500)  # the panes laid out beside the dock first (a relayout scrolls them, synchronized)
+        dock.tracker._activated(dock.tracker.model.index(done, 0))  # Enter on the row
+        settle(500)
+        written.append(save(window, outdir / "agencies-promises-side-by-side.png"))
+        dock.hide()
+        window.tabs.setCurrentIndex(0)
+        years = window.corpus_model.column_index("agency_years")
+        if years >= 0:
+            window.corpus_panel.column_actions["agency_years"].setChecked(True)
+            window.corpus_panel.table.resizeColumnToContents(years)
+            window.corpus_panel.table.scrollTo(window.corpus_model.index(0, years))
+            settle(500)
+            written.append(save(window, outdir / "agencies-corpus-years.png"))
         panel = window.extensions["scoring"].panel
         window.open_document(document_id(window, "001"))
         panel.show()

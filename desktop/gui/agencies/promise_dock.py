@@ -138,14 +138,15 @@ class PromiseDock(QDockWidget):
         pane = self._pane(document_id)
         if pane is None:
             return
+        compare = self.window_.compare_view
         current = self.tracker.current()
         report = self.tracker.report
-        left = self._pane(report.previous.id) if report is not None and report.previous is not None else None
-        if current is not None and left is not None and left is not pane:
-            left.scroll_to_offset(current.match.item.start)
-            left.select_span(current.match.item.start, current.match.item.end)
-        pane.scroll_to_offset(start)
-        pane.select_span(start, end)
+        promised = self._pane(report.previous.id) if report is not None and report.previous is not None else None
+        item = (current.match.item.start, current.match.item.end) if current is not None else None
+        spans = {id(pane): (start, end)}
+        if promised is not None and promised is not pane and item is not None:
+            spans[id(promised)] = item
+        compare.show_spans(spans.get(id(compare.left)), spans.get(id(compare.right)))
 
     def _on_changes(self, changes: Changes) -> None:
         if self.newer is not None and (changes.documents or changes.metadata or changes.reviews or changes.parts

@@ -16,14 +16,15 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 from desktop.core.agencies.promises import DONE, NOT_MENTIONED, SHORTCOMING, STATUS_LABELS
 from desktop.core.agencies.tracker import PromiseReport, TrackedPromise
 from desktop.core.errors import ReviewDeskError
-from desktop.gui import dialogs
+from desktop.gui import dialogs, i18n
 from desktop.gui.agencies.store import AgencyStore
 from desktop.gui.plain import plain_label, plain_tip
 
 
 def status_label(status: str) -> str:
+    """A verdict in the interface's language (做到 / done …)."""
     zh, en = STATUS_LABELS[status]
-    return f"{zh} {en}"
+    return zh if i18n.current_language() == i18n.CHINESE else en
 
 
 _KEYS = {Qt.Key.Key_D: DONE, Qt.Key.Key_S: SHORTCOMING, Qt.Key.Key_N: NOT_MENTIONED}

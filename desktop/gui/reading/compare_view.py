@@ -360,6 +360,18 @@ class CompareView(QWidget):
             widget.setEnabled(bool(self.changes))
         return len(self.changes)
 
+    def show_spans(self, left: tuple[int, int] | None, right: tuple[int, int] | None) -> None:
+        """Bring a span of each pane into view and select it (None: that pane left as it is), synchronized
+        scrolling held while both move (e.g. a plan item on the left and the passage that reports it done)."""
+        self._syncing = True
+        try:
+            for pane, span in ((self.left, left), (self.right, right)):
+                if span is not None:
+                    pane.scroll_to_offset(span[0])
+                    pane.select_span(*span)
+        finally:
+            self._syncing = False
+
     def go_to_change(self, index: int) -> None:
         """Bring both panes to the index-th change (wrapping round); F8 with the marks off switches them on."""
         if not self.wording_box.isChecked():

@@ -74,6 +74,9 @@ def test_the_tracker_follows_the_pair_and_shows_passages_in_both_panes(window, q
     compare = window.compare_view
     assert compare.right.selection() == (promise.match.passage.start, promise.match.passage.end)
     assert compare.left.selection() == (promise.match.item.start, promise.match.item.end)
+    # both in view at once: synchronized scrolling does not pull one pane away from its span
+    for pane, start in ((compare.left, promise.match.item.start), (compare.right, promise.match.passage.start)):
+        assert pane.text.offset_at_y(0) <= start <= pane.text.offset_at_y(pane.text.viewport().height() - 1)
     # the reviewer selects another passage in the newer pane and says D: that passage is stored as the evidence
     silent = statuses.index(NOT_MENTIONED)
     dock.tracker.table.setCurrentIndex(dock.tracker.model.index(silent, 0))
