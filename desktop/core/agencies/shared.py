@@ -110,6 +110,12 @@ def _check(min_chars: int) -> None:
                               "they are stock phrases such as 现将有关情况报告如下)")
 
 
+def _earliest_first(row: tuple[int, str, str | None, int | None, str | None]) -> tuple:
+    """:meth:`Occurrence.order` of a (seq, id, agency, year, published_at) row."""
+    _seq, doc_id, _agency, year, published_at = row
+    return Occurrence.order(published_at, year, doc_id)
+
+
 class _Corpus:
     """Current reports by seq: their id, agency, year and publication date, agency group key, and rank in
     earliest-first order (read from the covering index documents_identity, never from the texts)."""
@@ -121,7 +127,7 @@ class _Corpus:
         self.rows: dict[int, tuple[str, str | None, int | None, str | None]] = {
             seq: (doc_id, agency, year, published_at) for seq, doc_id, agency, year, published_at in rows}
         self.group: dict[int, str] = {seq: keys[doc_id] for seq, doc_id, _, _, _ in rows}
-        rows.sort(key=lambda row: Occurrence.order(row[4], row[3], row[1]))  # row: (seq, id, agency, year, published)
+        rows.sort(key=_earliest_first)
         self.rank: dict[int, int] = {seq: i for i, (seq, *_) in enumerate(rows)}
 
     def occurrence(self, seq: int, start: int, end: int) -> Occurrence:

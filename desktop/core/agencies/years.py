@@ -68,8 +68,8 @@ def agency_years(db: Database, ids: Sequence[str]) -> dict[str, AgencyYears]:
     page_keys, _ = group_keys(db, [(i, a) for i, a, _ in page], names)
     wanted = set(page_keys.values())
     members = [n for n in names if by_name[f"\0{n}"] in wanted and cached_key(n)]
-    candidates = {r[0]: r for r in _rows(db, "agency", members)}
-    candidates.update({r[0]: r for r in _rows(db, "id", placed)})
+    candidates = {doc_id: (doc_id, agency, year) for doc_id, agency, year in _rows(db, "agency", members)}
+    candidates.update({doc_id: (doc_id, agency, year) for doc_id, agency, year in _rows(db, "id", placed)})
     candidates.update({i: (i, a, y) for i, a, y in page})
     keys, _ = group_keys(db, [(i, a) for i, a, _ in candidates.values()], names)
     years: dict[str, dict[int | None, list[str]]] = {}
