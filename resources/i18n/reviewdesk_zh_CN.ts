@@ -88,6 +88,14 @@
         <translation>本机关历年情况…</translation>
     </message>
     <message>
+        <source>&amp;Promise Tracker Beside Side by Side</source>
+        <translation>并排对照旁的承诺跟踪(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Promise Tracker (Side by Side)</source>
+        <translation>承诺跟踪（并排对照）</translation>
+    </message>
+    <message>
         <source>A&amp;gencies</source>
         <translation>机关(&amp;G)</translation>
     </message>
@@ -378,6 +386,22 @@
     <message>
         <source>Name of the agency these %1 report(s) belong to:</source>
         <translation>这 %1 份报告所属机关的名称：</translation>
+    </message>
+    <message>
+        <source>Show two reports side by side (one agency&apos;s reports of two years): the tracker follows the newer one.</source>
+        <translation>并排显示两份报告（同一机关两个年度的报告）：承诺跟踪显示较新的一份。</translation>
+    </message>
+    <message>
+        <source>Tracking the %1 report: its agency has no earlier report in the corpus.</source>
+        <translation>跟踪%1年度报告：语料库中没有该机关更早的报告。</translation>
+    </message>
+    <message>
+        <source>The %1 plan (left) against the %2 report (right).</source>
+        <translation>%1年度工作安排（左）对照%2年度报告（右）。</translation>
+    </message>
+    <message>
+        <source>Tracking the %1 report against its agency&apos;s %2 plan, not the report on the left (%3): the tracker always compares with the agency&apos;s latest earlier report.</source>
+        <translation>跟踪%1年度报告，对照的是该机关%2年度的工作安排，而不是左侧的报告（%3）：承诺跟踪总是对照该机关最近一份更早的报告。</translation>
     </message>
 </context>
 <context>
@@ -1092,6 +1116,15 @@
         <translation>总分</translation>
     </message>
     <message>
+        <source>Years of this agency</source>
+        <translation>该机关各年度</translation>
+    </message>
+    <message>
+        <source>Its years</source>
+        <comment>years of this agency, short column header</comment>
+        <translation>各年度</translation>
+    </message>
+    <message>
         <source>%1 (in progress)</source>
         <translation>%1（进行中）</translation>
     </message>
@@ -1115,6 +1148,10 @@
     <message>
         <source>The issuing agency was not found in the text.</source>
         <translation>正文中未找到报告机关。</translation>
+    </message>
+    <message>
+        <source>%1 report(s) of this agency in the corpus (other forms of its name and your merges included); right-click › This Agency Across the Years… shows them side by side in time</source>
+        <translation>语料库中该机关的报告共%1份（含名称的其他写法和您合并的机关）；右键 › 本机关历年报告… 按时间顺序显示</translation>
     </message>
     <message>
         <source>Unknown</source>

@@ -40,6 +40,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 from sqlite_utils import Database
 
+from desktop.core.agencies.years import AgencyYears, agency_years
 from desktop.core.scoring.numbers import fmt
 from desktop.core.scoring.scores import STATUS_LABELS, STATUSES, OverviewRow
 from desktop.core.segmentation.classify import KIND_LABELS
@@ -158,6 +159,9 @@ class CorpusModel(QAbstractTableModel):
             Column("total", lambda: self.tr("Total score"), self._total_text, sort_value=self._total_rank,
                    tooltip=self._review_tooltip, short=lambda: self.tr("Score", "total score, short column header"),
                    align=_RIGHT),
+            Column("agency_years", lambda: self.tr("Years of this agency"), self._agency_years_text,
+                   load=agency_years, tooltip=self._agency_years_tooltip,
+                   short=lambda: self.tr("Its years", "years of this agency, short column header")),
         ]
 
     # -- review columns (desktop.core.scoring.scores.review_overview rows of the current reviewer) -------------
@@ -219,6 +223,23 @@ class CorpusModel(QAbstractTableModel):
         if not d.agency:
             lines.append(self.tr("The issuing agency was not found in the text."))
         return "\n".join(line for line in lines if line)
+
+    def _agency_years(self, d: DocumentSummary) -> AgencyYears | None:
+        value = self.loaded_value("agency_years", d.id)
+        return value if isinstance(value, AgencyYears) else None
+
+    def _agency_years_text(self, d: DocumentSummary) -> str:
+        """The years of the report's agency in a row, its own year in brackets (desktop.core.agencies.years)."""
+        years = self._agency_years(d)
+        return years.in_a_row() if years is not None else ""
+
+    def _agency_years_tooltip(self, d: DocumentSummary) -> str:
+        years = self._agency_years(d)
+        if years is None:
+            return ""
+        return self.tr("%1 report(s) of this agency in the corpus (other forms of its name and your merges "
+                       "included); right-click › This Agency Across the Years… shows them side by side "
+                       "in time").replace("%1", str(years.reports))
 
     def _on_time_text(self, d: DocumentSummary) -> str:
         if d.on_time is None:

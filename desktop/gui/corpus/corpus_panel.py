@@ -170,7 +170,7 @@ class CorpusPanel(QWidget):
         self.retranslate()
 
     # Shown at first: what a reviewer chooses by (the date and timeliness columns are a right click away).
-    DEFAULT_HIDDEN = ("doc_date", "on_time")
+    DEFAULT_HIDDEN = ("doc_date", "on_time", "agency_years")
 
     def _set_column_widths(self) -> None:
         """The agency takes the room left (elided in the middle); the short columns get what their contents need,

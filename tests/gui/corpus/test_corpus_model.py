@@ -42,7 +42,7 @@ def test_rows_show_agency_year_date_on_time_and_missing_parts(qapp, seeded_memor
     model.set_database(seeded_memory_db)
     assert model.rowCount() == model.total == 5
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["Agency", "Year", "Date", "On time", "Missing parts", "待核对", "Review", "Score"]
+    assert headers == ["Agency", "Year", "Date", "On time", "Missing parts", "待核对", "Review", "Score", "Its years"]
     assert model.headerData(3, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == "Published on time"
     rows = {model.summary(r).name: [model.index(r, c).data() for c in range(model.columnCount())]
             for r in range(model.rowCount())}
@@ -51,7 +51,14 @@ def test_rows_show_agency_year_date_on_time_and_missing_parts(qapp, seeded_memor
     doubts = {model.summary(r).name: len(document_doubts(seeded_memory_db, model.summary(r).id))
               for r in range(model.rowCount())}
     assert rows["003_768f1515f39e9dba.txt"] == ["吉林省政务服务和数字化建设管理局", "2022", "2023-01-30", "Unknown",
-                                               "缺 不足", str(doubts["003_768f1515f39e9dba.txt"]), "", ""]
+                                               "缺 不足", str(doubts["003_768f1515f39e9dba.txt"]), "", "",
+                                               "【2022】 · 2025"]
+    # each report's agency with its years in a row (one agency across 2022 and 2025; the others one year each)
+    assert rows["000_0a101bd46eacac2a.txt"][8] == "2022 · 【2025】"
+    assert all(row[8] == f"【{row[1]}】" for name, row in rows.items() if name[:3] not in ("000", "003"))
+    years_column = model.column_index("agency_years")
+    jilin = next(r for r in range(5) if model.summary(r).name.startswith("003_"))
+    assert model.index(jilin, years_column).data(Qt.ItemDataRole.ToolTipRole).startswith("2 report(s) of this agency")
     # the 待核对 column counts exactly the verify queue's entries of each report ('' for none)
     assert {name: row[5] for name, row in rows.items()} == {n: str(c) if c else "" for n, c in doubts.items()}
     assert rows["001_a35be3758fcb709b.txt"][1:5] == ["2025", "2025-12-05", "Yes", ""]
