@@ -103,6 +103,8 @@ def take(outdir: Path, language: str | None = None) -> list[Path]:
         years = window.corpus_model.column_index("agency_years")
         if years >= 0:
             window.corpus_panel.column_actions["agency_years"].setChecked(True)
+            for key in ("missing", "to_verify", "review"):  # room for the agency and its years in the shot
+                window.corpus_panel.column_actions[key].setChecked(False)
             window.corpus_panel.table.resizeColumnToContents(years)
             window.corpus_panel.table.scrollTo(window.corpus_model.index(0, years))
             settle(500)

@@ -18,13 +18,13 @@ from desktop.core.agencies.tracker import PromiseReport, TrackedPromise
 from desktop.core.errors import ReviewDeskError
 from desktop.gui import dialogs, i18n
 from desktop.gui.agencies.store import AgencyStore
+from desktop.gui.agencies.widths import fit_columns
 from desktop.gui.plain import plain_label, plain_tip
 
 
 def status_label(status: str) -> str:
     """A verdict in the interface's language (做到 / done …)."""
-    zh, en = STATUS_LABELS[status]
-    return zh if i18n.current_language() == i18n.CHINESE else en
+    return i18n.in_language(*STATUS_LABELS[status])
 
 
 _KEYS = {Qt.Key.Key_D: DONE, Qt.Key.Key_S: SHORTCOMING, Qt.Key.Key_N: NOT_MENTIONED}
@@ -65,7 +65,7 @@ class PromiseTracker(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * 2.6))  # two lines
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)  # sized to its verdicts (_fit_verdicts)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.verdict.connect(self._set_verdict)
@@ -92,8 +92,12 @@ class PromiseTracker(QWidget):
         for p in self.report.promises if self.report else []:
             self.model.appendRow(self._row(p))
         self._fill_summary()
+        self._fit_verdicts()
         if self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(min(max(row, 0), self.model.rowCount() - 1), 0))
+
+    def _fit_verdicts(self) -> None:
+        fit_columns(self.table, self.model, [0])
 
     def _row(self, p: TrackedPromise) -> list[QStandardItem]:
         verdict = QStandardItem(status_label(p.match.status) + (" ✎" if p.corrected else ""))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.core.agencies.shared import DEFAULT_MIN_CHARS, CorpusShared, SharedPassage
 from desktop.core.storage.passages import MIN_INDEXED
 from desktop.gui.agencies.shared_work import corpus_shared
+from desktop.gui.agencies.widths import fit_columns
 from desktop.gui.plain import plain_label, plain_tip
 from desktop.gui.review_window import ReviewWindow
 from desktop.gui.workers import LatestTask
@@ -167,6 +168,7 @@ class SharedTextDialog(QDialog):
                      QStandardItem(str(o.year) if o.year is not None else "—"),
                      QStandardItem(o.published_at or "—"), QStandardItem(o.document_id)]
             self.occurrences_model.appendRow(cells)
+        fit_columns(self.occurrences, self.occurrences_model, [0, 1, 2])
         if self.occurrences_model.rowCount():
             self.occurrences.setCurrentIndex(self.occurrences_model.index(0, 0))
 

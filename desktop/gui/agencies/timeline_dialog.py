@@ -32,7 +32,7 @@ from desktop.core.changes import Changes
 from desktop.core.errors import ReviewDeskError
 from desktop.core.scoring.numbers import fmt
 from desktop.core.segmentation.classify import KIND_LABELS
-from desktop.gui import dialogs
+from desktop.gui import dialogs, i18n
 from desktop.gui.agencies.promise_view import PromiseTracker
 from desktop.gui.agencies.store import AgencyStore
 from desktop.gui.plain import plain_label, plain_tip
@@ -251,7 +251,7 @@ class TimelineDialog(QDialog):
         for h in entry.shortcomings if entry else ():
             zh, en = VERDICT_LABELS[h.verdict]
             earlier = str(h.earlier_year) if h.earlier_year is not None else "—"
-            items = [QStandardItem(f"{zh} {en}"), QStandardItem(h.item.text), QStandardItem(earlier),
+            items = [QStandardItem(i18n.in_language(zh, en)), QStandardItem(h.item.text), QStandardItem(earlier),
                      QStandardItem(h.earlier_text or "—")]
             items[1].setToolTip(plain_tip(h.item.text))
             items[3].setToolTip(plain_tip(h.earlier_text))
