@@ -26,6 +26,7 @@ from desktop.core.progress import Progress
 from desktop.core.segmentation.segment import Segmentation, segment_report
 from desktop.core.storage.database import immediate_transaction, storage_error
 from desktop.core.storage.documents import NewDocument, find_duplicate, insert_document, insert_documents, text_hash
+from desktop.core.storage.passages import Sentence, passage_sentences, segmentation_skips
 from desktop.core.storage.search import IndexedText, indexed_text
 
 log = logging.getLogger(__name__)
@@ -103,6 +104,7 @@ class PreparedFile:
     segmentation: Segmentation | None = None
     outcome: ImportOutcome | None = None
     indexed: IndexedText | None = None  # the text's search index form (made here, not in the writer)
+    passages: list[Sentence] | None = None  # its sentences for the shared-text index (made here too)
 
 
 def expand_paths(paths: list[str | Path]) -> list[tuple[Path, bool | Unreachable]]:
@@ -130,7 +132,9 @@ def prepare_file(path: str | Path, from_walk: bool | Unreachable = False) -> Pre
                                                     params={"suffix": display_name(path.suffix) or "no suffix"}))
     try:
         source = read_report(path)
-        return PreparedFile(shown, source, segment_report(source.text), indexed=indexed_text(source.text))
+        seg = segment_report(source.text)
+        return PreparedFile(shown, source, seg, indexed=indexed_text(source.text),
+                            passages=passage_sentences(source.text, segmentation_skips(seg)))
     except IngestError as exc:
         return PreparedFile(shown, outcome=_outcome(shown, FAILED, exc.problem_template, exc.hint_template,
                                                     params=exc.params))
@@ -156,7 +160,7 @@ def store_prepared(db: Database, prepared: PreparedFile) -> ImportOutcome:
             if existing:
                 return _outcome(prepared.path, DUPLICATE, "same content already in the database",
                                 document_id=existing, params={})
-            doc_id = insert_document(db, source, seg, prepared.indexed)
+            doc_id = insert_document(db, source, seg, prepared.indexed, prepared.passages)
     except sqlite3.IntegrityError:
         existing = find_duplicate(db, source.sha256, source.text)
         if existing:
@@ -223,7 +227,7 @@ def store_batch(db: Database, batch: list[PreparedFile]) -> list[ImportOutcome]:
 
 def _new_document(prepared: PreparedFile) -> NewDocument:
     assert prepared.source is not None and prepared.segmentation is not None
-    return NewDocument(prepared.source, prepared.segmentation, prepared.indexed)
+    return NewDocument(prepared.source, prepared.segmentation, prepared.indexed, prepared.passages)
 
 
 def _imported(prepared: PreparedFile, doc_id: str) -> ImportOutcome:
