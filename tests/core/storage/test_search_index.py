@@ -139,3 +139,23 @@ def test_a_database_indexed_before_0019_is_searched_with_its_runs_of_four(tmp_pa
                 _check(db, by_id, query, limit)
     finally:
         db.conn.close()
+
+
+def test_only_the_texts_that_can_still_rank_are_read(memory_db, monkeypatch):
+    """300 reports hold a phrase once, one of them twice: the best 10 are found reading a few dozen texts, not
+    300; a 4-character query reads only the shown results' texts (for their contexts)."""
+    from desktop.core.storage import search as search_module
+
+    texts = [f"第{i}号。推进法治政府建设，依法行政。" + ("推进法治政府建设。" if i == 150 else "") for i in range(300)]
+    ids = [insert_document(memory_db, _source(i, text), _SEG) for i, text in enumerate(texts)]
+    read: list[int] = []
+    real_count_texts = search_module._count_texts
+    monkeypatch.setattr(search_module, "_count_texts",
+                        lambda db, seqs, *args: (read.extend(seqs), real_count_texts(db, seqs, *args))[1])
+    total, results = search(memory_db, "推进法治政府建设", limit=10)
+    assert total == 300 and [r.hit_count for r in results] == [2] + [1] * 9
+    assert results[0].document_id == ids[150] and [r.document_id for r in results[1:]] == ids[:9]
+    assert 10 <= len(read) <= 60
+    read.clear()
+    total, results = search(memory_db, "法治政府", limit=10)
+    assert total == 300 and read == [] and [r.hit_count for r in results] == [2] + [1] * 9
