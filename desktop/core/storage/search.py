@@ -280,6 +280,9 @@ def _result(row: dict[str, Any], count: int, pattern: re.Pattern[str], hits_per_
                         _first_hits(row["text"], pattern, hits_per_document))
 
 
+_MAX_QUADS = 8  # runs of 4 of a longer query used for its bound (any of them bound it: fewer is looser, not wrong)
+
+
 def _at_least(gram: str, counts: list[tuple[int, int]], level: int) -> str:
     """FTS5 expression of the documents that hold ``gram`` at least ``level`` times (its count tokens from
     ``level`` up)."""
@@ -295,6 +298,8 @@ def _best_verified(db: Database, key: str, pattern: re.Pattern[str], limit: int,
     level, and only their texts are read and counted; it stops when no document left can beat the ``limit``-th
     found."""
     quads = list(dict.fromkeys(key[i:i + 4] for i in range(len(key) - 3)))
+    if len(quads) > _MAX_QUADS:  # a long query: runs spread over it bound it too, for a fraction of the queries
+        quads = [quads[round(i * (len(quads) - 1) / (_MAX_QUADS - 1))] for i in range(_MAX_QUADS)]
     by_quad = {q: _counts(db, q) for q in quads}
     if any(not counts for counts in by_quad.values()):
         return 0, []
