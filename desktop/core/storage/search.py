@@ -306,7 +306,7 @@ def _best_verified(db: Database, key: str, pattern: re.Pattern[str], limit: int,
     total = scalar(db, f"SELECT count(*) FROM {TRIGRAMS} WHERE {TRIGRAMS} MATCH ?", [_quoted(key)])
     if total == 0:
         return 0, []
-    best: list[tuple[int, int, str]] = []  # heap of (count, -seq, text): the worst of the best on top
+    best: list[tuple[int, int, list[Hit]]] = []  # heap of (count, -seq, first hits): the worst of the best on top
     seen: set[int] = set()
     for level in range(min(counts[0][0] for counts in by_quad.values()), 0, -1):
         if len(best) >= limit and best[0][0] > level:
@@ -323,20 +323,19 @@ def _best_verified(db: Database, key: str, pattern: re.Pattern[str], limit: int,
             seen.add(seq)
             chunk.append(seq)
             if len(chunk) >= step:
-                _count_texts(db, chunk, pattern, limit, best)
+                _count_texts(db, chunk, pattern, limit, hits_per_document, best)
                 chunk, step = [], min(step * 2, 2000)
         cursor.close()
         if chunk:
-            _count_texts(db, chunk, pattern, limit, best)
+            _count_texts(db, chunk, pattern, limit, hits_per_document, best)
     ranked = sorted(best, key=lambda item: (-item[0], -item[1]))
-    return total, _described(db, [(count, -neg_seq, text) for count, neg_seq, text in ranked], pattern,
-                             hits_per_document)
+    return total, _described(db, [(count, -neg_seq, hits) for count, neg_seq, hits in ranked])
 
 
-def _count_texts(db: Database, seqs: list[int], pattern: re.Pattern[str], limit: int,
-                 best: list[tuple[int, int, str]]) -> None:
-    """Count the key in the texts of ``seqs`` and keep the ``limit`` best in the heap ``best`` (only the seq and
-    text of each row are read: the rest is read for the winners only)."""
+def _count_texts(db: Database, seqs: list[int], pattern: re.Pattern[str], limit: int, hits_per_document: int,
+                 best: list[tuple[int, int, list[Hit]]]) -> None:
+    """Count the key in the texts of ``seqs`` and keep the ``limit`` best in the heap ``best`` with their first
+    hits (only the seq and text of each row are read: the rest is read for the winners only)."""
     cursor = db.conn.cursor()
     cursor.row_factory = sqlite3.Row
     for row in cursor.execute(f"SELECT seq, text FROM documents WHERE seq IN ({', '.join('?' * len(seqs))}) "
@@ -345,24 +344,25 @@ def _count_texts(db: Database, seqs: list[int], pattern: re.Pattern[str], limit:
         count = len(pattern.findall(text))
         if not count or (len(best) >= limit and (count, -seq) <= best[0][:2]):
             continue
+        item = (count, -seq, _first_hits(text, pattern, hits_per_document))
         if len(best) < limit:
-            heapq.heappush(best, (count, -seq, text))
+            heapq.heappush(best, item)
         else:
-            heapq.heapreplace(best, (count, -seq, text))
+            heapq.heapreplace(best, item)
 
 
-def _described(db: Database, ranked: list[tuple[int, int, str]], pattern: re.Pattern[str],
-               hits_per_document: int) -> list[SearchResult]:
-    """Results of (count, seq, text) in this order, with their documents' names (read from the summary index)."""
+def _described(db: Database, ranked: list[tuple[int, int, list[Hit]]]) -> list[SearchResult]:
+    """Results of (count, seq, first hits) in this order, with their documents' names (read from the summary
+    index)."""
     out: list[SearchResult] = []
     for first in range(0, len(ranked), 500):
         chunk = ranked[first:first + 500]
         rows = {row["seq"]: row for row in db.query(
             f"SELECT seq, id, name, title, agency, year FROM documents WHERE seq IN "
-            f"({', '.join('?' * len(chunk))}) AND replaced_by IS NULL", [seq for _c, seq, _t in chunk])}
+            f"({', '.join('?' * len(chunk))}) AND replaced_by IS NULL", [seq for _c, seq, _h in chunk])}
         out += [SearchResult(rows[seq]["id"], rows[seq]["name"], rows[seq]["title"], rows[seq]["agency"],
-                             rows[seq]["year"], count, _first_hits(text, pattern, hits_per_document))
-                for count, seq, text in chunk if seq in rows]
+                             rows[seq]["year"], count, hits)
+                for count, seq, hits in chunk if seq in rows]
     return out
 
 
