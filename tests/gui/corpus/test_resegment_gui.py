@@ -72,3 +72,25 @@ def test_cancel_stops_and_the_next_opening_finishes(qtbot, window, seeded_db_pat
 def test_a_current_database_starts_no_worker(window, seeded_db_path):
     assert window.open_database(seeded_db_path)
     assert window.extensions["resegment"].task is None
+
+
+def test_the_work_runs_outside_the_windows_process(qtbot, window, seeded_db_path, monkeypatch):
+    """The window's process never segments (its threads would hold the interpreter lock the GUI thread needs):
+    segmenting here fails, yet every document is brought up to date."""
+    import desktop.core.segmentation.segment as segment
+    import desktop.core.storage.resegment as resegment
+
+    def not_here(text):
+        raise AssertionError("segmented in the window's process")
+
+    monkeypatch.setattr(segment, "segment_report", not_here)
+    monkeypatch.setattr(resegment, "segment_report", not_here)
+    _age(seeded_db_path)
+    controller = window.extensions["resegment"]
+    assert window.open_database(seeded_db_path)
+    task = controller.task
+    assert task is not None
+    failures: list[object] = []
+    task.failed.connect(failures.append)
+    qtbot.waitUntil(lambda: controller.task is None, timeout=30_000)
+    assert not failures and _outdated(seeded_db_path) == 0
