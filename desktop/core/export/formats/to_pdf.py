@@ -23,6 +23,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -189,6 +190,18 @@ def _grid(font: str, extra: list | None = None) -> TableStyle:
                        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3), *(extra or [])])
 
 
+_PADDING = 6  # points: a cell's left and right padding (_grid)
+
+
+def _fit(text: str, style: ParagraphStyle, width: float) -> Paragraph | str:
+    """A cell's text: plain (drawn as it is, in the table's font) when it fits on one line of the column, else a
+    paragraph that wraps. Most cells are short (numbers, dates, names): a paragraph costs ten times more to lay out."""
+    clean = xml_safe(text)
+    if "\n" not in clean and stringWidth(clean, style.fontName, style.fontSize) <= width - _PADDING:
+        return clean
+    return _p(text, style)
+
+
 def _s(text: str) -> str:
     return xml_safe(text)
 
@@ -198,13 +211,14 @@ def sheet_flowables(sheet: SheetContent, st: _Styles) -> list:
     font = st.body.fontName
     out: list = [SheetMark(sheet.report), _p(sheet.title, st.title)]
     (first_label, first_value), *rest = sheet.details
-    rows = [[_s(first_label), _p(first_value, st.cell), "", ""]]
+    wide = sum(_DETAIL_WIDTHS[1:])
+    rows = [[_s(first_label), _fit(first_value, st.cell, wide), "", ""]]
     spans = [("SPAN", (1, 0), (3, 0))]
     for i in range(0, len(rest), 2):
         pair = rest[i:i + 2]
         row: list = []
-        for label, value in pair:
-            row += [_s(label), _p(value, st.cell)]
+        for k, (label, value) in enumerate(pair):
+            row += [_s(label), _fit(value, st.cell, wide if len(pair) == 1 else _DETAIL_WIDTHS[2 * k + 1])]
         if len(pair) == 1:
             row += ["", ""]
             spans.append(("SPAN", (1, len(rows)), (3, len(rows))))
@@ -217,7 +231,8 @@ def sheet_flowables(sheet: SheetContent, st: _Styles) -> list:
     out.append(_p("一、评分情况", st.heading))
     rows = [list(CRITERIA_HEADERS)]
     for line in sheet.criteria:
-        rows.append([str(line.number), _p(line.title, st.cell), line.max_points, line.weight, line.score,
+        rows.append([str(line.number), _fit(line.title, st.cell, _CRITERIA_WIDTHS[1]), line.max_points, line.weight,
+                     line.score,
                      line.weighted, _lines(line.explanation, st.small)])
     rows.append([f"合计（满分{sheet.weights_total}分）", "", "", "", "", sheet.total, _p(sheet.total_note, st.small)])
     last = len(rows) - 1
@@ -260,23 +275,26 @@ def panel_flowables(sheet: PanelSheetContent, st: _Styles) -> list:
     """The flowables of one report's panel summary sheet (评审汇总表)."""
     font = st.body.fontName
     out: list = [SheetMark(sheet.report), _p(sheet.title, st.title)]
-    rows = [[_s(name), _p(value, st.cell)] for name, value in sheet.details]
+    rows = [[_s(name), _fit(value, st.cell, 14.2 * cm)] for name, value in sheet.details]
     out.append(Table(rows, colWidths=[2.8 * cm, 14.2 * cm],
                      style=_grid(font, [("BACKGROUND", (0, 0), (0, -1), _SHADE),
                                         ("TEXTCOLOR", (0, 0), (0, -1), _LABEL)])))
     out.append(_p("一、各评阅人评分", st.heading))
     n = len(sheet.headers)
     rest = (17.0 - 4.4 - 1.1) / max(1, n - 2)
-    table = [[_p(h, st.cell_center) for h in sheet.headers]]
+    widths = [4.4 * cm, 1.1 * cm, *[rest * cm] * (n - 2)]
+    table = [[_fit(h, st.cell_center, w) for h, w in zip(sheet.headers, widths, strict=True)]]
     for values in [*sheet.rows, sheet.total_row]:
-        table.append([_p(values[0], st.cell), *[_p(v, st.cell_center) for v in values[1:]]])
+        table.append([_fit(v, st.cell if k == 0 else st.cell_center, w)
+                      for k, (v, w) in enumerate(zip(values, widths, strict=True))])
     last = len(table) - 1
-    out.append(Table(table, colWidths=[4.4 * cm, 1.1 * cm, *[rest * cm] * (n - 2)], repeatRows=1,
-                     style=_grid(font, [("BACKGROUND", (0, 0), (-1, 0), _SHADE),
+    out.append(Table(table, colWidths=widths, repeatRows=1,
+                     style=_grid(font, [("ALIGN", (1, 0), (-1, -1), "CENTER"), ("ALIGN", (0, 0), (0, 0), "CENTER"),
+                                        ("BACKGROUND", (0, 0), (-1, 0), _SHADE),
                                         ("BACKGROUND", (0, last), (-1, last), _SHADE)])))
     out.append(_p(sheet.note, st.small))
     out.append(_p("二、评审结论", st.heading))
-    rows = [[_s(name), _p(value, st.cell)] for name, value in sheet.conclusion]  # one line each, like details
+    rows = [[_s(name), _fit(value, st.cell, 14.2 * cm)] for name, value in sheet.conclusion]  # one line each
     out.append(Table(rows, colWidths=[2.8 * cm, 14.2 * cm],
                      style=_grid(font, [("BACKGROUND", (0, 0), (0, -1), _SHADE),
                                         ("TEXTCOLOR", (0, 0), (0, -1), _LABEL)])))
