@@ -3,6 +3,7 @@ importing another test module (which runs that module's tests' imports and hides
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -19,3 +20,29 @@ def test_no_test_module_imports_another():
 def test_the_check_sees_such_an_import():
     assert FROM_TEST_MODULE.search("from tests.gui.test_layout import make_window\n")
     assert not FROM_TEST_MODULE.search("from tests.gui.windows import make_window\n")
+
+
+def fixture_definitions(files: dict[str, str]) -> dict[str, list[str]]:
+    """Fixture name -> the files (conftest or test module) that define it at their top level."""
+    found: dict[str, list[str]] = {}
+    for name, text in files.items():
+        for node in ast.parse(text).body:
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and any(
+                    "fixture" in ast.unparse(d) for d in node.decorator_list):
+                found.setdefault(node.name, []).append(name)
+    return found
+
+
+def test_each_gui_fixture_is_defined_once():
+    """A GUI fixture (the window, its settings, a test environment) lives in one place: copies in several modules
+    drift apart, and a module's copy silently shadows the conftest's."""
+    files = {str(p.relative_to(ROOT)): p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "gui").rglob("*.py"))}
+    twice = {name: where for name, where in fixture_definitions(files).items() if len(where) > 1}
+    assert not twice, f"define each in one conftest (tests/gui/conftest.py for the shared ones): {twice}"
+
+
+def test_the_fixture_check_sees_a_copy():
+    copy = "import pytest\n\n\n@pytest.fixture\ndef window(qtbot):\n    return 1\n"
+    other = "@pytest.fixture(autouse=True)\ndef _setup(window):\n    pass\n"
+    assert fixture_definitions({"a.py": copy, "b.py": copy, "c.py": other}) == {
+        "window": ["a.py", "b.py"], "_setup": ["c.py"]}

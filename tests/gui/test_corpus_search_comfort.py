@@ -4,17 +4,14 @@ that survive re-opening the open report from a search hit."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import Qt
 
 from desktop.gui.corpus.search_panel import query_spans
-from tests.gui.windows import make_window
 
-
-@pytest.fixture
-def window(qtbot, tmp_path, seeded_db_path, no_dialogs):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    settings.setValue("reviewer/name", "张三")
-    return make_window(qtbot, settings, seeded_db_path, QSize(1600, 1000))
+pytestmark = [
+    pytest.mark.settings({"reviewer/name": "张三"}),
+    pytest.mark.window(features="app"),
+]
 
 
 def test_default_columns_fit_the_corpus_column(window):

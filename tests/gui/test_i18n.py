@@ -8,7 +8,7 @@ import shutil
 import subprocess
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 
 from desktop.gui import dialogs, i18n
 from desktop.gui.main_window import MainWindow
@@ -16,11 +16,6 @@ from desktop.gui.window.settings_dialog import SettingsDialog
 from tools import i18n_build
 
 CATALOG = i18n.I18N_DIR / "reviewdesk_zh_CN.ts"
-
-
-@pytest.fixture
-def settings(tmp_path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
 @pytest.fixture

@@ -3,33 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDockWidget
 
 from desktop.core.review.annotations import list_annotations
 from desktop.core.scoring import scores as scoring
 from tests.gui.keys import ALT, CTRL, SHIFT, focused, press
-from tests.gui.windows import make_window
 
-
-@pytest.fixture
-def settings(tmp_path) -> QSettings:
-    s = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    s.setValue("reviewer/name", "张三")
-    yield s
-    s.sync()
-
-
-@pytest.fixture
-def window(qtbot, settings, seeded_db_path, no_dialogs):
-    settings.setValue("documents/last", "")  # start with no report open
-    w = make_window(qtbot, settings, seeded_db_path, QSize(1600, 1000))
-    w.activateWindow()
-    return w
-
-
-
-
+pytestmark = [
+    pytest.mark.settings({"reviewer/name": "张三", "documents/last": ""}),
+    pytest.mark.window(features="app", active=True),
+]
 
 
 def test_tab_leaves_the_corpus_table_without_opening_reports(qtbot, window):

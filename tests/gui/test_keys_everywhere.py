@@ -6,23 +6,17 @@ in the F6 chain, F8 working at once side by side, and every one of them in Help 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMenu
 
 from desktop.core.scoring import scores as scoring
 from desktop.core.storage.documents import get_document
 from tests.gui.keys import ALT, CTRL, SHIFT, focused, press
-from tests.gui.windows import make_window
 
-
-@pytest.fixture
-def window(qtbot, tmp_path, seeded_db_path, no_dialogs):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    settings.setValue("reviewer/name", "张三")
-    settings.setValue("documents/last", "")
-    w = make_window(qtbot, settings, seeded_db_path, QSize(1600, 1000))
-    w.activateWindow()
-    return w
+pytestmark = [
+    pytest.mark.settings({"reviewer/name": "张三", "documents/last": ""}),
+    pytest.mark.window(features="app", active=True),
+]
 
 
 def open_first(qtbot, window) -> str:

@@ -6,23 +6,11 @@ depend on the machine.
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QRect, QSettings, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.gui.main_window import MainWindow, default_window_size
 from tests.gui.windows import docks, make_window
-
-
-@pytest.fixture
-def settings(tmp_path) -> QSettings:
-    s = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    yield s
-    s.sync()
-
-
-
-
 
 
 def test_default_window_size_follows_the_available_screen():

@@ -5,30 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QSettings, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel
 
 from desktop.gui import dialogs
 from desktop.gui.main_window import LAST_KEY, MainWindow, menu_texts
 from desktop.gui.window import fonts
-
-
-@pytest.fixture
-def settings(tmp_path) -> QSettings:
-    s = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    yield s
-    s.sync()
-
-
-@pytest.fixture
-def window(qtbot, settings, seeded_db_path, no_dialogs) -> MainWindow:
-    w = MainWindow(settings)
-    qtbot.addWidget(w)
-    assert w.open_database(seeded_db_path)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
 
 
 def type_text(widget, text: str) -> None:

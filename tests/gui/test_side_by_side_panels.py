@@ -3,26 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, QSize, Qt
+from PySide6.QtCore import QPoint, Qt
 
-from tests.gui.windows import make_window
-
-
-@pytest.fixture
-def settings(tmp_path) -> QSettings:
-    s = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    s.setValue("reviewer/name", "张三")
-    yield s
-    s.sync()
+pytestmark = [
+    pytest.mark.settings({"reviewer/name": "张三"}),
+    pytest.mark.window(features="app"),
+]
 
 
-@pytest.fixture
-def window(qtbot, settings, seeded_db_path, no_dialogs):
-    w = make_window(qtbot, settings, seeded_db_path, QSize(1600, 1000))
-    proxy = w.corpus_panel.proxy
+@pytest.fixture(autouse=True)
+def _first_two_reports_side_by_side(window):
+    proxy = window.corpus_panel.proxy
     ids = [proxy.document_id(r) for r in range(proxy.rowCount())]
-    assert w.compare_documents(ids[0], ids[1])
-    return w
+    assert window.compare_documents(ids[0], ids[1])
 
 
 def test_panels_follow_the_pane_worked_in(qtbot, window):

@@ -11,7 +11,7 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QRect, QSettings, QSize
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 
 from desktop.gui import i18n
@@ -23,11 +23,7 @@ MAX_MINIMUM_WIDTH = 1000
 WORK_AREAS = [QSize(1280, 720 - 40), QSize(1366, 768 - 40), QSize(1024 + 1, 768 - 40)]
 
 
-@pytest.fixture
-def settings(tmp_path):
-    s = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    s.setValue("reviewer/name", "张三")
-    return s
+pytestmark = pytest.mark.settings({"reviewer/name": "张三"})
 
 
 def panes(w) -> list[QWidget]:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from desktop.core.ingest.importer import import_paths
 from desktop.core.storage import open_database
-from desktop.gui.agencies.integration import install_agencies
 from desktop.gui.agencies.shared_marks import LAYER
-from desktop.gui.main_window import MainWindow
 
 SHARED = "组织行政执法人员专题培训六期，累计培训二百三十人次，实现执法人员全覆盖。"
 
@@ -19,8 +19,12 @@ def _report(agency: str, year: int, own: str, published: str) -> str:
             f"二、存在的不足和原因\n本单位的不足写在这里，原因是经费紧张。\n特此报告。\n{agency}\n{year + 1}年2月1日\n")
 
 
+pytestmark = pytest.mark.window(database="agency_reports", features=("agencies",), shown=False)
+
+
 @pytest.fixture
-def window(qtbot, tmp_path, shown):
+def agency_reports(tmp_path) -> SimpleNamespace:
+    """Three agencies' reports sharing one passage, in a database of their own: .path, .ids (agency -> id)."""
     folder = tmp_path / "in"
     folder.mkdir()
     for i, (agency, year, published) in enumerate([("梨树县司法局", 2023, "2024-02-10"),
@@ -33,16 +37,10 @@ def window(qtbot, tmp_path, shown):
     import_paths(db, [folder])
     ids = {r["agency"]: r["id"] for r in db.query("SELECT id, agency FROM documents")}
     db.conn.close()
-    w = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    w.extensions["agencies"] = install_agencies(w)
-    assert w.open_database(path)
-    w.ids = ids
-    yield w
-    w.close()
+    return SimpleNamespace(path=path, ids=ids)
 
 
-def test_corpus_view_by_keys_opens_each_agencys_report_at_the_passage(window, qtbot):
+def test_corpus_view_by_keys_opens_each_agencys_report_at_the_passage(window, agency_reports, qtbot):
     dialog = window.extensions["agencies"].show_shared()
     qtbot.waitUntil(lambda: dialog.found is not None, timeout=20000)
     texts = [dialog.passages_model.index(r, 3).data() for r in range(dialog.passages_model.rowCount())]
@@ -57,16 +55,16 @@ def test_corpus_view_by_keys_opens_each_agencys_report_at_the_passage(window, qt
     dialog.occurrences.setFocus()
     qtbot.keyClick(dialog.occurrences, Qt.Key.Key_Down)
     qtbot.keyClick(dialog.occurrences, Qt.Key.Key_Return)
-    assert window.current_document_id() == window.ids["梨树县司法局"]
+    assert window.current_document_id() == agency_reports.ids["梨树县司法局"]
     # a longer minimum than the sentence: nothing is listed, and the view says so
     dialog.min_chars.setValue(60)
     qtbot.waitUntil(lambda: dialog.passages_model.rowCount() == 0 and not dialog.busy, timeout=20000)
     assert dialog.status.text().startswith("0")
 
 
-def test_report_view_marks_shared_sentences_with_the_agencies_on_hover(window, qtbot):
+def test_report_view_marks_shared_sentences_with_the_agencies_on_hover(window, agency_reports, qtbot):
     marks = window.extensions["agencies"].marks
-    window.open_document(window.ids["白山市生态环境局"])
+    window.open_document(agency_reports.ids["白山市生态环境局"])
     qtbot.waitUntil(lambda: marks.result is not None, timeout=20000)
     painted = window.report_view.text.marks(LAYER)
     text = window.report_view.current_document().text
@@ -77,12 +75,12 @@ def test_report_view_marks_shared_sentences_with_the_agencies_on_hover(window, q
     assert marks.tip_at(text.index("独有")) == ""
 
 
-def test_evidence_dock_lists_the_shared_passage_and_enter_shows_it(window, qtbot):
+def test_evidence_dock_lists_the_shared_passage_and_enter_shows_it(window, agency_reports, qtbot):
     ctrl = window.extensions["agencies"]
     dock = ctrl.evidence
     ctrl.shared_action.trigger()  # the corpus view brings the index up to date
     qtbot.waitUntil(lambda: ctrl.shared.found is not None, timeout=20000)
-    doc = window.ids["白山市生态环境局"]
+    doc = agency_reports.ids["白山市生态环境局"]
     window.open_document(doc)
     dock.show()
     dock.refresh(doc)
@@ -97,14 +95,14 @@ def test_evidence_dock_lists_the_shared_passage_and_enter_shows_it(window, qtbot
     assert window.report_view.current_document().text[start:end] == SHARED
 
 
-def test_hovering_a_shared_sentence_shows_the_agencies(window, qtbot):
+def test_hovering_a_shared_sentence_shows_the_agencies(window, agency_reports, qtbot):
     from PySide6.QtCore import QEvent, QPoint
     from PySide6.QtGui import QHelpEvent, QTextCursor
     from PySide6.QtWidgets import QApplication, QToolTip
 
     marks = window.extensions["agencies"].marks
     window.show()
-    window.open_document(window.ids["梨树县司法局"])
+    window.open_document(agency_reports.ids["梨树县司法局"])
     qtbot.waitUntil(lambda: marks.result is not None, timeout=20000)
     pane = window.report_view.text
     start = pane.marks(LAYER)[0][0]

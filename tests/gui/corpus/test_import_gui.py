@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
@@ -18,18 +18,7 @@ from desktop.gui import dialogs
 from desktop.gui.corpus.import_controller import import_with_executor, paths_from_mime
 from desktop.gui.main_window import MainWindow
 
-
-@pytest.fixture
-def settings(tmp_path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def window(qtbot, settings, db_path, shown) -> MainWindow:
-    w = MainWindow(settings)
-    qtbot.addWidget(w)
-    assert w.open_database(db_path)
-    return w
+pytestmark = pytest.mark.window(database="db_path", shown=False)
 
 
 @pytest.fixture

@@ -5,13 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from desktop.core.storage import open_database
 from desktop.core.storage.documents import list_documents
 from desktop.core.storage.resegment import outdated_documents
-from desktop.gui.corpus.resegment import ResegmentController
-from desktop.gui.main_window import MainWindow
 
 
 def _age(path) -> None:
@@ -30,13 +27,7 @@ def _outdated(path) -> int:
         db.conn.close()
 
 
-@pytest.fixture
-def window(qtbot, tmp_path, no_dialogs):
-    w = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    controller = ResegmentController(w)
-    w.extensions["resegment"] = controller
-    return w
+pytestmark = pytest.mark.window(database=None, features=("resegment",), shown=False)
 
 
 def test_opening_a_database_resegments_outdated_documents_on_a_worker(qtbot, window, seeded_db_path):

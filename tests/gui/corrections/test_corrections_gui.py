@@ -83,7 +83,7 @@ class Env:
 
 
 @pytest.fixture
-def env(qtbot, tmp_path, monkeypatch):
+def fix_env(qtbot, tmp_path, monkeypatch):
     for name in ("info", "warning", "error"):
         monkeypatch.setattr(dialogs, name, lambda *a, _n=name: pytest.fail(f"unexpected {_n} dialog: {a}"))
     e = Env(qtbot, tmp_path)
@@ -91,59 +91,59 @@ def env(qtbot, tmp_path, monkeypatch):
     e.close()
 
 
-def test_mark_a_passage_as_the_missing_part_then_undo_and_redo(env):
-    assert "leader_duty" in env.banner_kinds()
-    start = env.offset_of(DUTY)
-    env.view.text.select_document_span(start, start + len(DUTY))
-    menu = env.ctrl.text_menu(env.view, start)
-    env.trigger(menu, "mark_leader_duty")
-    record = env.record()
+def test_mark_a_passage_as_the_missing_part_then_undo_and_redo(fix_env):
+    assert "leader_duty" in fix_env.banner_kinds()
+    start = fix_env.offset_of(DUTY)
+    fix_env.view.text.select_document_span(start, start + len(DUTY))
+    menu = fix_env.ctrl.text_menu(fix_env.view, start)
+    fix_env.trigger(menu, "mark_leader_duty")
+    record = fix_env.record()
     assert "leader_duty" not in record.summary.missing  # the view was re-read
     assert [(s.placement, s.start, s.end) for s in record.sections if s.kind == "leader_duty"] == \
         [("inline", start, start + len(DUTY))]
-    assert "leader_duty" not in env.banner_kinds()  # no red banner: an amber one says where it is (inline)
-    bar = env.ctrl.bars[env.view]
+    assert "leader_duty" not in fix_env.banner_kinds()  # no red banner: an amber one says where it is (inline)
+    bar = fix_env.ctrl.bars[fix_env.view]
     assert bar.isVisible() and "王明" in bar.text.text()
-    assert [m[:2] for m in env.view.text.marks("corrections")] == [(start, start + len(DUTY))]  # underlined
-    assert env.stack.count() == 1
-    assert env.announced[-1].corrections and env.announced[-1].document_ids == {env.doc_id}
-    env.stack.undo()
-    assert "leader_duty" in env.record().summary.missing and "leader_duty" in env.banner_kinds()
-    assert env.view.text.marks("corrections") == []
-    assert "leader_duty" in get_summary(env.reader, env.doc_id).missing
-    env.stack.redo()
-    assert "leader_duty" not in get_summary(env.reader, env.doc_id).missing
+    assert [m[:2] for m in fix_env.view.text.marks("corrections")] == [(start, start + len(DUTY))]  # underlined
+    assert fix_env.stack.count() == 1
+    assert fix_env.announced[-1].corrections and fix_env.announced[-1].document_ids == {fix_env.doc_id}
+    fix_env.stack.undo()
+    assert "leader_duty" in fix_env.record().summary.missing and "leader_duty" in fix_env.banner_kinds()
+    assert fix_env.view.text.marks("corrections") == []
+    assert "leader_duty" in get_summary(fix_env.reader, fix_env.doc_id).missing
+    fix_env.stack.redo()
+    assert "leader_duty" not in get_summary(fix_env.reader, fix_env.doc_id).missing
     assert "王明" in bar.text.text()
 
 
-def test_relabel_from_the_outline_not_a_heading_and_a_new_part(env):
-    outline = env.view.outline_model
-    short = next(s for s in env.record().sections if s.kind == "shortcomings")
+def test_relabel_from_the_outline_not_a_heading_and_a_new_part(fix_env):
+    outline = fix_env.view.outline_model
+    short = next(s for s in fix_env.record().sections if s.kind == "shortcomings")
     index = outline.index_for_offset(short.start)
-    env.trigger(env.ctrl.outline_menu(env.view, index), "relabel_other")
-    assert "shortcomings" in env.record().summary.missing
-    env.stack.undo()
-    assert "shortcomings" not in env.record().summary.missing
+    fix_env.trigger(fix_env.ctrl.outline_menu(fix_env.view, index), "relabel_other")
+    assert "shortcomings" in fix_env.record().summary.missing
+    fix_env.stack.undo()
+    assert "shortcomings" not in fix_env.record().summary.missing
 
-    plan = next(s for s in env.record().sections if s.kind == "next_plan" and s.placement == "section")
-    menu = env.ctrl.text_menu(env.view, plan.start + 3)
+    plan = next(s for s in fix_env.record().sections if s.kind == "next_plan" and s.placement == "section")
+    menu = fix_env.ctrl.text_menu(fix_env.view, plan.start + 3)
     assert menu.findChild(type(menu), "relabel_menu") is not None
-    env.trigger(menu, "not_heading")
-    assert not [s for s in env.record().sections if s.placement == "section" and s.start == plan.start]
+    fix_env.trigger(menu, "not_heading")
+    assert not [s for s in fix_env.record().sections if s.placement == "section" and s.start == plan.start]
 
-    line = env.offset_of("（一）加强执法培训")
-    env.trigger(env.ctrl.text_menu(env.view, line + 2), "new_part_next_plan")
-    new = next(s for s in env.record().sections if s.start == line)
+    line = fix_env.offset_of("（一）加强执法培训")
+    fix_env.trigger(fix_env.ctrl.text_menu(fix_env.view, line + 2), "new_part_next_plan")
+    new = next(s for s in fix_env.record().sections if s.start == line)
     assert (new.kind, new.placement) == ("next_plan", "section")
-    assert env.stack.count() == 2  # the undone relabel was dropped by the next change
-    env.stack.undo()
-    env.stack.undo()
-    assert next(s for s in env.record().sections if s.start == plan.start).kind == "next_plan"
+    assert fix_env.stack.count() == 2  # the undone relabel was dropped by the next change
+    fix_env.stack.undo()
+    fix_env.stack.undo()
+    assert next(s for s in fix_env.record().sections if s.start == plan.start).kind == "next_plan"
 
 
-def test_edit_and_reset_metadata_in_the_editor_under_the_header(env, qtbot):
-    bar = env.ctrl.bars[env.view]
-    editor = env.ctrl.editors[env.view]
+def test_edit_and_reset_metadata_in_the_editor_under_the_header(fix_env, qtbot):
+    bar = fix_env.ctrl.bars[fix_env.view]
+    editor = fix_env.ctrl.editors[fix_env.view]
     assert not editor.isVisible()
     qtbot.mouseClick(bar.edit_button, Qt.MouseButton.LeftButton)
     assert editor.isVisible()
@@ -155,11 +155,11 @@ def test_edit_and_reset_metadata_in_the_editor_under_the_header(env, qtbot):
     edit.selectAll()
     type_text(edit, "某县人民政府司法局")
     qtbot.keyClick(edit, Qt.Key.Key_Return)
-    assert get_summary(env.reader, env.doc_id).agency == "某县人民政府司法局"
-    assert env.record().summary.agency == "某县人民政府司法局"
+    assert get_summary(fix_env.reader, fix_env.doc_id).agency == "某县人民政府司法局"
+    assert fix_env.record().summary.agency == "某县人民政府司法局"
     assert "王明" in editor.marks["agency"].text() and editor.resets["agency"].isEnabled()
-    assert "某县人民政府司法局" in env.view.header.meta.text()
-    assert "Corrected by 王明" in env.view.header.meta.text() and "✎" in env.view.header.meta.text()
+    assert "某县人民政府司法局" in fix_env.view.header.meta.text()
+    assert "Corrected by 王明" in fix_env.view.header.meta.text() and "✎" in fix_env.view.header.meta.text()
     # a year that is not a year: a warning, nothing stored
     warned = []
     import desktop.gui.dialogs as dialogs_module
@@ -167,53 +167,53 @@ def test_edit_and_reset_metadata_in_the_editor_under_the_header(env, qtbot):
     original = dialogs_module.warning
     dialogs_module.warning = lambda *a: warned.append(a)
     try:
-        env.ctrl.correct_field(env.view, "year", "20x4")
+        fix_env.ctrl.correct_field(fix_env.view, "year", "20x4")
     finally:
         dialogs_module.warning = original
     assert warned and "not a year" in warned[0][2]
-    assert get_summary(env.reader, env.doc_id).year == 2024
+    assert get_summary(fix_env.reader, fix_env.doc_id).year == 2024
     qtbot.mouseClick(editor.resets["agency"], Qt.MouseButton.LeftButton)
-    assert get_summary(env.reader, env.doc_id).agency == "某县司法局"
+    assert get_summary(fix_env.reader, fix_env.doc_id).agency == "某县司法局"
     assert editor.edits["agency"].text() == "某县司法局" and editor.marks["agency"].text() == ""
-    env.stack.undo()  # undo the reset
-    assert get_summary(env.reader, env.doc_id).agency == "某县人民政府司法局"
-    env.stack.undo()  # undo the edit
-    assert get_summary(env.reader, env.doc_id).agency == "某县司法局"
-    assert env.stack.count() == 2
+    fix_env.stack.undo()  # undo the reset
+    assert get_summary(fix_env.reader, fix_env.doc_id).agency == "某县人民政府司法局"
+    fix_env.stack.undo()  # undo the edit
+    assert get_summary(fix_env.reader, fix_env.doc_id).agency == "某县司法局"
+    assert fix_env.stack.count() == 2
 
 
-def test_correct_in_a_side_by_side_pane(env):
-    left, right = get_document(env.reader, env.docs["b.txt"]), get_document(env.reader, env.doc_id)
-    env.compare.show_pair(left, right)
-    pane = next(p for p in (env.compare.left, env.compare.right) if p.current_document().id == env.doc_id)
-    assert "leader_duty" in env.banner_kinds(pane)
+def test_correct_in_a_side_by_side_pane(fix_env):
+    left, right = get_document(fix_env.reader, fix_env.docs["b.txt"]), get_document(fix_env.reader, fix_env.doc_id)
+    fix_env.compare.show_pair(left, right)
+    pane = next(p for p in (fix_env.compare.left, fix_env.compare.right) if p.current_document().id == fix_env.doc_id)
+    assert "leader_duty" in fix_env.banner_kinds(pane)
     start = pane.current_document().text.index(DUTY)
     pane.text.select_document_span(start, start + len(DUTY))
-    env.trigger(env.ctrl.text_menu(pane, start), "mark_leader_duty")
-    pane = next(p for p in (env.compare.left, env.compare.right) if p.current_document().id == env.doc_id)
+    fix_env.trigger(fix_env.ctrl.text_menu(pane, start), "mark_leader_duty")
+    pane = next(p for p in (fix_env.compare.left, fix_env.compare.right) if p.current_document().id == fix_env.doc_id)
     assert "leader_duty" not in pane.current_document().summary.missing
-    assert "leader_duty" not in env.banner_kinds(pane)
-    assert "leader_duty" not in env.record().summary.missing  # the single report view too
-    panes = (env.compare.left, env.compare.right)
-    assert all(env.ctrl.bars[p].isVisible() for p in panes)  # both show a bar once one has a correction: level texts
-    assert "王明" in env.ctrl.bars[pane].text.text()
-    env.stack.undo()
-    assert "leader_duty" in env.banner_kinds(pane)
-    assert not any(env.ctrl.bars[p].isVisible() for p in panes)
+    assert "leader_duty" not in fix_env.banner_kinds(pane)
+    assert "leader_duty" not in fix_env.record().summary.missing  # the single report view too
+    panes = (fix_env.compare.left, fix_env.compare.right)
+    assert all(fix_env.ctrl.bars[p].isVisible() for p in panes)  # both show a bar once one has a correction: level texts
+    assert "王明" in fix_env.ctrl.bars[pane].text.text()
+    fix_env.stack.undo()
+    assert "leader_duty" in fix_env.banner_kinds(pane)
+    assert not any(fix_env.ctrl.bars[p].isVisible() for p in panes)
 
 
-def test_undo_never_overwrites_a_correction_made_elsewhere_since(env, monkeypatch):
+def test_undo_never_overwrites_a_correction_made_elsewhere_since(fix_env, monkeypatch):
     from desktop.core.review.corrections import correct_field
     from desktop.core.review.reviewers import get_or_create_reviewer
 
-    env.ctrl.correct_field(env.view, "agency", "甲县司法局")
-    other = open_database(env.executor.path)  # another program corrects the same field meanwhile
+    fix_env.ctrl.correct_field(fix_env.view, "agency", "甲县司法局")
+    other = open_database(fix_env.executor.path)  # another program corrects the same field meanwhile
     try:
-        correct_field(other, env.doc_id, "agency", "乙县司法局", reviewer_id=get_or_create_reviewer(other, "李四").id)
+        correct_field(other, fix_env.doc_id, "agency", "乙县司法局", reviewer_id=get_or_create_reviewer(other, "李四").id)
     finally:
         other.conn.close()
     warned = []
     monkeypatch.setattr(dialogs, "warning", lambda *a: warned.append(a))
-    env.stack.undo()
+    fix_env.stack.undo()
     assert warned and "changed since" in warned[0][2]
-    assert get_summary(env.reader, env.doc_id).agency == "乙县司法局"  # the newer correction stays
+    assert get_summary(fix_env.reader, fix_env.doc_id).agency == "乙县司法局"  # the newer correction stays

@@ -4,7 +4,7 @@ report (Alt+Down) or quits (Ctrl+Q), and found again when the database is opened
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.review.reviewers import find_reviewer
@@ -14,26 +14,20 @@ from desktop.core.scoring.rubric import active_rubric
 from desktop.core.storage.database import open_read_only
 from desktop.core.storage.documents import get_summary
 from tests.gui.keys import type_text
-from tests.gui.windows import make_window
 
 ALT, CTRL = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier
 
 
-@pytest.fixture
-def settings(tmp_path) -> QSettings:
-    s = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    s.setValue("reviewer/name", "张三")
-    s.setValue("documents/last", "")
-    return s
+pytestmark = [
+    pytest.mark.settings({"reviewer/name": "张三", "documents/last": ""}),
+    pytest.mark.window(features="app", active=True),
+]
 
 
-@pytest.fixture
-def window(qtbot, settings, seeded_db_path, no_dialogs):
-    w = make_window(qtbot, settings, seeded_db_path, QSize(1600, 1000))
-    w.activateWindow()
-    w.corpus_panel.table.selectRow(0)
-    qtbot.waitUntil(lambda: bool(w.current_document_id()))
-    return w
+@pytest.fixture(autouse=True)
+def _first_report_open(qtbot, window):
+    window.corpus_panel.table.selectRow(0)
+    qtbot.waitUntil(lambda: bool(window.current_document_id()))
 
 
 def _metadata_editor(window):

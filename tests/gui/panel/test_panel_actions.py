@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from desktop.core.exchange.package import make_package
 from desktop.core.export import export
@@ -14,38 +13,19 @@ from desktop.core.review.reviewers import find_reviewer
 from desktop.core.scoring import scores as scoring
 from desktop.core.storage import open_database
 from desktop.gui import dialogs
-from desktop.gui.main_window import MainWindow
-from desktop.gui.panel.integration import install_panel
-from desktop.gui.scoring.integration import install_scoring
 from tests.core.scoring.scoring_data import build_scored_corpus
 
-
-def _window(qtbot, tmp_path, db_path, name="组长"):
-    settings = QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat)
-    settings.setValue("reviewer/name", name)
-    w = MainWindow(settings)
-    qtbot.addWidget(w)
-    ctrl = install_scoring(w)
-    w.extensions["panel"] = install_panel(w)
-    assert w.open_database(db_path)
-    w.scoring = ctrl
-    return w
+pytestmark = [
+    pytest.mark.settings({"reviewer/name": "组长"}),
+    pytest.mark.window(database="scored_corpus", features=("scoring", "panel"), shown=False),
+]
 
 
-@pytest.fixture
-def window(qtbot, tmp_path, shown):
-    corpus = build_scored_corpus(tmp_path / "scored.sqlite3")
-    w = _window(qtbot, tmp_path, corpus.path)
-    w.corpus = corpus
-    yield w
-    w.close()
-
-
-def test_assign_selected_reports_balanced_and_undo(window, monkeypatch, shown):
+def test_assign_selected_reports_balanced_and_undo(window, scored_corpus, monkeypatch, shown):
     actions = window.extensions["panel"].actions
     assert actions.assign_action in window.corpus_panel.table.actions()
     assert actions.import_action in window.file_menu.actions()
-    docs = [window.corpus.docs[k] for k in ("000", "001", "002")]
+    docs = [scored_corpus.docs[k] for k in ("000", "001", "002")]
     monkeypatch.setattr(window, "selected_document_ids", lambda: docs)
     asked = []
 
@@ -69,7 +49,7 @@ def test_assign_selected_reports_balanced_and_undo(window, monkeypatch, shown):
     assert actions.assign_selected() is None and shown[-1][1][2] == "Select the reports to assign first."
 
 
-def test_import_scores_on_a_worker_lists_problems_or_imports(window, qtbot, tmp_path, shown):
+def test_import_scores_on_a_worker_lists_problems_or_imports(window, scored_corpus, qtbot, tmp_path, shown):
     actions = window.extensions["panel"].actions
     sheet = tmp_path / "sheet.csv"
     export(window.reader, "csv", sheet)
@@ -101,33 +81,32 @@ def test_import_scores_on_a_worker_lists_problems_or_imports(window, qtbot, tmp_
     kind, args = shown[-1]
     assert kind == "info" and args[1] == "Scores imported" and f"for {len(body)} report(s)" in args[2]
     expert = find_reviewer(window.reader, "专家甲")
-    review = scoring.get_review(window.reader, window.corpus.docs["002"], expert.id, window.scoring.store.rubric.id)
+    review = scoring.get_review(window.reader, scored_corpus.docs["002"], expert.id, window.extensions["scoring"].store.rubric.id)
     assert review.submitted
 
 
-def test_a_package_is_scored_as_the_reviewer_it_was_made_for(qtbot, tmp_path, shown):
+def test_a_package_is_scored_as_the_reviewer_it_was_made_for(open_window, tmp_path, shown):
     corpus = build_scored_corpus(tmp_path / "lead.sqlite3")
     db = open_database(corpus.path)
     assign(db, [corpus.docs["002"]], [corpus.reviewers["李四"]])
     path = make_package(db, "李四", tmp_path / "li.sqlite3").path
     db.conn.close()
-    w = _window(qtbot, tmp_path, path, name="张三")  # this machine's user name is not the package's reviewer
-    try:
-        assert w.open_document(corpus.docs["002"])
-        w.scoring.panel.boxes["measures"].spin.setValue(3)
-        assert w.scoring.store.reviewer_id == corpus.reviewers["李四"]
-        assert scoring.get_scores(w.reader, corpus.docs["002"], corpus.reviewers["李四"],
-                                  w.scoring.store.rubric.id)["measures"].value == 3
-    finally:
-        w.close()
+    # this machine's user name is not the package's reviewer
+    w = open_window(path, features=("scoring", "panel"), shown=False, reviewer="张三")
+    assert w.open_document(corpus.docs["002"])
+    ctrl = w.extensions["scoring"]
+    ctrl.panel.boxes["measures"].spin.setValue(3)
+    assert ctrl.store.reviewer_id == corpus.reviewers["李四"]
+    assert scoring.get_scores(w.reader, corpus.docs["002"], corpus.reviewers["李四"],
+                              ctrl.store.rubric.id)["measures"].value == 3
 
 
-def test_assigning_a_look_alike_name_is_refused_with_a_message(window, monkeypatch, shown):
+def test_assigning_a_look_alike_name_is_refused_with_a_message(window, scored_corpus, monkeypatch, shown):
     from desktop.core.panel.assignments import list_assignments
     from desktop.core.review.reviewers import list_reviewers
 
     actions = window.extensions["panel"].actions
-    docs = [window.corpus.docs["000"]]
+    docs = [scored_corpus.docs["000"]]
     monkeypatch.setattr(window, "selected_document_ids", lambda: docs)
     monkeypatch.setattr(dialogs, "choose_reviewers", lambda *args: (["张 三"], None))  # 张三 exists
     before = len(list_assignments(window.reader))

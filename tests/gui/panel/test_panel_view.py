@@ -4,33 +4,18 @@ and filtered, final scores, comment and grade decided and undone through the win
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from desktop.core.panel.adjudication import get_adjudication, get_final_scores
 from desktop.core.panel.summary import panel_summary
 from desktop.core.scoring.rubric import active_rubric_readonly
 from desktop.gui import dialogs
-from desktop.gui.main_window import MainWindow
-from desktop.gui.panel.integration import install_panel
 from desktop.gui.panel.models import CriteriaModel, ReportsModel, SortRole
-from tools.demo_panel import build_demo_panel
 
-
-@pytest.fixture
-def window(qtbot, tmp_path, shown):
-    path = tmp_path / "panel.sqlite3"
-    build_demo_panel(path)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    settings.setValue("reviewer/name", "组长")
-    w = MainWindow(settings)
-    qtbot.addWidget(w)
-    ctrl = install_panel(w)
-    assert w.open_database(path)
-    w.show()
-    qtbot.waitExposed(w)
-    w.panel = ctrl
-    yield w
-    w.close()
+pytestmark = [
+    pytest.mark.settings({"reviewer/name": "组长"}),
+    pytest.mark.window(database="demo_panel", features=("panel",)),
+]
 
 
 def test_models_pass_qtmodeltester(window, qtmodeltester):
@@ -45,7 +30,7 @@ def test_models_pass_qtmodeltester(window, qtmodeltester):
 
 
 def test_reports_sorted_by_disagreement_and_filtered(window, qtbot):
-    view = window.panel.show_view()
+    view = window.extensions["panel"].show_view()
     qtbot.addWidget(view)
     proxy = view.proxy
     scores = [proxy.index(r, 0).data(SortRole) for r in range(proxy.rowCount())]
@@ -67,7 +52,7 @@ def test_reports_sorted_by_disagreement_and_filtered(window, qtbot):
 
 
 def test_adjudicate_a_final_score_then_undo_and_redo(window, qtbot):
-    view = window.panel.show_view()
+    view = window.extensions["panel"].show_view()
     qtbot.addWidget(view)
     report = view.criteria.report
     flagged = next(c for c in report.criteria if c.disagreement)
@@ -93,7 +78,7 @@ def test_adjudicate_a_final_score_then_undo_and_redo(window, qtbot):
 
 
 def test_comment_and_grade_are_recorded_and_undoable(window, qtbot):
-    view = window.panel.show_view()
+    view = window.extensions["panel"].show_view()
     qtbot.addWidget(view)
     doc = view.document_id
     rubric = active_rubric_readonly(window.reader)
@@ -111,7 +96,7 @@ def test_comment_and_grade_are_recorded_and_undoable(window, qtbot):
 
 
 def test_out_of_range_final_score_is_refused_with_a_message(window, qtbot, shown):
-    view = window.panel.show_view()
+    view = window.extensions["panel"].show_view()
     qtbot.addWidget(view)
     index = view.criteria.index(0, view.criteria.final_column)
     depth = window.undo_stack.count()
@@ -120,7 +105,7 @@ def test_out_of_range_final_score_is_refused_with_a_message(window, qtbot, shown
 
 
 def test_dashboard_shows_and_saves_charts(window, qtbot, tmp_path, monkeypatch):
-    dashboard = window.panel.show_dashboard()
+    dashboard = window.extensions["panel"].show_dashboard()
     qtbot.addWidget(dashboard)
     assert all(not label.pixmap().isNull() for label in dashboard.labels.values())
     assert dashboard.dashboard is not None and len(dashboard.dashboard.progress) == 3
@@ -163,9 +148,9 @@ def test_the_leads_name_is_asked_once_and_recorded_with_every_decision(window, q
         return next(answers)
 
     monkeypatch.setattr(dialogs, "get_text", answer)
-    view = window.panel.show_view()
+    view = window.extensions["panel"].show_view()
     qtbot.addWidget(view)
-    window.panel.store.reviewer_name = ""
+    window.extensions["panel"].store.reviewer_name = ""
     report = view.criteria.report
     rubric = active_rubric_readonly(window.reader)
     first = report.criteria[0].criterion

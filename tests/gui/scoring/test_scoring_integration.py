@@ -6,32 +6,18 @@ from __future__ import annotations
 import csv
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from desktop.core.scoring import scores as scoring
 from desktop.core.storage.executor import open_reader
 from desktop.gui import dialogs
 from desktop.gui.main_window import MainWindow
-from desktop.gui.scoring.integration import install_scoring
 from desktop.gui.scoring.overview_dialog import OverviewModel
 from tests.core.scoring.scoring_data import add_annotation, build_scored_corpus, section_span
 
-
-@pytest.fixture
-def window(qtbot, tmp_path, shown):
-    corpus = build_scored_corpus(tmp_path / "scored.sqlite3")
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    settings.setValue("reviewer/name", "张三")
-    w = MainWindow(settings)
-    qtbot.addWidget(w)
-    ctrl = install_scoring(w)
-    assert w.open_database(corpus.path)
-    w.show()
-    qtbot.waitExposed(w)
-    w.corpus = corpus
-    w.scoring = ctrl
-    yield w
-    w.close()
+pytestmark = [
+    pytest.mark.settings({"reviewer/name": "张三"}),
+    pytest.mark.window(database="scored_corpus", features=("scoring",)),
+]
 
 
 def corpus_cell(w: MainWindow, doc_id: str, key: str) -> str:
@@ -39,11 +25,11 @@ def corpus_cell(w: MainWindow, doc_id: str, key: str) -> str:
     return model.index(model.row_of(doc_id), model.column_index(key)).data()
 
 
-def test_the_dock_scores_the_report_shown_and_the_corpus_table_follows(window, qtbot):
-    doc = window.corpus.docs["002"]
+def test_the_dock_scores_the_report_shown_and_the_corpus_table_follows(window, scored_corpus, qtbot):
+    doc = scored_corpus.docs["002"]
     assert window.open_document(doc)
-    panel = window.scoring.panel
-    assert panel.document_id == doc and window.scoring.store.reviewer_id == window.corpus.reviewers["张三"]
+    panel = window.extensions["scoring"].panel
+    assert panel.document_id == doc and window.extensions["scoring"].store.reviewer_id == scored_corpus.reviewers["张三"]
     panel.boxes["measures"].spin.setValue(5)
     qtbot.waitUntil(lambda: corpus_cell(window, doc, "total") == "20 (in progress)", timeout=3000)
     assert corpus_cell(window, doc, "review") in ("In progress", "进行中")
@@ -55,13 +41,10 @@ def test_the_dock_scores_the_report_shown_and_the_corpus_table_follows(window, q
     assert panel.boxes["measures"].spin.value() == 5
 
 
-def test_a_reviewer_is_asked_once_when_none_is_set(qtbot, tmp_path, shown, monkeypatch):
+def test_a_reviewer_is_asked_once_when_none_is_set(open_window, tmp_path, shown, monkeypatch):
     corpus = build_scored_corpus(tmp_path / "c.sqlite3")
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(settings)
-    qtbot.addWidget(w)
-    ctrl = install_scoring(w)
-    w.open_database(corpus.path)
+    w = open_window(corpus.path, features=("scoring",), shown=False)
+    settings, ctrl = w.settings, w.extensions["scoring"]
     asked = []
     monkeypatch.setattr(dialogs, "get_text", lambda *a: asked.append(a) or "王五")
     w.open_document(corpus.docs["004"])
@@ -73,24 +56,24 @@ def test_a_reviewer_is_asked_once_when_none_is_set(qtbot, tmp_path, shown, monke
     w.close()
 
 
-def test_clicking_evidence_selects_the_passage_in_the_report(window):
-    doc = window.corpus.docs["001"]
+def test_clicking_evidence_selects_the_passage_in_the_report(window, scored_corpus):
+    doc = scored_corpus.docs["001"]
     window.open_document(doc)
-    window.scoring.panel.boxes["shortcomings"].evidence.linkActivated.emit(
-        f"go:{window.corpus.annotations['short']}")
+    window.extensions["scoring"].panel.boxes["shortcomings"].evidence.linkActivated.emit(
+        f"go:{scored_corpus.annotations['short']}")
     start, end = window.report_view.selection()
-    reader = open_reader(window.corpus.path)
+    reader = open_reader(scored_corpus.path)
     try:
         quote = reader.execute("SELECT quote FROM annotations WHERE id = ?",
-                               [window.corpus.annotations["short"]]).fetchone()[0]
+                               [scored_corpus.annotations["short"]]).fetchone()[0]
         text = reader.execute("SELECT text FROM documents WHERE id = ?", [doc]).fetchone()[0]
     finally:
         reader.conn.close()
     assert text[start:end] == quote
 
 
-def test_overview_dialog_and_its_model(window, qtmodeltester, qtbot):
-    dialog = window.scoring.show_overview()
+def test_overview_dialog_and_its_model(window, scored_corpus, qtmodeltester, qtbot):
+    dialog = window.extensions["scoring"].show_overview()
     qtbot.addWidget(dialog)
     qtmodeltester.check(dialog.model)
     assert dialog.model.rowCount() == 5
@@ -100,36 +83,36 @@ def test_overview_dialog_and_its_model(window, qtmodeltester, qtbot):
     assert dialog.proxy.rowCount() == 2
     with qtbot.waitSignal(window.current_document_changed):
         dialog.table.doubleClicked.emit(dialog.proxy.index(0, 0))
-    assert window.current_document_id() in (window.corpus.docs["000"], window.corpus.docs["001"])
+    assert window.current_document_id() in (scored_corpus.docs["000"], scored_corpus.docs["001"])
 
 
 def test_overview_model_alone(qtmodeltester):
     qtmodeltester.check(OverviewModel())
 
 
-def test_loading_a_rubric_keeps_old_scores(window, tmp_path, monkeypatch, shown):
-    edited = window.corpus.rubric.content.replace('version = "1.1"', 'version = "2.0"')
+def test_loading_a_rubric_keeps_old_scores(window, scored_corpus, tmp_path, monkeypatch, shown):
+    edited = scored_corpus.rubric.content.replace('version = "1.1"', 'version = "2.0"')
     path = tmp_path / "v2.toml"
     path.write_text(edited, encoding="utf-8")
     monkeypatch.setattr(dialogs, "open_file", lambda *a: str(path))
-    doc = window.corpus.docs["001"]
+    doc = scored_corpus.docs["001"]
     window.open_document(doc)
-    assert window.scoring.load_rubric()
-    assert window.scoring.store.rubric.version == "2.0"
+    assert window.extensions["scoring"].load_rubric()
+    assert window.extensions["scoring"].store.rubric.version == "2.0"
     assert shown[-1][0] == "info" and "kept" in shown[-1][1][2]
-    assert window.scoring.panel.boxes["measures"].spin.text() == "—"  # nothing scored under 2.0 yet
-    assert window.scoring.use_default_rubric()
-    assert window.scoring.panel.boxes["measures"].spin.value() == 4  # the 1.0 scores, unchanged
+    assert window.extensions["scoring"].panel.boxes["measures"].spin.text() == "—"  # nothing scored under 2.0 yet
+    assert window.extensions["scoring"].use_default_rubric()
+    assert window.extensions["scoring"].panel.boxes["measures"].spin.value() == 4  # the 1.0 scores, unchanged
     bad = tmp_path / "bad.toml"
     bad.write_text(edited.replace("weights_total = 100", "weights_total = 90"), encoding="utf-8")
     monkeypatch.setattr(dialogs, "open_file", lambda *a: str(bad))
-    assert not window.scoring.load_rubric()
+    assert not window.extensions["scoring"].load_rubric()
     assert shown[-1][0] == "warning" and "weights add up to 100" in shown[-1][1][2]
 
 
 def test_export_dialog_runs_on_a_worker(window, qtbot, tmp_path):
     assert [a.text() for a in window.export_actions][:2] == ["Excel Review Sheet (.xlsx)…", "CSV Summary (.csv)…"]
-    dialog = window.scoring.show_export("csv")
+    dialog = window.extensions["scoring"].show_export("csv")
     qtbot.addWidget(dialog)
     assert dialog.current_format() == "csv" and not dialog.per_report.isEnabled()
     assert dialog.reviewer.currentData() == "张三"
@@ -147,7 +130,7 @@ def test_export_dialog_runs_on_a_worker(window, qtbot, tmp_path):
 
 
 def test_export_dialog_reports_failure_and_per_report_folders(window, qtbot, tmp_path, shown, monkeypatch):
-    dialog = window.scoring.show_export("pdf")
+    dialog = window.extensions["scoring"].show_export("pdf")
     qtbot.addWidget(dialog)
     dialog.path.setText(str(tmp_path / "missing" / "x.pdf"))
     task = dialog.start_export()
@@ -164,7 +147,7 @@ def test_export_dialog_reports_failure_and_per_report_folders(window, qtbot, tmp
 
 
 def test_export_can_be_cancelled(window, qtbot, tmp_path):
-    dialog = window.scoring.show_export("docx")
+    dialog = window.extensions["scoring"].show_export("docx")
     qtbot.addWidget(dialog)
     out = tmp_path / "sheets.docx"
     dialog.path.setText(str(out))
@@ -176,21 +159,21 @@ def test_export_can_be_cancelled(window, qtbot, tmp_path):
     assert "cancelled" in dialog.status.text()
 
 
-def test_evidence_for_a_new_annotation_links_from_the_menu(window):
-    doc = window.corpus.docs["000"]
-    rubric, zhang = window.scoring.store.rubric, window.corpus.reviewers["张三"]
+def test_evidence_for_a_new_annotation_links_from_the_menu(window, scored_corpus):
+    doc = scored_corpus.docs["000"]
+    rubric, zhang = window.extensions["scoring"].store.rubric, scored_corpus.reviewers["张三"]
     window.executor.call(scoring.reopen_review, doc, zhang, rubric, "张三")  # submitted reviews are read-only
     window.open_document(doc)
     start, _ = section_span(window.reader, doc, "shortcomings")
-    annotation_id = window.executor.call(add_annotation, doc, window.corpus.reviewers["张三"], start + 5, start + 30)
-    panel = window.scoring.panel
+    annotation_id = window.executor.call(add_annotation, doc, scored_corpus.reviewers["张三"], start + 5, start + 30)
+    panel = window.extensions["scoring"].panel
     panel.refresh()
     box = panel.boxes["shortcomings"]
     box.evidence_menu.aboutToShow.emit()
     box.evidence_menu.actions()[0].trigger()
-    assert window.scoring.store.scores(doc)["shortcomings"].evidence == (annotation_id,)
+    assert window.extensions["scoring"].store.scores(doc)["shortcomings"].evidence == (annotation_id,)
     window.undo_action.trigger()
-    assert window.scoring.store.scores(doc)["shortcomings"].evidence == ()
+    assert window.extensions["scoring"].store.scores(doc)["shortcomings"].evidence == ()
 
 
 def test_export_scope_this_report_selected_submitted_and_opening_the_result(window, qtbot, tmp_path, monkeypatch):
@@ -200,7 +183,7 @@ def test_export_scope_this_report_selected_submitted_and_opening_the_result(wind
     ids = [proxy.document_id(r) for r in range(proxy.rowCount())]
 
     def rows_of(scope: str, name: str) -> int:
-        dialog = window.scoring.show_export("csv")
+        dialog = window.extensions["scoring"].show_export("csv")
         qtbot.addWidget(dialog)
         dialog.scope.setCurrentIndex(dialog.scope.findData(scope))
         dialog.path.setText(str(tmp_path / name))
@@ -223,6 +206,6 @@ def test_export_scope_this_report_selected_submitted_and_opening_the_result(wind
     submitted = rows_of("submitted", "submitted.csv")
     assert submitted < 3
     # The folder is remembered for the next export.
-    dialog = window.scoring.show_export("csv")
+    dialog = window.extensions["scoring"].show_export("csv")
     qtbot.addWidget(dialog)
     assert dialog.path.text().startswith(str(tmp_path))

@@ -4,37 +4,22 @@ the generated figures follow the scores and the paragraph is flagged; undo; sour
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from desktop.core.changes import Changes
 from desktop.core.summary import edits
 from desktop.gui import dialogs
-from desktop.gui.main_window import MainWindow
-from desktop.gui.summary.integration import install_summary
 from desktop.gui.summary.view import EDITED, FLAG
-from tools.demo_panel import build_demo_panel
 from tools.summary_panel import change_a_score
 
-
-@pytest.fixture
-def window(qtbot, tmp_path, shown):
-    path = tmp_path / "summary.sqlite3"
-    build_demo_panel(path)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    settings.setValue("reviewer/name", "组长")
-    w = MainWindow(settings)
-    qtbot.addWidget(w)
-    ctrl = install_summary(w)
-    assert w.open_database(path)
-    w.show()
-    qtbot.waitExposed(w)
-    w.summary = ctrl
-    yield w
-    w.close()
+pytestmark = [
+    pytest.mark.settings({"reviewer/name": "组长"}),
+    pytest.mark.window(database="demo_panel", features=("summary",)),
+]
 
 
 def _open_tab(window, qtbot):
-    tab = window.summary.tab
+    tab = window.extensions["summary"].tab
     with qtbot.waitSignal(tab.drafted, timeout=20000):
         window.tabs.setCurrentWidget(tab)
     return tab
@@ -123,18 +108,12 @@ def test_export_and_letters_from_the_tab(window, qtbot, tmp_path, monkeypatch):
     assert len(list(folder.glob("*_反馈意见书.docx"))) == len(with_result)
 
 
-def test_pick_typical_quotes_from_the_tagged_passages(qtbot, tmp_path, shown, monkeypatch):
+def test_pick_typical_quotes_from_the_tagged_passages(qtbot, open_window, tmp_path, shown, monkeypatch):
     """On the generated panel: the reviewer ticks two passages of a problem; the draft quotes those, undo goes back."""
     from tools.summary_panel import build_panel60
 
     panel = build_panel60(tmp_path / "p60")
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(settings)
-    qtbot.addWidget(w)
-    ctrl = install_summary(w)
-    assert w.open_database(panel.path)
-    w.show()
-    w.summary = ctrl
+    w = open_window(panel.path, features=("summary",))
     tab = _open_tab(w, qtbot)
     key = next(p.key for p in tab.draft.paragraphs() if p.key.startswith("problems.") and p.key != "problems.summary")
     assert tab.select(key) and tab.pick_button.isEnabled()

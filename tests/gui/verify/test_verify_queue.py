@@ -58,7 +58,7 @@ class Env:
 
 
 @pytest.fixture
-def env(qtbot, tmp_path):
+def verify_env(qtbot, tmp_path):
     e = Env(qtbot, tmp_path)
     yield e
     e.close()
@@ -68,15 +68,15 @@ def _press(qtbot, widget, key):
     qtbot.keyClick(widget, key)
 
 
-def test_walk_the_queue_by_keys_accepting_fixing_and_skipping(qtbot, env, monkeypatch, tmp_path):
-    dialog = VerifyQueueDialog(env.store, env.settings, env.window)
+def test_walk_the_queue_by_keys_accepting_fixing_and_skipping(qtbot, verify_env, monkeypatch, tmp_path):
+    dialog = VerifyQueueDialog(verify_env.store, verify_env.settings, verify_env.window)
     qtbot.addWidget(dialog)
     total = dialog.load()
     dialog.show()
     qtbot.waitExposed(dialog)
-    assert total == len(list_doubts(env.reader)) >= 5
+    assert total == len(list_doubts(verify_env.reader)) >= 5
     assert dialog.progress.text() == f"已核对 0 / {total}"
-    assert {d.document_id for d in dialog.doubts} == {env.docs["a.txt"], env.docs["c.txt"]}
+    assert {d.document_id for d in dialog.doubts} == {verify_env.docs["a.txt"], verify_env.docs["c.txt"]}
     # the first doubt is a.txt's agency, its source passage highlighted in the text
     first = dialog.doubts[0]
     assert first.field == "agency"
@@ -86,16 +86,16 @@ def test_walk_the_queue_by_keys_accepting_fixing_and_skipping(qtbot, env, monkey
 
     _press(qtbot, dialog, Qt.Key.Key_A)  # accept: stored as confirmed, with who and when
     qtbot.waitUntil(lambda: dialog.progress.text() == f"已核对 1 / {total}")
-    (confirmed,) = [c for c in list_corrections(env.reader, first.document_id) if c.kind == "confirm"]
+    (confirmed,) = [c for c in list_corrections(verify_env.reader, first.document_id) if c.kind == "confirm"]
     assert confirmed.reviewer_name == "王核对" and confirmed.created_at and confirmed.after == {"value": "青山县司法局"}
-    assert env.announced and env.announced[-1].concerns(first.document_id, "metadata")
+    assert verify_env.announced and verify_env.announced[-1].concerns(first.document_id, "metadata")
 
     second = dialog.doubts[dialog.current]  # skip it: nothing stored, the queue moves on
     _press(qtbot, dialog, Qt.Key.Key_S)
     assert dialog.doubts[dialog.current] is not second and dialog.progress.text() == f"已核对 1 / {total}"
 
     # go to c.txt's agency and fix it by typing the right value (the dialog seam stands in for the reviewer)
-    target = next(i for i, d in enumerate(dialog.doubts) if d.document_id == env.docs["c.txt"] and d.field == "agency")
+    target = next(i for i, d in enumerate(dialog.doubts) if d.document_id == verify_env.docs["c.txt"] and d.field == "agency")
     while dialog.current != target:
         _press(qtbot, dialog, Qt.Key.Key_Down if dialog.current < target else Qt.Key.Key_Up)
     asked = []
@@ -103,34 +103,34 @@ def test_walk_the_queue_by_keys_accepting_fixing_and_skipping(qtbot, env, monkey
     _press(qtbot, dialog, Qt.Key.Key_E)
     qtbot.waitUntil(lambda: dialog.progress.text() == f"已核对 2 / {total}")
     assert asked and asked[0][3] == "南湖县交通运输局"  # the current value is offered for editing
-    data = show_json(env.reader, env.docs["c.txt"])
+    data = show_json(verify_env.reader, verify_env.docs["c.txt"])
     assert data["metadata_origin"]["agency"]["origin"] == "corrected"
     assert data["metadata_origin"]["agency"]["corrected_by"] == "王核对"
 
     # the settled doubts are gone from the queue; the skipped one is still there
-    left = {(d.document_id, d.target, d.start) for d in list_doubts(env.reader)}
+    left = {(d.document_id, d.target, d.start) for d in list_doubts(verify_env.reader)}
     assert (first.document_id, first.target, first.start) not in left
     assert (second.document_id, second.target, second.start) in left
     assert len(left) == total - 2
 
     # the confirmation survives a re-segmentation and a merge into a colleague's database
-    env.executor.call(lambda db: db.execute("UPDATE documents SET segmenter_version = 0"))
-    assert env.executor.call(resegment_outdated) == 3
-    assert not any(d.document_id == first.document_id and d.field == "agency" for d in list_doubts(env.reader))
+    verify_env.executor.call(lambda db: db.execute("UPDATE documents SET segmenter_version = 0"))
+    assert verify_env.executor.call(resegment_outdated) == 3
+    assert not any(d.document_id == first.document_id and d.field == "agency" for d in list_doubts(verify_env.reader))
     from desktop.core.exchange.merge import merge_database
 
-    env.executor.call(lambda db: db.execute("PRAGMA wal_checkpoint(TRUNCATE)"))  # a complete file to merge
+    verify_env.executor.call(lambda db: db.execute("PRAGMA wal_checkpoint(TRUNCATE)"))  # a complete file to merge
     colleague = open_database(tmp_path / "colleague.sqlite3")
     import_paths(colleague, [tmp_path / "in" / "a.txt"])
-    merge_database(colleague, env.path, trust=True)
+    merge_database(colleague, verify_env.path, trust=True)
     doc = next(d.id for d in list_documents(colleague) if d.name == "a.txt")
     origin = show_json(colleague, doc)["metadata_origin"]["agency"]
     assert origin["origin"] == "confirmed" and origin["corrected_by"] == "王核对"
     colleague.conn.close()
 
 
-def test_fixing_a_part_asks_the_window_to_open_the_report_at_the_passage(qtbot, env):
-    dialog = VerifyQueueDialog(env.store, env.settings, env.window)
+def test_fixing_a_part_asks_the_window_to_open_the_report_at_the_passage(qtbot, verify_env):
+    dialog = VerifyQueueDialog(verify_env.store, verify_env.settings, verify_env.window)
     qtbot.addWidget(dialog)
     dialog.load()
     dialog.show()
@@ -144,12 +144,12 @@ def test_fixing_a_part_asks_the_window_to_open_the_report_at_the_passage(qtbot, 
     assert dialog.progress.text().startswith("已核对 0 /")  # not settled until the reviewer corrects it
 
 
-def test_the_report_view_marks_doubtful_values_and_parts_until_confirmed(qtbot, env):
+def test_the_report_view_marks_doubtful_values_and_parts_until_confirmed(qtbot, verify_env):
     view = ReportView()
     qtbot.addWidget(view)
     view.resize(1200, 800)
-    doc = env.docs["a.txt"]
-    view.show_document(get_document(env.reader, doc))
+    doc = verify_env.docs["a.txt"]
+    view.show_document(get_document(verify_env.reader, doc))
     meta = view.header.meta.text()
     assert "请核对" in meta and "opening sentence" in meta  # the reason on hover (title attribute)
     assert "青山县司法局" in meta
@@ -159,10 +159,10 @@ def test_the_report_view_marks_doubtful_values_and_parts_until_confirmed(qtbot, 
     marked = [model.data(model.index(r, 0)) for r in range(model.rowCount()) if model.index(r, 0).data(DOUBT_ROLE)]
     assert marked and all("请核对" in text for text in marked)
     assert any("请核对" in b.label.text() for b in view.header.banners if b.kind == "next_plan")
-    assert ensure_reviewer(env.window, env.settings, env.store) is not None
-    for doubt in [d for d in list_doubts(env.reader) if d.document_id == doc]:
-        env.store.confirm(doubt)
-    view.show_document(get_document(env.reader, doc))
+    assert ensure_reviewer(verify_env.window, verify_env.settings, verify_env.store) is not None
+    for doubt in [d for d in list_doubts(verify_env.reader) if d.document_id == doc]:
+        verify_env.store.confirm(doubt)
+    view.show_document(get_document(verify_env.reader, doc))
     assert "请核对" not in view.header.meta.text() and "✓" in view.header.meta.text()
     assert not any("请核对" in chip.text() for chip in view.legend.chips.values())
     assert not any("请核对" in b.label.text() for b in view.header.banners)
