@@ -76,6 +76,9 @@ def install_extensions(window: MainWindow) -> None:
     from desktop.gui.corpus.resegment import ResegmentController
 
     window.extensions["resegment"] = ResegmentController(window)  # outdated parts re-segmented on opening
+    from desktop.gui.corpus.reimport import install_reimport
+
+    window.extensions["reimport"] = install_reimport(window)  # a changed version of a report's file, beside import
 
 
 def create_main_window(db_path: Path | None = None, settings: QSettings | None = None, *,

@@ -63,27 +63,25 @@ def records():
 # and asks for `window` (and `settings`, the same QSettings the window reads). A module's own setup of that
 # window (a report opened, two reports side by side) is an autouse fixture of its own with a name of its own.
 
-FEATURES = ("agencies", "panel", "resegment", "scoring", "summary")
+# The features a GUI test can install alone, each by the function the app calls (desktop.gui.app.install_extensions).
+FEATURES = {
+    "agencies": "desktop.gui.agencies.integration:install_agencies",
+    "panel": "desktop.gui.panel.integration:install_panel",
+    "reimport": "desktop.gui.corpus.reimport:install_reimport",
+    "resegment": "desktop.gui.corpus.resegment:ResegmentController",
+    "scoring": "desktop.gui.scoring.integration:install_scoring",
+    "summary": "desktop.gui.summary.integration:install_summary",
+}
 
 
 def _install(w, name: str):
-    """Install one feature on a bare window as the app does (desktop.gui.app.install_extensions)."""
-    if name == "agencies":
-        from desktop.gui.agencies.integration import install_agencies
-        return install_agencies(w)
-    if name == "panel":
-        from desktop.gui.panel.integration import install_panel
-        return install_panel(w)
-    if name == "resegment":
-        from desktop.gui.corpus.resegment import ResegmentController
-        return ResegmentController(w)
-    if name == "scoring":
-        from desktop.gui.scoring.integration import install_scoring
-        return install_scoring(w)
-    if name == "summary":
-        from desktop.gui.summary.integration import install_summary
-        return install_summary(w)
-    raise ValueError(f"no GUI test feature {name!r}; one of {FEATURES}")
+    """Install one feature on a bare window as the app does; returns its controller."""
+    import importlib
+
+    if name not in FEATURES:
+        raise ValueError(f"no GUI test feature {name!r}; one of {sorted(FEATURES)}")
+    module, _, function = FEATURES[name].partition(":")
+    return getattr(importlib.import_module(module), function)(w)
 
 
 @pytest.fixture

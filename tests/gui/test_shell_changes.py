@@ -133,7 +133,7 @@ def test_a_reimport_is_shown_by_every_view_through_the_bus(qtbot, tmp_path, corp
     monkeypatch.setattr(dialogs, "open_file", lambda *a, **k: str(changed))
     heard: list[Changes] = []
     w.changes.changed.connect(heard.append)
-    w.extensions["annotations"].reimport_current()  # reads and re-anchors on a worker
+    w.extensions["reimport"].reimport_current()  # reads and re-anchors on a worker
     qtbot.waitUntil(lambda: bool(heard), timeout=10000)
     assert heard[0].concerns(doc, "documents", "parts", "annotations") and not heard[0].outside
     assert cut not in w.report_view.current_document().text  # the reading feature re-read the report

@@ -2,7 +2,8 @@
 
 :class:`AnnotationsController` works with any ReportView (and optionally a CompareView's two panes): it owns
 the annotations panel, the shortcomings aids panel and the retrieved-segments dock, and the actions
-Annotate Selection (Ctrl+M), Edit Annotation (Ctrl+E), Codebook, Re-import Changed Version and Your Name.
+Annotate Selection (Ctrl+M), Edit Annotation (Ctrl+E), Codebook and Your Name (re-importing a changed
+version of a report is beside import: desktop.gui.corpus.reimport).
 :func:`install_annotations` adds all of it to the MainWindow.
 """
 
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, Signal
@@ -19,12 +19,9 @@ from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from desktop.core.changes import Changes
 from desktop.core.errors import ReviewDeskError
-from desktop.core.progress import Progress
 from desktop.core.review.annotations import Annotation, content_of
-from desktop.core.review.reimport import ReimportReport, reimport_document
 from desktop.core.storage.documents import DocumentRecord, get_document, previous_report
-from desktop.core.storage.executor import DatabaseExecutor
-from desktop.gui import dialogs, palette, workers
+from desktop.gui import dialogs, palette
 from desktop.gui.annotate.aids_panel import FORMULAIC_LINE, AidsPanel
 from desktop.gui.annotate.annotation_list import AnnotationPanel
 from desktop.gui.annotate.codebook_dialog import show_codebook
@@ -38,24 +35,10 @@ AIDS_LAYER = "aids"
 log = logging.getLogger(__name__)
 
 
-def reimport_from_file(executor: DatabaseExecutor, document_id: str, path: str | Path, *,
-                       progress: Progress) -> ReimportReport:
-    """Read ``path`` and re-import it into the document (one transaction on the writer thread): runs on a worker.
-
-    Returns the core's ReimportReport; raises IngestError (unreadable file) or ReviewDeskError (refused).
-    """
-    from desktop.core.ingest import read_report
-
-    source = read_report(path)
-    progress.check()
-    return executor.call(reimport_document, document_id, source)
-
-
 class AnnotationsController(QObject):
     """Connects the annotation widgets, the store and the report views; see the module docstring."""
 
     message = Signal(str)  # a short status message for the reviewer
-    reimported = Signal(object)  # a ReimportReport, after a re-import stored and the views were refreshed
 
     def __init__(self, window: QWidget, store: AnnotationStore, settings: QSettings, report_view: Any,
                  compare_view: Any = None, open_document: Callable[[str, str, int], object] | None = None) -> None:
@@ -67,7 +50,6 @@ class AnnotationsController(QObject):
         self.active_views: Callable[[], list[Any]] = self.all_views
         self.working_view_of: Callable[[], Any] | None = None  # the window's choice of pane, when in a window
         self.current_annotation_id = ""
-        self.reimport_task: workers.Task | None = None
         self.menu: QMenu | None = None
         window.installEventFilter(self)
 
@@ -79,10 +61,9 @@ class AnnotationsController(QObject):
         self.edit_action = self._action(self.edit_current, ["Ctrl+E"])
         self.delete_action = self._action(self.delete_current, [])
         self.codebook_action = self._action(lambda: show_codebook(self.store, self.window), ["Ctrl+Shift+K"])
-        self.reimport_action = self._action(self.reimport_current, [])
         self.name_action = self._action(lambda: change_name(self.window, self.settings, self.store), [])
         self.actions = [self.annotate_action, self.edit_action, self.delete_action, self.codebook_action,
-                        self.reimport_action, self.name_action]
+                        self.name_action]
 
         self.panel.jump_requested.connect(self.jump_to)
         self.panel.edit_requested.connect(self.edit_annotation)
@@ -345,61 +326,6 @@ class AnnotationsController(QObject):
         if view is not None:
             self.jump_to(start, end, view)
 
-    def reimport_current(self) -> None:
-        """Replace the current report's text by a changed version of its file and re-attach its annotations.
-
-        Reading the file (a long pdf takes seconds) and re-anchoring run on a worker, the write on the writer
-        thread; the window stays responsive and the action is disabled until the task ends.
-        """
-        record = self.current_document()
-        if record is None or self.store.executor is None:
-            self.message.emit(QCoreApplication.translate("Annotations", "Open the report to re-import first."))
-            return
-        if self.reimport_task is not None:
-            return  # one at a time: the action is disabled meanwhile; a shortcut may still arrive
-        path = dialogs.open_file(self.window, QCoreApplication.translate("Annotations", "Re-import changed version"), dialogs.report_filter())
-        if not path:
-            return
-        log.info("re-import of %s from %s", record.id, path)
-        task = workers.run_task(reimport_from_file, self.store.executor, record.id, path, name="re-import")
-        self.reimport_task = task
-        self.reimport_action.setEnabled(False)
-        self.message.emit(QCoreApplication.translate("Annotations", "Re-importing %1…").replace("%1", path))
-        task.done.connect(lambda report: self._reimport_done(record.id, report))
-        task.failed.connect(lambda exc: self._reimport_failed(exc, task.traceback))
-        task.finished.connect(self._reimport_finished)
-
-    def _reimport_finished(self) -> None:
-        self.reimport_task = None
-        self.reimport_action.setEnabled(True)
-
-    def _reimport_failed(self, exc: object, details: str) -> None:
-        from desktop.core.errors import IngestError
-
-        if isinstance(exc, IngestError | ReviewDeskError):
-            log.warning("re-import refused: %s", exc)
-            dialogs.warning(self.window, QCoreApplication.translate("Annotations", "Re-import failed"), str(exc))
-        else:
-            log.error("re-import failed\n%s", details)
-            dialogs.error(self.window, QCoreApplication.translate("Annotations", "Re-import failed"),
-                          QCoreApplication.translate("Annotations", "The report was not changed. The details below say what went wrong."), details)
-
-    def _reimport_done(self, document_id: str, report: ReimportReport) -> None:
-        if report.changed:
-            self.store.undo_stack.clear()  # offsets of earlier steps refer to the old text
-            # the window shows the new text (and the corpus its new metadata); the docks re-read their rows
-            self.store.announce(Changes.of("documents", "parts", "metadata", "annotations", "corrections",
-                                           document_ids=[document_id]))
-        text = (QCoreApplication.translate("Annotations", "The text is unchanged; nothing was done.") if not report.changed else
-                QCoreApplication.translate("Annotations", "%1 annotation(s) re-attached, %2 orphan(s) to place or delete.")
-                .replace("%1", str(sum(n for m, n in report.methods.items() if m != "orphan")))
-                .replace("%2", str(len(report.orphans))))
-        if report.correction_orphans:  # kept, listed in the corrections bar under the report's header
-            text += " " + QCoreApplication.translate("Annotations", "%1 correction(s) of parts could not be placed in the new text; they are listed "
-                              "under the report's header.").replace("%1", str(len(report.correction_orphans)))
-        self.reimported.emit(report)
-        dialogs.info(self.window, QCoreApplication.translate("Annotations", "Re-import changed version"), text)
-
     # --- texts -----------------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
@@ -408,9 +334,6 @@ class AnnotationsController(QObject):
         self.edit_action.setText(QCoreApplication.translate("Annotations", "&Edit Annotation…"))
         self.delete_action.setText(QCoreApplication.translate("Annotations", "&Delete Annotation"))
         self.codebook_action.setText(QCoreApplication.translate("Annotations", "&Codebook…"))
-        self.reimport_action.setText(QCoreApplication.translate("Annotations", "&Re-import Changed Version…"))
-        self.reimport_action.setToolTip(QCoreApplication.translate("Annotations", "Replace this report's text by a corrected file; annotations are "
-                                            "re-attached, those not found are listed as orphans"))
         self.name_action.setText(QCoreApplication.translate("Annotations", "Your &Name…"))
         for dock in (self.panel, self.aids_panel, self.segments):
             dock.retranslate()
@@ -428,7 +351,7 @@ class AnnotationsController(QObject):
         menu.addAction(self.codebook_action)
         menu.addAction(self.segments.toggleViewAction())
         menu.addSeparator()
-        menu.addActions([self.reimport_action, self.name_action])
+        menu.addAction(self.name_action)
 
 
 def install_annotations(main_window: ReviewWindow) -> AnnotationsController:
