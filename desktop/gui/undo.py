@@ -47,6 +47,26 @@ class Step:
     merge_key: object = None
 
 
+def replacing_step(text: str, new: list[str], old: list[str], *, restore: Callable[[Database, list[str]], object],
+                   delete: Callable[[Database, list[str]], object], state: Callable[[Database, list[str]], object],
+                   changes: Changes) -> Step:
+    """The step of a change that added the rows ``new`` and (soft-)deleted the rows ``old`` it replaced (a
+    correction and the ones it supersedes): undo deletes the new rows and restores the old, redo the reverse.
+    ``restore``/``delete``/``state`` take the database and row ids (``state`` reads both sets)."""
+
+    def redo(db: Database) -> None:
+        restore(db, new)
+        if old:
+            delete(db, old)
+
+    def undo(db: Database) -> None:
+        delete(db, new)
+        if old:
+            restore(db, old)
+
+    return Step(text, undo=undo, redo=redo, state=lambda db: state(db, new + old), changes=changes)
+
+
 def _nothing(_db: Database) -> None:
     return None
 

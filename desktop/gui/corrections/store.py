@@ -20,7 +20,7 @@ from desktop.core.review.corrections import CorrectedView, Correction
 from desktop.core.segmentation.corrected import CORRECTED
 from desktop.core.segmentation.segment import Section
 from desktop.gui import palette
-from desktop.gui.undo import Step, UndoableStore
+from desktop.gui.undo import Step, UndoableStore, replacing_step
 
 
 def field_label(name: str) -> str:
@@ -83,23 +83,13 @@ class CorrectionStore(UndoableStore):
     def _made(self, change: Callable[[Database], Correction], text: str) -> Correction:
         """Make a correction; its undo deletes it and brings back the ones it replaced, its redo the reverse."""
 
-        def step(made: Correction) -> Step:
-            new, old = [made.id], list(made.superseded)
+        return self.record(change, lambda made: correction_step(text, made, _changes(made.document_id)))
 
-            def redo(db: Database) -> None:
-                core.restore_corrections(db, new)
-                if old:
-                    core.delete_corrections(db, old)
 
-            def undo(db: Database) -> None:
-                core.delete_corrections(db, new)
-                if old:
-                    core.restore_corrections(db, old)
-
-            return Step(text, undo=undo, redo=redo, state=lambda db: core.correction_states(db, new + old),
-                        changes=_changes(made.document_id))
-
-        return self.record(change, step)
+def correction_step(text: str, made: Correction, changes: Changes) -> Step:
+    """The undo step of a new correction: undo deletes it and brings back the ones it superseded, redo the reverse."""
+    return replacing_step(text, [made.id], list(made.superseded), restore=core.restore_corrections,
+                          delete=core.delete_corrections, state=core.correction_states, changes=changes)
 
 
 def _changes(document_id: str) -> Changes:

@@ -16,7 +16,7 @@ from desktop.core.changes import Changes
 from desktop.core.review import corrections as core
 from desktop.core.review import verify
 from desktop.core.review.corrections import Correction
-from desktop.gui.undo import Step, UndoableStore
+from desktop.gui.undo import UndoableStore, replacing_step
 
 
 class VerifyStore(UndoableStore):
@@ -37,20 +37,7 @@ class VerifyStore(UndoableStore):
     def _made(self, change: Callable[[Database], Correction], text: str, document_id: str) -> Correction:
         changes = Changes.of("corrections", "parts", "metadata", document_ids=[document_id])
 
-        def step(made: Correction) -> Step:
-            new, old = [made.id], list(made.superseded)
-
-            def redo(db: Database) -> None:
-                core.restore_corrections(db, new)
-                if old:
-                    core.delete_corrections(db, old)
-
-            def undo(db: Database) -> None:
-                core.delete_corrections(db, new)
-                if old:
-                    core.restore_corrections(db, old)
-
-            return Step(text, undo=undo, redo=redo, state=lambda db: core.correction_states(db, new + old),
-                        changes=changes)
-
-        return self.record(change, step)
+        # the same step as a correction made in the report (gui/corrections/store.py), through the shared base
+        return self.record(change, lambda made: replacing_step(
+            text, [made.id], list(made.superseded), restore=core.restore_corrections, delete=core.delete_corrections,
+            state=core.correction_states, changes=changes))
