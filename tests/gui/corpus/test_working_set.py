@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QSettings, QSize, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 
 from desktop.core.storage import open_database
 from desktop.gui.corpus.resegment import ResegmentController
@@ -15,19 +15,11 @@ from desktop.gui.main_window import MainWindow
 from desktop.gui.reviewer_name import SETTINGS_KEY
 from tests.core.builders import SAMPLE, write_txt
 from tests.gui.keys import type_text
-from tests.gui.windows import make_window
 
-
-@pytest.fixture
-def settings(tmp_path) -> QSettings:
-    s = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    s.setValue(SETTINGS_KEY, "王明")
-    return s
-
-
-@pytest.fixture
-def window(qtbot, settings, seeded_db_path, no_dialogs) -> MainWindow:
-    return make_window(qtbot, settings, seeded_db_path, QSize(1600, 1000))
+pytestmark = [
+    pytest.mark.settings({SETTINGS_KEY: "王明"}),
+    pytest.mark.window(features="app"),
+]
 
 
 def ids_by_prefix(w: MainWindow) -> dict[str, str]:
