@@ -10,9 +10,10 @@ found) are English templates that :func:`core_text` shows in the interface langu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QSettings, QTranslator
 
 from desktop.core.resources import resource_path
 from desktop.core.review import phrases
@@ -103,3 +104,22 @@ def in_language(chinese: str, english: str) -> str:
     """Data kept in both languages (rubric, codebook): the Chinese text in the Chinese interface, the English
     one (when there is one) in the English interface."""
     return english if _current == ENGLISH and english else chinese
+
+
+class _LanguageWatch(QObject):
+    """Calls back on each LanguageChange event of the object it watches (see :func:`follow_language`)."""
+
+    def __init__(self, owner: QObject, retranslate: Callable[[], object]) -> None:
+        super().__init__(owner)
+        self._retranslate = retranslate
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        return False
+
+
+def follow_language(window: QObject, owner: QObject, retranslate: Callable[[], object]) -> None:
+    """Call ``retranslate`` each time ``window`` is told the interface language changed, for as long as ``owner``
+    lives: what a widget does in its own ``changeEvent``, for a feature's controller, which is not a widget."""
+    window.installEventFilter(_LanguageWatch(owner, retranslate))

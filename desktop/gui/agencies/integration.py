@@ -7,7 +7,7 @@ Built on the main window's extension points only (``add_menu``, ``undo_stack``, 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -19,6 +19,7 @@ from desktop.gui.agencies.shared_dialog import SharedTextDialog
 from desktop.gui.agencies.shared_marks import SharedMarks
 from desktop.gui.agencies.store import AgencyStore
 from desktop.gui.agencies.timeline_dialog import TimelineDialog
+from desktop.gui.i18n import follow_language
 from desktop.gui.review_window import ReviewWindow
 from desktop.gui.reviewer_name import saved_name
 
@@ -134,11 +135,6 @@ class AgenciesController(QObject):
             if dialog is not None:
                 dialog.retranslate()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        return super().eventFilter(watched, event)
-
 
 def install_agencies(main_window: ReviewWindow) -> AgenciesController:
     """Add the Agencies menu and the shared-text marks to the MainWindow, wired to its database."""
@@ -153,7 +149,7 @@ def install_agencies(main_window: ReviewWindow) -> AgenciesController:
     mw.add_dock(ctrl.promise_dock, visible=False)  # beside side by side when the reviewer opens it
     ctrl.menu = menu
     ctrl.retranslate()
-    mw.installEventFilter(ctrl)
+    follow_language(mw, ctrl, ctrl.retranslate)
     mw.database_changed.connect(ctrl.on_database)
     if mw.executor is not None:
         ctrl.on_database()

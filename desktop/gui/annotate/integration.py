@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
@@ -21,7 +21,7 @@ from desktop.core.changes import Changes
 from desktop.core.errors import ReviewDeskError
 from desktop.core.review.annotations import Annotation, content_of
 from desktop.core.storage.documents import DocumentRecord, get_document, previous_report
-from desktop.gui import dialogs, palette
+from desktop.gui import dialogs, i18n, palette
 from desktop.gui.annotate.aids_panel import FORMULAIC_LINE, AidsPanel
 from desktop.gui.annotate.annotation_list import AnnotationPanel
 from desktop.gui.annotate.codebook_dialog import show_codebook
@@ -51,7 +51,7 @@ class AnnotationsController(QObject):
         self.working_view_of: Callable[[], Any] | None = None  # the window's choice of pane, when in a window
         self.current_annotation_id = ""
         self.menu: QMenu | None = None
-        window.installEventFilter(self)
+        i18n.follow_language(window, self, self.retranslate)
 
         self.panel = AnnotationPanel(window)
         self.aids_panel = AidsPanel(window)
@@ -339,11 +339,6 @@ class AnnotationsController(QObject):
             dock.retranslate()
         if self.menu is not None:
             self.menu.setTitle(QCoreApplication.translate("Annotations", "&Annotations"))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        return super().eventFilter(watched, event)
 
     def fill_menu(self, menu: QMenu) -> None:
         menu.addActions([self.annotate_action, self.edit_action, self.delete_action])

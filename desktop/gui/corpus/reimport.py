@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction
 
 from desktop.core.changes import Changes
@@ -20,7 +20,7 @@ from desktop.core.errors import IngestError, ReviewDeskError
 from desktop.core.progress import Progress
 from desktop.core.review.reimport import ReimportReport, reimport_document
 from desktop.core.storage.executor import DatabaseExecutor
-from desktop.gui import dialogs, workers
+from desktop.gui import dialogs, i18n, workers
 from desktop.gui.review_window import ReviewWindow
 
 log = logging.getLogger(__name__)
@@ -52,7 +52,7 @@ class ReimportController(QObject):
         self.task: workers.Task | None = None
         self.action = QAction(window)
         self.action.triggered.connect(self.reimport_current)
-        window.installEventFilter(self)
+        i18n.follow_language(window, self, self.retranslate)
         self.retranslate()
 
     def reimport_current(self) -> None:
@@ -110,11 +110,6 @@ class ReimportController(QObject):
         self.action.setText(QCoreApplication.translate("Annotations", "&Re-import Changed Version…"))
         self.action.setToolTip(QCoreApplication.translate("Annotations", "Replace this report's text by a corrected file; annotations are "
                                    "re-attached, those not found are listed as orphans"))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        return super().eventFilter(watched, event)
 
 
 def install_reimport(main_window: ReviewWindow) -> ReimportController:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QPoint, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -30,7 +30,7 @@ from desktop.core.segmentation.classify import REQUIRED_KINDS
 from desktop.core.segmentation.corrected import CORRECTED, PART_KINDS
 from desktop.core.segmentation.segment import Section
 from desktop.core.storage.documents import get_document
-from desktop.gui import dialogs, palette
+from desktop.gui import dialogs, i18n, palette
 from desktop.gui.corrections.metadata_editor import MARK_COLOR, CorrectionsBar, MetadataEditor
 from desktop.gui.corrections.store import CorrectionStore
 from desktop.gui.review_window import ReviewWindow
@@ -252,11 +252,6 @@ class CorrectionsController(QObject):
     def retranslate(self) -> None:
         self.edit_metadata_action.setText(QCoreApplication.translate("Corrections", "Edit &Metadata…"))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        return super().eventFilter(watched, event)
-
     def refresh_widgets(self, view: Any) -> None:
         """Re-read the bar and the editor of one view (after its report was (re)loaded)."""
         record = view.current_document()
@@ -342,6 +337,6 @@ def install_corrections(main_window: ReviewWindow) -> CorrectionsController:
     mw.edit_menu.addSeparator()
     mw.edit_menu.addAction(ctrl.edit_metadata_action)
     mw.add_focus_pane(lambda: ctrl.open_editor_field(mw.working_view()))
-    mw.installEventFilter(ctrl)
+    i18n.follow_language(mw, ctrl, ctrl.retranslate)
     ctrl.retranslate()
     return ctrl

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.exchange.conflicts import KEEP, OTHER, Conflict, ConflictError, list_conflicts, resolve_conflict
-from desktop.gui import dialogs
+from desktop.gui import dialogs, i18n
 from desktop.gui.plain import PlainLabel
 from desktop.gui.review_window import ReviewWindow
 
@@ -121,13 +121,8 @@ class ConflictsAction(QObject):
         window.add_import_action(self.action)
         window.database_changed.connect(self.update_action)
         window.changes.changed.connect(lambda _changes: self.update_action())
-        window.installEventFilter(self)
+        i18n.follow_language(window, self, self.retranslate)
         self.update_action()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if watched is self.review_window and event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        return False
 
     def retranslate(self) -> None:
         self.action.setText(self.tr("Merge Conflicts…"))

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 
 from desktop.core.exchange.package import PackageError, ReturnResult, package_info, return_package
-from desktop.gui import dialogs
+from desktop.gui import dialogs, i18n
 
 IDLE_MS = 5_000
 
@@ -53,13 +53,8 @@ class PackageReturn(QObject):
         self.retranslate()
         window.add_import_action(self.action)
         window.database_changed.connect(self.update_action)
-        window.installEventFilter(self)
+        i18n.follow_language(window, self, self.retranslate)
         self.update_action()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        return False
 
     def retranslate(self) -> None:
         self.action.setText(self.tr("Return Package…"))

@@ -7,10 +7,11 @@ recorded under the name saved for this computer (desktop.gui.reviewer_name).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
+from desktop.gui.i18n import follow_language
 from desktop.gui.panel.actions import PanelActions, install_panel_actions
 from desktop.gui.panel.dashboard import DashboardDialog
 from desktop.gui.panel.store import AdjudicationStore
@@ -95,11 +96,6 @@ class PanelController(QObject):
             if dialog is not None:
                 dialog.retranslate()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        return super().eventFilter(watched, event)
-
 
 def install_panel(main_window: ReviewWindow) -> PanelController:
     """Add the Panel menu to the MainWindow and wire it to the window's database."""
@@ -111,7 +107,7 @@ def install_panel(main_window: ReviewWindow) -> PanelController:
     ctrl.menu = menu
     ctrl.actions = install_panel_actions(mw, ctrl.store)
     ctrl.retranslate()
-    mw.installEventFilter(ctrl)
+    follow_language(mw, ctrl, ctrl.retranslate)
     mw.database_changed.connect(ctrl.on_database)
     if mw.executor is not None:
         ctrl.on_database()

@@ -7,14 +7,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from desktop.core.changes import Changes
 from desktop.core.export import FORMAT_LABELS, FORMATS
 from desktop.core.scoring.rubric import Rubric, RubricError, load_default_rubric, load_rubric_file
-from desktop.gui import dialogs
+from desktop.gui import dialogs, i18n
 from desktop.gui.review_window import ReviewWindow
 from desktop.gui.reviewer_name import ensure_reviewer, saved_name
 from desktop.gui.scoring.export_dialog import ExportDialog
@@ -57,7 +57,7 @@ class ScoringController(QObject):
             self.export_actions[fmt] = action
         self.export_actions["xlsx"].setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.menu: QMenu | None = None
-        window.installEventFilter(self)
+        i18n.follow_language(window, self, self.retranslate)
         self.retranslate()
 
     # --- database, document, reviewer -----------------------------------------------------------------
@@ -175,11 +175,6 @@ class ScoringController(QObject):
         self.panel.retranslate()
         if self.menu is not None:
             self.menu.setTitle(QCoreApplication.translate("Scoring", "&Scoring"))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        return super().eventFilter(watched, event)
 
 
 def install_scoring(main_window: ReviewWindow) -> ScoringController:

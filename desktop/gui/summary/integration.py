@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
+from desktop.gui.i18n import follow_language
 from desktop.gui.reviewer_name import saved_name
 from desktop.gui.summary.store import SummaryStore
 from desktop.gui.summary.view import SummaryTab
@@ -38,18 +39,13 @@ class SummaryController(QObject):
         tabs.setTabText(tabs.indexOf(self.tab), QCoreApplication.translate("Summary", "Evaluation summary"))
         self.tab.retranslate()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        return super().eventFilter(watched, event)
-
 
 def install_summary(main_window: ReviewWindow) -> SummaryController:
     """Add the Summary tab to the window and follow its database."""
     ctrl = SummaryController(main_window)
     main_window.tabs.addTab(ctrl.tab, "")
     ctrl.retranslate()
-    main_window.installEventFilter(ctrl)
+    follow_language(main_window, ctrl, ctrl.retranslate)
     main_window.database_changed.connect(ctrl.on_database)
     if main_window.executor is not None:
         ctrl.on_database()

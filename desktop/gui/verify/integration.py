@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from desktop.gui.i18n import follow_language
 from desktop.gui.verify.queue import VerifyQueueDialog
 from desktop.gui.verify.store import VerifyStore
 
@@ -28,18 +29,13 @@ class VerifyController(QObject):
         window.add_menu(self.menu)
         window.database_changed.connect(lambda: self.store.set_database(window.executor, window.reader))
         self.retranslate()
-        window.installEventFilter(self)
+        follow_language(window, self, self.retranslate)
 
     def retranslate(self) -> None:
         """Set every text again (after a language switch)."""
         self.menu.setTitle(QCoreApplication.translate("VerifyQueue", "&Verify"))
         self.action.setText(QCoreApplication.translate("VerifyQueue", "Verify queue (核对队列)…"))
         self.action.setToolTip(QCoreApplication.translate("VerifyQueue", "Walk every value and part the program is unsure of, across the corpus"))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        return super().eventFilter(watched, event)
 
     def open_queue(self) -> VerifyQueueDialog:
         """Show the queue (non-modal), read afresh from the database."""
