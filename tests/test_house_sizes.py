@@ -12,14 +12,6 @@ DESKTOP = Path(__file__).resolve().parents[1] / "desktop"
 MAX_LINES = 600
 MAX_MODULES = 15
 
-# Modules still over the limit, each being split this session by the engineer named; take an entry off when its
-# module is split (the last test fails while an entry names a module that fits), never add one.
-STILL_TOO_LONG = {
-    "gui/main_window.py": "window2",
-    "gui/reading/text_pane.py": "window2",
-}
-
-
 def _modules() -> list[Path]:
     return sorted(p for p in DESKTOP.rglob("*.py") if "__pycache__" not in p.parts)
 
@@ -30,7 +22,7 @@ def _lines(path: Path) -> int:
 
 def test_every_module_is_under_the_line_limit():
     long = {str(p.relative_to(DESKTOP)): _lines(p) for p in _modules()}
-    over = {name: n for name, n in long.items() if n > MAX_LINES and name not in STILL_TOO_LONG}
+    over = {name: n for name, n in long.items() if n > MAX_LINES}
     assert not over, f"split these modules by job (at most {MAX_LINES} lines each): {over}"
 
 
@@ -42,8 +34,3 @@ def test_every_folder_holds_at_most_fifteen_modules():
             folders[key] = folders.get(key, 0) + 1
     full = {name: n for name, n in folders.items() if n > MAX_MODULES}
     assert not full, f"split these folders into rooms (at most {MAX_MODULES} modules each): {full}"
-
-
-def test_the_allow_list_names_only_modules_still_too_long():
-    fits = [name for name in STILL_TOO_LONG if not (DESKTOP / name).exists() or _lines(DESKTOP / name) <= MAX_LINES]
-    assert not fits, f"these modules fit now (or are gone): take them off STILL_TOO_LONG in {Path(__file__).name}: {fits}"

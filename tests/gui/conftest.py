@@ -173,3 +173,15 @@ def demo_panel(tmp_path):
     path = tmp_path / "panel.sqlite3"
     build_demo_panel(path)
     return path
+
+
+@pytest.fixture
+def seed_ids(seeded_db_path) -> dict[str, str]:
+    """The seed reports' ids by their file's three-digit prefix ("000".."004")."""
+    from desktop.core.storage import open_database
+
+    db = open_database(seeded_db_path)
+    try:
+        return {r["name"][:3]: r["id"] for r in db.query("SELECT id, name FROM documents")}
+    finally:
+        db.conn.close()

@@ -5,7 +5,7 @@ column of at most READING_COLUMN_CHARS characters a line."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.gui.main_window import MainWindow
@@ -15,12 +15,7 @@ from desktop.gui.window.text_size import READING_COLUMN_CHARS, SIZES, TEXT_SIZE_
 from tests.gui.keys import CTRL, press
 from tests.gui.windows import make_window
 
-
-@pytest.fixture
-def settings(tmp_path) -> QSettings:
-    s = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    s.setValue("reviewer/name", "张三")
-    return s
+pytestmark = pytest.mark.settings({"reviewer/name": "张三"})
 
 
 def sizes(w: MainWindow) -> set[float]:

@@ -4,34 +4,14 @@ panes, takes verdicts by keys with the newer pane's selection, says when the lef
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from desktop.core.agencies.promises import DONE, NOT_MENTIONED
-from desktop.core.ingest.importer import import_paths
-from desktop.core.storage import open_database
-from desktop.gui.agencies.integration import install_agencies
-from desktop.gui.main_window import MainWindow
-from tests.conftest import SEEDS
 
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    path = tmp_path / "seeds.sqlite3"
-    db = open_database(path)
-    import_paths(db, [SEEDS])
-    ids = {r["name"][:3]: r["id"] for r in db.query("SELECT id, name FROM documents")}
-    db.conn.close()
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    settings.setValue("reviewer/name", "王评审")
-    w = MainWindow(settings)
-    qtbot.addWidget(w)
-    w.extensions["agencies"] = install_agencies(w)
-    assert w.open_database(path)
-    w.show()
-    qtbot.waitExposed(w)
-    w.ids = ids
-    yield w
-    w.close()
+pytestmark = [
+    pytest.mark.settings({"reviewer/name": "王评审"}),
+    pytest.mark.window(features=("agencies",)),
+]
 
 
 def _key(window, qtbot):
@@ -46,12 +26,12 @@ def _open_dock(window, qtbot):
     return dock
 
 
-def test_the_key_opens_side_by_side_with_the_agencys_earlier_report_and_closes_again(window, qtbot):
-    assert window.open_document(window.ids["000"])  # 吉林省 2025
+def test_the_key_opens_side_by_side_with_the_agencys_earlier_report_and_closes_again(window, seed_ids, qtbot):
+    assert window.open_document(seed_ids["000"])  # 吉林省 2025
     dock = _open_dock(window, qtbot)
     assert window.tabs.currentWidget() is window.compare_view
     left, right = window.compare_view.documents()
-    assert (left.id, right.id) == (window.ids["003"], window.ids["000"])  # its 2022 report on the left
+    assert (left.id, right.id) == (seed_ids["003"], seed_ids["000"])  # its 2022 report on the left
     assert dock.tracker.model.rowCount() == 18 and window.focusWidget() is dock.tracker.table
     _key(window, qtbot)
     qtbot.waitUntil(dock.isHidden)
@@ -59,11 +39,11 @@ def test_the_key_opens_side_by_side_with_the_agencys_earlier_report_and_closes_a
     assert dock.isHidden()  # closed by the reviewer: not brought back with the report tab
 
 
-def test_the_tracker_follows_the_pair_and_shows_passages_in_both_panes(window, qtbot):
+def test_the_tracker_follows_the_pair_and_shows_passages_in_both_panes(window, seed_ids, qtbot):
     # 吉林省 2022 on the left, 2025 on the right: the 2022 plan against the 2025 report
-    assert window.compare_documents(window.ids["003"], window.ids["000"])
+    assert window.compare_documents(seed_ids["003"], seed_ids["000"])
     dock = _open_dock(window, qtbot)
-    assert dock.tracker.document_id == window.ids["000"] and dock.tracker.model.rowCount() == 18
+    assert dock.tracker.document_id == seed_ids["000"] and dock.tracker.model.rowCount() == 18
     assert dock.caption.text() == "The 2022 plan (left) against the 2025 report (right)."
     statuses = [p.match.status for p in dock.tracker.report.promises]
     row = statuses.index(DONE)
@@ -88,14 +68,14 @@ def test_the_tracker_follows_the_pair_and_shows_passages_in_both_panes(window, q
     window.undo_stack.undo()
     qtbot.waitUntil(lambda: not dock.tracker.report.promises[silent].corrected)
     # swapped panes: still the newer report tracked
-    assert window.compare_documents(window.ids["000"], window.ids["003"])
-    qtbot.waitUntil(lambda: dock.newer is not None and dock.newer.id == window.ids["000"])
-    assert dock.tracker.document_id == window.ids["000"]
+    assert window.compare_documents(seed_ids["000"], seed_ids["003"])
+    qtbot.waitUntil(lambda: dock.newer is not None and dock.newer.id == seed_ids["000"])
+    assert dock.tracker.document_id == seed_ids["000"]
 
 
-def test_a_pair_the_tracker_does_not_compare_is_said(window, qtbot):
+def test_a_pair_the_tracker_does_not_compare_is_said(window, seed_ids, qtbot):
     # two different agencies: the newer one's tracker has no earlier report of its own agency, or another one
-    assert window.compare_documents(window.ids["002"], window.ids["000"])
+    assert window.compare_documents(seed_ids["002"], seed_ids["000"])
     dock = _open_dock(window, qtbot)
     qtbot.waitUntil(lambda: dock.newer is not None)
     text = dock.caption.text()

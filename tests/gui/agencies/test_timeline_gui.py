@@ -7,23 +7,12 @@ from PySide6.QtCore import Qt
 
 from desktop.core.agencies.groups import grouping
 from desktop.core.agencies.promises import DONE, NOT_MENTIONED
-from desktop.core.storage import open_database
 from desktop.gui import dialogs
 
 pytestmark = [
     pytest.mark.settings({"reviewer/name": "王评审"}),
     pytest.mark.window(features=("agencies",), shown=False),
 ]
-
-
-@pytest.fixture
-def seed_ids(seeded_db_path) -> dict[str, str]:
-    """The seed reports' ids by their file's three-digit prefix ("000".."004")."""
-    db = open_database(seeded_db_path)
-    try:
-        return {r["name"][:3]: r["id"] for r in db.query("SELECT id, name FROM documents")}
-    finally:
-        db.conn.close()
 
 
 def _ctrl(window):
