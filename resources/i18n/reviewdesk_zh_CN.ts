@@ -1103,6 +1103,11 @@
         <translation>缺少的部分</translation>
     </message>
     <message>
+        <source>Missing</source>
+        <comment>missing parts, short column header</comment>
+        <translation>缺项</translation>
+    </message>
+    <message>
         <source>Review status</source>
         <translation>评阅状态</translation>
     </message>

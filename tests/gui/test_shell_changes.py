@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 
 from desktop.core.changes import Changes
 from desktop.core.review.reviewers import get_or_create_reviewer
@@ -87,11 +87,13 @@ def test_a_score_made_in_another_window_shows_in_this_one(qtbot, tmp_path, corpu
     theirs = second.extensions["scoring"].panel
     model = second.corpus_model
     total = model.index(model.row_of(doc), model.column_index("total"))
-    # not scored yet: "—"; the total of a review in progress is marked as such
-    assert theirs.boxes["measures"].spin.value() < 0 and total.data() == "10 (in progress)"
+    # not scored yet: "—"; the total of a review in progress is marked as such (a star, grey italic, the tooltip)
+    assert theirs.boxes["measures"].spin.value() < 0 and total.data() == "10*"
+    assert total.data(Qt.ItemDataRole.ToolTipRole).startswith("10 (in progress)")
+    assert total.data(Qt.ItemDataRole.FontRole).italic()
     first.extensions["scoring"].panel.boxes["measures"].spin.setValue(4)
     qtbot.waitUntil(lambda: theirs.boxes["measures"].spin.value() == 4, timeout=5000)
-    qtbot.waitUntil(lambda: model.index(model.row_of(doc), model.column_index("total")).data() != "10 (in progress)",
+    qtbot.waitUntil(lambda: model.index(model.row_of(doc), model.column_index("total")).data() != "10*",
                     timeout=5000)
     # and an annotation made there is listed here
     ann = first.extensions["annotations"]

@@ -149,7 +149,8 @@ class CorpusModel(QAbstractTableModel):
                    foreground=lambda d: _WARN if d.on_time is False else _MUTED if d.on_time is None else None,
                    align=_CENTER),
             Column("missing", lambda: self.tr("Missing parts"), lambda d: missing_label(d.missing), sort="missing",
-                   tooltip=self._missing_tooltip, foreground=lambda d: _WARN if d.missing else None),
+                   tooltip=self._missing_tooltip, short=lambda: self.tr("Missing", "missing parts, short column header"),
+                   foreground=lambda d: _WARN if d.missing else None),
             Column("to_verify", lambda: self.tr("待核对"), self._to_verify_text, load=doubt_counts,
                    tooltip=lambda d: self.tr("Values and parts the program is unsure of (Verify › 核对队列)"),
                    foreground=lambda d: _CHECK, align=_CENTER),
@@ -157,7 +158,8 @@ class CorpusModel(QAbstractTableModel):
                    tooltip=self._review_tooltip, short=lambda: self.tr("Review", "review status, short column header"),
                    foreground=self._status_color, align=_CENTER),
             Column("total", lambda: self.tr("Total score"), self._total_text, sort_value=self._total_rank,
-                   tooltip=self._review_tooltip, short=lambda: self.tr("Score", "total score, short column header"),
+                   tooltip=self._total_tooltip, short=lambda: self.tr("Score", "total score, short column header"),
+                   foreground=lambda d: _MUTED if self._total_unsettled(d) else None, italic=self._total_unsettled,
                    align=_RIGHT),
             Column("agency_years", lambda: self.tr("Years of this agency"), self._agency_years_text,
                    load=agency_years, tooltip=self._agency_years_tooltip,
@@ -202,8 +204,20 @@ class CorpusModel(QAbstractTableModel):
             return ""
         if review.complete:
             return fmt(review.total)
-        # a total in progress (not submitted, or criteria unsettled) is not the review's total: marked as such
-        return self.tr("%1 (in progress)").replace("%1", fmt(review.total))
+        # A total in progress (not submitted, or criteria unsettled) is not the review's total: marked with a star,
+        # grey italic, and said in full in the tooltip; the cell stays as narrow as a settled one (at 1280 px the
+        # column showed "3…）" of "39.33（进行中）").
+        return fmt(review.total) + "*"
+
+    def _total_unsettled(self, d: DocumentSummary) -> bool:
+        review = self._review(d.id)
+        return review is not None and review.total is not None and not review.complete
+
+    def _total_tooltip(self, d: DocumentSummary) -> str:
+        review = self._review(d.id)
+        if review is None or review.total is None or review.complete:
+            return self._review_tooltip(d)
+        return self.tr("%1 (in progress)").replace("%1", fmt(review.total)) + "\n" + self._review_tooltip(d)
 
     def _review_tooltip(self, d: DocumentSummary) -> str:
         review = self._review(d.id)

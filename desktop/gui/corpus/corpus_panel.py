@@ -180,12 +180,15 @@ class CorpusPanel(QWidget):
         header.setStretchLastSection(False)
         samples = {"year": "2025", "doc_date": "2026-03-02", "on_time": "Unknown", "missing": "缺 不足",
                    "review": max((self.model.tr(en) for _zh, en in STATUS_LABELS.values()), key=len)[:8],
-                   "total": "100.0", "to_verify": "待核对"}
+                   "total": "99.99*", "to_verify": "待核对"}
         for key, sample in samples.items():
             column = self.model.column_index(key)
             if column >= 0:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                self.table.setColumnWidth(column, cell.horizontalAdvance(sample) + 12)
+                # as wide as its widest usual cell and its (short) header, whichever is wider
+                title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+                self.table.setColumnWidth(column, max(cell.horizontalAdvance(sample) + 12,
+                                                      header.fontMetrics().horizontalAdvance(title) + 10))
         agency = self.model.column_index("agency")
         if agency >= 0:
             header.setSectionResizeMode(agency, QHeaderView.ResizeMode.Stretch)

@@ -42,7 +42,7 @@ def test_rows_show_agency_year_date_on_time_and_missing_parts(qapp, seeded_memor
     model.set_database(seeded_memory_db)
     assert model.rowCount() == model.total == 5
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["Agency", "Year", "Date", "On time", "Missing parts", "待核对", "Review", "Score", "Its years"]
+    assert headers == ["Agency", "Year", "Date", "On time", "Missing", "待核对", "Review", "Score", "Its years"]
     assert model.headerData(3, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == "Published on time"
     rows = {model.summary(r).name: [model.index(r, c).data() for c in range(model.columnCount())]
             for r in range(model.rowCount())}
