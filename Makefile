@@ -47,6 +47,8 @@ uninstall-app:
 screenshots: setup
 	$(XVFB) .venv/bin/python -m tools.screenshots docs --language zh_CN
 	$(XVFB) .venv/bin/python -m tools.screenshots docs --language zh_CN --layout 1600x1000 --layout 1366x768
+	xvfb-run -a -s "-screen 0 2000x1200x24" .venv/bin/python -m tools.screenshots docs --language zh_CN \
+		--layout 1280x720 --layout 1920x1080
 	QT_SCALE_FACTOR=2 xvfb-run -a -s "-screen 0 3300x2100x24" .venv/bin/python -m tools.screenshots docs \
 		--language zh_CN --layout 1600x1000:2x
 	$(XVFB) .venv/bin/python -m tools.agencies_screenshots docs --language zh_CN
