@@ -21,10 +21,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from desktop.core.compare.sentences import HOLE, MIN_SIMILARITY, Sentence, pair_sentences, split_sentences
+from desktop.core.compare.sentences import (
+    HOLE,
+    MIN_SIMILARITY,
+    Pairing,
+    Sentence,
+    pair_sentences,
+    similarity,
+    split_sentences,
+)
 from desktop.core.text import fold_width
 
 _TOKEN = re.compile(r"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ]+|\s+|.", re.S)
+# Runs of unpaired sentences longer than this (characters) are not compared word by word as one passage: a
+# character diff of two long runs is slow and its marks unreadable; they are marked whole.
+MERGED_RUN_LIMIT = 1_000
 MAX_UNITS = 60_000  # beyond this many units per side, the part is compared as changed lines instead (time bound)
 
 
@@ -134,20 +145,76 @@ def sentence_changes(left: str, right: str, *, threshold: float = MIN_SIMILARITY
             return sentences[previous].end
         return sentences[following].start if following < len(sentences) else length
 
-    anchors = [(-1, -1), *((i, j) for i, j, _s in pairing.pairs), (len(lsent), len(rsent))]
-    for (pi, pj), (ni, nj) in zip(anchors, anchors[1:], strict=False):
+    passages = _widened(left, right, lsent, rsent, pairing, moved_left, moved_right)
+    anchors = [(-1, -1, -1, -1), *passages, (len(lsent), len(lsent), len(rsent), len(rsent))]
+    for (_pi0, pi, _pj0, pj), (ni, ni1, nj, nj1) in zip(anchors, anchors[1:], strict=False):
         left_runs = _runs([i for i in range(pi + 1, ni) if i not in moved_left], lsent, left)
         right_runs = _runs([j for j in range(pj + 1, nj) if j not in moved_right], rsent, right)
         left_at, right_at = at(lsent, pi, ni, len(left)), at(rsent, pj, nj, len(right))
         if len(left_runs) == 1 and len(right_runs) == 1:
             (a, b), (c, d) = left_runs[0], right_runs[0]
-            out.append(Change("replace", lsent[a].start, lsent[b].end, rsent[c].start, rsent[d].end, True))
+            joined = _joined(lsent, a, b), _joined(rsent, c, d)
+            if _one_passage(left, right, *joined, several=b > a or d > c, threshold=threshold):
+                out += _inside(left, right, *joined)
+            else:
+                out.append(Change("replace", lsent[a].start, lsent[b].end, rsent[c].start, rsent[d].end, True))
         else:
             out += [Change("delete", lsent[a].start, lsent[b].end, right_at, right_at, True) for a, b in left_runs]
             out += [Change("insert", left_at, left_at, rsent[c].start, rsent[d].end, True) for c, d in right_runs]
         if ni < len(lsent):
-            out += _inside(left, right, lsent[ni], rsent[nj])
+            out += _inside(left, right, _joined(lsent, ni, ni1), _joined(rsent, nj, nj1))
     return sorted(out, key=lambda c: (c.right_start, c.left_start, c.right_end, c.left_end))
+
+
+def _widened(left: str, right: str, lsent: list[Sentence], rsent: list[Sentence], pairing: Pairing,
+             moved_left: set[int], moved_right: set[int]) -> list[tuple[int, int, int, int]]:
+    """The paired sentences as passages (first, last left index, first, last right index): a pair takes in an
+    unpaired sentence beside it, on either side, while that makes the two more alike — one copy of a sentence cut in
+    two by a line break (a PDF's wrapped line) is then compared with the other copy as a whole, not half marked."""
+    pairs = [(i, j) for i, j, _s in pairing.pairs]
+    out: list[tuple[int, int, int, int]] = []
+    for n, (i, j) in enumerate(pairs):
+        low_i, low_j = (out[-1][1], out[-1][3]) if out else (-1, -1)
+        high_i, high_j = pairs[n + 1] if n + 1 < len(pairs) else (len(lsent), len(rsent))
+        i0, i1, j0, j1 = i, i, j, j
+        best = similarity(left[lsent[i].start:lsent[i].end], right[rsent[j].start:rsent[j].end])
+        while True:
+            tries = []
+            if i1 + 1 < high_i and i1 + 1 not in moved_left:
+                tries.append((i0, i1 + 1, j0, j1))
+            if i0 - 1 > low_i and i0 - 1 not in moved_left:
+                tries.append((i0 - 1, i1, j0, j1))
+            if j1 + 1 < high_j and j1 + 1 not in moved_right:
+                tries.append((i0, i1, j0, j1 + 1))
+            if j0 - 1 > low_j and j0 - 1 not in moved_right:
+                tries.append((i0, i1, j0 - 1, j1))
+            scored = []
+            for a, b, c, d in tries:
+                ls, le, rs, re_ = lsent[a].start, lsent[b].end, rsent[c].start, rsent[d].end
+                if HOLE in left[ls:le] or HOLE in right[rs:re_] or max(le - ls, re_ - rs) > MERGED_RUN_LIMIT:
+                    continue
+                scored.append((similarity(left[ls:le], right[rs:re_]), (a, b, c, d)))
+            if not scored or max(scored)[0] <= best:
+                break
+            best, (i0, i1, j0, j1) = max(scored)
+        out.append((i0, i1, j0, j1))
+    return out
+
+
+def _joined(sentences: list[Sentence], first: int, last: int) -> Sentence:
+    """Sentences first..last of a run as one passage (its key the keys joined: white space between them dropped)."""
+    return Sentence(sentences[first].start, sentences[last].end, "".join(s.key for s in sentences[first:last + 1]))
+
+
+def _one_passage(left: str, right: str, a: Sentence, b: Sentence, *, several: bool, threshold: float) -> bool:
+    """Whether two unpaired runs facing each other are one passage cut differently into sentences (a line break
+    inside a sentence in one year's copy, two sentences joined in the other): the same key, or, when one side has
+    several sentences, similar enough as wholes to be compared word by word instead of marked whole."""
+    if a.key == b.key:
+        return True
+    if not several or max(a.end - a.start, b.end - b.start) > MERGED_RUN_LIMIT:
+        return False
+    return similarity(left[a.start:a.end], right[b.start:b.end]) >= threshold
 
 
 def _inside(left: str, right: str, a: Sentence, b: Sentence) -> list[Change]:

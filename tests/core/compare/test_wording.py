@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from desktop.core.compare.alignment import align_parts
@@ -210,6 +210,8 @@ chinese = st.sampled_from(list("法治政府建设推进依法行政年度报告
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(chinese, max_size=120).map("".join), st.lists(chinese, max_size=120).map("".join))
+@example("法法", "法\n法")  # a line break alone cuts one copy of a sentence in two: not a change
+@example("依法行政。推进法治", "依法行政\n推进法治")
 def test_marks_lie_within_the_texts_and_cover_every_difference(left, right):
     changes = sentence_changes(left, right)
     check_complete(left, right, changes)
@@ -241,3 +243,14 @@ def test_parts_in_any_arrangement_give_marks_within_the_texts_that_never_overlap
         assert all(x[1] <= y[0] for x, y in zip(nonempty, nonempty[1:], strict=False)), (parts, nonempty)
     if left == right and all(lp == rp for lp, rp in parts):
         assert changes == []
+
+
+def test_a_sentence_wrapped_across_lines_in_one_copy_is_compared_word_by_word():
+    """A copy made from a PDF breaks lines inside sentences: the wrapped sentence is the same passage, so only the
+    word that really changed is marked, not the two halves whole."""
+    left = "一、主要举措\n全年组织领导干部集中学法六次，开展行政执法人员培训两期。\n"
+    right = "一、主要举措\n全年组织领导干部集中学法八次，开展行政\n执法人员培训两期。\n"
+    marked = [(left[c.left_start:c.left_end], right[c.right_start:c.right_end]) for c in sentence_changes(left, right)]
+    assert marked == [("六", "八")]
+    unchanged = right.replace("\n执法", "执法").replace("行政执法", "行政\n执法")
+    assert sentence_changes(right, unchanged) == []
