@@ -166,6 +166,41 @@ def show_table(parent: QWidget | None, title: str, text: str, headers: Sequence[
     dialog.exec()
 
 
+def report_list_dialog(parent: QWidget | None, title: str, text: str, lines: Sequence[str],
+                       action: str = "") -> QDialog:
+    """The dialog :func:`show_report_list` shows (built separately so that a test can look at it): ``text``
+    above a scrollable, read-only plain-text list of ``lines``; with ``action``, a button that closes the dialog
+    with ``QDialog.Accepted`` (Close rejects)."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    layout = QVBoxLayout(dialog)
+    label = PlainLabel(text, dialog)
+    label.setObjectName("counts")
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    layout.addWidget(label)
+    box = QPlainTextEdit(dialog)  # plain text by construction: file names and reasons are data, never markup
+    box.setObjectName("lines")
+    box.setReadOnly(True)
+    box.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+    box.setPlainText("\n".join(lines))
+    layout.addWidget(box, 1)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    if action:
+        button = buttons.addButton(action, QDialogButtonBox.ButtonRole.ActionRole)
+        button.setObjectName("action")
+        button.clicked.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    dialog.resize(900, 460)
+    return dialog
+
+
+def show_report_list(parent: QWidget | None, title: str, text: str, lines: Sequence[str], action: str = "") -> bool:
+    """Show :func:`report_list_dialog`; True when the user pressed the ``action`` button."""
+    return report_list_dialog(parent, title, text, lines, action).exec() == QDialog.DialogCode.Accepted
+
+
 def crash_dialog(parent: QWidget | None, title: str, text: str, details: str) -> QDialog:
     """The dialog :func:`crash` shows (built separately so that a test can look at it without a modal loop)."""
     dialog = QDialog(parent)

@@ -1363,6 +1363,38 @@
 <context>
     <name>ImportController</name>
     <message>
+        <source>(no agency)</source>
+        <translation>（无机关名称）</translation>
+    </message>
+    <message>
+        <source>year %1</source>
+        <translation>%1年度</translation>
+    </message>
+    <message>
+        <source>(no year)</source>
+        <translation>（年度不明）</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>as %1</source>
+        <translation>为 %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>missing: %1</source>
+        <translation>缺少：%1</translation>
+    </message>
+    <message>
+        <source>same content as %1 (%2)</source>
+        <translation>与已有报告内容相同：%1（%2）</translation>
+    </message>
+    <message>
         <source>imported</source>
         <translation>已导入</translation>
     </message>
@@ -1451,16 +1483,12 @@ Files imported before the error are kept. Please report this problem.</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <source>Result</source>
-        <translation>结果</translation>
+        <source>%1 reports have no agency</source>
+        <translation>%1 份报告没有机关名称</translation>
     </message>
     <message>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
+        <source>%1 → verify</source>
+        <translation>%1 → 核对</translation>
     </message>
 </context>
 <context>
@@ -3908,6 +3936,10 @@ Review and score annual reports on building rule-of-law government: see each rep
     <message>
         <source>Missing: %1</source>
         <translation>缺少：%1</translation>
+    </message>
+    <message>
+        <source>Only the doubts of %1 reports just imported without an agency, their agency first (the Verify menu shows the whole corpus).</source>
+        <translation>仅显示刚导入的 %1 份无机关名称报告的待核对项，机关名称在前（“核对”菜单显示全部报告）。</translation>
     </message>
     <message>
         <source>No passage to show: nothing in the text states it.</source>

@@ -6,7 +6,7 @@ import pytest
 
 from tests.conftest import SEEDS
 
-RECORDED_DIALOGS = ("info", "warning", "error", "show_table")
+RECORDED_DIALOGS = ("info", "warning", "error", "show_table", "show_report_list")
 
 
 @pytest.fixture(autouse=True)
@@ -71,6 +71,7 @@ FEATURES = {
     "resegment": "desktop.gui.corpus.resegment:ResegmentController",
     "scoring": "desktop.gui.scoring.integration:install_scoring",
     "summary": "desktop.gui.summary.integration:install_summary",
+    "verify": "desktop.gui.verify.integration:install_verify",
 }
 
 

@@ -25,7 +25,15 @@ from desktop.core.ingest.walk import Unreachable, walk_folder
 from desktop.core.progress import Progress
 from desktop.core.segmentation.segment import Segmentation, segment_report
 from desktop.core.storage.database import immediate_transaction, storage_error
-from desktop.core.storage.documents import NewDocument, find_duplicate, insert_document, insert_documents, text_hash
+from desktop.core.storage.documents import (
+    DocumentSummary,
+    NewDocument,
+    find_duplicate,
+    get_summaries,
+    insert_document,
+    insert_documents,
+    text_hash,
+)
 from desktop.core.storage.passages import Sentence, passage_sentences, segmentation_skips
 from desktop.core.storage.search import IndexedText, indexed_text
 
@@ -93,6 +101,32 @@ class ImportReport:
         text = (f"{self.count(IMPORTED)} imported, {self.count(DUPLICATE)} duplicate, "
                 f"{self.count(FAILED)} failed, {self.count(SKIPPED)} skipped")
         return text + (" (cancelled)" if self.cancelled else "")
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """An import's outcomes with the stored report each one names, for a person to read file by file.
+
+    ``reports`` maps the document id of an imported file (the new report) or of a duplicate (the report it
+    repeats) to that report's summary (agency, year, name); ``without_agency`` lists the reports this import
+    added whose agency is unknown, in import order.
+    """
+
+    report: ImportReport
+    reports: dict[str, DocumentSummary]
+    without_agency: list[str]
+
+    def of(self, outcome: ImportOutcome) -> DocumentSummary | None:
+        """The stored report an outcome names (None when it names none, or it is gone since)."""
+        return self.reports.get(outcome.document_id) if outcome.document_id else None
+
+
+def summarize_import(db: Database, report: ImportReport) -> ImportSummary:
+    """Read the reports an import's outcomes name (one query per 500 reports): see :class:`ImportSummary`."""
+    reports = get_summaries(db, [o.document_id for o in report.outcomes if o.document_id])
+    added = [o.document_id for o in report.outcomes if o.status == IMPORTED and o.document_id]
+    without = [i for i in dict.fromkeys(added) if i in reports and not reports[i].agency]
+    return ImportSummary(report, reports, without)
 
 
 @dataclass(frozen=True)

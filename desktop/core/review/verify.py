@@ -164,6 +164,16 @@ def list_doubts(db: Database) -> list[Doubt]:
     return [d for doc_id in ids for d in document_doubts(db, doc_id)]
 
 
+def doubts_of(db: Database, document_ids: list[str], first: str | None = None) -> list[Doubt]:
+    """The doubts of these documents (those still current), in the order given; with ``first`` (a target such
+    as ``"field:agency"``) the doubts of that target come first, in the same order, then the others."""
+    current = set(column(db, "SELECT id FROM documents WHERE replaced_by IS NULL"))
+    doubts = [d for doc_id in dict.fromkeys(document_ids) if doc_id in current for d in document_doubts(db, doc_id)]
+    if first is None:
+        return doubts
+    return [d for d in doubts if d.target == first] + [d for d in doubts if d.target != first]
+
+
 # --- Confirming ------------------------------------------------------------------------------------------------
 
 def _confirm(db: Database, document_id: str, target: str, before: object, after: dict,

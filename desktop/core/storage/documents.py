@@ -323,6 +323,18 @@ def get_summary(db: Database, doc_id: str) -> DocumentSummary | None:
     return _summary(row) if row else None
 
 
+def get_summaries(db: Database, doc_ids: Sequence[str]) -> dict[str, DocumentSummary]:
+    """The summaries of the documents with these ids that exist (one query per 500 ids), by id."""
+    ids = list(dict.fromkeys(doc_ids))
+    out: dict[str, DocumentSummary] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        marks = ", ".join("?" * len(chunk))
+        for row in db.query(f"SELECT {_SUMMARY_COLUMNS} FROM documents WHERE id IN ({marks})", chunk):
+            out[row["id"]] = _summary(row)
+    return out
+
+
 def get_document(db: Database, doc_id: str) -> DocumentRecord | None:
     """The full stored document, or None when no document has that id."""
     row = one(

@@ -4,24 +4,34 @@
 worker thread (or in worker processes for large batches) and stored through the single writer thread
 (DatabaseExecutor), one transaction per file, so the GUI thread only ever handles progress signals.
 :class:`ImportController` starts it from the File menu or a drop, shows a progress bar with a cancel button
-in the status bar, and ends with a summary of what was imported, found to be a duplicate, failed or skipped,
-with the reason for each.
+in the status bar, and ends with a summary listing every file: the report it became or repeats (agency, year),
+or why it failed or was skipped; new reports without an agency can be opened in the verify queue at once.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMimeData, QObject, QSettings, Signal
 from PySide6.QtWidgets import QProgressBar, QStatusBar, QToolButton, QWidget
 
 from desktop.core.changes import Changes
-from desktop.core.ingest.importer import DUPLICATE, FAILED, IMPORTED, SKIPPED, ImportReport
+from desktop.core.ingest.importer import (
+    DUPLICATE,
+    FAILED,
+    IMPORTED,
+    SKIPPED,
+    ImportOutcome,
+    ImportReport,
+    ImportSummary,
+    summarize_import,
+)
 from desktop.core.progress import Progress
+from desktop.core.storage.documents import DocumentSummary
 from desktop.core.storage.executor import DatabaseExecutor
-from desktop.gui import dialogs, workers
+from desktop.gui import dialogs, palette, workers
 from desktop.gui.changes import ChangeBus
 from desktop.gui.plain import PlainLabel
 
@@ -61,6 +71,43 @@ def import_with_executor(executor: DatabaseExecutor, paths: Iterable[str | Path]
                       batch_files=GUI_BATCH_FILES)
 
 
+def import_and_summarize(executor: DatabaseExecutor, paths: Iterable[str | Path], *, progress: Progress,
+                         workers: int | None = None) -> ImportSummary:
+    """:func:`import_with_executor`, then the reports its outcomes name read through ``executor`` (for the
+    summary dialog: which report each file became or repeats, which new reports have no agency)."""
+    report = import_with_executor(executor, paths, progress=progress, workers=workers)
+    return executor.call(summarize_import, report)
+
+
+# The order the summary lists files in: what needs the reviewer first.
+_SUMMARY_ORDER = {FAILED: 0, SKIPPED: 1, DUPLICATE: 2, IMPORTED: 3}
+
+
+def report_label(summary: DocumentSummary) -> str:
+    """A stored report as the summary names it: agency and year, saying so when either is unknown."""
+    agency = summary.agency or QCoreApplication.translate("ImportController", "(no agency)")
+    year = (QCoreApplication.translate("ImportController", "year %1").replace("%1", str(summary.year))
+            if summary.year is not None else QCoreApplication.translate("ImportController", "(no year)"))
+    return QCoreApplication.translate("ImportController", "%1, %2").replace("%1", agency).replace("%2", year)
+
+
+def outcome_line(outcome: ImportOutcome, stored: DocumentSummary | None) -> str:
+    """One file of the summary: its result, its path, and which report it became or repeats, or why not."""
+    if outcome.status == IMPORTED and stored is not None:
+        detail = QCoreApplication.translate("ImportController", "as %1").replace("%1", report_label(stored))
+        if stored.missing:  # the required parts it lacks, by their names in the interface language
+            parts = QCoreApplication.translate("ImportController", ", ").join(palette.kind_label(k)
+                                                                               for k in stored.missing)
+            detail += " — " + QCoreApplication.translate("ImportController", "missing: %1").replace("%1", parts)
+    elif outcome.status == DUPLICATE and stored is not None:
+        detail = (QCoreApplication.translate("ImportController", "same content as %1 (%2)")
+                  .replace("%1", report_label(stored)).replace("%2", stored.name))
+    else:
+        detail = outcome.text(_translate_reason)
+    line = f"{status_label(outcome.status)}  {outcome.path}"
+    return f"{line}  →  {detail}" if detail else line
+
+
 def paths_from_mime(mime: QMimeData) -> list[str]:
     """Local files and folders carried by a drag (other URLs are ignored)."""
     if not mime.hasUrls():
@@ -94,6 +141,8 @@ class ImportController(QObject):
         self.executor: DatabaseExecutor | None = None
         self.workers: int | None = None  # processes that read and segment; None: gui_workers() decides
         self.task: workers.Task | None = None
+        # opens the verify queue on these reports (set by the verify feature); None: the summary only says how many
+        self.open_verify: Callable[[list[str]], object] | None = None
         self._queue: list[list[str]] = []
         self.label = PlainLabel(status_bar)
         self.progress_bar = QProgressBar(status_bar)
@@ -161,7 +210,7 @@ class ImportController(QObject):
         for widget in (self.label, self.progress_bar, self.cancel_button):
             widget.show()
         self.cancel_button.setEnabled(True)
-        task = workers.run_task(import_with_executor, self.executor, paths, name="import", workers=self.workers)
+        task = workers.run_task(import_and_summarize, self.executor, paths, name="import", workers=self.workers)
         task.progress.connect(self._on_progress)
         task.done.connect(self._on_done)
         task.failed.connect(self._on_failed)
@@ -184,13 +233,14 @@ class ImportController(QObject):
         if message and self.cancel_button.isEnabled():
             self.label.setText(self.tr("Importing %1").replace("%1", Path(message).name))
 
-    def _on_done(self, report: ImportReport) -> None:
+    def _on_done(self, summary: ImportSummary) -> None:
         self._end()
+        report = summary.report
         added = report.count(IMPORTED)
         if added:
             self._announce()
         self.finished.emit(report)
-        self.show_summary(report)
+        self.show_summary(summary)
         self._next()
 
     def _on_failed(self, exc: object) -> None:
@@ -226,13 +276,23 @@ class ImportController(QObject):
                                   "again.")
         return text
 
-    def show_summary(self, report: ImportReport) -> None:
-        """The summary dialog: counts, then every file not imported with the reason."""
-        rows = [(status_label(o.status), o.path, o.text(_translate_reason))
-                for o in report.outcomes if o.status != IMPORTED]
+    def show_summary(self, summary: ImportSummary) -> None:
+        """The summary dialog: counts, then every file with its result (problems first), and when some new
+        reports have no agency, a button that opens the verify queue on them."""
+        report = summary.report
+        ordered = sorted(report.outcomes, key=lambda o: _SUMMARY_ORDER.get(o.status, 0))
+        lines = [outcome_line(o, summary.of(o)) for o in ordered]
         title = self.tr("Import cancelled") if report.cancelled else self.tr("Import finished")
-        dialogs.show_table(self._window, title, self.summary_text(report),
-                           [self.tr("Result"), self.tr("File"), self.tr("Reason")], rows)
+        text, action = self.summary_text(report), ""
+        missing = len(summary.without_agency)
+        if missing:
+            no_agency = self.tr("%1 reports have no agency").replace("%1", str(missing))
+            if self.open_verify is not None:
+                action = self.tr("%1 → verify").replace("%1", no_agency)
+            else:
+                text += " " + no_agency + "."
+        if dialogs.show_report_list(self._window, title, text, lines, action) and action and self.open_verify:
+            self.open_verify(list(summary.without_agency))
 
     # -- the folder remembered for the next file dialog ------------------------------------------------
     def _last_dir(self) -> str:

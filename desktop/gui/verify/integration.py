@@ -24,12 +24,14 @@ class VerifyController(QObject):
         self.menu = QMenu(window)
         self.action = QAction(window)
         self.action.setShortcut(QKeySequence("Ctrl+Shift+K"))
-        self.action.triggered.connect(self.open_queue)
+        self.action.triggered.connect(lambda: self.open_queue())
         self.menu.addAction(self.action)
         window.add_menu(self.menu)
         window.database_changed.connect(lambda: self.store.set_database(window.executor, window.reader))
         self.retranslate()
         follow_language(window, self, self.retranslate)
+        # the import summary's "n reports have no agency → verify" opens the queue on those reports
+        window.import_controller.open_verify = self.open_queue
 
     def retranslate(self) -> None:
         """Set every text again (after a language switch)."""
@@ -37,12 +39,13 @@ class VerifyController(QObject):
         self.action.setText(QCoreApplication.translate("VerifyQueue", "Verify queue (核对队列)…"))
         self.action.setToolTip(QCoreApplication.translate("VerifyQueue", "Walk every value and part the program is unsure of, across the corpus"))
 
-    def open_queue(self) -> VerifyQueueDialog:
-        """Show the queue (non-modal), read afresh from the database."""
+    def open_queue(self, document_ids: list[str] | None = None) -> VerifyQueueDialog:
+        """Show the queue (non-modal), read afresh from the database: every doubt of the corpus, or only those of
+        ``document_ids`` (their agency first), as the import summary asks for the reports it found no agency in."""
         if self.dialog is None:
             self.dialog = VerifyQueueDialog(self.store, self.window.settings, self.window)
             self.dialog.fix_requested.connect(self.open_for_fix)
-        self.dialog.load_in_background()
+        self.dialog.load_in_background(document_ids)
         self.dialog.show()
         self.dialog.raise_()
         self.dialog.activateWindow()

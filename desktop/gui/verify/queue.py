@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import ReviewDeskError
-from desktop.core.review.verify import Doubt, list_doubts
+from desktop.core.review.verify import Doubt, doubts_of, list_doubts
 from desktop.core.storage.documents import get_summary
 from desktop.core.storage.executor import DatabaseExecutor
 from desktop.gui import dialogs, palette, workers
@@ -40,9 +40,13 @@ _FIELD_LABELS = {"title": QT_TRANSLATE_NOOP("VerifyQueue", "Title"), "agency": Q
                  "published_at": QT_TRANSLATE_NOOP("VerifyQueue", "Publication date")}
 
 
-def _doubts_on(executor: DatabaseExecutor, progress: object = None) -> list[Doubt]:
-    """Every doubt of the corpus, read on the writer thread (run from a pool thread: the GUI does not wait)."""
-    return executor.call(list_doubts)
+def _doubts_on(executor: DatabaseExecutor, document_ids: list[str] | None = None,
+               progress: object = None) -> list[Doubt]:
+    """Every doubt of the corpus, or of these reports only (their agency first), read on the writer thread (run
+    from a pool thread: the GUI does not wait)."""
+    if document_ids is None:
+        return executor.call(list_doubts)
+    return executor.call(doubts_of, document_ids, "field:agency")
 
 
 def doubt_label(doubt: Doubt) -> str:
@@ -66,6 +70,7 @@ class VerifyQueueDialog(QDialog):
         self.setWindowTitle(QCoreApplication.translate("VerifyQueue", "核对队列 — Verify queue"))
         self.resize(900, 640)
         self.doubts: list[Doubt] = []
+        self.document_ids: list[str] | None = None  # the reports the queue is limited to; None: the whole corpus
         self.loading = False
         self.settled: set[int] = set()
         self.current = -1
@@ -77,6 +82,10 @@ class VerifyQueueDialog(QDialog):
         font.setBold(True)
         self.progress.setFont(font)
         layout.addWidget(self.progress)
+        self.scope = PlainLabel(self)  # says when the queue holds only some reports (e.g. those just imported)
+        self.scope.setWordWrap(True)
+        self.scope.hide()
+        layout.addWidget(self.scope)
         self.items = QStandardItemModel(self)
         self.list = QListView(self)
         self.list.setModel(self.items)
@@ -118,16 +127,31 @@ class VerifyQueueDialog(QDialog):
 
     # --- the queue -----------------------------------------------------------------------------------------
 
-    def load(self) -> int:
-        """Read every doubt of the corpus (on this thread) and show the first; returns how many there are."""
-        return self.show_doubts(self.store.doubts())
+    def load(self, document_ids: list[str] | None = None) -> int:
+        """Read every doubt of the corpus, or of these reports only (on this thread), and show the first; returns
+        how many there are."""
+        self._set_scope(document_ids)
+        doubts = self.store.doubts() if document_ids is None else self.store.doubts_of(document_ids)
+        return self.show_doubts(doubts)
 
-    def load_in_background(self) -> None:
-        """Read the doubts on the database's writer thread (a large corpus takes a moment), then show them."""
+    def _set_scope(self, document_ids: list[str] | None) -> None:
+        self.document_ids = None if document_ids is None else list(document_ids)
+        if document_ids is None:
+            self.scope.hide()
+            return
+        self.scope.setText(QCoreApplication.translate("VerifyQueue", "Only the doubts of %1 reports just imported "
+                                                      "without an agency, their agency first (the Verify menu "
+                                                      "shows the whole corpus).").replace("%1", str(len(document_ids))))
+        self.scope.show()
+
+    def load_in_background(self, document_ids: list[str] | None = None) -> None:
+        """Read the doubts (of the corpus, or of these reports only) on the database's writer thread (a large
+        corpus takes a moment), then show them."""
         executor = self.store.executor
         if executor is None:
-            self.load()
+            self.load(document_ids)
             return
+        self._set_scope(document_ids)
         self.loading = True
         self.doubts, self.current = [], -1
         self.items.clear()
@@ -135,7 +159,7 @@ class VerifyQueueDialog(QDialog):
         self.reason.clear()
         self.text.clear()
         self.text.setProperty("document", None)
-        task = workers.run_task(_doubts_on, executor, name="verify queue")
+        task = workers.run_task(_doubts_on, executor, document_ids, name="verify queue")
         task.done.connect(self.show_doubts)
         task.failed.connect(lambda exc: self.message.setText(str(exc)))
         task.finished.connect(lambda: setattr(self, "loading", False))

@@ -26,6 +26,10 @@ class VerifyStore(UndoableStore):
         """Every doubt of the corpus, read through the window's reader (empty without a database)."""
         return verify.list_doubts(self.reader) if self.reader is not None else []
 
+    def doubts_of(self, document_ids: list[str]) -> list[verify.Doubt]:
+        """The doubts of these reports only, their agency first (see verify.doubts_of)."""
+        return verify.doubts_of(self.reader, document_ids, first="field:agency") if self.reader is not None else []
+
     def confirm(self, doubt: verify.Doubt) -> Correction:
         return self._made(lambda db: verify.confirm(db, doubt, reviewer_id=self.reviewer_id), QCoreApplication.translate("VerifyQueue", "Confirm"),
                           doubt.document_id)

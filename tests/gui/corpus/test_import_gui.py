@@ -34,10 +34,6 @@ def mixed_folder(tmp_path, seeds_dir) -> Path:
     return folder
 
 
-def _outcomes(rows: list[tuple[str, str, str]]) -> dict[str, tuple[str, str]]:
-    return {Path(path).name: (status, reason) for status, path, reason in rows}
-
-
 def test_import_folder_from_the_menu_reports_every_file(qtbot, window, mixed_folder, monkeypatch, shown, settings):
     monkeypatch.setattr(dialogs, "choose_folder", lambda *a, **k: str(mixed_folder))
     with qtbot.waitSignal(window.import_controller.finished, timeout=20000) as blocker:
@@ -45,16 +41,19 @@ def test_import_folder_from_the_menu_reports_every_file(qtbot, window, mixed_fol
         assert window.import_controller.progress_bar.isVisible() or window.import_controller.busy
     report = blocker.args[0]
     assert (report.count(IMPORTED), report.count(DUPLICATE), report.count(FAILED), report.count(SKIPPED)) == (2, 1, 1, 1)
-    # The summary dialog: counts, then each file that was not imported with its reason.
-    kind, (parent, title, text, headers, rows) = shown[-1]
-    assert kind == "show_table" and title == "Import finished"
+    # The summary dialog: counts, then every file with its result (problems first) and the reason or report.
+    kind, (parent, title, text, lines, action) = shown[-1]
+    assert kind == "show_report_list" and title == "Import finished"
     assert text.startswith("2 imported, 1 duplicate, 1 failed, 1 skipped.")
-    assert headers == ["Result", "File", "Reason"]
-    outcomes = _outcomes(rows)
-    assert set(outcomes) == {"copy-of-a.txt", "broken.pdf", "scores.xlsx"}
-    assert outcomes["broken.pdf"][0] == "failed" and "PDF" in outcomes["broken.pdf"][1]
-    assert outcomes["copy-of-a.txt"] == ("duplicate", "same content already in the database")
-    assert outcomes["scores.xlsx"][0] == "skipped" and ".xlsx" in outcomes["scores.xlsx"][1]
+    assert len(lines) == 5
+    outcomes = {Path(line.split("  ")[1]).name: line for line in lines}
+    assert outcomes["broken.pdf"].startswith("failed  ") and "PDF" in outcomes["broken.pdf"]
+    assert outcomes["copy-of-a.txt"].startswith("duplicate  ")
+    assert "same content as 梨树县政务服务和数字化建设管理局, year 2025 (a.txt)" in outcomes["copy-of-a.txt"]
+    assert outcomes["scores.xlsx"].startswith("skipped  ") and ".xlsx" in outcomes["scores.xlsx"]
+    assert outcomes["a.txt"].startswith("imported  ") and "as 梨树县政务服务和数字化建设管理局, year 2025" in outcomes["a.txt"]
+    assert [line.split("  ")[0] for line in lines] == ["failed", "skipped", "duplicate", "imported", "imported"]
+    assert action == ""  # every new report has its agency: no verify button
     # The table shows the new reports; the progress widgets are gone; the folder is remembered.
     qtbot.waitUntil(lambda: window.corpus_panel.proxy.rowCount() == 2)
     assert not window.import_controller.progress_bar.isVisible()
@@ -68,7 +67,7 @@ def test_import_files_from_the_menu(qtbot, window, seeds_dir, monkeypatch, shown
         window.import_files_action.trigger()
     qtbot.waitUntil(lambda: window.corpus_panel.proxy.rowCount() == 2)
     assert shown[-1][1][2].startswith("2 imported, 0 duplicate, 0 failed, 0 skipped.")
-    assert shown[-1][1][4] == []
+    assert [line.split("  ")[0] for line in shown[-1][1][3]] == ["imported", "imported"]
 
 
 def test_dropping_a_folder_imports_it(qtbot, window, mixed_folder):
