@@ -202,6 +202,7 @@ class MainWindow(WindowLayout, WindowKeyboard, WindowActions, WindowNavigation, 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            self.statusBar().clearMessage()  # a passing message in the language just left
         super().changeEvent(event)
 
     def _update_title(self) -> None:

@@ -3072,24 +3072,16 @@ Review and score annual reports on building rule-of-law government: see each rep
         <translation>网页杂项：{clutter}</translation>
     </message>
     <message>
-        <source>header</source>
-        <translation>页眉</translation>
+        <source>source_line</source>
+        <translation>来源行</translation>
     </message>
     <message>
-        <source>footer</source>
-        <translation>页脚</translation>
+        <source>metadata_table</source>
+        <translation>网页信息表</translation>
     </message>
     <message>
-        <source>breadcrumb</source>
-        <translation>网页导航</translation>
-    </message>
-    <message>
-        <source>page_number</source>
-        <translation>页码</translation>
-    </message>
-    <message>
-        <source>publisher</source>
-        <translation>发布者</translation>
+        <source>portal</source>
+        <translation>网站栏目行</translation>
     </message>
     <message>
         <source>; </source>

@@ -79,12 +79,10 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Reasons", "publication date (year arithmetic)"),
     QT_TRANSLATE_NOOP("Reasons", "published {date}, deadline {deadline}"),
     QT_TRANSLATE_NOOP("Reasons", "clutter:{clutter}"),
-    # the kinds of page clutter a value can come from (segmentation/cleaning.py)
-    QT_TRANSLATE_NOOP("Reasons", "header"),
-    QT_TRANSLATE_NOOP("Reasons", "footer"),
-    QT_TRANSLATE_NOOP("Reasons", "breadcrumb"),
-    QT_TRANSLATE_NOOP("Reasons", "page_number"),
-    QT_TRANSLATE_NOOP("Reasons", "publisher"),
+    # the kinds of page clutter a source or a date is read from (segmentation/cleaning.py, metadata.py)
+    QT_TRANSLATE_NOOP("Reasons", "source_line"),
+    QT_TRANSLATE_NOOP("Reasons", "metadata_table"),
+    QT_TRANSLATE_NOOP("Reasons", "portal"),
     QT_TRANSLATE_NOOP("Reasons", "; "),  # between the pieces of a list
 )
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QLabel, QListView,
 
 from desktop.core.agencies.evidence import NEXT_PLAN, ORIGINALITY, CriterionHint
 from desktop.core.changes import Changes
+from desktop.gui import i18n
 from desktop.gui.agencies.shared_work import report_hints
 from desktop.gui.plain import plain_label, plain_tip
 from desktop.gui.review_window import ReviewWindow
@@ -90,7 +91,8 @@ class EvidenceDock(QDockWidget):
             label, model = self.texts[cid], self.models[cid]
             text = hint.text if hint else QCoreApplication.translate("Agencies", "no report chosen")
             label.setText(f"{titles[cid]}: {text}")
-            label.setToolTip(plain_tip(hint.text_en) if hint else "")
+            # the hint's English wording glosses it in the English interface only
+            label.setToolTip(plain_tip(hint.text_en) if hint and i18n.current_language() == i18n.ENGLISH else "")
             model.clear()
             for p in hint.passages if hint else ():
                 item = QStandardItem(f"{p.why} — {p.text}")

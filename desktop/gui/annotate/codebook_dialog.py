@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.core.changes import Changes
 from desktop.core.errors import ReviewDeskError
 from desktop.core.review.codebook import Tag, removal_preview
-from desktop.gui import dialogs
+from desktop.gui import dialogs, i18n
 from desktop.gui.annotate.models import TagModel
 from desktop.gui.annotate.store import AnnotationStore
 from desktop.gui.plain import PlainLabel
@@ -110,7 +110,7 @@ class CodebookDialog(QDialog):
             b.setEnabled(has)
         self.merge_button.setEnabled(has and self.model.rowCount() > 1)
         tag = self.current_tag()
-        self.info.setText((tag.description or tag.description_en) if tag else "")
+        self.info.setText((tag.description or i18n.in_language("", tag.description_en)) if tag else "")
 
     def _failed(self, exc: Exception) -> None:
         dialogs.warning(self, QCoreApplication.translate("Codebook", "Codebook"), str(exc))

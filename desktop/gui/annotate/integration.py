@@ -243,7 +243,8 @@ class AnnotationsController(QObject):
             rubric = active_rubric_readonly(self.store.db)
         except (ImportError, ReviewDeskError, OSError):
             return []
-        return [(c.id, f"{c.title} / {c.title_en}" if c.title_en else c.title) for c in rubric.criteria]
+        english = i18n.current_language() == i18n.ENGLISH  # the English title only in the English interface
+        return [(c.id, f"{c.title} / {c.title_en}" if english and c.title_en else c.title) for c in rubric.criteria]
 
     def annotate_selection(self) -> Annotation | None:
         """Ctrl+M: annotate the selected passage (asks the reviewer's name the first time)."""

@@ -21,6 +21,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPixmap
 
 from desktop.core.review.annotations import Annotation
 from desktop.core.review.codebook import Tag
+from desktop.gui import i18n
 from desktop.gui.plain import plain_tip
 from desktop.gui.proxies import change_filter
 
@@ -237,7 +238,8 @@ class TagModel(QAbstractListModel):
             return None
         tag = self._tags[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            text = tag.name + (f" ({tag.name_en})" if tag.name_en else "")
+            english = i18n.current_language() == i18n.ENGLISH  # the English gloss only in the English interface
+            text = tag.name + (f" ({tag.name_en})" if english and tag.name_en else "")
             if self.numbered and index.row() < 9:
                 text = f"{index.row() + 1}  {text}"
             if self.counts:
@@ -249,5 +251,6 @@ class TagModel(QAbstractListModel):
         if role == Qt.ItemDataRole.CheckStateRole and self.checkable:
             return Qt.CheckState.Checked if tag.id in self._checked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tip("\n".join(x for x in (tag.description, tag.description_en) if x)) or None
+            english = i18n.current_language() == i18n.ENGLISH
+            return plain_tip("\n".join(x for x in (tag.description, tag.description_en if english else "") if x)) or None
         return {ID_ROLE: tag.id, COLOR_ROLE: QColor(tag.color)}.get(role)

@@ -263,7 +263,9 @@ class CorpusModel(QAbstractTableModel):
     def _missing_tooltip(self, d: DocumentSummary) -> str:
         if not d.missing:
             return self.tr("All required parts were found.")
-        return "\n".join(f"{KIND_LABELS[k][0]} ({KIND_LABELS[k][1]})" for k in d.missing if k in KIND_LABELS)
+        english = i18n.current_language() == i18n.ENGLISH  # the regulation's Chinese name, glossed in English
+        return "\n".join(f"{KIND_LABELS[k][0]} ({KIND_LABELS[k][1]})" if english else KIND_LABELS[k][0]
+                         for k in d.missing if k in KIND_LABELS)
 
     def column_index(self, key: str) -> int:
         """The position of the column with this key (``agency``, ``year``, ...), or -1."""

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.scoring.scores import STATUS_LABELS
 from desktop.core.segmentation.classify import KIND_LABELS, REQUIRED_KINDS
+from desktop.gui import i18n
 from desktop.gui.corpus.agency_elide import AgencyDelegate
 from desktop.gui.corpus.corpus_model import ANY_MISSING, DOCUMENT_ID_ROLE, CorpusFilterProxy, CorpusModel
 from desktop.gui.flow import FlowLayout
@@ -224,7 +225,7 @@ class CorpusPanel(QWidget):
         self.missing_combo.addItem(self.tr("Missing any required part"), ANY_MISSING)
         for kind in REQUIRED_KINDS:
             self.missing_combo.addItem(self.tr("Missing: %1").replace("%1", KIND_LABELS[kind][0]), kind)
-            self.missing_combo.setItemData(self.missing_combo.count() - 1, KIND_LABELS[kind][1],
+            self.missing_combo.setItemData(self.missing_combo.count() - 1, i18n.in_language(*KIND_LABELS[kind]),
                                            Qt.ItemDataRole.ToolTipRole)
         # the reports that leave something for the verify queue (the 待核对 column is not 0)
         self.missing_combo.addItem(self.tr("待核对 (to verify)"), TO_VERIFY)

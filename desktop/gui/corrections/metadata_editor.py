@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.review.corrections import CorrectedView
 from desktop.core.segmentation.corrected import CORRECTED, FIELDS
-from desktop.gui import palette
+from desktop.gui import i18n, palette
 from desktop.gui.corrections.store import field_label
 from desktop.gui.plain import PlainLabel, plain_tip
 
@@ -205,7 +205,8 @@ class MetadataEditor(QFrame):
                 edit.setText(value)
                 edit.setCursorPosition(0)  # a long title shows its beginning
             auto_value = _shown(view.auto.metadata.get(name)) or "—"
-            source = view.auto.sources.get(name) or QCoreApplication.translate("Corrections", "not found in the text")
+            source = i18n.core_text(view.auto.sources.get(name) or "") or \
+                QCoreApplication.translate("Corrections", "not found in the text")
             self.autos[name].setText(QCoreApplication.translate("Corrections", "automatic: %1 (found in: %2)").replace("%1", auto_value)
                                      .replace("%2", source))
             corrected = origin.origin == CORRECTED

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QToolButton, QVB
 from desktop.core.review.verify import field_marks, source_sentence
 from desktop.core.segmentation.classify import REQUIRED_KINDS
 from desktop.core.storage.documents import DocumentRecord
-from desktop.gui import palette
+from desktop.gui import i18n, palette
 from desktop.gui.plain import PlainLabel, plain_label, plain_tip
 
 _LINK_PREFIX = "offset:"
@@ -138,9 +138,10 @@ class MetadataHeader(QWidget):
             return
         s = record.summary
         self.title.setText(s.title or s.name)
-        self.title.setToolTip(plain_tip(self.tr("Found in: %1").replace("%1", record.metadata_sources.get("title", ""))))
+        found_in = i18n.core_text(record.metadata_sources.get("title", ""))
+        self.title.setToolTip(plain_tip(self.tr("Found in: %1").replace("%1", found_in)))
         self.meta.setText(self._meta_html(record))
-        self._set_on_time(s.on_time, record.metadata_sources.get("on_time", ""))
+        self._set_on_time(s.on_time, i18n.core_text(record.metadata_sources.get("on_time", "")))
         self._add_document_notes(record)
         for kind in REQUIRED_KINDS:
             if kind in s.missing:
@@ -148,7 +149,7 @@ class MetadataHeader(QWidget):
         for section in record.sections:
             if section.kind in REQUIRED_KINDS and section.placement in ("subsection", "inline"):
                 self._add_nested(record, section.kind, section.placement, section.heading, section.start,
-                                 section.reason if section.confidence == "low" else "")
+                                 i18n.core_text(section.reason) if section.confidence == "low" else "")
         if self._compact:
             self.title.setToolTip(plain_tip(f"{s.title or s.name}\n{s.agency or ''} {s.year or ''}".strip()))
             self._apply_collapsed()
@@ -170,7 +171,7 @@ class MetadataHeader(QWidget):
             if where.startswith("corrected by "):  # the reviewer's correction (the source names who made it)
                 title = html.escape(self.tr("Corrected by %1").replace("%1", where[len("corrected by "):]), quote=True)
             else:
-                title = html.escape(self.tr("Found in: %1").replace("%1", where), quote=True)
+                title = html.escape(self.tr("Found in: %1").replace("%1", i18n.core_text(where)), quote=True)
             value_html = html.escape(_value_or_dash(value)).replace(" ", "&nbsp;")
             if str(sources.get(key, "")).startswith("corrected"):  # a reviewer's correction: marked, violet
                 value_html = f'<span style="color:#7a3db8">{value_html}&nbsp;✎</span>'
@@ -179,7 +180,7 @@ class MetadataHeader(QWidget):
             check = ""
             if key in marks:
                 reason, sentence = marks[key]
-                tip = self.tr("Please check: %1").replace("%1", reason)
+                tip = self.tr("Please check: %1").replace("%1", i18n.core_text(reason))
                 if sentence:
                     tip += "\n" + self.tr("Source: %1").replace("%1", sentence)
                 check = check_mark_html(tip)

@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QFont
 
 from desktop.core.segmentation.outline import Heading
 from desktop.core.segmentation.segment import Section
+from desktop.gui.i18n import core_text
 from desktop.gui.palette import kind_colors, kind_label
 from desktop.gui.plain import plain_tip
 
@@ -169,7 +170,7 @@ class OutlineModel(QAbstractItemModel):
             label = kind_label(kind) if kind else ""
             tip = f"{h.text.strip()}\n{label}" if label else h.text.strip()
             if doubt:
-                tip += "\n" + self.tr("Please check: %1").replace("%1", doubt)
+                tip += "\n" + self.tr("Please check: %1").replace("%1", core_text(doubt))
             return plain_tip(tip)
         if role == Qt.ItemDataRole.ForegroundRole and doubt:
             return QColor("#b35c00")

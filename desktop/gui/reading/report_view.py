@@ -28,7 +28,7 @@ from desktop.core.compare.textmap import Insertion
 from desktop.core.segmentation.classify import ALL_KINDS
 from desktop.core.storage.documents import DocumentRecord
 from desktop.core.storage.search import find_hits
-from desktop.gui import palette
+from desktop.gui import i18n, palette
 from desktop.gui.plain import PlainLabel
 from desktop.gui.reading.metadata_header import MetadataHeader
 from desktop.gui.reading.outline_model import OFFSET_ROLE, OutlineModel
@@ -120,7 +120,7 @@ class LegendBar(QWidget):
                 label += "  【" + self.tr("请核对") + "】"
             chip.setText(label)
             chip.setToolTip(self.tr("Go to this part") + (
-                "\n" + self.tr("Please check: %1").replace("%1", doubt) if doubt else ""))
+                "\n" + self.tr("Please check: %1").replace("%1", i18n.core_text(doubt)) if doubt else ""))
             chip.setStyleSheet(f"QPushButton {{ background: {palette.kind_colors(kind).tint.name()}; "
                                "border: none; border-radius: 3px; padding: 2px 6px; text-align: left; }"
                                f"QPushButton:hover {{ border: 1px solid {palette.kind_colors(kind).strong.name()}; }}")

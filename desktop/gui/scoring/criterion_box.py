@@ -36,6 +36,7 @@ from desktop.core.scoring.scores import (
     ScoreEntry,
 )
 from desktop.core.scoring.suggestions import Suggestion
+from desktop.gui import i18n
 from desktop.gui.plain import PlainLabel, plain_tip
 
 
@@ -294,16 +295,20 @@ class CriterionBox(QFrame):
 
     def retranslate(self) -> None:
         c = self.criterion
-        self.title_label.set_full_text(c.title, f"{c.title} — {c.title_en}\n\n{c.description}\n\n"
-                                                f"{c.description_en}".strip())
-        self.subtitle.setText(f"{c.title_en}. {c.description_en}" if c.title_en else c.description)
+        english = i18n.current_language() == i18n.ENGLISH  # the rubric's English texts only in the English interface
+        if english:
+            self.title_label.set_full_text(c.title, f"{c.title} — {c.title_en}\n\n{c.description}\n\n"
+                                                    f"{c.description_en}".strip())
+        else:
+            self.title_label.set_full_text(c.title, f"{c.title}\n\n{c.description}".strip())
+        self.subtitle.setText(f"{c.title_en}. {c.description_en}" if english and c.title_en else c.description)
         self.max_label.setText(QCoreApplication.translate("Scoring", "of %1 · weight %2").replace("%1", f"{c.max_points:g}")
                                .replace("%2", f"{c.weight:g}"))
         for level in c.levels:
             button = self.level_buttons.get(level.points)
             if button is not None:
                 button.setToolTip(plain_tip(f"{level.points:g} {level.label} — {level.descriptor}"
-                                  + (f"\n{level.label_en}: {level.descriptor_en}" if level.descriptor_en else "")))
+                                  + (f"\n{level.label_en}: {level.descriptor_en}" if english and level.descriptor_en else "")))
         self.spin.setToolTip(plain_tip(QCoreApplication.translate("Scoring", "Score %1 (0–%2): type a digit to choose a level, Space for the details")
                                        .replace("%1", c.title).replace("%2", f"{c.max_points:g}")))
         self.expand_button.setToolTip(QCoreApplication.translate("Scoring", "Show the level descriptors, the note and the evidence (Space)"))

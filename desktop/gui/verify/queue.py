@@ -27,7 +27,7 @@ from desktop.core.errors import ReviewDeskError
 from desktop.core.review.verify import Doubt, doubts_of, list_doubts
 from desktop.core.storage.documents import get_summary
 from desktop.core.storage.executor import DatabaseExecutor
-from desktop.gui import dialogs, palette, workers
+from desktop.gui import dialogs, i18n, palette, workers
 from desktop.gui.plain import PlainLabel, menu_text
 from desktop.gui.reviewer_name import ensure_reviewer
 from desktop.gui.verify.store import VerifyStore
@@ -212,7 +212,7 @@ class VerifyQueueDialog(QDialog):
         doubt = self.doubts[row]
         value = "—" if doubt.value in (None, "") else str(doubt.value)
         self.what.setText(f"{self._name(doubt.document_id)}\n{doubt_label(doubt)}: {value}")
-        self.reason.setText(QCoreApplication.translate("VerifyQueue", "Please check: %1").replace("%1", doubt.reason))
+        self.reason.setText(QCoreApplication.translate("VerifyQueue", "Please check: %1").replace("%1", i18n.core_text(doubt.reason)))
         self._show_text(doubt)
 
     def _show_text(self, doubt: Doubt) -> None:

@@ -1,0 +1,206 @@
+"""No English in the Chinese interface (issue 18): after a live switch to Chinese, every menu action of the window is
+triggered and every window, dock and dialog it opens (through the ``dialogs`` seam or ``exec``/``show``) is read
+for English words: labels (rich text as the reader sees it), buttons, group boxes, tabs, menus and actions,
+column headers, placeholders, window titles and the tooltips of visible widgets. Only tokens that are names or
+formats (ReviewDesk, .docx, Ctrl+F, OCR…) may be Latin. Qt's own file dialog is read the same way."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import shiboken6
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDockWidget,
+    QFileDialog,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPlainTextEdit,
+    QTabBar,
+    QTextEdit,
+    QWidget,
+)
+
+from desktop.gui import dialogs, i18n
+from tests.gui.windows import make_window
+
+# Latin tokens that are names, formats or key names, the same in a Chinese interface.
+ALLOWED = {
+    "reviewdesk", "sqlite", "sqlite3", "docx", "doc", "pdf", "txt", "html", "htm", "mhtml", "xlsx", "csv", "json", "rtf",
+    "zip", "png", "svg", "odt", "ofd", "xps", "pptx", "toml", "tsv", "md", "utf", "gbk", "gb18030", "ocr", "wps", "word",
+    "excel", "libreoffice", "ocrmypdf", "qt", "icc", "alpha", "krippendorff", "ctrl", "shift", "alt", "esc", "enter",
+    "tab", "space", "del", "delete", "backspace", "ins", "home", "end", "pgup", "pgdown", "up", "down", "left", "right",
+    "menu", "return", "ok", "id", "mb", "kb", "markdown", "shtml", "mht", "text", "db",
+    "english",  # the language choice names each language in its own words (中文（简体）, English)
+    "wenquanyi", "micro", "hei", "mono",  # the bundled font's family name (Help › Check Chinese fonts)
+}
+_TOKEN = re.compile(r"[A-Za-z]+")
+
+
+def english_words(text: str) -> list[str]:
+    """The Latin words of a text that are not allowed tokens (F1…F12, Ctrl+Shift+S and file names pass)."""
+    text = re.sub(r"\bF\d{1,2}\b", "", text.replace("&", ""))
+    text = re.sub(r"(/[^\s/（）()]+)+/?", "", text)  # paths and file names are data
+    return [w for w in _TOKEN.findall(text) if w.lower() not in ALLOWED and len(w) > 1]
+
+
+def _plain(label: QLabel) -> str:
+    if label.textFormat() == Qt.TextFormat.PlainText or "<" not in label.text():
+        return label.text()
+    document = QTextDocument()
+    document.setHtml(label.text())
+    return document.toPlainText()
+
+
+def visible_texts(top: QWidget) -> list[tuple[str, str]]:
+    """(where, text) of what a reader sees in a top-level widget (its docks, menus and their actions included)."""
+    found: list[tuple[str, str]] = [(f"{type(top).__name__} title", top.windowTitle())]
+    if isinstance(top, QMainWindow):
+        found.append(("status bar", top.statusBar().currentMessage()))
+    widgets = [top, *top.findChildren(QWidget)]
+    for w in widgets:
+        if not w.isVisible() and not isinstance(w, QMenu):
+            continue
+        name = f"{type(w).__name__}:{w.objectName()}"
+        if isinstance(w, QLabel):
+            found.append((name, _plain(w)))
+        elif isinstance(w, QAbstractButton):
+            found.append((name, w.text()))
+        elif isinstance(w, QGroupBox):
+            found.append((name, w.title()))
+        elif isinstance(w, QDockWidget):
+            found.append((name, w.windowTitle()))
+        elif isinstance(w, QLineEdit | QPlainTextEdit | QTextEdit):
+            found.append((name + " placeholder", w.placeholderText()))
+        elif isinstance(w, QTabBar):
+            found += [(name, w.tabText(i)) for i in range(w.count())]
+        elif isinstance(w, QComboBox):
+            found += [(name, w.itemText(i)) for i in range(w.count())]
+        elif isinstance(w, QMenu):
+            found.append((name, w.title()))
+        if isinstance(w, QAbstractItemView) and w.model() is not None:
+            model = w.model()
+            found += [(name + " header", str(model.headerData(c, Qt.Orientation.Horizontal) or ""))
+                      for c in range(model.columnCount()) if not w.isColumnHidden(c)] \
+                if hasattr(w, "isColumnHidden") else []
+        if w.isVisible() and w.toolTip() and not isinstance(w, QMenu):
+            found.append((name + " tooltip", w.toolTip()))
+    for action in top.findChildren(QAction):
+        if action.isVisible() and not action.isSeparator() and action.text():
+            found.append(("action", action.text()))
+            if action.toolTip() and action.toolTip() != action.text().replace("&", ""):
+                found.append(("action tooltip", action.toolTip()))
+    return [(where, text) for where, text in found if text and english_words(text)]
+
+
+def menu_actions(window: QMainWindow) -> list[QAction]:
+    """Every action reachable from the menu bar, submenus opened recursively."""
+    out: list[QAction] = []
+
+    def walk(menu: QMenu) -> None:
+        menu.aboutToShow.emit()  # menus filled on show (recent files, language) fill now
+        for action in menu.actions():
+            if action.menu() is not None:
+                walk(action.menu())
+            elif not action.isSeparator():
+                out.append(action)
+
+    for action in window.menuBar().actions():
+        if action.menu() is not None:
+            walk(action.menu())
+    return out
+
+
+def test_the_chinese_interface_shows_no_english(qtbot, tmp_path, seeded_db_path, monkeypatch):
+    asked: list[tuple[str, tuple]] = []
+
+    def record(name: str, answer: object):
+        def fake(*args, **kwargs):
+            asked.append((name, args))
+            return answer
+        return fake
+
+    for name, answer in [("info", None), ("warning", None), ("error", None), ("confirm", False), ("open_file", None),
+                         ("open_files", []), ("save_file", None), ("choose_folder", None), ("get_text", None),
+                         ("get_item", None), ("show_table", None), ("crash", None), ("choose_reviewers", None),
+                         ("choose_items", None), ("open_path", True)]:
+        if hasattr(dialogs, name):
+            monkeypatch.setattr(dialogs, name, record(name, answer))
+    opened: list[QDialog] = []
+
+    def exec_shown(dialog: QDialog) -> int:  # a modal dialog is shown, read below, then cancelled
+        dialog.show()
+        opened.append(dialog)
+        return QDialog.DialogCode.Rejected.value
+
+    monkeypatch.setattr(QDialog, "exec", exec_shown)
+    monkeypatch.setattr(QDialog, "exec_", exec_shown, raising=False)
+    db = tmp_path / "评阅.sqlite3"
+    shutil.copy(seeded_db_path, db)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("reviewer/name", "张三")
+    w = make_window(qtbot, settings, db, QSize(1600, 1000))
+    for dock in w.findChildren(QDockWidget):
+        dock.show()
+    assert i18n.set_language(i18n.CHINESE)
+    left: list[str] = []
+    try:
+        QApplication.processEvents()
+        qtbot.waitUntil(lambda: w.file_menu.title() == "文件(&F)")
+        model, proxy = w.corpus_model, w.corpus_panel.proxy
+        lacking = next(r for r in range(proxy.rowCount()) if model.summary(model.row_of(proxy.document_id(r))).missing)
+        assert w.statusBar().currentMessage() == ""  # the message shown before the switch is gone with it
+        w.corpus_panel.table.selectRow(0 if lacking else 1)
+        w.corpus_panel.table.selectRow(lacking)  # the row's agency and its missing parts spelt out in the status bar
+        QApplication.processEvents()
+        assert "不足" in w.statusBar().currentMessage() or "履职" in w.statusBar().currentMessage()
+        left += [f"main window · {where}: {text}" for where, text in visible_texts(w)]
+        before = set(QApplication.topLevelWidgets())
+        seen: set[str] = set()
+        skip = {w.quit_action}
+        actions = [a for a in menu_actions(w) if a not in skip and a.isEnabled()]
+        assert len(actions) > 30
+        for action in actions:
+            label = action.text().replace("&", "")
+            action.trigger()
+            QApplication.processEvents()
+            for top in QApplication.topLevelWidgets():
+                if top is w or not top.isVisible() or isinstance(top, QMenu):
+                    continue
+                seen.add(type(top).__name__)
+                left += [f"{label} → {type(top).__name__} · {where}: {text}" for where, text in visible_texts(top)]
+            for top in set(QApplication.topLevelWidgets()) - before:
+                if shiboken6.isValid(top) and top.isVisible() and top is not w:
+                    top.close()
+            left += [f"{label} → dialogs.{kind}: {text}" for kind, args in asked
+                     for text in args[1:3] if isinstance(text, str) and english_words(text)]
+            asked.clear()
+        left += [f"main window after the walk · {where}: {text}" for where, text in visible_texts(w)]
+        # the dialogs a reviewer meets from the menus (a broken menu entry would leave this list short)
+        assert {"SettingsDialog", "CodebookDialog", "ExportDialog", "OverviewDialog", "VerifyQueueDialog",
+                "PanelDialog", "TimelineDialog", "SharedTextDialog"} <= seen, seen
+        for mode in (QFileDialog.FileMode.ExistingFiles, QFileDialog.FileMode.AnyFile, QFileDialog.FileMode.Directory):
+            chooser = QFileDialog(w, "选择", str(tmp_path), dialogs.report_filter())
+            chooser.setOption(QFileDialog.Option.DontUseNativeDialog, True)  # Qt's own dialog, as on Linux
+            chooser.setFileMode(mode)
+            chooser.show()
+            QApplication.processEvents()
+            left += [f"Qt file dialog ({mode.name}) · {where}: {text}" for where, text in visible_texts(chooser)]
+            chooser.close()
+    finally:
+        for dialog in opened:
+            if shiboken6.isValid(dialog):
+                dialog.close()
+        i18n.set_language(i18n.ENGLISH)
+    unique = sorted(set(left))
+    assert unique == [], f"{len(unique)} English strings:\n" + "\n".join(unique)
