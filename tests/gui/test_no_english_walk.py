@@ -137,10 +137,16 @@ def test_the_chinese_interface_shows_no_english(qtbot, tmp_path, seeded_db_path,
         if hasattr(dialogs, name):
             monkeypatch.setattr(dialogs, name, record(name, answer))
     opened: list[QDialog] = []
+    modal: list[str] = []
+    modal_kinds: set[str] = set()
 
-    def exec_shown(dialog: QDialog) -> int:  # a modal dialog is shown, read below, then cancelled
+    def exec_shown(dialog: QDialog) -> int:  # a modal dialog is shown, read at once, then cancelled
         dialog.show()
+        QApplication.processEvents()
         opened.append(dialog)
+        modal_kinds.add(type(dialog).__name__)
+        if i18n.current_language() == i18n.CHINESE:
+            modal.extend(f"{type(dialog).__name__} · {where}: {text}" for where, text in visible_texts(dialog))
         return QDialog.DialogCode.Rejected.value
 
     monkeypatch.setattr(QDialog, "exec", exec_shown)
@@ -165,6 +171,16 @@ def test_the_chinese_interface_shows_no_english(qtbot, tmp_path, seeded_db_path,
         QApplication.processEvents()
         assert "不足" in w.statusBar().currentMessage() or "履职" in w.statusBar().currentMessage()
         left += [f"main window · {where}: {text}" for where, text in visible_texts(w)]
+        # a criterion focused (F9 shows its anchor examples) and, before each action, a passage selected (Annotate
+        # Selection opens its editor): earlier actions may move to another report or clear the selection
+        w.extensions["scoring"].panel.boxes["measures"].spin.setFocus()
+        QApplication.processEvents()
+
+        def select_a_passage() -> None:
+            report = w.report_view.current_document()
+            if report is not None and "。" in report.text:
+                start = report.text.index("。") + 1
+                w.report_view.select_span(start, start + 12)
         before = set(QApplication.topLevelWidgets())
         seen: set[str] = set()
         skip = {w.quit_action}
@@ -172,6 +188,7 @@ def test_the_chinese_interface_shows_no_english(qtbot, tmp_path, seeded_db_path,
         assert len(actions) > 30
         for action in actions:
             label = action.text().replace("&", "")
+            select_a_passage()
             action.trigger()
             QApplication.processEvents()
             for top in QApplication.topLevelWidgets():
@@ -187,8 +204,10 @@ def test_the_chinese_interface_shows_no_english(qtbot, tmp_path, seeded_db_path,
             asked.clear()
         left += [f"main window after the walk · {where}: {text}" for where, text in visible_texts(w)]
         # the dialogs a reviewer meets from the menus (a broken menu entry would leave this list short)
+        seen |= modal_kinds
+        left += modal
         assert {"SettingsDialog", "CodebookDialog", "ExportDialog", "OverviewDialog", "VerifyQueueDialog",
-                "PanelDialog", "TimelineDialog", "SharedTextDialog"} <= seen, seen
+                "PanelDialog", "TimelineDialog", "SharedTextDialog", "AnnotationEditor", "AnchorDialog"} <= seen, seen
         for mode in (QFileDialog.FileMode.ExistingFiles, QFileDialog.FileMode.AnyFile, QFileDialog.FileMode.Directory):
             chooser = QFileDialog(w, "选择", str(tmp_path), dialogs.report_filter())
             chooser.setOption(QFileDialog.Option.DontUseNativeDialog, True)  # Qt's own dialog, as on Linux
