@@ -578,8 +578,8 @@
         <translation>编辑批注(&amp;E)…</translation>
     </message>
     <message>
-        <source>&amp;Re-import Changed Version…</source>
-        <translation>重新导入修改后的版本(&amp;R)…</translation>
+        <source>Re-import Changed &amp;Version…</source>
+        <translation>重新导入修改后的版本(&amp;V)…</translation>
     </message>
     <message>
         <source>Add tag “%1”</source>
@@ -2047,8 +2047,8 @@ Files imported before the error are kept. Please report this problem.</source>
         <translation>对照所选报告(&amp;C)</translation>
     </message>
     <message>
-        <source>Compare with &amp;Previous Year</source>
-        <translation>与上一年度对照(&amp;P)</translation>
+        <source>Compare with Previous &amp;Year</source>
+        <translation>与上一年度对照(&amp;Y)</translation>
     </message>
     <message>
         <source>Reading &amp;Mode</source>
@@ -2059,8 +2059,8 @@ Files imported before the error are kept. Please report this problem.</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <source>S&amp;maller Text</source>
-        <translation>缩小文字(&amp;M)</translation>
+        <source>Smaller Te&amp;xt</source>
+        <translation>缩小文字(&amp;X)</translation>
     </message>
     <message>
         <source>&amp;Default Text Size</source>
@@ -2079,8 +2079,8 @@ Files imported before the error are kept. Please report this problem.</source>
         <translation>批注列表(&amp;A)</translation>
     </message>
     <message>
-        <source>&amp;Score Form</source>
-        <translation>评分表(&amp;S)</translation>
+        <source>Score For&amp;m</source>
+        <translation>评分表(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Outline</source>
@@ -3874,8 +3874,8 @@ Review and score annual reports on building rule-of-law government: see each rep
 <context>
     <name>VerifyQueue</name>
     <message>
-        <source>&amp;Verify</source>
-        <translation>核对(&amp;V)</translation>
+        <source>Ver&amp;ify</source>
+        <translation>核对(&amp;I)</translation>
     </message>
     <message>
         <source>Confirm</source>

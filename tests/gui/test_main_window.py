@@ -285,7 +285,7 @@ def test_font_check_passes_quietly_when_a_chinese_font_exists(window, monkeypatc
 
 def test_context_menu_offers_open_and_compare(window):
     texts = [a.text() for a in window.corpus_panel.table.actions()]
-    assert texts == ["&Open Report", "&Compare Selected Reports", "Compare with &Previous Year"]
+    assert texts == ["&Open Report", "&Compare Selected Reports", "Compare with Previous &Year"]
     assert window.corpus_panel.table.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
     assert isinstance(QPoint(), QPoint)
 

@@ -107,7 +107,7 @@ class ReimportController(QObject):
         dialogs.info(self.window, QCoreApplication.translate("Annotations", "Re-import changed version"), text)
 
     def retranslate(self) -> None:
-        self.action.setText(QCoreApplication.translate("Annotations", "&Re-import Changed Version…"))
+        self.action.setText(QCoreApplication.translate("Annotations", "Re-import Changed &Version…"))
         self.action.setToolTip(QCoreApplication.translate("Annotations", "Replace this report's text by a corrected file; annotations are "
                                    "re-attached, those not found are listed as orphans"))
 

@@ -35,7 +35,7 @@ class VerifyController(QObject):
 
     def retranslate(self) -> None:
         """Set every text again (after a language switch)."""
-        self.menu.setTitle(QCoreApplication.translate("VerifyQueue", "&Verify"))
+        self.menu.setTitle(QCoreApplication.translate("VerifyQueue", "Ver&ify"))
         self.action.setText(QCoreApplication.translate("VerifyQueue", "Verify queue (核对队列)…"))
         self.action.setToolTip(QCoreApplication.translate("VerifyQueue", "Walk every value and part the program is unsure of, across the corpus"))
 

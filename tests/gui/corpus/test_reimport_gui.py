@@ -82,4 +82,4 @@ def test_the_action_sits_in_the_file_menu_after_the_import_entries(window):
     entries = [a for a in window.file_menu.actions() if not a.isSeparator()]
     assert ctrl.action in entries
     assert entries.index(ctrl.action) > entries.index(window.import_folder_action)
-    assert ctrl.action.text() == "&Re-import Changed Version…"
+    assert ctrl.action.text() == "Re-import Changed &Version…"
