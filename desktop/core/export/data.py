@@ -207,28 +207,6 @@ def fetch_raw(db: Database, rubric_id: str, reviewer_id: str | None = None, anno
     annotations, their tags or where they are (which reads every annotated report's text)."""
     who = " AND reviewer_id = ?" if reviewer_id else ""
     args = [reviewer_id] if reviewer_id else []
-    if not annotations:
-        raw = RawRows(
-            documents=list_documents(db),
-            sections=named_rows(db, 'SELECT s.document_id, s.kind, s.heading, s.level, s.placement, s.start, '
-                                    's."end" FROM sections s JOIN documents d ON d.id = s.document_id '
-                                    "WHERE d.replaced_by IS NULL ORDER BY s.document_id, s.ordinal"),
-            reviewers=list_reviewers(db),
-            reviews=named_rows(db, "SELECT document_id, reviewer_id, status, overall_comment, done_at, updated_at "
-                                   f"FROM reviews WHERE rubric_id = ?{who}", [rubric_id, *args]),
-            scores=named_rows(db, "SELECT id, document_id, reviewer_id, criterion_id, value, note, suggested, "
-                                  "suggestion_basis, suggestion_accepted, updated_at, not_applicable, na_reason "
-                                  f"FROM scores WHERE rubric_id = ?{who}", [rubric_id, *args]),
-            evidence=named_rows(db, "SELECT e.score_id, e.annotation_id FROM score_evidence e JOIN scores s "
-                                    "ON s.id = e.score_id JOIN annotations a ON a.id = e.annotation_id "
-                                    "WHERE s.rubric_id = ? AND a.deleted_at IS NULL ORDER BY a.start", [rubric_id]),
-            annotations=[], annotation_tags=[])
-        raw.annotated = [(r["document_id"], r["reviewer_id"]) for r in db.query(
-            f"SELECT DISTINCT document_id, reviewer_id FROM annotations WHERE deleted_at IS NULL{who}", args)]
-        who_a = " WHERE reviewer_id = ?" if reviewer_id else ""
-        raw.assigned = [(r["document_id"], r["reviewer_id"])
-                        for r in db.query(f"SELECT document_id, reviewer_id FROM assignments{who_a}", args)]
-        return raw
     raw = RawRows(
         documents=list_documents(db),
         sections=named_rows(db, 'SELECT s.document_id, s.kind, s.heading, s.level, s.placement, s.start, s."end" '
@@ -243,13 +221,20 @@ def fetch_raw(db: Database, rubric_id: str, reviewer_id: str | None = None, anno
         evidence=named_rows(db, "SELECT e.score_id, e.annotation_id FROM score_evidence e JOIN scores s "
                                 "ON s.id = e.score_id JOIN annotations a ON a.id = e.annotation_id "
                                 "WHERE s.rubric_id = ? AND a.deleted_at IS NULL ORDER BY a.start", [rubric_id]),
-        annotations=named_rows(db, 'SELECT id, document_id, reviewer_id, start, "end", quote, comment, criterion_id, '
-                                   f"status FROM annotations WHERE deleted_at IS NULL{who} "
-                                   'ORDER BY document_id, start, "end", created_at', args),
-        annotation_tags=named_rows(db, "SELECT at.annotation_id, t.name FROM annotation_tags at JOIN tags t "
-                                       "ON t.id = at.tag_id JOIN annotations a ON a.id = at.annotation_id "
-                                       "WHERE a.deleted_at IS NULL ORDER BY t.ordinal, t.name"),
-    )
+        annotations=[], annotation_tags=[])
+    who_a = " WHERE reviewer_id = ?" if reviewer_id else ""
+    raw.assigned = [(r["document_id"], r["reviewer_id"])
+                    for r in db.query(f"SELECT document_id, reviewer_id FROM assignments{who_a}", args)]
+    if not annotations:
+        raw.annotated = [(r["document_id"], r["reviewer_id"]) for r in db.query(
+            f"SELECT DISTINCT document_id, reviewer_id FROM annotations WHERE deleted_at IS NULL{who}", args)]
+        return raw
+    raw.annotations = named_rows(db, 'SELECT id, document_id, reviewer_id, start, "end", quote, comment, '
+                                     f"criterion_id, status FROM annotations WHERE deleted_at IS NULL{who} "
+                                     'ORDER BY document_id, start, "end", created_at', args)
+    raw.annotation_tags = named_rows(db, "SELECT at.annotation_id, t.name FROM annotation_tags at JOIN tags t "
+                                         "ON t.id = at.tag_id JOIN annotations a ON a.id = at.annotation_id "
+                                         "WHERE a.deleted_at IS NULL ORDER BY t.ordinal, t.name")
     offsets: dict[str, set[int]] = defaultdict(set)
     annotated = set()
     for row in raw.annotations:
@@ -259,9 +244,6 @@ def fetch_raw(db: Database, rubric_id: str, reviewer_id: str | None = None, anno
         if row["document_id"] in annotated:
             offsets[row["document_id"]].add(row["start"])
     raw.lines = line_numbers(db, offsets)
-    who_a = " WHERE reviewer_id = ?" if reviewer_id else ""
-    raw.assigned = [(r["document_id"], r["reviewer_id"])
-                    for r in db.query(f"SELECT document_id, reviewer_id FROM assignments{who_a}", args)]
     return raw
 
 
