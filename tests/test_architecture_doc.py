@@ -20,21 +20,58 @@ def test_every_package_is_named_in_the_architecture_doc():
     assert not missing, f"docs/architecture.md does not name these packages (add them to the story table): {missing}"
 
 
+def _story_rows() -> list[list[str]]:
+    """The cells of each row of the story table (story | core | gui | cli), header and rule left out."""
+    rows = []
+    for line in DOC.splitlines():
+        if not line.startswith("| ") or "`" not in line:
+            continue
+        rows.append([c.strip() for c in line.strip().strip("|").split("|")])
+    assert len(rows) >= 8, "the story table (story | core | gui | cli) is missing from docs/architecture.md"
+    return rows
+
+
+def _places(cell: str, side: str) -> list[str]:
+    return re.findall(rf"`({side}/[\w/.]+)`", cell)
+
+
+def _folder(place: str) -> str:
+    """The folder a place stands in: a module's parent folder, or the folder itself."""
+    return str(Path(place).parent) if place.endswith(".py") else place.rstrip("/")
+
+
 def test_every_place_the_story_table_names_exists():
-    table = [line for line in DOC.splitlines() if line.startswith("| ") and "`" in line]
-    assert len(table) >= 8, "the story table (story | core | gui | cli) is missing from docs/architecture.md"
-    named = {m for line in table for m in re.findall(r"`((?:core|gui|cli)/[\w/.]+)`", line)}
+    named = {m for row in _story_rows() for cell in row[1:] for m in _places(cell, "(?:core|gui|cli)")}
     absent = sorted(n for n in named if not (ROOT / "desktop" / n.rstrip("/")).exists())
     assert not absent, f"docs/architecture.md names places that do not exist: {absent}"
 
 
+def test_every_module_a_story_names_lies_in_its_folders():
+    """A bare name in a row (`merge_rows.py`, `sheets/`) is a module or folder inside one of the row's folders."""
+    absent = []
+    for row in _story_rows():
+        folders = [ROOT / "desktop" / _folder(p) for cell in row[1:3] for p in _places(cell, "(?:core|gui)")]
+        for cell in row[1:3]:
+            for name in re.findall(r"`([\w]+(?:\.py|/))`", cell):
+                if not any(next(f.rglob(name.rstrip("/")), None) for f in folders):
+                    absent.append(f"{row[0]}: {name}")
+    assert not absent, f"docs/architecture.md names modules its stories' folders do not hold: {absent}"
+
+
 def test_each_story_keeps_to_two_folders():
-    """A story is found in one core folder and one gui folder (plus its cli module): at most two folders."""
-    for line in DOC.splitlines():
-        if not line.startswith("| ") or "`" not in line or line.startswith("| story"):
+    """A newcomer finds a story in at most two folders (plus its cli module), with no exception; every core place
+    is under core/, every gui place under gui/."""
+    spread = []
+    for row in _story_rows():
+        story, core, gui = row[0], row[1], row[2]
+        if story == "story":
             continue
-        cells = [c.strip() for c in line.strip("|").split("|")]
-        paths = [m for c in cells[1:3] for m in re.findall(r"`((?:core|gui)/[\w/.]+)`", c)]
-        folders = {str(Path(p).parent) if p.endswith(".py") else p.rstrip("/") for p in paths}
-        # corrections are applied wherever a segmentation is stored (storage, below review): the one known exception
-        assert len(folders) <= 2 or cells[0].startswith("corrections of detection"), (cells[0], sorted(folders))
+        folders = set()
+        for side, cell in (("core", core), ("gui", gui)):
+            here = {_folder(p) for p in _places(cell, "(?:core|gui|cli)")}
+            if any(not f.startswith(side) for f in here):
+                spread.append((story, side, sorted(here)))
+            folders |= here
+        if len(folders) > 2:
+            spread.append((story, "both", sorted(folders)))
+    assert not spread, f"stories spread over more than two folders: {spread}"

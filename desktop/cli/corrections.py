@@ -53,7 +53,7 @@ def _bad(message: str) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from desktop.core.review.corrections import CorrectionError, show_json
+    from desktop.core.corrections.records import CorrectionError, show_json
 
     db = open_db(args, write=False)
     try:
@@ -91,7 +91,7 @@ def _reviewer_name(args: argparse.Namespace) -> str:
 
 
 def _parse_part(value: str) -> tuple[str, int, int]:
-    from desktop.core.review.corrections import CorrectionError
+    from desktop.core.corrections.records import CorrectionError
 
     m = re.fullmatch(r"\s*([a-z_]+)\s*=\s*(\d+)\s*:\s*(\d+)\s*", value)
     if not m:
@@ -100,7 +100,8 @@ def _parse_part(value: str) -> tuple[str, int, int]:
 
 
 def cmd_correct(args: argparse.Namespace) -> int:
-    from desktop.core.review.corrections import (
+    from desktop.core.corrections.apply import FIELDS
+    from desktop.core.corrections.records import (
         CorrectionError,
         correct_field,
         mark_part,
@@ -108,7 +109,6 @@ def cmd_correct(args: argparse.Namespace) -> int:
         reset_field,
     )
     from desktop.core.review.reviewers import get_or_create_reviewer
-    from desktop.core.segmentation.corrected import FIELDS
 
     if not args.edits:
         return _bad("nothing to correct; give --field NAME=VALUE, --part KIND=START:END or --reset NAME")

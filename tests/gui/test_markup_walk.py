@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.corrections.records import correct_field
 from desktop.core.ingest.importer import import_paths
 from desktop.core.review.annotations import create_annotation
 from desktop.core.review.codebook import create_tag
-from desktop.core.review.corrections import correct_field
 from desktop.core.review.reviewers import get_or_create_reviewer
 from desktop.core.scoring import scores as scoring
 from desktop.core.scoring.rubric import active_rubric

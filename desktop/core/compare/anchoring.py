@@ -64,6 +64,15 @@ class Placement:
         return self.method != ORPHAN
 
 
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without white space at either end (a selection often catches a line break)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def make_anchor(text: str, start: int, end: int, context: int = CONTEXT) -> Anchor:
     """The anchor of [start, end) in ``text``; raises ValueError for an empty or out-of-range span."""
     if not (0 <= start < end <= len(text)):

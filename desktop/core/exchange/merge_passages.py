@@ -89,7 +89,7 @@ def merge_corrections(merge: RowMerge, doc_map: dict[str, str], reviewer_map: di
     applies and the pair is reported (``correction conflict`` lines). The documents concerned get their
     effective values recomputed.
     """
-    from desktop.core.storage.corrections import refresh_effective
+    from desktop.core.corrections.store import refresh_effective
 
     db, report = merge.db, merge.report
     if not source_has(db, "corrections"):

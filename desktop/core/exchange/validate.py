@@ -409,7 +409,7 @@ def _check_annotations(conn: sqlite3.Connection, tables: set[str], ctx: _Context
 
 
 def _check_corrections(conn: sqlite3.Connection, tables: set[str], ctx: _Context) -> None:
-    from desktop.core.segmentation.corrected import KINDS
+    from desktop.core.corrections.apply import KINDS
 
     for raw in _rows(conn, "corrections", tables):
         r = _Row(ctx, "corrections", raw, ("id",))

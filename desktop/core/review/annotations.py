@@ -14,7 +14,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from desktop.core.clock import now_iso
-from desktop.core.compare.anchoring import make_anchor
+from desktop.core.compare.anchoring import make_anchor, trim_span
 from desktop.core.errors import ReviewDeskError
 from desktop.core.segmentation.segment import Section
 from desktop.core.storage.database import one, scalar
@@ -150,15 +150,6 @@ def _set_tags(db: Database, annotation_id: str, tag_ids: tuple[str, ...]) -> Non
     db.execute("DELETE FROM annotation_tags WHERE annotation_id = ?", [annotation_id])
     db.conn.executemany("INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
                         [(annotation_id, t) for t in tag_ids])
-
-
-def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span without white space at either end (a selection often catches a line break)."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _check_comment(comment: str | None) -> None:

@@ -17,10 +17,10 @@ from sqlite_utils import Database
 
 from desktop.core.clock import now_iso
 from desktop.core.compare.anchoring import ORPHAN, UNCHANGED, Anchor, TextIndex, locate, make_anchor
+from desktop.core.corrections.records import reanchor_corrections
 from desktop.core.errors import ReviewDeskError
 from desktop.core.ingest import SourceDocument
 from desktop.core.progress import Progress
-from desktop.core.review.corrections import reanchor_corrections
 from desktop.core.segmentation.segment import segment_report
 from desktop.core.storage.documents import find_by_sha256, replace_document_text
 

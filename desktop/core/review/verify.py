@@ -7,7 +7,7 @@ missing (with the passage a reviewer should look at first, when the text has wea
 reviewer corrected or confirmed is no longer a doubt.
 
 Confirming stores a row of ``corrections`` of kind ``confirm`` (who, when, what was confirmed;
-desktop.core.segmentation.corrected applies it), so confirmations survive re-segmentation, re-import and merge
+desktop.core.corrections.apply applies it), so confirmations survive re-segmentation, re-import and merge
 exactly as corrections do: a field's confirmed value is pinned, a part's is anchored to its passage, a missing
 flag's holds while the part is still missing.
 """
@@ -19,13 +19,12 @@ from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
-from desktop.core.compare.anchoring import make_anchor
-from desktop.core.review.annotations import trim_span
-from desktop.core.review.corrections import Correction, CorrectionError, get_correction, insert_correction
+from desktop.core.compare.anchoring import make_anchor, trim_span
+from desktop.core.corrections.apply import AUTO, CONFIRM, FIELDS, MISSING_PREFIX
+from desktop.core.corrections.records import Correction, CorrectionError, get_correction, insert_correction
+from desktop.core.corrections.store import effective_values, refresh_effective
 from desktop.core.segmentation.classify import REQUIRED_KINDS
-from desktop.core.segmentation.corrected import AUTO, CONFIRM, FIELDS, MISSING_PREFIX
 from desktop.core.segmentation.segment import Section
-from desktop.core.storage.corrections import effective_values, refresh_effective
 from desktop.core.storage.database import column
 
 if TYPE_CHECKING:

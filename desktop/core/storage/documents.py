@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 
 from desktop.core.clock import now_iso
+from desktop.core.corrections.store import after_segmentation, insert_sections, write_sections
 from desktop.core.segmentation.cleaning import Clutter
 from desktop.core.segmentation.outline import Heading
 from desktop.core.segmentation.segment import Section, Segmentation
-from desktop.core.storage.corrections import after_segmentation, insert_sections, write_sections
 from desktop.core.storage.database import column, one, scalar
 from desktop.core.storage.passages import (
     Sentence,

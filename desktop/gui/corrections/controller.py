@@ -24,10 +24,10 @@ from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.core.changes import Changes
+from desktop.core.corrections.apply import CORRECTED, PART_KINDS
+from desktop.core.corrections.records import CorrectedView
 from desktop.core.errors import ReviewDeskError
-from desktop.core.review.corrections import CorrectedView
 from desktop.core.segmentation.classify import REQUIRED_KINDS
-from desktop.core.segmentation.corrected import CORRECTED, PART_KINDS
 from desktop.core.segmentation.segment import Section
 from desktop.core.storage.documents import get_document
 from desktop.gui import dialogs, i18n, palette

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.review.corrections import CorrectedView
-from desktop.core.segmentation.corrected import CORRECTED, FIELDS
+from desktop.core.corrections.apply import CORRECTED, FIELDS
+from desktop.core.corrections.records import CorrectedView
 from desktop.gui import i18n, palette
 from desktop.gui.corrections.store import field_label
 from desktop.gui.plain import PlainLabel, plain_tip

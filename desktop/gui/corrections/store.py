@@ -4,7 +4,7 @@
 change corrections: each method makes the change once on the database's writer thread (a refused change raises
 before anything is on the undo stack), announces it on the window's change bus and pushes an undo step; undo
 and redo are each one more transaction, refused when the corrections were changed elsewhere meanwhile.
-Widgets never run SQL: the work is done by desktop.core.review.corrections.
+Widgets never run SQL: the work is done by desktop.core.corrections.records.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from PySide6.QtCore import QCoreApplication
 from sqlite_utils import Database
 
 from desktop.core.changes import Changes
-from desktop.core.review import corrections as core
-from desktop.core.review.corrections import CorrectedView, Correction
-from desktop.core.segmentation.corrected import CORRECTED
+from desktop.core.corrections import records as core
+from desktop.core.corrections.apply import CORRECTED
+from desktop.core.corrections.records import CorrectedView, Correction
 from desktop.core.segmentation.segment import Section
 from desktop.gui import palette
 from desktop.gui.undo import Step, UndoableStore, replacing_step

@@ -13,9 +13,9 @@ from PySide6.QtCore import QCoreApplication
 from sqlite_utils import Database
 
 from desktop.core.changes import Changes
-from desktop.core.review import corrections as core
+from desktop.core.corrections import records as core
+from desktop.core.corrections.records import Correction
 from desktop.core.review import verify
-from desktop.core.review.corrections import Correction
 from desktop.gui.undo import UndoableStore, replacing_step
 
 

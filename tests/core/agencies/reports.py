@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from desktop.core.corrections.records import correct_field
 from desktop.core.ingest.importer import import_paths
-from desktop.core.review.corrections import correct_field
 from desktop.core.storage.documents import get_summary
 
 

@@ -105,7 +105,7 @@ def test_bad_sources_are_refused_clearly(tmp_path, seeds_dir):
 
 
 def test_corrections_merge_newer_wins_the_other_is_kept_and_reported(tmp_path, seeds_dir):
-    from desktop.core.review.corrections import correct_field, list_corrections, mark_part, show_json
+    from desktop.core.corrections.records import correct_field, list_corrections, mark_part, show_json
     from desktop.core.storage.documents import get_document, get_summary
 
     name = "001_a35be3758fcb709b.txt"
@@ -144,8 +144,8 @@ def test_corrections_merge_newer_wins_the_other_is_kept_and_reported(tmp_path, s
 def test_a_part_correction_is_reanchored_onto_a_changed_text_when_merged(tmp_path):
     import shutil
 
+    from desktop.core.corrections.records import list_corrections, mark_part
     from desktop.core.ingest import read_report
-    from desktop.core.review.corrections import list_corrections, mark_part
     from desktop.core.review.reimport import reimport_document
     from desktop.core.storage.documents import get_document
     from tests.core.builders import SAMPLE, write_txt

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
+from desktop.core.corrections.records import correct_field, mark_part
 from desktop.core.export import export
 from desktop.core.ingest.importer import import_paths
-from desktop.core.review.corrections import correct_field, mark_part
 from desktop.core.review.reviewers import get_or_create_reviewer
 from desktop.core.scoring.rubric import load_default_rubric, store_rubric
 from desktop.core.scoring.scores import set_score

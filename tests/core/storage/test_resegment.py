@@ -6,11 +6,11 @@ import json
 
 import pytest
 
+from desktop.core.corrections.records import correct_field
 from desktop.core.errors import Cancelled
 from desktop.core.ingest.importer import import_paths
 from desktop.core.progress import Progress
 from desktop.core.review.annotations import create_annotation
-from desktop.core.review.corrections import correct_field
 from desktop.core.segmentation.segment import segment_report
 from desktop.core.storage.documents import SEGMENTER_VERSION, get_document, list_documents
 from desktop.core.storage.resegment import outdated_documents, resegment_outdated

@@ -8,8 +8,8 @@ import sqlite3
 
 import pytest
 
+from desktop.core.corrections.records import correct_field
 from desktop.core.ingest.importer import import_paths
-from desktop.core.review.corrections import correct_field
 from desktop.core.storage import open_database
 from desktop.core.storage.documents import (
     count_documents,

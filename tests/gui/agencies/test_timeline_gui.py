@@ -119,7 +119,7 @@ def test_split_by_keys(window, seed_ids, qtbot, monkeypatch):
 def test_names_that_look_like_markup_are_shown_as_written(window, seed_ids, qtbot):
     from PySide6.QtCore import Qt as QtCore_Qt
 
-    from desktop.core.review.corrections import correct_field
+    from desktop.core.corrections.records import correct_field
 
     markup = '<img src="/dev/zero">梨树县<b>政数局</b>'
     window.executor.call(lambda db: correct_field(db, seed_ids["001"], "agency", markup, reviewer_id=None))

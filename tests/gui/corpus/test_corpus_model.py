@@ -235,7 +235,7 @@ def test_agencies_of_one_place_stay_distinguishable_in_a_narrow_column(qtbot, tm
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QStyleOptionViewItem
 
-    from desktop.core.review.corrections import correct_field
+    from desktop.core.corrections.records import correct_field
     from desktop.core.storage import open_database
     from desktop.core.storage.documents import list_documents
     from desktop.gui.main_window import default_window_size

@@ -203,7 +203,7 @@ def test_correct_in_a_side_by_side_pane(fix_env):
 
 
 def test_undo_never_overwrites_a_correction_made_elsewhere_since(fix_env, monkeypatch):
-    from desktop.core.review.corrections import correct_field
+    from desktop.core.corrections.records import correct_field
     from desktop.core.review.reviewers import get_or_create_reviewer
 
     fix_env.ctrl.correct_field(fix_env.view, "agency", "甲县司法局")

@@ -8,8 +8,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMainWindow
 
+from desktop.core.corrections.records import list_corrections, show_json
 from desktop.core.ingest.importer import import_paths
-from desktop.core.review.corrections import list_corrections, show_json
 from desktop.core.review.verify import list_doubts
 from desktop.core.storage import open_database
 from desktop.core.storage.documents import get_document, list_documents

@@ -6,8 +6,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.core.segmentation.classify import REQUIRED_KINDS
-from desktop.core.segmentation.corrected import (
+from desktop.core.corrections.apply import (
     CORRECTED,
     FIELDS,
     MARK_PART,
@@ -18,6 +17,7 @@ from desktop.core.segmentation.corrected import (
     CorrectionRecord,
     apply_corrections,
 )
+from desktop.core.segmentation.classify import REQUIRED_KINDS
 from desktop.core.segmentation.segment import PLACEMENTS, segment_report
 from tests.core.builders import SAMPLE
 

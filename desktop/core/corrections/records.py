@@ -3,7 +3,7 @@
 Each correction is its own row in ``corrections`` (who, when, before, after). A part correction is anchored to
 the frozen text like an annotation (desktop.core.compare.anchoring), so it survives a re-import of a changed
 version; one that cannot be placed becomes an orphan, listed and never dropped. Every change is one
-transaction that also recomputes the document's effective values (desktop.core.storage.corrections), which is
+transaction that also recomputes the document's effective values (desktop.core.corrections.store), which is
 what every other reader sees. Deleting is soft, so undo and redo bring back the same row.
 """
 
@@ -20,11 +20,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from desktop.core.clock import now_iso
-from desktop.core.compare.anchoring import ORPHAN, Anchor, TextIndex, locate, make_anchor
-from desktop.core.errors import ReviewDeskError
-from desktop.core.review.annotations import trim_span
-from desktop.core.segmentation.classify import ALL_KINDS, REQUIRED_KINDS
-from desktop.core.segmentation.corrected import (
+from desktop.core.compare.anchoring import ORPHAN, Anchor, TextIndex, locate, make_anchor, trim_span
+from desktop.core.corrections.apply import (
     FIELD,
     FIELDS,
     MARK_PART,
@@ -34,9 +31,11 @@ from desktop.core.segmentation.corrected import (
     RELABEL,
     Effective,
 )
+from desktop.core.corrections.store import AutoValues, effective_values, refresh_effective
+from desktop.core.errors import ReviewDeskError
+from desktop.core.segmentation.classify import ALL_KINDS, REQUIRED_KINDS
 from desktop.core.segmentation.outline import Heading
 from desktop.core.segmentation.segment import Section
-from desktop.core.storage.corrections import AutoValues, effective_values, refresh_effective
 from desktop.core.storage.database import column, one
 from desktop.core.storage.limits import MAX_NAME_CHARS, too_long
 

@@ -2,14 +2,14 @@
 
 The rows of ``documents`` (title … published_at, on_time, missing, metadata_sources) and ``sections`` hold the
 *effective* values: what segmentation found with the reviewer's live corrections applied
-(desktop.core.segmentation.corrected). Every reader — corpus table, filters, search, banners, alignment, aids,
+(desktop.core.corrections.apply). Every reader — corpus table, filters, search, banners, alignment, aids,
 suggestions, exports, ``list --json`` — therefore sees corrected values without knowing about corrections.
 While a document has live corrections, ``documents.auto_segmentation`` keeps what segmentation found, so that
 :func:`refresh_effective` can recompute the effective values after any change: a correction added, reset or
 undone, a re-segmentation, a re-import, a merge. Without live corrections it is NULL and the columns are the
 automatic values.
 
-Creating corrections and re-anchoring them belongs to desktop.core.review.corrections; this module only reads
+Creating corrections and re-anchoring them belongs to desktop.core.corrections.records; this module only reads
 and writes rows.
 """
 
@@ -20,7 +20,7 @@ import json
 
 from sqlite_utils import Database
 
-from desktop.core.segmentation.corrected import FIELDS, CorrectionRecord, Effective, apply_corrections
+from desktop.core.corrections.apply import FIELDS, CorrectionRecord, Effective, apply_corrections
 from desktop.core.segmentation.segment import Section, Segmentation
 from desktop.core.storage.database import one
 

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core.ingest import read_report
-from desktop.core.ingest.importer import import_paths
-from desktop.core.review.corrections import (
+from desktop.core.corrections.records import (
     CorrectionError,
     correct_field,
     corrected_view,
@@ -20,6 +18,8 @@ from desktop.core.review.corrections import (
     show_json,
     start_part,
 )
+from desktop.core.ingest import read_report
+from desktop.core.ingest.importer import import_paths
 from desktop.core.review.reimport import reimport_document
 from desktop.core.review.reviewers import get_or_create_reviewer
 from desktop.core.segmentation.segment import segment_report
