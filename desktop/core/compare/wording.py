@@ -27,6 +27,7 @@ from desktop.core.compare.sentences import (
     Pairing,
     Sentence,
     pair_sentences,
+    sentence_key,
     similarity,
     split_sentences,
 )
@@ -177,7 +178,7 @@ def _widened(left: str, right: str, lsent: list[Sentence], rsent: list[Sentence]
         low_i, low_j = (out[-1][1], out[-1][3]) if out else (-1, -1)
         high_i, high_j = pairs[n + 1] if n + 1 < len(pairs) else (len(lsent), len(rsent))
         i0, i1, j0, j1 = i, i, j, j
-        best = similarity(left[lsent[i].start:lsent[i].end], right[rsent[j].start:rsent[j].end])
+        best = _fit(left[lsent[i].start:lsent[i].end], right[rsent[j].start:rsent[j].end])
         while True:
             tries = []
             if i1 + 1 < high_i and i1 + 1 not in moved_left:
@@ -193,12 +194,18 @@ def _widened(left: str, right: str, lsent: list[Sentence], rsent: list[Sentence]
                 ls, le, rs, re_ = lsent[a].start, lsent[b].end, rsent[c].start, rsent[d].end
                 if HOLE in left[ls:le] or HOLE in right[rs:re_] or max(le - ls, re_ - rs) > MERGED_RUN_LIMIT:
                     continue
-                scored.append((similarity(left[ls:le], right[rs:re_]), (a, b, c, d)))
+                scored.append((_fit(left[ls:le], right[rs:re_]), (a, b, c, d)))
             if not scored or max(scored)[0] <= best:
                 break
             best, (i0, i1, j0, j1) = max(scored)
         out.append((i0, i1, j0, j1))
     return out
+
+
+def _fit(a: str, b: str) -> tuple[float, int]:
+    """How alike two passages are: their similarity, then (bigram sets can tie: 法法 and 法法法) how close their
+    lengths without white space are — so taking in the other half of a cut sentence wins the tie."""
+    return similarity(a, b), -abs(len(sentence_key(a)) - len(sentence_key(b)))
 
 
 def _joined(sentences: list[Sentence], first: int, last: int) -> Sentence:
