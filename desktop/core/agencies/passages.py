@@ -33,9 +33,9 @@ class IndexState:
 def index_state(db: Database) -> IndexState:
     """Which reports the index misses or holds in an old version (read-only)."""
     to_index = [r["seq"] for r in db.query(
-        "SELECT d.seq FROM documents d LEFT JOIN passage_indexed p ON p.document_seq = d.seq "
-        "WHERE d.replaced_by IS NULL AND (p.text_sha256 IS NULL OR p.text_sha256 != coalesce(d.text_sha256, d.sha256)) "
-        "ORDER BY d.seq")]
+        "SELECT d.seq FROM documents d INDEXED BY documents_identity WHERE d.replaced_by IS NULL AND NOT EXISTS "
+        "(SELECT 1 FROM passage_indexed p WHERE p.document_seq = d.seq AND "
+        "p.text_sha256 = coalesce(d.text_sha256, d.sha256)) ORDER BY d.seq")]
     to_drop = [r["document_seq"] for r in db.query(
         "SELECT document_seq FROM passage_indexed WHERE (document_seq, text_sha256) NOT IN "
         "(SELECT seq, coalesce(text_sha256, sha256) FROM documents WHERE replaced_by IS NULL) "

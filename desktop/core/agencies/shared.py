@@ -22,7 +22,9 @@ from operator import itemgetter
 
 from sqlite_utils import Database
 
-from desktop.core.agencies.groups import group_keys
+from desktop.core.agencies.cache import cached, one_snapshot
+from desktop.core.agencies.groups import DOCUMENT, group_keys
+from desktop.core.agencies.identity import cached_key
 from desktop.core.errors import ReviewDeskError
 from desktop.core.storage.passages import MIN_INDEXED
 
@@ -112,27 +114,62 @@ def _check(min_chars: int) -> None:
                               "they are stock phrases such as 现将有关情况报告如下)")
 
 
+def _identity_rows(db: Database, column: str, values: Sequence[object]) -> list[tuple[int, str, str | None]]:
+    """(seq, id, agency) of the current reports whose ``column`` is among ``values`` (from the covering index)."""
+    if not values:
+        return []
+    return [(r["seq"], r["id"], r["agency"]) for r in db.query(
+        f"SELECT seq, id, agency FROM documents INDEXED BY documents_identity WHERE replaced_by IS NULL AND {column} "
+        "IN (SELECT value FROM json_each(?))", [json.dumps(list(values), ensure_ascii=False)])]
+
+
+def _details(db: Database, wanted: set[int]) -> dict[int, tuple[str, str | None, int | None, str | None]]:
+    """(id, agency, year, published_at) of these current reports by seq (from the covering index)."""
+    seqs = sorted(wanted)
+    out = {}
+    for lo in range(0, len(seqs), 20_000):
+        for r in db.query("SELECT seq, id, agency, year, published_at FROM documents INDEXED BY documents_identity "
+                          "WHERE replaced_by IS NULL AND seq IN (SELECT value FROM json_each(?))",
+                          [json.dumps(seqs[lo:lo + 20_000])]):
+            out[r["seq"]] = (r["id"], r["agency"], r["year"], r["published_at"])
+    return out
+
+
 class _Corpus:
-    """Current reports by seq: their id, agency, year and publication date, agency group key, rank in
-    earliest-first order, and each group's reports earliest first (read from the covering index
-    documents_identity, never from the texts; ordered by SQLite as :meth:`Occurrence.order` orders)."""
+    """Current reports by seq: their agency group key, rank in earliest-first order, and each group's reports
+    earliest first (read from the covering index documents_identity, ordered by SQLite as :meth:`Occurrence.order`
+    orders, never from the texts). Kept across calls while the corpus' identity stands (:func:`_corpus`): never changed once built.
+
+    Each distinct agency name is resolved once (a corpus repeats its names); only the reports whose group is not
+    their name's — placed in a group by the reviewer, or with no usable name (a group of their own) — are
+    resolved by id."""
 
     def __init__(self, db: Database) -> None:
         rows = db.conn.execute(
-            "SELECT seq, id, agency, year, published_at FROM documents INDEXED BY documents_identity "
-            "WHERE replaced_by IS NULL ORDER BY published_at IS NULL, published_at, year IS NULL, year, id").fetchall()
-        keys, _ = group_keys(db, [(doc_id, agency) for _, doc_id, agency, _, _ in rows])
-        self.rows: dict[int, tuple[str, str | None, int | None, str | None]] = {
-            seq: (doc_id, agency, year, published_at) for seq, doc_id, agency, year, published_at in rows}
-        self.group: dict[int, str] = {seq: keys[doc_id] for seq, doc_id, _, _, _ in rows}
-        self.rank: dict[int, int] = {seq: i for i, (seq, *_) in enumerate(rows)}
+            "SELECT seq, agency FROM documents INDEXED BY documents_identity WHERE replaced_by IS NULL "
+            "ORDER BY published_at IS NULL, published_at, year IS NULL, year, id").fetchall()
+        names = {agency for _, agency in rows if cached_key(agency)}
+        by_name, _ = group_keys(db, [(f"\0{n}", n) for n in names], names)
+        placed = {r["subject"] for r in db.query("SELECT subject FROM agency_identity WHERE kind = ? AND "
+                                                 "deleted_at IS NULL", [DOCUMENT])}
+        unnamed = [seq for seq, agency in rows if not cached_key(agency)]
+        special = _identity_rows(db, "seq", unnamed) + _identity_rows(db, "id", sorted(placed))
+        keys, _ = group_keys(db, [(doc_id, agency) for _, doc_id, agency in special], names)
+        own_group = {seq: keys[doc_id] for seq, doc_id, _ in special}
+        self.group: dict[int, str] = {}
+        self.rank: dict[int, int] = {}
         self.members: dict[str, list[int]] = {}  # group -> its reports' seqs, earliest first
-        for seq, doc_id, _, _, _ in rows:
-            self.members.setdefault(keys[doc_id], []).append(seq)
+        for i, (seq, agency) in enumerate(rows):
+            key = own_group.get(seq) or by_name[f"\0{agency}"]
+            self.group[seq] = key
+            self.rank[seq] = i
+            self.members.setdefault(key, []).append(seq)
         self.current = set(self.group)
 
-    def occurrence(self, seq: int, start: int, end: int) -> Occurrence:
-        doc_id, agency, year, published_at = self.rows[seq]
+    def occurrence(self, details: dict[int, tuple[str, str | None, int | None, str | None]], seq: int, start: int,
+                   end: int) -> Occurrence:
+        """The occurrence at (seq, start, end), ``details`` read by :func:`_details`."""
+        doc_id, agency, year, published_at = details[seq]
         return Occurrence(doc_id, agency, self.group[seq], year, published_at, start, end)
 
     def per_agency(self, found: Sequence[tuple[int, int, int, int]], own: Sequence[tuple[int, int, int, int]] = (),
@@ -167,11 +204,17 @@ class _Corpus:
         return out
 
 
+def _corpus(db: Database) -> _Corpus:
+    """The corpus' identity, built once per change of it (desktop.core.agencies.cache)."""
+    return cached(db, "shared.corpus", _Corpus)
+
+
 def unindexed_count(db: Database) -> int:
     """How many current reports the shared-text index does not cover in their present text."""
     row = next(db.query(
-        "SELECT count(*) AS n FROM documents d LEFT JOIN passage_indexed p ON p.document_seq = d.seq "
-        "WHERE d.replaced_by IS NULL AND (p.text_sha256 IS NULL OR p.text_sha256 != coalesce(d.text_sha256, d.sha256))"))
+        "SELECT count(*) AS n FROM documents d INDEXED BY documents_identity WHERE d.replaced_by IS NULL AND NOT EXISTS "
+        "(SELECT 1 FROM passage_indexed p WHERE p.document_seq = d.seq AND "
+        "p.text_sha256 = coalesce(d.text_sha256, d.sha256))"))
     return int(row["n"])
 
 
@@ -200,6 +243,11 @@ def _postings(db: Database, hashes: list[int], exclude: int) -> list[tuple[int, 
 def shared_with_others(db: Database, document_id: str, min_chars: int = DEFAULT_MIN_CHARS) -> DocumentShared:
     """The sentences of one report that reports of other agency groups also hold (read-only)."""
     _check(min_chars)
+    with one_snapshot(db):
+        return _shared_with_others(db, document_id, min_chars)
+
+
+def _shared_with_others(db: Database, document_id: str, min_chars: int) -> DocumentShared:
     row = next(db.query("SELECT seq FROM documents WHERE id = ? AND replaced_by IS NULL", [document_id]), None)
     if row is None:
         raise SharedTextError(f"no current report with id {document_id}; list them with `reviewdesk list`")
@@ -212,7 +260,7 @@ def shared_with_others(db: Database, document_id: str, min_chars: int = DEFAULT_
     others = _postings(db, sorted({h for h, _, _ in own}), seq)
     if not others:
         return out
-    corpus = _Corpus(db)
+    corpus = _corpus(db)
     mine = corpus.group.get(seq)
     if mine is None:
         return out
@@ -222,12 +270,14 @@ def shared_with_others(db: Database, document_id: str, min_chars: int = DEFAULT_
         first_own.setdefault(h, (start, end))
     per_hash = corpus.per_agency(others, [(h, seq, a, b) for h, (a, b) in first_own.items()])
     text = next(db.query("SELECT text FROM documents WHERE seq = ?", [seq]))["text"]
+    kept = {h: entry for h, entry in per_hash.items() if len(entry[0]) >= 2}  # else only its own agency holds it
+    details = _details(db, {s for best, _ in kept.values() for s, _, _ in best})
     for h, start, end in sorted(own, key=lambda span: (span[1], span[2])):
-        best, reports = per_hash.get(h, ({}, 0))
-        if len(best) < 2:  # only this report's own agency holds it
+        if h not in kept:
             continue
-        occurrences = tuple(corpus.occurrence(s, start, end) if s == seq else corpus.occurrence(s, a, b)
-                            for s, a, b in best)
+        best, reports = kept[h]
+        occurrences = tuple(corpus.occurrence(details, s, start, end) if s == seq else
+                            corpus.occurrence(details, s, a, b) for s, a, b in best)
         passage = text[start:end]
         out.passages.append((start, end, SharedPassage(passage, len(passage), occurrences, reports)))
     return out
@@ -236,16 +286,22 @@ def shared_with_others(db: Database, document_id: str, min_chars: int = DEFAULT_
 def shared_corpus(db: Database, min_chars: int = DEFAULT_MIN_CHARS) -> CorpusShared:
     """Every sentence held by reports of two or more agency groups (read-only), most agencies first."""
     _check(min_chars)
+    with one_snapshot(db):
+        return _shared_corpus(db, min_chars)
+
+
+def _shared_corpus(db: Database, min_chars: int) -> CorpusShared:
     rows = db.conn.execute(
         'SELECT hash, document_seq, start, "end" FROM passage_hashes WHERE hash IN '
         "(SELECT hash FROM passage_hashes WHERE length >= ? GROUP BY hash HAVING count(*) > 1) "
         "ORDER BY hash, document_seq", [min_chars]).fetchall()
-    corpus = _Corpus(db)
+    corpus = _corpus(db)
     kept = {h: entry for h, entry in corpus.per_agency(rows).items() if len(entry[0]) >= 2}
     texts = _texts(db, {h: best[0] for h, (best, _) in kept.items()})
     out = CorpusShared(unindexed=unindexed_count(db))
+    details = _details(db, {s for best, _ in kept.values() for s, _, _ in best})
     for h, (best, reports) in kept.items():
-        occurrences = tuple(corpus.occurrence(s, a, b) for s, a, b in best)
+        occurrences = tuple(corpus.occurrence(details, s, a, b) for s, a, b in best)
         text = texts.get(h, "")
         out.passages.append(SharedPassage(text, len(text), occurrences, reports))
     out.passages.sort(key=lambda p: (-p.agencies, p.earliest.sort_key(), p.text))

@@ -532,3 +532,27 @@ def m0019_search_quads(db: Database) -> None:
     while batch := rows.fetchmany(500):
         db.conn.executemany("INSERT INTO search_quads(rowid, g) VALUES (?, ?)",
                             [(seq, quad_tokens(search_key(text))) for seq, text in batch])
+
+
+_IDENTITY = ("id", "agency", "year", "published_at", "replaced_by")  # what agency groups are made of, per report
+
+
+@MIGRATIONS(name="0023_agency_identity_generation")
+def m0023_agency_identity_generation(db: Database) -> None:
+    """``identity_generation``: one value that changes (to a fresh random number) whenever anything the agency
+    groups are made of changes — a report stored, replaced or deleted, its agency, year or publication date
+    changed (segmentation, re-segmentation, a correction, a merged package), a reviewer's merge or split made,
+    undone or redone. Triggers write it, so no path can forget to; desktop.core.agencies.cache keeps the corpus'
+    agency identity across calls while the value stands (random, so a restored or copied database never reuses
+    a value another state of it had)."""
+    db.execute("CREATE TABLE identity_generation (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL)")
+    db.execute("INSERT INTO identity_generation (id, value) VALUES (1, random())")
+    bump = "BEGIN UPDATE identity_generation SET value = random() WHERE id = 1; END"
+    for name, event in (("documents_insert", "AFTER INSERT ON documents"),
+                        ("documents_delete", "AFTER DELETE ON documents"),
+                        ("documents_update", "AFTER UPDATE OF id, agency, year, published_at, replaced_by ON documents "
+                                             "WHEN " + " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in _IDENTITY)),
+                        ("agency_identity_insert", "AFTER INSERT ON agency_identity"),
+                        ("agency_identity_delete", "AFTER DELETE ON agency_identity"),
+                        ("agency_identity_update", "AFTER UPDATE ON agency_identity")):
+        db.execute(f"CREATE TRIGGER identity_generation_{name} {event} {bump}")
