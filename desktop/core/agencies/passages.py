@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from desktop.core.progress import Progress
-from desktop.core.storage.passages import passage_sentences, remove_passages, store_passages, stored_skips
+from desktop.core.storage.passages import passage_sentences, remove_passages, store_passages, stored_skips_of
 
 _BATCH = 500
 
@@ -59,8 +59,8 @@ def refresh_index(db: Database, progress: Progress | None = None) -> int:
         batch = state.to_index[i:i + _BATCH]
         rows = list(db.query(f"SELECT seq, id, text, coalesce(text_sha256, sha256) AS sha FROM documents WHERE seq IN "
                              f"({','.join('?' * len(batch))})", batch))
-        found = [(row["seq"], row["sha"], passage_sentences(row["text"], stored_skips(db, row["id"])))
-                 for row in rows]
+        skips = stored_skips_of(db, [row["id"] for row in rows])
+        found = [(row["seq"], row["sha"], passage_sentences(row["text"], skips[row["id"]])) for row in rows]
         with db.atomic():
             store_passages(db, found)
         done += len(rows)

@@ -23,6 +23,7 @@ from sqlite_utils import Database
 from desktop.core.corrections.apply import FIELDS, CorrectionRecord, Effective, apply_corrections
 from desktop.core.segmentation.segment import Section, Segmentation
 from desktop.core.storage.database import one
+from desktop.core.storage.passages import passages_follow_skips
 
 _META_COLUMNS = ("title", "agency", "year", "doc_number", "doc_date", "published_at", "source", "on_time")
 
@@ -136,7 +137,8 @@ def refresh_effective(db: Database, document_id: str) -> Effective | None:
                       [document_id]).fetchone() is not None
     kept = _auto_from_values(auto) if live else None
     _write_metadata(db, document_id, effective.metadata, effective.sources, effective.missing, kept)
-    write_sections(db, document_id, effective.sections)
+    with passages_follow_skips(db, [document_id]):  # a corrected part moves the heading the index skips
+        write_sections(db, document_id, effective.sections)
     return effective
 
 

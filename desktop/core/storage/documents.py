@@ -23,6 +23,7 @@ from desktop.core.storage.database import column, one, scalar
 from desktop.core.storage.passages import (
     Sentence,
     passage_sentences,
+    passages_follow_skips,
     remove_passages,
     segmentation_skips,
     store_passages,
@@ -175,6 +176,11 @@ def store_segmentation(db: Database, doc_id: str, seg: Segmentation) -> None:
     Runs inside the caller's transaction. Write segmentation results only through this function or
     :func:`write_segmentation` after the metadata columns, so that corrections are never overwritten.
     """
+    with passages_follow_skips(db, [doc_id]):  # the shared-text index skips clutter and part headings
+        _store_segmentation(db, doc_id, seg)
+
+
+def _store_segmentation(db: Database, doc_id: str, seg: Segmentation) -> None:
     db.execute(_SET_METADATA, [*_metadata_row(seg), doc_id])
     write_segmentation(db, doc_id, seg)
 
@@ -182,7 +188,13 @@ def store_segmentation(db: Database, doc_id: str, seg: Segmentation) -> None:
 def store_segmentations(db: Database, documents: list[tuple[str, Segmentation]]) -> None:
     """:func:`store_segmentation` for a batch of documents, inside the caller's transaction: each table written
     with one ``executemany``. A document with live corrections goes through :func:`store_segmentation` (its
-    corrections are applied again on top); the others get the new values as their effective values."""
+    corrections are applied again on top); the others get the new values as their effective values. The
+    shared-text index follows the reports whose clutter or part headings changed."""
+    with passages_follow_skips(db, [doc_id for doc_id, _seg in documents]):
+        _store_segmentations(db, documents)
+
+
+def _store_segmentations(db: Database, documents: list[tuple[str, Segmentation]]) -> None:
     live: set[str] = set()
     ids = [doc_id for doc_id, _seg in documents]
     for lo in range(0, len(ids), 500):
@@ -200,7 +212,7 @@ def store_segmentations(db: Database, documents: list[tuple[str, Segmentation]])
     db.conn.executemany(_INSERT_CLUTTER, [row for doc_id, seg in plain for row in _clutter_rows(doc_id, seg)])
     for doc_id, seg in documents:
         if doc_id in live:
-            store_segmentation(db, doc_id, seg)
+            _store_segmentation(db, doc_id, seg)
 
 
 def insert_document(db: Database, source: SourceDocument, seg: Segmentation,

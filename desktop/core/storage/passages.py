@@ -10,15 +10,19 @@ machines). ``passage_indexed`` remembers which text each report was indexed from
 desktop.core.agencies.passages can catch up on reports stored by other paths (merged packages, older databases).
 
 :func:`passage_sentences` is pure (it runs in the importer's worker processes); :func:`store_passages` and
-:func:`remove_passages` write inside the caller's transaction, without savepoints. The index is derived data:
+:func:`remove_passages` write inside the caller's transaction, without savepoints. A re-segmentation or a corrected
+part changes no text but may change what is skipped: the writers that store them run inside
+:func:`passages_follow_skips`, which indexes again the reports whose skips changed. The index is derived data:
 never merged, never edited by hand.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from sqlite_utils import Database
@@ -89,12 +93,43 @@ def segmentation_skips(seg: Segmentation) -> list[tuple[int, int]]:
 
 def stored_skips(db: Database, document_id: str) -> list[tuple[int, int]]:
     """:func:`segmentation_skips` of a stored report (its clutter and part headings as stored, corrections
-    applied)."""
-    spans = [(r["start"], r["end"]) for r in db.query(
-        'SELECT start, "end" FROM clutter WHERE document_id = ?', [document_id])]
-    spans += [(r["start"], r["start"] + len(r["heading"])) for r in db.query(
-        "SELECT start, heading FROM sections WHERE document_id = ? AND heading != ''", [document_id])]
-    return spans
+    applied), in order."""
+    return stored_skips_of(db, [document_id]).get(document_id, [])
+
+
+def stored_skips_of(db: Database, document_ids: Sequence[str]) -> dict[str, list[tuple[int, int]]]:
+    """:func:`stored_skips` of several reports (two queries per 500 reports), each in order."""
+    out: dict[str, list[tuple[int, int]]] = {doc_id: [] for doc_id in document_ids}
+    ids = list(out)
+    for lo in range(0, len(ids), 500):
+        chunk = json.dumps(ids[lo:lo + 500], ensure_ascii=False)
+        for r in db.query('SELECT document_id, start, "end" FROM clutter WHERE document_id IN '
+                          "(SELECT value FROM json_each(?))", [chunk]):
+            out[r["document_id"]].append((r["start"], r["end"]))
+        for r in db.query("SELECT document_id, start, heading FROM sections WHERE heading != '' AND document_id IN "
+                          "(SELECT value FROM json_each(?))", [chunk]):
+            out[r["document_id"]].append((r["start"], r["start"] + len(r["heading"])))
+    for spans in out.values():
+        spans.sort()
+    return out
+
+
+@contextlib.contextmanager
+def passages_follow_skips(db: Database, document_ids: Sequence[str]) -> Iterator[None]:
+    """Around a write that may change reports' clutter or part headings without changing their texts (a
+    re-segmentation, a corrected part): afterwards, the reports whose skips changed are indexed again from their
+    stored text, inside the caller's transaction; the others are left as they are (their rows would be the
+    same)."""
+    ids = list(dict.fromkeys(document_ids))
+    before = stored_skips_of(db, ids)
+    yield
+    after = stored_skips_of(db, ids)
+    changed = [doc_id for doc_id in ids if before[doc_id] != after[doc_id]]
+    for lo in range(0, len(changed), 500):
+        rows = db.query("SELECT seq, id, text, coalesce(text_sha256, sha256) AS sha FROM documents WHERE "
+                        "replaced_by IS NULL AND id IN (SELECT value FROM json_each(?))",
+                        [json.dumps(changed[lo:lo + 500], ensure_ascii=False)])
+        store_passages(db, [(r["seq"], r["sha"], passage_sentences(r["text"], after[r["id"]])) for r in rows])
 
 
 def store_passages(db: Database, rows: Iterable[tuple[int, str, Sequence[Sentence]]]) -> None:
