@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from desktop.core.agencies.groups import grouping
 from desktop.core.agencies.parts import as_report
+from desktop.core.agencies.previous import previous_report, same_agency
 from desktop.core.agencies.promises import DONE, NOT_MENTIONED, STATUSES, Passage, PromiseMatch, match_promises
 from desktop.core.clock import now_iso
 from desktop.core.errors import ReviewDeskError
-from desktop.core.storage.documents import DocumentSummary, get_document
+from desktop.core.storage.documents import DocumentSummary, get_document, get_summary
 
 
 class PromiseError(ReviewDeskError):
@@ -73,15 +73,7 @@ class PromiseReport:
 
 def previous_in_group(db: Database, document_id: str) -> tuple[DocumentSummary | None, DocumentSummary | None]:
     """The report and its agency group's latest report of an earlier year (None when there is none)."""
-    g = grouping(db)
-    group = g.group_of(document_id)
-    if group is None:
-        return None, None
-    report = next(r for r in group.reports if r.id == document_id)
-    if report.year is None:
-        return report, None
-    earlier = [r for r in group.reports if r.year is not None and r.year < report.year]
-    return report, (earlier[-1] if earlier else None)
+    return get_summary(db, document_id), previous_report(db, document_id)
 
 
 def _corrections(db: Database, document_id: str, previous_id: str) -> list[MatchCorrection]:
@@ -99,8 +91,7 @@ def track_promises(db: Database, document_id: str, previous_id: str | None = Non
     if report is None:
         raise PromiseError(f"no current report with id {document_id}; list them with `reviewdesk list`")
     if previous_id is not None:
-        group = grouping(db).group_of(document_id)
-        previous = next((r for r in group.reports if r.id == previous_id), None) if group is not None else None
+        previous = get_summary(db, previous_id) if same_agency(db, document_id, previous_id) else None
         if previous is None:
             raise PromiseError(f"{previous_id} is not a report of the same agency; see `reviewdesk timeline {document_id}`")
     out = PromiseReport(report, previous)

@@ -390,20 +390,6 @@ def get_document(db: Database, doc_id: str) -> DocumentRecord | None:
                           json.loads(row["missing_candidates"]), confirmed)
 
 
-def previous_report(db: Database, doc_id: str) -> DocumentSummary | None:
-    """The same agency's most recent earlier report in the corpus, if any."""
-    current = get_summary(db, doc_id)
-    if current is None or not current.agency or current.year is None:
-        return None
-    row = one(
-        db,
-        f"SELECT {_SUMMARY_COLUMNS} FROM documents WHERE agency = ? AND year < ? AND replaced_by IS NULL "
-        "ORDER BY year DESC LIMIT 1",
-        [current.agency, current.year],
-    )
-    return _summary(row) if row else None
-
-
 def report_years(db: Database) -> list[int]:
     """The report years of the current documents, newest first (years not recognised left out)."""
     return [r["year"] for r in db.query("SELECT DISTINCT year FROM documents WHERE replaced_by IS NULL "

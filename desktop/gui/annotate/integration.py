@@ -17,10 +17,11 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
+from desktop.core.agencies.previous import previous_report
 from desktop.core.changes import Changes
 from desktop.core.errors import ReviewDeskError
 from desktop.core.review.annotations import Annotation, content_of
-from desktop.core.storage.documents import DocumentRecord, get_document, previous_report
+from desktop.core.storage.documents import DocumentRecord, get_document
 from desktop.gui import dialogs, i18n, palette
 from desktop.gui.annotate.aids_panel import FORMULAIC_LINE, AidsPanel
 from desktop.gui.annotate.annotation_list import AnnotationPanel

@@ -158,7 +158,8 @@ class WindowNavigation(_WindowBase):
         self.compare_documents(*ids)
 
     def compare_with_previous_year(self) -> None:
-        from desktop.core.storage.documents import get_summary, previous_report
+        from desktop.core.agencies.previous import previous_report
+        from desktop.core.storage.documents import get_summary
 
         doc_id = self._current_id or self.corpus_panel.current_document_id()
         if not doc_id or self.reader is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.core.agencies.previous import previous_report
 from desktop.core.errors import ReviewDeskError
 from desktop.core.ingest.importer import import_paths
 from desktop.core.review.aids import (
@@ -19,7 +20,7 @@ from desktop.core.review.aids import (
     split_items,
 )
 from desktop.core.segmentation.segment import segment_report
-from desktop.core.storage.documents import get_document, list_documents, previous_report
+from desktop.core.storage.documents import get_document, list_documents
 
 
 @pytest.fixture(scope="module")
