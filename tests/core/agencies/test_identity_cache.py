@@ -10,7 +10,7 @@ from desktop.core.agencies.cache import identity_generation
 from desktop.core.agencies.groups import grouping, merge_groups, split_reports, undo_identity
 from desktop.core.agencies.passages import refresh_index
 from desktop.core.agencies.shared import shared_corpus, shared_with_others
-from desktop.core.review.corrections import correct_field
+from desktop.core.corrections.records import correct_field
 from desktop.core.storage import open_database
 from desktop.core.storage.database import open_read_only
 from desktop.core.storage.documents import delete_document

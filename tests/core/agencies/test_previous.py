@@ -10,7 +10,7 @@ import pytest
 from desktop.core.agencies.groups import grouping, merge_groups, split_reports, undo_identity
 from desktop.core.agencies.previous import previous_report, same_agency
 from desktop.core.agencies.tracker import PromiseError, track_promises
-from desktop.core.review.corrections import correct_field
+from desktop.core.corrections.records import correct_field
 from tests.core.agencies.reports import add_report
 
 PLAN = "全面推行行政执法公示制度，年内实现执法信息公开全覆盖。"

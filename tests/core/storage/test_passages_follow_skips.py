@@ -10,7 +10,7 @@ import pytest
 
 from desktop.core.agencies.passages import refresh_index
 from desktop.core.agencies.shared import shared_with_others
-from desktop.core.review.corrections import delete_corrections, start_part
+from desktop.core.corrections.records import delete_corrections, start_part
 from desktop.core.segmentation.cleaning import Clutter
 from desktop.core.segmentation.segment import segment_report
 from desktop.core.storage import passages
