@@ -54,12 +54,13 @@ def _apply(fn: Callable[[T], R], chunk: list[T]) -> list[R]:
 
 
 def parallel_map(fn: Callable[[T], R], items: Iterable[T], workers: int,
-                 cancelled: Callable[[], bool] = lambda: False, chunksize: int = 8) -> Generator[R, None, None]:
+                 cancelled: Callable[[], bool] = lambda: False, chunksize: int = 8,
+                 window: int = WINDOW) -> Generator[R, None, None]:
     """``fn(item)`` for each item, in input order; in ``workers`` spawned processes when ``workers > 1`` (``fn``
     must then be a module-level function and items and results picklable), else in this thread. Stops early
     (workers shut down, queued items cancelled) once ``cancelled()`` is true, checked after each result.
 
-    Up to :data:`WINDOW` items are in the workers' hands at any time, topped up as results are taken: the
+    Up to ``window`` items are in the workers' hands at any time, topped up as results are taken: the
     workers never wait for the caller to finish a window (a caller storing results while the workers prepare the
     next ones keeps both busy).
     """
@@ -81,7 +82,7 @@ def parallel_map(fn: Callable[[T], R], items: Iterable[T], workers: int,
             pending.append(pool.submit(_apply, fn, chunk))
 
     try:
-        for _ in range(max(1, WINDOW // chunksize)):
+        for _ in range(max(1, window // chunksize)):
             submit_next()
         while pending:
             results = pending.popleft().result()

@@ -39,3 +39,24 @@ def test_real_reports_fold_as_before():
         for sample in (text, traditional, text + "\U00020000𠮷"):
             assert fold_width(sample) == sample.translate(_FOLD)
             assert fold_variants(sample) == sample.translate(_TABLE)
+
+
+def _plausible_chinese_by_character(text: str) -> bool:
+    """The rule counted character by character (what txt_reader.plausible_chinese counts in C)."""
+    if not text:
+        return False
+    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    common = sum(1 for ch in text if ch.isascii() or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
+    return cjk > 0 and len(text) - cjk - common <= len(text) * 0.05
+
+
+_EDGES = "\x00\x7f\x80\u2fff\u3000\u303f\u3040\u4dff\u4e00\u9fff\ua000\ufeff\uff00\uffef\ufff0\U0001f600"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(list(_EDGES)), st.characters(), st.sampled_from(list("法治，。 a\n"))),
+                max_size=80).map("".join))
+def test_plausible_chinese_is_the_character_count(text):
+    from desktop.core.ingest.txt_reader import plausible_chinese
+
+    assert plausible_chinese(text) == _plausible_chinese_by_character(text)

@@ -30,7 +30,6 @@ from desktop.core.storage.documents import (
     NewDocument,
     find_duplicate,
     get_summaries,
-    insert_document,
     insert_documents,
     text_hash,
 )
@@ -139,6 +138,7 @@ class PreparedFile:
     outcome: ImportOutcome | None = None
     indexed: IndexedText | None = None  # the text's search index form (made here, not in the writer)
     passages: list[Sentence] | None = None  # its sentences for the shared-text index (made here too)
+    text_sha256: str | None = None  # its text's hash (documents.text_hash: the writer checks and stores it)
 
 
 def expand_paths(paths: list[str | Path]) -> list[tuple[Path, bool | Unreachable]]:
@@ -168,7 +168,8 @@ def prepare_file(path: str | Path, from_walk: bool | Unreachable = False) -> Pre
         source = read_report(path)
         seg = segment_report(source.text)
         return PreparedFile(shown, source, seg, indexed=indexed_text(source.text),
-                            passages=passage_sentences(source.text, segmentation_skips(seg)))
+                            passages=passage_sentences(source.text, segmentation_skips(seg)),
+                            text_sha256=text_hash(source.text))
     except IngestError as exc:
         return PreparedFile(shown, outcome=_outcome(shown, FAILED, exc.problem_template, exc.hint_template,
                                                     params=exc.params))
@@ -190,13 +191,13 @@ def store_prepared(db: Database, prepared: PreparedFile) -> ImportOutcome:
         # The duplicate check and the insert in one write transaction taken up front: two processes importing
         # the same report at once are serialized, and the second one sees the first one's row.
         with immediate_transaction(db):
-            existing = find_duplicate(db, source.sha256, source.text)
+            existing = find_duplicate(db, source.sha256, source.text, prepared.text_sha256)
             if existing:
                 return _outcome(prepared.path, DUPLICATE, "same content already in the database",
                                 document_id=existing, params={})
-            doc_id = insert_document(db, source, seg, prepared.indexed, prepared.passages)
+            doc_id = insert_documents(db, [_new_document(prepared)])[0]
     except sqlite3.IntegrityError:
-        existing = find_duplicate(db, source.sha256, source.text)
+        existing = find_duplicate(db, source.sha256, source.text, prepared.text_sha256)
         if existing:
             return _outcome(prepared.path, DUPLICATE, "same content already in the database",
                             document_id=existing, params={})
@@ -233,9 +234,10 @@ def store_batch(db: Database, batch: list[PreparedFile]) -> list[ImportOutcome]:
             for i, prepared in enumerate(storable):
                 source = prepared.source
                 assert source is not None
-                hashes = (source.sha256, "text:" + text_hash(source.text))
+                text_sha = prepared.text_sha256 or text_hash(source.text)
+                hashes = (source.sha256, "text:" + text_sha)
                 earlier = next((seen[h] for h in hashes if h in seen), None)
-                existing = find_duplicate(db, source.sha256, source.text) if earlier is None else None
+                existing = find_duplicate(db, source.sha256, source.text, text_sha) if earlier is None else None
                 if earlier is not None or existing:
                     duplicates[i] = earlier if earlier is not None else str(existing)
                     continue
@@ -261,7 +263,8 @@ def store_batch(db: Database, batch: list[PreparedFile]) -> list[ImportOutcome]:
 
 def _new_document(prepared: PreparedFile) -> NewDocument:
     assert prepared.source is not None and prepared.segmentation is not None
-    return NewDocument(prepared.source, prepared.segmentation, prepared.indexed, prepared.passages)
+    return NewDocument(prepared.source, prepared.segmentation, prepared.indexed, prepared.passages,
+                       prepared.text_sha256)
 
 
 def _imported(prepared: PreparedFile, doc_id: str) -> ImportOutcome:
@@ -298,7 +301,9 @@ def default_workers(file_count: int) -> int:
 def prepared_files(files: list[tuple[Path, bool | Unreachable]], workers: int, progress: Progress) -> Iterator[PreparedFile]:
     """Prepared files in input order; with ``workers > 1`` they are read and segmented in child processes."""
     args = [(str(p), w) for p, w in files]
-    yield from processes.parallel_map(_prepare_args, args, workers, lambda: progress.cancelled)
+    # two batches in the workers' hands: they prepare the next batch while the writer stores one
+    yield from processes.parallel_map(_prepare_args, args, workers, lambda: progress.cancelled,
+                                      window=2 * BATCH_FILES)
 
 
 def run_import(paths: list[str | Path], store: Callable[[list[PreparedFile]], list[ImportOutcome]],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -76,14 +77,17 @@ def _decode_unmarked_utf16_32(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+_CJK = re.compile("[\u4e00-\u9fff]+")
+_CJK_OR_COMMON = re.compile("[\x00-\x7f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+")  # common: ASCII, CJK and full-width punctuation
+
+
 def plausible_chinese(text: str) -> bool:
-    """GB18030 decodes almost any byte string; accept it only when the result reads like text."""
-    if not text:
+    """GB18030 decodes almost any byte string; accept it only when the result reads like text: some CJK
+    ideographs, and at most 5% of characters that are neither those, ASCII nor CJK or full-width punctuation."""
+    if not text or not _CJK.search(text):
         return False
-    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
-    common = sum(1 for ch in text if ch.isascii() or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
-    rare = len(text) - cjk - common
-    return cjk > 0 and rare <= len(text) * 0.05
+    rare = len(_CJK_OR_COMMON.sub("", text))  # counted in C: a report's worth of characters is ~50x faster
+    return rare <= len(text) * 0.05
 
 
 def _plausible_text(text: str) -> bool:

@@ -114,13 +114,14 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def find_duplicate(db: Database, sha256: str, text: str) -> str | None:
-    """The current document with the same bytes or the same normalized text, if any."""
+def find_duplicate(db: Database, sha256: str, text: str, text_sha256: str | None = None) -> str | None:
+    """The current document with the same bytes or the same normalized text, if any (``text_sha256``: the
+    text's :func:`text_hash` when it was computed beforehand)."""
     found = find_by_sha256(db, sha256)
     if found:
         return found
     row = one(db, "SELECT id FROM documents WHERE text_sha256 = ? AND replaced_by IS NULL LIMIT 1",
-              [text_hash(text)])
+              [text_sha256 or text_hash(text)])
     return row["id"] if row else None
 
 
@@ -226,13 +227,14 @@ def insert_document(db: Database, source: SourceDocument, seg: Segmentation,
 @dataclass(frozen=True)
 class NewDocument:
     """A document to insert: its source, what segmentation found, and the search index form of its text and its
-    sentences for the shared-text index when they were made beforehand (in an import's worker process:
-    ``passage_sentences(text, segmentation_skips(seg))``)."""
+    sentences for the shared-text index and its text's :func:`text_hash` when they were made beforehand (in an
+    import's worker process: ``passage_sentences(text, segmentation_skips(seg))``)."""
 
     source: SourceDocument
     segmentation: Segmentation
     indexed: IndexedText | None = None
     passages: Sequence[Sentence] | None = None
+    text_sha256: str | None = None
 
 
 _INSERT_DOCUMENT = """INSERT INTO documents (id, sha256, name, source_path, size, format, encoding, text, title, agency,
@@ -259,14 +261,15 @@ def insert_documents(db: Database, documents: list[NewDocument]) -> list[str]:
     for doc in documents:
         source, seg = doc.source, doc.segmentation
         doc_id = str(uuid.uuid4())
+        sha = doc.text_sha256 or text_hash(source.text)
         cursor = db.conn.execute(_INSERT_DOCUMENT, [
             doc_id, source.sha256, source.name, source.path, source.size, source.format, source.encoding,
-            source.text, *_metadata_row(seg), imported_at, text_hash(source.text), *_segmentation_row(seg)])
+            source.text, *_metadata_row(seg), imported_at, sha, *_segmentation_row(seg)])
         assert cursor.lastrowid is not None  # an INSERT always sets it
         ids.append(doc_id)
         found = doc.passages if doc.passages is not None else \
             passage_sentences(source.text, segmentation_skips(seg))
-        passages.append((cursor.lastrowid, text_hash(source.text), found))
+        passages.append((cursor.lastrowid, sha, found))
         indexed.append((cursor.lastrowid, source.text, doc.indexed))
         sections.append((doc_id, seg.sections))
         outline += _outline_rows(doc_id, seg)

@@ -113,7 +113,9 @@ def resegment_with(read: Callable[[list[str]], list[StoredText]], write: Callabl
     stored = done = 0
     batch: list[Resegmented] = []
     size, started = 1, 0.0
-    with closing(processes.parallel_map(segment_stored, texts(), workers, lambda: progress.cancelled)) as results:
+    # two batches in the workers' hands: they segment the next batch while this process stores one
+    with closing(processes.parallel_map(segment_stored, texts(), workers, lambda: progress.cancelled,
+                                        window=2 * BATCH_DOCUMENTS)) as results:
         for item in results:
             if not batch:
                 started = time.monotonic()
