@@ -95,9 +95,12 @@ def parallel_map(fn: Callable[[T], R], items: Iterable[T], workers: int,
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _run_child(fn: Callable[..., R], args: tuple, conn: Connection, cancel: CancelFlag, parent_pid: int) -> None:
+def _run_child(fn: Callable[..., R], args: tuple, conn: Connection, cancel: CancelFlag, parent_pid: int,
+               nice: int = 0) -> None:
     """A child process's body: ``fn(*args, progress=…)``, each progress step and the outcome sent to the parent."""
     _watch_parent(parent_pid)
+    if nice and hasattr(os, "nice"):  # POSIX; the child's own worker processes inherit it
+        os.nice(nice)
     progress = Progress(lambda done, total, message: conn.send(("progress", (done, total, message))), cancel)
     try:
         conn.send(("done", fn(*args, progress=progress)))
@@ -110,14 +113,18 @@ def _run_child(fn: Callable[..., R], args: tuple, conn: Connection, cancel: Canc
         conn.close()
 
 
-def run_in_process(fn: Callable[..., R], args: tuple, progress: Progress, poll_seconds: float = 0.1) -> R:
+def run_in_process(fn: Callable[..., R], args: tuple, progress: Progress, poll_seconds: float = 0.1,
+                   nice: int = 0) -> R:
     """``fn(*args, progress=…)`` in a spawned child process (``fn`` module-level, arguments and result
     picklable); its progress steps are passed to ``progress``, a cancel of ``progress`` reaches it, and what it
-    raises (Cancelled included) is raised here. The child ends itself if this process is gone."""
+    raises (Cancelled included) is raised here. The child ends itself if this process is gone.
+
+    ``nice``: how much lower the child's CPU priority is than this process's (POSIX niceness; ignored elsewhere):
+    background work for a GUI (a re-segmentation) gives way to the GUI's own process when the cores are busy."""
     context = multiprocessing.get_context("spawn")
     receive, send = context.Pipe(duplex=False)
     cancel = context.Event()
-    child = context.Process(target=_run_child, args=(fn, args, send, cancel, os.getpid()),
+    child = context.Process(target=_run_child, args=(fn, args, send, cancel, os.getpid(), nice),
                             name="reviewdesk-child")
     child.start()
     send.close()

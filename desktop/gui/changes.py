@@ -9,7 +9,10 @@ Writes by *other* connections (another window, another ReviewDesk process, a mer
 announced too: :meth:`ChangeBus.watch` polls ``PRAGMA data_version`` on the window's write connection about once
 a second (through the writer thread, so it never blocks the GUI); that number changes exactly when another
 connection committed, never for this window's own writes. It is then announced as ``Changes.everything(
-outside=True)``.
+outside=True)``. While the window's own background writer runs in another process (the re-segmentation after an
+upgrade), :meth:`ChangeBus.hold_outside` holds these announcements back — each of its batches would make every
+view re-read everything once a second on the GUI thread — and :meth:`ChangeBus.release_outside` announces what
+was held back once (writes of other programs in that time included: late, never lost).
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ class ChangeBus(QObject):
         self._executor: DatabaseExecutor | None = None
         self._version: int | None = None
         self._pending: Future[int] | None = None
+        self._holds = 0
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.poll)
@@ -56,6 +60,21 @@ class ChangeBus(QObject):
             return
         self.poll()  # the first answer is the baseline
         self._timer.start()
+
+    def hold_outside(self) -> None:
+        """Hold back announcing other connections' writes until :meth:`release_outside` (calls nest)."""
+        self._holds += 1
+
+    def release_outside(self) -> None:
+        """End a :meth:`hold_outside`; once none is left, ask for the data version at once: if it moved since the
+        hold began, that is announced (one ``Changes.everything(outside=True)`` for everything held back)."""
+        self._holds = max(0, self._holds - 1)
+        if not self._holds:
+            self.poll()
+
+    @property
+    def held(self) -> bool:
+        return self._holds > 0
 
     @property
     def watching(self) -> bool:
@@ -89,6 +108,9 @@ class ChangeBus(QObject):
         self._pending = None
         if not isinstance(answer, int):
             return  # a failed read (the file went away, …): try again at the next tick
+        if self._holds and self._version is not None:
+            self.checked.emit(answer)  # the version before the hold stays the one compared with after it
+            return
         previous, self._version = self._version, answer
         if previous is not None and answer != previous:
             self.announce(Changes.everything(outside=True))

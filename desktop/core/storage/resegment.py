@@ -151,12 +151,19 @@ def resegment_file(path: str, *, progress: Progress, workers: int | None = None)
         db.conn.close()
 
 
-def resegment_in_child(path: str | Path, *, progress: Progress, workers: int | None = None) -> int:
+# How much lower the background re-segmentation's CPU priority is than the GUI's (POSIX niceness): on a machine
+# with every core busy, the GUI thread gets the CPU first and the re-segmentation takes what is left.
+BACKGROUND_NICE = 10
+
+
+def resegment_in_child(path: str | Path, *, progress: Progress, workers: int | None = None,
+                       nice: int = BACKGROUND_NICE) -> int:
     """Re-segment the outdated documents of the database at ``path`` in a child process with its own connection
-    (its worker processes, if any, are its children): nothing of the work runs in this process, so a GUI's
-    threads never wait for it. Progress, cancel and errors as :func:`resegment_outdated`; its batches commit
-    like any other connection's writes (another writer waits at most one batch)."""
-    return processes.run_in_process(_resegment_file, (str(path), workers), progress)
+    (its worker processes, if any, are its children), at a lower CPU priority (``nice``): nothing of the work runs
+    in this process, so a GUI's threads never wait for it. Progress, cancel and errors as
+    :func:`resegment_outdated`; its batches commit like any other connection's writes (another writer waits at
+    most one batch)."""
+    return processes.run_in_process(_resegment_file, (str(path), workers), progress, nice=nice)
 
 
 def _resegment_file(path: str, workers: int | None, *, progress: Progress) -> int:

@@ -2,9 +2,11 @@
 
 Documents imported by an older segmenter version are re-segmented from their frozen text as an import is (texts
 read and segmented a batch at a time, a batch stored per transaction), all of it in a child process with its own
-connection: the threads of the GUI's process would hold the interpreter lock in turns with the GUI thread (frames
-of 100-400 ms under load); the window's writes interleave between batches. When the run ends the change is
-announced on the window's change bus, so the corpus table and the open report re-read their parts and metadata.
+connection, at a lower CPU priority: the threads of the GUI's process would hold the interpreter lock in turns with
+the GUI thread (frames of 100-400 ms under load); the window's writes interleave between batches. While it runs the
+change bus holds back its announcements of other connections' writes (every batch committed would make every view
+re-read everything each second); when the run ends the change is announced once, so the corpus table and the open
+report re-read their parts and metadata.
 """
 
 from __future__ import annotations
@@ -53,6 +55,9 @@ class ResegmentController(QObject):
         executor = window.executor
         task = workers.run_task(resegment_database, executor.path, name="re-segmentation")
         self.task = task
+        changes = window.changes
+        changes.hold_outside()
+        task.finished.connect(changes.release_outside)  # after done's own announcement (connected below)
         self.widget = QWidget(window)
         layout = QHBoxLayout(self.widget)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -69,3 +69,14 @@ def test_a_child_that_dies_is_said_so(tmp_path):
     with pytest.raises(RuntimeError, match="ended without an answer"):
         run_in_process(_die, (), Progress(lambda _d, _t, message: steps.append(message)))
     assert steps == ["about to die"]
+
+
+def _niceness(*, progress: Progress) -> int:
+    return os.nice(0)
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="POSIX niceness")
+def test_the_child_runs_at_a_lower_priority_than_its_parent():
+    """Background work (the GUI's re-segmentation) gives way to the GUI's process when the cores are busy."""
+    assert run_in_process(_niceness, (), Progress(), nice=5) == os.nice(0) + 5
+    assert run_in_process(_niceness, (), Progress()) == os.nice(0)

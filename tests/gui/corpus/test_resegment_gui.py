@@ -85,3 +85,21 @@ def test_the_work_runs_outside_the_windows_process(qtbot, window, seeded_db_path
     task.failed.connect(failures.append)
     qtbot.waitUntil(lambda: controller.task is None, timeout=30_000)
     assert not failures and _outdated(seeded_db_path) == 0
+
+
+def test_the_change_bus_is_held_while_the_work_runs_and_released_after(qtbot, window, seeded_db_path):
+    """The child's batches are not announced one by one (every view would re-read everything each second): the
+    bus is held while it runs and released when it ends, cancelled or not."""
+    _age(seeded_db_path)
+    controller = window.extensions["resegment"]
+    assert window.open_database(seeded_db_path)
+    assert controller.task is not None and window.changes.held
+    qtbot.waitUntil(lambda: controller.task is None, timeout=30_000)
+    assert not window.changes.held
+    _age(seeded_db_path)
+    assert window.open_database(seeded_db_path)
+    task = controller.task
+    assert task is not None and window.changes.held
+    with qtbot.waitSignal(task.finished, timeout=30_000):
+        task.cancel()
+    assert not window.changes.held
