@@ -46,6 +46,7 @@ def main(argv: list[str]) -> int:
     print(json.dumps({"frame": [frame.x(), frame.y(), frame.width(), frame.height()],
                       "area": [area.x(), area.y(), area.width(), area.height()],
                       "minimum": [window.minimumSizeHint().width(), window.minimumSizeHint().height()],
+                      "ratio": window.devicePixelRatioF(),
                       "reading": window.reading_mode()}))
     window.close()
     return 0

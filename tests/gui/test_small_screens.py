@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -121,17 +122,31 @@ def test_side_by_side_takes_the_window_and_gives_each_pane_a_readable_line(qtbot
     qtbot.waitUntil(lambda: w.splitter.sizes() == splitter)
 
 
-def _start(tmp_path, screen: tuple[int, int], scale: float, *args: str) -> dict | None:
-    conf = tmp_path / f"screen-{screen[0]}x{screen[1]}.json"
-    conf.write_text(json.dumps({"screens": [{"name": "s", "x": 0, "y": 0, "width": screen[0],
-                                             "height": screen[1], "logicalDpi": 96}]}), encoding="utf-8")
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={conf}", QT_SCALE_FACTOR=str(scale))
-    done = subprocess.run([sys.executable, "-m", "tests.gui.screen_restart", str(tmp_path / "settings.ini"),
-                           str(tmp_path / "db.sqlite3"), *args], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=120)
+def _start(tmp_path, screen: tuple[int, int], scale: float, *args: str, platform: str = "offscreen") -> dict | None:
+    """One start of the window in its own process on a screen of ``screen`` device pixels at ``scale``: offscreen
+    (a configured screen) or xcb under a fresh Xvfb of that size (a real X server, as on a Linux desktop)."""
+    env = dict(os.environ, QT_SCALE_FACTOR=str(scale))
+    command = [sys.executable, "-m", "tests.gui.screen_restart", str(tmp_path / "settings.ini"),
+               str(tmp_path / "db.sqlite3"), *args]
+    if platform == "offscreen":
+        conf = tmp_path / f"screen-{screen[0]}x{screen[1]}.json"
+        conf.write_text(json.dumps({"screens": [{"name": "s", "x": 0, "y": 0, "width": screen[0],
+                                                 "height": screen[1], "logicalDpi": 96}]}), encoding="utf-8")
+        env["QT_QPA_PLATFORM"] = f"offscreen:configfile={conf}"
+    else:
+        env["QT_QPA_PLATFORM"] = "xcb"
+        command = ["xvfb-run", "-a", "-s", f"-screen 0 {screen[0]}x{screen[1]}x24", *command]
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stderr
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     return json.loads(lines[-1]) if lines else None
+
+
+def _on_screen(shown: dict) -> None:
+    x, y, width, height = shown["frame"]
+    ax, ay, aw, ah = shown["area"]
+    assert ax <= x and ay <= y and x + width <= ax + aw and y + height <= ay + ah, shown
+    assert width >= min(aw, 900) - 20 and height >= ah * 0.8, shown  # cut to the screen, not shrunk to nothing
 
 
 @pytest.mark.parametrize(("screen", "scale", "panels_hidden"), [
@@ -144,8 +159,27 @@ def test_a_restart_on_a_smaller_or_scaled_screen_stays_on_it(tmp_path, seeded_db
     # Saved on the big screen at 1x: a large window near the bottom right corner.
     _start(tmp_path, (2560, 1440), 1.0, "save", "2400", "1300", "150", "120")
     shown = _start(tmp_path, screen, scale, "show")
-    x, y, width, height = shown["frame"]
-    ax, ay, aw, ah = shown["area"]
-    assert ax <= x and ay <= y and x + width <= ax + aw and y + height <= ay + ah, shown
-    assert width >= min(aw, 900) - 20  # cut to the screen, not shrunk to nothing
+    _on_screen(shown)
+    assert shown["ratio"] == scale
     assert shown["reading"] == panels_hidden
+
+
+PLATFORMS = ["offscreen", pytest.param("xcb", marks=pytest.mark.skipif(
+    shutil.which("xvfb-run") is None, reason="xvfb-run is not installed (the offscreen case still runs)"))]
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+@pytest.mark.parametrize("saved_at", [1.0, 2.0])
+def test_a_restart_at_2x_on_a_1920x1080_screen_fits_it(tmp_path, seeded_db_path, platform, saved_at):
+    """The issue's case: at 2x a 1920x1080 screen is 960x540 logical pixels and the window came back 2274x1120.
+    Saved full-size at 1x on that screen, or saved larger than the screen while at 2x (a size typed or dragged
+    past the edge), it restarts at device pixel ratio 2 inside the work area with every panel shown (its minimum
+    width fits 960). Both Qt platforms apply QT_SCALE_FACTOR the same way (Qt's own high-DPI scaling): offscreen
+    always runs, xcb under Xvfb where xvfb-run is installed."""
+    (tmp_path / "db.sqlite3").write_bytes(seeded_db_path.read_bytes())
+    big = ("1900", "1050") if saved_at == 1.0 else ("2274", "1120")
+    _start(tmp_path, (1920, 1080), saved_at, "save", *big, "0", "0", platform=platform)
+    shown = _start(tmp_path, (1920, 1080), 2.0, "show", platform=platform)
+    assert shown["ratio"] == 2.0 and shown["area"][2:] == [960, 540], shown
+    _on_screen(shown)
+    assert not shown["reading"], shown  # the panels fit: nothing was hidden to make room
