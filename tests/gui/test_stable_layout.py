@@ -10,6 +10,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.scoring import scores as scoring
+from desktop.gui import i18n
 from desktop.gui.main_window import MainWindow
 from tests.gui.windows import docks, make_window
 
@@ -34,9 +35,19 @@ def snapshot(w: MainWindow, offset: int) -> dict:
     }
 
 
+@pytest.fixture
+def language(request):
+    """The interface language of a case (English back afterwards: other tests expect it)."""
+    if request.param != i18n.ENGLISH:
+        assert i18n.set_language(request.param)
+    yield request.param
+    i18n.set_language(i18n.ENGLISH)
+
+
+@pytest.mark.parametrize("language", [i18n.ENGLISH, i18n.CHINESE], indirect=True)
 @pytest.mark.parametrize("size", [QSize(1366, 728), QSize(1920, 1040)], ids=["1366x768", "1920x1080"])
 def test_docks_and_text_stay_through_submit_reopen_and_the_first_annotation(qtbot, tmp_path, seeded_db_path,
-                                                                             no_dialogs, size):
+                                                                             no_dialogs, size, language):
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("reviewer/name", "欧阳明远")  # a long name in the "submitted by" line
     w = make_window(qtbot, settings, seeded_db_path, size)
@@ -72,12 +83,10 @@ def test_docks_and_text_stay_through_submit_reopen_and_the_first_annotation(qtbo
     qtbot.waitUntil(lambda: status() not in (None, scoring.DONE))
     qtbot.waitUntil(lambda: panel.reopen_button.isHidden())
     settle()
-    # Reopened, the form's minimum width comes to 313 px at 1366 (a dock of 311 px grows by 2 px; it grew to 513 px
-    # before the review state wrapped): within 2 px of where it was.
+    # Reopened: the same widths. (The submit button was shown before Reopen was hidden: for that moment the status
+    # row asked 313 px and the 311 px dock kept that width.)
     reopened = snapshot(w, offset)
-    assert reopened["docks"].keys() == before["docks"].keys()
-    assert all(abs(reopened["docks"][n] - before["docks"][n]) <= 2 for n in before["docks"]), reopened["docks"]
-    assert abs(reopened["viewport"][1] - before["viewport"][1]) <= 2
+    assert reopened == before, "reopening"
     before = reopened
 
     annotations = w.extensions["annotations"]

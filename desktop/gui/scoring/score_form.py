@@ -276,8 +276,11 @@ class ScorePanel(QDockWidget):
                 "%2", local_time(review.reopened_at))
         self.state_label.setText(text)
         submitted = status == DONE
-        self.submit_button.setVisible(not submitted)
-        self.reopen_button.setVisible(submitted)
+        # the button going away hides first: with both shown for a moment the status row asks 313 px, and the dock
+        # is widened to that for good (reopening grew it by 2 px)
+        shown, gone = (self.reopen_button, self.submit_button) if submitted else (self.submit_button, self.reopen_button)
+        gone.setVisible(False)
+        shown.setVisible(True)
         self.submit_button.setEnabled(enabled)
         self.reopen_button.setEnabled(enabled)
         self.submit_action.setEnabled(enabled and not submitted)
