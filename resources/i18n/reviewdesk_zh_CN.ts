@@ -3930,6 +3930,30 @@ Review and score annual reports on building rule-of-law government: see each rep
         <translation>缺少：%1</translation>
     </message>
     <message>
+        <source>(no agency)</source>
+        <translation>（无机关）</translation>
+    </message>
+    <message>
+        <source>year %1</source>
+        <translation>%1年度</translation>
+    </message>
+    <message>
+        <source>(no year)</source>
+        <translation>（年度不明）</translation>
+    </message>
+    <message>
+        <source>file %1</source>
+        <translation>文件 %1</translation>
+    </message>
+    <message>
+        <source>import no. %1</source>
+        <translation>导入编号 %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
         <source>Only the doubts of %1 reports just imported without an agency, their agency first (the Verify menu shows the whole corpus).</source>
         <translation>仅显示刚导入的 %1 份无机关名称报告的待核对项，机关名称在前（“核对”菜单显示全部报告）。</translation>
     </message>

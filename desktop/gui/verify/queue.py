@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import ReviewDeskError
+from desktop.core.review.report_names import ReportName, distinct_names
 from desktop.core.review.verify import Doubt, doubts_of, list_doubts
-from desktop.core.storage.documents import get_summary
+from desktop.core.storage.documents import get_summaries
 from desktop.core.storage.executor import DatabaseExecutor
 from desktop.gui import dialogs, i18n, palette, workers
 from desktop.gui.plain import PlainLabel, menu_text
@@ -57,6 +58,21 @@ def doubt_label(doubt: Doubt) -> str:
     if doubt.target.startswith("missing:"):
         return QCoreApplication.translate("VerifyQueue", "Missing: %1").replace("%1", kind)
     return QCoreApplication.translate("VerifyQueue", "Part: %1").replace("%1", kind)
+
+
+def report_name(name: ReportName) -> str:
+    """A report's name in the queue, in the interface language: agency (or that it has none) · year, then the
+    title, file name and import number where they are needed to tell it from the others."""
+    parts = [name.agency or QCoreApplication.translate("VerifyQueue", "(no agency)"),
+             QCoreApplication.translate("VerifyQueue", "year %1").replace("%1", str(name.year))
+             if name.year is not None else QCoreApplication.translate("VerifyQueue", "(no year)")]
+    if name.title is not None:
+        parts.append(name.title)
+    if name.file is not None:
+        parts.append(QCoreApplication.translate("VerifyQueue", "file %1").replace("%1", name.file))
+    if name.seq is not None:
+        parts.append(QCoreApplication.translate("VerifyQueue", "import no. %1").replace("%1", str(name.seq)))
+    return QCoreApplication.translate("VerifyQueue", ", ").join(parts)
 
 
 class VerifyQueueDialog(QDialog):
@@ -169,7 +185,8 @@ class VerifyQueueDialog(QDialog):
         self.loading = False
         self.doubts = list(doubts)
         self.settled = set()
-        self._texts, self._names = {}, {}
+        self._texts = {}
+        self._names = self._report_names({d.document_id for d in self.doubts})
         self.items.clear()
         for doubt in self.doubts:
             item = QStandardItem(self._item_text(doubt, False))
@@ -180,11 +197,15 @@ class VerifyQueueDialog(QDialog):
         self._show_progress()
         return len(self.doubts)
 
+    def _report_names(self, document_ids: set[str]) -> dict[str, str]:
+        """The queue's reports named apart from each other (two reports without an agency and with the same
+        title differ by file name, then import number)."""
+        reader = self.store.reader
+        summaries = get_summaries(reader, sorted(document_ids)) if reader is not None else {}
+        return {doc_id: report_name(name) for doc_id, name in distinct_names(summaries.values()).items()}
+
     def _name(self, document_id: str) -> str:
-        if document_id not in self._names:
-            summary = get_summary(self.store.reader, document_id) if self.store.reader is not None else None
-            self._names[document_id] = (summary.title or summary.name) if summary else document_id
-        return self._names[document_id]
+        return self._names.get(document_id, document_id)  # a report deleted meanwhile: its id, never nothing
 
     def _item_text(self, doubt: Doubt, settled: bool) -> str:
         value = "—" if doubt.value in (None, "") else str(doubt.value)
@@ -302,6 +323,12 @@ class VerifyQueueDialog(QDialog):
             except ReviewDeskError as exc:
                 self.message.setText(str(exc))
                 return
+            if doubt.field in ("agency", "year", "title"):  # the names are made of these: name the reports anew
+                self._names = self._report_names({d.document_id for d in self.doubts})
+                for row, other in enumerate(self.doubts):
+                    item = self.items.item(row)
+                    if item is not None and row != self.current:
+                        item.setText(self._item_text(other, row in self.settled))
             self._settle()
             return
         self.fix_requested.emit(doubt.document_id, -1 if doubt.start is None else doubt.start,

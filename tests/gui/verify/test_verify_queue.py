@@ -197,3 +197,53 @@ def test_in_the_window_the_menu_opens_the_queue_and_the_parts_filter_keeps_the_r
     panel.missing_combo.setCurrentIndex(0)  # all reports again
     qtbot.waitUntil(lambda: panel.proxy.rowCount() == w.corpus_model.total)
     dialog.close()
+
+
+def test_two_reports_without_an_agency_and_with_the_same_title_are_told_apart(qtbot, tmp_path, monkeypatch):
+    """The queue names a report by agency (or that it has none) and year, then by what tells it from the others:
+    two agency-less reports with the same title differ by file name, and fixing one's agency names it anew."""
+    from desktop.gui import i18n
+
+    body = ("2024年度法治政府建设工作报告\n2024年，我们坚持依法行政。\n一、主要举措和成效\n全年办理行政许可{n}件。\n"
+            "二、存在的不足\n执法队伍年龄老化。\n三、下一步工作安排\n加强培训。\n")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, n in (("南湖县.txt", 120), ("北山区.txt", 95)):
+        (folder / name).write_text(body.format(n=n), encoding="utf-8")
+    path = tmp_path / "v.sqlite3"
+    db = open_database(path)
+    import_paths(db, [folder])
+    db.conn.close()
+    executor, reader = DatabaseExecutor(path), open_reader(path)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue(SETTINGS_KEY, "王核对")
+    store = VerifyStore(executor, reader, QUndoStack(), ChangeBus(window), window)
+    docs = {d.name: d for d in list_documents(reader)}
+    assert [d.agency for d in docs.values()] == [None, None] and len({d.title for d in docs.values()}) == 1
+    assert i18n.set_language(i18n.CHINESE)
+    try:
+        dialog = VerifyQueueDialog(store, settings, window)
+        qtbot.addWidget(dialog)
+        assert dialog.load() >= 2
+        names = {d.document_id: dialog._name(d.document_id) for d in dialog.doubts}
+        assert names == {docs["南湖县.txt"].id: "（无机关），2024年度，2024年度法治政府建设工作报告，文件 南湖县.txt",
+                         docs["北山区.txt"].id: "（无机关），2024年度，2024年度法治政府建设工作报告，文件 北山区.txt"}
+        rows = [dialog.items.item(r).text() for r in range(dialog.items.rowCount())]
+        for doubt, row in zip(dialog.doubts, rows, strict=True):
+            assert names[doubt.document_id] in row
+        assert names[dialog.doubts[0].document_id] in dialog.what.text()
+        # the agency fixed from the queue: both reports are named anew (the title is no longer needed)
+        first = dialog.doubts[0]
+        assert first.field == "agency"
+        monkeypatch.setattr(dialogs, "get_text", lambda *a, **k: "南湖县司法局")
+        dialog.fix_current()
+        assert dialog._name(first.document_id) == "南湖县司法局，2024年度"
+        other = next(d.document_id for d in dialog.doubts if d.document_id != first.document_id)
+        assert dialog._name(other) == "（无机关），2024年度，2024年度法治政府建设工作报告"
+        assert dialog.items.item(0).text().startswith("✓ 南湖县司法局，2024年度")
+    finally:
+        i18n.set_language(i18n.ENGLISH)
+        reader.conn.close()
+        executor.close()
