@@ -266,6 +266,9 @@ class MainWindow(WindowLayout, WindowKeyboard, WindowActions, WindowNavigation, 
             self.leaving.emit()
         self.changes.watch(None)
         self._remember_document()
+        # the open report is let go while its database is still open: the docks that follow it clear themselves
+        # through their stores' readers (after the close they would read a closed connection)
+        self._show_document(None)
         self.corpus_model.set_database(None)
         self.search_panel.set_database(None)
         self.import_controller.set_executor(None)

@@ -1009,6 +1009,201 @@
     </message>
 </context>
 <context>
+    <name>Conflicts</name>
+    <message>
+        <source>Annotation</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>评阅</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Agency grouping</source>
+        <translation>机关归并</translation>
+    </message>
+    <message>
+        <source>Promise check</source>
+        <translation>承诺核对</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <source>Adjudication</source>
+        <translation>裁定</translation>
+    </message>
+    <message>
+        <source>Adjudicated score</source>
+        <translation>裁定分值</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>批注意见</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <source>Passage</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Text before</source>
+        <translation>前文</translation>
+    </message>
+    <message>
+        <source>Text after</source>
+        <translation>后文</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>终点</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Placed by</source>
+        <translation>定位方式</translation>
+    </message>
+    <message>
+        <source>Placement match</source>
+        <translation>定位吻合度</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Suggested points</source>
+        <translation>建议分值</translation>
+    </message>
+    <message>
+        <source>Suggestion accepted</source>
+        <translation>采纳建议</translation>
+    </message>
+    <message>
+        <source>Basis of the suggestion</source>
+        <translation>建议依据</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Why not applicable</source>
+        <translation>不适用理由</translation>
+    </message>
+    <message>
+        <source>Overall comment</source>
+        <translation>总体评语</translation>
+    </message>
+    <message>
+        <source>Submitted by</source>
+        <translation>提交人</translation>
+    </message>
+    <message>
+        <source>Reopened by</source>
+        <translation>重新打开人</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Grouped</source>
+        <translation>归并对象</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>归并组</translation>
+    </message>
+    <message>
+        <source>Plan item</source>
+        <translation>计划事项</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等次</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>裁定人</translation>
+    </message>
+    <message>
+        <source>Assigned by</source>
+        <translation>分配人</translation>
+    </message>
+    <message>
+        <source>placed in the text</source>
+        <translation>已在正文中定位</translation>
+    </message>
+    <message>
+        <source>not found in the text</source>
+        <translation>正文中未找到</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已落实</translation>
+    </message>
+    <message>
+        <source>named as a shortcoming</source>
+        <translation>列为不足</translation>
+    </message>
+    <message>
+        <source>not mentioned</source>
+        <translation>未提及</translation>
+    </message>
+    <message>
+        <source>another name of the agency</source>
+        <translation>机关别名</translation>
+    </message>
+    <message>
+        <source>one report</source>
+        <translation>单份报告</translation>
+    </message>
+    <message>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsAction</name>
     <message>
         <source>Merge Conflicts…</source>
@@ -4012,12 +4207,12 @@ Review and score annual reports on building rule-of-law government: see each rep
 <context>
     <name>crash</name>
     <message>
-        <source>ReviewDesk met an unexpected error: %1
+        <source>ReviewDesk met an unexpected error (the first line of the details below names it).
 
-Your reviews are safe: every edit was saved when you made it. If something looks wrong, restart ReviewDesk. To report the problem, copy the details below (they were also written to %2).</source>
-        <translation>报告评阅台遇到意外错误：%1
+Your reviews are safe: every edit was saved when you made it. If something looks wrong, restart ReviewDesk. To report the problem, copy the details below (they were also written to %1).</source>
+        <translation>报告评阅台遇到意外错误（下方详细信息的第一行写明了错误）。
 
-您的评阅不会丢失：每一处修改在做出时即已保存。如有异常，请重新启动报告评阅台。如需报告此问题，请复制下方的详细信息（也已写入 %2）。</translation>
+您的评阅不会丢失：每一处修改在做出时即已保存。如有异常，请重新启动报告评阅台。如需报告此问题，请复制下方的详细信息（也已写入 %1）。</translation>
     </message>
     <message>
         <source>Unexpected error</source>

@@ -349,3 +349,37 @@ def test_opening_a_report_reads_only_its_rows_page(qtbot, window):
     assert window.open_document(last)
     assert window.corpus_panel.current_document_id() == last
     assert model.loaded <= 2  # the row of the report (and the first row the view drew), not the table
+
+
+def test_opening_another_database_while_a_report_is_open(qtbot, settings, seeded_db_path, tmp_path, no_dialogs):
+    """Every dock installed and a report open: opening another database lets the report go while its database is
+    still open (the annotation list read a closed connection: an error dialog on each switch), then shows the new
+    corpus with nothing of the old report left in the docks."""
+    import shutil
+
+    from PySide6.QtCore import QSize
+
+    from tests.gui.windows import make_window
+
+    w = make_window(qtbot, settings, seeded_db_path, QSize(1600, 1000))
+    assert w.current_document_id()
+    annotations = w.extensions["annotations"]
+    doc = w.current_document_id()
+    annotations.store.create(doc, 0, 20, [annotations.store.tags()[0].id], "旧库的批注", None)
+    qtbot.waitUntil(lambda: len(w.report_view.text.marks("annotations")) == 1)
+    other = tmp_path / "另一个库.sqlite3"
+    from desktop.core.ingest.importer import import_paths
+    from desktop.core.storage import open_database
+
+    db = open_database(other)
+    import_paths(db, sorted((Path(__file__).resolve().parents[2] / "seeds").glob("001_*.txt")))
+    db.conn.close()
+    assert w.open_database(other)  # an exception in a slot on the way fails the test (pytest-qt)
+    QApplication.processEvents()
+    assert w.corpus_panel.proxy.rowCount() == 1
+    assert w.current_document_id() != doc
+    model = annotations.panel.model
+    assert "旧库的批注" not in [model.annotation(r).comment for r in range(model.rowCount())]
+    shutil.copy(seeded_db_path, tmp_path / "back.sqlite3")
+    assert w.open_database(tmp_path / "back.sqlite3")
+    QApplication.processEvents()

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import sqlite3
+import sys
 
 import shiboken6
 from PySide6.QtCore import QSettings, QSize, Qt
@@ -32,6 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.gui import dialogs, i18n
+from tests.conftest import SEEDS
+from tests.gui.exchange.conflicts_data import lead_with_conflicts
 from tests.gui.windows import make_window
 
 # Latin tokens that are names, formats or key names, the same in a Chinese interface.
@@ -216,6 +220,8 @@ def test_the_chinese_interface_shows_no_english(qtbot, tmp_path, seeded_db_path,
             QApplication.processEvents()
             left += [f"Qt file dialog ({mode.name}) · {where}: {text}" for where, text in visible_texts(chooser)]
             chooser.close()
+        left += _conflicts_dialog(qtbot, w, tmp_path)
+        left += _crash_dialog(qtbot, w, monkeypatch)
     finally:
         for dialog in opened:
             if shiboken6.isValid(dialog):
@@ -223,3 +229,54 @@ def test_the_chinese_interface_shows_no_english(qtbot, tmp_path, seeded_db_path,
         i18n.set_language(i18n.ENGLISH)
     unique = sorted(set(left))
     assert unique == [], f"{len(unique)} English strings:\n" + "\n".join(unique)
+
+
+def _conflicts_dialog(qtbot, w, tmp_path) -> list[str]:
+    """File › Merge Conflicts… on a lead's database after two returns of a package (an annotation's comment and
+    tags, a score, the overall comment in conflict): the dialog and every cell of its table."""
+    (tmp_path / "lead").mkdir()
+    lead, _doc = lead_with_conflicts(tmp_path / "lead", SEEDS)
+    assert w.open_database(lead)
+    action = w.findChild(QAction, "mergeConflicts")
+    assert action is not None and action.isVisible() and english_words(action.text()) == []
+    before = set(QApplication.topLevelWidgets())
+    action.trigger()
+    qtbot.waitUntil(lambda: any(type(t).__name__ == "ConflictsDialog" and t.isVisible()
+                                for t in QApplication.topLevelWidgets()))
+    dialog = next(t for t in QApplication.topLevelWidgets() if type(t).__name__ == "ConflictsDialog")
+    table = dialog.table
+    assert table.rowCount() == 3  # annotation, score, overall comment
+    cells = [table.item(r, c).text() for r in range(table.rowCount()) for c in range(table.columnCount())]
+    assert "举措具体，有量化指标" in "\n".join(cells)  # the content is there, in Chinese, as typed
+    found = [f"ConflictsDialog · {where}: {text}" for where, text in visible_texts(dialog)]
+    found += [f"ConflictsDialog cell: {text}" for text in cells if english_words(text)]
+    for top in set(QApplication.topLevelWidgets()) - before:
+        if shiboken6.isValid(top):
+            top.close()
+    return found
+
+
+def _crash_dialog(qtbot, w, monkeypatch) -> list[str]:
+    """An uncaught error as the app shows it (the crash reporter's dialog): the words around the error are in the
+    interface language; the error itself and its traceback are the details, for whoever reads the report."""
+    from desktop.gui.window import crash
+
+    built: list[QDialog] = []
+    monkeypatch.setattr(dialogs, "crash", lambda *args: built.append(dialogs.crash_dialog(*args)))
+    reporter = crash.install(w)
+    try:
+        try:
+            raise sqlite3.OperationalError("database is locked")
+        except sqlite3.OperationalError:
+            reporter.handle(*sys.exc_info())
+        qtbot.waitUntil(lambda: bool(built))
+    finally:
+        crash.uninstall()
+    dialog = built[0]
+    dialog.show()
+    QApplication.processEvents()
+    details = dialog.findChild(QPlainTextEdit, "details").toPlainText()
+    assert details.startswith("OperationalError: database is locked")
+    found = [f"crash dialog · {where}: {text}" for where, text in visible_texts(dialog)]
+    dialog.close()
+    return found

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.exchange.conflicts import KEEP, OTHER, Conflict, ConflictError, list_conflicts, resolve_conflict
 from desktop.gui import dialogs, i18n
+from desktop.gui.exchange.conflict_text import ConflictText
 from desktop.gui.plain import PlainLabel
 from desktop.gui.review_window import ReviewWindow
 
@@ -71,9 +72,10 @@ class ConflictsDialog(QDialog):
         reader = self.review_window.reader
         self.conflicts = list_conflicts(reader) if reader is not None else []
         self.table.setRowCount(len(self.conflicts))
+        words = ConflictText(reader)  # fields, tags, criteria and statuses as the rest of the app names them
         for row, c in enumerate(self.conflicts):
-            what = c.table + (f" · {c.applied.get('criterion_id')}" if c.applied.get("criterion_id") else "")
-            for column, text in enumerate((c.document, c.reviewer, what, c.describe(KEEP), c.describe(OTHER))):
+            cells = (c.document, c.reviewer, words.what(c), words.describe(c, KEEP), words.describe(c, OTHER))
+            for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip("")  # the text is data: shown as typed, never as markup
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)

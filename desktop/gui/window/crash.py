@@ -69,12 +69,16 @@ class CrashReporter(QObject):
             return  # already telling the user; the second error is in the log
         self.showing = True
         try:
-            text = QCoreApplication.translate("crash", "ReviewDesk met an unexpected error: %1\n\nYour reviews are safe: every edit was saved when "
-                       "you made it. If something looks wrong, restart ReviewDesk. To report the problem, copy the "
-                       "details below (they were also written to %2).").replace("%1", summary).replace(
-                "%2", str(logs.log_file()))
+            # the error itself (Python's words, in English) heads the details, for whoever reads the report: the
+            # sentence around it is in the interface language
+            text = QCoreApplication.translate(
+                "crash", "ReviewDesk met an unexpected error (the first line of the details below names it).\n\n"
+                "Your reviews are safe: every edit was saved when you made it. If something looks wrong, restart "
+                "ReviewDesk. To report the problem, copy the details below (they were also written to %1)."
+            ).replace("%1", str(logs.log_file()))
             parent = self.window if self.window is not None else QApplication.activeWindow()
-            dialogs.crash(parent, QCoreApplication.translate("crash", "Unexpected error"), text, details)
+            dialogs.crash(parent, QCoreApplication.translate("crash", "Unexpected error"), text,
+                          f"{summary}\n\n{details}")
         finally:
             self.showing = False
 

@@ -59,8 +59,8 @@ def test_the_lead_sees_both_versions_and_puts_the_other_back(qtbot, tmp_path, se
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 1
     cells = [dialog.table.item(0, c).text() for c in range(5)]
-    assert cells[1] == "张三" and cells[2] == "annotations"
-    assert cells[3] == "comment: 乙稿" and cells[4] == "comment: <b>甲稿</b>"  # as typed, never markup
+    assert cells[1] == "张三" and cells[2] == "Annotation"
+    assert cells[3] == "Comment: 乙稿" and cells[4] == "Comment: <b>甲稿</b>"  # as typed, never markup
     with qtbot.waitSignal(window.changes.changed, timeout=5000):
         dialog.other_button.click()
     assert dialog.table.rowCount() == 0
@@ -68,4 +68,39 @@ def test_the_lead_sees_both_versions_and_puts_the_other_back(qtbot, tmp_path, se
     assert list_annotations(window.reader, doc)[0].comment == "<b>甲稿</b>"
     row = window.reader.execute("SELECT resolved_by, resolution FROM merge_conflicts").fetchone()
     assert tuple(row) == ("组长", "other")
+    window.close()
+
+
+def test_every_kind_of_conflict_is_worded_as_the_app_names_things(qtbot, tmp_path, seeds_dir):
+    """In Chinese: the kind of row, the criterion by its title, tags by their names, points as numbers, fields by
+    their names; nothing stored in English (table, column, criterion id, tag id) shows."""
+    from desktop.core.review.codebook import list_tags
+    from desktop.core.scoring.rubric import load_default_rubric
+    from desktop.core.storage import open_database
+    from desktop.gui import i18n
+    from tests.gui.exchange.conflicts_data import lead_with_conflicts
+
+    (tmp_path / "lead").mkdir()
+    path, _doc = lead_with_conflicts(tmp_path / "lead", seeds_dir)
+    db = open_database(path)
+    tags = {t.id: t.name for t in list_tags(db)}
+    db.conn.close()
+    settings = QSettings(str(tmp_path / "lead.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    parts = install_exchange(window)
+    assert window.open_database(path)
+    assert i18n.set_language(i18n.CHINESE)
+    try:
+        dialog = parts["conflicts"].show_dialog()
+        qtbot.addWidget(dialog)
+        rows = {dialog.table.item(r, 2).text(): [dialog.table.item(r, c).text() for c in (3, 4)]
+                for r in range(dialog.table.rowCount())}
+    finally:
+        i18n.set_language(i18n.ENGLISH)
+    first = load_default_rubric().criteria[0]
+    names = list(tags.values())
+    assert rows[f"评分 · {first.title}"] == ["分值：2", "分值：1"]
+    assert rows["评阅"] == ["总体评语：亮点突出", "总体评语：总体较好"]
+    assert rows["批注"] == [f"批注意见：举措具体，有量化指标\n标签：{names[1]}", f"批注意见：表述笼统，缺少数据\n标签：{names[0]}"]
     window.close()
