@@ -19,7 +19,7 @@ from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from multiprocessing.connection import Connection
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from desktop.core.progress import CancelFlag, Progress
 
@@ -154,3 +154,59 @@ def run_in_process(fn: Callable[..., R], args: tuple, progress: Progress, poll_s
             child.terminate()
             child.join()
         receive.close()
+
+
+def _run_job(fn: Callable[..., R], args: tuple, conn: Connection, parent_pid: int) -> None:
+    """A :class:`ChildJob`'s body: ``fn(*args)``, its outcome sent to the parent."""
+    _watch_parent(parent_pid)
+    try:
+        conn.send(("done", fn(*args)))
+    except BaseException as exc:  # every end is reported: the parent re-raises it
+        try:
+            conn.send(("error", exc))
+        except Exception:  # an exception that cannot be pickled
+            conn.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
+    finally:
+        conn.close()
+
+
+class ChildJob(Generic[R]):
+    """``fn(*args)`` started at once in a spawned child process, while this process goes on with other work
+    (``fn`` module-level, arguments and result picklable); :meth:`result` waits for it and re-raises what it
+    raised, :meth:`close` ends it if it is still running (a cancelled or failed caller). The child ends itself
+    if this process is gone."""
+
+    def __init__(self, fn: Callable[..., R], args: tuple) -> None:
+        context = multiprocessing.get_context("spawn")
+        self._receive, send = context.Pipe(duplex=False)
+        self._child = context.Process(target=_run_job, args=(fn, args, send, os.getpid()), name="reviewdesk-job")
+        self._child.start()
+        send.close()
+        self._answered = False
+
+    def result(self, poll_seconds: float = 0.1) -> R:
+        """The job's result (waits for it); the child is reaped before this returns."""
+        try:
+            while not self._receive.poll(poll_seconds):
+                if not self._child.is_alive() and not self._receive.poll():
+                    raise RuntimeError(f"the child process ended without an answer (exit code {self._child.exitcode})")
+            try:
+                kind, payload = self._receive.recv()
+            except EOFError:
+                raise RuntimeError(f"the child process ended without an answer (exit code {self._child.exitcode})") \
+                    from None
+            self._answered = True
+            if kind == "error":
+                raise payload
+            return payload
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """End the child: once it has answered, wait for it to exit; before that, stop it."""
+        if self._child.is_alive() and self._answered:
+            self._child.join(timeout=30)
+        if self._child.is_alive():
+            self._child.terminate()
+        self._child.join()
+        self._receive.close()

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import logging
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from desktop.core.export.data import ExportData
-from desktop.core.export.formats.xlsx_rows import CellFormat, RowStream
+from desktop.core.export.formats.xlsx_rows import CellFormat, FormulaSheet, RowStream
 from desktop.core.export.sheets.panel_table import final_cell, final_columns, panel_columns, panel_row
 from desktop.core.export.sheets.tables import (
     NOT_APPLICABLE,
@@ -47,6 +48,7 @@ from desktop.core.export.sheets.tables import (
     summary_row,
     total_value,
 )
+from desktop.core.processes import ChildJob
 from desktop.core.progress import Progress
 from desktop.core.scoring.rules import rule_label
 
@@ -58,6 +60,7 @@ _HEADER = CellFormat({**_CELL, "bold": True, "align": "center", "valign": "vcent
 _PLACEMENT_FILLS = {"缺": "#F4C7C3", "小节": "#FCE8B2", "条目/一句": "#FCE8B2"}
 # Excel's limits for a data validation's texts (XlsxWriter drops a validation that exceeds one)
 _TITLE_LIMIT, _MESSAGE_LIMIT = 32, 255
+log = logging.getLogger(__name__)
 
 
 def _formats(columns: list[Column]) -> list[CellFormat]:
@@ -90,7 +93,7 @@ def _sheet(wb: Workbook, name: str, columns: list[Column], title: str, freeze: t
     """A sheet set up for printing, with its header row written (after the ``above`` rows).
 
     ``freeze`` is the (row, column) of the first cell that scrolls (1, 0: the first row stays in view)."""
-    ws: Worksheet = wb.add_worksheet(name)
+    ws: Worksheet = wb.add_worksheet(name, worksheet_class=FormulaSheet)
     for i, col in enumerate(columns):
         ws.set_column(i, i, col.width)
     header_row = len(above or ())  # 0-based
@@ -224,19 +227,45 @@ def _panel(wb: Workbook, data: ExportData, progress: Progress) -> None:
             progress.check()
 
 
-def _charts(wb: Workbook, data: ExportData) -> None:
+CHART_DPI = 90
+CHARTS_IN_CHILD_FROM = 200  # sheet rows from which the charts are drawn in a child process, beside the tables
+
+
+def _start_charts(data: ExportData) -> ChildJob[list[bytes]] | None:
+    """The dashboard's charts started in a child process (matplotlib's ~2 s of CPU on the other core while this
+    one writes the tables), for an export large enough that the child's start-up is worth it; None to draw them
+    here when the sheet is reached."""
+    if data.dashboard is None or len(data.rows) < CHARTS_IN_CHILD_FROM:
+        return None
+    from desktop.core.export.sheets.charts import CHART_NAMES, render_all
+
+    try:
+        return ChildJob(render_all, (data.dashboard, CHART_DPI, CHART_NAMES))
+    except OSError as exc:  # no process could be started (limits): drawn here instead
+        log.warning("charts drawn in this process: %s", exc)
+        return None
+
+
+def _charts(wb: Workbook, data: ExportData, job: ChildJob[list[bytes]] | None) -> None:
     """图表: the panel dashboard's charts as pictures, one under the other (exports of every reviewer only)."""
     if data.dashboard is None:
         return
-    from desktop.core.export.sheets.charts import CHART_NAMES, CHART_TITLES, render
+    from desktop.core.export.sheets.charts import CHART_NAMES, CHART_TITLES, render_all
 
+    pngs: list[bytes] | None = None
+    if job is not None:
+        try:
+            pngs = job.result()
+        except Exception as exc:  # the child failed (killed, out of memory): the same charts drawn here
+            log.warning("charts drawn in this process after the child process failed: %s", exc)
+    if pngs is None:
+        pngs = render_all(data.dashboard, CHART_DPI, CHART_NAMES)
     columns = [Column("图表", "Chart", 60)]
     stream = _sheet(wb, "图表", columns, "评审图表", autofilter=False)
     note = f"图表：{'、'.join(CHART_TITLES[n] for n in CHART_NAMES)}（各图另可在评审组看板中导出为 PNG）"
     stream.append([note])
     row = 2  # 0-based: under the header and the note
-    for name in CHART_NAMES:
-        png = render(data.dashboard, name, dpi=90)
+    for name, png in zip(CHART_NAMES, pngs, strict=True):
         stream.ws.insert_image(row, 0, f"{name}.png", {"image_data": io.BytesIO(png), "object_position": 3})
         row += int(_png_height(png) / 20) + 2  # rows are 20 px high by default
 
@@ -285,6 +314,7 @@ def write_xlsx(data: ExportData, path: Path, progress: Progress) -> int:
     """Write the workbook; return the number of summary rows."""
     wb = Workbook(str(path), {"constant_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
                               "strings_to_urls": False, "tmpdir": str(path.parent)})
+    charts = _start_charts(data)
     try:
         total = len(data.rows) + len(data.annotations) + len(data.documents)
         n = _summary(wb, data, progress, total)
@@ -293,11 +323,13 @@ def write_xlsx(data: ExportData, path: Path, progress: Progress) -> int:
         _table(wb, "必备部分", "必备部分检出情况", section_columns(), section_rows(data), progress, total,
                freeze=(1, 1), fills=_PLACEMENT_FILLS)
         _distribution(wb, data)
-        _charts(wb, data)
+        _charts(wb, data, charts)
         _about(wb, data)
         progress.update(total, total, "saving")
         wb.set_properties({"title": "法治政府建设年度报告评阅表", "author": "ReviewDesk",
                            "created": dt.datetime.now(dt.UTC).replace(tzinfo=None)})
     finally:
+        if charts is not None:
+            charts.close()  # stopped if a cancel or an error came first
         wb.close()  # also on a cancel: removes its temporary files (the caller deletes the unfinished file)
     return n

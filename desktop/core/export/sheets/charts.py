@@ -258,6 +258,11 @@ def render(d: Dashboard, name: str, dpi: int = 110) -> bytes:
     return buffer.getvalue()
 
 
+def render_all(d: Dashboard, dpi: int, names: tuple[str, ...] = CHART_NAMES) -> list[bytes]:
+    """Each chart of ``names`` as PNG bytes, in that order (module-level: a child process can run it)."""
+    return [render(d, name, dpi=dpi) for name in names]
+
+
 def write_pngs(d: Dashboard, folder: str | Path, names: tuple[str, ...] = CHART_NAMES) -> list[Path]:
     """Write each chart as ``folder/<name>.png``; return the paths."""
     out = Path(folder)

@@ -11,6 +11,7 @@ one marked with who set it), 评审状态, 完成情况 and 评审意见. The nu
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 
 from desktop.core.export.data import ExportData
@@ -29,9 +30,22 @@ from desktop.core.scoring.rules import TRIM_FROM
 FINAL_HEADER = "最终得分"
 
 
+_last_reviewers: tuple[weakref.ref[PanelSummary], int, tuple[str, ...]] | None = None
+
+
 def panel_reviewers(panel: PanelSummary) -> list[str]:
-    """The reviewers of the panel, by name (one column each)."""
-    return sorted({r.reviewer for report in panel.reports for r in report.reviews})
+    """The reviewers of the panel, by name (one column each).
+
+    Asked for on every row of the sheet (each row's cells and its 最终得分 formula), so the last panel's answer
+    is kept while it is the same panel (frozen: the same list of reports) of the same length, held weakly: a pass
+    over every review per row made the 评审汇总 sheet quadratic in the number of reports."""
+    global _last_reviewers
+    last = _last_reviewers
+    if last is not None and last[0]() is panel and last[1] == len(panel.reports):
+        return list(last[2])
+    names = sorted({r.reviewer for report in panel.reports for r in report.reviews})
+    _last_reviewers = (weakref.ref(panel), len(panel.reports), tuple(names))
+    return names
 
 
 def panel_columns(data: ExportData, panel: PanelSummary) -> list[Column]:

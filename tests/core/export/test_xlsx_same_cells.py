@@ -1,0 +1,209 @@
+"""The xlsx export writes the same workbook as the row writer it replaced: every cell's value, type, formula and
+format, every row's height, the validations, print setup and pictures.
+
+The reference is the row writer as it was on main before the per-cell work was cut (kept here, frozen, as
+:class:`ReferenceRowStream`), run over the same export data with the charts drawn in this process; the corpus is
+the scored seeds plus annotations whose comments are hostile to a spreadsheet (formula starts, characters XML
+cannot hold, line breaks, tabs, text longer than a cell, fills' exact words, blanks).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import random
+import shutil
+import zipfile
+from collections.abc import Sequence
+from typing import Any
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+from openpyxl import load_workbook
+from xlsxwriter.worksheet import Worksheet
+
+from desktop.core.export import export
+from desktop.core.export.formats import to_xlsx
+from desktop.core.export.formats.xlsx_rows import LINE_HEIGHT, MAX_CELL, FormulaSheet, text_lines
+from desktop.core.export.safe import FORMULA_STARTS, looks_like_formula, xml_safe
+from desktop.core.export.sheets.tables import Formula
+from desktop.core.review.annotations import create_annotation
+from desktop.core.storage import open_database
+from desktop.core.storage.documents import get_document
+from tests.core.scoring.scoring_data import scored_corpus_fixture  # noqa: F401  (fixture)
+
+HOSTILE = ["=SUM(A1:A9)", "+1 成效", "-负面", "@SUM(1)", "\t制表开头", "\r回车开头", "控制\x01字符\x0b\x0c", "非字符\ufffe\uffff",
+           "多行\n第二行\n第三行", "缺", "小节", "条目/一句", "", " ", "很长的批注" * 40, "🙂 emoji 与 ASCII mixed text",
+           "全角　空格", "x" * 200, "表述笼统，缺少数据支撑", "<b>不是标记</b> & 'quote' \"dq\""]
+
+
+class ReferenceRowStream:
+    """desktop.core.export.formats.xlsx_rows.RowStream as it was (main 0d66e7f), frozen for comparison."""
+
+    def __init__(self, workbook, ws, formats, fills=None, header=None, widths=None) -> None:
+        self.workbook, self.ws = workbook, ws
+        self.formats = list(formats)
+        self.header_format = header
+        usable = [max(2.0, w - 1.5) for w in widths] if widths else []
+        self._body_wrap = [(i, w) for i, w in enumerate(usable) if self.formats[i].wraps]
+        self._all_wrap = list(enumerate(usable))
+        self._fills = fills or {}
+        self._cache: dict[tuple, Any] = {}
+        self._plain_formats: dict[bool, list[Any]] = {}
+        self.rows = 0
+
+    def format(self, col: int, header: bool = False, quote: bool = False, fill: str | None = None):
+        key = (col, header, quote, fill)
+        found = self._cache.get(key)
+        if found is None:
+            base = self.header_format if header and self.header_format else self.formats[col]
+            extra: dict[str, Any] = {}
+            if quote:
+                extra["quote_prefix"] = True
+            if fill:
+                extra.update(pattern=1, bg_color=fill)
+            found = self._cache[key] = self.workbook.add_format({**base.properties, **extra})
+        return found
+
+    def _height(self, values, header):
+        lines = 1
+        for i, width in self._all_wrap if header else self._body_wrap:
+            v = values[i]
+            if isinstance(v, str) and (2 * len(v) > width or "\n" in v):
+                lines = max(lines, text_lines(v, width))
+        return None if lines == 1 else round(lines * LINE_HEIGHT + 3, 1)
+
+    def append(self, values: Sequence[Any], *, header: bool = False) -> None:
+        if len(values) != len(self.formats):
+            raise ValueError(f"row has {len(values)} values for {len(self.formats)} columns")
+        ws, row = self.ws, self.rows
+        self.rows += 1
+        height = self._height(values, header)
+        if height:
+            ws.set_row(row, height)
+        plain = self._plain(header)
+        fills = self._fills
+        for col, value in enumerate(values):
+            kind = type(value)
+            if kind is str:
+                text = xml_safe(value)[:MAX_CELL]
+                if not text:
+                    ws.write_blank(row, col, None, plain[col])
+                elif text[0] in FORMULA_STARTS or text in fills:
+                    ws.write_string(row, col, text, self.format(col, header, looks_like_formula(text), fills.get(text)))
+                else:
+                    ws.write_string(row, col, text, plain[col])
+            elif kind is float or kind is int:
+                ws.write_number(row, col, value, plain[col])
+            elif value is None:
+                ws.write_blank(row, col, None, plain[col])
+            elif isinstance(value, Formula):
+                cached: Any = value.value if value.value is not None else ""
+                ws.write_formula(row, col, value.text, plain[col], cached)
+            elif isinstance(value, dt.date):
+                day = value if isinstance(value, dt.datetime) else dt.datetime(value.year, value.month, value.day)
+                ws.write_datetime(row, col, day, plain[col])
+            else:
+                ws.write_number(row, col, value, plain[col])
+
+    def _plain(self, header):
+        found = self._plain_formats.get(header)
+        if found is None:
+            found = self._plain_formats[header] = [self.format(col, header) for col in range(len(self.formats))]
+        return found
+
+
+@pytest.fixture(name="hostile_db")
+def hostile_db_fixture(scored_corpus, tmp_path):
+    """The scored corpus plus 120 annotations per reviewer with hostile comments (a fixed random draw)."""
+    path = tmp_path / "hostile.sqlite3"
+    shutil.copy(scored_corpus.path, path)
+    db = open_database(path)
+    rng = random.Random(7)
+    for doc in scored_corpus.docs.values():
+        length = len(get_document(db, doc).text)
+        for reviewer in scored_corpus.reviewers.values():
+            for _ in range(12):
+                start = rng.randrange(0, max(1, length - 80))
+                create_annotation(db, doc, start, start + rng.randint(1, 80), reviewer_id=reviewer,
+                                  comment=rng.choice(HOSTILE) + rng.choice(["", "\n", "\x07"]) + rng.choice(HOSTILE))
+    yield db
+    db.conn.close()
+
+
+def describe(path) -> dict[str, Any]:
+    """Everything a reader sees of the workbook: each cell (value, type, formula, format), row heights, column
+    widths, merged cells, validations, freeze panes, print setup, and the package's pictures and charts."""
+    wb = load_workbook(path)
+    out: dict[str, Any] = {"sheets": wb.sheetnames}
+    for ws in wb.worksheets:
+        cells = []
+        for row in ws.iter_rows():
+            for c in row:
+                if ws.title == "说明" and c.column == 2 and ws.cell(row=c.row, column=1).value == "导出时间":
+                    continue  # two exports may straddle a minute
+                cells.append((c.coordinate, c.value, c.data_type, bool(c.quotePrefix), c.number_format, c.font.name,
+                              c.font.sz, c.font.b, c.border.left.style, c.border.bottom.style, c.fill.fgColor.rgb,
+                              c.fill.fill_type, c.alignment.wrap_text, c.alignment.vertical, c.alignment.horizontal))
+        out[ws.title] = {
+            "cells": cells,
+            "heights": {r: d.height for r, d in ws.row_dimensions.items() if d.height is not None},
+            "widths": {k: d.width for k, d in ws.column_dimensions.items()},
+            "validations": [(str(v.sqref), v.type, v.formula1, v.errorStyle, v.prompt, v.error)
+                            for v in ws.data_validations.dataValidation],
+            "freeze": ws.freeze_panes, "filter": ws.auto_filter.ref, "print_titles": ws.print_title_rows,
+            "setup": (ws.page_setup.orientation, ws.page_setup.paperSize, ws.page_setup.fitToWidth,
+                      ws.oddHeader.center.text, ws.oddFooter.center.text),
+        }
+    with zipfile.ZipFile(path) as zf:
+        out["media"] = {n: zf.read(n) for n in zf.namelist() if n.startswith(("xl/media/", "xl/charts/"))}
+    return out
+
+
+def reference_export(db, out, monkeypatch) -> None:
+    """The export as main wrote it: the frozen row writer, XlsxWriter's own worksheet (every formula through all
+    its rewrites), the charts drawn in this process."""
+    with monkeypatch.context() as m:
+        m.setattr(to_xlsx, "RowStream", ReferenceRowStream)
+        m.setattr(to_xlsx, "FormulaSheet", Worksheet)
+        if hasattr(to_xlsx, "CHARTS_IN_CHILD_FROM"):
+            m.setattr(to_xlsx, "CHARTS_IN_CHILD_FROM", math.inf)
+        export(db, "xlsx", out)
+
+
+@pytest.mark.parametrize("charts_in_child", [False, True])
+def test_xlsx_holds_the_same_cells_as_the_reference_writer(hostile_db, tmp_path, monkeypatch, charts_in_child):
+    reference, new = tmp_path / "reference.xlsx", tmp_path / "new.xlsx"
+    reference_export(hostile_db, reference, monkeypatch)
+    if charts_in_child:  # the charts drawn in a child process (what a large export does) are the same pictures
+        monkeypatch.setattr(to_xlsx, "CHARTS_IN_CHILD_FROM", 0)
+    export(hostile_db, "xlsx", new)
+    expected, got = describe(reference), describe(new)
+    assert got["sheets"] == expected["sheets"]
+    for key in expected:
+        assert got[key] == expected[key], key
+    annotations = [v for (_, v, *_rest) in got["批注"]["cells"] if isinstance(v, str)]
+    # the corpus does reach the cases: formula starts kept as quoted text, XML-illegal characters dropped
+    assert any(v.startswith("=SUM") for v in annotations) and any("多行\n" in v for v in annotations)
+    assert not any("\x01" in v or "\ufffe" in v for v in annotations)
+    assert any(quoted for (_, _, _, quoted, *_rest) in got["批注"]["cells"])
+
+
+FUNCTION_NAMES = ["IF", "SUM", "SUMPRODUCT", "ROUND", "COUNTIF", "MEDIAN", "FILTER", "SORT", "SORTBY", "XLOOKUP",
+                  "SINGLE", "ISINGLE", "UNIQUE", "LAMBDA", "MAP", "SEQUENCE", "_xlfn.SORT", "ACOT", "STDEV.S"]
+
+
+@given(st.lists(st.one_of(st.sampled_from(FUNCTION_NAMES), st.sampled_from(["(", ")", ",", "A1", "=", "{", "}",
+                                                                           " ", '"x("', "B$2:C$2"])),
+                max_size=12).map("".join), st.booleans())
+@example("=IF(A1>0,SORT(B1:B9),0)", False)
+@example("{=SUM(A1:A3*B1:B3)}", False)
+@example("xSINGLE(A1)", False)
+@example(to_xlsx.total_formula("D", "K", 4, 8), False)
+@example("ACOT(1)", True)
+def test_formula_sheet_prepares_formulas_as_xlsxwriter_does(formula, future):
+    ours, theirs = FormulaSheet(), Worksheet()
+    ours.use_future_functions = theirs.use_future_functions = future
+    assert ours._prepare_formula(formula) == theirs._prepare_formula(formula)
+    assert ours._prepare_formula(formula, True) == theirs._prepare_formula(formula, True)
