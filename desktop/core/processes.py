@@ -189,18 +189,21 @@ class ChildJob(Generic[R]):
         try:
             while not self._receive.poll(poll_seconds):
                 if not self._child.is_alive() and not self._receive.poll():
-                    raise RuntimeError(f"the child process ended without an answer (exit code {self._child.exitcode})")
+                    raise self._ended()
             try:
                 kind, payload = self._receive.recv()
             except EOFError:
-                raise RuntimeError(f"the child process ended without an answer (exit code {self._child.exitcode})") \
-                    from None
+                raise self._ended() from None
             self._answered = True
             if kind == "error":
                 raise payload
             return payload
         finally:
             self.close()
+
+    def _ended(self) -> RuntimeError:
+        self._child.join(timeout=10)  # its pipe closes a moment before it is reaped: wait for its exit code
+        return RuntimeError(f"the child process ended without an answer (exit code {self._child.exitcode})")
 
     def close(self) -> None:
         """End the child: once it has answered, wait for it to exit; before that, stop it."""
