@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from desktop.core.exchange.merge_rows import (
     RowMerge,
     changed_columns,
+    dict_rows,
     insert_row,
     shared_columns,
     source_has,
@@ -57,6 +58,15 @@ def merge_annotations(merge: RowMerge, doc_map: dict[str, str], reviewer_map: di
     """Annotations by id with their tags, the later edit winning, re-anchored onto this database's text."""
     db, report = merge.db, merge.report
     report.counts("annotations")
+    # this database's version of each incoming annotation and both files' tags, read once: the loop below changes
+    # only the rows of the annotation it is at (ids are unique), so what it reads of the others stays as read here
+    here_rows = {r["id"]: r for r in dict_rows(
+        db, "SELECT * FROM main.annotations WHERE id IN (SELECT id FROM src.annotations)")}
+    tags_of: dict[str, dict[str, list[str]]] = {"src": {}, "main": {}}
+    for schema, found in tags_of.items():
+        for t in dict_rows(db, f"SELECT annotation_id, tag_id FROM {schema}.annotation_tags "
+                               "WHERE annotation_id IN (SELECT id FROM src.annotations)"):
+            found.setdefault(t["annotation_id"], []).append(t["tag_id"])
     for row, here_text in _incoming(merge, "annotations", doc_map, reviewer_map):
         text = here_text or ""
         if row.get("status", "anchored") == "anchored" and text[row["start"]:row["end"]] != row["quote"]:
@@ -64,11 +74,9 @@ def merge_annotations(merge: RowMerge, doc_map: dict[str, str], reviewer_map: di
                 report.reanchored += 1
             else:
                 report.orphaned += 1
-        here = next(db.query("SELECT * FROM main.annotations WHERE id = ?", [row["id"]]), None)
-        tags_there = sorted(tag_map.get(t["tag_id"], t["tag_id"]) for t in db.query(
-            "SELECT tag_id FROM src.annotation_tags WHERE annotation_id = ?", [row["id"]]))
-        tags_here = sorted(t["tag_id"] for t in db.query(
-            "SELECT tag_id FROM main.annotation_tags WHERE annotation_id = ?", [row["id"]]))
+        here = here_rows.get(row["id"])
+        tags_there = sorted(tag_map.get(t, t) for t in tags_of["src"].get(row["id"], ()))
+        tags_here = sorted(tags_of["main"].get(row["id"], ()))
         if here is not None and row.get("quote") == here.get("quote") and row.get("status") == here.get("status"):
             # the same passage placed anew on this text (re-anchoring) is not the reviewer's change
             for column in ("start", "end", "anchored_by", "anchor_score"):

@@ -7,6 +7,7 @@ future set to now), real changes only (time stamps aside), and the conflicts kep
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import uuid
 from dataclasses import dataclass, field
@@ -72,14 +73,27 @@ def source_rows(db: Database, table: str, columns: list[str]) -> list[dict]:
     return list(db.query(f"SELECT {quoted} FROM src.{table}"))
 
 
+def dict_rows(db: Database, sql: str, params: list | tuple = ()) -> list[dict]:
+    """Every row of ``sql`` as {column: value}, through a plain cursor: a merge asks one row at a time tens of
+    thousands of times, where sqlite-utils' ``query`` re-parses each statement (most of a merge's time)."""
+    cursor = db.conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+
+
 def insert_row(db: Database, table: str, row: dict) -> int:
     """Insert ``row`` into this database's ``table``; returns its rowid."""
-    cols = list(row)
-    cursor = db.execute(
-        f'INSERT INTO main.{table} ({", ".join(chr(34) + c + chr(34) for c in cols)}) '
-        f'VALUES ({", ".join("?" for _ in cols)})', [row[c] for c in cols])
+    cols = tuple(row)
+    cursor = db.execute(_insert_sql(table, cols), [row[c] for c in cols])
     assert cursor.lastrowid is not None  # an INSERT always sets it
     return cursor.lastrowid
+
+
+@functools.lru_cache(maxsize=64)
+def _insert_sql(table: str, cols: tuple[str, ...]) -> str:
+    """The INSERT of ``cols`` into this database's ``table`` (made once per table and columns, not per row)."""
+    return f'INSERT INTO main.{table} ({", ".join(chr(34) + c + chr(34) for c in cols)}) ' \
+           f'VALUES ({", ".join("?" for _ in cols)})'
 
 
 def update_row(db: Database, table: str, key: str, row: dict) -> None:
@@ -206,6 +220,8 @@ class RowMerge:
         cols = shared_columns(db, table)
         self.report.counts(table)
         id_map: dict[str, str] = {}
+        where = " AND ".join(f"{c} = ?" for c in natural)
+        select = f"SELECT * FROM main.{table} WHERE {where} LIMIT 1"
         for row in source_rows(db, table, cols):
             for key, mapping in maps.items():
                 if key in row and row[key] is not None:
@@ -213,8 +229,9 @@ class RowMerge:
             if not self.auth.may_merge(table, row):
                 continue
             self.clamp(table, row)
-            where = " AND ".join(f"{c} = ?" for c in natural)
-            here = next(db.query(f"SELECT * FROM main.{table} WHERE {where}", [row[c] for c in natural]), None)
+            # asked row by row, after the rows before it were applied (two source rows may map to one key here)
+            found = dict_rows(db, select, [row[c] for c in natural])
+            here = found[0] if found else None
             id_map[row["id"]] = here["id"] if here else row["id"]
             self.apply(table, row, here)
         return id_map

@@ -106,8 +106,19 @@ def _rows(conn: sqlite3.Connection, table: str, tables: set[str]) -> Iterator[di
     columns = [r["name"].decode() for r in conn.execute(f'PRAGMA table_info("{table}")')]
     # aliased by place: a source's column names are anything, the aliases are names SQLite keeps as written
     select = ", ".join(f'"{c}" AS value_{i}, typeof("{c}") AS type_{i}' for i, c in enumerate(columns))
-    for raw in conn.execute(f'SELECT {select} FROM "{table}"'):
-        yield {c: (raw[f"value_{i}"], raw[f"type_{i}"].decode()) for i, c in enumerate(columns)}
+    names = [(c, f"value_{i}", f"type_{i}") for i, c in enumerate(columns)]  # made once, not per row
+    kinds: dict[bytes, str] = {}
+    cursor = conn.cursor()
+    cursor.row_factory = None  # each row read through its aliases below (dict(zip) is C; sqlite3.Row lookups are not)
+    cursor.execute(f'SELECT {select} FROM "{table}"')
+    aliases = [d[0] for d in cursor.description]
+    for raw in cursor:
+        named = dict(zip(aliases, raw, strict=True))
+        row = {}
+        for c, value, kind in names:
+            name = named[kind]
+            row[c] = (named[value], kinds.get(name) or kinds.setdefault(name, name.decode()))
+        yield row
 
 
 class _Row:
