@@ -22,6 +22,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.textsplit import dumbSplit
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -143,6 +144,49 @@ def numbered_canvas(font: str, left_note: str):
     return NumberedCanvas
 
 
+class _CharWidths:
+    """Each character's width in a font at a size, measured once: reportlab's CJK line breaking measures every
+    character of every paragraph with a call of its own (the most of a sheet's layout time)."""
+
+    def __init__(self) -> None:
+        self._fonts: dict[tuple[str, float], dict[str, float]] = {}
+
+    def of(self, text: str, font: str, size: float) -> list[float]:
+        widths = self._fonts.get((font, size))
+        if widths is None:
+            widths = self._fonts[(font, size)] = {}
+        out = []
+        for c in text:
+            w = widths.get(c)
+            if w is None:
+                w = widths[c] = stringWidth(c, font, size)
+            out.append(w)
+        return out
+
+
+_WIDTHS = _CharWidths()
+
+
+class CJKParagraph(Paragraph):
+    """A reportlab Paragraph whose one-fragment CJK text is broken into lines as reportlab breaks it
+    (``textsplit.dumbSplit`` over each character's width), with the widths looked up rather than measured anew;
+    anything else (several fragments, bullets, a split paragraph's lines) goes to reportlab's own code."""
+
+    def breakLinesCJK(self, maxWidths):  # noqa: N802, N803 (reportlab's names)
+        frags = self.frags
+        if (len(frags) != 1 or hasattr(frags[0], "cbDefn") or self.style.endDots or self.bulletText
+                or (hasattr(self, "blPara") and getattr(self, "_splitpara", 0))
+                or not isinstance(getattr(frags[0], "text", None), str)):
+            return super().breakLinesCJK(maxWidths)
+        if not isinstance(maxWidths, (list, tuple)):
+            maxWidths = [maxWidths]
+        self.height = 0
+        f = frags[0]
+        lines = dumbSplit(f.text, _WIDTHS.of(f.text, f.fontName, f.fontSize), maxWidths)
+        return f.clone(kind=0, lines=[(space, [line]) for space, line in lines], ascent=f.fontSize,
+                       descent=-0.2 * f.fontSize)
+
+
 class _Texts:
     """Paragraphs made from plain text: the style's parsed fragment is cloned with the text (one per line, line
     breaks between), so no text is parsed as markup (faster, and ``<``, ``&`` in a report stay what they are)."""
@@ -165,7 +209,7 @@ class _Texts:
             if i:
                 frags.append(br.clone())
             frags.append(text.clone(text=line))
-        return Paragraph(value, style, frags=frags)
+        return CJKParagraph(value, style, frags=frags)
 
 
 _TEXTS = _Texts()
