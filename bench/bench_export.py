@@ -10,7 +10,8 @@ and comments; two linked as evidence). Then times, in the same run:
 - each export, wall time and CPU time, with its ratio to the floor: csv (target <= 2 s), xlsx (<= 5 s),
   pdf (<= 30 s) and docx (<= 60 s), json for information;
 - peak memory (maximum resident set size) of each export in a fresh process, beside the floor's (open the
-  database and run the export's queries): target <= 300 MB.
+  database and run the export's queries): target <= 300 MB;
+- then the lead merging both reviewers' packages of those reports (bench/bench_merge.py), beside its floor.
 
 The machine's load average is printed with the figures: on a shared machine the wall times follow it, the
 ratios to the floor (measured in the same run) and the CPU times much less.
@@ -159,6 +160,8 @@ def main() -> int:
     parser.add_argument("--keep", metavar="DB", help="build into (or reuse) this database file (default: the cached "
                         "one under the temporary folder, bench/corpus_cache.py's CACHE)")
     parser.add_argument("--fresh", action="store_true", help="rebuild the database even if it is cached")
+    parser.add_argument("--no-merge", action="store_true", help="skip merging two reviewers' packages "
+                        "(bench/bench_merge.py, run after the exports)")
     parser.add_argument("--no-memory", action="store_true", help="skip the peak-memory measurements")
     parser.add_argument("--formats", default="csv,xlsx,pdf,docx,json", help="comma-separated formats to time")
     args = parser.parse_args()
@@ -220,6 +223,10 @@ def main() -> int:
                 failed |= not ok
                 print(f"{'peak memory, export ' + fmt:<44}{mb:8.0f} MB   ({mb / floor_mb:5.1f} x floor)  "
                       f"target <= {MEMORY_TARGET_MB:g} MB: {'ok' if ok else 'TOO MUCH'}")
+        if not args.no_merge:
+            from bench.bench_merge import measure
+
+            measure(db_path, runs=2)
     return 1 if failed else 0
 
 

@@ -11,6 +11,8 @@ rows (reviews, scores, annotations and their tags, evidence) with one ``INSERT �
 transaction — no checks, no backup. Wall and CPU time are printed with the ratio and the load average.
 
     .venv/bin/python bench/bench_merge.py [--reports 1000] [--annotations 20] [--runs 2]
+
+bench/bench_export.py runs it too, after the exports (one command for both; --no-merge to leave it out).
 """
 
 from __future__ import annotations
@@ -53,7 +55,8 @@ def prepare(work: Path, folder: Path) -> tuple[Path, list[Path]]:
     """The lead's database without the reviewers' work, and each reviewer's package (made from the work)."""
     lead = folder / "lead.sqlite3"
     packages = [folder / f"package-{name}.sqlite3" for name in REVIEWERS]
-    if lead.exists() and all(p.exists() for p in packages):
+    made = [p.stat().st_mtime for p in (lead, *packages) if p.exists()]
+    if len(made) == 1 + len(packages) and min(made) >= work.stat().st_mtime:  # made from this very work
         return lead, packages
     for stale in (lead, *packages):
         stale.unlink(missing_ok=True)
@@ -98,25 +101,17 @@ def floor_copy(lead: Path, packages: list[Path]) -> None:
     conn.close()
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--reports", type=int, default=1000)
-    parser.add_argument("--annotations", type=int, default=20)
-    parser.add_argument("--runs", type=int, default=2, help="merges of both packages (the best is kept)")
-    args = parser.parse_args()
-    work = cached_database(args.reports, args.annotations)
-    if not work.exists():
-        partial = work.with_name(work.name + ".partial")
-        build(partial, args.reports, args.annotations)
-        partial.replace(work)
+def measure(work: Path, runs: int) -> None:
+    """Merge both packages made from ``work`` into the lead's database ``runs`` times; print the best against the
+    floor, with the load."""
     folder = work.with_name(work.stem + "-merge")
     folder.mkdir(exist_ok=True)
     lead, packages = prepare(work, folder)
-    print(f"lead database {lead.stat().st_size / 1e6:.0f} MB; packages "
+    print(f"merge: lead database {lead.stat().st_size / 1e6:.0f} MB; packages "
           + ", ".join(f"{p.stat().st_size / 1e6:.0f} MB" for p in packages))
     best: dict[str, tuple[float, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for run in range(args.runs):
+        for run in range(runs):
             copy = Path(tmp) / f"floor-{run}.sqlite3"
             shutil.copy(lead, copy)
             c, w = cpu(), time.perf_counter()
@@ -131,14 +126,28 @@ def main() -> int:
             counts = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("reviews", "scores", "annotations")}
             db.conn.close()
             if run == 0:
-                print("merged: " + ", ".join(f"{k} {v}" for k, v in counts.items()) + " | "
-                      + " | ".join("; ".join(r.lines()[:3]) for r in reports))
+                added = [f"{r.lines()[0].split(chr(9))[0]}…" for r in reports]
+                print("merged: " + ", ".join(f"{k} {v}" for k, v in counts.items()) + f" ({len(added)} packages)")
     floor_wall, floor_cpu = best["floor"]
     wall, cpu_time = best["merge"]
     print(f"{'floor: copy the packages rows (INSERT … SELECT)':<52}{floor_wall:8.3f} s   (cpu {floor_cpu:6.3f} s)")
     print(f"{'merge both packages (merge_database)':<52}{wall:8.3f} s   (cpu {cpu_time:6.3f} s; "
-          f"{wall / floor_wall:5.1f} x floor)")
+          f"{wall / floor_wall:5.1f} x floor; cpu {cpu_time / floor_cpu:5.1f} x floor's)")
     print(f"load average while measuring: {' '.join(f'{x:.1f}' for x in os.getloadavg())} ({os.cpu_count()} cores)")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--reports", type=int, default=1000)
+    parser.add_argument("--annotations", type=int, default=20)
+    parser.add_argument("--runs", type=int, default=2, help="merges of both packages (the best is kept)")
+    args = parser.parse_args()
+    work = cached_database(args.reports, args.annotations)
+    if not work.exists():
+        partial = work.with_name(work.name + ".partial")
+        build(partial, args.reports, args.annotations)
+        partial.replace(work)
+    measure(work, args.runs)
     return 0
 
 
