@@ -94,3 +94,32 @@ def test_no_plan_no_items():
     report = _text("梨树县司法局", 2023, ["完善制度体系。"], ["培训不足。"], ["加强培训。"])
     without_plan = Report(report.text, [s for s in report.sections if s.kind != "next_plan"], report.outline)
     assert plan_items(without_plan) == [] and match_promises(without_plan, report) == []
+
+
+def test_a_shortcoming_in_other_words_is_the_plan_item_it_names_most():
+    """A shortcoming rarely repeats the plan's words: below the plain threshold, it is taken as the shortcoming of
+    the one plan item it is most like (labels by reading), never of the others it also resembles."""
+    from desktop.core.agencies import promises
+
+    plan = ["深化“综窗”改革，推行无差别受理、同标准办理，前台综合受理、后台分类审批、统一窗口出件，提升窗口服务水平。",
+            "加强政务服务中心标准化建设，完善服务设施，优化办事环境。",
+            "推进电子证照归集共享，拓展电子证照应用场景。"]
+    previous = _text("白山市政务服务和数字化建设管理局", 2023, ["完善制度体系。"], ["培训不足。"], plan)
+    current = _text("白山市政务服务和数字化建设管理局", 2024, ["归集电子证照210类，电子证照在12个领域推广应用。"],
+                    ["窗口工作人员综合业务能力参差不齐，“一窗受理”后的后台流转还不够顺畅，个别事项仍需群众多头跑。"],
+                    ["继续深化改革。"])
+    found = {m.item.text.lstrip("（一二三四五六七八九十）")[:6]: m for m in match_promises(previous, current)}
+    window = found["深化“综窗”"]
+    assert window.status == SHORTCOMING and "后台流转" in window.passage.text
+    assert promises.SHORTCOMING_NAMED_THRESHOLD <= window.similarity < promises.SHORTCOMING_THRESHOLD
+    assert found["加强政务服务"].status == NOT_MENTIONED  # resembles it too (窗口, 服务), less: not claimed
+    assert found["推进电子证照"].status == DONE
+
+
+def test_a_weak_likeness_is_not_a_shortcoming_however_alone():
+    plan = ["推进法律援助便民服务，扩大法律援助覆盖面，开通法律援助绿色通道。", "加强人民调解组织建设。"]
+    previous = _text("长春市朝阳区司法局", 2022, ["完善制度体系。"], ["培训不足。"], plan)
+    current = _text("长春市朝阳区司法局", 2023, ["新建人民调解委员会5个。"], ["执法装备不足，信息化水平不高。"],
+                    ["继续加强队伍建设。"])
+    found = {m.item.text.lstrip("（一二三四五六七八九十）")[:6]: m for m in match_promises(previous, current)}
+    assert found["推进法律援助"].status == NOT_MENTIONED
