@@ -166,7 +166,8 @@ def main() -> int:
     parser.add_argument("--verbose", action="store_true", help="print every item, not only the wrong ones")
     parser.add_argument("--tuning-only", action="store_true", help="leave the held-back pairs out")
     args = parser.parse_args()
-    print(f"thresholds: done {promises.DONE_THRESHOLD}, shortcoming {promises.SHORTCOMING_THRESHOLD}")
+    print(f"thresholds: done {promises.DONE_THRESHOLD}, shortcoming {promises.SHORTCOMING_THRESHOLD}, shortcoming "
+          f"naming the plan item more than any other {promises.SHORTCOMING_NAMED_THRESHOLD}")
     report("TUNING, real seeds (bench/promise_labels.py)", seed_verdicts(), args.verbose)
     for style in ("close", "paraphrased"):
         report(f"TUNING, written pairs, {style} (bench/promise_pairs.py)", pair_verdicts(False, style), args.verbose)
