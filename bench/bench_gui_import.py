@@ -10,8 +10,6 @@ The probe is a 5 ms QTimer on the GUI thread; a stall is the time between two of
 from __future__ import annotations
 
 import argparse
-import os
-import statistics
 import sys
 import tempfile
 import time
@@ -19,7 +17,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-TICK_MS = 5
+
+from bench.gui_probe import TICK_MS, Probe, describe, headless, run_loop_for  # noqa: E402
+
 TARGET_MS = 100.0
 
 
@@ -28,11 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=None, help="reading processes (default: as the app decides)")
     args = parser.parse_args(argv)
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+    headless()
 
-    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from PySide6.QtCore import QEventLoop, QSettings
     from PySide6.QtWidgets import QApplication
 
     from bench.corpus import write_corpus
@@ -42,35 +40,6 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication(sys.argv[:1])
     summaries: list[str] = []
     dialogs.show_table = lambda parent, title, text, headers, rows: summaries.append(text)  # no modal dialog
-
-    class Probe:
-        """Records the gaps between ticks of a short timer on the GUI thread."""
-
-        def __init__(self) -> None:
-            self.gaps: list[float] = []
-            self.last = time.perf_counter()
-            self.timer = QTimer()
-            self.timer.setInterval(TICK_MS)
-            self.timer.timeout.connect(self.tick)
-
-        def tick(self) -> None:
-            now = time.perf_counter()
-            self.gaps.append((now - self.last) * 1000 - TICK_MS)
-            self.last = now
-
-        def start(self) -> None:
-            self.gaps.clear()
-            self.last = time.perf_counter()
-            self.timer.start()
-
-        def stop(self) -> list[float]:
-            self.timer.stop()
-            return list(self.gaps)
-
-    def run_loop_for(seconds: float) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(int(seconds * 1000), loop.quit)
-        loop.exec()
 
     with tempfile.TemporaryDirectory(prefix="reviewdesk-bench-gui-import-") as tmp:
         folder = Path(tmp) / "reports"
@@ -99,16 +68,10 @@ def main(argv: list[str] | None = None) -> int:
         rows = window.corpus_model.total
         window.close()
 
-    def describe(gaps: list[float]) -> str:
-        ordered = sorted(gaps)
-        p99 = ordered[int(len(ordered) * 0.99) - 1] if ordered else 0.0
-        return (f"max {max(gaps):6.1f} ms, p99 {p99:5.1f} ms, median {statistics.median(gaps):4.1f} ms, "
-                f"{sum(g > TARGET_MS for g in gaps)} over {TARGET_MS:.0f} ms ({len(gaps)} ticks)")
-
     platform = app.platformName()
     print(f"platform: {platform}; probe: {TICK_MS} ms timer on the GUI thread; stall = gap beyond the interval")
-    print(f"idle event loop (floor):  {describe(idle)}")
-    print(f"during import:            {describe(busy)}")
+    print(f"idle event loop (floor):  {describe(idle, TARGET_MS)}")
+    print(f"during import:            {describe(busy, TARGET_MS)}")
     print(f"import: {args.files} files in {elapsed:.1f} s; {rows} documents in the table; summary: {summaries[-1]}")
     ok = max(busy) <= TARGET_MS
     print(f"longest GUI stall {max(busy):.1f} ms (target <= {TARGET_MS:.0f} ms; idle floor {max(idle):.1f} ms)  "

@@ -15,7 +15,6 @@ import argparse
 import os
 import shutil
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
@@ -23,7 +22,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-TICK_MS = 5
+
+from bench.gui_probe import TICK_MS, Probe, describe, headless, run_loop_for  # noqa: E402
+
 TARGET_MS = 50.0
 
 
@@ -42,11 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=20000)
     args = parser.parse_args(argv)
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+    headless()
 
-    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from PySide6.QtCore import QEventLoop, QSettings
     from PySide6.QtWidgets import QApplication
 
     from bench.corpus_cache import table_database
@@ -62,40 +61,6 @@ def main(argv: list[str] | None = None) -> int:
     open_database(cached).conn.close()  # migrations added since the cached file was built: once, not in each copy
     migrated = time.perf_counter() - started
 
-    class Probe:
-        """Records the gaps between ticks of a short timer on the GUI thread."""
-
-        def __init__(self) -> None:
-            self.gaps: list[float] = []
-            self.last = time.perf_counter()
-            self.timer = QTimer()
-            self.timer.setInterval(TICK_MS)
-            self.timer.timeout.connect(self.tick)
-
-        def tick(self) -> None:
-            now = time.perf_counter()
-            self.gaps.append((now - self.last) * 1000 - TICK_MS)
-            self.last = now
-
-        def start(self) -> None:
-            self.gaps.clear()
-            self.last = time.perf_counter()
-            self.timer.start()
-
-        def stop(self) -> list[float]:
-            self.timer.stop()
-            return list(self.gaps)
-
-    def run_loop_for(seconds: float) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(int(seconds * 1000), loop.quit)
-        loop.exec()
-
-    def describe(gaps: list[float]) -> str:
-        ordered = sorted(gaps)
-        p99 = ordered[int(len(ordered) * 0.99) - 1] if ordered else 0.0
-        return (f"max {max(gaps):6.1f} ms, p99 {p99:5.1f} ms, median {statistics.median(gaps):4.1f} ms, "
-                f"{sum(g > TARGET_MS for g in gaps)} over {TARGET_MS:.0f} ms ({len(gaps)} ticks)")
 
     with tempfile.TemporaryDirectory(prefix="reviewdesk-bench-gui-resegment-") as tmp:
         db_path = Path(tmp) / "aged.sqlite3"
@@ -141,9 +106,9 @@ def main(argv: list[str] | None = None) -> int:
     workers = max(1, (os.cpu_count() or 1) - 2)
     print(f"platform: {app.platformName()}; probe: {TICK_MS} ms timer on the GUI thread; stall = gap beyond the "
           "interval")
-    print(f"idle window (floor):       {describe(idle)}")
-    print(f"during re-segmentation:    {describe(busy)}")
-    print(f"the second after it:       {describe(after)}  (the views re-read parts and metadata once)")
+    print(f"idle window (floor):       {describe(idle, TARGET_MS)}")
+    print(f"during re-segmentation:    {describe(busy, TARGET_MS)}")
+    print(f"the second after it:       {describe(after, TARGET_MS)}  (the views re-read parts and metadata once)")
     print(f"change-bus announcements (every view re-reads): {len(announced)} during the run and the second after "
           f"(at {', '.join(f'{t:.1f}' for t in announced)} s)")
     print(f"(opening the database on the GUI thread took {opened * 1000:.0f} ms before the probe started; "

@@ -73,6 +73,16 @@ def memory_db():
 
 
 @pytest.fixture
+def seeded_memory_db(memory_db):
+    """memory_db with the five seed reports imported. A module's own setup on top of it (reviewers, scores) is a
+    fixture with a name of its own saying what it holds: tests/test_suite_shape.py fails on a name defined twice."""
+    from desktop.core.ingest.importer import import_paths
+
+    import_paths(memory_db, [SEEDS])
+    return memory_db
+
+
+@pytest.fixture
 def db_path(tmp_path) -> Path:
     return tmp_path / "reviewdesk.sqlite3"
 

@@ -33,12 +33,21 @@ def fixture_definitions(files: dict[str, str]) -> dict[str, list[str]]:
     return found
 
 
-def test_each_gui_fixture_is_defined_once():
-    """A GUI fixture (the window, its settings, a test environment) lives in one place: copies in several modules
-    drift apart, and a module's copy silently shadows the conftest's."""
-    files = {str(p.relative_to(ROOT)): p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "gui").rglob("*.py"))}
-    twice = {name: where for name, where in fixture_definitions(files).items() if len(where) > 1}
-    assert not twice, f"define each in one conftest (tests/gui/conftest.py for the shared ones): {twice}"
+# Fixture names a conftest or module deliberately defines again to override the outer one for the tests below it
+# (pytest's override: the inner definition wins there), with the reason. None today: a fixture that only shares a
+# name (two different databases both called `lead`) is renamed to say what it holds instead.
+OVERRIDES: dict[str, str] = {}
+
+
+def test_each_fixture_is_defined_once():
+    """A fixture (a window, its settings, a database of a given shape) lives in one place under tests/: copies in
+    several modules drift apart, a module's copy silently shadows the conftest's, and two different fixtures of the
+    same name (`corpus`, `lead`) make a reader guess which one a test gets."""
+    files = {str(p.relative_to(ROOT)): p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests").rglob("*.py"))}
+    twice = {name: where for name, where in fixture_definitions(files).items()
+             if len(where) > 1 and name not in OVERRIDES}
+    assert not twice, ("define a shared fixture once (tests/conftest.py, or the conftest of the folder that uses "
+                       f"it); give a module's own fixture a name of its own: {twice}")
 
 
 def test_the_fixture_check_sees_a_copy():

@@ -89,3 +89,14 @@ class ReviewWindow(QMainWindow):
         def selected_document_ids(self) -> list[str]: ...
 
         def add_export_action(self, action: QAction) -> None: ...
+
+
+def follow_database(window: ReviewWindow, on_database: Callable[[], object],
+                    no_database: Callable[[], object] | None = None) -> None:
+    """Call ``on_database`` each time ``window`` opens a database, and now when one is open (else ``no_database``,
+    e.g. to disable the feature's actions): how a feature's controller keeps its data on the window's database."""
+    window.database_changed.connect(on_database)
+    if window.executor is not None:
+        on_database()
+    elif no_database is not None:
+        no_database()

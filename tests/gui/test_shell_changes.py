@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from desktop.core.changes import Changes
 from desktop.core.review.reviewers import get_or_create_reviewer
 from desktop.core.storage import open_database
 from desktop.core.storage.executor import DatabaseExecutor
-from desktop.gui.app import install_extensions
 from desktop.gui.changes import ChangeBus
-from desktop.gui.main_window import MainWindow
-from tests.core.scoring.scoring_data import build_scored_corpus
 
 
 def test_the_bus_announces_writes_by_other_connections_and_not_its_own(qtbot, seeded_db_path):
@@ -47,27 +43,16 @@ def test_announcing_reaches_every_listener_once(qtbot):
     assert one == two == [change]
 
 
-def _window(qtbot, path, tmp_path, name: str) -> MainWindow:
-    settings = QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat)
-    settings.setValue("reviewer/name", "张三")
-    w = MainWindow(settings)
-    qtbot.addWidget(w)
-    install_extensions(w)
-    assert w.open_database(path)
-    w.show()
-    return w
+# Each window is built as the app builds it (every feature), with settings of its own (reviewer 张三): two windows
+# on one database are two programs' worth of views.
+APP = {"features": "app", "reviewer": "张三"}
 
 
-@pytest.fixture
-def corpus(tmp_path):
-    return build_scored_corpus(tmp_path / "scored.sqlite3")
-
-
-def test_deleting_an_annotation_takes_its_evidence_link_off_the_score_panel(qtbot, tmp_path, corpus, shown):
-    w = _window(qtbot, corpus.path, tmp_path, "w")
+def test_deleting_an_annotation_takes_its_evidence_link_off_the_score_panel(qtbot, tmp_path, open_window, scored_corpus, shown):
+    w = open_window(scored_corpus.path, **APP)
     annotations, scoring = w.extensions["annotations"], w.extensions["scoring"]
-    w.open_document(corpus.docs["001"])
-    short = corpus.annotations["short"]
+    w.open_document(scored_corpus.docs["001"])
+    short = scored_corpus.annotations["short"]
     box = scoring.panel.boxes["shortcomings"]
     assert f"go:{short}" in box.evidence.text()
     annotations.delete_annotation(short)
@@ -78,10 +63,10 @@ def test_deleting_an_annotation_takes_its_evidence_link_off_the_score_panel(qtbo
     w.close()
 
 
-def test_a_score_made_in_another_window_shows_in_this_one(qtbot, tmp_path, corpus, shown):
-    first = _window(qtbot, corpus.path, tmp_path, "first")
-    second = _window(qtbot, corpus.path, tmp_path, "second")
-    doc = corpus.docs["003"]
+def test_a_score_made_in_another_window_shows_in_this_one(qtbot, tmp_path, open_window, scored_corpus, shown):
+    first = open_window(scored_corpus.path, **APP)
+    second = open_window(scored_corpus.path, **APP)
+    doc = scored_corpus.docs["003"]
     for w in (first, second):
         w.open_document(doc)
     theirs = second.extensions["scoring"].panel
@@ -105,10 +90,10 @@ def test_a_score_made_in_another_window_shows_in_this_one(qtbot, tmp_path, corpu
     second.close()
 
 
-def test_a_correction_made_in_another_window_is_shown_here(qtbot, tmp_path, corpus, shown):
-    first = _window(qtbot, corpus.path, tmp_path, "first")
-    second = _window(qtbot, corpus.path, tmp_path, "second")
-    doc = corpus.docs["002"]
+def test_a_correction_made_in_another_window_is_shown_here(qtbot, tmp_path, open_window, scored_corpus, shown):
+    first = open_window(scored_corpus.path, **APP)
+    second = open_window(scored_corpus.path, **APP)
+    doc = scored_corpus.docs["002"]
     for w in (first, second):
         w.open_document(doc)
     first.extensions["corrections"].store.correct_field(doc, "agency", "另一个窗口改的机关")
@@ -122,11 +107,11 @@ def test_a_correction_made_in_another_window_is_shown_here(qtbot, tmp_path, corp
     second.close()
 
 
-def test_a_reimport_is_shown_by_every_view_through_the_bus(qtbot, tmp_path, corpus, shown, monkeypatch):
+def test_a_reimport_is_shown_by_every_view_through_the_bus(qtbot, tmp_path, open_window, scored_corpus, shown, monkeypatch):
     from desktop.gui import dialogs
 
-    w = _window(qtbot, corpus.path, tmp_path, "w")
-    doc = corpus.docs["001"]
+    w = open_window(scored_corpus.path, **APP)
+    doc = scored_corpus.docs["001"]
     w.open_document(doc)
     old = w.report_view.current_document().text
     cut = old[200:260]
@@ -144,16 +129,16 @@ def test_a_reimport_is_shown_by_every_view_through_the_bus(qtbot, tmp_path, corp
     w.close()
 
 
-def test_search_hits_follow_reports_imported_by_another_program(qtbot, tmp_path, corpus, shown):
+def test_search_hits_follow_reports_imported_by_another_program(qtbot, tmp_path, open_window, scored_corpus, shown):
     from desktop.core.ingest.importer import import_paths
     from tests.core.builders import SAMPLE, write_txt
 
-    w = _window(qtbot, corpus.path, tmp_path, "w")
+    w = open_window(scored_corpus.path, **APP)
     word = "琥珀色的审查灯塔"
     with qtbot.waitSignal(w.search_panel.search_finished, timeout=5000):
         w.search_panel.search(word)
     assert w.search_panel.model.rowCount() == 0
-    other = open_database(corpus.path)
+    other = open_database(scored_corpus.path)
     import_paths(other, [write_txt(tmp_path, "new.txt", SAMPLE.replace("（一）完善制度体系。", f"（一）{word}。"))])
     other.conn.close()
     qtbot.waitUntil(lambda: w.search_panel.model.rowCount() == 1, timeout=5000)

@@ -11,7 +11,7 @@ import datetime as dt
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
@@ -141,9 +141,7 @@ class RawRows:
     """The rows the export reads from SQLite, before assembly (timed alone by the benchmark)."""
 
     documents: list[DocumentSummary]
-    # rows read by column name (row["document_id"]); sections typed loosely while core/summary/facts.py (not
-    # converted yet, issue 21) still reads them by position as list[tuple]
-    sections: list[Any]
+    sections: list[sqlite3.Row]  # these and the rows below are read by column name (row["document_id"])
     reviewers: list[Reviewer]
     reviews: list[sqlite3.Row]
     scores: list[sqlite3.Row]

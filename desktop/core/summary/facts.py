@@ -10,6 +10,7 @@ previous year when the database holds one (with how much of its shortcomings and
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
@@ -163,8 +164,8 @@ def _texts(db: Database, ids: list[str]) -> dict[str, str]:
     return out
 
 
-def _part_spans(sections: list[tuple], kind: str) -> list[tuple[int, int]]:
-    return [(s[5], s[6]) for s in sections if s[1] == kind]
+def _part_spans(sections: list[sqlite3.Row], kind: str) -> list[tuple[int, int]]:
+    return [(s["start"], s["end"]) for s in sections if s["kind"] == kind]
 
 
 _DROP = {c: None for c in range(0x110) if chr(c).isspace()} | {0x3000: None}
@@ -190,7 +191,7 @@ def repeated_share(previous: str, current: str, min_length: int = DEFAULT_MIN_LE
     return covered.count(1) / len(b)
 
 
-def _repeated(prev_text: str, prev_sections: list[tuple], text: str, sections: list[tuple],
+def _repeated(prev_text: str, prev_sections: list[sqlite3.Row], text: str, sections: list[sqlite3.Row],
               kind: str) -> float | None:
     """Share of this year's ``kind`` part text that repeats last year's ``kind`` part (None: a part is missing)."""
     mine, theirs = _part_spans(sections, kind), _part_spans(prev_sections, kind)
@@ -219,9 +220,9 @@ def gather(db: Database, year: int | None = None, rubric_id: str | None = None,
     in_scope = {d.id for d in docs}
     results = {r.document_id: r for r in numbers.results(summary, [d.id for d in docs])}
     all_results = {r.document_id: r for r in numbers.results(summary)}
-    sections: dict[str, list[tuple]] = {}
+    sections: dict[str, list[sqlite3.Row]] = {}
     for s in raw.sections:
-        sections.setdefault(s[0], []).append(s)
+        sections.setdefault(s["document_id"], []).append(s)
 
     progress.update(1, 4, "comparing with the previous year")
     # one agency across years as the agency views group it (short and full names, the reviewer's merges and splits)

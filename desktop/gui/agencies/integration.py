@@ -20,7 +20,7 @@ from desktop.gui.agencies.shared_marks import SharedMarks
 from desktop.gui.agencies.store import AgencyStore
 from desktop.gui.agencies.timeline_dialog import TimelineDialog
 from desktop.gui.i18n import follow_language
-from desktop.gui.review_window import ReviewWindow
+from desktop.gui.review_window import ReviewWindow, follow_database
 from desktop.gui.reviewer_name import saved_name
 
 
@@ -150,9 +150,5 @@ def install_agencies(main_window: ReviewWindow) -> AgenciesController:
     ctrl.menu = menu
     ctrl.retranslate()
     follow_language(mw, ctrl, ctrl.retranslate)
-    mw.database_changed.connect(ctrl.on_database)
-    if mw.executor is not None:
-        ctrl.on_database()
-    else:
-        ctrl._update_actions()
+    follow_database(mw, ctrl.on_database, ctrl._update_actions)
     return ctrl

@@ -16,7 +16,7 @@ from desktop.gui.panel.actions import PanelActions, install_panel_actions
 from desktop.gui.panel.dashboard import DashboardDialog
 from desktop.gui.panel.store import AdjudicationStore
 from desktop.gui.panel.view import PanelDialog
-from desktop.gui.review_window import ReviewWindow
+from desktop.gui.review_window import ReviewWindow, follow_database
 from desktop.gui.reviewer_name import SETTINGS_KEY, ask_name, saved_name
 
 
@@ -108,9 +108,5 @@ def install_panel(main_window: ReviewWindow) -> PanelController:
     ctrl.actions = install_panel_actions(mw, ctrl.store)
     ctrl.retranslate()
     follow_language(mw, ctrl, ctrl.retranslate)
-    mw.database_changed.connect(ctrl.on_database)
-    if mw.executor is not None:
-        ctrl.on_database()
-    else:
-        ctrl._update_actions()
+    follow_database(mw, ctrl.on_database, ctrl._update_actions)
     return ctrl

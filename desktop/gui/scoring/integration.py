@@ -15,7 +15,7 @@ from desktop.core.changes import Changes
 from desktop.core.export import FORMAT_LABELS, FORMATS
 from desktop.core.scoring.rubric import Rubric, RubricError, load_default_rubric, load_rubric_file
 from desktop.gui import dialogs, i18n
-from desktop.gui.review_window import ReviewWindow
+from desktop.gui.review_window import ReviewWindow, follow_database
 from desktop.gui.reviewer_name import ensure_reviewer, saved_name
 from desktop.gui.scoring.export_dialog import ExportDialog
 from desktop.gui.scoring.overview_dialog import OverviewDialog
@@ -193,11 +193,7 @@ def install_scoring(main_window: ReviewWindow) -> ScoringController:
     mw.add_menu(menu)
     ctrl.menu = menu
     ctrl.retranslate()
-    mw.database_changed.connect(ctrl.on_database)
     # The score form follows the report the reviewer works in (side by side: the pane last worked in).
     mw.working_document_changed.connect(ctrl.panel.show_document)
-    if mw.executor is not None:
-        ctrl.on_database()
-    else:
-        ctrl._update_actions()
+    follow_database(mw, ctrl.on_database, ctrl._update_actions)
     return ctrl

@@ -3,17 +3,13 @@ writer, reader, undo stack and change bus, re-attached when another database is 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QCoreApplication, QObject
 
 from desktop.gui.i18n import follow_language
+from desktop.gui.review_window import ReviewWindow, follow_database
 from desktop.gui.reviewer_name import saved_name
 from desktop.gui.summary.store import SummaryStore
 from desktop.gui.summary.view import SummaryTab
-
-if TYPE_CHECKING:
-    from desktop.gui.review_window import ReviewWindow
 
 
 class SummaryController(QObject):
@@ -46,7 +42,5 @@ def install_summary(main_window: ReviewWindow) -> SummaryController:
     main_window.tabs.addTab(ctrl.tab, "")
     ctrl.retranslate()
     follow_language(main_window, ctrl, ctrl.retranslate)
-    main_window.database_changed.connect(ctrl.on_database)
-    if main_window.executor is not None:
-        ctrl.on_database()
+    follow_database(main_window, ctrl.on_database)
     return ctrl

@@ -30,7 +30,7 @@ YEAR_AHEAD = "2027-12-07T10:00:00+00:00"  # no test may depend on today's date: 
 
 
 @pytest.fixture
-def panel(tmp_path, seeds_dir):
+def adjudicated_panel(tmp_path, seeds_dir):
     db = open_database(tmp_path / "lead.sqlite3")
     import_paths(db, sorted(seeds_dir.glob("00[012]_*.txt")))
     rubric = active_rubric(db)
@@ -72,9 +72,9 @@ def _snapshot(db):
      "SELECT 'self', d.id, r.id, '张三', '2030-01-01T00:00:00+00:00', '2030-01-01T00:00:00+00:00' FROM documents d, reviewers r "
      "WHERE r.name = '李四' LIMIT 1", "assignments self: 李四"),
 ])
-def test_a_package_changing_what_is_not_its_reviewers_is_refused_with_the_rows_named(panel, tmp_path, tamper,
+def test_a_package_changing_what_is_not_its_reviewers_is_refused_with_the_rows_named(adjudicated_panel, tmp_path, tamper,
                                                                                       named):
-    db, rubric, docs, zhang, li = panel
+    db, rubric, docs, zhang, li = adjudicated_panel
     path = _package(db, tmp_path)
     _edit(path, lambda pkg: scoring.set_score(pkg, docs[1], zhang.id, rubric, rubric.criteria[0].id, 1))
     conn = sqlite3.connect(path)
@@ -91,8 +91,8 @@ def test_a_package_changing_what_is_not_its_reviewers_is_refused_with_the_rows_n
     assert _snapshot(db) == before
 
 
-def test_a_package_merges_its_reviewers_work_and_leaves_everything_else(panel, tmp_path):
-    db, rubric, docs, zhang, li = panel
+def test_a_package_merges_its_reviewers_work_and_leaves_everything_else(adjudicated_panel, tmp_path):
+    db, rubric, docs, zhang, li = adjudicated_panel
     path = _package(db, tmp_path)
     _edit(path, lambda pkg: scoring.set_score(pkg, docs[1], zhang.id, rubric, rubric.criteria[0].id, 1))
     adj.set_final_comment(db, docs[0], rubric, "组长改过的意见", "组长")  # the lead works on meanwhile
@@ -103,16 +103,16 @@ def test_a_package_merges_its_reviewers_work_and_leaves_everything_else(panel, t
     assert adj.get_adjudication(db, docs[0], rubric.id).comment == "组长改过的意见"
 
 
-def test_an_untrusted_database_that_is_not_a_package_is_refused(panel, tmp_path):
-    db, *_ = panel
+def test_an_untrusted_database_that_is_not_a_package_is_refused(adjudicated_panel, tmp_path):
+    db, *_ = adjudicated_panel
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     shutil.copy(tmp_path / "lead.sqlite3", tmp_path / "copy.sqlite3")
     with pytest.raises(ReviewDeskError, match="not a reviewer package.*--trust"):
         merge_database(db, tmp_path / "copy.sqlite3")
 
 
-def test_a_clock_a_year_ahead_is_clamped_and_said(panel, tmp_path):
-    db, rubric, docs, zhang, li = panel
+def test_a_clock_a_year_ahead_is_clamped_and_said(adjudicated_panel, tmp_path):
+    db, rubric, docs, zhang, li = adjudicated_panel
     path = _package(db, tmp_path)
 
     def ahead(pkg):
@@ -134,8 +134,8 @@ def test_a_clock_a_year_ahead_is_clamped_and_said(panel, tmp_path):
     assert again.counts("scores").updated == 0
 
 
-def test_two_copies_of_one_package_edited_differently_keep_both_versions(panel, tmp_path):
-    db, rubric, docs, zhang, li = panel
+def test_two_copies_of_one_package_edited_differently_keep_both_versions(adjudicated_panel, tmp_path):
+    db, rubric, docs, zhang, li = adjudicated_panel
     first = _package(db, tmp_path)
     second = tmp_path / "zhang-copy.sqlite3"
     shutil.copy(first, second)
@@ -189,8 +189,8 @@ def test_two_copies_of_one_package_edited_differently_keep_both_versions(panel, 
         resolve_conflict(db, open_["scores"].id, OTHER)
 
 
-def test_a_package_sent_again_counts_real_changes_only_and_is_no_conflict(panel, tmp_path):
-    db, rubric, docs, zhang, li = panel
+def test_a_package_sent_again_counts_real_changes_only_and_is_no_conflict(adjudicated_panel, tmp_path):
+    db, rubric, docs, zhang, li = adjudicated_panel
     path = _package(db, tmp_path)
     crit = rubric.criteria[0].id
 
@@ -214,8 +214,8 @@ def test_a_package_sent_again_counts_real_changes_only_and_is_no_conflict(panel,
     assert scoring.get_scores(db, docs[1], zhang.id, rubric.id)[crit].value == 0
 
 
-def test_reviewer_names_are_normalised_and_look_alikes_refused(panel):
-    db, *_ = panel
+def test_reviewer_names_are_normalised_and_look_alikes_refused(adjudicated_panel):
+    db, *_ = adjudicated_panel
     assert get_or_create_reviewer(db, "张三\u200b").name == "张三"
     assert get_or_create_reviewer(db, "\ufeff张三 ").id == get_or_create_reviewer(db, "张三").id
     ab = get_or_create_reviewer(db, "AB")
@@ -242,10 +242,10 @@ def test_the_same_report_in_another_encoding_is_one_document_after_a_merge(tmp_p
     a.conn.close()
 
 
-def test_agency_decisions_travel_with_their_reviewer_only(panel, tmp_path):
+def test_agency_decisions_travel_with_their_reviewer_only(adjudicated_panel, tmp_path):
     from desktop.core.agencies.groups import split_reports
 
-    db, rubric, docs, zhang, li = panel
+    db, rubric, docs, zhang, li = adjudicated_panel
     path = _package(db, tmp_path)
 
     def work(pkg):
@@ -263,10 +263,10 @@ def test_agency_decisions_travel_with_their_reviewer_only(panel, tmp_path):
         merge_database(db, forged)
 
 
-def test_a_trusted_colead_database_carries_the_decisions_basis_and_the_final_rule(panel, tmp_path):
+def test_a_trusted_colead_database_carries_the_decisions_basis_and_the_final_rule(adjudicated_panel, tmp_path):
     from desktop.core.scoring.rules import set_final_rule
 
-    db, rubric, docs, zhang, li = panel
+    db, rubric, docs, zhang, li = adjudicated_panel
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     colead = tmp_path / "colead.sqlite3"
     shutil.copy(tmp_path / "lead.sqlite3", colead)
@@ -284,8 +284,8 @@ def test_a_trusted_colead_database_carries_the_decisions_basis_and_the_final_rul
     assert db.execute("SELECT value FROM settings WHERE key = 'final_rule'").fetchone()[0] == "median"
 
 
-def test_a_hand_edited_basis_that_is_not_json_is_refused(panel, tmp_path):
-    db, rubric, docs, zhang, li = panel
+def test_a_hand_edited_basis_that_is_not_json_is_refused(adjudicated_panel, tmp_path):
+    db, rubric, docs, zhang, li = adjudicated_panel
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     colead = tmp_path / "colead.sqlite3"
     shutil.copy(tmp_path / "lead.sqlite3", colead)

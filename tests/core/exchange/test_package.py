@@ -23,7 +23,7 @@ from desktop.core.storage.settings import project_id
 
 
 @pytest.fixture
-def lead(tmp_path, seeds_dir):
+def panel_lead(tmp_path, seeds_dir):
     db = open_database(tmp_path / "lead.sqlite3")
     import_paths(db, [seeds_dir])
     ensure_default_codebook(db)
@@ -39,8 +39,8 @@ def lead(tmp_path, seeds_dir):
     db.conn.close()
 
 
-def test_package_holds_just_the_reviewers_reports_rubric_codebook_and_project(lead, tmp_path):
-    db, rubric, docs, zhang, _ = lead
+def test_package_holds_just_the_reviewers_reports_rubric_codebook_and_project(panel_lead, tmp_path):
+    db, rubric, docs, zhang, _ = panel_lead
     result = make_package(db, "张三", tmp_path / "zhang.sqlite3")
     assert result.reports == 2 and result.reviewer == "张三" and result.project_id == project_id(db)
     pkg = open_database(result.path)
@@ -60,8 +60,8 @@ def test_package_holds_just_the_reviewers_reports_rubric_codebook_and_project(le
     assert package_info(db) is None
 
 
-def test_scores_made_in_a_package_merge_back(lead, tmp_path):
-    db, rubric, docs, zhang, li = lead
+def test_scores_made_in_a_package_merge_back(panel_lead, tmp_path):
+    db, rubric, docs, zhang, li = panel_lead
     path = make_package(db, "张三", tmp_path / "zhang.sqlite3").path
     pkg = open_database(path)
     try:
@@ -84,8 +84,8 @@ def test_scores_made_in_a_package_merge_back(lead, tmp_path):
     assert adj.get_adjudication(db, docs["001"], rubric.id).comment == "组长意见"
 
 
-def test_merge_refuses_a_package_of_another_project(lead, tmp_path, seeds_dir):
-    db, *_ = lead
+def test_merge_refuses_a_package_of_another_project(panel_lead, tmp_path, seeds_dir):
+    db, *_ = panel_lead
     other = open_database(tmp_path / "other.sqlite3")
     import_paths(other, [seeds_dir])
     rid = get_or_create_reviewer(other, "张三").id
@@ -99,8 +99,8 @@ def test_merge_refuses_a_package_of_another_project(lead, tmp_path, seeds_dir):
         merge_database(db, tmp_path / "other.sqlite3", trust=True)
 
 
-def test_package_refuses_unknown_reviewer_nothing_assigned_and_existing_file(lead, tmp_path):
-    db, *_ = lead
+def test_package_refuses_unknown_reviewer_nothing_assigned_and_existing_file(panel_lead, tmp_path):
+    db, *_ = panel_lead
     with pytest.raises(PackageError, match="no reviewer named '王五'.*张三, 李四"):
         make_package(db, "王五", tmp_path / "w.sqlite3")
     get_or_create_reviewer(db, "王五")
@@ -113,10 +113,10 @@ def test_package_refuses_unknown_reviewer_nothing_assigned_and_existing_file(lea
         make_package(db, "张三", tmp_path / "nowhere" / "p.sqlite3")
 
 
-def test_a_colleagues_assignments_and_adjudications_merge_newer_wins(lead, tmp_path, monkeypatch):
+def test_a_colleagues_assignments_and_adjudications_merge_newer_wins(panel_lead, tmp_path, monkeypatch):
     import shutil
 
-    db, rubric, docs, zhang, li = lead
+    db, rubric, docs, zhang, li = panel_lead
     # the colleague's edit is later (both in the past: a time stamp from the future is set to the merge's time)
     db.execute("UPDATE adjudications SET updated_at = '2020-01-01T00:00:00+00:00'")
     monkeypatch.setattr(adj, "now_iso", lambda: "2021-01-01T00:00:00+00:00")

@@ -20,7 +20,7 @@ from desktop.core.storage.documents import list_documents
 
 
 @pytest.fixture
-def lead(tmp_path, seeds_dir):
+def zhang_lead(tmp_path, seeds_dir):
     db = open_database(tmp_path / "lead.sqlite3")
     import_paths(db, sorted(seeds_dir.glob("00[01]_*.txt")))
     zhang = get_or_create_reviewer(db, "张三")
@@ -37,8 +37,8 @@ def _score_all(pkg, reviewer_id):
     return rubric
 
 
-def test_a_package_copied_while_open_is_refused_the_returned_copy_merges(lead, tmp_path):
-    db, zhang = lead
+def test_a_package_copied_while_open_is_refused_the_returned_copy_merges(zhang_lead, tmp_path):
+    db, zhang = zhang_lead
     pkg_path = make_package(db, "张三", tmp_path / "zhang.sqlite3").path
     pkg = open_database(pkg_path)  # the reviewer's app: WAL, still open
     try:
@@ -65,8 +65,8 @@ def test_a_package_copied_while_open_is_refused_the_returned_copy_merges(lead, t
     assert db.execute("SELECT count(*) FROM scores WHERE reviewer_id = ?", [zhang.id]).fetchone()[0] == back.scores
 
 
-def test_return_refuses_a_database_that_is_not_a_package_and_existing_files(lead, tmp_path):
-    db, zhang = lead
+def test_return_refuses_a_database_that_is_not_a_package_and_existing_files(zhang_lead, tmp_path):
+    db, zhang = zhang_lead
     with pytest.raises(PackageError, match="not a reviewer package"):
         return_package(db, tmp_path / "x.sqlite3")
     pkg = open_database(make_package(db, "张三", tmp_path / "zhang.sqlite3").path)
@@ -81,8 +81,8 @@ def test_return_refuses_a_database_that_is_not_a_package_and_existing_files(lead
         pkg.conn.close()
 
 
-def test_a_killed_package_leaves_nothing_under_the_packages_name(lead, tmp_path, monkeypatch):
-    db, _ = lead
+def test_a_killed_package_leaves_nothing_under_the_packages_name(zhang_lead, tmp_path, monkeypatch):
+    db, _ = zhang_lead
 
     def killed(*args, **kwargs):
         raise KeyboardInterrupt  # the process stopped while the copy was still the lead's whole database
@@ -94,8 +94,8 @@ def test_a_killed_package_leaves_nothing_under_the_packages_name(lead, tmp_path,
     assert not [p for p in tmp_path.iterdir() if ".partial-" in p.name]
 
 
-def test_the_package_is_never_under_its_name_before_it_is_trimmed(lead, tmp_path, monkeypatch):
-    db, _ = lead
+def test_the_package_is_never_under_its_name_before_it_is_trimmed(zhang_lead, tmp_path, monkeypatch):
+    db, _ = zhang_lead
     seen = []
     real_trim = package_module._trim
 

@@ -11,24 +11,18 @@ from openpyxl import load_workbook
 
 from desktop.core.exchange.score_import import ScoreImportError, import_scores
 from desktop.core.export import export
-from desktop.core.ingest.importer import import_paths
 from desktop.core.review.reviewers import find_reviewer, get_or_create_reviewer
 from desktop.core.scoring import scores as scoring
-from desktop.core.scoring.rubric import active_rubric
-from desktop.core.storage import open_database
-from desktop.core.storage.documents import list_documents
 from tests.core.exchange.sheets import exported_csv, fill, write_csv
 
 FULL = [4, 2, 3, 4, 3, 4, 3, 2]
 
 
 @pytest.fixture
-def lead(tmp_path, seeds_dir):
-    db = open_database(tmp_path / "lead.sqlite3")
-    import_paths(db, [seeds_dir])
-    get_or_create_reviewer(db, "王五")
-    yield db, active_rubric(db), {d.name[:3]: d for d in list_documents(db)}
-    db.conn.close()
+def clerk_lead(lead):
+    """The lead's database (tests/core/exchange/conftest.py) with 王五, whose paper sheet the clerk types in."""
+    get_or_create_reviewer(lead[0], "王五")
+    return lead
 
 
 def _sheet(db, tmp_path):
@@ -47,8 +41,8 @@ def _fill_row(ws, row, header, values):
         ws.cell(row, first + i).value = value
 
 
-def test_merged_cells_read_where_they_name_the_row_refused_with_the_cells_named_where_scores_go(lead, tmp_path):
-    db, rubric, docs = lead
+def test_merged_cells_read_where_they_name_the_row_refused_with_the_cells_named_where_scores_go(clerk_lead, tmp_path):
+    db, rubric, docs = clerk_lead
     wb, ws, at, header = _sheet(db, tmp_path)
     who = header.index("评阅人") + 1
     for row in (at + 1, at + 2):
@@ -75,8 +69,8 @@ def test_merged_cells_read_where_they_name_the_row_refused_with_the_cells_named_
                for p in refused.value.problems), refused.value.problems
 
 
-def test_a_name_with_spaces_or_full_width_forms_is_the_same_reviewer_and_none_imported_fails(lead, tmp_path):
-    db, rubric, docs = lead
+def test_a_name_with_spaces_or_full_width_forms_is_the_same_reviewer_and_none_imported_fails(clerk_lead, tmp_path):
+    db, rubric, docs = clerk_lead
     header, rows = exported_csv(db, tmp_path)
     who = header.index("评阅人")
     fill(header, rows[0], [str(v) for v in FULL])
@@ -91,8 +85,8 @@ def test_a_name_with_spaces_or_full_width_forms_is_the_same_reviewer_and_none_im
         import_scores(db, path, "王五")
 
 
-def test_text_kept_as_typed_and_incomplete_rows_listed(lead, tmp_path):
-    db, rubric, docs = lead
+def test_text_kept_as_typed_and_incomplete_rows_listed(clerk_lead, tmp_path):
+    db, rubric, docs = clerk_lead
     header, rows = exported_csv(db, tmp_path)
     by_report = {r[header.index("报告")]: r for r in rows}
     fill(header, by_report[docs["000"].title], ["4", "2", "3", "4", "3", "4", "3", "不适用：首份报告，无上年可比"],
@@ -108,8 +102,8 @@ def test_text_kept_as_typed_and_incomplete_rows_listed(lead, tmp_path):
     assert row == rows.index(by_report[docs["001"].title]) + 2
 
 
-def test_dates_formulas_and_error_values_are_named(lead, tmp_path):
-    db, rubric, docs = lead
+def test_dates_formulas_and_error_values_are_named(clerk_lead, tmp_path):
+    db, rubric, docs = clerk_lead
     wb, ws, at, header = _sheet(db, tmp_path)
     _fill_row(ws, at + 1, header, [dt.datetime(2024, 3, 5), 2, "=1+1", 4, 3, 4, 3, 2])
     path = tmp_path / "odd.xlsx"
@@ -124,8 +118,8 @@ def test_dates_formulas_and_error_values_are_named(lead, tmp_path):
     assert "datetime" not in problems
 
 
-def test_a_far_away_cell_costs_nothing_and_an_entity_is_refused(lead, tmp_path):
-    db, rubric, docs = lead
+def test_a_far_away_cell_costs_nothing_and_an_entity_is_refused(clerk_lead, tmp_path):
+    db, rubric, docs = clerk_lead
     wb, ws, at, header = _sheet(db, tmp_path)
     _fill_row(ws, at + 1, header, FULL)
     ws["XFD1048576"] = "x"  # the declared dimension becomes A1:XFD1048576
@@ -154,8 +148,8 @@ def test_a_far_away_cell_costs_nothing_and_an_entity_is_refused(lead, tmp_path):
         import_scores(db, hostile, "王五")
 
 
-def test_a_csv_with_an_unclosed_quote_is_answered_with_the_line(lead, tmp_path):
-    db, *_ = lead
+def test_a_csv_with_an_unclosed_quote_is_answered_with_the_line(clerk_lead, tmp_path):
+    db, *_ = clerk_lead
     header, rows = exported_csv(db, tmp_path)
     path = tmp_path / "quote.csv"
     path.write_text(",".join(header) + '\n1,"某县司法局2024年度报告,某县司法局,2024\n', encoding="utf-8-sig")
@@ -163,8 +157,8 @@ def test_a_csv_with_an_unclosed_quote_is_answered_with_the_line(lead, tmp_path):
         import_scores(db, path, "王五")
 
 
-def test_the_blank_sheet_carries_a_drop_down_of_allowed_values_per_criterion(lead, tmp_path):
-    db, rubric, docs = lead
+def test_the_blank_sheet_carries_a_drop_down_of_allowed_values_per_criterion(clerk_lead, tmp_path):
+    db, rubric, docs = clerk_lead
     wb, ws, at, header = _sheet(db, tmp_path)
     rules = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
     assert len(rules) == len(rubric.criteria)

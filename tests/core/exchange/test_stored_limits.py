@@ -19,18 +19,18 @@ from desktop.core.storage.limits import MAX_COMMENT_CHARS, MAX_KEY_CHARS, MAX_NA
 
 
 @pytest.fixture
-def lead(tmp_path, seeds_dir):
+def one_report_lead(tmp_path, seeds_dir):
     db = open_database(tmp_path / "lead.sqlite3")
     import_paths(db, sorted(seeds_dir.glob("000_*.txt")))
     yield db
     db.conn.close()
 
 
-def test_correct_refuses_a_title_longer_than_merge_accepts_and_the_package_still_merges(lead, tmp_path, capsys):
-    doc = list_documents(lead)[0].id
-    zhang = get_or_create_reviewer(lead, "张三")
-    assign(lead, [doc], [zhang.id], by="组长")
-    path = make_package(lead, "张三", tmp_path / "zhang.sqlite3").path
+def test_correct_refuses_a_title_longer_than_merge_accepts_and_the_package_still_merges(one_report_lead, tmp_path, capsys):
+    doc = list_documents(one_report_lead)[0].id
+    zhang = get_or_create_reviewer(one_report_lead, "张三")
+    assign(one_report_lead, [doc], [zhang.id], by="组长")
+    path = make_package(one_report_lead, "张三", tmp_path / "zhang.sqlite3").path
     long_title = "某" * (MAX_NAME_CHARS + 500)
     assert main(["correct", doc, "--db", str(path), "--reviewer", "张三", "--field", f"title={long_title}"]) == 2
     err = capsys.readouterr().err
@@ -43,26 +43,26 @@ def test_correct_refuses_a_title_longer_than_merge_accepts_and_the_package_still
         return_package(pkg, tmp_path / "back.sqlite3")
     finally:
         pkg.conn.close()
-    merge_database(lead, tmp_path / "back.sqlite3")
-    assert get_summary(lead, doc).title == fits
+    merge_database(one_report_lead, tmp_path / "back.sqlite3")
+    assert get_summary(one_report_lead, doc).title == fits
 
 
-def test_comments_notes_and_names_are_refused_beyond_the_merge_limits(lead):
-    doc = list_documents(lead)[0].id
-    rubric = active_rubric(lead)
-    zhang = get_or_create_reviewer(lead, "张三")
+def test_comments_notes_and_names_are_refused_beyond_the_merge_limits(one_report_lead):
+    doc = list_documents(one_report_lead)[0].id
+    rubric = active_rubric(one_report_lead)
+    zhang = get_or_create_reviewer(one_report_lead, "张三")
     big = "评" * (MAX_COMMENT_CHARS + 1)
     with pytest.raises(AnnotationError, match="at most 100,000"):
-        create_annotation(lead, doc, 0, 10, reviewer_id=zhang.id, comment=big)
-    ann = create_annotation(lead, doc, 0, 10, reviewer_id=zhang.id, comment="短")
+        create_annotation(one_report_lead, doc, 0, 10, reviewer_id=zhang.id, comment=big)
+    ann = create_annotation(one_report_lead, doc, 0, 10, reviewer_id=zhang.id, comment="短")
     with pytest.raises(AnnotationError, match="at most 100,000"):
-        update_annotation(lead, ann.id, comment=big)
+        update_annotation(one_report_lead, ann.id, comment=big)
     crit = rubric.criteria[0]
     entry = scoring.ScoreEntry(crit.id, value=crit.max_points, note=big)
     with pytest.raises(scoring.ScoreError, match="the note on"):
-        scoring.put_score(lead, doc, zhang.id, rubric, entry)
+        scoring.put_score(one_report_lead, doc, zhang.id, rubric, entry)
     with pytest.raises(scoring.ScoreError, match="the overall comment"):
-        scoring.set_overall_comment(lead, doc, zhang.id, rubric, big)
+        scoring.set_overall_comment(one_report_lead, doc, zhang.id, rubric, big)
     with pytest.raises(ReviewerNameError, match=f"at most {MAX_KEY_CHARS}"):
-        get_or_create_reviewer(lead, "王" * (MAX_KEY_CHARS + 1))
-    assert scoring.get_review(lead, doc, zhang.id, rubric.id).overall_comment == ""
+        get_or_create_reviewer(one_report_lead, "王" * (MAX_KEY_CHARS + 1))
+    assert scoring.get_review(one_report_lead, doc, zhang.id, rubric.id).overall_comment == ""

@@ -4,27 +4,23 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core.ingest.importer import import_paths
 from desktop.core.panel import assignments as asg
 from desktop.core.review.reviewers import get_or_create_reviewer
 from desktop.core.scoring import scores as scoring
 from desktop.core.scoring.rubric import active_rubric
-from desktop.core.storage import open_database
 from desktop.core.storage.documents import list_documents
 
 
 @pytest.fixture
-def corpus(seeds_dir):
-    db = open_database(":memory:")
-    import_paths(db, [seeds_dir])
+def three_reviewers(seeded_memory_db):
+    db = seeded_memory_db
     docs = [d.id for d in list_documents(db)]
     people = [get_or_create_reviewer(db, n).id for n in ("甲", "乙", "丙")]
-    yield db, docs, people
-    db.conn.close()
+    return db, docs, people
 
 
-def test_assign_by_hand_keeps_existing_and_undo_restores(corpus):
-    db, docs, people = corpus
+def test_assign_by_hand_keeps_existing_and_undo_restores(three_reviewers):
+    db, docs, people = three_reviewers
     added = asg.assign(db, docs[:2], people[:2], by="组长")
     assert len(added) == 4 and all(a.assigned_by == "组长" and a.assigned_at for a in added)
     assert asg.assign(db, docs[:2], people[:1]) == []  # already assigned
@@ -39,8 +35,8 @@ def test_assign_by_hand_keeps_existing_and_undo_restores(corpus):
         asg.assign(db, docs[:1], ["nobody"])
 
 
-def test_balanced_gives_k_reviewers_per_report_and_even_loads(corpus):
-    db, docs, people = corpus
+def test_balanced_gives_k_reviewers_per_report_and_even_loads(three_reviewers):
+    db, docs, people = three_reviewers
     asg.assign(db, docs[:1], people[:1])  # an existing assignment counts
     added = asg.assign_balanced(db, docs, people, 2, by="组长")
     per_doc = asg.assigned_reviewers(db)
@@ -55,8 +51,8 @@ def test_balanced_gives_k_reviewers_per_report_and_even_loads(corpus):
         asg.assign_balanced(db, docs, [], 1)
 
 
-def test_progress_per_reviewer(corpus):
-    db, docs, people = corpus
+def test_progress_per_reviewer(three_reviewers):
+    db, docs, people = three_reviewers
     rubric = active_rubric(db)
     asg.assign(db, docs[:3], people[:1])
     scoring.set_score(db, docs[0], people[0], rubric, "measures", 3)

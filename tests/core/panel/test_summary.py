@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core.ingest.importer import import_paths
 from desktop.core.panel import adjudication as adj
 from desktop.core.panel.agreement import panel_agreement
 from desktop.core.panel.assignments import assign
-from desktop.core.panel.summary import DECIDED, IN_REVIEW, PENDING, incomplete_label, panel_summary, report_panel
+from desktop.core.panel.summary import (
+    DECIDED,
+    IN_REVIEW,
+    PENDING,
+    incomplete_label,
+    panel_summary,
+    report_panel,
+)
 from desktop.core.review.reviewers import get_or_create_reviewer
 from desktop.core.scoring import scores as scoring
 from desktop.core.scoring.rubric import active_rubric
-from desktop.core.storage import open_database
 from desktop.core.storage.documents import list_documents
 
 IDS = ["completeness", "timeliness", "formalities", "measures", "shortcomings", "leader_duty", "next_plan",
@@ -20,9 +25,8 @@ IDS = ["completeness", "timeliness", "formalities", "measures", "shortcomings", 
 
 
 @pytest.fixture
-def panel(seeds_dir):
-    db = open_database(":memory:")
-    import_paths(db, [seeds_dir])
+def reviewed_panel(seeded_memory_db):
+    db = seeded_memory_db
     rubric = active_rubric(db)
     docs = {d.name[:3]: d.id for d in list_documents(db)}
     people = {name: get_or_create_reviewer(db, name).id for name in ("张三", "李四", "王五")}
@@ -40,12 +44,11 @@ def panel(seeds_dir):
     review("001", "王五", [4, 2, 3, 4, None, None, None, None], submit=False)  # 5 of 8: incomplete
     review("000", "张三", [2, 1, 2, 3, 2, 1, 2, 1])
     review("000", "李四", [2, 1, 2, 3, 2, 2, 2, 1])
-    yield db, rubric, docs, people
-    db.conn.close()
+    return db, rubric, docs, people
 
 
-def test_reviews_side_by_side_with_mean_median_spread_and_flags(panel):
-    db, rubric, docs, people = panel
+def test_reviews_side_by_side_with_mean_median_spread_and_flags(reviewed_panel):
+    db, rubric, docs, people = reviewed_panel
     rep = report_panel(db, docs["001"])
     assert [r.reviewer for r in rep.reviews] == ["张三", "李四", "王五"]
     wang = next(r for r in rep.reviews if r.reviewer == "王五")
@@ -83,8 +86,8 @@ def finish(db, rubric, doc, reviewer, values=(3, 3, 3, 3)) -> None:
     scoring.submit_review(db, doc, reviewer, rubric)
 
 
-def test_adjudication_overrides_defaults_and_is_undoable(panel):
-    db, rubric, docs, people = panel
+def test_adjudication_overrides_defaults_and_is_undoable(reviewed_panel):
+    db, rubric, docs, people = reviewed_panel
     doc = docs["001"]
     finish(db, rubric, doc, people["王五"])
     change = adj.set_final_score(db, doc, rubric, "measures", 5, "组长")
@@ -114,8 +117,8 @@ def test_adjudication_overrides_defaults_and_is_undoable(panel):
     assert report_panel(db, doc).criterion("measures").final == 5
 
 
-def test_summary_ranks_by_final_total_and_leaves_unreviewed_reports_unranked(panel):
-    db, rubric, docs, people = panel
+def test_summary_ranks_by_final_total_and_leaves_unreviewed_reports_unranked(reviewed_panel):
+    db, rubric, docs, people = reviewed_panel
     summary = panel_summary(db)
     by_doc = {r.document_id: r for r in summary.reports}
     assert by_doc[docs["001"]].rank is None and by_doc[docs["000"]].rank == 1  # 001 is still in review
@@ -130,8 +133,8 @@ def test_summary_ranks_by_final_total_and_leaves_unreviewed_reports_unranked(pan
     assert by_doc[docs["000"]].grade == rubric.grade_for(by_doc[docs["000"]].final_total).label
 
 
-def test_not_applicable_marks_are_left_out_of_means(panel):
-    db, rubric, docs, people = panel
+def test_not_applicable_marks_are_left_out_of_means(reviewed_panel):
+    db, rubric, docs, people = reviewed_panel
     doc = docs["003"]
     for who in ("张三", "李四"):
         for cid in IDS:
@@ -146,8 +149,8 @@ def test_not_applicable_marks_are_left_out_of_means(panel):
     assert rep.final_total is not None and rep.n_complete == 2
 
 
-def test_agreement_uses_complete_reviews_only(panel):
-    db, rubric, docs, people = panel
+def test_agreement_uses_complete_reviews_only(reviewed_panel):
+    db, rubric, docs, people = reviewed_panel
     result = panel_agreement(db).to_json()
     assert set(result) == {"criteria", "total"}
     measures = next(c for c in result["criteria"] if c["id"] == "measures")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core.ingest.importer import import_paths
 from desktop.core.review.annotations import (
     AnnotationError,
     content_of,
@@ -26,8 +25,8 @@ from desktop.core.storage.documents import get_document, list_documents
 
 
 @pytest.fixture
-def corpus(memory_db, seeds_dir):
-    import_paths(memory_db, [seeds_dir])
+def seed_reports(seeded_memory_db):
+    memory_db = seeded_memory_db
     docs = {d.name[:3]: get_document(memory_db, d.id) for d in list_documents(memory_db)}
     return memory_db, docs
 
@@ -36,8 +35,8 @@ def _tags(db):
     return {t.name: t.id for t in list_tags(db)}
 
 
-def test_create_stores_quote_context_reviewer_and_section(corpus):
-    db, docs = corpus
+def test_create_stores_quote_context_reviewer_and_section(seed_reports):
+    db, docs = seed_reports
     doc = docs["000"]
     reviewer = get_or_create_reviewer(db, "李四")
     start = doc.text.index("一是法治理论学习")
@@ -60,16 +59,16 @@ def test_create_stores_quote_context_reviewer_and_section(corpus):
     assert count_annotations(db, doc.id) == 1
 
 
-def test_selection_with_line_breaks_is_trimmed(corpus):
-    db, docs = corpus
+def test_selection_with_line_breaks_is_trimmed(seed_reports):
+    db, docs = seed_reports
     doc = docs["000"]
     start = doc.text.index("\n三、下一步工作打算")
     a = create_annotation(db, doc.id, start, start + 10, reviewer_id=None)
     assert a.start == start + 1 and a.quote == doc.text[start + 1:start + 10]
 
 
-def test_edit_delete_restore(corpus):
-    db, docs = corpus
+def test_edit_delete_restore(seed_reports):
+    db, docs = seed_reports
     doc = docs["001"]
     tags = _tags(db)
     a = create_annotation(db, doc.id, 1040, 1070, reviewer_id=None, tag_ids=[tags["泛泛而谈"]])
@@ -86,8 +85,8 @@ def test_edit_delete_restore(corpus):
     assert [x.id for x in list_annotations(db, doc.id)] == [a.id]
 
 
-def test_filters_and_corpus_wide_listing(corpus):
-    db, docs = corpus
+def test_filters_and_corpus_wide_listing(seed_reports):
+    db, docs = seed_reports
     tags = _tags(db)
     zhang, li = get_or_create_reviewer(db, "张三"), get_or_create_reviewer(db, "李四")
     d0, d2 = docs["000"], docs["002"]
@@ -112,8 +111,8 @@ def test_filters_and_corpus_wide_listing(corpus):
     assert list_annotations(db, d0.id, tag_id=tags["亮点"]) == []
 
 
-def test_place_an_orphan_by_hand(corpus):
-    db, docs = corpus
+def test_place_an_orphan_by_hand(seed_reports):
+    db, docs = seed_reports
     doc = docs["002"]
     a = create_annotation(db, doc.id, 1300, 1320, reviewer_id=None)
     db.execute("UPDATE annotations SET status = 'orphan' WHERE id = ?", [a.id])

@@ -32,7 +32,7 @@ def _write(folder, name, text):
 
 
 @pytest.fixture
-def corpus(tmp_path):
+def doubt_corpus(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     _write(folder, "a.txt", DOUBTFUL)
@@ -48,8 +48,8 @@ def _targets(db, doc_id):
     return [d.target for d in document_doubts(db, doc_id)]
 
 
-def test_the_queue_lists_low_fields_uncertain_parts_and_missing_flags_only(corpus):
-    db, docs, _r = corpus
+def test_the_queue_lists_low_fields_uncertain_parts_and_missing_flags_only(doubt_corpus):
+    db, docs, _r = doubt_corpus
     doubts = list_doubts(db)
     assert {d.document_id for d in doubts} == {docs["a.txt"]}  # the sure report has nothing to check
     targets = _targets(db, docs["a.txt"])
@@ -68,8 +68,8 @@ def test_the_queue_lists_low_fields_uncertain_parts_and_missing_flags_only(corpu
     assert "opening sentence" in agency.reason
 
 
-def test_accepting_stores_a_confirmation_with_who_and_when_and_ends_the_doubt(corpus):
-    db, docs, reviewer = corpus
+def test_accepting_stores_a_confirmation_with_who_and_when_and_ends_the_doubt(doubt_corpus):
+    db, docs, reviewer = doubt_corpus
     doc = docs["a.txt"]
     (c,) = accept(db, doc, "agency", reviewer_id=reviewer.id)
     assert c.kind == "confirm" and c.target == "agency" and c.reviewer_name == "王核对" and c.created_at
@@ -82,8 +82,8 @@ def test_accepting_stores_a_confirmation_with_who_and_when_and_ends_the_doubt(co
     assert shown["metadata_sources"]["agency"].startswith("confirmed by 王核对")
 
 
-def test_parts_and_missing_flags_are_confirmed_too(corpus):
-    db, docs, reviewer = corpus
+def test_parts_and_missing_flags_are_confirmed_too(doubt_corpus):
+    db, docs, reviewer = doubt_corpus
     doc = docs["a.txt"]
     part = next(d for d in document_doubts(db, doc) if d.kind == "leader_duty")
     confirm(db, part, reviewer_id=reviewer.id)
@@ -98,8 +98,8 @@ def test_parts_and_missing_flags_are_confirmed_too(corpus):
 
 @pytest.mark.parametrize("what,message", [("nonsense", "unknown field or kind"), ("title", "not in doubt"),
                                           ("doc_number", "not in doubt")])
-def test_bad_or_needless_confirmations_are_refused_and_nothing_is_stored(corpus, what, message):
-    db, docs, reviewer = corpus
+def test_bad_or_needless_confirmations_are_refused_and_nothing_is_stored(doubt_corpus, what, message):
+    db, docs, reviewer = doubt_corpus
     with pytest.raises(VerifyError, match=message):
         accept(db, docs["b.txt"], what, reviewer_id=reviewer.id)
     with pytest.raises(VerifyError, match="no document"):
@@ -107,8 +107,8 @@ def test_bad_or_needless_confirmations_are_refused_and_nothing_is_stored(corpus,
     assert db.execute("SELECT count(*) FROM corrections").fetchone()[0] == 0
 
 
-def test_a_corrected_field_is_no_doubt_and_reset_brings_the_doubt_back(corpus):
-    db, docs, reviewer = corpus
+def test_a_corrected_field_is_no_doubt_and_reset_brings_the_doubt_back(doubt_corpus):
+    db, docs, reviewer = doubt_corpus
     doc = docs["a.txt"]
     correct_field(db, doc, "agency", "青山县司法局", reviewer_id=reviewer.id)
     assert "field:agency" not in _targets(db, doc)
@@ -120,8 +120,8 @@ def test_a_corrected_field_is_no_doubt_and_reset_brings_the_doubt_back(corpus):
     assert "field:agency" in _targets(db, doc)
 
 
-def test_confirmations_survive_resegmentation_and_reimport(corpus, tmp_path):
-    db, docs, reviewer = corpus
+def test_confirmations_survive_resegmentation_and_reimport(doubt_corpus, tmp_path):
+    db, docs, reviewer = doubt_corpus
     doc = docs["a.txt"]
     accept(db, doc, "agency", reviewer_id=reviewer.id)
     accept(db, doc, "leader_duty", reviewer_id=reviewer.id)
@@ -136,8 +136,8 @@ def test_confirmations_survive_resegmentation_and_reimport(corpus, tmp_path):
     assert all(c.status != "orphan" for c in list_corrections(db, doc))
 
 
-def test_confirmations_travel_with_a_merge(corpus, tmp_path):
-    db, docs, _reviewer = corpus
+def test_confirmations_travel_with_a_merge(doubt_corpus, tmp_path):
+    db, docs, _reviewer = doubt_corpus
     other = open_database(tmp_path / "b.sqlite3")
     import_paths(other, [tmp_path / "in" / "a.txt"])
     (other_doc,) = [d.id for d in list_documents(other)]
@@ -153,10 +153,10 @@ def test_confirmations_travel_with_a_merge(corpus, tmp_path):
     assert origin["origin"] == "confirmed" and origin["corrected_by"] == "李同事"
 
 
-def test_the_sql_count_agrees_with_the_queue_on_every_document(corpus, tmp_path):
+def test_the_sql_count_agrees_with_the_queue_on_every_document(doubt_corpus, tmp_path):
     from desktop.core.storage.doubts import doubt_counts
 
-    db, docs, reviewer = corpus
+    db, docs, reviewer = doubt_corpus
     from tests.conftest import SEEDS
 
     import_paths(db, [SEEDS])  # real reports too: the two rules must agree on them as well

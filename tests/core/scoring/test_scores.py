@@ -16,18 +16,16 @@ from tests.core.scoring.scoring_data import add_annotation, section_span
 
 
 @pytest.fixture
-def corpus(seeds_dir):
-    """An in-memory database with the seed reports, a reviewer and the default rubric."""
-    db = open_database(":memory:")
-    import_paths(db, [seeds_dir])
+def zhang_scores(seeded_memory_db):
+    """The seed reports, the reviewer 张三 and the default rubric."""
+    db = seeded_memory_db
     reviewer = get_or_create_reviewer(db, "张三")
     docs = {d.name[:3]: d.id for d in list_documents(db)}
-    yield db, reviewer.id, active_rubric(db), docs
-    db.conn.close()
+    return db, reviewer.id, active_rubric(db), docs
 
 
-def test_set_score_stores_value_and_moves_review_to_in_progress(corpus):
-    db, rid, rubric, docs = corpus
+def test_set_score_stores_value_and_moves_review_to_in_progress(zhang_scores):
+    db, rid, rubric, docs = zhang_scores
     doc = docs["001"]
     assert scoring.get_review(db, doc, rid, rubric.id).status == NOT_STARTED
     change = scoring.set_score(db, doc, rid, rubric, "measures", 4)
@@ -36,8 +34,8 @@ def test_set_score_stores_value_and_moves_review_to_in_progress(corpus):
     assert scoring.get_review(db, doc, rid, rubric.id).status == IN_PROGRESS
 
 
-def test_values_out_of_range_or_off_step_are_refused_with_a_clear_message(corpus):
-    db, rid, rubric, docs = corpus
+def test_values_out_of_range_or_off_step_are_refused_with_a_clear_message(zhang_scores):
+    db, rid, rubric, docs = zhang_scores
     with pytest.raises(ScoreError, match=r"6 is not a valid score for 举措具体、成效量化 \(measures\): use 0–5"):
         scoring.set_score(db, docs["001"], rid, rubric, "measures", 6)
     with pytest.raises(ScoreError, match="steps of 0.5"):
@@ -47,8 +45,8 @@ def test_values_out_of_range_or_off_step_are_refused_with_a_clear_message(corpus
     assert scoring.get_scores(db, docs["001"], rid, rubric.id) == {}
 
 
-def test_clear_keeps_the_note_and_an_empty_entry_is_deleted(corpus):
-    db, rid, rubric, docs = corpus
+def test_clear_keeps_the_note_and_an_empty_entry_is_deleted(zhang_scores):
+    db, rid, rubric, docs = zhang_scores
     doc = docs["001"]
     scoring.set_score(db, doc, rid, rubric, "measures", 3)
     scoring.set_note(db, doc, rid, rubric, "measures", "成效缺少数据")
@@ -59,8 +57,8 @@ def test_clear_keeps_the_note_and_an_empty_entry_is_deleted(corpus):
     assert scoring.get_score(db, doc, rid, rubric.id, "measures") is None
 
 
-def test_accepted_suggestion_is_recorded_and_an_override_is_not(corpus):
-    db, rid, rubric, docs = corpus
+def test_accepted_suggestion_is_recorded_and_an_override_is_not(zhang_scores):
+    db, rid, rubric, docs = zhang_scores
     doc = docs["000"]
     suggestion = suggest_scores(rubric, get_document(db, doc))["completeness"]
     entry = scoring.accept_suggestion(db, doc, rid, rubric, suggestion).new
@@ -72,16 +70,16 @@ def test_accepted_suggestion_is_recorded_and_an_override_is_not(corpus):
     assert scoring.set_score(db, doc, rid, rubric, "completeness", 3).new.suggestion_accepted is False
 
 
-def test_a_score_set_next_to_a_suggestion_records_the_suggestion_as_overridden(corpus):
-    db, rid, rubric, docs = corpus
+def test_a_score_set_next_to_a_suggestion_records_the_suggestion_as_overridden(zhang_scores):
+    db, rid, rubric, docs = zhang_scores
     doc = docs["001"]
     suggestion = suggest_scores(rubric, get_document(db, doc))["timeliness"]
     entry = scoring.set_score(db, doc, rid, rubric, "timeliness", 1, suggestion).new
     assert (entry.value, entry.suggested, entry.suggestion_accepted) == (1, 2, False)
 
 
-def test_accepting_an_empty_suggestion_is_refused(corpus):
-    db, rid, rubric, docs = corpus
+def test_accepting_an_empty_suggestion_is_refused(zhang_scores):
+    db, rid, rubric, docs = zhang_scores
     doc = docs["000"]
     suggestion = suggest_scores(rubric, get_document(db, doc))["timeliness"]
     assert suggestion.value is None
@@ -89,8 +87,8 @@ def test_accepting_an_empty_suggestion_is_refused(corpus):
         scoring.accept_suggestion(db, doc, rid, rubric, suggestion)
 
 
-def test_evidence_links_annotations_of_the_same_report_only(corpus):
-    db, rid, rubric, docs = corpus
+def test_evidence_links_annotations_of_the_same_report_only(zhang_scores):
+    db, rid, rubric, docs = zhang_scores
     doc = docs["001"]
     start, end = section_span(db, doc, "shortcomings")
     a1 = add_annotation(db, doc, rid, start + 20, start + 40, "套话")
@@ -112,8 +110,8 @@ def test_evidence_links_annotations_of_the_same_report_only(corpus):
     assert scoring.get_score(db, doc, rid, rubric.id, "shortcomings").evidence == ()
 
 
-def test_put_score_restores_an_earlier_state_exactly(corpus):
-    db, rid, rubric, docs = corpus
+def test_put_score_restores_an_earlier_state_exactly(zhang_scores):
+    db, rid, rubric, docs = zhang_scores
     doc = docs["001"]
     start, _ = section_span(db, doc, "achievements")
     a = add_annotation(db, doc, rid, start, start + 8)
@@ -133,8 +131,8 @@ def score_all(db, doc, rid, rubric, value: float = 1) -> None:
         scoring.set_score(db, doc, rid, rubric, c.id, value)
 
 
-def test_review_status_and_comment_with_done_date(corpus):
-    db, rid, rubric, docs = corpus
+def test_review_status_and_comment_with_done_date(zhang_scores):
+    db, rid, rubric, docs = zhang_scores
     doc = docs["002"]
     change = scoring.set_overall_comment(db, doc, rid, rubric, "结构完整，不足部分较笼统。")
     assert change.old.status == NOT_STARTED and change.new.status == IN_PROGRESS
@@ -149,8 +147,8 @@ def test_review_status_and_comment_with_done_date(corpus):
         scoring.set_review_status(db, doc, rid, rubric, "finished")
 
 
-def test_weighted_total_and_overview(corpus):
-    db, rid, rubric, docs = corpus
+def test_weighted_total_and_overview(zhang_scores):
+    db, rid, rubric, docs = zhang_scores
     scoring.set_score(db, docs["001"], rid, rubric, "completeness", 4)    # 20
     scoring.set_score(db, docs["001"], rid, rubric, "measures", 4)        # 16
     scoring.set_score(db, docs["001"], rid, rubric, "next_plan", 3)       # 9
@@ -170,8 +168,8 @@ def test_weighted_total_and_overview(corpus):
     assert scoring.review_overview(db, other.id).counts[NOT_STARTED] == 5
 
 
-def test_a_new_rubric_version_never_rewrites_old_scores(corpus):
-    db, rid, rubric, docs = corpus
+def test_a_new_rubric_version_never_rewrites_old_scores(zhang_scores):
+    db, rid, rubric, docs = zhang_scores
     scoring.set_score(db, docs["001"], rid, rubric, "measures", 5)
     edited = parse_rubric(rubric.content.replace('label = "具体充分"', 'label = "非常具体"', 1))
     assert edited.id != rubric.id
@@ -198,8 +196,8 @@ def test_scores_survive_reopening_a_database_file(db_path, seeds_dir):
         db.conn.close()
 
 
-def test_submit_lists_what_is_missing_and_locks_until_reopened(corpus):
-    db, rid, rubric, docs = corpus
+def test_submit_lists_what_is_missing_and_locks_until_reopened(zhang_scores):
+    db, rid, rubric, docs = zhang_scores
     doc = docs["001"]
     for c in rubric.criteria[:5]:
         scoring.set_score(db, doc, rid, rubric, c.id, 1)
@@ -234,8 +232,8 @@ def test_submit_lists_what_is_missing_and_locks_until_reopened(corpus):
     assert scoring.get_review(db, doc, rid, rubric.id).status == scoring.SUBMITTED
 
 
-def test_not_applicable_is_left_out_of_the_total_and_a_score_replaces_it(corpus):
-    db, rid, rubric, docs = corpus
+def test_not_applicable_is_left_out_of_the_total_and_a_score_replaces_it(zhang_scores):
+    db, rid, rubric, docs = zhang_scores
     doc = docs["000"]
     for c in rubric.criteria:
         scoring.set_score(db, doc, rid, rubric, c.id, c.max_points)

@@ -58,7 +58,7 @@ def _age(db) -> None:
 
 
 @pytest.fixture
-def corpus(tmp_path):
+def corrected_copies(tmp_path):
     """Two copies of a database of the seeds and some variants, one document corrected by a reviewer."""
     folder = tmp_path / "in"
     folder.mkdir()
@@ -79,8 +79,8 @@ def corpus(tmp_path):
 
 
 @pytest.mark.parametrize("workers", [1, 2])
-def test_batches_store_what_one_document_at_a_time_stores(corpus, workers):
-    one, other = (open_database(p) for p in corpus)
+def test_batches_store_what_one_document_at_a_time_stores(corrected_copies, workers):
+    one, other = (open_database(p) for p in corrected_copies)
     for doc_id in outdated_documents(one):  # the plain way: each document on its own
         with one.atomic():
             store_segmentation(one, doc_id, segment_stored(stored_texts(one, [doc_id])[0]).segmentation)
@@ -102,10 +102,10 @@ def test_batches_store_what_one_document_at_a_time_stores(corpus, workers):
     other.conn.close()
 
 
-def test_a_text_changed_or_deleted_since_it_was_read_is_left_alone(corpus):
+def test_a_text_changed_or_deleted_since_it_was_read_is_left_alone(corrected_copies):
     from desktop.core.storage.documents import delete_document
 
-    db = open_database(corpus[0])
+    db = open_database(corrected_copies[0])
     ids = outdated_documents(db)
     changed, deleted = ids[1], ids[2]
 

@@ -3,7 +3,6 @@ come back as they were raised, and a child that dies is said so, never waited fo
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 
@@ -12,42 +11,26 @@ import pytest
 from desktop.core.errors import Cancelled
 from desktop.core.processes import run_in_process
 from desktop.core.progress import Progress
-from desktop.core.storage import open_database
 from desktop.core.storage.database import DatabaseProblem
-from desktop.core.storage.resegment import count_outdated, resegment_in_child
-
-
-def _age(path) -> None:
-    db = open_database(path)
-    with db.atomic():
-        db.execute("UPDATE documents SET segmenter_version = 1, agency = 'old agency', missing = ?",
-                   [json.dumps(["achievements"])])
-    db.conn.close()
-
-
-def _outdated(path) -> int:
-    db = open_database(path)
-    try:
-        return count_outdated(db)
-    finally:
-        db.conn.close()
+from desktop.core.storage.resegment import resegment_in_child
+from tests.core.storage.outdated import age_file, outdated_in
 
 
 def test_the_child_resegments_and_reports_its_progress(seeded_db_path):
-    _age(seeded_db_path)
+    age_file(seeded_db_path)
     steps: list[tuple[int, int]] = []
     assert resegment_in_child(seeded_db_path, progress=Progress(lambda d, t, _m: steps.append((d, t)))) == 5
     assert steps[-1] == (5, 5) and [d for d, _t in steps] == sorted(d for d, _t in steps)
-    assert _outdated(seeded_db_path) == 0
+    assert outdated_in(seeded_db_path) == 0
 
 
 def test_a_cancel_reaches_the_child(seeded_db_path):
-    _age(seeded_db_path)
+    age_file(seeded_db_path)
     progress = Progress()
     progress.cancel()  # before the child has started: it stores nothing
     with pytest.raises(Cancelled):
         resegment_in_child(seeded_db_path, progress=progress)
-    assert _outdated(seeded_db_path) == 5
+    assert outdated_in(seeded_db_path) == 5
 
 
 def test_what_the_child_raises_is_raised_here(tmp_path):

@@ -38,7 +38,7 @@ def demo_path(tmp_path_factory):
 
 
 @pytest.fixture(params=["panel60", "demo"])
-def corpus(request, panel60, demo_path):
+def scored_db(request, panel60, demo_path):
     path = panel60.path if request.param == "panel60" else demo_path
     db = open_database(path)
     yield db
@@ -56,9 +56,9 @@ def flat(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def test_every_figure_matches_the_independent_computation(corpus):
-    draft = build_draft(corpus)
-    expected = compute(corpus, active_rubric_readonly(corpus))
+def test_every_figure_matches_the_independent_computation(scored_db):
+    draft = build_draft(scored_db)
+    expected = compute(scored_db, active_rubric_readonly(scored_db))
     shown = figures_of(draft)
     checked = 0
     for key, value in expected.figures.items():
@@ -71,17 +71,17 @@ def test_every_figure_matches_the_independent_computation(corpus):
     assert checked >= 25
 
 
-def test_no_paragraph_states_a_number_that_is_not_a_figure(corpus):
-    draft = build_draft(corpus)
+def test_no_paragraph_states_a_number_that_is_not_a_figure(scored_db):
+    draft = build_draft(scored_db)
     for p in draft.paragraphs():
         allowed = {m for s in p.sentences for f in s.figures for m in NUMBER.findall(f.text)} | TEMPLATE_NUMBERS
         stated = set(NUMBER.findall(p.generated))
         assert stated <= allowed, (p.key, stated - allowed)
 
 
-def test_ranked_table_is_the_panels_result(corpus):
-    draft = build_draft(corpus)
-    expected = compute(corpus, active_rubric_readonly(corpus))
+def test_ranked_table_is_the_panels_result(scored_db):
+    draft = build_draft(scored_db)
+    expected = compute(scored_db, active_rubric_readonly(scored_db))
     table = next(b for c in draft.chapters for b in c.blocks if isinstance(b, Table) and b.key == "appendix.results")
     assert len(table.rows) == len(expected.totals)
     want = sorted((("—" if expected.ranks[i] is None else str(expected.ranks[i])), expected.agency[i],
@@ -98,15 +98,15 @@ def _annotation(db, annotation_id: str) -> dict:
                          "JOIN documents d ON d.id = a.document_id WHERE a.id = ?", [annotation_id]))
 
 
-def test_every_quote_is_exact_and_in_the_right_place(corpus):
-    draft = build_draft(corpus)
+def test_every_quote_is_exact_and_in_the_right_place(scored_db):
+    draft = build_draft(scored_db)
     quotes = [q for c in draft.chapters for b in c.blocks if isinstance(b, QuoteList) for q in b.quotes]
     for q in quotes:
-        row = _annotation(corpus, q.annotation_id)
+        row = _annotation(scored_db, q.annotation_id)
         text = row["text"]
         assert text[row["start"]:row["end"]] == q.text
         assert q.document_id == row["document_id"] and q.agency == row["agency"] and q.year == row["year"]
-        sections = list(corpus.query('SELECT kind, heading, start, "end" FROM sections WHERE document_id = ?',
+        sections = list(scored_db.query('SELECT kind, heading, start, "end" FROM sections WHERE document_id = ?',
                                      [q.document_id]))
         inside = [s for s in sections if s["start"] <= row["start"] < s["end"]]
         part = min(inside, key=lambda s: s["end"] - s["start"])
@@ -151,10 +151,10 @@ def _md_text(path: Path) -> str:
 
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf", "md"])
-def test_written_documents_hold_every_paragraph_quote_and_table_row(corpus, tmp_path, fmt):
-    draft = build_draft(corpus)
+def test_written_documents_hold_every_paragraph_quote_and_table_row(scored_db, tmp_path, fmt):
+    draft = build_draft(scored_db)
     out = tmp_path / f"summary.{fmt}"
-    write_draft(corpus, draft, fmt, out)
+    write_draft(scored_db, draft, fmt, out)
     text = flat({"docx": _docx_text, "pdf": _pdf_text, "md": _md_text}[fmt](out))
     for chapter in draft.chapters:
         assert flat(chapter.heading) in text

@@ -5,16 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QModelIndex, QSize, Qt
 
-from desktop.core.ingest.importer import import_paths
 from desktop.core.segmentation.classify import KIND_LABELS
 from desktop.core.storage.documents import list_documents
 from desktop.gui.corpus.corpus_model import ANY_MISSING, DOCUMENT_ID_ROLE, CorpusFilterProxy, CorpusModel
-
-
-@pytest.fixture
-def seeded_memory_db(memory_db, seeds_dir):
-    import_paths(memory_db, [seeds_dir])
-    return memory_db
 
 
 def _column_texts(model, column: int) -> list[str]:

@@ -2,43 +2,23 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from desktop.core.storage import open_database
 from desktop.core.storage.documents import list_documents
-from desktop.core.storage.resegment import outdated_documents
-
-
-def _age(path) -> None:
-    db = open_database(path)
-    with db.atomic():
-        db.execute("UPDATE documents SET segmenter_version = 1, agency = 'old agency', missing = ?",
-                   [json.dumps(["achievements"])])
-    db.conn.close()
-
-
-def _outdated(path) -> int:
-    db = open_database(path)
-    try:
-        return len(outdated_documents(db))
-    finally:
-        db.conn.close()
-
+from tests.core.storage.outdated import age_file, outdated_in
 
 pytestmark = pytest.mark.window(database=None, features=("resegment",), shown=False)
 
 
 def test_opening_a_database_resegments_outdated_documents_on_a_worker(qtbot, window, seeded_db_path):
-    _age(seeded_db_path)
+    age_file(seeded_db_path)
     controller = window.extensions["resegment"]
     with qtbot.waitSignal(window.database_changed):
         assert window.open_database(seeded_db_path)
     task = controller.task
     assert task is not None and controller.widget is not None  # progress and cancel in the status bar
     qtbot.waitUntil(lambda: controller.task is None, timeout=30_000)
-    assert _outdated(seeded_db_path) == 0
+    assert outdated_in(seeded_db_path) == 0
     agencies = {d.agency for d in list_documents(window.reader)}
     assert "old agency" not in agencies
     model = window.corpus_model
@@ -47,7 +27,7 @@ def test_opening_a_database_resegments_outdated_documents_on_a_worker(qtbot, win
 
 
 def test_cancel_stops_and_the_next_opening_finishes(qtbot, window, seeded_db_path):
-    _age(seeded_db_path)
+    age_file(seeded_db_path)
     controller = window.extensions["resegment"]
     assert window.open_database(seeded_db_path)
     task = controller.task
@@ -57,7 +37,7 @@ def test_cancel_stops_and_the_next_opening_finishes(qtbot, window, seeded_db_pat
     assert controller.widget is None
     assert window.open_database(seeded_db_path)  # opening again picks up what is left
     qtbot.waitUntil(lambda: controller.task is None, timeout=30_000)
-    assert _outdated(seeded_db_path) == 0
+    assert outdated_in(seeded_db_path) == 0
 
 
 def test_a_current_database_starts_no_worker(window, seeded_db_path):
@@ -76,7 +56,7 @@ def test_the_work_runs_outside_the_windows_process(qtbot, window, seeded_db_path
 
     monkeypatch.setattr(segment, "segment_report", not_here)
     monkeypatch.setattr(resegment, "segment_report", not_here)
-    _age(seeded_db_path)
+    age_file(seeded_db_path)
     controller = window.extensions["resegment"]
     assert window.open_database(seeded_db_path)
     task = controller.task
@@ -84,19 +64,19 @@ def test_the_work_runs_outside_the_windows_process(qtbot, window, seeded_db_path
     failures: list[object] = []
     task.failed.connect(failures.append)
     qtbot.waitUntil(lambda: controller.task is None, timeout=30_000)
-    assert not failures and _outdated(seeded_db_path) == 0
+    assert not failures and outdated_in(seeded_db_path) == 0
 
 
 def test_the_change_bus_is_held_while_the_work_runs_and_released_after(qtbot, window, seeded_db_path):
     """The child's batches are not announced one by one (every view would re-read everything each second): the
     bus is held while it runs and released when it ends, cancelled or not."""
-    _age(seeded_db_path)
+    age_file(seeded_db_path)
     controller = window.extensions["resegment"]
     assert window.open_database(seeded_db_path)
     assert controller.task is not None and window.changes.held
     qtbot.waitUntil(lambda: controller.task is None, timeout=30_000)
     assert not window.changes.held
-    _age(seeded_db_path)
+    age_file(seeded_db_path)
     assert window.open_database(seeded_db_path)
     task = controller.task
     assert task is not None and window.changes.held

@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from desktop.core.changes import Changes
 from desktop.core.exchange.merge import merge_database
@@ -17,8 +16,6 @@ from desktop.core.scoring import scores as scoring
 from desktop.core.scoring.rubric import active_rubric
 from desktop.core.storage import open_database
 from desktop.core.storage.documents import list_documents
-from desktop.gui.exchange.package_return import install_exchange
-from desktop.gui.main_window import MainWindow
 
 
 @pytest.fixture
@@ -32,14 +29,11 @@ def package(tmp_path, seeds_dir):
     return path, zhang.id
 
 
-def _window(qtbot, tmp_path, path, idle_ms=50):
-    settings = QSettings(str(tmp_path / "zhang.ini"), QSettings.Format.IniFormat)
-    settings.setValue("reviewer/name", "张三")
-    w = MainWindow(settings)
-    qtbot.addWidget(w)
-    parts = install_exchange(w)
+def _window(open_window, path, idle_ms=50):
+    """张三's window on ``path`` with the exchange feature alone (not shown); its idle checkpoint after ``idle_ms``."""
+    w = open_window(path, features=("exchange",), reviewer="张三", shown=False)
+    parts = w.extensions["exchange"]
     parts["idle_checkpoint"].timer.setInterval(idle_ms)
-    assert w.open_database(path)
     return w, parts
 
 
@@ -59,9 +53,9 @@ def _wal(path):
     return wal.stat().st_size if wal.exists() else 0
 
 
-def test_the_wal_is_emptied_when_idle_so_a_plain_copy_is_whole(qtbot, tmp_path, package, shown):
+def test_the_wal_is_emptied_when_idle_so_a_plain_copy_is_whole(qtbot, tmp_path, open_window, package, shown):
     path, reviewer_id = package
-    window, parts = _window(qtbot, tmp_path, path)
+    window, parts = _window(open_window, path)
     window.executor.call(lambda db: db.execute("PRAGMA wal_autocheckpoint = 0"))
     _score(window, reviewer_id)
     assert _wal(path) > 0
@@ -78,9 +72,9 @@ def test_the_wal_is_emptied_when_idle_so_a_plain_copy_is_whole(qtbot, tmp_path, 
     window.close()
 
 
-def test_closing_leaves_no_wal_and_return_package_writes_one_file(qtbot, tmp_path, package, shown, monkeypatch):
+def test_closing_leaves_no_wal_and_return_package_writes_one_file(qtbot, tmp_path, open_window, package, shown, monkeypatch):
     path, reviewer_id = package
-    window, parts = _window(qtbot, tmp_path, path, idle_ms=600_000)
+    window, parts = _window(open_window, path, idle_ms=600_000)
     ret = parts["package_return"]
     assert ret.action.isVisible() and ret.action in window.file_menu.actions()
     window.executor.call(lambda db: db.execute("PRAGMA wal_autocheckpoint = 0"))
@@ -99,7 +93,7 @@ def test_closing_leaves_no_wal_and_return_package_writes_one_file(qtbot, tmp_pat
         lead.conn.close()
 
 
-def test_return_package_is_hidden_for_a_database_that_is_not_a_package(qtbot, tmp_path, shown):
-    window, parts = _window(qtbot, tmp_path, tmp_path / "lead-own.sqlite3")
+def test_return_package_is_hidden_for_a_database_that_is_not_a_package(qtbot, tmp_path, open_window, shown):
+    window, parts = _window(open_window, tmp_path / "lead-own.sqlite3")
     assert not parts["package_return"].action.isVisible()
     window.close()
