@@ -5,8 +5,6 @@ from __future__ import annotations
 import shutil
 import sqlite3
 
-from PySide6.QtCore import QSettings
-
 from desktop.core.exchange.merge import merge_database
 from desktop.core.exchange.package import make_package
 from desktop.core.ingest.importer import import_paths
@@ -15,8 +13,6 @@ from desktop.core.review.annotations import create_annotation, list_annotations
 from desktop.core.review.reviewers import get_or_create_reviewer
 from desktop.core.storage import open_database
 from desktop.core.storage.documents import list_documents
-from desktop.gui.exchange.package_return import install_exchange
-from desktop.gui.main_window import MainWindow
 
 
 def _lead_with_a_conflict(tmp_path, seeds_dir) -> tuple[str, str]:
@@ -45,14 +41,10 @@ def _lead_with_a_conflict(tmp_path, seeds_dir) -> tuple[str, str]:
     return str(tmp_path / "lead.sqlite3"), doc
 
 
-def test_the_lead_sees_both_versions_and_puts_the_other_back(qtbot, tmp_path, seeds_dir, shown):
+def test_the_lead_sees_both_versions_and_puts_the_other_back(qtbot, tmp_path, seeds_dir, open_window, shown):
     path, doc = _lead_with_a_conflict(tmp_path, seeds_dir)
-    settings = QSettings(str(tmp_path / "lead.ini"), QSettings.Format.IniFormat)
-    settings.setValue("reviewer/name", "组长")
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
-    parts = install_exchange(window)
-    assert window.open_database(path)
+    window = open_window(path, features=("exchange",), reviewer="组长", shown=False)
+    parts = window.extensions["exchange"]
     action = parts["conflicts"].action
     assert action.isVisible() and action in window.file_menu.actions()
     dialog = parts["conflicts"].show_dialog()

@@ -15,7 +15,6 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
-from PySide6.QtCore import QSettings
 
 from desktop.core.exchange.merge import merge_database
 from desktop.core.exchange.package import make_package
@@ -28,8 +27,6 @@ from desktop.core.scoring import scores as scoring
 from desktop.core.scoring.rubric import active_rubric
 from desktop.core.storage import open_database
 from desktop.core.storage.documents import list_documents
-from desktop.gui.main_window import MainWindow
-from desktop.gui.panel.integration import install_panel
 from tests.conftest import SEEDS
 from tests.core.export.formula_eval import evaluate
 
@@ -64,7 +61,7 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def test_whole_panel_flow(qtbot, tmp_path, shown):
+def test_whole_panel_flow(qtbot, tmp_path, open_window, shown):
     lead_path = tmp_path / "lead.sqlite3"
     db = open_database(lead_path)
     import_paths(db, [str(p) for p in sorted(SEEDS.glob("00[01]_*.txt"))])  # two reports
@@ -95,12 +92,8 @@ def test_whole_panel_flow(qtbot, tmp_path, shown):
     db.conn.close()
 
     # the lead opens the panel view
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    settings.setValue("reviewer/name", "组长")
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
-    panel = install_panel(window)
-    assert window.open_database(lead_path)
+    window = open_window(lead_path, features=("panel",), reviewer="组长", shown=False)
+    panel = window.extensions["panel"]
     view = panel.show_view()
     qtbot.addWidget(view)
     first = docs[0]

@@ -22,7 +22,6 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
-from PySide6.QtCore import QSettings
 
 from desktop.core.exchange.score_import import import_scores
 from desktop.core.export import export
@@ -34,8 +33,6 @@ from desktop.core.scoring import scores as scoring
 from desktop.core.scoring.rubric import active_rubric
 from desktop.core.storage import open_database
 from desktop.core.storage.documents import list_documents
-from desktop.gui.main_window import MainWindow
-from desktop.gui.panel.integration import install_panel
 from tests.core.builders import SAMPLE, write_txt
 from tests.core.export.formula_eval import evaluate
 
@@ -143,7 +140,7 @@ def soffice() -> str | None:
 
 
 @pytest.mark.gui
-def test_whole_panel_matches_an_independent_recomputation(qtbot, tmp_path, shown):  # noqa: C901 (one story)
+def test_whole_panel_matches_an_independent_recomputation(qtbot, tmp_path, open_window, shown):  # noqa: C901 (one story)
     path = tmp_path / "panel.sqlite3"
     db = open_database(path)
     folder = tmp_path / "reports"
@@ -301,12 +298,8 @@ def test_whole_panel_matches_an_independent_recomputation(qtbot, tmp_path, shown
     assert "需复核" in pdf and "待定" in pdf
 
     # on screen: the panel view's table and a reviewer's score form
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    settings.setValue("reviewer/name", "组长赵")
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
-    panel = install_panel(window)
-    assert window.open_database(path)
+    window = open_window(path, features=("panel",), reviewer="组长赵", shown=False)
+    panel = window.extensions["panel"]
     view = panel.show_view()
     qtbot.addWidget(view)
     model = view.reports
