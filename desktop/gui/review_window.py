@@ -1,9 +1,9 @@
-"""What the review window offers its features: the one typed seam between desktop.gui.main_window and the features.
+"""What the review window offers its features: the one typed seam between desktop.gui.window.main_window and the features.
 
 Features (annotate, scoring, panel, corrections, corpus, agencies, …) receive the window as a :class:`ReviewWindow`
 and use only what is declared here: the database (``executor`` for writes, ``reader`` for reads), the undo stack,
 the change bus, the settings, the views, the signals and the extension points (docks, menus, actions). They never
-import desktop.gui.main_window (that would be an arrow pointing up). :class:`desktop.gui.main_window.MainWindow`
+import desktop.gui.window.main_window (that would be an arrow pointing up). :class:`desktop.gui.window.main_window.MainWindow`
 is the one implementation; the declarations below are for the type checker only.
 """
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # the views live in feature packages above this module: named
     from desktop.gui.changes import ChangeBus
     from desktop.gui.corpus.corpus_model import CorpusModel
     from desktop.gui.corpus.corpus_panel import CorpusPanel
+    from desktop.gui.corpus.import_controller import ImportController
     from desktop.gui.corpus.search_panel import SearchPanel
     from desktop.gui.reading.compare_view import CompareView
     from desktop.gui.reading.report_view import ReportView
@@ -52,6 +53,7 @@ class ReviewWindow(QMainWindow):
         extensions: dict[str, object]
         corpus_model: CorpusModel
         corpus_panel: CorpusPanel
+        import_controller: ImportController
         search_panel: SearchPanel
         report_view: ReportView
         compare_view: CompareView

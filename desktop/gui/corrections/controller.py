@@ -17,11 +17,11 @@ re-read on that announcement, and this controller re-reads the side-by-side pane
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QBoxLayout, QMenu, QWidget
 
 from desktop.core.changes import Changes
 from desktop.core.corrections.apply import CORRECTED, PART_KINDS
@@ -35,6 +35,10 @@ from desktop.gui.corrections.metadata_editor import MARK_COLOR, CorrectionsBar, 
 from desktop.gui.corrections.store import CorrectionStore
 from desktop.gui.review_window import ReviewWindow
 from desktop.gui.reviewer_name import ensure_reviewer
+
+if TYPE_CHECKING:  # the reading feature's views, named for the type checker only (features never import each other)
+    from desktop.gui.reading.compare_view import CompareView
+    from desktop.gui.reading.report_view import ReportView
 
 CORRECTIONS_LAYER = "corrections"  # the text layer that underlines corrected parts
 MARK_FILL = "#f1e8fb"  # a pale violet under a corrected part's heading; the line under it is MARK_COLOR
@@ -51,31 +55,32 @@ class CorrectionsController(QObject):
 
     message = Signal(str)
 
-    def __init__(self, window: QWidget, store: CorrectionStore, settings: QSettings, report_view: Any,
-                 compare_view: Any = None) -> None:
+    def __init__(self, window: QWidget, store: CorrectionStore, settings: QSettings, report_view: ReportView | None,
+                 compare_view: CompareView | None = None) -> None:
         super().__init__(window)
         self.window, self.store, self.settings = window, store, settings
         self.report_view, self.compare_view = report_view, compare_view
-        self.bars: dict[Any, CorrectionsBar] = {}
+        self.bars: dict[ReportView, CorrectionsBar] = {}
         self.edit_metadata_action = QAction(self)  # Edit › Edit Metadata (install_corrections puts it there)
         self.text_actions: Callable[[], list[QAction]] = list  # the window's entries for the text's context menu
-        self.editors: dict[Any, MetadataEditor] = {}
+        self.editors: dict[ReportView, MetadataEditor] = {}
         for view in self.all_views():
             self._attach(view, compact=view is not report_view)
         store.changes.changed.connect(self.on_changes)
         store.failed.connect(self.message)
 
-    def all_views(self) -> list[Any]:
+    def all_views(self) -> list[ReportView]:
         views = [self.report_view] if self.report_view is not None else []
         if self.compare_view is not None:
             views += [self.compare_view.left, self.compare_view.right]
         return views
 
-    def _attach(self, view: Any, *, compact: bool) -> None:
+    def _attach(self, view: ReportView, *, compact: bool) -> None:
         bar = CorrectionsBar(view, compact=compact)
         editor = MetadataEditor(view)
         editor.setVisible(False)
         layout = view.layout()
+        assert isinstance(layout, QBoxLayout), "a report view lays out its header, bar and editor in a box"
         at = layout.indexOf(view.header)
         layout.insertWidget(at + 1, bar)
         layout.insertWidget(at + 2, editor)
@@ -92,7 +97,7 @@ class CorrectionsController(QObject):
 
     # --- menus -----------------------------------------------------------------------------------------
 
-    def text_menu(self, view: Any, offset: int, parent: QWidget | None = None) -> QMenu:
+    def text_menu(self, view: ReportView, offset: int, parent: QWidget | None = None) -> QMenu:
         """The correction entries for a document offset in ``view``'s text (and its selection, if any)."""
         menu = QMenu(parent or view)
         record = view.current_document()
@@ -115,7 +120,7 @@ class CorrectionsController(QObject):
         action.triggered.connect(lambda _c=False: self.toggle_editor(view, True))
         return menu
 
-    def outline_menu(self, view: Any, index: QModelIndex, parent: QWidget | None = None) -> QMenu:
+    def outline_menu(self, view: ReportView, index: QModelIndex, parent: QWidget | None = None) -> QMenu:
         """The correction entries for an outline entry of ``view``."""
         menu = QMenu(parent or view)
         record = view.current_document()
@@ -135,7 +140,7 @@ class CorrectionsController(QObject):
         found = sorted(at or on_line, key=lambda s: (s.placement != "section", s.start))
         return found[0] if found else None
 
-    def _add_part_entries(self, menu: QMenu, view: Any, section: Section | None, offset: int) -> None:
+    def _add_part_entries(self, menu: QMenu, view: ReportView, section: Section | None, offset: int) -> None:
         if section is not None:
             name = section.heading.strip()[:24] or palette.kind_label(section.kind)
             sub = menu.addMenu(QCoreApplication.translate("Corrections", "Change kind of “%1”").replace("%1", name))
@@ -156,15 +161,18 @@ class CorrectionsController(QObject):
             action.setObjectName(f"new_part_{kind}")
             action.triggered.connect(lambda _c=False, k=kind, p=offset: self.start_part(view, p, k))
 
-    def _on_text_menu(self, view: Any, pos: QPoint) -> None:
+    def _on_text_menu(self, view: ReportView, pos: QPoint) -> None:
         text = view.text
         offset = text.textmap.to_document(text.cursorForPosition(pos).position())
         menu = text.createStandardContextMenu()
         first = menu.actions()[0] if menu.actions() else None
         window_actions = [a for a in self.text_actions() if a.isVisible()]  # Annotate Selection …
-        if window_actions:
+        if window_actions and first is not None:
             menu.insertActions(first, window_actions)
             menu.insertSeparator(first)
+        elif window_actions:
+            menu.addActions(window_actions)
+            menu.addSeparator()
         extra = self.text_menu(view, offset, menu)
         if extra.actions():
             menu.addSeparator()
@@ -173,13 +181,13 @@ class CorrectionsController(QObject):
         menu.exec(text.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
-    def _on_outline_menu(self, view: Any, pos: QPoint) -> None:
+    def _on_outline_menu(self, view: ReportView, pos: QPoint) -> None:
         menu = self.outline_menu(view, view.outline.indexAt(pos))
         if menu.actions():
             menu.exec(view.outline.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
-    def _on_header_menu(self, view: Any, pos: QPoint) -> None:
+    def _on_header_menu(self, view: ReportView, pos: QPoint) -> None:
         if view.current_document() is None:
             return
         menu = QMenu(view)
@@ -189,7 +197,7 @@ class CorrectionsController(QObject):
 
     # --- changes ---------------------------------------------------------------------------------------
 
-    def _run(self, view: Any, change: Callable[[str], object], doc_id: str = "") -> object | None:
+    def _run(self, view: ReportView, change: Callable[[str], object], doc_id: str = "") -> object | None:
         """Make a change to the view's report (or to ``doc_id``: the report an editor showed before it moved on)."""
         record = view.current_document()
         if (record is None and not doc_id) or not self.store.ready:
@@ -204,19 +212,19 @@ class CorrectionsController(QObject):
             self.refresh_widgets(view)  # the editor shows the stored value again, not the refused one
             return None
 
-    def mark_part(self, view: Any, kind: str, start: int, end: int) -> object | None:
+    def mark_part(self, view: ReportView, kind: str, start: int, end: int) -> object | None:
         return self._run(view, lambda doc_id: self.store.mark_part(doc_id, kind, start, end))
 
-    def relabel(self, view: Any, section: Section, kind: str) -> object | None:
+    def relabel(self, view: ReportView, section: Section, kind: str) -> object | None:
         return self._run(view, lambda doc_id: self.store.relabel(doc_id, section, kind))
 
-    def not_a_heading(self, view: Any, offset: int) -> object | None:
+    def not_a_heading(self, view: ReportView, offset: int) -> object | None:
         return self._run(view, lambda doc_id: self.store.not_a_heading(doc_id, offset))
 
-    def start_part(self, view: Any, offset: int, kind: str) -> object | None:
+    def start_part(self, view: ReportView, offset: int, kind: str) -> object | None:
         return self._run(view, lambda doc_id: self.store.start_part(doc_id, offset, kind))
 
-    def correct_field(self, view: Any, name: str, value: str, doc_id: str = "") -> object | None:
+    def correct_field(self, view: ReportView, name: str, value: str, doc_id: str = "") -> object | None:
         return self._run(view, lambda target: self.store.correct_field(target, name, value), doc_id)
 
     def commit_editors(self) -> None:
@@ -224,19 +232,20 @@ class CorrectionsController(QObject):
         for editor in self.editors.values():
             editor.commit()
 
-    def reset_field(self, view: Any, name: str) -> object | None:
+    def reset_field(self, view: ReportView, name: str) -> object | None:
         return self._run(view, lambda doc_id: self.store.reset_field(doc_id, name))
 
     # --- showing ---------------------------------------------------------------------------------------
 
-    def toggle_editor(self, view: Any, visible: bool | None = None) -> None:
+    def toggle_editor(self, view: ReportView, visible: bool | None = None) -> None:
         editor = self.editors[view]
         show = not editor.isVisible() if visible is None else visible
+        doc = view.current_document()
         if show:
-            editor.set_view(self.store.view(view.current_document().id) if view.current_document() else None)
-        editor.setVisible(show and view.current_document() is not None)
+            editor.set_view(self.store.view(doc.id) if doc is not None else None)
+        editor.setVisible(show and doc is not None)
 
-    def edit_metadata(self, view: Any) -> None:
+    def edit_metadata(self, view: ReportView) -> None:
         """Edit › Edit Metadata (Ctrl+Shift+M): open the editor of the report worked in, the keyboard in its
         first field (Escape closes it, keeping what was typed)."""
         self.toggle_editor(view, True)
@@ -244,7 +253,7 @@ class CorrectionsController(QObject):
         if editor.isVisible():
             editor.first_field().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def open_editor_field(self, view: Any) -> QWidget | None:
+    def open_editor_field(self, view: ReportView) -> QWidget | None:
         """The editor's first field when the editor of ``view`` is open (for the F6 chain), else None."""
         editor = self.editors.get(view)
         return editor.first_field() if editor is not None and editor.isVisible() else None
@@ -252,7 +261,7 @@ class CorrectionsController(QObject):
     def retranslate(self) -> None:
         self.edit_metadata_action.setText(QCoreApplication.translate("Corrections", "Edit &Metadata…"))
 
-    def refresh_widgets(self, view: Any) -> None:
+    def refresh_widgets(self, view: ReportView) -> None:
         """Re-read the bar and the editor of one view (after its report was (re)loaded)."""
         record = view.current_document()
         corrected = self.store.view(record.id) if record is not None else None
@@ -274,23 +283,24 @@ class CorrectionsController(QObject):
         reader = self.store.reader
         if reader is None or not changes.any("corrections", "parts", "metadata", "documents"):
             return
-        if self.report_view is not None and (doc := self.report_view.current_document()) is not None \
+        report, compare = self.report_view, self.compare_view
+        if report is not None and (doc := report.current_document()) is not None \
                 and changes.concerns(doc.id, "corrections", "parts", "metadata", "documents"):
             fresh = get_document(reader, doc.id)
             if fresh is not None and fresh != doc:
-                _reshow(self.report_view, lambda: self.report_view.show_document(fresh))
+                _reshow(report, lambda: report.show_document(fresh))
             else:
-                self.refresh_widgets(self.report_view)
-        if self.compare_view is not None:
-            left, right = self.compare_view.documents()
+                self.refresh_widgets(report)
+        if compare is not None:
+            left, right = compare.documents()
             if left is not None and right is not None and any(
                     changes.concerns(d.id, "corrections", "parts", "metadata", "documents") for d in (left, right)):
                 new_left, new_right = get_document(reader, left.id), get_document(reader, right.id)
                 if new_left is not None and new_right is not None and (new_left, new_right) != (left, right):
-                    _reshow(self.compare_view.left, lambda: _reshow(
-                        self.compare_view.right, lambda: self.compare_view.show_pair(new_left, new_right)))
+                    _reshow(compare.left, lambda: _reshow(
+                        compare.right, lambda: compare.show_pair(new_left, new_right)))
                 else:
-                    for pane in (self.compare_view.left, self.compare_view.right):
+                    for pane in (compare.left, compare.right):
                         self.refresh_widgets(pane)
 
 
@@ -309,7 +319,7 @@ def _corrected_marks(corrected: CorrectedView | None) -> list[tuple[int, int, QC
     return marks
 
 
-def _reshow(view: Any, show: Callable[[], object]) -> None:
+def _reshow(view: ReportView, show: Callable[[], object]) -> None:
     """Show a report again where the reader was (showing a report starts at its top)."""
     bar = view.text.verticalScrollBar()
     position = bar.value()

@@ -8,7 +8,7 @@ Return Package… writes one consistent file through SQLite's backup API (``core
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
@@ -16,13 +16,16 @@ from PySide6.QtGui import QAction
 from desktop.core.exchange.package import PackageError, ReturnResult, package_info, return_package
 from desktop.gui import dialogs, i18n
 
+if TYPE_CHECKING:
+    from desktop.gui.review_window import ReviewWindow
+
 IDLE_MS = 5_000
 
 
 class IdleCheckpoint(QObject):
     """Checkpoints the window's database when no change was announced for ``IDLE_MS``."""
 
-    def __init__(self, window: Any, idle_ms: int = IDLE_MS) -> None:
+    def __init__(self, window: ReviewWindow, idle_ms: int = IDLE_MS) -> None:
         super().__init__(window)
         self.window = window
         self.timer = QTimer(self)
@@ -44,7 +47,7 @@ class IdleCheckpoint(QObject):
 class PackageReturn(QObject):
     """File › 交回评阅包…: this package, with the work done in it, as one file to send to the lead."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: ReviewWindow) -> None:
         super().__init__(window)
         self.window = window
         self.action = QAction(self)
@@ -67,16 +70,16 @@ class PackageReturn(QObject):
         self.action.setVisible(reader is not None and package_info(reader) is not None)
 
     def return_package(self, path: str | None = None) -> ReturnResult | None:
-        executor = self.window.executor
-        if executor is None:
+        executor, reader, db_path = self.window.executor, self.window.reader, self.window.db_path
+        if executor is None or reader is None or db_path is None:
             return None
-        info = package_info(self.window.reader)
+        info = package_info(reader)
         if info is None:
             dialogs.warning(self.window, self.tr("Return Package"),
                             self.tr("The open database is not a reviewer package."))
             return None
         if path is None:
-            start = str(self.window.db_path.with_name(f"{self.window.db_path.stem}-交回.sqlite3"))
+            start = str(db_path.with_name(f"{db_path.stem}-交回.sqlite3"))
             path = dialogs.save_file(self.window, self.tr("Return Package"), dialogs.database_filter(), start)
             if not path:
                 return None
@@ -94,7 +97,7 @@ class PackageReturn(QObject):
         return result
 
 
-def install_exchange(window: Any) -> dict[str, QObject]:
+def install_exchange(window: ReviewWindow) -> dict[str, QObject]:
     """Return Package… and Merge Conflicts… in the File menu, and the idle checkpoint."""
     from desktop.gui.exchange.conflicts_dialog import ConflictsAction
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
@@ -12,11 +12,14 @@ from desktop.gui.i18n import follow_language
 from desktop.gui.verify.queue import VerifyQueueDialog
 from desktop.gui.verify.store import VerifyStore
 
+if TYPE_CHECKING:
+    from desktop.gui.review_window import ReviewWindow
+
 
 class VerifyController(QObject):
     """Owns the queue's store and dialog; opens a report at a doubt's passage when the reviewer asks to fix it."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: ReviewWindow) -> None:
         super().__init__(window)
         self.window = window
         self.store = VerifyStore(window.executor, window.reader, window.undo_stack, window.changes, window)
@@ -57,5 +60,5 @@ class VerifyController(QObject):
             self.window.show_passage(start, max(end, start + 1))
 
 
-def install_verify(window: Any) -> VerifyController:
+def install_verify(window: ReviewWindow) -> VerifyController:
     return VerifyController(window)
