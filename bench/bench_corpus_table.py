@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSettings, Qt
     from PySide6.QtWidgets import QApplication, QTableView
 
-    from desktop.gui.main_window import MainWindow
+    from desktop.gui.window.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])
 

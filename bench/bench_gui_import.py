@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from bench.corpus import write_corpus
     from desktop.gui import dialogs
-    from desktop.gui.main_window import MainWindow
+    from desktop.gui.window.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])
     summaries: list[str] = []

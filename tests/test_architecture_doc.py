@@ -58,20 +58,23 @@ def test_every_module_a_story_names_lies_in_its_folders():
     assert not absent, f"docs/architecture.md names modules its stories' folders do not hold: {absent}"
 
 
-def test_each_story_keeps_to_two_folders():
-    """A newcomer finds a story in at most two folders (plus its cli module), with no exception; every core place
-    is under core/, every gui place under gui/."""
+def test_each_story_keeps_to_one_core_folder_and_one_gui_folder():
+    """A newcomer finds a story in one core folder and one gui folder (plus its cli module), never spread wider;
+    every core place is under core/, every gui place under gui/."""
     spread = []
     for row in _story_rows():
         story, core, gui = row[0], row[1], row[2]
         if story == "story":
             continue
-        folders = set()
         for side, cell in (("core", core), ("gui", gui)):
-            here = {_folder(p) for p in _places(cell, "(?:core|gui|cli)")}
-            if any(not f.startswith(side) for f in here):
-                spread.append((story, side, sorted(here)))
-            folders |= here
-        if len(folders) > 2:
-            spread.append((story, "both", sorted(folders)))
-    assert not spread, f"stories spread over more than two folders: {spread}"
+            folders = {_folder(p) for p in _places(cell, "(?:core|gui|cli)")}
+            if len(folders) > 1 or any(not f.startswith(side) for f in folders):
+                spread.append((story, side, sorted(folders)))
+    assert not spread, f"stories spread over more than one folder per side: {spread}"
+
+
+def test_the_folder_check_sees_a_story_spread_over_two_folders():
+    assert _folder("gui/main_window.py") == "gui" != _folder("gui/window/")
+    assert _folder("core/review/corrections.py") != _folder("core/storage/corrections.py")
+    assert {_folder(p) for p in _places("`core/corrections/` (`records.py`) and `core/corrections/store.py`", "core")} \
+        == {"core/corrections"}

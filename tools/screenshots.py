@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.gui import i18n
 from desktop.gui.app import application, create_main_window
-from desktop.gui.main_window import MainWindow
 from desktop.gui.window import fonts
+from desktop.gui.window.main_window import MainWindow
 
 JILIN_2022 = "003_"  # seeds/003_*: 吉林省政务服务和数字化建设管理局, 2022
 JILIN_2025 = "000_"  # seeds/000_*: the same agency, 2025

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication
 
 from desktop import __version__
 from desktop.gui import i18n
-from desktop.gui.main_window import LAST_KEY, MainWindow
 from desktop.gui.window import crash, fonts
+from desktop.gui.window.main_window import LAST_KEY, MainWindow
 
 APP_ID = "org.reviewdesk.ReviewDesk"
 log = logging.getLogger(__name__)

@@ -113,7 +113,7 @@ def open_window(qtbot, tmp_path, no_dialogs):
     """
     from PySide6.QtCore import QSettings, QSize
 
-    from desktop.gui.main_window import MainWindow
+    from desktop.gui.window.main_window import MainWindow
     from tests.gui.windows import make_window
 
     opened = []

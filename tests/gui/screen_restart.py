@@ -20,7 +20,7 @@ def main(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from desktop.gui.app import install_extensions
-    from desktop.gui.main_window import MainWindow
+    from desktop.gui.window.main_window import MainWindow
 
     settings_path, db_path, command, *rest = argv
     app = QApplication([])

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 
 from desktop.gui import dialogs, i18n
-from desktop.gui.main_window import MainWindow
+from desktop.gui.window.main_window import MainWindow
 from desktop.gui.window.settings_dialog import SettingsDialog
 from tools import i18n_build
 

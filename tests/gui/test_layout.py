@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.gui.main_window import MainWindow, default_window_size
+from desktop.gui.window.main_window import MainWindow, default_window_size
 from tests.gui.windows import docks, make_window
 
 

@@ -10,8 +10,8 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel
 
 from desktop.gui import dialogs
-from desktop.gui.main_window import LAST_KEY, MainWindow, menu_texts
 from desktop.gui.window import fonts
+from desktop.gui.window.main_window import LAST_KEY, MainWindow, menu_texts
 
 
 def type_text(widget, text: str) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtGui import QIcon
 
 from desktop.cli import build_parser
 from desktop.gui.app import APP_ID
-from desktop.gui.main_window import ICON_PATH
+from desktop.gui.window.main_window import ICON_PATH
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"

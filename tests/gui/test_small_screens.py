@@ -16,7 +16,7 @@ from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 
 from desktop.gui import i18n
-from desktop.gui.main_window import default_window_size
+from desktop.gui.window.main_window import default_window_size
 from tests.conftest import ROOT
 from tests.gui.windows import docks, make_window
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.core.scoring import scores as scoring
 from desktop.gui import i18n
-from desktop.gui.main_window import MainWindow
+from desktop.gui.window.main_window import MainWindow
 from tests.gui.windows import docks, make_window
 
 

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.gui.main_window import MainWindow
 from desktop.gui.reading.text_pane import DEFAULT_POINT_SIZE, TextPane
+from desktop.gui.window.main_window import MainWindow
 from desktop.gui.window.settings_dialog import SettingsDialog
 from desktop.gui.window.text_size import READING_COLUMN_CHARS, SIZES, TEXT_SIZE_KEY, saved_text_size
 from tests.gui.keys import CTRL, press

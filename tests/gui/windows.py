@@ -6,7 +6,7 @@ from PySide6.QtCore import QSettings, QSize
 from PySide6.QtWidgets import QApplication, QDockWidget
 
 from desktop.gui.app import install_extensions
-from desktop.gui.main_window import MainWindow
+from desktop.gui.window.main_window import MainWindow
 
 
 def make_window(qtbot, settings: QSettings, db_path, size: QSize) -> MainWindow:

@@ -14,7 +14,7 @@ An anchor is a [start, end) span plus the exact quote and about 32 characters be
 
 What none of these places is an orphan: the caller keeps it, flagged, for the reviewer to place or delete.
 The database side (re-importing a changed file, re-attaching annotations and corrections) is
-``desktop/core/review/reimport.py``.
+``desktop/core/ingest/reimport.py``.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Re-import from the GUI: a changed version of the open report's file replaces its text, on a worker.
 
-The core half is :mod:`desktop.core.review.reimport` (the new text stored, annotations and part corrections
+The core half is :mod:`desktop.core.ingest.reimport` (the new text stored, annotations and part corrections
 re-anchored onto it, what cannot be placed kept as orphans). This is the window's half, beside the import
 controller: File › Re-import Changed Version… asks for the file, reads it and re-anchors on a worker (a long pdf
 takes seconds; the window stays responsive and the action is disabled until the task ends), announces what
@@ -17,8 +17,8 @@ from PySide6.QtGui import QAction
 
 from desktop.core.changes import Changes
 from desktop.core.errors import IngestError, ReviewDeskError
+from desktop.core.ingest.reimport import ReimportReport, reimport_document
 from desktop.core.progress import Progress
-from desktop.core.review.reimport import ReimportReport, reimport_document
 from desktop.core.storage.executor import DatabaseExecutor
 from desktop.gui import dialogs, i18n, workers
 from desktop.gui.review_window import ReviewWindow

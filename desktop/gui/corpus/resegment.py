@@ -26,7 +26,7 @@ from desktop.gui import workers
 from desktop.gui.plain import PlainLabel
 
 if TYPE_CHECKING:
-    from desktop.gui.main_window import MainWindow
+    from desktop.gui.review_window import ReviewWindow
 
 
 def resegment_database(path: Path, *, progress: Progress) -> int:
@@ -39,7 +39,7 @@ def resegment_database(path: Path, *, progress: Progress) -> int:
 class ResegmentController(QObject):
     """Starts the re-segmentation whenever the window opens a database; shows it in the status bar."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: ReviewWindow) -> None:
         super().__init__(window)
         self.window = window
         self.task: workers.Task | None = None

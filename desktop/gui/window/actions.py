@@ -1,6 +1,6 @@
 """The main window's actions and menus: File, Edit, View (with Go To and the text size), Reports and Help.
 
-A mixin of :class:`~desktop.gui.main_window.MainWindow` (the actions call the window's slots). Its strings are
+A mixin of :class:`~desktop.gui.window.main_window.MainWindow` (the actions call the window's slots). Its strings are
 translated in the context "MainWindow", written out so that lupdate files them where the window looks them up.
 Features add their own menus and entries through the window's extension points (``add_menu``, ``add_dock``…).
 """

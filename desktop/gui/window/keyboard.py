@@ -1,6 +1,6 @@
 """The main window's keyboard navigation: focus shortcuts, F6 pane cycling and the shortcuts table.
 
-A mixin of :class:`~desktop.gui.main_window.MainWindow` (it uses the window's panels and docks). Its strings are
+A mixin of :class:`~desktop.gui.window.main_window.MainWindow` (it uses the window's panels and docks). Its strings are
 translated in the context "MainWindow", written out so that lupdate files them where the window looks them up.
 """
 

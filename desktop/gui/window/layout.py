@@ -1,6 +1,6 @@
 """The main window's layout: first-start sizes, docks and splitters remembered across restarts, reading mode.
 
-A mixin of :class:`~desktop.gui.main_window.MainWindow` (it arranges the window's splitters and docks), plus the
+A mixin of :class:`~desktop.gui.window.main_window.MainWindow` (it arranges the window's splitters and docks), plus the
 :class:`EmptyHint` shown over an empty view.
 """
 

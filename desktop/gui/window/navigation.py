@@ -2,7 +2,7 @@
 and Enter open at once, Alt+Up/Down step through the table, two reports go side by side (the pane worked in is the
 one the side panels describe).
 
-A mixin of :class:`~desktop.gui.main_window.MainWindow`. Its strings are translated in the context "MainWindow",
+A mixin of :class:`~desktop.gui.window.main_window.MainWindow`. Its strings are translated in the context "MainWindow",
 written out so that lupdate files them where the window looks them up.
 """
 

@@ -12,8 +12,8 @@ from desktop.core.agencies.groups import grouping, merge_groups
 from desktop.core.agencies.passages import index_state, refresh_index
 from desktop.core.agencies.shared import SharedTextError, shared_corpus, shared_with_others
 from desktop.core.ingest import read_report
+from desktop.core.ingest.reimport import reimport_document
 from desktop.core.progress import Progress
-from desktop.core.review.reimport import reimport_document
 from desktop.core.storage.documents import delete_document
 from desktop.core.storage.passages import remove_passages
 from tests.core.agencies.reports import add_report

@@ -20,7 +20,7 @@ from desktop.core.corrections.records import (
 )
 from desktop.core.ingest import read_report
 from desktop.core.ingest.importer import import_paths
-from desktop.core.review.reimport import reimport_document
+from desktop.core.ingest.reimport import reimport_document
 from desktop.core.review.reviewers import get_or_create_reviewer
 from desktop.core.segmentation.segment import segment_report
 from desktop.core.storage.documents import get_document, get_summary, list_documents, store_segmentation

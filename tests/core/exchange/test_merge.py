@@ -146,7 +146,7 @@ def test_a_part_correction_is_reanchored_onto_a_changed_text_when_merged(tmp_pat
 
     from desktop.core.corrections.records import list_corrections, mark_part
     from desktop.core.ingest import read_report
-    from desktop.core.review.reimport import reimport_document
+    from desktop.core.ingest.reimport import reimport_document
     from desktop.core.storage.documents import get_document
     from tests.core.builders import SAMPLE, write_txt
 

@@ -20,6 +20,7 @@ from desktop.core.compare.anchoring import (
 from desktop.core.errors import ReviewDeskError
 from desktop.core.ingest import read_report
 from desktop.core.ingest.importer import import_paths
+from desktop.core.ingest.reimport import reimport_document
 from desktop.core.review.annotations import (
     create_annotation,
     delete_annotation,
@@ -28,7 +29,6 @@ from desktop.core.review.annotations import (
     list_orphans,
     restore_annotation,
 )
-from desktop.core.review.reimport import reimport_document
 from desktop.core.storage.documents import get_document, list_documents
 from desktop.core.storage.search import search
 

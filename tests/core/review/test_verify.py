@@ -9,7 +9,7 @@ from desktop.core.corrections.records import correct_field, list_corrections, re
 from desktop.core.exchange.merge import merge_database
 from desktop.core.ingest import read_report
 from desktop.core.ingest.importer import import_paths
-from desktop.core.review.reimport import reimport_document
+from desktop.core.ingest.reimport import reimport_document
 from desktop.core.review.reviewers import get_or_create_reviewer
 from desktop.core.review.verify import VerifyError, accept, confirm, document_doubts, list_doubts
 from desktop.core.storage import open_database

@@ -219,7 +219,7 @@ def test_duplicate_tag_name_is_refused_with_a_message(env, monkeypatch, qtbot):
 
 def test_orphans_are_listed_and_can_be_placed(env, monkeypatch, tmp_path):
     from desktop.core.ingest import read_report
-    from desktop.core.review.reimport import reimport_document
+    from desktop.core.ingest.reimport import reimport_document
 
     env.open_document(env.docs["000"])
     gone = "二是数据领域法治化建设有所不足，在数据要素市场化配置、公共数据资源登记等数据领域"
@@ -335,7 +335,7 @@ def test_models_pass_the_model_tester(qtmodeltester, env, monkeypatch):
 
 
 def test_main_window_gets_the_annotations_menu_docks_and_shortcut(qtbot, seeded_db_path, tmp_path, monkeypatch):
-    main_window = pytest.importorskip("desktop.gui.main_window").MainWindow
+    main_window = pytest.importorskip("desktop.gui.window.main_window").MainWindow
     settings = QSettings(str(tmp_path / "mw.ini"), QSettings.Format.IniFormat)
     window = main_window(settings)
     qtbot.addWidget(window)

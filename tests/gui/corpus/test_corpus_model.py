@@ -231,7 +231,7 @@ def test_agencies_of_one_place_stay_distinguishable_in_a_narrow_column(qtbot, tm
     from desktop.core.corrections.records import correct_field
     from desktop.core.storage import open_database
     from desktop.core.storage.documents import list_documents
-    from desktop.gui.main_window import default_window_size
+    from desktop.gui.window.main_window import default_window_size
     from tests.gui.windows import make_window
 
     names = ["梨树县政务服务和数字化建设管理局", "梨树县政务服务中心", "梨树县人力资源和社会保障局"]

@@ -16,7 +16,7 @@ from desktop.core.storage.documents import count_documents
 from desktop.core.storage.executor import DatabaseExecutor
 from desktop.gui import dialogs
 from desktop.gui.corpus.import_controller import import_with_executor, paths_from_mime
-from desktop.gui.main_window import MainWindow
+from desktop.gui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.window(database="db_path", shown=False)
 

@@ -11,8 +11,8 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 
 from desktop.core.storage import open_database
 from desktop.gui.corpus.resegment import ResegmentController
-from desktop.gui.main_window import MainWindow
 from desktop.gui.reviewer_name import SETTINGS_KEY
+from desktop.gui.window.main_window import MainWindow
 from tests.core.builders import SAMPLE, write_txt
 from tests.gui.keys import type_text
 

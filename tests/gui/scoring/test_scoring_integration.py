@@ -10,8 +10,8 @@ import pytest
 from desktop.core.scoring import scores as scoring
 from desktop.core.storage.executor import open_reader
 from desktop.gui import dialogs
-from desktop.gui.main_window import MainWindow
 from desktop.gui.scoring.overview_dialog import OverviewModel
+from desktop.gui.window.main_window import MainWindow
 from tests.core.scoring.scoring_data import add_annotation, build_scored_corpus, section_span
 
 pytestmark = [
