@@ -63,7 +63,7 @@ def test_the_lead_sees_both_versions_and_puts_the_other_back(qtbot, tmp_path, se
     window.close()
 
 
-def test_every_kind_of_conflict_is_worded_as_the_app_names_things(qtbot, tmp_path, seeds_dir):
+def test_every_kind_of_conflict_is_worded_as_the_app_names_things(qtbot, tmp_path, seeds_dir, open_window):
     """In Chinese: the kind of row, the criterion by its title, tags by their names, points as numbers, fields by
     their names; nothing stored in English (table, column, criterion id, tag id) shows."""
     from desktop.core.review.codebook import list_tags
@@ -77,11 +77,8 @@ def test_every_kind_of_conflict_is_worded_as_the_app_names_things(qtbot, tmp_pat
     db = open_database(path)
     tags = {t.id: t.name for t in list_tags(db)}
     db.conn.close()
-    settings = QSettings(str(tmp_path / "lead.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
-    parts = install_exchange(window)
-    assert window.open_database(path)
+    window = open_window(path, features=("exchange",), shown=False)
+    parts = window.extensions["exchange"]
     assert i18n.set_language(i18n.CHINESE)
     try:
         dialog = parts["conflicts"].show_dialog()
