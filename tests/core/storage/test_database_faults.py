@@ -96,7 +96,6 @@ def test_database_from_a_newer_version_is_read_but_never_written(tmp_path):
 def test_damaged_database_names_the_latest_backup(tmp_path):
     path = _seeded(tmp_path / "c.sqlite3")
     old = reserve_backup_path(path)
-    time.sleep(0.01)
     newest = path.with_name(path.name + ".backup-before-merge-29991231-000000")
     newest.write_bytes(path.read_bytes())
     os.utime(old, (1, 1))
