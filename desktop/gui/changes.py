@@ -41,6 +41,7 @@ class ChangeBus(QObject):
         self._version: int | None = None
         self._pending: Future[int] | None = None
         self._holds = 0
+        self._then: Changes | None = None  # announced after the last release unless everything is
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.poll)
@@ -54,7 +55,7 @@ class ChangeBus(QObject):
 
     def watch(self, executor: DatabaseExecutor | None) -> None:
         """Watch this executor's database for writes by other connections (None: stop; call before closing it)."""
-        self._executor, self._version, self._pending = executor, None, None
+        self._executor, self._version, self._pending, self._then = executor, None, None, None
         if executor is None:
             self._timer.stop()
             return
@@ -65,10 +66,13 @@ class ChangeBus(QObject):
         """Hold back announcing other connections' writes until :meth:`release_outside` (calls nest)."""
         self._holds += 1
 
-    def release_outside(self) -> None:
+    def release_outside(self, then: Changes | None = None) -> None:
         """End a :meth:`hold_outside`; once none is left, ask for the data version at once: if it moved since the
-        hold began, that is announced (one ``Changes.everything(outside=True)`` for everything held back)."""
+        hold began, that is announced (one ``Changes.everything(outside=True)`` for everything held back), else
+        ``then`` is (what the holder itself wrote, if anything): the views re-read once, not twice."""
         self._holds = max(0, self._holds - 1)
+        if then is not None:
+            self._then = then if self._then is None else self._then | then
         if not self._holds:
             self.poll()
 
@@ -112,6 +116,9 @@ class ChangeBus(QObject):
             self.checked.emit(answer)  # the version before the hold stays the one compared with after it
             return
         previous, self._version = self._version, answer
+        then, self._then = self._then, None
         if previous is not None and answer != previous:
             self.announce(Changes.everything(outside=True))
+        elif then is not None:
+            self.announce(then)
         self.checked.emit(answer)

@@ -63,3 +63,27 @@ def test_a_hold_with_nothing_written_announces_nothing(qtbot, seeded_db_path):
     assert heard == [] and not bus.held
     bus.watch(None)
     executor.close()
+
+
+def test_what_the_holder_wrote_is_announced_once_with_or_without_other_writes(qtbot, seeded_db_path):
+    executor = DatabaseExecutor(seeded_db_path)
+    bus = ChangeBus(interval_ms=20)
+    heard: list[Changes] = []
+    bus.changed.connect(heard.append)
+    with qtbot.waitSignal(bus.checked, timeout=3000):
+        bus.watch(executor)
+    ours = Changes.of("parts", "metadata")
+    bus.hold_outside()
+    bus.release_outside(ours)  # nothing moved: what the holder names is announced
+    qtbot.waitUntil(lambda: len(heard) == 1, timeout=3000)
+    _polls(qtbot, bus)
+    assert heard == [ours]
+    bus.hold_outside()
+    _write_elsewhere(seeded_db_path, "后台")
+    _polls(qtbot, bus)
+    bus.release_outside(ours)  # the version moved: one announcement of everything covers both
+    qtbot.waitUntil(lambda: len(heard) == 2, timeout=3000)
+    _polls(qtbot, bus)
+    assert len(heard) == 2 and heard[1].outside and heard[1].kinds == Changes.everything().kinds
+    bus.watch(None)
+    executor.close()

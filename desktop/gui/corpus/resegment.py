@@ -55,9 +55,7 @@ class ResegmentController(QObject):
         executor = window.executor
         task = workers.run_task(resegment_database, executor.path, name="re-segmentation")
         self.task = task
-        changes = window.changes
-        changes.hold_outside()
-        task.finished.connect(changes.release_outside)  # after done's own announcement (connected below)
+        window.changes.hold_outside()
         self.widget = QWidget(window)
         layout = QHBoxLayout(self.widget)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -70,14 +68,17 @@ class ResegmentController(QObject):
         task.progress.connect(lambda done, total, _id: label.setText(
             self.tr("Updating the parts of reports imported by an older version: %1 of %2")
             .replace("%1", str(done)).replace("%2", str(total))))
-        task.done.connect(lambda count: self._finished(task, executor, count))
-        task.finished.connect(lambda: self._remove_widget(task))
+        stored: list[int] = []
+        task.done.connect(stored.append)
+        task.finished.connect(lambda: self._finished(task, executor, sum(stored)))
         return task
 
     def _finished(self, task: workers.Task, executor: DatabaseExecutor, count: int) -> None:
-        if count and task is self.task and self.window.executor is executor:
-            # every view re-reads what it shows: the corpus table, the open report, the aids
-            self.window.changes.announce(Changes.of("parts", "metadata"))
+        """Release the change bus (done, failed or cancelled): every view re-reads what it shows once — the corpus
+        table, the open report, the aids — if this run stored anything or another program wrote meanwhile."""
+        ours = count and self.window.executor is executor
+        self.window.changes.release_outside(Changes.of("parts", "metadata") if ours else None)
+        self._remove_widget(task)
 
     def _remove_widget(self, task: workers.Task) -> None:
         if task is not self.task:

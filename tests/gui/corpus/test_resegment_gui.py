@@ -72,10 +72,17 @@ def test_the_change_bus_is_held_while_the_work_runs_and_released_after(qtbot, wi
     bus is held while it runs and released when it ends, cancelled or not."""
     age_file(seeded_db_path)
     controller = window.extensions["resegment"]
+    heard: list = []
+    window.changes.changed.connect(heard.append)
     assert window.open_database(seeded_db_path)
     assert controller.task is not None and window.changes.held
     qtbot.waitUntil(lambda: controller.task is None, timeout=30_000)
     assert not window.changes.held
+    qtbot.waitUntil(lambda: len(heard) >= 1, timeout=5000)
+    for _ in range(3):  # the bus's next polls announce nothing more: the views re-read once
+        with qtbot.waitSignal(window.changes.checked, timeout=5000):
+            pass
+    assert len(heard) == 1 and heard[0].any("parts", "metadata")
     age_file(seeded_db_path)
     assert window.open_database(seeded_db_path)
     task = controller.task
