@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
@@ -32,6 +32,10 @@ from desktop.gui.annotate.store import AnnotationStore
 from desktop.gui.review_window import ReviewWindow
 from desktop.gui.reviewer_name import change_name, ensure_reviewer
 
+if TYPE_CHECKING:  # the reading feature's views, named for the type checker only (features never import each other)
+    from desktop.gui.reading.compare_view import CompareView
+    from desktop.gui.reading.report_view import ReportView
+
 AIDS_LAYER = "aids"
 log = logging.getLogger(__name__)
 
@@ -41,15 +45,15 @@ class AnnotationsController(QObject):
 
     message = Signal(str)  # a short status message for the reviewer
 
-    def __init__(self, window: QWidget, store: AnnotationStore, settings: QSettings, report_view: Any,
-                 compare_view: Any = None, open_document: Callable[[str, str, int], object] | None = None) -> None:
+    def __init__(self, window: QWidget, store: AnnotationStore, settings: QSettings, report_view: ReportView | None,
+                 compare_view: CompareView | None = None, open_document: Callable[[str, str, int], object] | None = None) -> None:
         """``report_view`` is a ReportView (or None); ``compare_view`` a CompareView with ``left``/``right`` panes."""
         super().__init__(window)
         self.window, self.store, self.settings = window, store, settings
         self.report_view, self.compare_view = report_view, compare_view
         self.open_document = open_document
-        self.active_views: Callable[[], list[Any]] = self.all_views
-        self.working_view_of: Callable[[], Any] | None = None  # the window's choice of pane, when in a window
+        self.active_views: Callable[[], list[ReportView]] = self.all_views
+        self.working_view_of: Callable[[], ReportView | None] | None = None  # the window's choice of pane, when in a window
         self.current_annotation_id = ""
         self.menu: QMenu | None = None
         i18n.follow_language(window, self, self.retranslate)
@@ -101,13 +105,13 @@ class AnnotationsController(QObject):
 
     # --- views -----------------------------------------------------------------------------------------
 
-    def all_views(self) -> list[Any]:
+    def all_views(self) -> list[ReportView]:
         views = [self.report_view] if self.report_view is not None else []
         if self.compare_view is not None:
             views += [self.compare_view.left, self.compare_view.right]
         return views
 
-    def working_view(self) -> Any:
+    def working_view(self) -> ReportView | None:
         """The view the panels describe: the report view, or (in the window) the side-by-side pane worked in."""
         return self.working_view_of() if self.working_view_of is not None else self.report_view
 
@@ -116,21 +120,21 @@ class AnnotationsController(QObject):
         view = self.working_view()
         return view.current_document() if view is not None else None
 
-    def selecting_view(self) -> Any:
+    def selecting_view(self) -> ReportView | None:
         """The view whose selection Ctrl+M annotates: one with a selection, the focused one first."""
         candidates = [v for v in self.active_views()
                       if v.current_document() is not None and v.selection() != (-1, -1)]
         focus = QApplication.focusWidget()
         focused = [v for v in candidates if focus is not None and (v is focus or v.isAncestorOf(focus))]
-        return (focused or candidates or [None])[0]
+        return (focused or candidates)[0] if focused or candidates else None
 
-    def _view_for(self, document_id: str) -> Any:
+    def _view_for(self, document_id: str) -> ReportView | None:
         for view in [self.report_view, *self.all_views()]:
             if view is not None and (doc := view.current_document()) is not None and doc.id == document_id:
                 return view
         return None
 
-    def jump_to(self, start: int, end: int, view: Any = None) -> None:
+    def jump_to(self, start: int, end: int, view: ReportView | None = None) -> None:
         """Bring a passage of the panel's report into view and select it."""
         view = view or self.working_view()
         if view is None:
@@ -250,10 +254,10 @@ class AnnotationsController(QObject):
     def annotate_selection(self) -> Annotation | None:
         """Ctrl+M: annotate the selected passage (asks the reviewer's name the first time)."""
         view = self.selecting_view()
-        if view is None or not self.store.ready:
+        doc = view.current_document() if view is not None else None
+        if view is None or doc is None or not self.store.ready:
             self.message.emit(QCoreApplication.translate("Annotations", "Select a passage in the report first, then press Ctrl+M to annotate it."))
             return None
-        doc = view.current_document()
         start, end = view.selection()
         if ensure_reviewer(self.window, self.settings, self.store) is None:
             return None
@@ -358,7 +362,7 @@ def install_annotations(main_window: ReviewWindow) -> AnnotationsController:
     ctrl = AnnotationsController(mw, store, mw.settings, mw.report_view, mw.compare_view,
                                  open_document=lambda doc_id, query, offset: mw.open_document(doc_id, query, offset))
 
-    def active_views() -> list[Any]:
+    def active_views() -> list[ReportView]:
         if mw.compare_view is not None and mw.tabs.currentWidget() is mw.compare_view:
             return [mw.compare_view.left, mw.compare_view.right]
         return [mw.report_view] if mw.report_view is not None else []
