@@ -26,15 +26,18 @@ PLACES = ["长春", "吉林", "梨树", "延吉", "通化", "白山", "松原", 
 UNITS = ["司法局", "人民政府", "生态环境局", "市场监督管理局", "自然资源局", "住房和城乡建设局", "教育局", "卫生健康委员会"]
 
 
-def _fingerprint() -> str:
-    """Changes with what the cached files hold: the listing and search migrations and the search index's form
-    (others' migrations are applied when a bench opens a cached file for writing; reading ignores them)."""
+def _fingerprint(kind: str = "table") -> str:
+    """Changes with what the cached files hold: the listing migration (tables), the search index's migration, form
+    and key (search corpora). Others' migrations are applied when a bench opens a cached file for writing."""
     import inspect
 
     from desktop.core.storage import schema, search
+    from desktop.core.storage.search import index as search_index
 
-    parts = [inspect.getsource(f) for f in (schema.m0015_corpus_listing, schema.m0015_search_grams,
-                                            search.gram_tokens, search.search_key)]
+    parts = [inspect.getsource(schema.m0015_corpus_listing)]
+    if kind == "search":
+        parts += [inspect.getsource(schema.m0020_search_segments), inspect.getsource(search_index),
+                  inspect.getsource(search.search_key)]
     return hashlib.sha256("".join(parts).encode()).hexdigest()[:12]
 
 
@@ -112,7 +115,7 @@ if __name__ == "__main__":
 def search_database(count: int) -> Path:
     """The cached database of ``count`` synthetic reports (bench/corpus.py: the seeds' paragraphs recombined),
     stored with their search indexes; parts come from one segmentation (search does not read them)."""
-    path = CACHE / f"search-{count}-{_fingerprint()}.sqlite3"
+    path = CACHE / f"search-{count}-{_fingerprint('search')}.sqlite3"
     if path.exists():
         _migrate(path)
         return path
@@ -163,28 +166,62 @@ def search_texts(count: int) -> list[str]:
     return [distinct[i % len(distinct)] for i in range(count)]
 
 
+def build_stats(path: Path) -> dict:
+    """What building a cached search corpus measured (written beside it), or {} for a file built before."""
+    import json
+
+    stats = path.with_suffix(".json")
+    return json.loads(stats.read_text()) if stats.exists() else {}
+
+
 def _build_search(path: Path, count: int) -> None:
+    """Store the reports as an import does: batches of the import's size, one transaction each, through
+    ``insert_documents`` (search index form and sentences made beforehand in 2 processes, as the import's workers
+    make them); the index writes' CPU time is recorded in a JSON file beside the corpus."""
+    import json
     from concurrent.futures import ProcessPoolExecutor
 
     from desktop.core.ingest import SourceDocument
+    from desktop.core.ingest.importer import BATCH_FILES
     from desktop.core.segmentation.segment import segment_report
-    from desktop.core.storage import open_database
-    from desktop.core.storage.documents import insert_document
+    from desktop.core.storage import documents, open_database
+    from desktop.core.storage.passages import passage_sentences, segmentation_skips
     from desktop.core.storage.search import indexed_text
 
     db = open_database(path)
     db.conn.execute("PRAGMA synchronous = OFF")
     texts = search_texts(count)
     distinct = texts[:DISTINCT_SEARCH_TEXTS]
+    seg = segment_report(texts[0])
+    skips = segmentation_skips(seg)
+    started = time.perf_counter()
     with ProcessPoolExecutor(max_workers=2) as pool:
         prepared = list(pool.map(indexed_text, distinct, chunksize=200))
-    seg = segment_report(texts[0])
-    for first in range(0, count, 2000):
-        with db.atomic():
-            for i in range(first, min(count, first + 2000)):
-                text = texts[i]
-                insert_document(db, SourceDocument(f"/bench/r{i:06d}.txt", f"r{i:06d}.txt", len(text.encode()),
-                                                   f"{i:064x}", "txt", "utf-8", text), seg,
-                                prepared[i % len(prepared)])
+        sentences = list(pool.map(passage_sentences, distinct, [skips] * len(distinct), chunksize=200))
+    prep_s = time.perf_counter() - started
+    index_cpu = [0.0]
+    real_index = documents.index_documents
+
+    def timed_index(db_, rows):  # the index's writes (segment build, inserts, merges), in CPU seconds
+        cpu = time.process_time()
+        real_index(db_, rows)
+        index_cpu[0] += time.process_time() - cpu
+
+    documents.index_documents = timed_index
+    started, cpu = time.perf_counter(), time.process_time()
+    try:
+        for first in range(0, count, BATCH_FILES):
+            batch = [documents.NewDocument(
+                SourceDocument(f"/bench/r{i:06d}.txt", f"r{i:06d}.txt", len(texts[i].encode()), f"{i:064x}", "txt",
+                               "utf-8", texts[i]), seg, prepared[i % len(prepared)], sentences[i % len(sentences)])
+                for i in range(first, min(count, first + BATCH_FILES))]
+            with db.atomic():
+                documents.insert_documents(db, batch)
+    finally:
+        documents.index_documents = real_index
+    stats = {"documents": count, "store_s": time.perf_counter() - started, "store_cpu_s": time.process_time() - cpu,
+             "index_cpu_s": index_cpu[0], "prepare_s": prep_s, "batch": BATCH_FILES,
+             "load": " ".join(f"{x:.2f}" for x in os.getloadavg()), "built": time.strftime("%H:%M UTC", time.gmtime())}
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.conn.close()
+    path.with_suffix(".json").write_text(json.dumps(stats))

@@ -1,5 +1,5 @@
-"""Search from the gram and trigram indexes equals counting every text: results, order, hit counts and totals, on
-random corpora, after deletions and changed texts too."""
+"""Search from the segment index equals counting every text: results, order, hit counts and totals, on random
+corpora, after deletions and changed texts too, and across segment merges."""
 
 from __future__ import annotations
 
@@ -18,7 +18,9 @@ from desktop.core.storage.documents import (
     list_documents,
     replace_document_text,
 )
-from desktop.core.storage.search import find_hits, gram_tokens, hit_pattern, quad_tokens, search, search_key
+from desktop.core.storage.search import find_hits, hit_pattern, index_documents, search, search_key
+from desktop.core.storage.search import index as search_index
+from desktop.core.storage.search.index import gram_code, segment_levels, units
 
 # Folding pairs (Ａ/a, （/(, ，/,), repeats for overlapping pairs (哈哈哈), white space and invisible marks between
 # characters, a quote (FTS5 syntax), non-ASCII case (É/é: never folded), a control character.
@@ -62,6 +64,8 @@ _TEXTS = st.lists(st.text(alphabet=ALPHABET, min_size=0, max_size=40), min_size=
 @given(texts=_TEXTS, data=st.data())
 def test_search_equals_brute_force_on_random_corpora(texts, data):
     db = open_database(":memory:")
+    block = search_index._BLOCK
+    search_index._BLOCK = data.draw(st.sampled_from([2, 3, 1024]), label="documents per block")
     try:
         ids = [insert_document(db, _source(i, text), _SEG) for i, text in enumerate(texts)]
         texts_by_id = dict(zip(ids, texts, strict=True))
@@ -85,6 +89,7 @@ def test_search_equals_brute_force_on_random_corpora(texts, data):
         for query in queries:
             _check(db, texts_by_id, query, data.draw(st.integers(1, 6), label="limit"))
     finally:
+        search_index._BLOCK = block
         db.conn.close()
 
 
@@ -98,25 +103,95 @@ def test_ties_and_cut_offs_on_a_corpus_where_every_document_matches(memory_db):
             _check(memory_db, by_id, query, limit)
 
 
+def _levels(keys: list[str], seqs: list[int]) -> dict[str, list[tuple[int, int, list[int]]]]:
+    """{gram: [(seq, count, positions)]} of a segment of these keys (positions: runs of 4 only)."""
+    by_code = {}
+    for key in keys:
+        u = units(key).tolist()
+        for n in (1, 2, 3, 4):
+            for i in range(len(u) - n + 1):
+                by_code[gram_code(u[i:i + n])] = key[i:i + n]
+    out: dict[str, list[tuple[int, int, list[int]]]] = {}
+    for _length, level in segment_levels(keys, seqs):
+        entry, position = 0, 0
+        for code, size in zip(level.grams.tolist(), level.sizes.tolist(), strict=True):
+            for seq, count in zip(level.seqs[entry:entry + size].tolist(), level.counts[entry:entry + size].tolist(),
+                                  strict=True):
+                where: list[int] = []
+                if level.positions is not None:
+                    where = level.positions[position:position + count].tolist()
+                    position += count
+                out.setdefault(by_code[code], []).append((seq, count, where))
+            entry += size
+    return out
+
+
 def test_gram_counts_are_counted_without_overlap():
-    tokens = dict(token.split("\x01") for token in gram_tokens("哈哈哈哈哈ab").split(" "))
-    assert tokens["哈"] == "5" and tokens["哈哈"] == "2" and tokens["ab"] == "1" and tokens["哈a"] == "1"
-    assert tokens["哈哈哈"] == "1" and tokens["哈哈a"] == "1"
-    tokens = dict(token.split("\x01") for token in gram_tokens("abababa").split(" "))
-    assert tokens["aba"] == "2" and tokens["bab"] == "1" and tokens["ab"] == "3"
+    counts = {(gram, seq): count for gram, entries in _levels(["哈哈哈哈哈ab", "abababa"], [0, 1]).items()
+              for seq, count, _where in entries}
+    assert counts[("哈", 0)] == 5 and counts[("哈哈", 0)] == 2 and counts[("ab", 0)] == 1 and counts[("哈a", 0)] == 1
+    assert counts[("哈哈哈", 0)] == 1 and counts[("哈哈a", 0)] == 1
+    assert counts[("aba", 1)] == 2 and counts[("bab", 1)] == 1 and counts[("ab", 1)] == 3
+    assert ("b", 0) in counts and ("ba", 0) not in counts  # runs never cross from one document into the next
 
 
-def test_quad_counts_are_counted_without_overlap():
-    tokens = dict(token.split("\x01") for token in quad_tokens("哈哈哈哈哈哈哈哈哈ab").split(" "))
-    assert tokens["哈哈哈哈"] == "2" and tokens["哈哈哈a"] == "1" and tokens["哈哈ab"] == "1"
-    tokens = dict(token.split("\x01") for token in quad_tokens("abababab法abca法abca").split(" "))
-    assert tokens["abab"] == "2" and tokens["baba"] == "1" and tokens["abca"] == "2" and tokens["bca法"] == "1"
-    assert quad_tokens("abc") == ""
+def test_runs_of_four_keep_every_position():
+    """Runs of 4 are stored with every start (overlapping ones too), ascending within a document."""
+    levels = _levels(["哈哈哈哈哈哈ab", "x哈哈哈哈"], [7, 9])
+    assert levels["哈哈哈哈"] == [(7, 3, [0, 1, 2]), (9, 1, [1])]
+    assert levels["哈哈ab"] == [(7, 1, [4])]
 
 
-def test_a_database_indexed_before_0019_is_searched_with_its_runs_of_four(tmp_path):
-    """Documents stored before the quads index existed are indexed by its migration: 4-character and longer
-    queries then rank as counting every text does."""
+def test_characters_beyond_the_bmp_are_pairs_of_units(memory_db):
+    texts = ["\U00020000\U00020000a\U00020001", "a\U00020000b", "\U00020001"]
+    ids = [insert_document(memory_db, _source(i, text), _SEG) for i, text in enumerate(texts)]
+    by_id = dict(zip(ids, texts, strict=True))
+    for query in ("\U00020000", "\U00020000\U00020000", "\U00020000a", "a\U00020000b", "\U00020000a\U00020001", "b"):
+        for limit in (1, 3):
+            _check(memory_db, by_id, query, limit)
+
+
+def test_merged_segments_with_struck_out_documents(memory_db, monkeypatch):
+    """Many small segments (one per document) are merged as they fill a size class; documents deleted or changed
+    before and after merges are never counted again (blocks of a few documents: many per segment)."""
+    monkeypatch.setattr(search_index, "_BLOCK", 4)
+    texts = [("法治" * (i % 3)) + "政府建设" * (1 + i % 4) + "哈哈哈哈哈" * (i % 2) + f"第{i}号" for i in range(70)]
+    ids = [insert_document(memory_db, _source(i, text), _SEG) for i, text in enumerate(texts)]
+    by_id = dict(zip(ids, texts, strict=True))
+    segments = memory_db.execute("SELECT count(*) FROM search_segments").fetchone()[0]
+    assert segments < 70 / search_index.MERGE_FACTOR + search_index.MERGE_FACTOR  # merged as they came
+    for i in (3, 10, 11, 40):
+        delete_document(memory_db, ids[i])
+        del by_id[ids[i]]
+    for i in (5, 6, 60):
+        with memory_db.atomic():
+            replace_document_text(memory_db, ids[i], _source(900 + i, "法治法治法治政府建设哈哈"), _SEG)
+        by_id[ids[i]] = "法治法治法治政府建设哈哈"
+    with memory_db.atomic():
+        search_index.merge_segments(memory_db, [s for (s,) in memory_db.execute("SELECT id FROM search_segments")])
+    assert memory_db.execute("SELECT count(*) FROM search_dead").fetchone()[0] == 0
+    for i in range(12, 20):
+        with memory_db.atomic():
+            replace_document_text(memory_db, ids[i], _source(800 + i, "哈哈哈哈" * i), _SEG)
+        by_id[ids[i]] = "哈哈哈哈" * i
+    for query in ("法", "法治", "法治法治", "政府建设", "府建设哈", "哈哈", "哈哈哈哈", "哈哈哈哈哈", "治政府建设哈哈",
+                  "第1", "号法治"):
+        for limit in (1, 7, 100):
+            _check(memory_db, by_id, query, limit)
+
+
+def test_a_batch_indexed_twice_is_counted_once(memory_db):
+    ids = [insert_document(memory_db, _source(i, "法治政府" * (i + 1)), _SEG) for i in range(3)]
+    seqs = [row[0] for row in memory_db.execute("SELECT seq FROM documents ORDER BY seq")]
+    with memory_db.atomic():
+        index_documents(memory_db, [(seq, "法治政府" * (i + 1), None) for i, seq in enumerate(seqs)])
+    _check(memory_db, dict(zip(ids, ["法治政府" * (i + 1) for i in range(3)], strict=True)), "法治政府建", 5)
+    _check(memory_db, dict(zip(ids, ["法治政府" * (i + 1) for i in range(3)], strict=True)), "治政", 5)
+
+
+def test_a_database_stored_before_the_index_is_searched_after_its_migration(tmp_path):
+    """Documents stored before the index existed are indexed by migration 0020: queries of every length then
+    rank as counting every text does."""
     import sqlite3
 
     from sqlite_utils import Database
@@ -141,21 +216,24 @@ def test_a_database_indexed_before_0019_is_searched_with_its_runs_of_four(tmp_pa
         db.conn.close()
 
 
-def test_only_the_texts_that_can_still_rank_are_read(memory_db, monkeypatch):
-    """300 reports hold a phrase once, one of them twice: the best 10 are found reading a few dozen texts, not
-    300; a 4-character query reads only the shown results' texts (for their contexts)."""
+def test_only_the_shown_results_texts_are_read(memory_db, monkeypatch):
+    """300 reports hold a phrase once, one of them twice: the best 10 are ranked from the index; only their 10 texts
+    are read (for their hits in context), for a phrase and a 4-character query alike."""
     from desktop.core.storage import search as search_module
 
     texts = [f"第{i}号。推进法治政府建设，依法行政。" + ("推进法治政府建设。" if i == 150 else "") for i in range(300)]
     ids = [insert_document(memory_db, _source(i, text), _SEG) for i, text in enumerate(texts)]
     read: list[int] = []
-    real_count_texts = search_module._count_texts
-    monkeypatch.setattr(search_module, "_count_texts",
-                        lambda db, seqs, *args: (read.extend(seqs), real_count_texts(db, seqs, *args))[1])
+    real_results = search_module._results
+    monkeypatch.setattr(search_module, "_results",
+                        lambda db, best, *args: (read.extend(seq for _c, seq in best), real_results(db, best, *args))[1])
+    statements: list[str] = []
+    memory_db.conn.set_trace_callback(statements.append)
     total, results = search(memory_db, "推进法治政府建设", limit=10)
+    memory_db.conn.set_trace_callback(None)
     assert total == 300 and [r.hit_count for r in results] == [2] + [1] * 9
     assert results[0].document_id == ids[150] and [r.document_id for r in results[1:]] == ids[:9]
-    assert 10 <= len(read) <= 60
+    assert len(read) == 10 and sum("text" in sql and "documents" in sql for sql in statements) == 1
     read.clear()
     total, results = search(memory_db, "法治政府", limit=10)
-    assert total == 300 and read == [] and [r.hit_count for r in results] == [2] + [1] * 9
+    assert total == 300 and len(read) == 10 and [r.hit_count for r in results] == [2] + [1] * 9

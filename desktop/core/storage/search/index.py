@@ -1,0 +1,379 @@
+"""The search index's format and writes: segments of postings, one segment per batch of indexed documents.
+
+A document is indexed by its search key (core/storage/search/__init__.py) seen as UTF-16 code units (a character beyond
+the BMP is two units, matched as a pair: a query of it is a 2-unit run). For every *gram* — each distinct run of
+1, 2, 3 or 4 adjacent units — a segment holds one row of ``search_postings`` (migration 0020):
+
+- ``gram``: the units packed 16 bits each into one integer (runs of different lengths never share a value: a
+  key holds no unit below U+0020); runs of 4 are stored as the signed view of their 64 bits;
+- ``docs``: the documents (their ``seq``) that hold the gram, as packed uint32;
+- ``counts``: how often each holds it, packed 1, 2 or 4 bytes each (the width is the blob's length over the
+  number of documents). Runs of 1 to 3 are counted without overlap, as hits are ("aaa" holds "aa" once); runs
+  of 4 count every position (overlapping ones too: a query of 4 or more units recounts them from positions
+  when it can overlap itself);
+- ``positions`` (runs of 4 only): where in each document's key each occurrence starts (in units), 2 or 4 bytes
+  each, grouped by document in the order of ``docs`` and ascending within a document. A longer query is found
+  by lining up the positions of runs of 4 that cover it, without reading any text.
+
+Each write (:func:`index_documents`, one import batch) adds one segment: its rows are appended at the end of the
+table (keyed by segment first), so a write never touches the pages of earlier segments. Segments of similar size
+are merged (:data:`MERGE_FACTOR` of them into one, as an LSM tree does) so that a query reads few rows per gram.
+``search_docs`` says which segment holds each indexed document; a removed document (deleted, or re-indexed
+with a changed text) is struck out of its old segment in ``search_dead`` until a merge drops it.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from dataclasses import dataclass
+
+import numpy as np
+from sqlite_utils import Database
+
+POSTINGS = "search_blocks"
+SEGMENTS = "search_segments"
+DOCS = "search_docs"
+DEAD = "search_dead"
+MERGE_FACTOR = 8  # small segments (below an import batch) merged together
+WIDE_FACTOR = 32  # segments of an import batch or more merged together
+MAX_MERGED = 8_192  # documents of a merged segment at most (a merge holds one length of its grams in memory)
+_BATCH = 256  # documents of an import batch
+_MAX_SEGMENT_DOCS = 65_536  # documents of one segment build (their index in the batch is packed in 16 bits)
+_U64 = np.uint64
+_MASK32 = 0xFFFF_FFFF
+assert sys.byteorder == "little"  # the blobs are written and read in the machine's order
+
+
+@dataclass(frozen=True)
+class IndexedText:
+    """What the index stores of a text: its search key (made where the text is prepared — in an import's worker
+    processes — and handed to :func:`index_documents`)."""
+
+    key: str
+
+
+def units(key: str) -> np.ndarray:
+    """A search key as UTF-16 code units."""
+    return np.frombuffer(key.encode("utf-16-le"), dtype=np.uint16)
+
+
+def gram_code(run: np.ndarray | list[int]) -> int:
+    """The ``gram`` value of a run of 1 to 4 units (as stored: a signed 64-bit integer)."""
+    code = 0
+    for unit in run:
+        code = (code << 16) | int(unit)
+    return code - (1 << 64) if code >= 1 << 63 else code
+
+
+def overlaps_itself(run: np.ndarray | list[int]) -> bool:
+    """Whether two occurrences of a run can overlap (it has a proper border: a prefix that is also a suffix)."""
+    items = list(run)
+    return any(items[k:] == items[:len(items) - k] for k in range(1, len(items)))
+
+
+def _grams(u: np.ndarray, length: int, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The codes of every run of ``length`` units that lies within one document, and their start positions in
+    ``u`` (the batch's keys end to end; ``ends[i]``: where the key of the unit at i ends)."""
+    m = len(u) - length + 1
+    if m <= 0:
+        return np.zeros(0, _U64), np.zeros(0, np.int64)
+    code = u[:m].astype(_U64)
+    for i in range(1, length):
+        code = (code << _U64(16)) | u[i:m + i]
+    starts = np.arange(m, dtype=np.int64)
+    inside = starts + length <= ends[:m]
+    return code[inside], starts[inside]
+
+
+@dataclass
+class Level:
+    """The grams of one length in one segment, grouped by gram (ascending): per group its gram and number of
+    documents; per document (in group order) its seq and count; per count (runs of 4) a position."""
+
+    grams: np.ndarray  # int64
+    sizes: np.ndarray  # int64
+    seqs: np.ndarray  # uint32
+    counts: np.ndarray  # uint32
+    positions: np.ndarray | None = None
+
+
+def segment_levels(keys: list[str], seqs: list[int]) -> list[tuple[int, Level]]:
+    """The index of these documents' keys (one segment): ``(length, Level)`` for runs of 1 to 4 units."""
+    if len(keys) > _MAX_SEGMENT_DOCS:
+        raise ValueError("a segment holds at most 65,536 documents")
+    if any(seq < 0 or seq > _MASK32 for seq in seqs):
+        raise ValueError("document seqs beyond 32 bits cannot be indexed")
+    encoded = [key.encode("utf-16-le") for key in keys]
+    lengths = np.fromiter((len(b) // 2 for b in encoded), np.int64, len(encoded))
+    u = np.frombuffer(b"".join(encoded), dtype=np.uint16)
+    ends = np.repeat(np.cumsum(lengths), lengths)
+    begins = ends - np.repeat(lengths, lengths)
+    doc_of = np.repeat(np.arange(len(keys), dtype=_U64), lengths)
+    seq_of = np.asarray(seqs, dtype=np.uint32)
+    levels: list[tuple[int, Level]] = []
+    for length in (1, 2, 3):
+        code, starts = _grams(u, length, ends)
+        combined = np.sort((code << _U64(16)) | doc_of[starts])  # a 3-unit code has 48 bits: the batch index fits
+        if not len(combined):
+            continue
+        first = np.flatnonzero(np.concatenate(([True], combined[1:] != combined[:-1])))
+        counts = np.diff(np.append(first, len(combined))).astype(np.uint32)
+        pairs = combined[first]
+        grams, docs = pairs >> _U64(16), (pairs & _U64(0xFFFF)).astype(np.int64)
+        if length > 1:
+            _count_without_overlap(grams, docs, counts, keys, length)
+        levels.append((length, _grouped(grams.view(np.int64), seq_of[docs], counts, None)))
+    code, starts = _grams(u, 4, ends)
+    if not len(code):
+        return levels
+    code = code.view(np.int64)  # stored signed: ordered as the index orders them
+    order = np.argsort(code, kind="stable")  # by gram, then position (the batch's documents in order)
+    code, starts = code[order], starts[order]
+    docs = doc_of[starts].astype(np.int64)
+    first = np.flatnonzero(np.concatenate(([True], (code[1:] != code[:-1]) | (docs[1:] != docs[:-1]))))
+    counts = np.diff(np.append(first, len(code))).astype(np.uint32)
+    positions = (starts - begins[starts]).astype(np.uint32)
+    levels.append((4, _grouped(code[first], seq_of[docs[first]], counts, positions)))
+    return levels
+
+
+def _grouped(grams: np.ndarray, seqs: np.ndarray, counts: np.ndarray, positions: np.ndarray | None) -> Level:
+    """A Level of (gram, seq, count) triples sorted by gram."""
+    first = np.flatnonzero(np.concatenate(([True], grams[1:] != grams[:-1]))) if len(grams) else \
+        np.zeros(0, np.int64)
+    return Level(grams[first], np.diff(np.append(first, len(grams))), seqs, counts, positions)
+
+
+def _count_without_overlap(grams: np.ndarray, docs: np.ndarray, counts: np.ndarray, keys: list[str],
+                           length: int) -> None:
+    """Recount (in place) the (gram, document) pairs whose gram can overlap itself: "aa", "aaa", "aba"."""
+    first = grams >> _U64(16 * (length - 1))
+    last = grams & _U64(0xFFFF)
+    suspect = np.flatnonzero((first == last) & (counts > 1))
+    for i in suspect.tolist():
+        code = int(grams[i])
+        gram = b"".join(((code >> (16 * (length - 1 - k))) & 0xFFFF).to_bytes(2, "little")
+                        for k in range(length)).decode("utf-16-le", "surrogatepass")
+        counts[i] = keys[int(docs[i])].count(gram)
+
+
+_BLOCK = 2048  # documents of the grams of one block row (a gram with half as many or more: a block of its own)
+
+
+def _packed(values: np.ndarray, widths: tuple[int, ...]) -> bytes:
+    """Values in the narrowest of ``widths`` (bytes) that holds them (the reader tells the width from the length)."""
+    biggest = int(values.max()) if len(values) else 0
+    width = next((w for w in widths if biggest < 1 << (8 * w)), widths[-1])
+    return values.astype(f"<u{width}").tobytes()
+
+
+def _block_rows(length: int, level: Level) -> list[tuple[int, int, bytes, bytes, bytes, bytes, bytes, bytes | None]]:
+    """The rows of a Level in ``search_blocks``: ``(length, first gram, grams, offsets, firsts, docs, counts,
+    positions)`` — consecutive grams with about :data:`_BLOCK` documents together, a big gram alone. ``docs`` holds
+    each document's seq as the difference from the one before in its gram (0 for the first, whose seq is in
+    ``firsts``), 1, 2 or 4 bytes each; a block whose seqs do not ascend within a gram (a document indexed again
+    after later ones) has empty ``firsts`` and plain seqs."""
+    if not len(level.grams):
+        return []
+    starts = np.concatenate(([0], np.cumsum(level.sizes)))
+    big = level.sizes >= _BLOCK // 2
+    window = starts[:-1] // _BLOCK
+    new = np.concatenate(([True], (window[1:] != window[:-1]) | big[1:] | big[:-1]))
+    bounds = np.append(np.flatnonzero(new), len(level.grams)).tolist()
+    pos_starts = np.concatenate(([0], np.cumsum(level.counts, dtype=np.int64))) if level.positions is not None \
+        else None
+    seqs = level.seqs.astype(np.int64)
+    deltas = np.diff(seqs, prepend=0)
+    deltas[starts[:-1]] = 0
+    unordered = deltas < 0
+    rows = []
+    for g0, g1 in zip(bounds[:-1], bounds[1:], strict=True):
+        e0, e1 = int(starts[g0]), int(starts[g1])
+        positions = None
+        if pos_starts is not None and level.positions is not None:
+            positions = _packed(level.positions[pos_starts[e0]:pos_starts[e1]], (2, 4))
+        if unordered[e0:e1].any():
+            firsts, docs = b"", level.seqs[e0:e1].astype("<u4").tobytes()
+        else:
+            firsts, docs = level.seqs[starts[g0:g1]].astype("<u4").tobytes(), _packed(deltas[e0:e1], (1, 2, 4))
+        rows.append((length, int(level.grams[g0]), level.grams[g0:g1].tobytes(),
+                     (starts[g0:g1 + 1] - e0).astype("<u4").tobytes(), firsts, docs,
+                     _packed(level.counts[e0:e1], (1, 2, 4)), positions))
+    return rows
+
+
+def decode_seqs(offsets: np.ndarray, firsts: bytes, docs: bytes, g0: int, g1: int) -> np.ndarray:
+    """The seqs of the grams g0 to g1 of a block (``offsets``: where each gram's documents start)."""
+    e0, e1 = int(offsets[g0]), int(offsets[g1])
+    entries = int(offsets[-1])
+    width = len(docs) // entries
+    values = np.frombuffer(docs, dtype=f"<u{width}", count=e1 - e0, offset=width * e0)
+    if not firsts:
+        return values.astype(np.uint32)
+    totals = np.cumsum(values, dtype=np.int64)
+    sizes = offsets[g0 + 1:g1 + 1].astype(np.int64) - offsets[g0:g1].astype(np.int64)
+    group_start = offsets[g0:g1].astype(np.int64) - e0
+    base = np.frombuffer(firsts, dtype="<u4", count=g1 - g0, offset=4 * g0).astype(np.int64) - totals[group_start]
+    return (totals + np.repeat(base, sizes)).astype(np.uint32)
+
+
+def decode_block(grams: bytes, offsets: bytes, firsts: bytes, docs: bytes, counts: bytes,
+                 positions: bytes | None) -> Level:
+    """A block row as a Level."""
+    group_offsets = np.frombuffer(offsets, dtype="<u4")
+    seqs = decode_seqs(group_offsets, firsts, docs, 0, len(group_offsets) - 1)
+    width = len(counts) // len(seqs) if len(seqs) else 1
+    count_values = np.frombuffer(counts, dtype=f"<u{width}").astype(np.uint32)
+    position_values = None
+    if positions is not None:
+        total = int(count_values.sum())
+        position_values = np.frombuffer(positions, dtype=f"<u{len(positions) // total if total else 2}")
+    return Level(np.frombuffer(grams, dtype=np.int64), np.diff(group_offsets.astype(np.int64)),
+                 seqs, count_values, position_values)
+
+
+def _concatenated(levels: list[Level]) -> Level:
+    """Levels end to end (grams may repeat: :func:`_merged` groups them)."""
+    positions = [lv.positions for lv in levels if lv.positions is not None]
+    return Level(np.concatenate([lv.grams for lv in levels]), np.concatenate([lv.sizes for lv in levels]),
+                 np.concatenate([lv.seqs for lv in levels]), np.concatenate([lv.counts for lv in levels]),
+                 np.concatenate(positions) if positions else None)
+
+
+def _without(level: Level, dead: np.ndarray) -> Level:
+    """A Level without the documents ``dead`` (and grams left with none)."""
+    keep = ~np.isin(level.seqs, dead)
+    if keep.all():
+        return level
+    group_starts = np.concatenate(([0], np.cumsum(level.sizes)[:-1]))
+    sizes = np.add.reduceat(keep.astype(np.int64), group_starts) if len(keep) else level.sizes
+    positions = level.positions[np.repeat(keep, level.counts)] if level.positions is not None else None
+    return Level(level.grams[sizes > 0], sizes[sizes > 0], level.seqs[keep], level.counts[keep], positions)
+
+
+def _merged(parts: list[Level]) -> Level:
+    """Levels of several segments (oldest first) as one: groups of the same gram joined, in segment order."""
+    whole = _concatenated(parts)
+    if not len(whole.grams):
+        return whole
+    order = np.argsort(whole.grams, kind="stable")
+    starts = np.concatenate(([0], np.cumsum(whole.sizes)[:-1]))
+    sizes = whole.sizes[order]
+    take = _ranges(starts[order], sizes)
+    positions = None
+    if whole.positions is not None:
+        count_starts = np.concatenate(([0], np.cumsum(whole.counts, dtype=np.int64)[:-1]))
+        positions = whole.positions[_ranges(count_starts[take], whole.counts[take].astype(np.int64))]
+    grams = whole.grams[order]
+    first = np.flatnonzero(np.concatenate(([True], grams[1:] != grams[:-1])))
+    return Level(grams[first], np.add.reduceat(sizes, first), whole.seqs[take], whole.counts[take], positions)
+
+
+def _ranges(starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """The indexes of the ranges [start, start + size), end to end."""
+    total = int(sizes.sum())
+    return np.repeat(starts - np.cumsum(sizes) + sizes, sizes) + np.arange(total, dtype=np.int64)
+
+
+_INSERT = ("INSERT INTO search_blocks (segment, length, first_gram, grams, offsets, firsts, docs, counts, "
+           "positions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+
+
+def index_documents(db: Database, documents: list[tuple[int, str]]) -> None:
+    """Index documents ``(seq, search key)`` as one new segment, inside the caller's transaction (a document
+    already indexed is struck out of its old segment first), then merge segments where a size class is full."""
+    if not documents:
+        return
+    strike_out(db, [seq for seq, _key in documents])
+    documents = sorted(documents)
+    for first in range(0, len(documents), _MAX_SEGMENT_DOCS):
+        chunk = documents[first:first + _MAX_SEGMENT_DOCS]
+        segment = _new_segment(db, len(chunk))
+        for length, level in segment_levels([key for _seq, key in chunk], [seq for seq, _key in chunk]):
+            db.conn.executemany(_INSERT, [(segment, *row) for row in _block_rows(length, level)])
+        db.conn.executemany(f"INSERT INTO {DOCS} (seq, segment) VALUES (?, ?)", [(seq, segment) for seq, _k in chunk])
+    merge_full_classes(db)
+
+
+def _new_segment(db: Database, docs: int) -> int:
+    cursor = db.conn.execute(f"INSERT INTO {SEGMENTS} (docs) VALUES (?)", [docs])
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+def strike_out(db: Database, seqs: list[int]) -> None:
+    """Remove documents from the index (inside the caller's transaction): each is struck out of its segment."""
+    found = db.conn.execute(f"SELECT seq, segment FROM {DOCS} WHERE seq IN ({', '.join('?' * len(seqs))})",
+                            seqs).fetchall() if seqs else []
+    if not found:
+        return
+    db.conn.executemany(f"INSERT OR IGNORE INTO {DEAD} (segment, seq) VALUES (?, ?)",
+                        [(segment, seq) for seq, segment in found])
+    db.conn.executemany(f"DELETE FROM {DOCS} WHERE seq = ?", [(seq,) for seq, _segment in found])
+    for segment in {segment for _seq, segment in found}:  # a segment with no document left is dropped
+        if db.conn.execute(f"SELECT 1 FROM {DOCS} WHERE segment = ? LIMIT 1", [segment]).fetchone() is None:
+            _drop_segments(db, [segment])
+
+
+def _drop_segments(db: Database, segments: list[int]) -> None:
+    marks = ", ".join("?" * len(segments))
+    for table, column in ((POSTINGS, "segment"), (DEAD, "segment"), (SEGMENTS, "id")):
+        db.conn.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", segments)
+
+
+def clear(db: Database) -> None:
+    """Empty the index."""
+    for table in (POSTINGS, DEAD, DOCS, SEGMENTS):
+        db.conn.execute(f"DELETE FROM {table}")
+
+
+def _size_class(docs: int) -> tuple[int, int]:
+    """(class, how many segments of it are merged): small segments (single documents, small imports) 8 at a time
+    up to an import batch's size, then :data:`WIDE_FACTOR` at a time (each document rewritten about once)."""
+    if docs < _BATCH:
+        return int(math.log(max(docs, 1), MERGE_FACTOR)), MERGE_FACTOR
+    return 100 + int(math.log(docs / _BATCH, WIDE_FACTOR)), WIDE_FACTOR
+
+
+def merge_full_classes(db: Database) -> None:
+    """Merge the segments of a size class once it holds as many as it merges, unless the merged segment would
+    exceed :data:`MAX_MERGED` documents (a merge holds one length of grams of the segments in memory); repeated
+    while a merge fills the next class."""
+    while True:
+        by_class: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for segment, docs in db.conn.execute(f"SELECT id, docs FROM {SEGMENTS} ORDER BY id"):
+            by_class.setdefault(_size_class(docs), []).append((segment, docs))
+        full = [[segment for segment, _docs in members[:factor]] for (_c, factor), members in by_class.items()
+                if len(members) >= factor and sum(docs for _s, docs in members[:factor]) <= MAX_MERGED]
+        if not full:
+            return
+        merge_segments(db, full[0])
+
+
+def merge_segments(db: Database, segments: list[int]) -> int:
+    """Merge segments into one new segment (without their struck-out documents) and return its id; one length of
+    grams at a time (a merge holds one length of the merged segments in memory)."""
+    segments = sorted(segments)
+    marks = ", ".join("?" * len(segments))
+    struck: dict[int, list[int]] = {}
+    for segment, seq in db.conn.execute(f"SELECT segment, seq FROM {DEAD} WHERE segment IN ({marks})", segments):
+        struck.setdefault(segment, []).append(seq)
+    live = db.conn.execute(f"SELECT count(*) FROM {DOCS} WHERE segment IN ({marks})", segments).fetchone()[0]
+    merged = _new_segment(db, live)
+    for length in (1, 2, 3, 4):
+        parts = []
+        for segment in segments:
+            blocks = [decode_block(*row) for row in db.conn.execute(
+                f"SELECT grams, offsets, firsts, docs, counts, positions FROM {POSTINGS} "
+                "WHERE segment = ? AND length = ? ORDER BY first_gram", [segment, length])]
+            if blocks:
+                level = _concatenated(blocks)
+                parts.append(_without(level, np.asarray(struck[segment], np.uint32)) if segment in struck else level)
+        if parts:
+            db.conn.executemany(_INSERT, [(merged, *row) for row in _block_rows(length, _merged(parts))])
+    db.conn.execute(f"DELETE FROM {POSTINGS} WHERE segment IN ({marks})", segments)
+    db.conn.execute(f"UPDATE {DOCS} SET segment = ? WHERE segment IN ({marks})", [merged, *segments])
+    db.conn.execute(f"DELETE FROM {DEAD} WHERE segment IN ({marks})", segments)
+    db.conn.execute(f"DELETE FROM {SEGMENTS} WHERE id IN ({marks})", segments)
+    return merged

@@ -1,0 +1,202 @@
+"""Ranking from the search index alone (core/storage/search/index.py): the total of matching documents and the best
+``(count, seq)`` of a search key, most hits first, ties in import order — no text is read.
+
+- A key of 1 to 4 UTF-16 units is one gram: its rows in every segment give each document's count; the total is
+  their number, the best are a partial sort of (count, seq).
+- A longer key is covered by runs of 4 units at offsets 0, 4, 8, … and its last 4 units (every unit of the key
+  lies in one of them, so an occurrence is exactly a start where every covering run is found at its offset).
+  The starts are those of its rarest run; each is checked against the positions of the other runs in the same
+  document by binary search, so the work grows with the rarest run's occurrences, not with common ones.
+
+A key that can overlap itself ("哈哈", "abab") is counted without overlap, as hits are: the starts of a document
+closer than the key's length are recounted left to right.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from sqlite_utils import Database
+
+from desktop.core.storage.search.index import (
+    DEAD,
+    POSTINGS,
+    SEGMENTS,
+    decode_seqs,
+    gram_code,
+    overlaps_itself,
+    units,
+)
+
+_LOW32 = np.uint64(0xFFFF_FFFF)
+
+
+@dataclass
+class Postings:
+    """A gram's documents across the live segments, their counts, and (runs of 4) positions grouped by document."""
+
+    docs: np.ndarray  # uint32 seqs
+    counts: np.ndarray  # uint32
+    positions: np.ndarray | None = None
+
+    def offsets(self) -> np.ndarray:
+        """Where each document's positions begin."""
+        return np.concatenate(([0], np.cumsum(self.counts, dtype=np.int64)[:-1])) if len(self.counts) else \
+            np.zeros(0, np.int64)
+
+
+class IndexReader:
+    """One search's view of the index: its live segments and struck-out documents, read once."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.segments = [s for (s,) in db.conn.execute(f"SELECT id FROM {SEGMENTS} ORDER BY id")]
+        self.dead: dict[int, list[int]] = {}
+        for segment, seq in db.conn.execute(f"SELECT segment, seq FROM {DEAD}"):
+            self.dead.setdefault(segment, []).append(seq)
+
+    def postings(self, run: np.ndarray, with_positions: bool = False) -> Postings:
+        """A gram's postings in every live segment (the block of each segment that can hold it)."""
+        code = gram_code(run)
+        sql = (f"SELECT grams, offsets, firsts, docs, counts{', positions' if with_positions else ''} FROM {POSTINGS} "
+               "WHERE segment = ? AND length = ? AND first_gram <= ? ORDER BY first_gram DESC LIMIT 1")
+        docs, counts, positions = [], [], []
+        for segment in self.segments:
+            row = self.db.conn.execute(sql, [segment, len(run), code]).fetchone()
+            if row is None:
+                continue
+            grams = np.frombuffer(row[0], dtype=np.int64)
+            i = int(np.searchsorted(grams, code))
+            if i == len(grams) or grams[i] != code:
+                continue
+            offsets = np.frombuffer(row[1], dtype="<u4")
+            e0, e1 = offsets[i:i + 2].tolist()
+            d = decode_seqs(offsets, row[2], row[3], i, i + 1)
+            width = len(row[4]) // int(offsets[-1])
+            block_counts = np.frombuffer(row[4], dtype=f"<u{width}")
+            c = block_counts[e0:e1].astype(np.uint32)
+            p = None
+            if with_positions:
+                before, total = int(block_counts[:e0].sum(dtype=np.int64)), int(block_counts.sum(dtype=np.int64))
+                pw = len(row[5]) // total
+                p = np.frombuffer(row[5], dtype=f"<u{pw}", count=int(c.sum(dtype=np.int64)), offset=pw * before)
+            if segment in self.dead:
+                keep = ~np.isin(d, np.asarray(self.dead[segment], dtype=np.uint32))
+                if p is not None:
+                    p = p[np.repeat(keep, c)]
+                d, c = d[keep], c[keep]
+            docs.append(d)
+            counts.append(c)
+            if p is not None:
+                positions.append(p)
+        if not docs:
+            return Postings(np.zeros(0, np.uint32), np.zeros(0, np.uint32), np.zeros(0, np.uint16))
+        return Postings(np.concatenate(docs), np.concatenate(counts),
+                        np.concatenate(positions) if with_positions else None)
+
+
+def best(db: Database, key: str, limit: int) -> tuple[int, list[tuple[int, int]]]:
+    """(number of documents holding ``key``, the ``limit`` best ``(count, seq)``), best first."""
+    run = units(key)
+    reader = IndexReader(db)
+    if len(run) <= 4:
+        postings = reader.postings(run, with_positions=len(run) == 4 and overlaps_itself(run.tolist()))
+        docs, counts = postings.docs, postings.counts
+        if postings.positions is not None:  # runs of 4 are stored with every position: recount without overlap
+            starts = np.repeat(docs, counts)
+            docs, counts = _without_overlap(starts, postings.positions.astype(np.int64), len(run))
+        return len(docs), _top(docs, counts, limit)
+    docs, starts = _occurrences(reader, run)
+    if not len(docs):
+        return 0, []
+    if overlaps_itself(run.tolist()):
+        docs, counts = _without_overlap(docs, starts, len(run))
+    else:
+        first = np.flatnonzero(np.concatenate(([True], docs[1:] != docs[:-1])))
+        counts = np.diff(np.append(first, len(docs)))
+        docs = docs[first]
+    return len(docs), _top(docs, counts, limit)
+
+
+def _top(docs: np.ndarray, counts: np.ndarray, limit: int) -> list[tuple[int, int]]:
+    """The ``limit`` best (count, seq): most first, then lowest seq."""
+    if not len(docs) or limit <= 0:
+        return []
+    order = (counts.astype(np.uint64) << np.uint64(32)) | (_LOW32 - docs.astype(np.uint64))
+    if len(order) > limit:
+        order = order[np.argpartition(order, len(order) - limit)[len(order) - limit:]]
+    order = np.sort(order)[::-1]
+    return [(count, 0xFFFF_FFFF - rest) for count, rest in
+            zip((order >> np.uint64(32)).tolist(), (order & _LOW32).tolist(), strict=True)]
+
+
+def _occurrences(reader: IndexReader, run: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every start of a key of 5 units or more: (seqs, starts), grouped by document, ascending within one."""
+    length = len(run)
+    offsets = list(range(0, length - 4, 4)) + [length - 4]
+    lists = [(offset, reader.postings(run[offset:offset + 4], with_positions=True)) for offset in offsets]
+    if any(not len(postings.docs) for _offset, postings in lists):
+        return np.zeros(0, np.uint32), np.zeros(0, np.int64)
+    lists.sort(key=lambda item: len(item[1].positions))  # type: ignore[arg-type]
+    anchor_offset, anchor = lists[0]
+    # documents that hold every covering run: found in each other run's documents (sorted for a binary search)
+    keep = np.ones(len(anchor.docs), bool)
+    located: list[tuple[int, Postings, np.ndarray, np.ndarray]] = []
+    for offset, postings in lists[1:]:
+        order = np.argsort(postings.docs, kind="stable")
+        ordered = postings.docs[order]
+        at = np.minimum(np.searchsorted(ordered, anchor.docs), len(ordered) - 1)
+        keep &= ordered[at] == anchor.docs
+        located.append((offset, postings, order, at))
+    anchor_starts = anchor.offsets()
+    entries = np.flatnonzero(keep)
+    lengths = anchor.counts[entries].astype(np.int64)
+    first = np.repeat(anchor_starts[entries] - np.cumsum(lengths) + lengths, lengths) + np.arange(int(lengths.sum()))
+    entry_of = np.repeat(entries, lengths)
+    starts = anchor.positions[first].astype(np.int64) - anchor_offset  # type: ignore[index]
+    good = starts >= 0
+    entry_of, starts = entry_of[good], starts[good]
+    for offset, postings, order, at in located:
+        other = order[at[entry_of]]  # the same document's entry in this run's postings
+        found = _contains(postings, other, starts + offset)
+        entry_of, starts = entry_of[found], starts[found]
+    return anchor.docs[entry_of], starts
+
+
+def _contains(postings: Postings, entries: np.ndarray, targets: np.ndarray) -> np.ndarray:
+    """Whether each target position is among the positions of its entry (vectorized binary search)."""
+    positions = postings.positions
+    assert positions is not None
+    lo = postings.offsets()[entries]
+    end = lo + postings.counts[entries].astype(np.int64)
+    hi = end.copy()
+    while True:
+        active = lo < hi
+        if not active.any():
+            break
+        mid = (lo + hi) // 2
+        below = active & (positions[np.minimum(mid, len(positions) - 1)] < targets)
+        lo = np.where(below, mid + 1, lo)
+        hi = np.where(active & ~below, mid, hi)
+    inside = lo < end
+    return inside & (positions[np.minimum(lo, len(positions) - 1)] == targets)
+
+
+def _without_overlap(docs: np.ndarray, starts: np.ndarray, length: int) -> tuple[np.ndarray, np.ndarray]:
+    """(documents, counts) from every start of a key in them (grouped by document, ascending), counting from left
+    to right without overlap as hits are."""
+    first = np.flatnonzero(np.concatenate(([True], docs[1:] != docs[:-1]))) if len(docs) else np.zeros(0, np.int64)
+    group = np.cumsum(np.concatenate(([False], docs[1:] != docs[:-1])))
+    close = np.flatnonzero((docs[1:] == docs[:-1]) & (np.diff(starts) < length)) + 1  # may overlap the one before
+    dropped = np.zeros(len(docs), bool)
+    bounds = np.append(first, len(docs))
+    for g in np.unique(group[close]).tolist():  # only documents where two starts are closer than the key
+        last = None
+        for i in range(int(bounds[g]), int(bounds[g + 1])):
+            if last is not None and starts[i] < last + length:
+                dropped[i] = True
+            else:
+                last = int(starts[i])
+    counts = np.diff(bounds) - np.add.reduceat(dropped.astype(np.int64), first) if len(docs) else np.zeros(0, np.int64)
+    return docs[first], counts
