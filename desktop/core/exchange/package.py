@@ -29,7 +29,7 @@ from desktop.core.clock import now_iso
 from desktop.core.errors import ReviewDeskError
 from desktop.core.review.reviewers import find_reviewer, list_reviewers
 from desktop.core.storage.database import column, database_file
-from desktop.core.storage.search import clear_index, index_document
+from desktop.core.storage.search import clear_index, index_documents
 from desktop.core.storage.settings import get_setting, project_id, set_setting
 
 PACKAGE_REVIEWER_KEY = "package_reviewer"
@@ -255,10 +255,9 @@ def _trim(pkg: Database, reviewer_id: str, keep: list[str]) -> None:
             used |= set(column(pkg, f"SELECT DISTINCT reviewer_id FROM {table} WHERE reviewer_id IS NOT NULL"))
         marks = ",".join("?" * len(used))
         pkg.execute(f"DELETE FROM reviewers WHERE id NOT IN ({marks})", list(used))
-        # a contentless index cannot drop rows without their text: empty it and index the kept reports again
+        # the kept reports indexed again as one segment (cheaper than striking out every dropped one)
         clear_index(pkg)
-        for seq, text in pkg.execute("SELECT seq, text FROM documents").fetchall():
-            index_document(pkg, seq, text)
+        index_documents(pkg, [(row["seq"], row["text"], None) for row in pkg.query("SELECT seq, text FROM documents")])
         pkg.execute("DROP TABLE temp.keep_docs")
 
 

@@ -237,3 +237,35 @@ def test_only_the_shown_results_texts_are_read(memory_db, monkeypatch):
     read.clear()
     total, results = search(memory_db, "法治政府", limit=10)
     assert total == 300 and len(read) == 10 and [r.hit_count for r in results] == [2] + [1] * 9
+
+
+def test_a_merge_committed_during_a_search_hides_nothing(tmp_path):
+    """A search reads the index in one snapshot: segments merged by another connection between its reads are
+    still read as they were when it began."""
+    from desktop.core.storage.executor import open_reader
+
+    path = tmp_path / "db.sqlite3"
+    db = open_database(path)
+    texts = ["法治政府建设" * (i % 3 + 1) for i in range(20)]
+    ids = [insert_document(db, _source(i, text), _SEG) for i, text in enumerate(texts)]
+    assert db.execute("SELECT count(*) FROM search_segments").fetchone()[0] > 1
+    reader = open_reader(path)
+    merged: list[str] = []
+
+    def merge_once(sql: str) -> None:
+        if "search_blocks" in sql and not merged:
+            merged.append(sql)
+            with db.atomic():
+                search_index.merge_segments(db, [s for (s,) in db.execute("SELECT id FROM search_segments")])
+
+    reader.conn.set_trace_callback(merge_once)
+    try:
+        total, results = search(reader, "政府建", limit=100)
+        assert merged and db.execute("SELECT count(*) FROM search_segments").fetchone()[0] == 1
+        assert total == 20 and [r.hit_count for r in results] == sorted((t.count("政府建") for t in texts), reverse=True)
+        assert results[0].document_id == ids[2]
+        reader.conn.set_trace_callback(None)
+        assert search(reader, "政府建", limit=3)[0] == 20  # the merged segment, read afresh
+    finally:
+        reader.conn.close()
+        db.conn.close()

@@ -161,8 +161,15 @@ def search(db: Database, query: str, limit: int = 100, hits_per_document: int = 
     pattern = _cached_pattern(key) if key else None
     if not key or not limit or pattern is None:
         return 0, []
-    total, ranked = search_rank.best(db, key, limit)
-    return total, _results(db, ranked, pattern, hits_per_document)
+    own = not db.conn.in_transaction  # one snapshot: a merge committed meanwhile must not hide its segments
+    if own:
+        db.conn.execute("BEGIN")
+    try:
+        total, ranked = search_rank.best(db, key, limit)
+        return total, _results(db, ranked, pattern, hits_per_document)
+    finally:
+        if own:
+            db.conn.execute("COMMIT")
 
 
 _ROW = "seq, id, name, title, agency, year, text"

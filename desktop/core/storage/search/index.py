@@ -31,6 +31,8 @@ from dataclasses import dataclass
 import numpy as np
 from sqlite_utils import Database
 
+from desktop.core.storage.database import scalar
+
 POSTINGS = "search_blocks"
 SEGMENTS = "search_segments"
 DOCS = "search_docs"
@@ -359,7 +361,7 @@ def merge_segments(db: Database, segments: list[int]) -> int:
     struck: dict[int, list[int]] = {}
     for segment, seq in db.conn.execute(f"SELECT segment, seq FROM {DEAD} WHERE segment IN ({marks})", segments):
         struck.setdefault(segment, []).append(seq)
-    live = db.conn.execute(f"SELECT count(*) FROM {DOCS} WHERE segment IN ({marks})", segments).fetchone()[0]
+    live = scalar(db, f"SELECT count(*) FROM {DOCS} WHERE segment IN ({marks})", segments)
     merged = _new_segment(db, live)
     for length in (1, 2, 3, 4):
         parts = []

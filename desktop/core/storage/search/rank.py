@@ -66,21 +66,24 @@ class IndexReader:
             row = self.db.conn.execute(sql, [segment, len(run), code]).fetchone()
             if row is None:
                 continue
-            grams = np.frombuffer(row[0], dtype=np.int64)
+            grams_blob, offsets_blob, firsts_blob, docs_blob, counts_blob, *more = row
+            grams = np.frombuffer(grams_blob, dtype=np.int64)
             i = int(np.searchsorted(grams, code))
             if i == len(grams) or grams[i] != code:
                 continue
-            offsets = np.frombuffer(row[1], dtype="<u4")
+            offsets = np.frombuffer(offsets_blob, dtype="<u4")
             e0, e1 = offsets[i:i + 2].tolist()
-            d = decode_seqs(offsets, row[2], row[3], i, i + 1)
-            width = len(row[4]) // int(offsets[-1])
-            block_counts = np.frombuffer(row[4], dtype=f"<u{width}")
+            d = decode_seqs(offsets, firsts_blob, docs_blob, i, i + 1)
+            width = len(counts_blob) // int(offsets[-1])
+            block_counts = np.frombuffer(counts_blob, dtype=f"<u{width}")
             c = block_counts[e0:e1].astype(np.uint32)
             p = None
-            if with_positions:
+            if more:  # the positions of runs of 4
+                (positions_blob,) = more
                 before, total = int(block_counts[:e0].sum(dtype=np.int64)), int(block_counts.sum(dtype=np.int64))
-                pw = len(row[5]) // total
-                p = np.frombuffer(row[5], dtype=f"<u{pw}", count=int(c.sum(dtype=np.int64)), offset=pw * before)
+                pw = len(positions_blob) // total
+                p = np.frombuffer(positions_blob, dtype=f"<u{pw}", count=int(c.sum(dtype=np.int64)),
+                                  offset=pw * before)
             if segment in self.dead:
                 keep = ~np.isin(d, np.asarray(self.dead[segment], dtype=np.uint32))
                 if p is not None:
