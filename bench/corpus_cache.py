@@ -36,8 +36,8 @@ def _fingerprint(kind: str = "table") -> str:
 
     parts = [inspect.getsource(schema.m0015_corpus_listing)]
     if kind == "search":
-        parts += [inspect.getsource(schema.m0020_search_segments), inspect.getsource(search_index),
-                  inspect.getsource(search.search_key)]
+        parts += [inspect.getsource(f) for f in (schema.m0020_search_segments, search_index.segment_levels,
+                                                 search_index._block_rows, search.search_key)]
     return hashlib.sha256("".join(parts).encode()).hexdigest()[:12]
 
 

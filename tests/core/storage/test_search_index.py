@@ -269,3 +269,22 @@ def test_a_merge_committed_during_a_search_hides_nothing(tmp_path):
     finally:
         reader.conn.close()
         db.conn.close()
+
+
+def test_a_segment_with_many_struck_out_documents_is_rewritten(memory_db):
+    """A quarter of a segment's documents deleted: the next indexing rewrites it without them."""
+    from desktop.core.storage.documents import NewDocument, insert_documents
+
+    texts = [f"第{i}号法治政府" * (1 + i % 3) for i in range(12)]
+    with memory_db.atomic():
+        ids = insert_documents(memory_db, [NewDocument(_source(i, text), _SEG) for i, text in enumerate(texts)])
+    by_id = dict(zip(ids, texts, strict=True))
+    for i in (0, 4, 7):
+        delete_document(memory_db, ids[i])
+        del by_id[ids[i]]
+    assert memory_db.execute("SELECT count(*) FROM search_dead").fetchone()[0] == 3
+    new_id = insert_document(memory_db, _source(99, "法治政府法治政府法治政府法治政府"), _SEG)
+    by_id[new_id] = "法治政府法治政府法治政府法治政府"
+    assert memory_db.execute("SELECT count(*) FROM search_dead").fetchone()[0] == 0
+    for query in ("法治政府", "号法", "第1", "府"):
+        _check(memory_db, by_id, query, 5)

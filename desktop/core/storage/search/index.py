@@ -330,27 +330,52 @@ def clear(db: Database) -> None:
         db.conn.execute(f"DELETE FROM {table}")
 
 
-def _size_class(docs: int) -> tuple[int, int]:
+def _size_class(docs: int) -> tuple[int, int] | None:
     """(class, how many segments of it are merged): small segments (single documents, small imports) 8 at a time
-    up to an import batch's size, then :data:`WIDE_FACTOR` at a time (each document rewritten about once)."""
+    up to an import batch's size, then :data:`WIDE_FACTOR` at a time (each document rewritten about once); None
+    for a segment of half :data:`MAX_MERGED` or more (never merged with others)."""
+    if docs >= MAX_MERGED // 2:
+        return None
     if docs < _BATCH:
         return int(math.log(max(docs, 1), MERGE_FACTOR)), MERGE_FACTOR
-    return 100 + int(math.log(docs / _BATCH, WIDE_FACTOR)), WIDE_FACTOR
+    return 100, WIDE_FACTOR
 
 
 def merge_full_classes(db: Database) -> None:
-    """Merge the segments of a size class once it holds as many as it merges, unless the merged segment would
-    exceed :data:`MAX_MERGED` documents (a merge holds one length of grams of the segments in memory); repeated
-    while a merge fills the next class."""
+    """Merge the segments of a size class once it holds as many as it merges (the smallest of them that fit in
+    :data:`MAX_MERGED` documents: a merge holds one length of grams of the segments in memory), and rewrite a
+    segment a quarter of whose documents are struck out; repeated while a merge fills the next class."""
     while True:
         by_class: dict[tuple[int, int], list[tuple[int, int]]] = {}
         for segment, docs in db.conn.execute(f"SELECT id, docs FROM {SEGMENTS} ORDER BY id"):
-            by_class.setdefault(_size_class(docs), []).append((segment, docs))
-        full = [[segment for segment, _docs in members[:factor]] for (_c, factor), members in by_class.items()
-                if len(members) >= factor and sum(docs for _s, docs in members[:factor]) <= MAX_MERGED]
-        if not full:
+            size_class = _size_class(docs)
+            if size_class is not None:
+                by_class.setdefault(size_class, []).append((docs, segment))
+        chosen: list[int] = []
+        for (_class, factor), members in by_class.items():
+            if len(members) >= factor:
+                fits = [segment for _docs, segment in _smallest_within(sorted(members), MAX_MERGED)]
+                if len(fits) >= 2:
+                    chosen = fits
+                    break
+        if not chosen:
+            chosen = [segment for (segment,) in db.conn.execute(
+                f"SELECT s.id FROM {SEGMENTS} s JOIN (SELECT segment, count(*) AS n FROM {DEAD} GROUP BY segment) d "
+                "ON d.segment = s.id WHERE 4 * d.n >= s.docs LIMIT 1")]
+        if not chosen:
             return
-        merge_segments(db, full[0])
+        merge_segments(db, chosen)
+
+
+def _smallest_within(members: list[tuple[int, int]], limit: int) -> list[tuple[int, int]]:
+    """The first (docs, segment) of ``members`` (ascending) whose documents add up to at most ``limit``."""
+    taken, total = [], 0
+    for docs, segment in members:
+        if total + docs > limit:
+            break
+        taken.append((docs, segment))
+        total += docs
+    return taken
 
 
 def merge_segments(db: Database, segments: list[int]) -> int:
