@@ -529,7 +529,7 @@ def m0019_search_quads(db: Database) -> None:
 def m0020_search_segments(db: Database) -> None:
     """The search index of core/storage/search/index.py (postings of runs of 1 to 4 units in segments, runs of 4
     with positions) replaces the FTS5 tables of 0015 and 0019, which cost ~5 ms of CPU per imported report; every
-    stored document is indexed here (the backfill), a thousand per segment."""
+    stored document is indexed here (the backfill), in segments of an import batch (256 reports)."""
     from desktop.core.storage.search import index_documents
 
     for table in ("search_grams_vocab", "search_quads_vocab", "search_grams", "search_quads", "search_trigrams"):
@@ -544,7 +544,7 @@ def m0020_search_segments(db: Database) -> None:
     db.execute("CREATE TABLE search_dead (segment INTEGER NOT NULL, seq INTEGER NOT NULL, "
                "PRIMARY KEY (segment, seq)) WITHOUT ROWID")
     rows = db.conn.execute("SELECT seq, text FROM documents ORDER BY seq")
-    while batch := rows.fetchmany(1000):
+    while batch := rows.fetchmany(256):
         index_documents(db, [(seq, text, None) for seq, text in batch])
 
 

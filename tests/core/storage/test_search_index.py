@@ -64,8 +64,9 @@ _TEXTS = st.lists(st.text(alphabet=ALPHABET, min_size=0, max_size=40), min_size=
 @given(texts=_TEXTS, data=st.data())
 def test_search_equals_brute_force_on_random_corpora(texts, data):
     db = open_database(":memory:")
-    block = search_index._BLOCK
+    block, round_blocks = search_index._BLOCK, search_index._ROUND_BLOCKS
     search_index._BLOCK = data.draw(st.sampled_from([2, 3, 1024]), label="documents per block")
+    search_index._ROUND_BLOCKS = data.draw(st.sampled_from([1, 2, 64]), label="blocks per merge step")
     try:
         ids = [insert_document(db, _source(i, text), _SEG) for i, text in enumerate(texts)]
         texts_by_id = dict(zip(ids, texts, strict=True))
@@ -89,7 +90,7 @@ def test_search_equals_brute_force_on_random_corpora(texts, data):
         for query in queries:
             _check(db, texts_by_id, query, data.draw(st.integers(1, 6), label="limit"))
     finally:
-        search_index._BLOCK = block
+        search_index._BLOCK, search_index._ROUND_BLOCKS = block, round_blocks
         db.conn.close()
 
 
@@ -155,6 +156,7 @@ def test_merged_segments_with_struck_out_documents(memory_db, monkeypatch):
     """Many small segments (one per document) are merged as they fill a size class; documents deleted or changed
     before and after merges are never counted again (blocks of a few documents: many per segment)."""
     monkeypatch.setattr(search_index, "_BLOCK", 4)
+    monkeypatch.setattr(search_index, "_ROUND_BLOCKS", 1)  # a merge in many steps
     texts = [("法治" * (i % 3)) + "政府建设" * (1 + i % 4) + "哈哈哈哈哈" * (i % 2) + f"第{i}号" for i in range(70)]
     ids = [insert_document(memory_db, _source(i, text), _SEG) for i, text in enumerate(texts)]
     by_id = dict(zip(ids, texts, strict=True))

@@ -378,9 +378,63 @@ def _smallest_within(members: list[tuple[int, int]], limit: int) -> list[tuple[i
     return taken
 
 
+_ROUND_BLOCKS = 64  # blocks of the merged segments read per step of a merge (what a merge holds in memory)
+
+
+def _merge_length(db: Database, segments: list[int], length: int, dead: dict[int, np.ndarray], merged: int) -> None:
+    """Merge the grams of one length of ``segments`` into the segment ``merged``, a range of grams at a time: each
+    step reads the blocks that begin in its range (about :data:`_ROUND_BLOCKS` of them in all); the grams of a
+    segment's last block beyond the range wait for the next step (a segment's blocks divide its grams in order)."""
+    marks = ", ".join("?" * len(segments))
+    firsts = sorted({first for (first,) in db.conn.execute(
+        f"SELECT first_gram FROM {POSTINGS} WHERE segment IN ({marks}) AND length = ?", [*segments, length])})
+    bounds: list[int | None] = [*firsts[_ROUND_BLOCKS::_ROUND_BLOCKS], None]
+    carried: dict[int, Level] = {}
+    low: int | None = None
+    for high in bounds:
+        parts = []
+        for segment in segments:
+            sql = (f"SELECT grams, offsets, firsts, docs, counts, positions FROM {POSTINGS} "
+                   "WHERE segment = ? AND length = ?")
+            params: list[int] = [segment, length]
+            if low is not None:
+                sql += " AND first_gram >= ?"
+                params.append(low)
+            if high is not None:
+                sql += " AND first_gram < ?"
+                params.append(high)
+            levels = ([carried.pop(segment)] if segment in carried else []) + \
+                [decode_block(*row) for row in db.conn.execute(sql + " ORDER BY first_gram", params)]
+            if not levels:
+                continue
+            level = _concatenated(levels)
+            if high is not None:
+                level, rest = _split(level, high)
+                if len(rest.grams):
+                    carried[segment] = rest
+            if segment in dead:
+                level = _without(level, dead[segment])
+            if len(level.grams):
+                parts.append(level)
+        if parts:
+            db.conn.executemany(_INSERT, [(merged, *row) for row in _block_rows(length, _merged(parts))])
+        low = high
+
+
+def _split(level: Level, high: int) -> tuple[Level, Level]:
+    """A Level's grams below ``high`` and the others."""
+    k = int(np.searchsorted(level.grams, high))
+    e = int(level.sizes[:k].sum())
+    p = int(level.counts[:e].sum(dtype=np.int64))
+    positions = level.positions
+    return (Level(level.grams[:k], level.sizes[:k], level.seqs[:e], level.counts[:e],
+                  positions[:p] if positions is not None else None),
+            Level(level.grams[k:], level.sizes[k:], level.seqs[e:], level.counts[e:],
+                  positions[p:] if positions is not None else None))
+
+
 def merge_segments(db: Database, segments: list[int]) -> int:
-    """Merge segments into one new segment (without their struck-out documents) and return its id; one length of
-    grams at a time (a merge holds one length of the merged segments in memory)."""
+    """Merge segments into one new segment (without their struck-out documents) and return its id."""
     segments = sorted(segments)
     marks = ", ".join("?" * len(segments))
     struck: dict[int, list[int]] = {}
@@ -388,17 +442,9 @@ def merge_segments(db: Database, segments: list[int]) -> int:
         struck.setdefault(segment, []).append(seq)
     live = scalar(db, f"SELECT count(*) FROM {DOCS} WHERE segment IN ({marks})", segments)
     merged = _new_segment(db, live)
+    dead = {segment: np.asarray(seqs, np.uint32) for segment, seqs in struck.items()}
     for length in (1, 2, 3, 4):
-        parts = []
-        for segment in segments:
-            blocks = [decode_block(*row) for row in db.conn.execute(
-                f"SELECT grams, offsets, firsts, docs, counts, positions FROM {POSTINGS} "
-                "WHERE segment = ? AND length = ? ORDER BY first_gram", [segment, length])]
-            if blocks:
-                level = _concatenated(blocks)
-                parts.append(_without(level, np.asarray(struck[segment], np.uint32)) if segment in struck else level)
-        if parts:
-            db.conn.executemany(_INSERT, [(merged, *row) for row in _block_rows(length, _merged(parts))])
+        _merge_length(db, segments, length, dead, merged)
     db.conn.execute(f"DELETE FROM {POSTINGS} WHERE segment IN ({marks})", segments)
     db.conn.execute(f"UPDATE {DOCS} SET segment = ? WHERE segment IN ({marks})", [merged, *segments])
     db.conn.execute(f"DELETE FROM {DEAD} WHERE segment IN ({marks})", segments)
