@@ -52,6 +52,7 @@ def table_database(count: int) -> Path:
     """The cached database of ``count`` documents (built on first use; a few minutes at 100,000)."""
     path = CACHE / f"table-{count}-{_fingerprint()}.sqlite3"
     if path.exists():
+        _migrate(path)  # e.g. 0018's pinyin keys, computed from each copy's agency
         return path
     CACHE.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".partial")
@@ -65,6 +66,7 @@ def table_database(count: int) -> Path:
 
 
 def _build(path: Path, count: int) -> None:
+    from desktop.core.collation import pinyin_sort_key
     from desktop.core.ingest.importer import import_paths
     from desktop.core.storage import open_database
     from desktop.core.storage.search import clear_index
@@ -74,9 +76,10 @@ def _build(path: Path, count: int) -> None:
     seeds = db.execute("SELECT id FROM documents ORDER BY seq").fetchall()
     db.conn.execute("PRAGMA synchronous = OFF")
     cols = [r[1] for r in db.execute("PRAGMA table_info(documents)").fetchall()]
-    copied = [c for c in cols if c not in ("seq", "id", "sha256", "name", "agency", "year", "text_sha256")]
+    copied = [c for c in cols if c not in ("seq", "id", "sha256", "name", "agency", "agency_key", "year",
+                                           "text_sha256")]
     db.execute("CREATE TEMP TABLE copies (new_id TEXT PRIMARY KEY, src_id TEXT, sha TEXT, name TEXT, "
-               "agency TEXT, year INTEGER)")
+               "agency TEXT, agency_key TEXT, year INTEGER)")
     batch = 20_000
     with db.conn:
         clear_index(db)  # the copies are not indexed; no seed is either, for consistency
@@ -85,12 +88,13 @@ def _build(path: Path, count: int) -> None:
         for i in range(first, min(count, first + batch)):
             src = seeds[i % len(seeds)][0]
             rows.append((str(uuid.UUID(int=i + 1)), src, f"{i:064x}", f"{i:06d}_bench.txt", agency_of(i),
-                         2019 + i % 7))
+                         pinyin_sort_key(agency_of(i)), 2019 + i % 7))
         with db.conn:
             db.execute("DELETE FROM copies")
-            db.conn.executemany("INSERT INTO copies VALUES (?, ?, ?, ?, ?, ?)", rows)
-            db.execute(f"INSERT INTO documents (id, sha256, name, agency, year, text_sha256, {', '.join(copied)}) "
-                       f"SELECT c.new_id, c.sha, c.name, c.agency, c.year, c.sha, {', '.join('d.' + c for c in copied)} "
+            db.conn.executemany("INSERT INTO copies VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+            db.execute(f"INSERT INTO documents (id, sha256, name, agency, agency_key, year, text_sha256, "
+                       f"{', '.join(copied)}) SELECT c.new_id, c.sha, c.name, c.agency, c.agency_key, c.year, c.sha, "
+                       f"{', '.join('d.' + c for c in copied)} "
                        "FROM copies c JOIN documents d ON d.id = c.src_id ORDER BY c.new_id")
             for table in ("sections", "outline", "clutter"):
                 tcols = [r[1] for r in db.execute(f"PRAGMA table_info({table})").fetchall()

@@ -66,6 +66,7 @@ def records():
 # The features a GUI test can install alone, each by the function the app calls (desktop.gui.app.install_extensions).
 FEATURES = {
     "agencies": "desktop.gui.agencies.integration:install_agencies",
+    "corrections": "desktop.gui.corrections.controller:install_corrections",
     "exchange": "desktop.gui.exchange.package_return:install_exchange",
     "panel": "desktop.gui.panel.integration:install_panel",
     "reimport": "desktop.gui.corpus.reimport:install_reimport",

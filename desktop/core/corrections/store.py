@@ -20,6 +20,7 @@ import json
 
 from sqlite_utils import Database
 
+from desktop.core.collation import pinyin_sort_key
 from desktop.core.corrections.apply import FIELDS, CorrectionRecord, Effective, apply_corrections
 from desktop.core.segmentation.segment import Section, Segmentation
 from desktop.core.storage.database import one
@@ -109,9 +110,10 @@ def _write_metadata(db: Database, document_id: str, metadata: dict, sources: dic
                     kept: str | None) -> None:
     on_time = metadata.get("on_time")
     db.execute("UPDATE documents SET title = ?, agency = ?, year = ?, doc_number = ?, doc_date = ?, published_at = ?, "
-               "on_time = ?, missing = ?, metadata_sources = ?, auto_segmentation = ? WHERE id = ?",
+               "on_time = ?, missing = ?, metadata_sources = ?, auto_segmentation = ?, agency_key = ? WHERE id = ?",
                [*(metadata.get(name) for name in FIELDS), None if on_time is None else int(on_time),
-                json.dumps(missing), json.dumps(sources, ensure_ascii=False), kept, document_id])
+                json.dumps(missing), json.dumps(sources, ensure_ascii=False), kept,
+                pinyin_sort_key(metadata.get("agency")), document_id])
 
 
 def effective_values(db: Database, document_id: str) -> tuple[AutoValues, Effective] | None:

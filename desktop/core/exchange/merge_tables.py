@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from desktop.core.collation import pinyin_sort_key
 from desktop.core.exchange.authority import Authority, SourceRefused
 from desktop.core.exchange.merge_rows import (
     MergeReport,
@@ -56,6 +57,7 @@ def merge_documents(db: Database, report: MergeReport, progress: Progress) -> di
             continue
         src_id = row["id"]
         new = {k: v for k, v in row.items() if k not in ("seq", "replaced_by")}
+        new["agency_key"] = pinyin_sort_key(row.get("agency"))  # made here (a source may predate the key, or be edited)
         seq = insert_row(db, "documents", new)
         for child in ("sections", "outline", "clutter", "document_versions"):
             if not source_has(db, child):

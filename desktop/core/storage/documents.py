@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 
 from desktop.core.clock import now_iso
+from desktop.core.collation import pinyin_sort_key
 from desktop.core.corrections.store import after_segmentation, insert_sections, write_sections
 from desktop.core.segmentation.cleaning import Clutter
 from desktop.core.segmentation.outline import Heading
@@ -126,11 +127,12 @@ def find_duplicate(db: Database, sha256: str, text: str, text_sha256: str | None
 
 
 def _metadata_row(seg: Segmentation) -> list:
-    """title … segmenter_version, in the column order used by insert and replace."""
+    """title … segmenter_version, agency_key, in the column order used by insert and replace (the agency's pinyin
+    sort key is written with the agency, in the same statement: the corpus sorts by it)."""
     meta = seg.metadata.values()
     return [meta["title"], meta["agency"], meta["year"], meta["doc_number"], meta["doc_date"], meta["published_at"],
             meta["source"], None if meta["on_time"] is None else int(meta["on_time"]), json.dumps(seg.missing),
-            json.dumps(seg.metadata.sources(), ensure_ascii=False), SEGMENTER_VERSION]
+            json.dumps(seg.metadata.sources(), ensure_ascii=False), SEGMENTER_VERSION, pinyin_sort_key(meta["agency"])]
 
 
 def _segmentation_row(seg: Segmentation) -> list:
@@ -150,7 +152,8 @@ def _clutter_rows(doc_id: str, seg: Segmentation) -> list[tuple]:
 
 # The columns of _metadata_row and _segmentation_row, set for one document (every writer uses these two)
 _SET_METADATA = ("UPDATE documents SET title = ?, agency = ?, year = ?, doc_number = ?, doc_date = ?, published_at = ?, "
-                 "source = ?, on_time = ?, missing = ?, metadata_sources = ?, segmenter_version = ? WHERE id = ?")
+                 "source = ?, on_time = ?, missing = ?, metadata_sources = ?, segmenter_version = ?, agency_key = ? "
+                 "WHERE id = ?")
 _SET_SEGMENTATION = ("UPDATE documents SET metadata_confidence = ?, doc_type = ?, truncated = ?, metadata_reasons = ?, "
                      "missing_candidates = ? WHERE id = ?")
 _INSERT_OUTLINE = ('INSERT INTO outline (document_id, ordinal, style, level, heading, start, heading_end, "end") '
@@ -239,8 +242,8 @@ class NewDocument:
 
 _INSERT_DOCUMENT = """INSERT INTO documents (id, sha256, name, source_path, size, format, encoding, text, title, agency,
     year, doc_number, doc_date, published_at, source, on_time, missing, metadata_sources, segmenter_version,
-    imported_at, text_sha256, metadata_confidence, doc_type, truncated, metadata_reasons, missing_candidates)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+    agency_key, imported_at, text_sha256, metadata_confidence, doc_type, truncated, metadata_reasons,
+    missing_candidates) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 
 
 def insert_documents(db: Database, documents: list[NewDocument]) -> list[str]:
@@ -298,7 +301,8 @@ def replace_document_text(db: Database, doc_id: str, source: SourceDocument, seg
     db.execute(
         "UPDATE documents SET sha256 = ?, name = ?, source_path = ?, size = ?, format = ?, encoding = ?, "
         "text = ?, title = ?, agency = ?, year = ?, doc_number = ?, doc_date = ?, published_at = ?, source = ?, "
-        "on_time = ?, missing = ?, metadata_sources = ?, segmenter_version = ?, imported_at = ?, text_sha256 = ? "
+        "on_time = ?, missing = ?, metadata_sources = ?, segmenter_version = ?, agency_key = ?, imported_at = ?, "
+        "text_sha256 = ? "
         "WHERE id = ?",
         [source.sha256, source.name, source.path, source.size, source.format, source.encoding, source.text,
          *_metadata_row(seg), now_iso(), text_hash(source.text), doc_id])
@@ -323,9 +327,9 @@ def count_documents(db: Database) -> int:
 
 
 def list_documents(db: Database, *, offset: int = 0, limit: int | None = None) -> list[DocumentSummary]:
-    """Current documents (not replaced by a re-import), ordered by agency, year and name."""
+    """Current documents (not replaced by a re-import), ordered by agency (in pinyin order), year and name."""
     sql = (f"SELECT {_SUMMARY_COLUMNS} FROM documents WHERE replaced_by IS NULL "
-           "ORDER BY agency IS NULL, agency, year, name, seq")
+           "ORDER BY agency_key IS NULL, agency_key, year, name, seq")
     params: list = []
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"

@@ -67,9 +67,10 @@ class Sort:
 FILTER_COLUMNS = ("agency", "title", "name", "year", "missing")  # what _where reads: every listing index has them
 
 SORTS: dict[str, Sort] = {
-    # The core's own order (as list_documents): agency, NULLs last, then year, name.
-    "agency": Sort(("agency IS NULL", "agency", "year", "name"), COVER),
-    "year": Sort(("year IS NULL", "year", "coalesce(agency, '')"), "documents_listing_year"),
+    # The core's own order (as list_documents): agency in pinyin order (its key, core/collation.py; migration 0018),
+    # no agency last, then year, name.
+    "agency": Sort(("agency_key IS NULL", "agency_key", "year", "name"), COVER),
+    "year": Sort(("year IS NULL", "year", "coalesce(agency_key, '')"), "documents_listing_year"),
     "doc_date": Sort(("doc_date IS NULL", "doc_date"), "documents_listing_doc_date"),
     "on_time": Sort(("CASE on_time WHEN 1 THEN 0 WHEN 0 THEN 1 ELSE 2 END",), "documents_listing_on_time"),
     "missing": Sort(("json_array_length(missing)", _missing_label_sql()), "documents_listing_missing"),
@@ -80,10 +81,11 @@ seq, <FILTER_COLUMNS>) WHERE replaced_by IS NULL``, terms written exactly as her
 fails while a listing would sort in a temporary b-tree instead of reading its index."""
 
 
-def listing_index_sql(key: str) -> str:
-    """The CREATE INDEX statement of an order's index (used by migration 0015 for the orders it created)."""
+def listing_index_sql(key: str, terms: tuple[str, ...] | None = None) -> str:
+    """The CREATE INDEX statement of an order's index (used by the migrations that create them; ``terms``: the
+    order's terms as that migration wrote them, when they have changed since)."""
     sort = SORTS[key]
-    columns = [*sort.terms, "seq", *(["id"] if key == "seq" else [])]
+    columns = [*(sort.terms if terms is None else terms), "seq", *(["id"] if key == "seq" else [])]
     columns += [c for c in FILTER_COLUMNS if c not in columns]
     return f"CREATE INDEX {sort.index} ON documents({', '.join(columns)}) WHERE replaced_by IS NULL"
 

@@ -473,7 +473,12 @@ def m0015_corpus_listing(db: Database) -> None:
 
     db.execute("DROP INDEX IF EXISTS documents_listing")
     for key in ("agency", "year", "doc_date", "on_time", "missing", "seq"):
-        db.execute(listing_index_sql(key))
+        db.execute(listing_index_sql(key, _LISTING_0015.get(key)))
+
+
+# The orders 0015 created that a later migration changed (0018: by the agency's pinyin key), as 0015 wrote them.
+_LISTING_0015 = {"agency": ("agency IS NULL", "agency", "year", "name"),
+                 "year": ("year IS NULL", "year", "coalesce(agency, '')")}
 
 
 @MIGRATIONS(name="0015_search_grams")
@@ -570,3 +575,21 @@ def m0023_agency_identity_generation(db: Database) -> None:
                         ("agency_identity_delete", "AFTER DELETE ON agency_identity"),
                         ("agency_identity_update", "AFTER UPDATE ON agency_identity")):
         db.execute(f"CREATE TRIGGER identity_generation_{name} {event} {bump}")
+
+
+@MIGRATIONS(name="0018_agency_pinyin_key")
+def m0018_agency_pinyin_key(db: Database) -> None:
+    """``documents.agency_key``: the pinyin sort key of the (effective) agency (core/collation.py), written with the
+    agency by every writer, so that the corpus sorts agencies as WPS and Excel do (丰 和 吉 天 岳, not by code
+    point) in SQL. Every stored document gets its key here (the backfill), and the two listing orders that read
+    the agency (by agency; by year, then agency) get their indexes again on the key."""
+    from desktop.core.collation import pinyin_sort_key
+    from desktop.core.storage.listing import SORTS, listing_index_sql
+
+    db.execute("ALTER TABLE documents ADD COLUMN agency_key TEXT")
+    rows = db.conn.execute("SELECT seq, agency FROM documents WHERE agency IS NOT NULL").fetchall()
+    db.conn.executemany("UPDATE documents SET agency_key = ? WHERE seq = ?",
+                        [(pinyin_sort_key(agency), seq) for seq, agency in rows])
+    for key in ("agency", "year"):
+        db.execute(f"DROP INDEX IF EXISTS {SORTS[key].index}")
+        db.execute(listing_index_sql(key))

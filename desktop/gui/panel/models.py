@@ -16,6 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from desktop.core.collation import pinyin_sort_key
 from desktop.core.panel.summary import CHECKED, PENDING, STALE_LABEL, STATES, PanelSummary, ReportPanel
 from desktop.core.scoring.numbers import fmt
 from desktop.core.scoring.rules import rule_label
@@ -110,7 +111,7 @@ class ReportsModel(QAbstractTableModel):
         n = len(self.reviewers)
         if column == 0:
             name = report_name(report)
-            return name, name
+            return name, pinyin_sort_key(name) or ""  # pinyin order, as WPS and Excel sort Chinese names
         if column <= n:
             review = next((r for r in report.reviews if r.reviewer == self.reviewers[column - 1]), None)
             if review is None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from desktop.core.collation import pinyin_sort_key
 from desktop.core.scoring.numbers import fmt
 from desktop.core.scoring.rubric import find_rubric
 from desktop.core.scoring.scores import DONE, IN_PROGRESS, NOT_STARTED, STATUSES, OverviewRow, review_overview
@@ -88,7 +89,9 @@ class OverviewModel(QAbstractTableModel):
                     "scored": f"{row.scored} / {row.criteria}",
                     "total": fmt(row.total)}[column]
         if role == SORT_ROLE:
-            return {"agency": doc.agency or "", "year": doc.year or 0, "report": doc.title or doc.name,
+            # Chinese names in pinyin order (as WPS and Excel sort them), not by code point
+            return {"agency": pinyin_sort_key(doc.agency) or "\uffff", "year": doc.year or 0,
+                    "report": pinyin_sort_key(doc.title or doc.name) or "",
                     "status": STATUSES.index(row.status) if row.status in STATUSES else 9, "scored": row.scored,
                     "total": -1.0 if row.total is None else row.total}[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("year", "scored", "total"):

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from desktop.core.collation import pinyin_sort_key
 from desktop.core.ingest import SourceDocument
 from desktop.core.segmentation.classify import KIND_LABELS, REQUIRED_KINDS
 from desktop.core.segmentation.metadata import Field
@@ -60,8 +61,10 @@ def _label(kinds) -> str:
 
 # The table's rules as they were in Python (before the listing moved to SQL): the reference.
 PY_SORTS = {
-    "agency": lambda d: (d.agency is None, d.agency or "", -1 if d.year is None else d.year, d.name, d.seq),
-    "year": lambda d: (d.year is None, d.year or 0, d.agency or "", d.seq),
+    # Agencies in pinyin order (issue 18): by their key; a blank agency has none and goes last with the missing ones.
+    "agency": lambda d: (pinyin_sort_key(d.agency) is None, pinyin_sort_key(d.agency) or "",
+                         -1 if d.year is None else d.year, d.name, d.seq),
+    "year": lambda d: (d.year is None, d.year or 0, pinyin_sort_key(d.agency) or "", d.seq),
     "doc_date": lambda d: (d.doc_date is None, d.doc_date or "", d.seq),
     "on_time": lambda d: ({True: 0, False: 1, None: 2}[d.on_time], d.seq),
     "missing": lambda d: (len(d.missing), _label(d.missing), d.seq),

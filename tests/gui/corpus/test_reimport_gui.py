@@ -13,7 +13,8 @@ from desktop.gui import dialogs
 
 pytestmark = [
     pytest.mark.settings({"reviewer/name": "张三"}),
-    pytest.mark.window(features=("reimport",), shown=False),
+    # corrections: the feature that re-reads the views showing a report whose text, parts or metadata changed
+    pytest.mark.window(features=("reimport", "corrections"), shown=False),
 ]
 
 
