@@ -5,7 +5,7 @@
 the rows' summaries are read a page at a time when a row is first shown, and display texts are built when a
 cell is first drawn. A filter keystroke or a sort is one query, never a pass over the rows in Python, and
 every row exists from the start (the scroll bar is right; opening a report finds its row at once).
-:class:`CorpusFilterProxy` is an identity proxy that sets the model's filters (year, agency text, missing part).
+:class:`desktop.gui.corpus.corpus_filter.CorpusFilterProxy` is the identity proxy that sets its filters.
 
 How to add a column (see also docs/architecture.md, "The corpus table"):
 
@@ -14,7 +14,9 @@ How to add a column (see also docs/architecture.md, "The corpus table"):
    ``tooltip``, ``short`` header, ``foreground``, ``italic``, ``align``.
 2. Sorting: a column sorted by stored document columns names an SQL order, ``sort="<key>"`` with the terms in
    ``listing.SORTS`` (keep those columns in the covering index, migration 0015 — a new index needs your own
-   migration). A column sorted by a value computed in Python gives ``sort_value(doc_id)`` (keep it a dict
+   migration). A column whose order needs a query of its own (another table: the review status) gives
+   ``keys(filter, descending)``, a core listing query returning the ordered keys. A column sorted by a value
+   computed in Python gives ``sort_value(doc_id)`` (keep it a dict
    lookup: it is called once per shown row on a sort); with neither, clicking its header keeps the order.
 3. Values that are not in :class:`DocumentSummary` (counts from another table): give ``load(db, ids)``, a
    core function returning ``{doc_id: value}`` for one page of ids (at most ``PAGE_SIZE``); the column's callables
@@ -25,12 +27,11 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QIdentityProxyModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -50,18 +51,17 @@ from desktop.core.storage.listing import (
     ANY_MISSING,
     ListingFilter,
     count_current,
-    fold_filter_text,
     key_of,
     listing_keys,
     listing_pairs,
     listing_years,
+    review_listing_keys,
     summaries_by_key,
-    validate_missing,
 )
 from desktop.gui import i18n
 from desktop.gui.plain import plain_tip
 
-__all__ = ["ANY_MISSING", "DOCUMENT_ID_ROLE", "Column", "CorpusFilterProxy", "CorpusModel", "missing_label"]
+__all__ = ["ANY_MISSING", "DOCUMENT_ID_ROLE", "Column", "CorpusModel", "missing_label"]
 
 DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -93,6 +93,8 @@ class Column:
     text: Callable[[DocumentSummary], str]
     sort: str | None = None                              # a key of listing.SORTS: sorted in SQL
     sort_value: Callable[[str], Any] | None = None       # doc id -> value: sorted here (stable, after seq)
+    # (filter, descending) -> the ordered listing keys from a core query of its own (None: use sort_value)
+    keys: Callable[[ListingFilter, bool], list[str] | None] | None = None
     tooltip: Callable[[DocumentSummary], str] | None = None
     short: Callable[[], str] | None = None  # the header's text when it differs from the full name (its tooltip)
     foreground: Callable[[DocumentSummary], QColor | None] | None = None
@@ -129,6 +131,7 @@ class CorpusModel(QAbstractTableModel):
         self._total = 0
         self._filter = ListingFilter()
         self._reviews: dict[str, OverviewRow] | None = None
+        self._review_of: tuple[str, str] | None = None  # (reviewer id, rubric id) of the reviews shown
         self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
         self.columns: list[Column] = self._default_columns()
 
@@ -155,6 +158,7 @@ class CorpusModel(QAbstractTableModel):
                    tooltip=lambda d: self.tr("Values and parts the program is unsure of (Verify › 核对队列)"),
                    foreground=lambda d: _CHECK, align=_CENTER),
             Column("review", lambda: self.tr("Review status"), self._status_text, sort_value=self._status_rank,
+                   keys=self._review_keys,
                    tooltip=self._review_tooltip, short=lambda: self.tr("Review", "review status, short column header"),
                    foreground=self._status_color, align=_CENTER),
             Column("total", lambda: self.tr("Total score"), self._total_text, sort_value=self._total_rank,
@@ -167,9 +171,13 @@ class CorpusModel(QAbstractTableModel):
         ]
 
     # -- review columns (desktop.core.scoring.scores.review_overview rows of the current reviewer) -------------
-    def set_reviews(self, rows: Mapping[str, OverviewRow] | None) -> None:
-        """Review status and weighted total per document id for the current reviewer (None: no reviewer)."""
+    def set_reviews(self, rows: Mapping[str, OverviewRow] | None, reviewer_id: str | None = None,
+                    rubric_id: str | None = None) -> None:
+        """Review status and weighted total per document id for the current reviewer (None: no reviewer); with
+        the reviewer and rubric they were read for, the review column sorts in SQL."""
         self._reviews = dict(rows) if rows is not None else None
+        self._review_of = (reviewer_id, rubric_id) if rows is not None and reviewer_id and rubric_id else None
+        self._unfiltered = None  # a listing in review order read before is out of date
         first, last = self.column_index("review"), self.column_index("total")
         for page in self._pages.values():
             page.texts = {k: v for k, v in page.texts.items() if k[1] not in (first, last)}
@@ -189,6 +197,16 @@ class CorpusModel(QAbstractTableModel):
     def _status_rank(self, doc_id: str) -> int:
         review = self._review(doc_id)
         return -1 if review is None else STATUSES.index(review.status) if review.status in STATUSES else 9
+
+    def _review_keys(self, flt: ListingFilter, descending: bool) -> list[str] | None:
+        """The listing in review-status order, in SQL (desktop.core.storage.listing.review_listing_keys)."""
+        if self._db is None:
+            return []
+        if self._reviews is None:  # no reviewer: every row ties, import order
+            return listing_keys(self._db, flt, "seq", descending)
+        if self._review_of is None:
+            return None
+        return review_listing_keys(self._db, flt, *self._review_of, STATUSES, descending)
 
     def _status_color(self, d: DocumentSummary) -> QColor | None:
         review = self._review(d.id)
@@ -309,7 +327,10 @@ class CorpusModel(QAbstractTableModel):
         column_no, order = self._sort
         descending = order == Qt.SortOrder.DescendingOrder
         column = self.columns[column_no]
-        if column.sort_value is None:
+        found = column.keys(self._filter, descending) if column.keys is not None else None
+        if found is not None:
+            keys = found
+        elif column.sort_value is None:
             keys = listing_keys(self._db, self._filter, column.sort or "agency", descending)
         else:
             # Ties keep import order: the rows come in seq order (reversed when descending, as Python's stable
@@ -490,7 +511,7 @@ class CorpusModel(QAbstractTableModel):
         if not 0 <= column < len(self.columns):
             column, order = 0, Qt.SortOrder.AscendingOrder
         target = self.columns[column]
-        if target.sort is None and target.sort_value is None:
+        if target.sort is None and target.sort_value is None and target.keys is None:
             return  # a column without an order keeps the current one
         self._sort = (column, order)
         keys = self._query()
@@ -515,70 +536,3 @@ class CorpusModel(QAbstractTableModel):
         self._ids = keys
         self._pages.clear()
         self.layoutChanged.emit()
-
-
-class CorpusFilterProxy(QIdentityProxyModel):
-    """The corpus table's filters (year, agency text, a missing required part), applied by the model in SQL."""
-
-    def corpus(self) -> CorpusModel:
-        model = self.sourceModel()
-        assert isinstance(model, CorpusModel)
-        return model
-
-    # -- filters ---------------------------------------------------------------------------------------
-    @property
-    def year(self) -> int | None:
-        return self.corpus().filter.year
-
-    @property
-    def agency_text(self) -> str:
-        return self.corpus().filter.agency_text
-
-    @property
-    def missing_kind(self) -> str | None:
-        return self.corpus().filter.missing
-
-    def is_filtering(self) -> bool:
-        return self.corpus().filter.is_filtering()
-
-    def set_year(self, year: int | None) -> None:
-        """Only documents of this year (None: every year)."""
-        self._change(year=year)
-
-    def set_agency_text(self, text: str) -> None:
-        """Only documents whose agency (or, without one, title or file name) contains the text."""
-        self._change(agency_text=fold_filter_text(text.strip()))
-
-    def set_missing_kind(self, kind: str | None) -> None:
-        """Only documents missing this required part (:data:`ANY_MISSING`: any of them; None: no filter)."""
-        validate_missing(kind)
-        self._change(missing=kind)
-
-    @property
-    def to_verify(self) -> bool:
-        return self.corpus().filter.to_verify
-
-    def set_to_verify(self, only: bool) -> None:
-        """Only documents that leave something for the verify queue (待核对)."""
-        self._change(to_verify=bool(only))
-
-    def clear_filters(self) -> None:
-        self.corpus().set_filter(ListingFilter())
-
-    def _change(self, **changes: Any) -> None:
-        self.corpus().set_filter(replace(self.corpus().filter, **changes))
-
-    # -- sorting ---------------------------------------------------------------------------------------
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sorting is done by the corpus model (in SQL)."""
-        self.corpus().sort(column, order)
-
-    def document_id(self, proxy_row: int) -> str:
-        return self.data(self.index(proxy_row, 0), DOCUMENT_ID_ROLE)
-
-    def proxy_row_of(self, doc_id: str) -> int:
-        """The visible row of a document, or -1 when it is filtered out or absent."""
-        source_row = self.corpus().row_of(doc_id)
-        if source_row < 0:
-            return -1
-        return self.mapFromSource(self.corpus().index(source_row, 0)).row()

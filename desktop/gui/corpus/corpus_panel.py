@@ -21,7 +21,8 @@ from desktop.core.scoring.scores import STATUS_LABELS
 from desktop.core.segmentation.classify import KIND_LABELS, REQUIRED_KINDS
 from desktop.gui import i18n
 from desktop.gui.corpus.agency_elide import AgencyDelegate
-from desktop.gui.corpus.corpus_model import ANY_MISSING, DOCUMENT_ID_ROLE, CorpusFilterProxy, CorpusModel
+from desktop.gui.corpus.corpus_filter import CorpusFilterProxy
+from desktop.gui.corpus.corpus_model import ANY_MISSING, DOCUMENT_ID_ROLE, CorpusModel
 from desktop.gui.flow import FlowLayout
 from desktop.gui.plain import PlainLabel
 

@@ -359,10 +359,11 @@ class MainWindow(WindowLayout, WindowKeyboard, WindowActions, WindowNavigation, 
         """Re-read the review status and total of every document (call after a score or status changes)."""
         from desktop.core.scoring.scores import review_overview
 
-        rows = None
         if self.reader is not None and self.reviewer_id:
-            rows = review_overview(self.reader, self.reviewer_id).rows
-        self.corpus_model.set_reviews(rows)
+            overview = review_overview(self.reader, self.reviewer_id)
+            self.corpus_model.set_reviews(overview.rows, overview.reviewer_id, overview.rubric_id)  # sorts in SQL
+        else:
+            self.corpus_model.set_reviews(None)
 
     def _saved_reviewer_id(self) -> str | None:
         """The reviewer named in the user's settings, if that name is known in the open database."""

@@ -7,7 +7,8 @@ from PySide6.QtCore import QModelIndex, QSize, Qt
 
 from desktop.core.segmentation.classify import KIND_LABELS
 from desktop.core.storage.documents import list_documents
-from desktop.gui.corpus.corpus_model import ANY_MISSING, DOCUMENT_ID_ROLE, CorpusFilterProxy, CorpusModel
+from desktop.gui.corpus.corpus_filter import CorpusFilterProxy
+from desktop.gui.corpus.corpus_model import ANY_MISSING, DOCUMENT_ID_ROLE, CorpusModel
 
 
 def _column_texts(model, column: int) -> list[str]:
@@ -203,7 +204,7 @@ def test_sorting_moves_persistent_indexes_and_survives_a_reload(qtmodeltester, s
 def test_the_to_verify_filter_keeps_the_reports_with_doubts_and_confirming_them_all_drops_a_report(
         qapp, seeded_memory_db):
     from desktop.core.review.verify import confirm, document_doubts
-    from desktop.gui.corpus.corpus_model import CorpusFilterProxy
+    from desktop.gui.corpus.corpus_filter import CorpusFilterProxy
 
     model = CorpusModel()
     model.set_database(seeded_memory_db)
@@ -268,3 +269,48 @@ def test_agencies_of_one_place_stay_distinguishable_in_a_narrow_column(qtbot, tm
     missing = w.corpus_model.summary(w.corpus_panel.proxy.mapToSource(
         w.corpus_panel.proxy.index(row, 0)).row()).missing
     assert all(KIND_LABELS[k][0] in message for k in missing)
+
+
+def test_the_review_sort_runs_in_sql_and_keeps_the_tables_order(qapp, seeded_memory_db, monkeypatch):
+    """Issue 22: with the reviewer and rubric known, sorting by review status is a core query (the Python sort
+    over every filtered id is not called); the order is the one the Python sort gave, both ways, filtered too."""
+    from desktop.core.review.reviewers import get_or_create_reviewer
+    from desktop.core.scoring.rubric import active_rubric
+    from desktop.core.scoring.scores import DONE, review_overview, set_review_status, set_score
+    from desktop.gui.corpus import corpus_model
+
+    reviewer = get_or_create_reviewer(seeded_memory_db, "王芳")
+    rubric = active_rubric(seeded_memory_db)
+    docs = list_documents(seeded_memory_db)
+    criterion = rubric.criteria[0]
+    set_score(seeded_memory_db, docs[3].id, reviewer.id, rubric, criterion.id, criterion.max_points)  # begun
+    for c in rubric.criteria:
+        set_score(seeded_memory_db, docs[1].id, reviewer.id, rubric, c.id, c.max_points)
+    set_review_status(seeded_memory_db, docs[1].id, reviewer.id, rubric, DONE)
+    overview = review_overview(seeded_memory_db, reviewer.id)
+
+    def ids(model):
+        return [model.summary(r).id for r in range(model.rowCount())]
+
+    in_python, in_sql = CorpusModel(), CorpusModel()
+    for model in (in_python, in_sql):
+        model.set_database(seeded_memory_db)
+    in_python.set_reviews(overview.rows)  # the reviewer unknown: the Python sort
+    in_sql.set_reviews(overview.rows, overview.reviewer_id, overview.rubric_id)
+    column = in_sql.column_index("review")
+    for flt in (None, "吉林"):
+        for model in (in_python, in_sql):
+            proxy = CorpusFilterProxy()
+            proxy.setSourceModel(model)
+            proxy.set_agency_text(flt or "")
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            in_python.sort(column, order)
+            monkeypatch.setattr(corpus_model, "listing_pairs", None)  # the Python path would fail here
+            in_sql.sort(column, order)
+            monkeypatch.undo()
+            assert ids(in_sql) == ids(in_python)
+            assert len(ids(in_sql)) == (5 if flt is None else 2)
+            begun = [docs[3].id, docs[1].id] if flt is None else [d for d in (docs[3].id, docs[1].id)
+                                                                   if d in ids(in_sql)]
+            shown = [i for i in ids(in_sql) if i in begun]
+            assert shown == (begun if order == Qt.SortOrder.AscendingOrder else begun[::-1])
