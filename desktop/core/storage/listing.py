@@ -76,16 +76,31 @@ SORTS: dict[str, Sort] = {
     "missing": Sort(("json_array_length(missing)", _missing_label_sql()), "documents_listing_missing"),
     "seq": Sort((), "documents_listing_seq"),  # import order (with the id: orders computed in Python)
 }
-"""Column key -> its order. A new order needs its index (a migration: ``CREATE INDEX <index> ON documents(<terms>,
-seq, <FILTER_COLUMNS>) WHERE replaced_by IS NULL``, terms written exactly as here); tests/core/storage/test_listing.py
+"""Column key -> its order. A new order needs its index (a migration running :func:`sort_index_sql`: ``CREATE INDEX
+<index> ON documents(<terms>, seq, <FILTER_COLUMNS>) WHERE replaced_by IS NULL``, terms written exactly as here); tests/core/storage/test_listing.py
 fails while a listing would sort in a temporary b-tree instead of reading its index."""
 
 
-def listing_index_sql(key: str, terms: tuple[str, ...] | None = None) -> str:
-    """The CREATE INDEX statement of an order's index (used by the migrations that create them; ``terms``: the
-    order's terms as that migration wrote them, when they have changed since)."""
+def sort_index_sql(key: str) -> str:
+    """The CREATE INDEX statement of an order's index as :data:`SORTS` has it now (for the migration that creates
+    or changes that order's index)."""
+    return _index_sql(key, SORTS[key].terms)
+
+
+# The orders migration 0015 created that a later one changed (0018: agencies by their pinyin key), as 0015 made them.
+_ORDERS_0015 = {"agency": ("agency IS NULL", "agency", "year", "name"),
+                "year": ("year IS NULL", "year", "coalesce(agency, '')")}
+
+
+def listing_index_sql(key: str) -> str:
+    """The CREATE INDEX statement of an order's index as migration 0015 created it (0015 runs it; later orders and
+    changed ones use :func:`sort_index_sql` in their own migration)."""
+    return _index_sql(key, _ORDERS_0015.get(key, SORTS[key].terms))
+
+
+def _index_sql(key: str, terms: tuple[str, ...]) -> str:
     sort = SORTS[key]
-    columns = [*(sort.terms if terms is None else terms), "seq", *(["id"] if key == "seq" else [])]
+    columns = [*terms, "seq", *(["id"] if key == "seq" else [])]
     columns += [c for c in FILTER_COLUMNS if c not in columns]
     return f"CREATE INDEX {sort.index} ON documents({', '.join(columns)}) WHERE replaced_by IS NULL"
 
@@ -194,6 +209,12 @@ def _where(db: Database, flt: ListingFilter) -> tuple[str, list[object]]:
             clauses.append(f"{_FOLD_CHECK}({_HAYSTACK}, ?)")
             params.append(flt.agency_text)
     return " AND ".join(clauses), params
+
+
+def listing_where(db: Database, flt: ListingFilter) -> tuple[str, list[object]]:
+    """The WHERE clause (over unaliased ``documents`` columns, every one in each listing index) and its parameters
+    of the current documents that pass ``flt``: for queries of other modules over the same listing."""
+    return _where(db, flt)
 
 
 # -- queries --------------------------------------------------------------------------------------------------

@@ -473,12 +473,7 @@ def m0015_corpus_listing(db: Database) -> None:
 
     db.execute("DROP INDEX IF EXISTS documents_listing")
     for key in ("agency", "year", "doc_date", "on_time", "missing", "seq"):
-        db.execute(listing_index_sql(key, _LISTING_0015.get(key)))
-
-
-# The orders 0015 created that a later migration changed (0018: by the agency's pinyin key), as 0015 wrote them.
-_LISTING_0015 = {"agency": ("agency IS NULL", "agency", "year", "name"),
-                 "year": ("year IS NULL", "year", "coalesce(agency, '')")}
+        db.execute(listing_index_sql(key))
 
 
 @MIGRATIONS(name="0015_search_grams")
@@ -584,7 +579,7 @@ def m0018_agency_pinyin_key(db: Database) -> None:
     point) in SQL. Every stored document gets its key here (the backfill), and the two listing orders that read
     the agency (by agency; by year, then agency) get their indexes again on the key."""
     from desktop.core.collation import pinyin_sort_key
-    from desktop.core.storage.listing import SORTS, listing_index_sql
+    from desktop.core.storage.listing import SORTS, sort_index_sql
 
     db.execute("ALTER TABLE documents ADD COLUMN agency_key TEXT")
     rows = db.conn.execute("SELECT seq, agency FROM documents WHERE agency IS NOT NULL").fetchall()
@@ -592,4 +587,4 @@ def m0018_agency_pinyin_key(db: Database) -> None:
                         [(pinyin_sort_key(agency), seq) for seq, agency in rows])
     for key in ("agency", "year"):
         db.execute(f"DROP INDEX IF EXISTS {SORTS[key].index}")
-        db.execute(listing_index_sql(key))
+        db.execute(sort_index_sql(key))
