@@ -112,10 +112,6 @@ def _build(path: Path, count: int) -> None:
     db.conn.close()
 
 
-if __name__ == "__main__":
-    print(table_database(int(sys.argv[1]) if len(sys.argv) > 1 else 100_000))
-
-
 def search_database(count: int) -> Path:
     """The cached database of ``count`` synthetic reports (bench/corpus.py: the seeds' paragraphs recombined),
     stored with their search indexes; parts come from one segmentation (search does not read them)."""
@@ -229,3 +225,7 @@ def _build_search(path: Path, count: int) -> None:
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.conn.close()
     path.with_suffix(".json").write_text(json.dumps(stats))
+
+
+if __name__ == "__main__":
+    print(table_database(int(sys.argv[1]) if len(sys.argv) > 1 else 100_000))

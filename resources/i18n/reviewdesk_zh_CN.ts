@@ -1413,8 +1413,20 @@
         <translation>清除筛选</translation>
     </message>
     <message>
+        <source>Corpus &amp;by Agency</source>
+        <translation>按机关分组显示(&amp;B)</translation>
+    </message>
+    <message>
+        <source>One row per agency with its years in a row; Enter on an agency shows its reports, one per year</source>
+        <translation>每个机关一行，各年度排成一行；在机关上按回车显示其各年度报告</translation>
+    </message>
+    <message>
         <source>Show it (clear filters)</source>
         <translation>显示该报告（清除筛选）</translation>
+    </message>
+    <message>
+        <source>%1 agencies, %2 of %3 reports</source>
+        <translation>%1 个机关，%2/%3 份报告</translation>
     </message>
     <message>
         <source>%1 of %2 reports</source>
@@ -1553,6 +1565,33 @@
     <message>
         <source>Give each report only this many of them, balancing their loads:</source>
         <translation>每份报告只分配其中几位（均衡各人工作量）：</translation>
+    </message>
+</context>
+<context>
+    <name>GroupedModel</name>
+    <message>
+        <source>Agency</source>
+        <translation>机关</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报告数</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺项</translation>
+    </message>
+    <message>
+        <source>%1 report(s) of this agency pass the filters (other forms of its name and your merges included); Enter shows them, one per year</source>
+        <translation>该机关有 %1 份报告符合筛选条件（含其名称的其他写法及您的合并）；按回车按年度逐份显示</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
     </message>
 </context>
 <context>

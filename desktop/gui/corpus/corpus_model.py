@@ -290,6 +290,11 @@ class CorpusModel(QAbstractTableModel):
         return next((i for i, c in enumerate(self.columns) if c.key == key), -1)
 
     # -- the listing -----------------------------------------------------------------------------------
+    @property
+    def database(self) -> Database | None:
+        """The connection the table reads (None: no database)."""
+        return self._db
+
     def set_database(self, db: Database | None) -> None:
         """Show the documents of ``db`` (None: an empty table)."""
         self._db = db

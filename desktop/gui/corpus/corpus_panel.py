@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,6 +23,7 @@ from desktop.gui import i18n
 from desktop.gui.corpus.agency_elide import AgencyDelegate
 from desktop.gui.corpus.corpus_filter import CorpusFilterProxy
 from desktop.gui.corpus.corpus_model import ANY_MISSING, DOCUMENT_ID_ROLE, CorpusModel
+from desktop.gui.corpus.grouped_view import GroupedModel, GroupedView
 from desktop.gui.flow import FlowLayout
 from desktop.gui.plain import PlainLabel
 
@@ -140,6 +141,20 @@ class CorpusPanel(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrow keys move within it)
 
+        # The corpus grouped by agency (View › Group by Agency, Ctrl+Shift+G): the same filters, another view.
+        self.grouped_model = GroupedModel(model, self)
+        self.grouped = GroupedView(self.grouped_model, self)
+        self.grouped.hide()
+        self.grouped.current_document_changed.connect(self.current_document_changed)
+        self.grouped.document_activated.connect(self.document_activated)
+        self._grouped_stale = True
+        self.group_action = QAction(self)
+        self.group_action.setObjectName("groupByAgency")
+        self.group_action.setCheckable(True)
+        self.group_action.setShortcut(QKeySequence("Ctrl+Shift+G"))
+        self.group_action.toggled.connect(self.set_grouped)
+        self._settings: QSettings | None = None
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.agency_edit)
@@ -148,6 +163,7 @@ class CorpusPanel(QWidget):
         self.hidden_notice.show_button.clicked.connect(self.reveal_open_document)
         layout.addWidget(self.hidden_notice)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.grouped, 1)
         layout.addWidget(self.count_label)
 
         self.year_combo.currentIndexChanged.connect(lambda _i: self.proxy.set_year(self.year_combo.currentData()))
@@ -168,8 +184,62 @@ class CorpusPanel(QWidget):
         self._open_id = ""  # the report open in the window (set_open_document)
         self._hidden_id = ""  # the open report while the filters hide it
         self.proxy.modelReset.connect(self._update_hidden_notice)
+        self.proxy.modelReset.connect(self._refresh_grouped)
         self._install_column_menu()
         self.retranslate()
+
+    # -- grouped by agency ----------------------------------------------------------------------------
+    GROUPED_KEY = "corpus/grouped_by_agency"
+
+    def remember_grouping(self, settings: QSettings) -> None:
+        """Keep the grouping choice in ``settings`` and take the one saved there."""
+        self._settings = settings
+        self.group_action.setChecked(settings.value(self.GROUPED_KEY, False, bool) is True)
+
+    def is_grouped(self) -> bool:
+        return self.group_action.isChecked()
+
+    def set_grouped(self, on: bool) -> None:
+        """Show the corpus grouped by agency (its years in a row) or as the table; the filters stay."""
+        if self.group_action.isChecked() != on:
+            self.group_action.setChecked(on)  # comes back here through toggled
+            return
+        if self._settings is not None:
+            self._settings.setValue(self.GROUPED_KEY, on)
+        had_focus = self.table.hasFocus() or self.grouped.hasFocus()
+        current = self._open_id or self.current_document_id()
+        self.table.setVisible(not on)
+        self.grouped.setVisible(on)
+        # Alt+1 and F6 focus "the table": the grouped view while it stands in its place
+        if on:
+            self.table.setFocusProxy(self.grouped)
+        else:
+            self.table.setFocusProxy(None)  # type: ignore[arg-type]  # None removes it (PySide6's stub says QWidget)
+        if on:
+            if self._grouped_stale:
+                self._read_groups()
+            if current:
+                self.grouped.select_document(current)
+        elif current:
+            self.select_document(current)
+        if had_focus:
+            (self.grouped if on else self.table).setFocus(Qt.FocusReason.OtherFocusReason)
+        self._update_count()
+
+    def _refresh_grouped(self) -> None:
+        """After a filter change or a reload: the groups are read again at once when shown, else when next shown."""
+        if self.is_grouped():
+            self._read_groups()
+        else:
+            self._grouped_stale = True
+
+    def _read_groups(self) -> None:
+        current = self.grouped.current_document_id() or self._open_id
+        self.grouped_model.set_database(self.model.database)
+        self._grouped_stale = False
+        if current:
+            self.grouped.select_document(current)
+        self._update_count()
 
     # Shown at first: what a reviewer chooses by (the date and timeliness columns are a right click away).
     DEFAULT_HIDDEN = ("doc_date", "on_time", "agency_years")
@@ -233,6 +303,9 @@ class CorpusPanel(QWidget):
         self.missing_combo.setCurrentIndex(max(0, self.missing_combo.findData(current)))
         self.missing_combo.blockSignals(False)
         self.clear_button.setText(self.tr("Clear filters"))
+        self.group_action.setText(self.tr("Corpus &by Agency"))
+        self.group_action.setToolTip(self.tr("One row per agency with its years in a row; Enter on an agency "
+                                             "shows its reports, one per year"))
         self.hidden_notice.show_button.setText(self.tr("Show it (clear filters)"))
         self._update_hidden_notice()
         self.model.retranslate()
@@ -251,7 +324,10 @@ class CorpusPanel(QWidget):
 
     def _update_count(self, *args: object) -> None:
         total = self.model.total
-        if self.proxy.is_filtering():
+        if self.is_grouped():
+            text = self.tr("%1 agencies, %2 of %3 reports").replace("%1", str(len(self.grouped_model.groups))) \
+                .replace("%2", str(self.grouped_model.reports())).replace("%3", str(total))
+        elif self.proxy.is_filtering():
             text = self.tr("%1 of %2 reports").replace("%1", str(self.proxy.rowCount())).replace("%2", str(total))
         else:
             text = self.tr("%1 reports").replace("%1", str(total))
@@ -291,6 +367,8 @@ class CorpusPanel(QWidget):
 
     # -- selection -------------------------------------------------------------------------------------
     def current_document_id(self) -> str:
+        if self.is_grouped():
+            return self.grouped.current_document_id()
         index = self.table.currentIndex()
         return index.data(DOCUMENT_ID_ROLE) if index.isValid() else ""
 
@@ -304,6 +382,8 @@ class CorpusPanel(QWidget):
         the reviewer's back: a report they hide leaves the current row empty (the selection stays) and the
         notice above the table says so (:meth:`reveal_open_document` clears them on request)."""
         row = self.proxy.proxy_row_of(doc_id) if doc_id else -1
+        if self.is_grouped() and row >= 0:
+            self.grouped.select_document(doc_id)
         if row < 0:
             if self.table.currentIndex().isValid() and self.current_document_id() != doc_id:
                 self.table.selectionModel().setCurrentIndex(QModelIndex(),

@@ -134,6 +134,7 @@ class WindowActions(_WindowBase):
 
         self.view_menu = bar.addMenu("")
         self.view_menu.addActions([self.report_tab_action, self.compare_tab_action, self.reading_action])
+        self.view_menu.addAction(self.corpus_panel.group_action)  # the corpus grouped by agency (gui/corpus)
         self.view_menu.addSeparator()
         self.view_menu.addActions([self.larger_text_action, self.smaller_text_action, self.default_text_action])
         self.view_menu.addSeparator()

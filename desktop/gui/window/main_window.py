@@ -108,6 +108,7 @@ class MainWindow(WindowLayout, WindowKeyboard, WindowActions, WindowNavigation, 
 
         self.corpus_model = CorpusModel(self)
         self.corpus_panel = CorpusPanel(self.corpus_model, self)
+        self.corpus_panel.remember_grouping(self.settings)  # grouped by agency or not, as last time
         self.search_panel = SearchPanel(self)
         self.report_view = ReportView(self)
         self.compare_view = CompareView(self)

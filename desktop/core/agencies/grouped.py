@@ -1,0 +1,115 @@
+"""The corpus grouped by agency: one row per agency group with its years in a row, under the corpus filters.
+
+:func:`grouped_listing` answers a filter with one SQL pass that groups the current reports that pass it by agency
+name and year (on the listing's covering index: the rows holding the texts are never read) and maps each distinct
+name to its agency group (:mod:`desktop.core.agencies.groups`: short and full names, the reviewer's merges) —
+work per distinct name, not per report. Reports the reviewer placed in a group one by one (splits) are read apart
+and put in their group. A report without an agency is a group of its own (its title or file name shows).
+
+Each group keeps, per year, the listing keys (``documents.seq`` as text) of its reports in import order, so a
+view can open any year's report without another query. Groups come in pinyin order of their names (the corpus
+table's order, core/collation.py), those without an agency last.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from desktop.core.agencies.groups import DOCUMENT, NAMED, NO_AGENCY, group_keys
+from desktop.core.collation import pinyin_sort_key
+from desktop.core.storage.listing import SORTS, ListingFilter, listing_where
+
+
+@dataclass(frozen=True)
+class GroupedRow:
+    """One agency group under the filter: key, the name shown, and per year (oldest first; no year last) the
+    listing keys of its reports that pass the filter."""
+
+    key: str
+    name: str
+    years: tuple[tuple[int | None, tuple[str, ...]], ...]
+    has_agency: bool = True
+
+    @property
+    def reports(self) -> int:
+        return sum(len(keys) for _, keys in self.years)
+
+    @property
+    def keys(self) -> list[str]:
+        """Every report's listing key, oldest year first."""
+        return [key for _, keys in self.years for key in keys]
+
+    def in_a_row(self) -> str:
+        """The years as the grouped corpus shows them: ``2020 · 2023×2 · 2024`` (``×2``: two reports that year,
+        ``?``: reports whose year was not found)."""
+        return " · ".join(("?" if year is None else str(year)) + (f"×{len(keys)}" if len(keys) > 1 else "")
+                          for year, keys in self.years)
+
+
+def _group_name(key: str, named: Iterable[tuple[str, int | None]]) -> str:
+    """The rule of :func:`desktop.core.agencies.groups.group_name` over (agency, year) pairs: the reviewer's name
+    for the group, else the fullest name of its latest year (tests/core/agencies/test_grouped.py checks both agree)."""
+    if key.startswith(NAMED):
+        return key[len(NAMED):]
+    pairs = [(a, y or 0) for a, y in named if a]
+    if not pairs:
+        return ""
+    latest = max(y for _, y in pairs)
+    return max((a for a, y in pairs if y == latest), key=lambda n: (len(n), n))
+
+
+def grouped_listing(db: Database, flt: ListingFilter = ListingFilter()) -> list[GroupedRow]:  # noqa: B008 - frozen
+    """The agency groups of the current reports that pass ``flt``, each with its years (read-only)."""
+    where, params = listing_where(db, flt)
+    placed = [r["subject"] for r in db.query("SELECT DISTINCT subject FROM agency_identity WHERE kind = ? AND "
+                                             "deleted_at IS NULL", [DOCUMENT])]
+    not_placed = "seq NOT IN (SELECT seq FROM documents WHERE id IN (SELECT value FROM json_each(?)))"
+    # every name with its latest year, whatever the filter (a group's name does not change with the filter)
+    latest = {r["agency"]: r["latest"] for r in db.query(
+        f"SELECT agency, max(year) AS latest FROM documents INDEXED BY {SORTS['agency'].index} WHERE "
+        f"replaced_by IS NULL AND agency IS NOT NULL AND {not_placed} GROUP BY agency", [json.dumps(placed)])}
+    names = [r["agency"] for r in db.query(f"SELECT DISTINCT agency FROM documents INDEXED BY {SORTS['agency'].index} "
+                                           "WHERE replaced_by IS NULL AND agency IS NOT NULL")]
+    by_name, _ = group_keys(db, [(f"\0{n}", n) for n in names], names)
+    # the names each group's reports print, with their latest year (for the group's name)
+    printed: dict[str, dict[tuple[str, int | None], None]] = {}
+    for name, year in latest.items():
+        printed.setdefault(by_name[f"\0{name}"], {})[(name, year)] = None
+    split = [(r["id"], r["agency"], r["year"]) for r in db.query(
+        "SELECT id, agency, year FROM documents WHERE replaced_by IS NULL AND agency IS NOT NULL AND id IN "
+        "(SELECT value FROM json_each(?))", [json.dumps(placed)])]
+    split_keys, _ = group_keys(db, [(i, a) for i, a, _y in split], names)
+    for doc_id, name, year in split:
+        printed.setdefault(split_keys[doc_id], {})[(name, year)] = None
+    # (group key -> year -> keys of the reports that pass the filter)
+    years: dict[str, dict[int | None, list[str]]] = {}
+    titles: dict[str, str] = {}
+    rows = db.query(
+        f"SELECT agency, year, group_concat(seq, ' ') AS keys FROM (SELECT agency, year, seq FROM documents "
+        f"INDEXED BY {SORTS['agency'].index} WHERE {where} AND agency IS NOT NULL AND {not_placed} ORDER BY seq) "
+        "GROUP BY agency, year", [*params, json.dumps(placed)])
+    for row in rows:
+        key = by_name[f"\0{row['agency']}"]
+        years.setdefault(key, {}).setdefault(row["year"], []).extend(row["keys"].split(" "))
+    single = list(db.query(
+        f"SELECT id, seq, agency, year, coalesce(nullif(title, ''), name) AS title FROM documents INDEXED BY "
+        f"{SORTS['seq'].index} WHERE {where} AND (agency IS NULL OR seq IN (SELECT seq FROM documents WHERE id IN "
+        "(SELECT value FROM json_each(?)))) ORDER BY seq", [*params, json.dumps(placed)]))
+    single_keys, _ = group_keys(db, [(r["id"], r["agency"]) for r in single], names)
+    for row in single:
+        key = single_keys[row["id"]]
+        years.setdefault(key, {}).setdefault(row["year"], []).append(str(row["seq"]))
+        if not row["agency"]:
+            titles[key] = row["title"]
+    out = []
+    for key, by_year in years.items():
+        ordered = tuple((year, tuple(sorted(keys, key=int))) for year, keys in
+                        sorted(by_year.items(), key=lambda item: (item[0] is None, item[0] or 0)))
+        name = _group_name(key, printed.get(key, {}))
+        out.append(GroupedRow(key, name or titles.get(key, ""), ordered, not key.startswith(NO_AGENCY)))
+    out.sort(key=lambda g: (not g.has_agency, pinyin_sort_key(g.name) or "", g.key))
+    return out

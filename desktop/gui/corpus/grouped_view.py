@@ -1,0 +1,211 @@
+"""The corpus grouped by agency (issue 20): one row per agency group with its years in a row; a group's reports,
+one per year, are its children (Enter or a double click on one opens that report; on a group, opens or closes it).
+
+The rows come from :func:`desktop.core.agencies.grouped.grouped_listing` under the corpus table's own filter (the
+:class:`~desktop.gui.corpus.corpus_model.CorpusModel` holds it): one query per filter change, work per distinct
+agency name, never per report; a group's report summaries are read when its children are first shown.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+from sqlite_utils import Database
+
+from desktop.core.agencies.grouped import GroupedRow, grouped_listing
+from desktop.core.storage.documents import DocumentSummary
+from desktop.core.storage.listing import key_of, summaries_by_key
+from desktop.gui.corpus.agency_elide import AgencyDelegate
+from desktop.gui.corpus.corpus_model import DOCUMENT_ID_ROLE, CorpusModel, missing_label
+from desktop.gui.plain import plain_tip
+
+_Index = QModelIndex | QPersistentModelIndex
+_MUTED = QColor("#6b6b6b")
+_TOP = 0xFFFFFFFF  # internal id of a group row (a report row holds its group's row number)
+
+
+class GroupedModel(QAbstractItemModel):
+    """Agency groups (top level) and their reports (children, oldest year first) under the corpus filter."""
+
+    COLUMNS = ("agency", "years", "missing", "reports")
+
+    def __init__(self, corpus: CorpusModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.corpus = corpus
+        self._db: Database | None = None
+        self._groups: list[GroupedRow] = []
+        self._where: dict[str, tuple[int, int]] = {}  # listing key -> (group row, child row)
+        self._summaries: dict[int, list[DocumentSummary | None]] = {}
+
+    def set_database(self, db: Database | None) -> None:
+        self._db = db
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the groups again under the corpus table's current filter (one core query)."""
+        self.beginResetModel()
+        self._groups = grouped_listing(self._db, self.corpus.filter) if self._db is not None else []
+        self._where = {key: (g, c) for g, group in enumerate(self._groups) for c, key in enumerate(group.keys)}
+        self._summaries.clear()
+        self.endResetModel()
+
+    @property
+    def groups(self) -> list[GroupedRow]:
+        return self._groups
+
+    def reports(self) -> int:
+        return len(self._where)
+
+    def index_of(self, doc_id: str) -> QModelIndex:
+        """The report row of a document (invalid when the filter hides it or it is not in the corpus)."""
+        key = key_of(self._db, doc_id) if self._db is not None and doc_id else None
+        found = self._where.get(key) if key is not None else None
+        return self.index(found[1], 0, self.index(found[0], 0)) if found else QModelIndex()
+
+    def _children(self, group: int) -> list[DocumentSummary | None]:
+        rows = self._summaries.get(group)
+        if rows is None:
+            keys = self._groups[group].keys
+            found = summaries_by_key(self._db, keys) if self._db is not None else {}
+            rows = self._summaries[group] = [found.get(key) for key in keys]
+        return rows
+
+    # -- Qt model interface ----------------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _TOP)
+        return self.createIndex(row, column, parent.row())
+
+    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid() or index.internalId() == _TOP:
+            return QModelIndex()
+        return self.createIndex(int(index.internalId()), 0, _TOP)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() == _TOP and parent.column() == 0:
+            return self._groups[parent.row()].reports
+        return 0
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return len(self.COLUMNS)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return flags | Qt.ItemFlag.ItemNeverHasChildren if index.internalId() != _TOP else flags
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {0: self.tr("Agency"), 1: self.tr("Years"), 2: self.tr("Missing"), 3: self.tr("Reports")}.get(section)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == _TOP:
+            return self._group_data(self._groups[index.row()], index.column(), role)
+        group = int(index.internalId())
+        if not 0 <= group < len(self._groups):
+            return None
+        rows = self._children(group)
+        doc = rows[index.row()] if index.row() < len(rows) else None
+        return self._report_data(doc, index.column(), role) if doc is not None else None
+
+    def _group_data(self, group: GroupedRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (group.name, group.in_a_row(), "", str(group.reports))[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return plain_tip(self.tr("%1 report(s) of this agency pass the filters (other forms of its name and "
+                                     "your merges included); Enter shows them, one per year")
+                             .replace("%1", str(group.reports)))
+        if role == Qt.ItemDataRole.ForegroundRole and not group.has_agency:
+            return _MUTED
+        if role == Qt.ItemDataRole.FontRole and not group.has_agency:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _report_data(self, doc: DocumentSummary, column: int, role: int) -> Any:
+        if role == DOCUMENT_ID_ROLE:
+            return doc.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            year = "?" if doc.year is None else str(doc.year)
+            return (year, "", missing_label(doc.missing), "")[column]
+        if role == Qt.ItemDataRole.ToolTipRole:  # the name as this report prints it (a group holds its variants)
+            lines = (doc.agency or "", doc.title or "", self.tr("File: %1").replace("%1", doc.name))
+            return plain_tip("\n".join(p for p in lines if p))
+        if role == Qt.ItemDataRole.ForegroundRole and column == 2 and doc.missing:
+            return QColor("#b3261e")
+        return None
+
+
+class GroupedView(QTreeView):
+    """The grouped corpus: Enter or a double click on a report opens it; on a group, opens or closes it."""
+
+    current_document_changed = Signal(str)  # a report row became current (a group row keeps the open report)
+    document_activated = Signal(str)
+
+    def __init__(self, model: GroupedModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("corpusGrouped")
+        self.setModel(model)
+        self.setUniformRowHeights(True)  # a large corpus: no row is measured
+        self.setAlternatingRowColors(True)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setExpandsOnDoubleClick(False)  # activated decides (Enter and double click alike)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # the place and the body stay readable in a narrow column (吉林省政务…管理局, not 吉林…理局)
+        self.setItemDelegateForColumn(0, AgencyDelegate(self))
+        self.activated.connect(self._on_activated)
+        self.selectionModel().currentRowChanged.connect(self._on_current)
+
+    def grouped_model(self) -> GroupedModel:
+        model = self.model()
+        assert isinstance(model, GroupedModel)
+        return model
+
+    def current_document_id(self) -> str:
+        index = self.currentIndex()
+        return str(index.data(DOCUMENT_ID_ROLE) or "") if index.isValid() else ""
+
+    def select_document(self, doc_id: str) -> bool:
+        """Make a report the current row, its group opened; False when the filter hides it."""
+        index = self.grouped_model().index_of(doc_id)
+        if not index.isValid():
+            return False
+        self.expand(index.parent())
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+        return True
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        doc_id = index.data(DOCUMENT_ID_ROLE)
+        if doc_id:
+            self.document_activated.emit(str(doc_id))
+            return
+        group = index.sibling(index.row(), 0)
+        self.setExpanded(group, not self.isExpanded(group))
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        doc_id = current.data(DOCUMENT_ID_ROLE) if current.isValid() else None
+        if doc_id:
+            self.current_document_changed.emit(str(doc_id))
