@@ -9,10 +9,10 @@ import sqlite3
 from sqlite_utils import Database
 
 from desktop.core.collation import pinyin_sort_key
+from desktop.core.corrections.records import correct_field
 from desktop.core.exchange.merge import merge_database
 from desktop.core.ingest.importer import import_paths
 from desktop.core.review.annotations import create_annotation
-from desktop.core.review.corrections import correct_field
 from desktop.core.review.reviewers import get_or_create_reviewer
 from desktop.core.storage import open_database
 from desktop.core.storage.documents import list_documents
