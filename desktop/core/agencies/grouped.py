@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from desktop.core.agencies.cache import cached, one_snapshot
 from desktop.core.agencies.groups import DOCUMENT, NAMED, NO_AGENCY, group_keys
 from desktop.core.collation import pinyin_sort_key
 from desktop.core.storage.listing import SORTS, ListingFilter, listing_where
@@ -62,46 +63,66 @@ def _group_name(key: str, named: Iterable[tuple[str, int | None]]) -> str:
     return max((a for a, y in pairs if y == latest), key=lambda n: (len(n), n))
 
 
-def grouped_listing(db: Database, flt: ListingFilter = ListingFilter()) -> list[GroupedRow]:  # noqa: B008 - frozen
-    """The agency groups of the current reports that pass ``flt``, each with its years (read-only)."""
-    where, params = listing_where(db, flt)
+@dataclass(frozen=True)
+class _Identity:
+    """What the groups are made of, whatever the filter (kept while the corpus' identity value stands)."""
+
+    by_name: dict[str, str]        # agency name -> group key (its reports not placed one by one)
+    named: dict[str, str]          # group key -> the group's name (from every report, whatever the filter)
+    by_document: dict[str, str]    # group key of each report placed one by one or without an agency
+    placed_json: str               # the ids placed one by one (JSON list, for the queries)
+
+
+def _identity(db: Database) -> _Identity:
     placed = [r["subject"] for r in db.query("SELECT DISTINCT subject FROM agency_identity WHERE kind = ? AND "
                                              "deleted_at IS NULL", [DOCUMENT])]
-    not_placed = "seq NOT IN (SELECT seq FROM documents WHERE id IN (SELECT value FROM json_each(?)))"
-    # every name with its latest year, whatever the filter (a group's name does not change with the filter)
+    placed_json = json.dumps(placed)
+    # every name with its latest year (a group's name does not change with the filter)
     latest = {r["agency"]: r["latest"] for r in db.query(
         f"SELECT agency, max(year) AS latest FROM documents INDEXED BY {SORTS['agency'].index} WHERE "
-        f"replaced_by IS NULL AND agency IS NOT NULL AND {not_placed} GROUP BY agency", [json.dumps(placed)])}
+        f"replaced_by IS NULL AND agency IS NOT NULL AND {_NOT_PLACED} GROUP BY agency", [placed_json])}
     names = [r["agency"] for r in db.query(f"SELECT DISTINCT agency FROM documents INDEXED BY {SORTS['agency'].index} "
                                            "WHERE replaced_by IS NULL AND agency IS NOT NULL")]
     by_name, _ = group_keys(db, [(f"\0{n}", n) for n in names], names)
-    # the names each group's reports print, with their latest year (for the group's name)
     printed: dict[str, dict[tuple[str, int | None], None]] = {}
     for name, year in latest.items():
         printed.setdefault(by_name[f"\0{name}"], {})[(name, year)] = None
-    split = [(r["id"], r["agency"], r["year"]) for r in db.query(
-        "SELECT id, agency, year FROM documents WHERE replaced_by IS NULL AND agency IS NOT NULL AND id IN "
-        "(SELECT value FROM json_each(?))", [json.dumps(placed)])]
-    split_keys, _ = group_keys(db, [(i, a) for i, a, _y in split], names)
-    for doc_id, name, year in split:
-        printed.setdefault(split_keys[doc_id], {})[(name, year)] = None
-    # (group key -> year -> keys of the reports that pass the filter)
-    years: dict[str, dict[int | None, list[str]]] = {}
+    apart = [(r["id"], r["agency"], r["year"]) for r in db.query(
+        f"SELECT id, agency, year FROM documents INDEXED BY {SORTS['seq'].index} WHERE replaced_by IS NULL AND "
+        "(agency IS NULL OR id IN (SELECT value FROM json_each(?)))", [placed_json])]
+    by_document, _ = group_keys(db, [(i, a) for i, a, _y in apart], names)
+    for doc_id, name, year in apart:
+        if name:
+            printed.setdefault(by_document[doc_id], {})[(name, year)] = None
+    return _Identity({n: by_name[f"\0{n}"] for n in names},
+                     {key: _group_name(key, pairs) for key, pairs in printed.items()}, by_document, placed_json)
+
+
+_NOT_PLACED = "seq NOT IN (SELECT seq FROM documents WHERE id IN (SELECT value FROM json_each(?)))"
+
+
+def grouped_listing(db: Database, flt: ListingFilter = ListingFilter()) -> list[GroupedRow]:  # noqa: B008 - frozen
+    """The agency groups of the current reports that pass ``flt``, each with its years (read-only). What the groups
+    are made of is read once per state of the corpus (desktop.core.agencies.cache); a filter costs two queries on
+    the listing's indexes and a dictionary lookup per distinct (name, year) and per report without an agency."""
+    with one_snapshot(db):
+        identity = cached(db, "grouped_listing", _identity)
+        where, params = listing_where(db, flt)
+        rows = list(db.query(
+            f"SELECT agency, year, group_concat(seq, ' ') AS keys FROM (SELECT agency, year, seq FROM documents "
+            f"INDEXED BY {SORTS['agency'].index} WHERE {where} AND agency IS NOT NULL AND {_NOT_PLACED} ORDER BY seq) "
+            "GROUP BY agency, year", [*params, identity.placed_json]))
+        apart = list(db.query(
+            f"SELECT id, seq, agency, year, coalesce(nullif(title, ''), name) AS title FROM documents INDEXED BY "
+            f"{SORTS['seq'].index} WHERE {where} AND (agency IS NULL OR id IN (SELECT value FROM json_each(?))) "
+            "ORDER BY seq", [*params, identity.placed_json]))
+    years: dict[str, dict[int | None, list[str]]] = {}  # group key -> year -> keys of the reports that pass
     titles: dict[str, str] = {}
-    rows = db.query(
-        f"SELECT agency, year, group_concat(seq, ' ') AS keys FROM (SELECT agency, year, seq FROM documents "
-        f"INDEXED BY {SORTS['agency'].index} WHERE {where} AND agency IS NOT NULL AND {not_placed} ORDER BY seq) "
-        "GROUP BY agency, year", [*params, json.dumps(placed)])
     for row in rows:
-        key = by_name[f"\0{row['agency']}"]
+        key = identity.by_name[row["agency"]]
         years.setdefault(key, {}).setdefault(row["year"], []).extend(row["keys"].split(" "))
-    single = list(db.query(
-        f"SELECT id, seq, agency, year, coalesce(nullif(title, ''), name) AS title FROM documents INDEXED BY "
-        f"{SORTS['seq'].index} WHERE {where} AND (agency IS NULL OR seq IN (SELECT seq FROM documents WHERE id IN "
-        "(SELECT value FROM json_each(?)))) ORDER BY seq", [*params, json.dumps(placed)]))
-    single_keys, _ = group_keys(db, [(r["id"], r["agency"]) for r in single], names)
-    for row in single:
-        key = single_keys[row["id"]]
+    for row in apart:
+        key = identity.by_document[row["id"]]
         years.setdefault(key, {}).setdefault(row["year"], []).append(str(row["seq"]))
         if not row["agency"]:
             titles[key] = row["title"]
@@ -109,7 +130,7 @@ def grouped_listing(db: Database, flt: ListingFilter = ListingFilter()) -> list[
     for key, by_year in years.items():
         ordered = tuple((year, tuple(sorted(keys, key=int))) for year, keys in
                         sorted(by_year.items(), key=lambda item: (item[0] is None, item[0] or 0)))
-        name = _group_name(key, printed.get(key, {}))
-        out.append(GroupedRow(key, name or titles.get(key, ""), ordered, not key.startswith(NO_AGENCY)))
+        out.append(GroupedRow(key, identity.named.get(key) or titles.get(key, ""), ordered,
+                              not key.startswith(NO_AGENCY)))
     out.sort(key=lambda g: (not g.has_agency, pinyin_sort_key(g.name) or "", g.key))
     return out

@@ -37,7 +37,7 @@ class GroupedModel(QAbstractItemModel):
         self.corpus = corpus
         self._db: Database | None = None
         self._groups: list[GroupedRow] = []
-        self._where: dict[str, tuple[int, int]] = {}  # listing key -> (group row, child row)
+        self._reports = 0
         self._summaries: dict[int, list[DocumentSummary | None]] = {}
 
     def set_database(self, db: Database | None) -> None:
@@ -48,7 +48,7 @@ class GroupedModel(QAbstractItemModel):
         """Read the groups again under the corpus table's current filter (one core query)."""
         self.beginResetModel()
         self._groups = grouped_listing(self._db, self.corpus.filter) if self._db is not None else []
-        self._where = {key: (g, c) for g, group in enumerate(self._groups) for c, key in enumerate(group.keys)}
+        self._reports = sum(group.reports for group in self._groups)
         self._summaries.clear()
         self.endResetModel()
 
@@ -57,13 +57,20 @@ class GroupedModel(QAbstractItemModel):
         return self._groups
 
     def reports(self) -> int:
-        return len(self._where)
+        return self._reports
 
     def index_of(self, doc_id: str) -> QModelIndex:
         """The report row of a document (invalid when the filter hides it or it is not in the corpus)."""
         key = key_of(self._db, doc_id) if self._db is not None and doc_id else None
-        found = self._where.get(key) if key is not None else None
-        return self.index(found[1], 0, self.index(found[0], 0)) if found else QModelIndex()
+        if key is None:
+            return QModelIndex()
+        for g, group in enumerate(self._groups):  # tuple lookups in C: no index of every report is kept
+            before = 0
+            for _year, keys in group.years:
+                if key in keys:
+                    return self.index(before + keys.index(key), 0, self.index(g, 0))
+                before += len(keys)
+        return QModelIndex()
 
     def _children(self, group: int) -> list[DocumentSummary | None]:
         rows = self._summaries.get(group)
