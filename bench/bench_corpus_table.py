@@ -8,7 +8,9 @@ Each figure is printed next to its floor measured in the same run, and the ratio
 - opening the last report right after the database opened (the table must not make it wait) / opening the first
   report, whose row is on the page already read;
 - sorting by review status for a reviewer with reviews begun on 1 report in 50 (a few submitted): in SQL
-  (``listing.review_listing_keys``) / the Python sort over every filtered id the table used before (wall and CPU).
+  (``listing.review_listing_keys``) / the Python sort over every filtered id the table used before (wall and CPU);
+- the corpus grouped by agency: switching it on (the first read of what the groups are made of) and filter
+  keystrokes while it is shown (no floor: there was no grouped view before).
 The corpus is built once and reused (bench/corpus_cache.py, cached under the temporary folder).
 
     .venv/bin/python bench/bench_corpus_table.py [--documents 20000]
@@ -233,6 +235,28 @@ def main(argv: list[str] | None = None) -> int:
         (sql_wall, sql_cpu), (py_wall, py_cpu) = timings["SQL"], timings["Python"]
         print(f"sort by review ({begun} begun):    {sql_wall:7.1f} ms (CPU {sql_cpu:6.1f})  before (Python over the "
               f"ids) {py_wall:6.1f} ms (CPU {py_cpu:6.1f})  x{sql_wall / py_wall:.2f}  (median of 4 clicks)")
+
+        # the corpus grouped by agency (View › Corpus by Agency): switching it on, then filter keystrokes
+        panel.clear_filters()
+        app.processEvents()
+        started, started_cpu = time.perf_counter(), time.process_time()
+        panel.group_action.trigger()
+        app.processEvents()
+        panel.grouped.viewport().repaint()
+        grouped_on, grouped_cpu = _ms(started), (time.process_time() - started_cpu) * 1000
+        print(f"corpus by agency, switched on:    {grouped_on:7.1f} ms (CPU {grouped_cpu:6.1f})  "
+              f"({len(panel.grouped_model.groups)} groups, {panel.grouped_model.reports()} reports; first read)")
+        grouped_keys = []
+        for text in ["吉", "吉林", "吉林市", "吉林市教", "吉林", ""]:
+            started = time.perf_counter()
+            panel.agency_edit.setText(text)
+            app.processEvents()
+            panel.grouped.viewport().repaint()
+            grouped_keys.append(_ms(started))
+        print(f"  its filter keystroke:           {stats(grouped_keys)}  per keystroke (ms): "
+              f"{' '.join(f'{t:.0f}' for t in grouped_keys)} (the last clears the filter)")
+        panel.group_action.trigger()
+        app.processEvents()
 
         switches = []
         panel.table.selectRow(0)

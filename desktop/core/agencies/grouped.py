@@ -68,7 +68,7 @@ class _Identity:
     """What the groups are made of, whatever the filter (kept while the corpus' identity value stands)."""
 
     by_name: dict[str, str]        # agency name -> group key (its reports not placed one by one)
-    named: dict[str, str]          # group key -> the group's name (from every report, whatever the filter)
+    named: dict[str, tuple[str, str]]  # group key -> its name (from every report, whatever the filter), sort key
     by_document: dict[str, str]    # group key of each report placed one by one or without an agency
     placed_json: str               # the ids placed one by one (JSON list, for the queries)
 
@@ -78,24 +78,32 @@ def _identity(db: Database) -> _Identity:
                                              "deleted_at IS NULL", [DOCUMENT])]
     placed_json = json.dumps(placed)
     # every name with its latest year (a group's name does not change with the filter)
-    latest = {r["agency"]: r["latest"] for r in db.query(
-        f"SELECT agency, max(year) AS latest FROM documents INDEXED BY {SORTS['agency'].index} WHERE "
-        f"replaced_by IS NULL AND agency IS NOT NULL AND {_NOT_PLACED} GROUP BY agency", [placed_json])}
+    latest, sort_keys = {}, {}
+    for r in db.query(
+        f"SELECT agency, max(year) AS latest, min(agency_key) AS sort_key FROM documents INDEXED BY "
+        f"{SORTS['agency'].index} WHERE "
+        f"replaced_by IS NULL AND agency IS NOT NULL AND {_NOT_PLACED} GROUP BY agency", [placed_json]):
+        latest[r["agency"]], sort_keys[r["agency"]] = r["latest"], r["sort_key"]
     names = [r["agency"] for r in db.query(f"SELECT DISTINCT agency FROM documents INDEXED BY {SORTS['agency'].index} "
                                            "WHERE replaced_by IS NULL AND agency IS NOT NULL")]
     by_name, _ = group_keys(db, [(f"\0{n}", n) for n in names], names)
     printed: dict[str, dict[tuple[str, int | None], None]] = {}
     for name, year in latest.items():
         printed.setdefault(by_name[f"\0{name}"], {})[(name, year)] = None
-    apart = [(r["id"], r["agency"], r["year"]) for r in db.query(
-        f"SELECT id, agency, year FROM documents INDEXED BY {SORTS['seq'].index} WHERE replaced_by IS NULL AND "
+    apart = [(r["id"], r["agency"], r["year"], r["agency_key"]) for r in db.query(
+        f"SELECT id, agency, year, agency_key FROM documents INDEXED BY {SORTS['seq'].index} WHERE replaced_by IS NULL AND "
         "(agency IS NULL OR id IN (SELECT value FROM json_each(?)))", [placed_json])]
-    by_document, _ = group_keys(db, [(i, a) for i, a, _y in apart], names)
-    for doc_id, name, year in apart:
+    by_document, _ = group_keys(db, [(i, a) for i, a, _y, _k in apart], names)
+    for doc_id, name, year, sort_key in apart:
         if name:
             printed.setdefault(by_document[doc_id], {})[(name, year)] = None
-    return _Identity({n: by_name[f"\0{n}"] for n in names},
-                     {key: _group_name(key, pairs) for key, pairs in printed.items()}, by_document, placed_json)
+            sort_keys.setdefault(name, sort_key)
+    named = {}
+    for key, pairs in printed.items():
+        name = _group_name(key, pairs)
+        # the stored pinyin key of that name (pypinyin only for a name the reviewer gave a group)
+        named[key] = (name, sort_keys.get(name) or pinyin_sort_key(name) or "")
+    return _Identity({n: by_name[f"\0{n}"] for n in names}, named, by_document, placed_json)
 
 
 _NOT_PLACED = "seq NOT IN (SELECT seq FROM documents WHERE id IN (SELECT value FROM json_each(?)))"
@@ -130,7 +138,9 @@ def grouped_listing(db: Database, flt: ListingFilter = ListingFilter()) -> list[
     for key, by_year in years.items():
         ordered = tuple((year, tuple(sorted(keys, key=int))) for year, keys in
                         sorted(by_year.items(), key=lambda item: (item[0] is None, item[0] or 0)))
-        out.append(GroupedRow(key, identity.named.get(key) or titles.get(key, ""), ordered,
-                              not key.startswith(NO_AGENCY)))
-    out.sort(key=lambda g: (not g.has_agency, pinyin_sort_key(g.name) or "", g.key))
-    return out
+        name, sort_key = identity.named.get(key, (titles.get(key, ""), ""))
+        out.append((not key.startswith(NO_AGENCY), sort_key, min(int(keys[0]) for _y, keys in ordered),
+                    GroupedRow(key, name, ordered, not key.startswith(NO_AGENCY))))
+    # agencies in pinyin order, then the reports without one in import order
+    out.sort(key=lambda item: (not item[0], item[1], item[2]))
+    return [item[3] for item in out]

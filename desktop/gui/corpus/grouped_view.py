@@ -176,8 +176,13 @@ class GroupedView(QTreeView):
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # widths from the font, not from the rows (sizing to contents would read every group of a large corpus)
+        cell = self.fontMetrics()
+        for column, sample in ((1, "2021 · 2023 · 2024"), (2, "缺 不足 · 缺 履职"), (3, "000")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            header.resizeSection(column, max(cell.horizontalAdvance(sample), header.fontMetrics()
+                                             .horizontalAdvance(title)) + 16)
         # the place and the body stay readable in a narrow column (吉林省政务…管理局, not 吉林…理局)
         self.setItemDelegateForColumn(0, AgencyDelegate(self))
         self.activated.connect(self._on_activated)
