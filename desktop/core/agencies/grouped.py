@@ -6,7 +6,7 @@ name to its agency group (:mod:`desktop.core.agencies.groups`: short and full na
 work per distinct name, not per report. Reports the reviewer placed in a group one by one (splits) are read apart
 and put in their group. A report without an agency is a group of its own (its title or file name shows).
 
-Each group keeps, per year, the listing keys (``documents.seq`` as text) of its reports in import order, so a
+Each group keeps, per year, the ``documents.seq`` of its reports in import order, so a
 view can open any year's report without another query. Groups come in pinyin order of their names (the corpus
 table's order, core/collation.py), those without an agency last.
 """
@@ -22,17 +22,18 @@ from sqlite_utils import Database
 from desktop.core.agencies.cache import cached, one_snapshot
 from desktop.core.agencies.groups import DOCUMENT, NAMED, NO_AGENCY, group_keys
 from desktop.core.collation import pinyin_sort_key
+from desktop.core.storage.database import named_rows
 from desktop.core.storage.listing import SORTS, ListingFilter, listing_where
 
 
 @dataclass(frozen=True)
 class GroupedRow:
     """One agency group under the filter: key, the name shown, and per year (oldest first; no year last) the
-    listing keys of its reports that pass the filter."""
+    ``documents.seq`` of its reports that pass the filter, in import order."""
 
     key: str
     name: str
-    years: tuple[tuple[int | None, tuple[str, ...]], ...]
+    years: tuple[tuple[int | None, tuple[int, ...]], ...]
     has_agency: bool = True
 
     @property
@@ -41,8 +42,8 @@ class GroupedRow:
 
     @property
     def keys(self) -> list[str]:
-        """Every report's listing key, oldest year first."""
-        return [key for _, keys in self.years for key in keys]
+        """Every report's listing key (its seq as text, as the corpus listing gives them), oldest year first."""
+        return [str(seq) for _, seqs in self.years for seq in seqs]
 
     def in_a_row(self) -> str:
         """The years as the grouped corpus shows them: ``2020 · 2023×2 · 2024`` (``×2``: two reports that year,
@@ -116,31 +117,34 @@ def grouped_listing(db: Database, flt: ListingFilter = ListingFilter()) -> list[
     with one_snapshot(db):
         identity = cached(db, "grouped_listing", _identity)
         where, params = listing_where(db, flt)
-        rows = list(db.query(
+        rows = named_rows(db, (
             f"SELECT agency, year, group_concat(seq, ' ') AS keys FROM (SELECT agency, year, seq FROM documents "
             f"INDEXED BY {SORTS['agency'].index} WHERE {where} AND agency IS NOT NULL AND {_NOT_PLACED} ORDER BY seq) "
-            "GROUP BY agency, year", [*params, identity.placed_json]))
-        apart = list(db.query(
+            "GROUP BY agency, year"), [*params, identity.placed_json])
+        apart = named_rows(db, (
             f"SELECT id, seq, agency, year, coalesce(nullif(title, ''), name) AS title FROM documents INDEXED BY "
             f"{SORTS['seq'].index} WHERE {where} AND (agency IS NULL OR id IN (SELECT value FROM json_each(?))) "
-            "ORDER BY seq", [*params, identity.placed_json]))
-    years: dict[str, dict[int | None, list[str]]] = {}  # group key -> year -> keys of the reports that pass
+            "ORDER BY seq"), [*params, identity.placed_json])
+    years: dict[str, dict[int | None, list[int]]] = {}  # group key -> year -> seqs of the reports that pass
     titles: dict[str, str] = {}
+    by_name, by_document = identity.by_name, identity.by_document
     for row in rows:
-        key = identity.by_name[row["agency"]]
-        years.setdefault(key, {}).setdefault(row["year"], []).extend(row["keys"].split(" "))
+        by_year = years.setdefault(by_name[row["agency"]], {})
+        by_year.setdefault(row["year"], []).extend(map(int, row["keys"].split(" ")))
     for row in apart:
-        key = identity.by_document[row["id"]]
-        years.setdefault(key, {}).setdefault(row["year"], []).append(str(row["seq"]))
+        key = by_document[row["id"]]
+        years.setdefault(key, {}).setdefault(row["year"], []).append(row["seq"])
         if not row["agency"]:
             titles[key] = row["title"]
     out = []
+    named = identity.named
     for key, by_year in years.items():
-        ordered = tuple((year, tuple(sorted(keys, key=int))) for year, keys in
+        ordered = tuple((year, tuple(sorted(seqs))) for year, seqs in
                         sorted(by_year.items(), key=lambda item: (item[0] is None, item[0] or 0)))
-        name, sort_key = identity.named.get(key, (titles.get(key, ""), ""))
-        out.append((not key.startswith(NO_AGENCY), sort_key, min(int(keys[0]) for _y, keys in ordered),
-                    GroupedRow(key, name, ordered, not key.startswith(NO_AGENCY))))
+        has_agency = not key.startswith(NO_AGENCY)
+        name, sort_key = named.get(key) or (titles.get(key, ""), "")
+        out.append((not has_agency, sort_key, min(seqs[0] for _y, seqs in ordered),
+                    GroupedRow(key, name, ordered, has_agency)))
     # agencies in pinyin order, then the reports without one in import order
-    out.sort(key=lambda item: (not item[0], item[1], item[2]))
+    out.sort(key=lambda item: item[:3])
     return [item[3] for item in out]

@@ -132,6 +132,7 @@ class CorpusModel(QAbstractTableModel):
         self._filter = ListingFilter()
         self._reviews: dict[str, OverviewRow] | None = None
         self._review_of: tuple[str, str] | None = None  # (reviewer id, rubric id) of the reviews shown
+        self.generation = 0  # counts the reads of the corpus (views that keep what they read compare it)
         self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
         self.columns: list[Column] = self._default_columns()
 
@@ -303,6 +304,7 @@ class CorpusModel(QAbstractTableModel):
     def reload(self) -> None:
         """Re-read the corpus from the database (count and ordered ids; rows are read when shown)."""
         self.beginResetModel()
+        self.generation += 1
         self._total = count_current(self._db) if self._db is not None else 0
         self._unfiltered = None
         self._ids = self._query()

@@ -235,7 +235,10 @@ class CorpusPanel(QWidget):
 
     def _read_groups(self) -> None:
         current = self.grouped.current_document_id() or self._open_id
-        self.grouped_model.set_database(self.model.database)
+        if self.grouped_model.database is self.model.database:
+            self.grouped_model.refresh()
+        else:
+            self.grouped_model.set_database(self.model.database)
         self._grouped_stale = False
         if current:
             self.grouped.select_document(current)

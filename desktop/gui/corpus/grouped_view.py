@@ -39,15 +39,32 @@ class GroupedModel(QAbstractItemModel):
         self._groups: list[GroupedRow] = []
         self._reports = 0
         self._summaries: dict[int, list[DocumentSummary | None]] = {}
+        # the groups without a filter and the read of the corpus they come from: reused when the filter is cleared
+        self._unfiltered: tuple[int, list[GroupedRow]] | None = None
+
+    @property
+    def database(self) -> Database | None:
+        return self._db
 
     def set_database(self, db: Database | None) -> None:
         self._db = db
+        self._unfiltered = None
         self.refresh()
 
     def refresh(self) -> None:
-        """Read the groups again under the corpus table's current filter (one core query)."""
+        """Read the groups again under the corpus table's current filter (one core query; clearing the filter
+        shows the groups read without one since the corpus was last read)."""
         self.beginResetModel()
-        self._groups = grouped_listing(self._db, self.corpus.filter) if self._db is not None else []
+        flt = self.corpus.filter
+        if self._db is None:
+            self._groups = []
+        elif not flt.is_filtering() and self._unfiltered is not None and \
+                self._unfiltered[0] == self.corpus.generation:
+            self._groups = self._unfiltered[1]
+        else:
+            self._groups = grouped_listing(self._db, flt)
+            if not flt.is_filtering():
+                self._unfiltered = (self.corpus.generation, self._groups)
         self._reports = sum(group.reports for group in self._groups)
         self._summaries.clear()
         self.endResetModel()
@@ -64,12 +81,13 @@ class GroupedModel(QAbstractItemModel):
         key = key_of(self._db, doc_id) if self._db is not None and doc_id else None
         if key is None:
             return QModelIndex()
+        seq = int(key)
         for g, group in enumerate(self._groups):  # tuple lookups in C: no index of every report is kept
             before = 0
-            for _year, keys in group.years:
-                if key in keys:
-                    return self.index(before + keys.index(key), 0, self.index(g, 0))
-                before += len(keys)
+            for _year, seqs in group.years:
+                if seq in seqs:
+                    return self.index(before + seqs.index(seq), 0, self.index(g, 0))
+                before += len(seqs)
         return QModelIndex()
 
     def _children(self, group: int) -> list[DocumentSummary | None]:

@@ -29,7 +29,7 @@ def _expected(db, flt: ListingFilter) -> dict[str, tuple[str, dict[int | None, l
 
 
 def _shown(db, flt: ListingFilter) -> dict[str, tuple[str, dict[int | None, list[str]]]]:
-    return {row.key: (row.name, {y: sorted(k, key=int) for y, k in row.years}) for row in grouped_listing(db, flt)}
+    return {row.key: (row.name, {y: [str(s) for s in seqs] for y, seqs in row.years}) for row in grouped_listing(db, flt)}
 
 
 def _same(db, flt: ListingFilter = ListingFilter()) -> None:  # noqa: B008 - frozen

@@ -19,7 +19,7 @@ def _rows(view: GroupedView) -> list[tuple[str, str, str]]:
     return [tuple(model.index(r, c).data() for c in (0, 1, 3)) for r in range(model.rowCount())]
 
 
-def test_grouped_by_agency_by_keys(qtbot, window, settings, seed_ids, open_window):
+def test_grouped_by_agency_by_keys(qtbot, window, settings, seed_ids, open_window, seeded_db_path):
     panel = window.corpus_panel
     assert not panel.is_grouped() and panel.table.isVisible()
     assert panel.group_action in window.view_menu.actions()
@@ -49,6 +49,18 @@ def test_grouped_by_agency_by_keys(qtbot, window, settings, seed_ids, open_windo
     assert _rows(panel.grouped)[0][:2] == ("梨树县政务服务和数字化建设管理局", "2025")
     panel.clear_filters()
     qtbot.waitUntil(lambda: len(_rows(panel.grouped)) == 4)
+
+    # a correction elsewhere (another connection, announced as the features do): the groups follow it
+    from desktop.core.changes import Changes
+    from desktop.core.corrections.records import correct_field
+    from desktop.core.storage import open_database
+
+    writer = open_database(seeded_db_path)
+    correct_field(writer, seed_ids["004"], "agency", "阿拉善盟司法局", reviewer_id=None)
+    writer.conn.close()
+    window.changes.announce(Changes.of("metadata", "corrections", document_ids=[seed_ids["004"]]))
+    qtbot.waitUntil(lambda: _rows(panel.grouped)[0][0] == "阿拉善盟司法局")  # a (pinyin): first
+    assert [r[0][:2] for r in _rows(panel.grouped)] == ["阿拉", "长春", "吉林", "梨树"]  # 江苏省数据局 renamed
 
     # remembered: a window opened later starts grouped
     assert settings.value("corpus/grouped_by_agency", False, bool) is True
