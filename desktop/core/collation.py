@@ -52,7 +52,7 @@ def _pinyin():  # noqa: ANN202 - pypinyin's functions (loaded on first use: its 
     return lazy_pinyin, Style.TONE3
 
 
-@lru_cache(maxsize=8192)  # the same agencies come back year after year
+@lru_cache(maxsize=65536)  # the same agencies come back year after year (a sort asks for each key many times)
 def pinyin_sort_key(name: str | None) -> str | None:
     """The sort key of a name (None for no name): pinyin syllables with tones, then the name itself."""
     if name is None or not name.strip():

@@ -67,3 +67,7 @@ def test_the_review_overview_sorts_agencies_in_pinyin_order(qtbot, tmp_path):
     dialog.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
     shown = [dialog.proxy.index(r, column).data() for r in range(dialog.proxy.rowCount())]
     assert shown == PINYIN_ORDER
+    report = dialog.model.COLUMNS.index("report")  # the titles (each begins with its agency) in pinyin order too
+    dialog.table.sortByColumn(report, Qt.SortOrder.AscendingOrder)
+    titles = [dialog.proxy.index(r, report).data() for r in range(dialog.proxy.rowCount())]
+    assert [next(a for a in AGENCIES if t.startswith(a)) for t in titles] == PINYIN_ORDER
