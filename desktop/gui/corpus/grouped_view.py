@@ -147,6 +147,8 @@ class GroupedModel(QAbstractItemModel):
     def _group_data(self, group: GroupedRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return (group.name, group.in_a_row(), "", str(group.reports))[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+            return group.in_a_row()
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return plain_tip(self.tr("%1 report(s) of this agency pass the filters (other forms of its name and "
                                      "your merges included); Enter shows them, one per year")
@@ -196,11 +198,12 @@ class GroupedView(QTreeView):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # widths from the font, not from the rows (sizing to contents would read every group of a large corpus)
         cell = self.fontMetrics()
-        for column, sample in ((1, "2021 · 2023 · 2024"), (2, "缺 不足 · 缺 履职"), (3, "000")):
+        # (the agency column keeps the rest; a long row of years or chips is elided, in full in the tooltip)
+        for column, sample in ((1, "2021 · 2023"), (2, "缺 不足"), (3, "00")):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
             header.resizeSection(column, max(cell.horizontalAdvance(sample), header.fontMetrics()
-                                             .horizontalAdvance(title)) + 16)
+                                             .horizontalAdvance(title)) + 12)
         # the place and the body stay readable in a narrow column (吉林省政务…管理局, not 吉林…理局)
         self.setItemDelegateForColumn(0, AgencyDelegate(self))
         self.activated.connect(self._on_activated)
