@@ -55,6 +55,8 @@ def english_words(text: str) -> list[str]:
     """The Latin words of a text that are not allowed tokens (F1…F12, Ctrl+Shift+S and file names pass)."""
     text = re.sub(r"\bF\d{1,2}\b", "", text.replace("&", ""))
     text = re.sub(r"(/[^\s/（）()]+)+/?", "", text)  # paths and file names are data
+    # a report's file name shown alone (a report without a title is named by its file: 002_b264e5a26ee73ea4.txt)
+    text = re.sub(r"[^\s/（）()：:]+\.(?:txt|docx?|pdf|html?|mhtml?|rtf|wps|ofd)\b", "", text, flags=re.IGNORECASE)
     return [w for w in _TOKEN.findall(text) if w.lower() not in ALLOWED and len(w) > 1]
 
 
