@@ -3850,6 +3850,46 @@ Review and score annual reports on building rule-of-law government: see each rep
         <source>✓ Suggestion accepted: %1 — %2</source>
         <translation>✓ 已采纳系统建议：%1 分 — %2</translation>
     </message>
+    <message>
+        <source>overall comment changed</source>
+        <translation>总体评价有修改</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>%1 marked not applicable</source>
+        <translation>%1 标为不适用</translation>
+    </message>
+    <message>
+        <source>%1 no longer marked not applicable</source>
+        <translation>%1 取消不适用</translation>
+    </message>
+    <message>
+        <source>%1: reason for not applicable changed</source>
+        <translation>%1：不适用理由有修改</translation>
+    </message>
+    <message>
+        <source>%1: note changed</source>
+        <translation>%1：备注有修改</translation>
+    </message>
+    <message>
+        <source>version %1: submitted %2 by %3</source>
+        <translation>第 %1 版：%3 于 %2 提交</translation>
+    </message>
+    <message>
+        <source>%1: submitted %2 times, last %3: %4</source>
+        <translation>%1：共提交 %2 次，最近一次 %3：%4</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>no value changed</source>
+        <translation>分值无变化</translation>
+    </message>
 </context>
 <context>
     <name>SearchPanel</name>

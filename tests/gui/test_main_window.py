@@ -383,3 +383,18 @@ def test_opening_another_database_while_a_report_is_open(qtbot, settings, seeded
     shutil.copy(seeded_db_path, tmp_path / "back.sqlite3")
     assert w.open_database(tmp_path / "back.sqlite3")
     QApplication.processEvents()
+
+
+def test_the_database_line_and_a_passing_message_are_never_drawn_over_each_other(qtbot, window):
+    """The status bar's database line hides while a message shows, also for a message shown over another one
+    (both were drawn in the same place, unreadable), and comes back when the message goes."""
+    bar = window.statusBar()
+    window.show()
+    qtbot.waitExposed(window)
+    for message in ("第一条消息", "第二条消息"):
+        bar.showMessage(message, 10000)
+        QApplication.processEvents()
+        assert not window.db_label.isVisible(), message
+    bar.clearMessage()
+    QApplication.processEvents()
+    assert window.db_label.isVisible() and "sqlite3" in window.db_label.text()

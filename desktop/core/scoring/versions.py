@@ -117,26 +117,12 @@ def versions_text(db: Database, document_id: str, reviewer_id: str, rubric_id: s
     return out
 
 
-def resubmissions(db: Database, document_id: str, rubric_id: str, criteria: dict[str, str]) -> list[str]:
-    """For each reviewer who submitted a report's review more than once: what the last resubmission changed, in
-    words (the panel view shows it beside the reviewers' scores)."""
-    out = []
-    for row in db.query("SELECT v.reviewer_id, coalesce(r.name, '') AS name, count(*) AS n FROM review_versions v "
-                        "LEFT JOIN reviewers r ON r.id = v.reviewer_id WHERE v.document_id = ? AND v.rubric_id = ? "
-                        "GROUP BY v.reviewer_id HAVING count(*) > 1 ORDER BY name", [document_id, rubric_id]):
-        versions = list_versions(db, document_id, row["reviewer_id"], rubric_id)
-        before, after = versions[-2], versions[-1]
-        changes = []
-        for d in version_changes(before, after):
-            if d.what == "overall_comment":
-                changes.append("总体评价 changed")
-            elif d.field == "value":
-                changes.append(f"{criteria.get(d.what, d.what)} {_num(d.before)} → {_num(d.after)}")
-            else:
-                changes.append(f"{criteria.get(d.what, d.what)} {d.field} changed")
-        out.append(f"{row['name']}: submitted {after.version} times, last {after.submitted_at}: "
-                   + ("; ".join(changes) or "no value changed"))
-    return out
+def resubmitted(db: Database, document_id: str, rubric_id: str) -> list[tuple[str, list[ReviewVersion]]]:
+    """(reviewer name, versions oldest first) of each reviewer who submitted a report's review more than once."""
+    return [(row["name"], list_versions(db, document_id, row["reviewer_id"], rubric_id)) for row in db.query(
+        "SELECT v.reviewer_id, coalesce(r.name, '') AS name, count(*) AS n FROM review_versions v "
+        "LEFT JOIN reviewers r ON r.id = v.reviewer_id WHERE v.document_id = ? AND v.rubric_id = ? "
+        "GROUP BY v.reviewer_id HAVING count(*) > 1 ORDER BY name", [document_id, rubric_id])]
 
 
 def _num(value: object) -> str:

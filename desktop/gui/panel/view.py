@@ -34,7 +34,7 @@ from desktop.core.panel.summary import CHECKED, DECIDED, IN_REVIEW, PENDING, STA
 from desktop.core.scoring.numbers import fmt
 from desktop.core.scoring.rubric import FINAL_RULES
 from desktop.core.scoring.rules import rule_label
-from desktop.gui import dialogs
+from desktop.gui import dialogs, i18n
 from desktop.gui.panel.models import CriteriaModel, DocumentIdRole, ReportsModel, SortRole, report_name
 from desktop.gui.panel.store import AdjudicationStore
 from desktop.gui.plain import PlainLabel
@@ -385,10 +385,12 @@ class PanelDialog(QDialog):
         rubric = self.store.rubric()
         if report is None or rubric is None or self.store.reader is None:
             return ""
-        from desktop.core.scoring.versions import resubmissions
+        from desktop.core.scoring.versions import resubmitted
+        from desktop.gui.version_words import resubmission_line
 
-        lines = resubmissions(self.store.reader, report.document.id, rubric.id,
-                              {c.id: c.title for c in rubric.criteria})
+        titles = {c.id: i18n.in_language(c.title, c.title_en) for c in rubric.criteria}
+        lines = [resubmission_line(name, versions, titles)
+                 for name, versions in resubmitted(self.store.reader, report.document.id, rubric.id)]
         return "\n".join(f"↻ {line}" for line in lines)
 
     # --- deciding ---------------------------------------------------------------------------------------

@@ -44,16 +44,6 @@ def _num(value: float | None) -> str:
     return fmt(value, blank="—")
 
 
-def local_time(stamp: str) -> str:
-    """A stored UTC time stamp as local ``YYYY-MM-DD HH:MM``."""
-    import datetime as dt
-
-    try:
-        return dt.datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return stamp
-
-
 def short(text: str, limit: int = 18) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit - 1] + "…"

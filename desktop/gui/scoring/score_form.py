@@ -45,8 +45,9 @@ from desktop.core.segmentation.classify import KIND_LABELS
 from desktop.core.storage.documents import get_document
 from desktop.gui import dialogs, i18n
 from desktop.gui.plain import PlainLabel, menu_text
-from desktop.gui.scoring.criterion_box import CriterionBox, ElidedLabel, local_time, short
+from desktop.gui.scoring.criterion_box import CriterionBox, ElidedLabel, short
 from desktop.gui.scoring.store import ScoreStore
+from desktop.gui.version_words import local_time
 
 
 class ScorePanel(QDockWidget):
@@ -313,11 +314,12 @@ class ScorePanel(QDockWidget):
         """Reopen the shown submitted review for changes; the versions submitted so far are listed (kept)."""
         done = self._run(lambda: self.store.reopen(self.document_id))
         if done and self.store.reviewer_id and self.store.active is not None:
-            from desktop.core.scoring.versions import versions_text
+            from desktop.core.scoring.versions import list_versions
+            from desktop.gui.version_words import version_lines
 
             rubric = self.store.active
-            lines = versions_text(self.store.db, self.document_id, self.store.reviewer_id, rubric.id,
-                                  {c.id: c.title for c in rubric.criteria})
+            lines = version_lines(list_versions(self.store.db, self.document_id, self.store.reviewer_id, rubric.id),
+                                  {c.id: i18n.in_language(c.title, c.title_en) for c in rubric.criteria})
             self.versions_label.setText(QCoreApplication.translate("Scoring", "Reopened; every submitted version is kept:") + "\n" + "\n".join(lines))
         return done
 

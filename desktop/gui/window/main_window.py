@@ -148,6 +148,9 @@ class MainWindow(WindowLayout, WindowKeyboard, WindowActions, WindowNavigation, 
 
         self.db_label = PlainLabel(self)
         self.statusBar().addWidget(self.db_label, 1)
+        # the database line gives way to a passing message and comes back after it: Qt's own hiding misses a
+        # message shown while another one is up, and both texts were then drawn over each other
+        self.statusBar().messageChanged.connect(lambda message: self.db_label.setVisible(not message))
         self.import_controller = ImportController(self, self.statusBar(), self.settings, self.changes)
         self._open_timer = QTimer(self)
         self._open_timer.setSingleShot(True)

@@ -47,20 +47,21 @@ def test_reopen_from_the_command_line_and_every_version_kept(lead, tmp_path, cap
     assert main(["reopen", doc, "--reviewer", "赵六", "--db", path]) == 2
 
 
-def test_the_panel_view_words_for_a_resubmission(lead, tmp_path):  # noqa: F811
-    from desktop.core.scoring.versions import resubmissions
+def test_the_reviewers_who_resubmitted_with_their_versions(lead, tmp_path):  # noqa: F811
+    from desktop.core.scoring.versions import resubmitted, version_changes
 
     db, rubric, docs = lead
     header, rows = exported_csv(db, tmp_path)
     row = {r[header.index("报告")]: r for r in rows}[docs["001"].title]
     fill(header, row, FULL, "第一稿")
     import_scores(db, write_csv(tmp_path / "v1.csv", header, rows), "王五")
-    titles = {c.id: c.title for c in rubric.criteria}
-    assert resubmissions(db, docs["001"].id, rubric.id, titles) == []  # submitted once: nothing to compare
+    assert resubmitted(db, docs["001"].id, rubric.id) == []  # submitted once: nothing to compare
     wang = find_reviewer(db, "王五")
     scoring.reopen_review(db, docs["001"].id, wang.id, rubric, "组长")
     fill(header, row, ["3.5"], "第二稿")
     import_scores(db, write_csv(tmp_path / "v2.csv", header, rows), "王五")
-    (line,) = resubmissions(db, docs["001"].id, rubric.id, titles)
-    assert line.startswith("王五: submitted 2 times")
-    assert line.endswith(f"{rubric.criteria[0].title} 4 → 3.5; 总体评价 changed")
+    ((name, versions),) = resubmitted(db, docs["001"].id, rubric.id)
+    assert name == "王五" and [v.version for v in versions] == [1, 2]
+    changes = version_changes(*versions)
+    assert [(d.what, d.field, d.before, d.after) for d in changes] == [
+        (rubric.criteria[0].id, "value", 4, 3.5), ("overall_comment", "overall_comment", "第一稿", "第二稿")]
