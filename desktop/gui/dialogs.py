@@ -40,6 +40,10 @@ from desktop.gui.plain import PlainLabel, make_plain, plain_tip
 QT_STRINGS = (
     QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
     QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    # the file dialog's Type column (Qt 6 moved these to a context qtbase_zh_CN does not have)
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder"),  # asked with the comment "All other platforms"
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Shortcut"),
 )
 
 

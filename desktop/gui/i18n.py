@@ -27,6 +27,7 @@ CHOICES = (AUTO, CHINESE, ENGLISH)
 # Translators installed by set_language; kept here so they can be removed on the next switch.
 _installed: list[QTranslator] = []
 _current = ENGLISH
+_system_default: QLocale | None = None  # the default locale before the first switch (English goes back to it)
 
 
 def choice_label(choice: str) -> str:
@@ -62,14 +63,17 @@ def current_language() -> str:
 
 def set_language(language: str) -> bool:
     """Install the catalogs for ``zh_CN`` or ``en`` (English needs none); False if the Chinese catalog is missing."""
-    global _current
+    global _current, _system_default
     app = QCoreApplication.instance()
     if app is None:  # no application yet: nothing to install into
         return False
+    if _system_default is None:
+        _system_default = QLocale()
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
     _current = ENGLISH
+    QLocale.setDefault(_system_default)
     if language != CHINESE:
         return True
     ours = QTranslator(app)
@@ -81,6 +85,9 @@ def set_language(language: str) -> bool:
         _installed.append(qt)
     app.installTranslator(ours)
     _installed.append(ours)
+    # Qt's texts that follow the default locale speak Chinese too (the file dialog's file types, from the
+    # system's MIME database), whatever the system's locale is
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     _current = CHINESE
     return True
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QTabBar,
     QTextEdit,
+    QTreeView,
     QWidget,
 )
 
@@ -214,13 +215,17 @@ def test_the_chinese_interface_shows_no_english(qtbot, tmp_path, seeded_db_path,
         left += modal
         assert {"SettingsDialog", "CodebookDialog", "ExportDialog", "OverviewDialog", "VerifyQueueDialog",
                 "PanelDialog", "TimelineDialog", "SharedTextDialog", "AnnotationEditor", "AnchorDialog"} <= seen, seen
+        (tmp_path / "新到报告").mkdir()
         for mode in (QFileDialog.FileMode.ExistingFiles, QFileDialog.FileMode.AnyFile, QFileDialog.FileMode.Directory):
             chooser = QFileDialog(w, "选择", str(tmp_path), dialogs.report_filter())
             chooser.setOption(QFileDialog.Option.DontUseNativeDialog, True)  # Qt's own dialog, as on Linux
             chooser.setFileMode(mode)
+            chooser.setViewMode(QFileDialog.ViewMode.Detail)
             chooser.show()
             QApplication.processEvents()
             left += [f"Qt file dialog ({mode.name}) · {where}: {text}" for where, text in visible_texts(chooser)]
+            left += [f"Qt file dialog ({mode.name}) · Type of a folder: {text}"
+                     for text in _folder_types(qtbot, chooser) if english_words(text)]
             chooser.close()
         left += _conflicts_dialog(qtbot, w, tmp_path)
         left += _crash_dialog(qtbot, w, monkeypatch)
@@ -282,3 +287,18 @@ def _crash_dialog(qtbot, w, monkeypatch) -> list[str]:
     found = [f"crash dialog · {where}: {text}" for where, text in visible_texts(dialog)]
     dialog.close()
     return found
+
+
+def _folder_types(qtbot, chooser: QFileDialog) -> list[str]:
+    """The Type column of the folders listed in Qt's file dialog (Qt's word; a file's type comes from the
+    system's MIME database, in the default locale)."""
+    view = chooser.findChild(QTreeView, "treeView")
+    model, root = view.model(), view.rootIndex()
+    qtbot.waitUntil(lambda: model.rowCount(root) > 0)
+    types = []
+    for row in range(model.rowCount(root)):
+        name = model.index(row, 0, root)
+        if model.hasChildren(name) or str(model.data(name)) == "新到报告":
+            types.append(str(model.data(model.index(row, 2, root))))
+    assert types, "the folder made for the walk is listed"
+    return types
