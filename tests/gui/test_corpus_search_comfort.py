@@ -53,3 +53,39 @@ def test_stock_phrase_marks_survive_reopening_from_a_search_hit(qtbot, window):
     text = window.report_view.current_document().text
     window.open_document(marked, "法治", text.find("法治"))  # what activating a search hit does
     assert len(window.report_view.text.marks("aids")) == before
+
+
+def test_every_hit_is_in_view_in_its_context_cell(qtbot, window):
+    """The hit sits in the middle of a context wider than its cell (it was drawn from the line's start: a hit late
+    in the line was cut off): each row's cell shows the highlight colour, and the shift never runs past the line."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from desktop.gui import palette
+    from desktop.gui.corpus.search_panel import hit_shift
+
+    window.resize(1366, 728)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = window.search_panel
+    with qtbot.waitSignal(panel.search_finished, timeout=10000):
+        panel.search("执法")
+    model, view = panel.model, panel.view
+    qtbot.waitUntil(lambda: model.rowCount() > 0 and view.rowHeight(0) > 0 and view.viewport().height() > 0)
+    rows = min(model.rowCount(), view.viewport().height() // view.rowHeight(0))
+    width = view.columnWidth(1) - 6
+    metrics = QFontMetricsF(view.font())
+    late = [r for r in range(rows)
+            if metrics.horizontalAdvance(model.hit(r).context[:query_spans(model.hit(r).context, "执法")[0][0] + 2])
+            > width]
+    assert late, "some hit lies beyond the cell's width (the case this is about)"
+    view.clearSelection()
+    image = view.viewport().grab().toImage()
+    hit = palette.SEARCH_HIT.rgb()
+    for row in range(rows):
+        cell = view.visualRect(model.index(row, 1))
+        found = any(image.pixel(x, y) == hit for x in range(cell.left(), cell.right(), 2)
+                    for y in range(cell.top() + 2, cell.bottom() - 1, 3))
+        assert found, (row, model.hit(row).context)
+    assert hit_shift(metrics, "甲" * 40 + "执法", (40, 42), 100) == metrics.horizontalAdvance("甲" * 42) - 100
+    assert hit_shift(metrics, "执法" + "甲" * 40, (0, 2), 100) == 0.0
+    assert hit_shift(metrics, "甲执法", (1, 3), 500) == 0.0

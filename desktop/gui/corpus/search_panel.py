@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPainter, QTextDocument
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QKeyEvent, QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -173,9 +173,20 @@ class HitDelegate(QStyledItemDelegate):
         painter.save()
         rect = option.rect.adjusted(3, 0, -3, 0)
         painter.setClipRect(rect)
-        painter.translate(rect.left(), rect.top() + (rect.height() - doc.size().height()) / 2)
+        shift = hit_shift(QFontMetricsF(option.font), text, spans[0], rect.width())
+        painter.translate(rect.left() - shift, rect.top() + (rect.height() - doc.size().height()) / 2)
         doc.drawContents(painter)
         painter.restore()
+
+
+def hit_shift(metrics: QFontMetricsF, text: str, span: tuple[int, int], width: float) -> float:
+    """How far a context line is moved left so that its hit sits in the middle of a cell ``width`` wide (0 when
+    the line fits, never past its end): the hit is what the reviewer looks for, not the text before it."""
+    total = metrics.horizontalAdvance(text)
+    if total <= width:
+        return 0.0
+    middle = metrics.horizontalAdvance(text[:span[0]]) + metrics.horizontalAdvance(text[span[0]:span[1]]) / 2
+    return max(0.0, min(middle - width / 2, total - width))
 
 
 class SearchPanel(QWidget):
