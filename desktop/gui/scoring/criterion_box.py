@@ -15,9 +15,10 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QValidator
+from PySide6.QtGui import QFocusEvent, QFontMetrics, QKeyEvent, QResizeEvent, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QBoxLayout,
     QDoubleSpinBox,
     QFrame,
     QHBoxLayout,
@@ -237,15 +238,23 @@ class CriterionBox(QFrame):
         self.add_evidence.setMenu(self.evidence_menu)
         self.evidence_menu.aboutToShow.connect(lambda: self.evidence_menu_requested.emit(c.id, self.evidence_menu))
 
-        top = QHBoxLayout()
+        # The title and the controls share one row while the title fits beside them; in a narrow dock the title
+        # gets a line of its own above them (whole, not "举措具体、…"): see _fit_head.
+        title_row = QHBoxLayout()
+        title_row.setSpacing(1)
+        title_row.addWidget(self.expand_button)
+        title_row.addWidget(self.title_label, 1)
+        self.controls = QHBoxLayout()
+        self.controls.setSpacing(1)
+        self.controls.addLayout(buttons)
+        self.controls.addSpacing(4)
+        self.controls.addWidget(self.spin)
+        self.controls.addWidget(self.clear_button)
+        self.controls.addWidget(self.na_button)
+        top = self.head = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         top.setSpacing(1)
-        top.addWidget(self.expand_button)
-        top.addWidget(self.title_label, 1)
-        top.addLayout(buttons)
-        top.addSpacing(4)
-        top.addWidget(self.spin)
-        top.addWidget(self.clear_button)
-        top.addWidget(self.na_button)
+        top.addLayout(title_row, 1)
+        top.addLayout(self.controls)
         second = QHBoxLayout()
         second.setContentsMargins(16, 0, 0, 0)
         second.addWidget(self.current_level, 1)
@@ -283,6 +292,26 @@ class CriterionBox(QFrame):
         self._warning_timer.timeout.connect(self.warning.hide)
         self.retranslate()
 
+    def title_on_its_own_line(self) -> bool:
+        return self.head.direction() == QBoxLayout.Direction.TopToBottom
+
+    def _fit_head(self) -> None:
+        """Title beside the controls when it fits whole there, else on its own line above them."""
+        title = QFontMetrics(self.title_label.font()).horizontalAdvance(self.title_label.full_text())
+        margins = self.contentsMargins().left() + self.contentsMargins().right() + 8
+        room = self.width() - margins - self.expand_button.sizeHint().width() - self.controls.sizeHint().width()
+        wanted = (QBoxLayout.Direction.LeftToRight if title <= room else QBoxLayout.Direction.TopToBottom)
+        if self.head.direction() != wanted:
+            below = wanted == QBoxLayout.Direction.TopToBottom
+            self.head.setDirection(wanted)
+            self.controls.setContentsMargins(16 if below else 0, 0, 0, 0)
+            # below the title the controls keep together on the left instead of spreading over the row
+            self.head.setAlignment(self.controls, Qt.AlignmentFlag.AlignLeft if below else Qt.AlignmentFlag(0))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_head()
+
     def retranslate(self) -> None:
         c = self.criterion
         english = i18n.current_language() == i18n.ENGLISH  # the rubric's English texts only in the English interface
@@ -291,6 +320,7 @@ class CriterionBox(QFrame):
                                                     f"{c.description_en}".strip())
         else:
             self.title_label.set_full_text(c.title, f"{c.title}\n\n{c.description}".strip())
+        self._fit_head()
         self.subtitle.setText(f"{c.title_en}. {c.description_en}" if english and c.title_en else c.description)
         self.max_label.setText(QCoreApplication.translate("Scoring", "of %1 · weight %2").replace("%1", f"{c.max_points:g}")
                                .replace("%2", f"{c.weight:g}"))
