@@ -63,9 +63,13 @@ def test_submit_refused_then_submitted_and_reopened_by_keys(qtbot, window, no_di
     press(qtbot, Qt.Key.Key_Return, CTRL)
     assert [kind for kind, _ in no_dialogs] == ["warning"]
     assert focused(window) is boxes[-2].spin
+    refusal = window.statusBar().currentMessage()
+    assert boxes[-2].criterion.title in refusal  # also said in the status bar
     press(qtbot, Qt.Key.Key_1)
     press(qtbot, Qt.Key.Key_Enter, CTRL)  # the keypad's Enter too
     qtbot.waitUntil(lambda: scoring.get_review(reader, doc_id, reviewer, rubric).status == scoring.DONE)
+    assert window.statusBar().currentMessage() != refusal  # submitted: the refusal no longer stands there
+    assert panel.message_label.text() == ""
     # Reopen by the Scoring menu's key, wherever the keyboard is.
     press(qtbot, Qt.Key.Key_2, ALT)
     press(qtbot, Qt.Key.Key_R, CTRL | SHIFT)

@@ -34,6 +34,9 @@ class ScoringController(QObject):
         self.panel.ensure_reviewer = self.ensure_reviewer
         self.panel.jump_requested.connect(self.jump_to)
         self.panel.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
+        # a refusal the reviewer has since put right ("1 of 8 criteria…" after submitting) leaves the status bar
+        self.panel.message_withdrawn.connect(
+            lambda text: window.statusBar().clearMessage() if window.statusBar().currentMessage() == text else None)
         self.overview: OverviewDialog | None = None
         self.export_dialog: ExportDialog | None = None
         # The overview is re-read once after a burst of changes.

@@ -55,6 +55,7 @@ class ScorePanel(QDockWidget):
 
     jump_requested = Signal(int, int)  # document offsets of an evidence passage
     message = Signal(str)              # a short status message (e.g. why a change was refused)
+    message_withdrawn = Signal(str)    # that message no longer holds (submitted after all, another report)
 
     def __init__(self, store: ScoreStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -225,7 +226,7 @@ class ScorePanel(QDockWidget):
             self.suggestions = suggest_scores(self.store.active, record)
         name = "" if record is None else (record.summary.title or record.summary.name)
         self.report_label.set_full_text(name or QCoreApplication.translate("Scoring", "Open a report to score it."))
-        self.message_label.clear()
+        self._clear_message()
         self.refresh()
 
     def refresh(self) -> None:
@@ -307,7 +308,7 @@ class ScorePanel(QDockWidget):
         except ReviewDeskError as exc:
             self._show_message(str(exc))
             return False
-        self.message_label.clear()
+        self._clear_message()
         return True
 
     def reopen(self) -> bool:
@@ -346,7 +347,7 @@ class ScorePanel(QDockWidget):
             self._show_message(str(exc))
             self.refresh()
             return False
-        self.message_label.clear()
+        self._clear_message()
         return True
 
     def _on_value(self, criterion_id: str, value: float | None) -> None:
@@ -417,3 +418,9 @@ class ScorePanel(QDockWidget):
     def _show_message(self, text: str) -> None:
         self.message_label.setText(text)
         self.message.emit(text)
+
+    def _clear_message(self) -> None:
+        text = self.message_label.text()
+        self.message_label.clear()
+        if text:
+            self.message_withdrawn.emit(text)
