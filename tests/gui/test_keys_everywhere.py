@@ -149,3 +149,19 @@ def test_f8_works_from_anywhere_in_the_window_while_side_by_side_is_shown(qtbot,
     window.focus_corpus()
     press(qtbot, Qt.Key.Key_F8)
     assert not compare.wording_box.isChecked() and compare._change_index == -1
+
+
+def test_the_shortcuts_list_names_actions_without_their_alt_letters(qtbot, window, no_dialogs):
+    """In Chinese a menu entry reads 新建数据库(&N); the shortcuts list says 新建数据库 (not 新建数据库(N))."""
+    import re
+
+    from desktop.gui import i18n
+
+    assert i18n.set_language(i18n.CHINESE)
+    try:
+        qtbot.waitUntil(lambda: window.file_menu.title() == "文件(&F)")
+        names = [name for name, _keys in window.shortcut_rows()]
+    finally:
+        i18n.set_language(i18n.ENGLISH)
+    assert "新建数据库" in names
+    assert [n for n in names if re.search(r"\([A-Z]\)|&", n)] == []

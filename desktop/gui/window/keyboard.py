@@ -6,6 +6,7 @@ translated in the context "MainWindow", written out so that lupdate files them w
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,12 @@ if TYPE_CHECKING:  # a mixin of MainWindow: typed as the window it is mixed into
     from desktop.gui.review_window import ReviewWindow as _WindowBase
 else:
     _WindowBase = object
+
+
+def action_name(text: str) -> str:
+    """An action as the shortcuts list names it: without its Alt letter, whether marked inside the word (&Open) or
+    after it as Chinese menus do (打开(&O)), and without the trailing ellipsis."""
+    return re.sub(r"\(&\w\)", "", text).replace("&", "").rstrip("…").strip()
 
 
 class WindowKeyboard(_WindowBase):
@@ -116,7 +123,7 @@ class WindowKeyboard(_WindowBase):
                 elif action.shortcuts() and id(action) not in seen:
                     seen.add(id(action))
                     keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
-                    rows.append((action.text().replace("&", "").rstrip("…"), keys))
+                    rows.append((action_name(action.text()), keys))
 
         for top in self.menuBar().actions():
             menu = top.menu()
@@ -126,7 +133,7 @@ class WindowKeyboard(_WindowBase):
             if action.shortcuts() and id(action) not in seen:
                 seen.add(id(action))
                 keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
-                rows.append((action.text().replace("&", ""), keys))
+                rows.append((action_name(action.text()), keys))
         rows.append((QCoreApplication.translate("MainWindow", "Context menu of the focused pane"),
                      QCoreApplication.translate("MainWindow", "Shift+F10, Menu")))
         rows.append((QCoreApplication.translate("MainWindow", "Close the metadata editor (keeping what was typed)"),
