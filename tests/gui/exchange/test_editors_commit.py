@@ -148,7 +148,8 @@ def test_reopening_in_the_score_form_lists_the_versions_kept(qtbot, window):
     store.set_value(doc, crit.id, 0, None)
     assert panel.submit() and panel.reopen()
     text = panel.versions_label.text()
-    assert "version 2: submitted" in text and f"{crit.title} value: {fmt(crit.max_points)} → 0" in text
+    title = crit.title_en or crit.title  # the English interface names criteria in English
+    assert "version 2: submitted" in text and f"    {title}: {fmt(crit.max_points)} → 0" in text
     assert panel.submit()
     view = window.extensions["panel"].show_view()  # the lead's panel view shows the difference too
     view.show_report(view.store.report(doc))
