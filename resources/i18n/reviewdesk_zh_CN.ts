@@ -2385,6 +2385,14 @@ Files imported before the error are kept. Please report this problem.</source>
         <translation>请等待导入完成（或取消导入）后再打开其他数据库。</translation>
     </message>
     <message>
+        <source>Upgrade cancelled</source>
+        <translation>已取消升级</translation>
+    </message>
+    <message>
+        <source>%1 was not upgraded and is unchanged; the database open before stays open. Open it again when there is time for the upgrade.</source>
+        <translation>%1 未升级，保持原样；之前打开的数据库仍然打开。有时间升级时再打开它。</translation>
+    </message>
+    <message>
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -4158,6 +4166,33 @@ Review and score annual reports on building rule-of-law government: see each rep
     <message>
         <source>“%1” was not undone: this data was changed since, in another window or program. Undoing it would overwrite that newer change, so the step was removed from the undo history.</source>
         <translation>未撤销“%1”：此后这些数据已在另一个窗口或程序中被修改。撤销会覆盖那次更新的修改，因此该步骤已从撤销历史中移除。</translation>
+    </message>
+</context>
+<context>
+    <name>Upgrade</name>
+    <message>
+        <source>Backing up the database before the upgrade…</source>
+        <translation>升级前正在备份数据库…</translation>
+    </message>
+    <message>
+        <source>Upgrading the database: step %1 of %2 (%3)…</source>
+        <translation>正在升级数据库：第 %1 步，共 %2 步（%3）…</translation>
+    </message>
+    <message>
+        <source>Upgrading database</source>
+        <translation>正在升级数据库</translation>
+    </message>
+    <message>
+        <source>%1 was written by an earlier ReviewDesk and is being upgraded (a backup is made first).</source>
+        <translation>%1 由较早版本的报告评阅台写入，正在升级（先做备份）。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling: the upgrade is being rolled back…</source>
+        <translation>正在取消：升级正在回滚…</translation>
     </message>
 </context>
 <context>

@@ -20,12 +20,16 @@ from urllib.parse import quote
 
 from sqlite_utils import Database
 
-from desktop.core.errors import ReviewDeskError
+from desktop.core.errors import Cancelled, ReviewDeskError
+from desktop.core.progress import Progress
 from desktop.core.storage.schema import MIGRATIONS
 
 APP_NAME = "ReviewDesk"
 log = logging.getLogger(__name__)
 BUSY_TIMEOUT_S = 30  # another process migrating or importing holds the write lock for at most seconds
+# how often SQLite asks whether an upgrade was cancelled (virtual machine instructions: a few microseconds; a
+# migration that works in Python between small statements is still stopped at its next statement of that size)
+_CANCEL_CHECK_INSTRUCTIONS = 1_000
 
 
 class DatabaseProblem(ReviewDeskError):
@@ -200,12 +204,16 @@ def _check_schema(db: Database, path: Path | str, *, for_writing: bool) -> list:
     return [m for m in MIGRATIONS._migrations if m.name not in applied]
 
 
-def open_database(path: str | Path | None = None, *, check_same_thread: bool = True) -> Database:
+def open_database(path: str | Path | None = None, *, check_same_thread: bool = True,
+                  progress: Progress | None = None) -> Database:
     """Open (creating if needed) a database for writing, back it up if migrations are pending, then migrate it.
 
     ``path=":memory:"`` gives an in-memory database (tests). The connection uses WAL, foreign keys and
     ``synchronous=FULL`` (a reviewer's edit that was committed survives a power cut); each write the app makes is
     its own transaction. Raises :class:`DatabaseProblem` (or its subclasses) when the file cannot be used.
+
+    ``progress`` hears of the backup and of each pending migration (an upgrade of a large file takes minutes);
+    cancelling it rolls the upgrade back and raises :class:`~desktop.core.errors.Cancelled` (the file as it was).
     """
     memory = str(path) == ":memory:"
     if path is None:
@@ -238,9 +246,13 @@ def open_database(path: str | Path | None = None, *, check_same_thread: bool = T
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = FULL")
-        _migrate(db, path, existed)
+        try:
+            _migrate(db, path, existed, progress or Progress())
+        except BaseException:
+            conn.close()
+            raise
         return db
-    except DatabaseProblem:
+    except (DatabaseProblem, Cancelled):
         raise
     except sqlite3.Error as exc:
         raise storage_error(path, exc) from exc
@@ -256,27 +268,55 @@ def _inspect(path: Path, *, for_writing: bool) -> list:
         conn.close()
 
 
-def _migrate(db: Database, path: Path, existed: bool) -> None:
+def _migrate(db: Database, path: Path, existed: bool, progress: Progress) -> None:
     """Apply pending migrations in one write transaction taken up front: of two processes opening a new database
-    at once, the second waits, then finds nothing left to do (no "database is locked", no half-made schema)."""
+    at once, the second waits, then finds nothing left to do (no "database is locked", no half-made schema).
+
+    A cancel (checked between steps, and by SQLite every few thousand instructions inside one) rolls the whole
+    upgrade back: the file stays as it was, at its old schema.
+    """
     if not MIGRATIONS.pending(db):
         return
     db.execute("BEGIN IMMEDIATE")
+    db.conn.set_progress_handler(lambda: 1 if progress.cancelled else 0, _CANCEL_CHECK_INSTRUCTIONS)
     try:
         pending = _check_schema(db, path, for_writing=True)
         if pending and existed and _has_migrations(db):
             db.conn.execute("COMMIT")  # the backup reads the file: end our (empty) transaction first
+            progress.update(0, len(pending) + 1, "backup")
             log.info("backup before migrating %s: %s", path, _backup(path))
+            progress.check()
             db.execute("BEGIN IMMEDIATE")
             pending = _check_schema(db, path, for_writing=True)
         if pending:
             log.info("applying migrations to %s: %s", path, ", ".join(m.name for m in pending))
-            MIGRATIONS.apply(db)
+        for done, migration in enumerate(pending):
+            progress.update(done + 1, len(pending) + 1, migration.name)
+            progress.check()
+            later = [m.name for m in pending[done + 1:]]
+            MIGRATIONS.apply(db, stop_before=later[:1] or None)
+        progress.check()
         db.conn.execute("COMMIT")
-    except BaseException:
+    except BaseException as exc:
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")
+        if progress.cancelled and isinstance(exc, sqlite3.OperationalError):
+            raise Cancelled("the upgrade of the database was cancelled; it is unchanged") from exc
         raise
+    finally:
+        db.conn.set_progress_handler(None, 0)
+
+
+def pending_upgrade(path: str | Path) -> list[str]:
+    """The migrations opening an existing ReviewDesk file would apply (read-only; [] for a new or empty file,
+    or one that cannot be read: opening it says what is wrong)."""
+    path = Path(path)
+    try:
+        if not path.exists() or path.stat().st_size == 0 or _sqlite_header(path) != b"SQLite format 3\x00":
+            return []
+        return [m.name for m in _inspect(path, for_writing=False)]
+    except (OSError, sqlite3.Error, DatabaseProblem):
+        return []
 
 
 def _has_migrations(db: Database) -> bool:

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
+from desktop.core.progress import Progress
 from desktop.core.storage.database import open_database, sqlite_uri
 
 T = TypeVar("T")
@@ -23,11 +24,12 @@ T = TypeVar("T")
 class DatabaseExecutor:
     """Runs functions ``fn(db, *args)`` on the single thread that owns the write connection."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, progress: Progress | None = None) -> None:
+        """Open ``path`` on the writer thread (migrating it; ``progress`` hears of an upgrade and can cancel it)."""
         self.path = Path(path)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reviewdesk-db-writer")
         try:
-            self._db: Database = self._pool.submit(open_database, self.path).result()
+            self._db: Database = self._pool.submit(open_database, self.path, progress=progress).result()
         except BaseException:
             self._pool.shutdown(wait=False)  # a file that cannot be opened leaves no idle thread behind
             raise

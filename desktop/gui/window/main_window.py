@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from desktop.core.changes import Changes
+from desktop.core.errors import Cancelled
 from desktop.core.resources import resource_path
 from desktop.core.storage.executor import DatabaseExecutor
 from desktop.gui import dialogs, workers
@@ -64,6 +65,7 @@ from desktop.gui.window.keyboard import WindowKeyboard
 from desktop.gui.window.layout import DOCK_MINIMUM, LEFT_MINIMUM, EmptyHint, WindowLayout, default_window_size
 from desktop.gui.window.navigation import WindowNavigation
 from desktop.gui.window.text_size import TextSize
+from desktop.gui.window.upgrade import open_executor
 
 RECENT_KEY = "databases/recent"
 LAST_DOCUMENT_KEY = "documents/last"  # "<database path>\t<document id>": the report to reopen at start
@@ -229,7 +231,12 @@ class MainWindow(WindowLayout, WindowKeyboard, WindowActions, WindowNavigation, 
                                     "database."))
             return False
         try:
-            executor = DatabaseExecutor(path)
+            executor = open_executor(self, path)
+        except Cancelled:
+            dialogs.info(self, self.tr("Upgrade cancelled"),
+                         self.tr("%1 was not upgraded and is unchanged; the database open before stays open. Open "
+                                 "it again when there is time for the upgrade.").replace("%1", str(path)))
+            return False
         except Exception as exc:  # not a database, unreadable, newer schema...: say so, keep the current one
             dialogs.error(self, self.tr("Cannot open database"),
                           self.tr("%1 could not be opened: %2\n\nChoose a ReviewDesk database file, or create a new "
