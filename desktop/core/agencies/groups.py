@@ -19,6 +19,7 @@ from sqlite_utils import Database
 
 from desktop.core.agencies.identity import agency_key, cached_key, place_completions
 from desktop.core.clock import now_iso
+from desktop.core.collation import pinyin_sort_key
 from desktop.core.errors import ReviewDeskError
 from desktop.core.storage.documents import DocumentSummary, list_documents
 
@@ -64,8 +65,9 @@ class Grouping:
         return self.groups.get(key) if key is not None else None
 
     def ordered(self) -> list[AgencyGroup]:
-        """Groups by name, those without an agency last."""
-        return sorted(self.groups.values(), key=lambda g: (g.key.startswith(NO_AGENCY), g.name, g.key))
+        """Groups by name in pinyin order (as the corpus table, WPS and Excel sort), those without an agency last."""
+        return sorted(self.groups.values(),
+                      key=lambda g: (g.key.startswith(NO_AGENCY), pinyin_sort_key(g.name), g.name, g.key))
 
 
 @dataclass(frozen=True)

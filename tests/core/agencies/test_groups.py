@@ -57,6 +57,20 @@ def test_reports_without_an_agency_are_never_grouped(memory_db, tmp_path):
     assert g.group_of(ids[0]).name == ""
 
 
+def test_groups_are_listed_in_pinyin_order_with_those_without_an_agency_last(memory_db, tmp_path):
+    """The timeline's agency list and `reviewdesk timeline` follow the corpus table's order (pinyin, as WPS and
+    Excel sort Chinese names), not code points (丰 吉 和 天 岳 would be U+4E30 < U+5409 < U+548C < U+5929 < U+5CB3)."""
+    names = ["岳阳市司法局", "天津市静海区人民政府", "和龙市人民政府", "吉林省政务服务和数字化建设管理局",
+             "丰宁满族自治县人民政府", "长春市司法局", "重庆市司法局", "安徽省司法厅"]
+    for i, name in enumerate(names):
+        add_report(memory_db, tmp_path, name, 2020 + i)
+    nameless = add_report(memory_db, tmp_path, "阿城区司法局", 2024)
+    memory_db.execute("UPDATE documents SET agency = NULL WHERE id = ?", [nameless])
+    ordered = [group.name for group in grouping(memory_db).ordered()]
+    assert ordered == ["安徽省司法厅", "长春市司法局", "重庆市司法局", "丰宁满族自治县人民政府", "和龙市人民政府",
+                       "吉林省政务服务和数字化建设管理局", "天津市静海区人民政府", "岳阳市司法局", ""]
+
+
 def test_merge_and_split_are_stored_with_who_and_undone(memory_db, tmp_path):
     a = add_report(memory_db, tmp_path, "吉林省政务服务和数字化建设管理局", 2022)
     b = add_report(memory_db, tmp_path, "吉林省数据局", 2025)  # renamed body: only the reviewer can tell
