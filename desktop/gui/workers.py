@@ -15,7 +15,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, SignalInstance, Slot
 
 from desktop.core.errors import Cancelled
 from desktop.core.progress import Progress
@@ -190,7 +190,7 @@ class LatestTask(QObject):
         if task is self.task:
             self.task = None
 
-    def _deliver(self, task: Task, signal: Any, *args: object) -> None:
+    def _deliver(self, task: Task, signal: SignalInstance, *args: object) -> None:
         if task is not self.task:
             return  # an older request finished after a newer one started
         self.task = None

@@ -8,13 +8,14 @@ Features add their own menus and entries through the window's extension points (
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
 if TYPE_CHECKING:  # a mixin of MainWindow: typed as the window it is mixed into
     from desktop.gui.review_window import ReviewWindow as _WindowBase
+    from desktop.gui.window.text_size import TextSize
 else:
     _WindowBase = object
 
@@ -31,10 +32,7 @@ def _distinct(*keys: QKeySequence) -> list[QKeySequence]:
 class WindowActions(_WindowBase):
     """Builds the window's actions (with their keys) and menus, and gives them their texts."""
 
-    corpus_panel: Any
-    import_controller: Any
-    text_size: Any
-    tabs: Any
+    text_size: TextSize
 
     if TYPE_CHECKING:  # the slots the actions call, defined by MainWindow and its other mixins
         from PySide6.QtWidgets import QWidget

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QKeySequence
@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QPlainText
 from desktop.gui import dialogs
 
 if TYPE_CHECKING:  # a mixin of MainWindow: typed as the window it is mixed into
+    from PySide6.QtWidgets import QSplitter, QWidget
+
     from desktop.gui.review_window import ReviewWindow as _WindowBase
 else:
     _WindowBase = object
@@ -33,14 +35,8 @@ class WindowKeyboard(_WindowBase):
         def _leave_reading_mode(self) -> None: ...  # WindowLayout's, beside this mixin in MainWindow
     """Focus shortcuts (Alt+1…4), F6 / Shift+F6 through the visible panes, Help > Keyboard Shortcuts."""
 
-    corpus_panel: Any
-    search_panel: Any
-    report_view: Any
-    compare_view: Any
-    tabs: Any
-    docks: dict[str, Any]
-    outline_panel: Any
-    left: Any
+    outline_panel: QWidget
+    left: QSplitter
     focus_panes: list[Callable[[], QWidget | None]]
 
     # -- keyboard --------------------------------------------------------------------------------------
@@ -68,9 +64,8 @@ class WindowKeyboard(_WindowBase):
         target = target or (dock.focusProxy() if dock.focusProxy() is not None else dock.widget())
         if target is not None:
             if target.focusPolicy() == Qt.FocusPolicy.NoFocus:
-                target.nextInFocusChain().setFocus(Qt.FocusReason.ShortcutFocusReason)
-            else:
-                target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                target = target.nextInFocusChain() or target
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
         return True
 
     def focus_outline(self) -> None:

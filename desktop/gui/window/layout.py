@@ -6,7 +6,7 @@ A mixin of :class:`~desktop.gui.window.main_window.MainWindow` (it arranges the 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QShowEvent
@@ -42,7 +42,11 @@ def side_widths(width: int) -> tuple[int, int]:
 
 
 if TYPE_CHECKING:  # a mixin of MainWindow: typed as the window it is mixed into
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QSplitter
+
     from desktop.gui.review_window import ReviewWindow as _WindowBase
+    from desktop.gui.window.text_size import TextSize
 else:
     _WindowBase = object
 
@@ -50,15 +54,12 @@ else:
 class WindowLayout(_WindowBase):
     """Layout persistence (versioned saveState/restoreState of docks and splitters) and reading mode (F11)."""
 
-    settings: Any
-    splitter: Any
-    left: Any
-    reading_action: Any
-    text_size: Any
+    splitter: QSplitter
+    left: QSplitter
+    reading_action: QAction
+    text_size: TextSize
     _reading_mode: list[QWidget] | None
     _compare_hidden: list[QWidget] | None
-    tabs: Any
-    compare_view: Any
     _state_restored: bool
 
     # -- reading mode ----------------------------------------------------------------------------------

@@ -315,7 +315,7 @@ class MainWindow(WindowLayout, WindowKeyboard, WindowActions, WindowNavigation, 
         value = self.settings.value(RECENT_KEY, [])
         if isinstance(value, str):  # QSettings (INI) gives a one-item list back as a string
             value = [value]
-        return [str(v) for v in value or []]
+        return [str(v) for v in value] if isinstance(value, list) else []
 
     def _remember_database(self, path: Path) -> None:
         recent = [str(path)] + [p for p in self.recent_databases() if p != str(path)]

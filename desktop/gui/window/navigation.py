@@ -8,7 +8,7 @@ written out so that lupdate files them where the window looks them up.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 
@@ -17,6 +17,8 @@ from desktop.gui import dialogs
 from desktop.gui.reading.report_view import ReportView
 
 if TYPE_CHECKING:  # a mixin of MainWindow: typed as the window it is mixed into
+    from PySide6.QtCore import QTimer
+
     from desktop.gui.review_window import ReviewWindow as _WindowBase
 else:
     _WindowBase = object
@@ -27,7 +29,7 @@ class WindowNavigation(_WindowBase):
 
     _current_id: str
     _pending_open: str
-    _open_timer: Any
+    _open_timer: QTimer
     _working_pane: ReportView
     _working_id: str
 

@@ -9,7 +9,6 @@ at its old schema, as the message says). A new or current file opens at once, as
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -54,7 +53,7 @@ def open_executor(parent: QWidget, path: Path) -> DatabaseExecutor:
     dialog.setMinimumDuration(0)
     dialog.setRange(0, len(pending) + 1)
     dialog.setValue(0)
-    outcome: dict[str, Any] = {}
+    outcome: dict[str, object] = {}
     task = run_task(_open, path, name="upgrade database")
     loop = QEventLoop()
 
@@ -77,7 +76,8 @@ def open_executor(parent: QWidget, path: Path) -> DatabaseExecutor:
     loop.exec()
     dialog.close()
     dialog.deleteLater()
-    if "error" in outcome:
-        raise outcome["error"]
-    executor: DatabaseExecutor = outcome["executor"]
+    error, executor = outcome.get("error"), outcome.get("executor")
+    if isinstance(error, BaseException):
+        raise error
+    assert isinstance(executor, DatabaseExecutor)
     return executor
