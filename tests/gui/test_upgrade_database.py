@@ -6,8 +6,8 @@ from __future__ import annotations
 import sqlite3
 import threading
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QProgressDialog, QPushButton
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLabel, QProgressDialog, QPushButton
 from sqlite_utils import Database
 
 from desktop.core.storage import database as database_module
@@ -42,7 +42,7 @@ def _hold_backup(monkeypatch):
 
 
 def test_the_window_stays_live_while_an_older_file_is_upgraded(open_window, tmp_path, monkeypatch, qtbot):
-    path = tmp_path / "older.sqlite3"
+    path = tmp_path / "R&D older.sqlite3"  # a file name is data: shown as typed, never as markup
     _older_file(path)
     started, release = _hold_backup(monkeypatch)
     w = open_window(None)
@@ -53,6 +53,7 @@ def test_the_window_stays_live_while_an_older_file_is_upgraded(open_window, tmp_
         dialog = w.findChild(QProgressDialog, "upgradeProgress")
         if dialog is not None and dialog.isVisible() and started.is_set():
             seen["dialog"] = dialog.labelText()
+            seen["format"] = dialog.findChild(QLabel).textFormat()
             release.set()
 
     timer = QTimer(w)
@@ -65,6 +66,7 @@ def test_the_window_stays_live_while_an_older_file_is_upgraded(open_window, tmp_
         timer.stop()
         release.set()
     assert seen["dialog"] is not None and seen["ticks"] >= 1
+    assert seen["format"] == Qt.TextFormat.PlainText
     assert w.db_path == path.resolve()
     assert pending_upgrade(path) == []
     assert w.findChild(QProgressDialog, "upgradeProgress") is None or not w.findChild(

@@ -17,6 +17,7 @@ from desktop.core.errors import Cancelled
 from desktop.core.progress import Progress
 from desktop.core.storage.database import pending_upgrade
 from desktop.core.storage.executor import DatabaseExecutor
+from desktop.gui.plain import PlainLabel
 from desktop.gui.workers import run_task
 
 
@@ -42,6 +43,7 @@ def open_executor(parent: QWidget, path: Path) -> DatabaseExecutor:
         return DatabaseExecutor(path)
     dialog = QProgressDialog(parent)
     dialog.setObjectName("upgradeProgress")
+    dialog.setLabel(PlainLabel(dialog))  # the label shows the file's name: data, never markup
     dialog.setWindowTitle(QCoreApplication.translate("Upgrade", "Upgrading database"))
     dialog.setLabelText(QCoreApplication.translate("Upgrade", "%1 was written by an earlier ReviewDesk and is "
                                                    "being upgraded (a backup is made first).")
