@@ -102,8 +102,13 @@ def _run_child(fn: Callable[..., R], args: tuple, conn: Connection, cancel: Canc
     if nice and hasattr(os, "nice"):  # POSIX; the child's own worker processes inherit it
         os.nice(nice)
     progress = Progress(lambda done, total, message: conn.send(("progress", (done, total, message))), cancel)
+    _send_outcome(conn, lambda: fn(*args, progress=progress))
+
+
+def _send_outcome(conn: Connection, call: Callable[[], object]) -> None:
+    """Send ``call()``'s result, or what it raised, to the parent, then close the pipe."""
     try:
-        conn.send(("done", fn(*args, progress=progress)))
+        conn.send(("done", call()))
     except BaseException as exc:  # every end is reported: the parent re-raises it
         try:
             conn.send(("error", exc))
@@ -159,15 +164,7 @@ def run_in_process(fn: Callable[..., R], args: tuple, progress: Progress, poll_s
 def _run_job(fn: Callable[..., R], args: tuple, conn: Connection, parent_pid: int) -> None:
     """A :class:`ChildJob`'s body: ``fn(*args)``, its outcome sent to the parent."""
     _watch_parent(parent_pid)
-    try:
-        conn.send(("done", fn(*args)))
-    except BaseException as exc:  # every end is reported: the parent re-raises it
-        try:
-            conn.send(("error", exc))
-        except Exception:  # an exception that cannot be pickled
-            conn.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
-    finally:
-        conn.close()
+    _send_outcome(conn, lambda: fn(*args))
 
 
 class ChildJob(Generic[R]):
