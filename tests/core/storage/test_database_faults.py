@@ -16,6 +16,8 @@ import pytest
 from desktop.core.storage.database import (
     DatabaseProblem,
     NewerDatabase,
+    backup_to,
+    backups_of,
     open_database,
     open_for_reading,
     reserve_backup_path,
@@ -50,12 +52,16 @@ def test_write_connection_is_synchronous_full(tmp_path):
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
-@pytest.mark.parametrize("name", ["a#b.sqlite3", "what?.sqlite3", "100%.sqlite3", "x%23y#?.sqlite3"])
+@pytest.mark.parametrize("name", ["a#b.sqlite3", "what?.sqlite3", "100%.sqlite3", "x%23y#?.sqlite3", "评<查>.sqlite3",
+                                  "a&b=c;d.sqlite3", "'quoted' \"x\".sqlite3", "[1]*{2}.sqlite3", "sp ace+plus.sqlite3"])
 def test_paths_with_uri_characters_open_the_right_file(tmp_path, name):
     path = _seeded(tmp_path / name)
     reader = open_reader(path)
     assert reader.execute("SELECT count(*) FROM documents").fetchone()[0] == 5
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(("-wal", "-shm"))) == [name]
+    backup = backup_to(reader.conn, path)  # the copy made before an upgrade, and the message that names it when the file is damaged
+    assert backups_of(path) == [backup] and backup.name.startswith(name + ".backup-")
+    assert sqlite3.connect(backup).execute("SELECT count(*) FROM documents").fetchone()[0] == 5
 
 
 def test_foreign_sqlite_file_is_refused_and_left_unchanged(tmp_path):
