@@ -94,6 +94,76 @@ def test_search_equals_brute_force_on_random_corpora(texts, data):
         db.conn.close()
 
 
+# Words that make long repeated, overlapping and nearly-matching runs: phrases that share runs of 4 ("法治政府建设"
+# / "法治政府法治"), that overlap themselves ("依法行政依法行政", "abab", "哈哈哈哈哈"), punctuation and white space
+# between characters, Latin and digits in both widths, a character beyond the BMP (two units), single characters.
+_WORDS = ["法治政府", "法治", "政府建设", "建设", "依法行政", "哈", "哈哈", "ab", "AB", "ａｂ", "12", "１２", "，", ",",
+          "。", " ", "\n", "\u200b", "\U00020000", "治", "府建"]
+_PHRASE_TEXTS = st.lists(st.lists(st.sampled_from(_WORDS), max_size=30).map("".join), min_size=1, max_size=10)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts=_PHRASE_TEXTS, data=st.data())
+def test_phrases_equal_brute_force_on_random_corpora(texts, data):
+    """Queries of 1 to 16 characters (most of 5 or more: runs of 4 lined up by their positions) over documents
+    made of repeated words, indexed in batches (some indexed again: seqs that do not ascend across segments), with blocks of a few
+    documents, merged, and with documents struck out."""
+    from desktop.core.storage.documents import NewDocument, insert_documents
+
+    db = open_database(":memory:")
+    block = search_index._BLOCK
+    search_index._BLOCK = data.draw(st.sampled_from([2, 1024]), label="documents per block")
+    try:
+        batch = data.draw(st.integers(1, 10), label="batch")
+        ids: list[str] = []
+        for first in range(0, len(texts), batch):
+            with db.atomic():
+                ids += insert_documents(db, [NewDocument(_source(first + i, text), _SEG)
+                                             for i, text in enumerate(texts[first:first + batch])])
+        by_id = dict(zip(ids, texts, strict=True))
+        again = data.draw(st.lists(st.integers(0, len(ids) - 1), max_size=4, unique=True), label="indexed again")
+        if again:  # a later segment of earlier seqs
+            rows = db.execute("SELECT seq, text FROM documents ORDER BY seq").fetchall()
+            with db.atomic():
+                index_documents(db, [(rows[i][0], rows[i][1], None) for i in again])
+        if data.draw(st.booleans(), label="merged"):
+            with db.atomic():
+                search_index.merge_segments(db, [s for (s,) in db.execute("SELECT id FROM search_segments")])
+        for i in data.draw(st.lists(st.integers(0, len(ids) - 1), max_size=2, unique=True), label="deleted"):
+            delete_document(db, ids[i])
+            del by_id[ids[i]]
+        queries = data.draw(st.lists(st.lists(st.sampled_from(_WORDS), min_size=2, max_size=5).map("".join),
+                                     min_size=1, max_size=4), label="words")
+        for text in list(by_id.values())[:4]:
+            if text:
+                a = data.draw(st.integers(0, len(text) - 1), label="from")
+                queries.append(text[a:a + data.draw(st.integers(1, 16), label="length")])
+        for query in queries:
+            _check(db, by_id, query, data.draw(st.integers(1, 4), label="limit"))
+    finally:
+        search_index._BLOCK = block
+        db.conn.close()
+
+
+def test_phrases_when_later_segments_hold_earlier_documents(memory_db):
+    """The first documents indexed again (a new segment of seqs below those of earlier segments, and a merge of
+    both: seqs that do not ascend within a gram): a phrase's runs of 4 are still lined up document by document."""
+    texts = [("法治政府建设" * (1 + i % 3)) + "依法行政" * (i % 4) + ("政府建设法治" if i % 5 else "") for i in range(40)]
+    ids = [insert_document(memory_db, _source(i, text), _SEG) for i, text in enumerate(texts)]
+    rows = memory_db.execute("SELECT seq, text FROM documents ORDER BY seq").fetchall()
+    with memory_db.atomic():
+        index_documents(memory_db, [(seq, text, None) for seq, text in rows[:12]])
+    by_id = dict(zip(ids, texts, strict=True))
+    queries = ("法治政府建设", "政府建设法治政府", "设依法行政", "建设政府建设法治", "法治政府建设法治政府建设法治")
+    for query in queries:
+        for limit in (1, 10, 100):
+            _check(memory_db, by_id, query, limit)
+    with memory_db.atomic():
+        search_index.merge_segments(memory_db, [s for (s,) in memory_db.execute("SELECT id FROM search_segments")])
+    for query in queries:
+        _check(memory_db, by_id, query, 100)
+
+
 def test_ties_and_cut_offs_on_a_corpus_where_every_document_matches(memory_db):
     """Many documents with few distinct counts: the best are cut off in the middle of a count's documents."""
     texts = [("法治" * (i % 4)) + "政府建设" * (1 + i % 3) + "哈" * (i % 5) for i in range(40)]

@@ -5,8 +5,8 @@
   their number, the best are a partial sort of (count, seq).
 - A longer key is covered by runs of 4 units at offsets 0, 4, 8, … and its last 4 units (every unit of the key
   lies in one of them, so an occurrence is exactly a start where every covering run is found at its offset).
-  The starts are those of its rarest run; each is checked against the positions of the other runs in the same
-  document by binary search, so the work grows with the rarest run's occurrences, not with common ones.
+  The starts are those of its rarest run; each occurrence is one 64-bit number (seq << 32 | start), so checking
+  them against the other runs' positions is one sorted search per run over whole arrays (no per-document loop).
 
 A key that can overlap itself ("哈哈", "abab") is counted without overlap, as hits are: the starts of a document
 closer than the key's length are recounted left to right.
@@ -39,11 +39,6 @@ class Postings:
     docs: np.ndarray  # uint32 seqs
     counts: np.ndarray  # uint32
     positions: np.ndarray | None = None
-
-    def offsets(self) -> np.ndarray:
-        """Where each document's positions begin."""
-        return np.concatenate(([0], np.cumsum(self.counts, dtype=np.int64)[:-1])) if len(self.counts) else \
-            np.zeros(0, np.int64)
 
 
 class IndexReader:
@@ -143,47 +138,36 @@ def _occurrences(reader: IndexReader, run: np.ndarray) -> tuple[np.ndarray, np.n
         return np.zeros(0, np.uint32), np.zeros(0, np.int64)
     lists.sort(key=lambda item: len(item[1].positions))  # type: ignore[arg-type]
     anchor_offset, anchor = lists[0]
-    # documents that hold every covering run: found in each other run's documents (sorted for a binary search)
-    keep = np.ones(len(anchor.docs), bool)
-    located: list[tuple[int, Postings, np.ndarray, np.ndarray]] = []
+    # an occurrence as one number, seq << 32 | start: a key's starts are its rarest run's positions moved back by
+    # the run's offset; each other run must hold the same number moved forward by its own offset
+    keys = _keyed(anchor)
+    if anchor_offset:
+        keys = keys[(keys & _LOW32) >= np.uint64(anchor_offset)] - np.uint64(anchor_offset)
     for offset, postings in lists[1:]:
-        order = np.argsort(postings.docs, kind="stable")
-        ordered = postings.docs[order]
-        at = np.minimum(np.searchsorted(ordered, anchor.docs), len(ordered) - 1)
-        keep &= ordered[at] == anchor.docs
-        located.append((offset, postings, order, at))
-    anchor_starts = anchor.offsets()
-    entries = np.flatnonzero(keep)
-    lengths = anchor.counts[entries].astype(np.int64)
-    first = np.repeat(anchor_starts[entries] - np.cumsum(lengths) + lengths, lengths) + np.arange(int(lengths.sum()))
-    entry_of = np.repeat(entries, lengths)
-    starts = anchor.positions[first].astype(np.int64) - anchor_offset  # type: ignore[index]
-    good = starts >= 0
-    entry_of, starts = entry_of[good], starts[good]
-    for offset, postings, order, at in located:
-        other = order[at[entry_of]]  # the same document's entry in this run's postings
-        found = _contains(postings, other, starts + offset)
-        entry_of, starts = entry_of[found], starts[found]
-    return anchor.docs[entry_of], starts
-
-
-def _contains(postings: Postings, entries: np.ndarray, targets: np.ndarray) -> np.ndarray:
-    """Whether each target position is among the positions of its entry (vectorized binary search)."""
-    positions = postings.positions
-    assert positions is not None
-    lo = postings.offsets()[entries]
-    end = lo + postings.counts[entries].astype(np.int64)
-    hi = end.copy()
-    while True:
-        active = lo < hi
-        if not active.any():
+        if not len(keys):
             break
-        mid = (lo + hi) // 2
-        below = active & (positions[np.minimum(mid, len(positions) - 1)] < targets)
-        lo = np.where(below, mid + 1, lo)
-        hi = np.where(active & ~below, mid, hi)
-    inside = lo < end
-    return inside & (positions[np.minimum(lo, len(positions) - 1)] == targets)
+        keys = keys[_holds(_keyed(postings), keys + np.uint64(offset))]
+    return (keys >> np.uint64(32)).astype(np.uint32), (keys & _LOW32).astype(np.int64)
+
+
+def _keyed(postings: Postings) -> np.ndarray:
+    """Every position of a run's postings as ``seq << 32 | position``, ascending."""
+    assert postings.positions is not None
+    keys = np.repeat(postings.docs.astype(np.uint64) << np.uint64(32), postings.counts.astype(np.int64))
+    keys |= postings.positions
+    docs = postings.docs
+    # positions ascend within a document, and seqs within a segment built at once; a document indexed again after
+    # later ones (a changed text, a merge of such segments) puts a lower seq after higher ones
+    if len(docs) > 1 and not (docs[1:] > docs[:-1]).all():
+        keys.sort()
+    return keys
+
+
+def _holds(keys: np.ndarray, targets: np.ndarray) -> np.ndarray:
+    """Whether each of ``targets`` (ascending) is among ``keys`` (ascending)."""
+    at = np.searchsorted(keys, targets)
+    at[at == len(keys)] = 0
+    return keys[at] == targets
 
 
 def _without_overlap(docs: np.ndarray, starts: np.ndarray, length: int) -> tuple[np.ndarray, np.ndarray]:
