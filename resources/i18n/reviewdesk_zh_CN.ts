@@ -1366,10 +1366,6 @@
         <translation>否</translation>
     </message>
     <message>
-        <source>All required parts were found.</source>
-        <translation>规定的各部分均已找到。</translation>
-    </message>
-    <message>
         <source>Values and parts the program is unsure of (Verify › 核对队列)</source>
         <translation>程序没有把握的元数据和部分（核对 › 核对队列）</translation>
     </message>
@@ -2714,6 +2710,63 @@ Review and score annual reports on building rule-of-law government: see each rep
     <message>
         <source>请核对</source>
         <translation>请核对</translation>
+    </message>
+</context>
+<context>
+    <name>MissingChips</name>
+    <message>
+        <source>no preamble</source>
+        <translation>缺 前言</translation>
+    </message>
+    <message>
+        <source>no measures</source>
+        <translation>缺 举措</translation>
+    </message>
+    <message>
+        <source>no flaws</source>
+        <translation>缺 不足</translation>
+    </message>
+    <message>
+        <source>no duty</source>
+        <translation>缺 履职</translation>
+    </message>
+    <message>
+        <source>no plan</source>
+        <translation>缺 安排</translation>
+    </message>
+    <message>
+        <source>no other part</source>
+        <translation>缺 其他</translation>
+    </message>
+    <message>
+        <source>no %1</source>
+        <translation>缺 %1</translation>
+    </message>
+    <message>
+        <source>All required parts were found.</source>
+        <translation>规定的各部分均已找到。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between two part names</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Missing required parts: %1</source>
+        <translation>缺少必备部分：%1</translation>
+    </message>
+    <message>
+        <source>Missing required parts:</source>
+        <translation>缺少必备部分：</translation>
+    </message>
+    <message>
+        <source>%1 missing</source>
+        <translation>缺 %1 项</translation>
+    </message>
+    <message>
+        <source>%1 +%2</source>
+        <comment>the first missing part&apos;s chip, how many more</comment>
+        <translation>%1 +%2</translation>
     </message>
 </context>
 <context>

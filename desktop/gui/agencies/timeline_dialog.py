@@ -31,10 +31,11 @@ from desktop.core.agencies.timeline import VERDICT_LABELS, Timeline
 from desktop.core.changes import Changes
 from desktop.core.errors import ReviewDeskError
 from desktop.core.scoring.numbers import fmt
-from desktop.core.segmentation.classify import KIND_LABELS
 from desktop.gui import dialogs, i18n
 from desktop.gui.agencies.promise_view import PromiseTracker
 from desktop.gui.agencies.store import AgencyStore
+from desktop.gui.missing_chips import MissingChipsDelegate, chips_text
+from desktop.gui.missing_chips import tooltip as missing_tooltip
 from desktop.gui.plain import plain_label, plain_tip
 from desktop.gui.review_window import ReviewWindow
 
@@ -80,6 +81,7 @@ class TimelineDialog(QDialog):
         self.reports_model = QStandardItemModel(0, 9, self)
         self.reports = QTableView(self)
         self.reports.setModel(self.reports_model)
+        self.reports.setItemDelegateForColumn(3, MissingChipsDelegate(self.reports))  # chips fitted, never cut
         self.reports.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.reports.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.reports.verticalHeader().setVisible(False)
@@ -208,11 +210,12 @@ class TimelineDialog(QDialog):
             r = entry.report
             counts = [sum(1 for h in entry.shortcomings if h.verdict == v) for v in ("repeated", "reworded", "new")]
             cells = [str(r.year) if r.year is not None else "—", entry.score.total_text(), entry.score.grade or "—",
-                     "、".join(KIND_LABELS.get(k, (k, k))[0] for k in r.missing) or "—", _flag(r.on_time),
+                     chips_text(r.missing) or "—", _flag(r.on_time),
                      *map(str, counts), r.agency or "—"]
             items = [QStandardItem(c) for c in cells]
             items[0].setData(r.id, REPORT_ID)
             items[-1].setToolTip(plain_tip(r.name))
+            items[3].setToolTip(plain_tip(missing_tooltip(r.missing)))  # the chips' parts by their full names
             self.reports_model.appendRow(items)
         self._fill_title()
         if self.reports_model.rowCount():

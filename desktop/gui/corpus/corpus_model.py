@@ -44,7 +44,6 @@ from sqlite_utils import Database
 from desktop.core.agencies.years import AgencyYears, agency_years
 from desktop.core.scoring.numbers import fmt
 from desktop.core.scoring.scores import STATUS_LABELS, STATUSES, OverviewRow
-from desktop.core.segmentation.classify import KIND_LABELS
 from desktop.core.storage.documents import DocumentSummary
 from desktop.core.storage.doubts import doubt_counts
 from desktop.core.storage.listing import (
@@ -59,6 +58,8 @@ from desktop.core.storage.listing import (
     summaries_by_key,
 )
 from desktop.gui import i18n
+from desktop.gui.missing_chips import chips_text as missing_label
+from desktop.gui.missing_chips import tooltip as missing_tooltip
 from desktop.gui.plain import plain_tip
 
 __all__ = ["ANY_MISSING", "DOCUMENT_ID_ROLE", "Column", "CorpusModel", "missing_label"]
@@ -72,16 +73,6 @@ _CHECK = QColor("#b35c00")  # the 请核对 amber of the reading view
 _STATUS_COLORS = {"not_started": _MUTED, "in_progress": QColor("#9a6700"), "done": QColor("#1a7f37")}
 _CENTER = Qt.AlignmentFlag.AlignCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
-
-# The short chip of each missing part (缺 不足): the column stays narrow, the full names are in the tooltip.
-_SHORT = {"preamble": "前言", "achievements": "举措", "shortcomings": "不足", "leader_duty": "履职",
-          "next_plan": "安排", "other": "其他"}
-
-
-def missing_label(kinds: tuple[str, ...] | list[str]) -> str:
-    """The missing required parts as short chips, ``缺 不足 · 缺 履职`` (the tooltip names them in full)."""
-    return " · ".join("缺 " + _SHORT.get(k, KIND_LABELS.get(k, (k, k))[0]) for k in kinds)
 
 
 @dataclass(frozen=True)
@@ -280,11 +271,7 @@ class CorpusModel(QAbstractTableModel):
         return self.tr("Yes") if d.on_time else self.tr("No")
 
     def _missing_tooltip(self, d: DocumentSummary) -> str:
-        if not d.missing:
-            return self.tr("All required parts were found.")
-        english = i18n.current_language() == i18n.ENGLISH  # the regulation's Chinese name, glossed in English
-        return "\n".join(f"{KIND_LABELS[k][0]} ({KIND_LABELS[k][1]})" if english else KIND_LABELS[k][0]
-                         for k in d.missing if k in KIND_LABELS)
+        return missing_tooltip(d.missing)  # the full names (the cell shows chips)
 
     def column_index(self, key: str) -> int:
         """The position of the column with this key (``agency``, ``year``, ...), or -1."""

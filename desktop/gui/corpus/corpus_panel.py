@@ -25,6 +25,7 @@ from desktop.gui.corpus.corpus_filter import CorpusFilterProxy
 from desktop.gui.corpus.corpus_model import ANY_MISSING, DOCUMENT_ID_ROLE, CorpusModel
 from desktop.gui.corpus.grouped_view import GroupedModel, GroupedView
 from desktop.gui.flow import FlowLayout
+from desktop.gui.missing_chips import MissingChipsDelegate
 from desktop.gui.plain import PlainLabel
 
 TO_VERIFY = "__to_verify__"  # the parts filter's entry for the reports with doubts
@@ -122,6 +123,9 @@ class CorpusPanel(QWidget):
         self.table = QTableView(self)
         self.agency_delegate = AgencyDelegate(self.table)
         self.table.setModel(self.proxy)
+        # missing parts as chips fitted to the column (缺 不足 +2 when narrow; the full names in the tooltip)
+        self.missing_delegate = MissingChipsDelegate(self.table)
+        self.table.setItemDelegateForColumn(self.model.column_index("missing"), self.missing_delegate)
         self.table.setObjectName("corpusTable")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

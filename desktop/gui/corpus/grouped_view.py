@@ -20,6 +20,8 @@ from desktop.core.storage.documents import DocumentSummary
 from desktop.core.storage.listing import key_of, summaries_by_key
 from desktop.gui.corpus.agency_elide import AgencyDelegate
 from desktop.gui.corpus.corpus_model import DOCUMENT_ID_ROLE, CorpusModel, missing_label
+from desktop.gui.missing_chips import MissingChipsDelegate
+from desktop.gui.missing_chips import tooltip as missing_tooltip
 from desktop.gui.plain import plain_tip
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -169,6 +171,8 @@ class GroupedModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             year = "?" if doc.year is None else str(doc.year)
             return (year, "", missing_label(doc.missing), "")[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2 and doc.missing:
+            return plain_tip(missing_tooltip(doc.missing))
         if role == Qt.ItemDataRole.ToolTipRole:  # the name as this report prints it (a group holds its variants)
             lines = (doc.agency or "", doc.title or "", self.tr("File: %1").replace("%1", doc.name))
             return plain_tip("\n".join(p for p in lines if p))
@@ -206,6 +210,7 @@ class GroupedView(QTreeView):
                                              .horizontalAdvance(title)) + 12)
         # the place and the body stay readable in a narrow column (吉林省政务…管理局, not 吉林…理局)
         self.setItemDelegateForColumn(0, AgencyDelegate(self))
+        self.setItemDelegateForColumn(2, MissingChipsDelegate(self))  # chips fitted (缺 不足 +2), never cut
         self.activated.connect(self._on_activated)
         self.selectionModel().currentRowChanged.connect(self._on_current)
 

@@ -17,6 +17,7 @@ from desktop.core.review.verify import field_marks, source_sentence
 from desktop.core.segmentation.classify import REQUIRED_KINDS
 from desktop.core.storage.documents import DocumentRecord
 from desktop.gui import i18n, palette
+from desktop.gui.missing_chips import MissingChipsLabel
 from desktop.gui.plain import PlainLabel, plain_label, plain_tip
 
 _LINK_PREFIX = "offset:"
@@ -92,9 +93,14 @@ class MetadataHeader(QWidget):
         self.details_button.setArrowType(Qt.ArrowType.RightArrow)
         self.details_button.toggled.connect(self._apply_collapsed)
         self.details_button.setVisible(compact)
+        # Side by side the missing-part banners are folded away: their chips stay in the line (缺 履职), fitted
+        self.missing_chips = MissingChipsLabel(self)
+        self.missing_chips.setObjectName("headerMissingChips")
+        self.missing_chips.hide()
         title_row = QHBoxLayout()
         title_row.setSpacing(10)
         title_row.addWidget(self.title, 1)
+        title_row.addWidget(self.missing_chips, 0, Qt.AlignmentFlag.AlignTop)
         title_row.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignTop)
         title_row.addWidget(self.on_time, 0, Qt.AlignmentFlag.AlignTop)
         self._layout.addLayout(title_row)
@@ -115,6 +121,7 @@ class MetadataHeader(QWidget):
     def _apply_collapsed(self, *_args: object) -> None:
         collapsed = self.collapsed()
         self.meta.setVisible(not collapsed)
+        self.missing_chips.setVisible(collapsed and bool(self.missing_chips.kinds()))
         for banner in self.banners:
             banner.setVisible(not collapsed)
         self.details_button.setArrowType(Qt.ArrowType.DownArrow if not collapsed else Qt.ArrowType.RightArrow)
@@ -131,6 +138,7 @@ class MetadataHeader(QWidget):
             banner.hide()  # gone at once, not when the deletion comes round
             banner.deleteLater()
         self.banners = []
+        self.missing_chips.set_kinds(record.summary.missing if record is not None and self._compact else ())
         if record is None:
             self.title.clear()
             self.meta.clear()

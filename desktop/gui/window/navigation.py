@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 
 from desktop.core.storage.documents import DocumentRecord
 from desktop.gui import dialogs
+from desktop.gui.missing_chips import spelt_out
 from desktop.gui.reading.report_view import ReportView
 
 if TYPE_CHECKING:  # a mixin of MainWindow: typed as the window it is mixed into
@@ -53,9 +54,7 @@ class WindowNavigation(_WindowBase):
         summary = self.corpus_model.summary(row) if row >= 0 else None
         if summary is None:
             return
-        missing = self.corpus_model.index(row, self.corpus_model.column_index("missing"))
-        parts = [summary.agency or summary.title or summary.name,
-                 str(missing.data(Qt.ItemDataRole.ToolTipRole) or "").replace("\n", "、")]
+        parts = [summary.agency or summary.title or summary.name, spelt_out(summary.missing) if summary.missing else ""]
         self.statusBar().showMessage(" — ".join(p for p in parts if p), 10000)
 
     def _open_pending(self) -> None:

@@ -45,7 +45,7 @@ def test_rows_show_agency_year_date_on_time_and_missing_parts(qapp, seeded_memor
     doubts = {model.summary(r).name: len(document_doubts(seeded_memory_db, model.summary(r).id))
               for r in range(model.rowCount())}
     assert rows["003_768f1515f39e9dba.txt"] == ["吉林省政务服务和数字化建设管理局", "2022", "2023-01-30", "Unknown",
-                                               "缺 不足", str(doubts["003_768f1515f39e9dba.txt"]), "", "",
+                                               "no flaws", str(doubts["003_768f1515f39e9dba.txt"]), "", "",
                                                "【2022】 · 2025"]
     # each report's agency with its years in a row (one agency across 2022 and 2025; the others one year each)
     assert rows["000_0a101bd46eacac2a.txt"][8] == "2022 · 【2025】"
@@ -56,7 +56,7 @@ def test_rows_show_agency_year_date_on_time_and_missing_parts(qapp, seeded_memor
     # the 待核对 column counts exactly the verify queue's entries of each report ('' for none)
     assert {name: row[5] for name, row in rows.items()} == {n: str(c) if c else "" for n, c in doubts.items()}
     assert rows["001_a35be3758fcb709b.txt"][1:5] == ["2025", "2025-12-05", "Yes", ""]
-    assert rows["000_0a101bd46eacac2a.txt"][4] == "缺 履职"
+    assert rows["000_0a101bd46eacac2a.txt"][4] == "no duty"  # a chip in the interface language
     # Missing parts are drawn in a warning colour and explained in the tooltip.
     row = next(r for r in range(5) if model.summary(r).name.startswith("000_"))
     assert model.index(row, 4).data(Qt.ItemDataRole.ForegroundRole) is not None
@@ -119,7 +119,7 @@ def test_filter_by_year_agency_text_and_missing_part(qapp, seeded_memory_db):
     assert sorted(_column_texts(proxy, 1)) == ["2022", "2025"]
     proxy.set_agency_text("")
     proxy.set_missing_kind("shortcomings")
-    assert sorted(_column_texts(proxy, 4)) == ["缺 不足"] * 2
+    assert sorted(_column_texts(proxy, 4)) == ["no flaws"] * 2
     proxy.set_missing_kind(ANY_MISSING)
     assert proxy.rowCount() == 3
     proxy.set_agency_text("数据局")
