@@ -1,4 +1,5 @@
-"""A whole review with the keyboard only: corpus → report → annotation → score form → comment, by key events."""
+"""A whole review with the keyboard only: corpus → report → annotation → score form → comment → submit → reopen →
+submit again, by key events."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget
 
 from desktop.core.review.annotations import list_annotations
 from desktop.core.scoring import scores as scoring
+from desktop.core.scoring.versions import list_versions
 from tests.gui.keys import ALT, CTRL, SHIFT, focused, press
 
 pytestmark = [
@@ -155,3 +157,23 @@ def test_a_whole_review_by_key_events_only(qtbot, window, seeded_db_path):
               for cid in digits}
     assert stored == {cid: float(v) for cid, v in digits.items()}
     assert panel.completion.value() == len(digits)
+    # 5. Submit: Alt+4 back in the score form, Ctrl+Enter (issue 18: before, 4x Shift+Tab and Space).
+    press(qtbot, Qt.Key.Key_4, ALT)
+    assert focused(window).window() is window and panel.isAncestorOf(focused(window))
+    press(qtbot, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: scoring.get_review(reader, doc_id, reviewer, rubric).status == scoring.DONE)
+    assert not panel.submit_button.isVisible() and panel.reopen_button.isVisible()
+    # 6. Reopen by the Scoring menu's key from the report text (Alt+2), change a score by key, submit again.
+    press(qtbot, Qt.Key.Key_2, ALT)
+    assert focused(window) is window.report_view.text
+    press(qtbot, Qt.Key.Key_R, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: scoring.get_review(reader, doc_id, reviewer, rubric).status != scoring.DONE)
+    assert {cid: scoring.get_score(reader, doc_id, reviewer, rubric, cid).value for cid in digits} == stored
+    press(qtbot, Qt.Key.Key_4, ALT)
+    first = next(iter(panel.boxes.values()))
+    assert focused(window) is first.spin
+    press(qtbot, Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: scoring.get_score(reader, doc_id, reviewer, rubric, first.criterion.id).value == 1.0)
+    press(qtbot, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: scoring.get_review(reader, doc_id, reviewer, rubric).status == scoring.DONE)
+    assert len(list_versions(reader, doc_id, reviewer, rubric)) == 2  # two submissions recorded

@@ -12,7 +12,7 @@ import sqlite3
 import sys
 
 import shiboken6
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QModelIndex, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -69,6 +69,35 @@ def _plain(label: QLabel) -> str:
     return document.toPlainText()
 
 
+def _cell_texts(view: QAbstractItemView) -> list[str]:
+    """The texts a list, table or tree shows in its visible cells (as drawn: a delegate may shorten them)."""
+    model, out = view.model(), []
+    if model is None or not view.isVisible() or isinstance(view.window(), QFileDialog):
+        return out  # (Qt's file dialog lists folder and file names: data; its Type column is read on its own)
+    rect = view.viewport().rect()
+
+    def columns(parent) -> int:
+        try:
+            return model.columnCount(parent)
+        except TypeError:  # a list model's columnCount is private: it has one column
+            return 1
+
+    def walk(parent) -> None:
+        for row in range(model.rowCount(parent)):
+            for column in range(columns(parent)):
+                index = model.index(row, column, parent)
+                cell = view.visualRect(index)
+                if cell.isEmpty() or not cell.intersects(rect):
+                    continue
+                out.append(str(index.data() or ""))
+            first = model.index(row, 0, parent)
+            if isinstance(view, QTreeView) and view.isExpanded(first):
+                walk(first)
+
+    walk(QModelIndex())
+    return out
+
+
 def visible_texts(top: QWidget) -> list[tuple[str, str]]:
     """(where, text) of what a reader sees in a top-level widget (its docks, menus and their actions included)."""
     found: list[tuple[str, str]] = [(f"{type(top).__name__} title", top.windowTitle())]
@@ -100,6 +129,7 @@ def visible_texts(top: QWidget) -> list[tuple[str, str]]:
             found += [(name + " header", str(model.headerData(c, Qt.Orientation.Horizontal) or ""))
                       for c in range(model.columnCount()) if not w.isColumnHidden(c)] \
                 if hasattr(w, "isColumnHidden") else []
+            found += [(name + " cell", text) for text in _cell_texts(w)]
         if w.isVisible() and w.toolTip() and not isinstance(w, QMenu):
             found.append((name + " tooltip", w.toolTip()))
     for action in top.findChildren(QAction):
