@@ -63,10 +63,14 @@ _SHORT_HEADING = 16
 _BODY_CUES: dict[str, list[tuple[str, float]]] = {
     "shortcomings": [(r"有待", 1), (r"不够", 1), (r"不足", 1), (r"尚未|尚不|仍需|仍有|还需|还存在", 1),
                      (r"欠缺|滞后|薄弱|短板", 1), (r"存在.{0,8}(问题|不足)", 2)],
-    "next_plan": [(r"(^|[，,。；])(我们|我局|我委|我厅|我办)?(将|要)(进一步|继续|持续|加强|加快|深化|推动|推进|坚持|着力|全面)", 1),
+    # (^|[，,。；])(我们|我局|我委|我厅|我办)?(将|要)(进一步|…|全面) counted as where its 将/要 stands (a look-behind
+    # for the line start or stop, with or without the subject): the same count, ~5x faster (it starts with 将|要)
+    "next_plan": [(r"[将要](?:(?<=(?<![^，,。；\n])[将要])|(?<=(?<![^，,。；\n])(?:我们|我局|我委|我厅|我办)[将要]))"
+                   r"(?:进一步|继续|持续|加强|加快|深化|推动|推进|坚持|着力|全面)", 1),
                   (r"下一步|明年|来年", 2)],
     "leader_duty": [(r"第一责任人", 3), (r"主要负责(人|同志)", 2), (r"亲自(部署|研究|督办|过问|协调)", 2)],
-    "achievements": [(r"\d+(\.\d+)?(万|亿|%|件|次|项|个|家|人)", 0.5), (r"(完成|实现|累计|建成|出台|制定)", 0.5)],
+    # \d+(\.\d+)?(万|…|人), tried only where a run of digits starts (a match never starts inside one): same count
+    "achievements": [(r"\d(?<!\d\d)\d*(?:\.\d+)?(?:万|亿|%|件|次|项|个|家|人)", 0.5), (r"(完成|实现|累计|建成|出台|制定)", 0.5)],
 }
 _COMPILED_HEAD = {k: [(re.compile(p), w, a) for p, w, a in v] for k, v in _HEADING_CUES.items()}
 _COMPILED_BODY = {k: [(re.compile(p, re.MULTILINE), w) for p, w in v] for k, v in _BODY_CUES.items()}

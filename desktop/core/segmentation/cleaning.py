@@ -65,6 +65,10 @@ _META_RUN = re.compile(rf"(?:发布时间|发布日期|更新时间|更新日期
                        r"|(?:来源|信息来源|文章来源)\s*[:：]\s*[^\s\d，,。；]{1,15}")
 _META_NEXT = re.compile(rf"[^\S\n]*{_META_ITEM}")
 _SHARE_RUN = re.compile(rf"(?:{_SHARE})(?:[^\S\n]*(?:{_SHARE}))+")
+# What every match of _META_RUN and of _SHARE holds: a line without it has no run to look for (most lines of a
+# report: these scans start with words and are fast, the runs' patterns try every character)
+_MAY_META = re.compile(r"(?:时间|日期|来源)\s*[:：]")
+_MAY_SHARE = re.compile(r"分享到|微信|微博|QQ|朋友圈|人人网|豆瓣|打印|关闭|收藏|扫一扫|字体|字号|【")
 _LONG_LINE = 40
 _SENTENCE_END = re.compile(r"[。！？；]")
 # a short sentence of running prose (2023年，水利部坚持…。) opens the report; portal chrome never reads like one
@@ -140,11 +144,11 @@ def inline_chrome(line: str) -> list[tuple[str, int, int]]:
         if end > m.end():
             found.append(("breadcrumb", 0, end))
     taken = found[-1][2] if found else 0
-    for run in _META_RUN.finditer(line, taken):
+    for run in _META_RUN.finditer(line, taken) if _MAY_META.search(line, taken) else ():
         if found and run.start() < found[-1][2]:
             continue
         found.append(("source_line", run.start(), len(line[:_meta_run_end(line, run.start())].rstrip())))
-    for run in _SHARE_RUN.finditer(line, taken):
+    for run in _SHARE_RUN.finditer(line, taken) if _MAY_SHARE.search(line, taken) else ():
         if not any(a <= run.start() < b for _k, a, b in found):
             found.append(("tools", run.start(), run.end()))
     return sorted(found, key=lambda f: f[1])

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from desktop.core.segmentation import agency as agency_rules
@@ -294,18 +295,20 @@ def _agency(text: str, lines: list[tuple[int, str]], title: Field, signature: st
     naming a body that agrees with the body's 我局/本委, a year-led clause, the publisher line. A candidate is completed from the text first (静海区 → 天津市静海区人民政府); one whose shape is
     garbage (agency_rules.garbage) is refused and the next source tried.
     """
-    candidates: list[tuple[str | None, str]] = [
-        (agency_rules.from_title(str(title.value)) if title.value else None, "title"),
-        (signature, "signature"),
-        (agency_rules.from_opening([s for _p, s in lines[:8]]), "opening sentence"),
-        (agency_rules.from_label(text[:3000]), "page metadata (发文机关/发布机构)"),
-        (agency_rules.from_header(text, header), "page header above the title"),
-        (agency_rules.from_year_clause(text), "opening sentence (year clause)"),
-        (str(source.value) if source.value and agency_rules.plausible(str(source.value)) else None,
+    # each source is looked at only when the ones before it gave nothing acceptable (most reports: the title)
+    candidates: list[tuple[Callable[[], str | None], str]] = [
+        (lambda: agency_rules.from_title(str(title.value)) if title.value else None, "title"),
+        (lambda: signature, "signature"),
+        (lambda: agency_rules.from_opening([s for _p, s in lines[:8]]), "opening sentence"),
+        (lambda: agency_rules.from_label(text[:3000]), "page metadata (发文机关/发布机构)"),
+        (lambda: agency_rules.from_header(text, header), "page header above the title"),
+        (lambda: agency_rules.from_year_clause(text), "opening sentence (year clause)"),
+        (lambda: str(source.value) if source.value and agency_rules.plausible(str(source.value)) else None,
          "clutter source (publisher, may differ from the author)"),
     ]
     rejected: list[tuple[str, str]] = []
-    for name, where in candidates:
+    for find, where in candidates:
+        name = find()
         if not name:
             continue
         full, inferred = agency_rules.completion(name, text)

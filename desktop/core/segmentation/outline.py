@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from desktop.core.segmentation.patterns import cn_number
@@ -28,7 +29,10 @@ _MARKER = re.compile(
     r"|(?P<ar_dot>(?P<ar_dot_v>\d{1,2})\s?[.．、](?!\d))"
     r"|(?P<circled>(?P<circled_v>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])))"
 )
-_SHI = re.compile(r"(?P<v>[一二三四五六七八九十]{1,3})是(?=[^，。；\s]?)")
+_CN_NUMERALS = "一二三四五六七八九十"
+# [一…十]{1,3}是 (an 一是 item) found from its 是 (a literal: scanned for in C) with a numeral just before it; the
+# match starts at the last three numerals at most before that 是, as the leftmost match of the pattern does
+_SHI_AT = re.compile(r"是(?<=[一二三四五六七八九十]是)")
 _SENTENCE_END = "。；！？：:;!?"
 _HEAD_STOP = "。；！？"
 
@@ -214,6 +218,16 @@ def _accept_with_plain(cands: list[_Candidate], dense: bool) -> list[tuple[_Cand
     return out
 
 
+def shi_markers(text: str) -> Iterator[tuple[int, int]]:
+    """(start, position of 是) of each match of ``[一二三四五六七八九十]{1,3}是`` in ``text``, as ``finditer`` gives them."""
+    for m in _SHI_AT.finditer(text):
+        shi = m.start()
+        start = shi - 1
+        while start > shi - 3 and start > 0 and text[start - 1] in _CN_NUMERALS:
+            start -= 1
+        yield start, shi
+
+
 def _add_shi_items(text: str, headings: list[Heading], blocked: Spans) -> None:
     """Add 一是…二是… items found in running text, one level below the heading they sit under."""
     items: list[Heading] = []
@@ -221,14 +235,13 @@ def _add_shi_items(text: str, headings: list[Heading], blocked: Spans) -> None:
     last_para = -1
     para = -1
     scanned = 0  # the paragraph start is found by scanning forward once, not back from each item (linear on one line)
-    for m in _SHI.finditer(text):
-        start = m.start()
+    for start, shi in shi_markers(text):
         if blocked.contains(start):
             continue
         prev = text[start - 1] if start else "\n"
         if prev not in "\n。；：，:;, \u3000":
             continue
-        value = cn_number(m.group("v"))
+        value = cn_number(text[start:shi])
         newline = text.rfind("\n", scanned, start)
         if newline >= 0:
             para = newline

@@ -34,9 +34,12 @@ def is_title_line(line: str) -> bool:
     ) and not s.startswith(("现将", "特此")) and not _BREADCRUMB.search(s)
 
 
+_CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
 def cn_number(s: str) -> int | None:
     """Value of a Chinese numeral (一 … 九十九, 〇/零 digits in years); None if it is not one."""
-    digits = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+    digits = _CN_DIGIT
     if not s:
         return None
     if all(ch in digits for ch in s) and len(s) > 1:

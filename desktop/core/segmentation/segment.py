@@ -105,9 +105,15 @@ _LEADER = r"(党政)?主要负责(人|同志)|主要领导(干部|同志)?|党�
 _LEADER_SENTENCE = re.compile(
     rf"第一责任人|({_LEADER}).{{0,30}}(履行|落实|履职|亲自|带头)"
     rf"|(压实|落实|扛牢|扛起|履行|强化)[^。；]{{0,12}}({_LEADER})[^。；]{{0,12}}(法治(政府)?建设|推进法治)[^。；]{{0,6}}(责任|职责)")
+# What every match of _LEADER_SENTENCE and _SHORTCOMING_SENTENCE holds: a part or sentence without it has no match
+# (their many branches are tried at every character; these words are scanned for in C)
+_MAY_STATE = {"leader_duty": re.compile(r"第一责任人|主要负责|主要领导|党组书记|党委书记|一把手"),
+              "shortcomings": re.compile(r"不足|问题|短板|差距|弱项")}
 _BOOK_TITLE = re.compile(r"《[^》]{0,60}》")
 # chrome that survived as text (a breadcrumb's tail, a menu) is never a sentence of the report
-_NOT_PROSE = re.compile(r"[>＞»›]|首页|当前位置|您所在的位置|您的位置|您现在的位置")
+# [>＞»›]|首页|当前位置|您所在的位置|您的位置|您现在的位置, led by one character class (scanned for in C): the same matches
+_NOT_PROSE = re.compile(r"[>＞»›首当您](?:(?<=[>＞»›])|(?<=首)页|(?<=当)前位置|(?<=您)(?:所在的位置|的位置|现在的位置))")
+_SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
 # The report speaking of its own shortcomings (但还存在一些不足), not of problems it solved (解决群众存在的困难).
 _SHORTCOMING_SENTENCE = re.compile(
     r"(还|仍|也|但|同时|尚)[^。；]{0,6}(存在|有)[^。；]{0,10}(不足|问题|短板|差距|弱项)|不足之处|存在以下(问题|不足)"
@@ -461,10 +467,15 @@ def _find_nested(text: str, kind: str, outline: list[Heading], parts: list[Secti
                "next_plan": _PLAN_SENTENCE}.get(kind)
     if pattern is None:
         return None
+    may = _MAY_STATE.get(kind)
     for part in parts:
         if part.kind == "preamble" and kind != "leader_duty":
             continue
-        for m in re.finditer(r"[^。；！？\n]+[。；！？]?", text[part.start:part.end]):
+        if may is not None and may.search(text, part.start, part.end) is None:
+            continue
+        for m in _SENTENCE.finditer(text[part.start:part.end]):
+            if may is not None and may.search(m.group(0)) is None:
+                continue
             sentence = m.group(0).strip()
             at = part.start + m.start()
             if not sentence or _NOT_PROSE.search(sentence) or (blocked is not None and blocked.contains(
