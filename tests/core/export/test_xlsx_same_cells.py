@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
+import re
 import shutil
 import zipfile
 from collections.abc import Sequence
@@ -21,6 +22,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from xlsxwriter.worksheet import Worksheet
 
 from desktop.core.export import export
@@ -207,3 +209,129 @@ def test_formula_sheet_prepares_formulas_as_xlsxwriter_does(formula, future):
     ours.use_future_functions = theirs.use_future_functions = future
     assert ours._prepare_formula(formula) == theirs._prepare_formula(formula)
     assert ours._prepare_formula(formula, True) == theirs._prepare_formula(formula, True)
+
+
+_EXPORT_TIME = re.compile(rb"\d{4}-\d\d-\d\d \d\d:\d\d")  # 说明's 导出时间: two exports may straddle a minute
+
+
+def package(path) -> dict[str, bytes]:
+    """Every part of an xlsx package by name (the export time and the package's own timestamps left out)."""
+    with zipfile.ZipFile(path) as zf:
+        return {n: _EXPORT_TIME.sub(b"<time>", zf.read(n)) for n in zf.namelist() if not n.startswith("docProps/")}
+
+
+def test_rows_written_as_xml_are_the_bytes_xlsxwriter_writes_cell_by_cell(hostile_db, tmp_path, monkeypatch):
+    """The fast path (a row's cells as one string of XML) writes every sheet byte for byte as XlsxWriter's own
+    cell calls do: values, types, formats and their numbering, row heights, escapes (a failure names the part)."""
+    monkeypatch.setattr(to_xlsx, "CHARTS_IN_CHILD_FROM", math.inf)
+    cell_by_cell, new = tmp_path / "cells.xlsx", tmp_path / "rows.xlsx"
+    with monkeypatch.context() as m:
+        m.setattr(FormulaSheet, "streams_rows", lambda self: False)
+        export(hostile_db, "xlsx", cell_by_cell)
+    rows_as_xml = []
+    end_row = FormulaSheet.end_row
+    monkeypatch.setattr(FormulaSheet, "end_row", lambda self, row, *a: rows_as_xml.append(row) or end_row(self, row, *a))
+    export(hostile_db, "xlsx", new)
+    assert len(rows_as_xml) > 100  # the fast path did write the rows (every sheet's but those with formulas)
+    expected, got = package(cell_by_cell), package(new)
+    assert sorted(got) == sorted(expected)
+    for name in expected:
+        assert got[name] == expected[name], name
+    sheets = [n for n in got if n.startswith("xl/worksheets/sheet")]
+    assert len(sheets) >= 6 and any(b"_x000D_" in got[n] for n in sheets)  # the hostile texts reached the sheets
+
+
+def _as_read(value: Any) -> Any:
+    """A value as openpyxl reads it back from a cell written from ``value`` (a Formula: its cached value)."""
+    if isinstance(value, Formula):
+        value = value.value
+    if isinstance(value, str):  # openpyxl does not decode Excel's _xHHHH_ escapes (a carriage return: _x000D_)
+        value = Worksheet._escape_control_characters(xml_safe(value)[:MAX_CELL])
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        value = dt.datetime(value.year, value.month, value.day)
+    return None if value == "" else value
+
+
+def _read_rows(ws, header_row: int) -> list[dict[str, Any]]:
+    headers = [c.value for c in ws[header_row]]
+    return [dict(zip(headers, [c.value for c in r], strict=True)) for r in ws.iter_rows(min_row=header_row + 1)]
+
+
+def test_every_value_core_computes_is_in_the_workbook_unchanged(hostile_db, tmp_path):
+    """Read back with openpyxl, every row of 汇总, 评审汇总, 批注 and 必备部分 holds, column by column (by header),
+    the values core computes for it (desktop.core.export.sheets): nothing dropped, moved, rounded or reformatted;
+    and the totals and scores are the score model's (desktop.core.panel.summary) numbers."""
+    from desktop.core.export.data import collect_export_data
+    from desktop.core.export.sheets.panel_table import final_cell, panel_columns, panel_row
+    from desktop.core.export.sheets.tables import (
+        annotation_columns,
+        annotation_rows,
+        section_columns,
+        section_rows,
+        summary_columns,
+        summary_row,
+        total_value,
+    )
+    from desktop.core.export.target import bound_texts
+
+    out = tmp_path / "sheet.xlsx"
+    export(hostile_db, "xlsx", out)
+    data = bound_texts(collect_export_data(hostile_db))
+    wb = load_workbook(out, data_only=True)  # formulas read as the value cached with them
+
+    def check(sheet: str, header_row: int, columns, expected_rows) -> list[dict[str, Any]]:
+        got = _read_rows(wb[sheet], header_row)
+        headers = [c.header for c in columns]
+        expected = [dict(zip(headers, map(_as_read, values), strict=True)) for values in expected_rows]
+        assert len(got) == len(expected) > 0, sheet
+        for i, (g, e) in enumerate(zip(got, expected, strict=True)):
+            assert g == e, (sheet, i)
+        return got
+
+    summary = check("汇总", to_xlsx.SUMMARY_HEADER_ROW, summary_columns(data, printable=True),
+                    [summary_row(data, i, row, printable=True) for i, row in enumerate(data.rows, 1)])
+    total_header = summary_columns(data, printable=True)[criterion_columns_end(data) + 1].header
+    for row, read in zip(data.rows, summary, strict=True):
+        assert read[total_header] == (row.total if row.complete else (row.completion_label if row.scored else None))
+        assert read[total_header] == _as_read(total_value(row))
+        for c in data.rubric.criteria:  # each score as the reviewer set it
+            entry = row.scores.get(c.id)
+            value = read[summary_columns(data, printable=True)[3 + data.rubric.criteria.index(c)].header]
+            assert value == ("不适用" if entry and entry.not_applicable else (entry.value if entry else None))
+    assert any(isinstance(r[total_header], float) for r in summary)  # complete reviews reached the sheet
+
+    panel = data.panel
+    assert panel is not None
+    at = {(row.document.id, row.reviewer_id): to_xlsx.SUMMARY_HEADER_ROW + i
+          for i, row in enumerate(data.rows, 1) if row.reviewer_id is not None}
+    check("评审汇总", to_xlsx.SUMMARY_HEADER_ROW, panel_columns(data, panel),
+          [panel_row(data, panel, i, report, final=final_cell(data, panel, to_xlsx.SUMMARY_HEADER_ROW + i, report, at))
+           for i, report in enumerate(panel.reports, 1)])
+    notes = check("批注", 1, annotation_columns(), list(annotation_rows(data)))
+    assert len(notes) == len(data.annotations) >= 100
+    check("必备部分", 1, section_columns(), list(section_rows(data)))
+
+
+def criterion_columns_end(data) -> int:
+    from desktop.core.export.sheets.tables import criterion_columns
+
+    return criterion_columns(data, printable=True)[1]
+
+
+def test_text_that_looks_like_rich_text_markup_stays_text(hostile_db, tmp_path):
+    """XlsxWriter passes a text from ``<r>`` to ``</r>`` into the sheet as rich-text XML, unescaped (a comment
+    ``<r>a & b</r>`` made a workbook that does not open); the sheet writes it as the text it is."""
+    doc = hostile_db.execute("SELECT id FROM documents WHERE replaced_by IS NULL ORDER BY id LIMIT 1").fetchone()[0]
+    reviewer = hostile_db.execute("SELECT id FROM reviewers ORDER BY name LIMIT 1").fetchone()[0]
+    texts = ["<r>a & b</r>", "<r><t>粗体</t></r>", "<r><rPr><b/></rPr><t>x</t></r>"]
+    for i, text in enumerate(texts):
+        create_annotation(hostile_db, doc, 10 * i, 10 * i + 5, reviewer_id=reviewer, comment=text)
+    out = tmp_path / "sheet.xlsx"
+    export(hostile_db, "xlsx", out)
+    notes = load_workbook(out)["批注"]
+    comments = {c.value for c in notes[get_column_letter(_read_headers(notes).index("批注意见") + 1)]}
+    assert set(texts) <= comments
+
+
+def _read_headers(ws) -> list[Any]:
+    return [c.value for c in ws[1]]

@@ -18,7 +18,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
@@ -78,6 +78,62 @@ class FormulaSheet(Worksheet):
             formula = formula[:-1]
         return formula
 
+    # Rows written as XML (RowStream's fast path). XlsxWriter's per-cell path costs ~6 µs a cell (a call, a tuple
+    # stored, then per cell at the row's flush: A1 name, format index, type dispatch, three regexes, an XML writer
+    # call): 2.5 s of the 400,000 cells of a 1,000-report workbook. These two methods are the only place that
+    # relies on how XlsxWriter writes a row in constant_memory mode (its row file, the row it holds, the sheet's
+    # dimensions; XlsxWriter is pinned in requirements.lock): tests/core/export/test_xlsx_same_cells.py checks
+    # that the sheets' XML is byte for byte what XlsxWriter's own calls write.
+
+    def streams_rows(self) -> bool:
+        """Whether rows can be written here as XML: constant_memory mode, rows still going to the row file."""
+        fh = getattr(self, "row_data_fh", None)
+        return bool(self.constant_memory) and fh is not None and self.fh is fh and not self.row_data_fh_closed
+
+    def begin_row(self, row: int, last_col: int) -> None:
+        """Make ``row`` (0-based) the current row before its XML is written: the row XlsxWriter holds (cells
+        written one by one, e.g. a row with formulas) is written out first, and the dimensions take the row in."""
+        self._write_single_row(row)
+        self._check_dimensions(row, 0)
+        self._check_dimensions(row, last_col)
+
+    def end_row(self, row: int, cells: str, height: float | None) -> None:
+        """Write ``row`` with its cells' XML (after :meth:`begin_row`), ``height`` in points as set_row takes it."""
+        if height is None:
+            self.fh.write(f'<row r="{row + 1}">{cells}</row>')
+            return
+        pixels = int(height * 4.0 / 3.0 + 0.5)  # as set_row rounds it
+        if pixels == self.original_row_height == self.default_row_height:
+            self.fh.write(f'<row r="{row + 1}">{cells}</row>')
+        else:
+            self.fh.write(f'<row r="{row + 1}" ht="{pixels * 0.75:.16g}" customHeight="1">{cells}</row>')
+
+    def excel_date(self, value: dt.datetime) -> float:
+        """The Excel serial number of a date and time (the workbook's epoch)."""
+        return float(self._convert_date_time(value))
+
+
+def _column_name(col: int) -> str:
+    """The letters of a 0-based column (A, B, …, Z, AA, …)."""
+    letters, n = "", col + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def _inline_string(text: str) -> str:
+    """The ``<is>`` element of a cell text as XlsxWriter writes it inline: Excel's _xHHHH_ escapes (a literal
+    ``_x0041_`` protected, a carriage return as _x000D_), whitespace kept at either end, ``& < >`` as entities.
+    Unlike XlsxWriter, a text that starts with ``<r>`` and ends with ``</r>`` is escaped too: it is a comment's
+    text, never rich-text markup to pass through."""
+    if "_x" in text or not text.isprintable():  # a carriage return is not printable
+        text = Worksheet._escape_control_characters(text)
+    space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
+    if "&" in text or "<" in text or ">" in text:
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f"<is><t{space}>{text}</t></is>"
+
 
 class RowStream:
     """Appends rows of plain values to a worksheet, row after row (constant_memory needs them in order).
@@ -85,6 +141,10 @@ class RowStream:
     ``fills`` maps a text value to a fill colour used for cells holding exactly that text. With ``widths``, a row
     whose wrapped text needs several lines gets that height: Excel fits rows when it opens a file, LibreOffice
     and WPS do not, and a cut-off comment would be lost on paper.
+
+    On a :class:`FormulaSheet` in constant_memory mode a row without formulas is written as one string of XML
+    (the same XML XlsxWriter writes for it, cell by cell); a row with a formula, or any row on another
+    worksheet, goes through XlsxWriter's cell methods.
     """
 
     def __init__(self, workbook: Workbook, ws: Worksheet, formats: Sequence[CellFormat],
@@ -99,8 +159,11 @@ class RowStream:
         self._fills = fills or {}
         self._cache: dict[tuple, Format] = {}
         self._plain_formats: dict[bool, list[Format]] = {}
+        self._xf: dict[int, int] = {}  # id(Format) -> its index in the workbook's styles
         self.rows = 0  # rows written so far; the next row is this 0-based index
         self._writers = (ws.write_string, ws.write_number, ws.write_blank)
+        self._fast = isinstance(ws, FormulaSheet) and ws.streams_rows()
+        self._names = [_column_name(c) for c in range(len(self.formats))]
 
     def format(self, col: int, header: bool = False, quote: bool = False, fill: str | None = None) -> Format:
         """The workbook Format of a cell of column ``col`` (created once per combination)."""
@@ -129,10 +192,13 @@ class RowStream:
     def append(self, values: Sequence[Value], *, header: bool = False) -> None:
         """Append one row (``header``: in the header format).
 
-        Called once per row of the largest sheets (40,000 annotations at 1,000 reports): each cell's writer is
-        chosen by the value's exact type and written with its column's format, nothing else per cell."""
+        Called once per row of the largest sheets (40,000 annotations at 1,000 reports): each cell is written
+        by the value's exact type with its column's format, nothing else per cell."""
         if len(values) != len(self.formats):
             raise ValueError(f"row has {len(values)} values for {len(self.formats)} columns")
+        if self._fast and all(type(v) is not Formula or self._plain_formula(v) for v in values):
+            self._append_xml(values, header)
+            return
         ws, row = self.ws, self.rows
         self.rows += 1
         height = self._height(values, header)
@@ -144,11 +210,7 @@ class RowStream:
         for col, value in enumerate(values):
             kind = type(value)
             if kind is str:
-                text: str = value  # type: ignore[assignment]
-                if not text.isprintable():  # printable text holds nothing XML cannot (a C check, not a regex)
-                    text = xml_safe(text)
-                if len(text) > MAX_CELL:
-                    text = text[:MAX_CELL]
+                text = _cell_text(value)  # type: ignore[arg-type]
                 if not text:
                     write_blank(row, col, None, plain[col])
                 elif text[0] in FORMULA_STARTS or text in fills:  # kept as text / tinted: a format of its own
@@ -163,10 +225,55 @@ class RowStream:
                 cached: Any = value.value if value.value is not None else ""
                 ws.write_formula(row, col, value.text, plain[col], cached)
             elif isinstance(value, dt.date):
-                day = value if isinstance(value, dt.datetime) else dt.datetime(value.year, value.month, value.day)
-                ws.write_datetime(row, col, day, plain[col])
+                ws.write_datetime(row, col, _day(value), plain[col])
             else:
                 write_number(row, col, value, plain[col])
+
+    def _append_xml(self, values: Sequence[Value], header: bool) -> None:
+        """Append one row without formulas as XML (see :class:`FormulaSheet`): the same cells, types and formats
+        as the cell-by-cell path writes."""
+        ws = cast(FormulaSheet, self.ws)
+        row = self.rows
+        self.rows += 1
+        height = self._height(values, header)
+        ws.begin_row(row, len(values) - 1)  # before the formats' indexes: XlsxWriter numbers them in cell order
+        plain = self._plain(header)
+        fills, xf, names = self._fills, self._xf, self._names
+        r = str(row + 1)
+        cells: list[str] = []
+        add = cells.append
+        for col, value in enumerate(values):
+            kind = type(value)
+            fmt = plain[col]
+            if kind is str:
+                text = _cell_text(value)  # type: ignore[arg-type]
+                if text and (text[0] in FORMULA_STARTS or text in fills):
+                    fmt = self.format(col, header, looks_like_formula(text), fills.get(text))
+            index = xf.get(id(fmt))
+            if index is None:
+                index = xf[id(fmt)] = fmt._get_xf_index()
+            if kind is str:
+                if not text:
+                    add(f'<c r="{names[col]}{r}" s="{index}"/>')
+                    continue
+                add(f'<c r="{names[col]}{r}" s="{index}" t="inlineStr">{_inline_string(text)}</c>')
+            elif kind is int or kind is float:
+                add(f'<c r="{names[col]}{r}" s="{index}"><v>{_number(value):.16G}</v></c>')  # type: ignore[arg-type]
+            elif value is None:
+                add(f'<c r="{names[col]}{r}" s="{index}"/>')
+            elif isinstance(value, dt.date):
+                add(f'<c r="{names[col]}{r}" s="{index}"><v>{ws.excel_date(_day(value)):.16G}</v></c>')
+            elif isinstance(value, Formula):
+                add(f'<c r="{names[col]}{r}" s="{index}"{_formula_cell(ws._prepare_formula(value.text), value.value)}')
+            else:
+                add(f'<c r="{names[col]}{r}" s="{index}"><v>{_number(float(value)):.16G}</v></c>')
+        ws.end_row(row, "".join(cells), height)
+
+    def _plain_formula(self, value: Formula) -> bool:
+        """Whether XlsxWriter writes ``value`` as a plain formula cell (not a dynamic-array or array formula)."""
+        text = value.text
+        return not (self.ws.use_future_functions or _EXPANDED.search(text)
+                    or (text.startswith("{") and text.endswith("}")))
 
     def _plain(self, header: bool) -> list[Format]:
         """Each column's format for a cell that needs nothing more (not formula-like text, no fill)."""
@@ -174,3 +281,53 @@ class RowStream:
         if found is None:
             found = self._plain_formats[header] = [self.format(col, header) for col in range(len(self.formats))]
         return found
+
+
+def _cell_text(value: str) -> str:
+    """A text as a cell holds it: without what XML cannot hold, cut to what a cell holds."""
+    if not value.isprintable():  # printable text holds nothing XML cannot (a C check, not a regex)
+        value = xml_safe(value)
+    if len(value) > MAX_CELL // 2:  # as XlsxWriter: the limit counts UTF-16 units (an emoji counts 2)
+        value = value[:MAX_CELL]
+        if len(value.encode("utf-16-le", "surrogatepass")) // 2 > MAX_CELL:
+            units = 0
+            for i, ch in enumerate(value):
+                units += 2 if ord(ch) > 0xFFFF else 1
+                if units > MAX_CELL:
+                    value = value[:i]
+                    break
+    return value
+
+
+_ERROR_CODES = ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!")
+
+
+def _formula_cell(formula: str, value: str | int | float | None) -> str:
+    """The rest of a formula cell's XML after its ``s`` attribute, as XlsxWriter writes it: the type of the
+    cached value (t="str" for a text, t="e" for an error code), the formula and the value, ``& < >`` escaped."""
+    kind, cached = "", "" if value is None else value
+    if isinstance(cached, bool):
+        kind, cached = ' t="b"', int(cached)
+    elif isinstance(cached, str) and cached:
+        kind = ' t="e"' if cached in _ERROR_CODES else ' t="str"'
+    return f"{kind}><f>{_escape_data(formula)}</f><v>{_escape_data(cached)}</v></c>"
+
+
+def _escape_data(value: object) -> str:
+    text = str(value)
+    if "&" in text or "<" in text or ">" in text:
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text
+
+
+def _number(value: float) -> float:
+    """A number a cell can hold (XlsxWriter refuses NaN and infinities the same way)."""
+    if value != value or value in (math.inf, -math.inf):
+        raise TypeError("NAN/INF not supported in write_number() without 'nan_inf_to_errors' Workbook() option")
+    return value
+
+
+def _day(value: dt.date) -> dt.datetime:
+    return value if isinstance(value, dt.datetime) else dt.datetime(value.year, value.month, value.day)
+
+
