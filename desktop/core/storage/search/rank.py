@@ -121,6 +121,10 @@ def _top(docs: np.ndarray, counts: np.ndarray, limit: int) -> list[tuple[int, in
     """The ``limit`` best (count, seq): most first, then lowest seq."""
     if not len(docs) or limit <= 0:
         return []
+    if len(docs) > 8 * limit:  # only documents with as many hits as the limit-th most can be among the best
+        least = np.partition(counts, len(counts) - limit)[len(counts) - limit]
+        keep = counts >= least
+        docs, counts = docs[keep], counts[keep]
     order = (counts.astype(np.uint64) << np.uint64(32)) | (_LOW32 - docs.astype(np.uint64))
     if len(order) > limit:
         order = order[np.argpartition(order, len(order) - limit)[len(order) - limit:]]
