@@ -6,7 +6,7 @@
 - A longer key is covered by runs of 4 units at offsets 0, 4, 8, … and its last 4 units (every unit of the key
   lies in one of them, so an occurrence is exactly a start where every covering run is found at its offset).
   The starts are those of its rarest run; each occurrence is one 64-bit number (seq << 32 | start), so checking
-  them against the other runs' positions is one sorted search per run over whole arrays (no per-document loop).
+  them against the other runs' positions is one sorted search per run and segment (no per-document loop).
 
 A key that can overlap itself ("哈哈", "abab") is counted without overlap, as hits are: the starts of a document
 closer than the key's length are recounted left to right.
@@ -52,11 +52,21 @@ class IndexReader:
             self.dead.setdefault(segment, []).append(seq)
 
     def postings(self, run: np.ndarray, with_positions: bool = False) -> Postings:
-        """A gram's postings in every live segment (the block of each segment that can hold it)."""
+        """A gram's postings in every live segment, end to end."""
+        parts = list(self.segment_postings(run, with_positions).values())
+        if not parts:
+            return Postings(np.zeros(0, np.uint32), np.zeros(0, np.uint32), np.zeros(0, np.uint16))
+        positions = [part.positions for part in parts if part.positions is not None]
+        return Postings(np.concatenate([part.docs for part in parts]), np.concatenate([part.counts for part in parts]),
+                        np.concatenate(positions) if with_positions else None)
+
+    def segment_postings(self, run: np.ndarray, with_positions: bool = False) -> dict[int, Postings]:
+        """A gram's postings in each live segment that holds it (the one block of the segment that can hold it),
+        by segment; a document is live in one segment only."""
         code = gram_code(run)
         sql = (f"SELECT grams, offsets, firsts, docs, counts{', positions' if with_positions else ''} FROM {POSTINGS} "
                "WHERE segment = ? AND length = ? AND first_gram <= ? ORDER BY first_gram DESC LIMIT 1")
-        docs, counts, positions = [], [], []
+        found: dict[int, Postings] = {}
         for segment in self.segments:
             row = self.db.conn.execute(sql, [segment, len(run), code]).fetchone()
             if row is None:
@@ -84,14 +94,9 @@ class IndexReader:
                 if p is not None:
                     p = p[np.repeat(keep, c)]
                 d, c = d[keep], c[keep]
-            docs.append(d)
-            counts.append(c)
-            if p is not None:
-                positions.append(p)
-        if not docs:
-            return Postings(np.zeros(0, np.uint32), np.zeros(0, np.uint32), np.zeros(0, np.uint16))
-        return Postings(np.concatenate(docs), np.concatenate(counts),
-                        np.concatenate(positions) if with_positions else None)
+            if len(d):
+                found[segment] = Postings(d, c, p)
+        return found
 
 
 def best(db: Database, key: str, limit: int) -> tuple[int, list[tuple[int, int]]]:
@@ -137,13 +142,30 @@ def _occurrences(reader: IndexReader, run: np.ndarray) -> tuple[np.ndarray, np.n
     """Every start of a key of 5 units or more: (seqs, starts), grouped by document, ascending within one."""
     length = len(run)
     offsets = list(range(0, length - 4, 4)) + [length - 4]
-    lists = [(offset, reader.postings(run[offset:offset + 4], with_positions=True)) for offset in offsets]
-    if any(not len(postings.docs) for _offset, postings in lists):
-        return np.zeros(0, np.uint32), np.zeros(0, np.int64)
-    lists.sort(key=lambda item: len(item[1].positions))  # type: ignore[arg-type]
+    by_run = []
+    for offset in offsets:
+        parts = reader.segment_postings(run[offset:offset + 4], with_positions=True)
+        if not parts:
+            return np.zeros(0, np.uint32), np.zeros(0, np.int64)
+        by_run.append((offset, parts))
+    # segment by segment (a document is in one segment): arrays of one segment's size stay in the processor's cache
+    found = []
+    for segment in by_run[0][1]:
+        lists = [(offset, parts[segment]) for offset, parts in by_run if segment in parts]
+        if len(lists) == len(by_run):
+            keys = _lined_up(lists)
+            if len(keys):
+                found.append(keys)
+    keys = np.concatenate(found) if found else np.zeros(0, np.uint64)
+    return (keys >> np.uint64(32)).astype(np.uint32), (keys & _LOW32).astype(np.int64)
+
+
+def _lined_up(lists: list[tuple[int, Postings]]) -> np.ndarray:
+    """The starts of a key in documents of one segment, as ``seq << 32 | start`` ascending, from the postings of
+    the runs of 4 that cover it ``(offset in the key, postings)``: a start is its rarest run's position moved back
+    by the run's offset; each other run must hold the same number moved forward by its own offset."""
+    lists = sorted(lists, key=lambda item: len(item[1].positions))  # type: ignore[arg-type]
     anchor_offset, anchor = lists[0]
-    # an occurrence as one number, seq << 32 | start: a key's starts are its rarest run's positions moved back by
-    # the run's offset; each other run must hold the same number moved forward by its own offset
     keys = _keyed(anchor)
     if anchor_offset:
         keys = keys[(keys & _LOW32) >= np.uint64(anchor_offset)] - np.uint64(anchor_offset)
@@ -151,7 +173,7 @@ def _occurrences(reader: IndexReader, run: np.ndarray) -> tuple[np.ndarray, np.n
         if not len(keys):
             break
         keys = keys[_holds(_keyed(postings), keys + np.uint64(offset))]
-    return (keys >> np.uint64(32)).astype(np.uint32), (keys & _LOW32).astype(np.int64)
+    return keys
 
 
 def _keyed(postings: Postings) -> np.ndarray:
