@@ -19,25 +19,28 @@ from desktop.core.segmentation.classify import KIND_LABELS
 from desktop.gui import i18n, palette
 
 __all__ = ["SEPARATOR", "MissingChipsDelegate", "MissingChipsLabel", "chip", "chips", "chips_text", "column_sample",
-           "count_text", "first_and_more", "fitted", "spelt_out", "text_width", "tooltip"]
+           "count_text", "first_and_more", "fitted", "part_word", "spelt_out", "text_width", "tooltip"]
 
 SEPARATOR = " · "  # between two chips of a cell (no chip holds it: the delegate splits a cell's text on it)
 
 
-def chip(kind: str) -> str:
-    """One missing part's chip: 缺 不足 (zh_CN), "no shortcomings" (en)."""
-    # one literal per chip, so that lupdate finds each of them
+def part_word(kind: str) -> str:
+    """A part's one-word name, the chips' word: 不足 (zh_CN), "flaws" (en); a narrow column's part name."""
+    # one literal per word, so that lupdate finds each of them
     words = {
-        "preamble": QCoreApplication.translate("MissingChips", "no preamble"),
-        "achievements": QCoreApplication.translate("MissingChips", "no measures"),
-        "shortcomings": QCoreApplication.translate("MissingChips", "no flaws"),
-        "leader_duty": QCoreApplication.translate("MissingChips", "no duty"),
-        "next_plan": QCoreApplication.translate("MissingChips", "no plan"),
-        "other": QCoreApplication.translate("MissingChips", "no other part"),
+        "preamble": QCoreApplication.translate("MissingChips", "preamble", "a part's one-word name"),
+        "achievements": QCoreApplication.translate("MissingChips", "measures", "a part's one-word name"),
+        "shortcomings": QCoreApplication.translate("MissingChips", "flaws", "a part's one-word name"),
+        "leader_duty": QCoreApplication.translate("MissingChips", "duty", "a part's one-word name"),
+        "next_plan": QCoreApplication.translate("MissingChips", "plan", "a part's one-word name"),
+        "other": QCoreApplication.translate("MissingChips", "other", "a part's one-word name"),
     }
-    if kind in words:
-        return words[kind]
-    return QCoreApplication.translate("MissingChips", "no %1").replace("%1", palette.kind_label(kind))
+    return words[kind] if kind in words else palette.kind_label(kind)
+
+
+def chip(kind: str) -> str:
+    """One missing part's chip: 缺 不足 (zh_CN), "no flaws" (en)."""
+    return QCoreApplication.translate("MissingChips", "no %1", "a missing part's chip").replace("%1", part_word(kind))
 
 
 def chips(kinds: Sequence[str]) -> list[str]:

@@ -2715,31 +2715,38 @@ Review and score annual reports on building rule-of-law government: see each rep
 <context>
     <name>MissingChips</name>
     <message>
-        <source>no preamble</source>
-        <translation>缺 前言</translation>
+        <source>preamble</source>
+        <comment>a part&apos;s one-word name</comment>
+        <translation>前言</translation>
     </message>
     <message>
-        <source>no measures</source>
-        <translation>缺 举措</translation>
+        <source>measures</source>
+        <comment>a part&apos;s one-word name</comment>
+        <translation>举措</translation>
     </message>
     <message>
-        <source>no flaws</source>
-        <translation>缺 不足</translation>
+        <source>flaws</source>
+        <comment>a part&apos;s one-word name</comment>
+        <translation>不足</translation>
     </message>
     <message>
-        <source>no duty</source>
-        <translation>缺 履职</translation>
+        <source>duty</source>
+        <comment>a part&apos;s one-word name</comment>
+        <translation>履职</translation>
     </message>
     <message>
-        <source>no plan</source>
-        <translation>缺 安排</translation>
+        <source>plan</source>
+        <comment>a part&apos;s one-word name</comment>
+        <translation>安排</translation>
     </message>
     <message>
-        <source>no other part</source>
-        <translation>缺 其他</translation>
+        <source>other</source>
+        <comment>a part&apos;s one-word name</comment>
+        <translation>其他</translation>
     </message>
     <message>
         <source>no %1</source>
+        <comment>a missing part&apos;s chip</comment>
         <translation>缺 %1</translation>
     </message>
     <message>

@@ -6,7 +6,7 @@ the full names in the tooltip and the status bar."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QModelIndex, QSettings, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, QSize, Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem
 
@@ -21,6 +21,7 @@ from desktop.gui.missing_chips import (
     chips,
     count_text,
     fitted,
+    part_word,
     spelt_out,
     text_width,
     tooltip,
@@ -205,3 +206,34 @@ def test_grouped_and_side_by_side_show_chips_whole(qtbot, tmp_path, lacking_db, 
         header.details_button.setChecked(True)  # the banners open: the chips make way for them
         assert not label.isVisible() and len([b for b in header.banners if b.kind in REQUIRED_KINDS]) == count
         header.details_button.setChecked(False)
+
+
+@pytest.mark.parametrize("size", SIZES.values(), ids=SIZES.keys())
+def test_the_annotation_list_names_the_part_by_its_word_whole(qtbot, tmp_path, seeded_db_path, no_dialogs,
+                                                               chip_language, size):
+    """The same class of cut: the list's narrow part column read 存在的… ; it shows the chips' word (不足)."""
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("reviewer/name", "张三")
+    w = make_window(qtbot, settings, seeded_db_path, size)
+    annotations = w.extensions["annotations"]
+    view = w.report_view
+    record = view.current_document()
+    tags = annotations.store.tags()
+    kinds = [k for k in REQUIRED_KINDS if view.part_start(k) is not None]
+    for kind in kinds:
+        start = view.part_start(kind)
+        annotations.store.create(record.id, start, start + 20, [tags[0].id], "", None)
+    table = annotations.panel.table
+    qtbot.waitUntil(lambda: table.model().rowCount() == len(kinds), timeout=5000)
+    column = next(c for c in range(table.model().columnCount())
+                  if table.model().headerData(c, Qt.Orientation.Horizontal) == QCoreApplication.translate(
+                      "Annotations", "Part"))
+    shown = set()
+    for row in range(table.model().rowCount()):
+        index = table.model().index(row, column)
+        option = _cell_option(table, index)
+        text = str(index.data())
+        assert QFontMetricsF(option.font).horizontalAdvance(text) <= text_width(option, table), (text, size)
+        assert str(index.data(Qt.ItemDataRole.ToolTipRole)) in {palette.kind_label(k) for k in kinds}
+        shown.add(text)
+    assert shown == {part_word(k) for k in kinds} and len(kinds) >= 3

@@ -22,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPixmap
 from desktop.core.review.annotations import Annotation
 from desktop.core.review.codebook import Tag
 from desktop.gui import i18n
+from desktop.gui.missing_chips import part_word
 from desktop.gui.plain import plain_tip
 from desktop.gui.proxies import change_filter
 
@@ -112,8 +113,8 @@ class AnnotationModel(QAbstractTableModel):
                 return self.tag_names(a)
             if col == self.COMMENT:
                 return " ".join(a.comment.split())
-            if col == self.SECTION:
-                return _kind_label(a.section_kind)
+            if col == self.SECTION:  # a narrow column: the part's one word (不足), its full name in the tooltip
+                return part_word(a.section_kind) if a.section_kind else ""
             if col == self.REVIEWER:
                 return a.reviewer_name
             if col == self.STATUS:
@@ -121,6 +122,8 @@ class AnnotationModel(QAbstractTableModel):
                     return QCoreApplication.translate("Annotations", "Orphan: not found in the new text")
                 return QCoreApplication.translate("Annotations", "Re-attached (approximate)") if a.anchored_by == "fuzzy" else ""
             return None
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.SECTION and a.section_kind:
+            return plain_tip(_kind_label(a.section_kind))
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = a.quote
             if a.comment:
