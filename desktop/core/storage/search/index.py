@@ -74,20 +74,6 @@ def overlaps_itself(run: np.ndarray | list[int]) -> bool:
     return any(items[k:] == items[:len(items) - k] for k in range(1, len(items)))
 
 
-def _grams(u: np.ndarray, length: int, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The codes of every run of ``length`` units that lies within one document, and their start positions in
-    ``u`` (the batch's keys end to end; ``ends[i]``: where the key of the unit at i ends)."""
-    m = len(u) - length + 1
-    if m <= 0:
-        return np.zeros(0, _U64), np.zeros(0, np.int64)
-    code = u[:m].astype(_U64)
-    for i in range(1, length):
-        code = (code << _U64(16)) | u[i:m + i]
-    starts = np.arange(m, dtype=np.int64)
-    inside = starts + length <= ends[:m]
-    return code[inside], starts[inside]
-
-
 @dataclass
 class Level:
     """The grams of one length in one segment, grouped by gram (ascending): per group its gram and number of
@@ -109,35 +95,95 @@ def segment_levels(keys: list[str], seqs: list[int]) -> list[tuple[int, Level]]:
     encoded = [key.encode("utf-16-le") for key in keys]
     lengths = np.fromiter((len(b) // 2 for b in encoded), np.int64, len(encoded))
     u = np.frombuffer(b"".join(encoded), dtype=np.uint16)
-    ends = np.repeat(np.cumsum(lengths), lengths)
-    begins = ends - np.repeat(lengths, lengths)
+    doc_ends = np.cumsum(lengths)
+    doc_starts = doc_ends - lengths
+    doc_bounds = np.append(doc_starts, len(u))
     doc_of = np.repeat(np.arange(len(keys), dtype=_U64), lengths)
     seq_of = np.asarray(seqs, dtype=np.uint32)
     levels: list[tuple[int, Level]] = []
-    for length in (1, 2, 3):
-        code, starts = _grams(u, length, ends)
-        combined = np.sort((code << _U64(16)) | doc_of[starts])  # a 3-unit code has 48 bits: the batch index fits
-        if not len(combined):
-            continue
-        first = np.flatnonzero(np.concatenate(([True], combined[1:] != combined[:-1])))
-        counts = np.diff(np.append(first, len(combined))).astype(np.uint32)
-        pairs = combined[first]
-        grams, docs = pairs >> _U64(16), (pairs & _U64(0xFFFF)).astype(np.int64)
-        if length > 1:
-            _count_without_overlap(grams, docs, counts, keys, length)
-        levels.append((length, _grouped(grams.view(np.int64), seq_of[docs], counts, None)))
-    code, starts = _grams(u, 4, ends)
-    if not len(code):
-        return levels
-    code = code.view(np.int64)  # stored signed: ordered as the index orders them
-    order = np.argsort(code, kind="stable")  # by gram, then position (the batch's documents in order)
-    code, starts = code[order], starts[order]
-    docs = doc_of[starts].astype(np.int64)
-    first = np.flatnonzero(np.concatenate(([True], (code[1:] != code[:-1]) | (docs[1:] != docs[:-1]))))
-    counts = np.diff(np.append(first, len(code))).astype(np.uint32)
-    positions = (starts - begins[starts]).astype(np.uint32)
-    levels.append((4, _grouped(code[first], seq_of[docs[first]], counts, positions)))
+    code = u.astype(_U64)
+    for length in (1, 2, 3, 4):
+        m = len(u) - length + 1
+        if m <= 0:
+            break
+        if length > 1:  # the runs of one unit more: each run shifted, the next unit appended
+            code = (code[:-1] << _U64(16)) | u[length - 1:]
+        crossing = _crossing(doc_starts, doc_ends, length, m)
+        level: _Found | None
+        if length < 4:
+            level = _short_level(code, doc_of[:m], crossing, doc_bounds, length)
+        else:
+            level = _long_level(code, doc_of, doc_starts, crossing)
+        if level is not None:
+            grams, docs, counts, positions = level
+            levels.append((length, _grouped(grams, seq_of[docs], counts, positions)))
     return levels
+
+
+def _crossing(doc_starts: np.ndarray, doc_ends: np.ndarray, length: int, m: int) -> np.ndarray:
+    """The starts (below ``m``) of the runs of ``length`` units that run past their key's end: the last
+    ``length - 1`` units of each key (all of a shorter key)."""
+    found = [doc_ends[doc_ends - k >= doc_starts] - k for k in range(1, length)]
+    starts = np.concatenate(found) if found else np.zeros(0, np.int64)
+    return starts[starts < m]
+
+
+_ALL_ONES = _U64(0xFFFF_FFFF_FFFF_FFFF)
+
+
+# (grams, batch index of each one's document, count, positions or None) of one length, by gram then document
+_Found = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None]
+
+
+def _short_level(code: np.ndarray, doc_of: np.ndarray, crossing: np.ndarray, doc_bounds: np.ndarray,
+                 length: int) -> _Found | None:
+    """(grams, batch index of the document, count) of the runs of 1 to 3 units, by gram then document."""
+    combined = (code << _U64(16)) | doc_of  # a 3-unit code has 48 bits: the batch index fits
+    combined[crossing] = _ALL_ONES  # sorted last and cut off (a real value equal to it is the same value)
+    combined.sort()
+    combined = combined[:len(combined) - len(crossing)]
+    if not len(combined):
+        return None
+    first = np.flatnonzero(np.concatenate(([True], combined[1:] != combined[:-1])))
+    counts = np.diff(np.append(first, len(combined))).astype(np.uint32)
+    pairs = combined[first]
+    grams, docs = pairs >> _U64(16), (pairs & _U64(0xFFFF)).astype(np.int64)
+    if length > 1:
+        _count_without_overlap(code, doc_of, crossing, pairs, counts, doc_bounds, length)
+    return grams.view(np.int64), docs, counts, None
+
+
+def _long_level(code: np.ndarray, doc_of: np.ndarray, doc_starts: np.ndarray, crossing: np.ndarray) -> _Found | None:
+    """(grams, batch index of the document, count, positions) of the runs of 4 units, by gram then document,
+    each document's positions ascending."""
+    inside = np.ones(len(code), bool)
+    inside[crossing] = False
+    starts = np.flatnonzero(inside)
+    if not len(starts):
+        return None
+    codes = code[starts].view(np.int64)  # stored signed: ordered as the index orders them
+    order = _stable_order(codes)
+    codes, starts = codes[order], starts[order]
+    docs = doc_of[starts].astype(np.int64)
+    first = np.flatnonzero(np.concatenate(([True], (codes[1:] != codes[:-1]) | (docs[1:] != docs[:-1]))))
+    counts = np.diff(np.append(first, len(codes))).astype(np.uint32)
+    positions = (starts - doc_starts[docs]).astype(np.uint32)
+    return codes[first], docs[first], counts, positions
+
+
+def _stable_order(values: np.ndarray) -> np.ndarray:
+    """``np.argsort(values, kind="stable")``, made of an unstable argsort (a vectorized one: ~3x faster) whose
+    ties are put back in index order by one sort of (rank of the value, index) packed in 64 bits."""
+    n = len(values)
+    bits = max(n - 1, 1).bit_length()
+    if 2 * bits > 64:
+        return np.argsort(values, kind="stable")
+    order = np.argsort(values)
+    ordered = values[order]
+    rank = np.concatenate(([0], np.cumsum(ordered[1:] != ordered[:-1]))).astype(_U64)
+    packed = (rank << _U64(bits)) | order.astype(_U64)
+    packed.sort()
+    return (packed & _U64((1 << bits) - 1)).astype(np.int64)
 
 
 def _grouped(grams: np.ndarray, seqs: np.ndarray, counts: np.ndarray, positions: np.ndarray | None) -> Level:
@@ -147,61 +193,103 @@ def _grouped(grams: np.ndarray, seqs: np.ndarray, counts: np.ndarray, positions:
     return Level(grams[first], np.diff(np.append(first, len(grams))), seqs, counts, positions)
 
 
-def _count_without_overlap(grams: np.ndarray, docs: np.ndarray, counts: np.ndarray, keys: list[str],
-                           length: int) -> None:
-    """Recount (in place) the (gram, document) pairs whose gram can overlap itself: "aa", "aaa", "aba"."""
-    first = grams >> _U64(16 * (length - 1))
-    last = grams & _U64(0xFFFF)
-    suspect = np.flatnonzero((first == last) & (counts > 1))
-    for i in suspect.tolist():
-        code = int(grams[i])
-        gram = b"".join(((code >> (16 * (length - 1 - k))) & 0xFFFF).to_bytes(2, "little")
-                        for k in range(length)).decode("utf-16-le", "surrogatepass")
-        counts[i] = keys[int(docs[i])].count(gram)
+def _count_without_overlap(code: np.ndarray, doc_of: np.ndarray, crossing: np.ndarray, pairs: np.ndarray,
+                           counts: np.ndarray, doc_bounds: np.ndarray, length: int) -> None:
+    """Recount (in place) the (gram, document) pairs some of whose runs overlap ("aa" in "aaa", "aba" in
+    "ababa"): counted without overlap, as hits are. Two runs overlap when a run starts again fewer than
+    ``length`` units after one starts; only those pairs are recounted (``pairs``: gram << 16 | batch index,
+    ascending, as ``counts``; ``doc_bounds``: where each document's key starts, then the end of the last)."""
+    m = len(code)
+    inside = np.ones(m, bool)
+    inside[crossing] = False
+    again = []
+    for k in range(1, length):
+        same = (code[:m - k] == code[k:]) & inside[:m - k] & inside[k:]
+        again.append(np.flatnonzero(same))
+    starts = np.concatenate(again)
+    if not len(starts):
+        return
+    suspects = np.unique((code[starts] << _U64(16)) | doc_of[starts])
+    for pair, i in zip(suspects.tolist(), np.searchsorted(pairs, suspects).tolist(), strict=True):
+        doc = pair & 0xFFFF
+        lo, hi = int(doc_bounds[doc]), int(doc_bounds[doc + 1])
+        count, free = 0, lo
+        for start in (np.flatnonzero(code[lo:max(hi - length + 1, lo)] == _U64(pair >> 16)) + lo).tolist():
+            if start >= free:  # counted in units (a run may hold half of a pair of surrogates)
+                count, free = count + 1, start + length
+        counts[i] = count
 
 
 _BLOCK = 2048  # documents of the grams of one block row (a gram with half as many or more: a block of its own)
 
 
-def _packed(values: np.ndarray, widths: tuple[int, ...]) -> bytes:
-    """Values in the narrowest of ``widths`` (bytes) that holds them (the reader tells the width from the length)."""
-    biggest = int(values.max()) if len(values) else 0
-    width = next((w for w in widths if biggest < 1 << (8 * w)), widths[-1])
-    return values.astype(f"<u{width}").tobytes()
+def _widths(biggest: np.ndarray, widths: tuple[int, ...]) -> list[int]:
+    """For each value, the narrowest of ``widths`` (bytes) that holds it (the reader tells the width of a blob from
+    its length)."""
+    chosen = np.full(len(biggest), widths[-1], np.int64)
+    for width in reversed(widths[:-1]):
+        chosen[biggest < 1 << (8 * width)] = width
+    return chosen.tolist()
+
+
+class _Packed:
+    """An array's slices in the width each needs: the array converted once per width used."""
+
+    def __init__(self, values: np.ndarray, widths: list[int]) -> None:
+        self._as = {width: values.astype(f"<u{width}") for width in set(widths)}
+
+    def bytes(self, width: int, lo: int, hi: int) -> bytes:
+        return self._as[width][lo:hi].tobytes()
 
 
 def _block_rows(length: int, level: Level) -> list[tuple[int, int, bytes, bytes, bytes, bytes, bytes, bytes | None]]:
     """The rows of a Level in ``search_blocks``: ``(length, first gram, grams, offsets, firsts, docs, counts,
     positions)`` — consecutive grams with about :data:`_BLOCK` documents together, a big gram alone. ``docs`` holds
     each document's seq as the difference from the one before in its gram (0 for the first, whose seq is in
-    ``firsts``), 1, 2 or 4 bytes each; a block whose seqs do not ascend within a gram (a document indexed again
-    after later ones) has empty ``firsts`` and plain seqs."""
+    ``firsts``), 1, 2 or 4 bytes each (counts too; positions 2 or 4: the narrowest that holds a block's values);
+    a block whose seqs do not ascend within a gram (a document indexed again after later ones) has empty
+    ``firsts`` and plain seqs. Each column is converted once per width it uses, then sliced block by block."""
     if not len(level.grams):
         return []
     starts = np.concatenate(([0], np.cumsum(level.sizes)))
     big = level.sizes >= _BLOCK // 2
     window = starts[:-1] // _BLOCK
     new = np.concatenate(([True], (window[1:] != window[:-1]) | big[1:] | big[:-1]))
-    bounds = np.append(np.flatnonzero(new), len(level.grams)).tolist()
-    pos_starts = np.concatenate(([0], np.cumsum(level.counts, dtype=np.int64))) if level.positions is not None \
-        else None
+    bounds = np.append(np.flatnonzero(new), len(level.grams))
+    entry_bounds = starts[bounds]
     seqs = level.seqs.astype(np.int64)
     deltas = np.diff(seqs, prepend=0)
     deltas[starts[:-1]] = 0
-    unordered = deltas < 0
+    unordered = (np.minimum.reduceat(deltas, entry_bounds[:-1]) < 0).tolist()
+    delta_widths = _widths(np.maximum.reduceat(deltas, entry_bounds[:-1]), (1, 2, 4))
+    count_widths = _widths(np.maximum.reduceat(level.counts, entry_bounds[:-1]), (1, 2, 4))
+    ordered_widths = [w for w, plain in zip(delta_widths, unordered, strict=True) if not plain]
+    docs, counts = _Packed(deltas, ordered_widths), _Packed(level.counts, count_widths)
+    plain_seqs = level.seqs.astype("<u4")
+    firsts = level.seqs[starts[:-1]].astype("<u4")
+    grams = level.grams.astype("<i8")
+    offsets = starts.astype("<u4")  # a block's offsets: these minus its first entry's
+    positions: _Packed | None = None
+    position_bounds: list[int] = []
+    position_widths: list[int] = []
+    if level.positions is not None:
+        pos_starts = np.concatenate(([0], np.cumsum(level.counts, dtype=np.int64)))
+        position_bounds = pos_starts[entry_bounds].tolist()
+        position_widths = _widths(np.maximum.reduceat(level.positions, position_bounds[:-1]), (2, 4))
+        positions = _Packed(level.positions, position_widths)
     rows = []
-    for g0, g1 in zip(bounds[:-1], bounds[1:], strict=True):
-        e0, e1 = int(starts[g0]), int(starts[g1])
-        positions = None
-        if pos_starts is not None and level.positions is not None:
-            positions = _packed(level.positions[pos_starts[e0]:pos_starts[e1]], (2, 4))
-        if unordered[e0:e1].any():
-            firsts, docs = b"", level.seqs[e0:e1].astype("<u4").tobytes()
+    gram_bounds, entries = bounds.tolist(), entry_bounds.tolist()
+    first_grams = level.grams[bounds[:-1]].tolist()
+    for i, (g0, g1) in enumerate(zip(gram_bounds[:-1], gram_bounds[1:], strict=True)):
+        e0, e1 = entries[i], entries[i + 1]
+        if unordered[i]:
+            block_firsts, block_docs = b"", plain_seqs[e0:e1].tobytes()
         else:
-            firsts, docs = level.seqs[starts[g0:g1]].astype("<u4").tobytes(), _packed(deltas[e0:e1], (1, 2, 4))
-        rows.append((length, int(level.grams[g0]), level.grams[g0:g1].tobytes(),
-                     (starts[g0:g1 + 1] - e0).astype("<u4").tobytes(), firsts, docs,
-                     _packed(level.counts[e0:e1], (1, 2, 4)), positions))
+            block_firsts, block_docs = firsts[g0:g1].tobytes(), docs.bytes(delta_widths[i], e0, e1)
+        block_positions = positions.bytes(position_widths[i], position_bounds[i], position_bounds[i + 1]) \
+            if positions is not None else None
+        rows.append((length, first_grams[i], grams[g0:g1].tobytes(), (offsets[g0:g1 + 1] - e0).tobytes(),
+                     block_firsts, block_docs, counts.bytes(count_widths[i], e0, e1), block_positions))
     return rows
 
 
