@@ -28,6 +28,7 @@ from desktop.core.progress import Progress
 
 if TYPE_CHECKING:  # the data module pulls in the whole review model: imported when an export runs
     from desktop.core.export.data import ExportData
+    from desktop.core.export.formats.to_xlsx import EarlyCharts
 
 FORMATS = ("xlsx", "csv", "docx", "pdf", "json")
 FORMAT_LABELS = {"xlsx": "Excel 评阅表 (.xlsx)", "csv": "CSV 汇总表 (.csv)", "docx": "Word 评阅表 (.docx)",
@@ -175,6 +176,25 @@ def export(db: Database, fmt: str, out: str | Path, *, reviewer: str | None = No
         result.paths.append(out)
         return result
 
+    charts = None
+    if fmt == "xlsx" and reviewer is None and not per_report:  # the workbook of every reviewer has the charts
+        from desktop.core.export.formats.to_xlsx import start_charts_early
+        from desktop.core.storage.documents import count_documents
+
+        reports = len(document_ids) if document_ids is not None else count_documents(db)
+        charts = start_charts_early(reports)  # drawing starts while the data is read
+    try:
+        return _export_sheet(db, fmt, out, result, progress, reviewer, rubric_id, per_report, document_ids,
+                             submitted_only, charts)
+    finally:
+        if charts is not None:
+            charts.close()
+
+
+def _export_sheet(db: Database, fmt: str, out: Path, result: ExportResult, progress: Progress, reviewer: str | None,
+                  rubric_id: str | None, per_report: bool, document_ids: Collection[str] | None, submitted_only: bool,
+                  charts: EarlyCharts | None) -> ExportResult:
+    """The review sheet in ``fmt`` (see :func:`export`); ``charts``: the xlsx charts' child, if started."""
     from desktop.core.export.data import collect_export_data
 
     # every text cut to a bounded length: a 20 MB comment would take minutes and gigabytes to lay out (json keeps it)
@@ -191,14 +211,23 @@ def export(db: Database, fmt: str, out: str | Path, *, reviewer: str | None = No
         # agreement over the score model already read (panel_agreement would read and compute it all again)
         data.dashboard = dashboard_from(data.panel, reviewer_progress(db, data.rubric.id),
                                         agreement_over(whole.rubric, whole.reports), data.documents, data.placements)
+    writer: Callable[[ExportData, Path, Progress], int]
     if fmt == "xlsx":
-        from desktop.core.export.formats.to_xlsx import write_xlsx as writer
+        from desktop.core.export.formats.to_xlsx import write_xlsx
+
+        writer = partial(write_xlsx, charts_child=charts)
     elif fmt == "csv":
-        from desktop.core.export.formats.to_csv import write_csv as writer
+        from desktop.core.export.formats.to_csv import write_csv
+
+        writer = write_csv
     elif fmt == "docx":
-        from desktop.core.export.formats.to_docx import write_docx as writer
+        from desktop.core.export.formats.to_docx import write_docx
+
+        writer = write_docx
     else:
-        from desktop.core.export.formats.to_pdf import write_pdf as writer
+        from desktop.core.export.formats.to_pdf import write_pdf
+
+        writer = write_pdf
     if not per_report:
         result.rows = _atomic_write(out, lambda p: writer(data, p, progress))
         result.paths.append(out)

@@ -335,3 +335,41 @@ def test_text_that_looks_like_rich_text_markup_stays_text(hostile_db, tmp_path):
 
 def _read_headers(ws) -> list[Any]:
     return [c.value for c in ws[1]]
+
+
+def test_the_charts_child_started_before_the_data_is_read_ends_with_the_export(hostile_db, tmp_path, monkeypatch):
+    """The charts' child starts before the export reads its data; it is ended whatever happens next: the export
+    done (its pictures in the workbook), or failed while reading (nothing sent: the child is not left waiting)."""
+    import desktop.core.export.data as export_data
+
+    started: list[to_xlsx.EarlyCharts] = []
+    early = to_xlsx.start_charts_early
+    monkeypatch.setattr(to_xlsx, "CHARTS_IN_CHILD_FROM", 0)
+    monkeypatch.setattr(to_xlsx, "start_charts_early", lambda n: started.append(early(n)) or started[-1])
+    export(hostile_db, "xlsx", tmp_path / "done.xlsx")
+    with zipfile.ZipFile(tmp_path / "done.xlsx") as zf:
+        assert len([n for n in zf.namelist() if n.startswith("xl/media/")]) == 5
+    assert len(started) == 1 and not started[0].job._child.is_alive()
+
+    def unreadable(*args, **kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(export_data, "collect_export_data", unreadable)
+    with pytest.raises(RuntimeError, match="went away"):
+        export(hostile_db, "xlsx", tmp_path / "failed.xlsx")
+    assert len(started) == 2 and not started[1].job._child.is_alive() and started[1].job._child.exitcode is not None
+    assert not (tmp_path / "failed.xlsx").exists()
+
+
+def test_no_charts_child_for_one_reviewer_or_a_few_reports(hostile_db, tmp_path, monkeypatch):
+    """A workbook without charts (one reviewer's) or too small for a child's start-up to pay starts none."""
+    started = []
+    monkeypatch.setattr(to_xlsx, "EarlyCharts", lambda: started.append(1))
+    reviewer = hostile_db.execute("SELECT name FROM reviewers ORDER BY name LIMIT 1").fetchone()[0]
+    export(hostile_db, "xlsx", tmp_path / "one.xlsx", reviewer=reviewer)
+    ids = [r[0] for r in hostile_db.execute("SELECT id FROM documents WHERE replaced_by IS NULL LIMIT 2")]
+    export(hostile_db, "xlsx", tmp_path / "two.xlsx", document_ids=ids)
+    assert started == []
+    monkeypatch.setattr(to_xlsx, "CHARTS_IN_CHILD_FROM", 4)  # 2 reports x about 2 reviewers: worth a child now
+    export(hostile_db, "xlsx", tmp_path / "two.xlsx", document_ids=ids)
+    assert started == [1]

@@ -25,7 +25,7 @@ import io
 import logging
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
@@ -51,6 +51,9 @@ from desktop.core.export.sheets.tables import (
 from desktop.core.processes import ChildJob
 from desktop.core.progress import Progress
 from desktop.core.scoring.rules import rule_label
+
+if TYPE_CHECKING:  # matplotlib's side: loaded when the charts are drawn
+    from desktop.core.export.sheets.charts import Dashboard
 
 FONT_NAME = "等线"  # Excel's default Chinese UI font; WPS and LibreOffice substitute their own
 A4, A3 = 9, 8  # Excel paper sizes; the summary is wide, and offices print wide tables on A3
@@ -231,11 +234,67 @@ CHART_DPI = 90
 CHARTS_IN_CHILD_FROM = 200  # sheet rows from which the charts are drawn in a child process, beside the tables
 
 
-def _start_charts(data: ExportData) -> ChildJob[list[bytes]] | None:
+class EarlyCharts:
+    """The dashboard's charts drawn in a child process started before the export reads its data: the child loads
+    matplotlib and the font while this process reads the database, draws as soon as it is sent the dashboard
+    (:meth:`send`), and its pictures are taken when the 图表 sheet is reached (:meth:`result`). Drawing them
+    takes the child ~2 s of CPU on the other core; started after the data was read it was the last to finish."""
+
+    def __init__(self) -> None:
+        import multiprocessing
+
+        from desktop.core.export.sheets.charts import CHART_NAMES, render_sent
+
+        receive, self._send = multiprocessing.get_context("spawn").Pipe(duplex=False)
+        try:
+            self.job: ChildJob[list[bytes]] = ChildJob(render_sent, (receive, CHART_DPI, CHART_NAMES))
+        except BaseException:
+            self._send.close()
+            raise
+        finally:
+            receive.close()  # the child holds its own end
+
+    def send(self, dashboard: Dashboard) -> None:
+        """Give the child the numbers to draw (once)."""
+        with self._send:
+            self._send.send(dashboard)
+
+    def close(self) -> None:
+        """End the child (it stops waiting if nothing was sent; it is stopped if it is still drawing)."""
+        self._send.close()
+        self.job.close()
+
+
+def start_charts_early(reports: int) -> EarlyCharts | None:
+    """The charts' child for an export of every reviewer's reviews of ``reports`` reports, started now when the
+    export is large enough that the child's start-up is worth it; None: the charts are drawn later (see
+    :func:`write_xlsx`)."""
+    if 2 * reports < CHARTS_IN_CHILD_FROM:  # rows: about two reviewers a report
+        return None
+    try:
+        return EarlyCharts()
+    except OSError as exc:  # no process could be started (limits): drawn here instead
+        log.warning("charts drawn in this process: %s", exc)
+        return None
+
+
+def _start_charts(data: ExportData, early: EarlyCharts | None) -> ChildJob[list[bytes]] | None:
     """The dashboard's charts started in a child process (matplotlib's ~2 s of CPU on the other core while this
     one writes the tables), for an export large enough that the child's start-up is worth it; None to draw them
-    here when the sheet is reached."""
-    if data.dashboard is None or len(data.rows) < CHARTS_IN_CHILD_FROM:
+    here when the sheet is reached. ``early``: a child already started (see :func:`start_charts_early`)."""
+    if data.dashboard is None:
+        if early is not None:
+            early.close()
+        return None
+    if early is not None:
+        try:
+            early.send(data.dashboard)
+            return early.job
+        except OSError as exc:  # the child is gone: drawn here instead
+            log.warning("charts drawn in this process: %s", exc)
+            early.close()
+            return None
+    if len(data.rows) < CHARTS_IN_CHILD_FROM:
         return None
     from desktop.core.export.sheets.charts import CHART_NAMES, render_all
 
@@ -310,11 +369,12 @@ def _about(wb: Workbook, data: ExportData) -> None:
         stream.append([c.title, f"{c.description}\n{levels}", c.max_points, c.weight])
 
 
-def write_xlsx(data: ExportData, path: Path, progress: Progress) -> int:
-    """Write the workbook; return the number of summary rows."""
+def write_xlsx(data: ExportData, path: Path, progress: Progress, charts_child: EarlyCharts | None = None) -> int:
+    """Write the workbook; return the number of summary rows. ``charts_child``: the charts' child process, started
+    before the data was read (:func:`start_charts_early`); the caller closes it too (this does when it is done)."""
     wb = Workbook(str(path), {"constant_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
                               "strings_to_urls": False, "tmpdir": str(path.parent)})
-    charts = _start_charts(data)
+    charts = _start_charts(data, charts_child)
     try:
         total = len(data.rows) + len(data.annotations) + len(data.documents)
         n = _summary(wb, data, progress, total)

@@ -29,6 +29,7 @@ from desktop.core.export.sheets.tables import Formula, Value
 
 LINE_HEIGHT = 13.0  # points per line of 10-point text
 MAX_CELL = 32_767  # characters Excel holds in one cell
+_KEPT_TEXT, _KEPT_TEXTS = 64, 4096  # a RowStream keeps the cells of texts this short, up to this many a column
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,13 @@ class RowStream:
         self._fills = fills or {}
         self._cache: dict[tuple, Format] = {}
         self._plain_formats: dict[bool, list[Format]] = {}
-        self._xf: dict[int, int] = {}  # id(Format) -> its index in the workbook's styles
+        # per header/body row, per column: the wrap width (0: the column does not wrap), the plain format's index
+        # in the workbook's styles once used, and short texts' cells (see _append_xml)
+        self._widths = {False: [w if self.formats[i].wraps else 0.0 for i, w in enumerate(usable)] or
+                        [0.0] * len(self.formats), True: usable or [0.0] * len(self.formats)}
+        self._indexes: dict[bool, list[int | None]] = {h: [None] * len(self.formats) for h in (False, True)}
+        self._texts: dict[bool, list[dict[str, tuple[str, int]]]] = {h: [{} for _ in self.formats]
+                                                                     for h in (False, True)}
         self.rows = 0  # rows written so far; the next row is this 0-based index
         self._writers = (ws.write_string, ws.write_number, ws.write_blank)
         self._fast = isinstance(ws, FormulaSheet) and ws.streams_rows()
@@ -196,7 +203,8 @@ class RowStream:
         by the value's exact type with its column's format, nothing else per cell."""
         if len(values) != len(self.formats):
             raise ValueError(f"row has {len(values)} values for {len(self.formats)} columns")
-        if self._fast and all(type(v) is not Formula or self._plain_formula(v) for v in values):
+        if self._fast and (Formula not in map(type, values)
+                           or all(self._plain_formula(v) for v in values if type(v) is Formula)):
             self._append_xml(values, header)
             return
         ws, row = self.ws, self.rows
@@ -230,34 +238,34 @@ class RowStream:
                 write_number(row, col, value, plain[col])
 
     def _append_xml(self, values: Sequence[Value], header: bool) -> None:
-        """Append one row without formulas as XML (see :class:`FormulaSheet`): the same cells, types and formats
-        as the cell-by-cell path writes."""
+        """Append one row as XML (see :class:`FormulaSheet`): the same cells, types, formats and height as the
+        cell-by-cell path writes. A short text's cell (after its reference) and the lines it needs are kept per
+        column: the report, reviewer, part and tag cells repeat from row to row."""
         ws = cast(FormulaSheet, self.ws)
         row = self.rows
         self.rows += 1
-        height = self._height(values, header)
         ws.begin_row(row, len(values) - 1)  # before the formats' indexes: XlsxWriter numbers them in cell order
-        plain = self._plain(header)
-        fills, xf, names = self._fills, self._xf, self._names
+        texts = self._texts[header]
+        indexes = self._indexes[header]
+        names = self._names
         r = str(row + 1)
+        lines = 1
         cells: list[str] = []
         add = cells.append
         for col, value in enumerate(values):
             kind = type(value)
-            fmt = plain[col]
             if kind is str:
-                text = _cell_text(value)  # type: ignore[arg-type]
-                if text and (text[0] in FORMULA_STARTS or text in fills):
-                    fmt = self.format(col, header, looks_like_formula(text), fills.get(text))
-            index = xf.get(id(fmt))
+                known = texts[col].get(value)  # type: ignore[arg-type]
+                if known is None:
+                    known = self._text_cell(col, value, header)  # type: ignore[arg-type]
+                if known[1] > lines:
+                    lines = known[1]
+                add(f'<c r="{names[col]}{r}"{known[0]}')
+                continue
+            index = indexes[col]
             if index is None:
-                index = xf[id(fmt)] = fmt._get_xf_index()
-            if kind is str:
-                if not text:
-                    add(f'<c r="{names[col]}{r}" s="{index}"/>')
-                    continue
-                add(f'<c r="{names[col]}{r}" s="{index}" t="inlineStr">{_inline_string(text)}</c>')
-            elif kind is int or kind is float:
+                index = indexes[col] = self._plain(header)[col]._get_xf_index()
+            if kind is int or kind is float:
                 add(f'<c r="{names[col]}{r}" s="{index}"><v>{_number(value):.16G}</v></c>')  # type: ignore[arg-type]
             elif value is None:
                 add(f'<c r="{names[col]}{r}" s="{index}"/>')
@@ -267,7 +275,29 @@ class RowStream:
                 add(f'<c r="{names[col]}{r}" s="{index}"{_formula_cell(ws._prepare_formula(value.text), value.value)}')
             else:
                 add(f'<c r="{names[col]}{r}" s="{index}"><v>{_number(float(value)):.16G}</v></c>')
-        ws.end_row(row, "".join(cells), height)
+        ws.end_row(row, "".join(cells), None if lines == 1 else round(lines * LINE_HEIGHT + 3, 1))
+
+    def _text_cell(self, col: int, value: str, header: bool) -> tuple[str, int]:
+        """A text cell's XML after its reference, and the lines the text takes in its column (1 where the column
+        does not wrap); kept for the column when the text is short (a long one rarely repeats)."""
+        text = _cell_text(value)
+        fmt = self._plain(header)[col]
+        if text and (text[0] in FORMULA_STARTS or text in self._fills):  # kept as text / tinted: its own format
+            fmt = self.format(col, header, looks_like_formula(text), self._fills.get(text))
+        index = fmt._get_xf_index()
+        if text:
+            cell = f' s="{index}" t="inlineStr">{_inline_string(text)}</c>'
+        else:
+            cell = f' s="{index}"/>'
+        width = self._widths[header][col]
+        # a text of one line shorter than half the width fits (a CJK character is two wide): most cells
+        lines = text_lines(value, width) if width and (2 * len(value) > width or "\n" in value) else 1
+        if len(value) <= _KEPT_TEXT:
+            kept = self._texts[header][col]
+            if len(kept) >= _KEPT_TEXTS:
+                kept.clear()
+            kept[value] = (cell, lines)
+        return cell, lines
 
     def _plain_formula(self, value: Formula) -> bool:
         """Whether XlsxWriter writes ``value`` as a plain formula cell (not a dynamic-array or array formula)."""
