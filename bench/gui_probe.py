@@ -21,26 +21,44 @@ def headless() -> None:
 
 
 class Probe:
-    """Records the gaps between ticks of a ``TICK_MS`` timer on the GUI thread (ms beyond the interval)."""
+    """Records the gaps between ticks of a ``TICK_MS`` timer on the GUI thread (ms beyond the interval), and for
+    each gap the GUI thread's own CPU time in it (``cpu``) and when it ended (``at``, s since :meth:`start`).
+
+    A long gap with little CPU is the machine not running the GUI thread (other processes on busy cores); a long
+    gap with as much CPU is work done on the GUI thread: only that is the program's stall.
+    """
 
     def __init__(self) -> None:
         from PySide6.QtCore import QTimer
 
         self.gaps: list[float] = []
-        self.last = time.perf_counter()
+        self.cpu: list[float] = []
+        self.at: list[float] = []
+        self.began = self.last = time.perf_counter()
+        self.last_cpu = time.thread_time()
         self.timer = QTimer()
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
 
     def tick(self) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.thread_time()
         self.gaps.append((now - self.last) * 1000 - TICK_MS)
-        self.last = now
+        self.cpu.append((cpu - self.last_cpu) * 1000)
+        self.at.append(now - self.began)
+        self.last, self.last_cpu = now, cpu
 
     def start(self) -> None:
         self.gaps.clear()
-        self.last = time.perf_counter()
+        self.cpu.clear()
+        self.at.clear()
+        self.began = self.last = time.perf_counter()
+        self.last_cpu = time.thread_time()
         self.timer.start()
+
+    def worst(self, n: int = 5) -> str:
+        """The ``n`` longest gaps of the last run: wall ms (GUI-thread CPU ms) @ seconds since start."""
+        order = sorted(range(len(self.gaps)), key=lambda i: -self.gaps[i])[:n]
+        return ", ".join(f"{self.gaps[i]:.1f} ms (CPU {self.cpu[i]:.1f}) @ {self.at[i]:.1f} s" for i in order)
 
     def stop(self) -> list[float]:
         self.timer.stop()
@@ -54,6 +72,14 @@ def run_loop_for(seconds: float) -> None:
     loop = QEventLoop()
     QTimer.singleShot(int(seconds * 1000), loop.quit)
     loop.exec()
+
+
+def describe_cpu(cpu: list[float], target_ms: float) -> str:
+    """max and p99 of the GUI thread's CPU time per gap, and how many gaps held more than ``target_ms`` of it."""
+    ordered = sorted(cpu)
+    p99 = ordered[int(len(ordered) * 0.99) - 1] if ordered else 0.0
+    return (f"GUI-thread CPU per gap: max {max(cpu, default=0.0):6.1f} ms, p99 {p99:5.1f} ms, "
+            f"{sum(c > target_ms for c in cpu)} over {target_ms:.0f} ms")
 
 
 def describe(gaps: list[float], target_ms: float) -> str:

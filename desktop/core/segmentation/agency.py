@@ -33,6 +33,7 @@ _YEAR_CLAUSE = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?(?:以来)?\s*[,，]")
 LABELLED = re.compile(rf"(?:发文机关|发布机构|发文单位|发布单位|成文机关)\s*[:：]\s*(?P<v>[{_CJK}（）()]{{2,40}}?)(?=[\s|｜,，;；-]|$)")
 # a chain of place names ending in their level (天津市 | 西安市雁塔区 | 江苏省): each chunk a name and its level
 _PLACE_CHAIN = re.compile(rf"(?:[{_CJK}]{{1,5}}?(?:省|自治区|市|州|盟|县|区|旗))+")
+_LEVEL_ENDS = frozenset("省区市州盟县旗")  # the last character of every level above (自治区 ends with 区)
 # characters that may stand right before a place name in running text (在江苏省, 《西安市…》)
 _BEFORE_PLACE = set("在和及与对为是于的将把据按照由向至从中共")
 _NOT_PLACE_START = set("全各本我该每两省市县区在和及的与对为是于以由到年月日")
@@ -44,6 +45,8 @@ _VERBISH = re.compile(r"按照|根据|为了|围绕|坚持|贯彻|落实|推进|
 
 def _place_ending_at(text: str, pos: int) -> str:
     """The longest place chain that ends at ``pos`` and starts at a word boundary ('' when none)."""
+    if pos <= 0 or text[pos - 1] not in _LEVEL_ENDS:  # a chain ends with its level: no need to try 13 starts
+        return ""
     for start in range(max(0, pos - 14), pos - 1):
         if not _PLACE_CHAIN.fullmatch(text, start, pos) or text[start] in _NOT_PLACE_START:
             continue

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from desktop.core.segmentation.classify import classify_heading
-from desktop.core.segmentation.patterns import DATE_CN, DOC_NUMBER, TITLE_WITHOUT_REPORT, is_title_line
+from desktop.core.segmentation.patterns import DATE_CN, TITLE_WITHOUT_REPORT, find_doc_number, is_title_line
 from desktop.core.segmentation.spans import Spans
 
 
@@ -95,7 +95,7 @@ def _stripped_span(start: int, line: str) -> tuple[int, int]:
 def _is_anchor(line: str) -> bool:
     s = line.strip()
     return bool(
-        is_title_line(s) or TITLE_WITHOUT_REPORT.fullmatch(s) or DOC_NUMBER.search(s) or _ADDRESSEE.match(s) or _HEADING.match(s)
+        is_title_line(s) or TITLE_WITHOUT_REPORT.fullmatch(s) or find_doc_number(s) or _ADDRESSEE.match(s) or _HEADING.match(s)
         or (len(s) >= _LONG_LINE and _SENTENCE_END.search(s)) or classify_heading(s).score >= 4
         or _PROSE.search(s)
     )

@@ -39,9 +39,12 @@ class Candidate:
 
 
 def missing_candidates(text: str, missing: list[str], clutter: list[Clutter],
-                       body_start: int = 0) -> dict[str, Candidate]:
-    """For each missing kind, the first sentence after ``body_start`` with weak evidence of it (if any)."""
-    folded = fold_variants(text)
+                       body_start: int = 0, folded: str | None = None) -> dict[str, Candidate]:
+    """For each missing kind, the first sentence after ``body_start`` with weak evidence of it (if any);
+    ``folded``: ``fold_variants(text)`` when the caller has it already."""
+    if not missing:
+        return {}
+    folded = fold_variants(text) if folded is None else folded
     blocked = Spans((c.start, c.end) for c in clutter)
     out: dict[str, Candidate] = {}
     for kind in missing:

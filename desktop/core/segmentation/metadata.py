@@ -15,9 +15,9 @@ from desktop.core.segmentation.cleaning import Clutter
 from desktop.core.segmentation.patterns import (
     DATE_ANY,
     DATE_CN,
-    DOC_NUMBER,
     TITLE_WITHOUT_REPORT,
     cn_number,
+    find_doc_number,
     is_title_line,
 )
 
@@ -184,13 +184,13 @@ def extract_metadata(text: str, clutter: list[Clutter], first_heading_start: int
 
     doc_number = NONE
     for _p, s in head_lines:
-        m = DOC_NUMBER.search(s)
+        m = find_doc_number(s)
         if m:
             doc_number = Field(re.sub(r"\s+", "", m.group(0)), "text")
             break
     if doc_number.value is None:
         for c in clutter:
-            m = DOC_NUMBER.search(c.text)
+            m = find_doc_number(c.text)
             if m:
                 doc_number = Field(re.sub(r"\s+", "", m.group(0)), f"clutter:{c.kind}")
                 break

@@ -125,6 +125,11 @@ _PLAN_SENTENCE = re.compile(r"^(下一步|下阶段|下一阶段|接下来|今�
                             r"(?:19|20)\d{2}\s*年[,，]?\s*(我们|我局|我委|我厅|我办|本单位)?(将|要|计划))")
 
 
+_STOP_OR_COMMA = re.compile(r"[。；，,]")
+_LEAD_SENTENCE = re.compile(r"^[^。：:]{4,40}[。：:]")
+_SENTENCE_STOP = re.compile(r"[。；！？]")
+
+
 def _line_spans(text: str) -> list[tuple[int, int]]:
     spans, pos = [], 0
     for line in text.split("\n"):
@@ -139,7 +144,12 @@ def _in_spans(pos: int, spans: Spans) -> bool:
 
 def _closing_start(text: str, blocked: Spans) -> int | None:
     """Start of the closing block (特此报告 / issuing body / date), or None."""
-    lines = [(a, b) for a, b in _line_spans(text) if text[a:b].strip() and not _in_spans(a + len(text[a:b]) - len(text[a:b].lstrip()), blocked)]
+    lines = []
+    for a, b in _line_spans(text):
+        line = text[a:b]
+        lead = len(line) - len(line.lstrip())
+        if lead < len(line) and not blocked.contains(a + lead):  # a line with text, not starting in clutter
+            lines.append((a, b))
     if not lines:
         return None
     tail = lines[-6:]
@@ -155,7 +165,7 @@ def _closing_start(text: str, blocked: Spans) -> int | None:
             if idx > 0:
                 pa, pb = tail[idx - 1]
                 prev = text[pa:pb].strip()
-                if len(prev) <= 40 and not re.search(r"[。；，,]", prev):
+                if len(prev) <= 40 and not _STOP_OR_COMMA.search(prev):
                     start = pa
             return start
     # A single-line report may end with …特此报告。机关名称2026年3月2日
@@ -204,11 +214,11 @@ def _plain_headings(text: str, blocked: Spans, closing: int | None) -> list[tupl
         lead = a + len(line) - len(line.lstrip())
         if is_title_line(s) or _ADDRESSEE.match(s) or DATE_CN.fullmatch(s) or _NUMBERED.match(s):
             continue
-        if len(s) <= 30 and not re.search(r"[。，,；]", s.rstrip("：:")):
+        if len(s) <= 30 and not _STOP_OR_COMMA.search(s.rstrip("：:")):
             head = s  # a standalone heading line (a full sentence ending in 。 is body text)
         else:
             # a lead sentence that names the part and is followed by the paragraph it heads
-            m = re.match(r"^[^。：:]{4,40}[。：:]", s)
+            m = _LEAD_SENTENCE.match(s)
             head = m.group(0) if m and len(s) > len(m.group(0)) + 4 else ""
         if head:
             ks = classify_heading(head)
@@ -221,7 +231,7 @@ def _first_sentence(text: str, start: int, end: int, limit: int = 120) -> str:
     while start < end and text[start] in "。；！？：:，, \u3000":  # the stop that ended the heading
         start += 1
     chunk = text[start:min(end, start + limit)]
-    m = re.search(r"[。；！？]", chunk)
+    m = _SENTENCE_STOP.search(chunk)
     return chunk[: m.end()] if m else chunk
 
 
@@ -233,19 +243,21 @@ def segment_report(text: str) -> Segmentation:
     back, and headings and clutter texts in the result are cut from the original text. Metadata values are
     given in the view's (simplified, undamaged) form.
     """
-    seg = _segment_view(text)
+    seg, folded = _segment_view(text)
     body = next((s.start for s in seg.sections if s.placement == "section"), 0)
-    seg.missing_candidates = missing_candidates(text, seg.missing, seg.clutter, body)
+    seg.missing_candidates = missing_candidates(text, seg.missing, seg.clutter, body, folded)
     return seg
 
 
-def _segment_view(text: str) -> Segmentation:
-    """Segmentation over the damage-free, simplified view, with every offset mapped back onto ``text``."""
+def _segment_view(text: str) -> tuple[Segmentation, str | None]:
+    """Segmentation over the damage-free, simplified view, with every offset mapped back onto ``text``; and
+    ``fold_variants(text)`` when it was made on the way (the view of a text without damage), else None."""
     damage = damage_view(text)
     view = fold_variants(damage.text)
     seg = _segment(view)
+    folded = None if damage.changed else view
     if view == text:
-        return seg
+        return seg, folded
     if damage.changed:
         _map_back(seg, damage)
     else:
@@ -255,7 +267,7 @@ def _segment_view(text: str) -> Segmentation:
     seg.clutter = [Clutter(c.kind, c.start, c.end, text[c.start:c.end]) for c in seg.clutter]
     for h in seg.outline:
         h.text = text[h.start:h.heading_end]
-    return seg
+    return seg, folded
 
 
 def _map_back(seg: Segmentation, damage: DamageView) -> None:
@@ -385,7 +397,7 @@ def _split_at_plain_headings(text: str, sections: list[Section], blocked: Spans,
     out = list(sections)
     for lead, hend in _plain_headings(text, blocked, closing):
         head = text[lead:hend]
-        if len(head) > 30 or re.search(r"[。；，,]", head.rstrip("：:")):
+        if len(head) > 30 or _STOP_OR_COMMA.search(head.rstrip("：:")):
             continue  # only a standalone heading line, not a lead sentence
         kind = classify_heading(head).kind
         if kind not in REQUIRED_KINDS or kind in present or classify_heading(head).score < 5:
@@ -447,7 +459,7 @@ def _find_nested(text: str, kind: str, outline: list[Heading], parts: list[Secti
         if kind == "leader_duty":
             probe = h.text + _without_titles(_first_sentence(text, h.heading_end, h.end))
             score = max(score, heading_scores(probe).get(kind, 0.0))
-            if _LEADER_SENTENCE.search(probe):
+            if _MAY_STATE[kind].search(probe) and _LEADER_SENTENCE.search(probe):
                 score = max(score, 6.0)
         if score >= _NESTED_THRESHOLD[kind]:
             rank = score + own  # the heading's own words count twice

@@ -22,6 +22,7 @@ import contextlib
 import hashlib
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
@@ -59,13 +60,26 @@ def key_hash(key: str) -> int:
                           signed=True)
 
 
-def _outside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    return not any(a < end and start < b for a, b in spans)
+class _Skips:
+    """``overlaps(start, end)``: whether some span has a < end and start < b, in log time (spans sorted by start,
+    with the largest end among the first i of them: the sentences of a report each ask once)."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _b in ordered]
+        self.reach: list[int] = []
+        for _a, b in ordered:
+            self.reach.append(max(b, self.reach[-1]) if self.reach else b)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)  # the spans with a < end
+        return i > 0 and self.reach[i - 1] > start
 
 
 def passage_sentences(text: str, skip: Sequence[tuple[int, int]] = (), min_length: int = MIN_INDEXED) -> list[Sentence]:
     """The sentences of a text worth indexing (key of ``min_length`` characters or more, outside ``skip``)."""
     out = []
+    skips = _Skips(skip) if skip else None
     fold = _FOLDED_WORD.search(text) is not None
     not_word, folded_word, blake2b = _NOT_WORD.sub, _FOLDED_WORD.search, hashlib.blake2b
     for m in _SENTENCE.finditer(text):
@@ -78,7 +92,7 @@ def passage_sentences(text: str, skip: Sequence[tuple[int, int]] = (), min_lengt
         key = not_word("", stripped)
         if fold and folded_word(key):
             key = fold_width(key)
-        if len(key) >= min_length and (not skip or _outside(skip, a, b)):
+        if len(key) >= min_length and (skips is None or not skips.overlaps(a, b)):
             digest = blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
             out.append(Sentence(a, b, len(key), int.from_bytes(digest, "little", signed=True)))
     return out

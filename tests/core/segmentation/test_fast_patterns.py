@@ -13,7 +13,9 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from desktop.core.segmentation import classify, cleaning, damage, outline, segment
+from desktop.core import text as textmod
+from desktop.core.segmentation import agency, classify, cleaning, damage, outline, patterns, segment
+from desktop.core.storage import passages
 
 _TONED = damage._TONED
 
@@ -106,3 +108,80 @@ def test_words_every_page_run_holds(text):
             assert cleaning._MAY_META.search(text, start)
         if cleaning._SHARE_RUN.search(text, start):
             assert cleaning._MAY_SHARE.search(text, start)
+
+
+MARKER = re.compile(
+    r"(?=[第一二三四五六七八九十（(\d①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"
+    r"(?:(?P<part>第(?P<part_v>[一二三四五六七八九十]{1,3})(?:部分|章))"
+    r"|(?P<cn_dun>(?P<cn_dun_v>[一二三四五六七八九十]{1,3})\s?(?:、|[．.](?!\d)))"
+    r"|(?P<cn_paren>[（(]\s?(?P<cn_paren_v>[一二三四五六七八九十]{1,3})\s?[)）])"
+    r"|(?P<ar_paren>[（(]\s?(?P<ar_paren_v>\d{1,2})\s?[)）])"
+    r"|(?P<ar_dot>(?P<ar_dot_v>\d{1,2})\s?[.．、](?!\d))"
+    r"|(?P<circled>(?P<circled_v>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])))"
+)
+
+
+def _old_markers(text: str) -> list[tuple[str, str, int, int]]:
+    out = []
+    for m in MARKER.finditer(text):
+        style = (m.lastgroup or "").removesuffix("_v")
+        out.append((style, m.group(style + "_v"), m.start(), m.end()))
+    return out
+
+
+@settings(max_examples=500)
+@given(_text("第一二三十部分章（()）12.．、 \n①⑳x", ["第一部分", "（一）", "(12)", "1.", "12．", "一、", "一.2", "十二、", "１."]))
+@example("第十二部分一、（ 一 ）(1)1.2 3、①一二三四、")
+def test_markers(text):
+    assert list(outline.markers(text)) == _old_markers(text)
+
+
+DOC_NUMBER_YEAR_FREE = re.compile(r"[\u4e00-\u9fa5]{1,12}\s*[〔\[［【（(]\s*(?:19|20)\d{2}\s*[〕\]］】）)]\s*第?\s*\d{1,5}\s*号")
+
+
+@settings(max_examples=300)
+@given(_text("吉政发文〔〕[]（）2026 第号x", ["〔2026〕", "[2025]", "（2024）", "11号", "吉政办发"]))
+@example("吉政数文〔2026〕11号")
+def test_doc_numbers(text):
+    found = patterns.find_doc_number(text)
+    plain = DOC_NUMBER_YEAR_FREE.search(text)
+    assert (found and found.span()) == (plain and plain.span())
+
+
+TRAILING_WS = re.compile(r"[ \t\u3000\u00a0]+$", re.MULTILINE)
+MANY_BLANK = re.compile(r"\n{3,}")
+
+
+@settings(max_examples=300)
+@given(_text(" \t\u3000\u00a0\nx中", ["\n\n\n", "  \n", "\u3000\n"]))
+def test_normalization_patterns(text):
+    assert _spans(textmod._TRAILING_WS, text) == _spans(TRAILING_WS, text)
+    assert _spans(textmod._MANY_BLANK, text) == _spans(MANY_BLANK, text)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=8),
+       st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=20))
+def test_skipped_sentences(skips, sentences):
+    """A sentence is skipped when it overlaps a skip span (a < end and start < b), empty spans included."""
+    fast = passages._Skips(skips)
+    for start, end in sentences:
+        assert fast.overlaps(start, end) == any(a < end and start < b for a, b in skips)
+
+
+def _old_place_ending_at(text: str, pos: int) -> str:
+    for start in range(max(0, pos - 14), pos - 1):
+        if not agency._PLACE_CHAIN.fullmatch(text, start, pos) or text[start] in agency._NOT_PLACE_START:
+            continue
+        before = text[start - 1] if start else ""
+        if not ("\u4e00" <= before <= "\u9fa5") or before in agency._BEFORE_PLACE:
+            return text[start:pos]
+    return ""
+
+
+@settings(max_examples=300)
+@given(_text("省市县区州盟旗自治江苏西安雁塔在，。x", ["江苏省", "西安市雁塔区", "内蒙古自治区", "在天津市", "静海区"]))
+@example("在天津市静海区人民政府")
+def test_place_chains(text):
+    for pos in range(len(text) + 1):
+        assert agency._place_ending_at(text, pos) == _old_place_ending_at(text, pos)
