@@ -7,8 +7,10 @@ format, normalizes the text once, and returns a :class:`SourceDocument`. Every f
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +25,8 @@ from desktop.core.ingest.txt_reader import decode_text
 from desktop.core.text import normalize_text
 
 MAX_BYTES = 50 * 1024 * 1024
+# what Path.exists() reads as "no such file" (any other error is one of reading it)
+_NOT_THERE = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
 SUPPORTED_SUFFIXES = (".txt", ".text", ".docx", ".pdf", ".html", ".htm", ".shtml", ".mhtml", ".mht", ".rtf", ".doc")
 
 
@@ -90,17 +94,17 @@ def read_report(path: str | Path) -> SourceDocument:
     p = Path(path)
     shown = display_name(str(p))
     try:
-        if not p.exists():
-            raise IngestError(shown, "file not found", "check the path")
-        if p.is_dir():
-            raise IngestError(shown, "is a folder, not a file", "import the folder instead")
-        if not p.is_file():  # a pipe or a device: reading it could block forever
-            raise IngestError(shown, "is not a regular file (a pipe, socket or device)",
-                              "import the report file itself")
-        size = p.stat().st_size
+        info = os.stat(p)  # once: exists, is_dir, is_file and stat asked the system four times
     except OSError as exc:
+        if exc.errno in _NOT_THERE:
+            raise IngestError(shown, "file not found", "check the path") from None
         raise IngestError(shown, "cannot be read: {reason}", "check the file's permissions",
                           reason=exc.strerror or exc) from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise IngestError(shown, "is a folder, not a file", "import the folder instead")
+    if not stat.S_ISREG(info.st_mode):  # a pipe or a device: reading it could block forever
+        raise IngestError(shown, "is not a regular file (a pipe, socket or device)", "import the report file itself")
+    size = info.st_size
     if size == 0:
         raise IngestError(shown, "the file is empty (0 bytes)", "re-save or re-download the report")
     if size > MAX_BYTES:
@@ -151,7 +155,8 @@ def read_report(path: str | Path) -> SourceDocument:
     if not text.strip():
         raise IngestError(shown, "contains no text after decoding", "check that the file is a report")
     return SourceDocument(
-        path=display_name(str(p.resolve())),
+        path=display_name(os.path.realpath(p)),  # Path.resolve() is this plus a Path and a stat (a loop check: the
+        # file was just opened, so its path has no link loop)
         name=display_name(p.name),
         size=size,
         sha256=hashlib.sha256(data).hexdigest(),

@@ -199,10 +199,10 @@ def find_clutter(text: str) -> list[Clutter]:
             break
 
     last_date_line = -1
-    for i, (_start, _end, line) in enumerate(lines):
-        s = line.strip()
-        if DATE_CN.fullmatch(s):
+    for i in range(len(lines) - 1, -1, -1):  # the last one: looked for from the end (a report ends with its date)
+        if DATE_CN.fullmatch(lines[i][2].strip()):
             last_date_line = i
+            break
 
     for i, (start, _end, line) in enumerate(lines):
         s = line.strip()

@@ -52,6 +52,8 @@ def missing_candidates(text: str, missing: list[str], clutter: list[Clutter],
         if rule is None:
             continue
         pattern, reason = rule
+        if pattern.search(folded, body_start) is None:  # a sentence's match is a match in the text (no anchors)
+            continue
         for m in _SENTENCE.finditer(folded, body_start):
             lead = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
             if blocked.contains(lead) or not pattern.search(m.group(0)):

@@ -232,6 +232,9 @@ def _accept_with_plain(cands: list[_Candidate], dense: bool) -> list[tuple[_Cand
     return out
 
 
+_ITEM_STOP = re.compile(r"[，,。；;\n]")
+
+
 def shi_markers(text: str) -> Iterator[tuple[int, int]]:
     """(start, position of 是) of each match of ``[一二三四五六七八九十]{1,3}是`` in ``text``, as ``finditer`` gives them."""
     for m in _SHI_AT.finditer(text):
@@ -269,9 +272,8 @@ def _add_shi_items(text: str, headings: list[Heading], blocked: Spans) -> None:
             else:
                 continue
         expected += 1
-        stop = start
-        while stop < len(text) and stop - start < 40 and text[stop] not in "，,。；;\n":
-            stop += 1
+        found = _ITEM_STOP.search(text, start, start + 40)  # the item's heading: up to a stop, 40 characters at most
+        stop = found.start() if found else min(len(text), start + 40)
         items.append(Heading("cn_shi", value, start, stop, run_in=True, text=text[start:stop]))
     if not items:
         return
