@@ -128,7 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     own = max(busy_cpu + after_cpu, default=0.0)
     verdict = "OK" if ok else f"NOT DONE: {left} reports left outdated" if left else (
         f"TOO SLOW: the GUI thread itself worked over {TARGET_MS:.0f} ms in a gap" if own > TARGET_MS else
-        f"over {TARGET_MS:.0f} ms only in gaps where the GUI thread was not running (the machine's load)")
+        f"over {TARGET_MS:.0f} ms only in gaps where the GUI thread worked less than {TARGET_MS:.0f} ms (the rest of "
+        "such a gap it was not running: other processes on the cores, or a lock it waited for)")
     print(f"longest GUI stall {worst:.1f} ms (target <= {TARGET_MS:.0f} ms; idle floor {floor:.1f} ms, "
           f"stall/floor x{worst / floor if floor > 0 else float('inf'):.1f}); most GUI-thread CPU in one gap "
           f"{own:.1f} ms  {verdict}")

@@ -22,10 +22,12 @@ def headless() -> None:
 
 class Probe:
     """Records the gaps between ticks of a ``TICK_MS`` timer on the GUI thread (ms beyond the interval), and for
-    each gap the GUI thread's own CPU time in it (``cpu``) and when it ended (``at``, s since :meth:`start`).
+    each gap the GUI thread's own CPU time in it (``cpu``), the CPU time of the process's other threads in it
+    (``others``) and when it ended (``at``, s since :meth:`start`).
 
-    A long gap with little CPU is the machine not running the GUI thread (other processes on busy cores); a long
-    gap with as much CPU is work done on the GUI thread: only that is the program's stall.
+    A long gap with as much GUI-thread CPU is work done on the GUI thread; one with little of it but as much CPU in
+    other threads is the GUI thread waiting for the GIL; one with neither is the machine not running the process
+    (other processes on busy cores) or the GUI thread waiting for something outside Python.
     """
 
     def __init__(self) -> None:
@@ -34,6 +36,8 @@ class Probe:
         self.gaps: list[float] = []
         self.cpu: list[float] = []
         self.at: list[float] = []
+        self.others: list[float] = []
+        self.last_proc = time.process_time()
         self.began = self.last = time.perf_counter()
         self.last_cpu = time.thread_time()
         self.timer = QTimer()
@@ -41,7 +45,9 @@ class Probe:
         self.timer.timeout.connect(self.tick)
 
     def tick(self) -> None:
-        now, cpu = time.perf_counter(), time.thread_time()
+        now, cpu, proc = time.perf_counter(), time.thread_time(), time.process_time()
+        self.others.append(((proc - self.last_proc) - (cpu - self.last_cpu)) * 1000)
+        self.last_proc = proc
         self.gaps.append((now - self.last) * 1000 - TICK_MS)
         self.cpu.append((cpu - self.last_cpu) * 1000)
         self.at.append(now - self.began)
@@ -51,6 +57,8 @@ class Probe:
         self.gaps.clear()
         self.cpu.clear()
         self.at.clear()
+        self.others.clear()
+        self.last_proc = time.process_time()
         self.began = self.last = time.perf_counter()
         self.last_cpu = time.thread_time()
         self.timer.start()
@@ -58,7 +66,7 @@ class Probe:
     def worst(self, n: int = 5) -> str:
         """The ``n`` longest gaps of the last run: wall ms (GUI-thread CPU ms) @ seconds since start."""
         order = sorted(range(len(self.gaps)), key=lambda i: -self.gaps[i])[:n]
-        return ", ".join(f"{self.gaps[i]:.1f} ms (CPU {self.cpu[i]:.1f}) @ {self.at[i]:.1f} s" for i in order)
+        return ", ".join(f"{self.gaps[i]:.1f} ms (CPU {self.cpu[i]:.1f}, other threads {self.others[i]:.1f}) @ {self.at[i]:.1f} s" for i in order)
 
     def stop(self) -> list[float]:
         self.timer.stop()
