@@ -110,16 +110,17 @@ def best(db: Database, key: str, limit: int) -> tuple[int, list[tuple[int, int]]
             starts = np.repeat(docs, counts)
             docs, counts = _without_overlap(starts, postings.positions.astype(np.int64), len(run))
         return len(docs), _top(docs, counts, limit)
-    docs, starts = _occurrences(reader, run)
-    if not len(docs):
+    keys = _occurrences(reader, run)
+    if not len(keys):
         return 0, []
+    docs = keys >> np.uint64(32)
     if overlaps_itself(run.tolist()):
-        docs, counts = _without_overlap(docs, starts, len(run))
+        docs, counts = _without_overlap(docs, (keys & _LOW32).astype(np.int64), len(run))
     else:
         first = np.flatnonzero(np.concatenate(([True], docs[1:] != docs[:-1])))
         counts = np.diff(np.append(first, len(docs)))
         docs = docs[first]
-    return len(docs), _top(docs, counts, limit)
+    return len(docs), _top(docs.astype(np.uint32), counts, limit)
 
 
 def _top(docs: np.ndarray, counts: np.ndarray, limit: int) -> list[tuple[int, int]]:
@@ -138,15 +139,15 @@ def _top(docs: np.ndarray, counts: np.ndarray, limit: int) -> list[tuple[int, in
             zip((order >> np.uint64(32)).tolist(), (order & _LOW32).tolist(), strict=True)]
 
 
-def _occurrences(reader: IndexReader, run: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Every start of a key of 5 units or more: (seqs, starts), grouped by document, ascending within one."""
+def _occurrences(reader: IndexReader, run: np.ndarray) -> np.ndarray:
+    """Every start of a key of 5 units or more as ``seq << 32 | start``, grouped by document, ascending within one."""
     length = len(run)
     offsets = list(range(0, length - 4, 4)) + [length - 4]
     by_run = []
     for offset in offsets:
         parts = reader.segment_postings(run[offset:offset + 4], with_positions=True)
         if not parts:
-            return np.zeros(0, np.uint32), np.zeros(0, np.int64)
+            return np.zeros(0, np.uint64)
         by_run.append((offset, parts))
     # segment by segment (a document is in one segment): arrays of one segment's size stay in the processor's cache
     found = []
@@ -156,8 +157,7 @@ def _occurrences(reader: IndexReader, run: np.ndarray) -> tuple[np.ndarray, np.n
             keys = _lined_up(lists)
             if len(keys):
                 found.append(keys)
-    keys = np.concatenate(found) if found else np.zeros(0, np.uint64)
-    return (keys >> np.uint64(32)).astype(np.uint32), (keys & _LOW32).astype(np.int64)
+    return np.concatenate(found) if found else np.zeros(0, np.uint64)
 
 
 def _lined_up(lists: list[tuple[int, Postings]]) -> np.ndarray:
