@@ -2,8 +2,8 @@
 
 :func:`agency_years` answers for a page of report ids: the agency group of each (desktop.core.agencies.groups:
 short and full names, the reviewer's merges and splits) and the years of that group's current reports, oldest
-first. It reads the corpus' distinct agency names (from the covering index, to complete short names the way the
-agency views do), the reviewer's identity decisions, and the rows of only the names of the page's groups.
+first. The groups come from the corpus' group identity (built once per state of the corpus, shared with the grouped
+corpus); a page reads only the rows of its groups' names, through the listing's covering index.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from desktop.core.agencies.groups import DOCUMENT, group_keys
-from desktop.core.agencies.identity import cached_key
+from desktop.core.agencies.cache import one_snapshot
+from desktop.core.agencies.grouped import group_identity
+from desktop.core.storage.listing import SORTS
 
 
 @dataclass(frozen=True)
@@ -47,35 +48,39 @@ class AgencyYears:
         return " · ".join(cells)
 
 
-def _rows(db: Database, sql: str, values: Sequence[object]) -> list[tuple[str, str | None, int | None]]:
-    """(id, agency, year) of the current reports the query selects from a JSON list of ``values``."""
-    return [(r["id"], r["agency"], r["year"]) for r in db.query(
-        f"SELECT id, agency, year FROM documents INDEXED BY documents_identity WHERE replaced_by IS NULL AND {sql} "
-        "IN (SELECT value FROM json_each(?))", [json.dumps(list(values), ensure_ascii=False)])]
-
-
 def agency_years(db: Database, ids: Sequence[str]) -> dict[str, AgencyYears]:
-    """For each current report among ``ids`` (one page: a few hundred), its agency group's years (read-only)."""
-    page = _rows(db, "id", ids)
-    if not page:
-        return {}
-    names = [r["agency"] for r in db.query("SELECT DISTINCT agency FROM documents INDEXED BY documents_identity "
-                                           "WHERE replaced_by IS NULL AND agency IS NOT NULL")]
-    placed = [r["subject"] for r in db.query("SELECT DISTINCT subject FROM agency_identity WHERE kind = ? AND "
-                                             "deleted_at IS NULL", [DOCUMENT])]
-    # every name's group (a name's reports share it unless the reviewer placed a report elsewhere)
-    by_name, _ = group_keys(db, [(f"\0{n}", n) for n in names], names)
-    page_keys, _ = group_keys(db, [(i, a) for i, a, _ in page], names)
-    wanted = set(page_keys.values())
-    members = [n for n in names if by_name[f"\0{n}"] in wanted and cached_key(n)]
-    candidates = {doc_id: (doc_id, agency, year) for doc_id, agency, year in _rows(db, "agency", members)}
-    candidates.update({doc_id: (doc_id, agency, year) for doc_id, agency, year in _rows(db, "id", placed)})
-    candidates.update({i: (i, a, y) for i, a, y in page})
-    keys, _ = group_keys(db, [(i, a) for i, a, _ in candidates.values()], names)
+    """For each current report among ``ids`` (one page: a few hundred), its agency group's years (read-only).
+
+    The groups come from the corpus' group identity (desktop.core.agencies.grouped, built once per state of the
+    corpus); the page's groups' reports are then read through the listing's covering index by their names' keys."""
+    with one_snapshot(db):
+        identity = group_identity(db)
+        page = [(r["id"], r["agency"], r["year"]) for r in db.query(
+            f"SELECT id, agency, year FROM documents INDEXED BY {SORTS['seq'].index} WHERE replaced_by IS NULL AND "
+            "seq IN (SELECT seq FROM documents WHERE id IN (SELECT value FROM json_each(?)))",
+            [json.dumps(list(ids))])]
+        if not page:
+            return {}
+        page_keys = {doc_id: identity.group_of(doc_id, agency) for doc_id, agency, _ in page}
+        wanted = set(page_keys.values())
+        names = [n for key in wanted for n in identity.names_of.get(key, ())]
+        stored = [k for n in names for k in identity.stored_keys.get(n, ())]
+        apart = [seq for key in wanted for seq in identity.apart_of.get(key, ())]
+        # (a report the reviewer placed one by one comes in both halves: counted once)
+        rows = {r["id"]: (r["id"], r["agency"], r["year"]) for r in db.query(
+            f"SELECT d.id, d.agency, d.year FROM documents AS c INDEXED BY {SORTS['agency'].index} "
+            "JOIN documents AS d ON d.seq = c.seq WHERE c.replaced_by IS NULL AND c.agency IN (SELECT value FROM "
+            "json_each(:names)) AND ((c.agency_key IS NULL) = 0 AND c.agency_key IN (SELECT value FROM "
+            "json_each(:keys))" + (" OR (c.agency_key IS NULL) = 1" if None in stored else "") + ") "
+            f"UNION ALL SELECT id, agency, year FROM documents INDEXED BY {SORTS['seq'].index} WHERE replaced_by IS "
+            "NULL AND seq IN (SELECT value FROM json_each(:apart))",
+            {"names": json.dumps(names, ensure_ascii=False), "apart": json.dumps(apart),
+             "keys": json.dumps([k for k in stored if k is not None], ensure_ascii=False)})}
     years: dict[str, dict[int | None, list[str]]] = {}
-    for doc_id, _agency, year in candidates.values():
-        if keys[doc_id] in wanted:
-            years.setdefault(keys[doc_id], {}).setdefault(year, []).append(doc_id)
+    for doc_id, agency, year in rows.values():
+        key = identity.group_of(doc_id, agency)
+        if key in wanted:  # (a report of these names the reviewer placed in another group is not)
+            years.setdefault(key, {}).setdefault(year, []).append(doc_id)
     out = {}
     for doc_id, _agency, year in page:
         group = years[page_keys[doc_id]]

@@ -125,6 +125,7 @@ class CorpusModel(QAbstractTableModel):
         self._review_of: tuple[str, str] | None = None  # (reviewer id, rubric id) of the reviews shown
         self.generation = 0  # counts the reads of the corpus (views that keep what they read compare it)
         self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
+        self._hidden: set[str] = set()  # keys of the columns the view hides: their per-page values are not read
         self.columns: list[Column] = self._default_columns()
 
     # -- columns ---------------------------------------------------------------------------------------
@@ -273,6 +274,21 @@ class CorpusModel(QAbstractTableModel):
     def _missing_tooltip(self, d: DocumentSummary) -> str:
         return missing_tooltip(d.missing)  # the full names (the cell shows chips)
 
+    def set_column_shown(self, key: str, shown: bool) -> None:
+        """Whether the view shows a column: a hidden column's per-page values (``load``) are not read; shown again,
+        the pages on screen are read again with them."""
+        if shown == (key not in self._hidden):
+            return
+        if shown:
+            self._hidden.discard(key)
+            column = self.column_index(key)
+            if column >= 0 and self.columns[column].load is not None and self._pages:
+                self._pages.clear()
+                if self._ids:
+                    self.dataChanged.emit(self.index(0, column), self.index(len(self._ids) - 1, column))
+        else:
+            self._hidden.add(key)
+
     def column_index(self, key: str) -> int:
         """The position of the column with this key (``agency``, ``year``, ...), or -1."""
         return next((i for i, c in enumerate(self.columns) if c.key == key), -1)
@@ -360,7 +376,7 @@ class CorpusModel(QAbstractTableModel):
             if self._db is not None:
                 ids = [d.id for d in page.rows if d is not None]
                 for column in self.columns:
-                    if column.load is not None:
+                    if column.load is not None and column.key not in self._hidden:
                         page.values[column.key] = column.load(self._db, ids)
             self._pages[number] = page
             while len(self._pages) > self.MAX_PAGES:

@@ -286,9 +286,14 @@ class CorpusPanel(QWidget):
             action.setCheckable(True)
             action.setChecked(key not in self.DEFAULT_HIDDEN)
             self.table.setColumnHidden(column, key in self.DEFAULT_HIDDEN)
-            action.toggled.connect(lambda on, c=column: self.table.setColumnHidden(c, not on))
+            self.model.set_column_shown(key, key not in self.DEFAULT_HIDDEN)  # a hidden column's values: not read
+            action.toggled.connect(lambda on, c=column, k=key: self._show_column(c, k, on))
             header.addAction(action)
             self.column_actions[key] = action
+
+    def _show_column(self, column: int, key: str, on: bool) -> None:
+        self.model.set_column_shown(key, on)
+        self.table.setColumnHidden(column, not on)
 
     # -- texts -----------------------------------------------------------------------------------------
     def retranslate(self) -> None:

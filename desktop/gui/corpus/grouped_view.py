@@ -2,8 +2,9 @@
 one per year, are its children (Enter or a double click on one opens that report; on a group, opens or closes it).
 
 The rows come from :func:`desktop.core.agencies.grouped.grouped_listing` under the corpus table's own filter (the
-:class:`~desktop.gui.corpus.corpus_model.CorpusModel` holds it): one query per filter change, work per distinct
-agency name, never per report; a group's report summaries are read when its children are first shown.
+:class:`~desktop.gui.corpus.corpus_model.CorpusModel` holds it): one query per filter change that counts the reports
+per agency name and year in SQL, never a pass over the reports in Python; which reports a group holds, and their
+summaries, are read when its children are first shown (:func:`~desktop.core.agencies.grouped.group_reports`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 from sqlite_utils import Database
 
-from desktop.core.agencies.grouped import GroupedRow, grouped_listing
+from desktop.core.agencies.grouped import GroupedRow, group_reports, grouped_listing, report_group
 from desktop.core.storage.documents import DocumentSummary
 from desktop.core.storage.listing import key_of, summaries_by_key
 from desktop.gui.corpus.agency_elide import AgencyDelegate
@@ -40,6 +41,8 @@ class GroupedModel(QAbstractItemModel):
         self._db: Database | None = None
         self._groups: list[GroupedRow] = []
         self._reports = 0
+        self._row_of: dict[str, int] | None = None  # group key -> row (made when a report is looked for)
+        self._members: dict[int, list[str]] = {}  # group row -> its reports' listing keys (read when opened)
         self._summaries: dict[int, list[DocumentSummary | None]] = {}
         # the groups without a filter and the read of the corpus they come from: reused when the filter is cleared
         self._unfiltered: tuple[int, list[GroupedRow]] | None = None
@@ -68,6 +71,8 @@ class GroupedModel(QAbstractItemModel):
             if not flt.is_filtering():
                 self._unfiltered = (self.corpus.generation, self._groups)
         self._reports = sum(group.reports for group in self._groups)
+        self._row_of = None
+        self._members.clear()
         self._summaries.clear()
         self.endResetModel()
 
@@ -81,21 +86,29 @@ class GroupedModel(QAbstractItemModel):
     def index_of(self, doc_id: str) -> QModelIndex:
         """The report row of a document (invalid when the filter hides it or it is not in the corpus)."""
         key = key_of(self._db, doc_id) if self._db is not None and doc_id else None
-        if key is None:
+        group = report_group(self._db, doc_id) if self._db is not None and key is not None else None
+        if group is None:
             return QModelIndex()
-        seq = int(key)
-        for g, group in enumerate(self._groups):  # tuple lookups in C: no index of every report is kept
-            before = 0
-            for _year, seqs in group.years:
-                if seq in seqs:
-                    return self.index(before + seqs.index(seq), 0, self.index(g, 0))
-                before += len(seqs)
-        return QModelIndex()
+        if self._row_of is None:
+            self._row_of = {g.key: row for row, g in enumerate(self._groups)}
+        row = self._row_of.get(group)
+        if row is None:
+            return QModelIndex()
+        members = self._keys(row)
+        return self.index(members.index(key), 0, self.index(row, 0)) if key in members else QModelIndex()
+
+    def _keys(self, group: int) -> list[str]:
+        """The listing keys of a group's reports that pass the filter, in the order its children show."""
+        keys = self._members.get(group)
+        if keys is None:
+            seqs = group_reports(self._db, self._groups[group].key, self.corpus.filter) if self._db is not None else []
+            keys = self._members[group] = [str(seq) for seq in seqs]
+        return keys
 
     def _children(self, group: int) -> list[DocumentSummary | None]:
         rows = self._summaries.get(group)
         if rows is None:
-            keys = self._groups[group].keys
+            keys = self._keys(group)
             found = summaries_by_key(self._db, keys) if self._db is not None else {}
             rows = self._summaries[group] = [found.get(key) for key in keys]
         return rows

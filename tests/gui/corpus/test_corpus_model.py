@@ -64,6 +64,35 @@ def test_rows_show_agency_year_date_on_time_and_missing_parts(qapp, seeded_memor
     assert model.index(row, 0).data(DOCUMENT_ID_ROLE) == model.summary(row).id
 
 
+def test_a_hidden_columns_values_are_not_read_and_are_read_when_it_shows(qapp, seeded_memory_db):
+    model = CorpusModel(page_size=2)
+    reads: list[tuple[str, ...]] = []
+    column = model.column_index("agency_years")
+    real = model.columns[column].load
+    assert real is not None
+
+    def counting(db, ids):
+        reads.append(tuple(ids))
+        return real(db, ids)
+
+    from dataclasses import replace
+
+    model.columns[column] = replace(model.columns[column], load=counting)
+    model.set_column_shown("agency_years", False)
+    model.set_database(seeded_memory_db)
+    changed = []
+    model.dataChanged.connect(lambda first, last, *_: changed.append((first.column(), last.column())))
+    assert model.index(0, 0).data() and model.index(0, column).data() == ""  # hidden: nothing read, nothing shown
+    assert reads == []
+    model.set_column_shown("agency_years", True)
+    assert changed == [(column, column)]  # the view draws the column again ...
+    assert model.index(0, column).data().startswith(("【", "2"))  # ... and its page's values are read then
+    assert len(reads) == 1 and len(reads[0]) == 2
+    model.set_column_shown("agency_years", True)  # already shown: nothing read again
+    model.index(1, column).data()
+    assert len(reads) == 1
+
+
 def test_every_row_exists_at_once_and_summaries_are_read_page_by_page(qapp, seeded_memory_db):
     model = CorpusModel(page_size=2)
     model.set_database(seeded_memory_db)
