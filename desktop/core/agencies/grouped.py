@@ -75,12 +75,19 @@ class GroupIdentity:
     apart: dict[str, str]              # report id -> group key, for the reports read apart (see the module doc)
     apart_rows: dict[int, tuple[int | None, str, str]]  # seq of each report read apart -> year, title, group key
     apart_of: dict[str, tuple[int, ...]]  # group key -> seqs of its reports read apart
-    apart_json: str                    # JSON list of the seqs of the reports read apart
     placed_json: str                   # JSON list of the seqs of the reports placed one by one
     keyless_json: str                  # JSON list of the agency names without a key (their reports: read apart)
     named: dict[str, tuple[str, str]]  # group key -> its name (from every report, whatever the filter), sort key
     names_of: dict[str, tuple[str, ...]]  # group key -> the agency names whose reports (not apart) it holds
     stored_keys: dict[str, tuple[str | None, ...]]  # agency name -> the documents.agency_key values stored with it
+    odd_apart_json: str                # JSON list of the seqs read apart that have an agency name or a stored key
+    ordered: tuple[str, ...]           # every group key in display order (see the module doc)
+    rank: dict[str, int]               # group key -> its place in that order
+
+    def title_of(self, key: str) -> str:
+        """What a group of reports without an agency shows: its first report's title (or file name)."""
+        seqs = self.apart_of.get(key)
+        return self.apart_rows[seqs[0]][1] if seqs else ""
 
     def group_of(self, doc_id: str, agency: str | None) -> str:
         """The group key of a current report (its id and stored agency name)."""
@@ -99,26 +106,59 @@ def _build(db: Database) -> GroupIdentity:
         "SELECT seq FROM documents WHERE replaced_by IS NULL AND id IN (SELECT value FROM json_each(?))",
         [placed_ids])])
     # every name with its stored keys and its latest year among the reports not placed one by one (the name a
-    # group shows does not change with the filter)
-    latest: dict[str, int | None] = {}
+    # group shows does not change with the filter): one pass over the covering index in its order, per stored key
+    # (a key stores one name: the names of the few keys that hold several, or none, are read again apart)
+    latest: dict[str, int] = {}
     stored: dict[str, list[str | None]] = {}
+    by_year = "max(CASE WHEN seq IN (SELECT value FROM json_each(:placed)) THEN NULL ELSE coalesce(year, 0) END)"
+    unclear: list[str | None] = []
+
+    def take(name: str, key: str | None, year: int | None) -> None:
+        stored.setdefault(name, []).append(key)
+        if year is not None:
+            latest[name] = max(latest.get(name, 0), year)
+
     for r in db.query(
-            f"SELECT agency, agency_key, max(CASE WHEN seq IN (SELECT value FROM json_each(?)) THEN NULL "
-            f"ELSE coalesce(year, 0) END) AS latest FROM documents INDEXED BY {_COVER} WHERE replaced_by IS NULL "
-            "AND agency != '' GROUP BY agency, agency_key", [placed]):
-        stored.setdefault(r["agency"], []).append(r["agency_key"])
-        if r["latest"] is not None:
-            latest[r["agency"]] = max(latest.get(r["agency"]) or 0, r["latest"])
+            f"SELECT agency_key, min(agency) AS lo, max(agency) AS hi, count(agency) AS named, count(*) AS n, "
+            f"{by_year} AS latest FROM documents INDEXED BY {_COVER} WHERE replaced_by IS NULL "
+            "GROUP BY agency_key IS NULL, agency_key", {"placed": placed}):
+        if r["agency_key"] is not None and r["named"] == r["n"] and r["lo"] == r["hi"] and r["lo"]:
+            take(r["lo"], r["agency_key"], r["latest"])
+        elif r["named"] and r["hi"]:  # several names, or names and rows without one, or names without a key
+            unclear.append(r["agency_key"])
+        elif r["agency_key"] is not None:  # rows without a name that kept a key: read apart below
+            unclear.append(r["agency_key"])
+    unclear_keys = json.dumps([k for k in unclear if k is not None], ensure_ascii=False)
+    if unclear:
+        for r in db.query(
+                f"SELECT agency, agency_key, {by_year} AS latest FROM documents INDEXED BY {_COVER} WHERE "
+                "replaced_by IS NULL AND agency != '' AND ((agency_key IS NULL) = 0 AND agency_key IN (SELECT value "
+                "FROM json_each(:mixed)) OR (agency_key IS NULL) = :null) GROUP BY agency, agency_key",
+                {"placed": placed, "mixed": unclear_keys, "null": None in unclear}):
+            take(r["agency"], r["agency_key"], r["latest"])
     names = list(stored)
     keyless_names = [n for n in names if not cached_key(n)]
     keyless = json.dumps(keyless_names, ensure_ascii=False)
-    apart_rows = [(r["id"], r["seq"], r["agency"], r["year"], r["title"]) for r in db.query(
-        f"SELECT id, seq, agency, year, coalesce(nullif(title, ''), name) AS title FROM documents INDEXED BY "
-        f"{_BY_SEQ} WHERE replaced_by IS NULL AND (coalesce(agency, '') = '' OR seq IN (SELECT value FROM "
-        "json_each(:placed)) OR agency IN (SELECT value FROM json_each(:keyless))) ORDER BY seq",
-        {"placed": placed, "keyless": keyless})]
+    odd_keys = json.dumps([k for k in unclear if k is not None] + [k for n in keyless_names for k in stored[n]
+                                                                 if k is not None], ensure_ascii=False)
+    # the reports read apart: without an agency (the end of the covering index: no key), and the few others
+    # (placed one by one, a name without a key, no name but a key) found by seq
+    columns = "id, seq, agency, year, coalesce(nullif(title, ''), name) AS title"
+    args = {"placed": placed, "keyless": keyless, "odd": odd_keys}
+    plain = [(r["id"], r["seq"], r["agency"], r["year"], r["title"], False) for r in db.query(
+        f"SELECT {columns} FROM documents INDEXED BY {_BY_SEQ} WHERE replaced_by IS NULL AND seq IN (SELECT seq "
+        f"FROM documents INDEXED BY {_COVER} WHERE replaced_by IS NULL AND (agency_key IS NULL) = 1 AND "
+        "coalesce(agency, '') = '')", args)]
+    odd = [(r["id"], r["seq"], r["agency"], r["year"], r["title"], True) for r in db.query(
+        f"SELECT {columns} FROM documents INDEXED BY {_BY_SEQ} WHERE replaced_by IS NULL AND seq IN (SELECT seq "
+        f"FROM documents INDEXED BY {_COVER} WHERE replaced_by IS NULL AND (agency_key IS NULL) = 1 AND agency "
+        f"IN (SELECT value FROM json_each(:keyless)) UNION SELECT seq FROM documents INDEXED BY {_COVER} WHERE "
+        "replaced_by IS NULL AND (agency_key IS NULL) = 0 AND agency_key IN (SELECT value FROM json_each(:odd)) "
+        "AND (coalesce(agency, '') = '' OR agency IN (SELECT value FROM json_each(:keyless))) "
+        "UNION SELECT value FROM json_each(:placed))", args)]
+    apart_rows = sorted(plain + odd, key=lambda row: row[1])
     keyed = [n for n in names if cached_key(n)]
-    keys, _ = group_keys(db, [(f"\0{n}", n) for n in keyed] + [(i, a or None) for i, _s, a, _y, _t in apart_rows],
+    keys, _ = group_keys(db, [(f"\0{n}", n) for n in keyed] + [(i, a or None) for i, _s, a, *_ in apart_rows],
                          names)
     by_name = {n: keys[f"\0{n}"] for n in keyed}
     names_by_key: dict[str | None, list[str]] = {}
@@ -135,7 +175,7 @@ def _build(db: Database) -> GroupIdentity:
             printed.setdefault(by_name[name], {})[(name, latest[name])] = None
     apart: dict[str, str] = {}
     apart_of: dict[str, list[int]] = {}
-    for doc_id, seq, name, year, _title in apart_rows:
+    for doc_id, seq, name, year, _title, _key in apart_rows:
         apart[doc_id] = keys[doc_id]
         apart_of.setdefault(keys[doc_id], []).append(seq)
         if name:
@@ -149,10 +189,14 @@ def _build(db: Database) -> GroupIdentity:
         # the stored pinyin key of that name (pypinyin only for a name the reviewer gave a group)
         sort_key = next((k for k in stored.get(name, ()) if k), None) or pinyin_sort_key(name) or ""
         named[key] = (name, sort_key)
-    return GroupIdentity(by_name, by_key, mixed, apart, {s: (y, t, keys[i]) for i, s, _a, y, t in apart_rows},
-                         {k: tuple(v) for k, v in apart_of.items()}, json.dumps([s for _i, s, *_ in apart_rows]),
-                         placed, keyless, named, {k: tuple(v) for k, v in names_of.items()},
-                         {k: tuple(v) for k, v in stored.items()})
+    # agencies in pinyin order, then the groups without one (their reports' first in import order)
+    order = sorted(set(named) | set(apart_of), key=lambda k: (
+        k.startswith(NO_AGENCY), named[k][1] if k in named else "", apart_of[k][0] if k in apart_of else 0, k))
+    odd_seqs = [s for _i, s, _a, _y, _t, is_odd in apart_rows if is_odd]
+    return GroupIdentity(by_name, by_key, mixed, apart, {s: (y, t, keys[i]) for i, s, _a, y, t, _k in apart_rows},
+                         {k: tuple(v) for k, v in apart_of.items()}, placed, keyless, named, {k: tuple(v) for k, v in names_of.items()},
+                         {k: tuple(v) for k, v in stored.items()}, json.dumps(odd_seqs), tuple(order),
+                         {k: i for i, k in enumerate(order)})
 
 
 def group_identity(db: Database) -> GroupIdentity:
@@ -171,58 +215,96 @@ def _not_apart(identity: GroupIdentity) -> str:
     return " AND ".join(clauses)
 
 
+class GroupedListing:
+    """The groups that pass a filter, in order (:func:`grouped_groups`): counted in SQL, a :class:`GroupedRow` made
+    only for the rows a view asks for."""
+
+    def __init__(self, identity: GroupIdentity, order: list[str], totals: dict[str, int],
+                 years: dict[str, list[str]]) -> None:
+        self._identity = identity
+        self.keys = order                  # group keys in display order
+        self._totals = totals              # group key -> reports that pass
+        self._years = years                # group key -> their years, as SQL joined them ('' for no year)
+        self.reports = sum(totals.values())
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def count(self, i: int) -> int:
+        return self._totals[self.keys[i]]
+
+    def row(self, i: int) -> GroupedRow:
+        key = self.keys[i]
+        by_year: dict[int | None, int] = {}
+        for joined in self._years[key]:
+            for year in joined.split(","):
+                value = int(year) if year else None
+                by_year[value] = by_year.get(value, 0) + 1
+        ordered = tuple(sorted(by_year.items(), key=lambda item: (item[0] is None, item[0] or 0)))
+        name = self._identity.named[key][0] if key in self._identity.named else self._identity.title_of(key)
+        return GroupedRow(key, name, ordered, not key.startswith(NO_AGENCY))
+
+    def rows(self) -> list[GroupedRow]:
+        return [self.row(i) for i in range(len(self.keys))]
+
+
 def grouped_listing(db: Database, flt: ListingFilter = ListingFilter()) -> list[GroupedRow]:  # noqa: B008 - frozen
     """The agency groups of the current reports that pass ``flt``, with their years and counts (read-only)."""
+    return grouped_groups(db, flt).rows()
+
+
+def grouped_groups(db: Database, flt: ListingFilter = ListingFilter()) -> GroupedListing:  # noqa: B008 - frozen
+    """The agency groups of the current reports that pass ``flt`` (read-only): one pass over the listing's covering
+    index counting per stored key, one range of it for the reports without an agency; nothing per report in
+    Python."""
     with one_snapshot(db):
         identity = group_identity(db)
         where, params = listing_where(db, flt)
         args: dict[str, object] = {f"p{i}": value for i, value in enumerate(params)}
         where = _named_params(where, len(params))
-        args.update(placed=identity.placed_json, keyless=identity.keyless_json, apart=identity.apart_json)
-        # counted per stored key and year, in the index's order (no sort); the reports of a key stored with
-        # several names (a name written without its key) are counted per name
-        counted = [(r["agency_key"], r["year"], r["n"]) for r in named_rows(db, (
-            f"SELECT agency_key, year, count(*) AS n FROM documents INDEXED BY {_COVER} WHERE {where} AND "
-            f"{_not_apart(identity)} GROUP BY agency_key IS NULL, agency_key, year"), args)]
-        by_key = identity.by_key
-        rows = [(by_key[k], y, n) for k, y, n in counted if k not in identity.mixed_keys]
+        args.update(placed=identity.placed_json, keyless=identity.keyless_json, odd=identity.odd_apart_json)
+        # counted per stored key in the index's order (no sort), the years joined in SQL; the reports of a key
+        # stored with several names (a name written without its key) are counted per name
+        counted = named_rows(db, (
+            "SELECT agency_key, count(*) AS n, group_concat(coalesce(year, ''), ',') AS years FROM documents "
+            f"INDEXED BY {_COVER} WHERE {where} AND {_not_apart(identity)} GROUP BY agency_key IS NULL, agency_key"),
+            args)
+        by_key, mixed = identity.by_key, identity.mixed_keys
+        rows = [(by_key[r["agency_key"]], r["n"], r["years"]) for r in counted if r["agency_key"] not in mixed]
         if len(rows) < len(counted):
-            args["mixed"] = json.dumps([k for k in identity.mixed_keys if k is not None], ensure_ascii=False)
-            args["mixed_null"] = None in identity.mixed_keys
-            rows += [(r["agency"], r["year"], r["n"]) for r in named_rows(db, (
-                f"SELECT agency, year, count(*) AS n FROM documents INDEXED BY {_COVER} WHERE {where} AND "
-                f"{_not_apart(identity)} AND (agency_key IN (SELECT value FROM json_each(:mixed)) OR "
-                "(agency_key IS NULL AND :mixed_null)) GROUP BY agency, year"), args)]
+            args["mixed"] = json.dumps([k for k in mixed if k is not None], ensure_ascii=False)
+            args["mixed_null"] = None in mixed
+            rows += [(r["agency"], r["n"], r["years"]) for r in named_rows(db, (
+                "SELECT agency, count(*) AS n, group_concat(coalesce(year, ''), ',') AS years FROM documents "
+                f"INDEXED BY {_COVER} WHERE {where} AND {_not_apart(identity)} AND (agency_key IN (SELECT value "
+                "FROM json_each(:mixed)) OR (agency_key IS NULL AND :mixed_null)) GROUP BY agency"), args)]
         if flt.is_filtering():
+            # the reports without an agency are the end of the covering index (no key); the few others read
+            # apart (placed one by one, a name without a key or a key without a name) are looked up by seq
             apart = [r["seq"] for r in named_rows(db, (
-                f"SELECT seq FROM documents INDEXED BY {_BY_SEQ} WHERE {where} AND seq IN (SELECT value FROM "
-                "json_each(:apart)) ORDER BY seq"), args)]
+                f"SELECT seq FROM documents INDEXED BY {_COVER} WHERE {where} AND (agency_key IS NULL) = 1 AND "
+                f"coalesce(agency, '') = '' UNION ALL SELECT seq FROM documents INDEXED BY {_BY_SEQ} WHERE {where} "
+                "AND seq IN (SELECT value FROM json_each(:odd))"), args)]
         else:
             apart = list(identity.apart_rows)
-    years: dict[str, dict[int | None, int]] = {}  # group key -> year -> reports that pass
+    totals: dict[str, int] = {}
+    years: dict[str, list[str]] = {}
     by_name = identity.by_name
-    for name, year, n in rows:
-        by_year = years.setdefault(by_name[name], {})
-        by_year[year] = by_year.get(year, 0) + n
-    first: dict[str, int] = {}  # a group's first report read apart (the groups without an agency: import order)
-    for key, seqs in identity.apart_of.items():
-        first[key] = seqs[0]
-    titles: dict[str, str] = {}
+    for name, n, joined in rows:
+        key = by_name[name]
+        totals[key] = totals.get(key, 0) + n
+        years.setdefault(key, []).append(joined)
+    apart_rows = identity.apart_rows
     for seq in apart:
-        year, title, key = identity.apart_rows[seq]
-        by_year = years.setdefault(key, {})
-        by_year[year] = by_year.get(year, 0) + 1
-        titles.setdefault(key, title)
-    out = []
-    named = identity.named
-    for key, by_year in years.items():
-        ordered = tuple(sorted(by_year.items(), key=lambda item: (item[0] is None, item[0] or 0)))
-        has_agency = not key.startswith(NO_AGENCY)
-        name, sort_key = named.get(key) or (titles.get(key, ""), "")
-        out.append((not has_agency, sort_key, first.get(key, 0), key, GroupedRow(key, name, ordered, has_agency)))
-    # agencies in pinyin order, then the reports without one in import order
-    out.sort(key=lambda item: item[:4])
-    return [item[4] for item in out]
+        year, _title, key = apart_rows[seq]
+        totals[key] = totals.get(key, 0) + 1
+        years.setdefault(key, []).append("" if year is None else str(year))
+    rank = identity.rank
+    if len(totals) * 8 < len(rank):
+        order = sorted(totals, key=rank.__getitem__)
+    else:
+        order = [key for key in identity.ordered if key in totals]
+    return GroupedListing(identity, order, totals, years)
 
 
 def _named_params(where: str, count: int) -> str:

@@ -3,13 +3,32 @@ agency text, missing part, to verify), which the model applies in SQL, and passe
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QIdentityProxyModel, Qt
+from PySide6.QtCore import QEvent, QIdentityProxyModel, QObject, Qt
+from PySide6.QtWidgets import QWidget
 
-from desktop.core.storage.listing import ListingFilter, fold_filter_text, validate_missing
+from desktop.core.storage.listing import ListingFilter, fold_filter_text, prepare_agency_filter, validate_missing
 from desktop.gui.corpus.corpus_model import DOCUMENT_ID_ROLE, CorpusModel
+
+_prepared = threading.Event()  # the agency filter's folding table is being built or ready (once per process)
+
+
+class FilterWarmup(QObject):
+    """Builds what the agency filter's first keystroke needs when its field gets the keyboard focus (before the
+    first key is typed), in a worker thread: the first keystroke then costs what the others do."""
+
+    def __init__(self, field: QWidget) -> None:
+        super().__init__(field)
+        field.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn and not _prepared.is_set():
+            _prepared.set()
+            threading.Thread(target=prepare_agency_filter, name="agency-filter-warmup", daemon=True).start()
+        return False
 
 
 class CorpusFilterProxy(QIdentityProxyModel):

@@ -7,26 +7,13 @@ cell is first drawn. A filter keystroke or a sort is one query, never a pass ove
 every row exists from the start (the scroll bar is right; opening a report finds its row at once).
 :class:`desktop.gui.corpus.corpus_filter.CorpusFilterProxy` is the identity proxy that sets its filters.
 
-How to add a column (see also docs/architecture.md, "The corpus table"):
-
-1. Append a :class:`Column` in :meth:`CorpusModel._default_columns` (or ``model.columns.append(...)`` from a
-   feature's install function before the panel is built): ``key``, ``header``, ``text(summary)``; optional
-   ``tooltip``, ``short`` header, ``foreground``, ``italic``, ``align``.
-2. Sorting: a column sorted by stored document columns names an SQL order, ``sort="<key>"`` with the terms in
-   ``listing.SORTS`` (keep those columns in the covering index, migration 0015 — a new index needs your own
-   migration). A column whose order needs a query of its own (another table: the review status) gives
-   ``keys(filter, descending)``, a core listing query returning the ordered keys. A column sorted by a value
-   computed in Python gives ``sort_value(doc_id)`` (keep it a dict
-   lookup: it is called once per shown row on a sort); with neither, clicking its header keeps the order.
-3. Values that are not in :class:`DocumentSummary` (counts from another table): give ``load(db, ids)``, a
-   core function returning ``{doc_id: value}`` for one page of ids (at most ``PAGE_SIZE``); the column's callables
-   read it with ``model.loaded_value(column_key, doc_id)``. Never read a value per row in ``text``.
+How to add a column: see :mod:`desktop.gui.corpus.corpus_columns`.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,11 +41,15 @@ from desktop.core.storage.listing import (
     listing_keys,
     listing_pairs,
     listing_years,
+    passes,
     review_listing_keys,
+    summaries_by_id,
     summaries_by_key,
 )
 from desktop.gui import i18n
+from desktop.gui.corpus.corpus_columns import Column
 from desktop.gui.missing_chips import chips_text as missing_label
+from desktop.gui.missing_chips import spelt_out
 from desktop.gui.missing_chips import tooltip as missing_tooltip
 from desktop.gui.plain import plain_tip
 
@@ -75,23 +66,6 @@ _CENTER = Qt.AlignmentFlag.AlignCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-@dataclass(frozen=True)
-class Column:
-    """One table column: header, cell text and how it sorts (see the module docstring: how to add a column)."""
-
-    key: str
-    header: Callable[[], str]
-    text: Callable[[DocumentSummary], str]
-    sort: str | None = None                              # a key of listing.SORTS: sorted in SQL
-    sort_value: Callable[[str], Any] | None = None       # doc id -> value: sorted here (stable, after seq)
-    # (filter, descending) -> the ordered listing keys from a core query of its own (None: use sort_value)
-    keys: Callable[[ListingFilter, bool], list[str] | None] | None = None
-    tooltip: Callable[[DocumentSummary], str] | None = None
-    short: Callable[[], str] | None = None  # the header's text when it differs from the full name (its tooltip)
-    foreground: Callable[[DocumentSummary], QColor | None] | None = None
-    italic: Callable[[DocumentSummary], bool] | None = None
-    align: Qt.AlignmentFlag | None = None
-    load: Callable[[Database, Sequence[str]], Mapping[str, object]] | None = None  # per-page values, from core
 
 
 @dataclass
@@ -107,8 +81,8 @@ class CorpusModel(QAbstractTableModel):
     ``set_database(db)`` takes a connection owned by the GUI thread (a read-only one in the app).
     """
 
-    PAGE_SIZE = 500
-    MAX_PAGES = 64  # pages of summaries kept (older ones are read again when scrolled back to)
+    PAGE_SIZE = 200  # a screenful or a few: a keystroke reads one page's summaries and per-page values
+    MAX_PAGES = 128  # pages of summaries kept (older ones are read again when scrolled back to)
 
     corpus_reloaded = Signal()  # the corpus was read again (not emitted when only the filter or sort changed)
 
@@ -126,6 +100,10 @@ class CorpusModel(QAbstractTableModel):
         self.generation = 0  # counts the reads of the corpus (views that keep what they read compare it)
         self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
         self._hidden: set[str] = set()  # keys of the columns the view hides: their per-page values are not read
+        # While another view shows the corpus (grouped by agency), a filter change does not read the listing: the
+        # table is left empty and read when it is needed again (pause_listing, _ensure_listing).
+        self._paused = False
+        self._stale = False
         self.columns: list[Column] = self._default_columns()
 
     # -- columns ---------------------------------------------------------------------------------------
@@ -170,7 +148,10 @@ class CorpusModel(QAbstractTableModel):
         the reviewer and rubric they were read for, the review column sorts in SQL."""
         self._reviews = dict(rows) if rows is not None else None
         self._review_of = (reviewer_id, rubric_id) if rows is not None and reviewer_id and rubric_id else None
-        self._unfiltered = None  # a listing in review order read before is out of date
+        if self._unfiltered is not None:  # a listing in an order of the reviews read before is out of date
+            kept = self.columns[self._unfiltered[0][0]]
+            if kept.sort_value is not None or kept.keys is not None:
+                self._unfiltered = None
         first, last = self.column_index("review"), self.column_index("total")
         for page in self._pages.values():
             page.texts = {k: v for k, v in page.texts.items() if k[1] not in (first, last)}
@@ -308,12 +289,48 @@ class CorpusModel(QAbstractTableModel):
         """Re-read the corpus from the database (count and ordered ids; rows are read when shown)."""
         self.beginResetModel()
         self.generation += 1
-        self._total = count_current(self._db) if self._db is not None else 0
         self._unfiltered = None
-        self._ids = self._query()
+        self._read_listing()
+        # without a filter the listing is the corpus: its length is the count (no second pass over the index)
+        counted = not self._stale and not self._filter.is_filtering()
+        self._total = len(self._ids) if counted else count_current(self._db) if self._db is not None else 0
         self._pages.clear()
         self.endResetModel()
         self.corpus_reloaded.emit()
+
+    def pause_listing(self, paused: bool) -> None:
+        """While the table is not shown (the corpus grouped by agency stands in its place), filter changes and
+        reloads do not read the listing (the table is left empty); resumed, it is read at once if it changed."""
+        self._paused = paused
+        if not paused:
+            self._ensure_listing()
+
+    def is_listing_paused(self) -> bool:
+        return self._paused
+
+    def _read_listing(self) -> None:
+        """The listing under the filter and sort, or (paused) none until it is needed (call inside a reset)."""
+        if self._paused:
+            self._ids, self._stale = [], True
+        else:
+            self._ids, self._stale = self._query(), False
+
+    def _ensure_listing(self) -> None:
+        """Read the listing left unread while paused (a reset: never call it while a view asks for data)."""
+        if self._stale:
+            self.beginResetModel()
+            self._ids, self._stale = self._query(), False
+            self._pages.clear()
+            self.endResetModel()
+
+    def passes(self, doc_id: str) -> bool:
+        """Whether a document is in the corpus and passes the filter (shown by the table, or by the view that
+        stands in its place); while the listing is unread, one row is looked up."""
+        if self._db is None or not doc_id:
+            return False
+        if self._stale:
+            return passes(self._db, self._filter, doc_id)
+        return self.row_of(doc_id) >= 0
 
     @property
     def filter(self) -> ListingFilter:
@@ -325,7 +342,7 @@ class CorpusModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._filter = flt
-        self._ids = self._query()
+        self._read_listing()
         self._pages.clear()
         self.endResetModel()
 
@@ -409,6 +426,7 @@ class CorpusModel(QAbstractTableModel):
         """Every row's summary in the table's order (reads them all: for small corpora and tools)."""
         if self._db is None:
             return []
+        self._ensure_listing()
         found = summaries_by_key(self._db, self._ids)
         return [found[key] for key in self._ids if key in found]
 
@@ -420,12 +438,23 @@ class CorpusModel(QAbstractTableModel):
     def row_of(self, doc_id: str) -> int:
         """The row of a document, or -1 when it is not shown (absent, or hidden by the filter)."""
         key = key_of(self._db, doc_id) if self._db is not None and doc_id else None
-        if key is None:
+        if key is None or self._stale:  # (paused: the table shows no row)
             return -1
         try:
             return self._ids.index(key)
         except ValueError:
             return -1
+
+    def row_status(self, doc_id: str) -> str:
+        """A report in full for the status bar, whether the table shows it or not: the agency as named (or title,
+        file name) and the missing parts spelt out ('' when it is not in the corpus)."""
+        if self._db is None or not doc_id or key_of(self._db, doc_id) is None:
+            return ""
+        found = summaries_by_id(self._db, [doc_id]).get(doc_id)
+        if found is None:
+            return ""
+        parts = [self._agency_text(found), spelt_out(found.missing) if found.missing else ""]
+        return " — ".join(p for p in parts if p)
 
     def describe(self, doc_id: str) -> str:
         """A document as a person names it, agency (or title, file name) and year; '' when it is not in the corpus."""
@@ -524,6 +553,12 @@ class CorpusModel(QAbstractTableModel):
         if target.sort is None and target.sort_value is None and target.keys is None:
             return  # a column without an order keeps the current one
         self._sort = (column, order)
+        if self._paused:  # the table is not shown: sorted when it is read again
+            self.beginResetModel()
+            self._ids, self._stale = [], True
+            self._pages.clear()
+            self.endResetModel()
+            return
         keys = self._query()
         if len(keys) != len(self._ids):  # the corpus changed meanwhile: read it again
             self.beginResetModel()

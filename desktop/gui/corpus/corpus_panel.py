@@ -21,7 +21,7 @@ from desktop.core.scoring.scores import STATUS_LABELS
 from desktop.core.segmentation.classify import KIND_LABELS, REQUIRED_KINDS
 from desktop.gui import i18n
 from desktop.gui.corpus.agency_elide import AgencyDelegate
-from desktop.gui.corpus.corpus_filter import CorpusFilterProxy
+from desktop.gui.corpus.corpus_filter import CorpusFilterProxy, FilterWarmup
 from desktop.gui.corpus.corpus_model import ANY_MISSING, DOCUMENT_ID_ROLE, CorpusModel
 from desktop.gui.corpus.grouped_view import GroupedModel, GroupedView
 from desktop.gui.flow import FlowLayout
@@ -106,6 +106,7 @@ class CorpusPanel(QWidget):
         self.year_combo = YearCombo(model, self)
         self.agency_edit = QLineEdit(self)
         self.agency_edit.setClearButtonEnabled(True)
+        FilterWarmup(self.agency_edit)  # the first keystroke's preparation, as the field gets the focus
         self.missing_label = PlainLabel(self)
         self.missing_combo = QComboBox(self)
         self.missing_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -212,6 +213,8 @@ class CorpusPanel(QWidget):
             self._settings.setValue(self.GROUPED_KEY, on)
         had_focus = self.table.hasFocus() or self.grouped.hasFocus()
         current = self._open_id or self.current_document_id()
+        # the table's listing is not read while the groups stand in its place (read again when it comes back)
+        self.model.pause_listing(on)
         self.table.setVisible(not on)
         self.grouped.setVisible(on)
         # Alt+1 and F6 focus "the table": the grouped view while it stands in its place
@@ -238,6 +241,9 @@ class CorpusPanel(QWidget):
             self._grouped_stale = True
 
     def _read_groups(self) -> None:
+        if self.grouped_model.database is self.model.database and self.grouped_model.is_current():
+            self._grouped_stale = False  # (the table's listing was read again: the groups did not change)
+            return
         current = self.grouped.current_document_id() or self._open_id
         if self.grouped_model.database is self.model.database:
             self.grouped_model.refresh()
@@ -337,7 +343,7 @@ class CorpusPanel(QWidget):
     def _update_count(self, *args: object) -> None:
         total = self.model.total
         if self.is_grouped():
-            text = self.tr("%1 agencies, %2 of %3 reports").replace("%1", str(len(self.grouped_model.groups))) \
+            text = self.tr("%1 agencies, %2 of %3 reports").replace("%1", str(self.grouped_model.groups_count())) \
                 .replace("%2", str(self.grouped_model.reports())).replace("%3", str(total))
         elif self.proxy.is_filtering():
             text = self.tr("%1 of %2 reports").replace("%1", str(self.proxy.rowCount())).replace("%2", str(total))
@@ -385,7 +391,10 @@ class CorpusPanel(QWidget):
         return index.data(DOCUMENT_ID_ROLE) if index.isValid() else ""
 
     def selected_ids(self) -> list[str]:
-        """Ids of the selected rows, top to bottom."""
+        """Ids of the selected rows, top to bottom (grouped by agency: the current report)."""
+        if self.is_grouped():
+            current = self.grouped.current_document_id()
+            return [current] if current else []
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
         return [self.proxy.document_id(r) for r in rows]
 
@@ -393,9 +402,11 @@ class CorpusPanel(QWidget):
         """Make a document the current row; False when it is not shown. The filters are never cleared behind
         the reviewer's back: a report they hide leaves the current row empty (the selection stays) and the
         notice above the table says so (:meth:`reveal_open_document` clears them on request)."""
+        if self.is_grouped():
+            shown = self.model.passes(doc_id) and self.grouped.select_document(doc_id)
+            self._update_hidden_notice()
+            return shown
         row = self.proxy.proxy_row_of(doc_id) if doc_id else -1
-        if self.is_grouped() and row >= 0:
-            self.grouped.select_document(doc_id)
         if row < 0:
             if self.table.currentIndex().isValid() and self.current_document_id() != doc_id:
                 self.table.selectionModel().setCurrentIndex(QModelIndex(),
@@ -411,7 +422,7 @@ class CorpusPanel(QWidget):
 
     def reveal_document(self, doc_id: str) -> bool:
         """Show a document in the table, clearing the filters if they hide it (the reviewer asked for it)."""
-        if self.proxy.proxy_row_of(doc_id) < 0 and self.model.in_corpus(doc_id):
+        if not self.model.passes(doc_id) and self.model.in_corpus(doc_id):
             self.clear_filters()
         return self.select_document(doc_id)
 
@@ -430,7 +441,7 @@ class CorpusPanel(QWidget):
 
     def _update_hidden_notice(self) -> None:
         doc_id = self._open_id
-        hidden = bool(doc_id) and self.proxy.proxy_row_of(doc_id) < 0 and self.model.in_corpus(doc_id)
+        hidden = bool(doc_id) and not self.model.passes(doc_id) and self.model.in_corpus(doc_id)
         if hidden:
             self.hidden_notice.label.setText(
                 self.tr("The open report (%1) is hidden by the filters; they are kept.")
@@ -452,6 +463,8 @@ class CorpusPanel(QWidget):
     def _restore_selection(self) -> None:
         current, selected = self._kept
         self._kept = ("", [])
+        if self.model.is_listing_paused():  # the table is not shown (its rows are chosen when it comes back)
+            return
         selection = self.table.selectionModel()
         rows = [r for r in (self.model.row_of(doc_id) for doc_id in selected) if r >= 0]
         if rows:
@@ -463,6 +476,15 @@ class CorpusPanel(QWidget):
         row = self.model.row_of(current or self._open_id) if current or self._open_id else -1
         if row >= 0:
             selection.setCurrentIndex(self.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+
+    def step(self, delta: int) -> None:
+        """Make the next (``delta`` 1) or previous (-1) report the current row, in the order shown."""
+        if self.is_grouped():
+            self.grouped.step(delta)
+            return
+        row = self.table.currentIndex().row() + delta
+        if 0 <= row < self.proxy.rowCount():
+            self.table.selectRow(row)
 
     def add_context_action(self, action: QAction) -> None:
         self.table.addAction(action)

@@ -16,9 +16,9 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 from sqlite_utils import Database
 
-from desktop.core.agencies.grouped import GroupedRow, group_reports, grouped_listing, report_group
+from desktop.core.agencies.grouped import GroupedListing, GroupedRow, group_reports, grouped_groups, report_group
 from desktop.core.storage.documents import DocumentSummary
-from desktop.core.storage.listing import key_of, summaries_by_key
+from desktop.core.storage.listing import ListingFilter, key_of, summaries_by_key
 from desktop.gui.corpus.agency_elide import AgencyDelegate
 from desktop.gui.corpus.corpus_model import DOCUMENT_ID_ROLE, CorpusModel, missing_label
 from desktop.gui.missing_chips import MissingChipsDelegate
@@ -35,17 +35,21 @@ class GroupedModel(QAbstractItemModel):
 
     COLUMNS = ("agency", "years", "missing", "reports")
 
+    PAGE = 256  # groups shown at first and added as the view scrolls near the end (fetchMore)
+
     def __init__(self, corpus: CorpusModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.corpus = corpus
         self._db: Database | None = None
-        self._groups: list[GroupedRow] = []
-        self._reports = 0
+        self._groups: GroupedListing | None = None
+        self._shown = 0  # top-level rows the view has (a page at a time: a reset never lays out 15,000 rows)
+        self._rows: dict[int, GroupedRow] = {}  # the group rows made so far (from the listing's counts)
         self._row_of: dict[str, int] | None = None  # group key -> row (made when a report is looked for)
         self._members: dict[int, list[str]] = {}  # group row -> its reports' listing keys (read when opened)
         self._summaries: dict[int, list[DocumentSummary | None]] = {}
         # the groups without a filter and the read of the corpus they come from: reused when the filter is cleared
-        self._unfiltered: tuple[int, list[GroupedRow]] | None = None
+        self._unfiltered: tuple[int, GroupedListing] | None = None
+        self._read_for: tuple[ListingFilter, int] | None = None  # the filter and read of the corpus shown
 
     @property
     def database(self) -> Database | None:
@@ -53,55 +57,87 @@ class GroupedModel(QAbstractItemModel):
 
     def set_database(self, db: Database | None) -> None:
         self._db = db
-        self._unfiltered = None
+        self._unfiltered = self._read_for = None
         self.refresh()
+
+    def is_current(self) -> bool:
+        """Whether the groups shown were read under the corpus table's current filter and read of the corpus."""
+        return self._read_for == (self.corpus.filter, self.corpus.generation)
 
     def refresh(self) -> None:
         """Read the groups again under the corpus table's current filter (one core query; clearing the filter
         shows the groups read without one since the corpus was last read)."""
         self.beginResetModel()
         flt = self.corpus.filter
+        self._read_for = (flt, self.corpus.generation)
         if self._db is None:
-            self._groups = []
+            self._groups = None
         elif not flt.is_filtering() and self._unfiltered is not None and \
                 self._unfiltered[0] == self.corpus.generation:
             self._groups = self._unfiltered[1]
         else:
-            self._groups = grouped_listing(self._db, flt)
+            self._groups = grouped_groups(self._db, flt)
             if not flt.is_filtering():
                 self._unfiltered = (self.corpus.generation, self._groups)
-        self._reports = sum(group.reports for group in self._groups)
+        self._shown = min(self.PAGE, self.groups_count())
+        self._rows.clear()
         self._row_of = None
         self._members.clear()
         self._summaries.clear()
         self.endResetModel()
 
-    @property
-    def groups(self) -> list[GroupedRow]:
-        return self._groups
+    def groups_count(self) -> int:
+        """How many groups pass the filter (the view shows them a page at a time)."""
+        return len(self._groups) if self._groups is not None else 0
+
+    def group(self, row: int) -> GroupedRow:
+        """The group in a top-level row (made from the listing's counts when first asked for)."""
+        found = self._rows.get(row)
+        if found is None:
+            assert self._groups is not None
+            found = self._rows[row] = self._groups.row(row)
+        return found
+
+    def canFetchMore(self, parent: _Index) -> bool:
+        return not parent.isValid() and self._shown < self.groups_count()
+
+    def fetchMore(self, parent: _Index) -> None:
+        if not parent.isValid():
+            self._show_up_to(self._shown + self.PAGE)
+
+    def _show_up_to(self, count: int) -> None:
+        count = min(count, self.groups_count())
+        if count > self._shown:
+            self.beginInsertRows(QModelIndex(), self._shown, count - 1)
+            self._shown = count
+            self.endInsertRows()
 
     def reports(self) -> int:
-        return self._reports
+        return self._groups.reports if self._groups is not None else 0
 
     def index_of(self, doc_id: str) -> QModelIndex:
-        """The report row of a document (invalid when the filter hides it or it is not in the corpus)."""
+        """The report row of a document (invalid when the filter hides it or it is not in the corpus); the groups
+        down to its own are shown."""
         key = key_of(self._db, doc_id) if self._db is not None and doc_id else None
         group = report_group(self._db, doc_id) if self._db is not None and key is not None else None
-        if group is None:
+        if group is None or self._groups is None:
             return QModelIndex()
         if self._row_of is None:
-            self._row_of = {g.key: row for row, g in enumerate(self._groups)}
+            self._row_of = {k: row for row, k in enumerate(self._groups.keys)}
         row = self._row_of.get(group)
         if row is None:
             return QModelIndex()
         members = self._keys(row)
-        return self.index(members.index(key), 0, self.index(row, 0)) if key in members else QModelIndex()
+        if key not in members:
+            return QModelIndex()
+        self._show_up_to(row + 1)
+        return self.index(members.index(key), 0, self.index(row, 0))
 
     def _keys(self, group: int) -> list[str]:
         """The listing keys of a group's reports that pass the filter, in the order its children show."""
         keys = self._members.get(group)
         if keys is None:
-            seqs = group_reports(self._db, self._groups[group].key, self.corpus.filter) if self._db is not None else []
+            seqs = group_reports(self._db, self.group(group).key, self.corpus.filter) if self._db is not None else []
             keys = self._members[group] = [str(seq) for seq in seqs]
         return keys
 
@@ -128,9 +164,9 @@ class GroupedModel(QAbstractItemModel):
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         if not parent.isValid():
-            return len(self._groups)
-        if parent.internalId() == _TOP and parent.column() == 0:
-            return self._groups[parent.row()].reports
+            return self._shown
+        if parent.internalId() == _TOP and parent.column() == 0 and self._groups is not None:
+            return self._groups.count(parent.row())
         return 0
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -151,9 +187,9 @@ class GroupedModel(QAbstractItemModel):
         if not index.isValid():
             return None
         if index.internalId() == _TOP:
-            return self._group_data(self._groups[index.row()], index.column(), role)
+            return self._group_data(self.group(index.row()), index.column(), role)
         group = int(index.internalId())
-        if not 0 <= group < len(self._groups):
+        if not 0 <= group < self._shown:
             return None
         rows = self._children(group)
         doc = rows[index.row()] if index.row() < len(rows) else None
@@ -245,6 +281,36 @@ class GroupedView(QTreeView):
         self.setCurrentIndex(index)
         self.scrollTo(index)
         return True
+
+    def step(self, delta: int) -> None:
+        """Make the next (``delta`` 1) or previous (-1) report the current row: within its group, then into the
+        next or previous group (opened); from a group row, its first report or the previous group's last."""
+        model = self.grouped_model()
+        index = self.currentIndex()
+        last = -1  # "the group's last report"
+        if index.isValid() and index.parent().isValid():
+            group, child = index.parent().row(), index.row() + delta
+            if child < 0:
+                group, child = group - 1, last
+        elif index.isValid():
+            group, child = (index.row(), 0) if delta > 0 else (index.row() - 1, last)
+        else:
+            group, child = (0, 0) if delta > 0 else (-1, last)
+        while group >= 0:
+            if group >= model.rowCount() and model.canFetchMore(QModelIndex()):
+                model.fetchMore(QModelIndex())
+            if group >= model.rowCount():
+                return
+            parent = model.index(group, 0)
+            count = model.rowCount(parent)
+            row = count - 1 if child == last else child
+            if 0 <= row < count:
+                target = model.index(row, 0, parent)
+                self.expand(parent)
+                self.setCurrentIndex(target)
+                self.scrollTo(target)
+                return
+            group, child = (group + 1, 0) if delta > 0 else (group - 1, last)
 
     def _on_activated(self, index: QModelIndex) -> None:
         if not index.isValid():

@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 
 from desktop.core.storage.documents import DocumentRecord
 from desktop.gui import dialogs
-from desktop.gui.missing_chips import spelt_out
 from desktop.gui.reading.report_view import ReportView
 
 if TYPE_CHECKING:  # a mixin of MainWindow: typed as the window it is mixed into
@@ -50,12 +49,9 @@ class WindowNavigation(_WindowBase):
 
     def _show_row_status(self, doc_id: str) -> None:
         """The current row in full in the status bar: the agency as named and the missing parts spelt out."""
-        row = self.corpus_model.row_of(doc_id) if doc_id else -1
-        summary = self.corpus_model.summary(row) if row >= 0 else None
-        if summary is None:
-            return
-        parts = [summary.agency or summary.title or summary.name, spelt_out(summary.missing) if summary.missing else ""]
-        self.statusBar().showMessage(" — ".join(p for p in parts if p), 10000)
+        line = self.corpus_model.row_status(doc_id) if doc_id else ""
+        if line:
+            self.statusBar().showMessage(line, 10000)
 
     def _open_pending(self) -> None:
         if self._pending_open and self._pending_open != self._current_id:
@@ -126,10 +122,7 @@ class WindowNavigation(_WindowBase):
             self.open_document(doc_id)
 
     def _step(self, delta: int) -> None:
-        table = self.corpus_panel.table
-        row = table.currentIndex().row() + delta
-        if 0 <= row < self.corpus_panel.proxy.rowCount():
-            table.selectRow(row)
+        self.corpus_panel.step(delta)  # the table's next row, or grouped by agency the next report
 
     def compare_documents(self, left_id: str, right_id: str) -> bool:
         """Show two reports side by side (the earlier year on the left)."""

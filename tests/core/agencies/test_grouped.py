@@ -36,7 +36,8 @@ def _expected(db, flt: ListingFilter) -> dict[str, tuple[str, dict[int | None, l
             if r.id in passing:
                 years.setdefault(r.year, []).append(seq[r.id])
         if years:
-            out[key] = (group.name or (group.reports[0].title or group.reports[0].name),
+            first = min(group.reports, key=lambda r: seq[r.id])  # without a name: its first report's title
+            out[key] = (group.name or first.title or first.name,
                         {y: sorted(v) for y, v in years.items()})
     return out
 

@@ -29,6 +29,7 @@ from desktop.core.storage.listing import (
     listing_ids,
     listing_keys,
     listing_years,
+    passes,
     summaries_by_id,
 )
 
@@ -102,6 +103,9 @@ def test_listing_equals_the_python_filter_and_sort(rows, query, year, missing, s
         assert count_current(db) == len(docs)
         assert listing_years(db) == sorted({d.year for d in docs if d.year is not None}, reverse=True)
         assert set(summaries_by_id(db, expected)) == set(expected)
+        # one report at a time (the grouped view's question while the table's listing is not read)
+        assert [d.id for d in docs if passes(db, flt, d.id)] == [d.id for d in docs if d.id in set(expected)]
+        assert not passes(db, flt, "no-such-report")
     finally:
         db.conn.close()
 
