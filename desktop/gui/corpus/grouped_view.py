@@ -28,6 +28,8 @@ from desktop.gui.plain import plain_tip
 _Index = QModelIndex | QPersistentModelIndex
 _MUTED = QColor("#6b6b6b")
 _TOP = 0xFFFFFFFF  # internal id of a group row (a report row holds its group's row number)
+_GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_REPORT_FLAGS = _GROUP_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 
 
 class GroupedModel(QAbstractItemModel):
@@ -151,11 +153,19 @@ class GroupedModel(QAbstractItemModel):
 
     # -- Qt model interface ----------------------------------------------------------------------------
     def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        # (bounds checked here, not through hasIndex: a view lays out every shown group with a call of this)
+        if row < 0 or not 0 <= column < len(self.COLUMNS):
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, _TOP)
-        return self.createIndex(row, column, parent.row())
+            return self.createIndex(row, column, _TOP) if row < self._shown else QModelIndex()
+        if parent.internalId() == _TOP and parent.column() == 0 and row < self.rowCount(parent):
+            return self.createIndex(row, column, parent.row())
+        return QModelIndex()
+
+    def hasChildren(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        if not parent.isValid():
+            return self._shown > 0
+        return parent.internalId() == _TOP and parent.column() == 0  # a group holds at least one report
 
     def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid() or index.internalId() == _TOP:
@@ -175,8 +185,7 @@ class GroupedModel(QAbstractItemModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return flags | Qt.ItemFlag.ItemNeverHasChildren if index.internalId() != _TOP else flags
+        return _GROUP_FLAGS if index.internalId() == _TOP else _REPORT_FLAGS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:

@@ -109,3 +109,12 @@ def test_the_filter_field_prepares_the_first_keystroke_when_it_gets_the_focus(qt
     type_text(panel.agency_edit, "ａ")  # and used by the first keystroke: a full-width a matches Ａbc, abc…
     qtbot.waitUntil(lambda: panel.agency_edit.text() == "ａ")
     assert listing._fold_sources.cache_info().hits >= 1
+
+
+def test_the_grouped_model_passes_qtmodeltester_a_page_at_a_time(qtmodeltester, window, monkeypatch):
+    monkeypatch.setattr(GroupedModel, "PAGE", 3)
+    model = GroupedModel(window.corpus_model)
+    model.set_database(window.corpus_model.database)
+    assert model.rowCount() == 3 and model.canFetchMore(QModelIndex())
+    qtmodeltester.check(model)  # (it fetches the rest too, as a view scrolled to the end does)
+    assert model.rowCount() == 4
