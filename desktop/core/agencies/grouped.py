@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlite_utils import Database
 
@@ -99,6 +100,17 @@ class GroupIdentity:
         return key
 
 
+class _Apart(NamedTuple):
+    """A report read apart while the identity is built (``odd``: one with a name or a stored key)."""
+
+    id: str
+    seq: int
+    agency: str | None
+    year: int | None
+    title: str
+    odd: bool
+
+
 def _build(db: Database) -> GroupIdentity:
     placed_ids = json.dumps([r["subject"] for r in db.query(
         "SELECT DISTINCT subject FROM agency_identity WHERE kind = ? AND deleted_at IS NULL", [DOCUMENT])])
@@ -145,20 +157,20 @@ def _build(db: Database) -> GroupIdentity:
     # (placed one by one, a name without a key, no name but a key) found by seq
     columns = "id, seq, agency, year, coalesce(nullif(title, ''), name) AS title"
     args = {"placed": placed, "keyless": keyless, "odd": odd_keys}
-    plain = [(r["id"], r["seq"], r["agency"], r["year"], r["title"], False) for r in db.query(
+    plain = [_Apart(r["id"], r["seq"], r["agency"], r["year"], r["title"], False) for r in db.query(
         f"SELECT {columns} FROM documents INDEXED BY {_BY_SEQ} WHERE replaced_by IS NULL AND seq IN (SELECT seq "
         f"FROM documents INDEXED BY {_COVER} WHERE replaced_by IS NULL AND (agency_key IS NULL) = 1 AND "
         "coalesce(agency, '') = '')", args)]
-    odd = [(r["id"], r["seq"], r["agency"], r["year"], r["title"], True) for r in db.query(
+    odd = [_Apart(r["id"], r["seq"], r["agency"], r["year"], r["title"], True) for r in db.query(
         f"SELECT {columns} FROM documents INDEXED BY {_BY_SEQ} WHERE replaced_by IS NULL AND seq IN (SELECT seq "
         f"FROM documents INDEXED BY {_COVER} WHERE replaced_by IS NULL AND (agency_key IS NULL) = 1 AND agency "
         f"IN (SELECT value FROM json_each(:keyless)) UNION SELECT seq FROM documents INDEXED BY {_COVER} WHERE "
         "replaced_by IS NULL AND (agency_key IS NULL) = 0 AND agency_key IN (SELECT value FROM json_each(:odd)) "
         "AND (coalesce(agency, '') = '' OR agency IN (SELECT value FROM json_each(:keyless))) "
         "UNION SELECT value FROM json_each(:placed))", args)]
-    apart_rows = sorted(plain + odd, key=lambda row: row[1])
+    apart_rows = sorted(plain + odd, key=lambda row: row.seq)
     keyed = [n for n in names if cached_key(n)]
-    keys, _ = group_keys(db, [(f"\0{n}", n) for n in keyed] + [(i, a or None) for i, _s, a, *_ in apart_rows],
+    keys, _ = group_keys(db, [(f"\0{n}", n) for n in keyed] + [(r.id, r.agency or None) for r in apart_rows],
                          names)
     by_name = {n: keys[f"\0{n}"] for n in keyed}
     names_by_key: dict[str | None, list[str]] = {}
@@ -175,11 +187,11 @@ def _build(db: Database) -> GroupIdentity:
             printed.setdefault(by_name[name], {})[(name, latest[name])] = None
     apart: dict[str, str] = {}
     apart_of: dict[str, list[int]] = {}
-    for doc_id, seq, name, year, _title, _key in apart_rows:
-        apart[doc_id] = keys[doc_id]
-        apart_of.setdefault(keys[doc_id], []).append(seq)
-        if name:
-            printed.setdefault(keys[doc_id], {})[(name, year)] = None
+    for row in apart_rows:
+        apart[row.id] = keys[row.id]
+        apart_of.setdefault(keys[row.id], []).append(row.seq)
+        if row.agency:
+            printed.setdefault(keys[row.id], {})[(row.agency, row.year)] = None
     for key in set(apart.values()):
         if key.startswith(NAMED):  # a group the reviewer named, of reports without an agency only: its name
             printed.setdefault(key, {})
@@ -192,8 +204,8 @@ def _build(db: Database) -> GroupIdentity:
     # agencies in pinyin order, then the groups without one (their reports' first in import order)
     order = sorted(set(named) | set(apart_of), key=lambda k: (
         k.startswith(NO_AGENCY), named[k][1] if k in named else "", apart_of[k][0] if k in apart_of else 0, k))
-    odd_seqs = [s for _i, s, _a, _y, _t, is_odd in apart_rows if is_odd]
-    return GroupIdentity(by_name, by_key, mixed, apart, {s: (y, t, keys[i]) for i, s, _a, y, t, _k in apart_rows},
+    odd_seqs = [r.seq for r in apart_rows if r.odd]
+    return GroupIdentity(by_name, by_key, mixed, apart, {r.seq: (r.year, r.title, keys[r.id]) for r in apart_rows},
                          {k: tuple(v) for k, v in apart_of.items()}, placed, keyless, named, {k: tuple(v) for k, v in names_of.items()},
                          {k: tuple(v) for k, v in stored.items()}, json.dumps(odd_seqs), tuple(order),
                          {k: i for i, k in enumerate(order)})

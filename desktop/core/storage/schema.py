@@ -588,3 +588,16 @@ def m0018_agency_pinyin_key(db: Database) -> None:
     for key in ("agency", "year"):
         db.execute(f"DROP INDEX IF EXISTS {SORTS[key].index}")
         db.execute(sort_index_sql(key))
+
+
+@MIGRATIONS(name="0026_identity_generation_agency_key")
+def m0026_identity_generation_agency_key(db: Database) -> None:
+    """The identity value (0023) also changes when only a report's stored agency sort key (0018) changes: the corpus
+    grouped by agency reads its groups through that key (desktop.core.agencies.grouped), so a key written apart
+    from its name (a migration computing the keys again after a change of the pinyin readings) must not leave a
+    cached identity standing. No backfill: the trigger is replaced."""
+    columns = (*_IDENTITY, "agency_key")
+    db.execute("DROP TRIGGER IF EXISTS identity_generation_documents_update")
+    db.execute(f"CREATE TRIGGER identity_generation_documents_update AFTER UPDATE OF {', '.join(columns)} ON documents "
+               "WHEN " + " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in columns) +
+               " BEGIN UPDATE identity_generation SET value = random() WHERE id = 1; END")

@@ -177,6 +177,8 @@ steps = st.lists(st.tuples(st.sampled_from(["import", "rename", "rename_keeping_
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(changes=steps, text=st.sampled_from(["", "局", "静海", "岳阳市", "ａ", "（"]), year=st.sampled_from([None, 2021]))
 @example(changes=[("split", 0, 0, "天津市静海区人民政府")], text="", year=None)  # a placed report counted twice
+@example(changes=[("rename_keeping_key", 1, 0, "清远市教育局"), ("rename", 1, 0, "清远市教育局")], text="",
+         year=None)  # only the stored key changed: the cached identity must not stand (migration 0026)
 @example(changes=[("rename", 0, 0, ""), ("split", 0, 0, "天津市静海区人民政府")], text="",
          year=None)  # a group the reviewer named that holds a report without an agency: shown under its name
 def test_grouped_equals_the_grouping_from_scratch(template, changes, text, year):
@@ -205,3 +207,14 @@ def test_grouped_equals_the_grouping_from_scratch(template, changes, text, year)
                     assert dict(got[doc].years) == {y: tuple(sorted(d)) for y, d in want.items()}
     finally:
         db.conn.close()
+
+
+def test_a_change_of_the_stored_sort_key_alone_changes_the_identity_value(memory_db, tmp_path):
+    from desktop.core.agencies.cache import identity_generation
+
+    doc = add_report(memory_db, tmp_path, "岳阳市司法局", 2021)
+    before = identity_generation(memory_db)
+    memory_db.execute("UPDATE documents SET agency_key = agency_key WHERE id = ?", [doc])  # unchanged: stands
+    assert identity_generation(memory_db) == before
+    memory_db.execute("UPDATE documents SET agency_key = 'yue4 yang2' WHERE id = ?", [doc])  # (migration 0026)
+    assert identity_generation(memory_db) != before
