@@ -592,12 +592,9 @@ def m0018_agency_pinyin_key(db: Database) -> None:
 
 @MIGRATIONS(name="0026_identity_generation_agency_key")
 def m0026_identity_generation_agency_key(db: Database) -> None:
-    """The identity value (0023) also changes when only a report's stored agency sort key (0018) changes: the corpus
-    grouped by agency reads its groups through that key (desktop.core.agencies.grouped), so a key written apart
-    from its name (a migration computing the keys again after a change of the pinyin readings) must not leave a
-    cached identity standing. No backfill: the trigger is replaced."""
+    """0023's identity value also changes with the agency sort key alone (agencies/grouped.py reads groups by it)."""
     columns = (*_IDENTITY, "agency_key")
     db.execute("DROP TRIGGER IF EXISTS identity_generation_documents_update")
     db.execute(f"CREATE TRIGGER identity_generation_documents_update AFTER UPDATE OF {', '.join(columns)} ON documents "
-               "WHEN " + " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in columns) +
-               " BEGIN UPDATE identity_generation SET value = random() WHERE id = 1; END")
+               f"WHEN {' OR '.join(f'OLD.{c} IS NOT NEW.{c}' for c in columns)} "
+               "BEGIN UPDATE identity_generation SET value = random() WHERE id = 1; END")
