@@ -1303,13 +1303,18 @@
         <translation>缺项</translation>
     </message>
     <message>
+        <source>Verify</source>
+        <comment>待核对 (values to verify), short column header</comment>
+        <translation>核对</translation>
+    </message>
+    <message>
         <source>Review status</source>
         <translation>评阅状态</translation>
     </message>
     <message>
         <source>Review</source>
         <comment>review status, short column header</comment>
-        <translation>评阅状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Total score</source>

@@ -129,6 +129,7 @@ class CorpusModel(QAbstractTableModel):
                    foreground=lambda d: _WARN if d.missing else None),
             Column("to_verify", lambda: self.tr("待核对"), self._to_verify_text, load=doubt_counts,
                    tooltip=lambda d: self.tr("Values and parts the program is unsure of (Verify › 核对队列)"),
+                   short=lambda: self.tr("Verify", "待核对 (values to verify), short column header"),
                    foreground=lambda d: _CHECK, align=_CENTER),
             Column("review", lambda: self.tr("Review status"), self._status_text, sort_value=self._status_rank,
                    keys=self._review_keys,

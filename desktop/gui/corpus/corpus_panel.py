@@ -264,15 +264,16 @@ class CorpusPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         samples = {"year": "2025", "doc_date": "2026-03-02", "on_time": "Unknown", "missing": "缺 不足",
-                   "review": max((self.model.tr(en) for _zh, en in STATUS_LABELS.values()), key=len)[:8],
-                   "total": "99.99*", "to_verify": "待核对"}
+                   "review": max((i18n.in_language(zh, en) for zh, en in STATUS_LABELS.values()), key=len)[:8],
+                   "total": "99.99*", "to_verify": "99"}
         for key, sample in samples.items():
             column = self.model.column_index(key)
             if column >= 0:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                # as wide as its widest usual cell and its (short) header, whichever is wider
+                # as wide as its widest usual cell and its (short) header, whichever is wider: every pixel spared
+                # here is the agency's (issue 18: 8 px a cell is the cell's margins, 2 x 3 px, and 2 px to spare)
                 title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
-                self.table.setColumnWidth(column, max(cell.horizontalAdvance(sample) + 12,
+                self.table.setColumnWidth(column, max(cell.horizontalAdvance(sample) + 8,
                                                       header.fontMetrics().horizontalAdvance(title) + 10))
         agency = self.model.column_index("agency")
         if agency >= 0:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from desktop.gui.plain import PlainLabel
@@ -19,8 +19,11 @@ from desktop.gui.plain import PlainLabel
 LAYOUT_VERSION = 3
 PREFERRED_SIZE = QSize(1600, 1000)
 # Widths of the side columns at first start (the report text gets the rest, >= 55 % of a 1600 px window).
-LEFT_WIDTH = (320, 340)   # corpus column at first start: on a 1200 px window, preferred (agency names readable)
-DOCK_WIDTH = (290, 340)   # right docks: first-start width on a 1200 px window, preferred
+# The corpus column has the agency names to tell apart (issue 18: at 1280 px 20 px more for it shows a 梨树县 agency
+# by its place and 5 characters of its body instead of 3); the docks give them up (text unchanged).
+LEFT_WIDTH = (340, 360)   # corpus column at first start: on a 1200 px window, preferred (agency names readable)
+DOCK_WIDTH = (270, 320)   # right docks: first-start width on a 1200 px window, preferred
+LEFT_GROWTH = 0.2         # the corpus column's share of a window's width beyond 1600 px (the text gets the rest)
 DOCK_MINIMUM = 250        # a dock's minimum width (the window's minimum width stays under 1,000 px)
 LEFT_MINIMUM = 200        # the corpus column's minimum width
 
@@ -36,7 +39,7 @@ def default_window_size(available: QSize) -> QSize:
 def side_widths(width: int) -> tuple[int, int]:
     """(corpus column, right docks) widths for a window this wide: the text column gets the rest."""
     share = max(0.0, min(1.0, (width - 1200) / 400))  # 0 at 1200 px, 1 at 1600 px and above
-    left = round(LEFT_WIDTH[0] + share * (LEFT_WIDTH[1] - LEFT_WIDTH[0]))
+    left = round(LEFT_WIDTH[0] + share * (LEFT_WIDTH[1] - LEFT_WIDTH[0]) + LEFT_GROWTH * max(0, width - 1600))
     dock = round(DOCK_WIDTH[0] + share * (DOCK_WIDTH[1] - DOCK_WIDTH[0]))
     return left, dock
 
@@ -115,6 +118,19 @@ class WindowLayout(_WindowBase):
                     widget.show()
             else:  # reading mode began side by side: leaving it brings them back
                 self._reading_mode += [w for w in hidden if w not in self._reading_mode]
+
+    # -- the corpus column follows the window's width -------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A wider window widens the corpus column too (its agency names), a narrower one narrows it, along
+        :func:`side_widths` and in proportion to the width the reviewer gave it; the text keeps the rest."""
+        super().resizeEvent(event)
+        old, new = event.oldSize().width(), event.size().width()
+        sizes = self.splitter.sizes()
+        if old <= 0 or new == old or not self.isVisible() or len(sizes) != 2 or sizes[0] <= 0:
+            return
+        left = round(sizes[0] * side_widths(new)[0] / side_widths(old)[0])
+        if left != sizes[0]:
+            self.splitter.setSizes([left, max(sum(sizes) - left, 1)])
 
     # -- layout persistence ----------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:

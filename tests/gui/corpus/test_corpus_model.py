@@ -36,7 +36,8 @@ def test_rows_show_agency_year_date_on_time_and_missing_parts(qapp, seeded_memor
     model.set_database(seeded_memory_db)
     assert model.rowCount() == model.total == 5
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["Agency", "Year", "Date", "On time", "Missing", "待核对", "Review", "Score", "Its years"]
+    assert headers == ["Agency", "Year", "Date", "On time", "Missing", "Verify", "Review", "Score", "Its years"]
+    assert model.headerData(5, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == "待核对"
     assert model.headerData(3, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == "Published on time"
     rows = {model.summary(r).name: [model.index(r, c).data() for c in range(model.columnCount())]
             for r in range(model.rowCount())}
@@ -252,16 +253,21 @@ def test_the_to_verify_filter_keeps_the_reports_with_doubts_and_confirming_them_
     assert {proxy.document_id(r) for r in range(proxy.rowCount())} == with_doubts - {first}
 
 
-def test_agencies_of_one_place_stay_distinguishable_in_a_narrow_column(qtbot, tmp_path, seeded_db_path, no_dialogs):
-    """Two agencies with the same place (and the same first words) show different text at 1366 px, each with its
-    place; the full name stays in the tooltip."""
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+@pytest.mark.parametrize("screen", [1280, 1366])
+def test_agencies_of_one_place_stay_distinguishable_in_a_narrow_column(qtbot, tmp_path, seeded_db_path, no_dialogs,
+                                                                        screen, language):
+    """Two agencies with the same place (and the same first words) show different text at 1280 and 1366 px, in
+    both languages, each with its place and the part of its body that tells it apart; the full name stays in the
+    tooltip and the status bar."""
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QStyleOptionViewItem
 
     from desktop.core.corrections.records import correct_field
     from desktop.core.storage import open_database
     from desktop.core.storage.documents import list_documents
+    from desktop.gui import i18n
     from desktop.gui.window.main_window import default_window_size
+    from tests.gui.corpus.agency_rows import shown_agency
     from tests.gui.windows import make_window
 
     names = ["梨树县政务服务和数字化建设管理局", "梨树县政务服务中心", "梨树县人力资源和社会保障局"]
@@ -271,33 +277,35 @@ def test_agencies_of_one_place_stay_distinguishable_in_a_narrow_column(qtbot, tm
             correct_field(db, doc.id, "agency", name, reviewer_id=None)
     finally:
         db.conn.close()
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    w = make_window(qtbot, settings, seeded_db_path, default_window_size(QSize(1366, 768 - 40)))
-    table = w.corpus_panel.table
-    column = w.corpus_model.column_index("agency")
-    delegate = table.itemDelegateForColumn(column)
-    shown = {}
-    for row in range(w.corpus_panel.proxy.rowCount()):
-        index = w.corpus_panel.proxy.index(row, column)
-        if index.data() in names:
-            option = QStyleOptionViewItem()
-            option.initFrom(table.viewport())
-            option.rect = table.visualRect(index)
-            delegate.initStyleOption(option, index)
-            shown[index.data()] = option.text
-    assert set(shown) == set(names)
-    assert table.columnWidth(column) < table.fontMetrics().horizontalAdvance(names[0])  # narrow: elided indeed
-    assert len(set(shown.values())) == len(names), shown
-    assert all(text.startswith("梨树县") for text in shown.values()), shown
-    # The current row in full in the status bar: the agency as named, the missing parts spelt out.
-    row = next(r for r in range(w.corpus_panel.proxy.rowCount())
-               if w.corpus_panel.proxy.index(r, column).data() == names[0])
-    w.corpus_panel.table.selectRow(row)
-    message = w.statusBar().currentMessage()
-    assert names[0] in message
-    missing = w.corpus_model.summary(w.corpus_panel.proxy.mapToSource(
-        w.corpus_panel.proxy.index(row, 0)).row()).missing
-    assert all(KIND_LABELS[k][0] in message for k in missing)
+    assert i18n.set_language(language)
+    try:
+        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        w = make_window(qtbot, settings, seeded_db_path, default_window_size(QSize(screen, 768 - 40)))
+        table = w.corpus_panel.table
+        column = w.corpus_model.column_index("agency")
+        shown = {}
+        for row in range(w.corpus_panel.proxy.rowCount()):
+            name, text, room = shown_agency(table, row, column)
+            assert table.fontMetrics().horizontalAdvance(text) <= room, (name, text)  # drawn as given, not cut again
+            if name in names:
+                shown[name] = text
+        assert set(shown) == set(names)
+        assert table.columnWidth(column) < table.fontMetrics().horizontalAdvance(names[0])  # narrow: elided indeed
+        assert len(set(shown.values())) == len(names), shown
+        assert all(text.startswith("梨树县") for text in shown.values()), shown
+        # the body's distinguishing part: more than its kind (局) — its start or the word before the kind
+        assert all(len(text.replace("…", "")) >= len("梨树县") + 3 for text in shown.values()), shown
+        # The current row in full in the status bar: the agency as named, the missing parts spelt out.
+        row = next(r for r in range(w.corpus_panel.proxy.rowCount())
+                   if w.corpus_panel.proxy.index(r, column).data() == names[0])
+        w.corpus_panel.table.selectRow(row)
+        message = w.statusBar().currentMessage()
+        assert names[0] in message
+        missing = w.corpus_model.summary(w.corpus_panel.proxy.mapToSource(
+            w.corpus_panel.proxy.index(row, 0)).row()).missing
+        assert all(KIND_LABELS[k][0] in message for k in missing)
+    finally:
+        i18n.set_language(i18n.ENGLISH)
 
 
 def test_the_review_sort_runs_in_sql_and_keeps_the_tables_order(qapp, seeded_memory_db, monkeypatch):
