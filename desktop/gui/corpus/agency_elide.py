@@ -7,13 +7,14 @@ eliding gave ``梨树…理局`` twice); the full name is in the tooltip and in 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPoint
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt
+from PySide6.QtGui import QFontMetrics, QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolTip,
     QTreeView,
     QWidget,
 )
@@ -97,7 +98,7 @@ class AgencyDelegate(QStyledItemDelegate):
                     pass
         for name in _MODEL_SIGNALS:
             getattr(model, name).connect(self._invalidate)
-        if isinstance(view, QTreeView):
+        if isinstance(view, QTreeView) and self._watched is None:  # once: the view stays
             view.expanded.connect(self._invalidate)
             view.collapsed.connect(self._invalidate)
         self._watched = model
@@ -125,3 +126,24 @@ class AgencyDelegate(QStyledItemDelegate):
             self._cache = (key, shown_names(view, index.column(), width))
         shown = self._cache[1].get(text)
         option.text = shown if shown is not None else elide_agency(text, option.fontMetrics, width)
+
+    def tooltip(self, option: QStyleOptionViewItem, index: _Index) -> str:
+        """The cell's tooltip: the agency's full name first when the cell shows it shortened, then the model's."""
+        tip = str(index.data(Qt.ItemDataRole.ToolTipRole) or "")
+        name = str(index.data() or "")
+        shown = QStyleOptionViewItem(option)
+        self.initStyleOption(shown, index)
+        if not name or shown.text == name or name in tip.splitlines():
+            return tip
+        return name + ("\n" + tip if tip else "")
+
+    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView,  # noqa: N802 (Qt's name)
+                  option: QStyleOptionViewItem, index: _Index) -> bool:
+        if event.type() == QEvent.Type.ToolTip and index.isValid():
+            text = self.tooltip(option, index)
+            if text:
+                QToolTip.showText(event.globalPos(), text, view)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().helpEvent(event, view, option, index)

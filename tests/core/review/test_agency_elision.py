@@ -9,7 +9,14 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from desktop.core.review.agency_elision import ELLIPSIS, distinct_elisions, elide_agency, split_agency
+from desktop.core.review.agency_elision import (
+    ELLIPSIS,
+    distinct_elisions,
+    elide_agency,
+    place_levels,
+    short_level,
+    split_agency,
+)
 
 
 def measure(text: str) -> int:
@@ -22,7 +29,14 @@ def chars(n: int) -> int:
 
 
 def from_name(shown: str, name: str) -> bool:
-    """The shown text is the name's own: whole, its lower place and body, or a start and an end around one '…'."""
+    """The shown text is the name's own: whole, its lower place and body, or a start and an end around one '…' —
+    of the name as written or with its autonomous areas by their short names (伊通满族自治县 -> 伊通县)."""
+    place, body = split_agency(name)
+    short = "".join(short_level(level) for level in place_levels(place)) + body
+    return _from(shown, name) or _from(shown, short)
+
+
+def _from(shown: str, name: str) -> bool:
     if ELLIPSIS not in shown:
         return name.endswith(shown)
     start, end = shown.split(ELLIPSIS)
@@ -129,3 +143,13 @@ def test_whatever_the_names_the_shown_text_fits_and_comes_from_the_name(names, w
             assert text == name
         elif text:
             assert from_name(text, name), (name, text)
+
+
+def test_autonomous_areas_are_shown_by_their_usual_short_names():
+    assert short_level("伊通满族自治县") == "伊通县"
+    assert short_level("恩施土家族苗族自治州") == "恩施州"
+    assert short_level("伊犁哈萨克自治州") == "伊犁州"
+    assert short_level("广西壮族自治区") == "广西"
+    assert short_level("鄂伦春自治旗") == "鄂伦春自治旗"  # the group's own name is the place: nothing to drop
+    assert short_level("梨树县") == "梨树县"
+    assert elide_agency("伊通满族自治县人力资源和社会保障局", chars(9), measure) == "伊通县人力…保障局"

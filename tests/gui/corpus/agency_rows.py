@@ -50,3 +50,12 @@ def shown_agency(table: QTableView, row: int, column: int) -> tuple[str, str, in
     table.itemDelegateForColumn(column).initStyleOption(option, index)
     margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
     return str(index.data() or ""), option.text, option.rect.width() - 2 * margin
+
+
+def agency_tooltip(table: QTableView, row: int, column: int) -> str:
+    """The tooltip the agency cell shows (its delegate's: the full name first when the cell shortens it)."""
+    index = table.model().index(row, column)
+    option = QStyleOptionViewItem()
+    option.initFrom(table.viewport())
+    option.rect = table.visualRect(index)
+    return table.itemDelegateForColumn(column).tooltip(option, index)

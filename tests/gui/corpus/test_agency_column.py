@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings, QSize
 from desktop.core.review.agency_elision import place_levels, short_level, split_agency
 from desktop.gui import i18n
 from desktop.gui.window.main_window import default_window_size
-from tests.gui.corpus.agency_rows import corpus_of_agencies, rows_in_view, shown_agency
+from tests.gui.corpus.agency_rows import agency_tooltip, corpus_of_agencies, rows_in_view, shown_agency
 from tests.gui.windows import make_window
 
 ONE_COUNTY = ["梨树县政务服务和数字化建设管理局", "梨树县政务服务中心", "梨树县人力资源和社会保障局", "梨树县司法局",
@@ -47,6 +47,8 @@ def _check_rows_in_view(w) -> dict[str, str]:
         name, text, room = shown_agency(table, row, column)
         assert table.fontMetrics().horizontalAdvance(text) <= room, (name, text, room)
         assert shown.setdefault(name, text) == text  # one agency, one text
+        if text != name:  # shortened: the full name heads the tooltip
+            assert agency_tooltip(table, row, column).splitlines()[0] == name
         place, _body = split_agency(name)
         if place:  # the place, or its lower levels (吉林省四平市铁西区 -> 铁西区)
             levels = place_levels(place)
@@ -112,3 +114,28 @@ def test_side_by_side_and_back_keeps_the_agency_column(qtbot, tmp_path, many_age
     qtbot.waitUntil(lambda: w.left.isVisible() and table.columnWidth(column) == width)
     again = _check_rows_in_view(w)
     assert again.items() & shown.items() and all(again[n] == shown[n] for n in set(again) & set(shown))
+
+
+def test_a_renamed_agency_is_shown_apart_from_the_one_it_now_resembles(qtbot, tmp_path, no_dialogs):
+    """A correction that makes two agencies in view alike up to the column's width (a careless rename to a sibling
+    body of the same county): after the table reads the corpus again both texts differ, each with its county."""
+    from desktop.core.corrections.records import correct_field
+    from desktop.core.storage import open_database
+    from desktop.core.storage.documents import list_documents
+
+    path = corpus_of_agencies(tmp_path / "c", ["梨树县政务服务中心", "梨树县人民政府"])
+    w = _window(qtbot, tmp_path, path, default_window_size(QSize(1280, 680)))
+    before = _check_rows_in_view(w)
+    assert before["梨树县政务服务中心"] != before["梨树县人民政府"]
+    renamed = "梨树县政务服务和数字化建设管理局办公室"
+    db = open_database(path)
+    try:
+        doc = next(d for d in list_documents(db) if d.agency == "梨树县人民政府")
+        correct_field(db, doc.id, "agency", renamed, reviewer_id=None)
+    finally:
+        db.conn.close()
+    w.corpus_model.reload()
+    qtbot.waitUntil(lambda: renamed in _check_rows_in_view(w))
+    after = _check_rows_in_view(w)
+    assert after[renamed] != after["梨树县政务服务中心"] and after[renamed] != after["梨树县政务服务和数字化建设管理局"]
+    assert after[renamed].startswith("梨树县") and after[renamed].endswith("办公室"), after
