@@ -25,7 +25,7 @@ def many_agencies(tmp_path_factory):
 
 
 @pytest.fixture
-def language(request, qapp):
+def agency_language(request, qapp):
     assert i18n.set_language(request.param)
     yield request.param
     i18n.set_language(i18n.ENGLISH)
@@ -62,10 +62,10 @@ def _check_rows_in_view(w) -> dict[str, str]:
     return shown
 
 
-@pytest.mark.parametrize("language", [i18n.ENGLISH, i18n.CHINESE], indirect=True)
+@pytest.mark.parametrize("agency_language", [i18n.ENGLISH, i18n.CHINESE], indirect=True)
 @pytest.mark.parametrize("screen", [QSize(1280, 720), QSize(1366, 768)], ids=["1280x720", "1366x768"])
 def test_many_agencies_of_one_county_stay_apart_while_scrolling(qtbot, tmp_path, many_agencies, no_dialogs,
-                                                                 language, screen):
+                                                                 agency_language, screen):
     w = _window(qtbot, tmp_path, many_agencies, default_window_size(QSize(screen.width(), screen.height() - 40)))
     table = w.corpus_panel.table
     assert w.corpus_panel.proxy.rowCount() == 5 + len(ONE_COUNTY + ONE_BODY + OTHERS)
