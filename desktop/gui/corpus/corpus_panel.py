@@ -25,7 +25,7 @@ from desktop.gui.corpus.corpus_filter import CorpusFilterProxy, FilterWarmup
 from desktop.gui.corpus.corpus_model import ANY_MISSING, DOCUMENT_ID_ROLE, CorpusModel
 from desktop.gui.corpus.grouped_view import GroupedModel, GroupedView
 from desktop.gui.flow import FlowLayout
-from desktop.gui.missing_chips import MissingChipsDelegate
+from desktop.gui.missing_chips import MissingChipsDelegate, chips
 from desktop.gui.plain import PlainLabel
 
 TO_VERIFY = "__to_verify__"  # the parts filter's entry for the reports with doubts
@@ -263,7 +263,11 @@ class CorpusPanel(QWidget):
         cell = self.table.fontMetrics()
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
-        samples = {"year": "2025", "doc_date": "2026-03-02", "on_time": "Unknown", "missing": "缺 不足",
+        # missing parts: room for the chip of any part reports are found lacking (缺 不足, 缺 履职, 缺 安排; en "no
+        # flaws"), more fold to 缺 不足 +2 / 缺 3 项. A report without its measures (its body) is rare: in English its
+        # wider chip ("no measures") then folds to "1 missing", whole, rather than take 27 px from the agency.
+        widest_chip = max(chips([k for k in REQUIRED_KINDS if k != "achievements"]), key=cell.horizontalAdvance)
+        samples = {"year": "2025", "doc_date": "2026-03-02", "on_time": "Unknown", "missing": widest_chip,
                    "review": max((i18n.in_language(zh, en) for zh, en in STATUS_LABELS.values()), key=len)[:8],
                    "total": "99.99*", "to_verify": "99"}
         for key, sample in samples.items():
