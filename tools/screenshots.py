@@ -144,8 +144,9 @@ def take_layout(outdir: Path, width: int, height: int, tag: str, language: str |
             tags = annotations.store.tags()
             annotations.store.create(record.id, start, end, [tags[0].id, tags[1].id], "不足写得笼统", None)
             annotations.store.create(record.id, start + 8, end + 30, [tags[2].id], "", None)
-        view.scroll_to_offset(start)
         view.select_span(start, end)
+        settle()  # the docks and marks laid out first: then the passage near the top (selecting scrolls to its end)
+        view.scroll_to_offset(start)
         written.append(save(window, outdir / f"layout-{tag}-annotating.png"))
         window.toggle_reading_mode()  # reading mode: the text alone, in a centred column
         written.append(save(window, outdir / f"layout-{tag}-reading.png"))
