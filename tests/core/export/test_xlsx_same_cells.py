@@ -257,10 +257,14 @@ def _read_rows(ws, header_row: int) -> list[dict[str, Any]]:
     return [dict(zip(headers, [c.value for c in r], strict=True)) for r in ws.iter_rows(min_row=header_row + 1)]
 
 
-def test_every_value_core_computes_is_in_the_workbook_unchanged(hostile_db, tmp_path):
+@pytest.mark.parametrize("rows_as_xml", [True, False])
+def test_every_value_core_computes_is_in_the_workbook_unchanged(hostile_db, tmp_path, monkeypatch, rows_as_xml):
     """Read back with openpyxl, every row of 汇总, 评审汇总, 批注 and 必备部分 holds, column by column (by header),
     the values core computes for it (desktop.core.export.sheets): nothing dropped, moved, rounded or reformatted;
-    and the totals and scores are the score model's (desktop.core.panel.summary) numbers."""
+    and the totals and scores are the score model's (desktop.core.panel.summary) numbers. Both ways of writing
+    the rows: as XML (the fast path) and through XlsxWriter's public per-cell methods (its fallback)."""
+    if not rows_as_xml:
+        monkeypatch.setattr(FormulaSheet, "streams_rows", lambda self: False)
     from desktop.core.export.data import collect_export_data
     from desktop.core.export.sheets.panel_table import final_cell, panel_columns, panel_row
     from desktop.core.export.sheets.tables import (
@@ -373,3 +377,19 @@ def test_no_charts_child_for_one_reviewer_or_a_few_reports(hostile_db, tmp_path,
     monkeypatch.setattr(to_xlsx, "CHARTS_IN_CHILD_FROM", 4)  # 2 reports x about 2 reviewers: worth a child now
     export(hostile_db, "xlsx", tmp_path / "two.xlsx", document_ids=ids)
     assert started == [1]
+
+
+@pytest.mark.parametrize("missing", [*FormulaSheet._PRIVATE_METHODS, *FormulaSheet._PRIVATE_VALUES])
+def test_the_fast_path_is_off_without_any_private_member_it_uses(missing, tmp_path):
+    """Another XlsxWriter without one of the members the fast path relies on: rows go through the public
+    per-cell methods (the workbook is the same either way: see the tests above)."""
+    from xlsxwriter.workbook import Workbook
+
+    wb = Workbook(str(tmp_path / "x.xlsx"), {"constant_memory": True, "tmpdir": str(tmp_path)})
+    ws = wb.add_worksheet("s", worksheet_class=FormulaSheet)
+    assert ws.streams_rows()
+    blocked = type("Older", (FormulaSheet,), {missing: property(lambda self: (_ for _ in ()).throw(AttributeError))})
+    ws.__class__ = blocked
+    assert not ws.streams_rows()
+    ws.__class__ = FormulaSheet
+    wb.close()

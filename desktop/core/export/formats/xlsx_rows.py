@@ -86,9 +86,21 @@ class FormulaSheet(Worksheet):
     # dimensions; XlsxWriter is pinned in requirements.lock): tests/core/export/test_xlsx_same_cells.py checks
     # that the sheets' XML is byte for byte what XlsxWriter's own calls write.
 
+    # What the fast path uses of XlsxWriter's internals: without every one of them (another XlsxWriter), rows go
+    # through the public per-cell methods.
+    _PRIVATE_METHODS = ("_write_single_row", "_check_dimensions", "_convert_date_time", "_escape_control_characters")
+    _PRIVATE_VALUES = ("row_data_fh", "row_data_fh_closed", "fh", "original_row_height", "default_row_height",
+                       "constant_memory", "use_future_functions")
+
     def streams_rows(self) -> bool:
-        """Whether rows can be written here as XML: constant_memory mode, rows still going to the row file."""
-        fh = getattr(self, "row_data_fh", None)
+        """Whether rows can be written here as XML: constant_memory mode, rows still going to the row file, and
+        every private member the fast path uses present (Format._get_xf_index included)."""
+        if not all(callable(getattr(self, name, None)) for name in self._PRIVATE_METHODS):
+            return False
+        if not all(hasattr(self, name) for name in self._PRIVATE_VALUES) or not callable(
+                getattr(Format, "_get_xf_index", None)):
+            return False
+        fh = self.row_data_fh
         return bool(self.constant_memory) and fh is not None and self.fh is fh and not self.row_data_fh_closed
 
     def begin_row(self, row: int, last_col: int) -> None:
