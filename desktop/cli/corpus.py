@@ -40,7 +40,7 @@ def _limit(value: str) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from desktop.core.ingest.importer import FAILED, run_import, store_batch
+    from desktop.core.ingest.importer import FAILED, finish_import, run_import, store_batch
 
     db = open_db(args)
 
@@ -51,7 +51,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         print("\n".join(outcome.line() for outcome in outcomes), flush=True)
         return outcomes
 
-    report = run_import(args.paths, store)
+    try:
+        report = run_import(args.paths, store)
+    finally:
+        finish_import(db)
     print(report.summary(), file=sys.stderr)
     return 1 if report.count(FAILED) else 0
 

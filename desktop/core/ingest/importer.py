@@ -24,7 +24,7 @@ from desktop.core.ingest import SUPPORTED_SUFFIXES, SourceDocument, display_name
 from desktop.core.ingest.walk import Unreachable, walk_folder
 from desktop.core.progress import Progress
 from desktop.core.segmentation.segment import Segmentation, segment_report
-from desktop.core.storage.database import immediate_transaction, storage_error
+from desktop.core.storage.database import bulk_transaction, end_bulk, immediate_transaction, storage_error
 from desktop.core.storage.documents import (
     DocumentSummary,
     NewDocument,
@@ -217,7 +217,8 @@ def store_batch(db: Database, batch: list[PreparedFile]) -> list[ImportOutcome]:
     """Store prepared files in ONE write transaction (an import's writer calls this once per batch); an outcome
     per file, in order; never raises for a bad file.
 
-    Each file is checked for duplicates against the database and the files before it in the batch (the rows
+    The batch's commit does not wait for the disk: the caller calls :func:`finish_import` after the import's last
+    batch. Each file is checked for duplicates against the database and the files before it in the batch (the rows
     inserted so far are visible inside the transaction); the new documents' rows, parts and search index are
     written with one ``executemany`` per table. Should anything in the batch fail, the batch is rolled back and
     its files are stored one transaction each (:func:`store_prepared`), so only a bad file fails.
@@ -226,7 +227,7 @@ def store_batch(db: Database, batch: list[PreparedFile]) -> list[ImportOutcome]:
     if len(storable) <= 1:
         return [store_prepared(db, p) for p in batch]
     try:
-        with immediate_transaction(db):
+        with bulk_transaction(db):  # durable when the import ends (finish_import)
             # a duplicate: the id of the stored document it repeats, or the index in ``new`` of the batch's file
             duplicates: dict[int, str | int] = {}
             new: list[tuple[int, PreparedFile]] = []
@@ -363,7 +364,16 @@ def _log_report(report: ImportReport) -> None:
     log.info("import of %d file(s): %s", len(report.outcomes), report.summary())
 
 
+def finish_import(db: Database) -> None:
+    """After an import's last :func:`store_batch` (cancelled or failed ones too): what it stored is on disk, in
+    the database file (its batches were committed without waiting for the disk)."""
+    end_bulk(db)
+
+
 def import_paths(db: Database, paths: list[str | Path], progress: Progress | None = None,
                  workers: int | None = None) -> ImportReport:
     """Import files and folders into ``db`` from this thread (parallel preparation for large batches)."""
-    return run_import(paths, lambda batch: store_batch(db, batch), progress, workers)
+    try:
+        return run_import(paths, lambda batch: store_batch(db, batch), progress, workers)
+    finally:
+        finish_import(db)

@@ -170,6 +170,59 @@ def immediate_transaction(db: Database) -> Iterator[Database]:
     db.conn.execute("COMMIT")
 
 
+# An import's batches (bulk_transaction): the -wal grows to this many pages (~64 MB) before it is copied into the
+# file, so a page that several batches change (an index's) is copied once; and the page cache (KiB) holds a
+# batch's index pages between batches instead of reading them again.
+_BULK_WAL_PAGES = 16_384
+_BULK_CACHE_KIB = 16_384
+_DEFAULT_CACHE_KIB = 2_000  # SQLite's default page cache
+
+
+@contextlib.contextmanager
+def bulk_transaction(db: Database) -> Iterator[Database]:
+    """:func:`immediate_transaction` for one batch of an import, whose commit does not wait for the disk
+    (``synchronous=NORMAL`` for this commit only: a power cut may lose the last batches stored, never damage the
+    file; every other write keeps ``FULL``). The import calls :func:`end_bulk` after its last batch: what it
+    stored is then on disk, in the database file itself."""
+    if db.conn.in_transaction or not database_file(db):  # inside a caller's transaction, or in memory
+        with immediate_transaction(db):
+            yield db
+        return
+    synchronous = scalar(db, "PRAGMA synchronous")
+    checkpoint = scalar(db, "PRAGMA wal_autocheckpoint")
+    if -scalar(db, "PRAGMA cache_size") < _BULK_CACHE_KIB:  # a negative size is in KiB, a positive one in pages
+        db.execute(f"PRAGMA cache_size = -{_BULK_CACHE_KIB}")
+    db.execute("PRAGMA synchronous = NORMAL")
+    db.execute(f"PRAGMA wal_autocheckpoint = {max(checkpoint, _BULK_WAL_PAGES)}")
+    try:
+        with immediate_transaction(db):
+            yield db
+    finally:
+        db.execute(f"PRAGMA synchronous = {int(synchronous)}")
+        db.execute(f"PRAGMA wal_autocheckpoint = {int(checkpoint)}")
+
+
+def end_bulk(db: Database) -> None:
+    """After an import's last :func:`bulk_transaction`: its writes are copied into the database file and made
+    durable (a copy of the ``.sqlite3`` alone is complete); when a reader in the middle of a read keeps the copy
+    from finishing, the ``-wal`` file holding them is flushed to disk instead. The page cache is given back."""
+    path = database_file(db)
+    if not path or db.conn.in_transaction:  # in memory, or inside a caller's transaction (committed later)
+        return
+    if scalar(db, "PRAGMA cache_size") == -_BULK_CACHE_KIB:
+        db.execute(f"PRAGMA cache_size = -{_DEFAULT_CACHE_KIB}")
+    try:
+        busy = next(db.query("PRAGMA wal_checkpoint(TRUNCATE)"))["busy"]
+    except sqlite3.OperationalError:  # locked by another program's transaction
+        busy = 1
+    if busy and os.path.exists(path + "-wal"):
+        fd = os.open(path + "-wal", os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
 def _writable(path: Path) -> bool:
     folder = path.parent
     if path.exists():

@@ -62,13 +62,16 @@ def import_with_executor(executor: DatabaseExecutor, paths: Iterable[str | Path]
     Reading and segmenting happen here, or in ``workers`` processes (default: :func:`gui_workers`), never on
     the writer thread. Cancelling stops before the next batch and keeps (and reports) what was stored.
     """
-    from desktop.core.ingest.importer import expand_paths, run_import, store_batch
+    from desktop.core.ingest.importer import expand_paths, finish_import, run_import, store_batch
 
     paths = list(paths)
     if workers is None:
         workers = gui_workers(len(expand_paths(paths)))
-    return run_import(paths, lambda batch: executor.call(store_batch, batch), progress, workers,
-                      batch_files=GUI_BATCH_FILES)
+    try:
+        return run_import(paths, lambda batch: executor.call(store_batch, batch), progress, workers,
+                          batch_files=GUI_BATCH_FILES)
+    finally:
+        executor.call(finish_import)
 
 
 def import_and_summarize(executor: DatabaseExecutor, paths: Iterable[str | Path], *, progress: Progress,

@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 import re
 
+import numpy as np
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -233,11 +235,32 @@ def _brute_levels(keys: list[str], seqs: list[int]) -> dict[int, dict[int, list[
     return out
 
 
+def _assert_same_level(found, expected) -> None:
+    for name in ("grams", "sizes", "seqs", "counts", "positions"):
+        a, b = getattr(found, name), getattr(expected, name)
+        assert (a is None) == (b is None) and (a is None or a.tolist() == b.tolist()), name
+
+
+def test_blocks_whose_seqs_do_not_ascend_are_decoded_as_written():
+    """A merge reads blocks of a document indexed again after later ones (seqs stored plain) beside ordered ones."""
+    level = search_index.Level(np.array([3, 9, 12], np.int64), np.array([3, 2, 4], np.int64),
+                               np.array([70000, 5, 9, 4, 4_000_000_000, 1, 2, 3, 300], np.uint32),
+                               np.array([1, 2, 1, 1, 1, 70000, 1, 1, 3], np.uint32), None)
+    for block in (2, 3, 2048):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(search_index, "_BLOCK", block)
+            rows = search_index._block_rows(2, level)
+        assert any(not row[4] for row in rows) and (block == 2048 or any(row[4] for row in rows))
+        _assert_same_level(search_index._decode_blocks([search_index.Block(*row[2:]) for row in rows]), level)
+
+
 def _stored_levels(keys: list[str], seqs: list[int]) -> dict[int, dict[int, list[tuple[int, int, list[int]]]]]:
     """The same read back from the rows a segment of these keys writes (encoded, then decoded)."""
     out: dict[int, dict[int, list[tuple[int, int, list[int]]]]] = {n: {} for n in (1, 2, 3, 4)}
     for length, level in segment_levels(keys, seqs):
-        for row in search_index._block_rows(length, level):
+        rows = search_index._block_rows(length, level)
+        _assert_same_level(search_index._decode_blocks([search_index.Block(*row[2:]) for row in rows]), level)  # as a merge reads them
+        for row in rows:
             block = search_index.decode_block(*row[2:])
             entry, position = 0, 0
             for code, size in zip(block.grams.tolist(), block.sizes.tolist(), strict=True):

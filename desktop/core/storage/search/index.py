@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 import sys
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 from sqlite_utils import Database
@@ -323,6 +324,51 @@ def decode_block(grams: bytes, offsets: bytes, firsts: bytes, docs: bytes, count
                  seqs, count_values, position_values)
 
 
+class Block(NamedTuple):
+    """A ``search_blocks`` row's encoded columns."""
+
+    grams: bytes
+    offsets: bytes
+    firsts: bytes
+    docs: bytes
+    counts: bytes
+    positions: bytes | None
+
+
+def _decode_blocks(blocks: list[Block]) -> Level:
+    """Blocks of one length, in gram order, decoded as one Level (the blocks end to end: each column converted
+    once for all of them)."""
+    offsets = [np.frombuffer(block.offsets, dtype="<u4") for block in blocks]
+    entries = [int(o[-1]) for o in offsets]
+    grams = np.frombuffer(b"".join(block.grams for block in blocks), dtype=np.int64)
+    ends = np.concatenate(offsets).astype(np.int64) if blocks else np.zeros(1, np.int64)
+    sizes = np.delete(np.diff(ends), np.cumsum([len(o) for o in offsets])[:-1] - 1)  # not from block to block
+    values = np.concatenate([_column(block.docs, n) for block, n in zip(blocks, entries, strict=True)]) \
+        .astype(np.int64) if blocks else np.zeros(0, np.int64)
+    counts = np.concatenate([_column(block.counts, n) for block, n in zip(blocks, entries, strict=True)]) \
+        .astype(np.uint32) if blocks else np.zeros(0, np.uint32)
+    plain = [not block.firsts for block in blocks]
+    firsts = np.frombuffer(b"".join(block.firsts or bytes(4 * (len(o) - 1))
+                                    for block, o in zip(blocks, offsets, strict=True)), dtype="<u4").astype(np.int64)
+    totals = np.cumsum(values)
+    group_starts = np.concatenate(([0], np.cumsum(sizes)[:-1])) if len(sizes) else np.zeros(0, np.int64)
+    seqs = totals + np.repeat(firsts - totals[group_starts], sizes) if len(values) else values
+    if any(plain):  # blocks whose seqs are stored plain (they do not ascend within a gram)
+        mask = np.repeat(np.asarray(plain), entries)
+        seqs[mask] = values[mask]
+    positions = None
+    if blocks and blocks[0].positions is not None:
+        block_counts = np.add.reduceat(counts.astype(np.int64), np.concatenate(([0], np.cumsum(entries)[:-1])))
+        positions = np.concatenate([_column(block.positions or b"", int(total), 2) for block, total
+                                    in zip(blocks, block_counts.tolist(), strict=True)]).astype(np.uint32)
+    return Level(grams, sizes, seqs.astype(np.uint32), counts, positions)
+
+
+def _column(blob: bytes, items: int, default: int = 1) -> np.ndarray:
+    """A block's packed column of ``items`` values (its width: the blob's length over the number of items)."""
+    return np.frombuffer(blob, dtype=f"<u{len(blob) // items if items else default}")
+
+
 def _concatenated(levels: list[Level]) -> Level:
     """Levels end to end (grams may repeat: :func:`_merged` groups them)."""
     positions = [lv.positions for lv in levels if lv.positions is not None]
@@ -491,11 +537,12 @@ def _merge_length(db: Database, segments: list[int], length: int, dead: dict[int
             if high is not None:
                 sql += " AND first_gram < ?"
                 params.append(high)
+            blocks = [Block(*columns) for columns in db.conn.execute(sql + " ORDER BY first_gram", params)]
             levels = ([carried.pop(segment)] if segment in carried else []) + \
-                [decode_block(*row) for row in db.conn.execute(sql + " ORDER BY first_gram", params)]
+                ([_decode_blocks(blocks)] if blocks else [])
             if not levels:
                 continue
-            level = _concatenated(levels)
+            level = _concatenated(levels) if len(levels) > 1 else levels[0]
             if high is not None:
                 level, rest = _split(level, high)
                 if len(rest.grams):
