@@ -1553,8 +1553,8 @@
         <translation>文中未找到</translation>
     </message>
     <message>
-        <source>✎ Edit metadata…</source>
-        <translation>✎ 更正元数据…</translation>
+        <source>※ Edit metadata…</source>
+        <translation>※ 更正元数据…</translation>
     </message>
 </context>
 <context>
@@ -2990,8 +2990,8 @@ Review and score annual reports on building rule-of-law government: see each rep
         <translation>未完成</translation>
     </message>
     <message>
-        <source>⚑ the totals disagree</source>
-        <translation>⚑ 总分有分歧</translation>
+        <source>◆ the totals disagree</source>
+        <translation>◆ 总分有分歧</translation>
     </message>
     <message>
         <source>%1 reports: %2 in review, %3 pending, %4 decided, %5 checked; %6 to re-check</source>
@@ -3102,12 +3102,12 @@ Review and score annual reports on building rule-of-law government: see each rep
         <translation>按评阅标准</translation>
     </message>
     <message>
-        <source>⚠ The final is outside the range of the reviewers&apos; totals.</source>
-        <translation>⚠ 最终得分超出各评阅人总分范围。</translation>
+        <source>▲ The final is outside the range of the reviewers&apos; totals.</source>
+        <translation>▲ 最终得分超出各评阅人总分范围。</translation>
     </message>
     <message>
-        <source>⚠ the final is outside the range of the reviewers&apos; totals</source>
-        <translation>⚠ 最终得分超出各评阅人总分范围</translation>
+        <source>▲ the final is outside the range of the reviewers&apos; totals</source>
+        <translation>▲ 最终得分超出各评阅人总分范围</translation>
     </message>
     <message>
         <source>已复核 (checked)</source>

@@ -100,7 +100,7 @@ class PromiseTracker(QWidget):
         fit_columns(self.table, self.model, [0])
 
     def _row(self, p: TrackedPromise) -> list[QStandardItem]:
-        verdict = QStandardItem(status_label(p.match.status) + (" ✎" if p.corrected else ""))
+        verdict = QStandardItem(status_label(p.match.status) + (" ※" if p.corrected else ""))
         if p.corrected and p.correction is not None:
             verdict.setToolTip(plain_tip(QCoreApplication.translate("Agencies", "Corrected by %1 (automatic: %2)").replace(
                 "%1", p.correction.reviewer_name or QCoreApplication.translate("Agencies", "a reviewer")).replace("%2", status_label(p.automatic.status))))

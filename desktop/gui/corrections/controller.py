@@ -2,11 +2,11 @@
 
 :class:`CorrectionsController` adds to every ReportView it is given:
 
-- a context menu on the text: with a selection, “Mark as required part ▸ kind” (placement inferred); on a
-  part's heading line, “Change part kind ▸” and “Not a part heading”; on any other line, “Start a new part
-  here ▸ kind”;
-- a context menu on the outline entries: “Change part kind ▸”, “Not a part heading”, “Start a new part here ▸”;
-- under the header, the corrections bar (“✎ corrected by 王明: …”) and the metadata editor (each field with its
+- a context menu on the text: with a selection, “Mark as required part › kind” (placement inferred); on a
+  part's heading line, “Change part kind ›” and “Not a part heading”; on any other line, “Start a new part
+  here › kind”;
+- a context menu on the outline entries: “Change part kind ›”, “Not a part heading”, “Start a new part here ›”;
+- under the header, the corrections bar (“※ corrected by 王明: …”) and the metadata editor (each field with its
   automatic value and source, “Reset to automatic”), opened from the bar or the header's context menu.
 
 Every change goes through the :class:`CorrectionStore` (writer thread, one transaction, undoable), which

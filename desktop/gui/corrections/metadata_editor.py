@@ -70,7 +70,7 @@ class CorrectionsBar(QFrame):
         self.set_view(None)
 
     def retranslate(self) -> None:
-        self.edit_button.setText(QCoreApplication.translate("Corrections", "✎ Edit metadata…"))
+        self.edit_button.setText(QCoreApplication.translate("Corrections", "※ Edit metadata…"))
         self.edit_button.setToolTip(QCoreApplication.translate("Corrections", "Correct the title, agency, year, document number or dates "
                                         "(right-click a part heading or a selection to correct parts)"))
         self.set_view(self._view)
@@ -98,7 +98,7 @@ class CorrectionsBar(QFrame):
                 names = who.setdefault(origin.corrected_by or "?", [])
                 if label not in names:
                     names.append(label)
-        pieces = [f"✎ {html.escape(corrected_by_text(name))}: {html.escape('、'.join(what))}"
+        pieces = [f"※ {html.escape(corrected_by_text(name))}: {html.escape('、'.join(what))}"
                   for name, what in who.items()]
         if view.unplaced:
             pieces.append('<span style="color:#8e1b1b">' + html.escape(
@@ -210,7 +210,7 @@ class MetadataEditor(QFrame):
             self.autos[name].setText(QCoreApplication.translate("Corrections", "automatic: %1 (found in: %2)").replace("%1", auto_value)
                                      .replace("%2", source))
             corrected = origin.origin == CORRECTED
-            self.marks[name].setText(f"✎ {corrected_by_text(origin.corrected_by)}" if corrected else "")
+            self.marks[name].setText(f"※ {corrected_by_text(origin.corrected_by)}" if corrected else "")
             self.resets[name].setEnabled(corrected)
             font = edit.font()
             font.setBold(corrected)

@@ -42,7 +42,7 @@ def state_text(report: ReportPanel) -> str:
     if report.stale:
         text += f"（{STALE_LABEL}）"
     if report.outside_range:
-        text += " ⚠"
+        text += " ▲"
     return text
 
 
@@ -135,7 +135,7 @@ class ReportsModel(QAbstractTableModel):
     @staticmethod
     def _disagreements(report: ReportPanel) -> str:
         count = len(report.disagreements) + (1 if report.total_disagreement else 0)
-        return f"⚑ {count}" if count else ""
+        return f"◆ {count}" if count else ""
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         report = self.report(index.row()) if index.isValid() else None
@@ -156,7 +156,7 @@ class ReportsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.final_column:
             tip = QCoreApplication.translate("Panel", "Rule: %1").replace("%1", rule_label(report.rule))
             if report.outside_range:
-                tip += "\n" + QCoreApplication.translate("Panel", "⚠ The final is outside the range of the reviewers' totals.")
+                tip += "\n" + QCoreApplication.translate("Panel", "▲ The final is outside the range of the reviewers' totals.")
             return plain_tip(tip)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.state_column:
             return plain_tip(report.pending_text) if report.pending_text else None
@@ -238,7 +238,7 @@ class CriteriaModel(QAbstractTableModel):
         if k == 2:
             return _num(c.spread), c.spread if c.spread is not None else -1.0
         if k == 3:
-            return ("⚑" if c.disagreement else ""), 1.0 if c.disagreement else 0.0
+            return ("◆" if c.disagreement else ""), 1.0 if c.disagreement else 0.0
         mark = ("＊" + (STALE_LABEL if c.stale else "")) if c.adjudicated else ""
         if c.final_not_applicable:
             return QCoreApplication.translate("Panel", "N/A") + mark, -1.0

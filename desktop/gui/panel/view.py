@@ -319,9 +319,9 @@ class PanelDialog(QDialog):
                              .replace("%2", fmt(report.median_total)).replace("%3", fmt(report.spread_total)))
             parts.append(QCoreApplication.translate("Panel", "final %1").replace("%1", report.final_text) + f"（{rule_label(report.rule)}）")
             if report.outside_range:
-                parts.append(QCoreApplication.translate("Panel", "⚠ the final is outside the range of the reviewers' totals"))
+                parts.append(QCoreApplication.translate("Panel", "▲ the final is outside the range of the reviewers' totals"))
             if report.total_disagreement:
-                parts.append(QCoreApplication.translate("Panel", "⚑ the totals disagree"))
+                parts.append(QCoreApplication.translate("Panel", "◆ the totals disagree"))
             self.totals.setText("；".join(parts))
             state = report.state_label + (f"：{report.pending_text}" if report.pending_text else "")
             if report.checked_at and not report.checked_stale:

@@ -90,7 +90,7 @@ def gap_banner_text(kind: str) -> str:
 
 def _gap_insertion(text: str, position: int, kind: str) -> Insertion:
     """A banner line before the line holding ``position`` (or after the last line)."""
-    banner = "⚠ " + gap_banner_text(kind)
+    banner = "▲ " + gap_banner_text(kind)
     line_start = text.rfind("\n", 0, position) + 1
     if text[line_start:position].strip():  # the position is inside a line: show the banner after it
         newline = text.find("\n", position)

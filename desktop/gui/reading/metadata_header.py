@@ -182,7 +182,7 @@ class MetadataHeader(QWidget):
                 title = html.escape(self.tr("Found in: %1").replace("%1", i18n.core_text(where)), quote=True)
             value_html = html.escape(_value_or_dash(value)).replace(" ", "&nbsp;")
             if str(sources.get(key, "")).startswith("corrected"):  # a reviewer's correction: marked, violet
-                value_html = f'<span style="color:#7a3db8">{value_html}&nbsp;✎</span>'
+                value_html = f'<span style="color:#7a3db8">{value_html}&nbsp;※</span>'
             elif str(sources.get(key, "")).startswith("confirmed"):  # checked by a reviewer: never marked again
                 value_html = f'<span style="color:#1e6b33">{value_html}&nbsp;✓</span>'
             check = ""

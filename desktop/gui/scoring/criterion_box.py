@@ -3,7 +3,7 @@
 The row (HotCRP-like): the title, one button per level 0…max (its descriptor on hover), a score box limited to the
 criterion's range and step (:class:`ScoreSpin`: "—" when not scored; a digit typed there chooses that level, a value
 out of range is answered on the spot, Space opens the details), the chosen level's descriptor and, for objective
-criteria, the suggestion with an Accept button. Its details (▸ or Space) hold every level descriptor (click one to
+criteria, the suggestion with an Accept button. Its details (› or Space) hold every level descriptor (click one to
 choose it), the suggestion's basis, a note and the annotations linked as evidence (click one to jump to it; × unlinks
 it); N/A marks it not applicable where the rubric allows. The row only shows and signals: the form
 (:mod:`desktop.gui.scoring.score_form`) stores every change.
@@ -133,7 +133,7 @@ class ScoreSpin(QDoubleSpinBox):
 
 class CriterionBox(QFrame):
     """One criterion as one row (HotCRP-like): title, level buttons 0…max, the score box; below it the chosen
-    level's descriptor and a suggestion to accept; the details (all descriptors, note, evidence) open with ▸ or
+    level's descriptor and a suggestion to accept; the details (all descriptors, note, evidence) open with › or
     Space. It only emits what the reviewer did, the panel does the rest."""
 
     value_edited = Signal(str, object)      # criterion id, float or None

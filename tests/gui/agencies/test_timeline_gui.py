@@ -59,7 +59,7 @@ def test_promise_verdicts_by_keys_are_stored_and_undone(window, seed_ids, qtbot,
     assert tracker.report.promises[done_row].corrected
     assert tracker.report.promises[done_row].match.status == NOT_MENTIONED
     assert tracker.report.promises[done_row].correction.reviewer_name == "王评审"
-    assert "✎" in tracker.model.index(done_row, 0).data()
+    assert "※" in tracker.model.index(done_row, 0).data()
     # D on an item nothing was found for, with no selection in the report: the reviewer is told what to do
     tracker.table.setCurrentIndex(tracker.model.index(silent_row, 0))
     qtbot.keyClick(tracker.table, Qt.Key.Key_D)

@@ -159,7 +159,7 @@ def test_edit_and_reset_metadata_in_the_editor_under_the_header(fix_env, qtbot):
     assert fix_env.record().summary.agency == "某县人民政府司法局"
     assert "王明" in editor.marks["agency"].text() and editor.resets["agency"].isEnabled()
     assert "某县人民政府司法局" in fix_env.view.header.meta.text()
-    assert "Corrected by 王明" in fix_env.view.header.meta.text() and "✎" in fix_env.view.header.meta.text()
+    assert "Corrected by 王明" in fix_env.view.header.meta.text() and "※" in fix_env.view.header.meta.text()
     # a year that is not a year: a warning, nothing stored
     warned = []
     import desktop.gui.dialogs as dialogs_module

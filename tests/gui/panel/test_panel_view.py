@@ -39,7 +39,7 @@ def test_reports_sorted_by_disagreement_and_filtered(window, qtbot):
     assert keys == sorted(keys, reverse=True) and keys[0] > 1  # HotCRP: the most disagreeing first
     assert len(scores) == 5
     flagged = proxy.index(0, column)
-    assert flagged.data().startswith("⚑") and flagged.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert flagged.data().startswith("◆") and flagged.data(Qt.ItemDataRole.BackgroundRole) is not None
     view.only_disagreements.setChecked(True)
     assert proxy.rowCount() == sum(1 for r in view.reports.summary.reports if r.disagreements or r.total_disagreement)
     view.only_disagreements.setChecked(False)

@@ -46,17 +46,17 @@ def test_parts_are_aligned_by_kind(compare, records):
 
 
 def test_gap_banners_stand_where_the_missing_part_belongs(compare, records):
-    assert compare.gap_banners("left") == ["⚠ This report lacks: Shortcomings and causes (the other report has it)"]
-    assert compare.gap_banners("right") == ["⚠ This report lacks: Leaders' duty (the other report has it)"]
+    assert compare.gap_banners("left") == ["▲ This report lacks: Shortcomings and causes (the other report has it)"]
+    assert compare.gap_banners("right") == ["▲ This report lacks: Leaders' duty (the other report has it)"]
     for pane, plan in ((compare.left, "二、2023年度推进法治政府建设的主要安排"), (compare.right, "三、下一步工作打算")):
         lines = pane.text.toPlainText().split("\n")
-        banner = next(i for i, line in enumerate(lines) if line.startswith("⚠"))
+        banner = next(i for i, line in enumerate(lines) if line.startswith("▲"))
         assert lines[banner + 1] == plan  # the gap sits right before next year's plan
         block = pane.text.document().findBlockByNumber(banner)
         assert block.blockFormat().property(GAP_PROPERTY)  # drawn as a red band
         # the banner is display-only: selecting it alone selects no document text
         shown = pane.text.toPlainText()
-        at = shown.index("⚠")
+        at = shown.index("▲")
         cursor = QTextCursor(pane.text.document())
         cursor.setPosition(at)
         cursor.setPosition(shown.index("\n", at), QTextCursor.MoveMode.KeepAnchor)
@@ -185,12 +185,12 @@ def test_switching_language_retranslates_gap_banners(compare, qtbot):
     if not i18n.set_language(i18n.CHINESE):
         pytest.skip("the Chinese catalog could not be compiled here")
     try:
-        qtbot.waitUntil(lambda: compare.gap_banners("left")[0].startswith("⚠ 本报告缺少："))
+        qtbot.waitUntil(lambda: compare.gap_banners("left")[0].startswith("▲ 本报告缺少："))
         assert compare.sync_box.text() == "同步滚动"
         assert compare.reuse.right_spans and compare.right.text.display_marks("reuse")
     finally:
         i18n.set_language(i18n.ENGLISH)
-    qtbot.waitUntil(lambda: compare.gap_banners("left")[0].startswith("⚠ This report lacks:"))
+    qtbot.waitUntil(lambda: compare.gap_banners("left")[0].startswith("▲ This report lacks:"))
 
 
 def marks_over(pane, layer: str, start: int, end: int) -> list[tuple[int, int]]:
