@@ -20,16 +20,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.ingest.importer import import_paths
 from desktop.core.storage import open_database
-from desktop.gui import i18n
 from desktop.gui.app import application, create_main_window
-from desktop.gui.reviewer_name import SETTINGS_KEY
 from tools.demo_panel import build_demo_panel
-from tools.screenshots import document_id, run_shots, save, settle, wait_for
+from tools.screenshots import demo_settings, document_id, run_shots, save, settle, wait_for
 
 COPIED = ("一是法治理论学习的系统性和深度仍有提升空间，个别干部职工对习近平法治思想的理解和运用还不够透彻。",
           "认真执行“第一议题”制度，研究重要问题和重点工作，对标对表习近平总书记系列重要讲话和重要指示批示精神。")
@@ -57,10 +54,7 @@ def take(outdir: Path, language: str | None = None) -> list[Path]:
         db = open_database(db_path)
         import_paths(db, [Path(tmp) / "others"])
         db.conn.close()
-        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
-        settings.setValue(SETTINGS_KEY, "张三")
-        if language:
-            settings.setValue(i18n.SETTINGS_KEY, language)
+        settings = demo_settings(Path(tmp), language, "张三")
         window = create_main_window(db_path, settings, check_fonts=False, seed=False)
         window.resize(1600, 960)
         wait_for(lambda: window.corpus_model.total >= 8)

@@ -14,14 +14,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-
 from desktop.core.ingest.importer import import_paths
 from desktop.core.storage import open_database
-from desktop.gui import i18n
 from desktop.gui.app import application, create_main_window
-from desktop.gui.reviewer_name import SETTINGS_KEY
-from tools.screenshots import JILIN_2022, document_id, run_shots, save, settle, wait_for
+from tools.screenshots import JILIN_2022, demo_settings, document_id, run_shots, save, settle, wait_for
 
 AGENCIES = {"丰台区司法局": (2021, 2022, 2023), "和平区人民政府": (2022, 2024), "天津市司法局": (2023, 2024),
             "岳阳市司法局": (2022,), "长沙县人民政府": (2021, 2023, 2024), "重庆市人民政府": (2024,)}
@@ -50,10 +46,7 @@ def take(outdir: Path, language: str | None = None) -> list[Path]:
         import_paths(db, [Path(__file__).resolve().parent.parent / "seeds", folder])
         total = db.execute("SELECT count(*) FROM documents").fetchone()[0]
         db.conn.close()
-        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
-        settings.setValue(SETTINGS_KEY, "王明")
-        if language:
-            settings.setValue(i18n.SETTINGS_KEY, language)
+        settings = demo_settings(Path(tmp), language, "王明")
         window = create_main_window(path, settings, check_fonts=False, seed=False)
         window.move(0, 0)
         window.resize(1366, 768)

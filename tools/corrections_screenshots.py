@@ -19,13 +19,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QSettings
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication, QMenu
 
-from desktop.gui import i18n
 from desktop.gui.app import application, create_main_window
-from desktop.gui.reviewer_name import SETTINGS_KEY
-from tools.screenshots import JILIN_2022, JILIN_2025, document_id, run_shots, save, settle, wait_for
+from tools.screenshots import JILIN_2022, JILIN_2025, demo_settings, document_id, run_shots, save, settle, wait_for
 
 PASSAGE = "局党组理论学习中心组将习近平法治思想"
 
@@ -45,10 +43,7 @@ def take(outdir: Path, language: str | None = None) -> list[Path]:
     app = application()
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="reviewdesk-shots-") as tmp:
-        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
-        settings.setValue(SETTINGS_KEY, "王明")
-        if language:
-            settings.setValue(i18n.SETTINGS_KEY, language)
+        settings = demo_settings(Path(tmp), language, "王明")
         window = create_main_window(Path(tmp) / "demo.sqlite3", settings, check_fonts=False)
         window.move(0, 0)
         window.resize(1600, 960)

@@ -16,14 +16,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from desktop.gui import i18n
 from desktop.gui.app import application, create_main_window
-from desktop.gui.reviewer_name import SETTINGS_KEY
 from tools.demo_panel import build_demo_panel
-from tools.screenshots import run_shots, save, settle, wait_for
+from tools.screenshots import demo_settings, run_shots, save, settle, wait_for
 
 
 def take(outdir: Path, language: str | None = None) -> list[Path]:
@@ -33,10 +30,7 @@ def take(outdir: Path, language: str | None = None) -> list[Path]:
     with tempfile.TemporaryDirectory(prefix="reviewdesk-panel-") as tmp:
         db_path = Path(tmp) / "panel.sqlite3"
         build_demo_panel(db_path)
-        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
-        settings.setValue(SETTINGS_KEY, "组长")
-        if language:
-            settings.setValue(i18n.SETTINGS_KEY, language)
+        settings = demo_settings(Path(tmp), language, "组长")
         window = create_main_window(db_path, settings, check_fonts=False, seed=False)
         window.resize(1600, 960)
         wait_for(lambda: window.corpus_model.total >= 5)

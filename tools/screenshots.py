@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.gui import i18n
 from desktop.gui.app import application, create_main_window
+from desktop.gui.reviewer_name import SETTINGS_KEY
 from desktop.gui.window import fonts
 from desktop.gui.window.main_window import MainWindow
 
@@ -43,6 +44,16 @@ def wait_for(condition: object, timeout_ms: int = 30_000) -> None:
             raise TimeoutError("the app did not get ready in time")
         settle(50)
         waited += 50
+
+
+def demo_settings(folder: Path, language: str | None, reviewer: str | None = None) -> QSettings:
+    """A fresh settings file in ``folder`` (never the user's own): the reviewer's name and the interface language."""
+    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    if reviewer:
+        settings.setValue(SETTINGS_KEY, reviewer)
+    if language:
+        settings.setValue(i18n.SETTINGS_KEY, language)
+    return settings
 
 
 def document_id(window: MainWindow, name_prefix: str) -> str:
@@ -76,9 +87,7 @@ def take(outdir: Path, language: str | None = None) -> list[Path]:
               f"({fonts.install_hint()})", file=sys.stderr)
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="reviewdesk-shots-") as tmp:
-        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
-        if language:
-            settings.setValue(i18n.SETTINGS_KEY, language)
+        settings = demo_settings(Path(tmp), language)
         window = create_main_window(Path(tmp) / "demo.sqlite3", settings, check_fonts=False)
         window.resize(1600, 960)
         wait_for(lambda: window.corpus_model.total >= 5)
@@ -113,10 +122,7 @@ def take_layout(outdir: Path, width: int, height: int, tag: str, language: str |
     app = application()
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="reviewdesk-shots-") as tmp:
-        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
-        settings.setValue("reviewer/name", "张三")
-        if language:
-            settings.setValue(i18n.SETTINGS_KEY, language)
+        settings = demo_settings(Path(tmp), language, "张三")
         window = create_main_window(Path(tmp) / "demo.sqlite3", settings, check_fonts=False)
         window.resize(width, height)
         wait_for(lambda: window.corpus_model.total >= 5)

@@ -21,17 +21,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.changes import Changes
 from desktop.core.storage import open_database
 from desktop.core.summary.letters import write_letters
 from desktop.core.summary.write import write_summary
-from desktop.gui import i18n
 from desktop.gui.app import application, create_main_window
-from desktop.gui.reviewer_name import SETTINGS_KEY
-from tools.screenshots import run_shots, save, settle, wait_for
+from tools.screenshots import demo_settings, run_shots, save, settle, wait_for
 from tools.summary_panel import build_panel60, change_a_score
 
 FONTS = Path(__file__).resolve().parent.parent / "resources" / "fonts"
@@ -77,10 +74,7 @@ def take(outdir: Path, language: str | None = None) -> list[Path]:
     with tempfile.TemporaryDirectory(prefix="reviewdesk-summary-") as tmp:
         folder = Path(tmp)
         panel = build_panel60(folder / "panel")
-        settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-        settings.setValue(SETTINGS_KEY, "组长")
-        if language:
-            settings.setValue(i18n.SETTINGS_KEY, language)
+        settings = demo_settings(folder, language, "组长")
         window = create_main_window(panel.path, settings, check_fonts=False, seed=False)
         window.resize(1600, 960)
         wait_for(lambda: window.corpus_model.total >= 60)

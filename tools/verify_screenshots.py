@@ -19,15 +19,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from desktop.core.ingest.importer import import_paths
 from desktop.core.storage import open_database
-from desktop.gui import i18n
 from desktop.gui.app import application, create_main_window
-from desktop.gui.reviewer_name import SETTINGS_KEY
-from tools.screenshots import document_id, run_shots, save, settle, wait_for
+from tools.screenshots import demo_settings, document_id, run_shots, save, settle, wait_for
 
 BODY = ("全年办理行政复议案件30件，审查规范性文件12件，开展执法检查40次，组织执法人员培训6期，群众满意度明显提升。\n")
 DOUBTFUL = ("2023年度法治政府建设情况报告\n2023年，青山县司法局坚持以习近平法治思想为指导，扎实推进依法行政。\n"
@@ -50,10 +48,7 @@ def take(outdir: Path, language: str | None = None) -> list[Path]:
         db = open_database(path)
         import_paths(db, [Path(__file__).resolve().parent.parent / "seeds", folder])
         db.conn.close()
-        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
-        settings.setValue(SETTINGS_KEY, "王明")
-        if language:
-            settings.setValue(i18n.SETTINGS_KEY, language)
+        settings = demo_settings(Path(tmp), language, "王明")
         window = create_main_window(path, settings, check_fonts=False, seed=False)
         window.move(0, 0)
         window.resize(1600, 960)
