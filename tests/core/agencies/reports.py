@@ -1,10 +1,12 @@
 """Build stored reports for the agency tests: a short real-looking report per (agency, year), its agency name set
-exactly as given (as a reviewer's correction when segmentation read it otherwise)."""
+exactly as given (as a reviewer's correction when segmentation read it otherwise); and the check that the years in a
+row agree with the agency grouping."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from desktop.core.agencies.years import agency_years
 from desktop.core.corrections.records import correct_field
 from desktop.core.ingest.importer import import_paths
 from desktop.core.storage.documents import get_summary
@@ -43,3 +45,19 @@ def add_report(db, folder: Path, agency: str, year: int, achievements: list[str]
     if summary.year != year:
         correct_field(db, outcome.document_id, "year", str(year), reviewer_id=None)
     return outcome.document_id
+
+
+def assert_years_on_every_page(db, ids: list[str], groups, sizes: tuple[int, ...]) -> None:
+    """The years in a row read a page at a time (pages of each size in ``sizes``) name each report's group of
+    ``groups`` (a :func:`desktop.core.agencies.groups.grouping`) and, per year, exactly that group's reports."""
+    for size in sizes:
+        for first in range(0, len(ids), size):
+            page = ids[first:first + size]
+            got = agency_years(db, page)
+            for doc in page:
+                group = groups.group_of(doc)
+                assert group is not None and got[doc].group_key == group.key
+                want: dict[int | None, list[str]] = {}
+                for r in group.reports:
+                    want.setdefault(r.year, []).append(r.id)
+                assert dict(got[doc].years) == {y: tuple(sorted(d)) for y, d in want.items()}

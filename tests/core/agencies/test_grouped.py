@@ -16,12 +16,11 @@ from hypothesis import strategies as st
 from desktop.core.agencies import cache
 from desktop.core.agencies.grouped import group_reports, grouped_listing, report_group
 from desktop.core.agencies.groups import grouping, merge_groups, split_reports, undo_identity
-from desktop.core.agencies.years import agency_years
 from desktop.core.collation import pinyin_sort_key
 from desktop.core.ingest.importer import import_paths
 from desktop.core.storage.documents import delete_document, list_documents
 from desktop.core.storage.listing import ListingFilter, fold_filter_text, listing_ids
-from tests.core.agencies.reports import add_report
+from tests.core.agencies.reports import add_report, assert_years_on_every_page
 
 
 def _expected(db, flt: ListingFilter) -> dict[str, tuple[str, dict[int | None, list[int]]]]:
@@ -194,17 +193,7 @@ def test_grouped_equals_the_grouping_from_scratch(template, changes, text, year)
         ids = _ids(db)
         for doc in ids:
             assert report_group(db, doc) == g.by_document[doc]
-        for size in (1, 4):
-            for first in range(0, len(ids), size):
-                page = ids[first:first + size]
-                got = agency_years(db, page)
-                for doc in page:
-                    group = g.group_of(doc)
-                    assert group is not None and got[doc].group_key == group.key
-                    want: dict[int | None, list[str]] = {}
-                    for r in group.reports:
-                        want.setdefault(r.year, []).append(r.id)
-                    assert dict(got[doc].years) == {y: tuple(sorted(d)) for y, d in want.items()}
+        assert_years_on_every_page(db, ids, g, sizes=(1, 4))
     finally:
         db.conn.close()
 

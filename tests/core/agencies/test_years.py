@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from desktop.core.agencies.groups import grouping, merge_groups, split_reports, undo_identity
 from desktop.core.agencies.years import agency_years
-from tests.core.agencies.reports import add_report
+from tests.core.agencies.reports import add_report, assert_years_on_every_page
 
 
 def _years(db, doc_id: str) -> list[int | None]:
@@ -50,15 +50,4 @@ def test_every_page_agrees_with_the_agency_views(memory_db, tmp_path):
     names = ["梨树县人民政府", "梨树县政府", "吉林省司法厅", "省司法厅", "通化市教育局", "通化市卫健委",
              "通化市卫生健康委员会", "中共通化市教育局党组"]
     ids = [add_report(memory_db, tmp_path, name, 2019 + i % 5) for i, name in enumerate(names * 2)]
-    g = grouping(memory_db)
-    for size in (1, 3, len(ids)):
-        for first in range(0, len(ids), size):
-            page = ids[first:first + size]
-            got = agency_years(memory_db, page)
-            for doc in page:
-                group = g.group_of(doc)
-                assert group is not None and got[doc].group_key == group.key
-                want: dict[int | None, list[str]] = {}
-                for r in group.reports:
-                    want.setdefault(r.year, []).append(r.id)
-                assert dict(got[doc].years) == {y: tuple(sorted(d)) for y, d in want.items()}
+    assert_years_on_every_page(memory_db, ids, grouping(memory_db), sizes=(1, 3, len(ids)))
