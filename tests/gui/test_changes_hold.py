@@ -4,6 +4,8 @@ announces them once when released — late, never lost."""
 
 from __future__ import annotations
 
+import pytest
+
 from desktop.core.changes import Changes
 from desktop.core.review.reviewers import get_or_create_reviewer
 from desktop.core.storage import open_database
@@ -23,13 +25,23 @@ def _polls(qtbot, bus: ChangeBus, n: int = 3) -> None:
             pass
 
 
-def test_writes_while_held_are_announced_once_at_release(qtbot, seeded_db_path):
+@pytest.fixture
+def watching_bus(qtbot, seeded_db_path):
+    """A change bus polling every 20 ms, watching an executor on the seeded database (its first poll done), and the
+    list of what it announced; the watch is ended and the executor closed after the test."""
     executor = DatabaseExecutor(seeded_db_path)
     bus = ChangeBus(interval_ms=20)
     heard: list[Changes] = []
     bus.changed.connect(heard.append)
     with qtbot.waitSignal(bus.checked, timeout=3000):
         bus.watch(executor)
+    yield bus, heard
+    bus.watch(None)
+    executor.close()
+
+
+def test_writes_while_held_are_announced_once_at_release(qtbot, seeded_db_path, watching_bus):
+    bus, heard = watching_bus
     bus.hold_outside()
     bus.hold_outside()  # holds nest: a second background job
     for name in ("后台一", "后台二", "另一个程序"):
@@ -45,33 +57,19 @@ def test_writes_while_held_are_announced_once_at_release(qtbot, seeded_db_path):
     assert len(heard) == 1 and heard[0].outside and heard[0].kinds == Changes.everything().kinds
     _write_elsewhere(seeded_db_path, "之后")  # released: announced as usual again
     qtbot.waitUntil(lambda: len(heard) == 2, timeout=3000)
-    bus.watch(None)
-    executor.close()
 
 
-def test_a_hold_with_nothing_written_announces_nothing(qtbot, seeded_db_path):
-    executor = DatabaseExecutor(seeded_db_path)
-    bus = ChangeBus(interval_ms=20)
-    heard: list[Changes] = []
-    bus.changed.connect(heard.append)
-    with qtbot.waitSignal(bus.checked, timeout=3000):
-        bus.watch(executor)
+def test_a_hold_with_nothing_written_announces_nothing(qtbot, seeded_db_path, watching_bus):
+    bus, heard = watching_bus
     bus.hold_outside()
     _polls(qtbot, bus)
     bus.release_outside()
     _polls(qtbot, bus)
     assert heard == [] and not bus.held
-    bus.watch(None)
-    executor.close()
 
 
-def test_what_the_holder_wrote_is_announced_once_with_or_without_other_writes(qtbot, seeded_db_path):
-    executor = DatabaseExecutor(seeded_db_path)
-    bus = ChangeBus(interval_ms=20)
-    heard: list[Changes] = []
-    bus.changed.connect(heard.append)
-    with qtbot.waitSignal(bus.checked, timeout=3000):
-        bus.watch(executor)
+def test_what_the_holder_wrote_is_announced_once_with_or_without_other_writes(qtbot, seeded_db_path, watching_bus):
+    bus, heard = watching_bus
     ours = Changes.of("parts", "metadata")
     bus.hold_outside()
     bus.release_outside(ours)  # nothing moved: what the holder names is announced
@@ -85,5 +83,3 @@ def test_what_the_holder_wrote_is_announced_once_with_or_without_other_writes(qt
     qtbot.waitUntil(lambda: len(heard) == 2, timeout=3000)
     _polls(qtbot, bus)
     assert len(heard) == 2 and heard[1].outside and heard[1].kinds == Changes.everything().kinds
-    bus.watch(None)
-    executor.close()
